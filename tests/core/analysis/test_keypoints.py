@@ -231,3 +231,19 @@ def test_er_after_a_whole_word_in_e_makes_another_word_not_an_inflection(cue, sa
     """walk40: "the matching engine" ticked "Who benefited: engineers, ..." by the cue "engineers": Snowball stems
     both to "engin", and "-ers" read as an inflection of "engine". A word in "-e" takes "-r", never "-er"."""
     assert hit([cue], said) is matches
+
+
+@pytest.mark.parametrize("said", ["the server had no idempotency key", "we retried without an idempotency key"])
+def test_a_negator_of_a_thing_agrees_with_the_labels_own(said):
+    """walk48: "the server had no idempotency key" says "retries without an idempotency key": the label's "without"
+    and the answer's "no" deny the same thing. A negation that the label does not share still denies, and a negated
+    verb is no denial of a thing ("couldn't send the money twice" for "no lost or duplicated money": d2j-pay-kafka-02)."""
+    kp = KeyPoint(id="k", label="Explain the root cause: retries without an idempotency key", cues=("idempotency key",))
+    result = match_key_point(kp, TokenIndex(tokenize_text(said), AnalysisSettings()))
+    assert result.hit and not result.negated, said
+    plain = KeyPoint(id="k", label="The fix: idempotency keys in Postgres", cues=("idempotency key",))
+    assert not match_key_point(plain, TokenIndex(tokenize_text(said), AnalysisSettings())).hit
+    money = KeyPoint(id="k", label="Why it mattered: no lost or duplicated money", cues=("money",))
+    assert match_key_point(money, TokenIndex(tokenize_text("so no money was lost"), AnalysisSettings())).hit
+    assert not match_key_point(money, TokenIndex(tokenize_text("it couldn't send the money twice"),
+                                                 AnalysisSettings())).hit

@@ -77,13 +77,15 @@ from voiceprep.core.analysis.segments import (
     units,
     used_to,
 )
-from voiceprep.core.analysis.text import CLOCK_UNITS, TIME_UNITS, Token, acronym, stem, tokenize_text, written_names
+from voiceprep.core.analysis.text import CLOCK_UNITS, DETERMINERS, TIME_UNITS, Token, acronym, stem, tokenize_text, written_names
 from voiceprep.core.banks.model import Job, KeyPoint, Prompt
 from voiceprep.settings import AnalysisSettings
 
-JUDGE_VERSION = "semantic-50"      # session 38: judge65 (semantic-50: a bare comparative is no facet,
-                                   # it joins the graded item after it), fixBS (semantic-49: a view and a bare mention
-                                   # are no pair), judge62
+JUDGE_VERSION = "semantic-51"      # session 38: judge64 (semantic-51: a lone part of a two-word name in a sentence
+                                   # not about the point names nothing; "no X" says "without X"; a free piece of a
+                                   # sentence counts its sentence's cues), judge65 (semantic-50: a bare comparative is no
+                                   # facet, it joins the graded item after it), fixBS (semantic-49: a view and a bare
+                                   # mention are no pair), judge62
                                    # (semantic-48: a plain point whose nearest sentence in a detailed story is its own
                                    # counts from plain_own_min_probability), judge63 (semantic-47: "more than a day" is
                                    # no figure said; "Then I looked at GC" is done, not weighed; a why-not quote's cues
@@ -1090,6 +1092,21 @@ def label_names(label: str) -> frozenset[str]:
     return frozenset(t.stem for w in label.split()[1:] if w[:1].isupper() and w != "I" for t in tokenize_text(w))
 
 
+def two_word_names(label: str) -> tuple[tuple[str, ...], ...]:
+    """The names a label gives in two or more capitalised words after its first ("LMAX Disruptor" in "Name the LMAX
+    Disruptor as the design you chose"), each as its words' norms."""
+    runs: list[list[str]] = [[]]
+    for w in label.split()[1:]:
+        bare = w.strip(",.;:!?()\"'")
+        if bare[:1].isupper() and bare != "I" and bare == w:
+            runs[-1].extend(t.norm for t in tokenize_text(bare))
+        else:
+            runs.append([])
+            if bare[:1].isupper() and bare != "I":      # a name that ends at a stop ("… the LMAX Disruptor.")
+                runs[-2].extend(t.norm for t in tokenize_text(bare))
+    return tuple(tuple(r) for r in runs if len(r) >= 2)
+
+
 def names_and_quantity(label: str) -> frozenset[str]:
     """A label's names (`label_names`) when it also states a quantity in words ("Moved to Stripe ..., cut PCI scope
     by half"); none otherwise."""
@@ -1446,6 +1463,35 @@ class AnswerJudge:
                         j -= 1
             self._waved_name_words = frozenset(out)
         return self._waved_name_words
+
+    def _lone_name_parts(self, label: str) -> frozenset[int]:
+        """The word that is one part of a name the label gives in two words ("LMAX" of "LMAX Disruptor"), said bare (no
+        determiner before it), when the answer says no part of that name anywhere else and its sentence is not about
+        the point in meaning (label similarity under meaning_evidence_min): "the matching engine was slow because of
+        LMAX", "locks" heard as the bank's own word (walk47), names nothing chosen. Said twice, with its partner word, after a
+        determiner ("moving to the Disruptor": d2f-aw-hard-02) or in a sentence about the point, it counts."""
+        names = two_word_names(label)
+        if not names or self.embedder is None or self.vectors is None:
+            return frozenset()
+        tokens = self.index.tokens
+        out: set[int] = set()
+        sims = None
+        for name in names:
+            at = [t.word for t in tokens if t.norm in name]
+            if len(set(at)) != 1:
+                continue
+            k = next(k for k, t in enumerate(tokens) if t.word == at[0])
+            if k > 0 and tokens[k - 1].norm in DETERMINERS and not tokens[k].sentence_start:
+                continue        # "moving to the Disruptor": a thing, named
+            sentence = self._sentence_of(at[0])
+            unit = next((i for i, u in enumerate(self.units) if sentence and (u.first, u.last) == sentence), None)
+            if unit is None:
+                continue
+            if sims is None:
+                sims = self.vectors @ self.embedder.embed([label])[0]
+            if float(sims[unit]) < self.s.meaning_evidence_min:
+                out.add(at[0])
+        return frozenset(out)
 
     def _candour(self) -> frozenset[int]:
         """The words that mark the speaker's candour to the interviewer (`candour_markers`); once per answer."""
@@ -1887,7 +1933,8 @@ class AnswerJudge:
         against = self._against(kp.label, allowed)
         topic = topic_words(kp.label)
         passing = self._passing_words(topic) if topic is not None else frozenset()
-        vague = self._vague_words(own_stems(kp.label, kp.cues)) | self._waved_names() | self._candour()
+        vague = (self._vague_words(own_stems(kp.label, kp.cues)) | self._waved_names() | self._candour()
+                 | self._lone_name_parts(kp.label))
         names = names_and_quantity(kp.label) if kp.cues_from_label else frozenset()
         if names or (kp.cues_from_label and states_number(kp.label)):
             vague = vague | self._nameless_words(names)     # "Our review score went from 7.2 to 8.5": said with a number
@@ -2042,9 +2089,12 @@ class AnswerJudge:
             # ... and that says as many of the cues the bank wrote for it ("an API so that platforms can embed
             # payments", the cards point's quote too, for "Embedded finance: APIs that let platforms...", not "a
             # payment platform"; a plain label's words count in `_quote_scores` already)
+            # (a piece of a sentence by the cues its whole sentence says: "…retried when the network timed out, and
+            # the server had no idempotency key" for "retries without an idempotency key", not the fix: walk48)
             other = int(np.argmax(np.where(taken | (masked[:, 0] <= -1), -np.inf, closeness)))
             cues = self._cues_said_in(kp)
-            if not taken[other] and closeness[other] >= closeness[best] - TAKEN_MARGIN and cues[other] >= cues[best]:
+            near = max(int(cues[other]), self._cues_in_sentence(kp, self.units[other], self.units[best]))
+            if not taken[other] and closeness[other] >= closeness[best] - TAKEN_MARGIN and near >= cues[best]:
                 best = other
         numbered = ok & self._says_own_number(kp.label)
         if not numbered.any():
@@ -2348,16 +2398,31 @@ class AnswerJudge:
         named = [any(t.stem in said and t.norm not in FUNCTION_WORDS for t in tokenize_text(m)) for m in members]
         return sum(bool(s >= FACET_SAID or n) for s, n in zip(sims, named))
 
+    def _cue_spans(self, kp: KeyPoint) -> list[list[tuple[int, int]]]:
+        """Per cue the bank wrote for the point, the words (first, last) of each of its alternatives' matches."""
+        tokens = self.index.tokens
+        return [[(tokens[a].word, tokens[b].word) for alt in cue.split("|")
+                 for a, b, _ in self.index.match_alternative(compile_alternative(alt.strip()))] for cue in kp.cues]
+
     def _cues_said_in(self, kp: KeyPoint) -> np.ndarray:
         """Per unit, how many of the cues the bank wrote for the point it says (any alternative, wherever the matcher
         took each cue); none for a plain label, whose words count in `_quote_scores` already."""
         if kp.cues_from_label:
             return np.zeros(len(self.units), dtype=np.int32)
-        tokens = self.index.tokens
-        spans = [[(tokens[a].word, tokens[b].word) for alt in cue.split("|")
-                  for a, b, _ in self.index.match_alternative(compile_alternative(alt.strip()))] for cue in kp.cues]
+        spans = self._cue_spans(kp)
         return np.array([sum(any(u.first <= a and b <= u.last for a, b in said) for said in spans)
                          for u in self.units], dtype=np.int32)
+
+    def _cues_in_sentence(self, kp: KeyPoint, unit: Unit, apart: Unit) -> int:
+        """How many of the cues the bank wrote for the point the whole sentence of `unit` (a clause or a piece of a
+        long sentence) says outside `apart`: "…retried when the network timed out, and the server had no idempotency
+        key" for "retries without an idempotency key" (walk48); 0 for a plain label or a unit across sentences."""
+        sentence = self._sentence_of(unit.first)
+        if kp.cues_from_label or sentence is None or unit.last > sentence[1]:
+            return 0
+        first, last = sentence
+        return sum(any(first <= a and b <= last and not (apart.first <= a and b <= apart.last) for a, b in said)
+                   for said in self._cue_spans(kp))
 
     def _carrier(self, lexical: KeyPointResult, ok: np.ndarray, sims: np.ndarray, kp: KeyPoint) -> Unit | None:
         """The usable sentence (or window of a long one) with the most of the point's cue matches in it, the closer

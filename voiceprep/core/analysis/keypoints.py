@@ -28,6 +28,7 @@ from voiceprep.settings import AnalysisSettings
 NUMBER = "{number}"
 MAX_JOIN = 3  # transcript words that may join into one cue word
 NEGATORS = frozenset({"not", "no", "never", "without", "neither", "nor", "none", "nothing"})
+NOUN_NEGATORS = frozenset({"no", "without", "none", "nothing"})     # deny a thing, not a verb
 NEGATION_BREAKS = frozenset({"but", "instead", "rather", "however", "although"})
 # single letters a transcriber writes for a spoken word ("Q" for "queue")
 LETTER_SOUNDS = {"q": ("queue", "cue"), "c": ("see", "sea"), "u": ("you",), "r": ("are",), "y": ("why",),
@@ -468,8 +469,11 @@ def match_key_point(kp: KeyPoint, index: TokenIndex,
     banks", not "we did not add alerts" for "...so it would not happen again: alerts"); a mention that asserts
     what the wording denies ("we ended up with a fall" for "no falls") does not count, nor one starting at a token
     for which `unsaid` is true (the judge's: said hypothetically, or only as a view or a claim), so that a cue's
-    plain mention elsewhere in the answer can count instead."""
+    plain mention elsewhere in the answer can count instead. A negator of a thing agrees with the wording's own
+    negator of a thing ("the server had no idempotency key" for "retries without an idempotency key": walk48); a
+    negated verb does not ("couldn't send the money twice" for "no lost or duplicated money")."""
     own = frozenset(t.norm for t in label_tokens(kp.label) if t.norm in NEGATORS)
+    own = own | NOUN_NEGATORS if own & NOUN_NEGATORS else own
     denied = frozenset(s for phrase in denied_phrases(kp.label, whole=True) for s in phrase)
     label_words = {t.stem: t.norm for t in label_tokens(kp.label)}
     opposite = asserted_denials(kp.label, index.tokens)
