@@ -4380,6 +4380,52 @@ def test_the_microphone_opens_off_the_gui_thread_and_space_or_a_cancel_while_it_
     qtbot.waitUntil(lambda: attempts() == before, timeout=5000)        # neither answer kept a row: nothing was said
 
 
+class _FailingOpen(_SlowOpening):
+    """A microphone that fails as it opens (unplugged while it started)."""
+
+    def start(self):
+        super().start()
+        import sounddevice as sd
+        raise sd.PortAudioError("Device unavailable")
+
+
+def test_a_microphone_failing_as_it_starts_is_said_and_a_stop_pressed_meanwhile_does_not_stop_the_next_answer(
+        window, qtbot, services, monkeypatch):
+    """read38b: a stream that failed as it started (unplugged meanwhile) was a crash dialog, "Starting the answer
+    failed unexpectedly (PortAudioError)", and a Space pressed while it opened stayed set for the next answer (the
+    failed start's path kept it), which then stopped the moment its microphone opened."""
+    import sounddevice as sd
+
+    real = sd.query_devices
+
+    def query(device=None, kind=None):
+        if kind != "input":
+            return real(device, kind=kind) if kind else real(device)
+        return {"name": "Built-in Mic", "default_samplerate": 16000.0}
+    monkeypatch.setattr(sd, "query_devices", query)
+    monkeypatch.setattr(sd, "InputStream", _FailingOpen)
+    _SlowOpening.made.clear()
+    services.settings.audio.input_device = None
+    services.input_override = None
+    page, ctl = start(window, qtbot)
+    page.toggle_answer()                                        # Space
+    qtbot.waitUntil(lambda: bool(_SlowOpening.made) and _SlowOpening.made[-1].opening.is_set(), timeout=15000)
+    page.toggle_answer()                                        # Space again, while it opens
+    _SlowOpening.made[-1].go_on.set()                           # ... and the open fails
+    qtbot.waitUntil(lambda: not ctl.starting and ctl.state != c.RECORDING, timeout=15000)
+    qtbot.waitUntil(lambda: page.notice.isVisible(), timeout=5000)
+    assert "Built-in Mic" in page.notice.text() and "unexpectedly" not in page.notice.text(), page.notice.text()
+    monkeypatch.setattr(sd, "InputStream", _SlowOpening)
+    page.toggle_answer()                                        # the next answer
+    qtbot.waitUntil(lambda: len(_SlowOpening.made) == 2 and _SlowOpening.made[-1].opening.is_set(), timeout=15000)
+    _SlowOpening.made[-1].go_on.set()
+    qtbot.waitUntil(lambda: ctl.state == c.RECORDING, timeout=15000)
+    qtbot.wait(300)
+    assert ctl.state == c.RECORDING, "the next answer was stopped by the failed start's Space"
+    ctl.cancel()
+    qtbot.waitUntil(lambda: ctl.state == c.IDLE, timeout=15000)
+
+
 def test_a_controller_gone_while_the_microphone_opens_gives_its_claim_back(services, qtbot, monkeypatch):
     """fixBO noticed: the window closed between the session lane's claim on PortAudio and the recording's start,
     the claim was never given back (rescans refused for the rest of the process). Now the opened stream is closed,

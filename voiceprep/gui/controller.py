@@ -354,7 +354,7 @@ class RehearsalController(QObject):
         The attempt is created first (on the session lane), then recording starts."""
         if self.rehearsal is None or not self.can(Action.ANSWER):
             return
-        self._starting, self._cancelled = True, False
+        self._starting, self._cancelled, self._stop_early = True, False, False   # read38b: no stop left from a failed start
         self._think_timer.stop()
         self.stop_speaking()
         rehearsal, session, ref = self.rehearsal, self.services.session, self._round
@@ -489,7 +489,7 @@ class RehearsalController(QObject):
             return
         self.continuing, self.continuable = self.continuable, None
         attempt, self.answering_follow_up = self.continuing
-        self._starting, self._cancelled, self._kind_starting = True, False, VOICE
+        self._starting, self._cancelled, self._kind_starting, self._stop_early = True, False, VOICE, False
         self.stop_speaking()
         session, override = self.services.session, self.services.input_override
         bank = self.rehearsal.bank

@@ -306,8 +306,8 @@ class Recorder:
         self.run()
 
     def open(self) -> None:
-        """Open and start the stream (0.9 s for a PulseAudio microphone, fixBW: the GUI calls it on the session
-        lane); its blocks wait in the queue until `run`. Raises RecorderError, the claim given back."""
+        """Open and start the stream (slow on some sound servers: the GUI calls it on the session lane, fixBW); its
+        blocks wait in the queue until `run`. Raises RecorderError, the claim given back."""
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._writer = StreamingWav(self.path, TARGET_RATE)
         # PortAudio is not restarted (Settings' Refresh) under a microphone's stream; a hold taken before is used
@@ -316,11 +316,26 @@ class Recorder:
         try:
             self._stream, rate, self.device_name = self._open()
             self._resampler = soxr.ResampleStream(rate, TARGET_RATE, 1, dtype="float32") if rate != TARGET_RATE else None
-            self._stream.start()
+            self._start_stream()
         except Exception:
             self._writer.close()
             self._held.__exit__(None, None, None)
             raise
+
+    def _start_stream(self) -> None:
+        """Start the opened stream; a device that fails as it starts (unplugged meanwhile) says so in the candidate's
+        words, as one that fails to open does (read38b: "Starting the answer failed unexpectedly (PortAudioError)")."""
+        try:
+            self._stream.start()
+        except Exception as exc:
+            if type(exc).__name__ != "PortAudioError":
+                raise
+            try:
+                self._stream.close()
+            except Exception as closing:        # the device is gone: the error that says so is the one shown
+                log.info("closing input stream: %s", closing)
+            log.info("starting %s: %s", self.device_name, exc)
+            raise RecorderError(not_opened(self.device_name, exc)) from None
 
     def run(self) -> None:
         """Record what the opened stream sends (from its opening on) until a stop."""

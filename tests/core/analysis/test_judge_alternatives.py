@@ -367,7 +367,8 @@ def test_looking_at_a_cause_is_doing_not_weighing():
     for looked in ("Then I looked at GC.", "I looked at logs.", "So I looked into garbage collection.",
                    "We looked at lock contention first.", "I had a look at heap dumps.", "Then we looked at GC pauses."):
         assert not considered_only(_words(looked)), looked
-    for weighed in ("We looked at Kafka.", "Then we looked at RabbitMQ.", "I had a look at Kafka"):
+    for weighed in ("We looked at Kafka.", "Then we looked at RabbitMQ.", "I had a look at Kafka",
+                    "We looked at finer-grained locks.", "We evaluated Postgres for load."):    # read38a: options
         assert considered_only(_words(weighed)), weighed
 
 

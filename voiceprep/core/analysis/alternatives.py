@@ -115,11 +115,12 @@ _INSPECTING = ("evaluat", "explor")
 # question word: "all", "both", "one", "two", "three", "other", "where", "when", "which", "who")
 _NOT_BARE = DETERMINERS | frozenset({"all", "both", "one", "two", "three", "other", "where", "when", "which", "who"})
 # ... nor a cause looked into, or what shows one ("Then I looked at GC.", "I looked at logs", "had a look at heap dumps"):
-# looking at it is investigating, an act done (judge63)
+# looking at it is investigating, an act done (judge63); only the object's first two words are read, and no word that
+# also names an option ("lock": "We looked at finer-grained locks" weighs the LMAX bank's own alternative; read38a)
 _LOOKED_INTO = frozenset({
     "gc", "garbage", "memory", "heap", "cpu", "disk", "io", "network", "logs", "log", "metrics", "traces", "trace",
     "dashboards", "dashboard", "graphs", "graph", "profiles", "profile", "profiler", "flamegraphs", "flame", "dumps",
-    "dump", "queries", "query", "errors", "error", "alerts", "latency", "timeouts", "lock", "locks", "contention",
+    "dump", "queries", "query", "errors", "error", "alerts", "latency", "timeouts", "contention",
     "threads", "thread", "code", "data", "numbers", "packets", "pauses", "leak", "leaks", "load", "traffic",
     "config", "configuration", "connections", "stack", "spikes", "symptoms", "telemetry", "monitoring"})
 # ... its object: at most this many words, then the clause ends or the sentence goes on to something else ("..., but
@@ -148,8 +149,8 @@ def considered_thing(words: Sequence[str]) -> tuple[int, int] | None:
         if before and before[-1] in _BE and said.group().split()[0].endswith("ed"):
             continue        # "was considered the best": a description
         inspecting = said.group("look") or said.group("weigh").startswith(_INSPECTING)
-        if inspecting and (thing[0] in _NOT_BARE or thing[0][:1].isdigit() or not _LOOKED_INTO.isdisjoint(thing)):
-            continue        # "I looked at the traces", "Then I looked at GC": an act
+        if inspecting and (thing[0] in _NOT_BARE or thing[0][:1].isdigit() or not _LOOKED_INTO.isdisjoint(thing[:2])):
+            continue        # "I looked at the traces", "Then I looked at GC", "at lock contention": an act
         at = text[:said.start()].count(" ")
         return at, at + len(said.group().split()) + len(thing) - 1
     return None

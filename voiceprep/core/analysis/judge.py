@@ -81,7 +81,9 @@ from voiceprep.core.analysis.text import CLOCK_UNITS, DETERMINERS, TIME_UNITS, T
 from voiceprep.core.banks.model import Job, KeyPoint, Prompt
 from voiceprep.settings import AnalysisSettings
 
-JUDGE_VERSION = "semantic-51"      # session 38: judge64 (semantic-51: a lone part of a two-word name in a sentence
+JUDGE_VERSION = "semantic-52"      # session 38: read38a (semantic-52: "We looked at finer-grained locks" weighs an
+                                   # option: only the first two words of what was looked at tell a cause), judge64
+                                   # (semantic-51: a lone part of a two-word name in a sentence
                                    # not about the point names nothing; "no X" says "without X"; a free piece of a
                                    # sentence counts its sentence's cues), judge65 (semantic-50: a bare comparative is no
                                    # facet, it joins the graded item after it), fixBS (semantic-49: a view and a bare
