@@ -382,6 +382,9 @@ QUIT_WAITS_FOR_IMPORT_S = 20.0
 IMPORT_MIN_SOUND_S = 0.5
 # the words a search hit's snippet shows around what was found (History, `history search`; as FTS5's snippet() did)
 SNIPPET_WORDS = 12
+# Welcome back names the never-answered questions of at most this many banks, the rest counted together (fixBQ: every
+# bank practised is counted, one line)
+WELCOME_BANKS_NAMED = 3
 # History's Delete can be undone this long ("Answer deleted · Undo (Ctrl+Z)"); then, or at another delete or the quit,
 # the answers' recordings are really removed (fixX)
 UNDO_DELETE_S = 30.0

@@ -723,7 +723,8 @@ def test_the_welcome_counts_the_never_answered_questions_of_every_bank_practised
     assert first == (f"Never answered: 1 question in {bank_title(pay.id, find)}, 2 in {bank_title(aff.id, find)}. "
                      "Choose a bank above and Drill my weak points asks its questions first."), first
     access.close_all()
-    from voiceprep.app.recap import WELCOME_BANKS_NAMED, never_answered_count_text
+    from voiceprep.app.recap import never_answered_count_text
+    from voiceprep.settings import WELCOME_BANKS_NAMED
 
     many = [("“A”", 2), ("“B”", 1), ("“C”", 1), ("“D”", 3), ("“E”", 1)]
     assert never_answered_count_text(many[:WELCOME_BANKS_NAMED + 1], WELCOME_BANKS_NAMED) == \

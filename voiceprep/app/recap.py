@@ -10,11 +10,9 @@ from voiceprep.app.history_service import unanswered
 from voiceprep.app.scored import answers_text, both_text
 from voiceprep.core.history.queries import local, rate_notes
 from voiceprep.core.wording import counted, score_shown, score_text
+from voiceprep.settings import WELCOME_BANKS_NAMED
 
 Row = dict[str, Any]
-# Welcome back names the never-answered questions of at most this many banks, the rest counted together (fixBQ: every
-# bank practised is counted, one line)
-WELCOME_BANKS_NAMED = 3
 
 
 def _day(iso: str, today: datetime | None = None) -> str:

@@ -10,7 +10,6 @@ from voiceprep.cli.common import emit_error
 from voiceprep.core.banks import BankLoadError, BankRegistry, load_bank, parse_bank
 from voiceprep.core.banks.document import write_atomically
 from voiceprep.core.banks.draft import draft_bank
-from voiceprep.core.banks.load import BankError
 from voiceprep.core.wording import counted
 
 MAX_JOB_BYTES = 1_000_000
@@ -61,18 +60,13 @@ def cmd_check(args) -> int:
             bank = load_bank(file)
         except BankLoadError as exc:
             bad += 1
-            for err in in_line_order(exc.errors):     # on stderr, as every error (walk48), top to bottom
+            for err in exc.errors:     # on stderr, as every error (walk48), top to bottom (BankLoadError)
                 emit_error(str(err))
             continue
         prompts = bank.all_prompts()
         print(f"{file}: OK ({bank.id}: {len(prompts)} prompts, "
               f"{sum(len(p.key_points) for p in prompts)} key points)")
     return 1 if bad else 0
-
-
-def in_line_order(errors: list[BankError]) -> list[BankError]:
-    """A bank file's problems from its top to its bottom (walk48: line 21's before line 19's); those of no line last."""
-    return sorted(errors, key=lambda e: (e.line is None, e.line or 0))
 
 
 def cmd_draft(args) -> int:
@@ -89,7 +83,7 @@ def cmd_draft(args) -> int:
         bank = parse_bank(toml, str(args.out or args.job))
     except BankLoadError as exc:            # a drafting bug; say so instead of writing a broken bank
         print("The draft did not pass the bank check (please report this with the job description):", file=sys.stderr)
-        for err in in_line_order(exc.errors):
+        for err in exc.errors:
             emit_error(f"  {err}")
         return 1
     if args.out is None:

@@ -7,7 +7,6 @@ import json
 from pathlib import Path
 from typing import Any
 
-from voiceprep.cli.banks_cmd import in_line_order
 from voiceprep.cli.common import CliError, app_history, emit, print_json, user_errors
 from voiceprep.core.banks import Bank, BankLoadError, BankRegistry, Prompt
 from voiceprep.core.transcript import Transcript
@@ -47,8 +46,8 @@ def resolve_bank(bank_ref: str) -> Bank:
     except KeyError as exc:
         raise CliError(exc.args[0]) from None
     except BankLoadError as exc:
-        first = in_line_order(exc.errors)[0]        # the first from the file's top, as `banks check` lists them
-        raise CliError(str(first) + (f" (+{len(exc.errors) - 1} more)" if len(exc.errors) > 1 else "")) from None
+        from voiceprep.app.errors import user_message  # the app's words: the first problem from the top, "(+N more)"
+        raise CliError(user_message(exc)) from None
 
 
 def load_transcript(args: argparse.Namespace, bank: Bank, prompt: Prompt | None = None) -> Transcript:

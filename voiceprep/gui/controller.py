@@ -397,10 +397,10 @@ class RehearsalController(QObject):
     def _holding(self, factory: Any, begin: Callable[[], Pending], bank: Bank, session: PracticeSession,
                  calls: dict[str, Callable[..., None]]) -> tuple[Pending, Any, LiveTranscriber, Recorder | RecorderError]:
         """On the session lane: the answer's row (`begin`), its live transcriber and its recorder, opened (the
-        stream open and started: 0.9 s for a PulseAudio microphone, fixBW; the GUI thread never waits for it), or
-        why it could not open. The microphone's claim on PortAudio (`factory` None) is taken first: a Settings
+        stream open and started, slow on some sound servers, fixBW: the GUI thread never waits for it), or why it
+        could not open. The microphone's claim on PortAudio (`factory` None) is taken first: a Settings
         refresh restarting PortAudio is waited for here, and none begins before the recording opens it (review37a,
-        fixBO). On any failure the claim is given back and the row dropped."""
+        fixBO). On any failure the claim is given back; the row is dropped here, or by `_record` for a RecorderError."""
         hold = StreamHold() if factory is None else None
         try:
             pending = begin()

@@ -79,6 +79,22 @@ def test_unknown_field_is_reported_with_line_and_suggestion():
     assert str(msg[0]).startswith(f"bank.toml:{msg[0].line}: round r1, prompt p1, key point 2, lable:")
 
 
+def test_problems_come_top_to_bottom_and_a_list_item_is_counted_from_one():
+    """read38a/read38b: `banks check` sorted its problems by line while the app showed the first found ("(+N more)"),
+    so the two named a different first problem; a cue's place read "cues[1]", counted from zero."""
+    from voiceprep.app.errors import user_message
+
+    text = GOOD.replace('cues = ["ring buffer", "circular buffer"]', 'cues = ["ring buffer", 3]').replace(
+        'id = "r1"', 'id = "r1"\ntitel = "x"')
+    with pytest.raises(BankLoadError) as info:
+        parse_bank(text, "bank.toml")
+    errs = info.value.errors
+    assert [e.line for e in errs] == sorted(e.line for e in errs) and len(errs) >= 2, errs
+    cue = next(e for e in errs if e.field.endswith("cues[1]"))
+    assert str(cue).endswith("round r1, prompt p1, key point 1, cue 2: must be a non-empty string"), str(cue)
+    assert user_message(info.value).startswith(str(errs[0])) and "(+" in user_message(info.value)
+
+
 def test_duplicate_ids_are_errors():
     text = GOOD.replace('id = "kp2"', 'id = "kp1"')
     errs = errors_of(text)

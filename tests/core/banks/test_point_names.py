@@ -19,7 +19,7 @@ def test_the_field_loads_and_a_bad_entry_is_named():
     assert parse_bank(BANK).vocabulary == ("Datix", "AGENCY NURSES", "HCA")
     with pytest.raises(BankLoadError) as err:
         parse_bank(BANK.replace('added_to_vocabulary = ["AGENCY NURSES", "HCA"]', 'added_to_vocabulary = ["", 3]'))
-    assert "added_to_vocabulary[0]: must be a non-empty string" in str(err.value)
+    assert "key point 1, added vocabulary word 1: must be a non-empty string" in str(err.value)   # read38a: from 1
 
 
 def test_a_reworded_point_drops_only_what_it_alone_said_and_hands_on_what_another_point_says():

@@ -66,7 +66,11 @@ class BankError:
         return f"{where}: {field}: {self.message}" if field else f"{where}: {self.message}"
 
 
-_NAMED = {"rounds": "round", "prompts": "prompt", "competencies": "competency", "key_points": "key point"}
+# how a person names an item of each list: the bank editor's tree too (one place, read38a)
+NAMED_PLACES = {"competencies": "competency", "rounds": "round", "prompts": "prompt", "key_points": "key point"}
+# ... and an item of a list field, counted from 1 ("cue 3", not "cues[2]": walk48, read38a)
+_ITEM_OF = {"cues": "cue", "vocabulary": "vocabulary word", "added_to_vocabulary": "added vocabulary word",
+            "must_haves": "must-have", "delivery": "delivery measure"}
 
 
 def named_place(path: Path_, root: Any) -> str:
@@ -81,14 +85,14 @@ def named_place(path: Path_, root: Any) -> str:
         after = path[i + 1] if i + 1 < len(path) else None
         index = after if isinstance(after, int) else None
         node = node.get(part) if isinstance(node, dict) else None
-        if index is None or part not in _NAMED:       # a field's name; an item of a list field as the file counts it
-            name = part if index is None else f"{part}[{index}]"
+        if index is None or part not in NAMED_PLACES:      # a field's name; an item of a list field, from 1
+            name = part if index is None else f"{_ITEM_OF.get(part, part + ' item')} {index + 1}"
             parts.append(f"{parts.pop()}.{name}" if plain else name)
             plain = True
             continue
         node = node[index] if isinstance(node, list) and index < len(node) else None
         written = node.get("id") if isinstance(node, dict) and part != "key_points" else None
-        parts.append(f"{_NAMED[part]} {written if isinstance(written, str) and written.strip() else index + 1}")
+        parts.append(f"{NAMED_PLACES[part]} {written if isinstance(written, str) and written.strip() else index + 1}")
         plain = False
     return ", ".join(parts)
 
@@ -98,7 +102,9 @@ class BankLoadError(Exception):
     when the file was read as TOML (so a problem can name "Behavioural", not "Round 1"), else empty."""
 
     def __init__(self, errors: list[BankError], round_titles: tuple[str, ...] = ()):
-        self.errors = errors
+        # from the file's top to its bottom, those of no line last: the first shown is the same everywhere (the
+        # app's "(+N more)", `banks check`, `score`; walk48: line 21's before line 19's; read38b)
+        self.errors = sorted(errors, key=lambda e: (e.line is None, e.line or 0))
         self.round_titles = round_titles
         super().__init__("\n".join(str(e) for e in errors))
 

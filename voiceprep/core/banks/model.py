@@ -118,11 +118,10 @@ class Bank:
         """Words worth biasing the transcriber towards, most useful first (the transcriber keeps those that fit its
         prompt), `settings.bank_terms` at most: the company and the vocabulary; then, with `settings.key_point_terms`,
         `prompt`'s own terms and every other key point's. A key point's terms are its label's words that are not plain
-        English ("chargebacks") and its cues' names, acronyms and phrases with such a word ("idempotency keys"). One
-        form of each, the one that comes
-        first: "API" and "APIs", "idempotency key" and "idempotency keys" are one term (`term_family`). A spelling a
-        cue gives after its first ("HoYoverse|Hoyo verse") is a way it may be heard, never a term: in the vocabulary
-        (the bank editor put it there before walk24), its cue's first spelling stands for it."""
+        English ("chargebacks") and its cues' names, acronyms and phrases with such a word ("idempotency keys"). One form
+        of each, the one that comes first: "API" and "APIs", "idempotency key" and "idempotency keys" are one term
+        (`term_family`). A spelling a cue gives after its first ("HoYoverse|Hoyo verse") is a way it may be heard, never a
+        term: in the vocabulary (the bank editor put it there before walk24), its cue's first spelling stands for it."""
         settings = settings or TranscriptionSettings()
         seen: dict[str, str] = {}
         canonical = {alt.strip().casefold(): alts[0].strip()

@@ -426,7 +426,7 @@ def _alternatives(text: str) -> list[str]:
     with no word is dropped ("OR Kafka"). Without an OR, or with no word beside one ('" OR ) ('), the text as typed
     (there "OR" is a word)."""
     sides: list[list[str]] = [[]]
-    for m in re.finditer(r'"[^"]*"|\S+', unicodedata.normalize("NFKC", text)):
+    for m in re.finditer(r'"[^"]*"|\S+', fold(text)):
         if m.group() == OR:
             sides.append([])
         else:

@@ -48,7 +48,7 @@ from voiceprep.core.banks import point_names
 from voiceprep.core.banks.advice import key_point_hint
 from voiceprep.core.banks.document import STARTER_ID, STARTER_LABEL, BankDocument, NodePath, slugify
 from voiceprep.core.banks.drafts import discard_draft, new_draft_file, save_draft
-from voiceprep.core.banks.load import TARGET_SECONDS_RANGE, WEIGHT_TOLERANCE, default_cues, weight_text
+from voiceprep.core.banks.load import NAMED_PLACES, TARGET_SECONDS_RANGE, WEIGHT_TOLERANCE, default_cues, weight_text
 from voiceprep.core.banks.notes import ProposedPoint
 from voiceprep.core.wording import counted
 from voiceprep.gui.widgets import accessible
@@ -146,7 +146,7 @@ def _shortcut(keys: QKeySequence, parent: QWidget, slot: Callable[[], Any], cont
 
 ID_TIP = ("A short name kept in your history (lowercase, dashes). Renaming it starts a new history for this item. "
           "A new prompt or key point gets one from its words when the bank is first saved with it.")
-PLACES = {"competencies": "competency", "rounds": "round", "prompts": "prompt", "key_points": "key point"}
+PLACES = NAMED_PLACES
 FIELDS = {"title": "Title", "text": "Prompt", "label": "Key point", "id": "Id", "name": "Name", "weight": "Weight",
           "competency": "Competency", "cues": "Cues", "min_cues": "Cues needed", "target_seconds": "Target time",
           "follow_up": "Follow-up", "company": "Company", "level": "Level", "description": "Description"}
@@ -978,7 +978,7 @@ class BankEditor(QWidget):
             if self._waits(err.field, err.message):
                 continue
             it = add(problem_text(err.field, err.message, titles, names), err.field, "problem",
-                     f"In the file: line {err.line}, {err.field}" if err.line else str(err.field))
+                     f"In the file: line {err.line}, {err.place or err.field}" if err.line else str(err.place or err.field))
             it.setData(MESSAGE_ROLE, err.message)
         conflict = self.id_conflict(str(doc.get(("job",), "id", "")), doc.path)
         if conflict:
