@@ -398,7 +398,7 @@ class HistoryPage(QWidget):
         accessible.name(self.search, "Search history", f"{key_text(find)}: finds the words in what you said, your "
                         "notes and the questions")
         self.search.setToolTip(f"Finds the words in what you said, your notes and the questions ({key_text(find)}): "
-                               f"{SEARCH_SYNTAX_TEXT}, as `voiceprep history search` does")
+                               f"{SEARCH_SYNTAX_TEXT}")
         # Down or Enter in the search: into the results, on the first row (it took three Tabs, and the first Down
         # then selected the second row)
         down = described(QShortcut(QKeySequence("Down"), self.search, self.to_results),
@@ -561,7 +561,7 @@ class HistoryPage(QWidget):
         wordless = f"{NO_WORD_TEXT}. " if self.search.text().strip() and not has_words(self.search.text()) else ""
         searched = has_words(self.search.text())        # fixBU: what to try next, as `history search` says it
         self.status.setText(f"{wordless}{rows_text(rows)}{more}" if rows else
-                            f"{wordless}No answers match.{' ' + NO_MATCH_TIP_TEXT + '.' if searched else ''}")
+                            f"{wordless}No answers match.{' ' + NO_MATCH_TIP_TEXT if searched else ''}")
         if rows == self.model.rows_as_loaded:
             if self._to_results:
                 self._enter_results()
