@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import math
+import os
 import re
 import shutil
 import sys
@@ -43,9 +44,15 @@ MIN_WIDTH = 40
 def out_width(stream: Any = None) -> int | None:
     """The terminal's width when `stream` (stdout) is one; None when piped: a line stays one line for grep, cut and
     the like (a pager wraps for itself), as `ls` and `git` do."""
-    if not (stream or sys.stdout).isatty():
+    stream = stream or sys.stdout
+    if not stream.isatty():
         return None
-    return max(MIN_WIDTH, shutil.get_terminal_size().columns)
+    if os.environ.get("COLUMNS", "").isdigit():         # set by the user, honoured first (as shutil does)
+        return max(MIN_WIDTH, shutil.get_terminal_size().columns)
+    try:        # the stream's own terminal: stderr's when stdout is piped (`history search x | wc -l`; read38b)
+        return max(MIN_WIDTH, os.get_terminal_size(stream.fileno()).columns)
+    except (AttributeError, OSError, ValueError):
+        return max(MIN_WIDTH, shutil.get_terminal_size().columns)
 
 
 def wrap_line(line: str, width: int) -> list[str]:
