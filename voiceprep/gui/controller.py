@@ -447,9 +447,7 @@ class RehearsalController(QObject):
         rehearsal = self.rehearsal
         back = FEEDBACK if pending.more_of is not None else IDLE     # a continuation: the answer it continues
         if rehearsal is None or self._cancelled:
-            if isinstance(recorder, Recorder):
-                recorder.close_unstarted()
-            self._discard(pending)
+            _abandon_unstarted(self.services.session, pending, recorder)
             self._gave_up_continuing()
             self._move(back)
             return
@@ -881,8 +879,16 @@ def _close_started(session: PracticeSession) -> Callable[[tuple[Pending, Any, Li
     the row and its audio dropped."""
     def close(started: tuple[Pending, Any, LiveTranscriber, Recorder | RecorderError]) -> None:
         pending, _factory, _live, recorder = started
+        _abandon_unstarted(session, pending, recorder)
+    return close
+
+
+def _abandon_unstarted(session: PracticeSession, pending: Pending, recorder: Recorder | RecorderError) -> None:
+    """On the session lane, in order: an opened stream never run closed and its claim given back (a device's close
+    can take as long as its open: not on the GUI thread, read38b), then the answer's row and audio dropped."""
+    def drop() -> None:
         if isinstance(recorder, Recorder):
             recorder.close_unstarted()
-        run_in_background(lambda: session.abandon(pending), lane="session",
-                          on_error=lambda e: log.warning("could not discard attempt %s: %s", pending.attempt_id, e))
-    return close
+        session.abandon(pending)
+    run_in_background(drop, lane="session",
+                      on_error=lambda e: log.warning("could not discard attempt %s: %s", pending.attempt_id, e))
