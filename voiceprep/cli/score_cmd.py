@@ -126,7 +126,8 @@ DELIVERY_MARKS = {"good": "ok", "info": "--"}      # "--": not measured, no warn
 
 
 def render_document(doc: dict[str, Any]) -> str:
-    """A feedback document (app.judging.feedback_document, or a stored answer's) as text: `score` and `history show`."""
+    """A feedback document (app.judging.feedback_document) as text for `score` (`history show` prints the Markdown export
+    as terminal text instead)."""
     lines = [f"{doc['bank']['title']}: {doc['prompt']['text']}", ""]
     lines.append(f"Key points {doc['hits']} of {doc['total']}   Coverage {score_text(doc['coverage'] or 0)}/100 (by weight)   "
                  f"Overall {score_text(doc['overall'] or 0)}/100")

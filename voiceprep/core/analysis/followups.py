@@ -184,7 +184,7 @@ def _plain_verb_first(words: list[str]) -> bool:
         return True
     if _name_run(words):
         return False                # fixBN: "Press Ganey scores": a name before a plural noun, not "press Ganey scores"
-    return _verb(low) and (second.lower() in _DETERMINERS | _PHRASE_ENDS | _VERB_OBJECTS | _SUBJECTS
+    return _verb(low) and (second.lower() in DETERMINERS | _PHRASE_ENDS | _VERB_OBJECTS | _SUBJECTS
                            or second.lower().endswith("ing") and len(second) > 4 or _a_name(second))
 
 
@@ -199,11 +199,11 @@ def _name_run(words: list[str]) -> bool:
         return False
     for at in range(run, min(run + 3, len(words))):     # "Press Ganey patient experience scores"
         noun = words[at].strip(":,;.()\"'“”")
-        if not noun.islower() or not noun.isalpha() or noun in _PHRASE_ENDS | _DETERMINERS | _NOT_A_UNIT:
+        if not noun.islower() or not noun.isalpha() or noun in _PHRASE_ENDS | DETERMINERS | _NOT_A_UNIT:
             return False
         if _plural(noun):
             after = words[at + 1].strip(":,;.()\"'“”").lower() if at + 1 < len(words) else ""
-            return after not in _DETERMINERS - {"that"} | _VERB_OBJECTS    # "Google Cloud runs the cluster"; not "...
+            return after not in DETERMINERS - {"that"} | _VERB_OBJECTS    # "Google Cloud runs the cluster"; not "...
             # events we tracked", a subject after it
     return False
 
@@ -320,7 +320,7 @@ def _verb_first(text: str) -> bool:
     starts with a word that can be a verb ("Design reviews and RFCs", "Load balancing", "Test coverage")."""
     words = [w.strip(",;:.()\"'“”").lower() for w in text.split()]
     if len(words) < 2 or not words[0].isalpha() or words[0].endswith(("s", "ing", "ed")) or \
-            words[0] in _COMMON_STARTS | _WH | _SUBJECTS | _DETERMINERS | _TOPIC_WORDS - {"design", "load", "cache"}:
+            words[0] in _COMMON_STARTS | _WH | _SUBJECTS | DETERMINERS | _TOPIC_WORDS - {"design", "load", "cache"}:
         return False
     if len(words[0]) > 6 and words[0].endswith(("ise", "ize", "ify")):
         return True                             # "Prioritise", "Standardize", "Simplify": only ever a verb
@@ -330,7 +330,7 @@ def _verb_first(text: str) -> bool:
     plural = _plural
     if words[0] not in _DONE_FIRST and _acted_on(words, text.split()):
         return True                             # fixAY; not "Cut p99 latency by 40%": may be what was done
-    return second in _VERB_OBJECTS | _DETERMINERS or second in _ADJECTIVES and bool(third) or \
+    return second in _VERB_OBJECTS | DETERMINERS or second in _ADJECTIVES and bool(third) or \
         plural(second) and third in _OBJECT_PREPOSITIONS or \
         not plural(second) and plural(third) and fourth in _OBJECT_PREPOSITIONS    # "Move urgent events to ..."
 
@@ -352,7 +352,7 @@ def _acted_on(words: list[str], raw: list[str]) -> bool:
     if words[0] in _VERBS_AND_NOUNS and len(words) == 2 and _plural(second):
         return True
     if words[0] in _VERBS_WITH_PREPOSITION and second in ("to", "with", "through") and (
-            third in _DETERMINERS or len(raw) > 2 and _a_name(raw[2])):     # fixBE: "Migrate to Kubernetes"
+            third in DETERMINERS or len(raw) > 2 and _a_name(raw[2])):     # fixBE: "Migrate to Kubernetes"
         return True
     if words[0] in _GOES_ON_DOING and second.endswith("ing") and len(second) > 4:
         return True                             # fixBE: "Stop paging people at night"
@@ -362,7 +362,7 @@ def _acted_on(words: list[str], raw: list[str]) -> bool:
     if any(ch.isdigit() for ch in obj) or any(ch.isupper() for ch in obj[1:]) or \
             obj[:1].isupper() and (any(w[:1].islower() for w in raw[2:]) or _a_name(obj)):    # fixBE: "Use Kafka"
         return True
-    return third in ("with", "between", "among") and fourth in _DETERMINERS
+    return third in ("with", "between", "among") and fourth in DETERMINERS
 
 
 # fixBE: verbs that go on with what is (not) done ("Stop paging people", "Keep shipping")
@@ -1050,7 +1050,7 @@ def _done_to(head: str) -> str:
     before = [w.lower() for w in words[:-1]]
     if len(words) < 2 or not _past(last) or any(ch in head for ch in ",;(") or before[0] in _SECOND_PERSON \
             or any(w in _VERBS or w in _SUBJECTS or _past(w) for w in before) or before == [before[0]] and (
-                before[0] in _DETERMINERS):
+                before[0] in DETERMINERS):
         return ""
     noun = words[-2].lower()
     plural = noun.endswith("s") and not noun.endswith(("ss", "us", "is")) or noun in ("people", "data")
@@ -1265,7 +1265,7 @@ def _noun_phrase(text: str) -> bool:
     across"), an adjective ("unhappy with the delay", "key to ...") or an adverb ("very slow")."""
     words = text.split()
     first = words[0].lower().strip("\"'“”()")
-    if first in _DETERMINERS or first in _NUMBER_WORDS or first[:1].isdigit():
+    if first in DETERMINERS or first in _NUMBER_WORDS or first[:1].isdigit():
         return True
     if first.strip(",;:.") != first or first in _NOT_NOUNS or first.endswith("ly") or _past(first):
         return False
@@ -1339,7 +1339,6 @@ _VERBS = frozenset({"is", "are", "was", "were", "be", "been", "has", "have", "ha
                     "fell", "rose", "took", "kept", "keeps", "matches", "means", "run", "runs", "ran"})
 
 
-_DETERMINERS = DETERMINERS
 _SUBJECTS = frozenset({"i", "you", "we", "they", "it", "he", "she"})
 
 
@@ -1353,7 +1352,7 @@ def _verb_at(words: list[str], i: int) -> bool:
     before = words[i - 1].lower() if i else ""
     if i == 1 and before in _SUBJECTS:
         return True                            # "It cut p99 latency...": the label's own subject and verb
-    return not (before.strip("()") in _DETERMINERS or before.strip("()") in _SUBJECTS or before.endswith(","))
+    return not (before.strip("()") in DETERMINERS or before.strip("()") in _SUBJECTS or before.endswith(","))
 
 
 def _has_verb(text: str) -> bool:
@@ -1372,10 +1371,10 @@ def _is_clause(text: str) -> bool:
         return False
     if len(words) >= 3 and words[0].lower() in _VERBS:
         return True                            # "Cut p99 latency by 40% to 200ms": what the candidate did
-    if len(words) >= 3 and words[1].lower() in ("was", "were", "is", "are") and words[0].lower() not in _DETERMINERS:
+    if len(words) >= 3 and words[1].lower() in ("was", "were", "is", "are") and words[0].lower() not in DETERMINERS:
         return True                            # "Sales were falling", "Morale was low": something that was so
     if len(words) >= 3 and len(words[0]) > 4 and words[0].lower().endswith("ed") and (
-            words[1].lower() in _DETERMINERS | {"it", "them", "us", "me"}):
+            words[1].lower() in DETERMINERS | {"it", "them", "us", "me"}):
         return True                            # "Partitioned the table by day", not "Detailed design of..."
     return len(words) >= 4 and any(_verb_at(words, i) for i in range(1, len(words)))
 
@@ -1423,7 +1422,7 @@ def _instruction(text: str) -> bool:
     starts with a word that can be a verb ("Design reviews and RFCs")."""
     words = [w.strip(",;:.()").lower() for w in text.split()]
     return len(words) >= 3 and words[0].isalpha() and not words[0].endswith(("s", "ing", "ed")) and (
-        words[1] in {"a", "an", "the"} | _WH or words[1] in _PARTICLES and words[2] in _DETERMINERS | _PHRASE_ENDS
+        words[1] in {"a", "an", "the"} | _WH or words[1] in _PARTICLES and words[2] in DETERMINERS | _PHRASE_ENDS
         | _WH) and _verb(words[0])   # "Roll out in stages", "Set up the alerts"
 
 
@@ -1451,7 +1450,7 @@ def _states(text: str) -> bool:
             continue
         if raw[i - 1][-1] in ",;:" or before in _PHRASE_ENDS:
             return False                       # the subject's phrase ended without a verb
-        if raw[i][-1] in ",;:" or before in _DETERMINERS or after in _PHRASE_ENDS or after.endswith("ing") \
+        if raw[i][-1] in ",;:" or before in DETERMINERS or after in _PHRASE_ENDS or after.endswith("ing") \
                 or not word.isalpha() or word in _PHRASE_ENDS:     # fixBI: "for" is no verb ("vitals for the ...")
             continue
         if _verb_with_s(word) and not before.endswith("s") and after not in _SUBJECTS:   # fixBN: "reports we built"

@@ -420,7 +420,8 @@ class PracticePage(QWidget):
         self.resume_btn = QPushButton("Continue from question 2")
         self.resume_btn.setAutoDefault(True)           # Enter presses it once it has the keyboard, as Space does
         self.resume_btn.hide()
-        # (bank id, round id, question index, ids of the questions answered in it) it continues
+        # (bank id, round id, question index, ids of the questions answered in it, the stored round's id, the key points
+        # each earlier answer hit) it continues
         self._left: tuple[str, str, int, tuple[str, ...], int | None, dict] | None = None
         root.addWidget(flow_row(self.start_btn, self.resume_btn, self.prompt_btn, self.drill_btn))
 
