@@ -415,7 +415,7 @@ def test_a_round_continued_leaves_out_the_questions_answered_in_it_numbered_as_i
     ids = [p.id for p in rnd.prompts]
     r = Rehearsal.for_round(bank, rnd, start=0, answered=[ids[1], ids[3]])
     assert [p.id for p in r.prompts] == [ids[0], ids[2]] and r.answered_before == [2, 4]
-    assert r.position == "1 of 4" and r.title == f"{rnd.title}, from question 1"
+    assert r.position == "1 of 4" and r.title == f"{rnd.title}, continued"   # read38b: not "from question 1 · question 1 of 4"
     assert r.next() is not None and r.position == "3 of 4" and r.is_last and r.next() is None
     r = Rehearsal.for_round(bank, rnd, start=1, answered=[ids[2]])
     assert [p.id for p in r.prompts] == [ids[1], ids[3]] and r.position == "2 of 4" and r.answered_before == [3]

@@ -3741,8 +3741,8 @@ def test_the_welcome_back_offers_to_continue_a_round_from_the_question_it_was_le
     qtbot.waitUntil(lambda: ctl.state == c.IDLE, timeout=30000)
     r = ctl.rehearsal
     assert r.current.id == rnd.prompts[1].id and r.round_id == rnd.id
-    assert r.position == f"2 of {len(rnd.prompts)}" and r.title == f"{rnd.title}, from question 2"
-    assert page.position.text().startswith(f"{rnd.title}, from question 2 · question 2 of {len(rnd.prompts)}")
+    assert r.position == f"2 of {len(rnd.prompts)}" and r.title == f"{rnd.title}, continued"
+    assert page.position.text().startswith(f"{rnd.title}, continued · question 2 of {len(rnd.prompts)}")
     assert not page.resume_btn.isVisible() and not page.recap_text()
 
 

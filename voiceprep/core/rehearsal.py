@@ -139,7 +139,7 @@ class Rehearsal:
         waiting = [(i, p) for i, p in rest if p.id not in answered] or rest
         kept = {p.id: set(ids) for p in rnd.prompts if (ids := (earlier or {}).get(p.id)) is not None}
         if start or len(waiting) < len(rest):
-            return cls(bank, [p for _, p in waiting], f"{rnd.title}, from question {start + 1}", rnd.id, first=start,
+            return cls(bank, [p for _, p in waiting], f"{rnd.title}, continued", rnd.id, first=start,
                        numbers=[i + 1 for i, _ in waiting], total=len(rnd.prompts),
                        answered_before=[i + 1 for i, p in rest if (i, p) not in waiting], continues=continues,
                        whole=list(rnd.prompts) if continues is not None else [], earlier=kept)
