@@ -4162,6 +4162,48 @@ class SilentStream:
     def close(self):
         pass
 
+def _only_the_built_in_mic(monkeypatch) -> None:
+    """PortAudio lists one microphone, "Built-in Mic" (16 kHz); the interviewer's voice keeps the real output."""
+    import sounddevice as sd
+
+    real = sd.query_devices
+
+    def query(device=None, kind=None):
+        if kind != "input":
+            return real(device, kind=kind) if kind else real(device)
+        return {"name": "Built-in Mic", "default_samplerate": 16000.0}
+    monkeypatch.setattr(sd, "query_devices", query)
+
+
+def _slow_restart_timing_run(monkeypatch) -> tuple[threading.Event, list[float]]:
+    """One silent microphone, PortAudio's restart (a rescan) held 3 s, and how long each Recorder.run took (what
+    the GUI thread does of an answer's start; the open is on the session lane): (restart begun, run times)."""
+    import sounddevice as sd
+
+    from voiceprep.speech.recorder import Recorder
+
+    _only_the_built_in_mic(monkeypatch)
+    restarting = threading.Event()
+
+    def slow_terminate():                           # PortAudio's restart, held 3 s
+        restarting.set()
+        time.sleep(3.0)
+    monkeypatch.setattr(sd, "InputStream", SilentStream)
+    monkeypatch.setattr(sd, "_terminate", slow_terminate)
+    monkeypatch.setattr(sd, "_initialize", lambda: None)
+    took: list[float] = []
+    real_run = Recorder.run
+
+    def timed_run(self):
+        t0 = time.perf_counter()
+        try:
+            real_run(self)
+        finally:
+            took.append(time.perf_counter() - t0)
+    monkeypatch.setattr(Recorder, "run", timed_run)
+    return restarting, took
+
+
 def test_an_answer_recorded_on_the_system_default_says_which_microphone(window, qtbot, services, monkeypatch):
     """review36b: the microphone chosen in Settings unplugged after the app started (Welcome back could not say it):
     the answer was recorded with the system default and nothing said so. Its notice names both."""
@@ -4195,36 +4237,9 @@ def test_an_answer_started_during_a_microphone_rescan_waits_for_it_off_the_gui_t
     answer's start now waits for it on the session lane: Recorder.start takes no longer than usual."""
     import threading
 
-    import sounddevice as sd
-
     from voiceprep.speech import devices
-    from voiceprep.speech.recorder import Recorder
 
-    real = sd.query_devices
-
-    def query(device=None, kind=None):
-        if kind != "input":
-            return real(device, kind=kind) if kind else real(device)
-        return {"name": "Built-in Mic", "default_samplerate": 16000.0}
-    restarting = threading.Event()
-
-    def slow_terminate():                           # PortAudio's restart, held 3 s
-        restarting.set()
-        time.sleep(3.0)
-    monkeypatch.setattr(sd, "query_devices", query)
-    monkeypatch.setattr(sd, "InputStream", SilentStream)
-    monkeypatch.setattr(sd, "_terminate", slow_terminate)
-    monkeypatch.setattr(sd, "_initialize", lambda: None)
-    took: list[float] = []
-    real_start = Recorder.run                        # what the GUI thread does of it (the open: session lane)
-
-    def timed_start(self):
-        t0 = time.perf_counter()
-        try:
-            real_start(self)
-        finally:
-            took.append(time.perf_counter() - t0)
-    monkeypatch.setattr(Recorder, "run", timed_start)
+    restarting, took = _slow_restart_timing_run(monkeypatch)
     services.settings.audio.input_device = None
     services.input_override = None
     page, ctl = start(window, qtbot)
@@ -4246,36 +4261,9 @@ def test_a_rescan_begun_after_the_answers_wait_does_not_hold_up_its_recording(wi
     PortAudio alone, and Recorder.start takes no longer than usual."""
     import threading
 
-    import sounddevice as sd
-
     from voiceprep.speech import devices
-    from voiceprep.speech.recorder import Recorder
 
-    real = sd.query_devices
-
-    def query(device=None, kind=None):
-        if kind != "input":
-            return real(device, kind=kind) if kind else real(device)
-        return {"name": "Built-in Mic", "default_samplerate": 16000.0}
-    restarting = threading.Event()
-
-    def slow_terminate():                           # PortAudio's restart, held 3 s
-        restarting.set()
-        time.sleep(3.0)
-    monkeypatch.setattr(sd, "query_devices", query)
-    monkeypatch.setattr(sd, "InputStream", SilentStream)
-    monkeypatch.setattr(sd, "_terminate", slow_terminate)
-    monkeypatch.setattr(sd, "_initialize", lambda: None)
-    took: list[float] = []
-    real_start = Recorder.run                        # what the GUI thread does of it (the open: session lane)
-
-    def timed_start(self):
-        t0 = time.perf_counter()
-        try:
-            real_start(self)
-        finally:
-            took.append(time.perf_counter() - t0)
-    monkeypatch.setattr(Recorder, "run", timed_start)
+    restarting, took = _slow_restart_timing_run(monkeypatch)
     services.settings.audio.input_device = None
     services.input_override = None
     page, ctl = start(window, qtbot)
@@ -4335,13 +4323,7 @@ def test_the_microphone_opens_off_the_gui_thread_and_space_or_a_cancel_while_it_
     from voiceprep.core.history import History
     from voiceprep.speech import devices
 
-    real = sd.query_devices
-
-    def query(device=None, kind=None):
-        if kind != "input":
-            return real(device, kind=kind) if kind else real(device)
-        return {"name": "Built-in Mic", "default_samplerate": 16000.0}
-    monkeypatch.setattr(sd, "query_devices", query)
+    _only_the_built_in_mic(monkeypatch)
     monkeypatch.setattr(sd, "InputStream", _SlowOpening)
     _SlowOpening.made.clear()
     services.settings.audio.input_device = None
@@ -4396,13 +4378,7 @@ def test_a_microphone_failing_as_it_starts_is_said_and_a_stop_pressed_meanwhile_
     failed start's path kept it), which then stopped the moment its microphone opened."""
     import sounddevice as sd
 
-    real = sd.query_devices
-
-    def query(device=None, kind=None):
-        if kind != "input":
-            return real(device, kind=kind) if kind else real(device)
-        return {"name": "Built-in Mic", "default_samplerate": 16000.0}
-    monkeypatch.setattr(sd, "query_devices", query)
+    _only_the_built_in_mic(monkeypatch)
     monkeypatch.setattr(sd, "InputStream", _FailingOpen)
     _SlowOpening.made.clear()
     services.settings.audio.input_device = None
@@ -4438,13 +4414,7 @@ def test_a_controller_gone_while_the_microphone_opens_gives_its_claim_back(servi
     from voiceprep.gui import operations
     from voiceprep.speech import devices
 
-    real = sd.query_devices
-
-    def query(device=None, kind=None):
-        if kind != "input":
-            return real(device, kind=kind) if kind else real(device)
-        return {"name": "Built-in Mic", "default_samplerate": 16000.0}
-    monkeypatch.setattr(sd, "query_devices", query)
+    _only_the_built_in_mic(monkeypatch)
     monkeypatch.setattr(sd, "InputStream", _SlowOpening)
     _SlowOpening.made.clear()
     services.settings.audio.input_device = None
