@@ -99,16 +99,16 @@ def never_answered_in(recap: Row, find: Callable[[str], Any | None]) -> list[tup
     return out
 
 
-def never_answered_count_text(counts: list[tuple[str, int]], most: int | None = None) -> str:
+def never_answered_count_text(counts: list[tuple[str, int]], most: int | None = None, lead: str = "Never answered") -> str:
     """The one wording of never-answered questions in several banks (Welcome back, `history stats`), by bank name:
-    "Never answered: 2 questions in Airwallex, 1 in Payments Q&A" ("" for none); past `most` banks, the rest
-    counted together: "…, 5 more in 2 other banks" (two or more of them)."""
+    "Never answered: 2 questions in Airwallex, 1 in Payments Q&A" ("" for none; `lead` opens it: "Also never
+    answered"); past `most` banks, the rest counted together: "…, 5 more in 2 other banks" (two or more of them)."""
     if not counts:
         return ""
     (first, n), rest = counts[0], counts[1:]
     over = rest[most - 1:] if most and len(counts) > most + 1 else []      # one bank more is named
     rest = rest[:len(rest) - len(over)]
-    return (f"Never answered: {counted(n, 'question')} in {first}" + "".join(f", {k} in {name}" for name, k in rest)
+    return (f"{lead}: {counted(n, 'question')} in {first}" + "".join(f", {k} in {name}" for name, k in rest)
             + (f", {sum(k for _, k in over)} more in {counted(len(over), 'other bank')}" if over else ""))
 
 
@@ -235,7 +235,7 @@ def recap_lines(recap: Row, find: Callable[[str], Any | None], today: datetime |
                 for b, texts in several]
         counts = [(named(b), len(t)) for b, t in rest if t]
         if counts:              # on the "start here" line: at most four lines (fixO)
-            said[-1] += " Also n" + never_answered_count_text(counts, WELCOME_BANKS_NAMED)[1:] + "."
+            said[-1] += " " + never_answered_count_text(counts, WELCOME_BANKS_NAMED, lead="Also never answered") + "."
     elif never and not said:
         said.append(never_answered_text(never) + (f" on {named(recap['bank_id'])}" if len(banks) > 1 else "")
                     + (". Drill my weak points asks it first." if len(never) == 1 else
