@@ -502,7 +502,8 @@ _A_PLURAL = r"(?!(?:" + "|".join(sorted(_NOT_A_UNIT)) + r")\b)[a-z]{2,}[a-hj-rtv
 # fixBN: a lateness or an earliness a figure measures ("started only six weeks late"), taken out with its words
 _LATENESS = r"(?:late|early|later|earlier|sooner|ago|behind\s+schedule|ahead\s+of\s+schedule|over\s+budget|under\s+budget)"
 # fixBN: a change by an amount ("rose 12 points", "went up 3 places"): its figure and what it counts go together
-_CHANGED_BY = r"\b(rose|fell|dropped|climbed|shrank|jumped|(?:went|came)\s+(?:up|down))"   # not "improved 3 workflows"
+_CHANGE_VERBS = ("rose", "fell", "dropped", "climbed", "shrank", "jumped")      # not "improved 3 workflows"
+_CHANGED_BY = r"\b(" + "|".join(_CHANGE_VERBS) + r"|(?:went|came)\s+(?:up|down))"
 _FIGURES_OUT = [   # (pattern, replacement), in order: a time span, a change's amounts, a part of a whole, a count
     (re.compile(_FIGURE + r"\s+(?:units?|mg|ml|mcg)\s+(?:of\s+)?(?=[a-z])", re.IGNORECASE), ""),  # "gave 10 units insulin"
     (re.compile(r",?\s+(?:only\s+)?" + _FIGURE + r"\s+of\s+(?:us|them|you)\b[^,;]*", re.IGNORECASE), ""),  # "4 of us"
@@ -742,7 +743,7 @@ _OPENING_TIME_FRAME = re.compile(r"(?:in|within|over)\s+" + _FIGURE + r"\s+" + _
 _MEASURE_WORDS = frozenset({"mins", "hrs", "secs", "units", "mg", "ml", "mcg", "kg", "km", "miles", "metres", "meters",
                             "litres", "percent"})   # not "within months", "the days we had lost": those read well
 _ABOUT_WORDS = frozenset({"about", "around", "roughly", "nearly", "almost", "over", "under", "below", "just", "only"})
-_CHANGES = frozenset({"rose", "fell", "dropped", "climbed", "shrank", "jumped", "up", "down"})   # as `_CHANGED_BY`
+_CHANGES = frozenset(_CHANGE_VERBS) | {"up", "down"}          # the last word of a `_CHANGED_BY`
 _AFTER_AMOUNT = frozenset({"away", "ago", "apart", "later", "earlier", "long", "old", "late", "early", "off", "out"})
 _MEASURES = _MEASURE_WORDS | frozenset(f"{u}s" for u in TIME_UNITS)   # "mins", "hours": a measure after a figure
 # words that need the measure before them ("15 minutes instead of 40", "two years running"): not "takes instead"
