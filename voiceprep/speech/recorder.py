@@ -10,6 +10,7 @@ import errno
 import logging
 import queue
 import re
+import sys
 import threading
 import time
 from collections.abc import Callable
@@ -328,7 +329,8 @@ class Recorder:
         try:
             self._stream.start()
         except Exception as exc:
-            if type(exc).__name__ != "PortAudioError":
+            sd = sys.modules.get("sounddevice")         # imported by `_open` for a PortAudio device
+            if sd is None or not isinstance(exc, sd.PortAudioError):
                 raise
             try:
                 self._stream.close()

@@ -106,7 +106,7 @@ class BankLoadError(Exception):
         # app's "(+N more)", `banks check`, `score`; walk48: line 21's before line 19's; read38b)
         self.errors = sorted(errors, key=lambda e: (e.line is None, e.line or 0))
         self.round_titles = round_titles
-        super().__init__("\n".join(str(e) for e in errors))
+        super().__init__("\n".join(str(e) for e in self.errors))
 
 
 def _fail(file: str, line: int | None, message: str) -> BankLoadError:
