@@ -20,6 +20,8 @@ from voiceprep.core.history.queries import (
     NO_MATCH_TIP_TEXT,
     NO_WORD_TEXT,
     SEARCH_SYNTAX_TEXT,
+    ApartWhy,
+    NotOneQuestion,
     averaged_text,
     cut_off_count_text,
     found_text,
@@ -309,14 +311,17 @@ def cmd_stats(args: argparse.Namespace) -> int:
     return 0
 
 
+# what to do when two answers do not compare, in a terminal's words (History says "select two answers ...")
+GIVE_TWO = {ApartWhy.DIFFERENT_QUESTIONS: "the same question", ApartWhy.SAME_WORDING: "one of them"}
+
+
 def cmd_compare(args: argparse.Namespace) -> int:
-    try:
-        with user_errors("Comparing"), app_history() as (service, _):
+    with user_errors("Comparing"), app_history() as (service, _):
+        try:
             c = service.compare(args.id1, args.id2)
-    except CliError as exc:             # History's words ("select two answers") said for a terminal (walk48)
-        raise CliError(re.sub(r": select two answers to (the same question|one of them)$",
-                              r": give the ids of two answers to \1 (`voiceprep history list --prompt PROMPT_ID` "
-                              r"lists one question's answers)", str(exc))) from None
+        except NotOneQuestion as exc:       # core's reason, then what to do here (walk48: History's "select" was said)
+            raise CliError(f"{exc.apart.text}: give the ids of two answers to {GIVE_TWO[exc.apart.why]} "
+                           "(`voiceprep history list --prompt PROMPT_ID` lists one question's answers)") from None
     if args.json:
         print_json(c)
         return 0
