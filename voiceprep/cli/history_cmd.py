@@ -87,7 +87,7 @@ def register(sub: Any) -> None:
                       description="Find answers by the words in what you said, the questions and your notes, best "
                                   f"first. Every word must be found; {SEARCH_SYNTAX_TEXT}. A word also finds its "
                                   "other endings (latency: latencies). Finding nothing gives exit status 1, as grep does.")
-    p.add_argument("text", nargs="+", help="the words to find (see above)")
+    p.add_argument("text", nargs="+", action=_Words, metavar="WORD", help="the words to find (see above)")
     p.set_defaults(func=cmd_search)
     p = hs.add_parser("stats", help="progress, hit rates and weak points", description=STATS_HELP,
                       formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -164,7 +164,7 @@ def cmd_list(args: argparse.Namespace) -> int:
         print_json(rows)
         return 0
     if not rows:
-        print("No answers yet. Rehearse in the app, or: voiceprep score ... --save")
+        emit("No answers yet. Rehearse in the app, or: voiceprep score ... --save")
     # a drill's or follow-up answer's own count, as History shows it ("1/2 covered"), not its uncounted score; the
     # column as wide as its widest cell, so the columns after it line up (session 14)
     scores = [own_score(r) or _score(r["overall"]) for r in rows]
@@ -172,10 +172,10 @@ def cmd_list(args: argparse.Namespace) -> int:
     width = max((len(s) for s in scores), default=0)
     if header:
         width = max(width, len("score"))
-        print(f"{'id':>5}  {'when':16}  {'score':>{width}}  {'length':>6}  bank/question  notes")
-    for r, score in zip(rows, scores, strict=True):
-        print(f"{r['id']:5}  {r['started_at'][:16].replace('T', ' ')}  {score:>{width}}  {_length(r):>{6 if header else 5}}  "
-              f"{r['bank_id']}/{r['prompt_id']}  {_marks(r)}".rstrip())
+        emit(f"{'id':>5}  {'when':16}  {'score':>{width}}  {'length':>6}  bank/question  notes")
+    for r, score in zip(rows, scores, strict=True):      # wrapped on a terminal, a row a line when piped (fixBY)
+        emit(f"{r['id']:5}  {r['started_at'][:16].replace('T', ' ')}  {score:>{width}}  {_length(r):>{6 if header else 5}}  "
+             f"{r['bank_id']}/{r['prompt_id']}  {_marks(r)}".rstrip())
     return 0
 
 
@@ -211,11 +211,22 @@ def terminal_text(markdown: str) -> str:
     return "\n".join(lines).strip("\n")
 
 
+class _Words(argparse.Action):
+    """`history search`'s words: a search of no word ("", spaces, "%") is a usage error, exit 2, saying what to type
+    (fixBY: it printed NO_WORD_TEXT on stdout and exited 0, as if searched). History's empty box lists every answer
+    and its "%" says NO_WORD_TEXT: the same words."""
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace, values: Any,
+                 option_string: str | None = None) -> None:
+        if not has_words(" ".join(values)):
+            parser.error(f"{NO_WORD_TEXT[0].lower()}{NO_WORD_TEXT[1:]} (what you said, the questions and your notes "
+                         "are searched by their words): `voiceprep history search WORD`, or `voiceprep history "
+                         "list` for every answer")
+        setattr(namespace, self.dest, values)
+
+
 def cmd_search(args: argparse.Namespace) -> int:
     text = " ".join(args.text)
-    if not has_words(text):
-        print(f"{NO_WORD_TEXT}: what you said, the questions and your notes are searched by their words.")
-        return 0
     with user_errors("Searching the history"), app_history() as (service, _):
         rows = service.search(text)
     if not rows:        # on stderr, exit 1, as grep: `history search X | wc -l` counts answers (fixBU)
