@@ -933,6 +933,12 @@ def test_history_search_of_no_word_is_a_usage_error_that_says_what_to_type(capsy
         assert refused.value.code == 2 and out == "", typed
         assert "usage: voiceprep history search" in err and "voiceprep history search: error: type a word to search" in err
         assert "`voiceprep history search WORD`" in err and "`voiceprep history list` for every answer" in err, err
+    with pytest.raises(SystemExit), pytest.MonkeyPatch.context() as terminal:    # on a terminal: wrapped as
+        terminal.setenv("COLUMNS", "80")                                          # every error line
+        terminal.setattr("sys.stderr.isatty", lambda: True)
+        main(["history", "search", ""])
+    shown = capsys.readouterr().err.splitlines()
+    assert len(shown) > 2 and max(map(len, shown)) <= 80, shown
     assert main(["history", "search", "ring"]) == 0            # a word beside an empty argument is still searched
     assert "[ring]" in capsys.readouterr().out
     assert main(["history", "search", "", "ring"]) == 0

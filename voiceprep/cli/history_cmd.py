@@ -218,10 +218,12 @@ class _Words(argparse.Action):
 
     def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace, values: Any,
                  option_string: str | None = None) -> None:
-        if not has_words(" ".join(values)):
-            parser.error(f"{NO_WORD_TEXT[0].lower()}{NO_WORD_TEXT[1:]} (what you said, the questions and your notes "
-                         "are searched by their words): `voiceprep history search WORD`, or `voiceprep history "
-                         "list` for every answer")
+        if not has_words(" ".join(values)):       # as parser.error says it, wrapped as every error (emit_error)
+            parser.print_usage(sys.stderr)
+            emit_error(f"{parser.prog}: error: {NO_WORD_TEXT[0].lower()}{NO_WORD_TEXT[1:]} (what you said, the "
+                       "questions and your notes are searched by their words): `voiceprep history search WORD`, or "
+                       "`voiceprep history list` for every answer")
+            parser.exit(2)
         setattr(namespace, self.dest, values)
 
 
