@@ -11,6 +11,7 @@ from voiceprep.core.banks import BankRegistry
 from voiceprep.core.banks.document import BankDocument
 from voiceprep.core.banks.load import parse_bank
 from voiceprep.core.history import HistoryError
+from voiceprep.core.history.queries import ApartWhy
 
 
 @pytest.fixture
@@ -57,14 +58,16 @@ def test_compare_says_what_differs_when_it_refuses(bank, banks, access, session)
     other = session.save_typed(bank, why, "Multi-currency accounts.")
     # the same question word for word in a copy made before copies recorded their origin: compared
     assert service.compare(first.attempt_id, same_text.attempt_id)["prompt_id"] == hardest.id
-    with pytest.raises(HistoryError, match="different questions .“.*” and “.*”.: select two answers to the same"):
-        service.compare(first.attempt_id, other.attempt_id)
+    with pytest.raises(HistoryError, match="different questions .“.*” and “.*”.$") as refused:   # the reason only:
+        service.compare(first.attempt_id, other.attempt_id)       # each front end says what to do (fixBY)
+    assert refused.value.apart.why is ApartWhy.DIFFERENT_QUESTIONS
     moved = session.save_typed(by_hand, by_hand.prompt(why.id), "Multi-currency.")
     session.history().db.execute("UPDATE attempts SET prompt_id = 'renamed', prompt_text = ? WHERE id = ?",
                                  [hardest.text, moved.attempt_id])
     with pytest.raises(HistoryError) as refused:
         service.compare(first.attempt_id, moved.attempt_id)
     told = str(refused.value)
+    assert refused.value.apart.why is ApartWhy.SAME_WORDING and "select" not in told
     assert "two different questions that read the same" in told and told.count(hardest.text) == 1, told
     assert f"“{bank.job.title}”" in told and "“By hand”" in told, told
 

@@ -96,3 +96,21 @@ def test_banks_check_names_a_round_and_prompt_by_id_not_a_zero_based_path(tmp_pa
     assert "r1" not in no_id.read_text()
     main(["banks", "check", str(no_id)])
     assert "round 1: missing required field 'id'" in capsys.readouterr().err
+
+
+def test_banks_list_fits_the_terminal_and_stays_one_line_per_field_when_piped(data_home, capsys, monkeypatch):
+    """fixBR wrapped the other commands; `banks list` printed a bank's title and its counts past 80 columns on a
+    terminal. Wrapped now, each line's next lines under its column; piped, as before."""
+    monkeypatch.setenv("COLUMNS", "64")
+    monkeypatch.setattr("sys.stdout.isatty", lambda: False)
+    assert main(["banks", "list"]) == 0
+    piped = capsys.readouterr().out.splitlines()
+    assert max(map(len, piped)) > 64
+    monkeypatch.setattr("sys.stdout.isatty", lambda: True)
+    assert main(["banks", "list"]) == 0
+    shown = capsys.readouterr().out.splitlines()
+    long_words = [line for line in shown if " " not in line.strip()]      # a folder's path is one word: left whole
+    assert all(len(line) <= 64 for line in shown if line not in long_words), shown
+    assert len(shown) > len(piped) and " ".join(" ".join(shown).split()) == " ".join(" ".join(piped).split())
+    titles = [i for i, line in enumerate(shown) if line.startswith("affirm-backend-platform ")]
+    assert titles and shown[titles[0] + 1].startswith(" " * 29 + "Platform"), shown   # under its column

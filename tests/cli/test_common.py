@@ -34,3 +34,14 @@ def test_emit_wraps_on_a_terminal_only(capsys, monkeypatch):
     emit(line)
     out = capsys.readouterr().out.splitlines()
     assert len(out) == 3 and all(len(x) <= 60 for x in out) and out[1].startswith("    word")
+
+
+def test_a_word_too_long_for_its_column_goes_on_at_the_lines_own_indent():
+    """fixBY: `history list` at 80 columns moved "senior-backend-payments/postgres-reconciliation" under its column
+    (40) and the line was 87 wide again. A word that does not fit under the column goes on two past the line's own
+    indent."""
+    row = "    4  2026-12-06 05:09      0   typed  senior-backend-payments/postgres-reconciliation"
+    assert wrap_line(row, 80) == ["    4  2026-12-06 05:09      0   typed",
+                                  "      senior-backend-payments/postgres-reconciliation"]
+    assert wrap_line(row + "  round 7, follow-up", 80)[1:] == ["      senior-backend-payments/postgres-reconciliation  round "
+                                                               "7, follow-up"]

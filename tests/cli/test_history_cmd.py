@@ -35,8 +35,9 @@ def test_score_save_then_history_commands(tmp_path, capsys):
     assert main(["history", "search", "ring", "buffer"]) == 0
     assert "[ring] [buffer]" in capsys.readouterr().out
     for empty in ([""], ["%"], ['""']):          # fixBK: said "No answer matches"; nothing was searched
-        assert main(["history", "search", *empty]) == 0
-        assert capsys.readouterr().out.startswith("Type a word to search: "), empty
+        with pytest.raises(SystemExit) as refused:   # fixBY: a usage error (exit 2), not a search (exit 0)
+            main(["history", "search", *empty])
+        assert refused.value.code == 2 and "type a word to search" in capsys.readouterr().err, empty
     assert main(["history", "stats", "--bank", "airwallex"]) == 0
     out = capsys.readouterr().out
     # the bank by its name, as under "Competencies in" (review 14: its id)
@@ -918,3 +919,68 @@ def test_search_lines_and_errors_fit_the_terminal_and_stay_whole_when_piped(caps
     wrapped = capsys.readouterr().err.splitlines()
     assert len(wrapped) > 1 and max(map(len, wrapped)) <= 60, wrapped
     assert " ".join(" ".join(wrapped).split()) == " ".join(err[0].split())
+
+
+def test_history_search_of_no_word_is_a_usage_error_that_says_what_to_type(capsys):
+    """fixBU left alone: `history search ""` (or spaces only) printed "Type a word to search" on stdout and exited 0,
+    as if it had searched. Nothing was searched: a usage error on stderr, exit 2, saying what to type and how to list
+    every answer (History's empty search box lists them all: its words, "Type a word to search", are the same)."""
+    _stored("airwallex.toml", [("hardest-problem", ANSWER)])
+    for typed in ([""], ["   "], ["", " "], ["%"]):
+        with pytest.raises(SystemExit) as refused:
+            main(["history", "search", *typed])
+        out, err = capsys.readouterr()
+        assert refused.value.code == 2 and out == "", typed
+        assert "usage: voiceprep history search" in err and "voiceprep history search: error: type a word to search" in err
+        assert "`voiceprep history search WORD`" in err and "`voiceprep history list` for every answer" in err, err
+    with pytest.raises(SystemExit), pytest.MonkeyPatch.context() as terminal:    # on a terminal: wrapped as
+        terminal.setenv("COLUMNS", "80")                                          # every error line
+        terminal.setattr("sys.stderr.isatty", lambda: True)
+        main(["history", "search", ""])
+    shown = capsys.readouterr().err.splitlines()
+    assert len(shown) > 2 and max(map(len, shown)) <= 80, shown
+    assert main(["history", "search", "ring"]) == 0            # a word beside an empty argument is still searched
+    assert "[ring]" in capsys.readouterr().out
+    assert main(["history", "search", "", "ring"]) == 0
+    assert "[ring]" in capsys.readouterr().out
+
+
+def test_compare_says_what_to_do_in_the_terminals_words_for_either_reason(tmp_path, capsys):
+    """Core's `apart` said History's "select two answers ..." and the CLI rewrote it with a regex (fixBR). Core gives
+    the reason only; the CLI says what to do in its own words, for two questions and for two that read the same."""
+    from voiceprep.core.history.queries import Apart, ApartWhy, apart
+
+    a = {"bank_id": "b", "prompt_id": "p", "prompt_text": "Why us?"}
+    told = apart(a, {**a, "prompt_id": "q", "prompt_text": "Why now?"}, lambda _: (), lambda r: r["bank_id"])
+    assert isinstance(told, Apart) and told.why is ApartWhy.DIFFERENT_QUESTIONS and "select" not in told.text
+    told = apart(a, {**a, "prompt_id": "q"}, lambda _: (), lambda r: r["bank_id"])
+    assert told is not None and told.why is ApartWhy.SAME_WORDING and "select" not in told.text
+    assert apart(a, dict(a), lambda _: (), lambda r: r["bank_id"]) is None
+    ids = _stored("airwallex.toml", [("hardest-problem", ANSWER), ("why-airwallex", ANSWER)])
+    assert main(["history", "compare", *map(str, ids)]) == 1
+    err = " ".join(capsys.readouterr().err.split())
+    assert "these two answers are to different questions" in err and "select" not in err
+    assert err.endswith(": give the ids of two answers to the same question (`voiceprep history list --prompt PROMPT_ID` "
+                        "lists one question's answers)"), err
+
+
+def test_list_fits_the_terminal_and_stays_one_line_per_answer_when_piped(capsys, monkeypatch):
+    """fixBR wrapped show, stats, compare and search; `history list` printed rows over 80 columns on a terminal. Now
+    wrapped (under its bank/question column); piped, one line per answer for scripts."""
+    from tests.conftest import BANKS
+    from voiceprep.core.banks import load_bank
+
+    bank = load_bank(BANKS / "airwallex.toml")
+    longest = max(bank.all_prompts(), key=lambda p: len(p.id)).id
+    ids = _stored("airwallex.toml", [(longest, ANSWER)] * 2)
+    monkeypatch.setenv("COLUMNS", "48")
+    monkeypatch.setattr("sys.stdout.isatty", lambda: False)
+    assert main(["history", "list"]) == 0
+    piped = capsys.readouterr().out.splitlines()
+    assert [int(line.split()[0]) for line in piped] == ids[::-1] and max(map(len, piped)) > 48, piped
+    monkeypatch.setattr("sys.stdout.isatty", lambda: True)
+    assert main(["history", "list"]) == 0
+    shown = capsys.readouterr().out.splitlines()
+    assert max(map(len, shown)) <= 48 and len(shown) > 1 + len(piped), shown
+    header = ["id", "when", "score", "length", "bank/question", "notes"]
+    assert " ".join(shown).split() == header + " ".join(piped).split(), shown

@@ -112,3 +112,32 @@ def test_transcribe_with_a_bank_hears_its_words_as_score_and_the_app_do(tmp_path
     assert "--prompt needs --bank" in capsys.readouterr().err
     assert main(["transcribe", str(wav), "--bank", "airwallex", "--prompt", "nope"]) == 1
     assert "hardest-problem" in capsys.readouterr().err          # an unknown id lists the bank's ids, as score does
+
+
+def test_transcribe_fits_the_terminal_and_is_one_line_when_piped(tmp_path, capsys, monkeypatch):
+    """fixBR wrapped score's transcript; `transcribe` printed it as one line past 80 columns on a terminal. Wrapped
+    to the terminal now; piped, the transcript stays one line."""
+    import numpy as np
+    import soundfile as sf
+
+    from voiceprep.cli import speech_cmd
+    from voiceprep.core.transcript import Transcript
+
+    wav = tmp_path / "a.wav"
+    sf.write(wav, np.zeros(16000, dtype=np.float32), 16000)
+    said = "We kept a single writer on the ring buffer and measured the latency under replayed traffic " * 3
+
+    class Heard:
+        def transcribe(self, audio, hotwords=None, progress=None):
+            return Transcript.from_text(said)
+
+    monkeypatch.setattr(speech_cmd, "loaded_transcriber", lambda settings: Heard())
+    monkeypatch.setenv("COLUMNS", "60")
+    monkeypatch.setattr("sys.stdout.isatty", lambda: False)
+    assert main(["transcribe", str(wav)]) == 0
+    piped = capsys.readouterr().out.splitlines()
+    assert len(piped) == 1 and len(piped[0]) > 60
+    monkeypatch.setattr("sys.stdout.isatty", lambda: True)
+    assert main(["transcribe", str(wav)]) == 0
+    shown = capsys.readouterr().out.splitlines()
+    assert len(shown) > 1 and max(map(len, shown)) <= 60 and " ".join(" ".join(shown).split()) == piped[0].strip(), shown

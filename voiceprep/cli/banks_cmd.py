@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 from voiceprep import paths
-from voiceprep.cli.common import emit_error
+from voiceprep.cli.common import emit, emit_error
 from voiceprep.core.banks import BankLoadError, BankRegistry, load_bank, parse_bank
 from voiceprep.core.banks.document import write_atomically
 from voiceprep.core.banks.draft import draft_bank
@@ -33,23 +33,23 @@ def register(sub) -> None:
 
 
 def cmd_list(args) -> int:
-    registry = BankRegistry.discover()
-    print(f"Bundled banks: {paths.bundled_banks_dir()}")
-    print(f"Your banks:    {paths.user_banks_dir()}")
-    print()
+    registry = BankRegistry.discover()      # wrapped on a terminal, each line under its column; piped, whole (fixBY)
+    emit(f"Bundled banks: {paths.bundled_banks_dir()}")
+    emit(f"Your banks:    {paths.user_banks_dir()}")
+    emit("")
     for bank in registry.banks:
         prompts = bank.all_prompts()
         kps = sum(len(p.key_points) for p in prompts)
         where = "bundled" if bank.id in registry.bundled else "own"
         company = f" ({bank.job.company})" if bank.job.company else ""
-        print(f"{bank.id:28} {bank.job.title}{company}")
-        print(f"{'':28} {where}; {counted(len(bank.rounds), 'round')}, {counted(len(prompts), 'prompt')}, "
-              f"{counted(kps, 'key point')}, {counted(len(bank.competencies), 'competency', 'competencies')}")
+        emit(f"{bank.id:28} {bank.job.title}{company}")
+        emit(f"{'':28} {where}; {counted(len(bank.rounds), 'round')}, {counted(len(prompts), 'prompt')}, "
+             f"{counted(kps, 'key point')}, {counted(len(bank.competencies), 'competency', 'competencies')}")
     if registry.errors:
-        print()
-        print(f"{counted(len(registry.errors), 'problem')} in bank files (those files are not offered):")
+        emit("")
+        emit(f"{counted(len(registry.errors), 'problem')} in bank files (those files are not offered):")
         for err in registry.errors:
-            print(f"  {err}")
+            emit(f"  {err}")
     return 0
 
 

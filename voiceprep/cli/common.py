@@ -71,7 +71,9 @@ def wrap_line(line: str, width: int) -> list[str]:
     for word in line[len(current):].split(" "):
         if current.strip() and _seen(current) + 1 + _seen(word) > width:
             out.append(current.rstrip())
-            current = " " * hang + word
+            # a word too long for the column goes on two past the line's own indent (fixBY: `history list`'s
+            # "bank/question" under column 40 was 87 wide again)
+            current = " " * (hang if hang + _seen(word) <= width else min(hang, len(lead) + 2)) + word
         else:
             current += (" " if current.strip() else "") + word
     out.append(current.rstrip())

@@ -20,6 +20,8 @@ from voiceprep.core.history.queries import (
     NO_MATCH_TIP_TEXT,
     NO_WORD_TEXT,
     SEARCH_SYNTAX_TEXT,
+    ApartWhy,
+    NotOneQuestion,
     averaged_text,
     cut_off_count_text,
     found_text,
@@ -85,7 +87,7 @@ def register(sub: Any) -> None:
                       description="Find answers by the words in what you said, the questions and your notes, best "
                                   f"first. Every word must be found; {SEARCH_SYNTAX_TEXT}. A word also finds its "
                                   "other endings (latency: latencies). Finding nothing gives exit status 1, as grep does.")
-    p.add_argument("text", nargs="+", help="the words to find (see above)")
+    p.add_argument("text", nargs="+", action=_Words, metavar="WORD", help="the words to find (see above)")
     p.set_defaults(func=cmd_search)
     p = hs.add_parser("stats", help="progress, hit rates and weak points", description=STATS_HELP,
                       formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -162,7 +164,7 @@ def cmd_list(args: argparse.Namespace) -> int:
         print_json(rows)
         return 0
     if not rows:
-        print("No answers yet. Rehearse in the app, or: voiceprep score ... --save")
+        emit("No answers yet. Rehearse in the app, or: voiceprep score ... --save")
     # a drill's or follow-up answer's own count, as History shows it ("1/2 covered"), not its uncounted score; the
     # column as wide as its widest cell, so the columns after it line up (session 14)
     scores = [own_score(r) or _score(r["overall"]) for r in rows]
@@ -170,10 +172,10 @@ def cmd_list(args: argparse.Namespace) -> int:
     width = max((len(s) for s in scores), default=0)
     if header:
         width = max(width, len("score"))
-        print(f"{'id':>5}  {'when':16}  {'score':>{width}}  {'length':>6}  bank/question  notes")
-    for r, score in zip(rows, scores, strict=True):
-        print(f"{r['id']:5}  {r['started_at'][:16].replace('T', ' ')}  {score:>{width}}  {_length(r):>{6 if header else 5}}  "
-              f"{r['bank_id']}/{r['prompt_id']}  {_marks(r)}".rstrip())
+        emit(f"{'id':>5}  {'when':16}  {'score':>{width}}  {'length':>6}  bank/question  notes")
+    for r, score in zip(rows, scores, strict=True):      # wrapped on a terminal, a row a line when piped (fixBY)
+        emit(f"{r['id']:5}  {r['started_at'][:16].replace('T', ' ')}  {score:>{width}}  {_length(r):>{6 if header else 5}}  "
+             f"{r['bank_id']}/{r['prompt_id']}  {_marks(r)}".rstrip())
     return 0
 
 
@@ -209,11 +211,24 @@ def terminal_text(markdown: str) -> str:
     return "\n".join(lines).strip("\n")
 
 
+class _Words(argparse.Action):
+    """`history search`'s words: a search of no word ("", spaces, "%") is a usage error, exit 2, saying what to type
+    (fixBY: it printed NO_WORD_TEXT on stdout and exited 0, as if searched). History's empty box lists every answer
+    and its "%" says NO_WORD_TEXT: the same words."""
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace, values: Any,
+                 option_string: str | None = None) -> None:
+        if not has_words(" ".join(values)):       # as parser.error says it, wrapped as every error (emit_error)
+            parser.print_usage(sys.stderr)
+            emit_error(f"{parser.prog}: error: {NO_WORD_TEXT[0].lower()}{NO_WORD_TEXT[1:]} (what you said, the "
+                       "questions and your notes are searched by their words): `voiceprep history search WORD`, or "
+                       "`voiceprep history list` for every answer")
+            parser.exit(2)
+        setattr(namespace, self.dest, values)
+
+
 def cmd_search(args: argparse.Namespace) -> int:
     text = " ".join(args.text)
-    if not has_words(text):
-        print(f"{NO_WORD_TEXT}: what you said, the questions and your notes are searched by their words.")
-        return 0
     with user_errors("Searching the history"), app_history() as (service, _):
         rows = service.search(text)
     if not rows:        # on stderr, exit 1, as grep: `history search X | wc -l` counts answers (fixBU)
@@ -309,14 +324,17 @@ def cmd_stats(args: argparse.Namespace) -> int:
     return 0
 
 
+# what to do when two answers do not compare, in a terminal's words (History says "select two answers ...")
+GIVE_TWO = {ApartWhy.DIFFERENT_QUESTIONS: "the same question", ApartWhy.SAME_WORDING: "one of them"}
+
+
 def cmd_compare(args: argparse.Namespace) -> int:
-    try:
-        with user_errors("Comparing"), app_history() as (service, _):
+    with user_errors("Comparing"), app_history() as (service, _):
+        try:
             c = service.compare(args.id1, args.id2)
-    except CliError as exc:             # History's words ("select two answers") said for a terminal (walk48)
-        raise CliError(re.sub(r": select two answers to (the same question|one of them)$",
-                              r": give the ids of two answers to \1 (`voiceprep history list --prompt PROMPT_ID` "
-                              r"lists one question's answers)", str(exc))) from None
+        except NotOneQuestion as exc:       # core's reason, then what to do here (walk48: History's "select" was said)
+            raise CliError(f"{exc.apart.text}: give the ids of two answers to {GIVE_TWO[exc.apart.why]} "
+                           "(`voiceprep history list --prompt PROMPT_ID` lists one question's answers)") from None
     if args.json:
         print_json(c)
         return 0

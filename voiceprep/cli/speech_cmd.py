@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from voiceprep.cli.common import CliError, print_json
+from voiceprep.cli.common import CliError, emit, print_json
 from voiceprep.settings import Settings, TranscriptionSettings
 
 if TYPE_CHECKING:
@@ -128,7 +128,7 @@ def cmd_transcribe(args) -> int:
     if args.json:
         print_json(transcript.to_dict())
     else:
-        print(transcript.text)
+        emit(transcript.text)           # wrapped on a terminal; piped, one line (fixBY)
     return 0
 
 

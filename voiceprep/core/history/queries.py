@@ -12,6 +12,7 @@ from collections.abc import Callable
 from contextlib import closing
 from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
+from enum import Enum
 from functools import lru_cache
 from itertools import accumulate
 from typing import Any
@@ -1558,15 +1559,38 @@ def _bank_title(h: History, row: Row) -> str:
     return f"“{titles[0]['title']}”" if titles and titles[0]["title"] else str(row["bank_id"])
 
 
-def different_question(h: History, a: Row, b: Row, lineage: Lineage) -> str | None:
-    """Why two answers are not to the same question, in words (None: they are): `apart`, the banks named from the
-    history's snapshots."""
+class ApartWhy(Enum):
+    """Why two answers do not compare: each front end says what to do by it (fixBY: core said History's "select two
+    answers ..." and the CLI rewrote that sentence with a regex)."""
+    DIFFERENT_QUESTIONS = "different questions"
+    SAME_WORDING = "two questions that read the same"
+
+
+@dataclass(frozen=True)
+class Apart:
+    """Why two answers are not to one question: `why` (what to do follows from it) and `text`, the reason in words
+    ("these two answers are to different questions (“…” and “…”)"), with no what-to-do."""
+    why: ApartWhy
+    text: str
+
+
+class NotOneQuestion(HistoryError):
+    """Compare was given answers to two questions; `apart` says why (its text is the message)."""
+
+    def __init__(self, apart: Apart) -> None:
+        super().__init__(apart.text)
+        self.apart = apart
+
+
+def different_question(h: History, a: Row, b: Row, lineage: Lineage) -> Apart | None:
+    """Why two answers are not to the same question (None: they are): `apart`, the banks named from the history's
+    snapshots."""
     return apart(a, b, lineage, lambda row: _bank_title(h, row))
 
 
-def apart(a: Row, b: Row, lineage: Lineage, bank_title: Callable[[Row], str]) -> str | None:
-    """Why two answers (rows with bank_id, prompt_id, prompt_text) are not to the same question, in words (None: they
-    are); `bank_title` names an answer's bank. The same question: the same question id, in one bank or in a bank and a
+def apart(a: Row, b: Row, lineage: Lineage, bank_title: Callable[[Row], str]) -> Apart | None:
+    """Why two answers (rows with bank_id, prompt_id, prompt_text) are not to the same question (None: they are);
+    `bank_title` names an answer's bank. The same question: the same question id, in one bank or in a bank and a
     duplicate of it (`lineage`, see Banks), or reading the same word for word (a copy made before copies recorded
     their origin). Walkthrough 13: a duplicated bank's answer and the original's were refused as "different
     questions", quoting the same question twice. History's Compare two says it before it is pressed (walk37)."""
@@ -1576,12 +1600,12 @@ def apart(a: Row, b: Row, lineage: Lineage, bank_title: Callable[[Row], str]) ->
     if a["prompt_id"] == b["prompt_id"] and (related or same_text):
         return None
     if not same_text:
-        return (f"these two answers are to different questions (“{a['prompt_text']}” and “{b['prompt_text']}”): "
-                "select two answers to the same question")
+        return Apart(ApartWhy.DIFFERENT_QUESTIONS, f"these two answers are to different questions "
+                                                   f"(“{a['prompt_text']}” and “{b['prompt_text']}”)")
     where = "in one bank" if a["bank_id"] == b["bank_id"] else \
         f"one in {bank_title(a)}, the other in {bank_title(b)}"
-    return (f"these two answers are to two different questions that read the same, “{a['prompt_text']}” ({where}): "
-            "select two answers to one of them")
+    return Apart(ApartWhy.SAME_WORDING, f"these two answers are to two different questions that read the same, "
+                                        f"“{a['prompt_text']}” ({where})")
 
 
 def compare(h: History, first: int, second: int, lineage: Lineage = bank_ids,
@@ -1593,7 +1617,7 @@ def compare(h: History, first: int, second: int, lineage: Lineage = bank_ids,
     a, b = get_attempt(h, first, lineage), get_attempt(h, second, lineage)
     why = different_question(h, a, b, lineage)
     if why:
-        raise HistoryError(why)
+        raise NotOneQuestion(why)
     covered = covered or {}
     alone = [_key_points(r) for r in (a, b)]          # before what follow-ups added: as the overall counts them
     for r in (a, b):

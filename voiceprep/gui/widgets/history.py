@@ -49,6 +49,9 @@ from voiceprep.core.history.queries import (
     NO_MATCH_TIP_TEXT,
     NO_WORD_TEXT,
     SEARCH_SYNTAX_TEXT,
+    Apart,
+    ApartWhy,
+    NotOneQuestion,
     answer_name,
     apart,
     asked_text,
@@ -201,6 +204,16 @@ def compare_hint(selected: int) -> str:
     how = ("Select two answers to the same question: Ctrl+click the second, or with the keyboard Shift+↓ for the next "
            f"one (Ctrl+↑/↓ then Ctrl+Space for one further away); then {COMPARE_KEY} compares them.")
     return how if selected < 3 else f"{selected} answers are selected; Compare takes two. {how}"
+
+
+# what to do when two answers do not compare, in History's words (the CLI says "give the ids of two answers ...")
+SELECT_TWO = {ApartWhy.DIFFERENT_QUESTIONS: "select two answers to the same question",
+              ApartWhy.SAME_WORDING: "select two answers to one of them"}
+
+
+def apart_text(why: Apart) -> str:
+    """Why two answers do not compare (core's reason), then what to do here: Compare two's tooltip and its message."""
+    return f"{sentence_case(why.text)}: {SELECT_TWO[why.why]}."
 
 
 def rejudge_question(attempt: dict[str, Any]) -> str:
@@ -619,7 +632,7 @@ class HistoryPage(QWidget):
         why = apart(rows[0], rows[1], registry.lineage,
                     lambda r: f"“{registry.labels().get(r['bank_id']) or r['bank_id']}”") if len(rows) == 2 else None
         self.compare_btn.setEnabled(why is None)
-        self.compare_btn.setToolTip(f"{sentence_case(why)}." if why else compare_hint(len(ids)))
+        self.compare_btn.setToolTip(apart_text(why) if why else compare_hint(len(ids)))
 
     def _open_selected(self, *_: Any) -> None:
         self._compare_apart()
@@ -708,7 +721,8 @@ class HistoryPage(QWidget):
             return
         service = self.services.history
         query(lambda: service.compare(*ids), owner=self, on_done=self._show_compare,
-              on_error=lambda e: self._tell("Compare", sentence_case(user_message(e, "Comparing"))))
+              on_error=lambda e: self._tell("Compare", apart_text(e.apart) if isinstance(e, NotOneQuestion)
+                                            else sentence_case(user_message(e, "Comparing"))))
 
     def delete_selected(self) -> None:
         """Delete at once, with "Answer deleted · Undo (Ctrl+Z)" for UNDO_DELETE_S (walk39 9: it asked first, "This
