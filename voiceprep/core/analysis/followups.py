@@ -498,7 +498,10 @@ def _after_lead_in(kp: KeyPoint, bank: Bank | None = None) -> str | None:
 _NUMBER_WORD = (r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
                 r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|"
                 r"million)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?s?")
-_ABOUT = r"(?:about|around|roughly|nearly|almost|over|under|below|just|only|more than|less than)"
+# the words that make a figure approximate ("about 30%", "only six weeks late"), one list for the figure's pattern
+# (`_ABOUT`), a result's amount (`_AMOUNT`) and the broken-question check
+_ABOUT_WORDS = ("about", "around", "roughly", "nearly", "almost", "over", "under", "below", "just", "only")
+_ABOUT = r"(?:" + "|".join(_ABOUT_WORDS) + r"|more than|less than)"
 # "one" only as an amount ("to under one"), not "from only one source"
 _FIGURE = (r"(?<![\w.+-])(?:(?:about|around|nearly|almost|over|under|below)\s+one|(?:" + _ABOUT + r"\s+)?"
            r"(?:[$£€]?(?!(?:19|20)\d\d(?:'?s)?\b)\d+(?:,\d{3})*(?:\.\d+)?(?:%|k|m|bn|x|ms|us|µs|μs|ns|s)?|" + _NUMBER_WORD +
@@ -524,7 +527,8 @@ _A_PLURAL = r"(?!(?:" + "|".join(sorted(_NOT_A_UNIT)) + r")\b)[a-z]{2,}[a-hj-rtv
 _LATENESS = r"(?:late|early|later|earlier|sooner|ago|behind\s+schedule|ahead\s+of\s+schedule|over\s+budget|under\s+budget)"
 # fixBN: a change by an amount ("rose 12 points", "went up 3 places"): its figure and what it counts go together
 _CHANGE_VERBS = ("rose", "fell", "dropped", "climbed", "shrank", "jumped")      # not "improved 3 workflows"
-_CHANGED_BY = r"\b(" + "|".join(_CHANGE_VERBS) + r"|(?:went|came)\s+(?:up|down))"
+_CHANGE_WAYS = ("up", "down")                                                   # "went up", "came down"
+_CHANGED_BY = r"\b(" + "|".join(_CHANGE_VERBS) + r"|(?:went|came)\s+(?:" + "|".join(_CHANGE_WAYS) + "))"
 _FIGURES_OUT = [   # (pattern, replacement), in order: a time span, a change's amounts, a part of a whole, a count
     (re.compile(_FIGURE + r"\s+(?:units?|mg|ml|mcg)\s+(?:of\s+)?(?=[a-z])", re.IGNORECASE), ""),  # "gave 10 units insulin"
     (re.compile(r",?\s+(?:only\s+)?" + _FIGURE + r"\s+of\s+(?:us|them|you)\b[^,;]*", re.IGNORECASE), ""),  # "4 of us"
@@ -772,8 +776,7 @@ _OPENING_TIME_FRAME = re.compile(r"(?:in|within|over)\s+" + _FIGURE + r"\s+" + _
 # quantifier or determiner with nothing after it ("every , nobody missed"), "the you" ("4 of us" -> "the us")
 _MEASURE_WORDS = frozenset({"mins", "hrs", "secs", "units", "mg", "ml", "mcg", "kg", "km", "miles", "metres", "meters",
                             "litres", "percent"})   # not "within months", "the days we had lost": those read well
-_ABOUT_WORDS = frozenset({"about", "around", "roughly", "nearly", "almost", "over", "under", "below", "just", "only"})
-_CHANGES = frozenset(_CHANGE_VERBS) | {"up", "down"}          # the last word of a `_CHANGED_BY`
+_CHANGES = frozenset((*_CHANGE_VERBS, *_CHANGE_WAYS))          # the last word of a `_CHANGED_BY`
 _AFTER_AMOUNT = frozenset({"away", "ago", "apart", "later", "earlier", "long", "old", "late", "early", "off", "out"})
 _MEASURES = _MEASURE_WORDS | frozenset(f"{u}s" for u in TIME_UNITS)   # "mins", "hours": a measure after a figure
 # words that need the measure before them ("15 minutes instead of 40", "two years running"): not "takes instead"
@@ -827,8 +830,8 @@ def broken_question(label: str, question: str) -> str | None:
             if f" {before} {later} " in asked and later in _WANTS_ITS_MEASURE:   # fixBT: "takes 15 minutes instead"
                 return f"a figure and its measure cut out of its phrase: {before!r} {later!r}"
             j = i - 1                 # fixBT: "Beat quota by 30% two years running": not "quota years running"
-            while j > 0 and (_FIGURE_RE.fullmatch(words[j].strip(",.")) or words[j].lower() in {"by", "to", "from"}
-                             | _ABOUT_WORDS):
+            while j > 0 and (_FIGURE_RE.fullmatch(words[j].strip(",.")) or words[j].lower() in {"by", "to", "from",
+                                                                                               *_ABOUT_WORDS}):
                 j -= 1
             if j < i - 1 and f" {words[j].lower()} {measure} " in asked:
                 return f"a figure's measure left behind: {words[j].lower()!r} {measure!r}"
@@ -981,11 +984,12 @@ def _follow_up(kp: KeyPoint, names: frozenset[str], story: bool | None = None) -
 # to 180ms", "by half", "by 40%", "to under 2 ms"), a cause or a means ("after I added a Redis cache", "by adding
 # alerts"), a purpose ("so retries never double charge", "to keep ordering", but not "saying so in reviews", fixK),
 # where it moved to ("to Stripe")
-_AMOUNT = r"(?:about|around|roughly|nearly|almost|over|under|below|just|less than|more than)?\s*(?:[^\s,;]*\d(?:[^\s,;]|,\d)*" \
-          r"|half|a half|a third|a quarter|\w+ percent)(?:\s+(?:ms|milliseconds|us|µs|μs|microseconds|ns|seconds|minutes|" \
-          r"hours|days|weeks|months|years|percent|times|users|requests|orders|customers|kilos|kg|grams|litres|pounds|" \
-          r"dollars|euros|points|people|patients|guests|tickets|calls|cases|errors|incidents|items|" + _A_PLURAL + \
-          r"))?(?:\s+(?:a|an|per)\s+\w+)?"      # fixBN: any plural it counts ("by 4 engineers": not "the team engineers")
+# (fixCB: `_ABOUT_WORDS` but "only": "fell to only 3" keeps its amount; what the amount counts is any plural,
+# `_A_PLURAL`, "hours", "dollars", "engineers", or a unit that is none: "ms", "kg", "percent", "people")
+_AMOUNT = r"(?:" + "|".join(w for w in _ABOUT_WORDS if w != "only") + r"|less than|more than)?\s*" \
+          r"(?:[^\s,;]*\d(?:[^\s,;]|,\d)*|half|a half|a third|a quarter|\w+ percent)" \
+          r"(?:\s+(?:ms|us|µs|μs|ns|kg|percent|people|" + _A_PLURAL + r"))?(?:\s+(?:a|an|per)\s+\w+)?"   # fixBN: "by 4
+# engineers": not "the team engineers"
 _RESULT = re.compile(r"\s+(?:from\s+" + _AMOUNT + r"\s+)?(?:to|by|under|below)\s+" + _AMOUNT + r"(?=$|[\s,;])"
                      r"|\s+from\s+" + _AMOUNT + r"(?=$|[\s,;])", re.IGNORECASE)
 _CAUSE = re.compile(r"\s+(?:after|because|since|once|by|through|before)\s+(?:i|we|you|they|it|\w+ing)\b.*$"
