@@ -46,6 +46,7 @@ def test_a_marker_before_a_sentence_the_when_rule_cannot_read_is_left_out_of_the
     # names keep their capital: an acronym, a capital or digit inside, a Title Case run
     ("NPS rose 12 points", "Can you tell me how much NPS rose?"),
     ("Net Promoter Score rose by 12 points", "Can you tell me how much Net Promoter Score rose?"),
+    ("Press Ganey scores rose 12 points in six months", "Can you tell me how much Press Ganey scores rose?"),   # fixBN
     ("Attrition fell by 5 points", "Can you tell me how much attrition fell?"),
 ])
 def test_a_things_first_capital_is_lowered_unless_it_is_a_name(label, asked):

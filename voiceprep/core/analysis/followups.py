@@ -121,11 +121,11 @@ def _written_so_in_cues(word: str, kp: KeyPoint | None) -> bool:
 def _thing_said(subject: str, kp: KeyPoint, names: frozenset[str]) -> str:
     """fixCB: the thing a label says something of, lowered mid-sentence ("how much churn fell", "How long does handover
     take now?") unless its first word is a name: one of the bank's `names`, an acronym or a word with a capital or a
-    digit inside ("NPS", "p99"), written with its capital in the cues, "I"; a Title Case run keeps its capitals
-    (`_lower_first`: "Net Promoter Score")."""
+    digit inside ("NPS", "p99"), written with its capital in the cues, "I", a name run (`_name_run`: "Press Ganey
+    scores"); a Title Case run keeps its capitals (`_lower_first`: "Net Promoter Score")."""
     first = subject.split()[0].strip(":,;.()\"'“”") if subject.split() else ""
     named = first in names or first.lower() in _SUBJECTS or any(ch.isupper() or ch.isdigit() for ch in first[1:]) \
-        or _written_so_in_cues(first, kp)
+        or _written_so_in_cues(first, kp) or _name_run(subject.split())      # "Press Ganey scores rose"
     return _lower_first(subject, kp, not named, names)
 
 
