@@ -343,16 +343,45 @@ def test_how_many_words_may_stand_between_a_searched_figure_and_its_unit_is_read
     assert units.spans(text, ["48"], "partitions")
 
 
-def test_the_layouts_sizes_are_in_settings_not_in_their_widgets():
+LAYOUT_SETTINGS = {   # widget module: the layout sizes it reads from voiceprep/settings.py
+    "practice": ("FEEDBACK_MIN_LINES", "FEEDBACK_FIT_LINES", "RECAP_LARGE", "DRILL_LABEL_CHARS", "DRILL_QUESTION_CHARS"),
+    "history": ("HISTORY_NARROW_PX", "HISTORY_SEARCH_FRAME_PX"),
+    "progress": ("PROGRESS_QUESTION_CHARS",),
+}
+
+
+@pytest.mark.parametrize("module, names", LAYOUT_SETTINGS.items())
+def test_the_layouts_sizes_are_in_settings_not_in_their_widgets(module, names):
     """fixBP noticed: the feedback's lines, the welcome back's large-window size and History's narrow width were
-    numbers of their own in the widgets; they are in settings.py, one place, and the widgets read them there."""
+    numbers of their own in the widgets; fixCB: History's search frame, the progress line's and the drill's question
+    lengths too. Each is in settings.py, one place: the widget imports it from there, uses it, and assigns no number of
+    its own to it (fixCB: an `is` between two small ints, always true, was the test before)."""
+    import ast
+    import importlib
     import inspect
 
     from voiceprep import settings
-    from voiceprep.gui.widgets import history, practice
 
-    for name in ("FEEDBACK_MIN_LINES", "FEEDBACK_FIT_LINES", "RECAP_LARGE"):
-        assert f"{name} =" not in inspect.getsource(practice) and getattr(practice, name) is getattr(settings, name)
-    assert "NARROW =" not in inspect.getsource(history)
-    assert history.HISTORY_NARROW_PX is settings.HISTORY_NARROW_PX == 1000
+    widget = importlib.import_module(f"voiceprep.gui.widgets.{module}")
+    tree = ast.parse(inspect.getsource(widget))
+    imported = {a.name for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.module == "voiceprep.settings"
+                for a in node.names}
+    assigned = {t.id for node in ast.walk(tree) if isinstance(node, (ast.Assign, ast.AnnAssign))
+                for t in (node.targets if isinstance(node, ast.Assign) else [node.target]) if isinstance(t, ast.Name)}
+    used = [node.id for node in ast.walk(tree) if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load)]
+    for name in names:
+        assert hasattr(settings, name), name
+        assert name in imported, f"{module} does not import {name} from voiceprep.settings"
+        assert name not in assigned, f"{module} sets {name} itself"
+        assert name in used, f"{module} imports {name} but does not use it"
+    numbers = {t.id for node in ast.walk(tree) if isinstance(node, ast.Assign) and isinstance(node.value, ast.Constant)
+               and isinstance(node.value.value, (int, float)) for t in node.targets if isinstance(t, ast.Name)}
+    assert not {n for n in numbers if n.endswith(("_CHARS", "_PX", "_LINES"))}, f"{module} keeps a layout size of its own"
+
+
+def test_the_layout_settings_values():
+    from voiceprep import settings
+
     assert settings.FEEDBACK_MIN_LINES > settings.FEEDBACK_FIT_LINES > 0 and len(settings.RECAP_LARGE) == 3
+    assert settings.HISTORY_NARROW_PX == 1000 and settings.HISTORY_SEARCH_FRAME_PX == 30
+    assert settings.PROGRESS_QUESTION_CHARS == 60 and settings.DRILL_QUESTION_CHARS == 28

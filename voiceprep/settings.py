@@ -368,6 +368,13 @@ FEEDBACK_FIT_LINES = 8
 # 1.25x, a page ~930 px wide, side by side cut every question to "What is the most challenging technic…" and the
 # search's hint to "Search (Ctrl+F): what you …")
 HISTORY_NARROW_PX = 1000
+# History's search box: its frame and clear button, px, left out of the room its hint has (fixBP: the whole hint, or
+# its short form when the whole does not fit)
+HISTORY_SEARCH_FRAME_PX = 30
+# a question named in Progress's "Am I improving?" line is cut at a word to this many characters
+PROGRESS_QUESTION_CHARS = 60
+# a round's summary names each "Drill next" point's question this short (walk46 5), cut at a word
+DRILL_QUESTION_CHARS = 28
 # quitting while an answer starts (C then Ctrl+Q at once) waits this long for it to record, then asks about it (fixE2)
 QUIT_WAITS_FOR_START_S = 5.0
 # quitting while an answer is recorded waits this long for the recorder to stop before PortAudio shuts down

@@ -30,7 +30,7 @@ def test_own_act_by_a_figure_is_asked_how_much_whoever_says_it(label, asked):
 
 
 @pytest.mark.parametrize("label, asked", [
-    ("Handover now takes 15 minutes instead of 40", "How long does Handover take now?"),   # was "that ... takes instead"
+    ("Handover now takes 15 minutes instead of 40", "How long does handover take now?"),   # fixCB: "handover"
     ("Deploys now take 5 minutes instead of an hour", "How long do deploys take now?"),
     ("The build took 3 hours", "How long did the build take?"),
     ("Reports took 3 days to reach the board", "How long did reports take to reach the board?"),   # was "took days"

@@ -181,13 +181,13 @@ def test_text_cut_at_a_word_has_no_comma_before_its_ellipsis_and_a_long_first_wo
     from voiceprep.gui.widgets import progress
     from voiceprep.gui.widgets.common import cut_at_word
     from voiceprep.gui.widgets.practice import point_shown
-    from voiceprep.settings import DRILL_LABEL_CHARS
+    from voiceprep.settings import DRILL_LABEL_CHARS, PROGRESS_QUESTION_CHARS
 
     assert not hasattr(progress, "shortened")           # fixBQ: a one-line wrapper of cut_at_word, gone
     asked = "Tell me about a time you disagreed with a manager, and what you did about it afterwards"
     assert cut_at_word(asked, 52) == "Tell me about a time you disagreed with a manager…"
     assert cut_at_word("Supercalifragilisticexpialidocious is long", 20) == "Supercalifragilistic…"
-    assert cut_at_word("A short question", progress.QUESTION_CHARS) == "A short question"
+    assert cut_at_word("A short question", PROGRESS_QUESTION_CHARS) == "A short question"
     assert cut_at_word("one  two\nthree four", 13) == "one two three…"
     assert cut_at_word("one two three", 13) == "one two three"
     label = "x" * 90

@@ -98,8 +98,7 @@ def _is_name(word: str, kp: KeyPoint | None = None) -> bool:
         return True
     # written so in the point's cues (not cues made from the label itself: they keep its first capital, so
     # "Latency went down..." asked "how Latency went down", walkthrough 10)
-    if kp is not None and not kp.cues_from_label and any(
-            w in re.findall(r"[A-Za-z][\w-]*", alt) for cue in kp.cues for alt in cue.split("|")):
+    if _written_so_in_cues(w, kp):
         return True
     low = w.lower()
     base = low.split("-")[0]
@@ -110,6 +109,24 @@ def _is_name(word: str, kp: KeyPoint | None = None) -> bool:
     if _past(low):
         return False                # a verb's past ("Cut costs", "Hired engineers" once the figures are out)
     return not (len(base) >= 7 and base.endswith(_ENGLISH_ENDINGS))
+
+
+def _written_so_in_cues(word: str, kp: KeyPoint | None) -> bool:
+    """Whether the point's own cues write `word` with its capital (not cues made from the label itself: they keep its
+    first capital, so "Latency went down..." asked "how Latency went down", walkthrough 10)."""
+    return kp is not None and not kp.cues_from_label and any(
+        word in re.findall(r"[A-Za-z][\w-]*", alt) for cue in kp.cues for alt in cue.split("|"))
+
+
+def _thing_said(subject: str, kp: KeyPoint, names: frozenset[str]) -> str:
+    """fixCB: the thing a label says something of, lowered mid-sentence ("how much churn fell", "How long does handover
+    take now?") unless its first word is a name: one of the bank's `names`, an acronym or a word with a capital or a
+    digit inside ("NPS", "p99"), written with its capital in the cues, "I", a name run (`_name_run`: "Press Ganey
+    scores"); a Title Case run keeps its capitals (`_lower_first`: "Net Promoter Score")."""
+    first = subject.split()[0].strip(":,;.()\"'“”") if subject.split() else ""
+    named = first in names or first.lower() in _SUBJECTS or any(ch.isupper() or ch.isdigit() for ch in first[1:]) \
+        or _written_so_in_cues(first, kp) or _name_run(subject.split())      # "Press Ganey scores rose"
+    return _lower_first(subject, kp, not named, names)
 
 
 @functools.cache
@@ -246,6 +263,10 @@ def follow_up_for(kp: KeyPoint, bank: Bank | None = None) -> str:
     late = _how_late_of(kp, names) or _how_long_now(kp, names) or _thing_by_how_much(kp, names) or _when_after(kp, names)
     if late:
         return late
+    opening = _SPAN_OPENING.match(label)
+    if opening:                 # fixCB: "A year later, our NPS had doubled": the marker is no part of what is asked
+        label = label[opening.end():]
+        kp = dataclasses.replace(kp, label=label)
     question = _follow_up(kp, names, story)
     if read_back_figures(kp.label, question):   # fixO: not "...how your team grew from 4 to 12?": the act is asked
         asked = _asked_for_figure(kp, names, story)   # walk41: "every 2 hours", "10 minutes away", "3 nurses called in
@@ -259,7 +280,7 @@ def follow_up_for(kp: KeyPoint, bank: Bank | None = None) -> str:
         bare = text if left and not alone else kp.label
         grew = _GREW.match(bare)
         if grew and (grew.group(1).split()[0].lower() not in _SUBJECTS or grew.group(2).lower() == "saved"):
-            return f"Can you tell me how much {_to_you(_lower_first(grew.group(1), kp, names=names))} {grew.group(2)}?"
+            return f"Can you tell me how much {_to_you(_thing_said(grew.group(1), kp, names))} {grew.group(2)}?"
         if alone:                                           # judge43: "Scaled to 10,000 users"
             verb = left[0].lower()
             return f"Can you tell me how {'far' if verb in _HOW_FAR else 'much'} you {verb}?"
@@ -477,7 +498,10 @@ def _after_lead_in(kp: KeyPoint, bank: Bank | None = None) -> str | None:
 _NUMBER_WORD = (r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
                 r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|"
                 r"million)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?s?")
-_ABOUT = r"(?:about|around|roughly|nearly|almost|over|under|below|just|only|more than|less than)"
+# the words that make a figure approximate ("about 30%", "only six weeks late"), one list for the figure's pattern
+# (`_ABOUT`), a result's amount (`_AMOUNT`) and the broken-question check
+_ABOUT_WORDS = ("about", "around", "roughly", "nearly", "almost", "over", "under", "below", "just", "only")
+_ABOUT = r"(?:" + "|".join(_ABOUT_WORDS) + r"|more than|less than)"
 # "one" only as an amount ("to under one"), not "from only one source"
 _FIGURE = (r"(?<![\w.+-])(?:(?:about|around|nearly|almost|over|under|below)\s+one|(?:" + _ABOUT + r"\s+)?"
            r"(?:[$£€]?(?!(?:19|20)\d\d(?:'?s)?\b)\d+(?:,\d{3})*(?:\.\d+)?(?:%|k|m|bn|x|ms|us|µs|μs|ns|s)?|" + _NUMBER_WORD +
@@ -503,7 +527,8 @@ _A_PLURAL = r"(?!(?:" + "|".join(sorted(_NOT_A_UNIT)) + r")\b)[a-z]{2,}[a-hj-rtv
 _LATENESS = r"(?:late|early|later|earlier|sooner|ago|behind\s+schedule|ahead\s+of\s+schedule|over\s+budget|under\s+budget)"
 # fixBN: a change by an amount ("rose 12 points", "went up 3 places"): its figure and what it counts go together
 _CHANGE_VERBS = ("rose", "fell", "dropped", "climbed", "shrank", "jumped")      # not "improved 3 workflows"
-_CHANGED_BY = r"\b(" + "|".join(_CHANGE_VERBS) + r"|(?:went|came)\s+(?:up|down))"
+_CHANGE_WAYS = ("up", "down")                                                   # "went up", "came down"
+_CHANGED_BY = r"\b(" + "|".join(_CHANGE_VERBS) + r"|(?:went|came)\s+(?:" + "|".join(_CHANGE_WAYS) + "))"
 _FIGURES_OUT = [   # (pattern, replacement), in order: a time span, a change's amounts, a part of a whole, a count
     (re.compile(_FIGURE + r"\s+(?:units?|mg|ml|mcg)\s+(?:of\s+)?(?=[a-z])", re.IGNORECASE), ""),  # "gave 10 units insulin"
     (re.compile(r",?\s+(?:only\s+)?" + _FIGURE + r"\s+of\s+(?:us|them|you)\b[^,;]*", re.IGNORECASE), ""),  # "4 of us"
@@ -625,7 +650,7 @@ def _how_late_of(kp: KeyPoint, names: frozenset[str]) -> str | None:
             base == "be" or _past(late.group(2))) or any(_past(w) or w.lower() in _VERBS for w in subject.split()):
         return None
     how = f"How {'' if late.group(3).lower() in ('late', 'early') else 'far '}{late.group(3).lower()}"
-    said = _to_you(_lower_first(subject, kp, names=names))
+    said = _to_you(_thing_said(subject, kp, names))
     return f"{how} {late.group(2).lower()} {said}?" if base == "be" else f"{how} did {said} {base}?"
 
 
@@ -639,10 +664,12 @@ _TAKES_NOW = re.compile(r"^((?:(?:the|our|my|their|a|an)\s+)?[A-Za-z][\w-]*(?:\s
 _THING_BY = re.compile(r"^((?:(?:the|our|my|their|its|a|an)\s+)?[A-Za-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)\s+([a-z]+)\s+by\s+"
                        r"(?:" + _FIGURE + r"|(?:an?|one)\s+" + _TIME_UNITS_OR_SHORT + r"\b|(?:a\s+)?(?:half|third|quarter)\b)",
                        re.IGNORECASE)
-# fixBT: what happened a span later ("Two weeks later the audit passed"): when, not "how the audit was passed"
-_SPAN_LATER = re.compile(r"^(?:" + _FIGURE + r"|an?|one)\s+" + _TIME_UNITS_OR_SHORT + r"\s+(?:later|after(?:wards)?),?\s+"
-                         r"((?:(?:the|our|my|their|its|a|an)\s+)?[A-Za-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)\s+([a-z]+)((?:\s+[^\s\d,;]+)*)$",
-                         re.IGNORECASE)
+# fixBT: what happened a span later ("Two weeks later the audit passed"): when, not "how the audit was passed"; fixCB:
+# the span is a time marker ("A year later,"), no part of what is asked
+_SPAN_OPENING = re.compile(r"^(?:" + _FIGURE + r"|an?|one)\s+" + _TIME_UNITS_OR_SHORT +
+                           r"\s+(?:later|after(?:wards)?),?\s+(?=\S)", re.IGNORECASE)
+_SPAN_LATER = re.compile(r"^((?:(?:the|our|my|their|its|a|an)\s+)?[A-Za-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)\s+([a-z]+)"
+                         r"((?:\s+[^\s\d,;]+)*)$", re.IGNORECASE)
 
 
 def _a_thing(subject: str) -> bool:
@@ -656,7 +683,7 @@ def _how_long_now(kp: KeyPoint, names: frozenset[str]) -> str | None:
     found = _TAKES_NOW.match(re.split(r"[,;(]", kp.label.strip())[0].strip().rstrip("."))
     if not found or not _a_thing(found.group(1)):
         return None
-    said = _to_you(_lower_first(found.group(1), kp, _english(found.group(1).split()[0]), names))
+    said = _to_you(_thing_said(found.group(1), kp, names))
     verb = found.group(3).lower()
     now = " now" if found.group(2) or re.search(r"\b(?:now|instead|rather|down\s+from)\b", kp.label[found.end(3):]) else ""
     to = f" {_to_you(found.group(4))}" if found.group(4) else ""      # "Reports took 3 days to reach the board"
@@ -670,19 +697,26 @@ def _thing_by_how_much(kp: KeyPoint, names: frozenset[str]) -> str | None:
     if not found or not base or base == "be" or not _past(found.group(2)) or not _a_thing(found.group(1)) or \
             _GREW.match(f"x {found.group(2)}"):      # "Chargebacks dropped by 18%": "how much chargebacks dropped"
         return None
-    return f"How much did {_to_you(_lower_first(found.group(1), kp, _english(found.group(1).split()[0]), names))} {base} by?"
+    return f"How much did {_to_you(_thing_said(found.group(1), kp, names))} {base} by?"
 
 
 def _when_after(kp: KeyPoint, names: frozenset[str]) -> str | None:
-    """fixBT: "When did the audit pass?" for "Two weeks later the audit passed", or None."""
-    found = _SPAN_LATER.match(re.split(r"\s+-\s+|[,;(]", kp.label.strip())[0].strip().rstrip("."))
-    base = _base_form(found.group(2)) if found else ""
+    """fixBT: "When did the audit pass?" for "Two weeks later the audit passed"; fixCB: "When was the school rated
+    good?" for "A year later, the school was rated good"; or None."""
+    opening = _SPAN_OPENING.match(kp.label.strip())
+    rest = re.split(r"\s+-\s+|[,;(]", kp.label.strip()[opening.end():])[0].strip().rstrip(".") if opening else ""
+    found = _SPAN_LATER.match(rest)
+    verb = found.group(2).lower() if found else ""
+    base = _base_form(verb) if found else ""
     subject = found.group(1) if found else ""
-    if not found or not base or base == "be" or not _past(found.group(2)) or not (
-            _a_thing(subject) or subject.lower() in ("i", "we")):
+    if not found or not base or not (_a_thing(subject) or subject.lower() in ("i", "we")) or not (
+            verb in ("was", "were") or base not in ("be", "have", "do") and _past(verb)):   # not "When did ... have doubled?"
         return None
-    rest = f" {_to_you(found.group(3).strip())}" if found.group(3).strip() else ""
-    return f"When did {_to_you(_lower_first(subject, kp, _english(subject.split()[0]), names))} {base}{rest}?"
+    said = _thing_said(subject, kp, names)
+    after = f" {_to_you(found.group(3).strip())}" if found.group(3).strip() else ""
+    if base == "be":                        # "the school was rated good": when it was, "I was": when you were
+        return f"When {'were' if said.lower() in ('i', 'we') else verb} {_to_you(said)}{after}?"
+    return f"When did {_to_you(said)} {base}{after}?"
 
 
 # fixBI: what was done to something and by how much ("Cut costs by 30%", "Reduced costs by 30%", "Grew revenue by 20%")
@@ -742,8 +776,7 @@ _OPENING_TIME_FRAME = re.compile(r"(?:in|within|over)\s+" + _FIGURE + r"\s+" + _
 # quantifier or determiner with nothing after it ("every , nobody missed"), "the you" ("4 of us" -> "the us")
 _MEASURE_WORDS = frozenset({"mins", "hrs", "secs", "units", "mg", "ml", "mcg", "kg", "km", "miles", "metres", "meters",
                             "litres", "percent"})   # not "within months", "the days we had lost": those read well
-_ABOUT_WORDS = frozenset({"about", "around", "roughly", "nearly", "almost", "over", "under", "below", "just", "only"})
-_CHANGES = frozenset(_CHANGE_VERBS) | {"up", "down"}          # the last word of a `_CHANGED_BY`
+_CHANGES = frozenset((*_CHANGE_VERBS, *_CHANGE_WAYS))          # the last word of a `_CHANGED_BY`
 _AFTER_AMOUNT = frozenset({"away", "ago", "apart", "later", "earlier", "long", "old", "late", "early", "off", "out"})
 _MEASURES = _MEASURE_WORDS | frozenset(f"{u}s" for u in TIME_UNITS)   # "mins", "hours": a measure after a figure
 # words that need the measure before them ("15 minutes instead of 40", "two years running"): not "takes instead"
@@ -797,8 +830,8 @@ def broken_question(label: str, question: str) -> str | None:
             if f" {before} {later} " in asked and later in _WANTS_ITS_MEASURE:   # fixBT: "takes 15 minutes instead"
                 return f"a figure and its measure cut out of its phrase: {before!r} {later!r}"
             j = i - 1                 # fixBT: "Beat quota by 30% two years running": not "quota years running"
-            while j > 0 and (_FIGURE_RE.fullmatch(words[j].strip(",.")) or words[j].lower() in {"by", "to", "from"}
-                             | _ABOUT_WORDS):
+            while j > 0 and (_FIGURE_RE.fullmatch(words[j].strip(",.")) or words[j].lower() in {"by", "to", "from",
+                                                                                               *_ABOUT_WORDS}):
                 j -= 1
             if j < i - 1 and f" {words[j].lower()} {measure} " in asked:
                 return f"a figure's measure left behind: {words[j].lower()!r} {measure!r}"
@@ -951,11 +984,12 @@ def _follow_up(kp: KeyPoint, names: frozenset[str], story: bool | None = None) -
 # to 180ms", "by half", "by 40%", "to under 2 ms"), a cause or a means ("after I added a Redis cache", "by adding
 # alerts"), a purpose ("so retries never double charge", "to keep ordering", but not "saying so in reviews", fixK),
 # where it moved to ("to Stripe")
-_AMOUNT = r"(?:about|around|roughly|nearly|almost|over|under|below|just|less than|more than)?\s*(?:[^\s,;]*\d(?:[^\s,;]|,\d)*" \
-          r"|half|a half|a third|a quarter|\w+ percent)(?:\s+(?:ms|milliseconds|us|µs|μs|microseconds|ns|seconds|minutes|" \
-          r"hours|days|weeks|months|years|percent|times|users|requests|orders|customers|kilos|kg|grams|litres|pounds|" \
-          r"dollars|euros|points|people|patients|guests|tickets|calls|cases|errors|incidents|items|" + _A_PLURAL + \
-          r"))?(?:\s+(?:a|an|per)\s+\w+)?"      # fixBN: any plural it counts ("by 4 engineers": not "the team engineers")
+# (fixCB: `_ABOUT_WORDS` but "only": "fell to only 3" keeps its amount; what the amount counts is any plural,
+# `_A_PLURAL`, "hours", "dollars", "engineers", or a unit that is none: "ms", "kg", "percent", "people")
+_AMOUNT = r"(?:" + "|".join(w for w in _ABOUT_WORDS if w != "only") + r"|less than|more than)?\s*" \
+          r"(?:[^\s,;]*\d(?:[^\s,;]|,\d)*|half|a half|a third|a quarter|\w+ percent)" \
+          r"(?:\s+(?:ms|us|µs|μs|ns|kg|percent|people|" + _A_PLURAL + r"))?(?:\s+(?:a|an|per)\s+\w+)?"   # fixBN: "by 4
+# engineers": not "the team engineers"
 _RESULT = re.compile(r"\s+(?:from\s+" + _AMOUNT + r"\s+)?(?:to|by|under|below)\s+" + _AMOUNT + r"(?=$|[\s,;])"
                      r"|\s+from\s+" + _AMOUNT + r"(?=$|[\s,;])", re.IGNORECASE)
 _CAUSE = re.compile(r"\s+(?:after|because|since|once|by|through|before)\s+(?:i|we|you|they|it|\w+ing)\b.*$"
@@ -1315,7 +1349,7 @@ def _asked(head: str, kp: KeyPoint, names: frozenset[str] = frozenset()) -> str:
         return happened
     change = _CHANGE.match(said)
     if change and change.group(1).split()[0].lower() not in _SUBJECTS:
-        return f"Can you tell me how much {change.group(1)} {change.group(2)}?"
+        return f"Can you tell me how much {_thing_said(change.group(1), kp, names)} {change.group(2)}?"   # fixCB: "churn"
     if re.search(r",\s*which\b", said) or _NOBODY.match(said):    # walk20: not "how X, which is the problem you
         return f"You haven't said yet that {said}. Can you tell me about that?"   # want to work on?"; fixK: not
     return f"Can you tell me how {said}?"                                              # "how nothing left the kitchen"

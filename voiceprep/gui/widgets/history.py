@@ -78,7 +78,7 @@ from voiceprep.gui.widgets.numbers import LimitedSpin, refusal
 from voiceprep.gui.widgets.practice import NoticeBar
 from voiceprep.gui.widgets.shortcuts import described, key_text, over_text_fields
 from voiceprep.gui.widgets.tagged_cell import TAG_ROLE, TaggedTextDelegate
-from voiceprep.settings import HISTORY_NARROW_PX, UNDO_DELETE_S
+from voiceprep.settings import HISTORY_NARROW_PX, HISTORY_SEARCH_FRAME_PX, UNDO_DELETE_S
 
 log = logging.getLogger(__name__)
 COLUMNS = ["Date", "Prompt", "Score", "Length", "Rating"]
@@ -457,7 +457,7 @@ class HistoryPage(QWidget):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.search and event.type() == QEvent.Type.Resize:
-            room = self.search.width() - 2 * self.search.fontMetrics().averageCharWidth() - 30   # frame, clear button
+            room = self.search.width() - 2 * self.search.fontMetrics().averageCharWidth() - HISTORY_SEARCH_FRAME_PX
             whole = self.search.fontMetrics().horizontalAdvance(self._search_hints[0]) <= room
             self.search.setPlaceholderText(self._search_hints[0 if whole else 1])
         return super().eventFilter(watched, event)

@@ -76,7 +76,7 @@ from voiceprep.gui.widgets.common import (
 from voiceprep.gui.widgets.feedback import READABLE_CHARS, FeedbackView, fmt_time
 from voiceprep.gui.widgets.shortcuts import described, key_text, keys_text
 from voiceprep.gui.widgets.typing_guard import SINGLE_KEYS, TypingWatch
-from voiceprep.settings import DRILL_LABEL_CHARS, FEEDBACK_FIT_LINES, FEEDBACK_MIN_LINES, RECAP_LARGE
+from voiceprep.settings import DRILL_LABEL_CHARS, DRILL_QUESTION_CHARS, FEEDBACK_FIT_LINES, FEEDBACK_MIN_LINES, RECAP_LARGE
 
 log = logging.getLogger(__name__)
 
@@ -237,7 +237,6 @@ QUESTION_BY_QUESTION = "Question by question"     # the round summary's column o
 # in a very wide window (walk23: broken at 95, ~830 px of the 1366x768 window's panel, its right half empty; walk38:
 # at 160 it broke at two thirds of the card at 2560x1440). The feedback's column is as wide.
 RECAP_CHARS = READABLE_CHARS
-DRILL_QUESTION_CHARS = 28     # "Drill next" names each point's question this short (walk46 5), cut at a word
 
 
 def round_message(answered: int, total: int, overall: float, what: str = "Round",

@@ -52,7 +52,7 @@ from voiceprep.core.wording import counted, score_shown, score_text
 from voiceprep.gui.operations import query, run_in_background
 from voiceprep.gui.widgets import accessible
 from voiceprep.gui.widgets.common import ACCENT, BAD, GOOD, WARN, cut_at_word, heading, muted, sentence_case
-from voiceprep.settings import COVERED_PARTLY, COVERED_WELL
+from voiceprep.settings import COVERED_PARTLY, COVERED_WELL, PROGRESS_QUESTION_CHARS
 
 SERIES_COLORS = [ACCENT, GOOD, WARN, BAD, "#8e5cc7", "#1aa3a3"]
 MARKERS = ["circle", "square", "triangle", "diamond", "down", "plus"]       # one per colour, same order
@@ -61,7 +61,6 @@ MARKERS_UP_TO = 60          # a marker per attempt while they can be told apart;
 SPARSE_MARKERS = 12         # ... or, with several series, this many along each line to tell them apart
 SPREAD = 4.0                # px between series whose points coincide (their true values are in the tooltip)
 TIP_RADIUS = 8.0            # px: how near the pointer must be to a point for its tooltip
-QUESTION_CHARS = 60         # a question named in the "Am I improving?" line: cut at a word to this many characters
 RATES_ROWS = (3, 30)        # the key-point table is as tall as its rows, within these: the page scrolls, not it
 NO_COMPETENCIES = "This bank has no competencies; its score is its key points."
 NEVER_ANSWERED_TIP = ("No answer to this question yet, so none of its key points is counted: answer it first (One "
@@ -400,7 +399,7 @@ def improvement_text(rows: list[dict[str, Any]], prompt: str | None, limit: int 
     parts = [f"{counted(n, 'prompt')} {how}" for n, how in ((up, "higher"), (down, "lower"), (same, "the same")) if n]
     average = round(sum(changes) / len(changes))
     falls = [(pid, fell) for pid in again if (fell := fall_text(dated[pid]))]
-    said = "; ".join(f"“{cut_at_word((names or {}).get(pid) or pid, QUESTION_CHARS)}”, {fell}" for pid, fell in falls)
+    said = "; ".join(f"“{cut_at_word((names or {}).get(pid) or pid, PROGRESS_QUESTION_CHARS)}”, {fell}" for pid, fell in falls)
     fell = f" Down from {'its' if len(falls) == 1 else 'their'} best: {said}." if falls else ""
     return (f"Am I improving? Of the {counted(len(again), 'prompt')} you answered on more than one day, latest day "
             f"vs {first}, each day by its best try: {', '.join(parts)} (average change "
