@@ -139,13 +139,22 @@ def test_a_source_only_the_sound_server_sees_is_a_change_to_read_again_and_a_bus
     assert lines == {"started": "False", "busy": "False", "plugged": "True", "held": "True", "rescanned": "False"}
 
 
-def test_no_sound_server_or_no_pactl_leaves_the_signature_as_the_cards_say(monkeypatch):
-    """Without pactl, or with no server answering (or one that hangs past settings.SOUND_SERVER_WAIT_S), the
-    signature is /proc/asound's and /dev/snd's alone, as before."""
+def test_no_sound_server_or_no_pactl_leaves_the_signature_as_the_cards_say(monkeypatch, tmp_path):
+    """Without pactl, with no server's socket (pactl is not run: it could start a server), or with no server
+    answering (or one that hangs past settings.SOUND_SERVER_WAIT_S), the signature is /proc/asound's and /dev/snd's
+    alone, as before."""
     from voiceprep.speech import devices
 
     monkeypatch.setattr(devices.shutil, "which", lambda name: None)
     assert devices.server_sources() is None
+    ran: list = []
+    monkeypatch.setattr(devices.shutil, "which", lambda name: "/usr/bin/pactl")
+    monkeypatch.setattr(devices.subprocess, "run", lambda *a, **k: ran.append(a))
+    monkeypatch.delenv("PULSE_SERVER", raising=False)
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(tmp_path))
+    assert devices.server_sources() is None and ran == []
+    monkeypatch.undo()
+    monkeypatch.setenv("PULSE_SERVER", f"unix:{tmp_path}/none")
     monkeypatch.setattr(devices.shutil, "which", lambda name: "/bin/false")
     assert devices.server_sources() is None
     monkeypatch.setattr(devices.shutil, "which", lambda name: "/bin/sleep")

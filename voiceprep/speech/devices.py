@@ -131,9 +131,10 @@ def server_sources() -> tuple[str, ...] | None:
     """The names of the sound server's sources (`pactl list short sources`: PulseAudio, or PipeWire's pulse
     server), sorted; their state (a source in use is RUNNING) and index left out, so only a source come or gone
     changes them. None without pactl, or with no server answering within settings.SOUND_SERVER_WAIT_S. A few
-    milliseconds of a subprocess: off the GUI thread."""
+    milliseconds of a subprocess: off the GUI thread. Not run when no server's socket is there: pactl would start one
+    (libpulse's autospawn, on where the user's session allows it)."""
     pactl = shutil.which("pactl")
-    if pactl is None:
+    if pactl is None or not _server_socket():
         return None
     try:
         done = subprocess.run([pactl, *_SOURCES_ARGS], capture_output=True, text=True, timeout=SOUND_SERVER_WAIT_S,
@@ -143,6 +144,15 @@ def server_sources() -> tuple[str, ...] | None:
     if done.returncode != 0:
         return None
     return tuple(sorted(line.split("\t")[1] for line in done.stdout.splitlines() if line.count("\t") >= 1))
+
+
+def _server_socket() -> bool:
+    """Whether a sound server may answer: PULSE_SERVER set, or the user's pulse socket there (PulseAudio's, or
+    PipeWire's pulse server's)."""
+    if os.environ.get("PULSE_SERVER"):
+        return True
+    runtime = os.environ.get("XDG_RUNTIME_DIR") or (f"/run/user/{os.getuid()}" if hasattr(os, "getuid") else "")
+    return bool(runtime) and Path(runtime, "pulse", "native").exists()
 
 
 def stream_held() -> bool:
