@@ -82,6 +82,9 @@ PLAYBACK_BLOCK_S = 0.05
 # the standard voice (pyttsx3) writes its WAV after saying it is done: a render waits up to this long for the file to be
 # a readable WAV whose size has stopped changing
 TTS_FILE_SETTLE_S = 2.0
+# a sound device plugged in is looked for in the sound server's sources too (`pactl list short sources`, off the GUI
+# thread): a server that has not answered in this long is taken as none (the cards alone say what changed)
+SOUND_SERVER_WAIT_S = 2.0
 
 
 @dataclass

@@ -4362,6 +4362,63 @@ def test_the_microphone_opens_off_the_gui_thread_and_space_or_a_cancel_while_it_
     qtbot.waitUntil(lambda: attempts() == before, timeout=5000)        # neither answer kept a row: nothing was said
 
 
+def test_esc_while_the_microphone_opens_cancels_the_answer_and_the_next_starts_clean(window, qtbot, services, monkeypatch):
+    """fixBW left: Esc did nothing while "Starting the microphone…" (Space stopped the answer once open; only an
+    import was cancelled by Esc). Esc now cancels the answer being opened, as the controller's cancel does, wherever
+    the focus is, also one started while the question was spoken (the voice's own Esc let it by): the stream
+    closed, the claim given back, no row kept, the page back to Start; the next answer records, not cancelled."""
+    import sounddevice as sd
+
+    from voiceprep.core.history import History
+    from voiceprep.gui.widgets.practice import CANCELLING_MIC
+    from voiceprep.speech import devices
+
+    _only_the_built_in_mic(monkeypatch)
+    monkeypatch.setattr(sd, "InputStream", _SlowOpening)
+    _SlowOpening.made.clear()
+    services.settings.audio.input_device = None
+    services.input_override = None
+    page, ctl = window.practice, window.controller
+    page.fill_banks(select="senior-backend-payments")
+    page.start_btn.click()
+
+    def attempts() -> int:
+        with History.open(services.db_path) as h:
+            return h.db.execute("SELECT count(*) FROM attempts").fetchone()[0]
+    before = attempts()
+    states: list[str] = []
+    ctl.stateChanged.connect(states.append)
+
+    def opened(n: int) -> _SlowOpening:
+        qtbot.waitUntil(lambda: len(_SlowOpening.made) == n and _SlowOpening.made[-1].opening.is_set(), timeout=15000)
+        return _SlowOpening.made[-1]
+
+    qtbot.waitUntil(lambda: ctl.state == c.SPEAKING, timeout=30000)       # answered while the question is spoken
+    page.toggle_answer()
+    for n in (1, 2):
+        stream = opened(n)
+        assert ctl.starting and page.state_label.text().startswith("Starting the microphone…")
+        window.nav.setFocus()
+        qtbot.keyClick(window.nav, Qt.Key.Key_Escape)
+        assert ctl.cancelling and page.state_label.text() == CANCELLING_MIC, page.state_label.text()
+        page.toggle_answer()                                    # Space meanwhile: nothing (the cancel goes on)
+        assert ctl.cancelling and page.answer_btn.text().startswith("Cancelling…")
+        stream.go_on.set()
+        qtbot.waitUntil(lambda: not ctl.starting and ctl.state == c.IDLE, timeout=15000)
+        qtbot.waitUntil(lambda s=stream: devices._held == 0 and s.closed, timeout=5000)
+        assert c.RECORDING not in states and ctl.recorder is None
+        assert page.answer_btn.text().startswith("● Start answer") and page.answer_btn.isEnabled()
+        page.toggle_answer()                                    # from IDLE this time
+    stream = opened(3)
+    stream.go_on.set()
+    qtbot.waitUntil(lambda: ctl.state == c.RECORDING, timeout=15000)
+    qtbot.wait(300)
+    assert ctl.state == c.RECORDING and not ctl.cancelling, "the next answer was cancelled by the last Esc"
+    ctl.cancel()
+    qtbot.waitUntil(lambda: ctl.state == c.IDLE, timeout=15000)
+    qtbot.waitUntil(lambda: attempts() == before, timeout=5000)        # none of the three kept a row
+
+
 class _FailingOpen(_SlowOpening):
     """A microphone that fails as it opens (unplugged while it started)."""
 

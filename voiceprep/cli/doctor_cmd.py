@@ -126,8 +126,9 @@ def check_tts() -> Check:
 
 
 def _devices():
-    import sounddevice as sd
+    from voiceprep.speech.devices import portaudio
 
+    sd = portaudio()
     return sd, sd.query_devices()
 
 

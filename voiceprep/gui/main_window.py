@@ -134,7 +134,8 @@ class VoiceFirst(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (event.type() not in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress)
                 or not isinstance(event, QKeyEvent) or event.key() != Qt.Key.Key_Escape or event.modifiers()
-                or self.controller.state is not SPEAKING):
+                or self.controller.state is not SPEAKING or self.controller.starting):
+            # an answer starting (begun while the question was spoken) stopped the voice: Esc cancels it (fixCA)
             return False
         if event.type() == QEvent.Type.KeyPress:
             self.controller.hush()
@@ -204,7 +205,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.model_status)
         self._playbackEnded.connect(self.stop_playback_btn.hide)
         esc = described(QShortcut(QKeySequence("Esc"), self), "Stop the interviewer's voice or a playback; cancel "
-                        "an import; when nothing plays, close the bank editor")
+                        "an import, or an answer while its microphone opens; when nothing plays, close the bank editor")
         esc.activated.connect(self.stop_sound)
         self.stop_playback_btn.setText(f"■ Stop playback  ({key_text(esc)})")
         accessible.name(self.stop_playback_btn, self.stop_playback_btn.text())
@@ -563,7 +564,8 @@ class MainWindow(QMainWindow):
         close the bank editor when it is shown, as Ctrl+W does (asking only when there are changes; walk19)."""
         if self.practice.cancel_next_pending():     # N pressed while the answer was checked, taken back
             return
-        if PAGES[self._page] == "Practice" and self.practice.cancel_import():   # wherever the focus is (walk44)
+        if PAGES[self._page] == "Practice" and (self.practice.cancel_import()     # wherever the focus is (walk44)
+                                                or self.practice.cancel_opening()):
             return
         playing = self.stop_playback_btn.isVisible()
         self.stop_playback()

@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
+import importlib
 import os
+import shutil
+import subprocess
 import sys
 import threading
 import time
 from pathlib import Path
+from types import ModuleType
+
+from voiceprep.settings import SOUND_SERVER_WAIT_S
 
 _held = 0                     # streams open now (recordings, playback): PortAudio is not restarted under them
 _lock = threading.RLock()     # a rescan never runs while the list is being read on another thread
 _seen: tuple | None = None    # device_signature() when PortAudio last read its devices (None: not known)
 _read_at: float | None = None  # when it last read them (time.time(); None: not known)
+_SOURCES_ARGS = ("list", "short", "sources")   # pactl's: one source a line, its name second
 
 
 class StreamHold:
@@ -45,17 +52,32 @@ def holding_stream() -> StreamHold:
     return StreamHold()
 
 
+def portaudio() -> ModuleType:
+    """sounddevice, imported here by every part of voiceprep (the player, the recorder, doctor): PortAudio starts,
+    and reads its devices, at the import, so the baseline of changed_since_read() is taken then, whoever asks first
+    (it was taken only when the microphone list came first: after the voice had played, Settings' first opening
+    restarted PortAudio for nothing). Raises OSError where PortAudio is missing, as the import does. The first
+    call reads device_signature(): not on the GUI thread."""
+    global _seen, _read_at
+
+    module = sys.modules.get("sounddevice")
+    if module is not None:
+        return module
+    signature = device_signature()          # before: a device plugged in during the start is seen as new next time
+    with _lock:
+        module = sys.modules.get("sounddevice")
+        if module is None:
+            module = importlib.import_module("sounddevice")
+            _seen, _read_at = signature, time.time()
+        return module
+
+
 def list_input_devices(rescan: bool = False) -> list[dict]:
     """The microphones PortAudio knows: index, name, rate, host API (its name) and `default_api` (on the default
     host API). PortAudio lists devices once, when it starts: `rescan` restarts it so a headset plugged in since is
     seen, unless a recording or playback holds a stream (then the list as it was)."""
-    global _seen, _read_at
-
+    sd = portaudio()
     with _lock:
-        if "sounddevice" not in sys.modules:            # PortAudio starts, and reads its devices, at the import
-            _seen, _read_at = device_signature(), time.time()
-        import sounddevice as sd
-
         if rescan:
             rescan_devices()
         apis = [a["name"] for a in sd.query_hostapis()]
@@ -73,12 +95,12 @@ def rescan_devices() -> bool:
     sounddevice's maintainer gives in its issue 125); False, and nothing done, while a recording or playback holds a
     stream (a restart ends every stream)."""
     global _seen, _read_at
-    import sounddevice as sd
-
-    with _lock:
+    sd = portaudio()
+    signature = device_signature()          # before: a device plugged in during the restart is seen as new next time;
+    with _lock:                             # outside the lock (pactl's moment), which a stream's claim takes
         if _held:
             return False
-        _seen = device_signature()          # before: a device plugged in during the restart is seen as new next time
+        _seen = signature
         sd._terminate()
         sd._initialize()
         _read_at = time.time()
@@ -87,9 +109,9 @@ def rescan_devices() -> bool:
 
 def device_signature() -> tuple | None:
     """What the system shows of its sound devices, read cheaply: on Linux /proc/asound/cards and /dev/snd's names
-    (a USB headset plugged in or out changes both). None where neither can be read (other systems): then only
-    Settings' Refresh rescans. Devices that exist only in a sound server (a Bluetooth headset under PulseAudio) are
-    not in it either."""
+    (a USB headset plugged in or out changes both), and the sound server's sources (server_sources(): a Bluetooth
+    or other headset only PulseAudio or PipeWire sees changes no card). None where none can be read (other
+    systems): then only Settings' Refresh rescans. Runs pactl: never on the GUI thread."""
     parts: list = []
     try:
         parts.append(Path("/proc/asound/cards").read_text())
@@ -99,7 +121,38 @@ def device_signature() -> tuple | None:
         parts.append(tuple(sorted(os.listdir("/dev/snd"))))
     except OSError:
         pass
+    sources = server_sources()
+    if sources is not None:
+        parts.append(("sound server", sources))
     return tuple(parts) or None
+
+
+def server_sources() -> tuple[str, ...] | None:
+    """The names of the sound server's sources (`pactl list short sources`: PulseAudio, or PipeWire's pulse
+    server), sorted; their state (a source in use is RUNNING) and index left out, so only a source come or gone
+    changes them. None without pactl, or with no server answering within settings.SOUND_SERVER_WAIT_S. A few
+    milliseconds of a subprocess: off the GUI thread. Not run when no server's socket is there: pactl would start one
+    (libpulse's autospawn, on where the user's session allows it)."""
+    pactl = shutil.which("pactl")
+    if pactl is None or not _server_socket():
+        return None
+    try:
+        done = subprocess.run([pactl, *_SOURCES_ARGS], capture_output=True, text=True, timeout=SOUND_SERVER_WAIT_S,
+                              stdin=subprocess.DEVNULL)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    if done.returncode != 0:
+        return None
+    return tuple(sorted(line.split("\t")[1] for line in done.stdout.splitlines() if line.count("\t") >= 1))
+
+
+def _server_socket() -> bool:
+    """Whether a sound server may answer: PULSE_SERVER set, or the user's pulse socket there (PulseAudio's, or
+    PipeWire's pulse server's)."""
+    if os.environ.get("PULSE_SERVER"):
+        return True
+    runtime = os.environ.get("XDG_RUNTIME_DIR") or (f"/run/user/{os.getuid()}" if hasattr(os, "getuid") else "")
+    return bool(runtime) and Path(runtime, "pulse", "native").exists()
 
 
 def stream_held() -> bool:

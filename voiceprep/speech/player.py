@@ -10,7 +10,7 @@ import numpy as np
 import soundfile as sf
 
 from voiceprep.settings import PLAYBACK_BLOCK_S, PLAYBACK_LATENCY_S, PLAYBACK_TAIL_BLOCKS
-from voiceprep.speech.devices import holding_stream
+from voiceprep.speech.devices import holding_stream, portaudio
 
 
 class PlaybackError(Exception):
@@ -50,7 +50,7 @@ class Player:
                      on_start: Callable[[float], None] | None = None, cancel: threading.Event | None = None) -> bool:
         """Play mono samples (as `play`, from their start)."""
         try:
-            import sounddevice as sd
+            sd = portaudio()
         except OSError as exc:
             raise PlaybackError(f"PortAudio is missing ({exc}); install libportaudio2") from None
         stop = threading.Event()

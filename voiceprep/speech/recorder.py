@@ -23,7 +23,7 @@ import soxr
 
 from voiceprep.settings import IMPORT_MIN_SOUND_S, AudioSettings
 from voiceprep.speech.audio import TARGET_RATE, AudioError, audio_duration, iter_audio, load_audio, rms
-from voiceprep.speech.devices import StreamHold, holding_stream, list_input_devices, pick_microphone
+from voiceprep.speech.devices import StreamHold, holding_stream, list_input_devices, pick_microphone, portaudio
 from voiceprep.speech.wavwriter import StreamingWav
 
 log = logging.getLogger(__name__)
@@ -252,7 +252,7 @@ class Recorder:
                                          callback=self._callback)
             return stream, TARGET_RATE, "file" if isinstance(self.stream_factory, FileStream) else "custom"
         try:
-            import sounddevice as sd
+            sd = portaudio()
         except OSError:
             raise RecorderError("Recording is not available on this computer (the PortAudio sound library is "
                                 f"missing: install libportaudio2). {ALTERNATIVES}") from None

@@ -92,6 +92,7 @@ CANCELLING_IMPORT = "Cancelling the import… nothing is saved."
 # the answer waits: the model changed in Settings loads once the cancelled import's last window is done (fixBJ)
 STARTING_MIC = "Starting the microphone… press {space} to stop."     # its stream opening (0.9 s under PulseAudio)
 STOPPING_AT_OPEN = "Stopping as soon as the microphone is open…"
+CANCELLING_MIC = "Cancelling the answer… nothing is saved."     # Esc while the microphone opens
 FINISHING_CANCELLED = "Finishing the last transcription before the new model loads…"   # read37: not only after a cancel
 SPEAK_CAPTIONS = "Live captions appear here while you speak."
 IMPORT_CAPTIONS = "The file's words appear here as it is transcribed."
@@ -1268,6 +1269,8 @@ class PracticePage(QWidget):
 
     # -- answering ------------------------------------------------------------------------------
     def toggle_answer(self) -> None:
+        if self.ctl.starting and self.ctl.cancelling:   # Esc while it opened: Space waits for the cancel (fixCA)
+            return
         self._from_dialog = False                    # spoken: its feedback leaves the keyboard here (a typed or
         if self.ctl.starting:                        # the microphone opening (fixBW): it stops once open
             self.ctl.stop_answer()
@@ -1294,6 +1297,18 @@ class PracticePage(QWidget):
             self.import_row.show()
             self._from_dialog = True
             self.ctl.import_answer(Path(path))
+
+    def cancel_opening(self) -> bool:
+        """Esc while the microphone opens ("Starting the microphone…", fixBW): the answer is cancelled as the
+        controller's cancel does (the stream closed once open, its claim given back, no row kept; a continuation
+        stays as stored). True when there was one to cancel."""
+        if not self.ctl.starting or not self.ctl.recording_from_microphone or self.ctl.cancelling:
+            return False
+        self.ctl.cancel()
+        self.answer_btn.setText(self._keyed("Cancelling…", "Space"))
+        accessible.name(self.answer_btn, self.answer_btn.text())
+        self._say_state(CANCELLING_MIC)
+        return True
 
     def cancel_import(self) -> bool:
         """Cancel import (or Esc on the Practice page): the file stops being read and transcribed, nothing is
@@ -1464,7 +1479,8 @@ class PracticePage(QWidget):
         return f"{now} ({self.key_name('Space')}: answer now)"
 
     def _on_preparing(self, _preparing: bool) -> None:
-        if self.ctl.state == c.SPEAKING and self.ctl.rehearsal is not None:
+        # not while an answer starts (Space while the question was rendered): "Starting the microphone…" stays (fixCA)
+        if self.ctl.state == c.SPEAKING and self.ctl.rehearsal is not None and not self.ctl.starting:
             self._say_state(self._speaking_text())
 
     def _on_state(self, state: str) -> None:
