@@ -45,3 +45,12 @@ def test_a_part_of_the_name_after_a_determiner_is_a_thing_named():
     assert _disruptor("Basically we kept adding threads and it kept getting slower, because they were all fighting "
                       "over the one lock on the book. We ended up moving to the Disruptor and median latency dropped "
                       "from about half a millisecond to sixty, seventy microseconds.").hit
+
+
+def test_a_lone_part_of_the_name_in_a_long_run_on_sentence_names_nothing():
+    """A run-on sentence longer than a unit is read as windows: the window that says the lone word decides (judge67;
+    judge64's rule read only a sentence that was one whole unit)."""
+    heard = _disruptor("So the matching engine was really slow and the traders kept complaining about it every single "
+                       "day because of LMAX and we had to look at the whole thing again and again and we replaced the "
+                       "queue with a ring buffer and it was faster afterwards, a lot faster.")
+    assert not heard.hit, heard.judgement

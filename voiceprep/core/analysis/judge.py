@@ -1385,6 +1385,7 @@ class AnswerJudge:
         ones = [(t.word, u.stem) for t, u in zip(tokens, tokens[1:])
                 if t.norm == _SINGLE or t.norm in _ARTICLES and u.stem in _MEASURES]
         self._ones = [frozenset(s for i, s in ones if u.first <= i <= u.last) for u in self.units]
+        self._label_vectors: dict[str, np.ndarray] = {}      # each key point label's, embedded once (`_topic_basis`)
         self._topic = self._topic_basis(prompt) if self.vectors is not None else None
         self.projected = (_project(self.vectors, self._topic)
                           if self.vectors is not None and self._topic is not None else None)
@@ -1408,6 +1409,7 @@ class AnswerJudge:
         if prompt is None or self.embedder is None:
             return None
         vecs = self.embedder.embed([prompt.text, *(kp.label for kp in prompt.key_points)])
+        self._label_vectors = dict(zip((kp.label for kp in prompt.key_points), vecs[1:]))
         q, _ = np.linalg.qr(np.stack([vecs[0], vecs[1:].mean(axis=0)]).T)
         return q
 
@@ -1470,14 +1472,14 @@ class AnswerJudge:
         """The word that is one part of a name the label gives in two words ("LMAX" of "LMAX Disruptor"), said bare (no
         determiner before it), when the answer says no part of that name anywhere else and its sentence is not about
         the point in meaning (label similarity under meaning_evidence_min): "the matching engine was slow because of
-        LMAX", "locks" heard as the bank's own word (walk47), names nothing chosen. Said twice, with its partner word, after a
+        LMAX", "locks" heard as the bank's own word (walk47), names nothing chosen. A run-on sentence cut into windows
+        is read as its windows' vectors summed. Said twice, with its partner word, after a
         determiner ("moving to the Disruptor": d2f-aw-hard-02) or in a sentence about the point, it counts."""
         names = two_word_names(label)
         if not names or self.embedder is None or self.vectors is None:
             return frozenset()
         tokens = self.index.tokens
         out: set[int] = set()
-        sims = None
         for name in names:
             at = [t.word for t in tokens if t.norm in name]
             if len(set(at)) != 1:
@@ -1486,14 +1488,31 @@ class AnswerJudge:
             if k > 0 and tokens[k - 1].norm in DETERMINERS and not tokens[k].sentence_start:
                 continue        # "moving to the Disruptor": a thing, named
             sentence = self._sentence_of(at[0])
-            unit = next((i for i, u in enumerate(self.units) if sentence and (u.first, u.last) == sentence), None)
-            if unit is None:
+            if sentence is None:
                 continue
-            if sims is None:
-                sims = self.vectors @ self.embedder.embed([label])[0]
-            if float(sims[unit]) < self.s.meaning_evidence_min:
+            # the sentence's vector; a run-on sentence read as windows: theirs summed, as a pair's is
+            held = [i for i, u in enumerate(self.units) if u.kind == "sentence"
+                    and sentence[0] <= u.first and u.last <= sentence[1]]
+            if not held:
+                continue
+            v = self.vectors[held].sum(axis=0)
+            if float(v @ self._label_vector(label)) / max(float(np.linalg.norm(v)), 1e-12) < self.s.meaning_evidence_min:
                 out.add(at[0])
         return frozenset(out)
+
+    def _lone_name_units(self, label: str) -> np.ndarray:
+        """Per unit, whether it holds a lone name part (`_lone_name_parts`): a window that opens "because of LMAX and
+        we had to look at the whole thing again" is close to the point by that word alone."""
+        lone = self._lone_name_parts(label)
+        return np.array([any(u.first <= i <= u.last for i in lone) for u in self.units], dtype=bool)
+
+    def _label_vector(self, label: str) -> np.ndarray:
+        """The label's vector, as the topic basis embedded it (`_topic_basis`)."""
+        vec = self._label_vectors.get(label)
+        if vec is None and self.embedder is not None:
+            vec = self._label_vectors[label] = self.embedder.embed([label])[0]
+        assert vec is not None
+        return vec
 
     def _candour(self) -> frozenset[int]:
         """The words that mark the speaker's candour to the interviewer (`candour_markers`); once per answer."""
@@ -1992,7 +2011,7 @@ class AnswerJudge:
             ok = ok & (self.says_number | self._says_name(names))           # by half": not "moved it to a vendor"
         unnumbered = unnumbered & ~ok     # set aside for the number or name alone
         # "Python, yeah, it's kind of my go-to", "Python, yeah, a lot.": a hedge or a bare mention, nothing specific
-        vague = self._vague_units(own_stems(kp.label, kp.cues))
+        vague = self._vague_units(own_stems(kp.label, kp.cues)) | self._lone_name_units(kp.label)
         ok = ok & ~vague
         # "I think reliability is about testing a lot and monitoring. We had some retries.": a view and a bare
         # mention are no more said as a pair (walk48 4)
