@@ -51,6 +51,7 @@ from voiceprep.core.analysis.keypoints import (
     match_key_point,
 )
 from voiceprep.core.analysis.plain import BASE_VERBS, claim_similarities, claim_texts
+from voiceprep.core.analysis.quantities import ARTICLES, numbers_said
 from voiceprep.core.analysis.segments import (
     ADDITIVE,
     CHANGE_CLAIM,
@@ -77,7 +78,7 @@ from voiceprep.core.analysis.segments import (
     units,
     used_to,
 )
-from voiceprep.core.analysis.text import CLOCK_UNITS, DETERMINERS, TIME_UNITS, Token, acronym, stem, tokenize_text, written_names
+from voiceprep.core.analysis.text import DETERMINERS, TIME_UNITS, Token, acronym, stem, tokenize_text, written_names
 from voiceprep.core.banks.model import Job, KeyPoint, Prompt
 from voiceprep.settings import AnalysisSettings
 
@@ -1009,14 +1010,13 @@ def label_numbers(label: str) -> frozenset[str]:
 # 1 ms", "within an hour"), not a thing ("an agency nurse": an article, as "the one who came was an agency nurse"
 # says no 1; fixBB)
 _SINGLE = "single"
-_ARTICLES = frozenset({"a", "an"})
 
 
 @functools.lru_cache(maxsize=4096)
 def ones_counted(label: str) -> frozenset[str]:
     """The stems of the words a label counts with "1" ("got 1 agency nurse" -> {"agenc"}; "under 1ms" ->
     {"millisecond"}): an answer that says "single" before one of them, or "a"/"an" before a measure, says the
-    label's 1 (`_SINGLE`, `_ARTICLES`)."""
+    label's 1 (`_SINGLE`, `ARTICLES`)."""
     tokens = tokenize_text(label)
     return frozenset(stem(_SHORT_UNITS.get(u.norm, u.norm)) for t, u in zip(tokens, tokens[1:])
                      if t.norm == "1" and u.word in (t.word, t.word + 1) and u.norm.isalpha() and u.norm not in FUNCTION_WORDS)
@@ -1026,38 +1026,6 @@ def ones_counted(label: str) -> frozenset[str]:
 _SHORT_UNITS = {"ms": "millisecond", "msec": "millisecond", "s": "second", "sec": "second", "secs": "second",
                 "min": "minute", "mins": "minute", "h": "hour", "hr": "hour", "hrs": "hour", "us": "microsecond",
                 "ns": "nanosecond"}
-
-
-# a measured result said in words, not digits (judge61): "under a millisecond", "within a minute", "sub-millisecond",
-# "single-digit milliseconds", "(down) to / in / within a few milliseconds", "took a couple of seconds" (a clock's small
-# units only, reached: "a few weeks later" is a time said in passing, "a replica that could be a few seconds behind" a
-# state, no result). The unit is the figure: `AnswerJudge.says_number` counts it as a number said.
-_FIGURE_UNITS = frozenset(stem(w) for w in (*CLOCK_UNITS, "day", "week", "month", "percent", "ms"))
-_SMALL_UNITS = frozenset(stem(w) for w in ("millisecond", "microsecond", "nanosecond", "second", "ms"))
-_WORD_BOUNDS = frozenset({"under", "below", "within", "less", "sub"})
-# ... and with "than", an upper bound only ("less than a minute", "no more than a second"): a result reached; not "more
-# than a day", "longer than a week", a time said (judge63)
-_THAN_BOUNDS = (["less", "than"], ["fewer", "than"], ["no", "more", "than"], ["not", "more", "than"])
-_FEW = frozenset({"few", "couple"})
-_REACHED = frozenset({"to", "in", "within", "under", "below", "took", "takes", "take", "taking"})
-
-
-def word_figures(tokens: Sequence[Token]) -> list[int]:
-    """The positions (in `tokens`) of the units of the figures said in words: "sub-millisecond" (any unit after
-    "sub"), "under / within / less than a minute" (an upper bound, `_THAN_BOUNDS`, then "a"/"an"), "single-digit
-    milliseconds", "to a few / in a couple of seconds" (a small unit, `_SMALL_UNITS`, reached: `_REACHED`)."""
-    return [k for k, t in enumerate(tokens) if t.stem in _FIGURE_UNITS and not t.is_number
-            and _said_as_figure(t, [x.norm for x in tokens[max(0, k - 5):k]])]
-
-
-def _said_as_figure(unit: Token, before: list[str]) -> bool:
-    """Whether a unit, after these (up to five) words, is a figure said in words (`word_figures`)."""
-    last = before[-1] if before else ""
-    bounded = last in _ARTICLES and len(before) >= 2 and (
-        before[-2] in _WORD_BOUNDS or any(before[-1 - len(b):-1] == b for b in _THAN_BOUNDS))
-    head = before[:-2] if before[-2:] == ["couple", "of"] else before[:-1] if last in _FEW else []
-    few = unit.stem in _SMALL_UNITS and head[-2:-1] != [] and head[-1] in _ARTICLES and head[-2] in _REACHED
-    return last == "sub" or before[-2:] == ["single", "digit"] or bounded or few
 
 
 def states_number(label: str) -> bool:
@@ -1372,8 +1340,7 @@ class AnswerJudge:
         self._credit: np.ndarray | None = None          # the units in the credit space (`_credited`)
         # each figure said, by the word it was said in ("340 ms": 340): `_before_figures` reads them for every label
         self._figures: dict[int, str] = {t.word: t.norm for t in index.tokens if t.is_number}
-        numeric = set(self._figures) | {i for i, w in enumerate(raw_words) if clean(w) in QUANTITY_WORDS}
-        numeric |= {index.tokens[k].word for k in word_figures(index.tokens)}   # "under a millisecond"
+        numeric = set(numbers_said(raw_words, index.tokens))     # "340 ms", "under a millisecond", "cut it in half"
         self.says_number = np.array([any(u.first <= i <= u.last for i in numeric) for u in self.units], dtype=bool)
         self._numeric = frozenset(numeric)
         self._before_words: dict[str, frozenset[int]] = {}
@@ -1383,7 +1350,7 @@ class AnswerJudge:
         # millisecond"), which say a label's "1 writer", "under 1 ms" (`ones_counted`)
         tokens = index.tokens
         ones = [(t.word, u.stem) for t, u in zip(tokens, tokens[1:])
-                if t.norm == _SINGLE or t.norm in _ARTICLES and u.stem in _MEASURES]
+                if t.norm == _SINGLE or t.norm in ARTICLES and u.stem in _MEASURES]
         self._ones = [frozenset(s for i, s in ones if u.first <= i <= u.last) for u in self.units]
         self._label_vectors: dict[str, np.ndarray] = {}      # each key point label's, embedded once (`_topic_basis`)
         self._topic = self._topic_basis(prompt) if self.vectors is not None else None
