@@ -221,8 +221,10 @@ def facets(label: str) -> list[str]:
     return list(dict.fromkeys(parts)) or [label]
 
 
-# "friendlier, more transparent products": a comparative before a graded item modifies that item's noun (judge65)
-_GRADED = re.compile(r"(?:more|less)\s", re.IGNORECASE)
+# "friendlier, more transparent products": a comparative before a graded item modifies that item's noun (judge65); the
+# item grades a word before its noun ("more transparent financial products", "less costly releases"), not more of a
+# thing ("server, more replicas": a noun in -er and a quantity, judge67)
+_GRADED = re.compile(r"(?:more|less)\s+(?!\w+s\b)\w+\s+\w", re.IGNORECASE)
 
 
 def _modifiers_joined(items: list[str]) -> list[str]:
