@@ -640,8 +640,6 @@ YOUR_ACT = re.compile(r"\byou\s+proposed\b|\bwhat\s+you\s+changed\b", re.IGNOREC
 # no story of theirs: none of its points is the candidate's.
 GENERAL_SUBJECTS = frozenset({"people", "everyone", "everybody", "anyone", "anybody", "folks", "you've",
                               "you're", "usually", "typically", "generally", "normally", "often", "always"})
-_DETERMINERS = frozenset({"a", "an", "the", "this", "that", "these", "those", "every", "each", "some", "its", "their",
-                          "our", "my", "your"})
 
 
 # what follows a verb in -ed ("moved to", "added an alert", "it dropped by half"), not a word it describes
@@ -659,7 +657,7 @@ def _happened(words: list[str]) -> bool:
     kept = [w for i, w in enumerate(words)
             if not (w == "got" and i and words[i - 1].endswith("'ve"))
             and not (w.endswith("ed") and w not in PAST and (
-                "-" in w or (i and words[i - 1] in _DETERMINERS)
+                "-" in w or (i and words[i - 1] in DETERMINERS)
                 or (i + 1 < len(words) and words[i + 1] not in _AFTER_VERB)))]
     return tells_an_instance(kept)
 
@@ -1180,8 +1178,7 @@ class Said:
 
 # "I want to help fix it" and "every thread was waiting on one new fix": an everyday verb of the label said as a noun
 # (after a determiner and up to two words that describe it, with no object after it) is another word, no cue for it
-NOUN_DETERMINERS = frozenset({"a", "an", "the", "one", "this", "that", "another", "each", "every", "our", "my", "their",
-                              "your", "its", "his", "her", "some", "any", "no"})
+NOUN_DETERMINERS = DETERMINERS | frozenset({"one", "another"})
 _NOT_BEFORE_NOUN = frozenset({"to", "will", "would", "could", "should", "can", "must", "might", "may", "and", "or",
                               "not", "just", "also", "then", "really", "always", "never", "help", "helped", "let"})
 _OBJECTS = NOUN_DETERMINERS | frozenset({"it", "them", "these", "those", "us", "me", "him", "you", "up", "out", "all",
