@@ -54,3 +54,11 @@ def test_a_lone_part_of_the_name_in_a_long_run_on_sentence_names_nothing():
                        "day because of LMAX and we had to look at the whole thing again and again and we replaced the "
                        "queue with a ring buffer and it was faster afterwards, a lot faster.")
     assert not heard.hit, heard.judgement
+
+
+def test_a_possessive_part_of_the_name_is_a_part_said():
+    """"LMAX's Disruptor" says both parts of the name (dev2 d2l-050: "LMAX's" read as no part, "Disruptor" as lone,
+    once judge67 read run-on sentences too)."""
+    assert _disruptor("We moved the order book onto LMAX's Disruptor, so one thread owns the book and does all the "
+                      "matching, everything comes in through a ring buffer that is allocated up front, and there are "
+                      "no locks anywhere on the hot path.").hit

@@ -30,6 +30,8 @@ def _card(text: str) -> list[str]:
     ("We doubled throughput.", ["doubled"]),
     ("It is an order of magnitude faster now.", ["an order of magnitude faster"]),
     ("We store 2GB a day.", ["2GB"]),
+    ("Our scores went up by about half a point.", ["half a point"]),
+    ("It took a quarter of an hour.", ["a quarter of an hour"]),
 ])
 def test_a_number_the_card_quotes_is_a_number_the_judge_reads(text, quoted):
     assert _card(text) == quoted

@@ -1351,6 +1351,7 @@ class AnswerJudge:
         ones = [(t.word, u.stem) for t, u in zip(tokens, tokens[1:])
                 if t.norm == _SINGLE or t.norm in ARTICLES and u.stem in _MEASURES]
         self._ones = [frozenset(s for i, s in ones if u.first <= i <= u.last) for u in self.units]
+        self._lone: dict[str, frozenset[int]] = {}             # `_lone_name_parts`, per label
         self._label_vectors: dict[str, np.ndarray] = {}      # each key point label's, embedded once (`_topic_basis`)
         self._topic = self._topic_basis(prompt) if self.vectors is not None else None
         self.projected = (_project(self.vectors, self._topic)
@@ -1441,13 +1442,15 @@ class AnswerJudge:
         LMAX", "locks" heard as the bank's own word (walk47), names nothing chosen. A run-on sentence cut into windows
         is read as its windows' vectors summed. Said twice, with its partner word, after a
         determiner ("moving to the Disruptor": d2f-aw-hard-02) or in a sentence about the point, it counts."""
+        if label in self._lone:
+            return self._lone[label]
         names = two_word_names(label)
         if not names or self.embedder is None or self.vectors is None:
             return frozenset()
         tokens = self.index.tokens
         out: set[int] = set()
         for name in names:
-            at = [t.word for t in tokens if t.norm in name]
+            at = [t.word for t in tokens if t.norm in name or t.stem in name]     # "LMAX's" too
             if len(set(at)) != 1:
                 continue
             k = next(k for k, t in enumerate(tokens) if t.word == at[0])
@@ -1464,7 +1467,8 @@ class AnswerJudge:
             v = self.vectors[held].sum(axis=0)
             if float(v @ self._label_vector(label)) / max(float(np.linalg.norm(v)), 1e-12) < self.s.meaning_evidence_min:
                 out.add(at[0])
-        return frozenset(out)
+        self._lone[label] = frozenset(out)
+        return self._lone[label]
 
     def _lone_name_units(self, label: str) -> np.ndarray:
         """Per unit, whether it holds a lone name part (`_lone_name_parts`): a window that opens "because of LMAX and

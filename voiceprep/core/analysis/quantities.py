@@ -1,8 +1,9 @@
 """What counts as a number said: one rule for the judge (`AnswerJudge.says_number`, for a point that states a figure)
 and delivery's Numbers card (`delivery._quantities`, which quotes those that measure something). A number is said by
 a numeral, a number word before its unit ("one percent"), a number written with its unit ("2GB"), a figure said in
-words ("under a millisecond", `word_figures`), a change that ends at zero ("fell to zero", `to_zero`) or a change said
-as a ratio ("doubled", "cut it in half", "twice as fast", `ratios`): `numbers_said`."""
+words ("under a millisecond", `word_figures`), a fraction of one thing ("half a point", `fractions_of_one`), a change
+that ends at zero ("fell to zero", `to_zero`) or a change said as a ratio ("doubled", "cut it in half", "twice as
+fast", `ratios`): `numbers_said`."""
 
 from __future__ import annotations
 
@@ -162,6 +163,19 @@ def _fraction_at(clean: list[str], i: int) -> int | None:
     return None
 
 
+def fractions_of_one(clean: list[str]) -> list[tuple[int, int]]:
+    """Where a fraction of one thing is said (first and last word): "half a point", "half an hour", "a quarter of a
+    second". Not "half the team", "a third of them": a share."""
+    out = []
+    for i, w in enumerate(clean):
+        if w not in _FRACTION or i + 2 >= len(clean):
+            continue
+        k = i + 1 + (clean[i + 1] == "of")
+        if k + 1 < len(clean) and clean[k] in ARTICLES and clean[k + 1].isalpha():
+            out.append((i - 1 if i and clean[i - 1] in ARTICLES else i, k + 1))
+    return out
+
+
 def numbers_said(raw: list[str], tokens: Sequence[Token]) -> frozenset[int]:
     """The words (positions in `raw`, as `tokens` read them) that say a number (see the module): a numeral; a number
     word before its unit ("one percent"; not "one of them"); a number written with its unit; the words of a figure
@@ -174,6 +188,7 @@ def numbers_said(raw: list[str], tokens: Sequence[Token]) -> frozenset[int]:
     for k in word_figures(tokens):
         out |= set(range(tokens[k - _figure_words(tokens, k)].word, tokens[k].word + 1))
     out |= {i for i, w in enumerate(raw) if WITH_UNIT.fullmatch(clean_said(w))}
-    for first, last in ratios([clean_said(w) for w in raw]):
+    clean = [clean_said(w) for w in raw]
+    for first, last in ratios(clean) + fractions_of_one(clean):
         out |= set(range(first, last + 1))
     return frozenset(out)
