@@ -38,7 +38,7 @@ def test_a_number_the_card_quotes_is_a_number_the_judge_reads(text, quoted):
     assert _judge_says_number(text), text
 
 
-@pytest.mark.parametrize("text", ["Half the team was on leave.", "We got charged twice by the bank.",
+@pytest.mark.parametrize("text", ["Half the team was on leave.", "Third, a concrete plan.", "We got charged twice by the bank.",
                                   "I talked to the last quarter's lead."])
 def test_a_share_or_a_repeat_is_no_number_for_either(text):
     """"half the team", "charged twice": no change said as a ratio (`quantities.ratios`), for the card as before and

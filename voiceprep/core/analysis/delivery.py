@@ -470,7 +470,7 @@ def _quantities(raw: list[str]) -> list[str]:
         if i > said_up_to and i in said and WITH_UNIT.fullmatch(_clean(w)) and not any(a <= i <= b for a, b in spans):
             spans.append((i, i))             # "2GB", "500rps", "10TB": a number and its unit in one word
     cleaned = [_clean(w) for w in raw]
-    for first, last in fractions_of_one(cleaned) + ratios(cleaned):     # "half a point"; "doubled", "cut it in half"
+    for first, last in fractions_of_one(raw) + ratios(cleaned):     # "half a point"; "doubled", "cut it in half"
         inside = [(a, b) for a, b in spans if first <= a and b <= last]    # "by a factor of two": the change, not "two"
         if not any(a <= last and first <= b for a, b in spans if (a, b) not in inside):
             spans = [s for s in spans if s not in inside] + [(first, last)]

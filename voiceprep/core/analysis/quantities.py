@@ -163,12 +163,13 @@ def _fraction_at(clean: list[str], i: int) -> int | None:
     return None
 
 
-def fractions_of_one(clean: list[str]) -> list[tuple[int, int]]:
+def fractions_of_one(raw: list[str]) -> list[tuple[int, int]]:
     """Where a fraction of one thing is said (first and last word): "half a point", "half an hour", "a quarter of a
-    second". Not "half the team", "a third of them": a share."""
+    second". Not "half the team", "a third of them" (a share), nor "Third, a concrete example" (an ordinal)."""
+    clean = [clean_said(w) for w in raw]
     out = []
     for i, w in enumerate(clean):
-        if w not in _FRACTION or i + 2 >= len(clean):
+        if w not in _FRACTION or i + 2 >= len(clean) or raw[i].strip()[-1:] in ",.;:!?":
             continue
         k = i + 1 + (clean[i + 1] == "of")
         if k + 1 < len(clean) and clean[k] in ARTICLES and clean[k + 1].isalpha():
@@ -189,6 +190,6 @@ def numbers_said(raw: list[str], tokens: Sequence[Token]) -> frozenset[int]:
         out |= set(range(tokens[k - _figure_words(tokens, k)].word, tokens[k].word + 1))
     out |= {i for i, w in enumerate(raw) if WITH_UNIT.fullmatch(clean_said(w))}
     clean = [clean_said(w) for w in raw]
-    for first, last in ratios(clean) + fractions_of_one(clean):
+    for first, last in ratios(clean) + fractions_of_one(raw):
         out |= set(range(first, last + 1))
     return frozenset(out)
