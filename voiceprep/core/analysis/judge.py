@@ -82,7 +82,10 @@ from voiceprep.core.analysis.text import DETERMINERS, TIME_UNITS, Token, acronym
 from voiceprep.core.banks.model import Job, KeyPoint, Prompt
 from voiceprep.settings import AnalysisSettings
 
-JUDGE_VERSION = "semantic-52"      # session 38: read38a (semantic-52: "We looked at finer-grained locks" weighs an
+JUDGE_VERSION = "semantic-53-b"    # session 39 (provisional): judge67 (semantic-53-b: one rule for a number said,
+                                   # `quantities.numbers_said`: "arrived twice" no number, "fell to zero" one; a lone
+                                   # name part in a run-on sentence; "LMAX's" a part said); session 38: read38a
+                                   # (semantic-52: "We looked at finer-grained locks" weighs an
                                    # option: only the first two words of what was looked at tell a cause), judge64
                                    # (semantic-51: a lone part of a two-word name in a sentence
                                    # not about the point names nothing; "no X" says "without X"; a free piece of a
