@@ -1256,3 +1256,10 @@ def test_the_numbers_tip_is_in_words_any_trade_reads():
     tip = findings(d)["numbers"]
     assert tip.status == "warn"
     assert not {"latency", "throughput", "users"} & set(tip.tip.lower().replace(",", " ").split()), tip.tip
+
+
+@pytest.mark.parametrize("text", ["I'll roll it out over the next three months.",
+                                  "The plan is to move every merchant within the next two weeks."])
+def test_the_span_a_plan_will_take_is_no_number(text):
+    """fixBS's "over/within the next N <time>" is how long a result took; in a plan it is when (judge67)."""
+    assert analyze_delivery(Transcript.from_text(text), 120, AnalysisSettings(), timed=False).numbers == [], text

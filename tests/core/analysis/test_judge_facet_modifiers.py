@@ -32,6 +32,14 @@ def test_one_word_items_of_a_list_stay_items():
         "The scale", "many countries", "currencies", "more volume"]
 
 
+
+def test_a_noun_in_er_before_more_of_a_thing_stays_an_item():
+    """judge67: "server" ends in -er but is a noun, and "more replicas" grades no modifier (more of a plural thing):
+    both stay items."""
+    assert facets("Scaling reads: a cache, server, more replicas") == [
+        "Scaling reads", "a cache", "server", "more replicas"]
+    assert facets("What we added: more buffer, more queues") == ["What we added", "more buffer", "more queues"]
+
 @pytest.mark.usefixtures("fresh_judge")     # tests/core/analysis/conftest.py
 def test_a_friendlier_office_is_not_the_mission():
     """Typed through the real judge: "friendlier" said of the people met is no facet of the mission met (a bare

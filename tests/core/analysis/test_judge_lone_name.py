@@ -45,3 +45,20 @@ def test_a_part_of_the_name_after_a_determiner_is_a_thing_named():
     assert _disruptor("Basically we kept adding threads and it kept getting slower, because they were all fighting "
                       "over the one lock on the book. We ended up moving to the Disruptor and median latency dropped "
                       "from about half a millisecond to sixty, seventy microseconds.").hit
+
+
+def test_a_lone_part_of_the_name_in_a_long_run_on_sentence_names_nothing():
+    """A run-on sentence longer than a unit is read as windows: the window that says the lone word decides (judge67;
+    judge64's rule read only a sentence that was one whole unit)."""
+    heard = _disruptor("So the matching engine was really slow and the traders kept complaining about it every single "
+                       "day because of LMAX and we had to look at the whole thing again and again and we replaced the "
+                       "queue with a ring buffer and it was faster afterwards, a lot faster.")
+    assert not heard.hit, heard.judgement
+
+
+def test_a_possessive_part_of_the_name_is_a_part_said():
+    """"LMAX's Disruptor" says both parts of the name (dev2 d2l-050: "LMAX's" read as no part, "Disruptor" as lone,
+    once judge67 read run-on sentences too)."""
+    assert _disruptor("We moved the order book onto LMAX's Disruptor, so one thread owns the book and does all the "
+                      "matching, everything comes in through a ring buffer that is allocated up front, and there are "
+                      "no locks anywhere on the hot path.").hit

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from voiceprep.core.analysis.analyze import analyze_answer
-from voiceprep.core.analysis.judge import word_figures
+from voiceprep.core.analysis.quantities import word_figures
 from voiceprep.core.analysis.text import tokenize_text
 from voiceprep.core.banks import parse_bank
 from voiceprep.core.transcript import Transcript

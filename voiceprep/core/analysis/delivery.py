@@ -12,7 +12,18 @@ from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from voiceprep.core.analysis.segments import said_pieces
+from voiceprep.core.analysis.quantities import (
+    MULTIPLE,
+    UNITS,
+    WITH_UNIT,
+    compared,
+    fractions_of_one,
+    numbers_said,
+    ratios,
+    said_unit,
+    word_figure_start,
+)
+from voiceprep.core.analysis.segments import HYPOTHETICAL, said_pieces
 from voiceprep.core.analysis.text import NUMBER_WORDS, Token, compound, stem, tokenize, written_names
 from voiceprep.core.transcript import Transcript, Word
 from voiceprep.core.wording import counted
@@ -33,23 +44,10 @@ _STOP = frozenset([
 ])
 _LIKE_FILLER_BEFORE = frozenset({"was", "were", "is", "and", "but", "so", "just", "um", "uh", "it's", "like"})
 _KIND_OF_LEGIT_BEFORE = frozenset({"what", "this", "that", "a", "the", "some", "any", "which", "every", "same", "one"})
-UNITS = frozenset([
-    "percent", "times", "milliseconds", "seconds", "minutes", "hours", "days", "weeks", "months", "years",
-    "microseconds", "nanoseconds", "bytes", "kilobytes", "megabytes", "gigabytes", "terabytes", "petabytes",
-    "users", "customers", "requests", "orders", "transactions", "engineers", "countries", "currencies", "dollars",
-    "euros", "pounds", "x", "ms"
-])
-# a unit said after "one" ("one millisecond"); not "one day", "one customer": a when, a person
-_SINGULAR_UNITS = frozenset({"percent", "millisecond", "second", "minute", "hour", "dollar", "euro", "pound",
-                             "microsecond", "nanosecond", "byte", "kilobyte", "megabyte", "gigabyte", "terabyte"})
 
 
 # walk41 finding 7: words any trade reads (a nurse read "latency, throughput" on her insulin answer)
 NUMBERS_TIP = "Add a number: how many, how much, how long or how often, or what it was before and after."
-
-
-def _unit(norm: str) -> bool:
-    return norm in UNITS or norm in _SINGULAR_UNITS
 
 
 # when something happened, not what it achieved: "two years ago", "three months later", "for two years"
@@ -433,40 +431,46 @@ def _stance(words: list[str], i: int) -> bool:
 
 
 def _quantities(raw: list[str]) -> list[str]:
-    """Numbers said in the answer with their unit, quoted as spoken ("forty percent", "3x faster", "4,000", "2
-    million users"), and changes said as a ratio ("doubled", "dropped by half", "twice as fast"; see `_ratios`)."""
+    """Numbers said in the answer (`quantities.numbers_said`) with their unit, quoted as spoken ("forty percent", "3x
+    faster", "4,000", "2 million users", "under a millisecond"), and changes said as a ratio ("doubled", "dropped by
+    half", "twice as fast"), each when it measures something (`_measured`, not a small bare count)."""
     raw = said_pieces(raw)
     tokens = tokenize(raw)
+    said = numbers_said(raw, tokens)
     spans: list[tuple[int, int]] = []
     said_up_to = -1                              # the last word already quoted in a quantity
     for i, t in enumerate(tokens):
-        if t.word <= said_up_to:
-            continue
-        unit_next = i + 1 < len(tokens) and _unit(tokens[i + 1].norm)
-        if not (t.is_number or t.norm in NUMBER_WORDS and t.norm != "point" and unit_next or _to_zero(raw, t.word)) \
-                or t.norm == "1" and not unit_next:
+        if t.word <= said_up_to or t.word not in said or t.norm == "1" and not (
+                i + 1 < len(tokens) and said_unit(tokens[i + 1].norm)):
             continue                         # "one of them": no number; "one percent", "two milliseconds" (walk20)
+        if not (t.is_number or t.norm in NUMBER_WORDS):
+            continue                         # a word of a figure said in words or of a ratio: below
         last = t.word
         while last + 1 < len(raw) and (_clean(raw[last + 1]) in NUMBER_WORDS or _clean(raw[last + 1]) == "and" and (
                 last + 2 < len(raw) and _clean(raw[last + 2]) in NUMBER_WORDS and _clean(raw[last]) in _SCALE_WORDS
                 and not re.search(r"[.,;:!?]$", raw[last].strip()))):
             last += 1                        # "2 million", "two hundred and fifty": one quantity, several words
         after = next((u for u in tokens[i + 1:] if u.word > last), None)
-        unit = after is not None and _unit(after.norm)
+        unit = after is not None and said_unit(after.norm)
         if unit and after is not None:
             last = after.word
-        if _MULTIPLE.fullmatch(_clean(raw[last])):
-            last = _compared(raw, last)      # "3x faster", "ten times fewer", "three times as many"
+        if MULTIPLE.fullmatch(_clean(raw[last])):
+            last = compared(raw, last)       # "3x faster", "ten times fewer", "three times as many"
         said_up_to = last
         if _measured(raw, t.word, last, unit) and not _bare_count(raw, t, last, unit):
             # "a thousand users", "a hundred and fifty": the "a" is the figure's 1 (fixBB: quoted "thousand users")
             a = t.word - 1 if t.word and _clean(raw[t.word]) in _SCALE_WORDS and _clean(raw[t.word - 1]) in ("a", "an") \
                 and not re.search(r"[.,;:!?]$", raw[t.word - 1].strip()) else t.word
             spans.append((a, last))
+    for k, t in enumerate(tokens):           # "under a millisecond", "sub-millisecond": from its bound to its unit
+        if t.word in said and not t.is_number and (first := word_figure_start(tokens, k)) is not None \
+                and not any(a <= t.word <= b for a, b in spans):
+            spans.append((first, t.word))
     for i, w in enumerate(raw):
-        if i > said_up_to and _WITH_UNIT.fullmatch(_clean(w)) and not any(a <= i <= b for a, b in spans):
+        if i > said_up_to and i in said and WITH_UNIT.fullmatch(_clean(w)) and not any(a <= i <= b for a, b in spans):
             spans.append((i, i))             # "2GB", "500rps", "10TB": a number and its unit in one word
-    for first, last in _ratios([_clean(w) for w in raw]):
+    cleaned = [_clean(w) for w in raw]
+    for first, last in fractions_of_one(raw) + ratios(cleaned):     # "half a point"; "doubled", "cut it in half"
         inside = [(a, b) for a, b in spans if first <= a and b <= last]    # "by a factor of two": the change, not "two"
         if not any(a <= last and first <= b for a, b in spans if (a, b) not in inside):
             spans = [s for s in spans if s not in inside] + [(first, last)]
@@ -490,83 +494,6 @@ def _quantities(raw: list[str]) -> list[str]:
 _SCALE_WORDS = frozenset({"hundred", "thousand", "million", "billion"})
 # "100 and 50": whisper's digits for "one hundred and fifty", quoted as the one number said (text.compound)
 _COMPOUND = re.compile(r"\b(\d+) and (\d+)\b")
-# a number written with its unit in one word, which the tokenizer keeps as one word ("2gb")
-_WITH_UNIT = re.compile(r"\d+(\.\d+)?(kb|mb|gb|tb|pb|kbps|mbps|gbps|rps|qps|tps|ns|us|µs|hrs?|mins?|secs?)")
-# a change said as a ratio, with no number in digits or the tokenizer's number words ("twice", "doubled")
-_MULTIPLE = re.compile(r"(\d+(\.\d+)?x|times)")
-_COMPARED = frozenset({"faster", "slower", "quicker", "fewer", "more", "less", "cheaper", "smaller", "bigger", "larger",
-                       "higher", "lower", "better", "shorter", "longer", "lighter", "greater"})
-_RATIO_VERB = re.compile(r"(doubl|tripl|quadrupl|halv)(ed|ing)|(two|three|four|five|ten|hundred|thousand|\d+)fold")
-_FRACTION = frozenset({"half", "third", "thirds", "quarter", "quarters", "fifth", "tenth"})
-# "half the team", "in half of them": a share of something, not a change ("in half the time" is one)
-_SHARE_AFTER = frozenset({"of", "the", "a", "an", "our", "their", "my", "his", "her", "its", "these", "those", "them"})
-# what makes "in half" a change ("cut it in half"), not a shape ("folded in half")
-_CHANGE_VERBS = frozenset({"cut", "cuts", "cutting", "dropped", "drops", "fell", "falls", "reduced", "reduces",
-                           "reducing", "decreased", "shrank", "shrunk", "lowered", "slashed", "trimmed", "improved",
-                           "increased", "grew", "rose", "went", "came", "got", "brought", "sped"})
-
-
-def _to_zero(raw: list[str], i: int) -> bool:
-    """Whether raw[i] is the "zero" a change ends at: "duplicate charges fell to zero", "we got it down to zero",
-    "from about 300 a week to zero" (walk48 5: "fell to zero" was no number beside a ticked "result in numbers")."""
-    clean = [_clean(w) for w in raw[max(0, i - 7):i + 1]]
-    if clean[-1] != "zero" or clean[-2:-1] != ["to"]:
-        return False
-    ends = [bool(re.search(r"[.,;:!?]$", w.strip())) for w in raw[max(0, i - 7):i - 1]]
-    start = max((k + 1 for k, end in enumerate(ends) if end), default=0)
-    return any(w in _CHANGE_VERBS or w in ("down", "from") for w in clean[start:-2])
-
-
-def _compared(raw: list[str], last: int) -> int:
-    """The last word of a multiple said at raw[last] with what it compares: "3x faster", "twice as many"."""
-    nxt = [_clean(w) for w in raw[last + 1:last + 3]]
-    if nxt[:1] and nxt[0] in _COMPARED:
-        return last + 1
-    if len(nxt) == 2 and nxt[0] == "as":
-        return last + 2
-    return last
-
-
-def _ratios(clean: list[str]) -> list[tuple[int, int]]:
-    """Where a change is said as a ratio (first and last word): "doubled", "halving", "tenfold", "cut it in half",
-    "dropped by a third", "twice as fast", "two times faster", "by a factor of two", "an order of magnitude
-    faster". Not "half the team", "in half of them", "charged twice", "double-charged" or "two years ago"."""
-    out = []
-    for i, w in enumerate(clean):
-        nxt = clean[i + 1] if i + 1 < len(clean) else ""
-        if _RATIO_VERB.fullmatch(w) and nxt != "down":                   # "doubled down" is no change
-            out.append((i, i))
-        elif w == "twice" and (nxt in _COMPARED or nxt in ("as", "the")):
-            out.append((i, _compared(clean, i) if nxt != "the" else min(i + 2, len(clean) - 1)))
-        elif w == "two" and nxt in ("times", "x") and (end := _compared(clean, i + 1)) > i + 1:
-            out.append((i, end))                                         # "two times faster"
-        elif w in ("by", "in") and (fraction := _fraction_at(clean, i + 1)) is not None:
-            if clean[fraction + 1:fraction + 3] == ["the", "time"]:
-                out.append((i, fraction + 2))                            # "in half the time"
-                continue
-            verb = next((j for j in range(i - 1, max(i - 5, -1), -1) if clean[j] in _CHANGE_VERBS), None)
-            if w == "in" and (verb is None or clean[fraction + 1:fraction + 2] == ["of"]):
-                continue                                                 # "folded in half", "in half of them"
-            out.append((verb if verb is not None else i, fraction))      # "cut it in half", "dropped by half"
-        elif w == "factor" and nxt == "of" and i + 2 < len(clean) and (
-                clean[i + 2] in NUMBER_WORDS or clean[i + 2][:1].isdigit()):
-            start = i - 2 if clean[max(i - 2, 0):i] == ["by", "a"] else i
-            out.append((start, i + 2))                                   # "by a factor of two"
-        elif w in ("order", "orders") and nxt == "of" and clean[i + 2:i + 3] == ["magnitude"]:
-            start = i - 1 if i and clean[i - 1] in ("an", "one", "two", "three") else i
-            out.append((start, _compared(clean, i + 2)))                 # "an order of magnitude faster"
-    return out
-
-
-def _fraction_at(clean: list[str], i: int) -> int | None:
-    """The last word of a fraction said from clean[i] ("half", "a third", "two thirds"), or None."""
-    if clean[i:i + 1] and clean[i] in _FRACTION:
-        return i
-    if clean[i + 1:i + 2] and clean[i] in ("a", "one", "two", "three") and clean[i + 1] in _FRACTION:
-        return i + 1
-    return None
-
-
 # words that make a bare number one end of a change or a comparison: "from two to five", "down to 3", "fewer than 4",
 # "no burns, against six the year before"
 _CHANGE_BEFORE = frozenset({"from", "to", "by", "than", "against", "versus", "vs", "under", "below", "over", "above", "only",
@@ -714,7 +641,8 @@ def _measured(raw: list[str], first: int, last: int, unit: bool) -> bool:
     if re.search(r"[A-Za-z][-/]?\d|^\d+-[A-Za-z]$", word.strip(".,;:!?")):
         return False                     # "P-99", "HTTP/2", "v2", "3-D Secure": a name with a number in it
     unit_word, prev_word = _clean(raw[last]), before[-1] if before else ""
-    span = before[-3:] in (["over", "the", "next"], ["within", "the", "next"])   # how long a result took (walk48 5)
+    # how long a result took (walk48 5), not how long a plan will take ("I'll roll it out over the next three months")
+    span = before[-3:] in (["over", "the", "next"], ["within", "the", "next"]) and not _planned(raw, first)
     if unit_word in _TIME_UNITS and (nxt in _WHEN_AFTER or prev_word in _WHEN_BEFORE and not span
                                      or prev_word == "for" and unit_word in _TENURE):
         return False       # "two years ago", "three months later", "the past six weeks", "for eight years" (not
@@ -733,6 +661,16 @@ def _measured(raw: list[str], first: int, last: int, unit: bool) -> bool:
     # month: "On the Saturday two chefs walked out")
     return not (first and written_names(tuple(raw))[first - 1] and prev.strip(",;").isalpha()
                 and prev.strip(",;").lower() not in _CALENDAR)
+
+
+# what makes a sentence a plan: "we'll", "I'm gonna", "the plan is", "I'd", "we want to"
+_PLAN_WORDS = HYPOTHETICAL | {"will", "i'll", "we'll", "they'll", "it'll", "gonna", "want", "wants", "intend"}
+
+
+def _planned(raw: list[str], i: int) -> bool:
+    """Whether the number at raw[i] is said in a plan: a word of one (`_PLAN_WORDS`) earlier in its sentence."""
+    start = max((k + 1 for k in range(i) if re.search(r"[.!?;]$", raw[k].strip())), default=0)
+    return any(_clean(w) in _PLAN_WORDS for w in raw[start:i])
 
 
 # a key point's label that names the result in its heading: "The measured result, with numbers: ...", "Outcome: ...",

@@ -51,6 +51,7 @@ from voiceprep.core.analysis.keypoints import (
     match_key_point,
 )
 from voiceprep.core.analysis.plain import BASE_VERBS, claim_similarities, claim_texts
+from voiceprep.core.analysis.quantities import ARTICLES, numbers_said
 from voiceprep.core.analysis.segments import (
     ADDITIVE,
     CHANGE_CLAIM,
@@ -77,11 +78,14 @@ from voiceprep.core.analysis.segments import (
     units,
     used_to,
 )
-from voiceprep.core.analysis.text import CLOCK_UNITS, DETERMINERS, TIME_UNITS, Token, acronym, stem, tokenize_text, written_names
+from voiceprep.core.analysis.text import DETERMINERS, TIME_UNITS, Token, acronym, stem, tokenize_text, written_names
 from voiceprep.core.banks.model import Job, KeyPoint, Prompt
 from voiceprep.settings import AnalysisSettings
 
-JUDGE_VERSION = "semantic-52"      # session 38: read38a (semantic-52: "We looked at finer-grained locks" weighs an
+JUDGE_VERSION = "semantic-53"      # session 39: judge67 (semantic-53: one rule for a number said,
+                                   # `quantities.numbers_said`: "arrived twice" no number, "fell to zero" one; a lone
+                                   # name part in a run-on sentence; "LMAX's" a part said); session 38: read38a
+                                   # (semantic-52: "We looked at finer-grained locks" weighs an
                                    # option: only the first two words of what was looked at tell a cause), judge64
                                    # (semantic-51: a lone part of a two-word name in a sentence
                                    # not about the point names nothing; "no X" says "without X"; a free piece of a
@@ -220,8 +224,10 @@ def facets(label: str) -> list[str]:
     return list(dict.fromkeys(parts)) or [label]
 
 
-# "friendlier, more transparent products": a comparative before a graded item modifies that item's noun (judge65)
-_GRADED = re.compile(r"(?:more|less)\s", re.IGNORECASE)
+# "friendlier, more transparent products": a comparative before a graded item modifies that item's noun (judge65); the
+# item grades a word before its noun ("more transparent financial products", "less costly releases"), not more of a
+# thing ("server, more replicas": a noun in -er and a quantity, judge67)
+_GRADED = re.compile(r"(?:more|less)\s+(?!\w+s\b)\w+\s+\w", re.IGNORECASE)
 
 
 def _modifiers_joined(items: list[str]) -> list[str]:
@@ -637,8 +643,6 @@ YOUR_ACT = re.compile(r"\byou\s+proposed\b|\bwhat\s+you\s+changed\b", re.IGNOREC
 # no story of theirs: none of its points is the candidate's.
 GENERAL_SUBJECTS = frozenset({"people", "everyone", "everybody", "anyone", "anybody", "folks", "you've",
                               "you're", "usually", "typically", "generally", "normally", "often", "always"})
-_DETERMINERS = frozenset({"a", "an", "the", "this", "that", "these", "those", "every", "each", "some", "its", "their",
-                          "our", "my", "your"})
 
 
 # what follows a verb in -ed ("moved to", "added an alert", "it dropped by half"), not a word it describes
@@ -656,7 +660,7 @@ def _happened(words: list[str]) -> bool:
     kept = [w for i, w in enumerate(words)
             if not (w == "got" and i and words[i - 1].endswith("'ve"))
             and not (w.endswith("ed") and w not in PAST and (
-                "-" in w or (i and words[i - 1] in _DETERMINERS)
+                "-" in w or (i and words[i - 1] in DETERMINERS)
                 or (i + 1 < len(words) and words[i + 1] not in _AFTER_VERB)))]
     return tells_an_instance(kept)
 
@@ -1009,14 +1013,13 @@ def label_numbers(label: str) -> frozenset[str]:
 # 1 ms", "within an hour"), not a thing ("an agency nurse": an article, as "the one who came was an agency nurse"
 # says no 1; fixBB)
 _SINGLE = "single"
-_ARTICLES = frozenset({"a", "an"})
 
 
 @functools.lru_cache(maxsize=4096)
 def ones_counted(label: str) -> frozenset[str]:
     """The stems of the words a label counts with "1" ("got 1 agency nurse" -> {"agenc"}; "under 1ms" ->
     {"millisecond"}): an answer that says "single" before one of them, or "a"/"an" before a measure, says the
-    label's 1 (`_SINGLE`, `_ARTICLES`)."""
+    label's 1 (`_SINGLE`, `ARTICLES`)."""
     tokens = tokenize_text(label)
     return frozenset(stem(_SHORT_UNITS.get(u.norm, u.norm)) for t, u in zip(tokens, tokens[1:])
                      if t.norm == "1" and u.word in (t.word, t.word + 1) and u.norm.isalpha() and u.norm not in FUNCTION_WORDS)
@@ -1026,38 +1029,6 @@ def ones_counted(label: str) -> frozenset[str]:
 _SHORT_UNITS = {"ms": "millisecond", "msec": "millisecond", "s": "second", "sec": "second", "secs": "second",
                 "min": "minute", "mins": "minute", "h": "hour", "hr": "hour", "hrs": "hour", "us": "microsecond",
                 "ns": "nanosecond"}
-
-
-# a measured result said in words, not digits (judge61): "under a millisecond", "within a minute", "sub-millisecond",
-# "single-digit milliseconds", "(down) to / in / within a few milliseconds", "took a couple of seconds" (a clock's small
-# units only, reached: "a few weeks later" is a time said in passing, "a replica that could be a few seconds behind" a
-# state, no result). The unit is the figure: `AnswerJudge.says_number` counts it as a number said.
-_FIGURE_UNITS = frozenset(stem(w) for w in (*CLOCK_UNITS, "day", "week", "month", "percent", "ms"))
-_SMALL_UNITS = frozenset(stem(w) for w in ("millisecond", "microsecond", "nanosecond", "second", "ms"))
-_WORD_BOUNDS = frozenset({"under", "below", "within", "less", "sub"})
-# ... and with "than", an upper bound only ("less than a minute", "no more than a second"): a result reached; not "more
-# than a day", "longer than a week", a time said (judge63)
-_THAN_BOUNDS = (["less", "than"], ["fewer", "than"], ["no", "more", "than"], ["not", "more", "than"])
-_FEW = frozenset({"few", "couple"})
-_REACHED = frozenset({"to", "in", "within", "under", "below", "took", "takes", "take", "taking"})
-
-
-def word_figures(tokens: Sequence[Token]) -> list[int]:
-    """The positions (in `tokens`) of the units of the figures said in words: "sub-millisecond" (any unit after
-    "sub"), "under / within / less than a minute" (an upper bound, `_THAN_BOUNDS`, then "a"/"an"), "single-digit
-    milliseconds", "to a few / in a couple of seconds" (a small unit, `_SMALL_UNITS`, reached: `_REACHED`)."""
-    return [k for k, t in enumerate(tokens) if t.stem in _FIGURE_UNITS and not t.is_number
-            and _said_as_figure(t, [x.norm for x in tokens[max(0, k - 5):k]])]
-
-
-def _said_as_figure(unit: Token, before: list[str]) -> bool:
-    """Whether a unit, after these (up to five) words, is a figure said in words (`word_figures`)."""
-    last = before[-1] if before else ""
-    bounded = last in _ARTICLES and len(before) >= 2 and (
-        before[-2] in _WORD_BOUNDS or any(before[-1 - len(b):-1] == b for b in _THAN_BOUNDS))
-    head = before[:-2] if before[-2:] == ["couple", "of"] else before[:-1] if last in _FEW else []
-    few = unit.stem in _SMALL_UNITS and head[-2:-1] != [] and head[-1] in _ARTICLES and head[-2] in _REACHED
-    return last == "sub" or before[-2:] == ["single", "digit"] or bounded or few
 
 
 def states_number(label: str) -> bool:
@@ -1210,8 +1181,7 @@ class Said:
 
 # "I want to help fix it" and "every thread was waiting on one new fix": an everyday verb of the label said as a noun
 # (after a determiner and up to two words that describe it, with no object after it) is another word, no cue for it
-NOUN_DETERMINERS = frozenset({"a", "an", "the", "one", "this", "that", "another", "each", "every", "our", "my", "their",
-                              "your", "its", "his", "her", "some", "any", "no"})
+NOUN_DETERMINERS = DETERMINERS | frozenset({"one", "another"})
 _NOT_BEFORE_NOUN = frozenset({"to", "will", "would", "could", "should", "can", "must", "might", "may", "and", "or",
                               "not", "just", "also", "then", "really", "always", "never", "help", "helped", "let"})
 _OBJECTS = NOUN_DETERMINERS | frozenset({"it", "them", "these", "those", "us", "me", "him", "you", "up", "out", "all",
@@ -1372,8 +1342,7 @@ class AnswerJudge:
         self._credit: np.ndarray | None = None          # the units in the credit space (`_credited`)
         # each figure said, by the word it was said in ("340 ms": 340): `_before_figures` reads them for every label
         self._figures: dict[int, str] = {t.word: t.norm for t in index.tokens if t.is_number}
-        numeric = set(self._figures) | {i for i, w in enumerate(raw_words) if clean(w) in QUANTITY_WORDS}
-        numeric |= {index.tokens[k].word for k in word_figures(index.tokens)}   # "under a millisecond"
+        numeric = set(numbers_said(raw_words, index.tokens))     # "340 ms", "under a millisecond", "cut it in half"
         self.says_number = np.array([any(u.first <= i <= u.last for i in numeric) for u in self.units], dtype=bool)
         self._numeric = frozenset(numeric)
         self._before_words: dict[str, frozenset[int]] = {}
@@ -1383,8 +1352,10 @@ class AnswerJudge:
         # millisecond"), which say a label's "1 writer", "under 1 ms" (`ones_counted`)
         tokens = index.tokens
         ones = [(t.word, u.stem) for t, u in zip(tokens, tokens[1:])
-                if t.norm == _SINGLE or t.norm in _ARTICLES and u.stem in _MEASURES]
+                if t.norm == _SINGLE or t.norm in ARTICLES and u.stem in _MEASURES]
         self._ones = [frozenset(s for i, s in ones if u.first <= i <= u.last) for u in self.units]
+        self._lone: dict[str, frozenset[int]] = {}             # `_lone_name_parts`, per label
+        self._label_vectors: dict[str, np.ndarray] = {}      # each key point label's, embedded once (`_topic_basis`)
         self._topic = self._topic_basis(prompt) if self.vectors is not None else None
         self.projected = (_project(self.vectors, self._topic)
                           if self.vectors is not None and self._topic is not None else None)
@@ -1408,6 +1379,7 @@ class AnswerJudge:
         if prompt is None or self.embedder is None:
             return None
         vecs = self.embedder.embed([prompt.text, *(kp.label for kp in prompt.key_points)])
+        self._label_vectors = dict(zip((kp.label for kp in prompt.key_points), vecs[1:]))
         q, _ = np.linalg.qr(np.stack([vecs[0], vecs[1:].mean(axis=0)]).T)
         return q
 
@@ -1470,30 +1442,50 @@ class AnswerJudge:
         """The word that is one part of a name the label gives in two words ("LMAX" of "LMAX Disruptor"), said bare (no
         determiner before it), when the answer says no part of that name anywhere else and its sentence is not about
         the point in meaning (label similarity under meaning_evidence_min): "the matching engine was slow because of
-        LMAX", "locks" heard as the bank's own word (walk47), names nothing chosen. Said twice, with its partner word, after a
+        LMAX", "locks" heard as the bank's own word (walk47), names nothing chosen. A run-on sentence cut into windows
+        is read as its windows' vectors summed. Said twice, with its partner word, after a
         determiner ("moving to the Disruptor": d2f-aw-hard-02) or in a sentence about the point, it counts."""
+        if label in self._lone:
+            return self._lone[label]
         names = two_word_names(label)
         if not names or self.embedder is None or self.vectors is None:
             return frozenset()
         tokens = self.index.tokens
         out: set[int] = set()
-        sims = None
         for name in names:
-            at = [t.word for t in tokens if t.norm in name]
+            at = [t.word for t in tokens if t.norm in name or t.stem in name]     # "LMAX's" too
             if len(set(at)) != 1:
                 continue
             k = next(k for k, t in enumerate(tokens) if t.word == at[0])
             if k > 0 and tokens[k - 1].norm in DETERMINERS and not tokens[k].sentence_start:
                 continue        # "moving to the Disruptor": a thing, named
             sentence = self._sentence_of(at[0])
-            unit = next((i for i, u in enumerate(self.units) if sentence and (u.first, u.last) == sentence), None)
-            if unit is None:
+            if sentence is None:
                 continue
-            if sims is None:
-                sims = self.vectors @ self.embedder.embed([label])[0]
-            if float(sims[unit]) < self.s.meaning_evidence_min:
+            # the sentence's vector; a run-on sentence read as windows: theirs summed, as a pair's is
+            held = [i for i, u in enumerate(self.units) if u.kind == "sentence"
+                    and sentence[0] <= u.first and u.last <= sentence[1]]
+            if not held:
+                continue
+            v = self.vectors[held].sum(axis=0)
+            if float(v @ self._label_vector(label)) / max(float(np.linalg.norm(v)), 1e-12) < self.s.meaning_evidence_min:
                 out.add(at[0])
-        return frozenset(out)
+        self._lone[label] = frozenset(out)
+        return self._lone[label]
+
+    def _lone_name_units(self, label: str) -> np.ndarray:
+        """Per unit, whether it holds a lone name part (`_lone_name_parts`): a window that opens "because of LMAX and
+        we had to look at the whole thing again" is close to the point by that word alone."""
+        lone = self._lone_name_parts(label)
+        return np.array([any(u.first <= i <= u.last for i in lone) for u in self.units], dtype=bool)
+
+    def _label_vector(self, label: str) -> np.ndarray:
+        """The label's vector, as the topic basis embedded it (`_topic_basis`)."""
+        vec = self._label_vectors.get(label)
+        if vec is None and self.embedder is not None:
+            vec = self._label_vectors[label] = self.embedder.embed([label])[0]
+        assert vec is not None
+        return vec
 
     def _candour(self) -> frozenset[int]:
         """The words that mark the speaker's candour to the interviewer (`candour_markers`); once per answer."""
@@ -1992,7 +1984,7 @@ class AnswerJudge:
             ok = ok & (self.says_number | self._says_name(names))           # by half": not "moved it to a vendor"
         unnumbered = unnumbered & ~ok     # set aside for the number or name alone
         # "Python, yeah, it's kind of my go-to", "Python, yeah, a lot.": a hedge or a bare mention, nothing specific
-        vague = self._vague_units(own_stems(kp.label, kp.cues))
+        vague = self._vague_units(own_stems(kp.label, kp.cues)) | self._lone_name_units(kp.label)
         ok = ok & ~vague
         # "I think reliability is about testing a lot and monitoring. We had some retries.": a view and a bare
         # mention are no more said as a pair (walk48 4)
