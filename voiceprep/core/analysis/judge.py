@@ -81,7 +81,10 @@ from voiceprep.core.analysis.text import CLOCK_UNITS, DETERMINERS, TIME_UNITS, T
 from voiceprep.core.banks.model import Job, KeyPoint, Prompt
 from voiceprep.settings import AnalysisSettings
 
-JUDGE_VERSION = "semantic-52"      # session 38: read38a (semantic-52: "We looked at finer-grained locks" weighs an
+JUDGE_VERSION = "semantic-53-a"    # session 39: judge66 (semantic-53-a, provisional: a plain point given a unit of
+                                   # its own by the assignment of the prompt's points to units counts from
+                                   # plain_own_min_probability); session 38: read38a (semantic-52: "We looked at
+                                   # finer-grained locks" weighs an
                                    # option: only the first two words of what was looked at tell a cause), judge64
                                    # (semantic-51: a lone part of a two-word name in a sentence
                                    # not about the point names nothing; "no X" says "without X"; a free piece of a
@@ -1287,6 +1290,43 @@ def _sigmoid(z: float) -> float:
     return 1.0 / (1.0 + math.exp(-z))
 
 
+def assignment(weights: np.ndarray) -> list[int]:
+    """For each column of `weights` (rows >= columns: units x key points), its row in the one-to-one assignment of
+    columns to rows with the largest total weight (the Hungarian method, O(columns^2 x rows))."""
+    cost = -weights.T
+    n, m = cost.shape
+    u, v = np.zeros(n + 1), np.zeros(m + 1)
+    point_of = np.zeros(m + 1, dtype=int)      # each row's column, 1-based (0: none)
+    way = np.zeros(m + 1, dtype=int)
+    for i in range(1, n + 1):
+        point_of[0], j0 = i, 0
+        minv, used = np.full(m + 1, np.inf), np.zeros(m + 1, dtype=bool)
+        while True:
+            used[j0] = True
+            i0 = point_of[j0]
+            cur = cost[i0 - 1] - u[i0] - v[1:]
+            free = ~used[1:]
+            better = free & (cur < minv[1:])
+            minv[1:][better] = cur[better]
+            way[1:][better] = j0
+            j1 = 1 + int(np.argmin(np.where(free, minv[1:], np.inf)))
+            delta = minv[j1]
+            u[point_of[used]] += delta
+            v[used] -= delta
+            minv[1:][free] -= delta
+            j0 = j1
+            if point_of[j0] == 0:
+                break
+        while j0:
+            point_of[j0] = point_of[way[j0]]
+            j0 = way[j0]
+    out = [0] * n
+    for j in range(1, m + 1):
+        if point_of[j]:
+            out[point_of[j] - 1] = j - 1
+    return out
+
+
 class AnswerJudge:
     """Judges one answer against many key points, sharing the answer's embeddings."""
 
@@ -2244,7 +2284,8 @@ class AnswerJudge:
         act ("My VP told them in their quarterly review" for "I told them the decision myself": judge45); the
         meaning of a detailed story is no witness of who acted."""
         detailed = kp.cues_from_label and self.details >= self.s.plain_detailed_details
-        floor = (self.s.plain_own_min_probability if detailed and self._nearest_is_its_own(kp, closeness)
+        floor = (self.s.plain_own_min_probability if detailed and p >= self.s.plain_own_min_probability and (
+                     self._nearest_is_its_own(kp, closeness) or self._assigned_its_own(kp, closeness))
                  else self.s.plain_detailed_min_probability if detailed
                  else self.s.plain_concrete_min_probability)
         if p < floor:
@@ -2266,6 +2307,23 @@ class AnswerJudge:
         k, best = ids.index(kp.id), int(np.argmax(closeness))
         others = np.delete(scores[best], k)
         return not len(others) or bool(scores[best, k] >= others.max())
+
+    def _assigned_its_own(self, kp: KeyPoint, closeness: np.ndarray) -> bool:
+        """Whether the unit the prompt's key points give this one, when each takes its own unit of the answer for the
+        most in all (`assignment` over `_quote_all`; this point only units that can be its evidence, `closeness`), quotes
+        it at least as well as any other point: the sentence that tells a neighbour is spent on the neighbour, and
+        this point has a unit of its own ("I wrote it up as 'go with four o'clock, here's why'" for "Made a clear
+        recommendation", judge66). Single units only: a pair of sentences says two points."""
+        scores = self._quote_all()
+        ids = [q.id for q in self._points]
+        single = np.array([u.kind != "pair" for u in self.units])
+        if scores is None or kp.id not in ids or int(single.sum()) < len(ids):
+            return False
+        k = ids.index(kp.id)
+        weights = np.where(single[:, None], scores, -2.0)
+        weights[:, k] = np.where(single & (closeness > -1), scores[:, k], -2.0)
+        i = assignment(weights)[k]
+        return bool(weights[i, k] > -1 and scores[i, k] >= np.delete(scores[i], k).max(initial=-np.inf))
 
     def _set_aside(self, p: float) -> float:
         """The probability held just under the threshold, for a rule that sets the point aside whatever the meaning
