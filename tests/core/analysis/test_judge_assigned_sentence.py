@@ -60,15 +60,18 @@ def test_the_assignment_gives_each_point_its_own_unit_for_the_most_in_all():
     assert sorted(assignment(np.ones((4, 3)))) == sorted(set(assignment(np.ones((4, 3)))))
 
 
-@pytest.mark.parametrize("bank,prompt,text,point", [
-    ("data-analyst-retail", "decision-analysis", MARKDOWNS, "recommendation"),
-    ("field-ecologist-consultancy", "field-incident", BAT_SURVEY, "accounted-for"),
+@pytest.mark.parametrize("bank,prompt,text,point,quoted", [
+    ("data-analyst-retail", "decision-analysis", MARKDOWNS, "recommendation", "go with four o'clock"),
+    ("field-ecologist-consultancy", "field-incident", BAT_SURVEY, "accounted-for", "roll call"),
 ])
-def test_a_plain_point_given_its_own_unit_in_a_detailed_story_is_ticked(bank, prompt, text, point):
+def test_a_plain_point_given_its_own_unit_in_a_detailed_story_is_ticked_and_quoted_there(bank, prompt, text, point,
+                                                                                           quoted):
     """Before (semantic-52): p 0.092 and 0.083, under the detailed story's floor (0.10), and the nearest unit
-    (a pair) quotes a neighbour better: not ticked."""
+    (a pair) quotes a neighbour better: not ticked. Quoted by its assigned unit, not by a neighbour's sentence ("so I
+    left those out and said so.")."""
     r = _point(bank, prompt, text, point)
     assert r.hit, r.judgement.probability
+    assert quoted in r.judgement.unit.text
 
 
 def test_a_point_whose_assigned_unit_is_another_points_stays_unticked():

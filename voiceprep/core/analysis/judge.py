@@ -1409,6 +1409,7 @@ class AnswerJudge:
         self.story = asks_for_story(self.prompt) if self.prompt else False
         self._points = list(prompt.key_points) if prompt else []
         self._quotes: np.ndarray | None = None          # units x the prompt's key points (`_quote_all`)
+        self._assigned: dict[str, int] = {}             # a point's own unit by `_assigned_its_own`, by point id
         self._credit: np.ndarray | None = None          # the units in the credit space (`_credited`)
         # each figure said, by the word it was said in ("340 ms": 340): `_before_figures` reads them for every label
         self._figures: dict[int, str] = {t.word: t.norm for t in index.tokens if t.is_number}
@@ -2089,7 +2090,8 @@ class AnswerJudge:
             if claimed >= self.s.judge_threshold + CLAIM_MARGIN:
                 p = max(p, claimed)
         closeness = self._quote_scores(kp, masked)
-        if p < self.s.judge_threshold and self._told_in_detail(kp, p, own, closeness):
+        floored = p < self.s.judge_threshold and self._told_in_detail(kp, p, own, closeness)
+        if floored:
             p = self.s.judge_threshold      # an instance of the point, told in the story's own words (judge26/28)
         before = self._before_figures(kp.label)
         if ASKS_FOR_NUMBERS.search(kp.label) and not any(
@@ -2138,6 +2140,8 @@ class AnswerJudge:
             near = max(int(cues[other]), self._cues_in_sentence(kp, self.units[other], self.units[best]))
             if not taken[other] and closeness[other] >= closeness[best] - TAKEN_MARGIN and near >= cues[best]:
                 best = other
+        if hit and floored and kp.id in self._assigned:     # quoted where the assignment told it (judge66)
+            best = self._assigned[kp.id]
         numbered = ok & self._says_own_number(kp.label)
         if not numbered.any():
             numbered = ok & self.says_number if wants else np.zeros_like(ok)
@@ -2313,7 +2317,8 @@ class AnswerJudge:
         most in all (`assignment` over `_quote_all`; this point only units that can be its evidence, `closeness`), quotes
         it at least as well as any other point: the sentence that tells a neighbour is spent on the neighbour, and
         this point has a unit of its own ("I wrote it up as 'go with four o'clock, here's why'" for "Made a clear
-        recommendation", judge66). Single units only: a pair of sentences says two points."""
+        recommendation", judge66), which then quotes it (`judge`). Single units only: a pair of sentences says two
+        points."""
         scores = self._quote_all()
         ids = [q.id for q in self._points]
         single = np.array([u.kind != "pair" for u in self.units])
@@ -2323,7 +2328,10 @@ class AnswerJudge:
         weights = np.where(single[:, None], scores, -2.0)
         weights[:, k] = np.where(single & (closeness > -1), scores[:, k], -2.0)
         i = assignment(weights)[k]
-        return bool(weights[i, k] > -1 and scores[i, k] >= np.delete(scores[i], k).max(initial=-np.inf))
+        if weights[i, k] > -1 and scores[i, k] >= np.delete(scores[i], k).max(initial=-np.inf):
+            self._assigned[kp.id] = i
+            return True
+        return False
 
     def _set_aside(self, p: float) -> float:
         """The probability held just under the threshold, for a rule that sets the point aside whatever the meaning
