@@ -266,7 +266,8 @@ class AnalysisSettings:
     plain_detailed_min_probability: float = 0.10
     # ... and from this one when the sentence that would quote the point quotes it at least as well as any other point
     # of the prompt (judge.AnswerJudge._nearest_is_its_own: the story tells this point there, not a neighbour's; dev2
-    # A-T +3 true ticks, 0 false, at 0.02-0.03; dev and regression unchanged; docs/benchmarks.md judge62)
+    # A-T +3 true ticks, 0 false, at 0.02-0.03; dev and regression unchanged; docs/benchmarks.md judge62), or the unit
+    # the prompt's points give it when they take the answer's units jointly (`_assigned_its_own`: judge66)
     plain_own_min_probability: float = 0.03
     # ... and so does a point with cues the bank wrote, in an answer this detailed (its cues name the point's substance:
     # in answers of 40-49 details the points it would add were as often wrong as right; docs/benchmarks.md judge28)

@@ -82,7 +82,9 @@ from voiceprep.core.analysis.text import DETERMINERS, TIME_UNITS, Token, acronym
 from voiceprep.core.banks.model import Job, KeyPoint, Prompt
 from voiceprep.settings import AnalysisSettings
 
-JUDGE_VERSION = "semantic-53"      # session 39: judge67 (semantic-53: one rule for a number said,
+JUDGE_VERSION = "semantic-54"      # session 39: judge66 (semantic-54: a plain point given a unit of its own by the
+                                   # assignment of the prompt's points to units counts from plain_own_min_probability),
+                                   # judge67 (semantic-53: one rule for a number said,
                                    # `quantities.numbers_said`: "arrived twice" no number, "fell to zero" one; a lone
                                    # name part in a run-on sentence; "LMAX's" a part said); session 38: read38a
                                    # (semantic-52: "We looked at finer-grained locks" weighs an
@@ -1257,6 +1259,43 @@ def _sigmoid(z: float) -> float:
     return 1.0 / (1.0 + math.exp(-z))
 
 
+def assignment(weights: np.ndarray) -> list[int]:
+    """For each column of `weights` (rows >= columns: units x key points), its row in the one-to-one assignment of
+    columns to rows with the largest total weight (the Hungarian method, O(columns^2 x rows))."""
+    cost = -weights.T
+    n, m = cost.shape
+    u, v = np.zeros(n + 1), np.zeros(m + 1)
+    point_of = np.zeros(m + 1, dtype=int)      # each row's column, 1-based (0: none)
+    way = np.zeros(m + 1, dtype=int)
+    for i in range(1, n + 1):
+        point_of[0], j0 = i, 0
+        minv, used = np.full(m + 1, np.inf), np.zeros(m + 1, dtype=bool)
+        while True:
+            used[j0] = True
+            i0 = point_of[j0]
+            cur = cost[i0 - 1] - u[i0] - v[1:]
+            free = ~used[1:]
+            better = free & (cur < minv[1:])
+            minv[1:][better] = cur[better]
+            way[1:][better] = j0
+            j1 = 1 + int(np.argmin(np.where(free, minv[1:], np.inf)))
+            delta = minv[j1]
+            u[point_of[used]] += delta
+            v[used] -= delta
+            minv[1:][free] -= delta
+            j0 = j1
+            if point_of[j0] == 0:
+                break
+        while j0:
+            point_of[j0] = point_of[way[j0]]
+            j0 = way[j0]
+    out = [0] * n
+    for j in range(1, m + 1):
+        if point_of[j]:
+            out[point_of[j] - 1] = j - 1
+    return out
+
+
 class AnswerJudge:
     """Judges one answer against many key points, sharing the answer's embeddings."""
 
@@ -1339,6 +1378,7 @@ class AnswerJudge:
         self.story = asks_for_story(self.prompt) if self.prompt else False
         self._points = list(prompt.key_points) if prompt else []
         self._quotes: np.ndarray | None = None          # units x the prompt's key points (`_quote_all`)
+        self._assigned: dict[str, int] = {}             # a point's own unit by `_assigned_its_own`, by point id
         self._credit: np.ndarray | None = None          # the units in the credit space (`_credited`)
         # each figure said, by the word it was said in ("340 ms": 340): `_before_figures` reads them for every label
         self._figures: dict[int, str] = {t.word: t.norm for t in index.tokens if t.is_number}
@@ -2041,7 +2081,8 @@ class AnswerJudge:
             if claimed >= self.s.judge_threshold + CLAIM_MARGIN:
                 p = max(p, claimed)
         closeness = self._quote_scores(kp, masked)
-        if p < self.s.judge_threshold and self._told_in_detail(kp, p, own, closeness):
+        floored = p < self.s.judge_threshold and self._told_in_detail(kp, p, own, closeness)
+        if floored:
             p = self.s.judge_threshold      # an instance of the point, told in the story's own words (judge26/28)
         before = self._before_figures(kp.label)
         if ASKS_FOR_NUMBERS.search(kp.label) and not any(
@@ -2090,6 +2131,8 @@ class AnswerJudge:
             near = max(int(cues[other]), self._cues_in_sentence(kp, self.units[other], self.units[best]))
             if not taken[other] and closeness[other] >= closeness[best] - TAKEN_MARGIN and near >= cues[best]:
                 best = other
+        if hit and floored and kp.id in self._assigned:     # quoted where the assignment told it (judge66)
+            best = self._assigned[kp.id]
         numbered = ok & self._says_own_number(kp.label)
         if not numbered.any():
             numbered = ok & self.says_number if wants else np.zeros_like(ok)
@@ -2236,7 +2279,8 @@ class AnswerJudge:
         act ("My VP told them in their quarterly review" for "I told them the decision myself": judge45); the
         meaning of a detailed story is no witness of who acted."""
         detailed = kp.cues_from_label and self.details >= self.s.plain_detailed_details
-        floor = (self.s.plain_own_min_probability if detailed and self._nearest_is_its_own(kp, closeness)
+        floor = (self.s.plain_own_min_probability if detailed and p >= self.s.plain_own_min_probability and (
+                     self._nearest_is_its_own(kp, closeness) or self._assigned_its_own(kp, closeness))
                  else self.s.plain_detailed_min_probability if detailed
                  else self.s.plain_concrete_min_probability)
         if p < floor:
@@ -2258,6 +2302,27 @@ class AnswerJudge:
         k, best = ids.index(kp.id), int(np.argmax(closeness))
         others = np.delete(scores[best], k)
         return not len(others) or bool(scores[best, k] >= others.max())
+
+    def _assigned_its_own(self, kp: KeyPoint, closeness: np.ndarray) -> bool:
+        """Whether the unit the prompt's key points give this one, when each takes its own unit of the answer for the
+        most in all (`assignment` over `_quote_all`; this point only units that can be its evidence, `closeness`), quotes
+        it at least as well as any other point: the sentence that tells a neighbour is spent on the neighbour, and
+        this point has a unit of its own ("I wrote it up as 'go with four o'clock, here's why'" for "Made a clear
+        recommendation", judge66), which then quotes it (`judge`). Single units only: a pair of sentences says two
+        points."""
+        scores = self._quote_all()
+        ids = [q.id for q in self._points]
+        single = np.array([u.kind != "pair" for u in self.units])
+        if scores is None or kp.id not in ids or int(single.sum()) < len(ids):
+            return False
+        k = ids.index(kp.id)
+        weights = np.where(single[:, None], scores, -2.0)
+        weights[:, k] = np.where(single & (closeness > -1), scores[:, k], -2.0)
+        i = assignment(weights)[k]
+        if weights[i, k] > -1 and scores[i, k] >= np.delete(scores[i], k).max(initial=-np.inf):
+            self._assigned[kp.id] = i
+            return True
+        return False
 
     def _set_aside(self, p: float) -> float:
         """The probability held just under the threshold, for a rule that sets the point aside whatever the meaning
