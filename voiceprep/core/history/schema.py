@@ -17,9 +17,13 @@ from voiceprep.core.history.errors import HistoryError
 # so the words marked are those the search matched. A history made before a change here keeps its index's.
 TOKENIZE = "porter"
 # fixBQ (schema 9): the index holds each text NFKC-folded ("３ms" as "3ms", "ｋａｆｋａ" as "kafka"), as a search is
-# folded (queries._pieces); its triggers call this SQL function, which `register` makes on every connection that
-# writes answers (History.open). The texts themselves are stored as written.
+# folded (queries._pieces). The texts themselves are stored as written. Schema 9's triggers called this SQL function;
+# since schema 10 (fixBZ) no trigger does (a plain sqlite3 shell can edit an answer): the searches' percentage check
+# and _v9 call it, `register` makes it on History's connection.
 FOLD_SQL_NAME = "voiceprep_fold"
+# fixBZ (schema 10): History's own connection notes here (a TEMP table, by TEMP triggers: built-in SQL, on that
+# connection only) which answers' indexed texts it wrote; `refold` indexes them folded before the write commits.
+FOLD_DUE = "voiceprep_fold_due"
 _INDEXED = ("transcript", "prompt_text", "note")
 
 
@@ -166,11 +170,69 @@ def _v9(db: sqlite_utils.Database) -> None:
     delete = f"INSERT INTO attempts_fts (attempts_fts, rowid, {columns}) VALUES ('delete', old.rowid, {folded('old.')});"
     db.execute(f"CREATE TRIGGER attempts_ai AFTER INSERT ON attempts BEGIN {insert} END")
     db.execute(f"CREATE TRIGGER attempts_ad AFTER DELETE ON attempts BEGIN {delete} END")
-    db.execute(f"CREATE TRIGGER attempts_au AFTER UPDATE OF id, {columns} ON attempts BEGIN {delete} {insert} END")
+    # an edit re-indexes the texts it changed only: a note edited in a shell leaves the transcript's folded copy
+    kept = ", ".join(f"[{c}] = CASE WHEN new.[{c}] IS old.[{c}] THEN [{c}] ELSE new.[{c}] END" for c in _INDEXED)
+    update = f"UPDATE attempts_fts SET rowid = new.rowid, {kept} WHERE rowid = old.rowid;"
+    db.execute(f"CREATE TRIGGER attempts_au AFTER UPDATE OF id, {columns} ON attempts BEGIN {update} END")
     db.execute(f"INSERT INTO attempts_fts (rowid, {columns}) SELECT rowid, {folded('')} FROM attempts")
 
 
-MIGRATIONS = [_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8, _v9]
+def _v10(db: sqlite_utils.Database) -> None:
+    """fixBZ: the index's triggers use built-in SQL only, so the history stays editable in a plain sqlite3 shell or DB
+    Browser (schema 9's called FOLD_SQL_NAME: "no such function" there). The index keeps its own copy of each text,
+    folded (no external content: FTS5's 'rebuild' rebuilds from that copy, still folded, and a row leaves the index
+    by its rowid alone, whatever text it holds). Its triggers index a text as written; History's connection then
+    indexes it folded (`watch`, `refold`), so a text written elsewhere is indexed as written ("３ms" found by "３ms"
+    only) until the app writes it again; the answer's other texts keep their folded copy. Made again from every
+    answer in this migration's one transaction."""
+    columns = ", ".join(f"[{c}]" for c in _INDEXED)
+    new = ", ".join(f"new.[{c}]" for c in _INDEXED)
+    for trigger in ("attempts_ai", "attempts_ad", "attempts_au"):
+        db.execute(f"DROP TRIGGER IF EXISTS [{trigger}]")
+    db.execute("DROP TABLE IF EXISTS attempts_fts")
+    db.execute(f"CREATE VIRTUAL TABLE attempts_fts USING fts5({columns}, tokenize='{TOKENIZE}')")
+    insert = f"INSERT INTO attempts_fts (rowid, {columns}) VALUES (new.rowid, {new});"
+    delete = "DELETE FROM attempts_fts WHERE rowid = old.rowid;"
+    db.execute(f"CREATE TRIGGER attempts_ai AFTER INSERT ON attempts BEGIN {insert} END")
+    db.execute(f"CREATE TRIGGER attempts_ad AFTER DELETE ON attempts BEGIN {delete} END")
+    # an edit re-indexes the texts it changed only: a note edited in a shell leaves the transcript's folded copy
+    kept = ", ".join(f"[{c}] = CASE WHEN new.[{c}] IS old.[{c}] THEN [{c}] ELSE new.[{c}] END" for c in _INDEXED)
+    update = f"UPDATE attempts_fts SET rowid = new.rowid, {kept} WHERE rowid = old.rowid;"
+    db.execute(f"CREATE TRIGGER attempts_au AFTER UPDATE OF id, {columns} ON attempts BEGIN {update} END")
+    db.execute(f"INSERT INTO attempts_fts (rowid, {columns}) SELECT rowid, {columns} FROM attempts")
+    _refold(db.conn, f"SELECT rowid, {columns} FROM attempts")
+
+
+def watch(conn: sqlite3.Connection) -> None:
+    """On History's connection (schema 10 on): TEMP triggers note each answer whose indexed text it writes in FOLD_DUE,
+    for `refold` (idempotent; nothing of them is in the file)."""
+    columns = ", ".join(f"[{c}]" for c in _INDEXED)
+    conn.execute(f"CREATE TEMP TABLE IF NOT EXISTS {FOLD_DUE} (id INTEGER PRIMARY KEY)")
+    note = f"INSERT OR IGNORE INTO {FOLD_DUE} (id) VALUES (new.rowid);"
+    conn.execute(f"CREATE TEMP TRIGGER IF NOT EXISTS {FOLD_DUE}_ai AFTER INSERT ON main.attempts BEGIN {note} END")
+    conn.execute(f"CREATE TEMP TRIGGER IF NOT EXISTS {FOLD_DUE}_au AFTER UPDATE OF id, {columns} ON main.attempts "
+                 f"BEGIN {note} END")
+
+
+def refold(conn: sqlite3.Connection) -> None:
+    """Index folded the texts of the answers `watch` noted (inside the caller's write transaction), and forget them."""
+    columns = ", ".join(f"a.[{c}]" for c in _INDEXED)
+    _refold(conn, f"SELECT a.rowid, {columns} FROM attempts a JOIN temp.{FOLD_DUE} d ON a.rowid = d.id")
+    conn.execute(f"DELETE FROM temp.{FOLD_DUE}")
+
+
+def _refold(conn: sqlite3.Connection, select: str) -> None:
+    """The index's copy of each text `select` reads (rowid, then _INDEXED) made folded, where folding changes it."""
+    sets = ", ".join(f"[{c}] = ?" for c in _INDEXED)
+    changed = []
+    for rowid, *texts in conn.execute(select):
+        folded = [fold(t) for t in texts]
+        if folded != texts:
+            changed.append((*folded, rowid))
+    conn.executemany(f"UPDATE attempts_fts SET {sets} WHERE rowid = ?", changed)
+
+
+MIGRATIONS = [_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8, _v9, _v10]
 LATEST = len(MIGRATIONS)
 
 
