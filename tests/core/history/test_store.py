@@ -1004,7 +1004,8 @@ def test_migration_to_schema_9_folds_the_search_index_and_keeps_every_answer(tmp
 def test_a_plain_sqlite3_shell_edits_and_deletes_an_answer_and_a_rebuild_keeps_the_index_folded(tmp_path):
     """fixBZ: schema 9's triggers called the app's voiceprep_fold, so an answer edited or deleted in a plain sqlite3
     shell (or DB Browser) failed "no such function", and FTS5's 'rebuild' would have indexed the texts unfolded. Since
-    schema 10 the triggers are built-in SQL and the index keeps its own folded copy."""
+    schema 10 the triggers are built-in SQL and the index keeps its own folded copy; what a shell wrote is folded
+    when the app opens the history."""
     path = tmp_path / "history.sqlite3"
     old_history(path, 9, uid="u1").conn.close()
     with History.open(path) as h:
@@ -1016,7 +1017,7 @@ def test_a_plain_sqlite3_shell_edits_and_deletes_an_answer_and_a_rebuild_keeps_t
         assert [r["id"] for r in queries.search(h, "3ms")] == [1] and [r["id"] for r in queries.search(h, "kafka")] == [2]
     with sqlite3.connect(path) as shell:                    # no app function on this connection
         shell.execute("UPDATE attempts SET transcript = 'edited in a shell' WHERE id = 1")
-        shell.execute("UPDATE attempts SET state = 'done', overall = 50 WHERE id = 2")
+        shell.execute("UPDATE attempts SET state = 'done', overall = 50, note = 'say ７ms' WHERE id = 2")
         shell.execute("INSERT INTO attempts_fts (attempts_fts) VALUES ('rebuild')")
         shell.execute("INSERT INTO attempts_fts (attempts_fts) VALUES ('integrity-check')")
     shell.close()
@@ -1025,6 +1026,8 @@ def test_a_plain_sqlite3_shell_edits_and_deletes_an_answer_and_a_rebuild_keeps_t
         assert [r["id"] for r in queries.search(h, "edited shell")] == [1]
         assert queries.search(h, "old answer") == []
         assert [r["id"] for r in queries.search(h, "kafka")] == [2] and [r["id"] for r in queries.search(h, "48%")] == [2]
+        # the note the shell wrote full width, indexed as written there, is indexed folded on the next open
+        assert [r["id"] for r in queries.search(h, "7ms")] == [2] == [r["id"] for r in queries.search(h, "７ms")]
         [row] = queries.search(h, "3ms")
         assert "[３ms]" in row["snippet"], row                             # the snippet as written
     with sqlite3.connect(path) as shell:

@@ -21,9 +21,9 @@ TOKENIZE = "porter"
 # since schema 10 (fixBZ) no trigger does (a plain sqlite3 shell can edit an answer): the searches' percentage check
 # and _v9 call it, `register` makes it on History's connection.
 FOLD_SQL_NAME = "voiceprep_fold"
-# fixBZ (schema 10): History's own connection notes here (a TEMP table, by TEMP triggers: built-in SQL, on that
-# connection only) which answers' indexed texts it wrote; `refold` indexes them folded before the write commits.
-FOLD_DUE = "voiceprep_fold_due"
+# fixBZ (schema 10): the answers whose indexed texts were written since `refold` last ran (by the index's triggers, in
+# built-in SQL, whoever wrote them: History, or a sqlite3 shell); `refold` indexes them folded.
+FOLD_DUE = "attempts_fold_due"
 _INDEXED = ("transcript", "prompt_text", "note")
 
 
@@ -181,44 +181,38 @@ def _v10(db: sqlite_utils.Database) -> None:
     """fixBZ: the index's triggers use built-in SQL only, so the history stays editable in a plain sqlite3 shell or DB
     Browser (schema 9's called FOLD_SQL_NAME: "no such function" there). The index keeps its own copy of each text,
     folded (no external content: FTS5's 'rebuild' rebuilds from that copy, still folded, and a row leaves the index
-    by its rowid alone, whatever text it holds). Its triggers index a text as written; History's connection then
-    indexes it folded (`watch`, `refold`), so a text written elsewhere is indexed as written ("３ms" found by "３ms"
-    only) until the app writes it again; the answer's other texts keep their folded copy. Made again from every
-    answer in this migration's one transaction."""
+    by its rowid alone, whatever text it holds). Its triggers index a text as written and note its answer in
+    FOLD_DUE; History indexes it folded before its write commits (`refold`), and a text a shell wrote at the next
+    open. An edit re-indexes the texts it changed only. Made again from every answer in this migration's one
+    transaction."""
     columns = ", ".join(f"[{c}]" for c in _INDEXED)
     new = ", ".join(f"new.[{c}]" for c in _INDEXED)
     for trigger in ("attempts_ai", "attempts_ad", "attempts_au"):
         db.execute(f"DROP TRIGGER IF EXISTS [{trigger}]")
     db.execute("DROP TABLE IF EXISTS attempts_fts")
     db.execute(f"CREATE VIRTUAL TABLE attempts_fts USING fts5({columns}, tokenize='{TOKENIZE}')")
+    db.execute(f"CREATE TABLE {FOLD_DUE} (id INTEGER PRIMARY KEY)")
+    due = f"INSERT OR IGNORE INTO {FOLD_DUE} (id) VALUES (new.rowid);"
     insert = f"INSERT INTO attempts_fts (rowid, {columns}) VALUES (new.rowid, {new});"
-    delete = "DELETE FROM attempts_fts WHERE rowid = old.rowid;"
-    db.execute(f"CREATE TRIGGER attempts_ai AFTER INSERT ON attempts BEGIN {insert} END")
-    db.execute(f"CREATE TRIGGER attempts_ad AFTER DELETE ON attempts BEGIN {delete} END")
     # an edit re-indexes the texts it changed only: a note edited in a shell leaves the transcript's folded copy
     kept = ", ".join(f"[{c}] = CASE WHEN new.[{c}] IS old.[{c}] THEN [{c}] ELSE new.[{c}] END" for c in _INDEXED)
     update = f"UPDATE attempts_fts SET rowid = new.rowid, {kept} WHERE rowid = old.rowid;"
-    db.execute(f"CREATE TRIGGER attempts_au AFTER UPDATE OF id, {columns} ON attempts BEGIN {update} END")
+    delete = f"DELETE FROM attempts_fts WHERE rowid = old.rowid; DELETE FROM {FOLD_DUE} WHERE id = old.rowid;"
+    db.execute(f"CREATE TRIGGER attempts_ai AFTER INSERT ON attempts BEGIN {insert} {due} END")
+    db.execute(f"CREATE TRIGGER attempts_ad AFTER DELETE ON attempts BEGIN {delete} END")
+    db.execute(f"CREATE TRIGGER attempts_au AFTER UPDATE OF id, {columns} ON attempts BEGIN {update} {due} END")
     db.execute(f"INSERT INTO attempts_fts (rowid, {columns}) SELECT rowid, {columns} FROM attempts")
     _refold(db.conn, f"SELECT rowid, {columns} FROM attempts")
 
 
-def watch(conn: sqlite3.Connection) -> None:
-    """On History's connection (schema 10 on): TEMP triggers note each answer whose indexed text it writes in FOLD_DUE,
-    for `refold` (idempotent; nothing of them is in the file)."""
-    columns = ", ".join(f"[{c}]" for c in _INDEXED)
-    conn.execute(f"CREATE TEMP TABLE IF NOT EXISTS {FOLD_DUE} (id INTEGER PRIMARY KEY)")
-    note = f"INSERT OR IGNORE INTO {FOLD_DUE} (id) VALUES (new.rowid);"
-    conn.execute(f"CREATE TEMP TRIGGER IF NOT EXISTS {FOLD_DUE}_ai AFTER INSERT ON main.attempts BEGIN {note} END")
-    conn.execute(f"CREATE TEMP TRIGGER IF NOT EXISTS {FOLD_DUE}_au AFTER UPDATE OF id, {columns} ON main.attempts "
-                 f"BEGIN {note} END")
-
-
 def refold(conn: sqlite3.Connection) -> None:
-    """Index folded the texts of the answers `watch` noted (inside the caller's write transaction), and forget them."""
+    """Index folded the texts of the answers noted in FOLD_DUE, and forget them (inside the caller's write
+    transaction; nothing to do, one read)."""
+    if conn.execute(f"SELECT 1 FROM {FOLD_DUE} LIMIT 1").fetchone() is None:
+        return
     columns = ", ".join(f"a.[{c}]" for c in _INDEXED)
-    _refold(conn, f"SELECT a.rowid, {columns} FROM attempts a JOIN temp.{FOLD_DUE} d ON a.rowid = d.id")
-    conn.execute(f"DELETE FROM temp.{FOLD_DUE}")
+    _refold(conn, f"SELECT a.rowid, {columns} FROM attempts a JOIN {FOLD_DUE} d ON a.rowid = d.id")
+    conn.execute(f"DELETE FROM {FOLD_DUE}")
 
 
 def _refold(conn: sqlite3.Connection, select: str) -> None:

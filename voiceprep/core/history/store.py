@@ -198,7 +198,10 @@ class History:
             units.register(conn)         # the search's figure checks, once per connection (not at every search)
             schema.register(conn)        # the search's fold in SQL (and schema 9's migration, whose triggers call it)
             migrate(db)
-            schema.watch(conn)           # which answers' texts to index folded when a write commits (schema 10)
+            if db.execute(f"SELECT 1 FROM {schema.FOLD_DUE} LIMIT 1").fetchone() is not None:
+                with db.conn:            # texts a sqlite3 shell wrote, indexed folded now (schema 10)
+                    db.conn.execute("BEGIN IMMEDIATE")
+                    schema.refold(conn)
         except sqlite3.Error as exc:
             if conn is not None:
                 conn.close()
