@@ -418,6 +418,7 @@ def test_a_round_left_unfinished_is_named_with_the_question_it_stopped_at(tmp_pa
                        rnd.id, pk)
     recap = service.recap()                                 # quit here: the round never finished
     assert recap is not None and recap["left"] == {"bank_id": bank.id, "round_id": rnd.id, "title": rnd.title,
+                                                   "started_at": recap["left"]["started_at"],
                                                    "prompt_id": rnd.prompts[1].id, "position": 2,
                                                    "total": len(rnd.prompts),
                                                    "waiting": list(range(2, len(rnd.prompts) + 1)), "last_answered": 1,
@@ -758,4 +759,82 @@ def test_a_round_left_says_where_to_start_and_still_counts_the_questions_never_a
     assert skip[0] == (f"You skipped “{rnd.prompts[1].text.rstrip(' .?!')}” on the bank chosen above: answer it first "
                        f"today. Also never answered: 1 question in {bank_title(pay.id, find)}, 2 in the bank chosen "
                        "above."), skip
+    access.close_all()
+
+
+def _shift(path, days: int, attempts=(), rounds=()) -> None:
+    """Move answers and rounds `days` days back, as if given then."""
+    import sqlite3
+
+    with sqlite3.connect(path) as db:
+        for table, ids in (("attempts", attempts), ("rounds", rounds)):
+            db.executemany(f"UPDATE {table} SET started_at = strftime('%Y-%m-%dT%H:%M:%S+00:00', started_at, ?) "
+                           "WHERE id = ?", [(f"-{days} days", i) for i in ids])
+    db.close()
+
+
+def test_a_round_left_days_before_a_later_drill_is_still_offered(tmp_path):
+    """fixBZ (fixBX noticed): Welcome back looked for a left round on the last session's day only, so a round left on
+    Monday, then a drill on Tuesday, was never offered on Wednesday. The round started last is offered, any day."""
+    access = HistoryAccess(tmp_path / "h.sqlite3")
+    session, service = PracticeSession(access), HistoryService(access)
+    bank = load_bank(BANKS / "airwallex.toml")
+    rnd = bank.rounds[0]
+    pk = session.start_round(bank, rnd)
+    monday = session.save_typed(bank, rnd.prompts[0], "I proposed a ring buffer with a single writer.", rnd.id, pk)
+    pay = load_bank(BANKS / "senior-backend-payments.toml")
+    other = pay.all_prompts()[0]
+    tuesday = session.save_typed(pay, other, "We measured it first.", drill=[other.key_points[0].label])
+    access.close_all()
+    _shift(tmp_path / "h.sqlite3", 2, [monday.attempt_id], [pk])
+    _shift(tmp_path / "h.sqlite3", 1, [tuesday.attempt_id])
+    access = HistoryAccess(tmp_path / "h.sqlite3")
+    recap = HistoryService(access).recap()
+    assert recap["drills"] == 1 and recap["left"] is not None, recap
+    assert (recap["left"]["round_pk"], recap["left"]["position"], recap["left"]["answered"]) == (pk, 2, [rnd.prompts[0].id])
+    find = {bank.id: bank, pay.id: pay}.get
+    two_days = (datetime.now().astimezone() - timedelta(days=2)).strftime("%d %b").lstrip("0")
+    assert f"You left “{rnd.title}” on {bank_title(bank.id, find)} on {two_days} at question 2 of " in \
+        recap_lines(recap, find)[1], recap_lines(recap, find)[1]
+    # a round started since, even finished, is the one the welcome speaks of: Monday's is not offered again
+    later = PracticeSession(access)
+    pk2 = later.start_round(pay, pay.rounds[0])
+    later.finish_round(pk2, {"answered": 0, "total": len(pay.rounds[0].prompts), "skipped": []})
+    assert HistoryService(access).recap()["left"] is None
+    access.close_all()
+    del service
+
+
+def test_a_continued_rounds_earlier_answer_counts_what_its_follow_ups_added(tmp_path):
+    """fixBZ (fixBX noticed): a left round's earlier answers counted their own key points only, so Continue's summary
+    took a question whose follow-up answer covered a point as missing it (the round's own summary had counted it)."""
+    access = HistoryAccess(tmp_path / "h.sqlite3")
+    session, service = PracticeSession(access), HistoryService(access)
+    bank = load_bank(BANKS / "airwallex.toml")
+    rnd = bank.rounds[0]
+    first, point = rnd.prompts[0], rnd.prompts[0].key_points[0]
+    pk = session.start_round(bank, rnd)
+    session.save_typed(bank, first, "I think it was fine, we did a lot of things.", rnd.id, pk)
+    session.save_typed(bank, first, "Airwallex builds multi-currency business accounts, global transfers and embedded "
+                       "finance.", rnd.id, pk, drill=[point.label], follow_up=["What does Airwallex build?"])
+    left = service.recap()["left"]
+    assert left["answered"] == [first.id] and point.id in left["earlier"][first.id], left
+    access.close_all()
+
+
+def test_a_question_answered_only_by_a_drill_waits_in_the_left_round(tmp_path):
+    """fixBZ: a drill answer to a left round's question made it "answered" (Continue left it out) while the earlier
+    answers' key points (`earlier`) counted whole answers only: the continued round's summary counted the question
+    as never answered though Continue never asked it. A drill answers no question of a round: the question waits."""
+    access = HistoryAccess(tmp_path / "h.sqlite3")
+    session, service = PracticeSession(access), HistoryService(access)
+    bank = load_bank(BANKS / "airwallex.toml")
+    rnd = bank.rounds[0]
+    pk = session.start_round(bank, rnd)
+    session.save_typed(bank, rnd.prompts[0], "I proposed a ring buffer with a single writer.", rnd.id, pk)
+    session.save_typed(bank, rnd.prompts[1], "Global business accounts in many currencies.", rnd.id,
+                       drill=[rnd.prompts[1].key_points[0].label])
+    left = service.recap()["left"]
+    assert left["answered"] == [rnd.prompts[0].id] == list(left["earlier"]), left
+    assert (left["position"], left["waiting"][:1]) == (2, [2])
     access.close_all()

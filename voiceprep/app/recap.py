@@ -210,7 +210,12 @@ def recap_lines(recap: Row, find: Callable[[str], Any | None], today: datetime |
         except KeyError:
             asked = None
         if asked and not (skipped and bank is not None):      # the skipped question is the one offered first
-            said.append(left_round_text(left_at, asked, stopped, f" on {named(stopped.id)}" if len(banks) > 1 else ""))
+            # fixBZ: a round left on a day before the last session's, or on a bank it did not use, says which
+            other_bank = len(banks) > 1 or all(b["bank_id"] != stopped.id for b in banks)
+            when = _day(left_at["started_at"], today) if left_at.get("started_at") and \
+                local(left_at["started_at"]).date() != local(recap["started_at"]).date() else ""
+            said.append(left_round_text(left_at, asked, stopped, (f" on {named(stopped.id)}" if other_bank else "")
+                                        + (f" {when}" if when else "")))
     if skipped and bank is not None:
         # skipped on the bank a copy was made from, offered on the copy: said so, not "on the bank chosen above"
         # (walk37), nor with the origin's name while the picker shows the copy (walk15)

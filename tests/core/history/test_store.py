@@ -160,7 +160,7 @@ def test_migration_from_the_first_schema_keeps_data(tmp_path):
     assert "uid" not in db["attempts"].columns_dict
     db.conn.close()
     with History.open(path) as h:
-        assert h.db.execute("PRAGMA user_version").fetchone()[0] == LATEST == 9
+        assert h.db.execute("PRAGMA user_version").fetchone()[0] == LATEST == 10
         old, typed = list(h.db["attempts"].rows)
         assert old["transcript"] == "old answer" and len(old["uid"]) == 32 and old["self_rating"] is None
         assert (old["input"], old["duration_s"]) == ("voice", 60.0)
@@ -419,7 +419,7 @@ def test_migration_to_schema_6_marks_the_follow_up_answers_of_a_round_and_keeps_
     assert "follow_up_json" not in db["attempts"].columns_dict
     db.conn.close()
     with History.open(path) as h:
-        assert h.db.execute("PRAGMA user_version").fetchone()[0] == LATEST == 9
+        assert h.db.execute("PRAGMA user_version").fetchone()[0] == LATEST == 10
         assert h.db["attempts"].count == 3
         rows = {r["id"]: r for r in queries.list_attempts(h)}
         assert {i: (r["follow_up"], queries.kind_name(r)) for i, r in rows.items()} == \
@@ -439,7 +439,7 @@ def test_migration_to_schema_7_adds_the_parts_being_added_to_answers_and_keeps_e
     assert "continuations" not in db.table_names()
     db.conn.close()
     with History.open(path) as h:
-        assert h.db.execute("PRAGMA user_version").fetchone()[0] == LATEST == 9
+        assert h.db.execute("PRAGMA user_version").fetchone()[0] == LATEST == 10
         assert h.db["attempts"].count == 1 and h.attempt_row(1)["transcript"] == "old answer"
         assert h.unfinished_continuations() == []
         part = tmp_path / "part.wav"
@@ -990,7 +990,7 @@ def test_migration_to_schema_9_folds_the_search_index_and_keeps_every_answer(tmp
     raw.conn.close()
     assert len(path.read_bytes()) == len(before)
     with History.open(path) as h:
-        assert h.db.execute("PRAGMA user_version").fetchone()[0] == LATEST == 9
+        assert h.db.execute("PRAGMA user_version").fetchone()[0] == LATEST == 10
         assert [(r["id"], r["note"], r["transcript"]) for r in h.db["attempts"].rows] == \
             [(1, "next time say ３ms", "old answer"), (2, None, "the ring buffer")]
         assert [r["id"] for r in queries.search(h, "3ms")] == [1]
@@ -999,3 +999,79 @@ def test_migration_to_schema_9_folds_the_search_index_and_keeps_every_answer(tmp
         assert [r["id"] for r in queries.search(h, "old answer")] == [1]
         h.db["attempts"].delete(2)                  # the delete trigger removes the folded text it indexed
         assert queries.search(h, "kafka") == [] and [r["id"] for r in queries.search(h, "3ms")] == [1]
+
+
+def test_a_plain_sqlite3_shell_edits_and_deletes_an_answer_and_a_rebuild_keeps_the_index_folded(tmp_path):
+    """fixBZ: schema 9's triggers called the app's voiceprep_fold, so an answer edited or deleted in a plain sqlite3
+    shell (or DB Browser) failed "no such function", and FTS5's 'rebuild' would have indexed the texts unfolded. Since
+    schema 10 the triggers are built-in SQL and the index keeps its own folded copy; what a shell wrote is folded
+    when the app opens the history."""
+    path = tmp_path / "history.sqlite3"
+    old_history(path, 9, uid="u1").conn.close()
+    with History.open(path) as h:
+        h.set_note(1, "next time say ３ms sooner")
+        with h.write():
+            h.table("attempts").insert({"bank_hash": "h1", "bank_id": "b", "prompt_id": "p", "prompt_text": "Why ｋａｆｋａ?",
+                                        "started_at": "2026-01-02T00:00:00", "state": "done", "uid": "u2",
+                                        "transcript": "the ring buffer at ４８％", "input": "typed"})
+        assert [r["id"] for r in queries.search(h, "3ms")] == [1] and [r["id"] for r in queries.search(h, "kafka")] == [2]
+    with sqlite3.connect(path) as shell:                    # no app function on this connection
+        shell.execute("UPDATE attempts SET transcript = 'edited in a shell' WHERE id = 1")
+        shell.execute("UPDATE attempts SET state = 'done', overall = 50, note = 'say ７ms' WHERE id = 2")
+        shell.execute("INSERT INTO attempts_fts (attempts_fts) VALUES ('rebuild')")
+        shell.execute("INSERT INTO attempts_fts (attempts_fts) VALUES ('integrity-check')")
+    shell.close()
+    with History.open(path) as h:
+        assert [r["id"] for r in queries.search(h, "3ms")] == [1]          # the note, folded, after the rebuild
+        assert [r["id"] for r in queries.search(h, "edited shell")] == [1]
+        assert queries.search(h, "old answer") == []
+        assert [r["id"] for r in queries.search(h, "kafka")] == [2] and [r["id"] for r in queries.search(h, "48%")] == [2]
+        # the note the shell wrote full width, indexed as written there, is indexed folded on the next open
+        assert [r["id"] for r in queries.search(h, "7ms")] == [2] == [r["id"] for r in queries.search(h, "７ms")]
+        [row] = queries.search(h, "3ms")
+        assert "[３ms]" in row["snippet"], row                             # the snippet as written
+    with sqlite3.connect(path) as shell:
+        shell.execute("DELETE FROM attempts WHERE id = 2")
+        shell.execute("INSERT INTO attempts_fts (attempts_fts) VALUES ('integrity-check')")
+    shell.close()
+    with History.open(path) as h:
+        assert queries.search(h, "kafka") == [] and [r["id"] for r in queries.search(h, "3ms")] == [1]
+        h.set_note(1, "say ５ms")                          # the app writes again: indexed folded
+        assert [r["id"] for r in queries.search(h, "5ms")] == [1] and queries.search(h, "3ms") == []
+
+
+def test_migration_to_schema_10_keeps_every_answer_and_search_and_is_atomic(tmp_path, monkeypatch):
+    """fixBZ: schema 10 makes the index again (its own folded copy, built-in triggers) in one transaction: a fold
+    failing halfway leaves schema 9, its answers and index as they were; the next open migrates, nothing lost."""
+    path = tmp_path / "old.sqlite3"
+    db = old_history(path, 9, overall=70.0, input="voice", uid="u1", note="next time say ３ms")
+    db["attempts"].insert({"bank_hash": "h1", "bank_id": "b", "prompt_id": "p", "prompt_text": "Why ｋａｆｋａ?",
+                           "started_at": "2026-01-02T00:00:00", "state": "done", "transcript": "the ring buffer",
+                           "input": "typed", "uid": "u2"})
+    db.conn.close()
+    before = path.read_bytes()
+
+    def failing(text):
+        if text and "ｋａｆｋａ" in text:            # the second answer: the disk fills up
+            raise sqlite3.OperationalError("database or disk is full")
+        return text
+    monkeypatch.setattr(schema, "fold", failing)
+    with pytest.raises(HistoryError):
+        History.open(path)
+    monkeypatch.undo()
+    raw = sqlite_utils.Database(path)
+    assert raw.execute("PRAGMA user_version").fetchone()[0] == 9 and raw["attempts"].count == 2
+    assert [r[0] for r in raw.execute("SELECT rowid FROM attempts_fts WHERE attempts_fts MATCH '\"3ms\"'")] == [1]
+    assert "voiceprep_fold" in raw.execute("SELECT sql FROM sqlite_master WHERE name = 'attempts_ai'").fetchone()[0]
+    raw.conn.close()
+    assert len(path.read_bytes()) == len(before)
+    with History.open(path) as h:
+        assert h.db.execute("PRAGMA user_version").fetchone()[0] == LATEST == 10
+        assert [(r["id"], r["note"], r["transcript"], r["prompt_text"]) for r in h.db["attempts"].rows] == \
+            [(1, "next time say ３ms", "old answer", "Why?"), (2, None, "the ring buffer", "Why ｋａｆｋａ?")]
+        assert [r["id"] for r in queries.search(h, "3ms")] == [1]
+        assert [r["id"] for r in queries.search(h, "kafka")] == [2] == [r["id"] for r in queries.search(h, "ｋａｆｋａ")]
+        assert [r["id"] for r in queries.search(h, "ring buffer")] == [2]
+        assert [r["id"] for r in queries.search(h, "old answer")] == [1]
+        triggers = " ".join(r[0] for r in h.db.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger'"))
+        assert "attempts_ai" in triggers and "voiceprep_fold" not in triggers

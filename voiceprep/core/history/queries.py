@@ -235,7 +235,7 @@ def where_found(h: History, rows: list[Row], text: str, snippets: tuple[str, ...
         first = r["found_in"][0] if r["found_in"] else None
         r["snippet"] = ""
         if first in snippets:
-            got = h.read(f"SELECT {FOUND_IN[first]} AS t FROM attempts_fts WHERE rowid = ?", [r["id"]])
+            got = h.read(f"SELECT {FOUND_IN[first]} AS t FROM attempts WHERE id = ?", [r["id"]])   # as written
             r["snippet"] = snippet(got[0]["t"] or "", text) if got else ""
     return rows
 
@@ -1078,25 +1078,26 @@ def recap(h: History, last: int = 6, lineage: Lineage = bank_ids) -> Row | None:
                       for b in banks],
             "skipped": list(skipped), "skipped_bank": skipped_bank, "weakest": weakest,
             "skipped_in": rounds[0]["bank_id"] if rounds else None,     # where it was skipped (walk37)
-            "round": the_round, "left": left_round(h, first, after), "answered": answered_in[chosen],
+            "round": the_round, "left": left_round(h), "answered": answered_in[chosen],
             "answered_in": answered_in,
             # the session's last answer, when it was cut off (quit mid-answer: walk45 7, the welcome said "1 drill")
             "cut_last": {"bank_id": day[0]["bank_id"], "prompt_id": day[0]["prompt_id"]}
             if day and not day[0]["complete"] else None}
 
 
-def left_round(h: History, since: str, until: str) -> Row | None:
-    """The round started last between `since` and `until` (the last session's day), when it was left unfinished
-    (quit or left in the middle): its bank and round ids, title, and the question it stopped at (`prompt_id`, its
-    `position` of `total`: the first of the round, in its order as rehearsed, with no answer in it; `waiting`, the
-    positions with no answer, `answered` the ids of those answered, and `last_answered`, the last position answered,
-    0 for none). None when that
-    round finished, or nothing in it is left to answer (walk25: a restart did not say where the round stopped).
+def left_round(h: History) -> Row | None:
+    """The round started last (fixBZ: on any day, not only on the last session's: a round left on Monday, then a drill
+    on Tuesday, is offered on Wednesday; a round started since, finished or not, is the last), when it was left
+    unfinished (quit or left in the middle): its bank and round ids, title, `started_at`, and the question it stopped
+    at (`prompt_id`, its `position` of `total`: the first of the round, in its order as rehearsed, with no answer in
+    it; `waiting`, the positions with no answer, `answered` the ids of those answered, and `last_answered`, the last
+    position answered, 0 for none). None when that round finished, or nothing in it is left to answer (walk25: a
+    restart did not say where the round stopped).
     Answered are its own answers and those given to its questions since, in no stored round: the rest of it taken
     up with "Continue from question N" is not a round of its own (review30: the welcome offered it again). A cut-off
-    answer does not answer its question."""
+    answer does not answer its question, nor does a drill (only a whole answer does, as `earlier` counts it)."""
     rows = h.read("SELECT id, bank_hash, bank_id, round_id, title, started_at, finished_at FROM rounds "
-                  "WHERE started_at >= ? AND started_at < ? ORDER BY started_at DESC, id DESC LIMIT 1", [since, until])
+                  "ORDER BY started_at DESC, id DESC LIMIT 1")
     if not rows or rows[0]["finished_at"] is not None:
         return None
     row = rows[0]
@@ -1107,16 +1108,18 @@ def left_round(h: History, since: str, until: str) -> Row | None:
     # a cut-off answer (the app or the device ended it: COMPLETE) does not answer its question: the round goes on
     # from it (walk39: recovery's cut-off answer took "Continue from question 4" away)
     given = h.read(
-        f"SELECT id, prompt_id, overall, {WHOLE_ANSWER} AS whole FROM attempts WHERE state = ? AND {COMPLETE} AND "
+        f"SELECT id, prompt_id, overall, {WHOLE_ANSWER} AS whole, {FOLLOW_UP} AS follow_up FROM attempts "
+        f"WHERE state = ? AND {COMPLETE} AND "
         "(round_pk = ? OR (round_pk IS NULL AND round_id = ? AND bank_id = ? AND started_at >= ?)) ORDER BY started_at, id",
         [DONE, row["id"], row["round_id"], row["bank_id"], row["started_at"]])
-    answered = {r["prompt_id"] for r in given}
+    answered = {r["prompt_id"] for r in given if r["whole"]}
     left = next(((i, p) for i, p in enumerate(prompts) if p.id not in answered), None)
     if left is None:
         return None
     # which are still to answer, and the last answered: questions skipped before an answer wait (walk47: 1-3 skipped,
     # 4 answered, read "You left … at question 1 of 4")
-    return {"bank_id": row["bank_id"], "round_id": row["round_id"], "title": row["title"], "prompt_id": left[1].id,
+    return {"bank_id": row["bank_id"], "round_id": row["round_id"], "title": row["title"],
+            "started_at": row["started_at"], "prompt_id": left[1].id,
             "position": left[0] + 1, "total": len(prompts),
             "waiting": [i + 1 for i, p in enumerate(prompts) if p.id not in answered],
             "answered": [p.id for p in prompts if p.id in answered],      # fixBQ: Continue leaves them out
@@ -1125,17 +1128,37 @@ def left_round(h: History, since: str, until: str) -> Row | None:
 
 
 def _best_hits(h: History, given: list[Row]) -> dict[str, list[str]]:
-    """prompt id -> the key point ids hit by its best whole answer among `given` (id, prompt_id, overall, whole; the
-    first of the best), as a round's summary counts each question by its best try (walk49 2: a round taken up again
-    counts them)."""
+    """prompt id -> the key point ids hit by its best whole answer among `given` (id, prompt_id, overall, whole,
+    follow_up; in order) with what the follow-up answers that followed it covered of the points they asked about (as
+    Practice and app.followed count it: a follow-up answer adds to the last answer before it to the question that is
+    not one; fixBZ, fixBX noticed: the answer's own points only), as a round's summary counts each question by its
+    best try (walk49 2: a round taken up again counts them). The best: the most key-point weight hit so, then the
+    higher score of its own, then the first."""
+    followed: dict[int, int] = {}                       # follow-up answer id -> the answer it followed
+    last: dict[str, int] = {}
+    for r in given:
+        if not r["follow_up"]:
+            last[r["prompt_id"]] = r["id"]
+        elif r["prompt_id"] in last:
+            followed[r["id"]] = last[r["prompt_id"]]
+    whole = [r for r in given if r["whole"]]            # not a follow-up's answer nor a drill's
+    if not whole:
+        return {}
+    hits: dict[int, dict[str, float]] = {r["id"]: {} for r in whole}
+    ids = [r["id"] for r in whole] + list(followed)
+    for k in h.read("SELECT k.attempt_id, k.key_point_id, k.weight, k.label, a.drill_json FROM key_point_results k "
+                    "JOIN attempts a ON a.id = k.attempt_id WHERE k.hit = 1 AND k.attempt_id IN "
+                    f"(SELECT value FROM json_each(?)) AND (a.drill_json IS NULL OR {DRILLED_POINT})",
+                    [json.dumps(ids)]):
+        to = followed.get(k["attempt_id"], k["attempt_id"])
+        if to in hits:
+            hits[to][k["key_point_id"]] = k["weight"] or 0.0
     best: dict[str, Row] = {}
-    for r in (r for r in given if r["whole"]):          # not a follow-up's answer nor a drill's
-        if r["prompt_id"] not in best or (r["overall"] or 0) > (best[r["prompt_id"]]["overall"] or 0):
+    for r in whole:
+        if r["prompt_id"] not in best or (sum(hits[r["id"]].values()), r["overall"] or 0) > \
+                (sum(hits[best[r["prompt_id"]]["id"]].values()), best[r["prompt_id"]]["overall"] or 0):
             best[r["prompt_id"]] = r
-    hit = {(k["attempt_id"], k["key_point_id"]) for k in h.read(
-        f"SELECT attempt_id, key_point_id FROM key_point_results WHERE hit = 1 AND attempt_id IN "
-        f"({', '.join('?' * len(best))})", [r["id"] for r in best.values()])} if best else set()
-    return {pid: [k for a, k in hit if a == r["id"]] for pid, r in best.items()}
+    return {pid: list(hits[r["id"]]) for pid, r in best.items()}
 
 
 def previous_answer(h: History, attempt_id: int,

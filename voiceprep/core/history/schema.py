@@ -17,9 +17,13 @@ from voiceprep.core.history.errors import HistoryError
 # so the words marked are those the search matched. A history made before a change here keeps its index's.
 TOKENIZE = "porter"
 # fixBQ (schema 9): the index holds each text NFKC-folded ("３ms" as "3ms", "ｋａｆｋａ" as "kafka"), as a search is
-# folded (queries._pieces); its triggers call this SQL function, which `register` makes on every connection that
-# writes answers (History.open). The texts themselves are stored as written.
+# folded (queries._pieces). The texts themselves are stored as written. Schema 9's triggers called this SQL function;
+# since schema 10 (fixBZ) no trigger does (a plain sqlite3 shell can edit an answer): the searches' percentage check
+# and _v9 call it, `register` makes it on History's connection.
 FOLD_SQL_NAME = "voiceprep_fold"
+# fixBZ (schema 10): the answers whose indexed texts were written since `refold` last ran (by the index's triggers, in
+# built-in SQL, whoever wrote them: History, or a sqlite3 shell); `refold` indexes them folded.
+FOLD_DUE = "attempts_fold_due"
 _INDEXED = ("transcript", "prompt_text", "note")
 
 
@@ -166,11 +170,63 @@ def _v9(db: sqlite_utils.Database) -> None:
     delete = f"INSERT INTO attempts_fts (attempts_fts, rowid, {columns}) VALUES ('delete', old.rowid, {folded('old.')});"
     db.execute(f"CREATE TRIGGER attempts_ai AFTER INSERT ON attempts BEGIN {insert} END")
     db.execute(f"CREATE TRIGGER attempts_ad AFTER DELETE ON attempts BEGIN {delete} END")
-    db.execute(f"CREATE TRIGGER attempts_au AFTER UPDATE OF id, {columns} ON attempts BEGIN {delete} {insert} END")
+    # an edit re-indexes the texts it changed only: a note edited in a shell leaves the transcript's folded copy
+    kept = ", ".join(f"[{c}] = CASE WHEN new.[{c}] IS old.[{c}] THEN [{c}] ELSE new.[{c}] END" for c in _INDEXED)
+    update = f"UPDATE attempts_fts SET rowid = new.rowid, {kept} WHERE rowid = old.rowid;"
+    db.execute(f"CREATE TRIGGER attempts_au AFTER UPDATE OF id, {columns} ON attempts BEGIN {update} END")
     db.execute(f"INSERT INTO attempts_fts (rowid, {columns}) SELECT rowid, {folded('')} FROM attempts")
 
 
-MIGRATIONS = [_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8, _v9]
+def _v10(db: sqlite_utils.Database) -> None:
+    """fixBZ: the index's triggers use built-in SQL only, so the history stays editable in a plain sqlite3 shell or DB
+    Browser (schema 9's called FOLD_SQL_NAME: "no such function" there). The index keeps its own copy of each text,
+    folded (no external content: FTS5's 'rebuild' rebuilds from that copy, still folded, and a row leaves the index
+    by its rowid alone, whatever text it holds). Its triggers index a text as written and note its answer in
+    FOLD_DUE; History indexes it folded before its write commits (`refold`), and a text a shell wrote at the next
+    open. An edit re-indexes the texts it changed only. Made again from every answer in this migration's one
+    transaction."""
+    columns = ", ".join(f"[{c}]" for c in _INDEXED)
+    new = ", ".join(f"new.[{c}]" for c in _INDEXED)
+    for trigger in ("attempts_ai", "attempts_ad", "attempts_au"):
+        db.execute(f"DROP TRIGGER IF EXISTS [{trigger}]")
+    db.execute("DROP TABLE IF EXISTS attempts_fts")
+    db.execute(f"CREATE VIRTUAL TABLE attempts_fts USING fts5({columns}, tokenize='{TOKENIZE}')")
+    db.execute(f"CREATE TABLE {FOLD_DUE} (id INTEGER PRIMARY KEY)")
+    due = f"INSERT OR IGNORE INTO {FOLD_DUE} (id) VALUES (new.rowid);"
+    insert = f"INSERT INTO attempts_fts (rowid, {columns}) VALUES (new.rowid, {new});"
+    # an edit re-indexes the texts it changed only: a note edited in a shell leaves the transcript's folded copy
+    kept = ", ".join(f"[{c}] = CASE WHEN new.[{c}] IS old.[{c}] THEN [{c}] ELSE new.[{c}] END" for c in _INDEXED)
+    update = f"UPDATE attempts_fts SET rowid = new.rowid, {kept} WHERE rowid = old.rowid;"
+    delete = f"DELETE FROM attempts_fts WHERE rowid = old.rowid; DELETE FROM {FOLD_DUE} WHERE id = old.rowid;"
+    db.execute(f"CREATE TRIGGER attempts_ai AFTER INSERT ON attempts BEGIN {insert} {due} END")
+    db.execute(f"CREATE TRIGGER attempts_ad AFTER DELETE ON attempts BEGIN {delete} END")
+    db.execute(f"CREATE TRIGGER attempts_au AFTER UPDATE OF id, {columns} ON attempts BEGIN {update} {due} END")
+    db.execute(f"INSERT INTO attempts_fts (rowid, {columns}) SELECT rowid, {columns} FROM attempts")
+    _refold(db.conn, f"SELECT rowid, {columns} FROM attempts")
+
+
+def refold(conn: sqlite3.Connection) -> None:
+    """Index folded the texts of the answers noted in FOLD_DUE, and forget them (inside the caller's write
+    transaction; nothing to do, one read)."""
+    if conn.execute(f"SELECT 1 FROM {FOLD_DUE} LIMIT 1").fetchone() is None:
+        return
+    columns = ", ".join(f"a.[{c}]" for c in _INDEXED)
+    _refold(conn, f"SELECT a.rowid, {columns} FROM attempts a JOIN {FOLD_DUE} d ON a.rowid = d.id")
+    conn.execute(f"DELETE FROM {FOLD_DUE}")
+
+
+def _refold(conn: sqlite3.Connection, select: str) -> None:
+    """The index's copy of each text `select` reads (rowid, then _INDEXED) made folded, where folding changes it."""
+    sets = ", ".join(f"[{c}] = ?" for c in _INDEXED)
+    changed = []
+    for rowid, *texts in conn.execute(select):
+        folded = [fold(t) for t in texts]
+        if folded != texts:
+            changed.append((*folded, rowid))
+    conn.executemany(f"UPDATE attempts_fts SET {sets} WHERE rowid = ?", changed)
+
+
+MIGRATIONS = [_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8, _v9, _v10]
 LATEST = len(MIGRATIONS)
 
 

@@ -196,8 +196,12 @@ class History:
                 db.enable_wal()
             db.execute("PRAGMA foreign_keys = ON")
             units.register(conn)         # the search's figure checks, once per connection (not at every search)
-            schema.register(conn)        # the search index's fold, which its triggers call (schema 9)
+            schema.register(conn)        # the search's fold in SQL (and schema 9's migration, whose triggers call it)
             migrate(db)
+            if db.execute(f"SELECT 1 FROM {schema.FOLD_DUE} LIMIT 1").fetchone() is not None:
+                with db.conn:            # texts a sqlite3 shell wrote, indexed folded now (schema 10)
+                    db.conn.execute("BEGIN IMMEDIATE")
+                    schema.refold(conn)
         except sqlite3.Error as exc:
             if conn is not None:
                 conn.close()
@@ -280,7 +284,8 @@ class History:
 
     @contextmanager
     def write(self) -> Iterator[None]:
-        """One write transaction that waits its turn (BEGIN IMMEDIATE); nested calls become savepoints."""
+        """One write transaction that waits its turn (BEGIN IMMEDIATE); nested calls become savepoints. The
+        answers' texts it wrote are indexed folded before it commits (schema.refold)."""
         conn = self.db.conn
         if conn.in_transaction:
             with self.db.atomic():
@@ -292,6 +297,7 @@ class History:
             raise self.translate(exc) from None
         try:
             yield
+            schema.refold(conn)         # the texts this write stored, indexed folded ("３ms" found by "3ms")
             conn.execute("COMMIT")
         except BaseException as exc:
             if conn.in_transaction:
