@@ -796,9 +796,11 @@ def test_a_round_left_days_before_a_later_drill_is_still_offered(tmp_path):
     two_days = (datetime.now().astimezone() - timedelta(days=2)).strftime("%d %b").lstrip("0")
     assert f"You left “{rnd.title}” on {bank_title(bank.id, find)} on {two_days} at question 2 of " in \
         recap_lines(recap, find)[1], recap_lines(recap, find)[1]
-    # a round started since, even finished, is the one the welcome speaks of: Monday's is not offered again
+    # a round started since and quit before any answer hides nothing: Monday's is still offered
     later = PracticeSession(access)
     pk2 = later.start_round(pay, pay.rounds[0])
+    assert HistoryService(access).recap()["left"]["round_pk"] == pk
+    # a round started since, even finished, is the one the welcome speaks of: Monday's is not offered again
     later.finish_round(pk2, {"answered": 0, "total": len(pay.rounds[0].prompts), "skipped": []})
     assert HistoryService(access).recap()["left"] is None
     access.close_all()

@@ -1087,7 +1087,7 @@ def recap(h: History, last: int = 6, lineage: Lineage = bank_ids) -> Row | None:
 
 def left_round(h: History) -> Row | None:
     """The round started last (fixBZ: on any day, not only on the last session's: a round left on Monday, then a drill
-    on Tuesday, is offered on Wednesday; a round started since, finished or not, is the last), when it was left
+    on Tuesday, is offered on Wednesday; a round started since, finished or answered in, is the last), when it was left
     unfinished (quit or left in the middle): its bank and round ids, title, `started_at`, and the question it stopped
     at (`prompt_id`, its `position` of `total`: the first of the round, in its order as rehearsed, with no answer in
     it; `waiting`, the positions with no answer, `answered` the ids of those answered, and `last_answered`, the last
@@ -1096,7 +1096,11 @@ def left_round(h: History) -> Row | None:
     Answered are its own answers and those given to its questions since, in no stored round: the rest of it taken
     up with "Continue from question N" is not a round of its own (review30: the welcome offered it again). A cut-off
     answer does not answer its question, nor does a drill (only a whole answer does, as `earlier` counts it)."""
-    rows = h.read("SELECT id, bank_hash, bank_id, round_id, title, started_at, finished_at FROM rounds "
+    # a round started and quit before any answer is passed over: it would hide an older round left with answers in
+    # it (fixBZ noticed); any answer, a finished round or not, counts, as `given` reads them
+    rows = h.read("SELECT id, bank_hash, bank_id, round_id, title, started_at, finished_at FROM rounds r "
+                  "WHERE r.finished_at IS NOT NULL OR EXISTS (SELECT 1 FROM attempts a WHERE a.round_pk = r.id OR "
+                  "(a.round_pk IS NULL AND a.round_id = r.round_id AND a.bank_id = r.bank_id AND a.started_at >= r.started_at)) "
                   "ORDER BY started_at DESC, id DESC LIMIT 1")
     if not rows or rows[0]["finished_at"] is not None:
         return None
