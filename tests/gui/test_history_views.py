@@ -1422,3 +1422,44 @@ def test_historys_search_reads_or_and_a_words_beginning_as_history_search_does(q
     qtbot.waitUntil(lambda: rows(page) == [], timeout=10000)
     assert page.status.text().startswith("No answers match. Add * to the start of a word to find every word that begins so"), \
         page.status.text()
+
+
+def test_tab_leaves_the_feedback_text_as_one_stop_ctrl_tab_walks_its_links_and_f6_returns_to_the_answers(
+        qtbot, window, services):
+    """walk51: Tab and Shift+Tab inside the feedback walked its time links one by one, and the answers table was not
+    reached in a few presses. Tab and Shift+Tab leave the feedback text at once; Ctrl+Tab reaches its time links (Enter
+    plays from one); F6 goes from anywhere in the feedback to the answers, and back."""
+    ids = seed(services.db_path, [("hardest-problem", STRONG, 0.4)])
+    page = window.history
+    window.nav.setCurrentRow(1)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window and rows(page) == ids, timeout=10000)
+    page.table.selectRow(0)
+    view = page.detail.view
+    qtbot.waitUntil(lambda: 'href="t:' in view.toHtml(), timeout=10000)            # the transcript's time links
+    assert "Ctrl+Tab" in view.accessibleDescription() and view.accessibleName() == "Feedback"
+    for key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+        view.setFocus()
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is view, timeout=5000)
+        qtbot.keyClick(view, key)
+        assert QApplication.focusWidget() is not view, key                         # one stop, not one per link
+    view.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is view, timeout=5000)
+    qtbot.keyClick(view, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.focusWidget() is view and view.textCursor().charFormat().anchorHref().startswith("t:")
+    first = view.textCursor().selectionStart()
+    qtbot.keyClick(view, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.focusWidget() is view and view.textCursor().selectionStart() > first
+    with qtbot.waitSignal(page.detail.playFrom, timeout=5000):
+        qtbot.keyClick(view, Qt.Key.Key_Return)
+    qtbot.keyClick(view, Qt.Key.Key_F6)
+    assert QApplication.focusWidget() is page.table                                 # back to the answers in one key
+    qtbot.keyClick(page.table, Qt.Key.Key_F6)
+    assert QApplication.focusWidget() is view
+    page.detail.note.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.detail.note, timeout=5000)
+    qtbot.keyClick(page.detail.note, Qt.Key.Key_F6)
+    assert QApplication.focusWidget() is page.table
+    sheet = dict(window.shortcuts_sheet.sections())["History"]
+    assert ("F6", "Between the answers and their feedback") in sheet
+    assert any(keys == "Ctrl+Tab or Ctrl+Shift+Tab" and "time link" in what for keys, what in sheet), sheet

@@ -37,6 +37,7 @@ from voiceprep.gui.widgets.app_events import watch
 from voiceprep.gui.widgets.bank_editor import CLOSE_EDITOR
 from voiceprep.gui.widgets.banks import BanksPage
 from voiceprep.gui.widgets.common import MINIMUM_SIZE, fit_to_screen, sentence_case, window_state
+from voiceprep.gui.widgets.feedback import PaneBrowser
 from voiceprep.gui.widgets.first_start import install_first_start, offer_larger_text_again
 from voiceprep.gui.widgets.focus import FocusBack
 from voiceprep.gui.widgets.history import HistoryPage
@@ -216,6 +217,7 @@ class MainWindow(QMainWindow):
         # Enter do in any dialog (Qt's, with Esc stopping the voice first: VoiceFirst)
         self.shortcuts_sheet.also.update({
             "Bank editor": [(key_text(esc), CLOSE_EDITOR)],                   # "Ctrl+W or Esc"
+            "Practice": [PaneBrowser.SHEET_LINE], "History": [PaneBrowser.SHEET_LINE],      # walk51
             IN_DIALOGS: [*TypeAnswerDialog.sheet_lines(),
                          ("Enter", "Press the dialog's highlighted button (outside a box you type in)"),
                          (key_text(esc), "Close the dialog (Cancel); while the interviewer speaks, the first Esc "

@@ -111,6 +111,21 @@ def test_walk_me_through_how_something_works_is_an_explanation_not_a_story(promp
     assert asks_for_story(prompt) is story
 
 
+@pytest.mark.parametrize("prompt, story", [
+    ("How did you handle a conflict between two senior nurses on your team?", True),     # walk50 9
+    ("How did you deal with a supplier who missed the delivery date?", True),
+    ("How did you approach the migration when the deadline moved?", True),
+    ("How have you handled a customer who wanted a refund you could not give?", True),
+    ("What did you do when the release failed?", True),
+    ("How would you handle a conflict between two senior nurses?", False),               # hypothetical: no story
+    ("How do you handle conflict in a team?", False),                                    # an approach, in general
+    ("How did you hear about this role?", False),
+])
+def test_how_did_you_handle_something_asks_for_a_story(prompt, story):
+    """walk50 9: "How did you handle a conflict…" was told "Not a story question: no STAR shape needed"."""
+    assert asks_for_story(prompt) is story
+
+
 def test_an_explanation_gets_no_star_ownership_or_impact_number_advice(fintech):
     """The walkthrough's typed answer was told STAR: no task, action, result; "Say what you did"; "Add a number"."""
     text = ("So a card payment goes through authorization first, then capture, and clearing and settlement happen a "

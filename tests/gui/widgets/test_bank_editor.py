@@ -2222,6 +2222,39 @@ def test_a_new_key_point_takes_no_competency_it_was_not_clearly_meant_for(qtbot,
     assert field(editor, "competency").currentData() in (None, "")
 
 
+def test_a_new_prompts_first_key_point_takes_the_competency_its_round_uses_most_and_says_so(
+        qtbot, services, data_home, monkeypatch):
+    """walk50: key points took the previous point's competency within a prompt but started at (none) in a new prompt,
+    and a keyboard user could not see where the list started. A new prompt's first key point takes the competency the
+    round's key points use most (a round tests a few competencies; one count over it, not one neighbour), else the
+    bank's, else none on a tie; the status line names it; Ctrl+Z takes the point back whole."""
+    no_question(monkeypatch)
+    _window, editor = new_bank_in_active_window(qtbot, services, data_home)
+    editor.add_competency()
+    editor.add_competency()
+    first, second = (editor.doc.get(("competencies", i), "id") for i in range(2))
+    points = editor.doc.key_point_paths()
+    for j, kp in enumerate(points):                                  # the template's points: the second one most
+        editor.doc.set(kp, "competency", second if j or len(points) == 1 else first)
+    editor.select(("rounds", 0, "prompts", 0))
+    prompt = editor.add_prompt("How did you handle a conflict between two senior nurses?")
+    assert prompt is not None and not editor.doc.count(prompt, "key_points")
+    editor.select(prompt)
+    a = editor.add_key_point("I met each nurse on their own first")
+    assert editor.doc.get(a, "competency") == second
+    name = editor.doc.get(("competencies", 1), "name")
+    assert name in editor.status.text() and "most" in editor.status.text(), editor.status.text()
+    editor.select(a)
+    assert field(editor, "competency").currentData() == second
+    editor.undo()
+    assert not editor.doc.count(prompt, "key_points")               # one step: the point and its competency
+    for kp in editor.doc.key_point_paths():                          # none used anywhere: none, asked for
+        editor.doc.set(kp, "competency", "")
+    editor.select(prompt)
+    b = editor.add_key_point("I agreed the rota with both")
+    assert not editor.doc.get(b, "competency")
+
+
 def test_a_number_out_of_range_is_refused_whole_the_old_value_kept_and_said(qtbot, services, data_home):
     """Walk38 findings 4 and 5: "-2" typed into a key point's Weight became 2.0 without a word (Qt dropped the minus),
     and 5000 typed into Target time said "too long" but kept the 500 typed on the way, saved. Each is refused whole

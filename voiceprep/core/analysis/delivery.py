@@ -148,7 +148,11 @@ _WE = frozenset({"we", "we've"})
 # STAR shape is coached; "Why Airwallex?" or "How would you architect...?" are not stories and are not held to it
 STORY_PROMPT = re.compile(
     r"\b(tell me about|describe|walk me through|give (me )?an example|a time (you|when)|a situation|"
-    r"you('ve| have)? (built|solved|led|designed|created|implemented|improved|shipped|fixed|debugged|delivered))\b",
+    r"you('ve| have)? (built|solved|led|designed|created|implemented|improved|shipped|fixed|debugged|delivered)|"
+    # "How did you handle a conflict…" asks what you did (walk50 9); "How would/do you handle…" asks an approach
+    r"how (did|have) you (handled?|deal|dealt|approach(ed)?|managed?|resolved?|navigated?|tackled?|respond(ed)?|"
+    r"react(ed)?|coped?|overcome|overcame|work(ed)? through|g[eo]t through|go(ne)? about|recover(ed)?)|"
+    r"what did you do (when|after|about))\b",
     re.IGNORECASE)
 # "Walk me through how a card payment settles" asks for an explanation, not a story: a story prompt names
 # something you did ("Walk me through how you designed...", "Describe a time...")

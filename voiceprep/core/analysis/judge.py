@@ -82,7 +82,9 @@ from voiceprep.core.analysis.text import DETERMINERS, TIME_UNITS, Token, acronym
 from voiceprep.core.banks.model import Job, KeyPoint, Prompt
 from voiceprep.settings import AnalysisSettings
 
-JUDGE_VERSION = "semantic-54"      # session 39: judge66 (semantic-54: a plain point given a unit of its own by the
+JUDGE_VERSION = "semantic-55"      # session 39: fixCE (semantic-55: "How did you handle/deal with/approach…" asks
+                                   # for a story, `asks_for_story`; 0 of 74 bundled prompts changed),
+                                   # judge66 (semantic-54: a plain point given a unit of its own by the
                                    # assignment of the prompt's points to units counts from plain_own_min_probability),
                                    # judge67 (semantic-53: one rule for a number said,
                                    # `quantities.numbers_said`: "arrived twice" no number, "fell to zero" one; a lone

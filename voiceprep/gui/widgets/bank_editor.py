@@ -1233,9 +1233,12 @@ class BankEditor(QWidget):
             return None
         prompt_path = path[:4]
         result: list[NodePath] = []
+        taken: list[tuple[str | None, str]] = []        # its competency and where from, once the form is committed
 
         def act() -> NodePath:
             assert self.doc is not None
+            taken.append(self._default_competency(prompt_path))
+            comp = taken[-1][0]
             values: dict[str, Any] = {"id": id_from_text(label, set(self.doc.ids(prompt_path, "key_points")),
                                                          fallback="point"),
                                       "label": label}
@@ -1243,7 +1246,6 @@ class BankEditor(QWidget):
                 values["cues"] = cues
                 if min_cues and min_cues > 1:
                     values["min_cues"] = min_cues
-            comp = self._default_competency(prompt_path)
             if comp:
                 values["competency"] = comp
             at = int(path[5]) + 1 if len(path) >= 6 else None
@@ -1252,16 +1254,36 @@ class BankEditor(QWidget):
             self._untouched = None if label or cues else result[0]
             return result[0]
         self._structural(act)
+        comp, source = taken[-1] if taken else (None, "")
+        if comp and source != "prompt's" and self.doc is not None:   # walk50: where the list starts, said
+            name = next((self.doc.get(("competencies", c), "name") or comp for c in range(self.doc.count((), "competencies"))
+                         if self.doc.get(("competencies", c), "id") == comp), comp)
+            self.status.setText(f"Competency: {name}, the one this {source} key points use most; pick another if this "
+                                "point shows another.")
         return result[0] if result else None
 
-    def _default_competency(self, prompt_path: NodePath) -> str | None:
+    def _default_competency(self, prompt_path: NodePath) -> tuple[str | None, str]:
         """The competency more of this prompt's key points use than any other, else none: the form asks for one
         (walk37: a "most impactful" point got the bank's first, "Polished communicator", on a tie or an empty
-        prompt, and nothing said so)."""
+        prompt, and nothing said so). A new prompt's first point (walk50: it started at none) takes its round's most
+        used, a round testing a few competencies (one count over it, steadier than the prompt before's one or two
+        points), else the bank's. With where it came from: "prompt's", "round's" or "bank's"."""
         doc = self.doc
         if doc is None or not doc.count((), "competencies"):
-            return None
-        used = [doc.get(prompt_path + ("key_points", j), "competency") for j in range(doc.count(prompt_path, "key_points"))]
+            return None, ""
+        if doc.count(prompt_path, "key_points"):
+            return self._most_used([prompt_path + ("key_points", j) for j in range(doc.count(prompt_path, "key_points"))]), \
+                "prompt's"
+        points = doc.key_point_paths()
+        for source, among in (("round's", [p for p in points if p[:2] == prompt_path[:2]]), ("bank's", points)):
+            if comp := self._most_used(among):
+                return comp, source
+        return None, ""
+
+    def _most_used(self, points: list[NodePath]) -> str | None:
+        """The competency more of `points` name than any other, else none (a tie or none named)."""
+        assert self.doc is not None
+        used = [self.doc.get(p, "competency") for p in points]
         counts = sorted(((used.count(u), u) for u in set(used) if u), reverse=True)
         return counts[0][1] if counts and (len(counts) == 1 or counts[0][0] > counts[1][0]) else None
 

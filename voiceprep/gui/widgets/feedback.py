@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QRadioButton,
     QScrollBar,
     QTextBrowser,
+    QTextEdit,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -382,6 +383,39 @@ class _RatingKeys(QObject):
             self.left_writing = False
 
 
+class PaneBrowser(QTextBrowser):
+    """The feedback text as one Tab stop (walk51: Tab and Shift+Tab walked every time link of the transcript, one by
+    one, before leaving the pane): Tab and Shift+Tab leave it, as any other field; Ctrl+Tab and Ctrl+Shift+Tab move
+    between its links (past the last one, on out), and Enter plays the one selected."""
+
+    LINK_KEYS = "Ctrl+Tab / Ctrl+Shift+Tab"
+    # the shortcut sheet's line (the keys are the text browser's own, not a shortcut the sheet finds)
+    SHEET_LINE = ("Ctrl+Tab or Ctrl+Shift+Tab", "In the feedback text: the next or previous time link (Enter plays "
+                  "from it); Tab leaves the feedback text")
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._to_links = False
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        if self._to_links:
+            return super().focusNextPrevChild(next)
+        return QTextEdit.focusNextPrevChild(self, next)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        ctrl = event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        if ctrl and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+            back = event.key() == Qt.Key.Key_Backtab or bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+            self._to_links = True
+            try:
+                self.focusNextPrevChild(not back)
+            finally:
+                self._to_links = False
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
 class FeedbackView(QWidget):
     """Shows a feedback document. Emits playFrom(seconds) when evidence or a transcript time is clicked."""
 
@@ -419,10 +453,11 @@ class FeedbackView(QWidget):
             actions.addWidget(button)
         actions.addStretch(1)
         lay.addLayout(actions)
-        self.view = QTextBrowser()
+        self.view = PaneBrowser()
         self.view.setOpenLinks(False)
         self.view.anchorClicked.connect(self._link)
-        accessible.name(self.view, "Feedback", "The score, the key points with your words, and the transcript")
+        accessible.name(self.view, "Feedback", "The score, the key points with your words, and the transcript; "
+                        f"{PaneBrowser.LINK_KEYS} move between its time links, Enter plays from one")
         # on a wide screen the page stays a readable column (about 150 characters a line), centred
         # (stretches either side take only what the view cannot: an aligned widget would shrink to its size hint)
         column = QHBoxLayout()

@@ -26,6 +26,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
+    QApplication,
     QBoxLayout,
     QComboBox,
     QFileDialog,
@@ -412,6 +413,11 @@ class HistoryPage(QWidget):
                         "notes and the questions")
         self.search.setToolTip(f"Finds the words in what you said, your notes and the questions ({key_text(find)}): "
                                f"{SEARCH_SYNTAX_TEXT}")
+        # walk51: from the feedback (its links, the rating, the note) back to the answers in one key, and back: F6,
+        # the desktops' key between a window's panes (Tab leaves the feedback text as one stop; Ctrl+Tab walks its links)
+        self.pane_shortcut = described(QShortcut(QKeySequence("F6"), self, self.switch_pane),
+                                       "Between the answers and their feedback")
+        self.pane_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         # Down or Enter in the search: into the results, on the first row (it took three Tabs, and the first Down
         # then selected the second row)
         down = described(QShortcut(QKeySequence("Down"), self.search, self.to_results),
@@ -423,6 +429,12 @@ class HistoryPage(QWidget):
         self.detail.rejudgeRequested.connect(self._rejudge)
         self._tab_order_set = False
         self.fill_banks()
+
+    def switch_pane(self) -> None:
+        """F6: from anywhere in the feedback to the answers table; from anywhere else on the page to the feedback."""
+        focused = QApplication.focusWidget()
+        there = self.table if focused is not None and self.detail.isAncestorOf(focused) else self.detail.view
+        there.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def showEvent(self, event: Any) -> None:
         if not self._tab_order_set and not self.isWindow():
