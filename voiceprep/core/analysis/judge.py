@@ -81,7 +81,10 @@ from voiceprep.core.analysis.text import CLOCK_UNITS, DETERMINERS, TIME_UNITS, T
 from voiceprep.core.banks.model import Job, KeyPoint, Prompt
 from voiceprep.settings import AnalysisSettings
 
-JUDGE_VERSION = "semantic-52"      # session 38: read38a (semantic-52: "We looked at finer-grained locks" weighs an
+JUDGE_VERSION = "semantic-53-c"    # session 39: judge68, provisional (walk51: a unit embedded without the punctuation
+                                   # it ends on, "money can't go missing" a harm denied, "I designed it" told after a
+                                   # question's echo, "your own ..." no ownership intent, a passing mention in a few words)
+                                   # session 38: read38a (semantic-52: "We looked at finer-grained locks" weighs an
                                    # option: only the first two words of what was looked at tell a cause), judge64
                                    # (semantic-51: a lone part of a two-word name in a sentence
                                    # not about the point names nothing; "no X" says "without X"; a free piece of a
@@ -1299,7 +1302,7 @@ class AnswerJudge:
         self.embedder = embedder
         self.s = settings
         self.units = units(raw_words)
-        self.vectors = embedder.embed([u.text for u in self.units]) if embedder and self.units else None
+        self.vectors = embedder.embed([u.text.rstrip(",.;:!? ") for u in self.units]) if embedder and self.units else None
         if self.vectors is not None:
             sentences = [i for i, u in enumerate(self.units) if u.kind == "sentence"]
             extra, vecs = [], []
@@ -2067,6 +2070,10 @@ class AnswerJudge:
                          for said in self._sentence_stems), default=0.0) < self.s.general_label_share):
             p = self._set_aside(p)       # "I made sure everyone was okay" for "First I made the area safe and..."
             #                              (the label's words, or those of one thing it says was done: `claim_texts`)
+        if p >= self.s.judge_threshold and not kp.cues_from_label and not f.lexical and self.general \
+                and self.details < self.s.mention_details:
+            p = self._set_aside(p)       # a passing mention in a few words, no cue said (walk51 6: "So self-checkout,
+            #                              um, you can pay, you know, from your shopping" for accepting payments)
         nobodys = p >= self.s.judge_threshold and (
             (bool(YOUR_ROLE.search(kp.label)) and not self.candidate_acts())
             or ((self.talks_in_general() or self.tells_an_approach()) and not allowed >= HYPOTHETICAL))
@@ -2328,7 +2335,11 @@ class AnswerJudge:
                 and generic_cue(lexical.matches[0].cue, self.job_words)):
             return 0.0
         if not kp.cues_from_label and len(lexical.matches) == 1 and self._lone_in_bare_sentence(kp, lexical.matches[0]):
-            return 0.0
+            told = [m for _, m in lexical.said if not self._lone_in_bare_sentence(kp, m)]
+            if not told:
+                return 0.0
+            lexical.matches[0] = told[0]  # "I built" echoing the question, and "I designed it and wrote most of it,
+            #                               and it compared our ledger…" said too: the told mention (walk51 3)
         if not kp.cues_from_label and not self.on_question and len(lexical.matches) < needed_point(kp).min_cues:
             return 0.0                    # walk40: "throughput" (a trading system's) for "Kafka at high throughput: ..."
         said = self._said_together(lexical) if kp.cues_from_label else len(lexical.matches)
