@@ -36,14 +36,23 @@ WHY = ("I think moving money across borders is still way too hard for businesses
        "a good way, you know, correctness, money can't go missing, and latency matters,.")
 
 
-def test_a_full_stop_the_transcriber_invents_moves_no_decision(airwallex):
-    """walk51 1(b): "correctness, money can't go missing" scored 38 with "The hard problems under it" ticked, and
-    "correctness. Money can't go missing" 15 without: the same words, one invented full stop. "Money can't go
-    missing" is the hard problem said (a harm denied), not a denial of it."""
-    comma = hits(airwallex, "why-airwallex", WHY)
-    stop = hits(airwallex, "why-airwallex", WHY.replace("correctness, money", "correctness. Money"))
-    assert comma == stop
-    assert "hard-problems" in comma
+def point(a, key: str):
+    return next(r for r in a.key_points if r.key_point.id == key)
+
+
+def test_money_cant_go_missing_is_the_hard_problem_said_not_a_denial(airwallex):
+    """walk51 1(b): "correctness, money can't go missing" scored 38 and "correctness. Money can't go missing" 15: the
+    sentence that says the hard problem was set aside as said negatively ("can't"), and the point was decided by
+    far weaker sentences at p 0.50, where one invented full stop moved it. "Money can't go missing" denies a harm,
+    as "we never lost a payment" does: it is the answer's evidence for the point, with the full stop or without."""
+    comma = point(analysed(airwallex, "why-airwallex", WHY), "hard-problems")
+    stop = point(analysed(airwallex, "why-airwallex", WHY.replace("correctness, money", "correctness. Money")),
+                 "hard-problems")
+    assert comma.hit
+    assert "money can't go missing" in comma.judgement.unit.text.lower()
+    # the same best evidence either way (its closeness to the label), not a sentence set aside in one of them
+    assert comma.judgement.features.label == pytest.approx(stop.judgement.features.label)
+    assert stop.judgement.probability == pytest.approx(comma.judgement.probability, abs=0.05)
 
 
 LIVE = ("Um, so why Airwallex? Uh, basically, I think moving money across borders is still way too hard for businesses. "
@@ -53,6 +62,11 @@ LIVE = ("Um, so why Airwallex? Uh, basically, I think moving money across border
         "latency matters. So that's, um, that's why. yourself check out, you can pay, you know, from your shopping")
 FOLLOW_UP = (" Sure, um, I owned the design, and I led to the engineer's audit. We measured it every week, and the error "
              "rate went down by about 40% in the first quarter.")
+
+
+def test_the_live_transcript_with_the_hard_problem_in_one_sentence_ticks_it(airwallex):
+    """walk51 1: the same audio scored 21 with "correctness, money can't go missing" inside one sentence: no tick."""
+    assert "hard-problems" in hits(airwallex, "why-airwallex", LIVE)
 
 
 def test_a_sentence_on_another_subject_ticks_no_point_it_does_not_touch(airwallex):

@@ -81,9 +81,9 @@ from voiceprep.core.analysis.text import CLOCK_UNITS, DETERMINERS, TIME_UNITS, T
 from voiceprep.core.banks.model import Job, KeyPoint, Prompt
 from voiceprep.settings import AnalysisSettings
 
-JUDGE_VERSION = "semantic-53-c"    # session 39: judge68, provisional (walk51: a unit embedded without the punctuation
-                                   # it ends on, "money can't go missing" a harm denied, "I designed it" told after a
-                                   # question's echo, "your own ..." no ownership intent, a passing mention in a few words)
+JUDGE_VERSION = "semantic-53-c"    # session 39: judge68, provisional (walk51: "money can't go missing" a harm denied,
+                                   # "I designed it" told after the question's echo, "your own ..." no ownership intent,
+                                   # a passing mention in a few words ticks nothing by meaning alone)
                                    # session 38: read38a (semantic-52: "We looked at finer-grained locks" weighs an
                                    # option: only the first two words of what was looked at tell a cause), judge64
                                    # (semantic-51: a lone part of a two-word name in a sentence
@@ -1302,7 +1302,7 @@ class AnswerJudge:
         self.embedder = embedder
         self.s = settings
         self.units = units(raw_words)
-        self.vectors = embedder.embed([u.text.rstrip(",.;:!? ") for u in self.units]) if embedder and self.units else None
+        self.vectors = embedder.embed([u.text for u in self.units]) if embedder and self.units else None
         if self.vectors is not None:
             sentences = [i for i, u in enumerate(self.units) if u.kind == "sentence"]
             extra, vecs = [], []
