@@ -2335,7 +2335,8 @@ class AnswerJudge:
                 and generic_cue(lexical.matches[0].cue, self.job_words)):
             return 0.0
         if not kp.cues_from_label and len(lexical.matches) == 1 and self._lone_in_bare_sentence(kp, lexical.matches[0]):
-            told = [m for _, m in lexical.said if not self._lone_in_bare_sentence(kp, m)]
+            kept = lexical.matches[0]
+            told = [m for cue, m in lexical.said if kept.cue in cue.split("|") and not self._lone_in_bare_sentence(kp, m)]
             if not told:
                 return 0.0
             lexical.matches[0] = told[0]  # "I built" echoing the question, and "I designed it and wrote most of it,
