@@ -283,6 +283,10 @@ class AnalysisSettings:
     # point (judge.AnswerJudge.general; dev2: vague answers 5-32 details, strong ones 32-89; docs/benchmarks.md judge57)
     general_details: int = 25
     general_label_share: float = 0.25
+    # ... and an answer that says fewer details of its own than this ticks no point by meaning alone: none of the cues
+    # the bank wrote said, it is a passing mention of a topic ("So self-checkout, um, you can pay, you know, from your
+    # shopping" for "Accepting payments and spending: ...": walk51 6); dev2's vague answers say 5 or more
+    mention_details: int = 5
     # a point the bank wrote cues for, with only one of them said, in a sentence that says no other word of the point
     # and no more than this many words of content beyond the question's and the point's ("It was a team effort and
     # everyone was happy with the result.", "We fixed the caching."): that lone cue is no witness, the point is judged

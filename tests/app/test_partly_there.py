@@ -160,8 +160,11 @@ def test_a_point_ticked_when_no_cue_counted_reads_by_meaning_and_names_no_cue():
 
     payments = load_bank(BANKS / "senior-backend-payments.toml")
     airwallex = load_bank(BANKS / "airwallex.toml")
-    for bank, prompt, story, point in ((payments, "kafka-payments", TRADING_STORY, "eventual-consistency"),
-                                       (airwallex, "most-impactful", NO_WITNESS_STORY, "who-benefited")):
+    # judge68: the no-witness story says the same cue told in its next sentence ("The people on call got their
+    # nights back"), which counts and is named; the lone "team" is not
+    for bank, prompt, story, point, note in (
+            (payments, "kafka-payments", TRADING_STORY, "eventual-consistency", "by meaning"),
+            (airwallex, "most-impactful", NO_WITNESS_STORY, "who-benefited", "by its words · cues: on call")):
         doc = feedback_document(analyze_answer(bank, bank.prompt(prompt), Transcript.from_text(story)))
         kp = next(k for k in doc["key_points"] if k["id"] == point)
-        assert kp["hit"] and [ev["note"] for ev in kp["evidence"]] == ["by meaning"], kp["evidence"]
+        assert kp["hit"] and [ev["note"] for ev in kp["evidence"]] == [note], kp["evidence"]

@@ -251,7 +251,7 @@ def _detail(result: Any, heard: list[str] | None = None, story: bool = True,
     judgement = _attr(result, "judgement")
     excluded = list(_attr(judgement, "excluded", None) or [])
     if excluded and _attr(excluded[0], "text"):
-        said = excluded[0].text
+        said = excluded[0].text.rstrip(" ,;:-–—")   # ends at its clause: no dangling comma before "Say what you did."
         return {"not done": f"Close, but said as not done: “{said}”",
                 "hypothetical": f"Close, but said as something you would do, not something you did: “{said}”",
                 # the point states a number or asks for one, and the answer says none (walk38: "The forecasts got a

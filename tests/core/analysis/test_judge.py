@@ -2558,13 +2558,15 @@ def test_a_point_ticked_with_no_cue_counted_is_ticked_by_meaning(airwallex):
     assert ordering.hit and ordering.matches and ordering.judgement is not None
     assert ordering.judgement.features.lexical == 0.0 and ordering.judgement.method == "meaning"
     assert a.evidence["eventual-consistency"][0].how == "meaning"
-    # "It was a team effort." (walk22): the cue "teams" counts for nothing there; the next sentence says who benefited
+    # "It was a team effort." (walk22): the cue "teams" counts for nothing there (test_a_lone_cue_in_a_sentence_that_
+    # says_nothing_else_is_no_witness); here the next sentence says the same cue, "on call", told: that mention counts
+    # and quotes the point (judge68, walk51 3: "I designed it…" after the question's echo "the thing I built")
     a = analyze_answer(airwallex, airwallex.prompt("most-impactful"), Transcript.from_text(NO_WITNESS_STORY))
     who = next(r for r in a.key_points if r.key_point.id == "who-benefited")
-    assert who.hit and [m.cue for m in who.matches] == ["teams"] and who.judgement is not None
-    assert who.judgement.features.lexical == 0.0 and who.judgement.method == "meaning"
+    assert who.hit and [m.cue for m in who.matches] == ["on-call"] and who.judgement is not None
+    assert who.judgement.features.lexical == 1.0
     quote = a.evidence["who-benefited"][0]
-    assert quote.how == "meaning" and "team effort" not in quote.text and "on call" in quote.text, quote
+    assert "team effort" not in quote.text and "on call" in quote.text, quote
     # "platforms" alone, an everyday word of the job, for a point that asks two cues (judge24): not "meaning+words"
     a = analyze_answer(airwallex, airwallex.prompt("product-range"), Transcript.from_text(
         "Airwallex lets other software platforms offer financial products to their users, built on top of its own "

@@ -82,7 +82,10 @@ from voiceprep.core.analysis.text import DETERMINERS, TIME_UNITS, Token, acronym
 from voiceprep.core.banks.model import Job, KeyPoint, Prompt
 from voiceprep.settings import AnalysisSettings
 
-JUDGE_VERSION = "semantic-55"      # session 39: fixCE (semantic-55: "How did you handle/deal with/approach…" asks
+JUDGE_VERSION = "semantic-56"      # session 39: judge68 (semantic-56, walk51: "money can't go missing" a harm denied,
+                                   # "I designed it" told after the question's echo, "your own ..." no ownership intent,
+                                   # a passing mention in a few words ticks nothing by meaning alone),
+                                   # fixCE (semantic-55: "How did you handle/deal with/approach…" asks
                                    # for a story, `asks_for_story`; 0 of 74 bundled prompts changed),
                                    # judge66 (semantic-54: a plain point given a unit of its own by the
                                    # assignment of the prompt's points to units counts from plain_own_min_probability),
@@ -2102,6 +2105,10 @@ class AnswerJudge:
                          for said in self._sentence_stems), default=0.0) < self.s.general_label_share):
             p = self._set_aside(p)       # "I made sure everyone was okay" for "First I made the area safe and..."
             #                              (the label's words, or those of one thing it says was done: `claim_texts`)
+        if p >= self.s.judge_threshold and not kp.cues_from_label and not f.lexical and self.general \
+                and self.details < self.s.mention_details:
+            p = self._set_aside(p)       # a passing mention in a few words, no cue said (walk51 6: "So self-checkout,
+            #                              um, you can pay, you know, from your shopping" for accepting payments)
         nobodys = p >= self.s.judge_threshold and (
             (bool(YOUR_ROLE.search(kp.label)) and not self.candidate_acts())
             or ((self.talks_in_general() or self.tells_an_approach()) and not allowed >= HYPOTHETICAL))
@@ -2387,7 +2394,12 @@ class AnswerJudge:
                 and generic_cue(lexical.matches[0].cue, self.job_words)):
             return 0.0
         if not kp.cues_from_label and len(lexical.matches) == 1 and self._lone_in_bare_sentence(kp, lexical.matches[0]):
-            return 0.0
+            kept = lexical.matches[0]
+            told = [m for cue, m in lexical.said if kept.cue in cue.split("|") and not self._lone_in_bare_sentence(kp, m)]
+            if not told:
+                return 0.0
+            lexical.matches[0] = told[0]  # "I built" echoing the question, and "I designed it and wrote most of it,
+            #                               and it compared our ledger…" said too: the told mention (walk51 3)
         if not kp.cues_from_label and not self.on_question and len(lexical.matches) < needed_point(kp).min_cues:
             return 0.0                    # walk40: "throughput" (a trading system's) for "Kafka at high throughput: ..."
         said = self._said_together(lexical) if kp.cues_from_label else len(lexical.matches)

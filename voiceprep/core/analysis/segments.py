@@ -66,7 +66,7 @@ _BARE_PARTICIPLES = frozenset({"run", "read"})
 ADDITIVE = frozenset({"just", "only", "merely", "simply"})
 # a denial of a harm reports a success: "we never lost a payment", "didn't drop a message"
 HARM = frozenset({"lost", "lose", "losing", "broke", "break", "breaking", "broken", "failed", "fail", "missed",
-                  "miss", "dropped", "drop", "duplicated", "double-charged", "crashed", "leaked", "leak"})
+                  "miss", "missing", "dropped", "drop", "duplicated", "double-charged", "crashed", "leaked", "leak"})
 # "no" is a quantifier ("a single writer with no locks") except where it says a thing did not exist: "there's no
 # API platform", "we had no monitoring", "without any tests" deny the thing (unless it is a harm: "we had no
 # outages" reports a success)
