@@ -2850,3 +2850,24 @@ def test_the_same_bank_imported_again_is_kept_once_and_an_edited_copy_is_named_a
     assert banks.import_file(edited)
     second = banks.current()
     assert second.id != first.id and second.job.title == first.job.title.replace("(imported)", "(imported 2)")
+
+
+def test_a_file_dropped_into_the_folder_with_her_banks_id_does_not_take_its_place(qtbot, services, data_home):
+    """Walk50 finding 1: a friend's bank copied into the banks folder as ward-clash.toml, with the id of the
+    candidate's practised bank, was listed in its place after More > Reload, and her own file was the one refused."""
+    import os
+
+    window = make_window(qtbot, services, data_home)
+    banks = window.banks
+    mine = paths.user_banks_dir() / "ward-manager.toml"
+    mine.write_text((BANKS / "airwallex.toml").read_text().replace('id = "airwallex"', 'id = "ward"', 1))
+    banks.reload()
+    name = services.registry.find("ward").name
+    clash = paths.user_banks_dir() / "a-ward-clash.toml"
+    clash.write_text(mine.read_text().replace('title = "Infrastructure / Platform Engineer"', 'title = "Elderly Care"'))
+    os.utime(clash, (1, 1))
+    banks.reload()
+    assert services.registry.find("ward").source == mine
+    assert [banks.list.item(i).text().split("\n")[0] for i in range(banks.list.count())].count(name) == 1
+    said = banks.errors.toPlainText()
+    assert not banks.errors.isHidden() and f"{clash}: job.id: 'ward' is already the id of “{name}” ({mine})" in said
