@@ -588,7 +588,8 @@ def test_importing_a_job_description_says_it_is_not_a_bank_and_offers_the_draft(
     broken.write_text((BANKS / "airwallex.toml").read_text().replace("[job]", "[job", 1))
     assert not banks.import_file(broken)
     text, buttons = shown[-1]
-    assert text.startswith("broken.toml has problems, so it was not imported:\nline ") and "section name on line" in text
+    assert text.startswith("broken.toml has problems, so it was not imported:\n") and "section name on line" in text
+    assert not re.search(r"line (\d+): .*on line \1", text), text        # walk50: "line 8: … on line 8"
     assert str(tmp_path) not in text and "Draft from a job description…" not in buttons
     weird = tmp_path / "weird.toml"
     weird.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")

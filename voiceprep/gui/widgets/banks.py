@@ -65,8 +65,8 @@ def import_problem(path: Path, errors: list[BankError], round_titles: Sequence[s
         why = f"line {line} is not 'name = value'" if line else "it has no [job] and no [[rounds]]"
         return (f"{name} is not a question bank ({why}).\n\nTo make a bank from a job description, use "
                 f"{DRAFT_LABEL}"), True
-    listed = [(f"line {e.line}: " if e.line else "") + problem_text(e.field, e.message, round_titles)
-              for e in errors[:_LISTED]]
+    listed = [(f"line {e.line}: " if e.line and f"line {e.line}" not in e.message else "") +   # not twice: walk50
+              problem_text(e.field, e.message, round_titles) for e in errors[:_LISTED]]
     more = [f"… and {len(errors) - _LISTED} more"] if len(errors) > _LISTED else []
     return (f"{name} has problems, so it was not imported:\n" + "\n".join(listed + more) +
             f"\n\nFix {'them' if len(errors) > 1 else 'it'} in a text editor and import the file again."), False
