@@ -75,7 +75,7 @@ from voiceprep.gui.widgets.common import (
 )
 from voiceprep.gui.widgets.feedback import READABLE_CHARS, FeedbackView, fmt_time
 from voiceprep.gui.widgets.shortcuts import described, key_text, keys_text
-from voiceprep.gui.widgets.typing_guard import SINGLE_KEYS, TypingWatch
+from voiceprep.gui.widgets.typing_guard import SINGLE_KEYS, TypeAhead, TypingWatch
 from voiceprep.settings import DRILL_LABEL_CHARS, FEEDBACK_FIT_LINES, FEEDBACK_MIN_LINES, RECAP_LARGE
 
 log = logging.getLogger(__name__)
@@ -602,6 +602,8 @@ class PracticePage(QWidget):
                                         sink=self._typing_to_note)
         watch(self.typing_watch, QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress)
         self.typing_watch.dropped.connect(self._say_typing)
+        self._type_ahead = TypeAhead(self)        # letters typed at the Bank box pick a bank by its name (walk50)
+        self.bank_box.installEventFilter(self._type_ahead)
         self._typing_said = False
         for key, command in commands.items():
             sc = described(QShortcut(QKeySequence(key), self), COMMANDS[key])
