@@ -36,7 +36,7 @@ from voiceprep.core.banks import BankLoadError, Competency, load_bank
 from voiceprep.core.banks.document import BankDocument, copy_title, slugify
 from voiceprep.core.banks.drafts import Draft, discard_draft, load_drafts
 from voiceprep.core.banks.load import BankError, read_bank_text, weight_text
-from voiceprep.core.wording import counted
+from voiceprep.core.wording import capitalised, counted
 from voiceprep.gui.widgets import accessible, common
 from voiceprep.gui.widgets.bank_editor import BankEditor, plain_label, plain_tooltip, problem_text
 from voiceprep.gui.widgets.common import BAD, WARN, enter_presses_buttons, flow_row, heading, soft
@@ -46,6 +46,11 @@ DRAFT_LABEL = "Draft from a job description…"
 NEW_BANK_LABEL = "Create my own bank"     # the welcome banner's words too (walk21: "New bank" here)
 _BANK_MARKS = re.compile(r"^[ \t]*(schema[ \t]*=|\[[ \t]*job\b|\[\[[ \t]*rounds)", re.MULTILINE)
 _LISTED = 8
+
+
+def _at_line(line: int | None, said: str) -> str:
+    """A problem with its line in front, unless it names the line itself (walk50: "line 8: … on line 8")."""
+    return f"line {line}: {said}" if line and f"line {line}" not in said else capitalised(said)
 
 
 def import_problem(path: Path, errors: list[BankError], round_titles: Sequence[str] = ()) -> tuple[str, bool]:
@@ -65,8 +70,7 @@ def import_problem(path: Path, errors: list[BankError], round_titles: Sequence[s
         why = f"line {line} is not 'name = value'" if line else "it has no [job] and no [[rounds]]"
         return (f"{name} is not a question bank ({why}).\n\nTo make a bank from a job description, use "
                 f"{DRAFT_LABEL}"), True
-    listed = [(f"line {e.line}: " if e.line and f"line {e.line}" not in e.message else "") +   # not twice: walk50
-              problem_text(e.field, e.message, round_titles) for e in errors[:_LISTED]]
+    listed = [_at_line(e.line, problem_text(e.field, e.message, round_titles)) for e in errors[:_LISTED]]
     more = [f"… and {len(errors) - _LISTED} more"] if len(errors) > _LISTED else []
     return (f"{name} has problems, so it was not imported:\n" + "\n".join(listed + more) +
             f"\n\nFix {'them' if len(errors) > 1 else 'it'} in a text editor and import the file again."), False
