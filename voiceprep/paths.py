@@ -52,6 +52,11 @@ def user_banks_dir() -> Path:
     return path
 
 
+def bank_files_record() -> Path:
+    """Which file held each of the user's bank ids when the banks were last listed (BankRegistry.discover)."""
+    return data_dir() / "bank-files.json"
+
+
 def bundled_banks_dir() -> Path:
     return _bundled("question_banks")
 

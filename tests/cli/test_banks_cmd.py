@@ -114,3 +114,31 @@ def test_banks_list_fits_the_terminal_and_stays_one_line_per_field_when_piped(da
     assert len(shown) > len(piped) and " ".join(" ".join(shown).split()) == " ".join(" ".join(piped).split())
     titles = [i for i, line in enumerate(shown) if line.startswith("affirm-backend-platform ")]
     assert titles and shown[titles[0] + 1].startswith(" " * 29 + "Platform"), shown   # under its column
+
+
+def test_a_file_with_the_id_of_a_bank_already_there_is_refused_by_list_and_check(data_home, tmp_path, capsys):
+    """Walk50 findings 1 and 6: a friend's file copied in as ward-clash.toml with the id of the candidate's own bank
+    was listed in its place (her file refused), and `banks check ward-clash.toml` said OK. The bank already there
+    keeps the id; check names it, says the file would not be loaded and what to do, and exits 1."""
+    import os
+
+    folder = data_home / "banks"
+    folder.mkdir(exist_ok=True)
+    mine = folder / "ward-manager.toml"
+    mine.write_text(GOOD.replace('title = "Demo"', 'title = "Riverside ward"'))
+    assert main(["banks", "list"]) == 0 and "Riverside ward" in capsys.readouterr().out
+    friend = tmp_path / "ward-clash.toml"
+    friend.write_text(GOOD.replace('title = "Demo"', 'title = "Northgate ward"'))
+    assert main(["banks", "check", str(friend)]) == 1
+    out, err = capsys.readouterr()
+    assert "OK" not in out and f"{friend}: job.id:" in err and str(mine) in err and "Riverside ward" in err
+    assert "give this file another id" in err
+    assert main(["banks", "check", str(mine)]) == 0 and f"{mine}: OK" in capsys.readouterr().out
+    copied = folder / "a-ward-clash.toml"
+    copied.write_text(friend.read_text())
+    os.utime(copied, (1, 1))                     # first by name and older on disk: still the newcomer
+    assert main(["banks", "list"]) == 0
+    out = capsys.readouterr().out
+    assert "Riverside ward" in out and "Northgate" not in out
+    assert f"{copied}: job.id: 'demo' is already the id of “Riverside ward” ({mine})" in out
+    assert main(["banks", "check", str(copied)]) == 1 and str(mine) in capsys.readouterr().err

@@ -4490,3 +4490,50 @@ def test_a_controller_gone_while_the_microphone_opens_gives_its_claim_back(servi
     _SlowOpening.made[-1].go_on.set()
     qtbot.waitUntil(lambda: not operations.pending, timeout=15000)
     assert devices._held == 0 and _SlowOpening.made[-1].closed and len(abandoned) == 1
+
+
+def test_a_banks_name_typed_into_the_bank_box_picks_it_and_is_no_command(window, qtbot):
+    """Walk50 finding 11: "Riverside" typed into the Bank box (after Alt+B) picked the bank but said "R was not taken
+    as a command: it came while you were typing, and the keyboard was not in a text field": the box takes letters
+    (its type-ahead), so a letter there is neither a command nor typing at no field."""
+    from tests.conftest import BANKS
+    from voiceprep import paths
+
+    (paths.user_banks_dir() / "ward.toml").write_text((BANKS / "airwallex.toml").read_text()
+                                                      .replace('id = "airwallex"', 'id = "ward"', 1)
+                                                      .replace('company = "Airwallex"', 'company = "Riverside"', 1))
+    window.banks.reload()
+    page = window.practice
+    page.bank_box.setCurrentIndex(0)
+    page.bank_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.bank_box)
+    qtbot.keyClicks(page.bank_box, "Riverside")
+    qtbot.wait(400)                                       # a held first letter would have run by now
+    assert page.bank_box.currentData() == "ward"
+    assert not (page.notice.isVisible() and "was not taken as a command" in page.notice.text()), page.notice.text()
+    assert page.retry_btn.isHidden() or not page.retry_btn.isDown()
+
+
+def test_a_restart_after_importing_opens_where_the_welcome_back_points(qtbot, services, data_home, tmp_path):
+    """Walk50 finding 7: after importing banks to look at them, a restart opened Practice on the last one imported,
+    while the welcome back spoke of the bank practised (Space would start the wrong bank). A bank only offered (just
+    imported or made) and neither chosen nor practised is not the last one used: the welcome back's bank opens.
+    Chosen in the Bank box, it is kept (walk24)."""
+    from datetime import datetime
+
+    window = _opened(qtbot, services)
+    theirs = tmp_path / "two-rounds.toml"
+    theirs.write_text(TWO_ROUNDS, encoding="utf-8")
+    assert window.banks.import_file(theirs) and window.practice.bank().id == "two-rounds"
+    window.close()
+    recap = {"bank_id": "airwallex", "answers": 3, "average": 60, "started_at": datetime.now().isoformat(),
+             "banks": [{"bank_id": "airwallex", "answers": 3}]}
+    page = _opened(qtbot, services).practice
+    page.show_recap(recap)
+    assert page.bank().id == "airwallex"
+    page.bank_box.setCurrentIndex(page.bank_box.findData("two-rounds"))
+    page.bank_box.activated.emit(page.bank_box.currentIndex())         # the candidate's own choice
+    page.window().close()
+    page = _opened(qtbot, services).practice
+    page.show_recap(recap)
+    assert page.bank().id == "two-rounds"

@@ -10,6 +10,7 @@ from voiceprep.cli.common import emit, emit_error
 from voiceprep.core.banks import BankLoadError, BankRegistry, load_bank, parse_bank
 from voiceprep.core.banks.document import write_atomically
 from voiceprep.core.banks.draft import draft_bank
+from voiceprep.core.banks.registry import clash_text
 from voiceprep.core.wording import counted
 
 MAX_JOB_BYTES = 1_000_000
@@ -55,6 +56,7 @@ def cmd_list(args) -> int:
 
 def cmd_check(args) -> int:
     bad = 0
+    registry = BankRegistry.discover()      # a file valid alone, whose id a bank there holds, is refused there too
     for file in args.files:
         try:
             bank = load_bank(file)
@@ -62,6 +64,11 @@ def cmd_check(args) -> int:
             bad += 1
             for err in exc.errors:     # on stderr, as every error (walk48), top to bottom (BankLoadError)
                 emit_error(str(err))
+            continue
+        holder = registry.find(bank.id)
+        if holder is not None and holder.source is not None and Path(holder.source).resolve() != file.resolve():
+            bad += 1            # walk50: "OK" to a file that, copied into the banks folder, is not loaded
+            emit_error(f"{file}: job.id: {clash_text(bank.id, holder)}")
             continue
         prompts = bank.all_prompts()
         print(f"{file}: OK ({bank.id}: {len(prompts)} prompts, "

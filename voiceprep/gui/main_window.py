@@ -297,8 +297,9 @@ class MainWindow(QMainWindow):
         bank, round_id = qs.value("last_bank"), qs.value("last_round")
         self.restored_bank = bool(bank) and self.services.registry.find(str(bank)) is not None
         if self.restored_bank:   # and its round: a restart went back to the bank's first round (walkthrough 7)
+            offered = str(qs.value("last_bank_offered", False)).lower() == "true"    # only looked at: walk50
             self.practice.fill_banks(select=str(bank), round_id=str(round_id) if round_id else None,
-                                    reopened=True)
+                                    reopened=not offered)
 
     def save_window_state(self) -> None:
         """The size and place the window had before any maximizing, the screen it was on, and whether it was
@@ -313,6 +314,8 @@ class MainWindow(QMainWindow):
         qs.setValue("interface_scale", gui_app.started.used / 100 if gui_app.started else 1.0)
         qs.remove("geometry")
         qs.setValue("last_bank", self.practice.bank_box.currentData())
+        qs.setValue("last_bank_offered", self.practice.offered_bank is not None
+                    and self.practice.offered_bank == self.practice.bank_box.currentData())
         qs.setValue("last_round", self.practice.round_box.currentData())
 
     def _settings_left_ok(self) -> bool:

@@ -218,7 +218,7 @@ def test_one_bad_file_does_not_stop_the_others(tmp_path):
     assert [b.id for b in reg.banks] == ["demo", "demo2"]
     files = {e.file.rsplit("/", 1)[-1] for e in reg.errors}
     assert files == {"b.toml", "d.toml", "e.toml"}
-    assert any("already used" in e.message for e in reg.errors)
+    assert any("is already the id of “Demo”" in e.message for e in reg.errors)
     assert any("UTF-8" in e.message for e in reg.errors)
 
 
@@ -295,3 +295,38 @@ def test_a_title_that_names_the_company_is_not_prefixed_with_it(company, title, 
     from voiceprep.core.banks.model import Bank, Job
 
     assert Bank(schema=1, job=Job(id="b", title=title, company=company), rounds=()).name == name
+
+
+def test_a_file_dropped_in_with_a_known_banks_id_is_the_one_refused(tmp_path):
+    """Walk50 finding 1: a friend's bank copied into the folder as ward-clash.toml, with the id of the candidate's own
+    ward-manager.toml, took its place (the first file by name kept the id) and her history sat under the friend's
+    bank. The file that already held the id keeps it (recorded at each listing); the newcomer is refused, naming both
+    files and what to do."""
+    import os
+
+    folder, record = tmp_path / "banks", tmp_path / "bank-files.json"
+    folder.mkdir()
+    mine = folder / "ward-manager.toml"
+    mine.write_text(GOOD.replace('title = "Demo"', 'title = "Riverside ward"'))
+    assert [b.name for b in BankRegistry.discover([folder], record=record).banks] == ["Riverside ward"]
+    clash = folder / "a-ward-clash.toml"           # listed first by name, and older on disk (`cp -p`)
+    clash.write_text(GOOD.replace('title = "Demo"', 'title = "Northgate ward"'))
+    os.utime(clash, (1, 1))
+    for _ in range(2):                             # a reload, then a restart: the same answer
+        reg = BankRegistry.discover([folder], record=record)
+        assert [(b.name, b.source) for b in reg.banks] == [("Riverside ward", mine)]
+        [err] = reg.errors
+        assert err.file == str(clash) and err.field == "job.id"
+        assert str(mine) in err.message and "Riverside ward" in err.message and "not loaded" in err.message
+        assert "give this file another id" in err.message
+
+
+def test_without_a_record_the_older_file_keeps_the_id(tmp_path):
+    """No listing recorded yet (a first start with both files there): the file that was there first keeps the id."""
+    import os
+
+    (tmp_path / "b-mine.toml").write_text(GOOD.replace('title = "Demo"', 'title = "Mine"'))
+    os.utime(tmp_path / "b-mine.toml", (1, 1))
+    (tmp_path / "a-new.toml").write_text(GOOD.replace('title = "Demo"', 'title = "New"'))
+    reg = BankRegistry.discover([tmp_path], record=tmp_path / "none.json")
+    assert [b.name for b in reg.banks] == ["Mine"] and [e.file for e in reg.errors] == [str(tmp_path / "a-new.toml")]

@@ -246,3 +246,32 @@ def test_a_handed_on_name_said_in_lower_case_is_corrected_only_near_that_wording
     _typed_over(doc, 0, "Bed Burrow", "Red Burrow", "Red Barrow")
     assert point_names.added_by(doc, point) == []
     assert "bed bureau" in point_names.said_phrases("Rang the bed bureau for cover")
+
+
+@pytest.mark.parametrize("label", [
+    "• Patient checked and safe first • Told the family – duty of candour • Datix + learning shared at huddle",
+    "• Patient checked and safe first\n• Told the family – duty of candour\n• Datix + learning shared at huddle",
+    "- Patient checked and safe first\n- Told the family - duty of candour\n- Datix + learning shared at huddle",
+    "* Patient checked and safe first * Told the family * Datix + learning shared at huddle",
+    "– Patient checked and safe first\n– Told the family\n– Datix + learning shared at huddle"])
+def test_a_list_mark_starts_a_sentence(label):
+    """Walk50 finding 3: "Told" after a "•" was read as a capital inside a sentence, so the editor put it into the
+    Vocabulary as a name. A bullet, a "-", "*" or "–" list mark, or a new line, starts a sentence: its first word is
+    no name unless marked as one ("Datix" here is such a first word: a name only by its own marks, as at any start)."""
+    assert point_names.wording_names(label) == []
+    assert point_names.wording_names("Logged it • then rang the PALS team – PCI-DSS and 3-D Secure kept") == [
+        "PALS", "PCI-DSS", "3-D Secure"]
+
+
+def test_a_one_word_name_is_not_handed_on_to_a_point_that_says_it_only_in_lower_case():
+    """Walk50 finding 3: "Told", put in by one point's wording, was handed on when that point was reworded to a point
+    that says "told the families" in lower case, so it stayed in the Vocabulary. One capitalised word said elsewhere
+    only in lower case is an ordinary word there: it goes. A name of several words said in lower case ("the bed
+    bureau") is still that name and is handed on (fixBB)."""
+    bank = bank_text({"id": "a", "label": "Patient checked first; Told the family", "added_to_vocabulary": ["Told"]},
+                     {"id": "b", "label": "I told the families about the delays"}, top={"vocabulary": ["Told"]})
+    doc = BankDocument(bank)
+    old = doc.get(FIRST, "label")
+    doc.set(FIRST, "label", "The patient was checked and safe first")
+    assert point_names.reworded(doc, FIRST, old, []) == ([], ["Told"])
+    assert not doc.get((), "vocabulary") and point_names.added_by(doc, SECOND) == []

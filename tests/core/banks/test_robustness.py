@@ -62,7 +62,9 @@ def test_fifo_and_devices_are_refused_without_blocking(tmp_path):
 def test_size_cap(tmp_path):
     big = tmp_path / "big.toml"
     big.write_text(GOOD + "#" * 300_000 + "\n")
-    assert "at most 256,000" in load_errors(big)[0].message
+    message = load_errors(big)[0].message      # walk50: "is 652,357 bytes; …": no subject, nothing to do
+    assert message.startswith(f"the file is {big.stat().st_size:,} bytes; a bank is at most 256,000")
+    assert message.endswith("split it into smaller banks, one for each round or two")
     with pytest.raises(BankLoadError, match="at most 100"):
         parse_bank(GOOD, "x.toml", BankSettings(max_file_bytes=100))
 

@@ -588,7 +588,8 @@ def test_importing_a_job_description_says_it_is_not_a_bank_and_offers_the_draft(
     broken.write_text((BANKS / "airwallex.toml").read_text().replace("[job]", "[job", 1))
     assert not banks.import_file(broken)
     text, buttons = shown[-1]
-    assert text.startswith("broken.toml has problems, so it was not imported:\nline ") and "section name on line" in text
+    assert text.startswith("broken.toml has problems, so it was not imported:\n") and "section name on line" in text
+    assert not re.search(r"line (\d+): .*on line \1", text), text        # walk50: "line 8: … on line 8"
     assert str(tmp_path) not in text and "Draft from a job description…" not in buttons
     weird = tmp_path / "weird.toml"
     weird.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
@@ -1260,7 +1261,7 @@ def test_a_bank_is_shared_by_export_and_imported_again_replaces_or_keeps_both(qt
     assert "What actually" in backup.read_text() and str(backup) in banks.notice.text()
     answer("Keep both")                                              # a bundled bank: no replacing it
     copy = tmp_path / "airwallex.toml"
-    copy.write_text((BANKS / "airwallex.toml").read_text())
+    copy.write_text((BANKS / "airwallex.toml").read_text().replace("[job]", "# my note\n[job]", 1))
     assert banks.import_file(copy) and asked[-1][1] == ["Cancel", "Keep both"]
     assert services.registry.find("airwallex-imported") is not None
 
@@ -2830,3 +2831,77 @@ def test_the_banks_preview_and_the_live_captions_draw_faint_text_in_the_secondar
     window.practice._on_caption("we moved the writes", "to one thread")
     shown = window.practice.captions.toHtml()
     assert "#123456" in shown and "#808080" not in shown
+
+
+def test_a_plain_import_selects_the_new_bank_and_says_what_came_in(qtbot, services, data_home, tmp_path):
+    """Walk50 finding 4: a file whose id is new was listed, but the notice kept the previous import's words and the
+    previously selected bank stayed selected."""
+    window = make_window(qtbot, services, data_home)
+    banks = window.banks
+    banks.select_bank("airwallex")
+    banks.show_notice("Added ward-same.toml as “Ward (imported)” (ward-imported.toml); yours is unchanged.")
+    theirs = tmp_path / "affirm-bom.toml"
+    theirs.write_text((BANKS / "affirm-backend-platform.toml").read_text()
+                      .replace('id = "affirm-backend-platform"', 'id = "affirm-bom"', 1))
+    assert banks.import_file(theirs)
+    bank = services.registry.find("affirm-bom")
+    assert banks.current() is bank and banks.list.currentItem().isSelected()
+    prompts = len(bank.all_prompts())
+    assert banks.notice.text() == f"Imported affirm-bom.toml as “{bank.name}” ({prompts} prompts)."
+    assert not banks.notice.isHidden()
+
+
+def test_the_same_bank_imported_again_is_kept_once_and_an_edited_copy_is_named_apart(qtbot, services, data_home,
+                                                                                      tmp_path, monkeypatch):
+    """Walk50 finding 5: a byte-identical copy of a bank already there offered "Keep both" focused, and Enter made a
+    second identical bank; an edited bundled bank imported twice gave two banks both named "… (my edit) (imported)".
+    The same bank is said to be there already and nothing is added; the same file imported again is the earlier
+    import; a changed copy may be kept beside it, numbered."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from voiceprep.gui.widgets import common
+    window = make_window(qtbot, services, data_home)
+    banks = window.banks
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text, *a, **k: told.append(text))
+    monkeypatch.setattr(common, "choose", lambda _p, _t, text, options, cancel=None, default=0: options.index("Keep both"))
+    same = tmp_path / "airwallex-copy.toml"
+    same.write_text((BANKS / "airwallex.toml").read_text())
+    count = len(services.registry.banks)
+    assert not banks.import_file(same) and len(services.registry.banks) == count
+    name = services.registry.find("airwallex").name
+    assert told[-1] == (f"airwallex-copy.toml is the same bank as “{name}”, word for word, so it was not added "
+                        "again: you already have it.")
+    assert banks.current().id == "airwallex"
+    edited = tmp_path / "airwallex-edit.toml"
+    edited.write_text(same.read_text().replace('title = "', 'title = "My edit of ', 1))
+    assert banks.import_file(edited)
+    first = banks.current()
+    assert first.id == "airwallex-imported" and first.job.title.endswith("(imported)")
+    assert not banks.import_file(edited) and len(services.registry.banks) == count + 1
+    assert told[-1].startswith(f"airwallex-edit.toml is the same bank as “{first.name}”")
+    edited.write_text(edited.read_text().replace("[job]", "# my note\n[job]", 1))     # changed since: both kept
+    assert banks.import_file(edited)
+    second = banks.current()
+    assert second.id != first.id and second.job.title == first.job.title.replace("(imported)", "(imported 2)")
+
+
+def test_a_file_dropped_into_the_folder_with_her_banks_id_does_not_take_its_place(qtbot, services, data_home):
+    """Walk50 finding 1: a friend's bank copied into the banks folder as ward-clash.toml, with the id of the
+    candidate's practised bank, was listed in its place after More > Reload, and her own file was the one refused."""
+    import os
+
+    window = make_window(qtbot, services, data_home)
+    banks = window.banks
+    mine = paths.user_banks_dir() / "ward-manager.toml"
+    mine.write_text((BANKS / "airwallex.toml").read_text().replace('id = "airwallex"', 'id = "ward"', 1))
+    banks.reload()
+    name = services.registry.find("ward").name
+    clash = paths.user_banks_dir() / "a-ward-clash.toml"
+    clash.write_text(mine.read_text().replace('title = "Infrastructure / Platform Engineer"', 'title = "Elderly Care"'))
+    os.utime(clash, (1, 1))
+    banks.reload()
+    assert services.registry.find("ward").source == mine
+    assert [banks.list.item(i).text().split("\n")[0] for i in range(banks.list.count())].count(name) == 1
+    said = banks.errors.toPlainText()
+    assert not banks.errors.isHidden() and f"{clash}: job.id: 'ward' is already the id of “{name}” ({mine})" in said

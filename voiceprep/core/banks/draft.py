@@ -355,15 +355,21 @@ def _neutral(text: str) -> str:
     return re.sub(r"\bour\b", "the", re.sub(r"\bus\b", "the team", text))
 
 
+# where a clause starts afresh, as after a full stop: a dash, ";" or ":", a new line, or a list mark ("•", or a "-"
+# or "*" standing alone: a pasted list, walk50 "• Told the family" made "Told" a name); "3-D", "PCI-DSS" stay whole
+_CLAUSE_BREAK = re.compile(r"\s*(?:--|—|–|;|:|\n|[•·▪◦‣●○■□➢➤►]|(?<!\S)[-*](?!\S))\s*")
+
+
 def names_in(text: str) -> list[str]:
     """Names in text, as written: runs of capitalised words inside a sentence ("Kafka", "Genshin Impact", "3-D
     Secure", "Stripe"), and wherever they stand acronyms ("PCI", "PCI-DSS"), words with a capital inside ("HoYoverse",
     "gRPC") or a digit and a capital ("S3", "3-D"). A sentence's first word is capitalised anyway: a name there only
     when so marked ("Python was ..." is not told from "Order was ..."). A run ends at a comma or any mark ("Kafka,
     Postgres" are two). Drafts, cues and the notes' vocabulary all read names here (fix40: two readers disagreed on
-    "3-D Secure", "Kafka, Postgres" and a plain word such as "Stripe" inside a sentence)."""
+    "3-D Secure", "Kafka, Postgres" and a plain word such as "Stripe" inside a sentence). A dash, a new line or a
+    list mark starts a clause as a full stop does (`_CLAUSE_BREAK`)."""
     found: dict[str, None] = {}
-    for sentence in (c for s in sentences(text) for c in re.split(r"\s*(?:--|—|–|;|:)\s*", s)):
+    for sentence in (c for s in sentences(text) for c in _CLAUSE_BREAK.split(s)):
         run: list[str] = []
         last_end = -1
         for i, match in enumerate(re.finditer(r"[A-Za-z0-9][A-Za-z0-9+#'-]*", sentence)):

@@ -285,8 +285,8 @@ UNEXPECTED = "this is a voiceprep bug: please report it with the file"
 
 def _parse(text: str, file: str, limits: BankSettings) -> Bank:
     if len(text) > limits.max_file_bytes:
-        raise _fail(file, None, f"is {len(text):,} characters; a bank is at most {limits.max_file_bytes:,} "
-                                "(bundled banks are about 15,000)")
+        raise _fail(file, None, f"the file is {len(text):,} characters; a bank is at most {limits.max_file_bytes:,} "
+                                "(bundled banks are about 15,000): split it into smaller banks, one for each round or two")
     found = scan(text)
     if found.max_nesting > limits.max_nesting:
         raise _fail(file, found.nesting_line, f"values nested {found.max_nesting} levels deep (at most "
@@ -508,8 +508,8 @@ def read_bank_text(path: str | Path, limits: BankSettings | None = None) -> str:
                 "a device" if stat.S_ISCHR(info.st_mode) or stat.S_ISBLK(info.st_mode) else "not a regular file"
             raise _fail(name, None, f"is {kind}, not a bank file; put only .toml text files in the banks folder")
         if info.st_size > limits.max_file_bytes:
-            raise _fail(name, None, f"is {info.st_size:,} bytes; a bank is at most {limits.max_file_bytes:,} "
-                                    "(bundled banks are about 15,000)")
+            raise _fail(name, None, f"the file is {info.st_size:,} bytes; a bank is at most {limits.max_file_bytes:,} "
+                                    "(bundled banks are about 15,000): split it into smaller banks, one for each round or two")
         with os.fdopen(fd, "rb", closefd=False) as f:
             data = f.read(limits.max_file_bytes + 1)
     except OSError as exc:

@@ -160,7 +160,8 @@ def add_new_names(doc: BankDocument, point: NodePath, names: Iterable[str]) -> l
 def drop_unused(doc: BankDocument, candidates: Iterable[str]) -> list[str]:
     """Take out of the vocabulary those of `candidates` (names a removed or reworded point put there) that no key
     point or prompt says any more and no remaining point lists as its own. Only the exact entries listed are taken:
-    a case variant in the vocabulary was typed by the candidate (review34 2b). Returns the names taken."""
+    a case variant in the vocabulary was typed by the candidate (review34 2b). A one-word name is said only as
+    written ("told" is no "Told", walk50); a longer one in any case. Returns the names taken."""
     wanted = set(candidates)
     words = vocabulary(doc)
     if not wanted or not words:
@@ -173,12 +174,17 @@ def drop_unused(doc: BankDocument, candidates: Iterable[str]) -> list[str]:
 
     def says(text: str, name: str) -> bool:
         return bool(re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.IGNORECASE))
+
+    def names(text: str, name: str) -> bool:
+        """Whether a point's wording says `name` as a name: in any case if it has several words ("the bed bureau"),
+        as written if one ("I told the families" does not say the name "Told": walk50)."""
+        return says(text, name) if " " in name.strip() else bool(re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text))
     gone = []
     for name in (v for v in words if v in wanted and v not in owned):
-        heir = next((kp for kp, text in points.items() if says(text, name)), None)
+        heir = next((kp for kp, text in points.items() if names(text, name)), None)
         if heir is not None:            # still said by another point: it goes when that one goes (or is reworded)
             _list_on(doc, heir, added_by(doc, heir) + [name])
-        elif not says(prompts, name):
+        elif not names(prompts, name):
             gone.append(name)
     if gone:
         doc.set((), "vocabulary", [v for v in words if v not in gone])

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from voiceprep import paths
+from voiceprep.core.banks.document import write_atomically
 from voiceprep.core.banks.load import BankError, BankLoadError, load_bank
 from voiceprep.core.banks.model import Bank
 
@@ -26,20 +28,36 @@ class BankRegistry:
     bundled: set[str] = field(default_factory=set)
 
     @classmethod
-    def discover(cls, dirs: list[Path] | None = None) -> BankRegistry:
+    def discover(cls, dirs: list[Path] | None = None, record: Path | None = None) -> BankRegistry:
+        """The banks of `dirs` (default: bundled, then the user's). Two files with one id: an earlier folder's keeps
+        it (bundled before own); within a folder the file that held it at the last listing (`record`, default
+        paths.bank_files_record() for the default folders), else the older file, keeps it, and the newcomer is
+        refused (walk50: a friend's file copied in took the candidate's practised bank's place)."""
         registry = cls()
         if dirs is None:
             dirs = [paths.bundled_banks_dir(), paths.user_banks_dir()]
+            record = paths.bank_files_record() if record is None else record
+        known = _read_record(record)
         for i, directory in enumerate(dirs):
             try:
                 files = sorted(Path(directory).glob("*.toml"))
             except OSError as exc:
                 registry.errors.append(BankError(str(directory), None, "", f"cannot list this folder: {exc.strerror}"))
                 continue
+            loaded: list[Bank] = []
+            for file in files:
+                try:
+                    loaded.append(load_bank(file))
+                except BankLoadError as exc:
+                    registry.errors.extend(exc.errors)
+            keepers = {bank_id: _keeper([b for b in loaded if b.id == bank_id], known.get(bank_id))
+                       for bank_id in dict.fromkeys(b.id for b in loaded)}
             first = len(registry.banks)
-            for file in files:                   # in file order: the first file with an id keeps it
-                registry.add_file(file, bundled=(i == 0 and len(dirs) > 1))
+            for bank in loaded:
+                registry.add(bank, bundled=(i == 0 and len(dirs) > 1), keeper=keepers[bank.id])
             registry.banks[first:] = sorted(registry.banks[first:], key=lambda b: listing_key(b.name))
+        if record is not None:
+            _write_record(record, known, {b.id: str(b.source) for b in registry.banks if b.source is not None})
         return registry
 
     def add_file(self, file: Path, bundled: bool = False) -> Bank | None:
@@ -48,11 +66,13 @@ class BankRegistry:
         except BankLoadError as exc:
             self.errors.extend(exc.errors)
             return None
-        existing = self.find(bank.id)
+        return self.add(bank, bundled)
+
+    def add(self, bank: Bank, bundled: bool = False, keeper: Bank | None = None) -> Bank | None:
+        """Offer `bank` unless its id is taken: by a bank already added, or by `keeper` (another file, same id)."""
+        existing = self.find(bank.id) or (keeper if keeper is not bank else None)
         if existing is not None:
-            self.errors.append(BankError(str(file), None, "job.id",
-                                         f"{bank.id!r} is already used by {existing.source}; "
-                                         "give this bank another id"))
+            self.errors.append(BankError(str(bank.source or bank.id), None, "job.id", clash_text(bank.id, existing)))
             return None
         self.banks.append(bank)
         if bundled:
@@ -107,3 +127,47 @@ class BankRegistry:
             return load_bank(candidate)
         known = ", ".join(b.id for b in self.banks) or "none"
         raise KeyError(f"no bank {id_or_path!r} (known banks: {known}; or give a .toml file path)")
+
+
+def clash_text(bank_id: str, existing: Bank) -> str:
+    """Why a file whose id another bank holds is not offered, naming that bank's file and what to do."""
+    return (f"{bank_id!r} is already the id of “{existing.name}” ({existing.source}), so this file was not loaded "
+            "and that bank and its answers are unchanged. To use this one too, give this file another id (job.id), or "
+            "import it with Banks › More › Import a bank file…, which offers to keep both")
+
+
+def _keeper(group: list[Bank], known: str | None) -> Bank:
+    """Of the files sharing one id, the one that keeps it: the one that held it before, else the oldest, else the
+    first by name."""
+    held = next((b for b in group if known is not None and str(b.source) == known), None)
+    return held or min(group, key=lambda b: _age(b.source))
+
+
+def _age(source: Path | None) -> float:
+    try:
+        return source.stat().st_mtime if source is not None else 0.0
+    except OSError:
+        return 0.0
+
+
+def _read_record(record: Path | None) -> dict[str, str]:
+    """Which file held each id at the last listing; empty if there is none or it cannot be read (never raised)."""
+    if record is None:
+        return {}
+    try:
+        data = json.loads(record.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return {str(k): str(v) for k, v in data.items()} if isinstance(data, dict) else {}
+
+
+def _write_record(record: Path, known: dict[str, str], now: dict[str, str]) -> None:
+    """Remember which file holds each id (ids no file holds now are kept, so a file moved away and back keeps its
+    claim); a record that cannot be written only loses that memory."""
+    merged = {**known, **now}
+    if merged == known:
+        return
+    try:
+        write_atomically(record, json.dumps(merged, indent=1, sort_keys=True) + "\n")
+    except OSError:
+        pass

@@ -36,7 +36,7 @@ from voiceprep.core.banks import BankLoadError, Competency, load_bank
 from voiceprep.core.banks.document import BankDocument, copy_title, slugify
 from voiceprep.core.banks.drafts import Draft, discard_draft, load_drafts
 from voiceprep.core.banks.load import BankError, read_bank_text, weight_text
-from voiceprep.core.wording import counted
+from voiceprep.core.wording import capitalised, counted
 from voiceprep.gui.widgets import accessible, common
 from voiceprep.gui.widgets.bank_editor import BankEditor, plain_label, plain_tooltip, problem_text
 from voiceprep.gui.widgets.common import BAD, WARN, enter_presses_buttons, flow_row, heading, soft
@@ -46,6 +46,11 @@ DRAFT_LABEL = "Draft from a job description…"
 NEW_BANK_LABEL = "Create my own bank"     # the welcome banner's words too (walk21: "New bank" here)
 _BANK_MARKS = re.compile(r"^[ \t]*(schema[ \t]*=|\[[ \t]*job\b|\[\[[ \t]*rounds)", re.MULTILINE)
 _LISTED = 8
+
+
+def _at_line(line: int | None, said: str) -> str:
+    """A problem with its line in front, unless it names the line itself (walk50: "line 8: … on line 8")."""
+    return f"line {line}: {said}" if line and f"line {line}" not in said else capitalised(said)
 
 
 def import_problem(path: Path, errors: list[BankError], round_titles: Sequence[str] = ()) -> tuple[str, bool]:
@@ -65,8 +70,7 @@ def import_problem(path: Path, errors: list[BankError], round_titles: Sequence[s
         why = f"line {line} is not 'name = value'" if line else "it has no [job] and no [[rounds]]"
         return (f"{name} is not a question bank ({why}).\n\nTo make a bank from a job description, use "
                 f"{DRAFT_LABEL}"), True
-    listed = [(f"line {e.line}: " if e.line else "") + problem_text(e.field, e.message, round_titles)
-              for e in errors[:_LISTED]]
+    listed = [_at_line(e.line, problem_text(e.field, e.message, round_titles)) for e in errors[:_LISTED]]
     more = [f"… and {len(errors) - _LISTED} more"] if len(errors) > _LISTED else []
     return (f"{name} has problems, so it was not imported:\n" + "\n".join(listed + more) +
             f"\n\nFix {'them' if len(errors) > 1 else 'it'} in a text editor and import the file again."), False
@@ -147,6 +151,15 @@ class BankItemDelegate(QStyledItemDelegate):
 
 
 BACKUP_DIR = "replaced"        # in the banks folder: the old files of banks replaced by an import (not loaded)
+
+
+def imported_title(title: str, taken: set[str]) -> str:
+    """An imported copy's title: "X (imported)", then "X (imported 2)" and on (walk50: two imports of one edited
+    bank were both "X (imported)")."""
+    n = 1
+    while (name := f"{title} (imported{'' if n == 1 else f' {n}'})") in taken:
+        n += 1
+    return name
 
 
 def _free_path(folder: Path, name: str, bank_id: str) -> Path:
@@ -370,10 +383,28 @@ class BanksPage(QWidget):
         existing = self.services.registry.find(bank.id)
         if existing is not None:
             return self._import_again(path, bank, existing)
-        shutil.copy(path, _free_path(paths.user_banks_dir(), path.name, bank.id))   # never over a file of theirs
+        try:
+            shutil.copy(path, _free_path(paths.user_banks_dir(), path.name, bank.id))   # never over a file of theirs
+        except OSError as exc:
+            self.show_notice(f"Could not import {path.name}: {exc.strerror or exc}")
+            return False
         self.reload()
+        self.select_bank(bank.id)           # walk50: the new bank was listed, unselected, under the last notice
+        added = self.services.registry.find(bank.id) or bank
+        self.show_notice(f"Imported {path.name} as “{added.name}” ({counted(len(added.all_prompts()), 'prompt')}).")
         self.created.emit(bank.id)
         return True
+
+    def _same_bank(self, bank, existing):
+        """The bank already there that `bank` (being imported) is word for word: `existing` itself, or an earlier
+        import of the same file (the same text under the copy's id and title). None if it differs from both."""
+        if bank.text and bank.text == existing.text:
+            return existing
+        for b in self.services.registry.banks:
+            if b.id.startswith(f"{bank.id}-imported") and b.text and \
+                    BankDocument.copy_of(bank.text, b.id, b.job.title).text() == b.text:
+                return b
+        return None
 
     def _import_again(self, path: Path, bank, existing) -> bool:
         """A bank already there imported again (a friend's updated copy): replace it, keeping the old file as a
@@ -383,14 +414,25 @@ class BanksPage(QWidget):
             QMessageBox.information(self, "Import a bank", f"{path.name} is already one of your banks.")
             return False
         bundled = self.is_bundled(existing)
-        options = ["Cancel", "Keep both"] + ([] if bundled else ["Replace mine"])
+        same = self._same_bank(bank, existing)
+        if same is not None and (same is existing or bundled):     # walk50: Keep both focused made a twin
+            said = (f"{path.name} is the same bank as “{same.name}”, word for word, so it was not added again: you "
+                    "already have it.")
+            QMessageBox.information(self, "Import a bank", said)
+            self.select_bank(same.id)
+            self.show_notice(said)
+            return False
+        options = ["Cancel"] + ([] if same else ["Keep both"]) + ([] if bundled else ["Replace mine"])
+        named = "" if bank.name == existing.name else f" (it is named “{bank.name}”)"
         text = (f"“{existing.name}” is already in your banks" + (" (bundled with voiceprep)" if bundled else "") +
-                f", and {path.name} is a version of it.\n\n" +
+                f", and {path.name} is a version of it{named}.\n\n" +
+                (f"You imported it before as “{same.name}”.\n" if same else "") +
                 ("Keep both: the imported copy is added under its own name; your answers stay with yours."
                  if bundled else
                  "Replace mine: the file you import takes its place and your answers to it stay with it; the old "
-                 "file is kept as a backup.\nKeep both: the imported copy is added under its own name."))
-        chosen = common.choose(self, "Import a bank", text, options, cancel=0, default=1)
+                 "file is kept as a backup." + ("" if same else "\nKeep both: the imported copy is added under its "
+                                                               "own name.")))
+        chosen = common.choose(self, "Import a bank", text, options, cancel=0, default=0 if same else 1)
         if chosen == 0:
             return False
         folder = paths.user_banks_dir()
@@ -406,9 +448,10 @@ class BanksPage(QWidget):
                 new_id = bank.id
             else:
                 new_id = self._unique_id(f"{bank.id}-imported")
-                doc = BankDocument.copy_of(path.read_text(encoding="utf-8"), new_id, f"{bank.job.title} (imported)")
+                title = imported_title(bank.job.title, {b.job.title for b in self.services.registry.banks})
+                doc = BankDocument.copy_of(path.read_text(encoding="utf-8"), new_id, title)
                 written = doc.save(_free_path(folder, f"{new_id}.toml", new_id))
-                notice = f"Added {path.name} as “{bank.job.title} (imported)” ({written.name}); yours is unchanged."
+                notice = f"Added {path.name} as “{title}” ({written.name}); yours is unchanged."
         except OSError as exc:
             self.show_notice(f"Could not import {path.name}: {exc.strerror or exc}")
             return False

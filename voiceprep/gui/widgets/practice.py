@@ -75,7 +75,7 @@ from voiceprep.gui.widgets.common import (
 )
 from voiceprep.gui.widgets.feedback import READABLE_CHARS, FeedbackView, fmt_time
 from voiceprep.gui.widgets.shortcuts import described, key_text, keys_text
-from voiceprep.gui.widgets.typing_guard import SINGLE_KEYS, TypingWatch
+from voiceprep.gui.widgets.typing_guard import SINGLE_KEYS, TypeAhead, TypingWatch
 from voiceprep.settings import DRILL_LABEL_CHARS, DRILL_QUESTION_CHARS, FEEDBACK_FIT_LINES, FEEDBACK_MIN_LINES, RECAP_LARGE
 
 log = logging.getLogger(__name__)
@@ -563,6 +563,10 @@ class PracticePage(QWidget):
         self.bank_box.currentIndexChanged.connect(lambda _i: self._fill_rounds())
         self._bank_chosen = False                    # the candidate picked a bank: a later welcome back keeps it
         self.bank_box.activated.connect(lambda _i: setattr(self, "_bank_chosen", True))
+        # a bank only offered (just made or imported: offer_bank), not chosen in the box nor practised: a restart
+        # opens where the welcome back points instead (walk50: three imports looked at, the last one reopened)
+        self.offered_bank: str | None = None
+        self.bank_box.activated.connect(lambda _i: setattr(self, "offered_bank", None))
         self.round_box.currentIndexChanged.connect(lambda _i: self.prerender_round())
         self.round_box.currentIndexChanged.connect(lambda _i: self._picked())
         self.start_btn.clicked.connect(self.start_round)
@@ -602,6 +606,8 @@ class PracticePage(QWidget):
                                         sink=self._typing_to_note)
         watch(self.typing_watch, QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress)
         self.typing_watch.dropped.connect(self._say_typing)
+        self._type_ahead = TypeAhead(self)        # letters typed at the Bank box pick a bank by its name (walk50)
+        self.bank_box.installEventFilter(self._type_ahead)
         self._typing_said = False
         for key, command in commands.items():
             sc = described(QShortcut(QKeySequence(key), self), COMMANDS[key])
@@ -982,6 +988,7 @@ class PracticePage(QWidget):
         if i < 0:
             return False
         self.bank_box.setCurrentIndex(i)
+        self.offered_bank = bank_id
         if r is None:           # a welcome-back recap named the last bank's points: not this bank's
             self.position.setText(f"Your bank “{name}” is ready: pick a round and press Start round." if say_ready
                                   else "Choose a round, then press Start round.")
@@ -1238,6 +1245,7 @@ class PracticePage(QWidget):
     def _start(self, rehearsal: Rehearsal) -> None:
         self._recap_prompt = None                    # the welcome's "answer it first" is behind once one starts
         self._left = None
+        self.offered_bank = None                     # practised: the bank used last
         self.resume_btn.hide()
         self.ctl.stop_speaking()
         self.notice.hide()

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSpinBox,
     QApplication,
+    QComboBox,
     QLineEdit,
     QPlainTextEdit,
     QTextEdit,
@@ -19,6 +20,20 @@ from PySide6.QtWidgets import (
 
 SINGLE_KEYS = ("Space", "R", "N", "F", "C")      # the page's shortcuts that are one plain key: a typed letter too
 HELD_KEYS = ("R", "N", "F", "C")               # ... of which a sentence can begin with (Space is never a first key)
+
+
+class TypeAhead(QObject):
+    """Installed on a combo box: a letter or digit typed at it is its type-ahead (a bank picked by its name), not a
+    one-letter shortcut (walk50: "Riverside" typed into the Bank box said "R was not taken as a command"). Space and
+    keys with Ctrl or Alt stay the page's."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent) \
+                and len(event.text()) == 1 and event.text().isalnum() \
+                and not event.modifiers() & ~(Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier):
+            event.accept()                       # the box takes the key: no shortcut fires
+            return True
+        return False
 
 
 class TypingWatch(QObject):
@@ -82,7 +97,7 @@ class TypingWatch(QObject):
         if (kind == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
                 and len(event.text()) == 1 and event.text().isprintable() and not event.text().isdigit()
                 and not event.modifiers() & ~(Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier)
-                and not isinstance(watched, QLineEdit | QTextEdit | QPlainTextEdit | QAbstractSpinBox)):
+                and not isinstance(watched, QLineEdit | QTextEdit | QPlainTextEdit | QAbstractSpinBox | QComboBox)):
             if self._passed_up(watched, event):
                 return False
             now = time.monotonic()
