@@ -452,3 +452,25 @@ def test_the_opening_of_an_answer_survives_the_redecode_that_lost_it_on_tiny_en(
     bare = [w.word.strip(" ,.?!").lower() for w in words]
     assert bare.index("think") >= 4 and "why" in bare[:bare.index("think")], text
     assert "moving money across borders" in text, text
+
+
+@pytest.mark.slow
+def test_a_live_pass_that_commits_after_a_redecode_keeps_the_answers_opening(transcriber):
+    """walk51 2 through the live path, as a loaded machine runs it: a pass over the first 8 s, then the next one
+    only at 14.5 s, the first long enough to commit. Its decode was the re-decode that began "I think": the opening
+    was committed away and the stored transcript began "I think moving money…"."""
+    from tests.conftest import BANKS
+    from voiceprep.core.banks import load_bank
+
+    bank = load_bank(BANKS / "airwallex.toml")
+    audio = load_audio(OPENING_LOST)
+    live = LiveTranscriber(transcriber, hotwords=bank.terms(bank.prompt("why-airwallex"), transcriber.settings))
+    live.start()
+    feed_pass_by_pass(live, audio[:8 * 16000])
+    wait_for_pass_to_cover(live, 8 * 16000)
+    live.feed(audio[8 * 16000:])
+    wait_for_pass_to_cover(live, len(audio))
+    assert live.stream.committed, "the pass at 14.5 s commits"
+    text = live.finish().text
+    bare = [w.strip(" ,.?!").lower() for w in text.split()]
+    assert "why" in bare[:bare.index("think")], text
