@@ -383,6 +383,8 @@ HISTORY_SEARCH_FRAME_PX = 30
 PROGRESS_QUESTION_CHARS = 60
 # a round's summary names each "Drill next" point's question this short (walk46 5), cut at a word
 DRILL_QUESTION_CHARS = 28
+# two questions named in "Drill next" share an opening looked for in their first this many words (walk51 8, fixCD)
+DRILL_OPENING_WORDS = 6
 # quitting while an answer starts (C then Ctrl+Q at once) waits this long for it to record, then asks about it (fixE2)
 QUIT_WAITS_FOR_START_S = 5.0
 # quitting while an answer is recorded waits this long for the recorder to stop before PortAudio shuts down

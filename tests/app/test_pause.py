@@ -82,6 +82,27 @@ def test_a_transcript_appended_shifts_the_words_said_after_by_the_first_parts_le
     assert joined.filler_recall == 0.9 and more.segments[0].start == 0.2        # the part itself is untouched
 
 
+def test_a_continued_answer_starts_a_new_sentence_after_words_that_did_not_end_one():
+    """walk51 8: the part added with C was joined to a transcript that ended mid-sentence ("…from your shopping Sure,
+    um, I owned…"): the judge and the reader saw one run-on sentence. The join ends the first part's sentence, in
+    the text and in its last word (what the judge's sentences are cut from). A part that goes on with the sentence
+    ("and it balanced", not capitalised) is joined as it was."""
+    first = Transcript("you can pay from your shopping", "en", 4.0, "tiny.en",
+                       [Segment(0.5, 2.0, " you can pay from your shopping",
+                                [Word(0.5, 1.0, " you can pay"), Word(1.0, 2.0, " from your shopping")])])
+    more = Transcript("Sure, um, I owned the design.", "en", 3.0, "tiny.en",
+                      [Segment(0.2, 1.0, " Sure, um, I owned the design.",
+                               [Word(0.2, 0.4, " Sure,"), Word(0.4, 1.0, " um, I owned the design.")])])
+    joined = first.appended(more, 4.0)
+    assert joined.text == "you can pay from your shopping. Sure, um, I owned the design."
+    assert [w.word for w in joined.words()] == [" you can pay", " from your shopping.", " Sure,",
+                                                " um, I owned the design."]
+    assert " ".join(s.text.strip() for s in joined.segments) == joined.text
+    assert first.text == "you can pay from your shopping" and first.words()[-1].word == " from your shopping"
+    ended = Transcript.from_text("It balanced?").appended(Transcript.from_text("Yes."), 1.0)
+    assert ended.text == "It balanced? Yes."                                    # a sentence already ended: as it was
+
+
 @pytest.mark.slow
 def test_an_answer_continued_after_the_silence_stop_is_one_attempt_with_all_its_audio_and_words(
         session, service, bank, transcriber, speech_dir, silence):

@@ -19,7 +19,7 @@ from voiceprep.app import scored
 from voiceprep.gui import controller as c
 from voiceprep.gui.main_window import MainWindow
 from voiceprep.gui.widgets import common
-from voiceprep.gui.widgets.practice import TypeAnswerDialog, point_shown, short_question
+from voiceprep.gui.widgets.practice import TypeAnswerDialog, point_shown, short_question, short_questions
 
 TYPED = ("We used Kafka topics with partitions and consumer groups, idempotency keys to deduplicate, and a dead "
          "letter queue with exponential backoff.")
@@ -2443,6 +2443,23 @@ label = "Say what I measured and the number"
         "Say what I measured and the number (in “What is the hardest…”)"]
 
 
+def test_drill_next_names_questions_that_open_alike_by_the_words_that_tell_them_apart():
+    """walk51 8: the round summary named two prompts "What is the most…" and "What are the most…". Each is named by
+    the words after the opening they share, still within DRILL_QUESTION_CHARS; a question opening like no other
+    keeps its short name."""
+    from tests.conftest import BANKS
+    from voiceprep.core.banks import load_bank
+    from voiceprep.gui.widgets.practice import DRILL_QUESTION_CHARS, drill_next_lines
+
+    bank = load_bank(BANKS / "airwallex.toml")
+    missed = [(p.id, p.key_points[0].id) for p in (bank.prompt("most-impactful"), bank.prompt("why-airwallex"))]
+    missed.insert(1, ("hardest-problem", bank.prompt("hardest-problem").key_points[0].id))
+    names = [line.rsplit(" (in “", 1)[1].rstrip("”)") for line in drill_next_lines(bank, missed)]
+    assert names[:2] == ["…impactful things you have…", "…challenging technical…"], names
+    assert names[2] == short_question(bank.prompt("why-airwallex").text)
+    assert all(len(n) <= DRILL_QUESTION_CHARS for n in names), names
+
+
 def test_drill_next_says_how_many_more_points_were_missed_than_it_lists():
     """walk22: the round's answers missed 10 key points; "Drill next" listed 6 and said nothing of the other 4."""
     from tests.conftest import BANKS
@@ -3532,7 +3549,8 @@ def test_a_rounds_headline_says_its_skips_and_drill_next_names_each_points_quest
     assert page.prompt_text.text() == (f"{skipped} question{'s' if skipped > 1 else ''} skipped — answer "
                                        f"{'them' if skipped > 1 else 'it'} next, then drill your weak points.")
     texts = [w.text() for w in page.summary.findChildren(QLabel) if w.isVisibleTo(page.summary)]
-    short = {p.id: short_question(p.text) for p in (first, second)}
+    names = short_questions([first.text, second.text])
+    short = {p.id: names[p.text] for p in (first, second)}
     missed = {(p.id, point_shown(k.label)) for p in (first, second) for k in p.key_points}
     drill = [t[2:] for t in texts if t.startswith("• ") and any(t[2:].startswith(label) for _, label in missed)]
     assert drill, texts

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 import time
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -16,6 +17,8 @@ from voiceprep.speech.audio import load_audio, rms
 from voiceprep.speech.decoder import PassResult
 from voiceprep.speech.live import FINAL_LOOKBACK_S, FINAL_MARGIN_S, LiveTranscriber
 from voiceprep.speech.stream import WordStream
+
+OPENING_LOST = Path(__file__).parent / "data" / "opening-lost-on-redecode.flac"
 
 JFK = "And so my fellow Americans, ask not what your country can do for you, ask what you can do for your country."
 
@@ -388,3 +391,86 @@ def test_a_catch_up_window_always_moves_on(window_s):
     assert stream.total - stream.commit_at <= int(window_s * 16000)
     starts = [w.start for w in stream.final([]).words()]
     assert starts == sorted(set(starts)), starts
+
+
+class RedecodeFake:
+    """tiny.en on `OPENING_LOST` (walk51): with the bank's terms it hears the opening and then jumps over 8 s of
+    speech; without them it hears all of it but begins "I think", its "I" stretched over the opening."""
+
+    def __init__(self):
+        self.hotwords: list[str | None] = []
+
+    def decode(self, window, offset=0.0, context=None, hotwords=None, cancelled=None):
+        self.hotwords.append(hotwords)
+        if hotwords:
+            said = [(0.4, " Um,"), (1.0, " so"), (1.3, " why"), (1.6, " Airwallex?"), (2.6, " Uh,"),
+                    (3.0, " honestly,"), (3.6, " I"), (3.8, " think"), (14.0, " matters.")]
+        else:
+            said = [(0.0, " I"), (3.8, " think")] + [(4.0 + 0.5 * k, f" w{k}") for k in range(20)]
+        return PassResult(words=[Word(t, t + 0.3 if t else 3.6, w) for t, w in said])
+
+
+def test_a_redecode_that_heard_more_keeps_the_opening_the_first_decode_heard():
+    """walk51 2: 1 of 6 identical plays lost the answer's first 3 s ("Um, so why Airwallex? Uh,") from the stored
+    transcript. The window's decode with the bank's terms jumped over speech, so it was decoded again without
+    them, and the decode that heard more words was kept whole: it began "I think", and the words it left out, which
+    the caption had shown, were committed away. The first decode's opening is put back before the re-decode."""
+    fake = RedecodeFake()
+    stream = WordStream(fake, hotwords="Airwallex, LMAX")
+    stream.feed(load_audio(OPENING_LOST))
+    words = stream.decode(0, stream.total)
+    assert fake.hotwords[:2] == ["Airwallex, LMAX", None]                # it was decoded again without them
+    assert [w.word for w in words[:9]] == [" Um,", " so", " why", " Airwallex?", " Uh,", " honestly,", " I", " think",
+                                           " w0"]
+    assert len(words) == 6 + 2 + 20 and words[6].start >= 3.5, [(w.word, w.start) for w in words[:8]]
+
+
+def test_a_redecode_is_not_given_words_the_first_decode_heard_after_its_own_opening():
+    """The opening put back is only what the re-decode cannot have heard: words of `first` said before the re-decode's
+    second word. "I think" said again later in `first` is not where the re-decode began."""
+    from voiceprep.speech.stream import kept_opening
+
+    first = [Word(0.5, 0.7, " I"), Word(0.7, 1.0, " think"), Word(1.0, 1.5, " so."), Word(8.0, 8.2, " I"),
+             Word(8.2, 8.5, " think")]
+    again = [Word(0.5, 0.7, " I"), Word(0.7, 1.0, " think"), Word(1.0, 1.5, " so."), Word(3.0, 3.5, " Then")]
+    assert kept_opening(first, again) == again
+
+
+@pytest.mark.slow
+def test_the_opening_of_an_answer_survives_the_redecode_that_lost_it_on_tiny_en(transcriber):
+    """The real case behind walk51 2: the first 14.5 s of the recorded answer (espeak-ng's e1 through a virtual
+    microphone), the Airwallex bank's terms as hotwords: the live pass over [0, 14.5 s] began "I think moving
+    money…" and its commit dropped "Um, so why Airwallex? Uh, honestly,". The words before "I think" stay."""
+    from tests.conftest import BANKS
+    from voiceprep.core.banks import load_bank
+
+    bank = load_bank(BANKS / "airwallex.toml")
+    stream = transcriber.stream(bank.terms(bank.prompt("why-airwallex"), transcriber.settings))
+    stream.feed(load_audio(OPENING_LOST))
+    words = stream.decode(0, stream.total)
+    text = "".join(w.word for w in words)
+    bare = [w.word.strip(" ,.?!").lower() for w in words]
+    assert bare.index("think") >= 4 and "why" in bare[:bare.index("think")], text
+    assert "moving money across borders" in text, text
+
+
+@pytest.mark.slow
+def test_a_live_pass_that_commits_after_a_redecode_keeps_the_answers_opening(transcriber):
+    """walk51 2 through the live path, as a loaded machine runs it: a pass over the first 8 s, then the next one
+    only at 14.5 s, the first long enough to commit. Its decode was the re-decode that began "I think": the opening
+    was committed away and the stored transcript began "I think moving money…"."""
+    from tests.conftest import BANKS
+    from voiceprep.core.banks import load_bank
+
+    bank = load_bank(BANKS / "airwallex.toml")
+    audio = load_audio(OPENING_LOST)
+    live = LiveTranscriber(transcriber, hotwords=bank.terms(bank.prompt("why-airwallex"), transcriber.settings))
+    live.start()
+    feed_pass_by_pass(live, audio[:8 * 16000])
+    wait_for_pass_to_cover(live, 8 * 16000)
+    live.feed(audio[8 * 16000:])
+    wait_for_pass_to_cover(live, len(audio))
+    assert live.stream.committed, "the pass at 14.5 s commits"
+    text = live.finish().text
+    bare = [w.strip(" ,.?!").lower() for w in text.split()]
+    assert "why" in bare[:bare.index("think")], text

@@ -5,6 +5,24 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+SENTENCE_ENDS = ".?!…"
+
+
+def _ended(text: str) -> str:
+    """`text` ending a sentence: "…matters," is "…matters." (spaces before it kept)."""
+    body = text.rstrip()
+    return body.rstrip(",;:-– ") + "." + text[len(body):]
+
+
+def _sentence_ended(segments: list[Segment]) -> list[Segment]:
+    """Copies of `segments` with the last one's text and last word ending a sentence."""
+    if not segments:
+        return segments
+    last = segments[-1]
+    words = [*last.words[:-1], Word(last.words[-1].start, last.words[-1].end, _ended(last.words[-1].word),
+                                    last.words[-1].probability)] if last.words else []
+    return [*segments[:-1], Segment(last.start, last.end, _ended(last.text), words)]
+
 
 @dataclass
 class Word:
@@ -57,10 +75,15 @@ class Transcript:
         def shifted(s: Segment) -> Segment:
             return Segment(at(s.start), at(s.end), s.text,
                            [Word(at(w.start), at(w.end), w.word, w.probability) for w in s.words])
-        return Transcript(text=" ".join(t for t in (self.text.strip(), more.text.strip()) if t),
+        before, after = self.text.strip(), more.text.strip()
+        segments = list(self.segments)
+        if before and after and before[-1] not in SENTENCE_ENDS and not after[0].islower():
+            # the part said after begins a sentence (walk51: "…from your shopping Sure, um, I owned…"): the first
+            # part's ends; one that goes on with "and it balanced" goes on with the same sentence
+            before, segments = _ended(before), _sentence_ended(segments)
+        return Transcript(text=" ".join(t for t in (before, after) if t),
                           language=self.language, duration=offset + max(0.0, more.duration - skip),
-                          model=self.model or more.model,
-                          segments=[*self.segments, *(shifted(s) for s in more.segments)],
+                          model=self.model or more.model, segments=[*segments, *(shifted(s) for s in more.segments)],
                           filler_recall=self.filler_recall)
 
     @classmethod

@@ -36,6 +36,8 @@ UNCOVERED_S = 1.0          # audio after a window's last word shorter than this 
 FINAL_UNCOVERED_S = 0.5    # ... at the end of the answer: a last word the pass stopped short of is decoded again
 UNCOVERED_SPEECH_S = 0.4   # ... nor when the VAD finds less speech than this in it
 PROMPT_WORDS = 24          # committed words passed as context
+OPENING_MATCH_WORDS = 2    # a re-decode's first words found this many in a row later in the first decode, the words
+OPENING_SLACK_S = 0.5      # ... before them ending by its second word's start (this much slack): what it left out
 SKIPPED_GAP_S = 3.0        # a gap between a window's words this long with speech in it: the decode jumped over it
 SKIPPED_SPEECH_S = 1.5     # ... when the VAD finds at least this much speech in the gap
 MIN_WORDS_PER_SPEECH_S = 1.0   # fewer words than this per second of speech (3+ s of it): words were skipped
@@ -133,6 +135,26 @@ def repeats(words: list[Word], more: list[Word]) -> bool:
     return matched >= len(more) / 2
 
 
+def kept_opening(first: list[Word], again: list[Word]) -> list[Word]:
+    """`again`, a decode of the same window that heard more, with the words `first` heard before `again`'s first
+    words put back (walk51: a retry without the hotwords heard the rest of the answer but began "I think moving
+    money…", its "I" stretched over "Um, so why Airwallex? Uh, honestly,", and the opening was lost for good).
+    `again`'s first OPENING_MATCH_WORDS words are looked for further on in `first`; the words before them there
+    must end before `again`'s second word starts (`again` cannot have heard them after its first words)."""
+    n = min(OPENING_MATCH_WORDS, len(again))
+    if not first or not n:
+        return again
+    key = [_bare(w) for w in again[:n]]
+    bare = [_bare(w) for w in first]
+    limit = (again[1].start if len(again) > 1 else again[0].end) + OPENING_SLACK_S
+    at = next((k for k in range(1, len(first) - n + 1) if bare[k:k + n] == key and first[k - 1].end <= limit), None)
+    if at is None:
+        return again
+    head = again[0]
+    start = max(head.start, first[at].start)       # its time stretched over the opening: where `first` heard it
+    return [*first[:at], Word(start, max(head.end, start), head.word, head.probability), *again[1:]]
+
+
 def words_to_segment(words: list[Word]) -> Segment:
     return Segment(start=words[0].start, end=words[-1].end, text="".join(w.word for w in words), words=words)
 
@@ -210,7 +232,7 @@ class WordStream:
             log.info("decode %.1f-%.1f s skipped speech (%d words): %d words without %s", start / TARGET_RATE,
                      end / TARGET_RATE, len(words), len(again), "hotwords" if context else "any prompt")
             if len(again) > len(words):
-                words = again
+                words = kept_opening(words, again)
                 if not self.skipped_speech(words, start, end):
                     break
         return self.at_speech(words, start, end)

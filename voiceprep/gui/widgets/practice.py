@@ -76,7 +76,14 @@ from voiceprep.gui.widgets.common import (
 from voiceprep.gui.widgets.feedback import READABLE_CHARS, FeedbackView, fmt_time
 from voiceprep.gui.widgets.shortcuts import described, key_text, keys_text
 from voiceprep.gui.widgets.typing_guard import SINGLE_KEYS, TypeAhead, TypingWatch
-from voiceprep.settings import DRILL_LABEL_CHARS, DRILL_QUESTION_CHARS, FEEDBACK_FIT_LINES, FEEDBACK_MIN_LINES, RECAP_LARGE
+from voiceprep.settings import (
+    DRILL_LABEL_CHARS,
+    DRILL_OPENING_WORDS,
+    DRILL_QUESTION_CHARS,
+    FEEDBACK_FIT_LINES,
+    FEEDBACK_MIN_LINES,
+    RECAP_LARGE,
+)
 
 log = logging.getLogger(__name__)
 
@@ -283,6 +290,38 @@ def short_question(text: str) -> str:
     return cut_at_word(QUESTION_OPENER.sub("", text) or text, DRILL_QUESTION_CHARS - 1)
 
 
+def shared_opening(text: str, others: Sequence[str]) -> int:
+    """How many of `text`'s first words open one of `others` too, a word swapped or added here and there ("What are
+    the most impactful…" and "What is the most challenging…" share "What are the most": 4); 0 when fewer than two."""
+    from difflib import SequenceMatcher
+
+    words = [w.strip(",.?!").lower() for w in text.split()][:DRILL_OPENING_WORDS]
+    most = 0
+    for other in others:
+        theirs = [w.strip(",.?!").lower() for w in other.split()][:DRILL_OPENING_WORDS]
+        end: tuple[int, int] | None = None
+        for a, b, size in SequenceMatcher(None, words, theirs, autojunk=False).get_matching_blocks():
+            if not size:
+                break
+            if end is None and (a, b) != (0, 0) or end is not None and (a - end[0] > 1 or b - end[1] > 1):
+                break
+            end = (a + size, b + size)
+        most = max(most, end[0] if end else 0)
+    return most if 2 <= most < len(text.split()) else 0
+
+
+def short_questions(texts: Sequence[str]) -> dict[str, str]:
+    """Each question named in a few words (`short_question`); questions that open alike ("What is the most…", "What
+    are the most…": walk51 8) are named by the words after their shared opening, "…most impactful things…"."""
+    bare = {t: QUESTION_OPENER.sub("", t) or t for t in dict.fromkeys(texts)}
+    names = {}
+    for text, body in bare.items():
+        n = shared_opening(body, [o for t, o in bare.items() if t != text])
+        names[text] = "…" + cut_at_word(" ".join(body.split()[n:]), DRILL_QUESTION_CHARS - 2) if n else \
+            short_question(text)
+    return names
+
+
 def point_shown(label: str) -> str:
     """A key point's label as "Drill next" lists it: DRILL_LABEL_CHARS at most, cut at a word ("…", no comma before)."""
     return cut_at_word(label, DRILL_LABEL_CHARS - 1)
@@ -299,10 +338,12 @@ def drill_next_lines(bank: Bank, missed: Sequence[tuple[str, str]], limit: int |
     points = [(bank.prompt(pid), next(k for k in bank.prompt(pid).key_points if k.id == kid)) for pid, kid in shown]
     more = len(missed) - len(shown)
 
+    names = short_questions([p.text for p, _ in points])
+
     def line(question: str, label: str) -> str:
         if not short:
             return label + (f" (in “{question.rstrip(' ')}”)" if named else "")
-        return point_shown(label) + (f" (in “{short_question(question)}”)" if named else "")
+        return point_shown(label) + (f" (in “{names[question]}”)" if named else "")
     return [line(p.text, kp.label) for p, kp in points] + \
         [f"…and {counted(more, 'more missed point')}, not in this drill"] * bool(more)
 
