@@ -344,7 +344,8 @@ def test_how_many_words_may_stand_between_a_searched_figure_and_its_unit_is_read
 
 
 LAYOUT_SETTINGS = {   # widget module: the layout sizes it reads from voiceprep/settings.py
-    "practice": ("FEEDBACK_MIN_LINES", "FEEDBACK_FIT_LINES", "RECAP_LARGE", "DRILL_LABEL_CHARS", "DRILL_QUESTION_CHARS"),
+    "practice": ("FEEDBACK_MIN_LINES", "FEEDBACK_FIT_LINES", "RECAP_LARGE", "DRILL_LABEL_CHARS", "DRILL_QUESTION_CHARS",
+                 "DRILL_OPENING_WORDS"),
     "history": ("HISTORY_NARROW_PX", "HISTORY_SEARCH_FRAME_PX"),
     "progress": ("PROGRESS_QUESTION_CHARS",),
 }
@@ -383,5 +384,7 @@ def test_the_layout_settings_values():
     from voiceprep import settings
 
     assert settings.FEEDBACK_MIN_LINES > settings.FEEDBACK_FIT_LINES > 0 and len(settings.RECAP_LARGE) == 3
-    assert settings.HISTORY_NARROW_PX == 1000 and settings.HISTORY_SEARCH_FRAME_PX == 30
-    assert settings.PROGRESS_QUESTION_CHARS == 60 and settings.DRILL_QUESTION_CHARS == 28
+    # relations a tuned value must keep, not the values again (read39b 11)
+    assert 0 < settings.HISTORY_SEARCH_FRAME_PX < settings.HISTORY_NARROW_PX
+    assert 0 < settings.DRILL_QUESTION_CHARS < settings.PROGRESS_QUESTION_CHARS
+    assert settings.DRILL_OPENING_WORDS >= 2          # a shared opening is two words or more (practice.short_questions)

@@ -794,7 +794,7 @@ def test_a_round_left_days_before_a_later_drill_is_still_offered(tmp_path):
     assert (recap["left"]["round_pk"], recap["left"]["position"], recap["left"]["answered"]) == (pk, 2, [rnd.prompts[0].id])
     find = {bank.id: bank, pay.id: pay}.get
     two_days = (datetime.now().astimezone() - timedelta(days=2)).strftime("%d %b").lstrip("0")
-    assert f"You left “{rnd.title}” on {bank_title(bank.id, find)} on {two_days} at question 2 of " in \
+    assert f"You left “{rnd.title}” on {bank_title(bank.id, find)} ({two_days}) at question 2 of " in \
         recap_lines(recap, find)[1], recap_lines(recap, find)[1]
     # a round started since and quit before any answer hides nothing: Monday's is still offered
     later = PracticeSession(access)

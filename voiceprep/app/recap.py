@@ -214,8 +214,10 @@ def recap_lines(recap: Row, find: Callable[[str], Any | None], today: datetime |
             other_bank = len(banks) > 1 or all(b["bank_id"] != stopped.id for b in banks)
             when = _day(left_at["started_at"], today) if left_at.get("started_at") and \
                 local(left_at["started_at"]).date() != local(recap["started_at"]).date() else ""
-            said.append(left_round_text(left_at, asked, stopped, (f" on {named(stopped.id)}" if other_bank else "")
-                                        + (f" {when}" if when else "")))
+            there = f" on {named(stopped.id)}" if other_bank else ""
+            # one "on" (read39a/b): "on “Airwallex” (4 Dec)", not "on “Airwallex” on 4 Dec"
+            there = f"{there} ({when.removeprefix('on ')})" if there and when else there or (f" {when}" if when else "")
+            said.append(left_round_text(left_at, asked, stopped, there))
     if skipped and bank is not None:
         # skipped on the bank a copy was made from, offered on the copy: said so, not "on the bank chosen above"
         # (walk37), nor with the origin's name while the picker shows the copy (walk15)
@@ -300,7 +302,8 @@ def positions_text(positions: list[int]) -> str:
 def left_round_text(left: Row, asked: str, bank: Any, on: str = "") -> str:
     """Welcome back's line for a round left unfinished: where it stopped, and, when questions were skipped before
     one answered, that they wait and the button that asks them first: "You left “Round 4” after question 4 of 4;
-    questions 1–3, skipped, are waiting: Continue from question 1 asks “Why Airwallex” first." (`on`: " on <bank>" or "")."""
+    questions 1–3, skipped, are waiting: Continue from question 1 asks “Why Airwallex” first." (`on`: where and
+    when, if not the last session's bank and day: " on <bank>", " on 4 Dec", " on <bank> (4 Dec)", or "")."""
     total, skipped = left["total"], skipped_waiting(left)
     if not skipped:
         at = f"at question {left['position']} of {total}: " if total > 1 else "at "

@@ -77,9 +77,9 @@ def list_input_devices(rescan: bool = False) -> list[dict]:
     host API). PortAudio lists devices once, when it starts: `rescan` restarts it so a headset plugged in since is
     seen, unless a recording or playback holds a stream (then the list as it was)."""
     sd = portaudio()
+    if rescan:                  # before the lock: its pactl (up to SOUND_SERVER_WAIT_S) holds no stream's claim back
+        rescan_devices()
     with _lock:
-        if rescan:
-            rescan_devices()
         apis = [a["name"] for a in sd.query_hostapis()]
         try:
             default_api = int(sd.default.hostapi)
@@ -108,7 +108,7 @@ def rescan_devices() -> bool:
 
 
 def device_signature() -> tuple | None:
-    """What the system shows of its sound devices, read cheaply: on Linux /proc/asound/cards and /dev/snd's names
+    """What the system shows of its sound devices: on Linux /proc/asound/cards and /dev/snd's names
     (a USB headset plugged in or out changes both), and the sound server's sources (server_sources(): a Bluetooth
     or other headset only PulseAudio or PipeWire sees changes no card). None where none can be read (other
     systems): then only Settings' Refresh rescans. Runs pactl: never on the GUI thread."""
@@ -161,8 +161,9 @@ def stream_held() -> bool:
 
 
 def changed_since_read() -> bool:
-    """Whether the sound devices changed since PortAudio last read them, as far as device_signature() tells cheaply
-    (False where it cannot tell; True when PortAudio read them is not known, and the signature is)."""
+    """Whether the sound devices changed since PortAudio last read them, as far as device_signature() tells (False
+    where it cannot tell; True when PortAudio read them is not known, and the signature is). Runs pactl (up to
+    SOUND_SERVER_WAIT_S): off the GUI thread."""
     now = device_signature()
     return now is not None and now != _seen
 

@@ -38,6 +38,21 @@ def test_a_number_the_card_quotes_is_a_number_the_judge_reads(text, quoted):
     assert _judge_says_number(text), text
 
 
+@pytest.mark.parametrize("text", [
+    "We managed to double throughput.", "It's triple what it was.", "The cost dropped to half.",
+    "Latency came down to a third of what it was.", "It doubles the throughput."])
+def test_a_ratio_said_with_the_verbs_plain_form_or_to_is_a_number(text):
+    """read39a 2: judge67's one rule read only "doubled", "halving"; intents' old list read "double", "triple",
+    "half" anywhere. A ratio said with the verb's plain form or reached "to" a fraction is a number for the judge."""
+    assert _judge_says_number(text), text
+
+
+@pytest.mark.parametrize("text", ["We had a double charge on the card.", "I talked to half of them.",
+                                  "We decided to double down on Kafka."])
+def test_a_double_that_is_no_change_is_no_number(text):
+    assert not _judge_says_number(text), text
+
+
 @pytest.mark.parametrize("text", ["Half the team was on leave.", "Third, a concrete plan.", "We got charged twice by the bank.",
                                   "I talked to the last quarter's lead."])
 def test_a_share_or_a_repeat_is_no_number_for_either(text):

@@ -16,6 +16,7 @@ from voiceprep.core.analysis.quantities import (
     MULTIPLE,
     UNITS,
     WITH_UNIT,
+    clean_said,
     compared,
     fractions_of_one,
     numbers_said,
@@ -206,9 +207,9 @@ class Delivery:
         return asdict(self)
 
 
-@lru_cache(maxsize=65536)      # pure, and called for every word of an answer several times (perf35)
-def _clean(word: str) -> str:
-    return re.sub(r"[^\w'%$]", "", word.lower().replace("’", "'"))
+# one way a word is read as said, for the card's spans and `numbers_said`; cached: pure, and called for every word of
+# an answer several times (perf35)
+_clean = lru_cache(maxsize=65536)(clean_said)
 
 
 # a sentence that opens with "so" and goes straight on ("So one thread now owns the book", "So we cached it") joins

@@ -21,9 +21,10 @@ INTENTS: tuple[tuple[str, tuple[str, ...]], ...] = (
         "Within three months the rate was down from six percent to under one percent.",
     )),
     # "own" as owning the work ("what you owned"), not the possessive of "your own cross-region observability work"
-    # (walk51 4: there "I owned the design", said in a follow-up on another subject, ticked the point)
+    # or "ran on its own" (walk51 4: there "I owned the design", said in a follow-up on another subject, ticked the
+    # point)
     (r"\brole\b|\bdecisions?\b|\bdecided\b|\bown(?:ed|ership)\b"
-     r"|(?<!\byour )(?<!\bmy )(?<!\bour )(?<!\btheir )\bown\b"
+     r"|(?<!\byour )(?<!\bmy )(?<!\bour )(?<!\btheir )(?<!\bits )(?<!\bhis )(?<!\bher )\bown\b"
      r"|\bi led\b|\bproposed\b|\bdrove\b", (
         "I led the project and made the main design decisions myself.",
         "I proposed the approach, built a prototype and convinced the team to adopt it.",

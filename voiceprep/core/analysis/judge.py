@@ -82,7 +82,9 @@ from voiceprep.core.analysis.text import DETERMINERS, TIME_UNITS, Token, acronym
 from voiceprep.core.banks.model import Job, KeyPoint, Prompt
 from voiceprep.settings import AnalysisSettings
 
-JUDGE_VERSION = "semantic-56"      # session 39: judge68 (semantic-56, walk51: "money can't go missing" a harm denied,
+JUDGE_VERSION = "semantic-57"      # session 39: read39a (semantic-57: "managed to double throughput", "triple what it
+                                   # was", "dropped to half" say a number again; "on its own" no ownership intent),
+                                   # judge68 (semantic-56, walk51: "money can't go missing" a harm denied,
                                    # "I designed it" told after the question's echo, "your own ..." no ownership intent,
                                    # a passing mention in a few words ticks nothing by meaning alone),
                                    # fixCE (semantic-55: "How did you handle/deal with/approach…" asks
@@ -234,7 +236,8 @@ def facets(label: str) -> list[str]:
 # "friendlier, more transparent products": a comparative before a graded item modifies that item's noun (judge65); the
 # item grades a word before its noun ("more transparent financial products", "less costly releases"), not more of a
 # thing ("server, more replicas": a noun in -er and a quantity, judge67)
-_GRADED = re.compile(r"(?:more|less)\s+(?!\w+s\b)\w+\s+\w", re.IGNORECASE)
+_GRADED = re.compile(r"(?:more|less)\s+(?!\w*[^su]s\b)\w+\s+\w", re.IGNORECASE)   # not a plural ("more replicas");
+#                                                                                   "more seamless", "more serious" are graded
 
 
 def _modifiers_joined(items: list[str]) -> list[str]:
@@ -2389,7 +2392,9 @@ class AnswerJudge:
         trading story's "throughput" for "Kafka at high throughput: topics, partitions, consumer groups", min_cues 3;
         its trade "order" for "..., ordering"); meaning alone must then carry the point. Not for a plain label, whose
         cues the bank did not write (on dev2 the same rule there cut 5 false ticks and added 4 misses). The share
-        counts a plain label's words said together in one sentence (`_said_together`, judge55)."""
+        counts a plain label's words said together in one sentence (`_said_together`, judge55). A cue whose one
+        mention only echoes the question in a bare sentence is swapped, in `lexical.matches`, for its mention in a
+        sentence that tells something (walk51 3): that mention is the one quoted after."""
         if (not kp.cues_from_label and kp.min_cues >= 2 and len(lexical.matches) == 1
                 and generic_cue(lexical.matches[0].cue, self.job_words)):
             return 0.0

@@ -95,6 +95,11 @@ MULTIPLE = re.compile(r"(\d+(\.\d+)?x|times)")
 _COMPARED = frozenset({"faster", "slower", "quicker", "fewer", "more", "less", "cheaper", "smaller", "bigger", "larger",
                        "higher", "lower", "better", "shorter", "longer", "lighter", "greater"})
 _RATIO_VERB = re.compile(r"(doubl|tripl|quadrupl|halv)(ed|ing)|(two|three|four|five|ten|hundred|thousand|\d+)fold")
+# ... and its plain form, as a verb: after "to" or a subject ("managed to double throughput", "it triples"), or before
+# what it changes ("double the throughput", "triple what it was"); not "a double charge" (read39a 2)
+_RATIO_BASE = re.compile(r"(doubl|tripl|quadrupl)es?|halves?")
+_BASE_AFTER = frozenset({"to", "we", "i", "it", "they", "would", "could", "will", "did", "can"})
+_BASE_BEFORE = frozenset({"the", "our", "its", "their", "my", "what", "it", "them", "that", "this"})
 _FRACTION = frozenset({"half", "third", "thirds", "quarter", "quarters", "fifth", "tenth"})
 # what makes "in half" a change ("cut it in half"), not a shape ("folded in half")
 _CHANGE_VERBS = frozenset({"cut", "cuts", "cutting", "dropped", "drops", "fell", "falls", "reduced", "reduces",
@@ -126,23 +131,30 @@ def compared(raw: list[str], last: int) -> int:
 def ratios(clean: list[str]) -> list[tuple[int, int]]:
     """Where a change is said as a ratio (first and last word): "doubled", "halving", "tenfold", "cut it in half",
     "dropped by a third", "twice as fast", "two times faster", "by a factor of two", "an order of magnitude
-    faster". Not "half the team", "in half of them", "charged twice", "double-charged" or "two years ago"."""
+    faster", "managed to double throughput", "triple what it was", "dropped to half", "down to a third of what it was".
+    Not "half the team", "in half of them", "charged twice", "double-charged", "a double charge" or "two years ago"."""
     out = []
     for i, w in enumerate(clean):
         nxt = clean[i + 1] if i + 1 < len(clean) else ""
         if _RATIO_VERB.fullmatch(w) and nxt != "down":                   # "doubled down" is no change
             out.append((i, i))
+        elif _RATIO_BASE.fullmatch(w) and nxt != "down" and (
+                (i and clean[i - 1] in _BASE_AFTER) or nxt in _BASE_BEFORE):
+            out.append((i, i))                                           # "to double throughput", "triple what it was"
         elif w == "twice" and (nxt in _COMPARED or nxt in ("as", "the")):
             out.append((i, compared(clean, i) if nxt != "the" else min(i + 2, len(clean) - 1)))
         elif w == "two" and nxt in ("times", "x") and (end := compared(clean, i + 1)) > i + 1:
             out.append((i, end))                                         # "two times faster"
-        elif w in ("by", "in") and (fraction := _fraction_at(clean, i + 1)) is not None:
+        elif w in ("by", "in", "to") and (fraction := _fraction_at(clean, i + 1)) is not None:
             if clean[fraction + 1:fraction + 3] == ["the", "time"]:
                 out.append((i, fraction + 2))                            # "in half the time"
                 continue
             verb = next((j for j in range(i - 1, max(i - 5, -1), -1) if clean[j] in _CHANGE_VERBS), None)
             if w == "in" and (verb is None or clean[fraction + 1:fraction + 2] == ["of"]):
                 continue                                                 # "folded in half", "in half of them"
+            if w == "to" and verb is None and clean[i - 1:i] != ["down"] or \
+                    w == "to" and clean[fraction + 1:fraction + 2] == ["of"] and clean[fraction + 2:fraction + 3] != ["what"]:
+                continue                      # "dropped to half", "down to a third of what it was"; not "talked to half of them"
             out.append((verb if verb is not None else i, fraction))      # "cut it in half", "dropped by half"
         elif w == "factor" and nxt == "of" and i + 2 < len(clean) and (
                 clean[i + 2] in NUMBER_WORDS or clean[i + 2][:1].isdigit()):

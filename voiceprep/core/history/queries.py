@@ -1097,11 +1097,12 @@ def left_round(h: History) -> Row | None:
     up with "Continue from question N" is not a round of its own (review30: the welcome offered it again). A cut-off
     answer does not answer its question, nor does a drill (only a whole answer does, as `earlier` counts it)."""
     # a round started and quit before any answer is passed over: it would hide an older round left with answers in
-    # it (fixBZ noticed); any answer, a finished round or not, counts, as `given` reads them
+    # it (fixBZ noticed); a finished round, or one with an answer as `given` reads them (saved, not cut off), counts
     rows = h.read("SELECT id, bank_hash, bank_id, round_id, title, started_at, finished_at FROM rounds r "
-                  "WHERE r.finished_at IS NOT NULL OR EXISTS (SELECT 1 FROM attempts a WHERE a.round_pk = r.id OR "
-                  "(a.round_pk IS NULL AND a.round_id = r.round_id AND a.bank_id = r.bank_id AND a.started_at >= r.started_at)) "
-                  "ORDER BY started_at DESC, id DESC LIMIT 1")
+                  "WHERE r.finished_at IS NOT NULL OR EXISTS (SELECT 1 FROM attempts a WHERE a.state = ? AND "
+                  f"a.{COMPLETE} AND (a.round_pk = r.id OR (a.round_pk IS NULL AND a.round_id = r.round_id AND "
+                  "a.bank_id = r.bank_id AND a.started_at >= r.started_at))) "
+                  "ORDER BY started_at DESC, id DESC LIMIT 1", [DONE])
     if not rows or rows[0]["finished_at"] is not None:
         return None
     row = rows[0]
@@ -1152,7 +1153,7 @@ def _best_hits(h: History, given: list[Row]) -> dict[str, list[str]]:
     ids = [r["id"] for r in whole] + list(followed)
     for k in h.read("SELECT k.attempt_id, k.key_point_id, k.weight, k.label, a.drill_json FROM key_point_results k "
                     "JOIN attempts a ON a.id = k.attempt_id WHERE k.hit = 1 AND k.attempt_id IN "
-                    f"(SELECT value FROM json_each(?)) AND (a.drill_json IS NULL OR {DRILLED_POINT})",
+                    f"(SELECT value FROM json_each(?)) AND {COUNTS_FOR_POINT}",
                     [json.dumps(ids)]):
         to = followed.get(k["attempt_id"], k["attempt_id"])
         if to in hits:

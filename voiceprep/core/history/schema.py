@@ -170,10 +170,7 @@ def _v9(db: sqlite_utils.Database) -> None:
     delete = f"INSERT INTO attempts_fts (attempts_fts, rowid, {columns}) VALUES ('delete', old.rowid, {folded('old.')});"
     db.execute(f"CREATE TRIGGER attempts_ai AFTER INSERT ON attempts BEGIN {insert} END")
     db.execute(f"CREATE TRIGGER attempts_ad AFTER DELETE ON attempts BEGIN {delete} END")
-    # an edit re-indexes the texts it changed only: a note edited in a shell leaves the transcript's folded copy
-    kept = ", ".join(f"[{c}] = CASE WHEN new.[{c}] IS old.[{c}] THEN [{c}] ELSE new.[{c}] END" for c in _INDEXED)
-    update = f"UPDATE attempts_fts SET rowid = new.rowid, {kept} WHERE rowid = old.rowid;"
-    db.execute(f"CREATE TRIGGER attempts_au AFTER UPDATE OF id, {columns} ON attempts BEGIN {update} END")
+    db.execute(f"CREATE TRIGGER attempts_au AFTER UPDATE OF id, {columns} ON attempts BEGIN {delete} {insert} END")
     db.execute(f"INSERT INTO attempts_fts (rowid, {columns}) SELECT rowid, {folded('')} FROM attempts")
 
 

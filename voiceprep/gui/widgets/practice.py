@@ -1354,7 +1354,7 @@ class PracticePage(QWidget):
         if not self.ctl.starting or not self.ctl.recording_from_microphone or self.ctl.cancelling:
             return False
         self.ctl.cancel()
-        self.answer_btn.setText(self._keyed("Cancelling…", "Space"))
+        self.answer_btn.setText("Cancelling…")     # Space does nothing meanwhile: no key named (read39b 9)
         accessible.name(self.answer_btn, self.answer_btn.text())
         self._say_state(CANCELLING_MIC)
         return True

@@ -343,7 +343,8 @@ class SettingsPage(QScrollArea):
 
     def showEvent(self, event) -> None:
         """Settings opened: the microphones are read again when a sound card came or went since PortAudio read them
-        (devices.changed_since_read, cheap); PortAudio is not restarted on every opening (review37a 7)."""
+        (devices.changed_since_read, asked off the GUI thread: it runs pactl); PortAudio is not restarted on every
+        opening (review37a 7)."""
         super().showEvent(event)
         self.look_if_changed()
 
