@@ -3850,6 +3850,36 @@ def test_a_continued_rounds_summary_covers_the_whole_round_and_finishes_it(qtbot
     assert "You left" not in recap_lines(recap, services.registry.find)[1]
 
 
+def test_a_continued_rounds_drill_next_lists_the_earlier_sittings_missed_points(qtbot, services, monkeypatch):
+    """Walk52 1: question 2 answered with one point of its five, the round left; Continue, question 1 answered with
+    every point, the rest skipped: "Drill next" was empty (this sitting's answers only) while the summary showed
+    question 2 at "1 of 5". It lists question 2's missed points, and "Drill these now" asks exactly them."""
+    from tests.gui.test_history_views import off_gui
+
+    bank = services.registry.find("airwallex")
+    rnd = next(r for r in bank.rounds if len(r.prompts) >= 4)
+    first, second = rnd.prompts[0], rnd.prompts[1]
+
+    def left_after_question_2():
+        pk = services.session.start_round(bank, rnd)
+        services.session.save_typed(bank, second, second.key_points[0].label, rnd.id, pk)
+    off_gui(left_after_question_2)
+    window = _opened(qtbot, services)
+    page, ctl = window.practice, window.controller
+    qtbot.waitUntil(lambda: page.resume_btn.isVisible(), timeout=10000)
+    page.resume_btn.click()
+    qtbot.waitUntil(lambda: ctl.rehearsal is not None and ctl.state == c.IDLE, timeout=30000)
+    with qtbot.waitSignal(ctl.analysisReady, timeout=30000):
+        ctl.answer_text(" ".join(kp.label for kp in first.key_points))
+    to_the_summary(qtbot, page, ctl)
+    missed = ctl.rehearsal.drill_next(ctl.rehearsal.summary())
+    assert second.id in {pid for pid, _ in missed[:services.settings.practice.summary_drill_points]}, missed
+    asked = []
+    monkeypatch.setattr(ctl, "drill_points", lambda b, points: asked.append(points))
+    page.drill_these_btn.click()
+    assert asked == [missed[:services.settings.practice.summary_drill_points]], asked
+
+
 def test_a_round_continued_skips_the_questions_answered_in_it_and_says_so_once(window, qtbot):
     """fixBQ (fixBM's note): 1 and 3 skipped, 2 and 4 answered, quit: "Continue from question 1" asked 2 and 4 again.
     It asks 1 and 3, numbered as in the round; a notice says once that 2 and 4 are left out, and its button asks
