@@ -417,8 +417,8 @@ def _terms(text: str, bare: bool = True) -> list[_Term]:
 SEARCH_SYNTAX_TEXT = ('"in quotes" finds the words together; OR in capitals finds either side (Kafka OR Postgres); '
                       "a * after a word's beginning finds every word that begins so (retr* finds retry, retries)")
 # what finding nothing suggests next
-NO_MATCH_TIP_TEXT = ("Add * to the start of a word to find every word that begins so (retr*); OR finds either of two words "
-                     "(Kafka OR Postgres).")
+NO_MATCH_TIP_TEXT = ("Put * after a word's beginning to find every word that begins so (retr* finds retry, retries); OR finds "
+                     "either of two words (Kafka OR Postgres).")
 OR = "OR"                               # in capitals, as FTS5 and web searches write it: "or" stays a word
 _PREFIX = re.compile(r"([^\W_]+)\*")    # "retr*": a word's beginning
 
