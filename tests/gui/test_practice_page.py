@@ -4396,7 +4396,8 @@ def test_esc_while_the_microphone_opens_cancels_the_answer_and_the_next_starts_c
     """fixBW left: Esc did nothing while "Starting the microphone…" (Space stopped the answer once open; only an
     import was cancelled by Esc). Esc now cancels the answer being opened, as the controller's cancel does, wherever
     the focus is, also one started while the question was spoken (the voice's own Esc let it by): the stream
-    closed, the claim given back, no row kept, the page back to Start; the next answer records, not cancelled."""
+    closed, the claim given back, no row kept, the page back to Start, saying so as the other cancels do (walk52 5);
+    the next answer records, not cancelled."""
     import sounddevice as sd
 
     from voiceprep.core.history import History
@@ -4424,6 +4425,7 @@ def test_esc_while_the_microphone_opens_cancels_the_answer_and_the_next_starts_c
         return _SlowOpening.made[-1]
 
     qtbot.waitUntil(lambda: ctl.state == c.SPEAKING, timeout=30000)       # answered while the question is spoken
+    ctl.notice.emit("I didn't hear an answer, so nothing was scored or saved.", c.ANSWER)    # the last answer's
     page.toggle_answer()
     for n in (1, 2):
         stream = opened(n)
@@ -4438,6 +4440,8 @@ def test_esc_while_the_microphone_opens_cancels_the_answer_and_the_next_starts_c
         qtbot.waitUntil(lambda s=stream: devices._held == 0 and s.closed, timeout=5000)
         assert c.RECORDING not in states and ctl.recorder is None
         assert page.answer_btn.text().startswith("● Start answer") and page.answer_btn.isEnabled()
+        # walk52 5: the last answer's "I didn't hear an answer…" stayed, nothing said the cancel; as the other cancels
+        assert page.notice.isVisible() and page.notice.text() == c.CANCELLED_NOTHING_SAVED, page.notice.text()
         page.toggle_answer()                                    # from IDLE this time
     stream = opened(3)
     stream.go_on.set()
