@@ -479,9 +479,9 @@ def test_the_questions_skipped_are_named_one_by_one_when_they_are_not_in_a_row()
 
 
 def test_a_round_left_then_continued_to_its_end_is_not_left_any_more(tmp_path):
-    """Review30: the rest of a round taken up with "Continue from question N" is stored as no round of its own (its
-    answers have the round's id, no round's key), so after answering it to the end the welcome still said "You
-    left …" and offered to continue it again. Its answers since count as the round's."""
+    """Review30: the rest of a round taken up with "Continue from question N" was stored as no round of its own (its
+    answers had the round's id, no round's key), so after answering it to the end the welcome still said "You
+    left …" and offered to continue it again. Its answers since count as the round's (stored with it: fixBX)."""
     access = HistoryAccess(tmp_path / "h.sqlite3")
     session, service = PracticeSession(access), HistoryService(access)
     bank = load_bank(BANKS / "airwallex.toml")
@@ -492,13 +492,15 @@ def test_a_round_left_then_continued_to_its_end_is_not_left_any_more(tmp_path):
     session.save_typed(bank, rnd.prompts[1], "I am not sure.", rnd.id, pk)   # then quit: left at question 3
     left = service.recap()["left"]
     assert left is not None and left["position"] == 3
-    session.save_typed(bank, rnd.prompts[2], "I led the migration to Kafka.", rnd.id)      # continued: no round pk
+    # continued: stored with the round it continues (fixBX); walk52 2: an answer with no round's key is given
+    # outside the round (a drill, One prompt) and answers none of its questions
+    session.save_typed(bank, rnd.prompts[2], "I led the migration to Kafka.", rnd.id, pk)
     left = service.recap()["left"]
     assert (left is None) is (len(rnd.prompts) == 3)
     if left is not None:
         assert left["position"] == 4, left
     for prompt in rnd.prompts[3:]:
-        session.save_typed(bank, prompt, "We measured it first.", rnd.id)
+        session.save_typed(bank, prompt, "We measured it first.", rnd.id, pk)
     again = service.recap()
     assert again is not None and again["left"] is None
     assert "You left" not in recap_lines(again, {bank.id: bank}.get)[1]
@@ -839,4 +841,33 @@ def test_a_question_answered_only_by_a_drill_waits_in_the_left_round(tmp_path):
     left = service.recap()["left"]
     assert left["answered"] == [rnd.prompts[0].id] == list(left["earlier"]), left
     assert (left["position"], left["waiting"][:1]) == (2, [2])
+    access.close_all()
+
+
+def test_a_left_rounds_question_asked_whole_by_a_drill_or_alone_still_waits(tmp_path):
+    """Walk52 2: "Drill my weak points" asked a left round's never-answered question 2 whole, stored like a plain
+    answer to it (no drill points, the round's id, no round's key): Welcome back said "at question 3 of 4", Continue
+    skipped question 2 and the summary said it was "answered before this sitting". A drill answers no question of a
+    round, nor does One prompt: only the round's own answers (its sittings, stored with it) do. History and Progress
+    count that answer as before (a whole answer to its question)."""
+    from voiceprep.core.rehearsal import Rehearsal
+
+    access = HistoryAccess(tmp_path / "h.sqlite3")
+    session, service = PracticeSession(access), HistoryService(access)
+    bank = load_bank(BANKS / "airwallex.toml")
+    rnd = bank.rounds[0]
+    pk = session.start_round(bank, rnd)
+    session.save_typed(bank, rnd.prompts[0], "I proposed a ring buffer with a single writer.", rnd.id, pk)   # quit
+    drill = Rehearsal.for_weak_points(bank, [{"prompt_id": rnd.prompts[1].id}])     # the question asked whole
+    assert drill.round_id is None and not drill.focus.get(rnd.prompts[1].id)
+    said = session.save_typed(bank, rnd.prompts[1], "Global business accounts in many currencies.", drill.round_id)
+    one = Rehearsal.for_prompt(bank, rnd.prompts[2])                                # One prompt, question 3
+    session.save_typed(bank, rnd.prompts[2], "We measured it first.", one.round_id)
+    left = service.recap()["left"]
+    assert left is not None and left["round_pk"] == pk, left
+    assert (left["position"], left["waiting"][:2], left["answered"]) == (2, [2, 3], [rnd.prompts[0].id]), left
+    assert list(left["earlier"]) == [rnd.prompts[0].id]
+    assert "at question 2 of" in recap_lines(service.recap(), {bank.id: bank}.get)[1]
+    listed = service.attempts(bank=bank.id, prompt=rnd.prompts[1].id)                 # History: a whole answer, as before
+    assert [r["id"] for r in listed] == [said.attempt_id] and listed[0]["round_id"] == rnd.id
     access.close_all()

@@ -443,3 +443,26 @@ def test_a_round_continued_is_summed_up_whole_with_the_answers_of_its_first_sitt
     assert summary.overall == expected.overall
     alone = Rehearsal.for_round(bank, rnd, start=0, answered=[ids[1]])   # no stored round: this sitting's only
     assert (alone.summary().answered, alone.summary().total) == (0, 3)
+
+
+def test_a_continued_rounds_drill_next_keeps_the_earlier_sittings_missed_points():
+    """Walk52 1: a continued round's "Drill next" listed only this sitting's questions (the summary's `to_drill`
+    filtered to this sitting's counted answers) while the same summary showed question 2's misses from the first
+    sitting. `drill_next` is the round's missed points, both sittings, in the summary's weight order; a question
+    only cut off, or not answered, stays out (it is "Skipped")."""
+    bank = load_bank(BANKS / "senior-backend-payments.toml")
+    rnd = bank.round("round-02")
+    ids = [p.id for p in rnd.prompts]
+    said = [rnd.prompts[1].key_points[0].id]                           # question 2: one point of its five
+    r = Rehearsal.for_round(bank, rnd, start=0, answered=[ids[1]], earlier={ids[1]: said}, continues=7)
+    r.record(analyze_answer(bank, rnd.prompts[0], Transcript.from_text("I am not sure.")))        # question 1
+    r.next()
+    r.record(analyze_answer(bank, rnd.prompts[2], Transcript.from_text("I am not sure.")), cut_off=True)
+    summary = r.summary()
+    drill = r.drill_next(summary)
+    assert {pid for pid, _ in drill} == {ids[0], ids[1]}, drill
+    assert (ids[1], said[0]) not in drill
+    assert drill == [pair for pair in summary.to_drill if pair[0] in (ids[0], ids[1])]      # weight order kept
+    alone = Rehearsal.for_round(bank, rnd)                             # a round in one sitting: as before
+    alone.record(analyze_answer(bank, rnd.prompts[0], Transcript.from_text("I am not sure.")))
+    assert {pid for pid, _ in alone.drill_next(alone.summary())} == {ids[0]}

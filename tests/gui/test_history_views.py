@@ -1420,7 +1420,7 @@ def test_historys_search_reads_or_and_a_words_beginning_as_history_search_does(q
     qtbot.waitUntil(lambda: rows(page) == [said], timeout=10000)
     page.search.setText("Disrupt")
     qtbot.waitUntil(lambda: rows(page) == [], timeout=10000)
-    assert page.status.text().startswith("No answers match. Add * to the start of a word to find every word that begins so"), \
+    assert page.status.text().startswith("No answers match. Put * after a word's beginning to find every word that begins so"), \
         page.status.text()
 
 

@@ -3868,6 +3868,36 @@ def test_a_continued_rounds_summary_covers_the_whole_round_and_finishes_it(qtbot
     assert "You left" not in recap_lines(recap, services.registry.find)[1]
 
 
+def test_a_continued_rounds_drill_next_lists_the_earlier_sittings_missed_points(qtbot, services, monkeypatch):
+    """Walk52 1: question 2 answered with one point of its five, the round left; Continue, question 1 answered with
+    every point, the rest skipped: "Drill next" was empty (this sitting's answers only) while the summary showed
+    question 2 at "1 of 5". It lists question 2's missed points, and "Drill these now" asks exactly them."""
+    from tests.gui.test_history_views import off_gui
+
+    bank = services.registry.find("airwallex")
+    rnd = next(r for r in bank.rounds if len(r.prompts) >= 4)
+    first, second = rnd.prompts[0], rnd.prompts[1]
+
+    def left_after_question_2():
+        pk = services.session.start_round(bank, rnd)
+        services.session.save_typed(bank, second, second.key_points[0].label, rnd.id, pk)
+    off_gui(left_after_question_2)
+    window = _opened(qtbot, services)
+    page, ctl = window.practice, window.controller
+    qtbot.waitUntil(lambda: page.resume_btn.isVisible(), timeout=10000)
+    page.resume_btn.click()
+    qtbot.waitUntil(lambda: ctl.rehearsal is not None and ctl.state == c.IDLE, timeout=30000)
+    with qtbot.waitSignal(ctl.analysisReady, timeout=30000):
+        ctl.answer_text(" ".join(kp.label for kp in first.key_points))
+    to_the_summary(qtbot, page, ctl)
+    missed = ctl.rehearsal.drill_next(ctl.rehearsal.summary())
+    assert second.id in {pid for pid, _ in missed[:services.settings.practice.summary_drill_points]}, missed
+    asked = []
+    monkeypatch.setattr(ctl, "drill_points", lambda b, points: asked.append(points))
+    page.drill_these_btn.click()
+    assert asked == [missed[:services.settings.practice.summary_drill_points]], asked
+
+
 def test_a_round_continued_skips_the_questions_answered_in_it_and_says_so_once(window, qtbot):
     """fixBQ (fixBM's note): 1 and 3 skipped, 2 and 4 answered, quit: "Continue from question 1" asked 2 and 4 again.
     It asks 1 and 3, numbered as in the round; a notice says once that 2 and 4 are left out, and its button asks
@@ -4384,7 +4414,8 @@ def test_esc_while_the_microphone_opens_cancels_the_answer_and_the_next_starts_c
     """fixBW left: Esc did nothing while "Starting the microphone…" (Space stopped the answer once open; only an
     import was cancelled by Esc). Esc now cancels the answer being opened, as the controller's cancel does, wherever
     the focus is, also one started while the question was spoken (the voice's own Esc let it by): the stream
-    closed, the claim given back, no row kept, the page back to Start; the next answer records, not cancelled."""
+    closed, the claim given back, no row kept, the page back to Start, saying so as the other cancels do (walk52 5);
+    the next answer records, not cancelled."""
     import sounddevice as sd
 
     from voiceprep.core.history import History
@@ -4412,6 +4443,7 @@ def test_esc_while_the_microphone_opens_cancels_the_answer_and_the_next_starts_c
         return _SlowOpening.made[-1]
 
     qtbot.waitUntil(lambda: ctl.state == c.SPEAKING, timeout=30000)       # answered while the question is spoken
+    ctl.notice.emit("I didn't hear an answer, so nothing was scored or saved.", c.ANSWER)    # the last answer's
     page.toggle_answer()
     for n in (1, 2):
         stream = opened(n)
@@ -4426,6 +4458,8 @@ def test_esc_while_the_microphone_opens_cancels_the_answer_and_the_next_starts_c
         qtbot.waitUntil(lambda s=stream: devices._held == 0 and s.closed, timeout=5000)
         assert c.RECORDING not in states and ctl.recorder is None
         assert page.answer_btn.text().startswith("● Start answer") and page.answer_btn.isEnabled()
+        # walk52 5: the last answer's "I didn't hear an answer…" stayed, nothing said the cancel; as the other cancels
+        assert page.notice.isVisible() and page.notice.text() == c.CANCELLED_NOTHING_SAVED, page.notice.text()
         page.toggle_answer()                                    # from IDLE this time
     stream = opened(3)
     stream.go_on.set()

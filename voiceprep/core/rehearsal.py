@@ -443,6 +443,12 @@ class Rehearsal:
         """Whether the prompt has a try the summary counts (answered, and not only cut off)."""
         return bool(self._tries(prompt_id))
 
+    def drill_next(self, summary: RoundSummary) -> list[tuple[str, str]]:
+        """The summary's missed points to drill, in its weight order: of the questions answered, this sitting
+        (cut-off tries never count) or, a round taken up again, in its earlier sitting (walk52 1); a question not
+        answered is skipped, not drilled."""
+        return [(pid, kid) for pid, kid in summary.to_drill if self.counted(pid) or pid in self.earlier]
+
     def _best(self, pid: str, follow_ups: bool = True) -> Try | None:
         """The prompt's best try this sitting (a tie: the later one); cut-off tries never count."""
         tries = self._tries(pid)

@@ -48,6 +48,9 @@ IDLE, SPEAKING, THINKING, RECORDING, PROCESSING, FEEDBACK, FINISHED = (
 # what a notice is about: the session (no voice, a drill that cannot start) or one answer (none heard, cancelled,
 # the microphone failed it), which the next answer makes old
 SESSION, ANSWER = "session", "answer"
+# what a cancelled answer says, however it was cancelled (importing, recording, its microphone still opening: walk52 5)
+CANCELLED_NOTHING_SAVED = "Cancelled: nothing was saved."
+CANCELLED_KEPT_AS_IT_WAS = "Cancelled: your answer stays as it was."         # a continuation cancelled
 # the recorder's stop reasons after which C continues the answer: the silence stop (walk24) and Space (walk38: a
 # candidate who pressed it too early could only start over). Not a cut-off answer (the device), nor an import
 CONTINUABLE_STOPS = ("silence", "manual")
@@ -449,6 +452,9 @@ class RehearsalController(QObject):
         if rehearsal is None or self._cancelled:
             _abandon_unstarted(self.services.session, pending, recorder)
             self._gave_up_continuing()
+            if rehearsal is not None:                   # Esc while it opened: said, as the other cancels (walk52 5)
+                self.notice.emit(CANCELLED_KEPT_AS_IT_WAS if pending.more_of is not None else CANCELLED_NOTHING_SAVED,
+                                 ANSWER)
             self._move(back)
             return
         self.pending = pending
@@ -754,14 +760,14 @@ class RehearsalController(QObject):
             if not isinstance(exc, Cancelled | NoAnswerHeard):
                 # the part is kept (its continuations row): the next start joins it, so C does not add another now
                 self.continuable = None
-            self.notice.emit("Cancelled: your answer stays as it was." if isinstance(exc, Cancelled) else
+            self.notice.emit(CANCELLED_KEPT_AS_IT_WAS if isinstance(exc, Cancelled) else
                              str(exc) if isinstance(exc, NoAnswerHeard) else
                              f"Could not add to the answer: {user_message(exc, 'Continuing the answer')} What you "
                              "added is kept: the next start adds it to this answer.", ANSWER)
             self._move(FEEDBACK)
             return
         if isinstance(exc, Cancelled):
-            self.notice.emit("Cancelled: nothing was saved.", ANSWER)
+            self.notice.emit(CANCELLED_NOTHING_SAVED, ANSWER)
         elif isinstance(exc, NoAnswerHeard):
             self.notice.emit(str(exc), ANSWER)
         else:

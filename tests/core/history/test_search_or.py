@@ -49,3 +49,12 @@ def test_a_star_after_a_words_beginning_finds_the_words_that_begin_so(history, s
     assert {words[i] for i in queries.searched_words(words, "retr*")} == {"retries"}
     assert "[retries]" in queries.snippet(RETRIES, "retr*")
     assert {words[i] for i in queries.searched_words(words, "retr* OR dead")} == {"retries", "dead"}
+
+
+def test_the_no_match_tip_puts_the_star_where_search_reads_it(history, save):
+    """Walk52 4: the tip said "Add * to the start of a word … (retr*)": the * goes after a word's beginning, as
+    search reads it (and as SEARCH_SYNTAX_TEXT says)."""
+    retries = save(RETRIES)
+    tip = queries.NO_MATCH_TIP_TEXT
+    assert "start of a word" not in tip and "* after a word's beginning" in tip and "(retr*" in tip, tip
+    assert _found(history, "retr*") == {retries} and _found(history, "*retr") == set()

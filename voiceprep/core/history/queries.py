@@ -417,8 +417,8 @@ def _terms(text: str, bare: bool = True) -> list[_Term]:
 SEARCH_SYNTAX_TEXT = ('"in quotes" finds the words together; OR in capitals finds either side (Kafka OR Postgres); '
                       "a * after a word's beginning finds every word that begins so (retr* finds retry, retries)")
 # what finding nothing suggests next
-NO_MATCH_TIP_TEXT = ("Add * to the start of a word to find every word that begins so (retr*); OR finds either of two words "
-                     "(Kafka OR Postgres).")
+NO_MATCH_TIP_TEXT = ("Put * after a word's beginning to find every word that begins so (retr* finds retry, retries); OR finds "
+                     "either of two words (Kafka OR Postgres).")
 OR = "OR"                               # in capitals, as FTS5 and web searches write it: "or" stays a word
 _PREFIX = re.compile(r"([^\W_]+)\*")    # "retr*": a word's beginning
 
@@ -1093,16 +1093,18 @@ def left_round(h: History) -> Row | None:
     it; `waiting`, the positions with no answer, `answered` the ids of those answered, and `last_answered`, the last
     position answered, 0 for none). None when that round finished, or nothing in it is left to answer (walk25: a
     restart did not say where the round stopped).
-    Answered are its own answers and those given to its questions since, in no stored round: the rest of it taken
-    up with "Continue from question N" is not a round of its own (review30: the welcome offered it again). A cut-off
-    answer does not answer its question, nor does a drill (only a whole answer does, as `earlier` counts it)."""
+    Answered are its own answers, stored with it: its first sitting's and those of "Continue from question N" (the
+    rest taken up goes on as the stored round, fixBX; review30: the welcome offered it again). An answer in no stored
+    round was given outside it, to its question alone: a drill, even one asking the whole question (walk52 2: stored
+    with the round's id and no drill points, it moved "You left … at question" on), One prompt, `score --save`; it
+    answers none of the round's questions. A cut-off answer does not answer its question, nor does a drill's answer
+    to some of its points (only a whole answer does, as `earlier` counts it)."""
     # a round started and quit before any answer is passed over: it would hide an older round left with answers in
-    # it (fixBZ noticed); a finished round, or one with an answer as `given` reads them (saved, not cut off), counts
+    # it (fixBZ noticed); a finished round, or one with an answer of its own as `given` reads them (saved, not cut
+    # off), counts
     rows = h.read("SELECT id, bank_hash, bank_id, round_id, title, started_at, finished_at FROM rounds r "
-                  "WHERE r.finished_at IS NOT NULL OR EXISTS (SELECT 1 FROM attempts a WHERE a.state = ? AND "
-                  f"a.{COMPLETE} AND (a.round_pk = r.id OR (a.round_pk IS NULL AND a.round_id = r.round_id AND "
-                  "a.bank_id = r.bank_id AND a.started_at >= r.started_at))) "
-                  "ORDER BY started_at DESC, id DESC LIMIT 1", [DONE])
+                  "WHERE r.finished_at IS NOT NULL OR EXISTS (SELECT 1 FROM attempts a WHERE a.round_pk = r.id AND "
+                  f"a.state = ? AND a.{COMPLETE}) ORDER BY started_at DESC, id DESC LIMIT 1", [DONE])
     if not rows or rows[0]["finished_at"] is not None:
         return None
     row = rows[0]
@@ -1114,9 +1116,7 @@ def left_round(h: History) -> Row | None:
     # from it (walk39: recovery's cut-off answer took "Continue from question 4" away)
     given = h.read(
         f"SELECT id, prompt_id, overall, {WHOLE_ANSWER} AS whole, {FOLLOW_UP} AS follow_up FROM attempts "
-        f"WHERE state = ? AND {COMPLETE} AND "
-        "(round_pk = ? OR (round_pk IS NULL AND round_id = ? AND bank_id = ? AND started_at >= ?)) ORDER BY started_at, id",
-        [DONE, row["id"], row["round_id"], row["bank_id"], row["started_at"]])
+        f"WHERE state = ? AND {COMPLETE} AND round_pk = ? ORDER BY started_at, id", [DONE, row["id"]])
     answered = {r["prompt_id"] for r in given if r["whole"]}
     left = next(((i, p) for i, p in enumerate(prompts) if p.id not in answered), None)
     if left is None:

@@ -1859,7 +1859,7 @@ class PracticePage(QWidget):
             about = muted(scored.ROUND_COMPETENCIES)
             about.setWordWrap(True)
             lay.addWidget(about)
-        answered = [(pid, kid) for pid, kid in summary.to_drill if rehearsal.counted(pid)]
+        answered = rehearsal.drill_next(summary)         # both sittings of a round taken up again
         # not answered, or only cut off (not counted): to answer next time
         skipped = list(dict.fromkeys(p.id for p in rehearsal.prompts if not rehearsal.counted(p.id)))
         to_drill = answered[:self.services.settings.practice.summary_drill_points]
