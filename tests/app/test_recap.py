@@ -758,9 +758,13 @@ def test_a_round_left_says_where_to_start_and_still_counts_the_questions_never_a
     assert [line.split(" ")[0] for line in lines] == ["You", "Most", "Last"], lines
     skip = recap_lines({**recap, "left": None, "skipped": [rnd.prompts[1].id], "skipped_bank": air.id}, find,
                        picked=air.id)[1].splitlines()
+    # the bank Drill my weak points picks (`bank_id`) is named first: with every point missed alike, the one whose miss
+    # is newest, which turns on whether the clock's second changed between the saves above (a flaky test before)
+    counts = [f"1 question in {bank_title(pay.id, find)}", "2 in the bank chosen above"]
+    if recap["bank_id"] != pay.id:
+        counts = ["2 questions in the bank chosen above", f"1 in {bank_title(pay.id, find)}"]
     assert skip[0] == (f"You skipped “{rnd.prompts[1].text.rstrip(' .?!')}” on the bank chosen above: answer it first "
-                       f"today. Also never answered: 1 question in {bank_title(pay.id, find)}, 2 in the bank chosen "
-                       "above."), skip
+                       f"today. Also never answered: {', '.join(counts)}."), skip
     access.close_all()
 
 
