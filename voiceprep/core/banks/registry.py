@@ -163,8 +163,12 @@ def _read_record(record: Path | None) -> dict[str, str]:
 
 def _write_record(record: Path, known: dict[str, str], now: dict[str, str]) -> None:
     """Remember which file holds each id (ids no file holds now are kept, so a file moved away and back keeps its
-    claim); a record that cannot be written only loses that memory."""
-    merged = {**known, **now}
+    claim); a record that cannot be written only loses that memory. A recorded holder whose file is still there and
+    holds no other id keeps its claim though another file holds the id now (review, session 39: her file failing to
+    load once, mid-edit, gave the id to a friend's same-id file for good)."""
+    holding = set(now.values())
+    merged = {**known, **{bank_id: file for bank_id, file in now.items()
+                          if bank_id not in known or known[bank_id] in holding or not Path(known[bank_id]).exists()}}
     if merged == known:
         return
     try:
