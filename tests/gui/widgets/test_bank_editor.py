@@ -443,7 +443,7 @@ def test_an_id_already_used_by_another_bank_is_a_problem(qtbot, services, data_h
     editor = window.banks.editor
     type_into(qtbot, editor, "id", "airwallex")
     texts = [editor.problems.item(i).text() for i in range(editor.problems.count())]
-    assert any("'airwallex' is already used by" in t for t in texts)
+    assert any("'airwallex' is already the id of “" in t and "give this bank another id" in t for t in texts), texts
 
 
 def test_an_emptied_title_is_a_problem_in_the_editors_words_and_enter_does_not_save_it(qtbot, services, data_home,
@@ -2905,3 +2905,4 @@ def test_a_file_dropped_into_the_folder_with_her_banks_id_does_not_take_its_plac
     assert [banks.list.item(i).text().split("\n")[0] for i in range(banks.list.count())].count(name) == 1
     said = banks.errors.toPlainText()
     assert not banks.errors.isHidden() and f"{clash}: job.id: 'ward' is already the id of “{name}” ({mine})" in said
+    assert "More > Import a bank file…, which offers to keep both" in said and "›" not in said, said

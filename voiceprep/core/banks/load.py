@@ -59,6 +59,8 @@ class BankError:
     message: str
     syntax: bool = False         # the file is not valid TOML (a bank's own problems are read once it is)
     place: str = ""              # `field` as a person reads it: "round tech, prompt double-charge, key point 2, label"
+    holder: str = ""             # a file refused for its id: the file of the bank that holds it (each front end says
+                                 # what to do in its own words: registry.clash_reason)
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file

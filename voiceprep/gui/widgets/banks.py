@@ -36,6 +36,7 @@ from voiceprep.core.banks import BankLoadError, Competency, load_bank
 from voiceprep.core.banks.document import BankDocument, copy_title, slugify
 from voiceprep.core.banks.drafts import Draft, discard_draft, load_drafts
 from voiceprep.core.banks.load import BankError, read_bank_text, weight_text
+from voiceprep.core.banks.registry import clash_reason
 from voiceprep.core.wording import capitalised, counted
 from voiceprep.gui.widgets import accessible, common
 from voiceprep.gui.widgets.bank_editor import BankEditor, plain_label, plain_tooltip, problem_text
@@ -82,8 +83,17 @@ def errors_html(errors: Sequence[BankError]) -> str:
     files = list(dict.fromkeys(e.file for e in errors if Path(e.file).suffix == ".toml"))
     links = " · ".join(f"<a href=\"{html.escape(QUrl.fromLocalFile(f).toString())}\">Open the file"
                        f"{' ' + html.escape(Path(f).name) if len(files) > 1 else ''}</a>" for f in files)
-    return ("<p>Files with problems (not offered until fixed):<br>" + "<br>".join(html.escape(str(e)) for e in errors) +
+    listed = "<br>".join(html.escape(_with_todo(e)) for e in errors)
+    return ("<p>Files with problems (not offered until fixed):<br>" + listed +
             f"</p><p>Fix the file, then More &gt; Reload.{' ' + links if links else ''}</p>")
+
+
+def _with_todo(error: BankError) -> str:
+    """A problem as listed, and for a file refused for its id what to do, in this window's menus."""
+    if not error.holder:
+        return str(error)
+    return (f"{error}. To use this one too, give it another id (job.id), or import it with More > Import a bank "
+            "file…, which offers to keep both")
 
 
 def open_problem(name: str, path: Path, errors: list[BankError]) -> str:
@@ -492,7 +502,7 @@ class BanksPage(QWidget):
         other = self.services.registry.find(bank_id)
         if other is None or (path is not None and other.source is not None and Path(other.source) == path):
             return None
-        return f"job.id: {bank_id!r} is already used by {other.source}; give this bank another id"
+        return f"job.id: {clash_reason(bank_id, other)}; give this bank another id"
 
     def open_editor(self, doc: BankDocument, draft_file: Path | None = None) -> None:
         self.show_notice("")
