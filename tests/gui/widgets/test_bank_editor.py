@@ -2870,8 +2870,9 @@ def test_the_same_bank_imported_again_is_kept_once_and_an_edited_copy_is_named_a
     count = len(services.registry.banks)
     assert not banks.import_file(same) and len(services.registry.banks) == count
     name = services.registry.find("airwallex").name
-    assert told[-1] == (f"airwallex-copy.toml is the same bank as “{name}”, word for word, so it was not added "
-                        "again: you already have it.")
+    assert banks.notice.text() == (f"airwallex-copy.toml is the same bank as “{name}”, word for word, so it was "
+                                   "not added again: you already have it.")
+    assert told == [] and not banks.notice.isHidden()       # said once, on the page (review, session 39: twice)
     assert banks.current().id == "airwallex"
     edited = tmp_path / "airwallex-edit.toml"
     edited.write_text(same.read_text().replace('title = "', 'title = "My edit of ', 1))
@@ -2879,7 +2880,7 @@ def test_the_same_bank_imported_again_is_kept_once_and_an_edited_copy_is_named_a
     first = banks.current()
     assert first.id == "airwallex-imported" and first.job.title.endswith("(imported)")
     assert not banks.import_file(edited) and len(services.registry.banks) == count + 1
-    assert told[-1].startswith(f"airwallex-edit.toml is the same bank as “{first.name}”")
+    assert banks.notice.text().startswith(f"airwallex-edit.toml is the same bank as “{first.name}”") and told == []
     edited.write_text(edited.read_text().replace("[job]", "# my note\n[job]", 1))     # changed since: both kept
     assert banks.import_file(edited)
     second = banks.current()

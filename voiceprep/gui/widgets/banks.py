@@ -428,8 +428,7 @@ class BanksPage(QWidget):
         if same is not None and (same is existing or bundled):     # walk50: Keep both focused made a twin
             said = (f"{path.name} is the same bank as “{same.name}”, word for word, so it was not added again: you "
                     "already have it.")
-            QMessageBox.information(self, "Import a bank", said)
-            self.select_bank(same.id)
+            self.select_bank(same.id)                     # said once, on the page (not a dialog, then the page)
             self.show_notice(said)
             return False
         options = ["Cancel"] + ([] if same else ["Keep both"]) + ([] if bundled else ["Replace mine"])
