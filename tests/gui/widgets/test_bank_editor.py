@@ -2907,3 +2907,12 @@ def test_a_file_dropped_into_the_folder_with_her_banks_id_does_not_take_its_plac
     said = banks.errors.toPlainText()
     assert not banks.errors.isHidden() and f"{clash}: job.id: 'ward' is already the id of “{name}” ({mine})" in said
     assert "More > Import a bank file…, which offers to keep both" in said and "›" not in said, said
+
+
+def test_a_problem_naming_another_line_still_gets_its_line_in_front():
+    """Review (session 39): `_at_line` tested `"line 1" in said`, so a problem on line 1 naming line 12 lost its
+    "line 1:"; only the problem's own line counts as named."""
+    from voiceprep.gui.widgets.banks import _at_line
+
+    assert _at_line(1, "the table opened on line 12 is not closed") == "line 1: the table opened on line 12 is not closed"
+    assert _at_line(8, "a duplicate key on line 8") == "A duplicate key on line 8"

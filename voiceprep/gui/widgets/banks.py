@@ -51,7 +51,7 @@ _LISTED = 8
 
 def _at_line(line: int | None, said: str) -> str:
     """A problem with its line in front, unless it names the line itself (walk50: "line 8: … on line 8")."""
-    return f"line {line}: {said}" if line and f"line {line}" not in said else capitalised(said)
+    return f"line {line}: {said}" if line and not re.search(rf"\bline {line}\b", said) else capitalised(said)
 
 
 def import_problem(path: Path, errors: list[BankError], round_titles: Sequence[str] = ()) -> tuple[str, bool]:
