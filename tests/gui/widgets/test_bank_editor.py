@@ -2916,3 +2916,20 @@ def test_a_problem_naming_another_line_still_gets_its_line_in_front():
 
     assert _at_line(1, "the table opened on line 12 is not closed") == "line 1: the table opened on line 12 is not closed"
     assert _at_line(8, "a duplicate key on line 8") == "A duplicate key on line 8"
+
+
+def test_a_bank_too_big_is_told_to_be_split_not_fixed_in_a_text_editor(tmp_path):
+    """Review (session 39): under "split it into smaller banks, one for each round or two" the import and the editor
+    added "Fix it in a text editor", which is no help for a file too big."""
+    from tests.core.banks.test_load import GOOD
+    from voiceprep.core.banks import BankLoadError
+    from voiceprep.core.banks.load import SPLIT_IT
+    from voiceprep.gui.widgets.banks import import_problem, open_problem
+
+    big = tmp_path / "big.toml"
+    big.write_text(GOOD + "#" * 300_000 + "\n")
+    with pytest.raises(BankLoadError) as raised:
+        load_bank(big)
+    errors = raised.value.errors
+    for said in (import_problem(big, errors)[0], open_problem("Big", big, errors)):
+        assert said.count(SPLIT_IT) == 1 and "text editor" not in said, said

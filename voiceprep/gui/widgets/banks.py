@@ -35,7 +35,7 @@ from voiceprep import paths
 from voiceprep.core.banks import BankLoadError, Competency, load_bank
 from voiceprep.core.banks.document import BankDocument, copy_title, slugify
 from voiceprep.core.banks.drafts import Draft, discard_draft, load_drafts
-from voiceprep.core.banks.load import BankError, read_bank_text, weight_text
+from voiceprep.core.banks.load import SPLIT_IT, BankError, read_bank_text, weight_text
 from voiceprep.core.banks.registry import clash_reason
 from voiceprep.core.wording import capitalised, counted
 from voiceprep.gui.widgets import accessible, common
@@ -73,8 +73,8 @@ def import_problem(path: Path, errors: list[BankError], round_titles: Sequence[s
                 f"{DRAFT_LABEL}"), True
     listed = [_at_line(e.line, problem_text(e.field, e.message, round_titles)) for e in errors[:_LISTED]]
     more = [f"… and {len(errors) - _LISTED} more"] if len(errors) > _LISTED else []
-    return (f"{name} has problems, so it was not imported:\n" + "\n".join(listed + more) +
-            f"\n\nFix {'them' if len(errors) > 1 else 'it'} in a text editor and import the file again."), False
+    fix = "" if _too_big(errors) else f"\n\nFix {'them' if len(errors) > 1 else 'it'} in a text editor and import the file again."
+    return f"{name} has problems, so it was not imported:\n" + "\n".join(listed + more) + fix, False
 
 
 def errors_html(errors: Sequence[BankError]) -> str:
@@ -108,7 +108,13 @@ def open_problem(name: str, path: Path, errors: list[BankError]) -> str:
     said = [s[:1].upper() + s[1:] for s in said]
     return (f"“{name}” cannot be opened for editing: its file {path.name} changed and now "
             f"{'has a problem' if len(errors) == 1 else 'has problems'}:\n" + "\n".join(said) +
-            "\nFix it in a text editor (More > Open the file in another editor), then More > Reload.")
+            ("" if _too_big(errors) else "\nFix it in a text editor (More > Open the file in another editor), then "
+                                         "More > Reload."))
+
+
+def _too_big(errors: Sequence[BankError]) -> bool:
+    """The file is too big to be a bank: its one problem says to split it, and a text editor's fix is no answer."""
+    return len(errors) == 1 and errors[0].message.endswith(SPLIT_IT)
 
 
 class BankItemDelegate(QStyledItemDelegate):
