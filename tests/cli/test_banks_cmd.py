@@ -132,7 +132,7 @@ def test_a_file_with_the_id_of_a_bank_already_there_is_refused_by_list_and_check
     assert main(["banks", "check", str(friend)]) == 1
     out, err = capsys.readouterr()
     assert "OK" not in out and f"{friend}: job.id:" in err and str(mine) in err and "Riverside ward" in err
-    assert "give this file another id" in err
+    assert "give it another job.id" in err and "›" not in err and "Import a bank file" not in err   # no GUI words
     assert main(["banks", "check", str(mine)]) == 0 and f"{mine}: OK" in capsys.readouterr().out
     copied = folder / "a-ward-clash.toml"
     copied.write_text(friend.read_text())
@@ -141,4 +141,21 @@ def test_a_file_with_the_id_of_a_bank_already_there_is_refused_by_list_and_check
     out = capsys.readouterr().out
     assert "Riverside ward" in out and "Northgate" not in out
     assert f"{copied}: job.id: 'demo' is already the id of “Riverside ward” ({mine})" in out
+    assert "give it another job.id" in out and "Import a bank file" not in out
     assert main(["banks", "check", str(copied)]) == 1 and str(mine) in capsys.readouterr().err
+
+
+def test_check_of_an_edited_copy_of_her_own_bank_says_it_would_replace_it(data_home, tmp_path, capsys):
+    """Review (session 39): `banks check` of her bank edited outside the folder (same id, not yet copied in) told her
+    to "import it with Banks › More › Import a bank file…", GUI words on a terminal. It says what copying it in does."""
+    folder = data_home / "banks"
+    folder.mkdir(exist_ok=True)
+    mine = folder / "ward-manager.toml"
+    mine.write_text(GOOD.replace('title = "Demo"', 'title = "Riverside ward"'))
+    edited = tmp_path / "ward-manager.toml"
+    edited.write_text(mine.read_text().replace("Riverside ward", "Riverside ward, edited"))
+    assert main(["banks", "check", str(edited)]) == 1
+    out, err = capsys.readouterr()
+    assert "OK" not in out and "›" not in err and "Import a bank file" not in err, err
+    assert f"{edited}: job.id: 'demo' is already the id of “Riverside ward” ({mine})" in err, err
+    assert f"would not be loaded beside {mine}; copied over {mine} it replaces that bank (its answers stay)" in err, err

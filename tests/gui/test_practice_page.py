@@ -4589,3 +4589,31 @@ def test_a_restart_after_importing_opens_where_the_welcome_back_points(qtbot, se
     page = _opened(qtbot, services).practice
     page.show_recap(recap)
     assert page.bank().id == "two-rounds"
+
+
+@pytest.mark.parametrize("box", ["bank_box", "round_box"])
+def test_mid_round_a_letter_at_the_bank_or_round_box_is_its_command(window, qtbot, box):
+    """Review (session 39): the Bank box took every letter (its type-ahead), so N at a feedback with it focused
+    picked a bank instead of moving on, against the README ("wherever the focus is, except inside a text field").
+    While a round is going, R/N/F/C are commands at either box; with none going, letters pick by name (above)."""
+    page, ctl = start(window, qtbot)
+    with qtbot.waitSignal(ctl.analysisReady, timeout=30000):
+        ctl.answer_text(TYPED)
+    first, bank, round_id = ctl.rehearsal.current.id, page.bank_box.currentData(), page.round_box.currentData()
+    widget = getattr(page, box)
+    assert widget.isEnabled()
+    press(qtbot, widget, Qt.Key.Key_N)
+    qtbot.waitUntil(lambda: ctl.rehearsal.current.id != first, timeout=10000)
+    assert (page.bank_box.currentData(), page.round_box.currentData()) == (bank, round_id)
+
+
+def test_with_no_round_going_a_letter_at_the_round_box_is_its_type_ahead(window, qtbot):
+    """Both boxes alike (review, session 39): before a round, R typed at the Round box is no held Retry."""
+    page = window.practice
+    page.round_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.round_box)
+    fired: list[str] = []
+    page.shortcuts["R"].activated.connect(lambda: fired.append("R"))
+    qtbot.keyClick(page.round_box, Qt.Key.Key_R)
+    assert fired == [] and page.typing_watch.held() is None and not page.retry_btn.isDown()
+    assert not (page.notice.isVisible() and "was not taken as a command" in page.notice.text()), page.notice.text()

@@ -318,7 +318,46 @@ def test_a_file_dropped_in_with_a_known_banks_id_is_the_one_refused(tmp_path):
         [err] = reg.errors
         assert err.file == str(clash) and err.field == "job.id"
         assert str(mine) in err.message and "Riverside ward" in err.message and "not loaded" in err.message
-        assert "give this file another id" in err.message
+        assert err.holder == str(mine) and "›" not in err.message and "Import" not in err.message   # the reason only
+
+
+def test_her_file_broken_once_keeps_the_id_after_her_fix(tmp_path):
+    """Review (session 39): her file failing to load once (a syntax error while editing) gave the record to the
+    friend's same-id file, and after her fix the friend's kept the id. A known holder whose file is still there keeps
+    it; the friend's is offered meanwhile, and refused again once hers loads."""
+    import os
+
+    folder, record = tmp_path / "banks", tmp_path / "bank-files.json"
+    folder.mkdir()
+    mine = folder / "ward-manager.toml"
+    mine.write_text(GOOD.replace('title = "Demo"', 'title = "Riverside ward"'))
+    BankRegistry.discover([folder], record=record)
+    clash = folder / "a-ward-clash.toml"
+    clash.write_text(GOOD.replace('title = "Demo"', 'title = "Northgate ward"'))
+    os.utime(clash, (1, 1))
+    good = mine.read_text()
+    mine.write_text(good + "\n[[rounds\n")                       # her edit, half typed
+    broken = BankRegistry.discover([folder], record=record)
+    assert [b.name for b in broken.banks] == ["Northgate ward"] and str(mine) in [e.file for e in broken.errors]
+    mine.write_text(good)                                          # fixed
+    for _ in range(2):
+        reg = BankRegistry.discover([folder], record=record)
+        assert [(b.name, b.source) for b in reg.banks] == [("Riverside ward", mine)]
+        assert [e.file for e in reg.errors] == [str(clash)]
+
+
+def test_a_holder_whose_file_is_gone_gives_the_id_up(tmp_path):
+    """The other side: her file moved away (not broken), the friend's file takes the id and keeps it."""
+    folder, record = tmp_path / "banks", tmp_path / "bank-files.json"
+    folder.mkdir()
+    mine = folder / "ward-manager.toml"
+    mine.write_text(GOOD.replace('title = "Demo"', 'title = "Riverside ward"'))
+    BankRegistry.discover([folder], record=record)
+    mine.rename(tmp_path / "away.toml")
+    (folder / "z-other.toml").write_text(GOOD.replace('title = "Demo"', 'title = "Northgate ward"'))
+    assert [b.name for b in BankRegistry.discover([folder], record=record).banks] == ["Northgate ward"]
+    (tmp_path / "away.toml").rename(folder / "zz-back.toml")      # back under another name: a newcomer now
+    assert [b.name for b in BankRegistry.discover([folder], record=record).banks] == ["Northgate ward"]
 
 
 def test_without_a_record_the_older_file_keeps_the_id(tmp_path):

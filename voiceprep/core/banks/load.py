@@ -59,12 +59,17 @@ class BankError:
     message: str
     syntax: bool = False         # the file is not valid TOML (a bank's own problems are read once it is)
     place: str = ""              # `field` as a person reads it: "round tech, prompt double-charge, key point 2, label"
+    holder: str = ""             # a file refused for its id: the file of the bank that holds it (each front end says
+                                 # what to do in its own words: registry.clash_reason)
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
         field = self.place or self.field
         return f"{where}: {field}: {self.message}" if field else f"{where}: {self.message}"
 
+
+# what to do with a file too big to be a bank (its text and its size on disk say it alike; the GUI adds nothing)
+SPLIT_IT = "split it into smaller banks, one for each round or two"
 
 # how a person names an item of each list: the bank editor's tree too (one place, read38a)
 NAMED_PLACES = {"competencies": "competency", "rounds": "round", "prompts": "prompt", "key_points": "key point"}
@@ -286,7 +291,7 @@ UNEXPECTED = "this is a voiceprep bug: please report it with the file"
 def _parse(text: str, file: str, limits: BankSettings) -> Bank:
     if len(text) > limits.max_file_bytes:
         raise _fail(file, None, f"the file is {len(text):,} characters; a bank is at most {limits.max_file_bytes:,} "
-                                "(bundled banks are about 15,000): split it into smaller banks, one for each round or two")
+                                f"(bundled banks are about 15,000): {SPLIT_IT}")
     found = scan(text)
     if found.max_nesting > limits.max_nesting:
         raise _fail(file, found.nesting_line, f"values nested {found.max_nesting} levels deep (at most "
@@ -509,7 +514,7 @@ def read_bank_text(path: str | Path, limits: BankSettings | None = None) -> str:
             raise _fail(name, None, f"is {kind}, not a bank file; put only .toml text files in the banks folder")
         if info.st_size > limits.max_file_bytes:
             raise _fail(name, None, f"the file is {info.st_size:,} bytes; a bank is at most {limits.max_file_bytes:,} "
-                                    "(bundled banks are about 15,000): split it into smaller banks, one for each round or two")
+                                    f"(bundled banks are about 15,000): {SPLIT_IT}")
         with os.fdopen(fd, "rb", closefd=False) as f:
             data = f.read(limits.max_file_bytes + 1)
     except OSError as exc:

@@ -72,7 +72,9 @@ class BankRegistry:
         """Offer `bank` unless its id is taken: by a bank already added, or by `keeper` (another file, same id)."""
         existing = self.find(bank.id) or (keeper if keeper is not bank else None)
         if existing is not None:
-            self.errors.append(BankError(str(bank.source or bank.id), None, "job.id", clash_text(bank.id, existing)))
+            self.errors.append(BankError(str(bank.source or bank.id), None, "job.id",
+                                         f"{clash_reason(bank.id, existing)}, so this file was not loaded; that bank "
+                                         "and its answers are unchanged", holder=str(existing.source or existing.id)))
             return None
         self.banks.append(bank)
         if bundled:
@@ -129,11 +131,10 @@ class BankRegistry:
         raise KeyError(f"no bank {id_or_path!r} (known banks: {known}; or give a .toml file path)")
 
 
-def clash_text(bank_id: str, existing: Bank) -> str:
-    """Why a file whose id another bank holds is not offered, naming that bank's file and what to do."""
-    return (f"{bank_id!r} is already the id of “{existing.name}” ({existing.source}), so this file was not loaded "
-            "and that bank and its answers are unchanged. To use this one too, give this file another id (job.id), or "
-            "import it with Banks › More › Import a bank file…, which offers to keep both")
+def clash_reason(bank_id: str, holder: Bank) -> str:
+    """Why a file with `bank_id` is not offered beside `holder`, the bank that has that id: the id, that bank's name
+    and its file. What to do is each front end's to say (the GUI: its menus; the CLI: job.id, the file to copy over)."""
+    return f"{bank_id!r} is already the id of “{holder.name}” ({holder.source or 'bundled'})"
 
 
 def _keeper(group: list[Bank], known: str | None) -> Bank:
@@ -163,8 +164,12 @@ def _read_record(record: Path | None) -> dict[str, str]:
 
 def _write_record(record: Path, known: dict[str, str], now: dict[str, str]) -> None:
     """Remember which file holds each id (ids no file holds now are kept, so a file moved away and back keeps its
-    claim); a record that cannot be written only loses that memory."""
-    merged = {**known, **now}
+    claim); a record that cannot be written only loses that memory. A recorded holder whose file is still there and
+    holds no other id keeps its claim though another file holds the id now (review, session 39: her file failing to
+    load once, mid-edit, gave the id to a friend's same-id file for good)."""
+    holding = set(now.values())
+    merged = {**known, **{bank_id: file for bank_id, file in now.items()
+                          if bank_id not in known or known[bank_id] in holding or not Path(known[bank_id]).exists()}}
     if merged == known:
         return
     try:

@@ -35,7 +35,8 @@ from voiceprep import paths
 from voiceprep.core.banks import BankLoadError, Competency, load_bank
 from voiceprep.core.banks.document import BankDocument, copy_title, slugify
 from voiceprep.core.banks.drafts import Draft, discard_draft, load_drafts
-from voiceprep.core.banks.load import BankError, read_bank_text, weight_text
+from voiceprep.core.banks.load import SPLIT_IT, BankError, read_bank_text, weight_text
+from voiceprep.core.banks.registry import clash_reason
 from voiceprep.core.wording import capitalised, counted
 from voiceprep.gui.widgets import accessible, common
 from voiceprep.gui.widgets.bank_editor import BankEditor, plain_label, plain_tooltip, problem_text
@@ -50,7 +51,7 @@ _LISTED = 8
 
 def _at_line(line: int | None, said: str) -> str:
     """A problem with its line in front, unless it names the line itself (walk50: "line 8: … on line 8")."""
-    return f"line {line}: {said}" if line and f"line {line}" not in said else capitalised(said)
+    return f"line {line}: {said}" if line and not re.search(rf"\bline {line}\b", said) else capitalised(said)
 
 
 def import_problem(path: Path, errors: list[BankError], round_titles: Sequence[str] = ()) -> tuple[str, bool]:
@@ -72,8 +73,8 @@ def import_problem(path: Path, errors: list[BankError], round_titles: Sequence[s
                 f"{DRAFT_LABEL}"), True
     listed = [_at_line(e.line, problem_text(e.field, e.message, round_titles)) for e in errors[:_LISTED]]
     more = [f"… and {len(errors) - _LISTED} more"] if len(errors) > _LISTED else []
-    return (f"{name} has problems, so it was not imported:\n" + "\n".join(listed + more) +
-            f"\n\nFix {'them' if len(errors) > 1 else 'it'} in a text editor and import the file again."), False
+    fix = "" if _too_big(errors) else f"\n\nFix {'them' if len(errors) > 1 else 'it'} in a text editor and import the file again."
+    return f"{name} has problems, so it was not imported:\n" + "\n".join(listed + more) + fix, False
 
 
 def errors_html(errors: Sequence[BankError]) -> str:
@@ -82,8 +83,17 @@ def errors_html(errors: Sequence[BankError]) -> str:
     files = list(dict.fromkeys(e.file for e in errors if Path(e.file).suffix == ".toml"))
     links = " · ".join(f"<a href=\"{html.escape(QUrl.fromLocalFile(f).toString())}\">Open the file"
                        f"{' ' + html.escape(Path(f).name) if len(files) > 1 else ''}</a>" for f in files)
-    return ("<p>Files with problems (not offered until fixed):<br>" + "<br>".join(html.escape(str(e)) for e in errors) +
+    listed = "<br>".join(html.escape(_with_todo(e)) for e in errors)
+    return ("<p>Files with problems (not offered until fixed):<br>" + listed +
             f"</p><p>Fix the file, then More &gt; Reload.{' ' + links if links else ''}</p>")
+
+
+def _with_todo(error: BankError) -> str:
+    """A problem as listed, and for a file refused for its id what to do, in this window's menus."""
+    if not error.holder:
+        return str(error)
+    return (f"{error}. To use this one too, give it another id (job.id), or import it with More > Import a bank "
+            "file…, which offers to keep both")
 
 
 def open_problem(name: str, path: Path, errors: list[BankError]) -> str:
@@ -98,7 +108,13 @@ def open_problem(name: str, path: Path, errors: list[BankError]) -> str:
     said = [s[:1].upper() + s[1:] for s in said]
     return (f"“{name}” cannot be opened for editing: its file {path.name} changed and now "
             f"{'has a problem' if len(errors) == 1 else 'has problems'}:\n" + "\n".join(said) +
-            "\nFix it in a text editor (More > Open the file in another editor), then More > Reload.")
+            ("" if _too_big(errors) else "\nFix it in a text editor (More > Open the file in another editor), then "
+                                         "More > Reload."))
+
+
+def _too_big(errors: Sequence[BankError]) -> bool:
+    """The file is too big to be a bank: its one problem says to split it, and a text editor's fix is no answer."""
+    return len(errors) == 1 and errors[0].message.endswith(SPLIT_IT)
 
 
 class BankItemDelegate(QStyledItemDelegate):
@@ -418,8 +434,7 @@ class BanksPage(QWidget):
         if same is not None and (same is existing or bundled):     # walk50: Keep both focused made a twin
             said = (f"{path.name} is the same bank as “{same.name}”, word for word, so it was not added again: you "
                     "already have it.")
-            QMessageBox.information(self, "Import a bank", said)
-            self.select_bank(same.id)
+            self.select_bank(same.id)                     # said once, on the page (not a dialog, then the page)
             self.show_notice(said)
             return False
         options = ["Cancel"] + ([] if same else ["Keep both"]) + ([] if bundled else ["Replace mine"])
@@ -492,7 +507,7 @@ class BanksPage(QWidget):
         other = self.services.registry.find(bank_id)
         if other is None or (path is not None and other.source is not None and Path(other.source) == path):
             return None
-        return f"job.id: {bank_id!r} is already used by {other.source}; give this bank another id"
+        return f"job.id: {clash_reason(bank_id, other)}; give this bank another id"
 
     def open_editor(self, doc: BankDocument, draft_file: Path | None = None) -> None:
         self.show_notice("")

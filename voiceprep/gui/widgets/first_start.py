@@ -32,7 +32,7 @@ def loop_text(key: Callable[[str], str] = str) -> str:
 # A screen this wide in the system's own pixels is a large one the system does not scale (2560x1440 at 100%: a
 # 27" monitor's text is then as small as the system says; with the system's scaling at 150% it is 1707 wide)
 LARGE_SCREEN_WIDTH = 2200
-LARGER_TEXT = ("On a screen this large the text can look small: Settings › Interface size makes text and buttons "
+LARGER_TEXT = ("On a screen this large the text can look small: Settings > Interface size makes text and buttons "
                "larger (150% reads like a laptop screen).")
 
 

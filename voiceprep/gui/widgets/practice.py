@@ -647,8 +647,11 @@ class PracticePage(QWidget):
                                         sink=self._typing_to_note)
         watch(self.typing_watch, QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress)
         self.typing_watch.dropped.connect(self._say_typing)
-        self._type_ahead = TypeAhead(self)        # letters typed at the Bank box pick a bank by its name (walk50)
-        self.bank_box.installEventFilter(self._type_ahead)
+        # letters typed at the Bank or Round box pick by name (walk50), unless a round is going: then R/N/F/C are
+        # commands there too (review, session 39)
+        self._type_ahead = TypeAhead(self, lambda: self.ctl.rehearsal is None or self.ctl.state is c.FINISHED)
+        for box in (self.bank_box, self.round_box):
+            box.installEventFilter(self._type_ahead)
         self._typing_said = False
         for key, command in commands.items():
             sc = described(QShortcut(QKeySequence(key), self), COMMANDS[key])

@@ -23,12 +23,18 @@ HELD_KEYS = ("R", "N", "F", "C")               # ... of which a sentence can beg
 
 
 class TypeAhead(QObject):
-    """Installed on a combo box: a letter or digit typed at it is its type-ahead (a bank picked by its name), not a
-    one-letter shortcut (walk50: "Riverside" typed into the Bank box said "R was not taken as a command"). Space and
-    keys with Ctrl or Alt stay the page's."""
+    """Installed on a combo box: while `taking()` (no round going), a letter or digit typed at it is its type-ahead
+    (a bank picked by its name), not a one-letter shortcut (walk50: "Riverside" typed into the Bank box said "R was
+    not taken as a command"). While a round is going R, N, F and C are the page's there too, as wherever the focus is
+    but a text field (review, session 39: N at a feedback picked a bank). Space and keys with Ctrl or Alt stay the
+    page's."""
+
+    def __init__(self, parent: QObject, taking: Callable[[], bool] = lambda: True):
+        super().__init__(parent)
+        self.taking = taking
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent) \
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent) and self.taking() \
                 and len(event.text()) == 1 and event.text().isalnum() \
                 and not event.modifiers() & ~(Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier):
             event.accept()                       # the box takes the key: no shortcut fires
