@@ -59,6 +59,18 @@ def test_a_rounds_headline_agrees_with_its_overall_after_a_follow_up():
     assert said.startswith("Well done") and "0 to" not in said and "Drill your weak points" not in said, said
 
 
+def test_a_round_with_a_skipped_question_and_every_answered_point_covered_advises_no_drill():
+    """read39c 2: the headline advised drilling when the summary's `to_drill` held a skipped question's points, over an
+    empty "Drill next" (the page lists `drill_next`, which drills no skipped question)."""
+    r = Rehearsal.for_round(BANK, BANK.rounds[0])
+    r.record(analyze_answer(BANK, r.current, Transcript.from_text(
+        "I fixed lock contention on the ledger table and latency came down by sixty percent.")))
+    r.next()                                        # question 2 skipped
+    summary = r.summary()
+    assert summary.to_drill and not r.drill_next(summary), summary.to_drill
+    assert "drill" not in round_message(r, summary, "Round").lower(), round_message(r, summary, "Round")
+
+
 def test_a_round_a_follow_up_raised_says_both_scores_each_named():
     r = walk18()
     assert before_and_with(r) == "Before follow-ups 50 · with follow-ups 100"

@@ -130,9 +130,10 @@ def counted_scores(rehearsal: Rehearsal) -> list[float]:
 
 def round_message(rehearsal: Rehearsal, summary: RoundSummary, what: str = "Round") -> str:
     """The headline over `rehearsal`'s `summary`: its range is of the scores its overall counts, so its words agree
-    with the overall under it; drilling is advised only when the summary lists points to drill."""
+    with the overall under it; drilling is advised only when the page lists points to drill (`drill_next`: a skipped
+    question's points are not drilled, read39c 2)."""
     return headline(summary.answered, summary.total, summary.overall, what, counted_scores(rehearsal),
-                    bool(summary.to_drill), rehearsal.counted_scores(), len(rehearsal.bank.rounds) > 1)
+                    bool(rehearsal.drill_next(summary)), rehearsal.counted_scores(), len(rehearsal.bank.rounds) > 1)
 
 
 def what_name(rehearsal: Rehearsal) -> str:

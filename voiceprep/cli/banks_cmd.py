@@ -57,7 +57,7 @@ def cmd_list(args) -> int:
 
 def _clash_todo(holder: str, bundled: bool) -> str:
     """What to do with a file refused for its id, in a terminal's words (the GUI says its menus)."""
-    replace = "" if bundled else f", or copy it over {holder} to replace that bank (its answers stay)"
+    replace = "" if bundled else f", or move it over {holder} to replace that bank (its answers stay)"   # read39c 3
     return f"; to use it too, give it another job.id{replace}"
 
 

@@ -40,6 +40,13 @@ def test_a_noun_in_er_before_more_of_a_thing_stays_an_item():
         "Scaling reads", "a cache", "server", "more replicas"]
     assert facets("What we added: more buffer, more queues") == ["What we added", "more buffer", "more queues"]
 
+
+def test_an_adjective_in_s_after_more_is_graded_still():
+    """read39a 4: judge67's plural test also took "seamless" and "serious" for plurals ("more replicas"), splitting
+    "faster, more seamless checkout" in two again."""
+    assert facets("The goal: faster, more seamless checkout") == ["The goal", "faster, more seamless checkout"]
+    assert facets("The cost: cheaper, more serious incidents") == ["The cost", "cheaper, more serious incidents"]
+
 @pytest.mark.usefixtures("fresh_judge")     # tests/core/analysis/conftest.py
 def test_a_friendlier_office_is_not_the_mission():
     """Typed through the real judge: "friendlier" said of the people met is no facet of the mission met (a bare

@@ -40,7 +40,8 @@ def test_a_number_the_card_quotes_is_a_number_the_judge_reads(text, quoted):
 
 @pytest.mark.parametrize("text", [
     "We managed to double throughput.", "It's triple what it was.", "The cost dropped to half.",
-    "Latency came down to a third of what it was.", "It doubles the throughput."])
+    "Latency came down to a third of what it was.", "It doubles the throughput.",
+    "We reduced costs to a third of the original."])
 def test_a_ratio_said_with_the_verbs_plain_form_or_to_is_a_number(text):
     """read39a 2: judge67's one rule read only "doubled", "halving"; intents' old list read "double", "triple",
     "half" anywhere. A ratio said with the verb's plain form or reached "to" a fraction is a number for the judge."""
@@ -48,7 +49,9 @@ def test_a_ratio_said_with_the_verbs_plain_form_or_to_is_a_number(text):
 
 
 @pytest.mark.parametrize("text", ["We had a double charge on the card.", "I talked to half of them.",
-                                  "We decided to double down on Kafka."])
+                                  "We decided to double down on Kafka.", "We double charged them.",
+                                  "It would double charge the customer.", "I wanted to double check the config.",
+                                  "We doubled checked it."])
 def test_a_double_that_is_no_change_is_no_number(text):
     assert not _judge_says_number(text), text
 

@@ -82,8 +82,10 @@ from voiceprep.core.analysis.text import DETERMINERS, TIME_UNITS, Token, acronym
 from voiceprep.core.banks.model import Job, KeyPoint, Prompt
 from voiceprep.settings import AnalysisSettings
 
-JUDGE_VERSION = "semantic-57"      # session 39: read39a (semantic-57: "managed to double throughput", "triple what it
-                                   # was", "dropped to half" say a number again; "on its own" no ownership intent),
+JUDGE_VERSION = "semantic-57"      # session 39: the integrator's mends of read39a/c (semantic-57: "managed to double
+                                   # throughput", "triple what it was", "dropped to half" say a number again, "double
+                                   # charged", "double check" none; "on its own" no ownership intent; "more seamless"
+                                   # graded, `_GRADED`),
                                    # judge68 (semantic-56, walk51: "money can't go missing" a harm denied,
                                    # "I designed it" told after the question's echo, "your own ..." no ownership intent,
                                    # a passing mention in a few words ticks nothing by meaning alone),

@@ -100,6 +100,8 @@ _RATIO_VERB = re.compile(r"(doubl|tripl|quadrupl|halv)(ed|ing)|(two|three|four|f
 _RATIO_BASE = re.compile(r"(doubl|tripl|quadrupl)es?|halves?")
 _BASE_AFTER = frozenset({"to", "we", "i", "it", "they", "would", "could", "will", "did", "can"})
 _BASE_BEFORE = frozenset({"the", "our", "its", "their", "my", "what", "it", "them", "that", "this"})
+# "double" as no ratio: "doubled down", "we double charged them", "to double check the config" (read39c 1)
+_NOT_A_RATIO = re.compile(r"down|charg\w*|check\w*|count\w*|book\w*|click\w*|spend\w*|pay\w*|bill\w*")
 _FRACTION = frozenset({"half", "third", "thirds", "quarter", "quarters", "fifth", "tenth"})
 # what makes "in half" a change ("cut it in half"), not a shape ("folded in half")
 _CHANGE_VERBS = frozenset({"cut", "cuts", "cutting", "dropped", "drops", "fell", "falls", "reduced", "reduces",
@@ -136,9 +138,9 @@ def ratios(clean: list[str]) -> list[tuple[int, int]]:
     out = []
     for i, w in enumerate(clean):
         nxt = clean[i + 1] if i + 1 < len(clean) else ""
-        if _RATIO_VERB.fullmatch(w) and nxt != "down":                   # "doubled down" is no change
+        if _RATIO_VERB.fullmatch(w) and not _NOT_A_RATIO.fullmatch(nxt):     # "doubled down" is no change
             out.append((i, i))
-        elif _RATIO_BASE.fullmatch(w) and nxt != "down" and (
+        elif _RATIO_BASE.fullmatch(w) and not _NOT_A_RATIO.fullmatch(nxt) and (
                 (i and clean[i - 1] in _BASE_AFTER) or nxt in _BASE_BEFORE):
             out.append((i, i))                                           # "to double throughput", "triple what it was"
         elif w == "twice" and (nxt in _COMPARED or nxt in ("as", "the")):
@@ -152,9 +154,11 @@ def ratios(clean: list[str]) -> list[tuple[int, int]]:
             verb = next((j for j in range(i - 1, max(i - 5, -1), -1) if clean[j] in _CHANGE_VERBS), None)
             if w == "in" and (verb is None or clean[fraction + 1:fraction + 2] == ["of"]):
                 continue                                                 # "folded in half", "in half of them"
-            if w == "to" and verb is None and clean[i - 1:i] != ["down"] or \
-                    w == "to" and clean[fraction + 1:fraction + 2] == ["of"] and clean[fraction + 2:fraction + 3] != ["what"]:
-                continue                      # "dropped to half", "down to a third of what it was"; not "talked to half of them"
+            # "to" a fraction is a change after a change verb or "down" ("dropped to half", "reduced costs to a third of
+            # the original", "down to a third of what it was"); not "talked to half of them"
+            if w == "to" and verb is None and (clean[i - 1:i] != ["down"] or (
+                    clean[fraction + 1:fraction + 2] == ["of"] and clean[fraction + 2:fraction + 3] != ["what"])):
+                continue
             out.append((verb if verb is not None else i, fraction))      # "cut it in half", "dropped by half"
         elif w == "factor" and nxt == "of" and i + 2 < len(clean) and (
                 clean[i + 2] in NUMBER_WORDS or clean[i + 2][:1].isdigit()):

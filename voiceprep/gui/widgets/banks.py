@@ -93,7 +93,7 @@ def _with_todo(error: BankError) -> str:
     if not error.holder:
         return str(error)
     return (f"{error}. To use this one too, give it another id (job.id), or import it with More > Import a bank "
-            "file…, which offers to keep both")
+            "file…, which offers to keep both, then remove this file")      # read39c 3: else it is refused again
 
 
 def open_problem(name: str, path: Path, errors: list[BankError]) -> str:

@@ -649,7 +649,7 @@ class PracticePage(QWidget):
         self.typing_watch.dropped.connect(self._say_typing)
         # letters typed at the Bank or Round box pick by name (walk50), unless a round is going: then R/N/F/C are
         # commands there too (review, session 39)
-        self._type_ahead = TypeAhead(self, lambda: self.ctl.rehearsal is None or self.ctl.state is c.FINISHED)
+        self._type_ahead = TypeAhead(self, lambda: self.ctl.rehearsal is None or self.ctl.state == c.FINISHED)
         for box in (self.bank_box, self.round_box):
             box.installEventFilter(self._type_ahead)
         self._typing_said = False
