@@ -4410,6 +4410,46 @@ def test_the_microphone_opens_off_the_gui_thread_and_space_or_a_cancel_while_it_
     qtbot.waitUntil(lambda: attempts() == before, timeout=5000)        # neither answer kept a row: nothing was said
 
 
+def test_a_voice_that_fails_after_the_answer_began_leaves_the_recording_alone(window, qtbot, services, monkeypatch):
+    """CI, session 39: the question's voice still rendering (slow under load) when the candidate started answering,
+    then finding no speaker, ran the prompt's end (`_after_prompt`): the recording begun meanwhile was moved to IDLE
+    while its microphone went on. A voice's failure moves the round on only while it is still speaking, as its end."""
+    import sounddevice as sd
+
+    from voiceprep.speech.tts import NoAudioOutput
+
+    _only_the_built_in_mic(monkeypatch)
+    monkeypatch.setattr(sd, "InputStream", SilentStream)
+    services.settings.audio.input_device = None
+    services.input_override = None
+    speaker = services.speaker()
+    rendering, fail = threading.Event(), threading.Event()
+    real_render = speaker.render
+
+    def slow_render(text):
+        rendering.set()
+        fail.wait(15)
+        return real_render(text)
+
+    def no_speaker(*_args, **_kwargs):
+        raise NoAudioOutput("no speaker here; the prompt is shown as text")
+    monkeypatch.setattr(speaker, "cached", lambda _text: None)
+    monkeypatch.setattr(speaker, "render", slow_render)
+    monkeypatch.setattr(speaker, "play", no_speaker)
+    page, ctl = window.practice, window.controller
+    page.fill_banks(select="senior-backend-payments")
+    page.start_btn.click()
+    qtbot.waitUntil(lambda: ctl.state == c.SPEAKING and rendering.is_set(), timeout=30000)
+    page.toggle_answer()                                        # answered while the question is being prepared
+    qtbot.waitUntil(lambda: ctl.state == c.RECORDING, timeout=15000)
+    fail.set()                                                  # the voice now ends: no speaker
+    qtbot.waitUntil(lambda: not ctl.tts_ok, timeout=15000)
+    qtbot.wait(200)
+    assert ctl.state == c.RECORDING and ctl.recorder is not None, ctl.state
+    ctl.cancel()
+    qtbot.waitUntil(lambda: ctl.state == c.IDLE, timeout=15000)
+
+
 def test_esc_while_the_microphone_opens_cancels_the_answer_and_the_next_starts_clean(window, qtbot, services, monkeypatch):
     """fixBW left: Esc did nothing while "Starting the microphone…" (Space stopped the answer once open; only an
     import was cancelled by Esc). Esc now cancels the answer being opened, as the controller's cancel does, wherever

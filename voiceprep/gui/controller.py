@@ -271,7 +271,9 @@ class RehearsalController(QObject):
                 self.notice.emit(voice_notice(exc), SESSION)
             else:
                 self.error.emit(user_message(exc, "Speaking"))
-            if then and this == self._speech:
+            # as `done`: not once the candidate moved on (a slow render that then found no speaker moved a recording
+            # begun meanwhile to IDLE: its answer went on unseen; CI, session 39)
+            if then and this == self._speech and self.state is SPEAKING:
                 then()
 
         def done(_: object) -> None:
