@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 import soundfile as sf
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtGui import QKeyEvent, QKeySequence, QTextCursor
 from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMessageBox, QStyle
 
 from tests.conftest import BANKS
@@ -1428,7 +1428,8 @@ def test_tab_leaves_the_feedback_text_as_one_stop_ctrl_tab_walks_its_links_and_f
         qtbot, window, services):
     """walk51: Tab and Shift+Tab inside the feedback walked its time links one by one, and the answers table was not
     reached in a few presses. Tab and Shift+Tab leave the feedback text at once; Ctrl+Tab reaches its time links (Enter
-    plays from one); F6 goes from anywhere in the feedback to the answers, and back."""
+    plays from one; past the last link it goes round to the first); F6 goes from anywhere in the feedback to the answers,
+    and back."""
     ids = seed(services.db_path, [("hardest-problem", STRONG, 0.4)])
     page = window.history
     window.nav.setCurrentRow(1)
@@ -1450,6 +1451,18 @@ def test_tab_leaves_the_feedback_text_as_one_stop_ctrl_tab_walks_its_links_and_f
     first = view.textCursor().selectionStart()
     qtbot.keyClick(view, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
     assert QApplication.focusWidget() is view and view.textCursor().selectionStart() > first
+    links = view.toHtml().count('href="t:')
+    for _ in range(links):                              # past the last link: round to the first, still in the text
+        qtbot.keyClick(view, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
+        assert QApplication.focusWidget() is view and view.textCursor().charFormat().anchorHref()
+    starts = set()
+    for _ in range(links + 1):
+        qtbot.keyClick(view, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+        inside = QTextCursor(view.document())           # going back, the cursor sits at the link's start
+        inside.setPosition(view.textCursor().selectionStart() + 1)
+        assert QApplication.focusWidget() is view and inside.charFormat().anchorHref()
+        starts.add(view.textCursor().selectionStart())
+    assert first in starts and len(starts) > 1
     with qtbot.waitSignal(page.detail.playFrom, timeout=5000):
         qtbot.keyClick(view, Qt.Key.Key_Return)
     qtbot.keyClick(view, Qt.Key.Key_F6)

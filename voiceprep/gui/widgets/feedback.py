@@ -13,7 +13,7 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QColor, QFocusEvent, QKeyEvent, QPalette
+from PySide6.QtGui import QColor, QFocusEvent, QKeyEvent, QPalette, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -386,7 +386,7 @@ class _RatingKeys(QObject):
 class PaneBrowser(QTextBrowser):
     """The feedback text as one Tab stop (walk51: Tab and Shift+Tab walked every time link of the transcript, one by
     one, before leaving the pane): Tab and Shift+Tab leave it, as any other field; Ctrl+Tab and Ctrl+Shift+Tab move
-    between its links (past the last one, on out), and Enter plays the one selected."""
+    between its links (past the last one, round to the first: Tab is the way out), and Enter plays the one selected."""
 
     LINK_KEYS = "Ctrl+Tab / Ctrl+Shift+Tab"
     # the shortcut sheet's line (the keys are the text browser's own, not a shortcut the sheet finds)
@@ -397,6 +397,23 @@ class PaneBrowser(QTextBrowser):
         super().__init__(parent)
         self._to_links = False
 
+    def _has_link_past(self, back: bool) -> bool:
+        """Whether a link starts after the selection (before it, going back)."""
+        cursor = self.textCursor()
+        edge = cursor.selectionStart() if back else cursor.selectionEnd()
+        block = self.document().begin()
+        while block.isValid():
+            it = block.begin()
+            while not it.atEnd():
+                part = it.fragment()
+                if part.charFormat().isAnchor():
+                    start = part.position()
+                    if (start < edge and start + part.length() <= edge) if back else start >= edge:
+                        return True
+                it += 1
+            block = block.next()
+        return False
+
     def focusNextPrevChild(self, next: bool) -> bool:
         if self._to_links:
             return super().focusNextPrevChild(next)
@@ -406,6 +423,10 @@ class PaneBrowser(QTextBrowser):
         ctrl = event.modifiers() & Qt.KeyboardModifier.ControlModifier
         if ctrl and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
             back = event.key() == Qt.Key.Key_Backtab or bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+            if not self._has_link_past(back):
+                cursor = self.textCursor()      # round again from the far end, not out of the pane (fix: walk51's leftover)
+                cursor.movePosition(QTextCursor.MoveOperation.End if back else QTextCursor.MoveOperation.Start)
+                self.setTextCursor(cursor)
             self._to_links = True
             try:
                 self.focusNextPrevChild(not back)
