@@ -287,3 +287,32 @@ def test_a_rounds_headline_says_its_skips_first():
         "4 questions skipped — answer them next, then drill your weak points."      # not "3 of 7" again (walk14)
     assert headline(1, 2, 40, scores=[80], weak=False) == "1 question skipped — answer it next."
     assert headline(2, 2, 57, scores=[0, 100]).startswith("Your scores ranged")          # none skipped: as before
+
+
+def test_a_continued_rounds_headline_ranges_over_both_sittings_as_its_summary_does(tmp_path):
+    """fixCF noticed: a round left and taken up again ("Continue from question 2") said "Your scores ranged from 14 to
+    18" of this sitting's answers while its overall and question lines covered both sittings. With a real history:
+    question 1 answered whole, the round left; continued, question 2 answered with nothing of its points: the range
+    is the round's, question 1's 100 in it, as the summary counts it."""
+    from voiceprep.app import HistoryAccess, HistoryService, PracticeSession
+
+    access = HistoryAccess(tmp_path / "h.sqlite3")
+    session, service = PracticeSession(access), HistoryService(access)
+    rnd = BANK.rounds[0]
+    pk = session.start_round(BANK, rnd)
+    session.save_typed(BANK, rnd.prompts[0], "I fixed lock contention on the ledger table and latency came down by "
+                       "sixty percent.", rnd.id, pk)
+    left = service.recap()["left"]                          # quit here: the round left at question 2
+    assert left is not None and left["position"] == 2 and left["round_pk"] == pk, left
+    r = Rehearsal.for_round(BANK, rnd, start=left["position"] - 1, answered=left["answered"], earlier=left["earlier"],
+                            continues=left["round_pk"])
+    assert [p.id for p in r.prompts] == ["q2"]
+    r.record(analyze_answer(BANK, r.current, Transcript.from_text("No idea.")))
+    r.next()
+    summary = r.summary()
+    assert (summary.answered, summary.total) == (2, 2) and summary.overall == 50      # both sittings (fixBX)
+    assert counted_scores(r) == [100, 0]                   # question 1 as the summary counts it, then question 2
+    said = round_message(r, summary, what_name(r))
+    assert said.startswith("Your scores ranged from 0 to 100."), said     # was "Round done." (question 2's 0 alone)
+    assert "answered before this sitting · 2 of 2 key points" in question_lines(r)[0]
+    access.close_all()

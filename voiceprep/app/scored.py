@@ -124,16 +124,27 @@ def progress_competencies(skipped: int = 0) -> str:
 
 
 def counted_scores(rehearsal: Rehearsal) -> list[float]:
-    """Each answered question's score as the round's overall counts it (its best try, follow-ups' points in)."""
-    return [q[0] for p in dict.fromkeys(rehearsal.prompts) if (q := rehearsal.question(p.id)) is not None]
+    """Each answered question's score as the round's overall counts it (its best try, follow-ups' points in); a round
+    taken up again: its earlier sitting's questions too, as its summary counts them (fixCK, fixCF noticed: "ranged
+    from 14 to 18" was this sitting's, the overall both sittings'), in the round's order."""
+    earlier = rehearsal.earlier_scores()
+    scores = []
+    for p in dict.fromkeys(rehearsal.whole or rehearsal.prompts):
+        now = rehearsal.question(p.id) if p in rehearsal.prompts else None
+        if now is not None:
+            scores.append(now[0])
+        elif p.id in earlier:
+            scores.append(earlier[p.id])
+    return scores
 
 
 def round_message(rehearsal: Rehearsal, summary: RoundSummary, what: str = "Round") -> str:
-    """The headline over `rehearsal`'s `summary`: its range is of the scores its overall counts, so its words agree
-    with the overall under it; drilling is advised only when the page lists points to drill (`drill_next`: a skipped
-    question's points are not drilled, read39c 2)."""
+    """The headline over `rehearsal`'s `summary`: its range is of the scores its overall counts (a round taken up
+    again: both sittings'), so its words agree with the overall under it; drilling is advised only when the page
+    lists points to drill (`drill_next`: a skipped question's points are not drilled, read39c 2)."""
+    tries = rehearsal.counted_scores() + list(rehearsal.earlier_scores().values())   # an earlier answer: one try
     return headline(summary.answered, summary.total, summary.overall, what, counted_scores(rehearsal),
-                    bool(rehearsal.drill_next(summary)), rehearsal.counted_scores(), len(rehearsal.bank.rounds) > 1)
+                    bool(rehearsal.drill_next(summary)), tries, len(rehearsal.bank.rounds) > 1)
 
 
 def what_name(rehearsal: Rehearsal) -> str:

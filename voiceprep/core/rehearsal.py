@@ -471,6 +471,14 @@ class Rehearsal:
         """Every try that counts, scored as the round counts it (what its follow-ups added in), in order."""
         return [self._try_score(pid, t) for pid in self.tries for t in self._tries(pid)]
 
+    def earlier_scores(self) -> dict[str, float]:
+        """A round taken up again: prompt id -> the score of each question answered only in its earlier sitting, as
+        the summary counts it (the key points its best answer there hit, follow-ups in; no delivery: only this
+        sitting's is known); fixCK: the headline's range counts them too."""
+        return {p.id: summarize_round(self.bank, [p.id], {p.id: [(kp, kp.id in self.earlier[p.id])
+                                                                 for kp in p.key_points]}).overall
+                for p in dict.fromkeys(self.whole) if p.id in self.earlier and not self.counted(p.id)}
+
     def best_tries(self) -> dict[str, BestTry]:
         """Prompt id -> which of its tries the summary counts, for the prompts answered more than once (counting
         the tries that count: a cut-off one is none)."""

@@ -12,6 +12,7 @@ from voiceprep.core.analysis.delivery import asks_for_story
 from voiceprep.core.analysis.embedder import TOKENIZER_PATH  # the sentence model's, shipped
 from voiceprep.core.analysis.keypoints import FUNCTION_WORDS
 from voiceprep.core.analysis.text import CLOCK_UNITS, DETERMINERS, ED_NOT_PAST, TIME_UNITS, sentences, tokenize_text
+from voiceprep.core.banks.draft import name_phrase
 from voiceprep.core.banks.model import Bank, KeyPoint, Prompt
 
 T = TypeVar("T")
@@ -157,16 +158,25 @@ def _english(word: str) -> bool:
 @functools.lru_cache(maxsize=16)
 def bank_names(bank: Bank) -> frozenset[str]:
     """Words a bank writes as names: with a capital in its vocabulary or company ("Microsoft Teams"), or with a
-    capital where no sentence starts in its prompts, key points and cues ("moved stand-ups to Teams"). A label's
-    first word that is one keeps its capital, though it looks like a plain plural ("Teams", "Sheets")."""
+    capital where no sentence starts in its prompts, key points and cues ("moved stand-ups to Teams", "Datix's
+    reports": the word without its "'s"), or a cue of its own written as a name (fixCK: "Datix|day tix": a cue is a
+    term, not a sentence; a cue made from its label is not). A label's first word that is one keeps its capital,
+    though it looks like a plain plural ("Teams", "Sheets") or a past ("Ofsted rated the school good")."""
     texts = [bank.job.company or "", *bank.vocabulary]
-    names = {w for term in texts for w in re.findall(r"[\w'-]+", term) if w[:1].isupper()}
+    texts += [a.split("|")[0] for p in bank.all_prompts() for k in p.key_points if not k.cues_from_label
+              for a in k.cues if name_phrase(a.split("|")[0].strip())]
+    names = {w for term in texts for w in _words_of(term) if w[:1].isupper()}
     written = [p.text for p in bank.all_prompts()] + [t for p in bank.all_prompts() for k in p.key_points
                                                       for t in (k.label, *(a for c in k.cues for a in c.split("|")))]
     for text in written:
         for sentence in re.split(r"(?<=[.?!:;(])\s*", text):
-            names |= {w for w in re.findall(r"[\w'-]+", sentence)[1:] if w[:1].isupper()}
+            names |= {w for w in _words_of(sentence)[1:] if w[:1].isupper()}
     return frozenset(names - {"I"})
+
+
+def _words_of(text: str) -> list[str]:
+    """A text's words, a possessive's without its "'s" ("Datix's" -> "Datix")."""
+    return [re.sub(r"['’]s$", "", w) for w in re.findall(r"[\w'’-]+", text)]
 
 
 def _lower_first(text: str, kp: KeyPoint | None = None, plain: bool = False,
@@ -672,10 +682,11 @@ _SPAN_LATER = re.compile(r"^((?:(?:the|our|my|their|its|a|an)\s+)?[A-Za-z][\w-]*
                          r"((?:\s+[^\s\d,;]+)*)$", re.IGNORECASE)
 
 
-def _a_thing(subject: str) -> bool:
-    """Whether `subject` names a thing a label says something of: no "I"/"we", no verb in it."""
+def _a_thing(subject: str, names: frozenset[str] = frozenset()) -> bool:
+    """Whether `subject` names a thing a label says something of: no "I"/"we", no verb in it (one of the bank's
+    `names` is none, fixCK: "Ofsted")."""
     return bool(subject) and subject.split()[0].lower() not in _SUBJECTS and \
-        not any(_past(w) or w.lower() in _VERBS for w in subject.split())
+        not any((_past(w) or w.lower() in _VERBS) and w not in names for w in subject.split())
 
 
 def _how_long_now(kp: KeyPoint, names: frozenset[str]) -> str | None:
@@ -709,7 +720,7 @@ def _when_after(kp: KeyPoint, names: frozenset[str]) -> str | None:
     verb = found.group(2).lower() if found else ""
     base = _base_form(verb) if found else ""
     subject = found.group(1) if found else ""
-    if not found or not base or not (_a_thing(subject) or subject.lower() in ("i", "we")) or not (
+    if not found or not base or not (_a_thing(subject, names) or subject.lower() in ("i", "we")) or not (
             verb in ("was", "were") or base not in ("be", "have", "do") and _past(verb)):   # not "When did ... have doubled?"
         return None
     said = _thing_said(subject, kp, names)
@@ -1330,7 +1341,8 @@ def _asked(head: str, kp: KeyPoint, names: frozenset[str] = frozenset()) -> str:
     latency from five milliseconds to under one") as "how it cut..."."""
     words = head.split()
     first = words[0].lower()
-    if first in _DONE_FIRST or (len(first) > 4 and first.endswith("ed") and first not in _VERBS):
+    if (first in _DONE_FIRST or (len(first) > 4 and first.endswith("ed") and first not in _VERBS)) and \
+            words[0].strip(":,;.()\"'“”") not in names:    # fixCK: "Ofsted rated the school good", a name, no past
         return f"You haven't said yet how {_to_you('you ' + first + head[len(words[0]):])}. Can you walk me through that?"
     said = _to_you(_lower_first(head, kp, _adverb(words[0]) or _english(words[0]) and not (len(words) > 1 and (
         words[1][:1].isupper() or words[1][:1].isdigit())), names))   # "Order matching was slow", not "Python 3.11 ..."
