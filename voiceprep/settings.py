@@ -303,7 +303,7 @@ class PracticeSettings:
     retention_per_prompt: int = 0       # 0 = keep every attempt
     typing_gap_s: float = 1.5           # a one-letter key (N, R, F, Space) this soon after a typed letter is typing,
                                         # not a command (walkthrough 12: a note typed on the sidebar skipped questions)
-    first_letter_hold_s: float = 0.5    # R, N, F wait this long for a next key: one that comes makes the letter the
+    first_letter_hold_s: float = 0.5    # R, N, F, C wait this long for a next key: one that comes makes the letter the
                                         # first of a typed note, not a command (0: they run at once)
     summary_drill_points: int = 6       # a round's summary lists (and "Drill these now" asks) the first N points missed,
                                         # then "…and 4 more missed points" (walk22: 6 of 10 listed, the rest unsaid)

