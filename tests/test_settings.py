@@ -387,4 +387,4 @@ def test_the_layout_settings_values():
     # relations a tuned value must keep, not the values again (read39b 11)
     assert 0 < settings.HISTORY_SEARCH_FRAME_PX < settings.HISTORY_NARROW_PX
     assert 0 < settings.DRILL_QUESTION_CHARS < settings.PROGRESS_QUESTION_CHARS
-    assert settings.DRILL_OPENING_WORDS >= 2          # a shared opening is two words or more (practice.short_questions)
+    assert settings.DRILL_OPENING_WORDS >= 2          # a shared opening is two words or more (app.question_names.short_questions)
