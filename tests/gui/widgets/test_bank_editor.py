@@ -2935,6 +2935,12 @@ def test_a_file_refused_for_the_id_of_her_broken_file_says_fix_it_or_remove_it(q
     type_into(qtbot, banks.editor, "id", "ward")
     texts = [banks.editor.problems.item(i).text() for i in range(banks.editor.problems.count())]
     assert any(f"'ward' is already the id of {mine}, which has not loaded" in t for t in texts), texts
+    elsewhere = data_home / "ward-copy.toml"                          # imported meanwhile: said, not copied in
+    elsewhere.write_text(clash.read_text())
+    assert not banks.import_file(elsewhere) and not (paths.user_banks_dir() / "ward-copy.toml").exists()
+    assert banks.notice.text() == (f"ward-copy.toml was not imported: 'ward' is already the id of {mine}, which has "
+                                   "not loaded. Fix ward-manager.toml or remove it; to use this one too, give it another "
+                                   "id (job.id)."), banks.notice.text()
 
 
 @pytest.mark.parametrize("kind", ["own", "bundled", "broken"])

@@ -405,6 +405,10 @@ class BanksPage(QWidget):
         existing = self.services.registry.find(bank.id)
         if existing is not None:
             return self._import_again(path, bank, existing)
+        held = self.services.registry.holder(bank.id, path)
+        if held is not None:            # by a file that has not loaded: copied in, this one would be refused (fixCI)
+            self.show_notice(f"{path.name} was not imported: {held.reason}. {capitalised(clash_todo(held))}.")
+            return False
         try:
             shutil.copy(path, _free_path(paths.user_banks_dir(), path.name, bank.id))   # never over a file of theirs
         except OSError as exc:
@@ -505,7 +509,8 @@ class BanksPage(QWidget):
 
     # -- editing --------------------------------------------------------------------------------
     def _unique_id(self, base: str) -> str:
-        taken = {b.id for b in self.services.registry.banks} | {p.stem for p in paths.user_banks_dir().glob("*.toml")}
+        reg = self.services.registry       # ids a file that has not loaded still holds are taken too (fixCI)
+        taken = {b.id for b in reg.banks} | set(reg.unloaded) | {p.stem for p in paths.user_banks_dir().glob("*.toml")}
         return slugify(base, taken, fallback="my-bank", words=8)
 
     def _id_conflict(self, bank_id: str, path: Path | None) -> str | None:
