@@ -132,7 +132,7 @@ def test_a_file_with_the_id_of_a_bank_already_there_is_refused_by_list_and_check
     assert main(["banks", "check", str(friend)]) == 1
     out, err = capsys.readouterr()
     assert "OK" not in out and f"{friend}: job.id:" in err and str(mine) in err and "Riverside ward" in err
-    assert "give it another job.id" in err and "›" not in err and "Import a bank file" not in err   # no GUI words
+    assert "give it another id (job.id)" in err and "›" not in err and "Import a bank file" not in err   # no GUI words
     assert main(["banks", "check", str(mine)]) == 0 and f"{mine}: OK" in capsys.readouterr().out
     copied = folder / "a-ward-clash.toml"
     copied.write_text(friend.read_text())
@@ -141,7 +141,8 @@ def test_a_file_with_the_id_of_a_bank_already_there_is_refused_by_list_and_check
     out = capsys.readouterr().out
     assert "Riverside ward" in out and "Northgate" not in out
     assert f"{copied}: job.id: 'demo' is already the id of “Riverside ward” ({mine})" in out
-    assert "give it another job.id" in out and "Import a bank file" not in out
+    assert "give it another id (job.id)" in out and "Import a bank file" not in out
+    assert f"move it over {mine} to replace that bank (its answers stay)" in out
     assert main(["banks", "check", str(copied)]) == 1 and str(mine) in capsys.readouterr().err
 
 
@@ -158,4 +159,30 @@ def test_check_of_an_edited_copy_of_her_own_bank_says_it_would_replace_it(data_h
     out, err = capsys.readouterr()
     assert "OK" not in out and "›" not in err and "Import a bank file" not in err, err
     assert f"{edited}: job.id: 'demo' is already the id of “Riverside ward” ({mine})" in err, err
-    assert f"would not be loaded beside {mine}; copied over {mine} it replaces that bank (its answers stay)" in err, err
+    assert ("so this file would not be loaded; to use this one too, give it another id (job.id), or copy it over "
+            f"{mine} to replace that bank (its answers stay)") in err, err
+
+
+def test_a_file_refused_for_the_id_of_a_broken_file_says_fix_it_or_remove_it(data_home, tmp_path, capsys):
+    """fixCI: her file broken while a friend's same-id file sat beside it: the friend's was offered under her id (her
+    answers under the friend's bank) and `banks check` said OK. Her file keeps the id; list and check name it."""
+    folder = data_home / "banks"
+    folder.mkdir(exist_ok=True)
+    mine = folder / "ward-manager.toml"
+    mine.write_text(GOOD.replace('title = "Demo"', 'title = "Riverside ward"'))
+    assert main(["banks", "list"]) == 0 and "Riverside ward" in capsys.readouterr().out
+    mine.write_text(mine.read_text() + "\n[[rounds\n")          # mid-edit in a text editor
+    friend = folder / "ward-clash.toml"
+    friend.write_text(GOOD.replace('title = "Demo"', 'title = "Northgate ward"'))
+    assert main(["banks", "list"]) == 0
+    out = " ".join(capsys.readouterr().out.split())
+    assert "Northgate" not in out.split("problem")[0], out                      # not listed as a bank
+    assert (f"{friend}: job.id: 'demo' is already the id of {mine}, which has not loaded, so this file was not loaded "
+            "either; fix ward-manager.toml or remove it; to use this one too, give it another id (job.id)") in out, out
+    assert main(["banks", "check", str(friend)]) == 1
+    err = " ".join(capsys.readouterr().err.split())
+    assert (f"{friend}: job.id: 'demo' is already the id of {mine}, which has not loaded, so this file would not be "
+            "loaded; fix ward-manager.toml or remove it; to use this one too, give it another id (job.id)") in err, err
+    mine.unlink()                                                   # removed: the friend's bank is offered
+    assert main(["banks", "check", str(friend)]) == 0 and main(["banks", "list"]) == 0
+    assert "Northgate ward" in capsys.readouterr().out

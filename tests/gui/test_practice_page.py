@@ -16,10 +16,11 @@ from tests.core.test_rehearsal import FOLLOW_UP, MAIN  # the walkthrough's answe
 from tests.gui.modal import when_modal
 from tests.gui.practice_steps import HOLD_MS, press, start, to_the_summary, typed_round
 from voiceprep.app import scored
+from voiceprep.app.question_names import short_question, short_questions
 from voiceprep.gui import controller as c
 from voiceprep.gui.main_window import MainWindow
 from voiceprep.gui.widgets import common
-from voiceprep.gui.widgets.practice import TypeAnswerDialog, point_shown, short_question, short_questions
+from voiceprep.gui.widgets.practice import TypeAnswerDialog, point_shown
 
 TYPED = ("We used Kafka topics with partitions and consumer groups, idempotency keys to deduplicate, and a dead "
          "letter queue with exponential backoff.")
@@ -2449,7 +2450,8 @@ def test_drill_next_names_questions_that_open_alike_by_the_words_that_tell_them_
     keeps its short name."""
     from tests.conftest import BANKS
     from voiceprep.core.banks import load_bank
-    from voiceprep.gui.widgets.practice import DRILL_QUESTION_CHARS, drill_next_lines
+    from voiceprep.gui.widgets.practice import drill_next_lines
+    from voiceprep.settings import DRILL_QUESTION_CHARS
 
     bank = load_bank(BANKS / "airwallex.toml")
     missed = [(p.id, p.key_points[0].id) for p in (bank.prompt("most-impactful"), bank.prompt("why-airwallex"))]

@@ -10,7 +10,7 @@ from voiceprep.cli.common import emit, emit_error
 from voiceprep.core.banks import BankLoadError, BankRegistry, load_bank, parse_bank
 from voiceprep.core.banks.document import write_atomically
 from voiceprep.core.banks.draft import draft_bank
-from voiceprep.core.banks.registry import clash_reason
+from voiceprep.core.banks.load import IdHolder
 from voiceprep.core.wording import counted
 
 MAX_JOB_BYTES = 1_000_000
@@ -47,18 +47,22 @@ def cmd_list(args) -> int:
         emit(f"{'':28} {where}; {counted(len(bank.rounds), 'round')}, {counted(len(prompts), 'prompt')}, "
              f"{counted(kps, 'key point')}, {counted(len(bank.competencies), 'competency', 'competencies')}")
     if registry.errors:
-        bundled = {str(b.source) for b in registry.banks if b.id in registry.bundled}
         emit("")
         emit(f"{counted(len(registry.errors), 'problem')} in bank files (those files are not offered):")
         for err in registry.errors:
-            emit(f"  {err}{_clash_todo(err.holder, err.holder in bundled) if err.holder else ''}")
+            emit(f"  {err}" + (f"; {clash_todo(err.holder, 'move')}" if err.holder else ""))
     return 0
 
 
-def _clash_todo(holder: str, bundled: bool) -> str:
-    """What to do with a file refused for its id, in a terminal's words (the GUI says its menus)."""
-    replace = "" if bundled else f", or move it over {holder} to replace that bank (its answers stay)"   # read39c 3
-    return f"; to use it too, give it another job.id{replace}"
+def clash_todo(holder: IdHolder, how: str) -> str:
+    """What to do with a file refused for its id (`how` it would go over the holder's file: "move", "copy"), in a
+    terminal's words; the GUI's Banks page says the same in its menus (gui.widgets.banks.clash_todo)."""
+    also = "to use this one too, give it another id (job.id)"
+    if not holder.loaded:
+        return f"fix {Path(holder.file).name} or remove it; {also}"
+    if holder.bundled:
+        return also
+    return f"{also}, or {how} it over {holder.file} to replace that bank (its answers stay)"    # read39c 3
 
 
 def cmd_check(args) -> int:
@@ -72,13 +76,10 @@ def cmd_check(args) -> int:
             for err in exc.errors:     # on stderr, as every error (walk48), top to bottom (BankLoadError)
                 emit_error(str(err))
             continue
-        holder = registry.find(bank.id)
-        if holder is not None and holder.source is not None and Path(holder.source).resolve() != file.resolve():
+        holder = registry.holder(bank.id, file)
+        if holder is not None:
             bad += 1            # walk50: "OK" to a file that, copied into the banks folder, is not loaded
-            emit_error(f"{file}: job.id: {clash_reason(bank.id, holder)}: it would not be loaded beside "
-                       f"{holder.source}" + (f"; copied over {holder.source} it replaces that bank (its answers stay)"
-                                             if holder.id not in registry.bundled else "")
-                       + "; to keep both, give it another job.id")
+            emit_error(f"{file}: job.id: {holder.reason}, so this file would not be loaded; {clash_todo(holder, 'copy')}")
             continue
         prompts = bank.all_prompts()
         print(f"{file}: OK ({bank.id}: {len(prompts)} prompts, "

@@ -7,6 +7,7 @@ import pytest
 from tests.conftest import BANKS
 from tests.core.banks.bank_text import bank_text
 from voiceprep.core.banks import BankLoadError, BankRegistry, load_bank, parse_bank
+from voiceprep.core.banks.load import IdHolder
 
 GOOD = bank_text(
     {"id": "kp1", "label": "Name the ring buffer", "cues": ["ring buffer", "circular buffer"], "competency": "design"},
@@ -318,13 +319,16 @@ def test_a_file_dropped_in_with_a_known_banks_id_is_the_one_refused(tmp_path):
         [err] = reg.errors
         assert err.file == str(clash) and err.field == "job.id"
         assert str(mine) in err.message and "Riverside ward" in err.message and "not loaded" in err.message
-        assert err.holder == str(mine) and "›" not in err.message and "Import" not in err.message   # the reason only
+        assert err.holder is not None and err.holder.file == str(mine) and err.holder.loaded
+        assert "›" not in err.message and "Import" not in err.message and ">" not in err.message   # the reason only
+        assert reg.holder("demo", clash) == err.holder and reg.holder("demo", mine) is None    # the same answer
 
 
 def test_her_file_broken_once_keeps_the_id_after_her_fix(tmp_path):
     """Review (session 39): her file failing to load once (a syntax error while editing) gave the record to the
     friend's same-id file, and after her fix the friend's kept the id. A known holder whose file is still there keeps
-    it; the friend's is offered meanwhile, and refused again once hers loads."""
+    it, and the friend's is refused meanwhile too (fixCI: offered, it showed her answers under the friend's bank),
+    naming her file as the one to fix or remove."""
     import os
 
     folder, record = tmp_path / "banks", tmp_path / "bank-files.json"
@@ -337,8 +341,15 @@ def test_her_file_broken_once_keeps_the_id_after_her_fix(tmp_path):
     os.utime(clash, (1, 1))
     good = mine.read_text()
     mine.write_text(good + "\n[[rounds\n")                       # her edit, half typed
-    broken = BankRegistry.discover([folder], record=record)
-    assert [b.name for b in broken.banks] == ["Northgate ward"] and str(mine) in [e.file for e in broken.errors]
+    for _ in range(2):                                             # a reload, then a restart: the same answer
+        broken = BankRegistry.discover([folder], record=record)
+        assert broken.banks == [] and str(mine) in [e.file for e in broken.errors]
+        [refused] = [e for e in broken.errors if e.file == str(clash)]
+        assert refused.holder is not None and not refused.holder.loaded and refused.holder.file == str(mine)
+        assert refused.message == f"'demo' is already the id of {mine}, which has not loaded, so this file was not " \
+                                  "loaded either", refused.message
+        assert broken.holder("demo", clash) == refused.holder and broken.holder("demo", mine) is None
+        assert broken.holder("demo", tmp_path / "elsewhere.toml") == refused.holder      # `banks check` of a copy
     mine.write_text(good)                                          # fixed
     for _ in range(2):
         reg = BankRegistry.discover([folder], record=record)
@@ -358,6 +369,40 @@ def test_a_holder_whose_file_is_gone_gives_the_id_up(tmp_path):
     assert [b.name for b in BankRegistry.discover([folder], record=record).banks] == ["Northgate ward"]
     (tmp_path / "away.toml").rename(folder / "zz-back.toml")      # back under another name: a newcomer now
     assert [b.name for b in BankRegistry.discover([folder], record=record).banks] == ["Northgate ward"]
+
+
+def test_a_broken_holder_removed_gives_the_id_to_the_file_refused_for_it(tmp_path):
+    """fixCI: her file broken keeps the id (the friend's refused, told to fix or remove hers); removed, the friend's
+    file is offered and keeps the id after."""
+    folder, record = tmp_path / "banks", tmp_path / "bank-files.json"
+    folder.mkdir()
+    mine = folder / "ward-manager.toml"
+    mine.write_text(GOOD.replace('title = "Demo"', 'title = "Riverside ward"'))
+    BankRegistry.discover([folder], record=record)
+    mine.write_text("[job\n")
+    (folder / "z-other.toml").write_text(GOOD.replace('title = "Demo"', 'title = "Northgate ward"'))
+    assert BankRegistry.discover([folder], record=record).banks == []
+    mine.unlink()
+    for _ in range(2):
+        reg = BankRegistry.discover([folder], record=record)
+        assert [b.name for b in reg.banks] == ["Northgate ward"] and reg.errors == [] and reg.unloaded == {}
+
+
+def test_a_file_given_another_id_gives_its_old_one_up(tmp_path):
+    """fixCI: the record kept "ward" with her file after she gave it the id "ward2"; broken later, that file would have
+    kept "ward" from a newcomer it no longer had anything to do with."""
+    folder, record = tmp_path / "banks", tmp_path / "bank-files.json"
+    folder.mkdir()
+    mine = folder / "ward-manager.toml"
+    mine.write_text(GOOD.replace('title = "Demo"', 'title = "Riverside ward"'))
+    BankRegistry.discover([folder], record=record)
+    mine.write_text(mine.read_text().replace('id = "demo"', 'id = "demo2"', 1))
+    assert [b.id for b in BankRegistry.discover([folder], record=record).banks] == ["demo2"]
+    mine.write_text("[job\n")                                   # broken: it holds demo2 still, not demo
+    (folder / "z-other.toml").write_text(GOOD.replace('title = "Demo"', 'title = "Northgate ward"'))
+    reg = BankRegistry.discover([folder], record=record)
+    assert [b.name for b in reg.banks] == ["Northgate ward"] and reg.holder("demo2") == IdHolder("demo2", str(mine),
+                                                                                                  loaded=False)
 
 
 def test_without_a_record_the_older_file_keeps_the_id(tmp_path):

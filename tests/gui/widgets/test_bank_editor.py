@@ -2907,6 +2907,60 @@ def test_a_file_dropped_into_the_folder_with_her_banks_id_does_not_take_its_plac
     said = banks.errors.toPlainText()
     assert not banks.errors.isHidden() and f"{clash}: job.id: 'ward' is already the id of “{name}” ({mine})" in said
     assert "More > Import a bank file…, which offers to keep both" in said and "›" not in said, said
+    assert "To use this one too, give it another id (job.id), or import it with More > Import" in said, said
+
+
+def test_a_file_refused_for_the_id_of_her_broken_file_says_fix_it_or_remove_it(qtbot, services, data_home):
+    """fixCI: her file broken mid-edit (in a text editor) while a friend's same-id file sat in the folder: after More >
+    Reload the friend's bank was offered under her id, with her answers. Her file keeps the id; the page says which
+    file to fix or remove, in the words `banks list` uses, and the editor's id check names it too."""
+    import os
+
+    window = make_window(qtbot, services, data_home)
+    banks = window.banks
+    mine = paths.user_banks_dir() / "ward-manager.toml"
+    good = (BANKS / "airwallex.toml").read_text().replace('id = "airwallex"', 'id = "ward"', 1)
+    mine.write_text(good)
+    banks.reload()
+    clash = paths.user_banks_dir() / "a-ward-clash.toml"
+    clash.write_text(good.replace('title = "Infrastructure / Platform Engineer"', 'title = "Elderly Care"'))
+    os.utime(clash, (1, 1))
+    mine.write_text(good + "\n[[rounds\n")                          # half typed
+    banks.reload()
+    assert services.registry.find("ward") is None
+    said = " ".join(banks.errors.toPlainText().split())
+    assert (f"{clash}: job.id: 'ward' is already the id of {mine}, which has not loaded, so this file was not loaded "
+            "either. Fix ward-manager.toml or remove it; to use this one too, give it another id (job.id)") in said, said
+    banks.new_bank()
+    type_into(qtbot, banks.editor, "id", "ward")
+    texts = [banks.editor.problems.item(i).text() for i in range(banks.editor.problems.count())]
+    assert any(f"'ward' is already the id of {mine}, which has not loaded" in t for t in texts), texts
+    elsewhere = data_home / "ward-copy.toml"                          # imported meanwhile: said, not copied in
+    elsewhere.write_text(clash.read_text())
+    assert not banks.import_file(elsewhere) and not (paths.user_banks_dir() / "ward-copy.toml").exists()
+    assert banks.notice.text() == (f"ward-copy.toml was not imported: 'ward' is already the id of {mine}, which has "
+                                   "not loaded. Fix ward-manager.toml or remove it; to use this one too, give it another "
+                                   "id (job.id)."), banks.notice.text()
+
+
+@pytest.mark.parametrize("kind", ["own", "bundled", "broken"])
+def test_the_banks_page_and_banks_list_say_what_to_do_in_the_same_words(kind):
+    """fixCI: the GUI said "give it another id (job.id)", `banks list` "give it another job.id": one thing, two
+    wordings. Where they say the same thing the words are the same; only menus and shell steps differ."""
+    from voiceprep.cli.banks_cmd import clash_todo as said_in_a_terminal
+    from voiceprep.core.banks.load import IdHolder
+    from voiceprep.gui.widgets.banks import clash_todo as said_here
+
+    holder = IdHolder("ward", "/banks/ward-manager.toml", "" if kind == "broken" else "Riverside ward",
+                      bundled=kind == "bundled", loaded=kind != "broken")
+    gui, cli = said_here(holder), said_in_a_terminal(holder, "move")
+    shared = "to use this one too, give it another id (job.id)"
+    assert shared in gui and shared in cli
+    if kind == "broken":
+        assert gui == cli == f"fix ward-manager.toml or remove it; {shared}"
+    else:
+        assert ">" not in cli and "Import a bank file" in gui
+        assert ("over /banks/ward-manager.toml" in cli) == (kind == "own"), cli
 
 
 def test_a_problem_naming_another_line_still_gets_its_line_in_front():

@@ -177,9 +177,9 @@ def test_enter_presses_a_focused_button_both_ways_and_a_radio_button_only_where_
 def test_text_cut_at_a_word_has_no_comma_before_its_ellipsis_and_a_long_first_word_is_cut_inside():
     """review37b: Progress's `shortened` became textwrap.shorten (650c83fe, "no behaviour change"): "a manager,…" lost
     the old strip of a comma before the "…", and a first word longer than the room showed "…" alone. The round
-    summary's point_shown and short_question are the same rule: one place (common.cut_at_word)."""
+    summary's point_shown and short_question are the same rule: one place (core.wording.cut_at_word)."""
+    from voiceprep.core.wording import cut_at_word
     from voiceprep.gui.widgets import progress
-    from voiceprep.gui.widgets.common import cut_at_word
     from voiceprep.gui.widgets.practice import point_shown
     from voiceprep.settings import DRILL_LABEL_CHARS, PROGRESS_QUESTION_CHARS
 

@@ -52,6 +52,26 @@ _STOPWORDS = frozenset(
 
 
 @dataclass(frozen=True)
+class IdHolder:
+    """The file that holds a bank id (`BankRegistry.holder`): a bank offered, or a file that held the id at the last
+    listing and has not loaded since (it keeps the id until it is fixed, given another id or removed)."""
+
+    bank_id: str
+    file: str                    # "" for a bank read from text, not a file
+    name: str = ""               # the bank's name; "" when the file has not loaded
+    bundled: bool = False
+    loaded: bool = True
+
+    @property
+    def reason(self) -> str:
+        """Why another file with this id is not offered: the id, and the bank or the file that has it. What to do is
+        each front end's to say (the GUI: its menus; the CLI: job.id, the file to copy over)."""
+        if not self.loaded:
+            return f"{self.bank_id!r} is already the id of {self.file}, which has not loaded"
+        return f"{self.bank_id!r} is already the id of “{self.name}” ({self.file or 'bundled'})"
+
+
+@dataclass(frozen=True)
 class BankError:
     file: str
     line: int | None
@@ -59,8 +79,7 @@ class BankError:
     message: str
     syntax: bool = False         # the file is not valid TOML (a bank's own problems are read once it is)
     place: str = ""              # `field` as a person reads it: "round tech, prompt double-charge, key point 2, label"
-    holder: str = ""             # a file refused for its id: the file of the bank that holds it (each front end says
-                                 # what to do in its own words: registry.clash_reason)
+    holder: IdHolder | None = None   # a file refused for its id: who holds it (each front end says what to do)
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file

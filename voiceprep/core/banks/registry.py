@@ -9,7 +9,7 @@ from pathlib import Path
 
 from voiceprep import paths
 from voiceprep.core.banks.document import write_atomically
-from voiceprep.core.banks.load import BankError, BankLoadError, load_bank
+from voiceprep.core.banks.load import BankError, BankLoadError, IdHolder, load_bank
 from voiceprep.core.banks.model import Bank
 
 
@@ -26,13 +26,16 @@ class BankRegistry:
     banks: list[Bank] = field(default_factory=list)
     errors: list[BankError] = field(default_factory=list)
     bundled: set[str] = field(default_factory=set)
+    unloaded: dict[str, str] = field(default_factory=dict)    # id -> the file that held it last and has not loaded
 
     @classmethod
     def discover(cls, dirs: list[Path] | None = None, record: Path | None = None) -> BankRegistry:
         """The banks of `dirs` (default: bundled, then the user's). Two files with one id: an earlier folder's keeps
         it (bundled before own); within a folder the file that held it at the last listing (`record`, default
         paths.bank_files_record() for the default folders), else the older file, keeps it, and the newcomer is
-        refused (walk50: a friend's file copied in took the candidate's practised bank's place)."""
+        refused (walk50: a friend's file copied in took the candidate's practised bank's place). A file that held an
+        id at the last listing and now fails to load keeps it: a newcomer with that id is refused meanwhile (fixCI:
+        offered in its place, the friend's bank showed her answers until her fix took the id back)."""
         registry = cls()
         if dirs is None:
             dirs = [paths.bundled_banks_dir(), paths.user_banks_dir()]
@@ -50,6 +53,7 @@ class BankRegistry:
                     loaded.append(load_bank(file))
                 except BankLoadError as exc:
                     registry.errors.extend(exc.errors)
+                    registry.unloaded.update({bank_id: held for bank_id, held in known.items() if held == str(file)})
             keepers = {bank_id: _keeper([b for b in loaded if b.id == bank_id], known.get(bank_id))
                        for bank_id in dict.fromkeys(b.id for b in loaded)}
             first = len(registry.banks)
@@ -69,12 +73,15 @@ class BankRegistry:
         return self.add(bank, bundled)
 
     def add(self, bank: Bank, bundled: bool = False, keeper: Bank | None = None) -> Bank | None:
-        """Offer `bank` unless its id is taken: by a bank already added, or by `keeper` (another file, same id)."""
-        existing = self.find(bank.id) or (keeper if keeper is not bank else None)
-        if existing is not None:
-            self.errors.append(BankError(str(bank.source or bank.id), None, "job.id",
-                                         f"{clash_reason(bank.id, existing)}, so this file was not loaded; that bank "
-                                         "and its answers are unchanged", holder=str(existing.source or existing.id)))
+        """Offer `bank` unless its id is taken: by a bank already added, by a file that held it and has not loaded
+        (`unloaded`), or by `keeper` (another file of this folder, same id)."""
+        holder = self.holder(bank.id, bank.source)
+        if holder is None and keeper is not None and keeper is not bank:
+            holder = _held_by(keeper, bundled)
+        if holder is not None:
+            self.errors.append(BankError(str(bank.source or bank.id), None, "job.id", f"{holder.reason}, so this file "
+                                         + ("was not loaded; that bank and its answers are unchanged" if holder.loaded
+                                            else "was not loaded either"), holder=holder))
             return None
         self.banks.append(bank)
         if bundled:
@@ -110,6 +117,18 @@ class BankRegistry:
     def find(self, bank_id: str) -> Bank | None:
         return next((b for b in self.banks if b.id == bank_id), None)
 
+    def holder(self, bank_id: str, file: Path | str | None = None) -> IdHolder | None:
+        """Who holds `bank_id`, unless it is `file`: a bank offered, else a file that held it at the last listing and
+        has not loaded since; None when a file with this id would be offered. The one answer for the Banks page, the
+        bank editor, `banks list` and `banks check`."""
+        bank = self.find(bank_id)
+        if bank is not None:
+            return None if _same_file(bank.source, file) else _held_by(bank, bank_id in self.bundled)
+        held = self.unloaded.get(bank_id)
+        if held is None or _same_file(held, file):
+            return None
+        return IdHolder(bank_id, held, loaded=False)
+
     def lineage(self, bank_id: str) -> tuple[str, ...]:
         """The bank ids whose answers are this bank's history: its own, then the bank it was duplicated from
         (job.copied_from), and that one's, as far as they are known (walkthrough 13: a duplicated bank lost its
@@ -131,10 +150,17 @@ class BankRegistry:
         raise KeyError(f"no bank {id_or_path!r} (known banks: {known}; or give a .toml file path)")
 
 
-def clash_reason(bank_id: str, holder: Bank) -> str:
-    """Why a file with `bank_id` is not offered beside `holder`, the bank that has that id: the id, that bank's name
-    and its file. What to do is each front end's to say (the GUI: its menus; the CLI: job.id, the file to copy over)."""
-    return f"{bank_id!r} is already the id of “{holder.name}” ({holder.source or 'bundled'})"
+def _held_by(bank: Bank, bundled: bool) -> IdHolder:
+    return IdHolder(bank.id, str(bank.source) if bank.source is not None else "", bank.name, bundled)
+
+
+def _same_file(a: Path | str | None, b: Path | str | None) -> bool:
+    if a is None or b is None:
+        return False
+    try:
+        return Path(a).resolve() == Path(b).resolve()
+    except (OSError, RuntimeError):
+        return Path(a) == Path(b)
 
 
 def _keeper(group: list[Bank], known: str | None) -> Bank:
@@ -164,12 +190,13 @@ def _read_record(record: Path | None) -> dict[str, str]:
 
 def _write_record(record: Path, known: dict[str, str], now: dict[str, str]) -> None:
     """Remember which file holds each id (ids no file holds now are kept, so a file moved away and back keeps its
-    claim); a record that cannot be written only loses that memory. A recorded holder whose file is still there and
-    holds no other id keeps its claim though another file holds the id now (review, session 39: her file failing to
-    load once, mid-edit, gave the id to a friend's same-id file for good)."""
+    claim); a record that cannot be written only loses that memory. A recorded holder whose file is still there keeps
+    its claim though it fails to load (review, session 39: her file failing once, mid-edit, gave the id to a friend's
+    same-id file for good); a file that now holds another id gives its old one up."""
     holding = set(now.values())
-    merged = {**known, **{bank_id: file for bank_id, file in now.items()
-                          if bank_id not in known or known[bank_id] in holding or not Path(known[bank_id]).exists()}}
+    kept = {bank_id: file for bank_id, file in known.items() if file not in holding or now.get(bank_id) == file}
+    merged = {**kept, **{bank_id: file for bank_id, file in now.items()
+                         if bank_id not in kept or not Path(kept[bank_id]).exists()}}
     if merged == known:
         return
     try:

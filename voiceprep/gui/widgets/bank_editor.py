@@ -49,6 +49,7 @@ from voiceprep.core.banks.advice import key_point_hint
 from voiceprep.core.banks.document import STARTER_ID, STARTER_LABEL, BankDocument, NodePath, slugify
 from voiceprep.core.banks.drafts import discard_draft, new_draft_file, save_draft
 from voiceprep.core.banks.load import NAMED_PLACES, TARGET_SECONDS_RANGE, WEIGHT_TOLERANCE, default_cues, weight_text
+from voiceprep.core.banks.new_point import default_competency
 from voiceprep.core.banks.notes import ProposedPoint
 from voiceprep.core.wording import counted
 from voiceprep.gui.widgets import accessible
@@ -1237,7 +1238,7 @@ class BankEditor(QWidget):
 
         def act() -> NodePath:
             assert self.doc is not None
-            taken.append(self._default_competency(prompt_path))
+            taken.append(default_competency(self.doc, prompt_path))
             comp = taken[-1][0]
             values: dict[str, Any] = {"id": id_from_text(label, set(self.doc.ids(prompt_path, "key_points")),
                                                          fallback="point"),
@@ -1261,31 +1262,6 @@ class BankEditor(QWidget):
             self.status.setText(f"Competency: {name}, the one this {source} key points use most; pick another if this "
                                 "point shows another.")
         return result[0] if result else None
-
-    def _default_competency(self, prompt_path: NodePath) -> tuple[str | None, str]:
-        """The competency more of this prompt's key points use than any other, else none: the form asks for one
-        (walk37: a "most impactful" point got the bank's first, "Polished communicator", on a tie or an empty
-        prompt, and nothing said so). A new prompt's first point (walk50: it started at none) takes its round's most
-        used, a round testing a few competencies (one count over it, steadier than the prompt before's one or two
-        points), else the bank's. With where it came from: "prompt's", "round's" or "bank's"."""
-        doc = self.doc
-        if doc is None or not doc.count((), "competencies"):
-            return None, ""
-        if doc.count(prompt_path, "key_points"):
-            return self._most_used([prompt_path + ("key_points", j) for j in range(doc.count(prompt_path, "key_points"))]), \
-                "prompt's"
-        points = doc.key_point_paths()
-        for source, among in (("round's", [p for p in points if p[:2] == prompt_path[:2]]), ("bank's", points)):
-            if comp := self._most_used(among):
-                return comp, source
-        return None, ""
-
-    def _most_used(self, points: list[NodePath]) -> str | None:
-        """The competency more of `points` name than any other, else none (a tie or none named)."""
-        assert self.doc is not None
-        used = [self.doc.get(p, "competency") for p in points]
-        counts = sorted(((used.count(u), u) for u in set(used) if u), reverse=True)
-        return counts[0][1] if counts and (len(counts) == 1 or counts[0][0] > counts[1][0]) else None
 
     def add_key_points(self, points: list[ProposedPoint]) -> None:
         """Add several proposals to the current prompt as one step per point; the first added one is then open

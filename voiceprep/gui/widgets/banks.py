@@ -35,8 +35,7 @@ from voiceprep import paths
 from voiceprep.core.banks import BankLoadError, Competency, load_bank
 from voiceprep.core.banks.document import BankDocument, copy_title, slugify
 from voiceprep.core.banks.drafts import Draft, discard_draft, load_drafts
-from voiceprep.core.banks.load import SPLIT_IT, BankError, read_bank_text, weight_text
-from voiceprep.core.banks.registry import clash_reason
+from voiceprep.core.banks.load import SPLIT_IT, BankError, IdHolder, read_bank_text, weight_text
 from voiceprep.core.wording import capitalised, counted
 from voiceprep.gui.widgets import accessible, common
 from voiceprep.gui.widgets.bank_editor import BankEditor, plain_label, plain_tooltip, problem_text
@@ -89,11 +88,18 @@ def errors_html(errors: Sequence[BankError]) -> str:
 
 
 def _with_todo(error: BankError) -> str:
-    """A problem as listed, and for a file refused for its id what to do, in this window's menus."""
-    if not error.holder:
-        return str(error)
-    return (f"{error}. To use this one too, give it another id (job.id), or import it with More > Import a bank "
-            "file…, which offers to keep both, then remove this file")      # read39c 3: else it is refused again
+    """A problem as listed, and for a file refused for its id what to do."""
+    return f"{error}. {capitalised(clash_todo(error.holder))}" if error.holder else str(error)
+
+
+def clash_todo(holder: IdHolder) -> str:
+    """What to do with a file refused for its id, in this window's menus; `banks list` says the same in a terminal's
+    words (cli.banks_cmd.clash_todo), word for word where it is the same thing."""
+    also = "to use this one too, give it another id (job.id)"
+    if not holder.loaded:
+        return f"fix {Path(holder.file).name} or remove it; {also}"
+    return (f"{also}, or import it with More > Import a bank file…, which offers to keep both, then remove this "
+            "file")      # read39c 3: else it is refused again
 
 
 def open_problem(name: str, path: Path, errors: list[BankError]) -> str:
@@ -399,6 +405,10 @@ class BanksPage(QWidget):
         existing = self.services.registry.find(bank.id)
         if existing is not None:
             return self._import_again(path, bank, existing)
+        held = self.services.registry.holder(bank.id, path)
+        if held is not None:            # by a file that has not loaded: copied in, this one would be refused (fixCI)
+            self.show_notice(f"{path.name} was not imported: {held.reason}. {capitalised(clash_todo(held))}.")
+            return False
         try:
             shutil.copy(path, _free_path(paths.user_banks_dir(), path.name, bank.id))   # never over a file of theirs
         except OSError as exc:
@@ -499,15 +509,14 @@ class BanksPage(QWidget):
 
     # -- editing --------------------------------------------------------------------------------
     def _unique_id(self, base: str) -> str:
-        taken = {b.id for b in self.services.registry.banks} | {p.stem for p in paths.user_banks_dir().glob("*.toml")}
+        reg = self.services.registry       # ids a file that has not loaded still holds are taken too (fixCI)
+        taken = {b.id for b in reg.banks} | set(reg.unloaded) | {p.stem for p in paths.user_banks_dir().glob("*.toml")}
         return slugify(base, taken, fallback="my-bank", words=8)
 
     def _id_conflict(self, bank_id: str, path: Path | None) -> str | None:
-        """Another loaded bank already using this id (the registry would refuse this file)."""
-        other = self.services.registry.find(bank_id)
-        if other is None or (path is not None and other.source is not None and Path(other.source) == path):
-            return None
-        return f"job.id: {clash_reason(bank_id, other)}; give this bank another id"
+        """Another bank (or a file that has not loaded) already holding this id (the registry would refuse this file)."""
+        holder = self.services.registry.holder(bank_id, path)
+        return None if holder is None else f"job.id: {holder.reason}; give this bank another id"
 
     def open_editor(self, doc: BankDocument, draft_file: Path | None = None) -> None:
         self.show_notice("")

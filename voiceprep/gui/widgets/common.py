@@ -170,18 +170,6 @@ def heading(text: str, size: int = 13, bold: bool = True) -> QLabel:
     return label
 
 
-def cut_at_word(text: str, most: int) -> str:
-    """`text`, its spaces collapsed, cut at a word to at most `most` characters with "…" after them where cut (no
-    comma or colon before it: "a manager…"); a first word longer than `most` is cut inside. One rule for Progress's
-    question names and the round summary's points and questions."""
-    whole = " ".join(text.split())
-    if len(whole) <= most:
-        return whole
-    kept = whole[:most + 1]
-    cut = kept.rsplit(" ", 1)[0].rstrip(" ,;:") if " " in kept else ""
-    return (cut or whole[:most]) + "…"
-
-
 def muted(text: str) -> QLabel:
     label = plain(text)
     label.setWordWrap(True)

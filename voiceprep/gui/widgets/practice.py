@@ -5,7 +5,6 @@ from __future__ import annotations
 import dataclasses
 import html
 import logging
-import re
 import textwrap
 import threading
 from collections.abc import Callable, Sequence
@@ -40,6 +39,7 @@ from PySide6.QtWidgets import (
 
 from voiceprep.app import Action, RehearsalState, scored
 from voiceprep.app.pause import countdown_text, silence_stop_text, silence_stopped_line
+from voiceprep.app.question_names import short_questions
 from voiceprep.app.recap import (
     last_given_with,
     positions_text,
@@ -52,7 +52,7 @@ from voiceprep.app.recap import (
 from voiceprep.core.analysis.scoring import shares_explained
 from voiceprep.core.banks.model import Bank
 from voiceprep.core.rehearsal import Rehearsal
-from voiceprep.core.wording import counted, score_text
+from voiceprep.core.wording import counted, cut_at_word, score_text
 from voiceprep.gui import controller as c
 from voiceprep.gui.operations import query
 from voiceprep.gui.widgets import accessible, common
@@ -64,7 +64,6 @@ from voiceprep.gui.widgets.common import (
     LineButton,
     ScoreBar,
     big_number,
-    cut_at_word,
     flow_row,
     heading,
     keyboard_buttons,
@@ -78,8 +77,6 @@ from voiceprep.gui.widgets.shortcuts import described, key_text, keys_text
 from voiceprep.gui.widgets.typing_guard import SINGLE_KEYS, TypeAhead, TypingWatch
 from voiceprep.settings import (
     DRILL_LABEL_CHARS,
-    DRILL_OPENING_WORDS,
-    DRILL_QUESTION_CHARS,
     FEEDBACK_FIT_LINES,
     FEEDBACK_MIN_LINES,
     RECAP_LARGE,
@@ -276,50 +273,6 @@ def best_try_lines(rehearsal: Rehearsal, what: str) -> list[str]:
             lines.append(f"“{question}”: best of {t.tries} tries counted, try {t.number} ({score_text(t.score)})"
                          + ("" if t.number == t.last_number else f"; the last scored {score_text(t.last)}"))
     return lines
-
-
-# how questions open, left out of their short form: "Tell me about a payment system you designed…" is "payment
-# system you designed…" (walk46 5 expected "(real-time service)")
-QUESTION_OPENER = re.compile(r"^(?:tell me about|walk me through|describe|how would you|how did you|how do you|"
-                             r"what is your experience with|give me an example of|can you)\s+"
-                             r"(?:a time (?:when )?|an? |the |how |when )*(?:you\s+)?", re.IGNORECASE)
-
-
-def short_question(text: str) -> str:
-    """A question named in a few words, beside a point of it: its opener left out, cut at a word."""
-    return cut_at_word(QUESTION_OPENER.sub("", text) or text, DRILL_QUESTION_CHARS - 1)
-
-
-def shared_opening(text: str, others: Sequence[str]) -> int:
-    """How many of `text`'s first words open one of `others` too, a word swapped or added here and there ("What are
-    the most impactful…" and "What is the most challenging…" share "What are the most": 4); 0 when fewer than two."""
-    from difflib import SequenceMatcher
-
-    words = [w.strip(",.?!").lower() for w in text.split()][:DRILL_OPENING_WORDS]
-    most = 0
-    for other in others:
-        theirs = [w.strip(",.?!").lower() for w in other.split()][:DRILL_OPENING_WORDS]
-        end: tuple[int, int] | None = None
-        for a, b, size in SequenceMatcher(None, words, theirs, autojunk=False).get_matching_blocks():
-            if not size:
-                break
-            if end is None and (a, b) != (0, 0) or end is not None and (a - end[0] > 1 or b - end[1] > 1):
-                break
-            end = (a + size, b + size)
-        most = max(most, end[0] if end else 0)
-    return most if 2 <= most < len(text.split()) else 0
-
-
-def short_questions(texts: Sequence[str]) -> dict[str, str]:
-    """Each question named in a few words (`short_question`); questions that open alike ("What is the most…", "What
-    are the most…": walk51 8) are named by the words after their shared opening, "…most impactful things…"."""
-    bare = {t: QUESTION_OPENER.sub("", t) or t for t in dict.fromkeys(texts)}
-    names = {}
-    for text, body in bare.items():
-        n = shared_opening(body, [o for t, o in bare.items() if t != text])
-        names[text] = "…" + cut_at_word(" ".join(body.split()[n:]), DRILL_QUESTION_CHARS - 2) if n else \
-            short_question(text)
-    return names
 
 
 def point_shown(label: str) -> str:

@@ -48,10 +48,10 @@ from voiceprep.core.history.queries import (
     standing_rule,
 )
 from voiceprep.core.history.skipped import skipped_text
-from voiceprep.core.wording import counted, score_shown, score_text
+from voiceprep.core.wording import counted, cut_at_word, score_shown, score_text
 from voiceprep.gui.operations import query, run_in_background
 from voiceprep.gui.widgets import accessible
-from voiceprep.gui.widgets.common import ACCENT, BAD, GOOD, WARN, cut_at_word, heading, muted, sentence_case
+from voiceprep.gui.widgets.common import ACCENT, BAD, GOOD, WARN, heading, muted, sentence_case
 from voiceprep.settings import COVERED_PARTLY, COVERED_WELL, PROGRESS_QUESTION_CHARS
 
 SERIES_COLORS = [ACCENT, GOOD, WARN, BAD, "#8e5cc7", "#1aa3a3"]
