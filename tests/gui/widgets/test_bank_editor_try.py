@@ -108,3 +108,18 @@ def test_the_gui_thread_is_not_blocked_while_it_checks(qtbot, editor, monkeypatc
     gate.set()
     qtbot.waitUntil(lambda: editor.try_result.text().startswith("Not counted"), timeout=60000)
     assert not threads.violations
+
+
+def test_what_was_typed_stays_with_the_point_not_in_the_bank_and_a_reworded_point_drops_its_old_result(qtbot, editor):
+    check(qtbot, editor, RANG)
+    editor.select(("rounds", 0, "prompts", 0, "key_points", 1))         # another point: its own, empty box
+    assert editor.try_box.text() == ""
+    editor.select(POINT)                                                # back: what she typed, kept while the
+    assert editor.try_box.text() == RANG                                # editor is open, never in the bank
+    assert "daughter" not in editor.doc.text()
+    check(qtbot, editor, RANG)
+    assert editor.try_result.isVisible()
+    label = next(f.widget for f in editor.fields if f.key == "label")
+    label.setFocus()
+    qtbot.keyClicks(label, " and apologised")
+    assert not editor.try_result.isVisible() and not editor.try_cue.isVisible()

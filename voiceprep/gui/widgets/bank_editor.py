@@ -830,11 +830,11 @@ class BankEditor(QWidget):
         self.form.addRow("Competency", box)
         self._number("weight", "Weight", 0.1, 10.0, 1.0, 0.5, "1 is a usual point, 2 counts it double")
         self._text("follow_up", "Follow-up", "optional: asked when this point is missed", 2)
-        self._try_row(path, cues)
+        self._try_row(path, label, cues)
         self._unnamed_id(self._id_line(), path)
 
     # -- trying a key point ---------------------------------------------------------------------
-    def _try_row(self, path: NodePath, cues: QPlainTextEdit) -> None:
+    def _try_row(self, path: NodePath, label: QPlainTextEdit, cues: QPlainTextEdit) -> None:
         """"Try it": a sentence or two the way the candidate would say it, checked by the real judge against the point
         as written now (walk50: a plain label missed "logged it on Datix", and she could not tell while writing it).
         Enter checks; off the GUI thread; nothing typed here goes into the bank."""
@@ -868,6 +868,8 @@ class BankEditor(QWidget):
         self.form.addRow("", under)
         self.try_box, self.try_result, self.try_cue = box, result, add
         box.returnPressed.connect(self.try_wording)
+        for edited in (label, cues):            # a result of the point as it was is not left beside it reworded
+            edited.textChanged.connect(lambda: self._say_trial("") if self._trial is not None else None)
         check.clicked.connect(lambda: self.try_wording())
 
         def add_cue() -> None:
