@@ -71,6 +71,8 @@ def main() -> None:
     shot(window, "banks-4-editor-800x600")
     editor.close_editor(discard=True)
 
+    try_it(window)
+
     dialog = DraftDialog(window)
     dialog.load_file(seed("002"))
     dialog.show()
@@ -84,6 +86,58 @@ def main() -> None:
     shot(notes, "banks-6-notes-dialog")
     notes.hide()                                # (closing with ticked proposals asks before discarding them)
     window.close()
+
+
+WARD = """schema = 1
+
+[job]
+id = "ward-manager-try"
+title = "Ward Manager"
+
+[[rounds]]
+id = "behavioural"
+title = "Behavioural"
+
+[[rounds.prompts]]
+id = "staffing"
+text = "Tell me about a time your ward was unsafely staffed."
+
+[[rounds.prompts.key_points]]
+id = "moved"
+label = "I moved staff from a quieter ward and escalated to the site manager"
+
+[[rounds.prompts.key_points]]
+id = "candour"
+label = "I told the family openly, under duty of candour"
+"""
+
+
+def try_it(window) -> None:
+    """The key point form's "Try it" (fixCH): walk50's concrete wording missed, then counted once added as a cue."""
+    from voiceprep.core.analysis import embedder
+    from voiceprep.core.banks.document import BankDocument
+
+    while not embedder.settled():               # the window loads the judge's model at start
+        wait(200)
+    banks = window.banks
+    for size, name in (((1366, 768), "banks-7-editor-try-it"), ((2560, 1440), "banks-8-editor-try-it-2560")):
+        window.resize(*size)
+        banks.open_editor(BankDocument(WARD))
+        editor = banks.editor
+        editor.select(("rounds", 0, "prompts", 0, "key_points", 1))
+        editor.try_box.setText("I rang her daughter that afternoon, explained exactly what had happened and apologised.")
+        editor.try_wording()
+        while editor.try_result.text() in ("", "Checking…"):
+            wait(100)
+        editor.try_box.setFocus()
+        editor.form_scroll.ensureWidgetVisible(editor.try_cue)
+        shot(window, f"{name}-missed")
+        editor.try_cue.click()
+        while editor.try_result.text() == "Checking…":
+            wait(100)
+        editor.form_scroll.ensureWidgetVisible(editor.try_result)
+        shot(window, f"{name}-counted")
+        editor.close_editor(discard=True)
 
 
 if __name__ == "__main__":

@@ -195,6 +195,13 @@ def get_embedder() -> Embedder | None:
     return _embedder
 
 
+def settled() -> bool:
+    """Whether the model's load has ended (loaded, or known not to load), so `get_embedder()` returns at once. Not
+    yet: the app is loading it (at start, after the speech model), and a caller that must not wait (the bank
+    editor's "Try it") checks by words alone meanwhile, and says so."""
+    return _status is not None
+
+
 def judge_status() -> JudgeStatus:
     return warm_up()
 

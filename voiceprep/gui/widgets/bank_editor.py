@@ -15,6 +15,7 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import (
@@ -43,20 +44,31 @@ from PySide6.QtWidgets import (
 )
 
 from voiceprep import paths
+from voiceprep.app.trial import Trial, try_point
 from voiceprep.core.analysis.followups import follow_up_misses_point
 from voiceprep.core.banks import point_names
 from voiceprep.core.banks.advice import key_point_hint
 from voiceprep.core.banks.document import STARTER_ID, STARTER_LABEL, BankDocument, NodePath, slugify
 from voiceprep.core.banks.drafts import discard_draft, new_draft_file, save_draft
-from voiceprep.core.banks.load import NAMED_PLACES, TARGET_SECONDS_RANGE, WEIGHT_TOLERANCE, default_cues, weight_text
+from voiceprep.core.banks.load import (
+    NAMED_PLACES,
+    TARGET_SECONDS_RANGE,
+    WEIGHT_TOLERANCE,
+    BankLoadError,
+    default_cues,
+    parse_bank,
+    weight_text,
+)
 from voiceprep.core.banks.new_point import default_competency
 from voiceprep.core.banks.notes import ProposedPoint
 from voiceprep.core.wording import counted
+from voiceprep.gui.operations import run_in_background
 from voiceprep.gui.widgets import accessible
 from voiceprep.gui.widgets.common import WARN, enter_presses_buttons
 from voiceprep.gui.widgets.numbers import LimitedNumber, LimitedSpin, decimal_advice, decimal_typo
+from voiceprep.gui.widgets.settings_page import WrappedLine
 from voiceprep.gui.widgets.shortcuts import SECTION, key_text
-from voiceprep.settings import BankSettings
+from voiceprep.settings import AnalysisSettings, BankSettings
 
 PATH_ROLE = Qt.ItemDataRole.UserRole
 MESSAGE_ROLE = Qt.ItemDataRole.UserRole + 1        # a problem's message (a missing field is named in it)
@@ -265,6 +277,14 @@ class BankEditor(QWidget):
         # a prompt or key point just added, empty: "must not be empty" waits until its field is left, another node
         # is shown or a save is tried (walkthrough 13: the error was listed before anything was typed)
         self._untouched: NodePath | None = None
+        # the key point form's "Try it": what was typed there, per point, while the editor is open (never in the bank)
+        self._tried: dict[NodePath, str] = {}
+        self._trial_seq = 0                         # the latest check: an older one's late result is not shown
+        self.analysis: Callable[[], AnalysisSettings] = AnalysisSettings      # the judge's settings (Banks page)
+        self.try_box: QLineEdit | None = None
+        self.try_result: QLabel | None = None
+        self.try_cue: QPushButton | None = None
+        self._trial: Trial | None = None             # the result shown (its cue for "Add as a cue")
         self._commit_timer = QTimer(self)
         self._commit_timer.setSingleShot(True)
         self._commit_timer.setInterval(COMMIT_DELAY_MS)
@@ -811,7 +831,119 @@ class BankEditor(QWidget):
         self.form.addRow("Competency", box)
         self._number("weight", "Weight", 0.1, 10.0, 1.0, 0.5, "1 is a usual point, 2 counts it double")
         self._text("follow_up", "Follow-up", "optional: asked when this point is missed", 2)
+        self._try_row(path, label, cues)
         self._unnamed_id(self._id_line(), path)
+
+    # -- trying a key point ---------------------------------------------------------------------
+    def _try_row(self, path: NodePath, label: QPlainTextEdit, cues: QPlainTextEdit) -> None:
+        """"Try it": a sentence or two the way the candidate would say it, checked by the real judge against the point
+        as written now (walk50: a plain label missed "logged it on Datix", and she could not tell while writing it).
+        Enter checks; off the GUI thread; nothing typed here goes into the bank."""
+        box = QLineEdit(self._tried.get(path, ""))
+        box.setObjectName("try_it")
+        box.setPlaceholderText("Type it the way you would say it, then press Enter")
+        box.setToolTip("Checks whether the judge would count this key point for what you type (not saved)")
+        box.textEdited.connect(lambda text: self._tried.__setitem__(path, text))
+        check = QPushButton("Check")
+        check.setObjectName("try_check")
+        check.setToolTip("Check this wording against the key point as written now")
+        row = QHBoxLayout()
+        row.addWidget(box, 1)
+        row.addWidget(check)
+        self.form.addRow("Try it", row)
+        accessible.name(box, "Try it: a sentence the way you would say it", "Press Enter to check it")
+        result = WrappedLine("", muted=False)   # a wrapped label's own hint left a gap of lines above it (fix41)
+        result.setObjectName("try_result")
+        result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        result.hide()
+        add = QPushButton("")
+        add.setObjectName("try_add_cue")
+        add.hide()
+        under = QVBoxLayout()                   # one row: a wrapped label alone in a form row got a gap above it
+        under.setContentsMargins(0, 0, 0, 0)
+        under.addWidget(result)
+        button_row = QHBoxLayout()
+        button_row.addWidget(add)
+        button_row.addStretch(1)                # the button as wide as its words, not the form's
+        under.addLayout(button_row)
+        self.form.addRow("", under)
+        self.try_box, self.try_result, self.try_cue = box, result, add
+        box.returnPressed.connect(self.try_wording)
+        for edited in (label, cues):            # a result of the point as it was is not left beside it reworded
+            edited.textChanged.connect(lambda: self._say_trial("") if self._trial is not None else None)
+        check.clicked.connect(lambda: self.try_wording())
+
+        def add_cue() -> None:
+            trial = self._trial
+            if trial is None or not trial.cue:
+                return
+            typed = [c for c in cues.toPlainText().split("\n") if c.strip()]
+            cues.setPlainText("\n".join([*typed, *(c for c in trial.cues if c.lower() not in
+                                                    {t.strip().lower() for t in typed})]))
+            self.commit()
+            own = [f"“{c}”" for c in trial.cues if c != trial.cue]
+            self.status.setText(f"Added “{trial.cue}” to Cues" + (
+                f", and the point's own words ({', '.join(own)}) so they still count" if own else "") +
+                f": edit them there to the words you would use. Undo ({self.undo_key}) takes them out.")
+            box.setFocus(Qt.FocusReason.OtherFocusReason)       # the button hides: the keyboard stays here
+            self.try_wording()
+        add.clicked.connect(lambda: add_cue())
+
+    def _say_trial(self, text: str, trial: Trial | None = None) -> None:
+        """Show a check's result (and its "Add as a cue"), read by a screen reader: the label's name, and the box's
+        description, so it is said where the keyboard is."""
+        result, box, add = self.try_result, self.try_box, self.try_cue
+        if result is None or box is None or add is None or not shiboken6.isValid(result):
+            return
+        self._trial = trial
+        cue = trial.cue if trial is not None else None
+        result.setText(text)
+        result.setVisible(bool(text))
+        accessible.name(result, text or "Try it result")
+        box.setAccessibleDescription(text or "Press Enter to check it")
+        add.setText(f"Add “{cue}” as a cue" if cue else "")
+        accessible.name(add, f"Add {cue} as a cue and check again" if cue else "")
+        add.setVisible(bool(cue))
+
+    def try_wording(self) -> None:
+        """Check the Try it box's words against the current key point, off the GUI thread (the "work" lane)."""
+        box, doc, path = self.try_box, self.doc, self.node_path
+        if box is None or doc is None or self._kind(path) != "key_point":
+            return
+        said = box.text().strip()
+        if not said:
+            self._say_trial("Type a sentence or two the way you would say it, then press Enter to check it.")
+            return
+        self.commit()                               # the point as typed so far (the document, not the file)
+        if self.node_path != path or self.try_box is None:
+            return                                  # committing rebuilt the editor elsewhere
+        self._trial_seq += 1
+        seq = self._trial_seq
+        text, source = doc.text(), str(doc.path or "new bank")
+        prompt_id, point_id = str(doc.get(path[:4], "id") or ""), str(doc.get(path, "id") or "")
+        settings = self.analysis()
+        self._say_trial("Checking…")
+
+        def work() -> Trial:
+            bank = parse_bank(text, source, self.limits)
+            return try_point(bank, prompt_id, point_id, said, settings, wait=False)
+
+        def done(trial: Trial) -> None:
+            if seq == self._trial_seq and self.node_path == path:     # not an older check's, nor another point's
+                self._say_trial(trial.text(), trial)
+
+        def failed(exc: BaseException) -> None:
+            if seq == self._trial_seq and self.node_path == path:
+                self._say_trial(self._trial_problem(exc))
+        run_in_background(work, lane="work", owner=self, on_done=done, on_error=failed)
+
+    def _trial_problem(self, exc: BaseException) -> str:
+        """Why a check could not run, in the editor's words (a problem of the bank: the first one listed)."""
+        if isinstance(exc, BankLoadError) and exc.errors:
+            first = exc.errors[0]
+            said = problem_text(first.field, first.message, self._round_titles(), self._node_names())
+            return f"Could not check it: fix the bank's problem first (listed below): {said}"
+        return f"Could not check it: {exc}"
 
     # -- committing -----------------------------------------------------------------------------
     def _field_edited(self, *_args) -> None:

@@ -269,6 +269,7 @@ class BanksPage(QWidget):
         self.editor = BankEditor(services.settings.banks)
         self.editor.id_conflict = self._id_conflict
         self.editor.unique_id = self._unique_id
+        self.editor.analysis = lambda: services.settings.analysis        # "Try it" judges as Practice would
         self.pages.addWidget(self.editor)
 
         self.list.currentItemChanged.connect(self._show)

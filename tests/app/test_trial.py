@@ -1,0 +1,86 @@
+"""Try a key point the way you would say it (app.trial): the real judge, with the real model, on walk50's wordings."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.core.banks.bank_text import bank_text
+from voiceprep.app.trial import STILL_LOADING, cue_phrases, cues_added, label_cues, try_point, with_cues
+from voiceprep.core.analysis import embedder
+from voiceprep.core.banks.load import parse_bank
+
+CANDOUR = {"id": "candour", "label": "I told the family openly, under duty of candour"}
+REPORTED = {"id": "reported", "label": "I reported the unsafe staffing so the pattern could be reviewed"}
+RANG = "I rang her daughter that afternoon, explained exactly what had happened and apologised."
+DATIX = "The next morning I logged it on Datix with the acuity scores."
+
+
+@pytest.fixture
+def model():
+    status = embedder.warm_up()
+    assert status.method == "semantic", status.message
+    return status
+
+
+def bank(*points):
+    return parse_bank(bank_text(*points))
+
+
+def test_a_concrete_wording_missed_gets_a_cue_of_her_words_that_makes_it_count(model):
+    b = bank(CANDOUR, REPORTED)
+    t = try_point(b, "staffing", "candour", RANG)
+    assert not t.counted and not t.words_only and t.note is None
+    assert t.cue == "rang her daughter"
+    assert "would make it count" in t.reason
+    # her phrase, after the point's own words (it had no cues: a first cue replaces the words taken from its label)
+    assert t.cues == ("told the family openly", "under duty of candour", "rang her daughter")
+    again = try_point(with_cues(b, "staffing", "candour", t.cues), "staffing", "candour", RANG)
+    assert again.counted and again.evidence and "daughter" in again.evidence, again
+    assert again.text().startswith("Counted: “")
+    # ... and the point said in its own words still counts
+    assert try_point(with_cues(b, "staffing", "candour", t.cues), "staffing", "candour", CANDOUR["label"]).counted
+
+
+def test_walk50s_datix_gets_a_cue_with_the_name_in_it(model):
+    b = bank(CANDOUR, REPORTED)
+    t = try_point(b, "staffing", "reported", DATIX)
+    assert not t.counted and t.cue is not None and "Datix" in t.cue
+    assert try_point(with_cues(b, "staffing", "reported", t.cues), "staffing", "reported", DATIX).counted
+
+
+def test_a_wording_no_cue_would_help_is_told_so_and_offered_none(model):
+    t = try_point(bank(CANDOUR, REPORTED), "staffing", "candour", "We had a lovely team lunch on Friday at Nando's.")
+    assert not t.counted and t.cue is None and not t.cues
+    assert "No cue from your words would make it count" in t.reason
+
+
+def test_a_wording_that_says_the_point_is_counted_with_its_words_quoted(model):
+    t = try_point(bank(CANDOUR, REPORTED), "staffing", "reported",
+                  "I reported the unsafe staffing to my matron so the pattern could be reviewed.")
+    assert t.counted and "reported the unsafe staffing" in (t.evidence or "")
+
+
+def test_while_the_model_is_still_loading_the_words_alone_decide_and_it_is_said(model):
+    embedder.set_disabled(False)                 # its state as before the app's start-up load ended
+    try:
+        assert not embedder.settled()
+        t = try_point(bank(CANDOUR, REPORTED), "staffing", "candour", RANG, wait=False)
+        assert t.words_only and t.note == STILL_LOADING and STILL_LOADING in t.text()
+        assert not embedder.settled()            # it did not load the model itself (the app's load lane does)
+    finally:
+        embedder.warm_up()
+    assert not try_point(bank(CANDOUR, REPORTED), "staffing", "candour", RANG).words_only
+
+
+def test_nothing_typed_is_a_clear_error():
+    with pytest.raises(ValueError, match="Type a sentence"):
+        try_point(bank(CANDOUR), "staffing", "candour", "   ")
+
+
+def test_cue_phrases_are_short_and_carry_her_own_words():
+    assert cue_phrases(DATIX)[0] == "logged it on Datix"           # not "next morning"
+    assert all(len(p.split()) <= 4 for p in cue_phrases(RANG))
+    assert cue_phrases("it was then") == []
+    assert label_cues("I checked in with both, then booked a review") == ["checked in with both", "booked a review"]
+    point = bank(CANDOUR).prompt("staffing").key_points[0]
+    assert cues_added(point, "rang her daughter")[-1] == "rang her daughter"

@@ -1,0 +1,125 @@
+"""The bank editor's "Try it" (fixCH): a key point tried the way the candidate would say it, through the real judge
+off the GUI thread; "Add as a cue" and the check again; a model still loading; nothing typed kept in the bank."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from tests.app.test_trial import CANDOUR, RANG, REPORTED
+from tests.core.banks.bank_text import bank_text
+from voiceprep.app import threads
+from voiceprep.app.trial import STILL_LOADING
+from voiceprep.core.analysis import embedder
+from voiceprep.core.banks.document import BankDocument
+from voiceprep.gui import operations
+from voiceprep.gui.widgets import bank_editor
+from voiceprep.gui.widgets.bank_editor import BankEditor
+
+POINT = ("rounds", 0, "prompts", 0, "key_points", 0)
+
+
+@pytest.fixture
+def editor(qtbot):
+    status = embedder.warm_up()                 # the app loads it at start (MainWindow._load_judge)
+    assert status.method == "semantic", status.message
+    e = BankEditor()
+    qtbot.addWidget(e)
+    e.open_document(BankDocument(bank_text(CANDOUR, REPORTED)))
+    e.resize(1000, 700)
+    e.show()
+    e.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is e)
+    e.select(POINT)
+    return e
+
+
+def check(qtbot, editor, said: str) -> str:
+    """Type `said` into Try it, press Enter, and wait for the result."""
+    box = editor.try_box
+    box.setFocus()
+    box.clear()
+    qtbot.keyClicks(box, said)
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: editor.try_result.text() not in ("", "Checking…"), timeout=60000)
+    return editor.try_result.text()
+
+
+def test_a_concrete_wording_missed_then_added_as_a_cue_is_counted(qtbot, editor):
+    said = check(qtbot, editor, RANG)
+    assert said.startswith("Not counted.") and "“rang her daughter” would make it count" in said
+    assert editor.try_result.accessibleName() == said                   # read by a screen reader
+    assert editor.try_box.accessibleDescription() == said               # ... where the keyboard is
+    add = editor.try_cue
+    assert add.isVisible() and add.text() == "Add “rang her daughter” as a cue"
+    add.setFocus()
+    qtbot.keyClick(add, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: editor.try_result.text().startswith("Counted"), timeout=60000)
+    assert "daughter" in editor.try_result.text() and not add.isVisible()
+    assert editor.doc.get(POINT, "cues") == ["told the family openly", "under duty of candour", "rang her daughter"]
+    assert "Added “rang her daughter” to Cues" in editor.status.text()
+    assert editor.try_box.hasFocus()
+    # nothing typed in the box is in the bank (its cues are)
+    assert "daughter that afternoon" not in editor.doc.text()
+    assert not threads.violations
+
+
+def test_try_it_is_reached_by_tab_from_the_point_and_enter_checks(qtbot, editor):
+    follow = next(f.widget for f in editor.fields if f.key == "follow_up")
+    follow.setFocus()
+    qtbot.keyClick(follow, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is editor.try_box
+    assert editor.try_box.accessibleName().startswith("Try it")
+    qtbot.keyClick(editor.try_box, Qt.Key.Key_Return)                # empty: says what to do
+    assert editor.try_result.text().startswith("Type a sentence or two")
+
+
+def test_a_model_still_loading_says_so_and_checks_by_words(qtbot, editor):
+    embedder.set_disabled(False)              # as before the app's start-up load ended
+    try:
+        said = check(qtbot, editor, "I told the family openly about it under duty of candour.")
+        assert STILL_LOADING in said and said.startswith("Counted")
+        assert not embedder.settled()          # the check did not load the model on its lane
+    finally:
+        embedder.warm_up()
+
+
+def test_the_gui_thread_is_not_blocked_while_it_checks(qtbot, editor, monkeypatch):
+    gate, started = threading.Event(), threading.Event()
+    parse = bank_editor.parse_bank
+
+    def held(*args, **kwargs):
+        started.set()
+        assert gate.wait(30)
+        return parse(*args, **kwargs)
+    monkeypatch.setattr(bank_editor, "parse_bank", held)
+    box = editor.try_box
+    box.setFocus()
+    qtbot.keyClicks(box, RANG)
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    assert editor.try_result.text() == "Checking…"
+    qtbot.waitUntil(started.is_set)
+    qtbot.keyClicks(box, " Then")                   # the window still takes keys while the judge works
+    assert box.text().endswith(" Then")
+    assert not operations.idle()
+    gate.set()
+    qtbot.waitUntil(lambda: editor.try_result.text().startswith("Not counted"), timeout=60000)
+    assert not threads.violations
+
+
+def test_what_was_typed_stays_with_the_point_not_in_the_bank_and_a_reworded_point_drops_its_old_result(qtbot, editor):
+    check(qtbot, editor, RANG)
+    editor.select(("rounds", 0, "prompts", 0, "key_points", 1))         # another point: its own, empty box
+    assert editor.try_box.text() == ""
+    editor.select(POINT)                                                # back: what she typed, kept while the
+    assert editor.try_box.text() == RANG                                # editor is open, never in the bank
+    assert "daughter" not in editor.doc.text()
+    check(qtbot, editor, RANG)
+    assert editor.try_result.isVisible()
+    label = next(f.widget for f in editor.fields if f.key == "label")
+    label.setFocus()
+    qtbot.keyClicks(label, " and apologised")
+    assert not editor.try_result.isVisible() and not editor.try_cue.isVisible()
