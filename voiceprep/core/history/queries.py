@@ -702,6 +702,7 @@ def list_attempts(h: History, bank: Banks | None = None, prompt: str | None = No
     sql = f"SELECT {LIST_COLUMNS} FROM attempts a"
     query = fts_query(text or "")
     if query:
+        h.fold_shell_writes()
         sql += " JOIN attempts_fts ON a.rowid = attempts_fts.rowid"
         where.insert(0, "attempts_fts MATCH ?")
         args.insert(0, query)
@@ -768,6 +769,7 @@ def search(h: History, text: str, limit: int = 20) -> list[Row]:
     query = fts_query(text)
     if not query:
         return []
+    h.fold_shell_writes()
     checks, checked = figure_checks(text)                # a percentage written "48%" (fixAR), a unit after its figure
     rows = h.read(
         "SELECT a.id, a.bank_id, a.prompt_id, a.prompt_text, a.started_at, a.overall, a.state, a.drill_json, "
