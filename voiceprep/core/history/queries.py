@@ -1096,7 +1096,8 @@ def left_round(h: History) -> Row | None:
     position answered, 0 for none). None when that round finished, or nothing in it is left to answer (walk25: a
     restart did not say where the round stopped).
     Answered are its own answers, stored with it: its first sitting's and those of "Continue from question N" (the
-    rest taken up goes on as the stored round, fixBX; review30: the welcome offered it again). An answer in no stored
+    rest taken up goes on as the stored round, fixBX; review30: the welcome offered it again; an older Continue's
+    sitting of two questions or more is given to it by schema 11, fixCL). An answer in no stored
     round was given outside it, to its question alone: a drill, even one asking the whole question (walk52 2: stored
     with the round's id and no drill points, it moved "You left … at question" on), One prompt, `score --save`; it
     answers none of the round's questions. A cut-off answer does not answer its question, nor does a drill's answer
