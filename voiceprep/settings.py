@@ -321,6 +321,11 @@ class HistorySettings:
     min_answer_speech_s: float = 0.5    # less audio than this above audio.silence_rms is "no answer heard"
 
 
+# Schema 11 (core.history.schema._v11): answers a "Continue from question N" older than session 38 stored with no round
+# are given to the round they continued when, one after another, each began within this long of the one before
+# (one sitting). Read once, by that migration: a history already at schema 11 is not migrated again.
+OLD_CONTINUE_SITTING_GAP_S = 3600.0
+
 # A key point said only in a follow-up answer (the interviewer asked about it) counts this much of a hit where points
 # are ranked: Progress's order and colour, "Drill my weak points", Welcome back's "Most missed" (core.history.queries
 # .standing). Said when prompted is weaker than said unprompted (1), not as weak as missed (0).

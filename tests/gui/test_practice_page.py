@@ -4212,8 +4212,11 @@ class SilentStream:
     def close(self):
         pass
 
-def _only_the_built_in_mic(monkeypatch) -> None:
-    """PortAudio lists one microphone, "Built-in Mic" (16 kHz); the interviewer's voice keeps the real output."""
+def _silent_mic(monkeypatch, services, stream: type = SilentStream, inputs=None) -> None:
+    """The app on the system default microphone (none chosen in Settings nor for this run). PortAudio lists one,
+    "Built-in Mic" (16 kHz), or what `inputs(device)` says of an input device; it opens as `stream` (SilentStream
+    hears nothing; a _SlowOpening's list of the streams made is emptied). The interviewer's voice keeps the real
+    output."""
     import sounddevice as sd
 
     real = sd.query_devices
@@ -4221,24 +4224,28 @@ def _only_the_built_in_mic(monkeypatch) -> None:
     def query(device=None, kind=None):
         if kind != "input":
             return real(device, kind=kind) if kind else real(device)
-        return {"name": "Built-in Mic", "default_samplerate": 16000.0}
+        return inputs(device) if inputs else {"name": "Built-in Mic", "default_samplerate": 16000.0}
     monkeypatch.setattr(sd, "query_devices", query)
+    monkeypatch.setattr(sd, "InputStream", stream)
+    if issubclass(stream, _SlowOpening):
+        _SlowOpening.made.clear()
+    services.settings.audio.input_device = None
+    services.input_override = None
 
 
-def _slow_restart_timing_run(monkeypatch) -> tuple[threading.Event, list[float]]:
+def _slow_restart_timing_run(monkeypatch, services) -> tuple[threading.Event, list[float]]:
     """One silent microphone, PortAudio's restart (a rescan) held 3 s, and how long each Recorder.run took (what
     the GUI thread does of an answer's start; the open is on the session lane): (restart begun, run times)."""
     import sounddevice as sd
 
     from voiceprep.speech.recorder import Recorder
 
-    _only_the_built_in_mic(monkeypatch)
+    _silent_mic(monkeypatch, services)
     restarting = threading.Event()
 
     def slow_terminate():                           # PortAudio's restart, held 3 s
         restarting.set()
         time.sleep(3.0)
-    monkeypatch.setattr(sd, "InputStream", SilentStream)
     monkeypatch.setattr(sd, "_terminate", slow_terminate)
     monkeypatch.setattr(sd, "_initialize", lambda: None)
     took: list[float] = []
@@ -4257,20 +4264,12 @@ def _slow_restart_timing_run(monkeypatch) -> tuple[threading.Event, list[float]]
 def test_an_answer_recorded_on_the_system_default_says_which_microphone(window, qtbot, services, monkeypatch):
     """review36b: the microphone chosen in Settings unplugged after the app started (Welcome back could not say it):
     the answer was recorded with the system default and nothing said so. Its notice names both."""
-    import sounddevice as sd
-
-    real = sd.query_devices
-
-    def query(device=None, kind=None):
-        if kind != "input":                         # the interviewer's voice: the real output
-            return real(device, kind=kind) if kind else real(device)
+    def inputs(device):
         if device not in (None, "Built-in Mic"):
             raise ValueError(f"No input device matching {device!r}")
         return {"name": "Built-in Mic", "default_samplerate": 16000.0}
-    monkeypatch.setattr(sd, "query_devices", query)
-    monkeypatch.setattr(sd, "InputStream", SilentStream)
+    _silent_mic(monkeypatch, services, inputs=inputs)
     services.settings.audio.input_device = "Jabra Evolve2 65"
-    services.input_override = None
     page, ctl = start(window, qtbot)
     page.toggle_answer()
     qtbot.waitUntil(lambda: ctl.state == c.RECORDING, timeout=15000)
@@ -4289,9 +4288,7 @@ def test_an_answer_started_during_a_microphone_rescan_waits_for_it_off_the_gui_t
 
     from voiceprep.speech import devices
 
-    restarting, took = _slow_restart_timing_run(monkeypatch)
-    services.settings.audio.input_device = None
-    services.input_override = None
+    restarting, took = _slow_restart_timing_run(monkeypatch, services)
     page, ctl = start(window, qtbot)
     rescan = threading.Thread(target=devices.rescan_devices)
     rescan.start()
@@ -4313,9 +4310,7 @@ def test_a_rescan_begun_after_the_answers_wait_does_not_hold_up_its_recording(wi
 
     from voiceprep.speech import devices
 
-    restarting, took = _slow_restart_timing_run(monkeypatch)
-    services.settings.audio.input_device = None
-    services.input_override = None
+    restarting, took = _slow_restart_timing_run(monkeypatch, services)
     page, ctl = start(window, qtbot)
     rescanned: list[bool] = []
     rescan = threading.Thread(target=lambda: rescanned.append(devices.rescan_devices()))
@@ -4368,16 +4363,10 @@ def test_the_microphone_opens_off_the_gui_thread_and_space_or_a_cancel_while_it_
     opens on the session lane, the page saying "Starting the microphone…" with its Stop on; Space pressed meanwhile
     stops the answer once open (through RECORDING, as a stop), a cancel closes the stream and drops the row; the
     claim on PortAudio is given back either way."""
-    import sounddevice as sd
-
     from voiceprep.core.history import History
     from voiceprep.speech import devices
 
-    _only_the_built_in_mic(monkeypatch)
-    monkeypatch.setattr(sd, "InputStream", _SlowOpening)
-    _SlowOpening.made.clear()
-    services.settings.audio.input_device = None
-    services.input_override = None
+    _silent_mic(monkeypatch, services, _SlowOpening)
     page, ctl = start(window, qtbot)
     states: list[str] = []
     ctl.stateChanged.connect(states.append)
@@ -4416,14 +4405,9 @@ def test_a_voice_that_fails_after_the_answer_began_leaves_the_recording_alone(wi
     """CI, session 39: the question's voice still rendering (slow under load) when the candidate started answering,
     then finding no speaker, ran the prompt's end (`_after_prompt`): the recording begun meanwhile was moved to IDLE
     while its microphone went on. A voice's failure moves the round on only while it is still speaking, as its end."""
-    import sounddevice as sd
-
     from voiceprep.speech.tts import NoAudioOutput
 
-    _only_the_built_in_mic(monkeypatch)
-    monkeypatch.setattr(sd, "InputStream", SilentStream)
-    services.settings.audio.input_device = None
-    services.input_override = None
+    _silent_mic(monkeypatch, services)
     speaker = services.speaker()
     rendering, fail = threading.Event(), threading.Event()
     real_render = speaker.render
@@ -4458,17 +4442,11 @@ def test_esc_while_the_microphone_opens_cancels_the_answer_and_the_next_starts_c
     the focus is, also one started while the question was spoken (the voice's own Esc let it by): the stream
     closed, the claim given back, no row kept, the page back to Start, saying so as the other cancels do (walk52 5);
     the next answer records, not cancelled."""
-    import sounddevice as sd
-
     from voiceprep.core.history import History
     from voiceprep.gui.widgets.practice import CANCELLING_MIC
     from voiceprep.speech import devices
 
-    _only_the_built_in_mic(monkeypatch)
-    monkeypatch.setattr(sd, "InputStream", _SlowOpening)
-    _SlowOpening.made.clear()
-    services.settings.audio.input_device = None
-    services.input_override = None
+    _silent_mic(monkeypatch, services, _SlowOpening)
     page, ctl = window.practice, window.controller
     page.fill_banks(select="senior-backend-payments")
     page.start_btn.click()
@@ -4529,11 +4507,7 @@ def test_a_microphone_failing_as_it_starts_is_said_and_a_stop_pressed_meanwhile_
     failed start's path kept it), which then stopped the moment its microphone opened."""
     import sounddevice as sd
 
-    _only_the_built_in_mic(monkeypatch)
-    monkeypatch.setattr(sd, "InputStream", _FailingOpen)
-    _SlowOpening.made.clear()
-    services.settings.audio.input_device = None
-    services.input_override = None
+    _silent_mic(monkeypatch, services, _FailingOpen)
     page, ctl = start(window, qtbot)
     page.toggle_answer()                                        # Space
     qtbot.waitUntil(lambda: bool(_SlowOpening.made) and _SlowOpening.made[-1].opening.is_set(), timeout=15000)
@@ -4558,18 +4532,13 @@ def test_a_controller_gone_while_the_microphone_opens_gives_its_claim_back(servi
     the claim was never given back (rescans refused for the rest of the process). Now the opened stream is closed,
     the claim released and the row dropped."""
     import shiboken6
-    import sounddevice as sd
 
     from voiceprep.app.session import PracticeSession
     from voiceprep.core.rehearsal import Rehearsal
     from voiceprep.gui import operations
     from voiceprep.speech import devices
 
-    _only_the_built_in_mic(monkeypatch)
-    monkeypatch.setattr(sd, "InputStream", _SlowOpening)
-    _SlowOpening.made.clear()
-    services.settings.audio.input_device = None
-    services.input_override = None
+    _silent_mic(monkeypatch, services, _SlowOpening)
     abandoned: list[object] = []
     real_abandon = PracticeSession.abandon
     monkeypatch.setattr(PracticeSession, "abandon", lambda self, p: (abandoned.append(p), real_abandon(self, p)))

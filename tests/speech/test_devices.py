@@ -39,29 +39,43 @@ def test_a_saved_name_means_the_exact_name_first_then_the_default_host_api_then_
     assert pick_microphone("Jabra", [_mic(0, "Built-in Mic")]) == (None, "")
 
 
-PROBE = textwrap.dedent("""
-    import os, subprocess, sys, time
-    from voiceprep.speech.devices import holding_stream, list_input_devices
-    root = sys.argv[1]
-    names = lambda: [d["name"] for d in list_input_devices()]
-    print("before", names(), flush=True)
-    env = dict(os.environ, HOME=root + "/home", XDG_RUNTIME_DIR=root + "/run")
-    server = subprocess.Popen(["pulseaudio", "-n", "-F", root + "/vmic.pa", "--daemonize=no", "--exit-idle-time=-1"],
-                              env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        for _ in range(100):
-            if os.path.exists(root + "/run/pulse/native"):
-                break
-            time.sleep(0.1)
-        os.environ.update(HOME=root + "/home", XDG_RUNTIME_DIR=root + "/run", PULSE_SERVER=f"unix:{root}/run/pulse/native")
-        print("plugged", names(), flush=True)
-        with holding_stream():
-            print("held", [d["name"] for d in list_input_devices(rescan=True)], flush=True)
-        print("rescanned", [d["name"] for d in list_input_devices(rescan=True)], flush=True)
-    finally:
-        server.terminate()
-        server.wait(10)
-""")
+_SERVER_START = """
+import os, subprocess, sys, time
+root = sys.argv[1]
+"""
+_SERVER_UP = """
+env = dict(os.environ, HOME=root + "/home", XDG_RUNTIME_DIR=root + "/run")
+server = subprocess.Popen(["pulseaudio", "-n", "-F", root + "/vmic.pa", "--daemonize=no", "--exit-idle-time=-1"],
+                          env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+try:
+    for _ in range(100):
+        if os.path.exists(root + "/run/pulse/native"):
+            break
+        time.sleep(0.1)
+    os.environ.update(HOME=root + "/home", XDG_RUNTIME_DIR=root + "/run", PULSE_SERVER=f"unix:{root}/run/pulse/native")
+"""
+_SERVER_DOWN = """
+finally:
+    server.terminate()
+    server.wait(10)
+"""
+
+
+def _with_sound_server(tmp_path, body: str, before: str = "") -> tuple[subprocess.CompletedProcess, dict[str, str]]:
+    """Run `body` (Python) in a process of its own (PortAudio is global) once a PulseAudio server with a virtual
+    microphone (conftest's VMIC_PA) has started under `tmp_path`, `before` before it starts; the server is stopped
+    after. The process, and its output's lines as {first word: the rest}."""
+    from tests.speech.conftest import VMIC_PA
+
+    (tmp_path / "home").mkdir()
+    (tmp_path / "run").mkdir(mode=0o700)
+    (tmp_path / "vmic.pa").write_text(VMIC_PA)
+    script = (_SERVER_START + textwrap.dedent(before) + _SERVER_UP + textwrap.indent(textwrap.dedent(body), "    ")
+              + _SERVER_DOWN)
+    env = {k: v for k, v in os.environ.items() if k != "PULSE_SERVER"}
+    out = subprocess.run([sys.executable, "-c", script, str(tmp_path)], capture_output=True, text=True, timeout=60,
+                         env=env)
+    return out, dict(line.split(" ", 1) for line in out.stdout.splitlines())
 
 
 def test_a_microphone_that_appears_after_the_start_is_listed_once_rescanned_but_not_under_a_stream(tmp_path):
@@ -70,32 +84,30 @@ def test_a_microphone_that_appears_after_the_start_is_listed_once_rescanned_but_
     done while a recording or the voice holds a stream (it would end it). Own process: PortAudio is global."""
     if not shutil.which("pulseaudio"):
         pytest.fail("PulseAudio is not installed: run `bash scripts/setup.sh test`, which installs it")
-    from tests.speech.conftest import VMIC_PA
-
-    (tmp_path / "home").mkdir()
-    (tmp_path / "run").mkdir(mode=0o700)
-    (tmp_path / "vmic.pa").write_text(VMIC_PA)
-    env = {k: v for k, v in os.environ.items() if k != "PULSE_SERVER"}
-    out = subprocess.run([sys.executable, "-c", PROBE, str(tmp_path)], capture_output=True, text=True, timeout=60,
-                         env=env)
-    lines = dict(line.split(" ", 1) for line in out.stdout.splitlines())
+    out, lines = _with_sound_server(tmp_path, before="""
+        from voiceprep.speech.devices import holding_stream, list_input_devices
+        names = lambda: [d["name"] for d in list_input_devices()]
+        print("before", names(), flush=True)
+        """, body="""
+        print("plugged", names(), flush=True)
+        with holding_stream():
+            print("held", [d["name"] for d in list_input_devices(rescan=True)], flush=True)
+        print("rescanned", [d["name"] for d in list_input_devices(rescan=True)], flush=True)
+        """)
     assert out.returncode == 0 and set(lines) == {"before", "plugged", "held", "rescanned"}, out.stderr[-2000:]
     assert "pulse" not in lines["before"] and lines["plugged"] == lines["before"] == lines["held"]
     assert "'pulse'" in lines["rescanned"]
 
 
-SERVER_PROBE = textwrap.dedent("""
-    import os, subprocess, sys, time
-    root = sys.argv[1]
-    env = dict(os.environ, HOME=root + "/home", XDG_RUNTIME_DIR=root + "/run")
-    server = subprocess.Popen(["pulseaudio", "-n", "-F", root + "/vmic.pa", "--daemonize=no", "--exit-idle-time=-1"],
-                              env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        for _ in range(100):
-            if os.path.exists(root + "/run/pulse/native"):
-                break
-            time.sleep(0.1)
-        os.environ.update(HOME=root + "/home", XDG_RUNTIME_DIR=root + "/run", PULSE_SERVER=f"unix:{root}/run/pulse/native")
+def test_a_source_only_the_sound_server_sees_is_a_change_to_read_again_and_a_busy_one_is_not(tmp_path):
+    """fixBO left: a headset only the sound server sees (Bluetooth; PipeWire's or PulseAudio's own sources) changes
+    nothing in /proc/asound, so only Refresh found it. The sound server's source names (`pactl list short sources`)
+    are part of the signature: a source that came (a second null sink, its monitor a source) is a change until
+    PortAudio reads its devices again (not under a stream); a source only in use is not. Own process: PortAudio is
+    global."""
+    if not shutil.which("pulseaudio") or not shutil.which("pactl"):
+        pytest.fail("PulseAudio is not installed: run `bash scripts/setup.sh test`, which installs it")
+    out, lines = _with_sound_server(tmp_path, body="""
         from voiceprep.speech import devices
         devices.list_input_devices()
         print("started", devices.changed_since_read(), flush=True)
@@ -112,29 +124,7 @@ SERVER_PROBE = textwrap.dedent("""
         print("held", devices.changed_since_read(), flush=True)
         devices.list_input_devices(rescan=True)
         print("rescanned", devices.changed_since_read(), flush=True)
-    finally:
-        server.terminate()
-        server.wait(10)
-""")
-
-
-def test_a_source_only_the_sound_server_sees_is_a_change_to_read_again_and_a_busy_one_is_not(tmp_path):
-    """fixBO left: a headset only the sound server sees (Bluetooth; PipeWire's or PulseAudio's own sources) changes
-    nothing in /proc/asound, so only Refresh found it. The sound server's source names (`pactl list short sources`)
-    are part of the signature: a source that came (a second null sink, its monitor a source) is a change until
-    PortAudio reads its devices again (not under a stream); a source only in use is not. Own process: PortAudio is
-    global."""
-    if not shutil.which("pulseaudio") or not shutil.which("pactl"):
-        pytest.fail("PulseAudio is not installed: run `bash scripts/setup.sh test`, which installs it")
-    from tests.speech.conftest import VMIC_PA
-
-    (tmp_path / "home").mkdir()
-    (tmp_path / "run").mkdir(mode=0o700)
-    (tmp_path / "vmic.pa").write_text(VMIC_PA)
-    env = {k: v for k, v in os.environ.items() if k != "PULSE_SERVER"}
-    out = subprocess.run([sys.executable, "-c", SERVER_PROBE, str(tmp_path)], capture_output=True, text=True,
-                         timeout=60, env=env)
-    lines = dict(line.split(" ", 1) for line in out.stdout.splitlines())
+        """)
     assert out.returncode == 0, out.stderr[-2000:]
     assert lines == {"started": "False", "busy": "False", "plugged": "True", "held": "True", "rescanned": "False"}
 

@@ -27,7 +27,7 @@ from voiceprep.core.history import (
     schema,
 )
 from voiceprep.core.history.schema import LATEST, migrate
-from voiceprep.core.history.store import LEFT, TRANSCRIBING, VOICE, this_process
+from voiceprep.core.history.store import LEFT, TRANSCRIBING, TYPED, VOICE, this_process
 from voiceprep.core.transcript import Segment, Transcript, Word
 
 
@@ -160,7 +160,7 @@ def test_migration_from_the_first_schema_keeps_data(tmp_path):
     assert "uid" not in db["attempts"].columns_dict
     db.conn.close()
     with History.open(path) as h:
-        assert h.db.execute("PRAGMA user_version").fetchone()[0] == LATEST == 10
+        assert h.db.execute("PRAGMA user_version").fetchone()[0] == LATEST == 11
         old, typed = list(h.db["attempts"].rows)
         assert old["transcript"] == "old answer" and len(old["uid"]) == 32 and old["self_rating"] is None
         assert (old["input"], old["duration_s"]) == ("voice", 60.0)
@@ -419,7 +419,7 @@ def test_migration_to_schema_6_marks_the_follow_up_answers_of_a_round_and_keeps_
     assert "follow_up_json" not in db["attempts"].columns_dict
     db.conn.close()
     with History.open(path) as h:
-        assert h.db.execute("PRAGMA user_version").fetchone()[0] == LATEST == 10
+        assert h.db.execute("PRAGMA user_version").fetchone()[0] == LATEST == 11
         assert h.db["attempts"].count == 3
         rows = {r["id"]: r for r in queries.list_attempts(h)}
         assert {i: (r["follow_up"], queries.kind_name(r)) for i, r in rows.items()} == \
@@ -439,7 +439,7 @@ def test_migration_to_schema_7_adds_the_parts_being_added_to_answers_and_keeps_e
     assert "continuations" not in db.table_names()
     db.conn.close()
     with History.open(path) as h:
-        assert h.db.execute("PRAGMA user_version").fetchone()[0] == LATEST == 10
+        assert h.db.execute("PRAGMA user_version").fetchone()[0] == LATEST == 11
         assert h.db["attempts"].count == 1 and h.attempt_row(1)["transcript"] == "old answer"
         assert h.unfinished_continuations() == []
         part = tmp_path / "part.wav"
@@ -990,7 +990,7 @@ def test_migration_to_schema_9_folds_the_search_index_and_keeps_every_answer(tmp
     raw.conn.close()
     assert len(path.read_bytes()) == len(before)
     with History.open(path) as h:
-        assert h.db.execute("PRAGMA user_version").fetchone()[0] == LATEST == 10
+        assert h.db.execute("PRAGMA user_version").fetchone()[0] == LATEST == 11
         assert [(r["id"], r["note"], r["transcript"]) for r in h.db["attempts"].rows] == \
             [(1, "next time say ３ms", "old answer"), (2, None, "the ring buffer")]
         assert [r["id"] for r in queries.search(h, "3ms")] == [1]
@@ -1040,6 +1040,118 @@ def test_a_plain_sqlite3_shell_edits_and_deletes_an_answer_and_a_rebuild_keeps_t
         assert [r["id"] for r in queries.search(h, "5ms")] == [1] and queries.search(h, "3ms") == []
 
 
+def test_a_full_width_text_a_shell_writes_is_found_by_the_open_app_without_reopening(tmp_path):
+    """fixCL (walk52 3): a note a plain sqlite3 shell wrote "７ms" (schema 10's triggers index it as written) was found
+    by "7ms" only after the app reopened the history. A search now folds what another connection left noted first;
+    with nothing written since, it writes nothing."""
+    path = tmp_path / "history.sqlite3"
+    old_history(path, 10, uid="u1").conn.close()
+    with History.open(path) as h:
+        assert queries.search(h, "7ms") == []
+        changes = h.db.conn.total_changes
+        assert queries.search(h, "old answer") and h.db.conn.total_changes == changes     # nothing to fold: no write
+        with sqlite3.connect(path) as shell:                # while the app has it open
+            shell.execute("UPDATE attempts SET note = 'say ７ms sooner' WHERE id = 1")
+            shell.execute("INSERT INTO attempts (bank_hash, bank_id, prompt_id, prompt_text, started_at, state, uid, "
+                          "transcript) VALUES ('h1', 'b', 'p', 'Why?', '2026-01-02T00:00:00', 'done', 'u2', 'ｋａｆｋａ lag')")
+        shell.close()
+        assert [r["id"] for r in queries.search(h, "7ms")] == [1] == [r["id"] for r in queries.search(h, "７ms")]
+        assert [r["id"] for r in queries.list_attempts(h, text="kafka")] == [2]            # History's list, too
+        assert h.db.execute(f"SELECT count(*) FROM {schema.FOLD_DUE}").fetchone()[0] == 0
+        changes = h.db.conn.total_changes
+        assert [r["id"] for r in queries.search(h, "kafka")] == [2] and h.db.conn.total_changes == changes
+
+
+def old_continue_history(path, bank) -> tuple[int, int, list[int], list[int]]:
+    """A history as code older than fixBX wrote it (schema 10): the round (of 4) left after question 1, then "Drill my
+    weak points" asked its never-answered question 2 whole (no drill points, no round) and drilled question 1; the
+    round started again, left after question 1, and a Continue answered questions 2 (and its follow-up) and 3
+    stored with no round (round_pk NULL, the round's id), as that Continue stored them. The rounds' pks, the
+    drill's answer ids and the Continue's."""
+    rnd = bank.rounds[0]
+
+    def typed(h, n: int, round_pk=None, drill=None, follow_up=None) -> int:
+        prompt = rnd.prompts[n - 1]
+        text = "Multi-currency accounts and global transfers; I measured it first."
+        attempt = h.begin_attempt(bank, prompt, round_pk=round_pk, state=TRANSCRIBING, input=TYPED, text=text,
+                                  drill=drill, follow_up=follow_up)
+        h.finish_attempt(attempt, attempt_record(analyze_answer(bank, prompt, Transcript.from_text(text)), TYPED))
+        return attempt
+    with History.open(path) as h:
+        first = h.start_round(bank, rnd)
+        typed(h, 1, first)
+        drill = [typed(h, 2), typed(h, 1, drill=[rnd.prompts[0].key_points[0].label])]
+        second = h.start_round(bank, rnd)
+        typed(h, 1, second)
+        follow_up = [rnd.prompts[1].key_points[0].label]
+        continued = [typed(h, 2), typed(h, 2, drill=follow_up, follow_up=["And how?"]), typed(h, 3)]
+    with sqlite3.connect(path) as raw:
+        raw.execute("PRAGMA user_version = 10")             # schema 11 adds no table: this is a schema 10 file
+    raw.close()
+    return first, second, drill, continued
+
+
+def test_migration_to_schema_11_gives_an_old_continues_answers_to_their_round_not_a_drills(tmp_path, bank):
+    """fixCL (fixCF's cost): a Continue older than fixBX stored its answers with no round, so Welcome back offered
+    the round again at question 2 though the Continue had answered 2 and 3. Schema 11 gives such a sitting (two
+    questions or more) to its round; a drill's whole answer to a never-answered question of a round stays a drill's."""
+    path = tmp_path / "history.sqlite3"
+    first, second, drill, continued = old_continue_history(path, bank)
+    with History.open(path) as h:
+        assert h.db.execute("PRAGMA user_version").fetchone()[0] == LATEST == 11
+        pks = dict(h.db.execute("SELECT id, round_pk FROM attempts").fetchall())
+        assert [pks[i] for i in continued] == [second] * 3 and [pks[i] for i in drill] == [None, None]
+        left = queries.left_round(h)
+        ids = [p.id for p in bank.rounds[0].prompts]
+        assert left is not None and left["round_pk"] == second, left
+        assert (left["position"], left["waiting"], left["answered"]) == (4, [4], ids[:3]), left
+        assert sorted(left["earlier"]) == sorted(ids[:3])
+        h.table("attempts").update(continued[0], {"round_pk": None})      # what main read: the round at question 2
+        assert queries.left_round(h)["position"] == 2
+        h.table("attempts").update(continued[0], {"round_pk": second})
+    with History.open(path) as h:                           # opened again: nothing migrates twice
+        assert dict(h.db.execute("SELECT id, round_pk FROM attempts").fetchall()) == pks
+
+
+def test_an_old_continue_of_one_question_or_a_sitting_with_a_gap_is_left_as_it_was(tmp_path, bank):
+    """Schema 11 gives a sitting only when it cannot be a drill's one question: one old Continue answer alone, or two
+    answers more than OLD_CONTINUE_SITTING_GAP_S apart, stay with no round (the question is offered again)."""
+    path = tmp_path / "history.sqlite3"
+    _, second, _, continued = old_continue_history(path, bank)
+    with sqlite3.connect(path) as raw:
+        raw.execute("UPDATE attempts SET started_at = '2999-01-01T00:00:00+00:00' WHERE id = ?", [continued[2]])
+    raw.close()
+    with History.open(path) as h:
+        pks = dict(h.db.execute("SELECT id, round_pk FROM attempts").fetchall())
+        assert [pks[i] for i in continued] == [None] * 3
+        assert queries.left_round(h)["position"] == 2
+
+
+def test_migration_to_schema_11_failing_halfway_leaves_the_file_as_it_was(tmp_path, bank, monkeypatch):
+    """A failure after the first answers were given (the disk full) leaves schema 10 and every answer as it was; the
+    next open migrates."""
+    path = tmp_path / "history.sqlite3"
+    _, second, _, continued = old_continue_history(path, bank)
+    before = sqlite_utils.Database(path)
+    rows = [dict(r) for r in before["attempts"].rows]
+    before.conn.close()
+    give = schema._give
+
+    def failing(db, round_pk, sitting):
+        give(db, round_pk, sitting)
+        if len(sitting) > 1:
+            raise sqlite3.OperationalError("database or disk is full")
+    monkeypatch.setattr(schema, "_give", failing)
+    with pytest.raises(HistoryError):
+        History.open(path)
+    monkeypatch.undo()
+    raw = sqlite_utils.Database(path)
+    assert raw.execute("PRAGMA user_version").fetchone()[0] == 10 and [dict(r) for r in raw["attempts"].rows] == rows
+    raw.conn.close()
+    with History.open(path) as h:
+        assert [r["round_pk"] for r in h.db["attempts"].rows if r["id"] in continued] == [second] * 3
+
+
 def test_migration_to_schema_10_keeps_every_answer_and_search_and_is_atomic(tmp_path, monkeypatch):
     """fixBZ: schema 10 makes the index again (its own folded copy, built-in triggers) in one transaction: a fold
     failing halfway leaves schema 9, its answers and index as they were; the next open migrates, nothing lost."""
@@ -1066,7 +1178,7 @@ def test_migration_to_schema_10_keeps_every_answer_and_search_and_is_atomic(tmp_
     raw.conn.close()
     assert len(path.read_bytes()) == len(before)
     with History.open(path) as h:
-        assert h.db.execute("PRAGMA user_version").fetchone()[0] == LATEST == 10
+        assert h.db.execute("PRAGMA user_version").fetchone()[0] == LATEST == 11
         assert [(r["id"], r["note"], r["transcript"], r["prompt_text"]) for r in h.db["attempts"].rows] == \
             [(1, "next time say ３ms", "old answer", "Why?"), (2, None, "the ring buffer", "Why ｋａｆｋａ?")]
         assert [r["id"] for r in queries.search(h, "3ms")] == [1]

@@ -702,6 +702,7 @@ def list_attempts(h: History, bank: Banks | None = None, prompt: str | None = No
     sql = f"SELECT {LIST_COLUMNS} FROM attempts a"
     query = fts_query(text or "")
     if query:
+        h.fold_shell_writes()
         sql += " JOIN attempts_fts ON a.rowid = attempts_fts.rowid"
         where.insert(0, "attempts_fts MATCH ?")
         args.insert(0, query)
@@ -768,6 +769,7 @@ def search(h: History, text: str, limit: int = 20) -> list[Row]:
     query = fts_query(text)
     if not query:
         return []
+    h.fold_shell_writes()
     checks, checked = figure_checks(text)                # a percentage written "48%" (fixAR), a unit after its figure
     rows = h.read(
         "SELECT a.id, a.bank_id, a.prompt_id, a.prompt_text, a.started_at, a.overall, a.state, a.drill_json, "
@@ -1094,7 +1096,8 @@ def left_round(h: History) -> Row | None:
     position answered, 0 for none). None when that round finished, or nothing in it is left to answer (walk25: a
     restart did not say where the round stopped).
     Answered are its own answers, stored with it: its first sitting's and those of "Continue from question N" (the
-    rest taken up goes on as the stored round, fixBX; review30: the welcome offered it again). An answer in no stored
+    rest taken up goes on as the stored round, fixBX; review30: the welcome offered it again; an older Continue's
+    sitting of two questions or more is given to it by schema 11, fixCL). An answer in no stored
     round was given outside it, to its question alone: a drill, even one asking the whole question (walk52 2: stored
     with the round's id and no drill points, it moved "You left … at question" on), One prompt, `score --save`; it
     answers none of the round's questions. A cut-off answer does not answer its question, nor does a drill's answer

@@ -7,11 +7,14 @@ from __future__ import annotations
 
 import sqlite3
 import unicodedata
-from typing import overload
+from bisect import bisect_left
+from datetime import UTC, datetime
+from typing import Any, overload
 
 import sqlite_utils
 
 from voiceprep.core.history.errors import HistoryError
+from voiceprep.settings import OLD_CONTINUE_SITTING_GAP_S
 
 # The search index's tokenizer (attempts_fts, made by _v1): queries.searched_words marks a transcript's words with it,
 # so the words marked are those the search matched. A history made before a change here keeps its index's.
@@ -223,7 +226,52 @@ def _refold(conn: sqlite3.Connection, select: str) -> None:
     conn.executemany(f"UPDATE attempts_fts SET {sets} WHERE rowid = ?", changed)
 
 
-MIGRATIONS = [_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8, _v9, _v10]
+def _v11(db: sqlite_utils.Database) -> None:
+    """fixCL: answers a "Continue from question N" older than fixBX (session 38) stored with no round (round_pk NULL)
+    are given to the round they continued, so a round finished or taken further that way is not offered again by
+    Welcome back (queries.left_round counts a round's own answers only, fixCF). Such answers look like a drill's or
+    One prompt's to one question of the round (the round's id, no drill points, no round), so only a sitting that
+    cannot be one drill is given: of a round left unfinished, answers after its start and before the next round's,
+    one after another with nothing else between (OLD_CONTINUE_SITTING_GAP_S at most apart), each a whole answer or a
+    follow-up answer to its questions, answering two questions or more whole ("Drill my weak points" asks one never
+    answered whole, then drills: drill points break the sitting). One old Continue answer alone stays as it was (its
+    question is offered again; the answer stays in History). Only what older code wrote is read: after this
+    migration every Continue answer is stored with its round."""
+    rounds = list(db.execute("SELECT id, bank_id, round_id, started_at, finished_at FROM rounds "
+                             "ORDER BY started_at, id").fetchall())
+    answers = list(db.execute("SELECT id, round_pk, bank_id, round_id, prompt_id, started_at, drill_json, follow_up_json "
+                              "FROM attempts WHERE started_at IS NOT NULL ORDER BY started_at, id").fetchall())
+    times = [a[5] for a in answers]
+    for i, (pk, bank_id, round_id, started, finished) in enumerate(rounds):
+        if finished is not None or started is None:
+            continue
+        until = rounds[i + 1][3] if i + 1 < len(rounds) else None   # (stored to the second: a tie is the later round's)
+        sitting: list[Any] = []
+        for a in answers[bisect_left(times, started):bisect_left(times, until) if until is not None else None]:
+            continued = a[1] is None and (a[2], a[3]) == (bank_id, round_id) and (a[6] is None or a[7] is not None)
+            if continued and (not sitting or _seconds(sitting[-1][5], a[5]) <= OLD_CONTINUE_SITTING_GAP_S):
+                sitting.append(a)
+                continue
+            _give(db, pk, sitting)
+            sitting = [a] if continued else []
+        _give(db, pk, sitting)
+
+
+def _give(db: sqlite_utils.Database, round_pk: int, sitting: list[Any]) -> None:
+    """The answers of an old Continue's `sitting` stored with its round, when they answer two questions or more whole."""
+    if len({a[4] for a in sitting if a[6] is None}) >= 2:
+        db.conn.executemany("UPDATE attempts SET round_pk = ? WHERE id = ?", [(round_pk, a[0]) for a in sitting])
+
+
+def _seconds(earlier: str, later: str) -> float:
+    """Seconds from one stored time to another (one written without a zone is UTC)."""
+    def when(iso: str) -> datetime:
+        t = datetime.fromisoformat(iso)
+        return t if t.tzinfo else t.replace(tzinfo=UTC)
+    return (when(later) - when(earlier)).total_seconds()
+
+
+MIGRATIONS = [_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8, _v9, _v10, _v11]
 LATEST = len(MIGRATIONS)
 
 

@@ -173,6 +173,7 @@ class History:
 
     def __init__(self, db: sqlite_utils.Database, path: Path, audio_dir: Path, busy_timeout_s: float):
         self.db, self.path, self.audio_dir, self.busy_timeout_s = db, path, audio_dir, busy_timeout_s
+        self._seen = self._data_version()        # what `fold_shell_writes` last saw of other connections' writes
 
     # -- opening ------------------------------------------------------------------------------
     @classmethod
@@ -308,6 +309,27 @@ class History:
             if isinstance(exc, sqlite3.Error | OSError) and not isinstance(exc, HistoryError):
                 raise self.translate(exc) from None
             raise
+
+    def _data_version(self) -> int:
+        return int(self.db.conn.execute("PRAGMA data_version").fetchone()[0])
+
+    def fold_shell_writes(self) -> None:
+        """Index folded the texts another connection wrote unfolded since (a sqlite3 shell: schema 10's triggers index
+        as written), before a search reads the index (walk52 3: "７ms" was found only after a reopen). One pragma
+        when no other connection committed since the last look, one read more when one did (the app's own writes, in
+        any process, are folded before they commit); a write only when a shell left texts to fold. Inside a
+        transaction, or with the file busy or read-only, the search goes on over the index as it is."""
+        version = self._data_version()
+        if version == self._seen or self.db.conn.in_transaction:
+            return
+        if self.db.execute(f"SELECT 1 FROM {schema.FOLD_DUE} LIMIT 1").fetchone() is not None:
+            try:
+                with self.write():          # `write` folds the noted rows before it commits
+                    pass
+            except HistoryError as exc:
+                log.info("search over the index as it is (%s)", exc)
+                return
+        self._seen = version
 
     def read(self, sql: str, args: list[Any] | tuple[Any, ...] = ()) -> list[Row]:
         """Rows of a query, with SQLite errors named (damaged, busy...)."""
