@@ -1127,6 +1127,36 @@ def test_an_old_continue_of_one_question_or_a_sitting_with_a_gap_is_left_as_it_w
         assert queries.left_round(h)["position"] == 2
 
 
+def test_one_prompt_answers_out_of_the_rounds_order_or_not_from_where_it_stopped_stay_outside_it(tmp_path, bank):
+    """read40a: One prompt stores its answers as an old Continue did (the round's id, no round). Schema 11 gives a
+    sitting only when it goes on from the question the round stopped at, in the round's order: questions 3 then 2, or
+    2 begun at 3, are One prompt's and stay with no round."""
+    for order in ([3, 2], [3, 4]):
+        path = tmp_path / f"history-{order[0]}{order[1]}.sqlite3"
+        _, second, _, continued = old_continue_history(path, bank)
+        ids = [p.id for p in bank.rounds[0].prompts]
+        with sqlite3.connect(path) as raw:             # the sitting's whole answers made One prompt's to `order`
+            raw.execute("UPDATE attempts SET prompt_id = ? WHERE id IN (?, ?)", [ids[order[0] - 1], *continued[:2]])
+            raw.execute("UPDATE attempts SET prompt_id = ? WHERE id = ?", [ids[order[1] - 1], continued[2]])
+        raw.close()
+        with History.open(path) as h:
+            pks = dict(h.db.execute("SELECT id, round_pk FROM attempts").fetchall())
+            assert [pks[i] for i in continued] == [None] * 3, order
+
+
+def test_a_stored_time_that_does_not_read_does_not_stop_the_history_opening(tmp_path, bank):
+    """read40a: a time a shell wrote ("yesterday", a number) ends a sitting; the migration runs and nothing is lost."""
+    path = tmp_path / "history.sqlite3"
+    _, second, _, continued = old_continue_history(path, bank)
+    with sqlite3.connect(path) as raw:
+        raw.execute("UPDATE attempts SET started_at = 'yesterday' WHERE id = ?", [continued[1]])
+        raw.execute("UPDATE attempts SET started_at = 12 WHERE id = ?", [continued[0]])
+    raw.close()
+    with History.open(path) as h:
+        assert h.db.execute("PRAGMA user_version").fetchone()[0] == LATEST
+        assert h.db.execute("SELECT count(*) FROM attempts").fetchone()[0] == 7
+
+
 def test_migration_to_schema_11_failing_halfway_leaves_the_file_as_it_was(tmp_path, bank, monkeypatch):
     """A failure after the first answers were given (the disk full) leaves schema 10 and every answer as it was; the
     next open migrates."""
@@ -1137,8 +1167,8 @@ def test_migration_to_schema_11_failing_halfway_leaves_the_file_as_it_was(tmp_pa
     before.conn.close()
     give = schema._give
 
-    def failing(db, round_pk, sitting):
-        give(db, round_pk, sitting)
+    def failing(db, round_pk, digest, round_id, sitting):
+        give(db, round_pk, digest, round_id, sitting)
         if len(sitting) > 1:
             raise sqlite3.OperationalError("database or disk is full")
     monkeypatch.setattr(schema, "_give", failing)

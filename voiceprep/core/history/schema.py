@@ -13,6 +13,7 @@ from typing import Any, overload
 
 import sqlite_utils
 
+from voiceprep.core.banks.load import BankLoadError, parse_bank
 from voiceprep.core.history.errors import HistoryError
 from voiceprep.settings import OLD_CONTINUE_SITTING_GAP_S
 
@@ -235,15 +236,18 @@ def _v11(db: sqlite_utils.Database) -> None:
     one after another with nothing else between (OLD_CONTINUE_SITTING_GAP_S at most apart), each a whole answer or a
     follow-up answer to its questions, answering two questions or more whole ("Drill my weak points" asks one never
     answered whole, then drills: drill points break the sitting). One old Continue answer alone stays as it was (its
-    question is offered again; the answer stays in History). Only what older code wrote is read: after this
-    migration every Continue answer is stored with its round."""
-    rounds = list(db.execute("SELECT id, bank_id, round_id, started_at, finished_at FROM rounds "
-                             "ORDER BY started_at, id").fetchall())
+    question is offered again; the answer stays in History). One prompt stores its answers the same way (the
+    round's id, no round), so a sitting is given only when it goes on as a Continue did (read40a): its first whole
+    answer is to the round's first question its own answers left, the others follow in the round's order (read from
+    the round's stored bank; one that no longer reads gives nothing). Two One-prompt answers that happen to do just
+    that are given too: the round was, in effect, taken up. A stored time that does not read ends a sitting."""
+    rounds = list(db.execute("SELECT id, bank_id, round_id, started_at, finished_at, bank_hash FROM rounds "
+                             "WHERE typeof(started_at) = 'text' ORDER BY started_at, id").fetchall())
     answers = list(db.execute("SELECT id, round_pk, bank_id, round_id, prompt_id, started_at, drill_json, follow_up_json "
-                              "FROM attempts WHERE started_at IS NOT NULL ORDER BY started_at, id").fetchall())
+                              "FROM attempts WHERE typeof(started_at) = 'text' ORDER BY started_at, id").fetchall())
     times = [a[5] for a in answers]
-    for i, (pk, bank_id, round_id, started, finished) in enumerate(rounds):
-        if finished is not None or started is None:
+    for i, (pk, bank_id, round_id, started, finished, digest) in enumerate(rounds):
+        if finished is not None:
             continue
         until = rounds[i + 1][3] if i + 1 < len(rounds) else None   # (stored to the second: a tie is the later round's)
         sitting: list[Any] = []
@@ -252,15 +256,35 @@ def _v11(db: sqlite_utils.Database) -> None:
             if continued and (not sitting or _seconds(sitting[-1][5], a[5]) <= OLD_CONTINUE_SITTING_GAP_S):
                 sitting.append(a)
                 continue
-            _give(db, pk, sitting)
+            _give(db, pk, digest, round_id, sitting)
             sitting = [a] if continued else []
-        _give(db, pk, sitting)
+        _give(db, pk, digest, round_id, sitting)
 
 
-def _give(db: sqlite_utils.Database, round_pk: int, sitting: list[Any]) -> None:
-    """The answers of an old Continue's `sitting` stored with its round, when they answer two questions or more whole."""
-    if len({a[4] for a in sitting if a[6] is None}) >= 2:
+def _give(db: sqlite_utils.Database, round_pk: int, digest: str, round_id: str, sitting: list[Any]) -> None:
+    """The answers of an old Continue's `sitting` stored with its round, when they answer two questions or more whole,
+    from the first its round's own answers left, in the round's order."""
+    asked = list(dict.fromkeys(a[4] for a in sitting if a[6] is None))     # whole answers' questions, retries once
+    if len(asked) < 2:
+        return
+    order = _round_order(db, digest, round_id)
+    own = {r[0] for r in db.execute("SELECT prompt_id FROM attempts WHERE round_pk = ? AND drill_json IS NULL",
+                                    [round_pk])}
+    left = [p for p in order if p not in own]
+    if not left or asked[0] != left[0] or any(p not in left for p in asked):
+        return
+    places = [left.index(p) for p in asked]
+    if places == sorted(places):
         db.conn.executemany("UPDATE attempts SET round_pk = ? WHERE id = ?", [(round_pk, a[0]) for a in sitting])
+
+
+def _round_order(db: sqlite_utils.Database, digest: str, round_id: str) -> list[str]:
+    """The round's question ids in its order, from its stored bank ([] when that no longer reads)."""
+    row = db.execute("SELECT toml, bank_id FROM bank_snapshots WHERE hash = ?", [digest]).fetchone()
+    try:
+        return [p.id for p in parse_bank(row[0], f"history snapshot of {row[1]}").round(round_id).prompts]
+    except (BankLoadError, KeyError, ValueError, TypeError, IndexError):
+        return []
 
 
 def _seconds(earlier: str, later: str) -> float:
@@ -268,7 +292,10 @@ def _seconds(earlier: str, later: str) -> float:
     def when(iso: str) -> datetime:
         t = datetime.fromisoformat(iso)
         return t if t.tzinfo else t.replace(tzinfo=UTC)
-    return (when(later) - when(earlier)).total_seconds()
+    try:
+        return (when(later) - when(earlier)).total_seconds()
+    except (ValueError, TypeError):
+        return float("inf")                 # a time a shell wrote that does not read: not one sitting (read40a)
 
 
 MIGRATIONS = [_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8, _v9, _v10, _v11]
