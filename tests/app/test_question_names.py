@@ -11,7 +11,7 @@ from voiceprep.settings import DRILL_QUESTION_CHARS
 def test_a_question_is_named_without_its_opener_cut_at_a_word():
     assert short_question("Tell me about the data pipeline you rebuilt.") == "data pipeline you rebuilt."
     assert short_question("Tell me about a time when you disagreed with a manager") == "disagreed with a manager"
-    assert short_question("Tell me about") == "Tell me about"                 # nothing after the opener: whole
+    assert short_question("Tell me about ") == "Tell me about"                # nothing after the opener: whole
     long = short_question("What is the hardest technical problem you have solved?")
     assert long == "What is the hardest…" and len(long) <= DRILL_QUESTION_CHARS
 
