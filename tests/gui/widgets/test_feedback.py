@@ -480,3 +480,30 @@ def test_a_provisional_judge_version_is_still_named_the_meaning_judge():
     assert judge_version_text("semantic-45-rv") == "Scored by the meaning judge, version 45-rv."
     assert judge_words("cues-1 (stored before schema 4)") == "judged by cue words (an older judge)"
     assert judge_version_text("lexical") == ""
+
+
+def test_ctrl_tab_in_a_text_with_no_time_link_leaves_it_where_it_was(qtbot):
+    """read40b: a typed answer's feedback has no time link; Ctrl+Tab there did not stay, but first moved the text to its
+    top. It leaves the pane as Tab does, the text where the candidate had it; a named anchor is no link."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QTextCursor
+    from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
+
+    from voiceprep.gui.widgets.feedback import PaneBrowser
+    host = QWidget()
+    qtbot.addWidget(host)
+    lay = QVBoxLayout(host)
+    view, after = PaneBrowser(), QLineEdit()
+    lay.addWidget(view)
+    lay.addWidget(after)
+    view.setHtml("<p>" + "A line of feedback. " * 400 + '<a name="x">no link</a></p>')
+    host.resize(400, 200)
+    host.show()
+    qtbot.waitExposed(host)
+    view.setFocus()
+    cursor = view.textCursor()
+    cursor.movePosition(QTextCursor.MoveOperation.End)
+    view.setTextCursor(cursor)
+    where = view.textCursor().position()
+    qtbot.keyClick(view, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
+    assert view.textCursor().position() == where and view.verticalScrollBar().value() > 0

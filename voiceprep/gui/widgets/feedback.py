@@ -397,22 +397,19 @@ class PaneBrowser(QTextBrowser):
         super().__init__(parent)
         self._to_links = False
 
-    def _has_link_past(self, back: bool) -> bool:
-        """Whether a link starts after the selection (before it, going back)."""
-        cursor = self.textCursor()
-        edge = cursor.selectionStart() if back else cursor.selectionEnd()
+    def _link_starts(self) -> list[tuple[int, int]]:
+        """Where each link of the text starts and ends (anchors with an href, the ones Qt's link walk visits)."""
+        found = []
         block = self.document().begin()
         while block.isValid():
             it = block.begin()
             while not it.atEnd():
                 part = it.fragment()
-                if part.charFormat().isAnchor():
-                    start = part.position()
-                    if (start < edge and start + part.length() <= edge) if back else start >= edge:
-                        return True
+                if part.charFormat().anchorHref():
+                    found.append((part.position(), part.position() + part.length()))
                 it += 1
             block = block.next()
-        return False
+        return found
 
     def focusNextPrevChild(self, next: bool) -> bool:
         if self._to_links:
@@ -423,8 +420,14 @@ class PaneBrowser(QTextBrowser):
         ctrl = event.modifiers() & Qt.KeyboardModifier.ControlModifier
         if ctrl and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
             back = event.key() == Qt.Key.Key_Backtab or bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
-            if not self._has_link_past(back):
-                cursor = self.textCursor()      # round again from the far end, not out of the pane (fix: walk51's leftover)
+            links, cursor = self._link_starts(), self.textCursor()
+            past = [a for a, b in links if b <= cursor.selectionStart()] if back else \
+                [a for a, _ in links if a >= cursor.selectionEnd()]
+            if not links:                       # a text with no link is left as Tab leaves it (Qt's walk would first
+                QTextEdit.focusNextPrevChild(self, not back)      # put the cursor at the top: read40b)
+                event.accept()
+                return
+            if not past:                        # round again from the far end, not out of the pane (walk51's leftover)
                 cursor.movePosition(QTextCursor.MoveOperation.End if back else QTextCursor.MoveOperation.Start)
                 self.setTextCursor(cursor)
             self._to_links = True
