@@ -555,3 +555,24 @@ def test_a_live_pass_that_commits_after_a_redecode_keeps_the_answers_opening(tra
     text = live.finish().text
     bare = [w.strip(" ,.?!").lower() for w in text.split()]
     assert "why" in bare[:bare.index("think")], text
+
+
+@pytest.mark.slow
+def test_a_live_pass_that_commits_keeps_the_fillers_the_pass_before_it_heard(transcriber):
+    """fixCD: a lone opening "Um" can drop before it is committed. The recorded answer's [0, 13.0 s] decodes
+    X "So why Airwallex? Honestly,
+    I think…": a pass at 13.5 s (after one at 8 s and one at 13.0 s) commits, and both fillers went with it."""
+    from tests.conftest import BANKS
+    from voiceprep.core.banks import load_bank
+
+    bank = load_bank(BANKS / "airwallex.toml")
+    audio = load_audio(OPENING_LOST)
+    live = LiveTranscriber(transcriber, hotwords=bank.terms(bank.prompt("why-airwallex"), transcriber.settings))
+    live.start()
+    for end_s in (8.0, 11.0, 13.5):
+        live.feed(audio[live.stream.total:int(end_s * 16000)])
+        wait_for_pass_to_cover(live, int(end_s * 16000))
+    assert live.stream.committed, "the pass at 13.5 s commits"
+    committed = " ".join(s.text.strip() for s in live.stream.committed)
+    assert committed.startswith("Um, so why Airwallex? Uh, honestly, I think"), committed
+    live.finish()

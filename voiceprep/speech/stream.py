@@ -199,9 +199,10 @@ def kept_heard(words: list[Word], other: list[Word], hotwords: str | None) -> li
         elif op == "insert" and small and i1 < len(words) and all(b[j] in FILLED_PAUSES for j in range(j1, j2)) \
                 and (not out or out[-1].end <= theirs[0].start + OPENING_SLACK_S) and theirs[-1].end < words[i1].end:
             out += theirs                                   # a filler left out between the same words
-            # the next word was stretched over it ("So" timed 0.0-1.3 s over "Um, so"); "Um, so": no longer the first
+            # the next word was stretched over it ("So" timed 0.0-1.3 s over "Um, so"), and is written as `other`
+            # wrote it after the filler ("Um, so", "Uh, honestly")
             head = words[i1]
-            said = other[j2].word if i1 == 0 and j2 < len(other) and other[j2].word.strip()[:1].islower() else head.word
+            said = other[j2].word if j2 < len(other) and _bare(other[j2]) == _bare(head) else head.word
             words = [*words[:i1], Word(max(head.start, theirs[-1].end), head.end, said, head.probability), *words[i1 + 1:]]
         else:
             out += mine
