@@ -496,6 +496,10 @@ def test_only_terms_and_fillers_of_another_decode_are_taken():
                (3.0, 3.2, " It"), (3.2, 3.5, " works."))
     assert kept_heard(kept, far, "LMAX") == kept
     assert kept_heard(kept, other, None)[3:] == kept[2:]
+    # a filler after a full stop opens the sentence
+    yeah = said((0.0, 0.4, " Yeah."), (1.5, 1.8, " When"), (1.8, 2.2, " they're"))
+    um = said((0.0, 0.4, " Yeah."), (0.6, 1.0, " um,"), (1.5, 1.8, " when"), (1.8, 2.2, " they're"))
+    assert "".join(w.word for w in kept_heard(yeah, um, None)) == " Yeah. Um, when they're"
 
 
 @pytest.mark.slow

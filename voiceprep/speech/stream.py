@@ -198,6 +198,10 @@ def kept_heard(words: list[Word], other: list[Word], hotwords: str | None) -> li
             out += theirs                                   # the term, where `words` heard something else
         elif op == "insert" and small and i1 < len(words) and all(b[j] in FILLED_PAUSES for j in range(j1, j2)) \
                 and (not out or out[-1].end <= theirs[0].start + OPENING_SLACK_S) and theirs[-1].end < words[i1].end:
+            if out and out[-1].word.strip()[-1:] in ".?!" and theirs[0].word.strip()[:1].islower():
+                w = theirs[0]                               # "Yeah. Um, when", not "Yeah. um, when"
+                theirs = [Word(w.start, w.end, w.word.replace(w.word.strip()[0], w.word.strip()[0].upper(), 1),
+                               w.probability), *theirs[1:]]
             out += theirs                                   # a filler left out between the same words
             # the next word was stretched over it ("So" timed 0.0-1.3 s over "Um, so"), and is written as `other`
             # wrote it after the filler ("Um, so", "Uh, honestly")
