@@ -436,6 +436,72 @@ def test_a_redecode_is_not_given_words_the_first_decode_heard_after_its_own_open
     assert kept_opening(first, again) == again
 
 
+class ThreeDecodesFake:
+    """tiny.en's three decodes of `OPENING_LOST`'s [0, 14.5 s] (walk51, fixCD), times as it gave them: with the terms
+    it heard "So why Airwallex?" and jumped over 8 s; without them (the filler prompt kept) "Um, so why everyone," and
+    jumped too, one word more, at a lower log-probability; with no prompt all of it, beginning "I think"."""
+
+    def __init__(self):
+        self.calls: list[tuple[str | None, str | None]] = []
+
+    def decode(self, window, offset=0.0, context=None, hotwords=None, cancelled=None):
+        self.calls.append((hotwords, context))
+        if offset > 0:
+            return PassResult()
+        tail = [(3.2, 3.6, " I"), (3.6, 3.9, " think"), (3.9, 4.4, " moving"), (4.4, 14.0, " money.")]
+        if hotwords:
+            said, logprob = [(0.0, 1.34, " So"), (1.34, 1.58, " why"), (1.58, 2.58, " Airwallex?"),
+                             (2.6, 3.1, " Honestly,")] + tail, -0.32
+        elif context:
+            said, logprob = [(0.0, 0.94, " Um,"), (1.32, 1.4, " so"), (1.4, 1.58, " why"), (1.58, 1.92, " everyone,"),
+                             (2.52, 3.04, " honestly,")] + tail, -0.39
+        else:
+            said, logprob = [(0.0, 2.8, " I"), (2.8, 3.86, " think"), (3.9, 4.4, " moving")] + \
+                [(4.5 + 0.4 * k, 4.8 + 0.4 * k, f" w{k}") for k in range(24)], -0.43
+        return PassResult(words=[Word(a, b, w) for a, b, w in said], avg_logprob=logprob)
+
+
+def test_a_redecode_is_picked_by_its_log_probability_and_keeps_the_terms_and_fillers_the_others_heard():
+    """fixCD's fix read "Um, so why everyone, honestly": the retry without the terms heard one word more than the
+    decode with them (both jumped over speech), so by word count it replaced "why Airwallex". It is kept only if it
+    heard far more words or decoded more surely; the decode finally kept gets the term and the "Um" the others heard
+    at the same place."""
+    fake = ThreeDecodesFake()
+    stream = WordStream(fake, hotwords="Airwallex, LMAX", filler_prompt="Um, uh, hmm.")
+    stream.feed(load_audio(OPENING_LOST))
+    words = stream.decode(0, stream.total)
+    assert [h for h, _ in fake.calls[:3]] == ["Airwallex, LMAX", None, None]
+    text = "".join(w.word for w in words)
+    assert text.startswith(" Um, so why Airwallex? Honestly, I think moving"), text
+    assert text.endswith(" w23"), text
+    assert all(a.start <= b.start for a, b in zip(words, words[1:])), [(w.word, w.start) for w in words]
+
+
+def test_only_terms_and_fillers_of_another_decode_are_taken():
+    """`kept_heard` takes a term where the kept decode heard something else at the same time, and a filler it left
+    out between the same words; any other difference stays as the kept decode heard it."""
+    from voiceprep.speech.stream import kept_heard
+
+    def said(*items):
+        return [Word(a, b, w) for a, b, w in items]
+
+    kept = said((0.0, 0.5, " We"), (0.5, 1.0, " used"), (1.0, 1.6, " el"), (1.6, 2.0, " max"), (2.0, 2.5, " there."),
+                (3.0, 3.2, " It"), (3.2, 3.5, " works."))
+    other = said((0.0, 0.5, " We"), (0.6, 0.9, " um"), (0.9, 1.2, " used"), (1.2, 2.0, " LMAX"), (2.0, 2.5, " there."),
+                 (3.0, 3.2, " It"), (3.2, 3.5, " worked."))
+    got = kept_heard(kept, other, "LMAX, Disruptor")
+    assert [w.word for w in got] == [" We", " um", " used", " LMAX", " there.", " It", " works."]
+    # a term heard somewhere else, or a word that is neither, is not taken
+    far = said((0.0, 0.5, " We"), (0.5, 1.0, " used"), (5.0, 6.0, " LMAX"), (6.0, 6.4, " max"), (2.0, 2.5, " there."),
+               (3.0, 3.2, " It"), (3.2, 3.5, " works."))
+    assert kept_heard(kept, far, "LMAX") == kept
+    assert kept_heard(kept, other, None)[3:] == kept[2:]
+    # a filler after a full stop opens the sentence
+    yeah = said((0.0, 0.4, " Yeah."), (1.5, 1.8, " When"), (1.8, 2.2, " they're"))
+    um = said((0.0, 0.4, " Yeah."), (0.6, 1.0, " um,"), (1.5, 1.8, " when"), (1.8, 2.2, " they're"))
+    assert "".join(w.word for w in kept_heard(yeah, um, None)) == " Yeah. Um, when they're"
+
+
 @pytest.mark.slow
 def test_the_opening_of_an_answer_survives_the_redecode_that_lost_it_on_tiny_en(transcriber):
     """The real case behind walk51 2: the first 14.5 s of the recorded answer (espeak-ng's e1 through a virtual
@@ -452,6 +518,25 @@ def test_the_opening_of_an_answer_survives_the_redecode_that_lost_it_on_tiny_en(
     bare = [w.word.strip(" ,.?!").lower() for w in words]
     assert bare.index("think") >= 4 and "why" in bare[:bare.index("think")], text
     assert "moving money across borders" in text, text
+
+
+@pytest.mark.slow
+def test_the_redecode_keeps_the_company_and_the_um_tiny_en_heard_first(transcriber):
+    """The real case behind fixCD's "Um, so why everyone, honestly": the Airwallex bank's terms, the window
+    [0, 14.5 s] of the recorded answer. Its first decode heard "So why Airwallex?" and jumped over speech; a retry
+    without the terms heard "Um, so why everyone," (one word more, less surely); the last, with no prompt, all of
+    it from "I think". The answer keeps "Um", the company's name and everything after."""
+    from tests.conftest import BANKS
+    from voiceprep.core.banks import load_bank
+
+    bank = load_bank(BANKS / "airwallex.toml")
+    stream = transcriber.stream(bank.terms(bank.prompt("why-airwallex"), transcriber.settings))
+    stream.feed(load_audio(OPENING_LOST))
+    words = stream.decode(0, stream.total)
+    text = "".join(w.word for w in words)
+    bare = [w.word.strip(" ,.?!").lower() for w in words]
+    assert bare[0] == "um" and "airwallex" in bare[:bare.index("think")], text
+    assert "payment systems for about six years" in text, text
 
 
 @pytest.mark.slow
@@ -474,3 +559,24 @@ def test_a_live_pass_that_commits_after_a_redecode_keeps_the_answers_opening(tra
     text = live.finish().text
     bare = [w.strip(" ,.?!").lower() for w in text.split()]
     assert "why" in bare[:bare.index("think")], text
+
+
+@pytest.mark.slow
+def test_a_live_pass_that_commits_keeps_the_fillers_the_pass_before_it_heard(transcriber):
+    """fixCD: a lone opening "Um" can drop before it is committed. The recorded answer's [0, 13.0 s] decodes
+    X "So why Airwallex? Honestly,
+    I think…": a pass at 13.5 s (after one at 8 s and one at 13.0 s) commits, and both fillers went with it."""
+    from tests.conftest import BANKS
+    from voiceprep.core.banks import load_bank
+
+    bank = load_bank(BANKS / "airwallex.toml")
+    audio = load_audio(OPENING_LOST)
+    live = LiveTranscriber(transcriber, hotwords=bank.terms(bank.prompt("why-airwallex"), transcriber.settings))
+    live.start()
+    for end_s in (8.0, 11.0, 13.5):
+        live.feed(audio[live.stream.total:int(end_s * 16000)])
+        wait_for_pass_to_cover(live, int(end_s * 16000))
+    assert live.stream.committed, "the pass at 13.5 s commits"
+    committed = " ".join(s.text.strip() for s in live.stream.committed)
+    assert committed.startswith("Um, so why Airwallex? Uh, honestly, I think"), committed
+    live.finish()

@@ -23,8 +23,9 @@ import numpy as np
 
 from voiceprep.core.transcript import Segment, Transcript, Word
 from voiceprep.speech.audio import TARGET_RATE, frame_levels
-from voiceprep.speech.decoder import Cancel, WindowDecoder
+from voiceprep.speech.decoder import Cancel, PassResult, WindowDecoder
 from voiceprep.speech.models import filler_recall
+from voiceprep.speech.scoring import FILLED_PAUSES
 from voiceprep.speech.vad import snap_to_speech, speech_seconds, speech_spans
 
 log = logging.getLogger(__name__)
@@ -38,6 +39,8 @@ UNCOVERED_SPEECH_S = 0.4   # ... nor when the VAD finds less speech than this in
 PROMPT_WORDS = 24          # committed words passed as context
 OPENING_MATCH_WORDS = 2    # a re-decode's first words found this many in a row later in the first decode, the words
 OPENING_SLACK_S = 0.5      # ... before them ending by its second word's start (this much slack): what it left out
+MORE_WORDS_RATIO = 1.25    # a re-decode that also jumped over speech is kept if it heard this many times the words
+KEPT_SPAN_WORDS = 2        # a term or filler only the other decode heard is taken in a difference of at most this many
 SKIPPED_GAP_S = 3.0        # a gap between a window's words this long with speech in it: the decode jumped over it
 SKIPPED_SPEECH_S = 1.5     # ... when the VAD finds at least this much speech in the gap
 MIN_WORDS_PER_SPEECH_S = 1.0   # fewer words than this per second of speech (3+ s of it): words were skipped
@@ -151,8 +154,63 @@ def kept_opening(first: list[Word], again: list[Word]) -> list[Word]:
     if at is None:
         return again
     head = again[0]
-    start = max(head.start, first[at].start)       # its time stretched over the opening: where `first` heard it
+    start = max(head.start, first[at].start)       # its time stretched over the opening: where `first` heard it,
+    if len(again) > 1:                             # not after its next word ("I" 3.58 s, "think" 2.8 s)
+        start = min(start, again[1].start)
     return [*first[:at], Word(start, max(head.end, start), head.word, head.probability), *again[1:]]
+
+
+def better(again: list[Word], again_logprob: float, again_skipped: bool, words: list[Word], logprob: float) -> bool:
+    """Whether a re-decode of a window whose decode jumped over speech is the better decode: it did not jump, or
+    it jumped too but heard MORE_WORDS_RATIO times the words, or about as many with a higher average log-probability
+    per token. By word count alone a retry that heard one word more ("Um") was kept and its "why everyone" replaced
+    the first decode's "why Airwallex" (walk51, fixCD)."""
+    if not again_skipped:
+        return True
+    if len(again) >= MORE_WORDS_RATIO * len(words):
+        return True
+    return len(again) * MORE_WORDS_RATIO > len(words) and again_logprob > logprob
+
+
+def term_words(hotwords: str | None) -> set[str]:
+    """The bank's terms as bare words ("Genshin Impact" -> genshin, impact)."""
+    return {b for term in (hotwords or "").split(",") for b in (_bare(Word(0, 0, t)) for t in term.split()) if b}
+
+
+def kept_heard(words: list[Word], other: list[Word], hotwords: str | None) -> list[Word]:
+    """`words` with what `other`, another decode of the same window, heard where `words` heard something else or
+    nothing: a bank's term (`hotwords`) in place of at most KEPT_SPAN_WORDS other words at the same time ("why
+    everyone" -> "why Airwallex"), a filled pause between the same two words (or before the same first word) that
+    `words` left out ("So why" -> "Um, so why"). Nothing else of `other` is taken."""
+    from difflib import SequenceMatcher
+
+    terms = term_words(hotwords)
+    a, b = [_bare(w) for w in words], [_bare(w) for w in other]
+    out: list[Word] = []
+    ops = SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+    for k, (op, i1, i2, j1, j2) in enumerate(ops):
+        mine, theirs = words[i1:i2], other[j1:j2]
+        equal_around = (k == 0 or ops[k - 1][0] == "equal") and (k + 1 == len(ops) or ops[k + 1][0] == "equal")
+        small = len(mine) <= KEPT_SPAN_WORDS and 0 < len(theirs) <= KEPT_SPAN_WORDS and equal_around
+        if op == "replace" and small and any(b[j] in terms for j in range(j1, j2)) \
+                and not any(a[i] in terms for i in range(i1, i2)) \
+                and theirs[0].start < mine[-1].end and mine[0].start < theirs[-1].end:
+            out += theirs                                   # the term, where `words` heard something else
+        elif op == "insert" and small and i1 < len(words) and all(b[j] in FILLED_PAUSES for j in range(j1, j2)) \
+                and (not out or out[-1].end <= theirs[0].start + OPENING_SLACK_S) and theirs[-1].end < words[i1].end:
+            if out and out[-1].word.strip()[-1:] in ".?!" and theirs[0].word.strip()[:1].islower():
+                w = theirs[0]                               # "Yeah. Um, when", not "Yeah. um, when"
+                theirs = [Word(w.start, w.end, w.word.replace(w.word.strip()[0], w.word.strip()[0].upper(), 1),
+                               w.probability), *theirs[1:]]
+            out += theirs                                   # a filler left out between the same words
+            # the next word was stretched over it ("So" timed 0.0-1.3 s over "Um, so"), and is written as `other`
+            # wrote it after the filler ("Um, so", "Uh, honestly")
+            head = words[i1]
+            said = other[j2].word if j2 < len(other) and _bare(other[j2]) == _bare(head) else head.word
+            words = [*words[:i1], Word(max(head.start, theirs[-1].end), head.end, said, head.probability), *words[i1 + 1:]]
+        else:
+            out += mine
+    return out
 
 
 def words_to_segment(words: list[Word]) -> Segment:
@@ -219,22 +277,31 @@ class WordStream:
         Whisper sometimes ends a window early; speech left after the last word (`uncovered_s` or more) is decoded
         again, so the words always reach where the audio's speech ends. With the bank's terms as hotwords tiny.en
         can also jump over whole sentences inside a window ("Most" at 0.0 s, "of" at 20.4 s): such a window is
-        decoded again without them and the decode that heard more words is kept.
+        decoded again without them, and the better decode is kept (`better`); the terms and fillers the others
+        heard where it heard something else are kept too (`kept_heard`).
         """
-        words = self._decode_all(start, end, uncovered_s, self.hotwords, True)
-        if not self.skipped_speech(words, start, end):
+        words, logprob = self._decode_all(start, end, uncovered_s, self.hotwords, True)
+        skipped = self.skipped_speech(words, start, end)
+        if not skipped:
             return self.at_speech(words, start, end)
+        tried = [words]
         # what the prompt carries is what makes it jump: without the hotwords, then without any prompt
         for hotwords, context in ((None, True), (None, False)):
             if (hotwords, context) == (self.hotwords, True):
                 continue
-            again = self._decode_all(start, end, uncovered_s, hotwords, context)
-            log.info("decode %.1f-%.1f s skipped speech (%d words): %d words without %s", start / TARGET_RATE,
-                     end / TARGET_RATE, len(words), len(again), "hotwords" if context else "any prompt")
-            if len(again) > len(words):
-                words = kept_opening(words, again)
-                if not self.skipped_speech(words, start, end):
+            again, again_logprob = self._decode_all(start, end, uncovered_s, hotwords, context)
+            again_skipped = self.skipped_speech(again, start, end)
+            log.info("decode %.1f-%.1f s skipped speech (%d words, log-prob %.2f): %d words (%.2f)%s without %s",
+                     start / TARGET_RATE, end / TARGET_RATE, len(words), logprob, len(again), again_logprob,
+                     ", skipped too" if again_skipped else "", "hotwords" if context else "any prompt")
+            tried.append(again)
+            if better(again, again_logprob, again_skipped, words, logprob):
+                words, logprob, skipped = kept_opening(words, again), again_logprob, again_skipped
+                if not skipped:
                     break
+        for other in tried:
+            if other is not words:
+                words = kept_heard(words, other, self.hotwords)
         return self.at_speech(words, start, end)
 
     def at_speech(self, words: list[Word], start: int, end: int) -> list[Word]:
@@ -263,26 +330,31 @@ class WordStream:
         return speech >= 3.0 and len(words) < MIN_WORDS_PER_SPEECH_S * speech
 
     def _decode_all(self, start: int, end: int, uncovered_s: float, hotwords: str | None,
-                    context: bool) -> list[Word]:
+                    context: bool) -> tuple[list[Word], float]:
+        """The window's words, decoded again from where a pass stopped short of its speech, and their average
+        log-probability per token (the passes' weighted by their words)."""
         words: list[Word] = []
+        weighted = 0.0
         for _ in range(MAX_REDECODES + 1):
             if self.cancelled.is_set():
                 raise TranscriptionCancelled()
             extra = " ".join(w.word.strip() for w in words[-PROMPT_WORDS:]) or None
-            more = self._decode_once(start, end, extra if context else None, hotwords, context)
+            result = self._decode_once(start, end, extra if context else None, hotwords, context)
+            more = result.words
             if words and repeats(words, more):
                 break                   # the first decode's last words were timed early: nothing was missing
             words += more
+            weighted += result.avg_logprob * len(more)
             covered = int(words[-1].end * TARGET_RATE) if words else start
             if end - covered < int(uncovered_s * TARGET_RATE) or covered <= start:
                 break
             if speech_seconds(self.audio(covered, end)) < UNCOVERED_SPEECH_S:
                 break
             start = covered
-        return words
+        return words, weighted / max(1, len(words))
 
     def _decode_once(self, start: int, end: int, extra: str | None, hotwords: str | None,
-                     with_context: bool = True) -> list[Word]:
+                     with_context: bool = True) -> PassResult:
         window = self.audio(start, end)
         context = " ".join(p for p in (self.context() if with_context else None, extra) if p) or None
         try:
@@ -294,7 +366,7 @@ class WordStream:
                                      "recording is kept. Try again, or choose another model in Settings.") from None
         if self.cancelled.is_set():             # the decoder may have given the window up midway: not its words
             raise TranscriptionCancelled()
-        return result.words
+        return result
 
     def commit(self, words: list[Word], end: int, margin_s: float, lookback_s: float = math.inf,
                force: bool = False) -> list[Word]:
