@@ -6,7 +6,8 @@ import tokenize
 from pathlib import Path
 
 import voiceprep
-from voiceprep.core.wording import counted
+from voiceprep.core.wording import counted, cut_at_word
+from voiceprep.settings import PROGRESS_QUESTION_CHARS
 
 
 def test_counted_says_one_and_many():
@@ -67,3 +68,14 @@ def test_a_follow_up_answers_heading_and_what_waits_say_one_and_many():
     assert asked_about_heading(1) == "The point the follow-up asked about"
     assert asked_about_heading(2) == "The points the follow-ups asked about"
     assert more_after_text(1) == "1 more after this." and more_after_text(2) == "2 more after this."
+
+
+def test_text_cut_at_a_word_has_no_comma_before_its_ellipsis_and_a_long_first_word_is_cut_inside():
+    """review37b: "a manager,…" kept the comma before the "…", and a first word longer than the room showed "…" alone
+    (one rule for Progress, the round summary and Drill next's names)."""
+    asked = "Tell me about a time you disagreed with a manager, and what you did about it afterwards"
+    assert cut_at_word(asked, 52) == "Tell me about a time you disagreed with a manager…"
+    assert cut_at_word("Supercalifragilisticexpialidocious is long", 20) == "Supercalifragilistic…"
+    assert cut_at_word("A short question", PROGRESS_QUESTION_CHARS) == "A short question"
+    assert cut_at_word("one  two\nthree four", 13) == "one two three…"
+    assert cut_at_word("one two three", 13) == "one two three"
