@@ -27,7 +27,8 @@ def test_a_thing_done_to_asked_without_its_was_is_broken(label, question):
 
 
 @pytest.mark.parametrize("label, question", [
-    ("Learning from Datix's reports was shared at huddle", "Can you tell me how learning from Datix's reports was shared at huddle?"),
+    ("Learning from Datix's reports was shared at huddle",
+     "Can you tell me how learning from Datix's reports was shared at huddle?"),
     ("I shared the learning at huddle", "How did you share the learning at huddle?"),
     ("We shared learning from Datix at huddle", "Can you tell me how you shared learning from Datix at huddle?"),
     ("The repair was agreed with the engineer", "Can you tell me how the repair was agreed with the engineer?"),

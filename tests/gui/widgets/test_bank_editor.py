@@ -2431,6 +2431,26 @@ def test_cues_needed_says_what_it_did_not_take(qtbot, services, data_home, typed
         assert line.text() == said, line.text()
 
 
+def test_cues_needed_says_what_the_judge_does_in_the_readmes_words(qtbot, services, data_home, monkeypatch):
+    """fixCH: the tooltip said cues "must be heard for the point to count by words alone", more than the judge does (a
+    matched cue is word evidence weighed with meaning). The editor's and the notes dialog's say the README's words."""
+    from tests.core.banks.test_notes import WALK12_NOTES
+    from voiceprep.gui.widgets import bank_dialogs
+
+    monkeypatch.setattr(bank_dialogs, "run_in_background", lambda *a, **k: None)
+    _window, editor = new_bank_in_active_window(qtbot, services, data_home)
+    editor.select(("rounds", 0, "prompts", 0))
+    editor.add_key_point("I cut p99 latency by 40% with a ring buffer")
+    dialog = NotesDialog(editor, WALK12_NOTES, "Tell me about the data pipeline you rebuilt.")
+    qtbot.addWidget(dialog)
+    readme = (BANKS / "README.md").read_text(encoding="utf-8")
+    said = " ".join(re.sub(r"^.*?#\s?", "", line) for line in readme.splitlines() if line.startswith("min_cues")
+                    or re.match(r"\s{20,}#", line))
+    for tip in (field(editor, "min_cues").toolTip(), dialog.needed.toolTip()):
+        assert "words alone" not in tip and "meaning" in tip
+        assert tip in " ".join(said.split()), (tip, said)
+
+
 def _acme_listed_and_selected(qtbot, services, data_home):
     """A bank of the user's own (acme.toml, a copy of airwallex) listed and selected on the Banks page: its file and
     the page."""

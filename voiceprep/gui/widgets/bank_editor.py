@@ -70,6 +70,11 @@ from voiceprep.gui.widgets.settings_page import WrappedLine
 from voiceprep.gui.widgets.shortcuts import SECTION, key_text
 from voiceprep.settings import AnalysisSettings, BankSettings
 
+# fixCM: what Cues needed does, as the judge does it (its cue share is matched cues / min_cues, weighed with meaning:
+# judge.py `_cue_share`) and as question_banks/README.md says it, word for word
+CUES_NEEDED_TIP = ("Distinct cues that make full word evidence (default 1). The judge weighs it with meaning, which can "
+                   "credit the point with fewer; cues heard do not always count it alone.")
+
 PATH_ROLE = Qt.ItemDataRole.UserRole
 MESSAGE_ROLE = Qt.ItemDataRole.UserRole + 1        # a problem's message (a missing field is named in it)
 KIND_ROLE = Qt.ItemDataRole.UserRole + 2           # "problem" (stops practice), "warning" (Save asks), "hint"
@@ -789,8 +794,7 @@ class BankEditor(QWidget):
                                           "idea. Without cues the key point's own words are used.", 4, as_list=True,
                           grow_to=CUES_LINES_MAX)
         needed = self._spin("min_cues", "Cues needed", 0, 20, 0, special="default (1)")
-        needed.setToolTip("How many different cues must be heard for the point to count by words alone. The judge "
-                          "also credits the point by meaning, cues or not.")
+        needed.setToolTip(CUES_NEEDED_TIP)
         needed_limit = plain_label("")
         needed_limit.setObjectName("min_cues_limit")
         needed_limit.setStyleSheet(f"color: {WARN};")
