@@ -97,6 +97,14 @@ def _field_of(path: NodePath) -> str:
     return ".".join(f"{path[i]}[{path[i + 1]}]" for i in range(0, len(path) - 1, 2))
 
 
+def saved_where(path: Path) -> str:
+    """Where a bank is saved, as the editor's status line says it: a file in the banks folder by its name ("your banks
+    folder, as acme.toml"; fixCM: the whole path was a machine's own, in a screenshot too), any other by its path."""
+    if path.parent.resolve() == paths.user_banks_dir().resolve():
+        return f"your banks folder, as {path.name}"
+    return str(path)
+
+
 def plain_label(text: str = "", wrap: bool = True) -> QLabel:
     """A label that never renders its text as rich text (bank text may contain <img> or <a>)."""
     label = QLabel()
@@ -431,8 +439,9 @@ class BankEditor(QWidget):
         self._notes = {}
         self._ids_shown = False             # each bank opens with its Ids under "More"
         self.refresh(select=("job",))
-        where = f"Saved in {doc.path}" if doc.path else "Not saved yet: Save puts it in your banks folder"
+        where = f"Saved in {saved_where(doc.path)}" if doc.path else "Not saved yet: Save puts it in your banks folder"
         self.status.setText(("Restored your unsaved changes. " if draft_file is not None else "") + where + ".")
+        self.status.setToolTip(f"The bank's file: {doc.path}" if doc.path else "")
 
     # -- tree -----------------------------------------------------------------------------------
     def refresh(self, select: NodePath | None = None) -> None:
@@ -1766,7 +1775,8 @@ class BankEditor(QWidget):
         if self.draft_file:
             discard_draft(self.draft_file)
         self._texts_at_open = self._texts_by_id(self.doc)
-        self.status.setText(f"Saved to {written}")
+        self.status.setText(f"Saved in {saved_where(written)}.")
+        self.status.setToolTip(f"The bank's file: {written}")
         if renamed:
             self.refresh()                  # the Id fields and problems show the new ids
         else:
