@@ -1,7 +1,7 @@
 """Screenshots of the bank editor, the draft dialog, the notes dialog and the first-start screen.
 
 Run under a virtual screen:  xvfb-run -a -s "-screen 0 2600x1500x24" .venv/bin/python scripts/bank_screenshots.py
-Uses a throw-away data directory and the seeds in ../shared/seeds (a job spec and prep notes).
+Uses a throw-away home folder and the seeds in ../shared/seeds (a job spec and prep notes).
 """
 
 from __future__ import annotations
@@ -13,7 +13,11 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
-os.environ["VOICEPREP_HOME"] = tempfile.mkdtemp(prefix="voiceprep-bank-shots-")
+# a throw-away home folder, so the data lands where a user's does (~/.local/share/voiceprep) and a path shown reads
+# as theirs, not this run's temporary one (fixCM: Settings' data directory, the editor's status line)
+os.environ["HOME"] = tempfile.mkdtemp(prefix="voiceprep-bank-shots-")
+for _own in ("VOICEPREP_HOME", "XDG_DATA_HOME"):
+    os.environ.pop(_own, None)
 OUT = REPO / "docs" / "screenshots"
 SEEDS = REPO.parent / "shared" / "seeds"
 
@@ -60,6 +64,9 @@ def main() -> None:
     banks.duplicate_current()
     editor = banks.editor
     editor.select(("rounds", 0, "prompts", 3, "key_points", 1))
+    while window.model_status.text().startswith("Loading"):    # the status bar laid out with the model's line whole
+        wait(200)
+    wait(500)
     shot(window, "banks-2-editor")
     editor.select(("competencies", 1))
     editor.fields[1].widget.setValue(0.3)      # weight: the live sum shows the problem

@@ -1,7 +1,7 @@
 """Walk through the app with real data and save a screenshot of each screen into docs/screenshots/.
 
 Run under a virtual screen:  make screenshots   (xvfb-run ... python scripts/screenshots.py)
-Uses a throw-away data directory: real TTS, real transcription, real analysis, a real SQLite file.
+Uses a throw-away home folder: real TTS, real transcription, real analysis, a real SQLite file.
 """
 
 from __future__ import annotations
@@ -16,7 +16,11 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
-os.environ["VOICEPREP_HOME"] = tempfile.mkdtemp(prefix="voiceprep-shots-")
+# a throw-away home folder, so the data lands where a user's does (~/.local/share/voiceprep) and a path shown reads
+# as theirs, not this run's temporary one (fixCM: Settings' data directory, the editor's status line)
+os.environ["HOME"] = tempfile.mkdtemp(prefix="voiceprep-shots-")
+for _own in ("VOICEPREP_HOME", "XDG_DATA_HOME"):
+    os.environ.pop(_own, None)
 OUT = REPO / "docs" / "screenshots"
 
 from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402

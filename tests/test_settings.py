@@ -344,7 +344,8 @@ def test_how_many_words_may_stand_between_a_searched_figure_and_its_unit_is_read
 
 
 LAYOUT_SETTINGS = {   # module under voiceprep: the layout sizes it reads from voiceprep/settings.py
-    "gui.widgets.practice": ("FEEDBACK_MIN_LINES", "FEEDBACK_FIT_LINES", "RECAP_LARGE", "DRILL_LABEL_CHARS"),
+    "gui.widgets.practice": ("FEEDBACK_MIN_LINES", "FEEDBACK_FIT_LINES", "RECAP_LARGE", "DRILL_LABEL_CHARS",
+                             "BANK_PROBLEM_CHARS"),
     "app.question_names": ("DRILL_QUESTION_CHARS", "DRILL_OPENING_WORDS"),     # Drill next's question names (fixCI)
     "gui.widgets.history": ("HISTORY_NARROW_PX", "HISTORY_SEARCH_FRAME_PX"),
     "gui.widgets.progress": ("PROGRESS_QUESTION_CHARS",),

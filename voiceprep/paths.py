@@ -39,6 +39,15 @@ def data_home() -> Path:
     return Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
+def shown(path: Path) -> str:
+    """A folder as the user reads it: under their home folder as "~/..." on Linux and macOS (fixCM: the whole path
+    named the machine's user, in a screenshot a throw-away one), else whole."""
+    home = Path.home()
+    if os.name == "nt" or not path.is_relative_to(home) or path == home:
+        return str(path)
+    return str(Path("~") / path.relative_to(home))
+
+
 def data_dir() -> Path:
     """The user's data directory (history database, audio, own banks, log), created if missing."""
     path = data_home()

@@ -386,6 +386,9 @@ HISTORY_NARROW_PX = 1000
 HISTORY_SEARCH_FRAME_PX = 30
 # a question named in Progress's "Am I improving?" line is cut at a word to this many characters
 PROGRESS_QUESTION_CHARS = 60
+# Practice's bank-problems line gives the first problem cut at a word to this many characters (fixCM; whole in its
+# tooltip and on the Banks page)
+BANK_PROBLEM_CHARS = 120
 # a round's summary names each "Drill next" point's question this short (walk46 5), cut at a word
 DRILL_QUESTION_CHARS = 28
 # two questions named in "Drill next" share an opening looked for in their first this many words (walk51 8, fixCD)

@@ -807,6 +807,31 @@ def test_the_welcome_steps_aside_for_a_round_and_goes_after_the_first_feedback(w
     assert (paths.data_dir() / MARKER).exists()
 
 
+def test_the_welcome_shows_on_practice_and_banks_only_and_gives_the_other_pages_their_room(window, qtbot):
+    """fixCM: the first-start welcome sat above every page (~120 px of History at 1366x768 until "Got it"). It shows
+    on Practice and on Banks, where its buttons lead; History, Progress and Settings have the whole height; back on
+    Practice it is there again, its Tab order kept; once a round starts it stays aside on Banks too."""
+    window.resize(1366, 768)
+    qtbot.waitUntil(lambda: window.width() == 1366)
+    panel, rows = window.welcome, [window.nav.item(i).text() for i in range(window.nav.count())]
+    tall = {}
+    for name in ("Practice", "History", "Progress", "Banks", "Settings", "Practice"):
+        window.nav.setCurrentRow(rows.index(name))
+        QApplication.processEvents()
+        assert panel.isVisible() is (name in ("Practice", "Banks")), name
+        tall[name] = window.stack.height()
+    assert tall["History"] == tall["Progress"] == tall["Settings"] >= tall["Practice"] + panel.height(), tall
+    window.nav.setFocus()                    # Tab from the page list still reaches the welcome's buttons first
+    for button in (panel.create_btn, panel.draft_btn, panel.dismiss_btn):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        assert QApplication.focusWidget() is button, QApplication.focusWidget()
+    start(window, qtbot, bank="airwallex")
+    assert not panel.isVisible()
+    window.nav.setCurrentRow(rows.index("Banks"))
+    QApplication.processEvents()
+    assert not panel.isVisible()             # aside while rehearsing, on its other page too
+
+
 def test_space_and_enter_press_the_focused_button_and_a_note_typed_is_never_lost(window, qtbot, services):
     """Walkthrough 3: Space on a focused rating, Drill or Save note started a new answer (the unsaved note was
     lost), Enter did nothing on a button, and a mouse click on Next left Space pressing Next."""
@@ -4075,7 +4100,12 @@ def test_bank_files_with_problems_are_said_on_practice_with_the_way_to_banks(qtb
     w.show()
     button = w.practice.bank_problems_btn
     qtbot.waitUntil(button.isVisible)
-    assert button.text() == "⚠ 1 bank file has problems and is not offered (broken.toml): see what to fix in Banks"
+    line = next(i for i, text in enumerate(good.splitlines(), 1) if text == first)
+    # fixCI noticed: the files only; now the first problem too, as `banks check` words it, and where to see them all
+    assert button.text() == ("⚠ 1 bank file has problems and is not offered (broken.toml): see it, with what to do, "
+                             f"in Banks\nThe problem: broken.toml:{line}: a quoted text is not closed on line {line}: "
+                             "add the closing \" at the end of the text"), button.text()
+    assert button.toolTip().startswith(f"broken.toml:{line}: a quoted text")
     assert "a quoted text is not closed on line" in w.banks.errors.toPlainText()     # in plain words there
     button.click()
     assert w.nav.currentRow() == 3 and w.banks.errors.isVisible()
@@ -4083,6 +4113,27 @@ def test_bank_files_with_problems_are_said_on_practice_with_the_way_to_banks(qtb
     services.registry = BankRegistry.discover()
     w.practice.fill_banks()
     assert not button.isVisible()
+
+
+def test_the_bank_problems_line_gives_the_first_problem_by_file_name_and_sends_to_banks_for_all():
+    """fixCM: the line named the files, not why; the first problem is given as `banks check` words it (the file by its
+    name, not its folder), cut at a word when long, and the count of all of them is where Banks shows them."""
+    from voiceprep.core.banks.load import BankError
+    from voiceprep.gui.widgets.practice import bank_problems_text
+    from voiceprep.settings import BANK_PROBLEM_CHARS
+
+    long = "unknown competency 'nopeproduct_understanding'; did you mean 'product_understanding'? " * 3
+    errors = [BankError("/home/ann/.local/share/voiceprep/banks/ward.toml", 57, "rounds[0]", long.strip(),
+                        place="round round-4, prompt why, key point 1, competency"),
+              BankError("/home/ann/.local/share/voiceprep/banks/ward.toml", 60, "x", "is empty"),
+              BankError("/home/ann/.local/share/voiceprep/banks/empty.toml", None, "", "the file is empty")]
+    said, first = bank_problems_text(errors)
+    top, problem = said.split("\n")
+    assert top == "2 bank files have problems and are not offered (ward.toml, empty.toml): see all 3, with what to do, in Banks"
+    assert first == f"ward.toml:57: round round-4, prompt why, key point 1, competency: {long.strip()}"
+    assert problem.startswith("The first: ward.toml:57: round round-4, prompt why") and problem.endswith("…")
+    assert len(problem) <= len("The first: ") + BANK_PROBLEM_CHARS and "/home/ann" not in said
+    assert bank_problems_text([]) == ("", "")
 
 
 def test_a_bank_fixed_and_reloaded_is_named_by_its_title_in_the_welcome_back(qtbot, services, data_home):

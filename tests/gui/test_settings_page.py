@@ -277,12 +277,13 @@ def test_settings_says_how_answers_are_judged_once_the_judge_has_loaded(window, 
     assert window.judge_status.toolTip() == line
 
 
-def test_settings_fits_a_1366x768_window_with_the_first_start_welcome_open(window, qtbot, monkeypatch):
+def test_settings_fits_a_1366x768_window_on_a_first_start(window, qtbot, monkeypatch):
     """fix35 left alone: with the first-start welcome card above it, Settings at 1366x768 scrolled by a row. Its
     wrapped one-line notes (the model's facts, "Used to transcribe: …", the microphone's status) were each laid out
     three lines tall (QFormLayout sizes a wrapped label by its narrow size hint): each is as tall as its text, and
     the page fits without scrolling. No microphone, whatever the machine has: after tests/speech/test_real_device.py
-    its virtual microphone was listed and the status line was hidden (fixBJ noticed; review37a)."""
+    its virtual microphone was listed and the status line was hidden (fixBJ noticed; review37a). fixCM: the welcome
+    shows on Practice and Banks only, so Settings has the whole height on a first start too."""
     from PySide6.QtWidgets import QApplication
 
     import voiceprep.speech.recorder as recorder
@@ -296,7 +297,7 @@ def test_settings_fits_a_1366x768_window_with_the_first_start_welcome_open(windo
     window.resize(1366, 768)
     qtbot.waitUntil(lambda: window.width() == 1366)
     QApplication.processEvents()
-    assert window.welcome.isVisible()
+    assert window.welcome is not None and not window.welcome.isVisible()   # fixCM: on Practice and Banks only
     notes = [page.mic_status, page.model_cost, page.model_used, page.judge_line]
     assert all(n.isVisible() and n.height() == n.heightForWidth(n.width()) for n in notes), \
         [(n.text(), n.height(), n.heightForWidth(n.width())) for n in notes]

@@ -406,7 +406,7 @@ class MainWindow(QMainWindow):
         welcome = getattr(self, "welcome", None)
         if welcome is not None and welcome.dismissed:
             welcome = None
-        # said once: by the welcome while it shows (above every page), else by Practice
+        # said once: by the welcome while it shows (above Practice and Banks), else by Practice
         offered = self.practice.offer_bank(bank_id, name, say_ready=welcome is None or welcome.isHidden())
         if offered and welcome is not None:
             welcome.bank_ready(name)

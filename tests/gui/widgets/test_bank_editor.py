@@ -664,9 +664,10 @@ def test_ctrl_s_saves_the_bank_being_edited_wherever_the_focus_is(qtbot, service
     target = data_home / "banks" / "ctrl-s.toml"
     assert not target.exists()
     qtbot.keyClick(window.nav, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
-    assert editor.status.text().startswith("Saved to"), editor.status.text()
+    # fixCM: by its name in the banks folder (the whole path, a machine's own, was in a screenshot); whole in the tooltip
+    assert editor.status.text() == "Saved in your banks folder, as ctrl-s.toml.", editor.status.text()
+    assert editor.status.toolTip() == f"The bank's file: {target}"
     assert target.exists() and "Saved with the keyboard" in target.read_text()
-    assert editor.status.text().startswith("Saved to")
 
     window.nav.setCurrentRow(4)                                  # Settings: its own Ctrl+S, not the editor's
     page = window.settings_page
@@ -2429,6 +2430,26 @@ def test_cues_needed_says_what_it_did_not_take(qtbot, services, data_home, typed
     assert line.isHidden() is (said is None), line.text()
     if said:
         assert line.text() == said, line.text()
+
+
+def test_cues_needed_says_what_the_judge_does_in_the_readmes_words(qtbot, services, data_home, monkeypatch):
+    """fixCH: the tooltip said cues "must be heard for the point to count by words alone", more than the judge does (a
+    matched cue is word evidence weighed with meaning). The editor's and the notes dialog's say the README's words."""
+    from tests.core.banks.test_notes import WALK12_NOTES
+    from voiceprep.gui.widgets import bank_dialogs
+
+    monkeypatch.setattr(bank_dialogs, "run_in_background", lambda *a, **k: None)
+    _window, editor = new_bank_in_active_window(qtbot, services, data_home)
+    editor.select(("rounds", 0, "prompts", 0))
+    editor.add_key_point("I cut p99 latency by 40% with a ring buffer")
+    dialog = NotesDialog(editor, WALK12_NOTES, "Tell me about the data pipeline you rebuilt.")
+    qtbot.addWidget(dialog)
+    readme = (BANKS / "README.md").read_text(encoding="utf-8")
+    said = " ".join(re.sub(r"^.*?#\s?", "", line) for line in readme.splitlines() if line.startswith("min_cues")
+                    or re.match(r"\s{20,}#", line))
+    for tip in (field(editor, "min_cues").toolTip(), dialog.needed.toolTip()):
+        assert "words alone" not in tip and "meaning" in tip
+        assert tip in " ".join(said.split()), (tip, said)
 
 
 def _acme_listed_and_selected(qtbot, services, data_home):

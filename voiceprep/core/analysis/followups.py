@@ -802,6 +802,28 @@ _BROKEN = re.compile(
     re.IGNORECASE)
 
 
+# fixCM: verbs that need their object ("shared the learning"); a thing "shared at huddle" was shared: "how learning from
+# Datix's reports shared at huddle?" has lost its "was"
+_NEEDS_ITS_OBJECT = frozenset({"shared", "discussed", "reviewed", "logged", "recorded", "documented", "introduced",
+                               "implemented", "adopted", "embedded", "circulated", "presented", "published", "audited",
+                               "approved"})
+_BE_OR_SUBJECT = frozenset({"was", "were", "is", "are", "be", "been", "being", "get", "got", "gets", "you", "we", "they",
+                            "i", "he", "she", "who", "that", "which"})
+_WAS_LEFT_OUT = re.compile(r"\b(?:how|that)\s+((?!(?:much|many|far|long|often)\b)(?:[\w'’-]+\s+){1,6}?)("
+                           + "|".join(sorted(_NEEDS_ITS_OBJECT)) + r")(?=\s*[?.,]|\s*$|\s+(?:at|in|on|with|by|to|for|"
+                           r"across|during|after|before|every|each|weekly|monthly|daily|\w+ly)\b)", re.IGNORECASE)
+
+
+def _was_left_out(text: str) -> re.Match[str] | None:
+    """Where a thing done to is told without its "was" ("how learning from Datix's reports shared at huddle"): a verb
+    that needs its object, after a thing (no "was", no "you" or "we" before it), with no object after it (fixCM)."""
+    for found in _WAS_LEFT_OUT.finditer(text):
+        before = found.group(1).split()
+        if before and before[-1].lower() not in _BE_OR_SUBJECT and before[0].lower() not in _BE_OR_SUBJECT:
+            return found
+    return None
+
+
 def broken_question(label: str, question: str) -> str | None:
     """Why a follow-up made from `label` does not read as English, or None (walk41 finding 3; the measure of
     bench/followup_table.py --broken): a gap or a quantifier with nothing after it ("how did safety huddle every ,
@@ -812,6 +834,9 @@ def broken_question(label: str, question: str) -> str | None:
         if word and re.search(rf"\b{word.group(0)}\s*(?:[,;.?!]|$)", label, re.IGNORECASE):
             continue        # data38: the label's own last word ("... what they weren't sure about"), nothing cut
         return f"left hanging: {found.group(0).strip()!r}"
+    lost = _was_left_out(question)
+    if lost:                  # fixCM: "how learning from Datix's reports shared?": a thing done to, its "was" lost
+        return f"a thing done to, without its 'was': {lost.group(1).strip()!r} {lost.group(2)!r}"
     words = [w for w in re.findall(r"[\w'%$£€.,-]+|[,;]", label)]
     asked = " " + " ".join(re.findall(r"[\w'-]+|[,;]", question.lower())) + " "
     for i, word in enumerate(words):
@@ -1362,6 +1387,14 @@ def _asked(head: str, kp: KeyPoint, names: frozenset[str] = frozenset()) -> str:
     change = _CHANGE.match(said)
     if change and change.group(1).split()[0].lower() not in _SUBJECTS:
         return f"Can you tell me how much {_thing_said(change.group(1), kp, names)} {change.group(2)}?"   # fixCB: "churn"
+    lost = _was_left_out(f"how {said}")
+    if lost:                  # fixCM: "Learning from Datix's reports shared at huddle": how it was shared at huddle
+        subject = re.split(r"\s+(?:from|of|on|in|at|for|with|about|by)\s+", lost.group(1).strip(), maxsplit=1)[0]
+        nouns = [w.lower() for w in subject.split() if not _past(w)] or [subject.split()[-1].lower()]
+        noun = nouns[-1]                                  # "lessons learned": lessons
+        plural = noun.endswith("s") and not noun.endswith(("ss", "us", "is")) or noun in ("people", "data")
+        at = lost.start(2) - len("how ")
+        return f"Can you tell me how {said[:at]}{'were' if plural else 'was'} {said[at:]}?"
     if re.search(r",\s*which\b", said) or _NOBODY.match(said):    # walk20: not "how X, which is the problem you
         return f"You haven't said yet that {said}. Can you tell me about that?"   # want to work on?"; fixK: not
     return f"Can you tell me how {said}?"                                              # "how nothing left the kitchen"

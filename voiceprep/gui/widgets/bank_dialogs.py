@@ -35,7 +35,7 @@ from voiceprep.core.banks.notes import (
 from voiceprep.core.wording import counted
 from voiceprep.gui.operations import run_in_background
 from voiceprep.gui.widgets import accessible
-from voiceprep.gui.widgets.bank_editor import plain_label
+from voiceprep.gui.widgets.bank_editor import CUES_NEEDED_TIP, plain_label
 from voiceprep.gui.widgets.numbers import LimitedSpin, refusal
 
 MAX_PASTE_CHARS = 200_000
@@ -240,8 +240,7 @@ class NotesDialog(QDialog):
         self.cues_edit.setAccessibleName("Cues (optional, separated by ;)")
         self.needed = LimitedSpin()          # review31: "2.5" became 2 without a word; refused and said instead
         self.needed.setAccessibleName("Cues needed")
-        self.needed.setToolTip("How many of your cues must be heard for the point to count by words alone. The "
-                               "judge also credits the point by meaning.")
+        self.needed.setToolTip(CUES_NEEDED_TIP)
         self.cues_note = plain_label("")
         needed_row = QHBoxLayout()
         needed_row.addWidget(self.needed)

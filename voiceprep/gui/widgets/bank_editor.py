@@ -70,6 +70,11 @@ from voiceprep.gui.widgets.settings_page import WrappedLine
 from voiceprep.gui.widgets.shortcuts import SECTION, key_text
 from voiceprep.settings import AnalysisSettings, BankSettings
 
+# fixCM: what Cues needed does, as the judge does it (its cue share is matched cues / min_cues, weighed with meaning:
+# judge.py `_cue_share`) and as question_banks/README.md says it, word for word
+CUES_NEEDED_TIP = ("Distinct cues that make full word evidence (default 1). The judge weighs it with meaning, which can "
+                   "credit the point with fewer; cues heard do not always count it alone.")
+
 PATH_ROLE = Qt.ItemDataRole.UserRole
 MESSAGE_ROLE = Qt.ItemDataRole.UserRole + 1        # a problem's message (a missing field is named in it)
 KIND_ROLE = Qt.ItemDataRole.UserRole + 2           # "problem" (stops practice), "warning" (Save asks), "hint"
@@ -90,6 +95,14 @@ LIMIT_TEXT = (f"from {TARGET_MIN_S} s to {TARGET_MAX_S // 60} min ({TARGET_MAX_S
 def _field_of(path: NodePath) -> str:
     """A node's field path in the problems' form: ("rounds", 0, "prompts", 3) -> "rounds[0].prompts[3]"."""
     return ".".join(f"{path[i]}[{path[i + 1]}]" for i in range(0, len(path) - 1, 2))
+
+
+def saved_where(path: Path) -> str:
+    """Where a bank is saved, as the editor's status line says it: a file in the banks folder by its name ("your banks
+    folder, as acme.toml"; fixCM: the whole path was a machine's own, in a screenshot too), any other by its path."""
+    if path.parent.resolve() == paths.user_banks_dir().resolve():
+        return f"your banks folder, as {path.name}"
+    return str(path)
 
 
 def plain_label(text: str = "", wrap: bool = True) -> QLabel:
@@ -426,8 +439,9 @@ class BankEditor(QWidget):
         self._notes = {}
         self._ids_shown = False             # each bank opens with its Ids under "More"
         self.refresh(select=("job",))
-        where = f"Saved in {doc.path}" if doc.path else "Not saved yet: Save puts it in your banks folder"
+        where = f"Saved in {saved_where(doc.path)}" if doc.path else "Not saved yet: Save puts it in your banks folder"
         self.status.setText(("Restored your unsaved changes. " if draft_file is not None else "") + where + ".")
+        self.status.setToolTip(f"The bank's file: {doc.path}" if doc.path else "")
 
     # -- tree -----------------------------------------------------------------------------------
     def refresh(self, select: NodePath | None = None) -> None:
@@ -789,8 +803,7 @@ class BankEditor(QWidget):
                                           "idea. Without cues the key point's own words are used.", 4, as_list=True,
                           grow_to=CUES_LINES_MAX)
         needed = self._spin("min_cues", "Cues needed", 0, 20, 0, special="default (1)")
-        needed.setToolTip("How many different cues must be heard for the point to count by words alone. The judge "
-                          "also credits the point by meaning, cues or not.")
+        needed.setToolTip(CUES_NEEDED_TIP)
         needed_limit = plain_label("")
         needed_limit.setObjectName("min_cues_limit")
         needed_limit.setStyleSheet(f"color: {WARN};")
@@ -1762,7 +1775,8 @@ class BankEditor(QWidget):
         if self.draft_file:
             discard_draft(self.draft_file)
         self._texts_at_open = self._texts_by_id(self.doc)
-        self.status.setText(f"Saved to {written}")
+        self.status.setText(f"Saved in {saved_where(written)}.")
+        self.status.setToolTip(f"The bank's file: {written}")
         if renamed:
             self.refresh()                  # the Id fields and problems show the new ids
         else:

@@ -58,6 +58,7 @@ class WelcomePanel(QFrame):
         super().__init__(parent)
         self.setObjectName("welcome")
         self.dismissed = False
+        self.set_aside = False           # a round started: out of the way until dismissed (its first feedback)
         self.setStyleSheet(f"QFrame#welcome {{ background: {soft(ACCENT)}; border-radius: 8px; }}")
         lay = QVBoxLayout(self)
         title = plain_label("Welcome to voiceprep")
@@ -143,7 +144,8 @@ def offer_larger_text_again(window) -> bool:
 
 def install_first_start(window) -> WelcomePanel | None:
     """On first start: open on a sensible bank (unless the window reopened on the bank last practised: the welcome
-    stays until the first feedback) and show the welcome above the pages (a no-op afterwards)."""
+    stays until the first feedback) and show the welcome above Practice and Banks, where its buttons lead (fixCM: above
+    every page it took ~120 px of History at 1366x768); a no-op afterwards."""
     if not welcome_needed():
         return None
     if window.services.registry.find(PREFERRED_BANK) and not getattr(window, "restored_bank", False):
@@ -163,6 +165,13 @@ def install_first_start(window) -> WelcomePanel | None:
     QWidget.setTabOrder(panel.draft_btn, panel.dismiss_btn)
     keyboard_buttons(panel)           # Enter presses a focused button here too, as everywhere (walkthrough 8)
     rows = [window.nav.item(i).text() for i in range(window.nav.count())]     # the page list's names
+    its_pages = {rows.index("Practice"), rows.index("Banks")}
+
+    def place(*_args: object) -> None:
+        """Shown on its pages until dismissed or set aside; the other pages have the window's whole height."""
+        panel.setVisible(not panel.dismissed and not panel.set_aside and window.stack.currentIndex() in its_pages)
+    window.stack.currentChanged.connect(place)
+    place()
 
     def to_banks(action) -> None:
         window.nav.setCurrentRow(rows.index("Banks"))
@@ -194,7 +203,8 @@ def install_first_start(window) -> WelcomePanel | None:
     # out of the way once the candidate is rehearsing; for good once they have seen their first feedback
     def round_started(state: str) -> None:
         if state == RehearsalState.SPEAKING:
-            panel.hide()
+            panel.set_aside = True
+            place()
 
     def feedback_seen(*_args: object) -> None:
         if not panel.dismissed:

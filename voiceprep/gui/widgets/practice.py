@@ -50,6 +50,7 @@ from voiceprep.app.recap import (
     skipped_waiting,
 )
 from voiceprep.core.analysis.scoring import shares_explained
+from voiceprep.core.banks.load import BankError
 from voiceprep.core.banks.model import Bank
 from voiceprep.core.rehearsal import Rehearsal
 from voiceprep.core.wording import counted, cut_at_word, score_text
@@ -76,6 +77,7 @@ from voiceprep.gui.widgets.feedback import READABLE_CHARS, FeedbackView, fmt_tim
 from voiceprep.gui.widgets.shortcuts import described, key_text, keys_text
 from voiceprep.gui.widgets.typing_guard import SINGLE_KEYS, TypeAhead, TypingWatch
 from voiceprep.settings import (
+    BANK_PROBLEM_CHARS,
     DRILL_LABEL_CHARS,
     FEEDBACK_FIT_LINES,
     FEEDBACK_MIN_LINES,
@@ -327,14 +329,21 @@ class RecapLine(QLabel):
         return super().heightForWidth(min(width, self.maximumWidth()))
 
 
-def bank_problems_text(files: Sequence[str]) -> str:
-    """"2 bank files have problems and are not offered (broken.toml, empty.toml): see them in Banks"; "" for none."""
-    names = list(dict.fromkeys(Path(f).name for f in files))
+def bank_problems_text(errors: Sequence[BankError]) -> tuple[str, str]:
+    """Practice's line for the bank files that did not load, and the first problem whole (for its tooltip): which
+    files, where to see every problem (the Banks page), and the first problem as `banks check` words it, by file name
+    ("broken.toml:9: a quoted text is not closed on line 9: ...", cut at a word; fixCI noticed the files only);
+    ("", "") for none."""
+    names = list(dict.fromkeys(Path(e.file).name for e in errors))
     if not names:
-        return ""
+        return "", ""
     shown = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
     have = "has problems and is" if len(names) == 1 else "have problems and are"
-    return f"{counted(len(names), 'bank file')} {have} not offered ({shown}): see what to fix in Banks"
+    see = "it" if len(errors) == 1 else f"all {len(errors)}"
+    first = str(dataclasses.replace(errors[0], file=Path(errors[0].file).name))
+    said = cut_at_word(first, BANK_PROBLEM_CHARS)
+    return (f"{counted(len(names), 'bank file')} {have} not offered ({shown}): see {see}, with what to do, in Banks\n"
+            f"{'The problem' if len(errors) == 1 else 'The first'}: {said}"), first
 
 
 class PracticePage(QWidget):
@@ -903,9 +912,10 @@ class PracticePage(QWidget):
         self._say_bank_problems()
 
     def _say_bank_problems(self) -> None:
-        said = bank_problems_text([e.file for e in self.services.registry.errors])
+        said, first = bank_problems_text(self.services.registry.errors)
         self.bank_problems_btn.setText(f"⚠ {said}" if said else "")
-        self.bank_problems_btn.setToolTip("The Banks page lists each problem with its line and what to do.")
+        self.bank_problems_btn.setToolTip(f"{first}\n\nThe Banks page lists each problem with its line and what to do."
+                                          if first else "")
         self.bank_problems_btn.setVisible(bool(said))
 
     def _say_bank_edited(self) -> None:
