@@ -352,7 +352,7 @@ def analyze_answer(bank: Bank, prompt: Prompt, transcript: Transcript,
                 for r in results if r.hit]
     judged = credited()
     delivery = analyze_delivery(transcript, prompt.target_seconds, settings, timed, asks_for_story(prompt.text),
-                                judged, follow_up=follow_up, numbers=numbers)
+                                judged, follow_up=follow_up, said_numbers=numbers)
     told_points(results, delivery, raw, span, evidence)
     if credited() != judged:
         # the Ownership and Numbers cards credited (or took back) a point: the Structure card reads the points as the
