@@ -102,3 +102,16 @@ def test_a_passing_mention_in_a_few_words_is_no_point(airwallex):
     told = ("Airwallex lets online shops accept payments in local payment methods, and companies get cards for their "
             "staff with expense management built in.")
     assert "payments-cards" in hits(airwallex, "product-range", told)
+
+
+def test_a_full_stop_the_transcriber_invents_gives_the_same_decision(airwallex):
+    """walk51 1(b), what judge68 left: "correctness, money can't go missing" ticked "the hard problems" (p 0.515) and
+    "correctness. Money can't go missing" did not (0.491). The full stop cut "you know, correctness." off as a unit of
+    its own (2 words), so the window that reads the fragment with what it introduces was gone. A fragment that short
+    is read with the sentence after it: one decision, with the full stop or without."""
+    comma = analysed(airwallex, "why-airwallex", WHY)
+    stop = analysed(airwallex, "why-airwallex", WHY.replace("correctness, money", "correctness. Money"))
+    assert point(comma, "hard-problems").hit == point(stop, "hard-problems").hit
+    assert {r.key_point.id for r in comma.key_points if r.hit} == {r.key_point.id for r in stop.key_points if r.hit}
+    assert point(stop, "hard-problems").judgement.probability == pytest.approx(
+        point(comma, "hard-problems").judgement.probability, abs=0.01)

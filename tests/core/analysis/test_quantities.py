@@ -70,3 +70,26 @@ def test_numbers_said_are_the_words_of_each_kind():
     raw = text.split(" ")
     said = numbers_said(raw, tokenize(raw))
     assert [raw[i] for i in sorted(said)] == ["zero", "under", "a", "millisecond,", "twice", "as", "fast"]
+
+
+def test_an_answer_reads_its_numbers_once_for_the_judge_and_the_card(monkeypatch):
+    """judge70: `analyze_answer` reads the numbers said once and hands them to the judge and the Numbers card (they
+    were read twice per answer); what each makes of them is unchanged."""
+    from tests.conftest import BANKS
+    from voiceprep.core.analysis import analyze, delivery, judge, quantities
+    from voiceprep.core.banks import load_bank
+
+    calls = []
+
+    def counted(raw, tokens):
+        calls.append(len(raw))
+        return quantities.numbers_said(raw, tokens)
+
+    for module in (analyze, delivery, judge):
+        monkeypatch.setattr(module, "numbers_said", counted)
+    bank = load_bank(BANKS / "airwallex.toml")
+    text = "We cut p99 from 800 ms to 250 ms and duplicate charges fell to zero."
+    a = analyze.analyze_answer(bank, bank.prompt("most-impactful"), Transcript.from_text(text),
+                               AnalysisSettings(semantic_judge=False))
+    assert len(calls) == 1
+    assert a.delivery.numbers == _card(text) == ["800 ms", "250 ms", "zero"]

@@ -25,6 +25,7 @@ from voiceprep.core.analysis.delivery import (
 from voiceprep.core.analysis.followups import asked_next, follow_up_for, prompt_follow_up
 from voiceprep.core.analysis.judge import ASKS_FOR_NUMBERS, JUDGE_VERSION, YOUR_ROLE, AnswerJudge
 from voiceprep.core.analysis.keypoints import KeyPointResult, TokenIndex
+from voiceprep.core.analysis.quantities import numbers_said
 from voiceprep.core.analysis.scoring import competency_scores, overall_score, weighted_hits
 from voiceprep.core.analysis.segments import (
     clause_markers,
@@ -321,7 +322,8 @@ def analyze_answer(bank: Bank, prompt: Prompt, transcript: Transcript,
     embedder = model.get_embedder() if settings.semantic_judge else None
     status = model.judge_status() if settings.semantic_judge else model.JudgeStatus(
         "lexical", None, "the meaning-based judge is turned off in settings; using word matching only")
-    judge = AnswerJudge(raw, index, embedder, settings, prompt, bank.job)
+    numbers = numbers_said(raw, tokens)      # one reading of the numbers said, for the judge and the Numbers card
+    judge = AnswerJudge(raw, index, embedder, settings, prompt, bank.job, numbers)
     results = [judge.judge(kp) for kp in prompt.key_points]
     judge.one_to_one(results)          # quotes only: no two points given each other's better sentence
 
@@ -350,7 +352,7 @@ def analyze_answer(bank: Bank, prompt: Prompt, transcript: Transcript,
                 for r in results if r.hit]
     judged = credited()
     delivery = analyze_delivery(transcript, prompt.target_seconds, settings, timed, asks_for_story(prompt.text),
-                                judged, follow_up=follow_up)
+                                judged, follow_up=follow_up, said_numbers=numbers)
     told_points(results, delivery, raw, span, evidence)
     if credited() != judged:
         # the Ownership and Numbers cards credited (or took back) a point: the Structure card reads the points as the

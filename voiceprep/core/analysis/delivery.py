@@ -435,13 +435,15 @@ def _stance(words: list[str], i: int) -> bool:
     return j is not None and words[j] in STANCE
 
 
-def _quantities(raw: list[str]) -> list[str]:
+def _quantities(raw: list[str], numbers: frozenset[int] | None = None) -> list[str]:
     """Numbers said in the answer (`quantities.numbers_said`) with their unit, quoted as spoken ("forty percent", "3x
     faster", "4,000", "2 million users", "under a millisecond"), and changes said as a ratio ("doubled", "dropped by
-    half", "twice as fast"), each when it measures something (`_measured`, not a small bare count)."""
-    raw = said_pieces(raw)
-    tokens = tokenize(raw)
-    said = numbers_said(raw, tokens)
+    half", "twice as fast"), each when it measures something (`_measured`, not a small bare count). `numbers`: those
+    the judge already read in these words (`analyze_answer`), used when no piece is joined here."""
+    said_raw = said_pieces(raw)
+    tokens = tokenize(said_raw)
+    said = numbers if numbers is not None and said_raw == raw else numbers_said(said_raw, tokens)
+    raw = said_raw
     spans: list[tuple[int, int]] = []
     said_up_to = -1                              # the last word already quoted in a quantity
     for i, t in enumerate(tokens):
@@ -745,7 +747,8 @@ def _star(text: str, extra: dict[str, list[int]] | None = None) -> dict[str, Any
 
 def analyze_delivery(transcript: Transcript, target_s: int, settings: AnalysisSettings,
                      timed: bool = True, story: bool = True,
-                     credited: Sequence[tuple[str, int | None]] = (), follow_up: bool = False) -> Delivery:
+                     credited: Sequence[tuple[str, int | None]] = (), follow_up: bool = False,
+                     said_numbers: frozenset[int] | None = None) -> Delivery:
     """Delivery metrics for one answer. `timed` is False for typed answers (no pace or pauses); `story` is False
     when the prompt does not ask for a story (its structure is then not held to STAR); `follow_up`: the answer
     answers the interviewer's follow-ups, short by nature (walkthrough 10: a 20 s follow-up answer was "Short for
@@ -755,6 +758,8 @@ def analyze_delivery(transcript: Transcript, target_s: int, settings: AnalysisSe
     said, or None): a credited key point that reads as a STAR part counts as that part, so the structure card
     never says "no result" next to a result the judge credited. Whether the judge credited every key point (a short
     answer is then told what a usual length is, not to say more) is set afterwards, by `mark_complete`.
+    `said_numbers`: the words of `transcript.words()` that say a number (`quantities.numbers_said`), when the caller read
+    them already (`analyze_answer`, for the judge); else they are read here.
     """
     all_words = transcript.words()
     kept = [i for i, w in enumerate(all_words) if w.word.strip()]
@@ -791,7 +796,7 @@ def analyze_delivery(transcript: Transcript, target_s: int, settings: AnalysisSe
                 pauses.append({"start": round(a.end, 2), "end": round(b.start, 2), "duration": round(gap, 2),
                                "after": a.word.strip()})
     text = " ".join(w.strip() for w in raw)
-    numbers = _quantities(raw)
+    numbers = _quantities(raw, said_numbers if len(kept) == len(all_words) else None)
     # "I think" says a view, not a part you played
     i_count = sum(c in ("i", "me", "my", "i'm", "i've", "i'd", "mine") and not (c == "i" and _stance(clean, k))
                   for k, c in enumerate(clean))

@@ -71,9 +71,6 @@ INTENTS: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 # a label asking for a quantity: the sentence that covers it says a number
 _WANTS_NUMBER = re.compile(r"number|measured|quantif|how many|scale|before and after|result", re.IGNORECASE)
-# quantity words the tokenizer does not turn into numerals
-QUANTITY_WORDS = frozenset({"half", "halved", "third", "quarter", "double", "doubled", "twice", "triple", "tripled",
-                            "percent", "tenfold"})
 _COMPILED = tuple((re.compile(pattern, re.IGNORECASE), examples) for pattern, examples in INTENTS)
 
 

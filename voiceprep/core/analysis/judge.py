@@ -37,7 +37,7 @@ from voiceprep.core.analysis.alternatives import (
 )
 from voiceprep.core.analysis.delivery import asks_for_story
 from voiceprep.core.analysis.embedder import Embedder
-from voiceprep.core.analysis.intents import QUANTITY_WORDS, intent_examples, wants_number
+from voiceprep.core.analysis.intents import intent_examples, wants_number
 from voiceprep.core.analysis.keypoints import (
     FUNCTION_WORDS,
     KeyPointResult,
@@ -71,6 +71,7 @@ from voiceprep.core.analysis.segments import (
     joined,
     kept_denials,
     pairs,
+    read_on,
     said_in_past,
     sentence_spans,
     tells_a_routine,
@@ -78,11 +79,15 @@ from voiceprep.core.analysis.segments import (
     units,
     used_to,
 )
-from voiceprep.core.analysis.text import DETERMINERS, TIME_UNITS, Token, acronym, stem, tokenize_text, written_names
+from voiceprep.core.analysis.text import DETERMINERS, TIME_UNITS, Token, acronym, stem, tokenize, tokenize_text, written_names
 from voiceprep.core.banks.model import Job, KeyPoint, Prompt
 from voiceprep.settings import AnalysisSettings
 
-JUDGE_VERSION = "semantic-57"      # session 39: the integrator's mends of read39a/c (semantic-57: "managed to double
+JUDGE_VERSION = "semantic-58"      # session 40: judge70 (semantic-58: a pair whose first unit is a
+                                   # short fragment closing a sentence, "you know, correctness. Money can't go missing",
+                                   # is embedded as said with a comma, `segments.read_on`; `_career` reads a number by
+                                   # `quantities.numbers_said`),
+                                   # session 39: the integrator's mends of read39a/c (semantic-57: "managed to double
                                    # throughput", "triple what it was", "dropped to half" say a number again, "double
                                    # charged", "double check" none; "on its own" no ownership intent; "more seamless"
                                    # graded, `_GRADED`),
@@ -539,8 +544,8 @@ def _career(rest: list[str]) -> bool:
     as a count over a career rather than as one thing done."""
     text = " ".join(rest)
     goes_on = [rest[i + 1:i + 4] for i, w in enumerate(rest) if w in ("and", "but", "then", "so", "which", "where")]
-    if any(said_in_past(after) for after in goes_on) or any(
-            w.isdigit() or w in QUANTITY_WORDS or w in _NUMBER_WORDS for w in rest):
+    if any(said_in_past(after) for after in goes_on) or any(w.isdigit() or w in _NUMBER_WORDS for w in rest) or (
+            numbers_said(rest, tokenize(rest))):
         return False                  # "...and learned to listen", "...cut our costs in half": a story is told as well
     return (any(w in _MANY for w in rest[:4]) or " a lot of " in f" {' '.join(rest[:5])} "
             or any(p in text for p in ("over the years", "over my career", "throughout my career", "in my career")))
@@ -1094,9 +1099,11 @@ def two_word_names(label: str) -> tuple[tuple[str, ...], ...]:
 
 def names_and_quantity(label: str) -> frozenset[str]:
     """A label's names (`label_names`) when it also states a quantity in words ("Moved to Stripe ..., cut PCI scope
-    by half"); none otherwise."""
-    said = {t.norm for t in tokenize_text(label)}
-    return label_names(label) if said & QUANTITY_WORDS else frozenset()
+    by half": `quantities.numbers_said`, not a numeral); none otherwise."""
+    words = label.split()
+    tokens = tokenize(words)
+    in_words = numbers_said(words, tokens) - {t.word for t in tokens if t.is_number}    # not "150+", "3-D"
+    return label_names(label) if in_words else frozenset()
 
 
 def details_said(text: str, prompt: Prompt) -> int:
@@ -1310,7 +1317,8 @@ class AnswerJudge:
     """Judges one answer against many key points, sharing the answer's embeddings."""
 
     def __init__(self, raw_words: list[str], index: TokenIndex, embedder: Embedder | None,
-                 settings: AnalysisSettings, prompt: Prompt | None = None, job: Job | None = None):
+                 settings: AnalysisSettings, prompt: Prompt | None = None, job: Job | None = None,
+                 numbers: frozenset[int] | None = None):
         self.raw = raw_words
         self.job_words = job_words(job)
         self.prompt = prompt.text if prompt else ""
@@ -1318,15 +1326,22 @@ class AnswerJudge:
         self.embedder = embedder
         self.s = settings
         self.units = units(raw_words)
-        self.vectors = embedder.embed([u.text for u in self.units]) if embedder and self.units else None
+        sentences = [i for i, u in enumerate(self.units) if u.kind == "sentence"]
+        joins = pairs([self.units[i] for i in sentences])
+        # a pair whose first unit is a short fragment closing a sentence is embedded as said with a comma (`read_on`)
+        starts = frozenset(a for a, _ in sentence_spans(raw_words))
+        read = [read_on(raw_words, self.units[sentences[a]], self.units[sentences[b]], starts) for a, b in joins]
+        texts = [r for r in read if r is not None]
+        self.vectors = embedder.embed([u.text for u in self.units] + texts) if embedder and self.units else None
         if self.vectors is not None:
-            sentences = [i for i, u in enumerate(self.units) if u.kind == "sentence"]
+            said_on = iter(self.vectors[len(self.units):])
+            self.vectors = self.vectors[:len(self.units)]
             extra, vecs = [], []
-            for a, b in pairs([self.units[i] for i in sentences]):
+            for (a, b), r in zip(joins, read):
                 ua, ub = self.units[sentences[a]], self.units[sentences[b]]
                 extra.append(Unit(ua.first, ub.last, f"{ua.text} {ub.text}", "pair", ua.negated | ub.negated,
                                   ua.hypothetical | ub.hypothetical))
-                v = self.vectors[sentences[a]] + self.vectors[sentences[b]]
+                v = next(said_on) if r is not None else self.vectors[sentences[a]] + self.vectors[sentences[b]]
                 vecs.append(v / max(float(np.linalg.norm(v)), 1e-12))
             if extra:
                 self.units += extra
@@ -1392,7 +1407,8 @@ class AnswerJudge:
         self._credit: np.ndarray | None = None          # the units in the credit space (`_credited`)
         # each figure said, by the word it was said in ("340 ms": 340): `_before_figures` reads them for every label
         self._figures: dict[int, str] = {t.word: t.norm for t in index.tokens if t.is_number}
-        numeric = set(numbers_said(raw_words, index.tokens))     # "340 ms", "under a millisecond", "cut it in half"
+        # "340 ms", "under a millisecond", "cut it in half"; `numbers`: read by the caller in the same words, once
+        numeric = set(numbers if numbers is not None else numbers_said(raw_words, index.tokens))
         self.says_number = np.array([any(u.first <= i <= u.last for i in numeric) for u in self.units], dtype=bool)
         self._numeric = frozenset(numeric)
         self._before_words: dict[str, frozenset[int]] = {}

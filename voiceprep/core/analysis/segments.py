@@ -953,6 +953,30 @@ def kept_denials(raw: list[str]) -> list[frozenset[str]]:
     return out
 
 
+# a window this short that closes a long sentence ("..., and the problem space is hard, you know, correctness.") is a
+# fragment the transcriber may close with a full stop or not (walk51 1(b), judge70)
+FRAGMENT_WORDS = 3
+
+
+def read_on(raw: list[str], fragment: Unit, after: Unit, starts: frozenset[int]) -> str | None:
+    """A pair's text as said with a comma, when its first unit is a short fragment (`FRAGMENT_WORDS`) that closes a
+    longer sentence and `after` opens the next one (`starts`: the sentences' first words): "you know, correctness.
+    Money can't go missing" is read as "you know, correctness, money can't go missing", as the same words said with
+    a comma are; None for any other pair. The pair is then embedded as that text, not as the mean of a fragment and
+    a sentence."""
+    size = sum(bool(clean(w)) for w in raw[fragment.first:fragment.last + 1])
+    if fragment.first in starts or after.first not in starts or size > FRAGMENT_WORDS:
+        return None
+    said = list(raw[fragment.first:after.last + 1])
+    k = fragment.last - fragment.first
+    end = said[k].rstrip()
+    said[k] = re.sub(r"[.!?]+([\"'\u201d)]*)$", r",\1", end) + said[k][len(end):]
+    word = said[k + 1].lstrip()
+    if word[:1].isupper() and word[1:2].islower():      # "Money" -> "money"; not "I", "I'm", "PCI"
+        said[k + 1] = said[k + 1][:len(said[k + 1]) - len(word)] + word[:1].lower() + word[1:]
+    return joined(said)
+
+
 def pairs(sentences: list[Unit]) -> list[tuple[int, int]]:
     """Indices of adjacent sentences (in `sentences`) that are read together as one unit."""
     return [(i, i + 1) for i in range(len(sentences) - 1) if sentences[i + 1].first == sentences[i].last + 1]
