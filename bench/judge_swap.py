@@ -2,7 +2,11 @@
 against every OTHER prompt of its bank. Nearly every tick there is false; the few real overlaps (an answer that
 really says another prompt's point) are listed by hand in `judge_swap_allowlist.toml` with a reason.
 
-    .venv/bin/python bench/judge_swap.py [--writers abc..] [--bank ID] [--ticks] [--causes]
+    .venv/bin/python bench/judge_swap.py [--writers abc..] [--bank ID] [--ticks] [--causes] [--cross]
+
+--cross (judge72, walk53 finding 1) reads each answer against OTHER banks' prompts of the same kind instead: a
+why-us answer against the other why-us prompts, a tech story against the other tech banks' story prompts (the
+realistic mistake: a candidate answering with the story prepared for another job). Counts are by prompt kind.
 
 Text only. Tuning data only: dev, dev2 (all but its out-of-sample writers: bench/out_of_sample.py) and the regression
 set's strong answers; never test/holdout.
@@ -46,6 +50,34 @@ def load_items(writers: str | None, out_of_sample: bool = False) -> tuple[list[L
     items = load_labeled(CORPUS / "dev.toml") + load_labeled(REGRESSION)
     items += out_of_sample_guard.keep(load_labeled(CORPUS / "dev2.toml"), writers, out_of_sample=out_of_sample)
     return [i for i in items if i.kind in STRONG and i.bank not in HELD_OUT_BANKS], banks
+
+
+TECH_BANKS = frozenset({"affirm-backend-platform", "airwallex", "senior-backend-payments", "sre-mobile"})
+STORY_OPENINGS = ("tell me about", "describe a time", "what are the most impactful", "what is the most challenging")
+
+
+def prompt_kind(bank_id: str, text: str) -> str | None:
+    """'why' (why us / why this move), 'story' (a tech bank's story prompt) or None (not read by --cross)."""
+    t = text.strip().lower()
+    if t.startswith("why"):
+        return "why"
+    if bank_id in TECH_BANKS and t.startswith(STORY_OPENINGS):
+        return "story"
+    return None
+
+
+def swapped_prompts(item: Labeled, banks: dict[str, Bank], cross: bool) -> list[tuple[str, Bank, object]]:
+    """(kind, bank, prompt) to read the answer against: its bank's other prompts, or (cross) other banks' prompts
+    of its own prompt's kind."""
+    own = banks[item.bank]
+    if not cross:
+        return [("same-bank", own, p) for rnd in own.rounds for p in rnd.prompts if p.id != item.prompt]
+    mine = next(p for rnd in own.rounds for p in rnd.prompts if p.id == item.prompt)
+    kind = prompt_kind(own.id, mine.text)
+    if kind is None:
+        return []
+    return [(kind, b, p) for b in banks.values() if b.id != own.id and b.id not in HELD_OUT_BANKS
+            for rnd in b.rounds for p in rnd.prompts if prompt_kind(b.id, p.text) == kind]
 
 
 def load_allowlist() -> dict[tuple[str, str, str], str]:
@@ -94,6 +126,8 @@ def main() -> None:
     ap.add_argument("--bank", help="only this bank")
     ap.add_argument("--ticks", action="store_true", help="list every swap tick with its quote")
     ap.add_argument("--causes", action="store_true", help="count the swap ticks by cause")
+    ap.add_argument("--cross", action="store_true", help="read answers against other banks' prompts of the same "
+                    "kind (why-us, tech story) instead of their bank's other prompts")
     args = ap.parse_args()
     settings = AnalysisSettings()
     items, banks = load_items(args.writers, args.out_of_sample)
@@ -104,13 +138,11 @@ def main() -> None:
     causes: Counter[str] = Counter()
     generic: Counter[str] = Counter()
     by_point: Counter[str] = Counter()
+    by_kind: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])   # kind -> swapped answers, ticks, points
     pooled = allowed = 0
     lines = []
     for item in items:
-        bank = banks[item.bank]
-        for other in [p for rnd in bank.rounds for p in rnd.prompts]:
-            if other.id == item.prompt:
-                continue
+        for kind, bank, other in swapped_prompts(item, banks, args.cross):
             a = analyze_answer(bank, other, Transcript.from_text(item.text))
             ticks = 0
             for r in a.key_points:
@@ -122,7 +154,7 @@ def main() -> None:
                     allowed += 1
                     continue
                 ticks += 1
-                by_point[f"{item.bank}/{other.id}/{kp.id}"] += 1
+                by_point[f"{bank.id}/{other.id}/{kp.id}"] += 1
                 c = cause(kp, r, settings)
                 causes[c] += 1
                 quote = r.judgement.unit.text if r.judgement and r.judgement.unit else ""
@@ -130,9 +162,12 @@ def main() -> None:
                 if g:
                     generic[g] += 1
                 p = r.judgement.probability if r.judgement else "-"
-                lines.append(f"  {item.id} -> {other.id}/{kp.id}  [{c}]  p={p}  {quote[:110]!r}")
+                lines.append(f"  {item.id} -> {bank.id}/{other.id}/{kp.id}  [{c}]  p={p}  {quote[:110]!r}")
             pooled += ticks
             per_bank[item.bank].append((ticks, a.overall))
+            by_kind[kind][0] += 1
+            by_kind[kind][1] += ticks
+            by_kind[kind][2] += len(a.key_points)
     print(f"swap: {len(items)} strong answers, {sum(len(v) for v in per_bank.values())} swapped judgements")
     print("| bank | swapped | ticks | ticks/answer | overall median | overall max |")
     print("|---|---|---|---|---|---|")
@@ -145,6 +180,8 @@ def main() -> None:
     print(f"pooled: {pooled} swap ticks over {len(all_rows)} swapped answers ({pooled / len(all_rows):.2f} each), "
           f"{allowed} allowlisted overlaps not counted; overall median "
           f"{statistics.median(o for _, o in all_rows):.1f}, max {max(o for _, o in all_rows):.1f}")
+    for k, (n, t, pts) in sorted(by_kind.items()):
+        print(f"kind {k}: {n} swapped answers, {t} ticks of {pts} points ({t / max(pts, 1):.1%}), {t / max(n, 1):.2f} each")
     if args.causes:
         print("causes:")
         for c, n in causes.most_common():
