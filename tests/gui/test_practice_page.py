@@ -4730,3 +4730,66 @@ def test_a_follow_ups_recording_clock_shows_its_time_alone_not_the_questions_tar
     assert page.time_bar.isVisible()
     ctl.cancel()
     qtbot.waitUntil(lambda: ctl.state == c.IDLE, timeout=30000)
+
+
+class _SpeechThenSilence(SilentStream):
+    """A microphone that hears `SPEECH` (a rendered answer), then a quiet room, in real time."""
+    speech = None
+
+    def __init__(self, device=None, callback=None, blocksize=1600, **kwargs):
+        super().__init__(device)
+        self.cb, self.block, self._stop = callback, blocksize, threading.Event()
+
+    def start(self):
+        import numpy as np
+
+        def run():
+            data = np.concatenate([type(self).speech, np.zeros(16000 * 30, dtype=np.float32)])
+            for i in range(0, len(data) - self.block, self.block):
+                if self._stop.wait(self.block / 16000):
+                    return
+                self.cb(data[i:i + self.block].reshape(-1, 1), self.block, None, None)
+        threading.Thread(target=run, daemon=True).start()
+
+    def stop(self):
+        self._stop.set()
+
+    def close(self):
+        self._stop.set()
+
+
+@pytest.mark.parametrize("heard", [True, False])
+def test_after_a_silence_stop_the_keyboard_is_on_a_live_button_and_n_and_space_work(window, qtbot, services, speaker,
+                                                                                    tmp_path, monkeypatch, heard):
+    """walk53 6: after Q1's silence stop N and Space did nothing until a click ("focus: None", Xvfb without a window
+    manager). In Qt the focus after a silence stop (scored, or nothing heard) is on a shown, enabled widget of the
+    page, and N and Space pressed there act: Space answers, N moves on."""
+    from voiceprep.speech.audio import load_audio
+
+    if heard:
+        _SpeechThenSilence.speech = load_audio(speaker.render("I built a ledger service with double entry bookkeeping.",
+                                                              out=tmp_path / "s.wav"))       # 16 kHz mono
+        _silent_mic(monkeypatch, services, _SpeechThenSilence)
+    else:
+        _silent_mic(monkeypatch, services)
+    services.settings.audio.silence_stop_s = 1.5
+    page, ctl = start(window, qtbot)
+    window.activateWindow()
+    page.answer_btn.setFocus()
+    qtbot.keyClick(page.answer_btn, Qt.Key.Key_Space)                 # as a candidate starts: Space
+    qtbot.waitUntil(lambda: ctl.state == c.RECORDING, timeout=30000)
+    if not heard:
+        ctl.recorder.stop("silence")
+    qtbot.waitUntil(lambda: ctl.state == (c.FEEDBACK if heard else c.IDLE), timeout=60000)
+    assert ctl.stop_reason == "silence"
+    qtbot.wait(300)
+    focused = QApplication.focusWidget()
+    assert focused is not None and window.isAncestorOf(focused), focused
+    assert focused.isVisible() and focused.isEnabled(), (focused, focused.isVisible(), focused.isEnabled())
+    first = ctl.rehearsal.current.id
+    qtbot.keyClick(focused, Qt.Key.Key_Space)                          # Space answers (again)
+    qtbot.waitUntil(lambda: ctl.state == c.RECORDING, timeout=30000)
+    ctl.cancel()
+    qtbot.waitUntil(lambda: ctl.state in (c.IDLE, c.FEEDBACK), timeout=30000)
+    press(qtbot, QApplication.focusWidget() or page, Qt.Key.Key_N)      # N moves on
+    qtbot.waitUntil(lambda: ctl.rehearsal.current.id != first, timeout=10000)
