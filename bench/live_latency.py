@@ -95,7 +95,7 @@ def stages(audio: np.ndarray, final, out: Path, duration: float, live: LiveTrans
 
     from voiceprep.app.judging import prepare_judge, run_judge
     from voiceprep.app.listening import require_answer
-    from voiceprep.core.analysis import model
+    from voiceprep.core.analysis import embedder as model
     from voiceprep.core.banks import load_bank
     from voiceprep.settings import Settings
 

@@ -4718,6 +4718,7 @@ def test_a_follow_ups_recording_clock_shows_its_time_alone_not_the_questions_tar
                     and ctl.recorder.seconds >= 1.0, timeout=30000)
     assert page.clock.text().endswith(" · no time target") and "/" not in page.clock.text(), page.clock.text()
     assert not page.time_bar.isVisible()
+    assert page.position.text().endswith(" · a follow-up, no time target"), page.position.text()
     ctl.stop_answer()
     qtbot.waitUntil(lambda: ctl.state in (c.FEEDBACK, c.IDLE), timeout=60000)
     page.retry_btn.click()                                  # the whole question again: held to its target
@@ -4727,7 +4728,7 @@ def test_a_follow_ups_recording_clock_shows_its_time_alone_not_the_questions_tar
     qtbot.waitUntil(lambda: ctl.state == c.RECORDING and ctl.recorder is not None and ctl.recorder.seconds >= 1.0,
                     timeout=30000)
     qtbot.waitUntil(lambda: page.clock.text().endswith(f" / {target // 60}:{target % 60:02d}"), timeout=10000)
-    assert page.time_bar.isVisible()
+    assert page.time_bar.isVisible() and " · aim for " in page.position.text(), page.position.text()
     ctl.cancel()
     qtbot.waitUntil(lambda: ctl.state == c.IDLE, timeout=30000)
 

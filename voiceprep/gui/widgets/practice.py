@@ -1456,9 +1456,12 @@ class PracticePage(QWidget):
                     f"point{'s' if len(turn.labels) != 1 else ''} {'they ask' if n > 1 else 'it asks'} about "
                     f"count{'' if len(turn.labels) != 1 else 's'}")
             self.prompt_text.setText(turn.heading)
+            # held to no time, as its clock says (walk53 3: "aim for 2:30" stood over the follow-up)
+            self.position.setText(f"{r.context} · a follow-up, no time target")
         else:
             line = r.attempt_note or ""
             self.prompt_text.setText(r.current.text)
+            self.position.setText(f"{r.context} · aim for {fmt_time(r.current.target_seconds)}")
         self.attempt_line.setText(line)
         self.attempt_line.setVisible(bool(line))
         note = r.focus_note if turn is None else None    # a drill says which points to bring in this time
