@@ -13,6 +13,12 @@ Prints one JSON line:
 - rss_peak_mb: this process's peak RSS during the live run (the speech path alone: model, audio, passes).
 - window_s_mean / _max: seconds of audio a live pass decoded (the uncommitted window); commits: segments
   committed by the end of the full run.
+- with `--stages`, `stages_cpu_s` / `stages_wall_s`: what the app does after a Stop besides the transcript, on the
+  full run's answer (written as a WAV): `vad` (listening.require_answer, "was anything said"), `judge_cold` and
+  `judge_warm` (app.judging.run_judge against Airwallex's first question, the model loaded before and the
+  question's texts prepared, as Practice does; then once more), and `live_pass_cpu_per_audio_s`: the live
+  passes' CPU seconds per second of answer (over the process's share of the cores, the live path falls behind
+  and the Stop waits for the backlog).
 - *_cpu_*: process CPU seconds (a pass's cost without the wait for a busy CPU), and the load average: on a
   shared machine wall times grow with the load, CPU times much less.
 
@@ -83,6 +89,37 @@ def stop_after(t: Transcriber, audio: np.ndarray, stop_s: float) -> float:
     return time.perf_counter() - stopped
 
 
+def stages(audio: np.ndarray, final, out: Path, duration: float, live: LiveTranscriber) -> dict:
+    """CPU and wall seconds of what follows the transcript after a Stop (see the module's docstring)."""
+    import soundfile as sf
+
+    from voiceprep.app.judging import prepare_judge, run_judge
+    from voiceprep.app.listening import require_answer
+    from voiceprep.core.analysis import embedder as model
+    from voiceprep.core.banks import load_bank
+    from voiceprep.settings import Settings
+
+    settings = Settings()
+    wav = out / f"stages-{int(duration)}s.wav"
+    sf.write(str(wav), audio, TARGET_RATE)
+    bank = load_bank(Path(__file__).resolve().parents[1] / "question_banks/airwallex.toml")
+    prompt = bank.rounds[0].prompts[0]
+    model.get_embedder()
+    prepare_judge(prompt, settings.analysis)
+    cpu: dict[str, float] = {}
+    wall: dict[str, float] = {}
+    for name, step in (("vad", lambda: require_answer(final, wav, settings.audio.silence_rms,
+                                                      settings.history.min_answer_speech_s, stopped="manual")),
+                       ("judge_cold", lambda: run_judge(bank, prompt, final, settings.analysis)),
+                       ("judge_warm", lambda: run_judge(bank, prompt, final, settings.analysis))):
+        began, c0 = time.perf_counter(), time.process_time()
+        step()
+        cpu[name], wall[name] = round(time.process_time() - c0, 3), round(time.perf_counter() - began, 3)
+    return {"stages_cpu_s": cpu, "stages_wall_s": wall,
+            "live_pass_cpu_per_audio_s": round(sum(live.pass_cpu) / max(duration, 1e-6), 3),
+            "live_passes_s_of_audio_decoded": round(sum(w for w, _ in live.pass_log), 1)}
+
+
 def p95(values: list[float]) -> float:
     values = sorted(values)
     return values[min(len(values) - 1, int(round(0.95 * (len(values) - 1))))]
@@ -104,6 +141,7 @@ def main() -> None:
     ap.add_argument("--json", action="store_true", help="print only the JSON line")
     ap.add_argument("--out", type=Path, default=Path(__file__).parent / "out")
     ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--stages", action="store_true", help="also time the VAD check and the judge after the Stop")
     args = ap.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     if args.voice == "human":
@@ -148,6 +186,8 @@ def main() -> None:
            "load_avg_1min": round(load, 1), "cores": os.cpu_count(),
            "wer_live": round(wer(text, final.text), 3), "wer_batch": round(wer(text, batch.text), 3),
            "rss_peak_mb": round(rss_live)}
+    if args.stages:
+        row.update(stages(audio, final, args.out, duration, live))
     if not args.json:
         print(f"{args.seconds} s answer ({args.voice}); final transcript: {final.text[:200]}...")
     print(json.dumps(row))

@@ -400,6 +400,9 @@ QUIT_WAITS_FOR_RECORDER_S = 3.0
 # quitting mid-import: the decode in flight when it is cancelled ends first (a window: seconds under load), then
 # the attempt and its audio copy are dropped, so nothing half-saved is recovered at the next start
 QUIT_WAITS_FOR_IMPORT_S = 20.0
+# after a Stop, Practice says how much of the answer is still being transcribed once the wait is this long, and
+# updates it this often (walk53 2: "processing" alone for 47 s; a quiet machine's 0.2-2 s shows no count)
+TRANSCRIBING_SHOWN_AFTER_MS = 500
 # an imported recording holding less sound than this is refused before anything is saved: "a.wav holds 0.0 s of
 # sound — it may be cut short" (walk47: a WAV cut to its first 60 bytes imported as a 0.0004 s answer with no words).
 # Half a second holds no answer; the shortest answer the judge scores says a sentence. A file of silence of any length

@@ -4679,3 +4679,169 @@ def test_with_no_round_going_a_letter_at_the_round_box_is_its_type_ahead(window,
     qtbot.keyClick(page.round_box, Qt.Key.Key_R)
     assert fired == [] and page.typing_watch.held() is None and not page.retry_btn.isDown()
     assert not (page.notice.isVisible() and "was not taken as a command" in page.notice.text()), page.notice.text()
+
+
+def test_the_wait_after_a_stop_says_how_much_of_the_answer_is_left_to_transcribe():
+    """walk53 2: 47 s of "processing" alone after a 164 s answer on a busy machine: the state line says what is
+    left and how far it is; under a second left, only the checking is."""
+    from voiceprep.gui.widgets.practice import PROCESSING_TEXT, transcribing_left_text
+
+    assert transcribing_left_text(40.2, 164.0) == ("Transcribing the last 40 s of your 2:44 answer (75% done), "
+                                                   "then checking your key points…")
+    assert transcribing_left_text(90.0, 100.0).startswith("Transcribing the last 1:30 of your 1:40 answer (10% done)")
+    assert transcribing_left_text(0.4, 164.0) == PROCESSING_TEXT
+    assert transcribing_left_text(0.0, 0.0) == PROCESSING_TEXT
+
+
+def _rendered_answer(speaker, tmp_path, text: str):
+    """A spoken answer as a file the microphone plays in real time (`FileStream`)."""
+    from voiceprep.speech.recorder import FileStream
+
+    audio = speaker.render(text, out=tmp_path / "a.wav")
+    return lambda: FileStream(audio, realtime=True)
+
+
+def test_a_slow_transcript_after_stop_shows_what_is_left_and_esc_keeps_the_answer(window, qtbot, services, speaker,
+                                                                                  tmp_path, monkeypatch):
+    """walk53 2: after Stop the last words of the answer are still decoded (a live path behind on a busy machine,
+    here a transcriber held back): the state line says how much of the answer is left, N waits as before and Esc
+    takes it back (not the answer), and the answer is then scored and stored with its recording."""
+    from pathlib import Path
+
+    from voiceprep.core.history import History
+    from voiceprep.gui.widgets.practice import NEXT_PENDING
+    from voiceprep.speech.live import LiveTranscriber
+
+    release, held = threading.Event(), threading.Event()
+    real_finish = LiveTranscriber.finish
+
+    def slow_finish(self, progress=None):             # the fake slow transcriber: its last decode waits
+        held.set()
+        release.wait(30)
+        return real_finish(self, progress)
+    monkeypatch.setattr(LiveTranscriber, "finish", slow_finish)
+    services.input_override = _rendered_answer(speaker, tmp_path, "I built a ledger service with double entry "
+                                                                  "bookkeeping and nightly reconciliation jobs.")
+    page, ctl = start(window, qtbot)
+    ctl.start_answer()
+    qtbot.waitUntil(lambda: ctl.state == c.RECORDING, timeout=30000)
+    qtbot.waitUntil(lambda: ctl.recorder is not None and ctl.recorder.seconds >= 3.0, timeout=30000)
+    ctl.stop_answer()
+    qtbot.waitUntil(lambda: held.is_set(), timeout=30000)
+    assert ctl.state == c.PROCESSING
+    qtbot.waitUntil(lambda: page.state_label.text().startswith("Transcribing the last "), timeout=10000)
+    said = page.state_label.text()
+    assert "s of your" in said and "% done), then checking your key points…" in said, said
+    page._next_key()                                  # N while it is checked: remembered, said, not overwritten
+    qtbot.wait(1200)
+    assert page.state_label.text() == NEXT_PENDING.format(n=page.key_name("N")), page.state_label.text()
+    window.stop_sound()                               # Esc takes the N back; the answer goes on being finished
+    qtbot.waitUntil(lambda: page.state_label.text().startswith("Transcribing the last "), timeout=10000)
+    assert ctl.state == c.PROCESSING
+    release.set()
+    with qtbot.waitSignal(ctl.analysisReady, timeout=60000) as ready:
+        pass
+    attempt_id = ready.args[1]
+    assert attempt_id > 0 and ctl.state == c.FEEDBACK
+    assert not page.state_label.text().startswith("Transcribing"), page.state_label.text()
+    with History.open(services.db_path) as h:
+        [(audio_path,)] = h.db.execute("SELECT audio_path FROM attempts WHERE id = ?", (attempt_id,)).fetchall()
+    assert audio_path and Path(audio_path).exists(), audio_path       # the recording kept with its answer
+
+
+def test_a_follow_ups_recording_clock_shows_its_time_alone_not_the_questions_target(window, qtbot, services, speaker,
+                                                                                    tmp_path):
+    """walk53 3: a follow-up's answer showed the question's target ("0:17 / 3:00") and a bar filling to it, though
+    its feedback says a follow-up is not held to the question's time: its clock says its time alone, no bar."""
+    from voiceprep.gui.widgets.practice import clock_text
+
+    assert clock_text(17.0, 180.0) == "0:17 / 3:00" and clock_text(17.0, 0.0) == "0:17 · no time target"
+    page, ctl = start(window, qtbot)
+    with qtbot.waitSignal(ctl.analysisReady, timeout=30000):
+        ctl.answer_text("I like payments.")                  # weak: follow-ups
+    ctl.ask_follow_ups()
+    qtbot.waitUntil(lambda: ctl.state == c.FEEDBACK and ctl.rehearsal.follow_up is not None, timeout=30000)
+    services.input_override = _rendered_answer(speaker, tmp_path, "We measured latency and it fell by half. " * 3)
+    ctl.start_answer()
+    qtbot.waitUntil(lambda: ctl.state == c.RECORDING, timeout=30000)
+    assert ctl.answering_follow_up is not None
+    qtbot.waitUntil(lambda: page.clock.text() not in ("0:00 · no time target", "") and ctl.recorder is not None
+                    and ctl.recorder.seconds >= 1.0, timeout=30000)
+    assert page.clock.text().endswith(" · no time target") and "/" not in page.clock.text(), page.clock.text()
+    assert not page.time_bar.isVisible()
+    assert page.position.text().endswith(" · a follow-up, no time target"), page.position.text()
+    ctl.stop_answer()
+    qtbot.waitUntil(lambda: ctl.state in (c.FEEDBACK, c.IDLE), timeout=60000)
+    page.retry_btn.click()                                  # the whole question again: held to its target
+    qtbot.waitUntil(lambda: ctl.state == c.IDLE, timeout=30000)
+    target = ctl.rehearsal.current.target_seconds
+    ctl.start_answer()
+    qtbot.waitUntil(lambda: ctl.state == c.RECORDING and ctl.recorder is not None and ctl.recorder.seconds >= 1.0,
+                    timeout=30000)
+    qtbot.waitUntil(lambda: page.clock.text().endswith(f" / {target // 60}:{target % 60:02d}"), timeout=10000)
+    assert page.time_bar.isVisible() and " · aim for " in page.position.text(), page.position.text()
+    ctl.cancel()
+    qtbot.waitUntil(lambda: ctl.state == c.IDLE, timeout=30000)
+
+
+class _SpeechThenSilence(SilentStream):
+    """A microphone that hears `SPEECH` (a rendered answer), then a quiet room, in real time."""
+    speech = None
+
+    def __init__(self, device=None, callback=None, blocksize=1600, **kwargs):
+        super().__init__(device)
+        self.cb, self.block, self._stop = callback, blocksize, threading.Event()
+
+    def start(self):
+        import numpy as np
+
+        def run():
+            data = np.concatenate([type(self).speech, np.zeros(16000 * 30, dtype=np.float32)])
+            for i in range(0, len(data) - self.block, self.block):
+                if self._stop.wait(self.block / 16000):
+                    return
+                self.cb(data[i:i + self.block].reshape(-1, 1), self.block, None, None)
+        threading.Thread(target=run, daemon=True).start()
+
+    def stop(self):
+        self._stop.set()
+
+    def close(self):
+        self._stop.set()
+
+
+@pytest.mark.parametrize("heard", [True, False])
+def test_after_a_silence_stop_the_keyboard_is_on_a_live_button_and_n_and_space_work(window, qtbot, services, speaker,
+                                                                                    tmp_path, monkeypatch, heard):
+    """walk53 6: after Q1's silence stop N and Space did nothing until a click ("focus: None", Xvfb without a window
+    manager). In Qt the focus after a silence stop (scored, or nothing heard) is on a shown, enabled widget of the
+    page, and N and Space pressed there act: Space answers, N moves on."""
+    from voiceprep.speech.audio import load_audio
+
+    if heard:
+        _SpeechThenSilence.speech = load_audio(speaker.render("I built a ledger service with double entry bookkeeping.",
+                                                              out=tmp_path / "s.wav"))       # 16 kHz mono
+        _silent_mic(monkeypatch, services, _SpeechThenSilence)
+    else:
+        _silent_mic(monkeypatch, services)
+    services.settings.audio.silence_stop_s = 1.5
+    page, ctl = start(window, qtbot)
+    window.activateWindow()
+    page.answer_btn.setFocus()
+    qtbot.keyClick(page.answer_btn, Qt.Key.Key_Space)                 # as a candidate starts: Space
+    qtbot.waitUntil(lambda: ctl.state == c.RECORDING, timeout=30000)
+    if not heard:
+        ctl.recorder.stop("silence")
+    qtbot.waitUntil(lambda: ctl.state == (c.FEEDBACK if heard else c.IDLE), timeout=60000)
+    assert ctl.stop_reason == "silence"
+    qtbot.wait(300)
+    focused = QApplication.focusWidget()
+    assert focused is not None and window.isAncestorOf(focused), focused
+    assert focused.isVisible() and focused.isEnabled(), (focused, focused.isVisible(), focused.isEnabled())
+    first = ctl.rehearsal.current.id
+    qtbot.keyClick(focused, Qt.Key.Key_Space)                          # Space answers (again)
+    qtbot.waitUntil(lambda: ctl.state == c.RECORDING, timeout=30000)
+    ctl.cancel()
+    qtbot.waitUntil(lambda: ctl.state in (c.IDLE, c.FEEDBACK), timeout=30000)
+    press(qtbot, QApplication.focusWidget() or page, Qt.Key.Key_N)      # N moves on
+    qtbot.waitUntil(lambda: ctl.rehearsal.current.id != first, timeout=10000)

@@ -33,7 +33,12 @@ from voiceprep.core.history.store import FILE, VOICE
 from voiceprep.core.rehearsal import FollowUpTurn, Rehearsal
 from voiceprep.gui.operations import from_thread, query, run_in_background
 from voiceprep.gui.services import Services
-from voiceprep.settings import QUIT_WAITS_FOR_IMPORT_S, QUIT_WAITS_FOR_RECORDER_S, QUIT_WAITS_FOR_START_S
+from voiceprep.settings import (
+    QUIT_WAITS_FOR_IMPORT_S,
+    QUIT_WAITS_FOR_RECORDER_S,
+    QUIT_WAITS_FOR_START_S,
+    TRANSCRIBING_SHOWN_AFTER_MS,
+)
 from voiceprep.speech import cue
 from voiceprep.speech.devices import StreamHold
 from voiceprep.speech.live import LiveTranscriber
@@ -81,7 +86,7 @@ class RehearsalController(QObject):
     stateChanged = Signal(str)
     promptChanged = Signal(object, str)        # Prompt, "2 of 4"
     level = Signal(float)
-    elapsed = Signal(float, float)             # seconds recorded, target seconds
+    elapsed = Signal(float, float)             # seconds recorded, target seconds (0: none, a follow-up's answer)
     caption = Signal(str, str)                 # committed, tentative
     thinkTick = Signal(int)
     analysisReady = Signal(object, int)        # AnswerAnalysis, attempt id (-1 when it could not be stored)
@@ -91,6 +96,10 @@ class RehearsalController(QObject):
     error = Signal(str)
     historyChanged = Signal()                  # an attempt was stored or changed: views refresh
     importProgress = Signal(float)             # 0..1 while an imported answer is read in; 1.0 when done
+    # after a Stop, while the answer's words are still decoded (a live path behind on a busy machine: walk53 2, 47 s
+    # for a 164 s answer): seconds of it not transcribed yet, the answer's seconds; (0, seconds) when only its
+    # checking is left. First sent TRANSCRIBING_SHOWN_AFTER_MS after the Stop, then every tick until the feedback.
+    transcribingLeft = Signal(float, float)
     followUpAsked = Signal(object)             # FollowUpTurn: the follow-ups are asked; the next answer answers them
     skipped = Signal(object)                   # Prompt: moved on from it unanswered; undo_skip() goes back to it
     countdown = Signal(int)                    # seconds left before the silence stop ends the answer (0: none near)
@@ -150,6 +159,10 @@ class RehearsalController(QObject):
         self._elapsed_timer = QTimer(self)
         self._elapsed_timer.setInterval(100)
         self._elapsed_timer.timeout.connect(self._tick)
+        self._finish_timer = QTimer(self)
+        self._finish_timer.setInterval(TRANSCRIBING_SHOWN_AFTER_MS)
+        self._finish_timer.timeout.connect(self._finish_tick)
+        self._transcribed = threading.Event()      # set: the stopped answer's words are all decoded
         self._recordingStopped.connect(self._on_recording_stopped)
         self._captionFromThread.connect(
             lambda c: self.caption.emit(" ".join(t for t in (self.spoken_before[0], c.committed) if t), c.tentative))
@@ -624,7 +637,9 @@ class RehearsalController(QObject):
     def _tick(self) -> None:
         if self.recorder is not None and self.rehearsal is not None:
             seconds = self.recorder.seconds + self.spoken_before[1]
-            self.elapsed.emit(seconds, float(self.rehearsal.current.target_seconds))
+            # a follow-up's answer is held to no time (its feedback says so): 0, no target (walk53 3)
+            target = 0.0 if self.answering_follow_up is not None else float(self.rehearsal.current.target_seconds)
+            self.elapsed.emit(seconds, target)
             audio = self.services.settings.audio
             left = None if self._import_seconds is not None else silence_countdown(
                 self.recorder.trailing_silence, self.recorder.heard_speech, audio.silence_stop_s, audio.silence_warn_s)
@@ -660,6 +675,9 @@ class RehearsalController(QObject):
 
         importing = self._import_seconds is not None
         self._transcribing = live
+        self._transcribed.clear()
+        if not importing:
+            self._finish_timer.start()          # an import says its own progress (importProgress)
         if self._cancelled:                     # cancelled while the file was still being read in
             live.cancel()
 
@@ -672,6 +690,7 @@ class RehearsalController(QObject):
                 raise
             if self._cancelled:
                 raise Cancelled()
+            self._transcribed.set()
             return transcript
 
         def work() -> Saved:
@@ -700,7 +719,17 @@ class RehearsalController(QObject):
         run_in_background(lambda: session.save_typed(bank, prompt, text, rehearsal.round_id, ref.pk, drill, asked),
                           lane="session", on_done=self._analysed, on_error=self._failed, owner=self)
 
+    def _finish_tick(self) -> None:
+        live = self._transcribing
+        if live is None or self.state is not PROCESSING:
+            self._finish_timer.stop()
+            return
+        total = live.heard_seconds + self.spoken_before[1]
+        left = 0.0 if self._transcribed.is_set() else max(0.0, live.heard_seconds - live.done_seconds)
+        self.transcribingLeft.emit(left, total)
+
     def _analysed(self, saved: Saved) -> None:
+        self._finish_timer.stop()
         self._transcribing = None
         if self._import_seconds is not None:
             self.importProgress.emit(1.0)
@@ -752,6 +781,7 @@ class RehearsalController(QObject):
 
     def _failed(self, exc: BaseException) -> None:
         self.answering_follow_up = None       # the turn stays open (Rehearsal.follow_up): Space answers it again
+        self._finish_timer.stop()
         self._transcribing = None
         self._import_done.set()
         if self._import_seconds is not None:

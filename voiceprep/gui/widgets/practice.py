@@ -246,6 +246,27 @@ QUESTION_BY_QUESTION = "Question by question"     # the round summary's column o
 RECAP_CHARS = READABLE_CHARS
 
 
+def clock_text(seconds: float, target: float) -> str:
+    """The recording's clock: "0:17 / 3:00" against the question's target; a follow-up's answer (`target` 0) is held
+    to no time: "0:17 · no time target"."""
+    if target <= 0:
+        return f"{fmt_time(seconds)} · no time target"
+    return f"{fmt_time(seconds)} / {fmt_time(target)}"
+
+
+def transcribing_left_text(left: float, seconds: float) -> str:
+    """The state line after a Stop while the answer's words are still decoded (a busy machine: walk53 2, 47 s
+    of "processing" alone): what is left and how far it is, then what follows. Under a second left: only the
+    checking is (PROCESSING_TEXT)."""
+    if left < 1.0 or seconds <= 0:
+        return PROCESSING_TEXT
+    done = max(0, min(99, round(100 * (seconds - left) / seconds)))
+    def span(x: float) -> str:
+        return f"{int(round(x))} s" if x < 59.5 else fmt_time(x)
+    return (f"Transcribing the last {span(left)} of your {span(seconds)} answer ({done}% done), then "
+            "checking your key points…")
+
+
 def round_message(answered: int, total: int, overall: float, what: str = "Round",
                   scores: Sequence[float] = (), weak: bool = True, tries: Sequence[float] | None = None) -> str:
     """The headline over a round's summary (app.scored.headline)."""
@@ -648,6 +669,7 @@ class PracticePage(QWidget):
         self.ctl.countdown.connect(self._on_countdown)
         self.ctl.silenceStopped.connect(self._on_silence_stop)
         self.ctl.importProgress.connect(self._on_import_progress)
+        self.ctl.transcribingLeft.connect(self._on_transcribing_left)
         self.ctl.error.connect(lambda m: QMessageBox.warning(self, "voiceprep", sentence_case(m)))
         self.feedback.playFrom.connect(lambda t: self.audio_path and self.playAudio.emit(self.audio_path, t))
         self.feedback.askFollowUps.connect(lambda _questions: self.ctl.ask_follow_ups())
@@ -1354,6 +1376,12 @@ class PracticePage(QWidget):
         if self.ctl.state == c.PROCESSING and not self.next_pending:
             self._say_state(self._transcribing_text() + "…")
 
+    def _on_transcribing_left(self, left: float, seconds: float) -> None:
+        """After a Stop, while the answer's last words are decoded: how much is left (walk53 2)."""
+        if self.ctl.state != c.PROCESSING or self.next_pending or self.ctl.importing:
+            return
+        self._say_state(transcribing_left_text(left, seconds))
+
     def _transcribing_text(self) -> str:
         """What an import is doing while its file is decoded: "Transcribing a.flac — 0:23 of 4:04" (fixAV's
         state line said "Finishing the transcript…" all along, minutes before the end)."""
@@ -1438,9 +1466,12 @@ class PracticePage(QWidget):
                     f"point{'s' if len(turn.labels) != 1 else ''} {'they ask' if n > 1 else 'it asks'} about "
                     f"count{'' if len(turn.labels) != 1 else 's'}")
             self.prompt_text.setText(turn.heading)
+            # held to no time, as its clock says (walk53 3: "aim for 2:30" stood over the follow-up)
+            self.position.setText(f"{r.context} · a follow-up, no time target")
         else:
             line = r.attempt_note or ""
             self.prompt_text.setText(r.current.text)
+            self.position.setText(f"{r.context} · aim for {fmt_time(r.current.target_seconds)}")
         self.attempt_line.setText(line)
         self.attempt_line.setVisible(bool(line))
         note = r.focus_note if turn is None else None    # a drill says which points to bring in this time
@@ -1451,12 +1482,10 @@ class PracticePage(QWidget):
         """A new answer starts: no captions, clock or level of the last one (walkthrough 9: the follow-up's recording
         showed the answer before's captions)."""
         r = self.ctl.rehearsal
-        target = r.current.target_seconds if r is not None else 0
+        target = r.current.target_seconds if r is not None and self.ctl.answering_follow_up is None else 0
         self.captions.clear()
         self.meter.setValue(0)
-        self.clock.setText(f"0:00 / {fmt_time(target)}")
-        self.clock.setStyleSheet("")
-        self.time_bar.setValue(0)
+        self._show_clock(0.0, target)
 
     def _on_follow_up_asked(self, turn) -> None:
         """The interviewer asks the follow-ups: Space (Ctrl+T, Import) answers them. Over the feedback they follow, they
@@ -1625,10 +1654,16 @@ class PracticePage(QWidget):
     def _on_elapsed(self, seconds: float, target: float) -> None:
         if self.ctl.importing:
             return                                   # a file's reading, not a spoken answer's time
-        self.clock.setText(f"{fmt_time(seconds)} / {fmt_time(target)}")
-        self.time_bar.setMaximum(int(target * 10))
+        self._show_clock(seconds, target)
+
+    def _show_clock(self, seconds: float, target: float) -> None:
+        """The answer's time against its target; `target` 0: a follow-up's answer, held to none (walk53 3: it showed
+        the question's "0:17 / 3:00"), so its time alone and no bar."""
+        self.clock.setText(clock_text(seconds, target))
+        self.time_bar.setVisible(target > 0 and not self.ctl.importing)
+        self.time_bar.setMaximum(max(1, int(target * 10)))
         self.time_bar.setValue(int(min(seconds, target) * 10))
-        over = seconds > target
+        over = 0 < target < seconds
         self.clock.setStyleSheet(f"color: {BAD};" if over else "")
 
     def _on_countdown(self, left: int) -> None:
