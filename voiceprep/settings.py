@@ -433,6 +433,10 @@ class BankSettings:
 # "Bed Bureau" 0.95, "Kafak" -> "Kafka" 0.8), or a start of one (a name retyped, committed at a pause: "Ag", "Agen");
 # anything further ("Bank Nurses" for "AGENCY NURSES", 0.75) is a name of the candidate's own (review35a 3)
 VOCABULARY_CORRECTION_RATIO = 0.8
+# the bank editor's "Try it": a cue offered from the candidate's wording is a short phrase, not her sentence; so many
+# phrases are tried (each by the judge) for the one offered
+TRY_CUE_WORDS_MAX = 4
+TRY_CUES_TRIED = 4
 
 
 INTERFACE_SIZES = (100, 125, 150, 175, 200)     # percent of the system's own scaling, offered in Settings

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.core.banks.bank_text import bank_text
+from voiceprep.app import judging, trial
 from voiceprep.app.trial import STILL_LOADING, cue_phrases, cues_added, label_cues, try_point, with_cues
 from voiceprep.core.analysis import embedder
 from voiceprep.core.banks.load import parse_bank
@@ -84,3 +85,37 @@ def test_cue_phrases_are_short_and_carry_her_own_words():
     assert label_cues("I checked in with both, then booked a review") == ["checked in with both", "booked a review"]
     point = bank(CANDOUR).prompt("staffing").key_points[0]
     assert cues_added(point, "rang her daughter")[-1] == "rang her daughter"
+
+
+def test_a_cue_added_keeps_the_min_cues_the_file_wrote():
+    """Review of fixCH 7: `with_cues` set min_cues = 1 where the loader keeps a written one."""
+    b = bank({**CANDOUR, "min_cues": 2}, REPORTED)
+    point = with_cues(b, "staffing", "candour", ["told the family", "rang her daughter", "apologised"]).prompt(
+        "staffing").key_points[0]
+    assert point.min_cues == 2 and not point.cues_from_label
+    point = with_cues(bank(CANDOUR), "staffing", "candour", ["rang her daughter"]).prompt("staffing").key_points[0]
+    assert point.min_cues == 1 and point.cues == ("rang her daughter",)
+
+
+def test_a_reason_without_a_full_stop_gets_one_before_the_cue_sentence(model, monkeypatch):
+    document = judging.feedback_document
+
+    def unstopped(*args, **kwargs):
+        doc = document(*args, **kwargs)
+        for k in doc["key_points"]:
+            k["detail"] = "Not said as something you did"
+        return doc
+    monkeypatch.setattr(judging, "feedback_document", unstopped)
+    t = try_point(bank(CANDOUR, REPORTED), "staffing", "candour", RANG)
+    assert t.reason is not None and t.reason.startswith("Not said as something you did. Added as a cue, “"), t.reason
+
+
+def test_the_point_in_its_own_words_is_warned_of_only_when_it_counted_before(model, monkeypatch):
+    """Review of fixCH 7: "would then no longer count" was said of a label that was not counted before either."""
+    counted = trial._counted
+
+    def label_never(b, prompt_id, point_id, said, settings):
+        return said != CANDOUR["label"] and counted(b, prompt_id, point_id, said, settings)
+    monkeypatch.setattr(trial, "_counted", label_never)
+    t = try_point(bank(CANDOUR, REPORTED), "staffing", "candour", RANG)
+    assert t.cue and "no longer count" not in (t.reason or ""), t.reason

@@ -1,4 +1,4 @@
-"""Try a key point the way you would say it (Qt-free): the bank editor's "Try it" box, callable from the CLI too.
+"""Try a key point the way you would say it (Qt-free): the bank editor's "Try it" box.
 
 A candidate types a sentence or two as she would say them; the real judge checks the edited question (its prompt
 and all its points, as written now, saved or not) and says whether this point would be counted, the words that
@@ -11,6 +11,7 @@ and the result says so rather than wait.
 from __future__ import annotations
 
 import dataclasses
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -19,11 +20,11 @@ from voiceprep.app import judging, threads
 from voiceprep.core.analysis import embedder as model
 from voiceprep.core.analysis.analyze import analyze_answer
 from voiceprep.core.analysis.judge import needed_part
+from voiceprep.core.analysis.keypoints import FUNCTION_WORDS
 from voiceprep.core.banks.model import Bank, KeyPoint
 from voiceprep.core.transcript import Transcript
-from voiceprep.settings import AnalysisSettings
+from voiceprep.settings import TRY_CUE_WORDS_MAX, TRY_CUES_TRIED, AnalysisSettings
 
-CUE_WORDS_MAX = 4           # a cue offered from her wording: a short phrase, not her sentence
 STILL_LOADING = ("The meaning-based judge is still loading, so this was checked by its words only. "
                  "Try again in a moment for the full check.")
 # words that say when, not what: a cue made of them ("next morning") would match any story
@@ -31,7 +32,9 @@ _WHEN = frozenset({
     "next", "morning", "afternoon", "evening", "day", "days", "week", "weeks", "month", "months", "year", "years",
     "later", "then", "after", "before", "first", "last", "soon", "once", "today", "yesterday", "tomorrow"
 })
-_LIGHT = frozenset({
+# words that carry no story, for a cue to start or end on: the judge's FUNCTION_WORDS, and more, for it keeps the
+# pronouns, "and"/"or" and "had"/"did" out of that list (it reads them: who did it, one part or two, when)
+_LIGHT = FUNCTION_WORDS | frozenset({
     "i", "we", "you", "he", "she", "they", "it", "its", "a", "an", "the", "and", "or", "but", "so", "to", "of",
     "in", "on", "at", "for", "with", "by", "from", "as", "that", "this", "exactly", "really", "these", "those",
     "was", "were", "is", "are", "be", "been", "had", "has", "have", "did", "do", "does", "my", "our", "your",
@@ -63,7 +66,7 @@ class Trial:
         return f"{said} {self.note}" if self.note else said
 
 
-def cue_phrases(said: str, label: str = "", words_max: int = CUE_WORDS_MAX, most: int = 4) -> list[str]:
+def cue_phrases(said: str, label: str = "", words_max: int = TRY_CUE_WORDS_MAX, most: int = TRY_CUES_TRIED) -> list[str]:
     """Short stretches of `said` (at most `words_max` words) to offer as a cue, best first: those that carry most of
     its own words (names and numbers first, then words not in the point's `label`; not its time words: "The next
     morning I logged it on Datix" -> "logged it on Datix", then shorter ones), each starting and ending on such a
@@ -116,12 +119,16 @@ def cues_added(point: KeyPoint, phrase: str) -> list[str]:
 
 def with_cues(bank: Bank, prompt_id: str, point_id: str, cues: Sequence[str]) -> Bank:
     """The bank with `cues` added to a point's, as the bank file would give it (cues written replace those made from
-    its label; then one is needed unless the file says more)."""
+    its label; then one is needed unless the file says more: a `min_cues` written is kept, as the loader keeps it).
+    A point with cues from its label shows no written `min_cues` apart from the loader's default for them (half of
+    them); one written equal to that default is taken as not written."""
     def point(k: KeyPoint) -> KeyPoint:
         if k.id != point_id:
             return k
         if k.cues_from_label:
-            return dataclasses.replace(k, cues=tuple(cues), min_cues=1, cues_from_label=False)
+            written = k.min_cues != max(1, math.ceil(len(k.cues) / 2))      # load.py's default for derived cues
+            return dataclasses.replace(k, cues=tuple(cues), min_cues=k.min_cues if written else 1,
+                                       cues_from_label=False)
         return dataclasses.replace(k, cues=(*k.cues, *cues))
     rounds = tuple(dataclasses.replace(r, prompts=tuple(
         dataclasses.replace(p, key_points=tuple(point(k) for k in p.key_points)) if p.id == prompt_id else p
@@ -137,16 +144,18 @@ def _counted(bank: Bank, prompt_id: str, point_id: str, said: str, settings: Ana
 def _cue_to_add(bank: Bank, prompt_id: str, point: KeyPoint, said: str,
                 settings: AnalysisSettings) -> tuple[str | None, bool]:
     """The phrase of `said` to offer as a cue, and whether the point's own words (its label said as it is) would still
-    be counted once it is added (with `cues_added`). Each candidate is checked by the judge: the first that gets `said`
-    counted and keeps the label counted, else the first that gets `said` counted; None when none does."""
+    be counted once it is added (with `cues_added`): True when they were not counted before either. Each candidate is
+    checked by the judge: the first that gets `said` counted and keeps the label counted, else the first that gets
+    `said` counted; None when none does."""
     own = {c.lower() for c in point.cues if not point.cues_from_label}
+    label_counted = _counted(bank, prompt_id, point.id, point.label, settings)     # checked once
     first: str | None = None
     for phrase in cue_phrases(said, point.label):
         if phrase.lower() in own:
             continue
         changed = with_cues(bank, prompt_id, point.id, cues_added(point, phrase))
         if _counted(changed, prompt_id, point.id, said, settings):
-            if _counted(changed, prompt_id, point.id, point.label, settings):
+            if not label_counted or _counted(changed, prompt_id, point.id, point.label, settings):
                 return phrase, True
             first = first or phrase
     return first, first is None
@@ -155,8 +164,8 @@ def _cue_to_add(bank: Bank, prompt_id: str, point: KeyPoint, said: str,
 def try_point(bank: Bank, prompt_id: str, point_id: str, said: str,
               settings: AnalysisSettings | None = None, wait: bool = True) -> Trial:
     """Judge `said` (typed, as the candidate would say it) as an answer to the bank's prompt, and tell what it made of
-    the point `point_id`. Never on the GUI thread. The model not loaded yet: loaded first (`wait`, the CLI), else the
-    words alone decide and the result says so (the GUI: the app loads it at start, on its own lane)."""
+    the point `point_id`. Never on the GUI thread. The model not loaded yet: loaded first (`wait`), else the words
+    alone decide and the result says so (the bank editor: the app loads it at start, on its own lane)."""
     threads.check("trying a key point's wording")
     settings = settings or AnalysisSettings()
     if not said.strip():
@@ -178,6 +187,7 @@ def try_point(bank: Bank, prompt_id: str, point_id: str, said: str,
         first = (k["evidence"] or [{}])[0]
         return Trial(True, evidence=first.get("text"), how=first.get("note"), words_only=words_only, note=note)
     reason = k["detail"] or "The judge did not find this point in what you wrote."
+    reason = reason.rstrip() if reason.rstrip()[-1:] in (".", "?", "!", "…") else f"{reason.rstrip()}."
     cue, keeps = _cue_to_add(bank, prompt_id, point, said, settings)
     if cue is None:
         reason += (" No cue from your words would make it count either: say it as something you did, in a sentence of "

@@ -57,12 +57,7 @@ def cmd_list(args) -> int:
 def clash_todo(holder: IdHolder, how: str) -> str:
     """What to do with a file refused for its id (`how` it would go over the holder's file: "move", "copy"), in a
     terminal's words; the GUI's Banks page says the same in its menus (gui.widgets.banks.clash_todo)."""
-    also = "to use this one too, give it another id (job.id)"
-    if not holder.loaded:
-        return f"fix {Path(holder.file).name} or remove it; {also}"
-    if holder.bundled:
-        return also
-    return f"{also}, or {how} it over {holder.file} to replace that bank (its answers stay)"    # read39c 3
+    return holder.todo("" if holder.bundled else f"or {how} it over {holder.file} to replace that bank (its answers stay)")
 
 
 def cmd_check(args) -> int:

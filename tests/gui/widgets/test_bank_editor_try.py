@@ -9,12 +9,13 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from tests.app.test_trial import CANDOUR, RANG, REPORTED
+from tests.app.test_trial import CANDOUR, DATIX, RANG, REPORTED
 from tests.core.banks.bank_text import bank_text
 from voiceprep.app import threads
 from voiceprep.app.trial import STILL_LOADING
 from voiceprep.core.analysis import embedder
 from voiceprep.core.banks.document import BankDocument
+from voiceprep.core.banks.load import BankError, BankLoadError
 from voiceprep.gui import operations
 from voiceprep.gui.widgets import bank_editor
 from voiceprep.gui.widgets.bank_editor import BankEditor
@@ -61,6 +62,8 @@ def test_a_concrete_wording_missed_then_added_as_a_cue_is_counted(qtbot, editor)
     assert "daughter" in editor.try_result.text() and not add.isVisible()
     assert editor.doc.get(POINT, "cues") == ["told the family openly", "under duty of candour", "rang her daughter"]
     assert "Added “rang her daughter” to Cues" in editor.status.text()
+    # the keyboard is in the Try it box, where Ctrl+Z undoes her typing, not the cue (review of fixCH 2)
+    assert "The Undo button (or Ctrl+Z outside a text field) takes them out." in editor.status.text()
     assert editor.try_box.hasFocus()
     # nothing typed in the box is in the bank (its cues are)
     assert "daughter that afternoon" not in editor.doc.text()
@@ -87,15 +90,33 @@ def test_a_model_still_loading_says_so_and_checks_by_words(qtbot, editor):
         embedder.warm_up()
 
 
-def test_the_gui_thread_is_not_blocked_while_it_checks(qtbot, editor, monkeypatch):
-    gate, started = threading.Event(), threading.Event()
-    parse = bank_editor.parse_bank
+class Held:
+    """The bank editor's parse held until `gate` is set; `calls` counts the checks that reached it."""
 
-    def held(*args, **kwargs):
-        started.set()
-        assert gate.wait(30)
-        return parse(*args, **kwargs)
-    monkeypatch.setattr(bank_editor, "parse_bank", held)
+    def __init__(self, monkeypatch):
+        self.gate, self.started, self.calls = threading.Event(), threading.Event(), 0
+        parse = bank_editor.parse_bank
+
+        def held(*args, **kwargs):
+            self.calls += 1
+            self.started.set()
+            assert self.gate.wait(30)
+            return parse(*args, **kwargs)
+        monkeypatch.setattr(bank_editor, "parse_bank", held)
+
+
+def start(qtbot, editor, said: str) -> None:
+    """Type `said` into Try it (replacing what is there) and press Enter, not waiting for the result."""
+    box = editor.try_box
+    box.setFocus()
+    box.clear()
+    qtbot.keyClicks(box, said)
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+
+
+def test_the_gui_thread_is_not_blocked_while_it_checks(qtbot, editor, monkeypatch):
+    held = Held(monkeypatch)
+    gate, started = held.gate, held.started
     box = editor.try_box
     box.setFocus()
     qtbot.keyClicks(box, RANG)
@@ -123,3 +144,73 @@ def test_what_was_typed_stays_with_the_point_not_in_the_bank_and_a_reworded_poin
     label.setFocus()
     qtbot.keyClicks(label, " and apologised")
     assert not editor.try_result.isVisible() and not editor.try_cue.isVisible()
+
+
+def test_another_bank_opened_in_the_same_editor_has_an_empty_box_and_no_late_result(qtbot, editor, monkeypatch):
+    """Review of fixCH 1: the Banks page keeps one editor for every bank; what was typed for bank A's first point
+    showed under bank B's, and a check still running for A showed its result on B's point at the same place."""
+    held = Held(monkeypatch)
+    start(qtbot, editor, RANG)
+    qtbot.waitUntil(held.started.is_set)
+    editor.open_document(BankDocument(bank_text(REPORTED, CANDOUR)))     # another bank
+    editor.select(POINT)
+    assert editor.try_box.text() == "" and not editor.try_result.isVisible()
+    held.gate.set()
+    qtbot.waitUntil(operations.idle, timeout=60000)
+    assert editor.try_result.text() == "" and not editor.try_cue.isVisible()
+
+
+def test_what_was_typed_goes_with_its_point_when_another_takes_its_place(qtbot, editor):
+    editor.try_box.setFocus()
+    qtbot.keyClicks(editor.try_box, RANG)
+    editor.remove_current()                             # the point "reported" is now the first
+    editor.select(POINT)
+    assert editor.doc.get(POINT, "id") == "reported" and editor.try_box.text() == ""
+    editor.undo()
+    editor.select(POINT)
+    assert editor.doc.get(POINT, "id") == "candour" and editor.try_box.text() == RANG
+
+
+def test_a_point_reworded_drops_any_result_and_a_check_still_running_for_it(qtbot, editor, monkeypatch):
+    """Review of fixCH 4 and 6: rewording the point after "Type a sentence…" left it, and a check running showed its
+    result of the point as it was; outdated checks waiting their turn were still run."""
+    qtbot.keyClick(editor.try_box, Qt.Key.Key_Return)                    # empty: says what to do
+    assert editor.try_result.isVisible()
+    label = next(f.widget for f in editor.fields if f.key == "label")
+    qtbot.keyClicks(label, " and")
+    assert not editor.try_result.isVisible()
+    held = Held(monkeypatch)
+    for said in (RANG, DATIX, RANG):                # two take the lane's two workers, the third waits its turn
+        start(qtbot, editor, said)
+    qtbot.waitUntil(lambda: held.calls == 2)
+    label = next(f.widget for f in editor.fields if f.key == "label")
+    label.setFocus()
+    qtbot.keyClicks(label, " apologised")
+    assert not editor.try_result.isVisible()
+    held.gate.set()
+    qtbot.waitUntil(operations.idle, timeout=60000)
+    assert editor.try_result.text() == "" and not editor.try_cue.isVisible()
+    assert held.calls == 2                          # the third, outdated before it began, stopped before parsing
+
+
+def test_add_as_a_cue_keeps_what_the_commit_said_about_the_vocabulary(qtbot, editor):
+    """Review of fixCH 3: a name added to the Vocabulary was said, then overwritten by the add-cue sentence."""
+    said = check(qtbot, editor, "I rang her daughter that afternoon via PALS and apologised.")
+    assert said.startswith("Not counted.") and "PALS" in editor.try_cue.text(), said
+    editor.try_cue.click()
+    status = editor.status.text()
+    assert "PALS" in editor.doc.get((), "vocabulary", []), (status, editor.doc.text())
+    assert status.startswith("Added “PALS” to the bank's Vocabulary") and ". Added “" in status, status
+
+
+def test_a_check_blocked_by_the_bank_names_a_problem_listed_not_one_waiting(qtbot, editor):
+    """Review of fixCH 5: the first error could be one `_waits` hides (a point just added, empty), while the result
+    said "listed below"."""
+    new = editor.add_key_point()
+    assert new is not None and editor._untouched == new
+    waiting = BankError("bank", 9, f"rounds[0].prompts[0].key_points[{new[-1]}].label", "must not be empty")
+    listed = BankError("bank", 12, "rounds[0].prompts[0].follow_up", "must not be empty")
+    said = editor._trial_problem(BankLoadError([waiting, listed]))
+    assert "(listed below)" in said and "follow-up" in said.lower() and "key point" not in said.lower(), said
+    said = editor._trial_problem(BankLoadError([waiting]))
+    assert "listed below" not in said and "just added" in said, said

@@ -70,6 +70,15 @@ class IdHolder:
             return f"{self.bank_id!r} is already the id of {self.file}, which has not loaded"
         return f"{self.bank_id!r} is already the id of “{self.name}” ({self.file or 'bundled'})"
 
+    def todo(self, replace: str = "") -> str:
+        """What to do with another file refused for this id, the part every front end says in the same words: fix or
+        remove a file that has not loaded; else give the newcomer another id, then the front end's own way to
+        `replace` the holder's file with it ("or import it with …"; "" for none)."""
+        also = "to use this one too, give it another id (job.id)"
+        if not self.loaded:
+            return f"fix {Path(self.file).name} or remove it; {also}"
+        return f"{also}, {replace}" if replace else also
+
 
 @dataclass(frozen=True)
 class BankError:

@@ -64,9 +64,8 @@ from voiceprep.core.banks.notes import ProposedPoint
 from voiceprep.core.wording import counted
 from voiceprep.gui.operations import run_in_background
 from voiceprep.gui.widgets import accessible
-from voiceprep.gui.widgets.common import WARN, enter_presses_buttons
+from voiceprep.gui.widgets.common import WARN, WrappedLine, enter_presses_buttons
 from voiceprep.gui.widgets.numbers import LimitedNumber, LimitedSpin, decimal_advice, decimal_typo
-from voiceprep.gui.widgets.settings_page import WrappedLine
 from voiceprep.gui.widgets.shortcuts import SECTION, key_text
 from voiceprep.settings import AnalysisSettings, BankSettings
 
@@ -118,6 +117,12 @@ def plain_label(text: str = "", wrap: bool = True) -> QLabel:
 def plain_tooltip(text: str) -> str:
     """Tooltips auto-detect rich text: escape and wrap so bank text shows literally."""
     return f"<p>{html.escape(text)}</p>" if text else ""
+
+
+def _sentence(text: str) -> str:
+    """`text` ending as a sentence does (a full stop added when it has none), for another to follow it."""
+    text = text.rstrip()
+    return text if not text or text[-1] in ".?!…" else f"{text}."
 
 
 def _elide(text: str, n: int = 70) -> str:
@@ -290,8 +295,9 @@ class BankEditor(QWidget):
         # a prompt or key point just added, empty: "must not be empty" waits until its field is left, another node
         # is shown or a save is tried (walkthrough 13: the error was listed before anything was typed)
         self._untouched: NodePath | None = None
-        # the key point form's "Try it": what was typed there, per point, while the editor is open (never in the bank)
-        self._tried: dict[NodePath, str] = {}
+        # the key point form's "Try it": what was typed there, per point by (prompt id, point id), while this bank is
+        # open (never in the bank; the Banks page keeps one editor for every bank: `open_document` empties it)
+        self._tried: dict[tuple[str, ...], str] = {}
         self._trial_seq = 0                         # the latest check: an older one's late result is not shown
         self.analysis: Callable[[], AnalysisSettings] = AnalysisSettings      # the judge's settings (Banks page)
         self.try_box: QLineEdit | None = None
@@ -437,6 +443,8 @@ class BankEditor(QWidget):
         self.node_path = ("job",)
         self._texts_at_open, self._pinned_ids = self._texts_by_id(doc), set()
         self._notes = {}
+        self._tried, self._trial = {}, None     # another bank's Try it text and result are not this one's
+        self._trial_seq += 1                    # nor a check still running for it
         self._ids_shown = False             # each bank opens with its Ids under "More"
         self.refresh(select=("job",))
         where = f"Saved in {saved_where(doc.path)}" if doc.path else "Not saved yet: Save puts it in your banks folder"
@@ -852,11 +860,12 @@ class BankEditor(QWidget):
         """"Try it": a sentence or two the way the candidate would say it, checked by the real judge against the point
         as written now (walk50: a plain label missed "logged it on Datix", and she could not tell while writing it).
         Enter checks; off the GUI thread; nothing typed here goes into the bank."""
-        box = QLineEdit(self._tried.get(path, ""))
+        key = self._id_key(path, str(self.doc.get(path, "id", "") or "")) if self.doc is not None else ()
+        box = QLineEdit(self._tried.get(key, ""))
         box.setObjectName("try_it")
         box.setPlaceholderText("Type it the way you would say it, then press Enter")
         box.setToolTip("Checks whether the judge would count this key point for what you type (not saved)")
-        box.textEdited.connect(lambda text: self._tried.__setitem__(path, text))
+        box.textEdited.connect(lambda text: self._tried.__setitem__(key, text))
         check = QPushButton("Check")
         check.setObjectName("try_check")
         check.setToolTip("Check this wording against the key point as written now")
@@ -882,8 +891,8 @@ class BankEditor(QWidget):
         self.form.addRow("", under)
         self.try_box, self.try_result, self.try_cue = box, result, add
         box.returnPressed.connect(self.try_wording)
-        for edited in (label, cues):            # a result of the point as it was is not left beside it reworded
-            edited.textChanged.connect(lambda: self._say_trial("") if self._trial is not None else None)
+        for edited in (label, cues):            # a result of the point as it was is not left beside it reworded,
+            edited.textChanged.connect(self._drop_trial)                # nor one of a check still running
         check.clicked.connect(lambda: self.try_wording())
 
         def add_cue() -> None:
@@ -893,14 +902,22 @@ class BankEditor(QWidget):
             typed = [c for c in cues.toPlainText().split("\n") if c.strip()]
             cues.setPlainText("\n".join([*typed, *(c for c in trial.cues if c.lower() not in
                                                     {t.strip().lower() for t in typed})]))
-            self.commit()
+            earlier = self.commit()                             # e.g. "Datix" added to the Vocabulary: kept
             own = [f"“{c}”" for c in trial.cues if c != trial.cue]
-            self.status.setText(f"Added “{trial.cue}” to Cues" + (
+            added = (f"Added “{trial.cue}” to Cues" + (
                 f", and the point's own words ({', '.join(own)}) so they still count" if own else "") +
-                f": edit them there to the words you would use. Undo ({self.undo_key}) takes them out.")
+                f": edit them there to the words you would use. The Undo button (or {self.undo_key} outside a text "
+                "field) takes them out.")      # in the Try it box, where the keyboard stays, Ctrl+Z is the box's own
+            self.status.setText(f"{_sentence(earlier)} {added}" if earlier else added)
             box.setFocus(Qt.FocusReason.OtherFocusReason)       # the button hides: the keyboard stays here
             self.try_wording()
         add.clicked.connect(lambda: add_cue())
+
+    def _drop_trial(self) -> None:
+        """The point reworded: the result shown (a check's, "Could not check it…", the empty box's prompt) goes, and
+        a check still running is outdated (its result is not shown; it stops before judging if it has not begun)."""
+        self._trial_seq += 1
+        self._say_trial("")
 
     def _say_trial(self, text: str, trial: Trial | None = None) -> None:
         """Show a check's result (and its "Add as a cue"), read by a screen reader: the label's name, and the box's
@@ -937,12 +954,14 @@ class BankEditor(QWidget):
         settings = self.analysis()
         self._say_trial("Checking…")
 
-        def work() -> Trial:
+        def work() -> Trial | None:
+            if seq != self._trial_seq:
+                return None                         # outdated before it began (a newer check, a reworded point)
             bank = parse_bank(text, source, self.limits)
             return try_point(bank, prompt_id, point_id, said, settings, wait=False)
 
-        def done(trial: Trial) -> None:
-            if seq == self._trial_seq and self.node_path == path:     # not an older check's, nor another point's
+        def done(trial: Trial | None) -> None:
+            if trial is not None and seq == self._trial_seq and self.node_path == path:   # not an older check's
                 self._say_trial(trial.text(), trial)
 
         def failed(exc: BaseException) -> None:
@@ -951,11 +970,15 @@ class BankEditor(QWidget):
         run_in_background(work, lane="work", owner=self, on_done=done, on_error=failed)
 
     def _trial_problem(self, exc: BaseException) -> str:
-        """Why a check could not run, in the editor's words (a problem of the bank: the first one listed)."""
+        """Why a check could not run, in the editor's words: a problem of the bank, the first one listed below (not
+        one `_waits` hides, of a question or point just added and not yet left: that one's is said as "finish it")."""
         if isinstance(exc, BankLoadError) and exc.errors:
-            first = exc.errors[0]
+            shown = [e for e in exc.errors if not self._waits(e.field, e.message)]
+            first = (shown or exc.errors)[0]
             said = problem_text(first.field, first.message, self._round_titles(), self._node_names())
-            return f"Could not check it: fix the bank's problem first (listed below): {said}"
+            if shown:
+                return f"Could not check it: fix the bank's problem first (listed below): {said}"
+            return f"Could not check it: finish the question or key point just added first: {said}"
         return f"Could not check it: {exc}"
 
     # -- committing -----------------------------------------------------------------------------
@@ -964,11 +987,12 @@ class BankEditor(QWidget):
             self._commit_timer.start()
             self._relabel()             # the tree follows the typing (it waited for the focus to leave)
 
-    def commit(self) -> None:
-        """Write the form's fields into the document (one undo step per changed field)."""
+    def commit(self) -> str:
+        """Write the form's fields into the document (one undo step per changed field). What it said on the status line
+        (a key point gone, names added to the Vocabulary), else ""."""
         self._commit_timer.stop()
         if self.doc is None or not self.fields:
-            return
+            return ""
         changed, said, vocabulary = False, "", ""
         for f in self.fields:
             path, key = (((), "vocabulary") if f.key == "@vocabulary" else (self.node_path, f.key))
@@ -1003,8 +1027,10 @@ class BankEditor(QWidget):
         if said:
             self.refresh(select=self.node_path)         # a key point went: the tree shows it
             self.status.setText(said)
-        elif vocabulary:
+            return said
+        if vocabulary:
             self.status.setText(vocabulary)
+        return vocabulary
 
     def _reworded_names(self, point: NodePath, old_label: str, old_cues: list[str]) -> str:
         """A key point reworded: the names only its old wording had and that it put into the Vocabulary go, unless

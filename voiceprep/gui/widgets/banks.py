@@ -95,11 +95,8 @@ def _with_todo(error: BankError) -> str:
 def clash_todo(holder: IdHolder) -> str:
     """What to do with a file refused for its id, in this window's menus; `banks list` says the same in a terminal's
     words (cli.banks_cmd.clash_todo), word for word where it is the same thing."""
-    also = "to use this one too, give it another id (job.id)"
-    if not holder.loaded:
-        return f"fix {Path(holder.file).name} or remove it; {also}"
-    return (f"{also}, or import it with More > Import a bank file…, which offers to keep both, then remove this "
-            "file")      # read39c 3: else it is refused again
+    return holder.todo("or import it with More > Import a bank file…, which offers to keep both, then remove this "
+                       "file")      # read39c 3: else it is refused again
 
 
 def open_problem(name: str, path: Path, errors: list[BankError]) -> str:

@@ -413,3 +413,25 @@ class RowTable(QTableView):
             return (QItemSelectionModel.SelectionFlag.ClearAndSelect
                     | QItemSelectionModel.SelectionFlag.Rows)
         return super().selectionCommand(index, event)
+
+
+class WrappedLine(QLabel):
+    """A muted note of a line or so, wrapped when the page is narrow. Its size hint is its text on one line: the
+    form sizes a wrapped label by the height its text takes at QLabel's own narrow hint, three lines for one, which
+    left gaps under the microphone and the model and made Settings scroll by a row at 1366x768 with the first-start
+    welcome open (fix41). Narrower, it wraps and is as tall as its lines (its height for its width). `muted`: in
+    the muted colour of a note (else the text colour)."""
+
+    def __init__(self, text: str = "", muted: bool = True):
+        super().__init__()
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setWordWrap(True)
+        if muted:
+            self.setStyleSheet("color: palette(placeholder-text);")
+        self.setText(text)
+
+    def sizeHint(self) -> QSize:
+        margins = self.contentsMargins()
+        width = (max((self.fontMetrics().horizontalAdvance(line) for line in self.text().splitlines()), default=0)
+                 + 2 * self.margin() + margins.left() + margins.right() + 1)
+        return QSize(width, self.heightForWidth(width))

@@ -14,8 +14,7 @@ from voiceprep.gui.app import SCALE_ENV
 from voiceprep.gui.controller import SESSION as SESSION_NOTICE
 from voiceprep.gui.widgets.bank_editor import plain_label
 from voiceprep.gui.widgets.banks import DRAFT_LABEL, NEW_BANK_LABEL
-from voiceprep.gui.widgets.common import ACCENT, keyboard_buttons, soft
-from voiceprep.gui.widgets.settings_page import WrappedLine
+from voiceprep.gui.widgets.common import ACCENT, WrappedLine, keyboard_buttons, soft
 
 MARKER = "welcome-dismissed"
 PREFERRED_BANK = "airwallex"          # the bundled bank built from a candidate's own prep notes
