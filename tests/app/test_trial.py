@@ -136,3 +136,4 @@ def test_cue_phrases_say_what_was_done_not_who_or_when():
     assert cue_phrases("Mrs Patel came at 5 on Friday 12 March, with Bailey") == []
     assert "clippers down let" not in cue_phrases(CLIPPERS)
     assert controls(RANG) == []                          # all hers: nothing of it is the scene, and it names no one
+    assert cue_phrases("Logged it on Datix. Then rang the matron.")[:2] == ["Logged it on Datix", "rang the matron"]

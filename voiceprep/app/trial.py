@@ -111,12 +111,13 @@ def _is_name(seg: list[str], i: int, opens: bool) -> bool:
 
 
 def _parts(said: str) -> list[_Clause]:
-    """`said` in clauses, each word with whether it names (`_is_name`). A clause is hers when it opens with "I"/"we" (after
-    "and", "when"...) or goes on from one of hers with no subject of its own ("I rang her daughter, explained what had
-    happened and apologised" is all hers); not "When Mrs Patel came to collect Bailey", "he snapped"."""
+    """`said` in clauses, each word with whether it names (`_is_name`). A clause is hers unless it opens with a name or
+    another's subject ("When Mrs Patel came to collect Bailey", "he snapped", "The next morning"); one with no subject
+    of its own goes on from the clause before ("I rang her daughter, explained what had happened and apologised" is
+    all hers)."""
     out: list[_Clause] = []
-    hers = False
     for sentence in re.split(r"(?<=[.!?])\s+", said):
+        hers = True               # "Rang her daughter." is hers too
         for k, seg in enumerate(_segments(sentence)):
             for lo, hi in _clauses(seg):
                 at = next((i for i in range(lo, hi) if seg[i].lower() not in _JOIN), lo)
@@ -125,8 +126,8 @@ def _parts(said: str) -> list[_Clause]:
                     hers = True
                 elif opener in _OPENS:
                     hers = then in _SUBJECT
-                elif seg[at][:1].isupper() or opener in _LIGHT:
-                    hers = False      # someone else's doing
+                elif _is_name(seg, at, opens=k == 0) or opener in _LIGHT:
+                    hers = False      # someone else's doing ("Mrs Patel came", "he snapped", "The next morning")
                 # else a verb going on from the clause before ("explained exactly what had happened"): its owner's
                 out.append(_Clause(tuple((seg[i], _is_name(seg, i, opens=k == 0)) for i in range(lo, hi)), hers))
     return out
