@@ -434,9 +434,9 @@ class BankSettings:
 # anything further ("Bank Nurses" for "AGENCY NURSES", 0.75) is a name of the candidate's own (review35a 3)
 VOCABULARY_CORRECTION_RATIO = 0.8
 # the bank editor's "Try it": a cue offered from the candidate's wording is a short phrase, not her sentence; so many
-# phrases are tried (each by the judge) for the one offered
+# phrases are tried (each by the judge, some held back as too loose: fixCQ) for the one offered
 TRY_CUE_WORDS_MAX = 4
-TRY_CUES_TRIED = 4
+TRY_CUES_TRIED = 6
 
 
 INTERFACE_SIZES = (100, 125, 150, 175, 200)     # percent of the system's own scaling, offered in Settings

@@ -6,7 +6,7 @@ import pytest
 
 from tests.core.banks.bank_text import bank_text
 from voiceprep.app import judging, trial
-from voiceprep.app.trial import STILL_LOADING, cue_phrases, cues_added, label_cues, try_point, with_cues
+from voiceprep.app.trial import STILL_LOADING, controls, cue_phrases, cues_added, label_cues, try_point, with_cues
 from voiceprep.core.analysis import embedder
 from voiceprep.core.banks.load import parse_bank
 
@@ -119,3 +119,56 @@ def test_the_point_in_its_own_words_is_warned_of_only_when_it_counted_before(mod
     monkeypatch.setattr(trial, "_counted", label_never)
     t = try_point(bank(CANDOUR, REPORTED), "staffing", "candour", RANG)
     assert t.cue and "no longer count" not in (t.reason or ""), t.reason
+
+
+# walk54's dog groomer: a bank none bundled covers, three points from their labels
+GROOMER = ({"id": "calm", "label": "I stayed calm and stopped the groom to keep the dog safe"},
+           {"id": "owner", "label": "I told the owner honestly what happened"},
+           {"id": "changed", "label": "I changed how we handle nervous dogs afterwards"})
+CLIPPERS = "I put the clippers down, let him settle in a quiet room and muzzled him before we carried on."
+PATEL = "When Mrs Patel came to collect Bailey I explained he had snapped and that we had stopped halfway."
+OPPOSITE = "Mrs Patel came to collect Bailey at five and I said he had been a good boy, nothing to report."
+
+
+def groomer():
+    return parse_bank(bank_text(*GROOMER, job={"id": "dog-groomer", "title": "Dog Groomer"},
+                                prompt={"id": "frightened-dog", "text": "Tell me about a time a dog in your care became "
+                                                                        "frightened or aggressive."}))
+
+
+def test_walk54_the_cue_offered_says_what_she_did_not_who_came(model):
+    b = groomer()
+    t = try_point(b, "frightened-dog", "owner", PATEL)
+    assert not t.counted and t.cue == "explained he had snapped", t      # not "Mrs Patel came", nor "stopped halfway"
+    added = with_cues(b, "frightened-dog", "owner", t.cues)
+    assert try_point(added, "frightened-dog", "owner", PATEL).counted
+    assert not try_point(added, "frightened-dog", "owner", OPPOSITE).counted      # her opposite story is not credited
+
+
+def test_a_cue_that_would_count_her_scene_is_held_back_and_she_is_told_why(model):
+    b = groomer()
+    point = b.prompt("frightened-dog").key_points[1]
+    scene, names = controls(PATEL)
+    assert scene == "When Mrs Patel came to collect Bailey and I said all was well, nothing to report."
+    assert not try_point(b, "frightened-dog", "owner", scene).counted
+    # walk54's cue counts the scene: the check would have caught it
+    assert try_point(with_cues(b, "frightened-dog", "owner", cues_added(point, "Mrs Patel came")), "frightened-dog",
+                     "owner", scene).counted
+    t = try_point(b, "frightened-dog", "owner", "Mrs Patel came to collect Bailey, and I saw her.")
+    assert not t.counted and t.cue is None and not t.cues, t
+    assert "No short phrase of yours would count without also counting unrelated sentences" in t.reason, t.reason
+
+
+def test_walk54_a_cue_never_runs_across_a_comma(model):
+    t = try_point(groomer(), "frightened-dog", "calm", CLIPPERS)
+    assert t.cue is not None and t.cue in CLIPPERS, t
+    assert all(p in CLIPPERS for p in cue_phrases(CLIPPERS)), cue_phrases(CLIPPERS)
+
+
+def test_cue_phrases_say_what_was_done_not_who_or_when():
+    assert "Mrs Patel came" not in cue_phrases(PATEL) and "Patel" not in cue_phrases(PATEL)
+    assert all({w.lower() for w in p.split()} - {"mrs", "patel", "came", "bailey", "when", "to"} for p in cue_phrases(PATEL))
+    assert cue_phrases("Mrs Patel came at 5 on Friday 12 March, with Bailey") == []
+    assert "clippers down let" not in cue_phrases(CLIPPERS)
+    assert controls(RANG) == []                          # all hers: nothing of it is the scene, and it names no one
+    assert cue_phrases("Logged it on Datix. Then rang the matron.")[:2] == ["Logged it on Datix", "rang the matron"]

@@ -66,24 +66,98 @@ class Trial:
         return f"{said} {self.note}" if self.note else said
 
 
-def cue_phrases(said: str, label: str = "", words_max: int = TRY_CUE_WORDS_MAX, most: int = TRY_CUES_TRIED) -> list[str]:
-    """Short stretches of `said` (at most `words_max` words) to offer as a cue, best first: those that carry most of
-    its own words (names and numbers first, then words not in the point's `label`; not its time words: "The next
-    morning I logged it on Datix" -> "logged it on Datix", then shorter ones), each starting and ending on such a
-    word; then its best single words. Empty when it has no such word."""
-    words = [w.strip(" ,.;:!?\"“”()") for w in said.split()]
-    words = [w for w in words if w]
-    in_label = {w.lower() for w in re.findall(r"[\w'-]+", label)}
+# words that say someone was there, not what was done: "Mrs Patel came" is the scene of any story with her in it
+_SCENE = frozenset({
+    "came", "come", "comes", "coming", "went", "go", "goes", "going", "arrived", "got", "get", "gets", "said", "say",
+    "says"
+})
+_TITLES = frozenset({"mrs", "mr", "ms", "miss", "dr"})
+_PUNCT = re.compile(r"[,.;:!?()\"“”—–]+|\s-\s")
+_WORD = re.compile(r"[\w'’-]*\w")
 
-    def weight(i: int) -> int:
-        w, low = words[i], words[i].lower()
-        if low in _LIGHT or low in _WHEN or len(w) < 2:
-            return 0
-        concrete = any(ch.isdigit() for ch in w) or (i > 0 and w[0].isupper())
-        return 3 if concrete else 1 if low in in_label else 2
-    scores = [weight(i) for i in range(len(words))]
-    spans = [(sum(scores[a:b + 1]), -(b - a), -a, a, b) for a in range(len(words)) if scores[a]
-             for b in range(a, min(len(words), a + words_max)) if scores[b]]
+
+def _segments(said: str) -> list[list[str]]:
+    """Her words, in the stretches punctuation leaves (a cue never runs across a comma: "clippers down, let")."""
+    return [ws for part in _PUNCT.split(said) if (ws := _WORD.findall(part))]
+
+
+_SUBJECT = frozenset({"i", "we"})
+_JOIN = frozenset({"and", "but", "so", "then", "that"})
+_OPENS = frozenset({"when", "while", "whilst", "after", "before", "as", "once", "until", "since", "if", "because",
+                    "although", "though"})
+
+
+def _clauses(seg: list[str]) -> list[tuple[int, int]]:
+    """Where a stretch of words splits into clauses: before "I"/"we" (not right after "and", "when"...), "when",
+    "and", "so"... ("When Mrs Patel came to collect Bailey | I explained he had snapped | and that we had stopped")."""
+    cuts = [i for i, w in enumerate(seg) if i and (w.lower() in _SUBJECT | _OPENS | (_JOIN - {"that"}))
+            and not (w.lower() in _SUBJECT and seg[i - 1].lower() in _JOIN | _OPENS)]
+    edges = [0, *cuts, len(seg)]
+    return list(zip(edges, edges[1:]))
+
+
+@dataclass(frozen=True)
+class _Clause:
+    words: tuple[tuple[str, bool], ...]     # each word, with whether it names someone or something
+    hers: bool                              # says what she (or her team) did, not the scene
+
+
+def _is_name(seg: list[str], i: int, opens: bool) -> bool:
+    """Whether `seg[i]` names someone or something: a number, a title, or capitalised not opening a sentence (`opens`:
+    `seg` does; a first word is a name only before another capitalised one: "Mrs Patel came", not "Logged it")."""
+    w = seg[i]
+    if any(ch.isdigit() for ch in w) or w.lower() in _TITLES:
+        return True
+    if not w[0].isupper() or w.lower() in _LIGHT:
+        return False
+    return not opens or i > 0 or (i + 1 < len(seg) and seg[i + 1][:1].isupper())
+
+
+def _parts(said: str) -> list[_Clause]:
+    """`said` in clauses, each word with whether it names (`_is_name`). A clause is hers unless it opens with a name or
+    another's subject ("When Mrs Patel came to collect Bailey", "he snapped", "The next morning"); one with no subject
+    of its own goes on from the clause before ("I rang her daughter, explained what had happened and apologised" is
+    all hers)."""
+    out: list[_Clause] = []
+    for sentence in re.split(r"(?<=[.!?])\s+", said):
+        hers = True               # "Rang her daughter." is hers too
+        for k, seg in enumerate(_segments(sentence)):
+            for lo, hi in _clauses(seg):
+                at = next((i for i in range(lo, hi) if seg[i].lower() not in _JOIN), lo)
+                opener, then = seg[at].lower(), seg[at + 1].lower() if at + 1 < hi else ""
+                if opener in _SUBJECT:
+                    hers = True
+                elif opener in _OPENS:
+                    hers = then in _SUBJECT
+                elif _is_name(seg, at, opens=k == 0) or opener in _LIGHT:
+                    hers = False      # someone else's doing ("Mrs Patel came", "he snapped", "The next morning")
+                # else a verb going on from the clause before ("explained exactly what had happened"): its owner's
+                out.append(_Clause(tuple((seg[i], _is_name(seg, i, opens=k == 0)) for i in range(lo, hi)), hers))
+    return out
+
+
+def cue_phrases(said: str, label: str = "", words_max: int = TRY_CUE_WORDS_MAX, most: int = TRY_CUES_TRIED) -> list[str]:
+    """Short stretches of `said` (at most `words_max` words, in one clause, never across punctuation) to offer as a
+    cue, best first: those in her own clauses (`_parts`), then those that carry most of its own words (names and
+    numbers first, then words not in the point's `label`; not its time words: "The next morning I logged it on Datix"
+    -> "logged it on Datix", then shorter ones), each starting and ending on such a word and saying what was done: a
+    word that is no name, number, time or light word ("Mrs Patel came" is the scene, not the point: walk54); then its
+    best single such word. Empty when it has none."""
+    in_label = {w.lower() for w in re.findall(r"[\w'-]+", label)}
+    words: list[str] = []
+    scores: list[int] = []
+    doing: list[bool] = []        # a word that says what was done
+    spans = []
+    for clause in _parts(said):
+        start = len(words)
+        for w, name in clause.words:
+            low = w.lower()
+            done = not name and not (low in _LIGHT or low in _WHEN or low in _SCENE or len(w) < 2)
+            words.append(w)
+            scores.append(3 if name else (1 if low in in_label else 2) if done else 0)
+            doing.append(done)
+        spans += [(clause.hers, sum(scores[a:b + 1]), -(b - a), -a, a, b) for a in range(start, len(words)) if scores[a]
+                  for b in range(a, min(len(words), a + words_max)) if scores[b] and any(doing[a:b + 1])]
     out: list[str] = []
     for *_rank, a, b in sorted(spans, reverse=True):
         phrase = " ".join(words[a:b + 1])
@@ -91,10 +165,22 @@ def cue_phrases(said: str, label: str = "", words_max: int = TRY_CUE_WORDS_MAX, 
             out.append(phrase)
         if len(out) >= most - 1:
             break
-    single = max((i for i in range(len(words)) if scores[i]), key=lambda i: (scores[i], -i), default=None)
+    single = max((i for i in range(len(words)) if doing[i]), key=lambda i: (scores[i], -i), default=None)
     if single is not None and words[single].lower() not in (o.lower() for o in out):
         out.append(words[single])
     return out[:most]
+
+
+def controls(said: str) -> list[str]:
+    """Sentences built from `said` that do not say the point, to check a cue against before it is offered: its scene
+    (the clauses not hers, `_parts`: "When Mrs Patel came to collect Bailey") with her doing nothing of note, and its
+    names and numbers on a day when nothing happened (walk54: "Mrs Patel came to collect Bailey at five and I said he
+    had been a good boy, nothing to report" was counted by the cue "Mrs Patel came")."""
+    parts = _parts(said)
+    scene = " ".join(w for c in parts if not c.hers for w, _ in c.words)
+    names = " ".join(dict.fromkeys(w for c in parts for w, name in c.words if name))
+    return [*([f"{scene} and I said all was well, nothing to report."] if scene else []),
+            *([f"{names} was there and it was an ordinary day: I said all was well, nothing to report."] if names else [])]
 
 
 _CLAUSE = re.compile(r"\s*(?:[,;:]|\band\b|\bso\b|\bbecause\b|\bwhich\b|\bthen\b)\s*", re.IGNORECASE)
@@ -141,24 +227,58 @@ def _counted(bank: Bank, prompt_id: str, point_id: str, said: str, settings: Ana
     return any(r.hit for r in a.key_points if r.key_point.id == point_id)
 
 
+def _nearest_first(phrases: list[str], label: str, settings: AnalysisSettings) -> list[str]:
+    """`phrases`, those of more than one word nearest the point's label in meaning first (when the meaning-based judge
+    runs): of "stopped halfway" and "explained he had snapped", the second for "I told the owner honestly what
+    happened" (walk54). Single words stay last."""
+    several = [p for p in phrases if " " in p]
+    embedder = model.get_embedder() if settings.semantic_judge and len(several) > 1 else None
+    if embedder is None:
+        return phrases
+    vectors = embedder.embed([needed_part(label), *several])
+    near = vectors[1:] @ vectors[0]
+    return [*(p for _, p in sorted(zip(-near, several), key=lambda x: x[0])), *(p for p in phrases if " " not in p)]
+
+
 def _cue_to_add(bank: Bank, prompt_id: str, point: KeyPoint, said: str,
-                settings: AnalysisSettings) -> tuple[str | None, bool]:
-    """The phrase of `said` to offer as a cue, and whether the point's own words (its label said as it is) would still
-    be counted once it is added (with `cues_added`): True when they were not counted before either. Each candidate is
-    checked by the judge: the first that gets `said` counted and keeps the label counted, else the first that gets
-    `said` counted; None when none does."""
+                settings: AnalysisSettings) -> tuple[str | None, bool, bool]:
+    """The phrase of `said` to offer as a cue, whether the point's own words (its label said as it is) would still be
+    counted once it is added (with `cues_added`), and whether a phrase that got `said` counted was held back. Each
+    candidate (`cue_phrases`, `_nearest_first`) is checked by the judge: one that gets `said` counted but also a
+    sentence built from hers that does not say the point (`controls`; one the judge did not count before) is held
+    back, so a cue offered carries the point, not the scene (walk54); of the rest, the first that keeps the label
+    counted (or any, when the label was not counted before either), else the first; None when none does."""
     own = {c.lower() for c in point.cues if not point.cues_from_label}
-    label_counted = _counted(bank, prompt_id, point.id, point.label, settings)     # checked once
+    label_counted = _counted(bank, prompt_id, point.id, point.label, settings)     # checked once (fixCO)
+    checks = controls(said)
+    before: dict[tuple[tuple[str, ...], str], bool] = {}
+
+    def loose(lines: list[str], phrase: str) -> bool:
+        rest = tuple(c for c in lines if c != phrase)
+        base = with_cues(bank, prompt_id, point.id, rest) if rest else bank
+        changed = with_cues(bank, prompt_id, point.id, lines)
+        for control in checks:
+            if (rest, control) not in before:
+                before[rest, control] = _counted(base, prompt_id, point.id, control, settings)
+            if not before[rest, control] and _counted(changed, prompt_id, point.id, control, settings):
+                return True
+        return False
     first: str | None = None
-    for phrase in cue_phrases(said, point.label):
+    held = False
+    for phrase in _nearest_first(cue_phrases(said, point.label), point.label, settings):
         if phrase.lower() in own:
             continue
-        changed = with_cues(bank, prompt_id, point.id, cues_added(point, phrase))
-        if _counted(changed, prompt_id, point.id, said, settings):
-            if not label_counted or _counted(changed, prompt_id, point.id, point.label, settings):
-                return phrase, True
-            first = first or phrase
-    return first, first is None
+        lines = cues_added(point, phrase)
+        changed = with_cues(bank, prompt_id, point.id, lines)
+        if not _counted(changed, prompt_id, point.id, said, settings):
+            continue
+        if loose(lines, phrase):
+            held = True
+            continue
+        if not label_counted or _counted(changed, prompt_id, point.id, point.label, settings):
+            return phrase, True, held
+        first = first or phrase
+    return first, first is None, held
 
 
 def try_point(bank: Bank, prompt_id: str, point_id: str, said: str,
@@ -188,7 +308,11 @@ def try_point(bank: Bank, prompt_id: str, point_id: str, said: str,
         return Trial(True, evidence=first.get("text"), how=first.get("note"), words_only=words_only, note=note)
     reason = k["detail"] or "The judge did not find this point in what you wrote."
     reason = reason.rstrip() if reason.rstrip()[-1:] in (".", "?", "!", "…") else f"{reason.rstrip()}."
-    cue, keeps = _cue_to_add(bank, prompt_id, point, said, settings)
+    cue, keeps, held = _cue_to_add(bank, prompt_id, point, said, settings)
+    if cue is None and held:
+        reason += (" No short phrase of yours would count without also counting unrelated sentences: add a cue in your "
+                   "own words, saying what you did.")
+        return Trial(False, reason=reason, words_only=words_only, note=note)
     if cue is None:
         reason += (" No cue from your words would make it count either: say it as something you did, in a sentence of "
                    "its own, or reword the point closer to how you would say it.")
