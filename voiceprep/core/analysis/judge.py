@@ -1236,6 +1236,22 @@ def job_words(job: Job | None) -> frozenset[str]:
     return frozenset(t.stem for t in tokenize_text(" ".join(filter(None, (job.title, job.company, job.description)))))
 
 
+# judge71 (fixCH, walk50's ward bank): a cue of this many words of content, or with a name inside ("logged it on
+# Datix"), said in its order is the candidate's own phrase, not a lone everyday word: the sentence that says it is no
+# bare one, though the cue's own words are all its content ("I logged it on Datix.", the whole label as a cue)
+PHRASE_CUE_WORDS = 3
+
+
+def said_verbatim(cue: str) -> bool:
+    """Whether a cue alternative, as the bank wrote it, is a phrase that says a thing by itself: a name inside it
+    ("logged it on Datix": a capital after its first word, not "I") or PHRASE_CUE_WORDS words of content or more
+    ("told the family openly"); not "on-call", "I built" nor "teams"."""
+    words = cue.replace("{number}", " ").split()
+    if any(w[:1].isupper() and w != "I" for w in words[1:]):
+        return True
+    return sum(1 for t in tokenize_text(cue.replace("{number}", " ")) if _content(t)) >= PHRASE_CUE_WORDS
+
+
 def generic_cue(cue: str, job: frozenset[str]) -> bool:
     """Whether a cue alternative, as the bank wrote it, is one everyday word the job itself says ("platforms" for a
     platform engineer; not "APIs", "Kafka", "p99", "embedded finance")."""
@@ -2432,6 +2448,8 @@ class AnswerJudge:
         the bank wrote as a cue ("Disruptor", "CAP") is specific by itself."""
         if match.cue[:1].isupper() and not match.cue.startswith("I "):
             return False                  # a name the bank wrote ("Disruptor", "CAP") says the thing by itself
+        if said_verbatim(match.cue):
+            return False                  # judge71: "logged it on Datix", the whole label as a cue, said as written
         word = self.index.tokens[match.first].word
         a, b = self._sentence_of(word) or (word, word)
         point = own_stems(kp.label, kp.cues)
