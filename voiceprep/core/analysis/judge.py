@@ -79,10 +79,14 @@ from voiceprep.core.analysis.segments import (
     used_to,
 )
 from voiceprep.core.analysis.text import DETERMINERS, TIME_UNITS, Token, acronym, stem, tokenize_text, written_names
+from voiceprep.core.banks.load import default_cues
 from voiceprep.core.banks.model import Job, KeyPoint, Prompt
 from voiceprep.settings import AnalysisSettings
 
-JUDGE_VERSION = "semantic-57"      # session 39: the integrator's mends of read39a/c (semantic-57: "managed to double
+JUDGE_VERSION = "semantic-57-c"    # judge71 (provisional, session 40: a cue phrase said as written counts in a bare
+                                   # sentence, `said_verbatim`; a first cue keeps the label's words from the passing-
+                                   # mention rule, `_label_words_beside`),
+                                   # session 39: the integrator's mends of read39a/c (semantic-57: "managed to double
                                    # throughput", "triple what it was", "dropped to half" say a number again, "double
                                    # charged", "double check" none; "on its own" no ownership intent; "more seamless"
                                    # graded, `_GRADED`),
@@ -2127,9 +2131,10 @@ class AnswerJudge:
             p = self._set_aside(p)       # "I made sure everyone was okay" for "First I made the area safe and..."
             #                              (the label's words, or those of one thing it says was done: `claim_texts`)
         if p >= self.s.judge_threshold and not kp.cues_from_label and not f.lexical and self.general \
-                and self.details < self.s.mention_details:
+                and self.details < self.s.mention_details and self._label_words_beside(kp) < 1:
             p = self._set_aside(p)       # a passing mention in a few words, no cue said (walk51 6: "So self-checkout,
-            #                              um, you can pay, you know, from your shopping" for accepting payments)
+            #                              um, you can pay, you know, from your shopping" for accepting payments), nor
+            #                              the label's own words together (judge71: a first cue keeps them as evidence)
         nobodys = p >= self.s.judge_threshold and (
             (bool(YOUR_ROLE.search(kp.label)) and not self.candidate_acts())
             or ((self.talks_in_general() or self.tells_an_approach()) and not allowed >= HYPOTHETICAL))
@@ -2427,6 +2432,17 @@ class AnswerJudge:
             return 0.0                    # walk40: "throughput" (a trading system's) for "Kafka at high throughput: ..."
         said = self._said_together(lexical) if kp.cues_from_label else len(lexical.matches)
         return min(1.0, said / max(1, needed_point(kp).min_cues))
+
+    def _label_words_beside(self, kp: KeyPoint) -> float:
+        """For a point with the bank's cues, the share of its label's own words said plainly together, as for a plain
+        label (`default_cues`, half of them needed: `_cue_share`); 0 for a plain label, whose words are its cues. Not
+        weighed in the logit (judge71: at a plain label's weight, or half, dev's false ticks rose 13 -> 22 or 14), only
+        read where no cue said would set the point aside as a passing mention."""
+        if kp.cues_from_label:
+            return 0.0
+        cues = default_cues(kp.label)
+        plain = replace(kp, cues=cues, min_cues=max(1, math.ceil(len(cues) / 2)), cues_from_label=True)
+        return self._cue_share(plain, self.said_plainly(plain))
 
     def _said_together(self, lexical: KeyPointResult) -> int:
         """The most of a plain label's words said in one sentence of the answer (any mention the matcher let count,
