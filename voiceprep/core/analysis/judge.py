@@ -1246,6 +1246,7 @@ def job_words(job: Job | None) -> frozenset[str]:
 PHRASE_CUE_WORDS = 3
 
 
+@lru_cache(maxsize=4096)
 def said_verbatim(cue: str) -> bool:
     """Whether a cue alternative, as the bank wrote it, is a phrase that says a thing by itself: a name inside it
     ("logged it on Datix": a capital after its first word, not "I") or PHRASE_CUE_WORDS words of content or more
