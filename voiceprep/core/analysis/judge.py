@@ -80,10 +80,14 @@ from voiceprep.core.analysis.segments import (
     used_to,
 )
 from voiceprep.core.analysis.text import DETERMINERS, TIME_UNITS, Token, acronym, stem, tokenize, tokenize_text, written_names
+from voiceprep.core.banks.load import default_cues
 from voiceprep.core.banks.model import Job, KeyPoint, Prompt
 from voiceprep.settings import AnalysisSettings
 
-JUDGE_VERSION = "semantic-58"      # session 40: judge70 (semantic-58: a pair whose first unit is a
+JUDGE_VERSION = "semantic-59"      # session 40: judge71 (semantic-59: a cue phrase said as written counts in a bare
+                                   # sentence, `said_verbatim`; a first cue keeps the label's words from the passing-
+                                   # mention rule, `_label_words_beside`),
+                                   # judge70 (semantic-58: a pair whose first unit is a
                                    # short fragment closing a sentence, "you know, correctness. Money can't go missing",
                                    # is embedded as said with a comma, `segments.read_on`; `_career` reads a number by
                                    # `quantities.numbers_said`),
@@ -1243,6 +1247,23 @@ def job_words(job: Job | None) -> frozenset[str]:
     return frozenset(t.stem for t in tokenize_text(" ".join(filter(None, (job.title, job.company, job.description)))))
 
 
+# judge71 (fixCH, walk50's ward bank): a cue of this many words of content, or with a name inside ("logged it on
+# Datix"), said in its order is the candidate's own phrase, not a lone everyday word: the sentence that says it is no
+# bare one, though the cue's own words are all its content ("I logged it on Datix.", the whole label as a cue)
+PHRASE_CUE_WORDS = 3
+
+
+@lru_cache(maxsize=4096)
+def said_verbatim(cue: str) -> bool:
+    """Whether a cue alternative, as the bank wrote it, is a phrase that says a thing by itself: a name inside it
+    ("logged it on Datix": a capital after its first word, not "I") or PHRASE_CUE_WORDS words of content or more
+    ("told the family openly"); not "on-call", "I built" nor "teams"."""
+    words = cue.replace("{number}", " ").split()
+    if any(w[:1].isupper() and w != "I" for w in words[1:]):
+        return True
+    return sum(1 for t in tokenize_text(cue.replace("{number}", " ")) if _content(t)) >= PHRASE_CUE_WORDS
+
+
 def generic_cue(cue: str, job: frozenset[str]) -> bool:
     """Whether a cue alternative, as the bank wrote it, is one everyday word the job itself says ("platforms" for a
     platform engineer; not "APIs", "Kafka", "p99", "embedded finance")."""
@@ -2127,9 +2148,10 @@ class AnswerJudge:
             p = self._set_aside(p)       # "I made sure everyone was okay" for "First I made the area safe and..."
             #                              (the label's words, or those of one thing it says was done: `claim_texts`)
         if p >= self.s.judge_threshold and not kp.cues_from_label and not f.lexical and self.general \
-                and self.details < self.s.mention_details:
+                and self.details < self.s.mention_details and self._label_words_beside(kp) < 1:
             p = self._set_aside(p)       # a passing mention in a few words, no cue said (walk51 6: "So self-checkout,
-            #                              um, you can pay, you know, from your shopping" for accepting payments)
+            #                              um, you can pay, you know, from your shopping" for accepting payments), nor
+            #                              the label's own words together (judge71: a first cue keeps them as evidence)
         nobodys = p >= self.s.judge_threshold and (
             (bool(YOUR_ROLE.search(kp.label)) and not self.candidate_acts())
             or ((self.talks_in_general() or self.tells_an_approach()) and not allowed >= HYPOTHETICAL))
@@ -2428,6 +2450,17 @@ class AnswerJudge:
         said = self._said_together(lexical) if kp.cues_from_label else len(lexical.matches)
         return min(1.0, said / max(1, needed_point(kp).min_cues))
 
+    def _label_words_beside(self, kp: KeyPoint) -> float:
+        """For a point with the bank's cues, the share of its label's own words said plainly together, as for a plain
+        label (`default_cues`, half of them needed: `_cue_share`); 0 for a plain label, whose words are its cues. Not
+        weighed in the logit (judge71: at a plain label's weight, or half, dev's false ticks rose 13 -> 22 or 14), only
+        read where no cue said would set the point aside as a passing mention."""
+        if kp.cues_from_label:
+            return 0.0
+        cues = default_cues(kp.label)
+        plain = replace(kp, cues=cues, min_cues=max(1, math.ceil(len(cues) / 2)), cues_from_label=True)
+        return self._cue_share(plain, self.said_plainly(plain))
+
     def _said_together(self, lexical: KeyPointResult) -> int:
         """The most of a plain label's words said in one sentence of the answer (any mention the matcher let count,
         not only the one it kept): the bank wrote no cues, and the label's words say the point together, not
@@ -2448,6 +2481,8 @@ class AnswerJudge:
         the bank wrote as a cue ("Disruptor", "CAP") is specific by itself."""
         if match.cue[:1].isupper() and not match.cue.startswith("I "):
             return False                  # a name the bank wrote ("Disruptor", "CAP") says the thing by itself
+        if said_verbatim(match.cue):
+            return False                  # judge71: "logged it on Datix", the whole label as a cue, said as written
         word = self.index.tokens[match.first].word
         a, b = self._sentence_of(word) or (word, word)
         point = own_stems(kp.label, kp.cues)
