@@ -183,24 +183,11 @@ def controls(said: str) -> list[str]:
             *([f"{names} was there and it was an ordinary day: I said all was well, nothing to report."] if names else [])]
 
 
-_CLAUSE = re.compile(r"\s*(?:[,;:]|\band\b|\bso\b|\bbecause\b|\bwhich\b|\bthen\b)\s*", re.IGNORECASE)
-_OWNER = re.compile(r"^(?:i|we|my|our)\s+", re.IGNORECASE)
-
-
-def label_cues(label: str) -> list[str]:
-    """A point's own wording as cues, for a point that had none: its parts, without "I" ("I told the family openly,
-    under duty of candour" -> "told the family openly", "under duty of candour"). A first cue written replaces the
-    words the judge took from the label, and a plain retelling of the label was then no longer counted (measured:
-    p 1.00 -> 0.49); a whole label as one cue is not matched either."""
-    parts = [_OWNER.sub("", p.strip(" .!?")) for p in _CLAUSE.split(needed_part(label))]
-    return list(dict.fromkeys(p for p in parts if any(w.lower() not in _LIGHT and len(w) > 2 for w in p.split())))
-
-
 def cues_added(point: KeyPoint, phrase: str) -> list[str]:
-    """The lines "Add as a cue" writes into the point's Cues: `phrase`, after the point's own wording when it had no
-    cues of its own (`label_cues`)."""
-    return [*(c for c in label_cues(point.label) if c.lower() != phrase.lower()), phrase] if point.cues_from_label \
-        else [phrase]
+    """The lines "Add as a cue" adds to the point's Cues: her phrase alone. Since semantic-59 (judge71) a first cue
+    keeps the label's own words counted, so the label's parts are no longer written in as cues beside it (fixCH did:
+    the label said as written fell from p 1.00 to 0.49 without them)."""
+    return [phrase]
 
 
 def with_cues(bank: Bank, prompt_id: str, point_id: str, cues: Sequence[str]) -> Bank:

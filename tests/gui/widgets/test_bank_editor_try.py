@@ -60,10 +60,10 @@ def test_a_concrete_wording_missed_then_added_as_a_cue_is_counted(qtbot, editor)
     qtbot.keyClick(add, Qt.Key.Key_Space)
     qtbot.waitUntil(lambda: editor.try_result.text().startswith("Counted"), timeout=60000)
     assert "daughter" in editor.try_result.text() and not add.isVisible()
-    assert editor.doc.get(POINT, "cues") == ["told the family openly", "under duty of candour", "rang her daughter"]
+    assert editor.doc.get(POINT, "cues") == ["rang her daughter"]        # her words alone (semantic-59 keeps the label's)
     assert "Added “rang her daughter” to Cues" in editor.status.text()
     # the keyboard is in the Try it box, where Ctrl+Z undoes her typing, not the cue (review of fixCH 2)
-    assert "The Undo button (or Ctrl+Z outside a text field) takes them out." in editor.status.text()
+    assert "The Undo button (or Ctrl+Z outside a text field) takes it out." in editor.status.text()
     assert editor.try_box.hasFocus()
     # nothing typed in the box is in the bank (its cues are)
     assert "daughter that afternoon" not in editor.doc.text()
@@ -195,7 +195,7 @@ def test_a_point_reworded_drops_any_result_and_a_check_still_running_for_it(qtbo
 
 def test_add_as_a_cue_keeps_what_the_commit_said_about_the_vocabulary(qtbot, editor):
     """Review of fixCH 3: a name added to the Vocabulary was said, then overwritten by the add-cue sentence."""
-    said = check(qtbot, editor, "I rang her daughter that afternoon via PALS and apologised.")
+    said = check(qtbot, editor, "I rang PALS that afternoon and apologised.")
     assert said.startswith("Not counted.") and "PALS" in editor.try_cue.text(), said
     editor.try_cue.click()
     status = editor.status.text()

@@ -903,11 +903,9 @@ class BankEditor(QWidget):
             cues.setPlainText("\n".join([*typed, *(c for c in trial.cues if c.lower() not in
                                                     {t.strip().lower() for t in typed})]))
             earlier = self.commit()                             # e.g. "Datix" added to the Vocabulary: kept
-            own = [f"“{c}”" for c in trial.cues if c != trial.cue]
-            added = (f"Added “{trial.cue}” to Cues" + (
-                f", and the point's own words ({', '.join(own)}) so they still count" if own else "") +
-                f": edit them there to the words you would use. The Undo button (or {self.undo_key} outside a text "
-                "field) takes them out.")      # in the Try it box, where the keyboard stays, Ctrl+Z is the box's own
+            added = (f"Added “{trial.cue}” to Cues: edit it there to the words you would use. The Undo button (or "
+                     f"{self.undo_key} outside a text field) takes it out.")   # in the Try it box, where the keyboard
+            # stays, Ctrl+Z is the box's own
             self.status.setText(f"{_sentence(earlier)} {added}" if earlier else added)
             box.setFocus(Qt.FocusReason.OtherFocusReason)       # the button hides: the keyboard stays here
             self.try_wording()
