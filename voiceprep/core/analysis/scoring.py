@@ -15,8 +15,8 @@ def shares_explained(of: Literal["question", "round"] = "question") -> str:
     """How an overall is made from its competency bars, for one question's feedback (`of` "question") or a round's
     summary ("round"): one wording for both (review 13: two near-copies)."""
     where = {"question": "this question", "round": "this round's questions"}[of]
-    return (f"The overall adds up each competency's score by its share: its job weight times the weight of its key "
-            f"points in {where}, so a competency with more (or weightier) key points here counts for more.")
+    return (f"The overall adds up each competency's score by its share: its job weight times its key points' weight in "
+            f"{where}, so more key points here count for more.")
 
 
 SHARES_EXPLAINED = shares_explained("question")
