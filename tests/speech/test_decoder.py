@@ -176,6 +176,23 @@ def test_a_sentence_repeated_into_the_windows_last_frames_is_cut():
     assert trim_repeats(quick) == quick                                          # fast, but in time of its own
 
 
+def test_a_two_sentence_loop_ending_in_the_start_of_a_third_copy_is_cut():
+    """walk54 2 (fixCP): a 10.3 s `say` WAV with the Airwallex bank's terms as hotwords; tiny.en's pass emitted its
+    last two sentences again, squeezed into 9.94 s, then "Our" to 10.28 s and four more words squeezed there. Cutting
+    the four left the copy ending "… milliseconds. Our": a copy and a word, not a copy right after itself. These are
+    the pass's words (the first ten left out)."""
+    said = [w("transfers.", 3.52, 4.1), w("Our", 4.78, 5.04), w("problem", 5.04, 5.34), w("at", 5.34, 5.54),
+            w("HoYoverse", 5.54, 6.16), w("was", 6.16, 6.36), w("multi-region", 6.36, 7.04), w("monitoring.", 7.04, 7.58),
+            w("I", 7.98, 8.06), w("cut", 8.06, 8.2), w("alert", 8.2, 8.52), w("latency", 8.52, 8.9), w("to", 8.9, 9.22),
+            w("7", 9.22, 9.5), w("milliseconds.", 9.5, 9.86)]
+    copy = [w(x.word.strip(), 9.94, 9.94) for x in said[1:]]
+    loop = copy + [w("Our", 9.94, 10.28)] + [w(x, 10.28, 10.28) for x in ("problem", "at", "HoYoverse", "was")]
+    assert trim_repeats(said + loop) == said
+    assert trim_repeats(said + loop[:-4]) == said
+    spoken_again = said + [w(x.word.strip(), 10.0 + 0.3 * k, 10.25 + 0.3 * k) for k, x in enumerate(said[1:])]
+    assert trim_repeats(spoken_again) == spoken_again                         # said twice, in time of its own: kept
+
+
 def test_filler_spellings_are_unified():
     assert normalise_filler(" Umm,") == " Um,"
     assert normalise_filler(" uhh...") == " uh..."

@@ -190,6 +190,26 @@ def test_a_spoken_answer_that_tiny_en_jumped_over_keeps_its_words(transcriber):
     assert wer(said, " ".join(transcript.text.split()[:len(said.split())])) <= 0.45, transcript.text
 
 
+@pytest.mark.slow
+def test_a_short_answer_with_a_banks_terms_is_not_repeated(transcriber):
+    """walk54 2 (fixCP): a 10 s answer `voiceprep say` rendered (22 kHz, as rendered), scored with the Airwallex
+    bank's why-airwallex terms as hotwords: tiny.en's one pass looped its last two sentences into the window's end
+    and the transcript said them twice and ended "Our" (pace 240 words/min in History). Without the terms it did not."""
+    from pathlib import Path
+
+    from voiceprep.core.banks import load_bank
+    from voiceprep.paths import bundled_banks_dir
+
+    bank = load_bank(bundled_banks_dir() / "airwallex.toml")
+    transcript = transcriber.transcribe(Path(__file__).parent / "data" / "loop-with-hotwords.flac",
+                                        hotwords=bank.terms(bank.prompt("why-airwallex"), transcriber.settings))
+    said = ("Airwallex builds business accounts in many currencies and global transfers. Our problem at HoYoverse "
+            "was multi-region monitoring. I cut alert latency to 7 milliseconds.")
+    assert transcript.text.lower().count("milliseconds") == 1, transcript.text
+    assert len(transcript.words()) <= len(said.split()) + 2, transcript.text
+    assert wer(said, transcript.text) <= 0.2, transcript.text
+
+
 def test_the_model_decodes_on_one_worker(transcriber):
     """mem23: an answer's passes run one at a time (speech/live.py), so CTranslate2's second worker served only a
     crash's answer recovered at start; it kept its own working set: one long spoken answer (200 s at 6x,

@@ -30,6 +30,7 @@ LOOP_COMPRESSION = 2.4       # zlib ratio above which a pass's text is a loop (W
 NO_SPEECH_PROB = 0.6         # with a low log-probability: the window is not speech
 LOW_LOGPROB = -1.0
 SQUEEZED_WORD_S = 0.05      # a repeated phrase said in less than this a word was not said: the alignment squeezed it
+LOOP_PHRASE_WORDS = 30      # the longest phrase a window's trailing loop is looked for as (two sentences: fixCP)
 SILENT_FRAME_S = 0.02        # a word is kept only if a frame this long within WORD_SLACK_S of it is audible
 WORD_SLACK_S = 0.1
 PREPEND = "\"'“¿([{-"
@@ -110,23 +111,30 @@ def trim_repeats(words: list[Word], run: int = 3) -> list[Word]:
     or more words with no time of their own at the end, or a phrase repeated right after itself with no time
     of its own, are dropped (the alignment squeezed them into the window's end: nothing was said there). A copy
     spoken in less than SQUEEZED_WORD_S a word has no time of its own even when the alignment gave its last word
-    the window's last frames ("So reliability really matter." twice, the copy in 51.86-51.92 s: walkthrough 9)."""
+    the window's last frames ("So reliability really matter." twice, the copy in 51.86-51.92 s: walkthrough 9).
+    Cut until none is left: a loop of two sentences squeezed into 9.94 s, its last word to 10.28 s, and four more
+    squeezed there ended "… Our" once the four were cut (fixCP)."""
     bare = [re.sub(r"[^\w']", "", w.word).lower() for w in words]
     n = 1
     while n < len(bare) and bare[-1 - n] == bare[-1]:
         n += 1
     if n >= run:
-        return words[:len(words) - n + 1]
+        return trim_repeats(words[:len(words) - n + 1], run)
     squeezed = 0                # a loop the alignment could only squeeze into the window's last frame
     while squeezed < len(words) and words[-1 - squeezed].end - words[-1 - squeezed].start < 0.02:
         squeezed += 1
-    if squeezed >= run:
-        return words[:len(words) - squeezed]
-    for size in range(2, min(12, len(words) // 2) + 1):
-        tail = words[-size:]
-        if bare[-size:] == bare[-2 * size:-size] and (all(w.end - w.start < 0.05 for w in tail)
-                                                      or tail[-1].end - tail[0].start < SQUEEZED_WORD_S * size):
-            return words[:-size]
+    if squeezed >= run:         # and again: what is left can end in the loop's whole copy (fixCP)
+        return trim_repeats(words[:len(words) - squeezed], run)
+    for size in range(2, min(LOOP_PHRASE_WORDS, len(words) // 2) + 1):
+        # the words repeating, `size` words back, the ones before them: a whole copy and maybe the start of
+        # another ("… 7 milliseconds. Our problem … 7 milliseconds. Our": fixCP, a bank's terms as hotwords)
+        copied = 0
+        while copied < len(words) - size and bare[-1 - copied] == bare[-1 - copied - size]:
+            copied += 1
+        tail = words[len(words) - copied:]
+        if copied >= size and (all(w.end - w.start < 0.05 for w in tail)
+                               or tail[-1].end - tail[0].start < SQUEEZED_WORD_S * copied):
+            return trim_repeats(words[:-copied], run)
     return words
 
 
