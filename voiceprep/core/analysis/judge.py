@@ -85,8 +85,8 @@ from voiceprep.core.banks.model import Job, KeyPoint, Prompt
 from voiceprep.settings import AnalysisSettings
 
 JUDGE_VERSION = "semantic-59"      # session 40: judge71 (semantic-59: a cue phrase said as written counts in a bare
-                                   # sentence, `said_verbatim`; a first cue keeps the label's words from the passing-
-                                   # mention rule, `_label_words_beside`),
+                                   # sentence, `said_verbatim`; a point with cues written is not set aside as a passing
+                                   # mention when its label's words are said together, `_label_words_beside`),
                                    # judge70 (semantic-58: a pair whose first unit is a
                                    # short fragment closing a sentence, "you know, correctness. Money can't go missing",
                                    # is embedded as said with a comma, `segments.read_on`; `_career` reads a number by
@@ -2478,7 +2478,7 @@ class AnswerJudge:
     def _lone_in_bare_sentence(self, kp: KeyPoint, match: Match) -> bool:
         """Whether a cue match is said in a sentence that says at most `lone_cue_details` words of content beyond the
         question's and the key point's own (`details_in` for this point alone), and no other word of the point. A name
-        the bank wrote as a cue ("Disruptor", "CAP") is specific by itself."""
+        the bank wrote as a cue ("Disruptor", "CAP") is specific by itself, and so is a phrase cue (`said_verbatim`)."""
         if match.cue[:1].isupper() and not match.cue.startswith("I "):
             return False                  # a name the bank wrote ("Disruptor", "CAP") says the thing by itself
         if said_verbatim(match.cue):

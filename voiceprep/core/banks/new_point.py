@@ -7,12 +7,12 @@ from voiceprep.core.banks.document import BankDocument, NodePath
 
 def default_competency(doc: BankDocument, prompt_path: NodePath) -> tuple[str | None, str]:
     """The competency a new key point of the prompt at `prompt_path` takes, with where it came from: "prompt's",
-    "round's" or "bank's" ((None, "") with no competencies; (None, "prompt's") on a tie among the prompt's points:
-    the form asks for one). The one more of the prompt's key points use
-    than any other, else none (walk37: a "most impactful" point got the bank's first, "Polished communicator", on a
-    tie or an empty prompt, and nothing said so). A new prompt's first point (walk50: it started at none) takes its
-    round's most used, a round testing a few competencies (one count over it, steadier than the prompt before's one
-    or two points), else the bank's."""
+    "round's" or "bank's" ((None, "") with no competencies, or on a tie among the round's or the bank's points;
+    (None, "prompt's") on a tie among the prompt's points, or when none of them names one: the form asks for one).
+    The one more of the prompt's key points use than any other, else none (walk37: a "most impactful" point got the
+    bank's first, "Polished communicator", on a tie or an empty prompt, and nothing said so). A new prompt's first
+    point (walk50: it started at none) takes its round's most used, a round testing a few competencies (one count
+    over it, steadier than the prompt before's one or two points), else the bank's."""
     if not doc.count((), "competencies"):
         return None, ""
     if n := doc.count(prompt_path, "key_points"):

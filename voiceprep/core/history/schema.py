@@ -240,7 +240,8 @@ def _v11(db: sqlite_utils.Database) -> None:
     round's id, no round), so a sitting is given only when it goes on as a Continue did (read40a): its first whole
     answer is to the round's first question its own answers left, the others follow in the round's order (read from
     the round's stored bank; one that no longer reads gives nothing). Two One-prompt answers that happen to do just
-    that are given too: the round was, in effect, taken up. A stored time that does not read ends a sitting."""
+    that are given too: the round was, in effect, taken up. A stored time that does not read ends a sitting. A
+    Continue older than fixBQ asked answered questions again: such a sitting is not in order and stays as it was."""
     rounds = list(db.execute("SELECT id, bank_id, round_id, started_at, finished_at, bank_hash FROM rounds "
                              "WHERE typeof(started_at) = 'text' ORDER BY started_at, id").fetchall())
     answers = list(db.execute("SELECT id, round_pk, bank_id, round_id, prompt_id, started_at, drill_json, follow_up_json "
@@ -268,8 +269,10 @@ def _give(db: sqlite_utils.Database, round_pk: int, digest: str, round_id: str, 
     if len(asked) < 2:
         return
     order = _round_order(db, digest, round_id)
-    own = {r[0] for r in db.execute("SELECT prompt_id FROM attempts WHERE round_pk = ? AND drill_json IS NULL",
-                                    [round_pk])}
+    # its own answers as left_round reads them: saved ("done", as store.DONE wrote it) and not cut off (read40d: a cut-off
+    # answer recovered leaves its question to answer, and the Continue went on from it)
+    own = {r[0] for r in db.execute("SELECT prompt_id FROM attempts WHERE round_pk = ? AND drill_json IS NULL AND "
+                                    "state = 'done' AND state_detail IS NULL", [round_pk])}
     left = [p for p in order if p not in own]
     if not left or asked[0] != left[0] or any(p not in left for p in asked):
         return

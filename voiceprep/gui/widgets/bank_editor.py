@@ -71,8 +71,8 @@ from voiceprep.settings import AnalysisSettings, BankSettings
 
 # fixCM: what Cues needed does, as the judge does it (its cue share is matched cues / min_cues, weighed with meaning:
 # judge.py `_cue_share`) and as question_banks/README.md says it, word for word
-CUES_NEEDED_TIP = ("Distinct cues that make full word evidence (default 1). The judge weighs it with meaning, which can "
-                   "credit the point with fewer; cues heard do not always count it alone.")
+CUES_NEEDED_TIP = ("How many different cues must be heard for the strongest word match (default 1). The judge weighs "
+                   "it with meaning, which can credit the point with fewer; cues heard do not always count it alone.")
 
 PATH_ROLE = Qt.ItemDataRole.UserRole
 MESSAGE_ROLE = Qt.ItemDataRole.UserRole + 1        # a problem's message (a missing field is named in it)
@@ -900,12 +900,16 @@ class BankEditor(QWidget):
             if trial is None or not trial.cue:
                 return
             typed = [c for c in cues.toPlainText().split("\n") if c.strip()]
-            cues.setPlainText("\n".join([*typed, *(c for c in trial.cues if c.lower() not in
-                                                    {t.strip().lower() for t in typed})]))
+            lines = [*typed, *(c for c in trial.cues if c.lower() not in {t.strip().lower() for t in typed})]
+            cues.setPlainText("\n".join(lines))
+            needed = next((f.widget for f in self.fields if f.key == "min_cues"), None)
+            lowered = isinstance(needed, LimitedSpin) and needed.value() > len(lines)
+            if lowered:                     # "2 needed" of 1 cue would not load (read40c): as try_point judged it
+                needed.setValue(len(lines))
             earlier = self.commit()                             # e.g. "Datix" added to the Vocabulary: kept
-            added = (f"Added “{trial.cue}” to Cues: edit it there to the words you would use. The Undo button (or "
-                     f"{self.undo_key} outside a text field) takes it out.")   # in the Try it box, where the keyboard
-            # stays, Ctrl+Z is the box's own
+            added = (f"Added “{trial.cue}” to Cues" + (f" (Cues needed lowered to {len(lines)})" if lowered else "") +
+                     f": edit it there to the words you would use. The Undo button (or {self.undo_key} outside a text "
+                     "field) takes it out.")    # in the Try it box, where the keyboard stays, Ctrl+Z is the box's own
             self.status.setText(f"{_sentence(earlier)} {added}" if earlier else added)
             box.setFocus(Qt.FocusReason.OtherFocusReason)       # the button hides: the keyboard stays here
             self.try_wording()

@@ -397,8 +397,8 @@ class PaneBrowser(QTextBrowser):
         super().__init__(parent)
         self._to_links = False
 
-    def _link_starts(self) -> list[tuple[int, int]]:
-        """Where each link of the text starts and ends (anchors with an href, the ones Qt's link walk visits)."""
+    def _links(self) -> list[tuple[int, int]]:
+        """Each link of the text, where it starts and ends (anchors with an href, the ones Qt's link walk visits)."""
         found = []
         block = self.document().begin()
         while block.isValid():
@@ -420,7 +420,7 @@ class PaneBrowser(QTextBrowser):
         ctrl = event.modifiers() & Qt.KeyboardModifier.ControlModifier
         if ctrl and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
             back = event.key() == Qt.Key.Key_Backtab or bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
-            links, cursor = self._link_starts(), self.textCursor()
+            links, cursor = self._links(), self.textCursor()
             past = [a for a, b in links if b <= cursor.selectionStart()] if back else \
                 [a for a, _ in links if a >= cursor.selectionEnd()]
             if not links:                       # a text with no link is left as Tab leaves it (Qt's walk would first

@@ -263,6 +263,8 @@ def transcribing_left_text(left: float, seconds: float) -> str:
     done = max(0, min(99, round(100 * (seconds - left) / seconds)))
     def span(x: float) -> str:
         return f"{int(round(x))} s" if x < 59.5 else fmt_time(x)
+    if done == 0:                   # read40d: not "the last 2 s of your 2 s answer (0% done)"
+        return f"Transcribing your {span(seconds)} answer, then checking your key points…"
     return (f"Transcribing the last {span(left)} of your {span(seconds)} answer ({done}% done), then "
             "checking your key points…")
 
@@ -500,6 +502,7 @@ class PracticePage(QWidget):
         meters.addWidget(self.clock)
         al.addLayout(meters)
         self.time_bar = QProgressBar()
+        self._clock_target = 1.0            # the clock's target as last shown (0: a follow-up's, no bar)
         self.time_bar.setTextVisible(False)
         self.time_bar.setFixedHeight(6)
         al.addWidget(self.time_bar)
@@ -1081,9 +1084,7 @@ class PracticePage(QWidget):
 
     def _show_choice(self, rnd, finished: bool) -> None:
         """No round going: the view is the chosen round's, not the last one's (its summary, its clock)."""
-        target = rnd.prompts[0].target_seconds if rnd.prompts else 0
-        self.clock.setText(f"0:00 / {fmt_time(target)}" if target else "0:00")
-        self.time_bar.setValue(0)
+        self._show_clock(0.0, float(rnd.prompts[0].target_seconds if rnd.prompts else 0))
         if not finished:                # before any round: a welcome-back recap may be on screen; it stays
             return
         self.stack.setCurrentIndex(0)
@@ -1390,8 +1391,10 @@ class PracticePage(QWidget):
 
     def _show_importing(self, importing: bool) -> None:
         """An imported file is read in: its name, length and progress, no microphone level, clock or speaking hint."""
-        for w in (self.mic_label, self.meter, self.clock, self.time_bar):
+        for w in (self.mic_label, self.meter, self.clock):
             w.setVisible(not importing)
+        # a follow-up's answer has no bar, after an import too (read40d)
+        self.time_bar.setVisible(not importing and self._clock_target > 0)
         self.captions.setPlaceholderText(IMPORT_CAPTIONS if importing else SPEAK_CAPTIONS)
         self.import_row.setVisible(importing)
         name, seconds = self.ctl.import_file
@@ -1447,7 +1450,6 @@ class PracticePage(QWidget):
         r = self.ctl.rehearsal
         if r is None:
             return
-        self.position.setText(f"{r.context} · aim for {fmt_time(prompt.target_seconds)}")
         self._show_question()
         self._clear_answer()
         self.stack.setCurrentIndex(0)
@@ -1660,6 +1662,7 @@ class PracticePage(QWidget):
         """The answer's time against its target; `target` 0: a follow-up's answer, held to none (walk53 3: it showed
         the question's "0:17 / 3:00"), so its time alone and no bar."""
         self.clock.setText(clock_text(seconds, target))
+        self._clock_target = target
         self.time_bar.setVisible(target > 0 and not self.ctl.importing)
         self.time_bar.setMaximum(max(1, int(target * 10)))
         self.time_bar.setValue(int(min(seconds, target) * 10))

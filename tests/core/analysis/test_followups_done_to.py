@@ -49,3 +49,10 @@ def test_a_thing_done_to_is_asked_with_its_was(label, asked):
     question = follow_up_for(point, _bank(point))
     assert question == asked
     assert broken_question(label, question) is None
+
+
+def test_nothing_done_is_not_asked_how_nothing_was_done():
+    """read40c: the "was" branch ran before fixK's guard: "Nothing shared with the press" became "how nothing was shared"."""
+    point = KeyPoint(id="k", label="Nothing shared with the press", cues=("press",))
+    question = follow_up_for(point, _bank(point))
+    assert "how nothing" not in question.lower(), question
