@@ -40,11 +40,7 @@ def editor(qtbot):
 
 def check(qtbot, editor, said: str) -> str:
     """Type `said` into Try it, press Enter, and wait for the result."""
-    box = editor.try_box
-    box.setFocus()
-    box.clear()
-    qtbot.keyClicks(box, said)
-    qtbot.keyClick(box, Qt.Key.Key_Return)
+    start(qtbot, editor, said)
     qtbot.waitUntil(lambda: editor.try_result.text() not in ("", "Checking…"), timeout=60000)
     return editor.try_result.text()
 
