@@ -176,9 +176,10 @@ def test_a_point_reworded_drops_any_result_and_a_check_still_running_for_it(qtbo
     qtbot.keyClicks(label, " and")
     assert not editor.try_result.isVisible()
     held = Held(monkeypatch)
-    for said in (RANG, DATIX, RANG):                # two take the lane's two workers, the third waits its turn
-        start(qtbot, editor, said)
-    qtbot.waitUntil(lambda: held.calls == 2)
+    for n, said in enumerate((RANG, DATIX), 1):     # two take the lane's two workers (each in before the next is
+        start(qtbot, editor, said)                  # typed: one outdated before it began would stop at once)
+        qtbot.waitUntil(lambda n=n: held.calls == n, timeout=30000)
+    start(qtbot, editor, RANG)                      # the third waits its turn
     label = next(f.widget for f in editor.fields if f.key == "label")
     label.setFocus()
     qtbot.keyClicks(label, " apologised")

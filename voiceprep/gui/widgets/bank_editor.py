@@ -903,9 +903,10 @@ class BankEditor(QWidget):
             lines = [*typed, *(c for c in trial.cues if c.lower() not in {t.strip().lower() for t in typed})]
             cues.setPlainText("\n".join(lines))
             needed = next((f.widget for f in self.fields if f.key == "min_cues"), None)
-            lowered = isinstance(needed, LimitedSpin) and needed.value() > len(lines)
-            if lowered:                     # "2 needed" of 1 cue would not load (read40c): as try_point judged it
-                needed.setValue(len(lines))
+            lowered = False
+            if isinstance(needed, LimitedSpin) and needed.value() > len(lines):
+                needed.setValue(len(lines))     # "2 needed" of 1 cue would not load (read40c): as try_point judged it
+                lowered = True
             earlier = self.commit()                             # e.g. "Datix" added to the Vocabulary: kept
             added = (f"Added “{trial.cue}” to Cues" + (f" (Cues needed lowered to {len(lines)})" if lowered else "") +
                      f": edit it there to the words you would use. The Undo button (or {self.undo_key} outside a text "
