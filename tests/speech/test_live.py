@@ -502,11 +502,9 @@ def test_only_terms_and_fillers_of_another_decode_are_taken():
     assert "".join(w.word for w in kept_heard(yeah, um, None)) == " Yeah. Um, when they're"
 
 
-@pytest.mark.slow
-def test_the_opening_of_an_answer_survives_the_redecode_that_lost_it_on_tiny_en(transcriber):
-    """The real case behind walk51 2: the first 14.5 s of the recorded answer (espeak-ng's e1 through a virtual
-    microphone), the Airwallex bank's terms as hotwords: the live pass over [0, 14.5 s] began "I think moving
-    money…" and its commit dropped "Um, so why Airwallex? Uh, honestly,". The words before "I think" stay."""
+def _opening_lost_decoded(transcriber) -> tuple[str, list[str]]:
+    """The recorded answer of walk51 2 decoded whole as the app decodes it (the Airwallex bank's terms for
+    why-airwallex): its text, and its words bare and lower-case."""
     from tests.conftest import BANKS
     from voiceprep.core.banks import load_bank
 
@@ -514,8 +512,15 @@ def test_the_opening_of_an_answer_survives_the_redecode_that_lost_it_on_tiny_en(
     stream = transcriber.stream(bank.terms(bank.prompt("why-airwallex"), transcriber.settings))
     stream.feed(load_audio(OPENING_LOST))
     words = stream.decode(0, stream.total)
-    text = "".join(w.word for w in words)
-    bare = [w.word.strip(" ,.?!").lower() for w in words]
+    return "".join(w.word for w in words), [w.word.strip(" ,.?!").lower() for w in words]
+
+
+@pytest.mark.slow
+def test_the_opening_of_an_answer_survives_the_redecode_that_lost_it_on_tiny_en(transcriber):
+    """The real case behind walk51 2: the first 14.5 s of the recorded answer (espeak-ng's e1 through a virtual
+    microphone), the Airwallex bank's terms as hotwords: the live pass over [0, 14.5 s] began "I think moving
+    money…" and its commit dropped "Um, so why Airwallex? Uh, honestly,". The words before "I think" stay."""
+    text, bare = _opening_lost_decoded(transcriber)
     assert bare.index("think") >= 4 and "why" in bare[:bare.index("think")], text
     assert "moving money across borders" in text, text
 
@@ -526,15 +531,7 @@ def test_the_redecode_keeps_the_company_and_the_um_tiny_en_heard_first(transcrib
     [0, 14.5 s] of the recorded answer. Its first decode heard "So why Airwallex?" and jumped over speech; a retry
     without the terms heard "Um, so why everyone," (one word more, less surely); the last, with no prompt, all of
     it from "I think". The answer keeps "Um", the company's name and everything after."""
-    from tests.conftest import BANKS
-    from voiceprep.core.banks import load_bank
-
-    bank = load_bank(BANKS / "airwallex.toml")
-    stream = transcriber.stream(bank.terms(bank.prompt("why-airwallex"), transcriber.settings))
-    stream.feed(load_audio(OPENING_LOST))
-    words = stream.decode(0, stream.total)
-    text = "".join(w.word for w in words)
-    bare = [w.word.strip(" ,.?!").lower() for w in words]
+    text, bare = _opening_lost_decoded(transcriber)
     assert bare[0] == "um" and "airwallex" in bare[:bare.index("think")], text
     assert "payment systems for about six years" in text, text
 

@@ -11,7 +11,6 @@ and the result says so rather than wait.
 from __future__ import annotations
 
 import dataclasses
-import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -21,6 +20,7 @@ from voiceprep.core.analysis import embedder as model
 from voiceprep.core.analysis.analyze import analyze_answer
 from voiceprep.core.analysis.judge import needed_part
 from voiceprep.core.analysis.keypoints import FUNCTION_WORDS
+from voiceprep.core.banks.load import label_min_cues
 from voiceprep.core.banks.model import Bank, KeyPoint
 from voiceprep.core.transcript import Transcript
 from voiceprep.settings import TRY_CUE_WORDS_MAX, TRY_CUES_TRIED, AnalysisSettings
@@ -206,7 +206,7 @@ def with_cues(bank: Bank, prompt_id: str, point_id: str, cues: Sequence[str]) ->
         if k.id != point_id:
             return k
         if k.cues_from_label:
-            written = k.min_cues != max(1, math.ceil(len(k.cues) / 2))      # load.py's default for derived cues
+            written = k.min_cues != label_min_cues(k.cues)      # the loader's default for cues made from the label
             # a "Cues needed" written above the cues there now are is lowered to them, as the editor then writes it
             # (read40c: 2 needed of 1 cue does not load)
             return dataclasses.replace(k, cues=tuple(cues), min_cues=min(k.min_cues, len(cues)) if written else 1,

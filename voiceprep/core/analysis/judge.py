@@ -80,7 +80,7 @@ from voiceprep.core.analysis.segments import (
     used_to,
 )
 from voiceprep.core.analysis.text import DETERMINERS, TIME_UNITS, Token, acronym, stem, tokenize, tokenize_text, written_names
-from voiceprep.core.banks.load import default_cues
+from voiceprep.core.banks.load import default_cues, label_min_cues
 from voiceprep.core.banks.model import Job, KeyPoint, Prompt
 from voiceprep.settings import AnalysisSettings
 
@@ -1349,9 +1349,12 @@ class AnswerJudge:
         self.units = units(raw_words)
         sentences = [i for i, u in enumerate(self.units) if u.kind == "sentence"]
         joins = pairs([self.units[i] for i in sentences])
-        # a pair whose first unit is a short fragment closing a sentence is embedded as said with a comma (`read_on`)
-        starts = frozenset(a for a, _ in sentence_spans(raw_words))
-        read = [read_on(raw_words, self.units[sentences[a]], self.units[sentences[b]], starts) for a, b in joins]
+        # a pair whose first unit is a short fragment closing a sentence is embedded as said with a comma (`read_on`);
+        # read only for the model (the words-only judge embeds nothing)
+        read: list[str | None] = []
+        if embedder and self.units:
+            starts = frozenset(a for a, _ in sentence_spans(raw_words))
+            read = [read_on(raw_words, self.units[sentences[a]], self.units[sentences[b]], starts) for a, b in joins]
         texts = [r for r in read if r is not None]
         self.vectors = embedder.embed([u.text for u in self.units] + texts) if embedder and self.units else None
         if self.vectors is not None:
@@ -2458,7 +2461,7 @@ class AnswerJudge:
         if kp.cues_from_label:
             return 0.0
         cues = default_cues(kp.label)
-        plain = replace(kp, cues=cues, min_cues=max(1, math.ceil(len(cues) / 2)), cues_from_label=True)
+        plain = replace(kp, cues=cues, min_cues=label_min_cues(cues), cues_from_label=True)
         return self._cue_share(plain, self.said_plainly(plain))
 
     def _said_together(self, lexical: KeyPointResult) -> int:

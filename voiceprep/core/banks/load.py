@@ -287,6 +287,12 @@ def _type_name(t: type) -> str:
             dict: "a table", bool: "true/false"}.get(t, t.__name__)
 
 
+def label_min_cues(cues: tuple[str, ...] | list[str]) -> int:
+    """How many of the cues made from a label (`default_cues`) a point needs when its file writes no `min_cues`: half
+    of them, at least one. One rule for the loader, the judge and the bank editor's Try it."""
+    return max(1, math.ceil(len(cues) / 2))
+
+
 def default_cues(label: str) -> tuple[str, ...]:
     """A key point without cues is matched on its label's content words."""
     words = re.findall(r"[A-Za-z0-9][A-Za-z0-9'+%.-]*", label)
@@ -493,7 +499,7 @@ def _key_point(c: _Checker, item: Any, path: Path_, comp_ids: set[str], needs_co
     derived = not cues
     if derived:
         cues = default_cues(label) if label else ()
-    default_min = max(1, math.ceil(len(cues) / 2)) if derived else 1
+    default_min = label_min_cues(cues) if derived else 1
     min_cues = data.get("min_cues", default_min)
     if isinstance(min_cues, int) and not isinstance(min_cues, bool) and abs(min_cues) <= _LARGEST:
         if min_cues < 1:
