@@ -1047,6 +1047,23 @@ def test_practice_opens_on_the_bank_just_made_and_the_welcome_says_it_is_ready(q
     assert page.notice.isVisible() and "is saved: choose it under Bank when this round is done" in page.notice.text()
 
 
+def test_a_bank_made_while_the_welcome_is_out_of_view_is_said_ready_once(qtbot, services, data_home):
+    """session 40: `_bank_created` asked the welcome `isHidden()`, true on a page it is not placed on (History,
+    Settings...), so Practice said the bank was ready and so did the welcome, one under the other, once she went back
+    to Practice. Said once: by the welcome unless a round set it aside."""
+    window = make_window(qtbot, services, data_home, welcome=True)
+    page = window.practice
+    window.nav.setCurrentRow([window.nav.item(i).text() for i in range(window.nav.count())].index("Settings"))
+    assert window.welcome.isHidden() and not window.welcome.set_aside
+    mine = data_home / "acme.toml"
+    mine.write_text((BANKS / "airwallex.toml").read_text().replace('id = "airwallex"', 'id = "acme"', 1))
+    assert window.banks.import_file(mine)
+    window.nav.setCurrentRow(0)
+    assert page.bank().id == "acme" and window.welcome.isVisible()
+    assert "is ready" in window.welcome.sample.text()
+    assert "is ready" not in page.position.text() and page.position.text() == "Choose a round, then press Start round."
+
+
 def test_a_bank_named_as_a_bundled_one_says_mine_in_every_picker(qtbot, services, data_home):
     """Walkthrough 7: a bank drafted from Affirm's job post had the bundled Affirm bank's name: two identical rows in
     Practice, History, Progress and Banks."""
