@@ -2943,7 +2943,10 @@ def test_a_file_dropped_into_the_folder_with_her_banks_id_does_not_take_its_plac
     assert services.registry.find("ward").source == mine
     assert [banks.list.item(i).text().split("\n")[0] for i in range(banks.list.count())].count(name) == 1
     said = banks.errors.toPlainText()
-    assert not banks.errors.isHidden() and f"{clash}: job.id: 'ward' is already the id of “{name}” ({mine})" in said
+    # the holder as she knows it, its title and file name; the whole path only where she goes to the file (session 40)
+    assert not banks.errors.isHidden() and f"{clash.name}: job.id: 'ward' is already the id of “{name}” ({mine.name})" in said
+    assert str(mine) not in said and str(clash) not in said, said
+    assert banks.errors.document().find("Open the file").charFormat().toolTip() == str(clash)     # the link's tooltip
     assert "More > Import a bank file…, which offers to keep both" in said and "›" not in said, said
     assert "To use this one too, give it another id (job.id), or import it with More > Import" in said, said
 
@@ -2967,16 +2970,16 @@ def test_a_file_refused_for_the_id_of_her_broken_file_says_fix_it_or_remove_it(q
     banks.reload()
     assert services.registry.find("ward") is None
     said = " ".join(banks.errors.toPlainText().split())
-    assert (f"{clash}: job.id: 'ward' is already the id of {mine}, which has not loaded, so this file was not loaded "
+    assert (f"{clash.name}: job.id: 'ward' is already the id of {mine.name}, which has not loaded, so this file was not loaded "
             "either. Fix ward-manager.toml or remove it; to use this one too, give it another id (job.id)") in said, said
     banks.new_bank()
     type_into(qtbot, banks.editor, "id", "ward")
     texts = [banks.editor.problems.item(i).text() for i in range(banks.editor.problems.count())]
-    assert any(f"'ward' is already the id of {mine}, which has not loaded" in t for t in texts), texts
+    assert any("'ward' is already the id of ward-manager.toml, which has not loaded" in t for t in texts), texts
     elsewhere = data_home / "ward-copy.toml"                          # imported meanwhile: said, not copied in
     elsewhere.write_text(clash.read_text())
     assert not banks.import_file(elsewhere) and not (paths.user_banks_dir() / "ward-copy.toml").exists()
-    assert banks.notice.text() == (f"ward-copy.toml was not imported: 'ward' is already the id of {mine}, which has "
+    assert banks.notice.text() == ("ward-copy.toml was not imported: 'ward' is already the id of ward-manager.toml, which has "
                                    "not loaded. Fix ward-manager.toml or remove it; to use this one too, give it another "
                                    "id (job.id)."), banks.notice.text()
 
