@@ -194,3 +194,13 @@ def test_a_sentence_with_her_passive_and_anothers_keeps_them_apart():
     scene = controls("The parents were called by me the same evening and the lesson was observed by the head.")[0]
     assert scene == "and the lesson was observed by the head and I said all was well, nothing to report."
     assert not any(p.startswith(("I’ve", "she’d")) for p in cue_phrases("I’ve logged it on Datix and she’d seen it."))
+
+
+def test_her_passive_gets_a_cue_of_her_words_not_the_unrelated_sentences_message(model):
+    """Before: "the Datix was logged by me" was the scene, so its own phrases were in the control sentence and every
+    one was held back ("would also count unrelated sentences")."""
+    b = bank(CANDOUR, REPORTED)
+    said = "The next morning the Datix was logged by me with the acuity scores."
+    t = try_point(b, "staffing", "reported", said)
+    assert not t.counted and t.cue is not None and "Datix" in t.cue and "unrelated" not in t.reason, t
+    assert try_point(with_cues(b, "staffing", "reported", t.cues), "staffing", "reported", said).counted
