@@ -443,7 +443,8 @@ def test_an_id_already_used_by_another_bank_is_a_problem(qtbot, services, data_h
     editor = window.banks.editor
     type_into(qtbot, editor, "id", "airwallex")
     texts = [editor.problems.item(i).text() for i in range(editor.problems.count())]
-    assert any("'airwallex' is already the id of “" in t and "give this bank another id" in t for t in texts), texts
+    assert "job.id: 'airwallex' is already the id of the bundled bank “Airwallex — Infrastructure / Platform Engineer”; " \
+        "give this bank another id" in texts, texts                       # by its title, not its install path
 
 
 def test_an_emptied_title_is_a_problem_in_the_editors_words_and_enter_does_not_save_it(qtbot, services, data_home,
