@@ -6,7 +6,7 @@ import pytest
 
 from tests.core.banks.bank_text import bank_text
 from voiceprep.app import judging, trial
-from voiceprep.app.trial import STILL_LOADING, controls, cue_phrases, cues_added, try_point, with_cues
+from voiceprep.app.trial import STILL_LOADING, controls, cue_phrases, cues_added, done_by_her, try_point, with_cues
 from voiceprep.core.analysis import embedder
 from voiceprep.core.banks.load import parse_bank
 
@@ -82,8 +82,7 @@ def test_cue_phrases_are_short_and_carry_her_own_words():
     assert cue_phrases(DATIX)[0] == "logged it on Datix"           # not "next morning"
     assert all(len(p.split()) <= 4 for p in cue_phrases(RANG))
     assert cue_phrases("it was then") == []
-    point = bank(CANDOUR).prompt("staffing").key_points[0]
-    assert cues_added(point, "rang her daughter") == ["rang her daughter"]          # her words only (semantic-59)
+    assert cues_added("rang her daughter") == ["rang her daughter"]          # her words only (semantic-59)
 
 
 def test_a_cue_added_keeps_the_min_cues_the_file_wrote():
@@ -149,12 +148,11 @@ def test_walk54_the_cue_offered_says_what_she_did_not_who_came(model):
 
 def test_a_cue_that_would_count_her_scene_is_held_back_and_she_is_told_why(model):
     b = groomer()
-    point = b.prompt("frightened-dog").key_points[1]
     scene, names = controls(PATEL)
     assert scene == "When Mrs Patel came to collect Bailey and I said all was well, nothing to report."
     assert not try_point(b, "frightened-dog", "owner", scene).counted
     # walk54's cue counts the scene: the check would have caught it
-    assert try_point(with_cues(b, "frightened-dog", "owner", cues_added(point, "Mrs Patel came")), "frightened-dog",
+    assert try_point(with_cues(b, "frightened-dog", "owner", cues_added("Mrs Patel came")), "frightened-dog",
                      "owner", scene).counted
     t = try_point(b, "frightened-dog", "owner", "Mrs Patel came to collect Bailey, and I saw her.")
     assert not t.counted and t.cue is None and not t.cues, t
@@ -174,3 +172,35 @@ def test_cue_phrases_say_what_was_done_not_who_or_when():
     assert "clippers down let" not in cue_phrases(CLIPPERS)
     assert controls(RANG) == []                          # all hers: nothing of it is the scene, and it names no one
     assert cue_phrases("Logged it on Datix. Then rang the matron.")[:2] == ["Logged it on Datix", "rang the matron"]
+
+
+@pytest.mark.parametrize(("said", "hers"), [
+    ("The family were told by me that evening.", True),                       # a nurse
+    ("The family were told by the consultant that evening.", False),
+    ("The rollback was run by my team within ten minutes.", True),            # an engineer
+    ("The outage was spotted by my manager first.", False),
+    ("The parents were called by us the same evening.", True),                # a teacher
+    ("Mrs Patel sat by me in the waiting room.", False),                      # "by" as beside: no passive
+])
+def test_a_passive_told_with_her_as_its_doer_is_her_act_not_the_scene(said, hers):
+    """fixCQ noticed: "The family were told by me" was read as the scene (word lists: "The" opens another's clause), so
+    its phrases were checked against it as a control and held back. Who does a passive's act is read with the judge's
+    own reading of the candidate acting (`judge.tells_own_act`: "me", "us", "my team", not "my manager")."""
+    assert done_by_her(said.rstrip(".").split()) is hers
+    assert controls(said)[:1] == ([] if hers else [f"{said.rstrip('.')} and I said all was well, nothing to report."])
+
+
+def test_a_sentence_with_her_passive_and_anothers_keeps_them_apart():
+    scene = controls("The parents were called by me the same evening and the lesson was observed by the head.")[0]
+    assert scene == "and the lesson was observed by the head and I said all was well, nothing to report."
+    assert not any(p.startswith(("I’ve", "she’d")) for p in cue_phrases("I’ve logged it on Datix and she’d seen it."))
+
+
+def test_her_passive_gets_a_cue_of_her_words_not_the_unrelated_sentences_message(model):
+    """Before: "the Datix was logged by me" was the scene, so its own phrases were in the control sentence and every
+    one was held back ("would also count unrelated sentences")."""
+    b = bank(CANDOUR, REPORTED)
+    said = "The next morning the Datix was logged by me with the acuity scores."
+    t = try_point(b, "staffing", "reported", said)
+    assert not t.counted and t.cue is not None and "Datix" in t.cue and "unrelated" not in t.reason, t
+    assert try_point(with_cues(b, "staffing", "reported", t.cues), "staffing", "reported", said).counted

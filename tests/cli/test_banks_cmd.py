@@ -140,7 +140,7 @@ def test_a_file_with_the_id_of_a_bank_already_there_is_refused_by_list_and_check
     assert main(["banks", "list"]) == 0
     out = capsys.readouterr().out
     assert "Riverside ward" in out and "Northgate" not in out
-    assert f"{copied}: job.id: 'demo' is already the id of “Riverside ward” ({mine})" in out
+    assert f"{copied}: job.id: 'demo' is already the id of “Riverside ward” ({mine.name})" in out
     assert "give it another id (job.id)" in out and "Import a bank file" not in out
     assert f"move it over {mine} to replace that bank (its answers stay)" in out
     assert main(["banks", "check", str(copied)]) == 1 and str(mine) in capsys.readouterr().err
@@ -158,7 +158,7 @@ def test_check_of_an_edited_copy_of_her_own_bank_says_it_would_replace_it(data_h
     assert main(["banks", "check", str(edited)]) == 1
     out, err = capsys.readouterr()
     assert "OK" not in out and "›" not in err and "Import a bank file" not in err, err
-    assert f"{edited}: job.id: 'demo' is already the id of “Riverside ward” ({mine})" in err, err
+    assert f"{edited}: job.id: 'demo' is already the id of “Riverside ward” ({mine.name})" in err, err
     assert ("so this file would not be loaded; to use this one too, give it another id (job.id), or copy it over "
             f"{mine} to replace that bank (its answers stay)") in err, err
 
@@ -177,11 +177,11 @@ def test_a_file_refused_for_the_id_of_a_broken_file_says_fix_it_or_remove_it(dat
     assert main(["banks", "list"]) == 0
     out = " ".join(capsys.readouterr().out.split())
     assert "Northgate" not in out.split("problem")[0], out                      # not listed as a bank
-    assert (f"{friend}: job.id: 'demo' is already the id of {mine}, which has not loaded, so this file was not loaded "
+    assert (f"{friend}: job.id: 'demo' is already the id of {mine.name}, which has not loaded, so this file was not loaded "
             "either; fix ward-manager.toml or remove it; to use this one too, give it another id (job.id)") in out, out
     assert main(["banks", "check", str(friend)]) == 1
     err = " ".join(capsys.readouterr().err.split())
-    assert (f"{friend}: job.id: 'demo' is already the id of {mine}, which has not loaded, so this file would not be "
+    assert (f"{friend}: job.id: 'demo' is already the id of {mine.name}, which has not loaded, so this file would not be "
             "loaded; fix ward-manager.toml or remove it; to use this one too, give it another id (job.id)") in err, err
     mine.unlink()                                                   # removed: the friend's bank is offered
     assert main(["banks", "check", str(friend)]) == 0 and main(["banks", "list"]) == 0

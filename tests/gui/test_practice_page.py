@@ -4136,6 +4136,20 @@ def test_the_bank_problems_line_gives_the_first_problem_by_file_name_and_sends_t
     assert bank_problems_text([]) == ("", "")
 
 
+def test_the_bank_problems_line_names_the_holder_of_a_clashing_id_by_title_and_file_name(tmp_path):
+    """Session 40: a file refused for its bank id named its holder by the whole path on this line ("(/home/…/banks/
+    ward-manager.toml)"); now by what she knows: its title and its file's name."""
+    from tests.core.banks.test_load import GOOD
+    from voiceprep.core.banks import BankRegistry
+    from voiceprep.gui.widgets.practice import bank_problems_text
+
+    (tmp_path / "ward-manager.toml").write_text(GOOD.replace('title = "Demo"', 'title = "Riverside ward"'))
+    (tmp_path / "zz-ward.toml").write_text(GOOD.replace('title = "Demo"', 'title = "Northgate ward"'))
+    said, first = bank_problems_text(BankRegistry.discover([tmp_path]).errors)
+    assert first.startswith("zz-ward.toml: job.id: 'demo' is already the id of “Riverside ward” (ward-manager.toml)")
+    assert str(tmp_path) not in said + first, (said, first)
+
+
 def test_a_bank_fixed_and_reloaded_is_named_by_its_title_in_the_welcome_back(qtbot, services, data_home):
     """walk43 finding 6: after a broken bank file was fixed and More > Reload used, Welcome back still named the bank
     by its file id ("... on “software-engineer-backend-platform”") until a restart. Reload asks for it again."""

@@ -18,8 +18,10 @@ from dataclasses import dataclass
 from voiceprep.app import judging, threads
 from voiceprep.core.analysis import embedder as model
 from voiceprep.core.analysis.analyze import analyze_answer
-from voiceprep.core.analysis.judge import needed_part
+from voiceprep.core.analysis.judge import OTHER_SUBJECTS, OWN_SUBJECTS, needed_part, tells_own_act
 from voiceprep.core.analysis.keypoints import FUNCTION_WORDS
+from voiceprep.core.analysis.segments import PARTICIPLES, PAST, WHEN
+from voiceprep.core.analysis.text import ED_NOT_PAST
 from voiceprep.core.banks.load import label_min_cues
 from voiceprep.core.banks.model import Bank, KeyPoint
 from voiceprep.core.transcript import Transcript
@@ -27,10 +29,12 @@ from voiceprep.settings import TRY_CUE_WORDS_MAX, TRY_CUES_TRIED, AnalysisSettin
 
 STILL_LOADING = ("The meaning-based judge is still loading, so this was checked by its words only. "
                  "Try again in a moment for the full check.")
-# words that say when, not what: a cue made of them ("next morning") would match any story
-_WHEN = frozenset({
+# words that say when, not what: a cue made of them ("next morning") would match any story. Core's `segments.WHEN`
+# ("once", "ago", "last"...) and more: a step's order ("then", "next") and parts of the day say no act either; not all
+# of text.TIME_UNITS ("night shift", "the second nurse" name things a cue may carry)
+_WHEN = WHEN | frozenset({
     "next", "morning", "afternoon", "evening", "day", "days", "week", "weeks", "month", "months", "year", "years",
-    "later", "then", "after", "before", "first", "last", "soon", "once", "today", "yesterday", "tomorrow"
+    "later", "then", "after", "before", "first", "soon", "today", "tomorrow"
 })
 # words that carry no story, for a cue to start or end on: the judge's FUNCTION_WORDS, and more, for it keeps the
 # pronouns, "and"/"or" and "had"/"did" out of that list (it reads them: who did it, one part or two, when)
@@ -81,19 +85,48 @@ def _segments(said: str) -> list[list[str]]:
     return [ws for part in _PUNCT.split(said) if (ws := _WORD.findall(part))]
 
 
-_SUBJECT = frozenset({"i", "we"})
+# her own subjects ("I", "we", "I'd", "we've"...) and another's ("he", "she'd", "they've"...) are the judge's
+# OWN_SUBJECTS and OTHER_SUBJECTS: it reads who acts in a clause the same way (`judge.acts_of_others`)
+
+# words that join her clauses and keep their owner: not segments.SPOKEN_OPENERS ("and", "then", "so", "after", "um"),
+# for "after" opens a clause of its own here (the scene: "after he snapped") and "but", "that" go on with the owner
 _JOIN = frozenset({"and", "but", "so", "then", "that"})
+# words that open a clause whose subject says whose it is ("when Mrs Patel came", "when I saw"): the judge's clause
+# openers mix both kinds (and, so, that...), segments.CLAUSE_OPENERS has no "when", "after", "if"
 _OPENS = frozenset({"when", "while", "whilst", "after", "before", "as", "once", "until", "since", "if", "because",
                     "although", "though"})
+
+
+def _low(word: str) -> str:
+    return word.lower().replace("\u2019", "'")          # "I’ve" as typed on a Mac
 
 
 def _clauses(seg: list[str]) -> list[tuple[int, int]]:
     """Where a stretch of words splits into clauses: before "I"/"we" (not right after "and", "when"...), "when",
     "and", "so"... ("When Mrs Patel came to collect Bailey | I explained he had snapped | and that we had stopped")."""
-    cuts = [i for i, w in enumerate(seg) if i and (w.lower() in _SUBJECT | _OPENS | (_JOIN - {"that"}))
-            and not (w.lower() in _SUBJECT and seg[i - 1].lower() in _JOIN | _OPENS)]
+    cuts = [i for i, w in enumerate(seg) if i and (_low(w) in OWN_SUBJECTS | _OPENS | (_JOIN - {"that"}))
+            and not (_low(w) in OWN_SUBJECTS and _low(seg[i - 1]) in _JOIN | _OPENS)]
     edges = [0, *cuts, len(seg)]
     return list(zip(edges, edges[1:]))
+
+
+def done_by_her(words: Sequence[str]) -> bool:
+    """Whether a clause is a passive one whose doer is the candidate: a form of "be" or "get", a past participle after
+    it, then "by" and whom the judge reads as her acting (`judge.tells_own_act`: "me", "us", "my team"; not "my
+    manager"): "The family were told by me", "the rollback was run by my team". Not "Mrs Patel sat by me"."""
+    low = [_low(w) for w in words]
+    for j, w in enumerate(low):
+        if w != "by" or not tells_own_act(" ".join(low[j + 1:j + 3])):
+            continue
+        be = next((i for i in range(j) if low[i] in _PASSIVE_BE), None)
+        if be is not None and any(v in PAST or v in PARTICIPLES or (v.endswith("ed") and v not in ED_NOT_PAST)
+                                  for v in low[be + 1:j]):
+            return True
+    return False
+
+
+# the auxiliaries of a passive ("were told", "got logged")
+_PASSIVE_BE = frozenset({"was", "were", "is", "are", "be", "been", "being", "got", "get", "gets"})
 
 
 @dataclass(frozen=True)
@@ -114,8 +147,9 @@ def _is_name(seg: list[str], i: int, opens: bool) -> bool:
 
 
 def _parts(said: str) -> list[_Clause]:
-    """`said` in clauses, each word with whether it names (`_is_name`). A clause is hers unless it opens with a name or
-    another's subject ("When Mrs Patel came to collect Bailey", "he snapped", "The next morning"); one with no subject
+    """`said` in clauses, each word with whether it names (`_is_name`). A clause is hers when she is its subject or the
+    doer of its passive (`done_by_her`: "The family were told by me"), not when it opens with a name or another's
+    subject ("When Mrs Patel came to collect Bailey", "he snapped", "The next morning"); one with no subject
     of its own goes on from the clause before ("I rang her daughter, explained what had happened and apologised" is
     all hers)."""
     out: list[_Clause] = []
@@ -124,12 +158,12 @@ def _parts(said: str) -> list[_Clause]:
         for k, seg in enumerate(_segments(sentence)):
             for lo, hi in _clauses(seg):
                 at = next((i for i in range(lo, hi) if seg[i].lower() not in _JOIN), lo)
-                opener, then = seg[at].lower(), seg[at + 1].lower() if at + 1 < hi else ""
-                if opener in _SUBJECT:
-                    hers = True
+                opener, then = _low(seg[at]), _low(seg[at + 1]) if at + 1 < hi else ""
+                if opener in OWN_SUBJECTS or done_by_her(seg[at:hi]):
+                    hers = True       # "I told the family", "The family were told by me"
                 elif opener in _OPENS:
-                    hers = then in _SUBJECT
-                elif _is_name(seg, at, opens=k == 0) or opener in _LIGHT:
+                    hers = then in OWN_SUBJECTS
+                elif _is_name(seg, at, opens=k == 0) or opener in _LIGHT or opener in OTHER_SUBJECTS:
                     hers = False      # someone else's doing ("Mrs Patel came", "he snapped", "The next morning")
                 # else a verb going on from the clause before ("explained exactly what had happened"): its owner's
                 out.append(_Clause(tuple((seg[i], _is_name(seg, i, opens=k == 0)) for i in range(lo, hi)), hers))
@@ -156,8 +190,9 @@ def _ranked_phrases(said: str, label: str, words_max: int = TRY_CUE_WORDS_MAX,
     for clause in _parts(said):
         start = len(words)
         for w, name in clause.words:
-            low = w.lower()
-            done = not name and not (low in _LIGHT or low in _WHEN or low in _SCENE or len(w) < 2)
+            low = _low(w)
+            done = not name and not (low in _LIGHT or low in OWN_SUBJECTS or low in OTHER_SUBJECTS or low in _WHEN
+                                     or low in _SCENE or len(w) < 2)
             words.append(w)
             scores.append(3 if name else (1 if low in in_label else 2) if done else 0)
             doing.append(done)
@@ -188,7 +223,7 @@ def controls(said: str) -> list[str]:
             *([f"{names} was there and it was an ordinary day: I said all was well, nothing to report."] if names else [])]
 
 
-def cues_added(point: KeyPoint, phrase: str) -> list[str]:
+def cues_added(phrase: str) -> list[str]:
     """The lines "Add as a cue" adds to the point's Cues: her phrase alone. Since semantic-59 (judge71) a point with
     cues written no longer sets its label's words aside as a passing mention, so the label said as written is still
     counted beside a first cue in the cases measured (walk50, walk54: fixCH wrote the label's parts in as cues for it,
@@ -262,7 +297,7 @@ def _cue_to_add(bank: Bank, prompt_id: str, point: KeyPoint, said: str,
     for phrase in _nearest_first(_ranked_phrases(said, point.label), point.label, settings):
         if phrase.lower() in own:
             continue
-        lines = cues_added(point, phrase)
+        lines = cues_added(phrase)
         changed = with_cues(bank, prompt_id, point.id, lines)
         if not _counted(changed, prompt_id, point.id, said, settings):
             continue
@@ -314,4 +349,4 @@ def try_point(bank: Bank, prompt_id: str, point_id: str, said: str,
     reason += f" Added as a cue, “{cue}” would make it count."
     if not keeps:
         reason += " But the point said in its own words would then no longer count: add a cue for them too."
-    return Trial(False, reason=reason, cue=cue, cues=tuple(cues_added(point, cue)), words_only=words_only, note=note)
+    return Trial(False, reason=reason, cue=cue, cues=tuple(cues_added(cue)), words_only=words_only, note=note)

@@ -406,8 +406,9 @@ class MainWindow(QMainWindow):
         welcome = getattr(self, "welcome", None)
         if welcome is not None and welcome.dismissed:
             welcome = None
-        # said once: by the welcome while it shows (above Practice and Banks), else by Practice
-        offered = self.practice.offer_bank(bank_id, name, say_ready=welcome is None or welcome.isHidden())
+        # said once: by the welcome unless a round set it aside (on another page it is out of view, but shows again
+        # above Practice and Banks: hidden there is not gone), else by Practice
+        offered = self.practice.offer_bank(bank_id, name, say_ready=welcome is None or welcome.set_aside)
         if offered and welcome is not None:
             welcome.bank_ready(name)
 

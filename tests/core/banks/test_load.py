@@ -318,7 +318,8 @@ def test_a_file_dropped_in_with_a_known_banks_id_is_the_one_refused(tmp_path):
         assert [(b.name, b.source) for b in reg.banks] == [("Riverside ward", mine)]
         [err] = reg.errors
         assert err.file == str(clash) and err.field == "job.id"
-        assert str(mine) in err.message and "Riverside ward" in err.message and "not loaded" in err.message
+        assert mine.name in err.message and str(mine) not in err.message     # by name (session 40)
+        assert "Riverside ward" in err.message and "not loaded" in err.message
         assert err.holder is not None and err.holder.file == str(mine) and err.holder.loaded
         assert "›" not in err.message and "Import" not in err.message and ">" not in err.message   # the reason only
         assert reg.holder("demo", clash) == err.holder and reg.holder("demo", mine) is None    # the same answer
@@ -346,7 +347,7 @@ def test_her_file_broken_once_keeps_the_id_after_her_fix(tmp_path):
         assert broken.banks == [] and str(mine) in [e.file for e in broken.errors]
         [refused] = [e for e in broken.errors if e.file == str(clash)]
         assert refused.holder is not None and not refused.holder.loaded and refused.holder.file == str(mine)
-        assert refused.message == f"'demo' is already the id of {mine}, which has not loaded, so this file was not " \
+        assert refused.message == f"'demo' is already the id of {mine.name}, which has not loaded, so this file was not " \
                                   "loaded either", refused.message
         assert broken.holder("demo", clash) == refused.holder and broken.holder("demo", mine) is None
         assert broken.holder("demo", tmp_path / "elsewhere.toml") == refused.holder      # `banks check` of a copy
@@ -414,3 +415,30 @@ def test_without_a_record_the_older_file_keeps_the_id(tmp_path):
     (tmp_path / "a-new.toml").write_text(GOOD.replace('title = "Demo"', 'title = "New"'))
     reg = BankRegistry.discover([tmp_path], record=tmp_path / "none.json")
     assert [b.name for b in reg.banks] == ["Mine"] and [e.file for e in reg.errors] == [str(tmp_path / "a-new.toml")]
+
+
+@pytest.mark.parametrize(("holder", "said"), [
+    (IdHolder("ward", "/home/ann/.local/share/voiceprep/banks/ward-manager.toml", "Riverside ward"),
+     "'ward' is already the id of “Riverside ward” (ward-manager.toml)"),
+    (IdHolder("senior", "/usr/lib/voiceprep/question_banks/senior.toml", "Senior Backend Engineer", bundled=True),
+     "'senior' is already the id of the bundled bank “Senior Backend Engineer”"),
+    (IdHolder("ward", "/home/ann/.local/share/voiceprep/banks/ward-manager.toml", loaded=False),
+     "'ward' is already the id of ward-manager.toml, which has not loaded"),
+    (IdHolder("ward", "", "Riverside ward"), "'ward' is already the id of “Riverside ward”"),
+])
+def test_a_holder_is_named_as_she_knows_it_not_by_its_path(holder, said):
+    """Session 40: the reason named the holder's whole path ("… (/home/ann/.local/share/voiceprep/banks/…)") on
+    Practice's problems line and the Banks page; a bundled one too, by the app's install folder. Its title and its
+    file's name; the path is a front end's to give where she must go and find the file."""
+    assert holder.reason == said
+    assert "/" not in holder.reason and "/" not in holder.todo()
+
+
+def test_a_file_refused_for_a_bank_id_names_the_holder_by_title_and_file_name(tmp_path):
+    folder = tmp_path / "banks"
+    folder.mkdir()
+    (folder / "ward-manager.toml").write_text(GOOD.replace('title = "Demo"', 'title = "Riverside ward"'))
+    (folder / "zz-ward.toml").write_text(GOOD.replace('title = "Demo"', 'title = "Northgate ward"'))
+    [refused] = BankRegistry.discover([folder]).errors
+    assert refused.file == str(folder / "zz-ward.toml") and str(tmp_path) not in refused.message
+    assert refused.message.startswith("'demo' is already the id of “Riverside ward” (ward-manager.toml), so"), refused

@@ -443,7 +443,8 @@ def test_an_id_already_used_by_another_bank_is_a_problem(qtbot, services, data_h
     editor = window.banks.editor
     type_into(qtbot, editor, "id", "airwallex")
     texts = [editor.problems.item(i).text() for i in range(editor.problems.count())]
-    assert any("'airwallex' is already the id of “" in t and "give this bank another id" in t for t in texts), texts
+    assert "job.id: 'airwallex' is already the id of the bundled bank “Airwallex — Infrastructure / Platform Engineer”; " \
+        "give this bank another id" in texts, texts                       # by its title, not its install path
 
 
 def test_an_emptied_title_is_a_problem_in_the_editors_words_and_enter_does_not_save_it(qtbot, services, data_home,
@@ -1045,6 +1046,23 @@ def test_practice_opens_on_the_bank_just_made_and_the_welcome_says_it_is_ready(q
     assert page.bank().id == "airwallex" and ctl.rehearsal.bank.id == "airwallex"
     assert page.prompt_text.text() == question
     assert page.notice.isVisible() and "is saved: choose it under Bank when this round is done" in page.notice.text()
+
+
+def test_a_bank_made_while_the_welcome_is_out_of_view_is_said_ready_once(qtbot, services, data_home):
+    """session 40: `_bank_created` asked the welcome `isHidden()`, true on a page it is not placed on (History,
+    Settings...), so Practice said the bank was ready and so did the welcome, one under the other, once she went back
+    to Practice. Said once: by the welcome unless a round set it aside."""
+    window = make_window(qtbot, services, data_home, welcome=True)
+    page = window.practice
+    window.nav.setCurrentRow([window.nav.item(i).text() for i in range(window.nav.count())].index("Settings"))
+    assert window.welcome.isHidden() and not window.welcome.set_aside
+    mine = data_home / "acme.toml"
+    mine.write_text((BANKS / "airwallex.toml").read_text().replace('id = "airwallex"', 'id = "acme"', 1))
+    assert window.banks.import_file(mine)
+    window.nav.setCurrentRow(0)
+    assert page.bank().id == "acme" and window.welcome.isVisible()
+    assert "is ready" in window.welcome.sample.text()
+    assert "is ready" not in page.position.text() and page.position.text() == "Choose a round, then press Start round."
 
 
 def test_a_bank_named_as_a_bundled_one_says_mine_in_every_picker(qtbot, services, data_home):
@@ -2926,7 +2944,10 @@ def test_a_file_dropped_into_the_folder_with_her_banks_id_does_not_take_its_plac
     assert services.registry.find("ward").source == mine
     assert [banks.list.item(i).text().split("\n")[0] for i in range(banks.list.count())].count(name) == 1
     said = banks.errors.toPlainText()
-    assert not banks.errors.isHidden() and f"{clash}: job.id: 'ward' is already the id of “{name}” ({mine})" in said
+    # the holder as she knows it, its title and file name; the whole path only where she goes to the file (session 40)
+    assert not banks.errors.isHidden() and f"{clash.name}: job.id: 'ward' is already the id of “{name}” ({mine.name})" in said
+    assert str(mine) not in said and str(clash) not in said, said
+    assert banks.errors.document().find("Open the file").charFormat().toolTip() == str(clash)     # the link's tooltip
     assert "More > Import a bank file…, which offers to keep both" in said and "›" not in said, said
     assert "To use this one too, give it another id (job.id), or import it with More > Import" in said, said
 
@@ -2950,16 +2971,16 @@ def test_a_file_refused_for_the_id_of_her_broken_file_says_fix_it_or_remove_it(q
     banks.reload()
     assert services.registry.find("ward") is None
     said = " ".join(banks.errors.toPlainText().split())
-    assert (f"{clash}: job.id: 'ward' is already the id of {mine}, which has not loaded, so this file was not loaded "
+    assert (f"{clash.name}: job.id: 'ward' is already the id of {mine.name}, which has not loaded, so this file was not loaded "
             "either. Fix ward-manager.toml or remove it; to use this one too, give it another id (job.id)") in said, said
     banks.new_bank()
     type_into(qtbot, banks.editor, "id", "ward")
     texts = [banks.editor.problems.item(i).text() for i in range(banks.editor.problems.count())]
-    assert any(f"'ward' is already the id of {mine}, which has not loaded" in t for t in texts), texts
+    assert any("'ward' is already the id of ward-manager.toml, which has not loaded" in t for t in texts), texts
     elsewhere = data_home / "ward-copy.toml"                          # imported meanwhile: said, not copied in
     elsewhere.write_text(clash.read_text())
     assert not banks.import_file(elsewhere) and not (paths.user_banks_dir() / "ward-copy.toml").exists()
-    assert banks.notice.text() == (f"ward-copy.toml was not imported: 'ward' is already the id of {mine}, which has "
+    assert banks.notice.text() == ("ward-copy.toml was not imported: 'ward' is already the id of ward-manager.toml, which has "
                                    "not loaded. Fix ward-manager.toml or remove it; to use this one too, give it another "
                                    "id (job.id)."), banks.notice.text()
 

@@ -64,11 +64,16 @@ class IdHolder:
 
     @property
     def reason(self) -> str:
-        """Why another file with this id is not offered: the id, and the bank or the file that has it. What to do is
-        each front end's to say (the GUI: its menus; the CLI: job.id, the file to copy over)."""
+        """Why another file with this id is not offered: the id, and the bank or the file that has it, as she knows
+        them: its title and its file's name ("“Ward manager” (ward-manager.toml)"), "the bundled bank “…”", or the
+        file's name when it has not loaded; never the whole path (her own banks are one folder; a front end gives the
+        path where she must go and find the file: a terminal's "move it over …", the Banks page's Open the file).
+        What to do is `todo`."""
         if not self.loaded:
-            return f"{self.bank_id!r} is already the id of {self.file}, which has not loaded"
-        return f"{self.bank_id!r} is already the id of “{self.name}” ({self.file or 'bundled'})"
+            return f"{self.bank_id!r} is already the id of {Path(self.file).name}, which has not loaded"
+        if self.bundled:
+            return f"{self.bank_id!r} is already the id of the bundled bank “{self.name}”"
+        return f"{self.bank_id!r} is already the id of “{self.name}”" + (f" ({Path(self.file).name})" if self.file else "")
 
     def todo(self, replace: str = "") -> str:
         """What to do with another file refused for this id, the part every front end says in the same words: fix or

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import re
 import shutil
@@ -78,11 +79,12 @@ def import_problem(path: Path, errors: list[BankError], round_titles: Sequence[s
 
 def errors_html(errors: Sequence[BankError]) -> str:
     """The Banks page's list of files with problems, with what to do and an "Open the file" link for each file
-    (walk43 finding 6: fixed in a text editor, the error simply stayed; nothing said "then More > Reload")."""
+    (walk43 finding 6: fixed in a text editor, the error simply stayed; nothing said "then More > Reload"). Each file
+    by its name, as Practice names it; its whole path is the link's tooltip (fixCM noticed "/…/banks/ward.toml:9")."""
     files = list(dict.fromkeys(e.file for e in errors if Path(e.file).suffix == ".toml"))
-    links = " · ".join(f"<a href=\"{html.escape(QUrl.fromLocalFile(f).toString())}\">Open the file"
-                       f"{' ' + html.escape(Path(f).name) if len(files) > 1 else ''}</a>" for f in files)
-    listed = "<br>".join(html.escape(_with_todo(e)) for e in errors)
+    links = " · ".join(f"<a href=\"{html.escape(QUrl.fromLocalFile(f).toString())}\" title=\"{html.escape(f)}\">Open "
+                       f"the file{' ' + html.escape(Path(f).name) if len(files) > 1 else ''}</a>" for f in files)
+    listed = "<br>".join(html.escape(_with_todo(dataclasses.replace(e, file=Path(e.file).name))) for e in errors)
     return ("<p>Files with problems (not offered until fixed):<br>" + listed +
             f"</p><p>Fix the file, then More &gt; Reload.{' ' + links if links else ''}</p>")
 
