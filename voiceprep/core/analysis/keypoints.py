@@ -2,9 +2,9 @@
 
 A cue is "a|b|c": ways of saying one idea. Each way is a short phrase whose words must appear close
 together (a few words apart at most), in order; a phrase of two content words or more may also be said with its
-small words changed, in one clause ("logged it on Datix": "I logged the incident on Datix"). A word matches a cue word when it is the same after
-stemming, when adjacent words join into it ("multi currency" = "multicurrency", "l max" = "lmax"), when it
-is close in spelling (rapidfuzz: "disrupter" ~ "disruptor", "air wallets" ~ "airwallex") or in sound
+small words changed, in one clause ("logged it on Datix": "I logged the incident on Datix"). A word matches a cue
+word when it is the same after stemming, when adjacent words join into it ("multi currency" = "multicurrency",
+"l max" = "lmax"), when it is close in spelling (rapidfuzz: "disrupter" ~ "disruptor", "air wallets" ~ "airwallex") or in sound
 (metaphone). A mention right after a negation in the same sentence ("we did not use a ring buffer")
 does not count.
 """
