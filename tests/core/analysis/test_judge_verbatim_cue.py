@@ -94,3 +94,10 @@ def test_i_and_its_contractions_are_no_names_in_a_cue():
     assert not said_verbatim("then I'm on call") and not said_verbatim("so I've logged")
     assert not said_verbatim("and I'd rang") and not said_verbatim("so I\u2019ll ring")
     assert said_verbatim("then I'm on Datix")
+
+
+def test_a_cue_opening_on_i_m_is_no_name_in_a_bare_sentence():
+    """judge75: a cue opening on "I'm" was taken for a name the bank wrote ("Datix"), so it counted in a bare sentence
+    (p 0.87 for "I'm the one who reported it."), where an everyday cue counts for nothing (now p 0.20)."""
+    r = judged(["I'm the one who reported it"], "I'm the one who reported it.")
+    assert r.matches and r.judgement.features.lexical == 0.0 and not r.hit
