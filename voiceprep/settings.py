@@ -349,6 +349,9 @@ TAIL_QUOTE_WORDS = 6            # words the Ending card quotes from where a tail
 # The judge's quotes (core.analysis): a figure of a quote one digit off its key point's ("99.5%" for "99.95%") is a
 # slip worth a word only with this many digits (figures.figure_slips): "3 times" for "6 times" is another claim
 SLIP_MIN_DIGITS = 2
+# judge71: a cue of this many words of content, or with a name inside ("logged it on Datix"), is the candidate's own
+# phrase, not a lone everyday word: a sentence saying it is no bare one (judge.said_verbatim)
+PHRASE_CUE_WORDS = 3
 # a why-not reason opening a piece of a long sentence ("because", "since") is said in that piece only with this many
 # words after it (alternatives.carries_reason): "We did not shard the order book, since my manager" is cut before it
 REASON_SAID_WORDS = 3

@@ -74,3 +74,30 @@ def test_a_lone_everyday_cue_in_a_bare_sentence_still_counts_for_nothing():
     """The rule said_verbatim narrows (walk22: "It was a team effort." for a cue "teams") holds for a one-word cue."""
     r = judged(["matron"], "I told my matron.")
     assert r.matches and r.judgement is not None and r.judgement.features.lexical == 0.0 and not r.hit
+
+
+@pytest.mark.parametrize("said", [
+    "The next morning I logged on Datix with the acuity scores.",
+    "The next morning I logged the incident on Datix with the acuity scores.",
+])
+def test_a_cue_said_with_its_small_words_changed_counts(said):
+    """judge75 (judge71's "noticed"): "logged it on Datix" did not match "I logged on Datix": every cue word was
+    needed. Its content words in order in one clause now match, and count as the phrase said."""
+    r = judged(["logged it on Datix"], said)
+    assert r.hit and [m.cue for m in r.matches] == ["logged it on Datix"]
+    assert r.judgement.features.lexical == 1.0
+
+
+def test_i_and_its_contractions_are_no_names_in_a_cue():
+    """judge75: "I'm", "I've", "I'd" were read as names (a capital after the first word), so a cue such as "then I'm
+    on call" said a thing by itself however everyday its words."""
+    assert not said_verbatim("then I'm on call") and not said_verbatim("so I've logged")
+    assert not said_verbatim("and I'd rang") and not said_verbatim("so I\u2019ll ring")
+    assert said_verbatim("then I'm on Datix")
+
+
+def test_a_cue_opening_on_i_m_is_no_name_in_a_bare_sentence():
+    """judge75: a cue opening on "I'm" was taken for a name the bank wrote ("Datix"), so it counted in a bare sentence
+    (p 0.87 for "I'm the one who reported it."), where an everyday cue counts for nothing (now p 0.20)."""
+    r = judged(["I'm the one who reported it"], "I'm the one who reported it.")
+    assert r.matches and r.judgement.features.lexical == 0.0 and not r.hit

@@ -247,3 +247,38 @@ def test_a_negator_of_a_thing_agrees_with_the_labels_own(said):
     assert match_key_point(money, TokenIndex(tokenize_text("so no money was lost"), AnalysisSettings())).hit
     assert not match_key_point(money, TokenIndex(tokenize_text("it couldn't send the money twice"),
                                                  AnalysisSettings())).hit
+
+
+@pytest.mark.parametrize("said", [
+    "I logged on Datix.", "The next morning I logged the incident on Datix.", "I logged it straight onto Datix.",
+    "Then I logged it all on our Datix system.",
+])
+def test_a_cue_phrase_said_with_its_small_words_changed_matches(said):
+    """judge75: a candidate writes a cue as she would say it once ("logged it on Datix") and says it a little
+    differently next time: its content words in order in one clause, the small words free."""
+    kp = KeyPoint(id="k", label="l", cues=("logged it on Datix",))
+    r = match_key_point(kp, TokenIndex(tokenize_text(said), AnalysisSettings()))
+    assert r.hit and r.matches[0].cue == "logged it on Datix"
+
+
+def test_a_cue_said_word_for_word_keeps_its_full_quality():
+    kp = KeyPoint(id="k", label="l", cues=("logged it on Datix",))
+    exact = match_key_point(kp, TokenIndex(tokenize_text("I logged it on Datix."), AnalysisSettings()))
+    loose = match_key_point(kp, TokenIndex(tokenize_text("I logged on Datix."), AnalysisSettings()))
+    assert exact.confidence == 1.0 and loose.confidence < exact.confidence
+    assert len(exact.said) == 1                    # one mention, not also counted again loosely
+
+
+@pytest.mark.parametrize("cue, said", [
+    ("logged it on Datix", "I logged it. Datix was down that night."),              # across a sentence end
+    ("logged it on Datix", "I logged it, and the ward manager checked Datix."),    # across a clause
+    ("logged it on Datix", "I logged the fall not on Datix."),                       # a negation between
+    ("logged it on Datix", "I logged what I could on Datix."),                     # a hypothetical between
+    ("logged it on Datix", "I logged it so the matron could see it on Datix."),    # a clause opener between
+    ("logged it on Datix", "I logged the incident and the falls and the staffing levels on Datix."),   # too far apart
+    ("on the ward", "I was on a ward."),                                           # one content word: not this way
+    ("one-to-one", "I had one chat with one nurse."),                              # number words only
+    ("told the family openly", "The family told me openly."),                      # out of order
+])
+def test_a_cue_phrase_said_loosely_stays_in_one_clause_in_order_and_undenied(cue, said):
+    assert not hit([cue], said)

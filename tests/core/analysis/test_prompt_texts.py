@@ -10,9 +10,9 @@ from tests.conftest import BANKS, REPO
 from voiceprep.core.analysis import embedder
 from voiceprep.core.analysis.analyze import analyze_answer
 from voiceprep.core.analysis.evaluation import load_labeled
-from voiceprep.core.analysis.judge import category_items, facets, intent_examples, prompt_texts
+from voiceprep.core.analysis.judge import category_items, facets, intent_examples, prompt_texts, read_on_texts
 from voiceprep.core.analysis.plain import claim_texts
-from voiceprep.core.analysis.segments import pairs, read_on, sentence_spans, units
+from voiceprep.core.analysis.segments import units
 from voiceprep.core.banks import BankRegistry, parse_bank
 from voiceprep.core.transcript import Transcript
 
@@ -56,10 +56,7 @@ def answer_pieces(text: str) -> set[str]:
     of its pairs that read a closing fragment on with a comma (`read_on`, judge70)."""
     raw = [w.word for w in Transcript.from_text(text).words()]
     told = units(raw)
-    said = [u for u in told if u.kind == "sentence"]
-    starts = frozenset(a for a, _ in sentence_spans(raw))
-    read = {read_on(raw, said[a], said[b], starts) for a, b in pairs(said)}
-    return {u.text for u in told} | {r for r in read if r is not None}
+    return {u.text for u in told} | {r for r in read_on_texts(raw, told) if r is not None}
 
 
 def first_answer(e, runs, bank, prompt, text: str, prepared: bool):

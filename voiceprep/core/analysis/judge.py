@@ -82,9 +82,12 @@ from voiceprep.core.analysis.segments import (
 from voiceprep.core.analysis.text import DETERMINERS, TIME_UNITS, Token, acronym, stem, tokenize, tokenize_text, written_names
 from voiceprep.core.banks.load import default_cues, label_min_cues
 from voiceprep.core.banks.model import Job, KeyPoint, Prompt
-from voiceprep.settings import AnalysisSettings
+from voiceprep.settings import PHRASE_CUE_WORDS, AnalysisSettings
 
-JUDGE_VERSION = "semantic-59"      # session 40: judge71 (semantic-59: a cue phrase said as written counts in a bare
+JUDGE_VERSION = "semantic-59-c"    # session 41: judge75 (semantic-59-c, provisional: a cue phrase said with its small
+                                   # words changed counts, `keypoints.TokenIndex.loosely`; "I'm", "I've" no names,
+                                   # `capitalised_name`),
+                                   # session 40: judge71 (semantic-59: a cue phrase said as written counts in a bare
                                    # sentence, `said_verbatim`; a point with cues written is not set aside as a passing
                                    # mention when its label's words are said together, `_label_words_beside`),
                                    # judge70 (semantic-58: a pair whose first unit is a
@@ -1247,19 +1250,19 @@ def job_words(job: Job | None) -> frozenset[str]:
     return frozenset(t.stem for t in tokenize_text(" ".join(filter(None, (job.title, job.company, job.description)))))
 
 
-# judge71 (fixCH, walk50's ward bank): a cue of this many words of content, or with a name inside ("logged it on
-# Datix"), said in its order is the candidate's own phrase, not a lone everyday word: the sentence that says it is no
-# bare one, though the cue's own words are all its content ("I logged it on Datix.", the whole label as a cue)
-PHRASE_CUE_WORDS = 3
+def capitalised_name(word: str) -> bool:
+    """Whether a word as the bank wrote it is capitalised as a name is ("Datix", "CAP"); not "I", "I'm", "I've",
+    "I'd", "I'll" (judge75: "I'm" was read as a name)."""
+    return word[:1].isupper() and word != "I" and not word.startswith(("I'", "I\u2019"))
 
 
 @lru_cache(maxsize=4096)
 def said_verbatim(cue: str) -> bool:
     """Whether a cue alternative, as the bank wrote it, is a phrase that says a thing by itself: a name inside it
-    ("logged it on Datix": a capital after its first word, not "I") or PHRASE_CUE_WORDS words of content or more
-    ("told the family openly"); not "on-call", "I built" nor "teams"."""
+    ("logged it on Datix": a capital after its first word, `capitalised_name`) or PHRASE_CUE_WORDS words of content or
+    more ("told the family openly"); not "on-call", "I built", "then I'm on call" nor "teams"."""
     words = cue.replace("{number}", " ").split()
-    if any(w[:1].isupper() and w != "I" for w in words[1:]):
+    if any(capitalised_name(w) for w in words[1:]):
         return True
     return sum(1 for t in tokenize_text(cue.replace("{number}", " ")) if _content(t)) >= PHRASE_CUE_WORDS
 
@@ -1334,6 +1337,15 @@ def assignment(weights: np.ndarray) -> list[int]:
     return out
 
 
+def read_on_texts(raw_words: list[str], told: list[Unit]) -> list[str | None]:
+    """For each pair of the answer's sentences (`pairs` of `told`'s sentence units, in order), its text as embedded
+    when its first unit is a short fragment closing a sentence, read on with a comma (`read_on`, judge70); None for a
+    pair embedded as its two sentences."""
+    sentences = [u for u in told if u.kind == "sentence"]
+    starts = frozenset(a for a, _ in sentence_spans(raw_words))
+    return [read_on(raw_words, sentences[a], sentences[b], starts) for a, b in pairs(sentences)]
+
+
 class AnswerJudge:
     """Judges one answer against many key points, sharing the answer's embeddings."""
 
@@ -1349,12 +1361,8 @@ class AnswerJudge:
         self.units = units(raw_words)
         sentences = [i for i, u in enumerate(self.units) if u.kind == "sentence"]
         joins = pairs([self.units[i] for i in sentences])
-        # a pair whose first unit is a short fragment closing a sentence is embedded as said with a comma (`read_on`);
         # read only for the model (the words-only judge embeds nothing)
-        read: list[str | None] = []
-        if embedder and self.units:
-            starts = frozenset(a for a, _ in sentence_spans(raw_words))
-            read = [read_on(raw_words, self.units[sentences[a]], self.units[sentences[b]], starts) for a, b in joins]
+        read = read_on_texts(raw_words, self.units) if embedder and self.units else []
         texts = [r for r in read if r is not None]
         self.vectors = embedder.embed([u.text for u in self.units] + texts) if embedder and self.units else None
         if self.vectors is not None:
@@ -2482,7 +2490,7 @@ class AnswerJudge:
         """Whether a cue match is said in a sentence that says at most `lone_cue_details` words of content beyond the
         question's and the key point's own (`details_in` for this point alone), and no other word of the point. A name
         the bank wrote as a cue ("Disruptor", "CAP") is specific by itself, and so is a phrase cue (`said_verbatim`)."""
-        if match.cue[:1].isupper() and not match.cue.startswith("I "):
+        if capitalised_name(match.cue.split()[0]):
             return False                  # a name the bank wrote ("Disruptor", "CAP") says the thing by itself
         if said_verbatim(match.cue):
             return False                  # judge71: "logged it on Datix", the whole label as a cue, said as written

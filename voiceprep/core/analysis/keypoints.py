@@ -1,9 +1,10 @@
 """Did the answer cover each key point? Cue matching that holds up on transcribed speech.
 
 A cue is "a|b|c": ways of saying one idea. Each way is a short phrase whose words must appear close
-together (a few words apart at most), in order. A word matches a cue word when it is the same after
-stemming, when adjacent words join into it ("multi currency" = "multicurrency", "l max" = "lmax"), when it
-is close in spelling (rapidfuzz: "disrupter" ~ "disruptor", "air wallets" ~ "airwallex") or in sound
+together (a few words apart at most), in order; a phrase of two content words or more may also be said with its
+small words changed, in one clause ("logged it on Datix": "I logged the incident on Datix"). A word matches a cue
+word when it is the same after stemming, when adjacent words join into it ("multi currency" = "multicurrency",
+"l max" = "lmax"), when it is close in spelling (rapidfuzz: "disrupter" ~ "disruptor", "air wallets" ~ "airwallex") or in sound
 (metaphone). A mention right after a negation in the same sentence ("we did not use a ring buffer")
 does not count.
 """
@@ -20,7 +21,8 @@ import jellyfish
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from voiceprep.core.analysis.segments import ADDITIVE, CHANGE_CLAIM, CLAUSE_OPENERS, said_in_past
+from voiceprep.core.analysis.segments import ADDITIVE, CHANGE_CLAIM, CLAUSE_OPENERS, HYPOTHETICAL, said_in_past
+from voiceprep.core.analysis.segments import NEGATORS as DENIALS
 from voiceprep.core.analysis.text import TIME_UNITS, WORD_VALUES, Token, stem, tokenize_text
 from voiceprep.core.banks.model import KeyPoint
 from voiceprep.settings import AnalysisSettings
@@ -193,6 +195,20 @@ class KeyPointResult:
     @property
     def cues_matched(self) -> int:
         return len(self.matches)
+
+
+# judge75: a cue phrase's small words, free when it is said again ("logged it on Datix": "I logged on Datix",
+# "logged the incident on Datix"): articles, pronouns, possessives and prepositions
+SMALL_WORDS = frozenset({"a", "an", "the", "it", "its", "this", "that", "these", "those", "them", "i", "we", "me", "us",
+                         "my", "our", "your", "their", "his", "her", "on", "in", "at", "to", "into", "onto", "for", "of",
+                         "with", "from", "by", "up", "out", "off", "over", "about"})
+LOOSE = 0.9      # a cue phrase said with its small words changed (`TokenIndex.loosely`): its words' quality times this
+
+
+def content_words(words: tuple[str, ...]) -> tuple[str, ...]:
+    """A compiled cue phrase's words but its small ones (`SMALL_WORDS`): ("logged", "datix") for "logged it on
+    Datix"."""
+    return tuple(w for w in words if w not in SMALL_WORDS)
 
 
 @lru_cache(maxsize=4096)
@@ -392,7 +408,44 @@ class TokenIndex:
                 results.append((pos, end, sum(qualities) / len(qualities)))
         if len(words) == 2 and NUMBER not in words and not any(w in FUNCTION_WORDS for w in words):
             results += self._compound_turned(words)
+        starts = {first for first, _, _ in results}
+        return results + [r for r in self.loosely(words) if r[0] not in starts]
+
+    def loosely(self, words: tuple[str, ...]) -> list[tuple[int, int, float]]:
+        """A cue phrase of two or more content words said with its small words (`SMALL_WORDS`) changed, added or
+        dropped (judge75: "logged it on Datix" said "I logged on Datix", "logged the incident on Datix"): its content
+        words in order, each within `cue_window_extra` words of the last plus the small words the cue has between
+        them, in one clause (no comma, sentence end or clause opener between), with no negation or hypothetical
+        between ("logged it but not on Datix", "logged what I could on Datix"). Not a number cue, and not a cue of
+        one content word ("on the ward") or of number words ("one-to-one": "one chat with one nurse"): that one word
+        alone would be a lone everyday word."""
+        content = content_words(words)
+        if NUMBER in words or len(content) == len(words) or sum(w not in _SMALL_NUMBERS for w in content) < 2:
+            return []
+        at = [i for i, w in enumerate(words) if w not in SMALL_WORDS]
+        allowed = [self.s.cue_window_extra + b - a - 1 for a, b in zip(at, at[1:])]
+        results = []
+        for pos, (n, q) in self.find(content[0]).items():
+            end, qualities = pos + n - 1, [q]
+            for w, gap in zip(content[1:], allowed):
+                spots = self.find(w)
+                nxt = next((p for p in range(end + 1, end + 2 + gap) if p in spots), None)
+                if nxt is None or not self._one_clause(end, nxt):
+                    break
+                end = nxt + spots[nxt][0] - 1
+                qualities.append(spots[nxt][1])
+            else:
+                results.append((pos, end, LOOSE * sum(qualities) / len(qualities)))
         return results
+
+    def _one_clause(self, end: int, nxt: int) -> bool:
+        """Whether tokens end+1..nxt stay in token end's clause and say no negation or hypothetical between."""
+        for t in self.tokens[end + 1:nxt + 1]:
+            if t.clause_start or t.sentence_start or t.norm in CLAUSE_OPENERS:
+                return False
+        between = self.tokens[end + 1:nxt]
+        return not any(t.norm in NEGATORS or t.norm in DENIALS or t.norm in HYPOTHETICAL or t.norm.endswith("n't")
+                       for t in between)
 
     def _compound_turned(self, words: tuple[str, ...]) -> list[tuple[int, int, float]]:
         """A two-word compound said the other way round with "of" or "for" between ("connection pool": "a pool of
