@@ -84,7 +84,7 @@ from voiceprep.core.banks.load import default_cues, label_min_cues
 from voiceprep.core.banks.model import Job, KeyPoint, Prompt
 from voiceprep.settings import PHRASE_CUE_WORDS, AnalysisSettings
 
-JUDGE_VERSION = "semantic-59-c"    # session 41: judge75 (semantic-59-c, provisional: a cue phrase said with its small
+JUDGE_VERSION = "semantic-60"      # session 41: judge75 (semantic-60: a cue phrase said with its small
                                    # words changed counts, `keypoints.TokenIndex.loosely`; "I'm", "I've" no names,
                                    # `capitalised_name`),
                                    # session 40: judge71 (semantic-59: a cue phrase said as written counts in a bare
