@@ -147,6 +147,23 @@ def next_follow_ups(feedback: Row, row: Row) -> list[str]:
 
 # The key points a drill asked for, among its key_point_results (attempts a, key_point_results k)
 DRILLED_POINT = "k.label IN (SELECT value FROM json_each(a.drill_json))"
+# fixCU: a follow-up answer counts for the points its follow-ups asked about (its drill_json) and for the question's
+# other points still missed when they were asked (its settings' STILL_MISSED: core.rehearsal.FollowUpTurn.others),
+# the ones it covered: what it adds to the answer it followed (app.followed, key_point_rates' `asked`, _best_hits),
+# as Practice's round counts it (FollowUpTurn.counts_for). Answers stored before hold no such list: asked ones only.
+STILL_MISSED = "still_missed"
+FOLLOW_UP_POINT = (f"({DRILLED_POINT} OR k.label IN (SELECT value FROM json_each(CASE WHEN json_valid(a.settings_json) "
+                   f"THEN json_extract(a.settings_json, '$.{STILL_MISSED}') END)))")
+
+
+def also_covered(points: list[Row], row: Row) -> list[Row]:
+    """A follow-up answer's key points (rows with `label` and `hit`) it covered that its follow-ups did not ask about
+    and that were still missed (FOLLOW_UP_POINT): "You also covered: …". [] for any other answer, and for a cut-off
+    one (it adds nothing: COMPLETE)."""
+    others = (row.get("settings") or {}).get(STILL_MISSED) or []
+    if not is_follow_up(row) or row.get("state_detail") or not isinstance(others, list):
+        return []
+    return [k for k in points if k.get("hit") and k.get("label") in others]
 
 
 def _drilled_points(h: History, drills: list[int], columns: str) -> list[Row]:
@@ -872,7 +889,7 @@ def key_point_rates(h: History, bank: Banks, last: int = 6, prompt: str | None =
                      ORDER BY p.started_at DESC, p.id DESC LIMIT 1) AS followed
              FROM since s CROSS JOIN attempts a ON a.prompt_id = s.prompt_id AND a.started_at >= s.since
                   JOIN key_point_results k ON k.attempt_id = a.id
-             WHERE {of_follow_up} AND a.state = ? AND {COMPLETE} AND {FOLLOW_UP} AND k.hit AND {DRILLED_POINT})
+             WHERE {of_follow_up} AND a.state = ? AND {COMPLETE} AND {FOLLOW_UP} AND k.hit AND {FOLLOW_UP_POINT})
            SELECT prompt_id, MAX(prompt_text) AS prompt_text, key_point_id, MAX(wording) AS label, competency,
                   SUM(hit) AS hits, COUNT(*) AS attempts, ROUND(1.0 * SUM(hit) / COUNT(*), 3) AS rate,
                   MAX(weighed) AS weight,
@@ -1137,7 +1154,7 @@ def left_round(h: History) -> Row | None:
 
 def _best_hits(h: History, given: list[Row]) -> dict[str, list[str]]:
     """prompt id -> the key point ids hit by its best whole answer among `given` (id, prompt_id, overall, whole,
-    follow_up; in order) with what the follow-up answers that followed it covered of the points they asked about (as
+    follow_up; in order) with what the follow-up answers that followed it covered of the points they count for (as
     Practice and app.followed count it: a follow-up answer adds to the last answer before it to the question that is
     not one; fixBZ, fixBX noticed: the answer's own points only), as a round's summary counts each question by its
     best try (walk49 2: a round taken up again counts them). The best: the most key-point weight hit so, then the
@@ -1156,7 +1173,7 @@ def _best_hits(h: History, given: list[Row]) -> dict[str, list[str]]:
     ids = [r["id"] for r in whole] + list(followed)
     for k in h.read("SELECT k.attempt_id, k.key_point_id, k.weight, k.label, a.drill_json FROM key_point_results k "
                     "JOIN attempts a ON a.id = k.attempt_id WHERE k.hit = 1 AND k.attempt_id IN "
-                    f"(SELECT value FROM json_each(?)) AND {COUNTS_FOR_POINT}",
+                    f"(SELECT value FROM json_each(?)) AND ({COUNTS_FOR_POINT} OR ({FOLLOW_UP} AND {FOLLOW_UP_POINT}))",
                     [json.dumps(ids)]):
         to = followed.get(k["attempt_id"], k["attempt_id"])
         if to in hits:

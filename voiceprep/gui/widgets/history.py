@@ -53,6 +53,7 @@ from voiceprep.core.history.queries import (
     Apart,
     ApartWhy,
     NotOneQuestion,
+    also_covered,
     answer_name,
     apart,
     asked_text,
@@ -688,7 +689,8 @@ class HistoryPage(QWidget):
         if found:                               # why the search listed it, as the row's tooltip says
             context += f"\nYour search found this {found}"
         # what was still open after it, as Practice showed it (a follow-up answer: its asked points' missed ones)
-        doc = {**doc, "follow_ups": next_follow_ups(doc, attempt)}
+        doc = {**doc, "follow_ups": next_follow_ups(doc, attempt),
+               "also_covered": [k["label"] for k in also_covered(doc.get("key_points") or [], attempt)]}
         if found:                               # its words marked in the transcript (walk18)
             doc["searched"] = self.search.text()
         self.detail.show_document(doc, attempt.get("note") or "", attempt.get("self_rating") or 0, context=context,

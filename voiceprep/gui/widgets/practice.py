@@ -1698,7 +1698,11 @@ class PracticePage(QWidget):
                    f"key point{'s' if len(hits) != 1 else ''}.")
             # what the interviewer would still ask: the follow-ups of the answer it followed, left open
             analysis = dataclasses.replace(analysis, follow_ups=r.open_follow_ups())
-            self.feedback.show_analysis(analysis, drill=list(turn.labels), follow_up=now, next_up=self._next_up())
+            # fixCU: the other points still missed that it covered count as the asked ones do (as the round counted
+            # them: a cut-off answer adds nothing)
+            also = [kp.label for kp in turn.also_covered(analysis) if kp.id in r.covered.get(analysis.prompt.id, ())]
+            self.feedback.show_analysis(analysis, drill=list(turn.labels), follow_up=now, next_up=self._next_up(),
+                                        also=also)
         else:
             drill = r.focus.get(analysis.prompt.id) if r else None
             self.feedback.show_analysis(analysis, drill=drill, next_up=self._next_up())
