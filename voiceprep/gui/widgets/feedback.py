@@ -133,9 +133,11 @@ def drill_html(doc: Doc, drill: list[str], colors: Colors, follow_up: str | None
     asked = [k for k in doc["key_points"] if k["label"] in drill]
     plural = "s" if len(asked) != 1 else ""
     if follow_up is not None:
+        # fixCU: `also_covered` set (a list, maybe empty): other points were still missed when it was asked
+        others = " (and for any other point still missed that it covers)" if doc.get("also_covered") is not None else ""
         return (f"<p style='margin:4px 0 0 0'><b>Follow-up answer:</b> it counts for the point{plural} the "
-                "interviewer asked about, and what it covers is added to the answer it follows. A follow-up answer "
-                "is short: it is not held to the question's time or story shape.</p>")
+                f"interviewer asked about{others}, and what it covers is added to the answer it follows. A follow-up "
+                "answer is short: it is not held to the question's time or story shape.</p>")
     bars = (f" <span style='color:{colors.muted}'>The bars show only {'its' if len(asked) == 1 else 'their'} "
             "competencies: an answer told what to cover is practice, not a measure of the whole competency.</span>"
             if doc["competencies"] else "")
@@ -257,7 +259,7 @@ def document_html(doc: Doc, colors: Colors, context: str | None = None, drill: l
     if also:                # fixCU: a point not asked about, still missed, said in the follow-up answer counts too
         out.append(f"<h3>{e(also_covered_text([k['label'] for k in also]))}</h3>"
                    f"<p style='color:{colors.muted}; margin-top:0'>{e(ALSO_COUNTS)}</p>")
-        out += [point_card(colors, k, "not asked, counts too") for k in also]
+        out += [point_card(colors, k, None) for k in also]
     next_up = doc.get("next_up")
     if next_up:                 # Practice: the one F asks next, and how many wait (fixBI: F asks one at a time)
         out.append(f"<h3>What the interviewer would ask next</h3><ul><li>{e(next_up['question'])}</li></ul>")
@@ -688,9 +690,10 @@ class FeedbackView(QWidget):
                       also: list[str] | None = None) -> None:
         """A fresh answer (Practice): rendered from the same document History stores; `next_up`: the follow-up F
         asks next and how many more wait after it (`Rehearsal.next_follow_up`), shown alone; `also`: a follow-up
-        answer's points covered that it was not asked about and that count (FollowUpTurn.also_covered)."""
+        answer's points covered that it was not asked about and that count (FollowUpTurn.also_covered; [] none of
+        them; None: no other point was still missed)."""
         doc = feedback_document(analysis)
-        if also:
+        if also is not None:
             doc = {**doc, "also_covered": list(also)}
         if next_up is not None:
             doc = {**doc, "next_up": {"question": next_up[0], "more": next_up[1]}}
