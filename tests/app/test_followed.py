@@ -211,6 +211,17 @@ def test_a_follow_up_answer_counts_for_another_missed_point_it_covered_in_histor
     best = queries._best_hits(h, h.read(f"SELECT id, prompt_id, overall, {queries.WHOLE_ANSWER} AS whole, "
                                         f"{queries.FOLLOW_UP} AS follow_up FROM attempts ORDER BY id"))
     assert sorted(best[prompt.id]) == sorted(kp.id for kp in prompt.key_points)      # a round taken up again
+    # Compare of the answer with its own follow-up names both; History's tooltip and the export say it
+    c = service.compare(follow.attempt_id, main.attempt_id)
+    assert c["follow_up_added"]["covered"] == [*turn.labels, *turn.others], c["follow_up_added"]
+    listed = {x["id"]: x for x in service.attempts(bank=bank.id)}
+    assert queries.asked_text(listed[follow.attempt_id]) == queries.asked_text(row) == (
+        f"Follow-up answer: the interviewer asked “{turn.questions[0]}”; it counts for the point they asked about: "
+        f"{turn.labels[0]}, and for any other point still missed that it covered")
+    from voiceprep.core.history.export import to_markdown
+
+    md = to_markdown(h, [follow.attempt_id])
+    assert f"### You also covered\n\n*{queries.ALSO_COVERED_COUNTS}*\n\n- [x] {turn.others[0]} — “" in md, md
     # stored before this change: the same answer without the still-missed points counts for the asked one only
     old = session.save_typed(bank, prompt, MAIN)
     session.save_typed(bank, prompt, ALSO_SCALE, drill=list(turn.labels), follow_up=list(turn.questions))

@@ -2116,7 +2116,7 @@ def test_a_follow_up_answer_that_also_covers_another_missed_point_says_so_and_co
     the words that covered it, the question now has 6 of 6, nothing is left to ask, History's follow-up answer says
     it and its answer counts it, and the round's "Drill next" does not list it."""
     from tests.core.test_rehearsal import ALSO_SCALE
-    from voiceprep.gui.widgets.feedback import ALSO_COUNTS
+    from voiceprep.core.history.queries import ALSO_COVERED_COUNTS
 
     page, ctl, main = to_product_range(window, qtbot)
     main_id = page.attempt_id
@@ -2128,7 +2128,7 @@ def test_a_follow_up_answer_that_also_covers_another_missed_point_says_so_and_co
     shown = page.feedback.view.toPlainText()
     assert "this question now has 6 of 6 key points" in shown, shown
     also = shown.split(f"You also covered: {scale}", 1)[1].split("Delivery")[0]
-    assert ALSO_COUNTS in also and "150 countries and 60 currencies" in also, also
+    assert ALSO_COVERED_COUNTS in also and "150 countries and 60 currencies" in also, also
     assert "it counts for the point the interviewer asked about (and for any other point still missed that it " \
         "covers)" in shown, shown
     assert page.attempt_line.text().endswith("· counts for the point it asks about and any other point still missed")

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 from voiceprep.app.judging import by_weight, feedback_document
 from voiceprep.core.analysis.analyze import OFF_TOPIC
 from voiceprep.core.analysis.scoring import SHARES_EXPLAINED, overall_shares
-from voiceprep.core.history.queries import drilled, searched_words
+from voiceprep.core.history.queries import ALSO_COVERED_COUNTS, also_covered_text, drilled, searched_words
 from voiceprep.core.wording import asked_about_heading, more_after_text, score_shown, score_text
 from voiceprep.gui.widgets import accessible
 from voiceprep.gui.widgets.common import ACCENT, BAD, GOOD, WARN, score_color, soft
@@ -99,16 +99,6 @@ def bar(colors: Colors, name: str, score: float | None, detail: str, basis: str 
             f"{score_text(score)}</b></td>"
             f"<td width='30%'><table width='100%' cellspacing='0' cellpadding='1'><tr>{cells}</tr></table></td>"
             f"<td><span style='color:{colors.muted}'>{e(detail)}</span></td></tr>{under}")
-
-
-# fixCU: what a point a follow-up answer covered without being asked about it counts for
-ALSO_COUNTS = ("Not asked about and still missed before: it counts for this question, as a point the follow-up asked "
-               "about does.")
-
-
-def also_covered_text(labels: list[str]) -> str:
-    """The line over the points a follow-up answer covered that it was not asked about: "You also covered: X; Y"."""
-    return "You also covered: " + "; ".join(labels)
 
 
 def point_card(colors: Colors, k: Doc, tag: str | None) -> str:
@@ -258,7 +248,7 @@ def document_html(doc: Doc, colors: Colors, context: str | None = None, drill: l
         if follow_up is not None and drill else []
     if also:                # fixCU: a point not asked about, still missed, said in the follow-up answer counts too
         out.append(f"<h3>{e(also_covered_text([k['label'] for k in also]))}</h3>"
-                   f"<p style='color:{colors.muted}; margin-top:0'>{e(ALSO_COUNTS)}</p>")
+                   f"<p style='color:{colors.muted}; margin-top:0'>{e(ALSO_COVERED_COUNTS)}</p>")
         out += [point_card(colors, k, None) for k in also]
     next_up = doc.get("next_up")
     if next_up:                 # Practice: the one F asks next, and how many wait (fixBI: F asks one at a time)
