@@ -2206,7 +2206,10 @@ def test_a_follow_up_answer_records_afresh_under_its_own_header(window, qtbot, s
     assert ctl.rehearsal.attempts["product-range"] == 1 and ctl.rehearsal.followed["product-range"] == 1
     from voiceprep.core.history import History, queries
     with History.open(services.db_path) as h:        # a spoken follow-up answer is stored with its questions too
-        assert queries.get_attempt(h, page.attempt_id)["follow_up"] == list(ctl.last_follow_up.questions)
+        stored = queries.get_attempt(h, page.attempt_id)
+        assert stored["follow_up"] == list(ctl.last_follow_up.questions)
+        # fixCU: and with the other point still missed (the scale), which it would count for had it covered it
+        assert queries.still_missed(stored) == list(ctl.last_follow_up.others) and ctl.last_follow_up.others
     focused = QApplication.focusWidget()
     assert focused is page.answer_btn, focused
     # Space again, the follow-ups answered: a whole new answer, said so above the question
