@@ -7,7 +7,9 @@ from tests.core.test_rehearsal import FOLLOW_UP, MAIN
 from voiceprep.app.followed import followed_text
 from voiceprep.core.history import queries
 from voiceprep.core.history.queries import is_follow_up
+from voiceprep.core.history.store import TRANSCRIBING
 from voiceprep.core.rehearsal import Rehearsal
+from voiceprep.core.transcript import Transcript
 
 
 def answered_with_follow_up(bank, session, prompt):
@@ -175,3 +177,77 @@ def test_the_hit_rates_follow_up_count_agrees_with_what_history_says_each_answer
         assert rate["attempts"] == len(own) and rate["hits"] == len(own & hits), (rate, own)
         assert rate["asked"] == sum(point in gained[a] for a in own - hits), (rate, gained)
     assert sum(r["asked"] for r in rates) >= 2, rates
+
+
+def test_a_follow_up_answer_counts_for_another_missed_point_it_covered_in_history_as_in_practice(
+        bank, session, service, access):
+    """fixCN wish 4: a follow-up answer asked about one missed point that also covered another still missed counts
+    for it as for the asked one, in History as in Practice (its standing, the rates' "said in a follow-up", the
+    round taken up again), and its detail says "You also covered"; its own count stays the asked point's. One
+    stored before (no still-missed points kept with it) still counts only for the points asked about."""
+    from tests.core.test_rehearsal import ALSO_SCALE
+
+    prompt = bank.prompt("product-range")
+    r = Rehearsal.for_prompt(bank, prompt)
+    main = session.save_typed(bank, prompt, MAIN)
+    r.record(main.analysis)
+    turn = r.ask_follow_ups()
+    assert turn is not None and turn.others                        # scale, missed too, not asked about
+    follow = session.save_typed(bank, prompt, ALSO_SCALE, drill=list(turn.labels), follow_up=list(turn.questions),
+                                still_missed=list(turn.others))
+    r.record(follow.analysis, turn)
+    hits = r.hits(prompt.id)
+    assert all(hit for _, hit in hits)                              # Practice: 6 of 6
+    standing = service.attempt(main.attempt_id)["with_follow_ups"]
+    assert standing["hits"] == len(hits) and standing["covered"] == ["embedded-finance", "scale"], standing
+    row = service.attempt(follow.attempt_id)
+    assert row["settings"][queries.STILL_MISSED] == list(turn.others)
+    points = row["document"]["key_points"]
+    assert [k["label"] for k in queries.also_covered(points, row)] == list(turn.others)
+    assert queries.drilled(points, row["drill"]) == (1, 1)         # its own count: the point asked about
+    h = access.history()
+    rates = {k["key_point_id"]: k for k in queries.key_point_rates(h, service.lineage(bank.id), prompt=prompt.id)}
+    assert rates["scale"]["asked"] == 1 and rates["embedded-finance"]["asked"] == 1, rates
+    best = queries._best_hits(h, h.read(f"SELECT id, prompt_id, overall, {queries.WHOLE_ANSWER} AS whole, "
+                                        f"{queries.FOLLOW_UP} AS follow_up FROM attempts ORDER BY id"))
+    assert sorted(best[prompt.id]) == sorted(kp.id for kp in prompt.key_points)      # a round taken up again
+    # Compare of the answer with its own follow-up names both; History's tooltip and the export say it
+    c = service.compare(follow.attempt_id, main.attempt_id)
+    assert c["follow_up_added"]["covered"] == [*turn.labels, *turn.others], c["follow_up_added"]
+    listed = {x["id"]: x for x in service.attempts(bank=bank.id)}
+    assert queries.asked_text(listed[follow.attempt_id]) == queries.asked_text(row) == (
+        f"Follow-up answer: the interviewer asked “{turn.questions[0]}”; it counts for the point they asked about: "
+        f"{turn.labels[0]}, and for any other point still missed that it covered")
+    from voiceprep.core.history.export import to_markdown
+
+    md = to_markdown(h, [follow.attempt_id])
+    assert f"### You also covered\n\n*{queries.ALSO_COVERED_COUNTS}*\n\n- [x] {turn.others[0]} — “" in md, md
+    # stored before this change: the same answer without the still-missed points counts for the asked one only
+    old = session.save_typed(bank, prompt, MAIN)
+    session.save_typed(bank, prompt, ALSO_SCALE, drill=list(turn.labels), follow_up=list(turn.questions))
+    assert service.attempt(old.attempt_id)["with_follow_ups"]["covered"] == ["embedded-finance"]
+
+
+def test_a_follow_up_answer_recovered_after_a_crash_keeps_its_still_missed_points(bank, session, service, speech_dir):
+    """The still-missed points are stored when the follow-up answer begins: one recovered after a crash counts for
+    them as it would have."""
+    from tests.app.conftest import record
+    from tests.app.test_session import died
+    from tests.core.test_rehearsal import ALSO_SCALE
+
+    prompt = bank.prompt("product-range")
+    main = session.save_typed(bank, prompt, MAIN)
+    labels = {kp.id: kp.label for kp in prompt.key_points}
+    crashed = session.begin(bank, prompt, drill=[labels["embedded-finance"]], follow_up=["What is embedded finance?"],
+                            still_missed=[labels["scale"]])
+    record(speech_dir / "jfk.wav", crashed.audio_path)
+    session.history().set_state(crashed.attempt_id, TRANSCRIBING)     # stopped whole, the app died transcribing it
+    died(session, crashed.attempt_id)
+    timed = Transcript.from_text(ALSO_SCALE)
+    timed.model = "tiny.en"
+    [result] = session.recover(lambda p: timed)
+    assert result.outcome == "finished" and "counts as usual" in result.detail, result
+    row = service.attempt(crashed.attempt_id)
+    assert row["settings"][queries.STILL_MISSED] == [labels["scale"]] and row["settings"]["recovered"]
+    assert service.attempt(main.attempt_id)["with_follow_ups"]["covered"] == ["embedded-finance", "scale"]
+    assert [k["label"] for k in queries.also_covered(row["document"]["key_points"], row)] == [labels["scale"]]

@@ -281,6 +281,53 @@ def test_in_a_drill_the_retry_line_counts_what_the_follow_up_answer_covered():
     assert r.attempt_note == "Try 2 this session · last time 0 of the 2 points asked for, 1 more in the follow-up"
 
 
+# a follow-up answer to "What is embedded finance?" that also says the scale (the other point MAIN missed)
+ALSO_SCALE = (FOLLOW_UP + " All of that runs at scale, in over 150 countries and 60 currencies with billions in "
+              "transaction volume, so money must never be lost.")
+
+
+def test_a_follow_up_answer_counts_for_another_missed_point_it_covers_as_for_the_asked_one():
+    """fixCN wish 4: a follow-up answer about one missed point that also covered another still missed got "0 of 1"
+    for it, and "Drill next" still listed it. It counts as the asked point does: the question's standing, the
+    round's summary, "Drill next", the retry line and what is still open to ask."""
+    bank = load_bank(BANKS / "airwallex.toml")
+    prompt = bank.prompt("product-range")
+    labels = {kp.id: kp.label for kp in prompt.key_points}
+    r = Rehearsal.for_prompt(bank, prompt)
+    main = analyze_answer(bank, prompt, Transcript.from_text(MAIN))
+    r.record(main)
+    turn = r.ask_follow_ups()
+    assert turn is not None and turn.labels == (labels["embedded-finance"],) and turn.others == (labels["scale"],)
+    assert r.answering() == (turn, [labels["embedded-finance"]])     # stored as a drill of the point asked about
+    follow = analyze_answer(bank, prompt, Transcript.from_text(ALSO_SCALE), follow_up=True,
+                            drilled=list(turn.labels))
+    assert {k.key_point.id for k in follow.key_points if k.hit} == {"embedded-finance", "scale"}
+    assert [kp.id for kp in turn.counts_for(follow)] == ["embedded-finance", "scale"]
+    assert [kp.id for kp in turn.also_covered(follow)] == ["scale"]
+    r.record(follow, turn)
+    assert all(hit for _, hit in r.hits(prompt.id))                # 6 of 6 with the follow-up answer
+    summary = r.summary()
+    assert not [k for p, k in summary.to_drill if p == prompt.id]  # "Drill next" lists neither
+    assert r.open_follow_ups() == [] and not r.more_to_ask()       # nothing left to ask
+    assert r.question(prompt.id)[3] == 2                           # the summary's "+2 key points in follow-up"
+    assert r.attempt_note == f"Try 2 this session · last time {main.overall:.0f} (4 of 6 key points, 2 more in the follow-up)"
+
+
+def test_a_follow_up_answer_in_a_drill_counts_only_for_the_drills_points():
+    """In a drill, the points it did not ask for count for nothing (its summary, its "Drill next"): a follow-up answer
+    that also says one of them adds nothing for it."""
+    bank = load_bank(BANKS / "airwallex.toml")
+    prompt = bank.prompt("product-range")
+    r = Rehearsal.for_weak_points(bank, [{"prompt_id": prompt.id, "key_point_id": "embedded-finance"}])
+    r.record(analyze_answer(bank, prompt, Transcript.from_text(MAIN)))
+    turn = r.ask_follow_ups()
+    assert turn is not None and turn.others == ()                  # scale is missed but not drilled
+    follow = analyze_answer(bank, prompt, Transcript.from_text(ALSO_SCALE), follow_up=True, drilled=list(turn.labels))
+    assert turn.also_covered(follow) == []
+    r.record(follow, turn)
+    assert r.covered[prompt.id] == {"embedded-finance"}
+
+
 def test_the_summary_counts_each_questions_best_try_and_drills_only_what_no_try_covered():
     """Walkthrough 11: tries of 89, 19 and 2 ended "Prompt complete: Overall 2/100", and "Drill next" listed all six
     points, five of them covered in try 1."""

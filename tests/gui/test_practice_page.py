@@ -2110,6 +2110,50 @@ def test_answering_the_follow_ups_counts_with_the_answer_they_follow(window, qtb
     assert summary.coverage_by_prompt["product-range"] > main.coverage
 
 
+def test_a_follow_up_answer_that_also_covers_another_missed_point_says_so_and_counts_it(window, qtbot, services):
+    """fixCN wish 4: asked about embedded finance, the candidate also said the scale (missed too): the follow-up's
+    feedback said "0 of 1"-like nothing of it, and "Drill next" still listed it. It says "You also covered: …" with
+    the words that covered it, the question now has 6 of 6, nothing is left to ask, History's follow-up answer says
+    it and its answer counts it, and the round's "Drill next" does not list it."""
+    from tests.core.test_rehearsal import ALSO_SCALE
+    from voiceprep.core.history.queries import ALSO_COVERED_COUNTS
+
+    page, ctl, main = to_product_range(window, qtbot)
+    main_id = page.attempt_id
+    scale = next(k.label for k in main.prompt.key_points if k.id == "scale")
+    page.feedback.ask.click()
+    with qtbot.waitSignal(ctl.analysisReady, timeout=30000):
+        ctl.answer_text(ALSO_SCALE)
+    follow_id = page.attempt_id
+    shown = page.feedback.view.toPlainText()
+    assert "this question now has 6 of 6 key points" in shown, shown
+    also = shown.split(f"You also covered: {scale}", 1)[1].split("Delivery")[0]
+    assert ALSO_COVERED_COUNTS in also and "150 countries and 60 currencies" in also, also
+    assert "it counts for the point the interviewer asked about (and for any other point still missed that it " \
+        "covers)" in shown, shown
+    assert page.attempt_line.text().endswith("· counts for the point it asks about and any other point still missed")
+    assert "What the interviewer would ask next" not in shown and not page.feedback.ask.isVisible()
+    assert ctl.rehearsal.open_follow_ups() == []
+    # History: the follow-up answer's detail says it; the answer it followed counts it
+    window.nav.setCurrentRow(1)
+    rows = window.history.model
+    qtbot.waitUntil(lambda: rows.rowCount() == 2, timeout=10000)
+    window.history.table.selectRow(next(i for i in range(2) if rows.rows[i]["id"] == follow_id))
+    qtbot.waitUntil(lambda: f"You also covered: {scale}" in window.history.detail.view.toPlainText(), timeout=10000)
+    window.history.table.selectRow(next(i for i in range(2) if rows.rows[i]["id"] == main_id))
+    qtbot.waitUntil(lambda: "With its follow-up answer: 6 of 6 key points (this answer alone: 4 of 6)"
+                    in window.history.detail.view.toPlainText(), timeout=10000)
+    window.nav.setCurrentRow(0)
+    while ctl.state != c.FINISHED:
+        qtbot.waitUntil(lambda: page.next_btn.isEnabled(), timeout=30000)
+        ctl.stop_speaking()
+        page.next_btn.click()
+    qtbot.waitUntil(lambda: page.stack.currentIndex() == 2, timeout=5000)
+    texts = [w.text() for w in page.summary.findChildren(QLabel)]
+    assert not any(t.startswith(f"• {point_shown(scale)}") for t in texts), texts     # not in "Drill next"
+    assert not [k for p, k in ctl.rehearsal.summary().to_drill if p == "product-range"]
+
+
 def test_the_follow_ups_are_asked_one_at_a_time_and_f_asks_the_next(window, qtbot, services):
     """Walk46 3: F asked all three follow-ups in one 8.9 s breath and the panel listed all three. One is asked (the
     first missed point's), the panel says "1 of 2" and that F asks the next; F does; answering one counts for its
@@ -2162,7 +2206,10 @@ def test_a_follow_up_answer_records_afresh_under_its_own_header(window, qtbot, s
     assert ctl.rehearsal.attempts["product-range"] == 1 and ctl.rehearsal.followed["product-range"] == 1
     from voiceprep.core.history import History, queries
     with History.open(services.db_path) as h:        # a spoken follow-up answer is stored with its questions too
-        assert queries.get_attempt(h, page.attempt_id)["follow_up"] == list(ctl.last_follow_up.questions)
+        stored = queries.get_attempt(h, page.attempt_id)
+        assert stored["follow_up"] == list(ctl.last_follow_up.questions)
+        # fixCU: and with the other point still missed (the scale), which it would count for had it covered it
+        assert queries.still_missed(stored) == list(ctl.last_follow_up.others) and ctl.last_follow_up.others
     focused = QApplication.focusWidget()
     assert focused is page.answer_btn, focused
     # Space again, the follow-ups answered: a whole new answer, said so above the question

@@ -3,10 +3,11 @@ list, its detail and Compare read it from (walkthrough 13: Practice said "this q
 after the follow-ups, History kept the answer's "0 of 5"; walk15: History's score column and Compare's "Gained" and
 "Still missing" still counted the answer alone).
 
-A follow-up answer counts only for the points its follow-ups asked about (queries.FOLLOW_UP), and what it covered of
-them is added to the answer it followed (core.rehearsal.Rehearsal.record): the last answer to the question before it
-that is not a follow-up answer (queries.answer_name). A cut-off follow-up answer adds nothing, as in Practice. An
-answer no follow-up answer followed (every answer stored before follow-ups existed) reads as it was stored.
+A follow-up answer counts only for the points its follow-ups asked about (queries.FOLLOW_UP) and the question's other
+points still missed then (queries.FOLLOW_UP_POINT, fixCU), and what it covered of them is added to the answer it
+followed (core.rehearsal.Rehearsal.record): the last answer to the question before it that is not a follow-up answer
+(queries.answer_name). A cut-off follow-up answer adds nothing, as in Practice. An answer no follow-up answer followed
+(every answer stored before follow-ups existed) reads as it was stored.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from __future__ import annotations
 import json
 
 from voiceprep.core.history import History
-from voiceprep.core.history.queries import COMPLETE, DRILLED_POINT, FOLLOW_UP, is_follow_up
+from voiceprep.core.history.queries import COMPLETE, FOLLOW_UP, FOLLOW_UP_POINT, is_follow_up
 from voiceprep.core.history.store import DONE, Row
 from voiceprep.core.wording import counted
 
@@ -51,7 +52,7 @@ def standings(h: History, rows: list[Row]) -> dict[int, Row]:
     by_follower = {f["id"]: f["followed"] for f in followers if f["complete"] and f["drill_json"]}
     covered: dict[int, set[str]] = {}
     for k in h.read("SELECT k.attempt_id, k.key_point_id FROM attempts a JOIN key_point_results k ON "
-                    f"k.attempt_id = a.id WHERE a.id IN (SELECT value FROM json_each(?)) AND k.hit AND {DRILLED_POINT}",
+                    f"k.attempt_id = a.id WHERE a.id IN (SELECT value FROM json_each(?)) AND k.hit AND {FOLLOW_UP_POINT}",
                     [json.dumps(sorted(by_follower))]):
         covered.setdefault(by_follower[k["attempt_id"]], set()).add(k["key_point_id"])
     own: dict[int, list[Row]] = {}

@@ -8,6 +8,7 @@ instant leaves either a finished attempt or an unfinished one whose audio the ne
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 from collections.abc import Callable
@@ -65,6 +66,8 @@ class Pending:
     more_of: Path | None = None
     continuation: int | None = None     # its row in `continuations` (History.begin_continuation): kept until joined
     drill: list[str] | None = None      # the points a drill asked it to cover (by label)
+    # a follow-up answer: the question's other points still missed when it was asked (it counts for those it covers)
+    still_missed: list[str] | None = None
 
 
 @dataclass
@@ -103,6 +106,27 @@ PART_KEPT = ("added with Continue to the answer before it, but it could not be j
              "answer of its own")
 NOTHING_MORE = ("Nothing more was heard, so your answer stays as it was (its feedback is below). Continue again to "
                 "add to it, or answer again to start over.")
+
+
+def _still_missed(follow_up: object, labels: list[str] | None) -> Row:
+    """What a follow-up answer (`follow_up` not None) keeps in its settings of the question's other points still
+    missed when it was asked ({} for none, or for any other answer): it counts for those it covers (fixCU)."""
+    from voiceprep.core.history.queries import STILL_MISSED
+
+    return {STILL_MISSED: list(labels)} if follow_up is not None and labels else {}
+
+
+def _kept_missed(row: Row) -> Row:
+    """An interrupted attempt's raw row: the still-missed points stored when it began (`_still_missed`), kept when it
+    is recovered."""
+    from voiceprep.core.history.queries import STILL_MISSED
+
+    try:
+        stored = json.loads(row.get("settings_json") or "{}")
+    except ValueError:
+        return {}
+    labels = stored.get(STILL_MISSED) if isinstance(stored, dict) else None
+    return {STILL_MISSED: labels} if isinstance(labels, list) and labels else {}
 
 
 def _asked(row: Row) -> str:
@@ -191,18 +215,23 @@ class PracticeSession:
 
     # -- a recorded answer (microphone or an imported file played in) -------------------------
     def begin(self, bank: Bank, prompt: Prompt, round_id: str | None = None, round_pk: int | None = None,
-              input: str = VOICE, drill: list[str] | None = None, follow_up: list[str] | None = None) -> Pending:
+              input: str = VOICE, drill: list[str] | None = None, follow_up: list[str] | None = None,
+              still_missed: list[str] | None = None) -> Pending:
         """Create the attempt before any audio exists; record into `Pending.audio_path`. `drill`: the key points a
         drill notice asked to cover (stored with the row, so an answer recovered after a crash is still a drill);
-        `follow_up`: the follow-up questions it answers (a follow-up answer: `drill` is the points they ask about)."""
+        `follow_up`: the follow-up questions it answers (a follow-up answer: `drill` is the points they ask about,
+        `still_missed` the question's other points still missed, which it counts for too when it covers them:
+        core.rehearsal.FollowUpTurn.others, stored in its settings as queries.STILL_MISSED)."""
         self.access.verify()
         h = self.history()
         audio = h.new_audio_path(".wav")
         checkpoint("begin.before")
+        missed = _still_missed(follow_up, still_missed)
         attempt = h.begin_attempt(bank, prompt, round_id=round_id, round_pk=round_pk, audio_path=audio, input=input,
-                                  drill=drill, follow_up=follow_up)
+                                  drill=drill, follow_up=follow_up, settings=missed)
         checkpoint("begin.after")
-        return Pending(attempt, audio, bank, prompt, input, follow_up=follow_up is not None, drill=drill)
+        return Pending(attempt, audio, bank, prompt, input, follow_up=follow_up is not None, drill=drill,
+                       still_missed=still_missed if missed else None)
 
     def begin_more(self, attempt_id: int) -> Pending:
         """Record more of a stored spoken answer (the silence stop ended it mid-thought): the same attempt, judged
@@ -268,7 +297,8 @@ class PracticeSession:
         try:
             if problem:
                 return self._unsaved(pending.attempt_id, analysis, pending.input, problem, kept=True)
-            return self._store(pending.attempt_id, analysis, pending.input, meta or {}, pending.audio_path,
+            return self._store(pending.attempt_id, analysis, pending.input,
+                               {**(meta or {}), **_still_missed(True, pending.still_missed)}, pending.audio_path,
                                detail=detail)
         finally:
             memory.release()        # the recording's buffers and the decoder's scratch go back to the system
@@ -352,14 +382,15 @@ class PracticeSession:
     # -- a typed answer -----------------------------------------------------------------------
     def save_typed(self, bank: Bank, prompt: Prompt, text: str, round_id: str | None = None,
                    round_pk: int | None = None, drill: list[str] | None = None,
-                   follow_up: list[str] | None = None) -> Saved:
+                   follow_up: list[str] | None = None, still_missed: list[str] | None = None) -> Saved:
         """Judge typed text (no timing: no duration, pace or pauses) and store it like any answer (`drill` and
         `follow_up` as in begin)."""
         attempt: int | None = None
+        missed = _still_missed(follow_up, still_missed)
         try:
             attempt = self.history().begin_attempt(bank, prompt, round_id=round_id, round_pk=round_pk,
                                                    state=TRANSCRIBING, input=TYPED, text=text, drill=drill,
-                                                   follow_up=follow_up)
+                                                   follow_up=follow_up, settings=missed)
             checkpoint("typed.begun")
             problem = None
         except HistoryError as exc:
@@ -369,7 +400,7 @@ class PracticeSession:
         checkpoint("typed.judged")
         if attempt is None:
             return self._unsaved(None, analysis, TYPED, problem or "", kept=False)
-        saved = self._store(attempt, analysis, TYPED, {"typed": True}, None)
+        saved = self._store(attempt, analysis, TYPED, {"typed": True, **missed}, None)
         checkpoint("typed.committed")
         return saved
 
@@ -623,7 +654,8 @@ class PracticeSession:
             if audio is None and row.get("transcript"):
                 analysis = run_judge(bank, prompt, Transcript.from_text(row["transcript"]), self.settings.analysis,
                                      follow_up, drill)
-                saved = self._store(attempt, analysis, TYPED, {"typed": True, "recovered": True}, None)
+                saved = self._store(attempt, analysis, TYPED, {"typed": True, "recovered": True, **_kept_missed(row)},
+                                    None)
                 return self._outcome(attempt, row, saved, "recovered the typed answer")
             if audio is None and row.get("input") == FILE:
                 h.delete_attempt(attempt)         # the answer is the candidate's own file, which is untouched
@@ -649,8 +681,8 @@ class PracticeSession:
             mark: str | None = row.get("state_detail")
             if row.get("state") == RECORDING or mark == CUT_OFF_BY_QUIT:
                 mark = CUT_OFF
-            saved = self._store(attempt, analysis, row.get("input") or VOICE, {"recovered": True}, audio,
-                                convert=audio == wav, detail=mark)
+            saved = self._store(attempt, analysis, row.get("input") or VOICE, {"recovered": True, **_kept_missed(row)},
+                                audio, convert=audio == wav, detail=mark)
             if saved.problem is None and audio != wav:
                 wav.unlink(missing_ok=True)     # the FLAC was complete; the WAV is the old copy
             seconds = f"{analysis.delivery.duration_s:.0f} s"

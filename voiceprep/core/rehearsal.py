@@ -27,7 +27,8 @@ NOTE_CHARS = 160            # a retry shows the last attempt's note up to this m
 class FollowUpTurn:
     """The interviewer's follow-ups to an answer, asked: the next answer answers them (walkthrough 9: it was judged
     as a whole new answer to the main question and replaced the one it followed). `labels`: the key points they ask
-    about, the only ones the follow-up answer counts for (stored as a drill of them)."""
+    about (stored as a drill of them); `others`: the question's other points still missed when it was asked (fixCU:
+    a follow-up answer that also covers one of them counts for it as for an asked one; stored with the answer)."""
 
     prompt_id: str
     questions: tuple[str, ...]
@@ -35,6 +36,17 @@ class FollowUpTurn:
     # one question is asked at a time (walk46 3: three in one 8.9 s breath): which of the open follow-ups it is
     number: int = 1
     of: int = 1
+    others: tuple[str, ...] = ()
+
+    def counts_for(self, analysis: AnswerAnalysis) -> list[KeyPoint]:
+        """The points a follow-up answer (`analysis`) adds to the answer it follows, in the question's order: those
+        asked about and the others still missed that it covered (one rule for Practice, the round and History)."""
+        return [r.key_point for r in analysis.key_points
+                if r.hit and (r.key_point.label in self.labels or r.key_point.label in self.others)]
+
+    def also_covered(self, analysis: AnswerAnalysis) -> list[KeyPoint]:
+        """Of `counts_for`, the points not asked about ("You also covered: …")."""
+        return [kp for kp in self.counts_for(analysis) if kp.label not in self.labels]
 
     @property
     def count_text(self) -> str:
@@ -61,7 +73,7 @@ def asks_about(question: str, points: Sequence[KeyPoint], alone: bool) -> list[K
 @dataclass
 class Try:
     """One whole answer to a prompt this sitting (a retry is another), with the points its follow-up answers covered
-    (`covered`: of the points they asked about)."""
+    (`covered`: of the points still missed, as `FollowUpTurn.counts_for` counts them)."""
 
     number: int                     # 1, 2, 3... this sitting ("Try 2 this session")
     analysis: AnswerAnalysis
@@ -242,7 +254,8 @@ class Rehearsal:
     def record(self, analysis: AnswerAnalysis, follow_up: FollowUpTurn | None = None, cut_off: bool = False,
                continued: bool = False) -> None:
         """An answer to the current question; `follow_up`: the turn it answered (taken when the answer began), so
-        it is no new attempt: it adds the points it asked about that it covered to the answer it followed.
+        it is no new attempt: it adds the points it asked about, and the others still missed, that it covered to the
+        answer it followed (`FollowUpTurn.counts_for`).
         `cut_off`: the microphone cut it off (stored with a remark, counted in nothing History computes): it is a
         try (its feedback shows, "Try 2" follows it) but the summary leaves it out, and `scores` too.
         `continued`: the last answer recorded, continued after the silence stop ended it (the whole of it, judged
@@ -255,9 +268,7 @@ class Rehearsal:
         if follow_up is not None and follow_up.prompt_id == pid and pid in self.results:
             if cut_off:
                 return      # adds nothing to the answer it follows
-            asked = self._ids(pid, follow_up.labels)
-            self.covered.setdefault(pid, set()).update(r.key_point.id for r in analysis.key_points
-                                                       if r.hit and r.key_point.id in asked)
+            self.covered.setdefault(pid, set()).update(kp.id for kp in follow_up.counts_for(analysis))
             if self.tries.get(pid):
                 self.tries[pid][-1].covered |= self.covered[pid]
             self.followed[pid] = self.followed.get(pid, 0) + 1
@@ -282,9 +293,7 @@ class Rehearsal:
         self.follow_up = None
         if follow_up is not None and follow_up.prompt_id == pid and pid in self.results:
             if not cut_off:
-                asked = self._ids(pid, follow_up.labels)
-                self.covered.setdefault(pid, set()).update(r.key_point.id for r in analysis.key_points
-                                                           if r.hit and r.key_point.id in asked)
+                self.covered.setdefault(pid, set()).update(kp.id for kp in follow_up.counts_for(analysis))
                 if self.tries.get(pid):
                     self.tries[pid][-1].covered |= self.covered[pid]
             return True
@@ -373,7 +382,8 @@ class Rehearsal:
                 {kp.id for kp in missed if kp.id not in others} or {kp.id for kp in missed}
         labels = tuple(kp.label for kp in missed if kp.id in named)
         still = [f for f in open_now if f["question"] not in asked]
-        self.follow_up = FollowUpTurn(pid, (chosen["question"],), labels, number=len(asked), of=len(asked) + len(still))
+        self.follow_up = FollowUpTurn(pid, (chosen["question"],), labels, number=len(asked), of=len(asked) + len(still),
+                                      others=tuple(kp.label for kp in missed if kp.id not in named))
         return self.follow_up
 
     def answering(self) -> tuple[FollowUpTurn | None, list[str] | None]:

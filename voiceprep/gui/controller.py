@@ -382,6 +382,7 @@ class RehearsalController(QObject):
         # a follow-up answer, or a drill: the points it counts for (stored with it); else the whole answer counts
         self.answering_follow_up, drill = rehearsal.answering()
         asked = list(self.answering_follow_up.questions) if self.answering_follow_up is not None else None
+        others = list(self.answering_follow_up.others) if self.answering_follow_up is not None else None
 
         def begin() -> tuple[Pending, Any, LiveTranscriber, Recorder | RecorderError]:
             factory: Any = override
@@ -393,7 +394,8 @@ class RehearsalController(QObject):
                 factory = factory()
             return self._holding(factory, lambda: session.begin(bank, prompt, round_id=rehearsal.round_id,
                                                                 round_pk=ref.pk, input=kind, drill=drill,
-                                                                follow_up=asked), bank, session, calls)
+                                                                follow_up=asked, still_missed=others),
+                                 bank, session, calls)
 
         def failed(exc: BaseException) -> None:
             self._starting = False
@@ -715,8 +717,10 @@ class RehearsalController(QObject):
         self.answering_follow_up, drill = rehearsal.answering()        # before the move: the page shows which
         self._stopped = None
         asked = list(self.answering_follow_up.questions) if self.answering_follow_up is not None else None
+        others = list(self.answering_follow_up.others) if self.answering_follow_up is not None else None
         self._move(PROCESSING)
-        run_in_background(lambda: session.save_typed(bank, prompt, text, rehearsal.round_id, ref.pk, drill, asked),
+        run_in_background(lambda: session.save_typed(bank, prompt, text, rehearsal.round_id, ref.pk, drill, asked,
+                                                     others),
                           lane="session", on_done=self._analysed, on_error=self._failed, owner=self)
 
     def _finish_tick(self) -> None:

@@ -11,6 +11,8 @@ from typing import Any
 from voiceprep.core.analysis.scoring import SHARES_EXPLAINED, overall_shares
 from voiceprep.core.banks.model import job_name
 from voiceprep.core.history.queries import (
+    ALSO_COVERED_COUNTS,
+    also_covered,
     answer_name,
     asked_points,
     asked_text,
@@ -199,7 +201,10 @@ def to_markdown(h: History, ids: list[int], now: datetime | None = None,
         feedback = a.get("feedback") or {}
         # what the feedback said under each point: why a missed one was missed ("Partly there: ..."), its follow-up
         seen = {k.get("id"): k for k in feedback.get("key_points") or [] if isinstance(k, dict)}
-        for k in points:
+        also = also_covered(a["key_points"], a)         # fixCU: the points still missed it covered, unasked
+        for n, k in enumerate([*points, *also]):
+            if also and n == len(points):
+                parts.append(f"\n### You also covered\n\n*{ALSO_COVERED_COUNTS}*\n")
             shown = seen.get(k["key_point_id"]) or {}
             # every piece of evidence the feedback showed (walkthrough 7: only the first was exported), with its note
             pieces = [p for p in shown.get("evidence") or [] if isinstance(p, dict) and p.get("text")] or (

@@ -45,7 +45,9 @@ from voiceprep.settings import FIGURE_NEAR_TOKENS, FOLLOW_UP_CREDIT, SNIPPET_WOR
 LIST_COLUMNS = ("a.id, a.bank_id, a.round_pk, a.round_id, a.prompt_id, a.prompt_text, a.started_at, a.state, a.state_detail, "
                 "a.duration_s, a.coverage, a.overall, a.self_rating, a.input, a.note, a.drill_json, a.follow_up_json, "
                 "CASE WHEN json_valid(a.settings_json) THEN json_extract(a.settings_json, '$.rejudged_from') END "
-                "AS rejudged_json")   # one broken row must not break the whole list (review 15)
+                "AS rejudged_json, CASE WHEN json_valid(a.settings_json) THEN json_extract(a.settings_json, "
+                "'$.still_missed') END AS still_missed_json")   # one broken row must not break the whole list (review 15)
+# (still_missed_json: a follow-up answer's STILL_MISSED, fixCU)
 
 
 def drill_labels(row: Row) -> Row:
@@ -59,6 +61,9 @@ def drill_labels(row: Row) -> Row:
     if "rejudged_json" in row:                    # a list row: what judging again replaced (see rescored_text)
         text = row.pop("rejudged_json")
         row["rejudged_from"] = json.loads(text) if text else None
+    if "still_missed_json" in row:                # a list row: a follow-up answer's still-missed points (still_missed)
+        text = row.pop("still_missed_json")
+        row["still_missed"] = json.loads(text) if text else None
     return row
 
 
@@ -112,8 +117,11 @@ def asked_text(row: Row, with_points: bool = True) -> str:
     labels = (row.get("drill") or []) if with_points or not is_follow_up(row) else []
     if is_follow_up(row):
         questions = " ".join(f"“{q}”" for q in row["follow_up"])
-        points = f"; it counts only for the point{'s' if len(labels) != 1 else ''} they asked about: " \
-            + "; ".join(labels) if labels else ""
+        # fixCU: one with other points still missed counts for those it covers too
+        others = still_missed(row)
+        points = (f"; it counts {'for' if others else 'only for'} the point{'s' if len(labels) != 1 else ''} they "
+                  "asked about: " + "; ".join(labels) + (", and for any other point still missed that it covered"
+                                                         if others else "")) if labels else ""
         return (f"Follow-up answer: the interviewer asked {questions}" if questions else
                 "Follow-up answer (its questions were not stored)") + points
     return "Drill: you were asked to cover: " + "; ".join(labels) if labels else ""
@@ -147,6 +155,40 @@ def next_follow_ups(feedback: Row, row: Row) -> list[str]:
 
 # The key points a drill asked for, among its key_point_results (attempts a, key_point_results k)
 DRILLED_POINT = "k.label IN (SELECT value FROM json_each(a.drill_json))"
+# fixCU: a follow-up answer counts for the points its follow-ups asked about (its drill_json) and for the question's
+# other points still missed when they were asked (its settings' STILL_MISSED: core.rehearsal.FollowUpTurn.others),
+# the ones it covered: what it adds to the answer it followed (app.followed, key_point_rates' `asked`, _best_hits),
+# as Practice's round counts it (FollowUpTurn.counts_for). Answers stored before hold no such list: asked ones only.
+STILL_MISSED = "still_missed"
+FOLLOW_UP_POINT = (f"({DRILLED_POINT} OR k.label IN (SELECT value FROM json_each(CASE WHEN json_valid(a.settings_json) "
+                   f"THEN json_extract(a.settings_json, '$.{STILL_MISSED}') END)))")
+
+
+# what a point a follow-up answer covered without being asked about it counts for (its feedback, the export)
+ALSO_COVERED_COUNTS = ("Not asked about and still missed before: it counts for this question, as a point the follow-up "
+                       "asked about does.")
+
+
+def also_covered_text(labels: list[str]) -> str:
+    """The line over the points a follow-up answer covered that it was not asked about: "You also covered: X; Y"."""
+    return "You also covered: " + "; ".join(labels)
+
+
+def still_missed(row: Row) -> list[str]:
+    """A follow-up answer's other points still missed when it was asked (STILL_MISSED: its settings', or a list row's
+    `still_missed`); [] for none, or for one stored before they were kept."""
+    labels = row["still_missed"] if "still_missed" in row else (row.get("settings") or {}).get(STILL_MISSED)
+    return [str(x) for x in labels] if isinstance(labels, list) else []
+
+
+def also_covered(points: list[Row], row: Row) -> list[Row]:
+    """A follow-up answer's key points (rows with `label` and `hit`) it covered that its follow-ups did not ask about
+    and that were still missed (FOLLOW_UP_POINT): "You also covered: …". [] for any other answer, and for a cut-off
+    one (it adds nothing: COMPLETE)."""
+    others = still_missed(row)
+    if not is_follow_up(row) or row.get("state_detail"):
+        return []
+    return [k for k in points if k.get("hit") and k.get("label") in others]
 
 
 def _drilled_points(h: History, drills: list[int], columns: str) -> list[Row]:
@@ -872,7 +914,7 @@ def key_point_rates(h: History, bank: Banks, last: int = 6, prompt: str | None =
                      ORDER BY p.started_at DESC, p.id DESC LIMIT 1) AS followed
              FROM since s CROSS JOIN attempts a ON a.prompt_id = s.prompt_id AND a.started_at >= s.since
                   JOIN key_point_results k ON k.attempt_id = a.id
-             WHERE {of_follow_up} AND a.state = ? AND {COMPLETE} AND {FOLLOW_UP} AND k.hit AND {DRILLED_POINT})
+             WHERE {of_follow_up} AND a.state = ? AND {COMPLETE} AND {FOLLOW_UP} AND k.hit AND {FOLLOW_UP_POINT})
            SELECT prompt_id, MAX(prompt_text) AS prompt_text, key_point_id, MAX(wording) AS label, competency,
                   SUM(hit) AS hits, COUNT(*) AS attempts, ROUND(1.0 * SUM(hit) / COUNT(*), 3) AS rate,
                   MAX(weighed) AS weight,
@@ -1137,7 +1179,7 @@ def left_round(h: History) -> Row | None:
 
 def _best_hits(h: History, given: list[Row]) -> dict[str, list[str]]:
     """prompt id -> the key point ids hit by its best whole answer among `given` (id, prompt_id, overall, whole,
-    follow_up; in order) with what the follow-up answers that followed it covered of the points they asked about (as
+    follow_up; in order) with what the follow-up answers that followed it covered of the points they count for (as
     Practice and app.followed count it: a follow-up answer adds to the last answer before it to the question that is
     not one; fixBZ, fixBX noticed: the answer's own points only), as a round's summary counts each question by its
     best try (walk49 2: a round taken up again counts them). The best: the most key-point weight hit so, then the
@@ -1156,7 +1198,7 @@ def _best_hits(h: History, given: list[Row]) -> dict[str, list[str]]:
     ids = [r["id"] for r in whole] + list(followed)
     for k in h.read("SELECT k.attempt_id, k.key_point_id, k.weight, k.label, a.drill_json FROM key_point_results k "
                     "JOIN attempts a ON a.id = k.attempt_id WHERE k.hit = 1 AND k.attempt_id IN "
-                    f"(SELECT value FROM json_each(?)) AND {COUNTS_FOR_POINT}",
+                    f"(SELECT value FROM json_each(?)) AND ({COUNTS_FOR_POINT} OR ({FOLLOW_UP} AND {FOLLOW_UP_POINT}))",
                     [json.dumps(ids)]):
         to = followed.get(k["attempt_id"], k["attempt_id"])
         if to in hits:
@@ -1659,7 +1701,9 @@ def compare(h: History, first: int, second: int, lineage: Lineage = bank_ids,
     # a drill or follow-up answer counts only for the points it was asked about (session 14: Compare of a follow-up
     # answer with the answer it followed listed as "lost" every point it was never asked about): only the points
     # both answers were asked about are compared; the others are `not_asked`
-    asked = [{k["key_point_id"] for k in r["key_points"] if k["label"] in r["drill"]} if r.get("drill") else None
+    # (fixCU: a follow-up answer's other points still missed that it covered count as asked ones: also_covered)
+    asked = [{k["key_point_id"] for k in r["key_points"] if k["label"] in r["drill"]} |
+             {k["key_point_id"] for k in also_covered(r["key_points"], r)} if r.get("drill") else None
              for r in (a, b)]
     outside = {k for k in (*hits_a, *hits_b) if any(ids is not None and k not in ids for ids in asked)}
     not_asked = [(hits_b.get(k) or hits_a[k])["label"] for k in dict.fromkeys((*hits_b, *hits_a)) if k in outside]

@@ -379,11 +379,12 @@ class History:
     def begin_attempt(self, bank: Bank, prompt: Prompt, round_id: str | None = None, round_pk: int | None = None,
                       audio_path: Path | None = None, state: str = RECORDING, input: str = VOICE,
                       text: str | None = None, drill: list[str] | None = None,
-                      follow_up: list[str] | None = None) -> int:
+                      follow_up: list[str] | None = None, settings: Row | None = None) -> int:
         """The row exists before any audio does, so a crash at any later instant can be recovered (and stays a
         drill: `drill` is the key points the drill notice asked to cover; None or empty: not a drill; or a follow-up
         answer: `follow_up` is the interviewer's follow-up questions it answers, its `drill` the points they ask
-        about; None: not a follow-up answer)."""
+        about; None: not a follow-up answer). `settings`: what is known of it before it is judged (a follow-up answer's
+        queries.STILL_MISSED), kept when it is finished (its record's settings hold it too) or recovered."""
         if round_id is None:
             round_id = next((r.id for r in bank.rounds if prompt in r.prompts), None)
         with self.write():
@@ -394,6 +395,7 @@ class History:
                 "audio_path": str(audio_path) if audio_path else None, "uid": uuid.uuid4().hex, "input": input,
                 "transcript": text, "owner": this_process(), "drill_json": dumps(list(drill)) if drill else None,
                 "follow_up_json": dumps(list(follow_up)) if follow_up is not None else None,
+                "settings_json": dumps(settings) if settings else None,
             }).last_pk
         return _pk(pk)
 

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 from voiceprep.app.judging import by_weight, feedback_document
 from voiceprep.core.analysis.analyze import OFF_TOPIC
 from voiceprep.core.analysis.scoring import SHARES_EXPLAINED, overall_shares
-from voiceprep.core.history.queries import drilled, searched_words
+from voiceprep.core.history.queries import ALSO_COVERED_COUNTS, also_covered_text, drilled, searched_words
 from voiceprep.core.wording import asked_about_heading, more_after_text, score_shown, score_text
 from voiceprep.gui.widgets import accessible
 from voiceprep.gui.widgets.common import ACCENT, BAD, GOOD, WARN, score_color, soft
@@ -101,6 +101,20 @@ def bar(colors: Colors, name: str, score: float | None, detail: str, basis: str 
             f"<td><span style='color:{colors.muted}'>{e(detail)}</span></td></tr>{under}")
 
 
+def point_card(colors: Colors, k: Doc, tag: str | None) -> str:
+    """One key point's card: ✓ or ✗, its label (with `tag`: "asked", "drilled"), its evidence and its notes."""
+    tagged = f" <span style='color:{colors.muted}'>· {tag}</span>" if tag else ""
+    body = [f"<b>{'✓' if k['hit'] else '✗'}</b> {e(k['label'])}{tagged}"]
+    for ev in k["evidence"]:
+        play = f" <a href='t:{ev['start']}'>▶ {fmt_time(ev['start'])}</a>" if ev.get("start") is not None else ""
+        note = f" <span style='color:{colors.muted}'>({e(ev['note'])})</span>" if ev.get("note") else ""
+        body.append(f"<br>“{e(ev['text'])}”{play}{note}")
+    for extra in (k.get("detail"), f"Follow-up: {k['follow_up']}" if k.get("follow_up") else None):
+        if extra:
+            body.append(f"<br><span style='color:{colors.muted}'>{e(extra)}</span>")
+    return card(colors, GOOD if k["hit"] else BAD, "".join(body))
+
+
 def drill_html(doc: Doc, drill: list[str], colors: Colors, follow_up: str | None = None) -> str:
     """What a drill answer's scores rest on: only the points it asked for count, and the bars below are the drilled
     points' competencies only (a drill judged on one point read as a strong whole answer). `follow_up`: the answer
@@ -109,9 +123,11 @@ def drill_html(doc: Doc, drill: list[str], colors: Colors, follow_up: str | None
     asked = [k for k in doc["key_points"] if k["label"] in drill]
     plural = "s" if len(asked) != 1 else ""
     if follow_up is not None:
+        # fixCU: `also_covered` set (a list, maybe empty): other points were still missed when it was asked
+        others = " (and for any other point still missed that it covers)" if doc.get("also_covered") is not None else ""
         return (f"<p style='margin:4px 0 0 0'><b>Follow-up answer:</b> it counts for the point{plural} the "
-                "interviewer asked about, and what it covers is added to the answer it follows. A follow-up answer "
-                "is short: it is not held to the question's time or story shape.</p>")
+                f"interviewer asked about{others}, and what it covers is added to the answer it follows. A follow-up "
+                "answer is short: it is not held to the question's time or story shape.</p>")
     bars = (f" <span style='color:{colors.muted}'>The bars show only {'its' if len(asked) == 1 else 'their'} "
             "competencies: an answer told what to cover is practice, not a measure of the whole competency.</span>"
             if doc["competencies"] else "")
@@ -227,16 +243,13 @@ def document_html(doc: Doc, colors: Colors, context: str | None = None, drill: l
         out.append("<h3>Your key points</h3>")
     for k in points:
         tag = "asked" if follow_up is not None else "drilled"      # a follow-up's points were asked about, not drilled
-        asked = f" <span style='color:{colors.muted}'>· {tag}</span>" if drill and k["label"] in drill else ""
-        body = [f"<b>{'✓' if k['hit'] else '✗'}</b> {e(k['label'])}{asked}"]
-        for ev in k["evidence"]:
-            play = f" <a href='t:{ev['start']}'>▶ {fmt_time(ev['start'])}</a>" if ev.get("start") is not None else ""
-            note = f" <span style='color:{colors.muted}'>({e(ev['note'])})</span>" if ev.get("note") else ""
-            body.append(f"<br>“{e(ev['text'])}”{play}{note}")
-        for extra in (k.get("detail"), f"Follow-up: {k['follow_up']}" if k.get("follow_up") else None):
-            if extra:
-                body.append(f"<br><span style='color:{colors.muted}'>{e(extra)}</span>")
-        out.append(card(colors, GOOD if k["hit"] else BAD, "".join(body)))
+        out.append(point_card(colors, k, tag if drill and k["label"] in drill else None))
+    also = [k for k in doc["key_points"] if k["label"] in (doc.get("also_covered") or []) and k["hit"]] \
+        if follow_up is not None and drill else []
+    if also:                # fixCU: a point not asked about, still missed, said in the follow-up answer counts too
+        out.append(f"<h3>{e(also_covered_text([k['label'] for k in also]))}</h3>"
+                   f"<p style='color:{colors.muted}; margin-top:0'>{e(ALSO_COVERED_COUNTS)}</p>")
+        out += [point_card(colors, k, None) for k in also]
     next_up = doc.get("next_up")
     if next_up:                 # Practice: the one F asks next, and how many wait (fixBI: F asks one at a time)
         out.append(f"<h3>What the interviewer would ask next</h3><ul><li>{e(next_up['question'])}</li></ul>")
@@ -663,10 +676,15 @@ class FeedbackView(QWidget):
         self.asked.show()
 
     def show_analysis(self, analysis: Any, note: str = "", rating: int = 0, drill: list[str] | None = None,
-                      follow_up: str | None = None, next_up: tuple[str, int] | None = None) -> None:
+                      follow_up: str | None = None, next_up: tuple[str, int] | None = None,
+                      also: list[str] | None = None) -> None:
         """A fresh answer (Practice): rendered from the same document History stores; `next_up`: the follow-up F
-        asks next and how many more wait after it (`Rehearsal.next_follow_up`), shown alone."""
+        asks next and how many more wait after it (`Rehearsal.next_follow_up`), shown alone; `also`: a follow-up
+        answer's points covered that it was not asked about and that count (FollowUpTurn.also_covered; [] none of
+        them; None: no other point was still missed)."""
         doc = feedback_document(analysis)
+        if also is not None:
+            doc = {**doc, "also_covered": list(also)}
         if next_up is not None:
             doc = {**doc, "next_up": {"question": next_up[0], "more": next_up[1]}}
         self.show_document(doc, note, rating, drill=drill, follow_up=follow_up)

@@ -50,9 +50,11 @@ from voiceprep.core.history.queries import (
     NO_MATCH_TIP_TEXT,
     NO_WORD_TEXT,
     SEARCH_SYNTAX_TEXT,
+    STILL_MISSED,
     Apart,
     ApartWhy,
     NotOneQuestion,
+    also_covered,
     answer_name,
     apart,
     asked_text,
@@ -689,6 +691,8 @@ class HistoryPage(QWidget):
             context += f"\nYour search found this {found}"
         # what was still open after it, as Practice showed it (a follow-up answer: its asked points' missed ones)
         doc = {**doc, "follow_ups": next_follow_ups(doc, attempt)}
+        if STILL_MISSED in (attempt.get("settings") or {}):    # fixCU: what it also covered of the points still missed
+            doc["also_covered"] = [k["label"] for k in also_covered(doc.get("key_points") or [], attempt)]
         if found:                               # its words marked in the transcript (walk18)
             doc["searched"] = self.search.text()
         self.detail.show_document(doc, attempt.get("note") or "", attempt.get("self_rating") or 0, context=context,

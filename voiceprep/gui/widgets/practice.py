@@ -1464,9 +1464,11 @@ class PracticePage(QWidget):
         if turn is not None:
             n, asked = len(turn.questions), textwrap.shorten(r.current.text, 90, placeholder="…")
             which = f" {turn.count_text}" if turn.count_text else ""
-            line = (f"Follow-up{'s' if n > 1 else ''}{which} to your answer to “{asked}” · only the "
-                    f"point{'s' if len(turn.labels) != 1 else ''} {'they ask' if n > 1 else 'it asks'} about "
-                    f"count{'' if len(turn.labels) != 1 else 's'}")
+            points = f"point{'s' if len(turn.labels) != 1 else ''} {'they ask' if n > 1 else 'it asks'} about"
+            # fixCU: another point still missed, covered, counts as the asked one does
+            line = f"Follow-up{'s' if n > 1 else ''}{which} to your answer to “{asked}” · " + (
+                f"counts for the {points} and any other point still missed" if turn.others else
+                f"only the {points} count{'' if len(turn.labels) != 1 else 's'}")
             self.prompt_text.setText(turn.heading)
             # held to no time, as its clock says (walk53 3: "aim for 2:30" stood over the follow-up)
             self.position.setText(f"{r.context} · a follow-up, no time target")
@@ -1698,7 +1700,12 @@ class PracticePage(QWidget):
                    f"key point{'s' if len(hits) != 1 else ''}.")
             # what the interviewer would still ask: the follow-ups of the answer it followed, left open
             analysis = dataclasses.replace(analysis, follow_ups=r.open_follow_ups())
-            self.feedback.show_analysis(analysis, drill=list(turn.labels), follow_up=now, next_up=self._next_up())
+            # fixCU: the other points still missed that it covered count as the asked ones do (as the round counted
+            # them: a cut-off answer adds nothing)
+            also = [kp.label for kp in turn.also_covered(analysis) if kp.id in r.covered.get(analysis.prompt.id, ())] \
+                if turn.others else None
+            self.feedback.show_analysis(analysis, drill=list(turn.labels), follow_up=now, next_up=self._next_up(),
+                                        also=also)
         else:
             drill = r.focus.get(analysis.prompt.id) if r else None
             self.feedback.show_analysis(analysis, drill=drill, next_up=self._next_up())
