@@ -344,6 +344,8 @@ def figure_spellings(words: list[str], with_unit: bool = False) -> list[str]:
             if not fraction and int(whole) % scale == 0:
                 forms.append(f"{int(whole) // scale} {name}")                                       # 20 thousand
                 break
+    if not fraction and 1000 <= int(whole) < 1_000_000 and int(whole) % 100 == 0:
+        forms.append(f"{int(whole) / 1000:g}{THOUSAND_SUFFIX}")                                    # 20k (fixCR)
     return forms
 
 
@@ -363,6 +365,14 @@ def _figures(pieces: list[tuple[bool, list[str]]]) -> list[tuple[bool, list[str]
     i = 0
     while i < len(pieces):
         quoted, words = pieces[i]
+        if not quoted and _scaled(pieces, i):          # fixCR: "20 thousand" is one figure, as "twenty thousand" is
+            out.append((False, [words[0], pieces[i + 1][1][0]]))
+            i += 2
+            continue
+        if not quoted and words[0].lower() in _ONE and _before_unit(pieces, i):
+            out.append((False, [_ONE[words[0].lower()]]))      # fixCR: "one second" is "1s", as "two seconds" is "2s"
+            i += 1
+            continue
         j = i
         while (j < len(pieces) and j - i < MAX_FIGURE_WORDS and not pieces[j][0] and pieces[j][1][0].lower() in _FIGURE_WORDS
                and (pieces[j][1][0].lower() in NUMBER_WORDS - {"point"} or j > i)):
@@ -377,6 +387,23 @@ def _figures(pieces: list[tuple[bool, list[str]]]) -> list[tuple[bool, list[str]
             out.append((quoted, words))
             i += 1
     return out
+
+
+_ONE = {"one": "1", "zero": "0"}     # number words the judge's reader keeps as words: figures only before a unit
+
+
+def _scaled(pieces: list[tuple[bool, list[str]]], i: int) -> bool:
+    """Whether piece `i` is a figure in digits with a scale word after it ("20 thousand", "1.5 million")."""
+    return (i + 1 < len(pieces) and not pieces[i + 1][0] and len(pieces[i][1]) == 1 and bool(_NUMBER.fullmatch(pieces[i][1][0]))
+            and pieces[i + 1][1][0].lower() in _SCALES)
+
+
+def _before_unit(pieces: list[tuple[bool, list[str]]], i: int) -> bool:
+    """Whether piece `i` has a unit of UNIT_SPELLINGS or a percent typed right after it ("one second", "one %")."""
+    if i + 1 >= len(pieces) or pieces[i + 1][0]:
+        return False
+    word = pieces[i + 1][1][0].lower()
+    return word in units.PERCENT or len(units.spellings(word)) > 1 or _percent_after(pieces, i) > 0
 
 
 def fts_terms(text: str, bare: bool = True) -> list[str]:
@@ -470,8 +497,9 @@ def _terms_of(text: str, bare: bool = True) -> list[_Term]:
             # or a word between ("48 Kafka partitions"): NEAR has no order, the check has (mend36)
             skip = 1
             said = list(dict.fromkeys([forms[0], *figure_spellings(words, with_unit=True)]))
-            near = [f'NEAR("{f}" "{unit}", {FIGURE_NEAR_TOKENS})' for f in said] + \
-                [f'"{f}{unit}"' for f in said if _NUMBER.fullmatch(f)]
+            named = [unit] if any(units.decade(f, unit) for f in said) else units.spellings(unit)   # fixCR: "ms", "msec"
+            near = [f'NEAR("{f}" "{u}", {FIGURE_NEAR_TOKENS})' for f in said for u in named] + \
+                [f'"{f}{u}"' for f in said if _NUMBER.fullmatch(f) for u in named]
             terms.append(_Term("(" + " OR ".join(near) + ")", _UNIT_CHECK, (json.dumps(said), unit)))
             continue
         elif figure:
@@ -581,6 +609,16 @@ _FIGURE_PERCENT = re.compile(r"(\d[\d.,]*)%")
 _FIGURE_UNIT = re.compile(r"(\d+(?:\.\d+)?)((?!(?:st|nd|rd|th)$)[^\W\d_]+)", re.IGNORECASE)
 
 
+THOUSAND_SUFFIX = "k"      # fixCR: "20k" glued is twenty thousand, searched and found as any figure is
+
+
+def _times_thousand(figure: str) -> str:
+    """A figure written with "k" after it, in digits: "20" -> "20000", "1.5" -> "1500", "1.2345" -> "1234.5"."""
+    whole, _, fraction = figure.partition(".")
+    digits = (whole + (fraction + "000")[:3]).lstrip("0") or "0"
+    return digits + (f".{fraction[3:]}" if fraction[3:] else "")
+
+
 def _pieces(text: str) -> list[tuple[bool, list[str]]]:
     """What was typed in the search: (quoted, its words) for each word or "quoted phrase"; "48%" is "48" and "%",
     "3ms" is "3" and "ms" (mend36: not read as a figure)."""
@@ -589,6 +627,8 @@ def _pieces(text: str) -> list[tuple[bool, list[str]]]:
     for phrase, word in re.findall(r'"([^"]*)"|(\S+)', text):
         if not phrase and (m := _FIGURE_PERCENT.fullmatch(word)):
             out += [(False, [m.group(1)]), (False, ["%"])]
+        elif not phrase and (m := _FIGURE_UNIT.fullmatch(word)) and m.group(2).lower() == THOUSAND_SUFFIX:
+            out.append((False, [_times_thousand(m.group(1))]))          # fixCR: "20k" is 20000, "1.5k" 1500
         elif not phrase and (m := _FIGURE_UNIT.fullmatch(word)):
             out += [(False, [m.group(1)]), (False, [m.group(2)])]
         elif words := (phrase or word).replace('"', " ").split():
