@@ -97,7 +97,9 @@ def test_a_different_percentage_or_percent_alone_is_not_found(history, save):
         '(NEAR("forty eight" "growth", 3) OR NEAR("48" "growth", 3) OR "48growth")',
     ]),
     ('3ms p99', [                                   # mend36: a unit glued to its figure is that figure and unit
-        '(NEAR("3" "ms", 3) OR NEAR("three" "ms", 3) OR "3ms")',
+        # fixCR: and its other spellings, "msec", "millisecond"
+        '(NEAR("3" "ms", 3) OR NEAR("3" "msec", 3) OR NEAR("3" "millisecond", 3) OR NEAR("three" "ms", 3) OR '
+        'NEAR("three" "msec", 3) OR NEAR("three" "millisecond", 3) OR "3ms" OR "3msec" OR "3millisecond")',
         '("p99" OR "msp99")',
     ]),
     ('90th percentile', [                           # an ordinal is no figure with a unit
