@@ -1549,6 +1549,24 @@ def _key_points(r: Row) -> tuple[int, int]:
     return sum(1 for k in points if k["hit"]), len(points)
 
 
+def key_points_text(a: Row, b: Row, first: tuple[int, int], second: tuple[int, int],
+                    alone: tuple[tuple[int, int], tuple[int, int]] | None = None) -> str:
+    """Compare's key points line, each answer's points covered of those it was held to (fixCR, walk53 5: "Key points
+    with follow-ups 2 of 6 → 4 of 4 asked (the answers alone, as the score: 1 of 6 → 4 of 4)" was read twice): "Key
+    points covered: 2 of 6 with its follow-ups (1 in the answer itself, as scored) → 4 of the 4 points the drill asked
+    for". `alone`: (covered, counted) of each answer before its follow-ups added, where they did (as its score counts)."""
+    def side(r: Row, got: tuple[int, int], before: tuple[int, int] | None) -> str:
+        if r.get("drill"):
+            whose = "its follow-ups asked about" if is_follow_up(r) else "the drill asked for"
+            said = f"{got[0]} of the {got[1]} points {whose}" if got[1] != 1 else f"{got[0]} of the one point {whose}"
+        else:
+            said = f"{got[0]} of {got[1]}"
+        if before is not None and before != got:
+            said += f" with its follow-ups ({before[0]} in the answer itself, as scored)"
+        return said
+    return f"Key points covered: {side(a, first, alone and alone[0])} → {side(b, second, alone and alone[1])}"
+
+
 def _metrics(a: Row, b: Row) -> dict[str, Row]:
     kp = _key_points
 
@@ -1582,8 +1600,7 @@ def _metrics(a: Row, b: Row) -> dict[str, Row]:
                      "text": describe_change(label, va, vb, unit, fmt, missing)}
     if TYPED in (a.get("input"), b.get("input")):
         out["duration_s"]["text"] = length_in_words(a, b)
-    asked = (" asked" if a.get("drill") else "", " asked" if b.get("drill") else "")
-    out["key_points"]["text"] = f"Key points {ha} of {na}{asked[0]} → {hb} of {nb}{asked[1]}"
+    out["key_points"]["text"] = key_points_text(a, b, (ha, na), (hb, nb))
     # "Overall score 23 → 100" compared a drill's uncounted score as if it were one; a follow-up answer is named so
     parts = [(side, "follow-up answer" if is_follow_up(r) else "drill") for side, r in (("first", a), ("second", b))
              if r.get("drill")]
@@ -1721,13 +1738,9 @@ def compare(h: History, first: int, second: int, lineage: Lineage = bank_ids,
     sides = [{k: r[k] for k in ("id", "started_at", "input", "overall", "duration_s", "transcript", "drill",
                                 "follow_up", "answer_number")} for r in (a, b)]
     metrics = _metrics(a, b)
-    followed = [side for side, r in (("first", a), ("second", b)) if covered.get(r["id"])]
-    if followed:        # which number is which (walk19: "5 of 6 -> 4 of 6 (the first with its follow-up answer)"
-        # beside an overall of the answers alone): with follow-ups, as Gained and Still missing; alone, as the score
-        text = metrics["key_points"]["text"]
-        metrics["key_points"]["text"] = (text.replace("Key points ", "Key points with follow-ups ", 1) +
-                                         f" (the answers alone, as the score: {alone[0][0]} of {alone[0][1]} → "
-                                         f"{alone[1][0]} of {alone[1][1]})")
+    # which number is which (walk19: "5 of 6 -> 4 of 6 (the first with its follow-up answer)" beside an overall of the
+    # answers alone): with follow-ups, as Gained and Still missing; the answer itself beside it, as the score
+    metrics["key_points"]["text"] = key_points_text(a, b, _key_points(a), _key_points(b), (alone[0], alone[1]))
     return {"first": first, "second": second, "bank_id": a["bank_id"], "prompt_id": a["prompt_id"],
             "prompt_text": a["prompt_text"], "attempts": sides, "gained": gained, "lost": lost, "kept": kept,
             "missed": missed, "not_asked": not_asked, "reworded": reworded, "metrics": metrics, "diff": diff,
