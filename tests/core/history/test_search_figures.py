@@ -43,7 +43,8 @@ def test_number_words_that_are_no_figure_are_searched_as_words(history, save):
     assert queries.fts_terms("one") == ['"one"']
     assert queries.fts_terms("forty and")[0] == '(("forty" OR "40") OR "40"*)'
     assert queries.fts_terms("forty eight") == ['(("forty eight" OR "48") OR "48"*)']
-    assert queries.fts_terms("twenty thousand") == ['(("twenty thousand" OR "20000" OR "20 000" OR "20 thousand" OR "20k") OR "20000"*)']
+    assert queries.fts_terms("twenty thousand") == [
+        '(("twenty thousand" OR "20000" OR "20 000" OR "20 thousand" OR "20k") OR "20000"*)']
 
 
 def test_a_and_single_are_searched_as_words_not_as_the_figure_1(history, save):

@@ -50,7 +50,7 @@ def test_other_figures_units_and_decades_are_not_found(history, save, said, type
 
 
 def test_the_words_found_are_marked_however_the_unit_is_written():
-    words = "p99 fell to 7 milliseconds and then 3s later to 20,000 requests".split()
+    words = ["p99", "fell", "to", "7", "milliseconds", "and", "then", "3s", "later", "to", "20,000", "requests"]
     assert {words[i] for i in queries.searched_words(words, "7ms")} == {"7", "milliseconds"}
     assert {words[i] for i in queries.searched_words(words, "seven msec")} == {"7", "milliseconds"}
     assert {words[i] for i in queries.searched_words(words, "three seconds")} == {"3s"}
