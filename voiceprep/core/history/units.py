@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+from functools import lru_cache
 
 import snowballstemmer
 
@@ -33,7 +34,8 @@ _DECADE_S = "s"         # "90s", "1990s": a decade, not 90 seconds, when a figur
 
 _TOKEN = re.compile(r"[^\W_]+")          # as the index's unicode61 splits a text: runs of letters and digits
 _GAP = re.compile(r"[\s\-]+")            # what may stand between a figure, a word and the unit: spaces, a hyphen
-_stem = snowballstemmer.stemmer("porter").stemWord      # the index's tokenizer is "porter" (schema.TOKENIZE)
+# the index's tokenizer is "porter" (schema.TOKENIZE); kept per word, as a search asks it of every row it found
+_stem = lru_cache(maxsize=4096)(snowballstemmer.stemmer("porter").stemWord)
 
 
 def spellings(unit: str) -> list[str]:
