@@ -71,13 +71,14 @@ def left_offered(recap: Row, find: Callable[[str], Any | None]) -> Row | None:
     one round, one place to start). A round left on another bank or another round is named and offered, the skip
     after it on the same line (fixCR, walk54: a round left half done after a round with skips went unmentioned,
     though it was the candidate's last act)."""
-    left = recap.get("left")
+    left: Row | None = recap.get("left")
     bank, skipped = skipped_prompts(recap, find)
     if not left or not skipped or bank is None:
         return left
     stopped = find(left["bank_id"])
     rnd = next((r for r in stopped.rounds if r.id == left["round_id"]), None) if stopped is not None else None
-    if rnd is None or (bank.id == stopped.id and set(recap.get("skipped") or []) & {p.id for p in rnd.prompts}):
+    if stopped is None or rnd is None or (bank.id == stopped.id and
+                                          set(recap.get("skipped") or []) & {p.id for p in rnd.prompts}):
         return None
     return left
 
