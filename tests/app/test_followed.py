@@ -69,8 +69,8 @@ def test_historys_list_and_compare_count_what_a_follow_up_answer_covered(bank, s
     # walk19: "5 of 6 -> 4 of 6 (the first with its follow-up answer)" beside an overall of the answers alone: each
     # number says which it is, and the answers alone are compared too
     assert c["metrics"]["key_points"]["text"] == (
-        f"Key points with follow-ups {len(own)} of {n} → {len(own) + len(added)} of {n} (the answers alone, as "
-        f"the score: {len(own)} of {n} → {len(own)} of {n})")
+        f"Key points covered: {len(own)} of {n} → {len(own) + len(added)} of {n} with its follow-ups ({len(own)} in "
+        "the answer itself, as scored)")
     after = session.save_typed(bank, prompt, MAIN)                        # the same answer again, no follow-up
     c = service.compare(main.attempt_id, after.attempt_id)
     assert c["lost"] == added and not set(added) & set(c["missed"]), c

@@ -567,6 +567,40 @@ def test_the_welcome_says_the_last_answer_was_cut_off_when_the_app_quit_mid_answ
     access.close_all()
 
 
+def test_a_round_left_on_another_bank_after_a_round_with_skips_is_named_and_offered(tmp_path):
+    """fixCR (walk54): a round finished with a skip on one bank, then a round left half done on another (the last thing
+    done): the welcome said only "You skipped …: answer it first today", with no word of the round left and no
+    Continue. The round left is named first, on the skip's line (at most four lines still), and offered; a skip in
+    the round left itself keeps review30's one place to start (the test above)."""
+    from voiceprep.app.recap import left_offered
+    access = HistoryAccess(tmp_path / "h.sqlite3")
+    session, service = PracticeSession(access), HistoryService(access)
+    payments, airwallex = load_bank(BANKS / "senior-backend-payments.toml"), load_bank(BANKS / "airwallex.toml")
+    done = payments.rounds[0]
+    pk = session.start_round(payments, done)
+    session.save_typed(payments, done.prompts[0], "I think it was fine, we did a lot of things and it went well.", done.id,
+                       pk)
+    session.finish_round(pk, {"competencies": {}, "overall": 20.0, "answered": 1, "total": len(done.prompts),
+                              "skipped": [done.prompts[1].id]})
+    left = next(r for r in airwallex.rounds if len(r.prompts) >= 3)
+    pk = session.start_round(airwallex, left)
+    for prompt in left.prompts[:2]:
+        session.save_typed(airwallex, prompt, "We moved money across borders and I owned the ledger.", left.id, pk)
+    recap = service.recap()
+    find = {payments.id: payments, airwallex.id: airwallex}.get
+    assert recap is not None and recap["left"] and recap["skipped"] == [done.prompts[1].id]
+    assert left_offered(recap, find) == recap["left"]
+    lines = recap_lines(recap, find)[1].splitlines()
+    assert lines[0].startswith(f"You left “{left.title}” on ") and " at question 3 of " in lines[0], lines
+    assert f"You also skipped “{done.prompts[1].text.rstrip(' .?!')}” on " in lines[0], lines
+    assert ": answer it today too." in lines[0], lines
+    assert len(lines) <= 4 and not any(line.startswith("You skipped") for line in lines), lines
+    # the skip in the round left itself: one place to start, the skip (review30)
+    same = {**recap, "skipped": [left.prompts[2].id], "skipped_bank": airwallex.id}
+    assert left_offered(same, find) is None and "You left" not in recap_lines(same, find)[1]
+    access.close_all()
+
+
 def test_the_welcome_back_says_what_to_do_next_first_in_at_most_four_lines(tmp_path):
     """fixO: the welcome back was up to six lines, the session and its two scores first and what to do next last. A
     returning candidate reads the next step first: the question to answer first (or, with none skipped, where the

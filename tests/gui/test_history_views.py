@@ -320,7 +320,7 @@ def test_an_answers_follow_up_points_show_in_historys_score_column_and_in_compar
     qtbot.addWidget(dialog)
     said = dialog.view.summary.toPlainText()
     assert f"✓ {added}" in said and f"– {added}" not in said and f"– {missed[1]}" in said, said
-    assert "Key points with follow-ups 4 of 6 → 5 of 6 (the answers alone, as the score: 4 of 6 → 4 of 6)" in said, said
+    assert "Key points covered: 4 of 6 → 5 of 6 with its follow-ups (4 in the answer itself, as scored)" in said, said
 
 
 def test_progress_per_prompt_with_dates_and_spoken_pace_only(qtbot, window, services):

@@ -3879,6 +3879,13 @@ def test_continue_from_question_n_is_offered_only_when_the_welcome_names_the_rou
     page.show_recap({**recap, "skipped": ["most-impactful"], "skipped_bank": "airwallex"})
     assert "You skipped “" in page.recap_text() and "You left" not in page.recap_text()
     assert page.resume_btn.isHidden()
+    # fixCR (walk54): skipped on another bank, the round left is named, and offered, the skip on the same line
+    other = page.services.registry.find("senior-backend-payments")
+    page.show_recap({**recap, "skipped": [other.rounds[0].prompts[1].id], "skipped_bank": other.id})
+    said = page.recap_text()
+    line = next(line for line in said.splitlines() if line.startswith("You left “"))
+    assert "You also skipped “" in line and "You skipped" not in said, said              # one line: no crowding
+    assert not page.resume_btn.isHidden() and page.resume_btn.text() == "Continue from question 2"
 
 
 def test_a_round_left_with_questions_skipped_before_an_answer_is_continued_from_the_first_skipped(window, qtbot):

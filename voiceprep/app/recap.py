@@ -52,8 +52,8 @@ def copied_from_text(origin: str, copy: str, find: Callable[[str], Any | None],
 
 def skipped_prompts(recap: Row, find: Callable[[str], Any | None]) -> tuple[Any | None, list[str]]:
     """The bank the recap's skipped questions are on (None if gone or none skipped) and the texts of those still
-    in it. When there are any, the welcome says "You skipped ...: answer it first today" and not where a round was
-    left (`recap_lines`), so Practice does not offer to continue that round either (review30)."""
+    in it. When there are any, the welcome says "You skipped ...: answer it first today" and names a round left only
+    where `left_offered` does, so Practice offers to continue it only then (review30)."""
     bank = find(recap.get("skipped_bank") or recap["bank_id"]) if recap.get("skipped") else None
     texts = []
     if bank is not None:                           # a deleted bank: its question ids are not shown
@@ -63,6 +63,24 @@ def skipped_prompts(recap: Row, find: Callable[[str], Any | None]) -> tuple[Any 
             except KeyError:
                 continue
     return bank, texts
+
+
+def left_offered(recap: Row, find: Callable[[str], Any | None]) -> Row | None:
+    """The round left unfinished that the welcome names and Practice offers to continue (recap["left"]), or None.
+    With a question skipped (`skipped_prompts`) that is a question of the round left, the skip alone is said (review30:
+    one round, one place to start). A round left on another bank or another round is named and offered, the skip
+    after it on the same line (fixCR, walk54: a round left half done after a round with skips went unmentioned,
+    though it was the candidate's last act)."""
+    left: Row | None = recap.get("left")
+    bank, skipped = skipped_prompts(recap, find)
+    if not left or not skipped or bank is None:
+        return left
+    stopped = find(left["bank_id"])
+    rnd = next((r for r in stopped.rounds if r.id == left["round_id"]), None) if stopped is not None else None
+    if stopped is None or rnd is None or (bank.id == stopped.id and
+                                          set(recap.get("skipped") or []) & {p.id for p in rnd.prompts}):
+        return None
+    return left
 
 
 def never_answered_text(texts: list[str]) -> str:
@@ -202,14 +220,14 @@ def recap_lines(recap: Row, find: Callable[[str], Any | None], today: datetime |
         f" {average}" if average else "")
     said: list[str] = []
     bank, skipped = skipped_prompts(recap, find)
-    left_at = recap.get("left")
+    left_at = left_offered(recap, find)
     stopped = find(left_at["bank_id"]) if left_at else None
     if left_at and stopped is not None:            # walk25: a restart did not say where the round stopped
         try:
             asked = stopped.prompt(left_at["prompt_id"]).text.rstrip(" .?!")
         except KeyError:
             asked = None
-        if asked and not (skipped and bank is not None):      # the skipped question is the one offered first
+        if asked:
             # fixBZ: a round left on a day before the last session's, or on a bank it did not use, says which
             other_bank = len(banks) > 1 or all(b["bank_id"] != stopped.id for b in banks)
             when = _day(left_at["started_at"], today) if left_at.get("started_at") and \
@@ -224,8 +242,13 @@ def recap_lines(recap: Row, find: Callable[[str], Any | None], today: datetime |
         origin = (recap.get("skipped_in") or bank.id) != bank.id
         where = (" on the bank " + ("the one chosen above" if bank.id == picked else title(bank.id)) + " was copied "
                  "from") if origin else f" on {named(bank.id)}" if len(banks) > 1 else ""
-        said.append(f"You skipped “{skipped[0]}”" + (f" and {len(skipped) - 1} more" if len(skipped) > 1 else "")
-                    + where + ": answer it first today.")
+        also = bool(said)       # fixCR: a round left elsewhere said first, its button beside Start round: one line
+        line = (f"You {'also ' * also}skipped “{skipped[0]}”" + (f" and {len(skipped) - 1} more" if len(skipped) > 1 else "")
+                + where + (": answer it today too." if also else ": answer it first today."))
+        if also:
+            said[-1] += " " + line
+        else:
+            said.append(line)
     several = never_answered_in(recap, find)      # the chosen bank's first, when it has any (`never_answered`)
     never = several[0][1] if several and several[0][0] == recap["bank_id"] else []
     # the first thing to practise (walk45 2: named nowhere), unless a question skipped or a round left unfinished is

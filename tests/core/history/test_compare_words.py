@@ -38,3 +38,17 @@ def test_a_drills_score_change_is_not_called_better_or_worse():
         assert m[name]["plain"] == ("Not marked better or worse: the second is a drill (a drill counts only for the "
                                     "points it asked for), so the two are not measured alike"), m[name]
     assert "plain" not in m["hedges"] and "plain" not in _metrics(side(40), side(100))["overall"]
+
+
+def test_the_key_points_line_says_each_answers_points_covered_of_those_it_was_held_to():
+    """fixCR (walk53 5): "Key points with follow-ups 2 of 6 → 4 of 4 asked (the answers alone, as the score: 1 of 6 →
+    4 of 4)" was read twice. Each side now says its count in words: of the question's points, of those a drill or the
+    follow-ups asked, and with the follow-ups' points beside the answer's own (as its score counts them)."""
+    from voiceprep.core.history.queries import key_points_text
+    whole, drill, follow = {"drill": None}, {"drill": ["a", "b", "c", "d"]}, {"drill": ["a"], "follow_up": ["Why?"]}
+    assert key_points_text(whole, drill, (2, 6), (4, 4), ((1, 6), (4, 4))) == (
+        "Key points covered: 2 of 6 with its follow-ups (1 in the answer itself, as scored) → 4 of the 4 points the "
+        "drill asked for")
+    assert key_points_text(whole, whole, (4, 6), (3, 6)) == "Key points covered: 4 of 6 → 3 of 6"
+    assert key_points_text(drill, follow, (3, 4), (0, 1), ((3, 4), (0, 1))) == (
+        "Key points covered: 3 of the 4 points the drill asked for → 0 of the one point its follow-ups asked about")

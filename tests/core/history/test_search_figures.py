@@ -43,7 +43,8 @@ def test_number_words_that_are_no_figure_are_searched_as_words(history, save):
     assert queries.fts_terms("one") == ['"one"']
     assert queries.fts_terms("forty and")[0] == '(("forty" OR "40") OR "40"*)'
     assert queries.fts_terms("forty eight") == ['(("forty eight" OR "48") OR "48"*)']
-    assert queries.fts_terms("twenty thousand") == ['(("twenty thousand" OR "20000" OR "20 000" OR "20 thousand") OR "20000"*)']
+    assert queries.fts_terms("twenty thousand") == [
+        '(("twenty thousand" OR "20000" OR "20 000" OR "20 thousand" OR "20k") OR "20000"*)']
 
 
 def test_a_and_single_are_searched_as_words_not_as_the_figure_1(history, save):
@@ -97,7 +98,9 @@ def test_a_different_percentage_or_percent_alone_is_not_found(history, save):
         '(NEAR("forty eight" "growth", 3) OR NEAR("48" "growth", 3) OR "48growth")',
     ]),
     ('3ms p99', [                                   # mend36: a unit glued to its figure is that figure and unit
-        '(NEAR("3" "ms", 3) OR NEAR("three" "ms", 3) OR "3ms")',
+        # fixCR: and its other spellings, "msec", "millisecond"
+        '(NEAR("3" "ms", 3) OR NEAR("3" "msec", 3) OR NEAR("3" "millisecond", 3) OR NEAR("three" "ms", 3) OR '
+        'NEAR("three" "msec", 3) OR NEAR("three" "millisecond", 3) OR "3ms" OR "3msec" OR "3millisecond")',
         '("p99" OR "msp99")',
     ]),
     ('90th percentile', [                           # an ordinal is no figure with a unit

@@ -283,7 +283,7 @@ def test_compare_names_points_gained_and_metrics_in_words(history, bank):
     assert c["metrics"]["overall"]["delta"] > 0 and c["metrics"]["overall"]["text"].startswith("Overall score ")
     hits_a = sum(k["hit"] for k in queries.get_attempt(history, a)["key_points"])
     hits_b = sum(k["hit"] for k in queries.get_attempt(history, b)["key_points"])
-    assert c["metrics"]["key_points"]["text"] == f"Key points {hits_a} of 6 → {hits_b} of 6"
+    assert c["metrics"]["key_points"]["text"] == f"Key points covered: {hits_a} of 6 → {hits_b} of 6"
     assert c["metrics"]["wpm"]["text"] == "Pace 150 → 150 words/min"
     assert queries.describe_change("Pace", None, None, "words/min", missing=("typed", "typed")) == \
         "Pace: not measured (both typed)"                  # not "Pace typed → typed words/min"
@@ -809,6 +809,11 @@ def test_compare_with_a_follow_up_or_drill_answer_compares_only_the_points_it_wa
         assert c["lost"] == [k for k in asked if strong[k] and not weak[k]]
         assert c["not_asked"] == others
         assert queries.not_asked_text(c) == f"Not compared: the {noun} was not asked about these {len(others)} points"
+        # fixCR (walk53 5): "Key points 5 of 6 → 1 of 2 asked" was read twice: whose points, of how many
+        got = sum(weak[k] for k in asked)
+        whose = "its follow-ups asked about" if second == follow else "the drill asked for"
+        assert c["metrics"]["key_points"]["text"] == (f"Key points covered: {sum(strong.values())} of {len(strong)} → "
+                                                      f"{got} of the 2 points {whose}"), c["metrics"]["key_points"]
     both = queries.compare(history, follow, drill)
     assert both["not_asked"] == others and queries.not_asked_text(both) == (
         f"Not compared: these {len(others)} points were not asked about in both answers")

@@ -386,6 +386,8 @@ def figure_spellings(words: list[str], with_unit: bool = False) -> list[str]:
             if not fraction and int(whole) % scale == 0:
                 forms.append(f"{int(whole) // scale} {name}")                                       # 20 thousand
                 break
+    if not fraction and 1000 <= int(whole) < 1_000_000 and int(whole) % 100 == 0:
+        forms.append(f"{int(whole) / 1000:g}{THOUSAND_SUFFIX}")                                    # 20k (fixCR)
     return forms
 
 
@@ -405,6 +407,14 @@ def _figures(pieces: list[tuple[bool, list[str]]]) -> list[tuple[bool, list[str]
     i = 0
     while i < len(pieces):
         quoted, words = pieces[i]
+        if not quoted and _scaled(pieces, i):          # fixCR: "20 thousand" is one figure, as "twenty thousand" is
+            out.append((False, [words[0], pieces[i + 1][1][0]]))
+            i += 2
+            continue
+        if not quoted and words[0].lower() in _ONE and _before_unit(pieces, i):
+            out.append((False, [_ONE[words[0].lower()]]))      # fixCR: "one second" is "1s", as "two seconds" is "2s"
+            i += 1
+            continue
         j = i
         while (j < len(pieces) and j - i < MAX_FIGURE_WORDS and not pieces[j][0] and pieces[j][1][0].lower() in _FIGURE_WORDS
                and (pieces[j][1][0].lower() in NUMBER_WORDS - {"point"} or j > i)):
@@ -419,6 +429,23 @@ def _figures(pieces: list[tuple[bool, list[str]]]) -> list[tuple[bool, list[str]
             out.append((quoted, words))
             i += 1
     return out
+
+
+_ONE = {"one": "1", "zero": "0"}     # number words the judge's reader keeps as words: figures only before a unit
+
+
+def _scaled(pieces: list[tuple[bool, list[str]]], i: int) -> bool:
+    """Whether piece `i` is a figure in digits with a scale word after it ("20 thousand", "1.5 million")."""
+    return (i + 1 < len(pieces) and not pieces[i + 1][0] and len(pieces[i][1]) == 1 and bool(_NUMBER.fullmatch(pieces[i][1][0]))
+            and pieces[i + 1][1][0].lower() in _SCALES)
+
+
+def _before_unit(pieces: list[tuple[bool, list[str]]], i: int) -> bool:
+    """Whether piece `i` has a unit of UNIT_SPELLINGS or a percent typed right after it ("one second", "one %")."""
+    if i + 1 >= len(pieces) or pieces[i + 1][0]:
+        return False
+    word = pieces[i + 1][1][0].lower()
+    return word in units.PERCENT or len(units.spellings(word)) > 1 or _percent_after(pieces, i) > 0
 
 
 def fts_terms(text: str, bare: bool = True) -> list[str]:
@@ -512,8 +539,9 @@ def _terms_of(text: str, bare: bool = True) -> list[_Term]:
             # or a word between ("48 Kafka partitions"): NEAR has no order, the check has (mend36)
             skip = 1
             said = list(dict.fromkeys([forms[0], *figure_spellings(words, with_unit=True)]))
-            near = [f'NEAR("{f}" "{unit}", {FIGURE_NEAR_TOKENS})' for f in said] + \
-                [f'"{f}{unit}"' for f in said if _NUMBER.fullmatch(f)]
+            named = [unit] if any(units.decade(f, unit) for f in said) else units.spellings(unit)   # fixCR: "ms", "msec"
+            near = [f'NEAR("{f}" "{u}", {FIGURE_NEAR_TOKENS})' for f in said for u in named] + \
+                [f'"{f}{u}"' for f in said if _NUMBER.fullmatch(f) for u in named]
             terms.append(_Term("(" + " OR ".join(near) + ")", _UNIT_CHECK, (json.dumps(said), unit)))
             continue
         elif figure:
@@ -623,6 +651,16 @@ _FIGURE_PERCENT = re.compile(r"(\d[\d.,]*)%")
 _FIGURE_UNIT = re.compile(r"(\d+(?:\.\d+)?)((?!(?:st|nd|rd|th)$)[^\W\d_]+)", re.IGNORECASE)
 
 
+THOUSAND_SUFFIX = "k"      # fixCR: "20k" glued is twenty thousand, searched and found as any figure is
+
+
+def _times_thousand(figure: str) -> str:
+    """A figure written with "k" after it, in digits: "20" -> "20000", "1.5" -> "1500", "1.2345" -> "1234.5"."""
+    whole, _, fraction = figure.partition(".")
+    digits = (whole + (fraction + "000")[:3]).lstrip("0") or "0"
+    return digits + (f".{fraction[3:]}" if fraction[3:] else "")
+
+
 def _pieces(text: str) -> list[tuple[bool, list[str]]]:
     """What was typed in the search: (quoted, its words) for each word or "quoted phrase"; "48%" is "48" and "%",
     "3ms" is "3" and "ms" (mend36: not read as a figure)."""
@@ -631,6 +669,8 @@ def _pieces(text: str) -> list[tuple[bool, list[str]]]:
     for phrase, word in re.findall(r'"([^"]*)"|(\S+)', text):
         if not phrase and (m := _FIGURE_PERCENT.fullmatch(word)):
             out += [(False, [m.group(1)]), (False, ["%"])]
+        elif not phrase and (m := _FIGURE_UNIT.fullmatch(word)) and m.group(2).lower() == THOUSAND_SUFFIX:
+            out.append((False, [_times_thousand(m.group(1))]))          # fixCR: "20k" is 20000, "1.5k" 1500
         elif not phrase and (m := _FIGURE_UNIT.fullmatch(word)):
             out += [(False, [m.group(1)]), (False, [m.group(2)])]
         elif words := (phrase or word).replace('"', " ").split():
@@ -1551,6 +1591,24 @@ def _key_points(r: Row) -> tuple[int, int]:
     return sum(1 for k in points if k["hit"]), len(points)
 
 
+def key_points_text(a: Row, b: Row, first: tuple[int, int], second: tuple[int, int],
+                    alone: tuple[tuple[int, int], tuple[int, int]] | None = None) -> str:
+    """Compare's key points line, each answer's points covered of those it was held to (fixCR, walk53 5: "Key points
+    with follow-ups 2 of 6 → 4 of 4 asked (the answers alone, as the score: 1 of 6 → 4 of 4)" was read twice): "Key
+    points covered: 2 of 6 with its follow-ups (1 in the answer itself, as scored) → 4 of the 4 points the drill asked
+    for". `alone`: (covered, counted) of each answer before its follow-ups added, where they did (as its score counts)."""
+    def side(r: Row, got: tuple[int, int], before: tuple[int, int] | None) -> str:
+        if r.get("drill"):
+            whose = "its follow-ups asked about" if is_follow_up(r) else "the drill asked for"
+            said = f"{got[0]} of the {got[1]} points {whose}" if got[1] != 1 else f"{got[0]} of the one point {whose}"
+        else:
+            said = f"{got[0]} of {got[1]}"
+        if before is not None and before != got:
+            said += f" with its follow-ups ({before[0]} in the answer itself, as scored)"
+        return said
+    return f"Key points covered: {side(a, first, alone and alone[0])} → {side(b, second, alone and alone[1])}"
+
+
 def _metrics(a: Row, b: Row) -> dict[str, Row]:
     kp = _key_points
 
@@ -1584,8 +1642,7 @@ def _metrics(a: Row, b: Row) -> dict[str, Row]:
                      "text": describe_change(label, va, vb, unit, fmt, missing)}
     if TYPED in (a.get("input"), b.get("input")):
         out["duration_s"]["text"] = length_in_words(a, b)
-    asked = (" asked" if a.get("drill") else "", " asked" if b.get("drill") else "")
-    out["key_points"]["text"] = f"Key points {ha} of {na}{asked[0]} → {hb} of {nb}{asked[1]}"
+    out["key_points"]["text"] = key_points_text(a, b, (ha, na), (hb, nb))
     # "Overall score 23 → 100" compared a drill's uncounted score as if it were one; a follow-up answer is named so
     parts = [(side, "follow-up answer" if is_follow_up(r) else "drill") for side, r in (("first", a), ("second", b))
              if r.get("drill")]
@@ -1725,13 +1782,9 @@ def compare(h: History, first: int, second: int, lineage: Lineage = bank_ids,
     sides = [{k: r[k] for k in ("id", "started_at", "input", "overall", "duration_s", "transcript", "drill",
                                 "follow_up", "answer_number")} for r in (a, b)]
     metrics = _metrics(a, b)
-    followed = [side for side, r in (("first", a), ("second", b)) if covered.get(r["id"])]
-    if followed:        # which number is which (walk19: "5 of 6 -> 4 of 6 (the first with its follow-up answer)"
-        # beside an overall of the answers alone): with follow-ups, as Gained and Still missing; alone, as the score
-        text = metrics["key_points"]["text"]
-        metrics["key_points"]["text"] = (text.replace("Key points ", "Key points with follow-ups ", 1) +
-                                         f" (the answers alone, as the score: {alone[0][0]} of {alone[0][1]} → "
-                                         f"{alone[1][0]} of {alone[1][1]})")
+    # which number is which (walk19: "5 of 6 -> 4 of 6 (the first with its follow-up answer)" beside an overall of the
+    # answers alone): with follow-ups, as Gained and Still missing; the answer itself beside it, as the score
+    metrics["key_points"]["text"] = key_points_text(a, b, _key_points(a), _key_points(b), (alone[0], alone[1]))
     return {"first": first, "second": second, "bank_id": a["bank_id"], "prompt_id": a["prompt_id"],
             "prompt_text": a["prompt_text"], "attempts": sides, "gained": gained, "lost": lost, "kept": kept,
             "missed": missed, "not_asked": not_asked, "reworded": reworded, "metrics": metrics, "diff": diff,

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+from functools import lru_cache
 
 import snowballstemmer
 
@@ -24,9 +25,30 @@ PERCENT = frozenset({"percent", "%", "pct"})
 NOT_UNITS = frozenset({"and", "or", "not", "the", "a", "an", "in", "of", "to", "for", "with", "by", "at", "on", "from",
                        "vs", "than", "per"})
 
+# fixCR (walk54: "7ms" did not find "7 milliseconds"): the spellings of one unit, which a search finds each other by,
+# either way ("7ms", "7 ms", "7 msec", "seven milliseconds"; "3s", "3 sec", "three seconds"), as the index's words
+# (porter finds "milliseconds" by "millisecond"). A unit of none of these is searched as typed (and its other
+# endings). "k" after a figure is no unit but a thousand (queries._pieces: "20k" is 20000); "%" is a percentage's.
+UNIT_SPELLINGS = (("ms", "msec", "millisecond"), ("s", "sec", "second"))
+_DECADE_S = "s"         # "90s", "1990s": a decade, not 90 seconds, when a figure ending in 0 has an "s" glued to it
+
 _TOKEN = re.compile(r"[^\W_]+")          # as the index's unicode61 splits a text: runs of letters and digits
 _GAP = re.compile(r"[\s\-]+")            # what may stand between a figure, a word and the unit: spaces, a hyphen
-_stem = snowballstemmer.stemmer("porter").stemWord      # the index's tokenizer is "porter" (schema.TOKENIZE)
+# the index's tokenizer is "porter" (schema.TOKENIZE); kept per word, as a search asks it of every row it found
+_stem = lru_cache(maxsize=4096)(snowballstemmer.stemmer("porter").stemWord)
+
+
+def spellings(unit: str) -> list[str]:
+    """`unit` as typed, then its other spellings (UNIT_SPELLINGS) that a search finds it by; [unit] for another."""
+    low = unit.lower()
+    stem = _stem(low)
+    group = next((g for g in UNIT_SPELLINGS if low in g or stem in g), ())
+    return list(dict.fromkeys([unit, *(u for u in group if u not in (low, stem))]))
+
+
+def decade(figure: str, glued: str) -> bool:
+    """Whether `figure` with `glued` right after it reads as a decade ("90s", "1990s"), no figure of seconds."""
+    return glued == _DECADE_S and figure.isdigit() and figure.endswith("0")
 
 
 def _may_come_between(token: str) -> bool:
@@ -45,10 +67,12 @@ def spans(text: str, figures: list[str], unit: str) -> list[tuple[int, int]]:
     """Where `text` says one of `figures` with `unit` after it: (start, end) of the figure and of its unit (of the one
     token when glued: "3ms"), not of a word between."""
     unit = unit.lower()
-    stem = _stem(unit)
+    # fixCR: "ms" is also "millisecond", "msec" (UNIT_SPELLINGS); a decade typed ("90s") stays one
+    names = [unit] if any(decade(f, unit) for f in figures) else spellings(unit)
+    stems = {_stem(u) for u in names}
 
     def is_unit(token: str) -> bool:
-        return token == unit or _stem(token) == stem
+        return token in names or _stem(token) in stems
     found = [(m.group().lower(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
     tokens = [t for t, _, _ in found]
     out: list[tuple[int, int]] = []
@@ -67,7 +91,9 @@ def spans(text: str, figures: list[str], unit: str) -> list[tuple[int, int]]:
             end = found[last][2]
             if tokens[last] != want[-1]:
                 glued = tokens[last]                                # "3ms", "1.5ms": the unit glued to the figure
-                if want[-1].isdigit() and glued.startswith(want[-1]) and is_unit(glued[len(want[-1]):]):
+                rest = glued[len(want[-1]):]            # "90s" is no "90 seconds", nor "90 seconds" a "90s"
+                if want[-1].isdigit() and glued.startswith(want[-1]) and is_unit(rest) and (
+                        rest == unit or not decade(want[-1], rest)):
                     out.append((start, found[last][2]))
                 continue
             if text[end:end + 1] == "%" or (text[end:end + 1] in (".", ",") and text[end + 1:end + 2].isdigit()):

@@ -42,11 +42,11 @@ from voiceprep.app.pause import countdown_text, silence_stop_text, silence_stopp
 from voiceprep.app.question_names import short_questions
 from voiceprep.app.recap import (
     last_given_with,
+    left_offered,
     positions_text,
     recap_lines,
     resume_index,
     since_last_time,
-    skipped_prompts,
     skipped_waiting,
 )
 from voiceprep.core.analysis.scoring import shares_explained
@@ -1147,9 +1147,9 @@ class PracticePage(QWidget):
         self._say_state("")
         self._recap_details = details
         self._set_recap("\n".join(line for line in (self.mic_note, details) if line))
-        # offered only when the recap names the round left: a skipped question is said instead (review30: the
-        # button was there under "You skipped ...", with no round named)
-        self._offer_left_round(None if skipped_prompts(recap, self.services.registry.find)[1] else left)
+        # offered only when the recap names the round left (review30: the button was there under "You skipped ...",
+        # with no round named; fixCR: a round left elsewhere is named beside the skip, and offered)
+        self._offer_left_round(left_offered(recap, self.services.registry.find))
 
     def set_mic_note(self, note: str) -> None:
         """The welcome back's line on the microphone saved in Settings ("" when it is connected), changed in place

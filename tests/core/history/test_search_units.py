@@ -1,0 +1,75 @@
+"""fixCR (walk54): a figure with its unit is found however the unit was written, both ways: "7ms", "7 ms", "7 msec",
+"7 milliseconds", "seven milliseconds"; "3s", "3 sec", "three seconds", "one second"; "20k", "20 thousand", "20,000",
+"twenty thousand"; "7%", "7 percent", "seven per cent". Unrelated words stay apart ("90s", a decade, is no "90
+seconds"; "7ms" no "7 minutes"). Through the real SQLite file; a row written before (by a shell, on an older schema)
+is found too: the spellings are read at query time, no index is rewritten."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from tests.core.history.test_store import old_history
+from voiceprep.core.history import History, queries
+
+MS = ["7ms", "7 ms", "7 msec", "7 milliseconds", "seven milliseconds", "seven ms", "Seven Milliseconds"]
+SECONDS = ["3s", "3 s", "3 sec", "3 secs", "3 seconds", "three seconds", "three sec"]
+ONE_SECOND = ["1s", "1 second", "one second", "one sec"]
+THOUSAND = ["20k", "20K", "20 thousand", "20,000", "20000", "twenty thousand"]
+PERCENT = ["7%", "7 percent", "seven percent", "seven per cent"]
+TWELVE = ["12ms", "twelve milliseconds", "12 milliseconds"]
+
+
+def _pairs(forms: list[str]) -> list[tuple[str, str]]:
+    return [(said, typed) for said in forms for typed in forms]
+
+
+@pytest.mark.parametrize(("said", "typed"), _pairs(MS) + _pairs(SECONDS) + _pairs(ONE_SECOND) + _pairs(THOUSAND)
+                         + _pairs(PERCENT) + _pairs(TWELVE))
+def test_a_figure_and_its_unit_find_each_other_however_either_is_written(history, save, said, typed):
+    mine = save(f"Our p99 was {said} after the change, and the team of nine stayed.")
+    other = save("We cut the batch window from 6 hours to 40 minutes with two people.")
+    assert [r["id"] for r in queries.search(history, typed)] == [mine], (said, typed)
+    assert [r["id"] for r in queries.list_attempts(history, text=typed)] == [mine], (said, typed)
+    assert other != mine
+
+
+@pytest.mark.parametrize(("said", "typed"), [
+    ("p99 was 7 minutes", "7ms"), ("p99 was 7 milliseconds", "7 minutes"), ("p99 was 7 milliseconds", "8ms"),
+    ("it took 17 milliseconds", "7ms"), ("it took 7 seconds", "7ms"), ("it took 7 milliseconds", "7 seconds"),
+    ("back in the 90s we ran it on one box", "90 seconds"), ("it took 90 seconds to fail over", "90s"),
+    ("it took 1990 seconds", "1990s"), ("we had 20 servers", "20k"), ("we had 20k servers", "20 servers"),
+    ("one of us stayed for a second look", "one second"), ("we moved 20,000 payments", "2k"),
+    ("we moved 7 percent of traffic", "7ms"), ("it's 7 s", "7 minutes"),
+])
+def test_other_figures_units_and_decades_are_not_found(history, save, said, typed):
+    save(said)
+    assert queries.search(history, typed) == [], (said, typed)
+    assert queries.list_attempts(history, text=typed) == [], (said, typed)
+
+
+def test_the_words_found_are_marked_however_the_unit_is_written():
+    words = ["p99", "fell", "to", "7", "milliseconds", "and", "then", "3s", "later", "to", "20,000", "requests"]
+    assert {words[i] for i in queries.searched_words(words, "7ms")} == {"7", "milliseconds"}
+    assert {words[i] for i in queries.searched_words(words, "seven msec")} == {"7", "milliseconds"}
+    assert {words[i] for i in queries.searched_words(words, "three seconds")} == {"3s"}
+    assert {words[i] for i in queries.searched_words(words, "20k")} == {"20,000"}
+
+
+def test_a_row_written_before_by_a_shell_is_found_without_rewriting_the_index(tmp_path):
+    """An answer stored by an older voiceprep (schema 10) and a note a plain sqlite3 shell wrote while the app had the
+    history open: both found by the other spelling, and searching writes nothing."""
+    path = tmp_path / "history.sqlite3"
+    old_history(path, 10, uid="u1", transcript="our p99 was seven milliseconds at peak").conn.close()
+    with History.open(path) as h:
+        assert [r["id"] for r in queries.search(h, "7ms")] == [1]
+        with sqlite3.connect(path) as shell:
+            shell.execute("INSERT INTO attempts (bank_hash, bank_id, prompt_id, prompt_text, started_at, state, uid, "
+                          "transcript, note) VALUES ('h1', 'b', 'p', 'Why?', '2026-01-02T00:00:00', 'done', 'u2', "
+                          "'we served 20 thousand merchants', 'say 3 secs, not three seconds')")
+        shell.close()
+        assert [r["id"] for r in queries.search(h, "20k merchants")] == [2]
+        assert [r["id"] for r in queries.search(h, "3s")] == [2]
+        changes = h.db.conn.total_changes
+        assert [r["id"] for r in queries.search(h, "7 msec")] == [1] and h.db.conn.total_changes == changes
