@@ -59,6 +59,7 @@ from voiceprep.core.analysis.segments import (
     HARM,
     HELD_UNTIL,
     HYPOTHETICAL,
+    NO_HARM,
     OUTCOME_CLAIM,
     PAST,
     Unit,
@@ -84,7 +85,9 @@ from voiceprep.core.banks.load import default_cues, label_min_cues
 from voiceprep.core.banks.model import Job, KeyPoint, Prompt
 from voiceprep.settings import PHRASE_CUE_WORDS, AnalysisSettings
 
-JUDGE_VERSION = "semantic-60"      # session 41: judge75 (semantic-60: a cue phrase said with its small
+JUDGE_VERSION = "semantic-61"      # session 41: judge73 (semantic-61: a clause opening "no" that names the
+                                   # label's thing, "no outbox, no sagas", contradicts it, `said_absent`),
+                                   # judge75 (semantic-60: a cue phrase said with its small
                                    # words changed counts, `keypoints.TokenIndex.loosely`; "I'm", "I've" no names,
                                    # `capitalised_name`),
                                    # session 40: judge71 (semantic-59: a cue phrase said as written counts in a bare
@@ -1346,6 +1349,22 @@ def read_on_texts(raw_words: list[str], told: list[Unit]) -> list[str | None]:
     return [read_on(raw_words, sentences[a], sentences[b], starts) for a, b in pairs(sentences)]
 
 
+def said_absent(said: Sequence[str]) -> list[int]:
+    """The words a clause that opens with "no" says were not there: "no outbox, no sagas", "no retry logic", "no rate
+    limits" (its first three words after the "no"). Not a harm said absent ("no outages", "no methotrexate direction
+    error": a result), nor a "no" inside a clause ("one writer thread, so no locks", "with no locks": a quantifier, as
+    `_markers` reads it)."""
+    if len(said) < 2 or said[0] != "no" or any(w in NO_HARM for w in said[1:4]):
+        return []
+    return list(range(1, min(len(said), 4)))
+
+
+def _free_of(label: str) -> frozenset[str]:
+    """The stems a label itself says are absent as "X-free" or "Xless" ("lock-free", "cashless"): "no locks" says it."""
+    found = re.findall(r"([A-Za-z]+)-free\b|\b([A-Za-z]{3,})less\b", label)
+    return frozenset(stem(a or b) for a, b in found)
+
+
 class AnswerJudge:
     """Judges one answer against many key points, sharing the answer's embeddings."""
 
@@ -1684,12 +1703,16 @@ class AnswerJudge:
         for phrase in denied_phrases(label, whole=True):
             for st in phrase:
                 own.pop(st, None)
+        free = _free_of(label)
         words = self._words
         out: set[int] = set()
         denied: set[str] = set()
         for a, b in self._clauses:
             said = words[a:b + 1]
             hit = (change or outcome) and denies_change(said, still=change)
+            if not hit:         # "no outbox, no sagas" for "... outbox or saga": the label's thing said absent (judge73)
+                hit = any(stem(said[t]) in own and stem(said[t]) not in free and inflected(said[t], own[stem(said[t])])
+                          for t in said_absent(said))
             if not hit:
                 for t in denied_targets(said):
                     norm = words[a + t]
