@@ -336,42 +336,6 @@ def test_a_stop_after_a_silent_block_reuses_the_last_pass():
     assert [w.word for w in transcript.words()][-1] == " w15"
 
 
-class StopsShortDecoder(FakeDecoder):
-    """Hears only the first `heard_s` seconds of any window: every decode of a longer one stops short of its speech."""
-
-    def __init__(self, heard_s: float = 3.0):
-        super().__init__(seconds=0.0)
-        self.heard_s = heard_s
-
-    def decode(self, window, offset=0.0, context=None, hotwords=None, cancelled=None):
-        got = super().decode(window, offset, context, hotwords, cancelled)
-        return PassResult(words=[w for w in got.words if w.end <= offset + self.heard_s + 1e-6])
-
-
-def test_a_caption_pass_is_not_decoded_again_after_stopping_short_and_its_words_are_not_lost_at_the_stop(monkeypatch):
-    """fixCS: the live passes decoded 1.55x the answer (fixCN). A caption pass that commits nothing has its whole
-    window decoded again by the next pass, so its decode stopping short of the speech is not decoded again from
-    there (one decode per caption pass); such a last pass is not reused at a stop, even with a pause after it: the
-    audio after its stable words is decoded, and every word is in the transcript."""
-    from voiceprep.speech import stream
-
-    monkeypatch.setattr(stream, "speech_seconds", lambda a: len(a) / 16000 if rms(a) > 0.01 else 0.0)  # tones: speech
-    decoder = StopsShortDecoder(heard_s=3.0)
-    live = LiveTranscriber(FakeTranscriber(decoder), TranscriptionSettings(live_step_s=1.0, live_commit_s=6.0),
-                           silence_rms=0.01)
-    live.start()
-    audio = syllables(5.0)
-    feed_pass_by_pass(live, audio)
-    wait_for_pass_to_cover(live, len(audio))
-    assert live.passes == 5 and len(decoder.calls) == 5, decoder.calls     # windows 1-5 s, none decoded twice
-    assert all(start == 0.0 for start, _ in decoder.calls)
-    assert live._last.short and [w.word for w in live._last.words][-1] == " w5"
-    live.feed(np.zeros(1600, dtype=np.float32))                             # a pause: the reuse's condition
-    transcript = live.finish()
-    assert not live.final_reused
-    assert [w.word for w in transcript.words()] == [f" w{k}" for k in range(10)], transcript.text
-
-
 @pytest.mark.parametrize("live_first", [True, False], ids=["caught-up-live", "all-at-the-stop"])
 def test_no_pass_decodes_more_than_the_live_window(live_first):
     """Issue 11 (rss42): a pass's working set grows with its window (24 s ~85 MB, 20 s ~67 MB), and a live path

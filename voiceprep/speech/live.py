@@ -10,9 +10,7 @@ not-yet-committed window short and passes frequent:
   working set grows with its window (issue 11's peak RSS).
 - When the answer stops, whatever ended it, a caption pass still running is let finish and commit: its words
   are the start of the final transcript. Then the last pass is reused if silence followed it (at least one
-  100 ms block, nothing audible) and its words reached its speech's end; otherwise only the audio after its stable
-  words is decoded. (A caption pass that commits nothing does not decode again after a decode that stopped short
-  of the speech: the next pass decodes that audio anyway.) One decode at a
+  100 ms block, nothing audible); otherwise only the audio after its stable words is decoded. One decode at a
   time: the final pass decoding beside a caption pass, two ~23 s windows at once, was the 40-answer session's
   peak memory (issue 11); the wait is at most the rest of one pass, and the final pass is shorter for it.
   Every sample fed is covered: the transcript ends where the audio ends.
@@ -33,7 +31,7 @@ import numpy as np
 from voiceprep.core.transcript import Transcript, Word
 from voiceprep.settings import TranscriptionSettings
 from voiceprep.speech.audio import TARGET_RATE, rms
-from voiceprep.speech.stream import UNCOVERED_S, TranscriptionCancelled, kept_heard
+from voiceprep.speech.stream import TranscriptionCancelled, kept_heard
 from voiceprep.speech.transcriber import Transcriber
 
 log = logging.getLogger(__name__)
@@ -68,7 +66,6 @@ class _Pass:
     start: int             # absolute sample the pass started at (the commit point then)
     end: int               # absolute sample the pass covered up to
     words: list[Word]      # still tentative after the pass's commit
-    short: bool = False    # its decode stopped short of its speech and was not decoded again from there
 
 
 class LiveTranscriber:
@@ -160,12 +157,7 @@ class LiveTranscriber:
                 self._stop.wait(0.05)
                 continue
             began, cpu = time.perf_counter(), time.process_time()
-            commits = (end - start) / TARGET_RATE >= self.s.live_commit_s
-            # a pass that commits nothing is only a caption: the next pass decodes its whole window again, so a
-            # decode that stopped short of the speech is not decoded again from there (fixCS: the live passes
-            # decoded 1.55x the answer's audio: docs/benchmarks.md, fixCS)
-            words = self.stream.decode(start, end, UNCOVERED_S if commits else None)
-            short = not commits and self.stream.stopped_short(words, start, end)
+            words = self.stream.decode(start, end)
             if self._last is not None and self._last.start == start:
                 # a filler the last pass over this window heard between the same words is kept: a decode of a
                 # longer window can drop it ("Um, so why… Uh, honestly" at 13.0 s, "So why… Honestly" at 13.5 s)
@@ -175,9 +167,9 @@ class LiveTranscriber:
             self.pass_log.append(((end - start) / TARGET_RATE, time.perf_counter() - began))
             self.pass_cpu.append(time.process_time() - cpu)
             with self.stream.state:
-                if commits:
+                if (end - start) / TARGET_RATE >= self.s.live_commit_s:
                     words = self.stream.commit(words, end, COMMIT_MARGIN_S, self.s.live_commit_s / 2)
-                self._last = _Pass(self.stream.commit_at, end, words, short)  # kept even after a stop: finish() uses it
+                self._last = _Pass(self.stream.commit_at, end, words)     # kept even after a stop: finish() uses it
                 caption = Caption(committed=" ".join(s.text.strip() for s in self.stream.committed),
                                   tentative="".join(w.word for w in words).strip(), audio_end=end / TARGET_RATE,
                                   lag_s=time.perf_counter() - self._arrived_at(end))
@@ -199,7 +191,7 @@ class LiveTranscriber:
         last = self._last
         end = self.stream.total
         if last is not None and last.start == self.stream.commit_at:
-            if self._silent_since(last.end, end) and not last.short:
+            if self._silent_since(last.end, end):
                 self.final_reused = True
                 return self.stream.final(last.words)
             # the last pass's words well before its end are as stable as a commit: decode only after them

@@ -271,15 +271,14 @@ class WordStream:
         parts = [p for p in (self.filler_prompt, " ".join(words)) if p]
         return " ".join(parts) or None
 
-    def decode(self, start: int, end: int, uncovered_s: float | None = UNCOVERED_S) -> list[Word]:
+    def decode(self, start: int, end: int, uncovered_s: float = UNCOVERED_S) -> list[Word]:
         """Tentative words of `[start, end)` (at most 30 s), given the committed text as context.
 
         Whisper sometimes ends a window early; speech left after the last word (`uncovered_s` or more) is decoded
-        again, so the words always reach where the audio's speech ends (`uncovered_s` None: not decoded again, for
-        a caption pass whose window the next pass decodes anyway; `stopped_short` then tells). With the bank's
-        terms as hotwords tiny.en can also jump over whole sentences inside a window ("Most" at 0.0 s, "of" at
-        20.4 s): such a window is decoded again without them, and the better decode is kept (`better`); the terms
-        and fillers the others heard where it heard something else are kept too (`kept_heard`).
+        again, so the words always reach where the audio's speech ends. With the bank's terms as hotwords tiny.en
+        can also jump over whole sentences inside a window ("Most" at 0.0 s, "of" at 20.4 s): such a window is
+        decoded again without them, and the better decode is kept (`better`); the terms and fillers the others
+        heard where it heard something else are kept too (`kept_heard`).
         """
         words, logprob = self._decode_all(start, end, uncovered_s, self.hotwords, True)
         skipped = self.skipped_speech(words, start, end)
@@ -330,14 +329,7 @@ class WordStream:
         speech = speech_seconds(self.audio(start, end))
         return speech >= 3.0 and len(words) < MIN_WORDS_PER_SPEECH_S * speech
 
-    def stopped_short(self, words: list[Word], start: int, end: int, uncovered_s: float = UNCOVERED_S) -> bool:
-        """Whether a decode of `[start, end)` ended `uncovered_s` or more before `end` with speech after its last word
-        (what `_decode_all` decodes again from there)."""
-        covered = int(words[-1].end * TARGET_RATE) if words else start
-        return (end - covered >= int(uncovered_s * TARGET_RATE)
-                and speech_seconds(self.audio(covered, end)) >= UNCOVERED_SPEECH_S)
-
-    def _decode_all(self, start: int, end: int, uncovered_s: float | None, hotwords: str | None,
+    def _decode_all(self, start: int, end: int, uncovered_s: float, hotwords: str | None,
                     context: bool) -> tuple[list[Word], float]:
         """The window's words, decoded again from where a pass stopped short of its speech, and their average
         log-probability per token (the passes' weighted by their words)."""
@@ -354,7 +346,7 @@ class WordStream:
             words += more
             weighted += result.avg_logprob * len(more)
             covered = int(words[-1].end * TARGET_RATE) if words else start
-            if uncovered_s is None or end - covered < int(uncovered_s * TARGET_RATE) or covered <= start:
+            if end - covered < int(uncovered_s * TARGET_RATE) or covered <= start:
                 break
             if speech_seconds(self.audio(covered, end)) < UNCOVERED_SPEECH_S:
                 break
