@@ -406,6 +406,11 @@ QUIT_WAITS_FOR_IMPORT_S = 20.0
 # after a Stop, Practice says how much of the answer is still being transcribed once the wait is this long, and
 # updates it this often (walk53 2: "processing" alone for 47 s; a quiet machine's 0.2-2 s shows no count)
 TRANSCRIBING_SHOWN_AFTER_MS = 500
+# a state line that counts (what is left to transcribe, an import's progress) moves as it is shown, but what a screen
+# reader hears (its accessible name) changes only when the count moved this many points or this long after it last
+# did, or when the line says something else (fixCS: the 500 ms count was a new line to read every half second)
+SPOKEN_PROGRESS_POINTS = 10
+SPOKEN_PROGRESS_EVERY_S = 5.0
 # an imported recording holding less sound than this is refused before anything is saved: "a.wav holds 0.0 s of
 # sound — it may be cut short" (walk47: a WAV cut to its first 60 bytes imported as a 0.0004 s answer with no words).
 # Half a second holds no answer; the shortest answer the judge scores says a sentence. A file of silence of any length

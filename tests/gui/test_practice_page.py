@@ -4914,3 +4914,42 @@ def test_after_a_silence_stop_the_keyboard_is_on_a_live_button_and_n_and_space_w
     qtbot.waitUntil(lambda: ctl.state in (c.IDLE, c.FEEDBACK), timeout=30000)
     press(qtbot, QApplication.focusWidget() or page, Qt.Key.Key_N)      # N moves on
     qtbot.waitUntil(lambda: ctl.rehearsal.current.id != first, timeout=10000)
+
+
+def test_a_screen_reader_hears_the_transcribing_count_only_when_it_moves_meaningfully(window, monkeypatch):
+    """fixCS (fixCN's left-alone list): "Transcribing the last N s…" changes every 500 ms after a Stop, and each
+    change was a new accessible name for a screen reader to read. The line still moves as shown; what is heard
+    changes when the count moved SPOKEN_PROGRESS_POINTS, SPOKEN_PROGRESS_EVERY_S after it last did, or when the
+    line says something else (only the checking left: at once)."""
+    from PySide6.QtGui import QAccessible
+
+    from voiceprep.gui.widgets import practice
+    from voiceprep.settings import SPOKEN_PROGRESS_EVERY_S, SPOKEN_PROGRESS_POINTS
+
+    assert (SPOKEN_PROGRESS_POINTS, SPOKEN_PROGRESS_EVERY_S) == (10, 5.0)      # the steps below are chosen for these
+    page = window.practice
+    clock = [100.0]
+    monkeypatch.setattr(practice, "_now", lambda: clock[0])
+    monkeypatch.setattr(type(page.ctl), "state", property(lambda self: c.PROCESSING))
+    label = page.state_label
+
+    def heard() -> str:
+        return QAccessible.queryAccessibleInterface(label).text(QAccessible.Text.Name)
+
+    def tick(left: float, after_s: float = 0.5) -> None:
+        clock[0] += after_s
+        page._on_transcribing_left(left, 164.0)
+
+    tick(100.0)
+    first = label.text()
+    assert "(39% done)" in first and heard() == first
+    tick(90.0)
+    assert "(45% done)" in label.text() and heard() == first            # shown, not a new line to hear
+    tick(80.0)
+    assert "(51% done)" in label.text() and heard() == label.text()     # 12 points on
+    tick(78.0)
+    assert "(52% done)" in label.text() and "(51% done)" in heard()
+    tick(77.0, after_s=SPOKEN_PROGRESS_EVERY_S)
+    assert "(53% done)" in label.text() and heard() == label.text()     # 5 s on
+    tick(0.5)
+    assert label.text() == heard() == practice.PROCESSING_TEXT and label.accessibleName() == ""

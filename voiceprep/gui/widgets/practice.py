@@ -7,6 +7,7 @@ import html
 import logging
 import textwrap
 import threading
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -82,10 +83,13 @@ from voiceprep.settings import (
     FEEDBACK_FIT_LINES,
     FEEDBACK_MIN_LINES,
     RECAP_LARGE,
+    SPOKEN_PROGRESS_EVERY_S,
+    SPOKEN_PROGRESS_POINTS,
 )
 
 log = logging.getLogger(__name__)
 
+_now = time.monotonic          # the clock of what a screen reader hears of a counting line (tests set it)
 READY_STATES = (c.IDLE, c.SPEAKING, c.THINKING, c.RECORDING)     # a question is up; Space answers or stops
 BANK_EDITED = "bank edited"     # a notice's kind: the bank of the round going was edited (NoticeBar.kind)
 AUDIO_FILTER = "Audio (*.wav *.flac *.ogg *.mp3 *.m4a);;All files (*)"
@@ -254,13 +258,18 @@ def clock_text(seconds: float, target: float) -> str:
     return f"{fmt_time(seconds)} / {fmt_time(target)}"
 
 
+def transcribing_done(left: float, seconds: float) -> int:
+    """The percentage of the answer transcribed, as its state line says it (0-99)."""
+    return max(0, min(99, round(100 * (seconds - left) / seconds))) if seconds > 0 else 0
+
+
 def transcribing_left_text(left: float, seconds: float) -> str:
     """The state line after a Stop while the answer's words are still decoded (a busy machine: walk53 2, 47 s
     of "processing" alone): what is left and how far it is, then what follows. Under a second left: only the
     checking is (PROCESSING_TEXT)."""
     if left < 1.0 or seconds <= 0:
         return PROCESSING_TEXT
-    done = max(0, min(99, round(100 * (seconds - left) / seconds)))
+    done = transcribing_done(left, seconds)
     def span(x: float) -> str:
         return f"{int(round(x))} s" if x < 59.5 else fmt_time(x)
     if done == 0:                   # read40d: not "the last 2 s of your 2 s answer (0% done)"
@@ -478,6 +487,7 @@ class PracticePage(QWidget):
         self.drill_note.hide()
         cl.addWidget(self.drill_note)
         self.state_label = muted("")
+        self._spoken_progress: tuple[int, float] | None = None   # a counting line's last spoken count, and when
         self.state_label.hide()                  # shown with something to say (_say_state)
         cl.addWidget(self.state_label)
         # the welcome back's recap: a line each in the text colour, spaced, in a readable column (walk14: dense small
@@ -1222,11 +1232,33 @@ class PracticePage(QWidget):
         labels were written by hand, as the Ctrl ones were before session 22)."""
         return f"{label}  ({self.key_name(key)})"
 
-    def _say_state(self, text: str) -> None:
+    def _say_state(self, text: str, spoken: str | None = None) -> None:
         """The state line under the question; hidden when it has nothing to say, so its empty line is no gap under
-        the headline (a round's summary, the welcome back's recap: session 19)."""
-        self.state_label.setText(text)
-        self.state_label.setVisible(bool(text))
+        the headline (a round's summary, the welcome back's recap: session 19). `spoken`: what a screen reader
+        gets as its accessible name instead of `text` (`_say_progress`); None: the text itself."""
+        label = self.state_label
+        if spoken is not None:
+            if label.accessibleName() != spoken:
+                label.setAccessibleName(spoken)     # first: a label with a name of its own is re-read on no setText
+            label.setText(text)
+        else:
+            self._spoken_progress = None
+            label.setText(text)
+            if label.accessibleName():
+                label.setAccessibleName("")         # after: the change of name announces the new text once
+        label.setVisible(bool(text))
+
+    def _say_progress(self, text: str, done: int) -> None:
+        """A state line that counts (`done`, a percentage): shown as it moves, while what a screen reader hears
+        changes only when the count moved SPOKEN_PROGRESS_POINTS or SPOKEN_PROGRESS_EVERY_S passed since it last
+        did (fixCS: "Transcribing the last 40 s…" was a new line every 500 ms)."""
+        now, last = _now(), self._spoken_progress
+        if last is None or abs(done - last[0]) >= SPOKEN_PROGRESS_POINTS or now - last[1] >= SPOKEN_PROGRESS_EVERY_S:
+            self._spoken_progress = (done, now)
+            spoken = text
+        else:
+            spoken = self.state_label.accessibleName() or text
+        self._say_state(text, spoken)
 
     def _set_recap(self, text: str, keep_offer: bool = False) -> None:
         """Show the welcome back's recap, one label a line ("" hides it, and what it offered, unless `keep_offer`: the
@@ -1375,13 +1407,17 @@ class PracticePage(QWidget):
         self.import_bar.setValue(int(fraction * 100))
         self.import_bar.setFormat(self._transcribing_text())
         if self.ctl.state == c.PROCESSING and not self.next_pending:
-            self._say_state(self._transcribing_text() + "…")
+            self._say_progress(self._transcribing_text() + "…", round(100 * fraction))
 
     def _on_transcribing_left(self, left: float, seconds: float) -> None:
         """After a Stop, while the answer's last words are decoded: how much is left (walk53 2)."""
         if self.ctl.state != c.PROCESSING or self.next_pending or self.ctl.importing:
             return
-        self._say_state(transcribing_left_text(left, seconds))
+        text = transcribing_left_text(left, seconds)
+        if text == PROCESSING_TEXT:
+            self._say_state(text)                   # only the checking is left: said at once
+        else:
+            self._say_progress(text, transcribing_done(left, seconds))
 
     def _transcribing_text(self) -> str:
         """What an import is doing while its file is decoded: "Transcribing a.flac — 0:23 of 4:04" (fixAV's
