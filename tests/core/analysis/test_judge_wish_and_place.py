@@ -1,9 +1,8 @@
 """judge74: two modals a strong answer says that are no plan, typed through the real judge (bundled Affirm bank).
 "The bit I'd want: one API …" states the candidate's wish, as "I'd like" and "I'd love" already did (a why answer's
-reasons are wishes); "a sandbox where you could create fake shipments" says what the sandbox lets you do (a relative
+reasons are wishes; not "I'd want to build…", a plan, nor after an "if": dev af-why-10); "a sandbox where you could create fake shipments" says what the sandbox lets you do (a relative
 clause of place, as "an account that could hold…"). Both were set aside as hypothetical (dev2 d2s-052, d2q-020:
-strong answers at 75). An indirect question ("I asked where we could cut") and a plan ("I'd want to add…" is still
-a wish said, as "I'd like to add…" was) are read as before."""
+strong answers at 75). An indirect question ("I asked where we could cut") is read as before."""
 from __future__ import annotations
 
 import pytest
@@ -53,6 +52,8 @@ def test_what_a_sandbox_lets_you_do_is_what_it_is():
 
 @pytest.mark.parametrize("said, hypothetical", [
     ("The platform team is the part I'd want.", False),
+    ("I'd want to build out the single API layer.", True),
+    ("If I joined, the part I'd want is the API layer.", True),
     ("We built a sandbox where you could create test shipments.", False),
     ("I asked where we could cut the cost.", True),
     ("We'd see where we could cut the cost.", True),

@@ -85,7 +85,7 @@ from voiceprep.core.banks.model import Job, KeyPoint, Prompt
 from voiceprep.settings import AnalysisSettings
 
 JUDGE_VERSION = "semantic-59-b"    # session 41: judge74 (semantic-59-b: "the part I'd want" and "a sandbox where
-                                   # you could create" are no plan, segments.NOT_HYPOTHETICAL_AFTER, `_place_relative`),
+                                   # you could create" are no plan, segments `_markers`, `_place_relative`),
                                    # session 40: judge71 (semantic-59: a cue phrase said as written counts in a bare
                                    # sentence, `said_verbatim`; a point with cues written is not set aside as a passing
                                    # mention when its label's words are said together, `_label_words_beside`),
