@@ -1,8 +1,9 @@
 """judge74: two modals a strong answer says that are no plan, typed through the real judge (bundled Affirm bank).
-"The bit I'd want: one API …" states the candidate's wish, as "I'd like" and "I'd love" already did (a why answer's
-reasons are wishes; not "I'd want to build…", a plan, nor after an "if": dev af-why-10); "a sandbox where you could create fake shipments" says what the sandbox lets you do (a relative
-clause of place, as "an account that could hold…"). Both were set aside as hypothetical (dev2 d2s-052, d2q-020:
-strong answers at 75). An indirect question ("I asked where we could cut") is read as before."""
+"The part I'd want: one API …" states the candidate's wish, as "I'd like" and "I'd love" already did (a why answer's
+reasons are wishes; not "I'd want to build…", a plan, nor after an "if": dev af-why-10); "a sandbox where you could
+create test shipments" says what the sandbox lets you do (a relative clause of place, as "an account that could
+hold…"). Both were set aside as hypothetical (dev2 d2s-052, d2q-020: strong answers at 75). An indirect question
+("I asked where we could cut") and a plan ("Next time I could add…") are read as before."""
 from __future__ import annotations
 
 import pytest
