@@ -1,9 +1,9 @@
-"""judge74: two modals a strong answer says that are no plan, typed through the real judge (bundled Affirm bank).
-"The part I'd want: one API …" states the candidate's wish, as "I'd like" and "I'd love" already did (a why answer's
-reasons are wishes; not "I'd want to build…", a plan, nor after an "if": dev af-why-10); "a sandbox where you could
-create test shipments" says what the sandbox lets you do (a relative clause of place, as "an account that could
-hold…"). Both were set aside as hypothetical (dev2 d2s-052, d2q-020: strong answers at 75). An indirect question
-("I asked where we could cut") and a plan ("Next time I could add…") are read as before."""
+"""judge74: "a sandbox where you could create test shipments" says what the sandbox lets you do (a relative clause
+of place after a noun, as "a tool that could replay events"), no plan: it was set aside as hypothetical (dev2 d2q-020,
+a strong answer at 75). Typed through the real judge (bundled Affirm bank). An indirect question ("I asked where we
+could cut") and a plan ("Next time I could add…") are read as before. "The part I'd want: one API …" (dev2 d2s-052)
+stays a plan: in a design answer "what I'd want" is one (test_judge.py), and only the prompt tells a why answer's wish
+apart (not done here)."""
 from __future__ import annotations
 
 import pytest
@@ -16,12 +16,6 @@ from voiceprep.paths import bundled_banks_dir
 
 pytestmark = pytest.mark.usefixtures("fresh_judge")    # tests/core/analysis/conftest.py
 
-WHY_AFFIRM = (
-    "Part of it is personal: I've seen friends caught out by store cards where the real cost was hidden in the small "
-    "print, and Affirm showing the whole cost before you agree is the honest version of credit. Banks still run their "
-    "ledgers on decades-old systems and people don't trust them. The platform team is the part I'd want: a single API "
-    "and shared building blocks that any new loan product is assembled from, and the real-time pipeline that every "
-    "credit decision runs on. On fit, I've written Python services for years and I'm used to owning technical calls.")
 DEVELOPER_APIS = (
     "The one I'm proudest of is the public shipping API at a logistics company that online shops used to buy labels "
     "and track parcels, and I led it from the first design doc. The resources were shipments, labels and tracking "
@@ -39,12 +33,6 @@ def _point(prompt_id: str, text: str, point: str):
     return next(r for r in a.key_points if r.key_point.id == point)
 
 
-def test_the_team_you_would_want_is_your_reason_for_it():
-    r = _point("why-affirm", WHY_AFFIRM, "platform-team")
-    assert r.hit, r.judgement
-    assert "I'd want" in r.judgement.unit.text
-
-
 def test_what_a_sandbox_lets_you_do_is_what_it_is():
     r = _point("developer-apis", DEVELOPER_APIS, "dx")
     assert r.hit, r.judgement
@@ -52,9 +40,7 @@ def test_what_a_sandbox_lets_you_do_is_what_it_is():
 
 
 @pytest.mark.parametrize("said, hypothetical", [
-    ("The platform team is the part I'd want.", False),
     ("I'd want to build out the single API layer.", True),
-    ("If I joined, the part I'd want is the API layer.", True),
     ("We built a sandbox where you could create test shipments.", False),
     ("I asked where we could cut the cost.", True),
     ("We'd see where we could cut the cost.", True),

@@ -84,8 +84,8 @@ from voiceprep.core.banks.load import default_cues, label_min_cues
 from voiceprep.core.banks.model import Job, KeyPoint, Prompt
 from voiceprep.settings import AnalysisSettings
 
-JUDGE_VERSION = "semantic-59-b"    # session 41: judge74 (semantic-59-b: "the part I'd want" and "a sandbox where
-                                   # you could create" are no plan, segments `_markers`, `_place_relative`),
+JUDGE_VERSION = "semantic-59-b"    # session 41: judge74 (semantic-59-b: "a sandbox where you could create" is no
+                                   # plan, segments `_place_relative`),
                                    # session 40: judge71 (semantic-59: a cue phrase said as written counts in a bare
                                    # sentence, `said_verbatim`; a point with cues written is not set aside as a passing
                                    # mention when its label's words are said together, `_label_words_beside`),

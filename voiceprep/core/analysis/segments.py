@@ -425,9 +425,6 @@ def _markers(words: list[str], before: list[str] | None = None, story: bool = Fa
                 continue          # "the one I'd pick is ...": the answer chosen, not a plan
             if w in ("could", "would") and nxt in ("not", "n't"):
                 continue
-            if (w in ("would", "i'd", "we'd") and nxt == "want" and words[i + 2:i + 3] != ["to"]
-                    and not any(c in ("if", "unless", "whether") for c in (before or []) + words[:i])):
-                continue          # "the part I'd want: one API ...": a wish stated (judge74), not "I'd want to build"
             if w == "could" and _past_ability((before or []) + words[:i], words[i + 1:i + 3]):
                 continue          # "..., and we could process four times the trades": a result
             if w in PURPOSE_MODALS and (words[i - 1:i] and words[i - 1] in RELATIVES or "so" in words[max(0, i - 5):i]
