@@ -85,7 +85,9 @@ from voiceprep.core.banks.load import default_cues, label_min_cues
 from voiceprep.core.banks.model import Job, KeyPoint, Prompt
 from voiceprep.settings import PHRASE_CUE_WORDS, AnalysisSettings
 
-JUDGE_VERSION = "semantic-61"      # session 41: judge73 (semantic-61: a clause opening "no" that names the
+JUDGE_VERSION = "semantic-62"      # session 41: judge74 (semantic-62: "a sandbox where you could create" is no
+                                   # plan, segments `_place_relative`),
+                                   # judge73 (semantic-61: a clause opening "no" that names the
                                    # label's thing, "no outbox, no sagas", contradicts it, `said_absent`),
                                    # judge75 (semantic-60: a cue phrase said with its small
                                    # words changed counts, `keypoints.TokenIndex.loosely`; "I'm", "I've" no names,

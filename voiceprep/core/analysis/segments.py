@@ -178,6 +178,20 @@ _AUXILIARIES = frozenset({"did", "do", "does", "was", "were", "is", "are", "had"
                           "should", "can"})
 
 
+_NOT_A_PLACE = frozenset({"at", "about", "on", "of", "out", "to", "and", "but", "so", "know", "work", "figure", "look",
+                          "looked", "check", "ask", "wonder", "see", "saw", "showed", "find"})
+
+
+def _place_relative(words: list[str], i: int) -> bool:
+    """Whether the modal at `i` is in a relative clause of place after a noun: "a sandbox where you could create test
+    shipments" says what the sandbox lets you do (judge74), not "I asked where we could cut" (a question) or "we'd
+    see where we could" (a plan)."""
+    if i < 3 or words[i - 2] != "where" or words[i - 1] not in _SHORT_SUBJECTS:
+        return False
+    head = words[i - 3]
+    return head.isalpha() and head not in _NOT_A_PLACE and head not in _THAT_HEADS and not head.endswith("ed")
+
+
 def _in_relative(words: list[str], i: int) -> bool:
     """Whether the denial at `i` is inside a relative clause that describes a noun ("any payment that did not match",
     "an immutable row that we never update", "a job which never retried"): it says what the thing is, not that the
@@ -413,7 +427,8 @@ def _markers(words: list[str], before: list[str] | None = None, story: bool = Fa
                 continue
             if w == "could" and _past_ability((before or []) + words[:i], words[i + 1:i + 3]):
                 continue          # "..., and we could process four times the trades": a result
-            if w in PURPOSE_MODALS and (words[i - 1:i] and words[i - 1] in RELATIVES or "so" in words[max(0, i - 5):i]):
+            if w in PURPOSE_MODALS and (words[i - 1:i] and words[i - 1] in RELATIVES or "so" in words[max(0, i - 5):i]
+                                        or _place_relative(words, i)):
                 continue
             if w in ("would", "i'd", "we'd", "they'd") and _reported(words[:i]) and nxt not in ("have", "not"):
                 continue          # "we agreed that handoffs would happen at the bedside": what was agreed, told
