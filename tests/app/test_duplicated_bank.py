@@ -272,3 +272,39 @@ def test_a_follow_up_is_counted_apart_from_answers_on_every_screen(bank, banks, 
     details = recap_lines(service.recap(), banks.find, labels=labels)[1]
     assert f"(1 answer and 1 follow-up on “{bank.name}”; 1 answer on “{mine.name}”)" in details, details
     assert rows_text(service.attempts(bank=bank.id)) == "1 answer and 1 follow-up"
+
+
+def test_the_welcome_speaks_of_the_copy_in_use_for_its_drill_its_average_and_the_origins_round(bank, banks, access,
+                                                                                                session):
+    """walk55: a round on the origin (60), then a question again on the copy, with the copy in the picker: Welcome
+    back said "Drill my weak points on “<origin>” brings it back" and put the best-try average of both banks (75)
+    beside the round's 60 without a word. The weakest point is the copy's (its weak points take the origin's answers
+    in), the average says it takes in the origin's answers, and the round says it was the origin's, without the
+    copy's answers."""
+    from voiceprep.app.recap import recap_lines
+
+    service = HistoryService(access, banks.lineage)
+    mine = banks.find(f"{bank.id}-mine")
+    rnd = bank.rounds[0]
+    vague = "I think it was fine, we did a lot of things and it went well."
+    pk = session.start_round(bank, rnd)
+    for prompt in rnd.prompts[:2]:
+        session.save_typed(bank, prompt, vague, rnd.id, pk)
+    session.finish_round(pk, {"overall": 5.0, "answered": 2, "total": 2, "skipped": []})
+    session.save_typed(mine, mine.prompt(rnd.prompts[0].id), "Our matching engine had lock contention, so I proposed "
+                       "the LMAX Disruptor: a ring buffer with a single writer. Latency fell by forty percent.")
+    recap = service.recap()
+    assert recap["weakest"]["bank_id"] == mine.id and recap["bank_id"] == mine.id, recap["weakest"]
+    labels = {b.id: b.name for b in banks.banks}
+    details = recap_lines(recap, banks.find, labels=labels, picked=mine.id)[1]
+    weak = next(line for line in details.splitlines() if line.startswith("Most missed"))
+    assert weak.endswith("on the bank chosen above. Drill my weak points brings it back."), details
+    assert f"Drill my weak points on “{bank.name}”" not in details, details
+    average = next(line for line in details.splitlines() if line.startswith("Last session"))
+    assert f", with “{bank.name}”, the bank this one was copied from: " in average, details
+    the_round = next(line for line in details.splitlines() if line.startswith("Round score"))
+    assert the_round.startswith(f"Round score of “{rnd.title}” on “{bank.name}”, without your answers on this copy"), \
+        details
+    # the origin picked: said as before, nothing of a copy
+    plain = recap_lines(recap, banks.find, labels=labels, picked=bank.id)[1]
+    assert "without your answers on this copy" not in plain and "the bank this one was copied from:" not in plain, plain

@@ -150,7 +150,7 @@ def test_the_recap_names_the_rounds_own_score_beside_the_answers_average(tmp_pat
     session.finish_round(pk, {"competencies": {bank.competencies[0].id: 20.0}, "overall": 20.0, "answered": 1,
                               "total": len(rnd.prompts), "skipped": [p.id for p in rnd.prompts[1:]]})
     recap = service.recap()
-    assert recap["round"] == {"title": rnd.title, "overall": 20.0, "answered": 1, "total": len(rnd.prompts),
+    assert recap["round"] == {"title": rnd.title, "bank_id": bank.id, "overall": 20.0, "answered": 1, "total": len(rnd.prompts),
                               "skipped": len(rnd.prompts) - 1, "before_follow_ups": None, "weighed": "competency",
                               "runs": 1}
     details = recap_lines(recap, {bank.id: bank}.get)[1]

@@ -4953,3 +4953,31 @@ def test_a_screen_reader_hears_the_transcribing_count_only_when_it_moves_meaning
     assert "(53% done)" in label.text() and heard() == label.text()     # 5 s on
     tick(0.5)
     assert label.text() == heard() == practice.PROCESSING_TEXT and label.accessibleName() == ""
+
+def test_the_welcome_back_on_a_copy_names_the_copy_for_the_drill_and_says_whose_round_and_average(window, qtbot):
+    """walk55: with the copy in the Bank box, Welcome back said "Drill my weak points on “<origin>” brings it back"
+    and put a best-try average over both banks (75) beside the origin's round (60) without a word. On the page: the
+    drill is the chosen copy's, the average says it takes in the origin's answers, the round says it was the
+    origin's, without the copy's answers."""
+    from datetime import datetime
+
+    page = window.practice
+    window.nav.setCurrentRow(3)
+    window.banks.select_bank("airwallex")
+    window.banks.duplicate_current()
+    copy = page.bank_box.currentData()
+    window.nav.setCurrentRow(0)
+    origin = window.services.registry.find("airwallex")
+    weakest = {"label": "Blast radius", "hits": 0, "attempts": 2, "bank_id": copy}
+    page.show_recap({"bank_id": copy, "answers": 5, "average": 75, "whole": 4, "tries": 5,
+                     "started_at": datetime.now().isoformat(), "weakest": weakest,
+                     "banks": [{"bank_id": "airwallex", "answers": 4}, {"bank_id": copy, "answers": 1}],
+                     "round": {"title": origin.rounds[0].title, "bank_id": "airwallex", "overall": 60, "answered": 4,
+                               "total": 4, "skipped": 0, "before_follow_ups": None, "weighed": None, "runs": 1}})
+    assert page.bank_box.currentData() == copy
+    said = page.recap_text()
+    assert "on the bank chosen above. Drill my weak points brings it back." in said and \
+        "Drill my weak points on" not in said, said
+    assert f"each by its best try of 5 tries, with “{origin.name}”, the bank this one was copied from: 75." in said, said
+    assert f"Round score of “{origin.rounds[0].title}” on “{origin.name}”, without your answers on this copy: 60" in said, \
+        said

@@ -50,6 +50,15 @@ def copied_from_text(origin: str, copy: str, find: Callable[[str], Any | None],
     return f"{bank_title(origin, find, labels)}, the bank this one was copied from" + (f" by way of {via}" if via else "")
 
 
+def _ancestors(bank_id: str, find: Callable[[str], Any | None]) -> list[str]:
+    """The banks `bank_id` was copied from, nearest first (job.copied_from, as far as the banks are still there)."""
+    out: list[str] = []
+    while (up := getattr(getattr(find(out[-1] if out else bank_id), "job", None), "copied_from", None)) \
+            and up not in (bank_id, *out):
+        out.append(up)
+    return out
+
+
 def skipped_prompts(recap: Row, find: Callable[[str], Any | None]) -> tuple[Any | None, list[str]]:
     """The bank the recap's skipped questions are on (None if gone or none skipped) and the texts of those still
     in it. When there are any, the welcome says "You skipped ...: answer it first today" and names a round left only
@@ -189,7 +198,15 @@ def recap_lines(recap: Row, find: Callable[[str], Any | None], today: datetime |
     of = ("Score of your one question" + retried if retried else "Score of your one answer") if whole == 1 else \
         (f"Average of your {counted(whole, 'question')}{retried}" if retried else
          f"Average of your {counted(whole, 'answer')}") if whole else "Average per answer"
-    average = (f"{of}{', before follow-ups' if follow_ups else ''}: {score_text(recap['average'])}."
+    # fixCW (walk55): the session on a copy and the bank it was copied from, the round on the origin: the average takes
+    # in both (each question's best try, on either), the round only its own answers; each says which (75 beside 60
+    # read as a contradiction)
+    used = {b["bank_id"] for b in banks}
+    rnd_bank = (rnd or {}).get("bank_id")
+    origin = rnd_bank if rnd_bank and picked and rnd_bank != picked and picked in used and \
+        rnd_bank in _ancestors(picked, find) else None
+    with_origin = f", with {copied_from_text(origin, picked, find, labels)}" if origin and picked else ""
+    average = (f"{of}{', before follow-ups' if follow_ups else ''}{with_origin}: {score_text(recap['average'])}."
                + (f" {'; '.join(told)}." if told else "")
                if recap.get("average") is not None else None)
     the_round = None
@@ -209,7 +226,8 @@ def recap_lines(recap: Row, find: Callable[[str], Any | None], today: datetime |
         weighed = {"competency": ", weighted by the job's competencies",
                    "key points": ", weighted by its key points"}.get(rnd.get("weighed") or "", "")
         scored = both_text(before, rnd["overall"]).lower() if before is not None else score_text(rnd['overall'])
-        the_round = f"Round score of “{rnd['title']}”{run}{weighed}: {scored}{why}."
+        there = f" on {bank_title(origin, find, labels)}, without your answers on this copy" if origin else ""
+        the_round = f"Round score of “{rnd['title']}”{there}{run}{weighed}: {scored}{why}."
     on = (title(banks[0]["bank_id"]) if len(banks) == 1 else
           f"{len(banks)} banks (" + "; ".join(f"{answers_text(b['answers'], b.get('drills') or 0, b.get('follow_ups') or 0)}"
                                               f" on {title(b['bank_id'])}" for b in banks) + ")")

@@ -10,7 +10,7 @@ import pytest
 
 from tests.conftest import BANKS
 from voiceprep.core.analysis.analyze import analyze_answer
-from voiceprep.core.analysis.delivery import analyze_delivery, asks_for_story, read_star_again, star_part
+from voiceprep.core.analysis.delivery import analyze_delivery, asks_for_story, mark_complete, read_star_again, star_part
 from voiceprep.core.banks import load_bank, parse_bank
 from voiceprep.core.transcript import Segment, Transcript, Word
 from voiceprep.settings import AnalysisSettings
@@ -434,7 +434,8 @@ def test_a_repeated_phrase_of_unit_words_without_a_number_is_still_a_repetition(
 def test_a_follow_up_answer_is_not_held_to_the_questions_time_or_to_star(fintech):
     """Walkthrough 10: a 20 s answer to the interviewer's follow-ups read "20 s of a 120 s target: Short for the time
     you have" and "STAR: no situation, task": a follow-up answer is short by nature."""
-    text = "So for failover we put health checks on each region and the load balancer moved the traffic by itself."
+    # fixCW: an answer to what was asked (one on failover answered none of this question's points, now no answer)
+    text = "So to make it fast I partitioned the transactions table by day and added a covering index for the query."
     prompt = fintech.prompt("recon")
     d = analyze_answer(fintech, prompt, spoken(text, 20), follow_up=True).delivery
     said = findings(d)
@@ -1278,3 +1279,26 @@ def test_the_numbers_tip_is_in_words_any_trade_reads():
 def test_the_span_a_plan_will_take_is_no_number(text):
     """fixBS's "over/within the next N <time>" is how long a result took; in a plan it is when (judge67)."""
     assert analyze_delivery(Transcript.from_text(text), 120, AnalysisSettings(), timed=False).numbers == [], text
+
+
+def test_a_follow_up_answer_that_says_nothing_is_not_praised_for_being_short(fintech):
+    """walk55 finding 6: a 7 s follow-up answer of fillers, 0 of 1 points asked, had the green Duration card "Short and
+    to the point". One rule (settings.follow_up_min_words): covering none of the points asked, or fewer words than
+    that besides fillers, is no answer, and its card says so in orange."""
+    prompt = fintech.prompt("recon")
+    words = "Um self checkout um you can pay um yeah."
+    d = analyze_answer(fintech, prompt, spoken(words, 7), follow_up=True).delivery
+    card = findings(d)["duration"]
+    assert card.status == "warn" and "Short and to the point" not in card.tip, card
+    assert card.summary.startswith("7 s, a follow-up answer: "), card
+    few = findings(analyze_delivery(spoken(words, 7), 150, AnalysisSettings(), follow_up=True))["duration"]
+    assert few.status == "warn" and few.summary == "7 s, a follow-up answer: a few words", few
+    # the same words past the rule's count, judged on no points: an answer, short and to the point
+    loose = findings(analyze_delivery(spoken(words, 7), 150, AnalysisSettings(follow_up_min_words=4),
+                                      follow_up=True))["duration"]
+    assert loose.status == "good" and "Short and to the point" in loose.tip, loose
+    # judged on points and covering none, a long answer is no answer either
+    long_off = analyze_delivery(spoken("We went hiking in the hills every weekend and it was lovely weather.", 9),
+                                150, AnalysisSettings(), follow_up=True)
+    mark_complete(long_off, 1, ["Reconciliation against the bank"], AnalysisSettings())
+    assert findings(long_off)["duration"].summary == "9 s, a follow-up answer: none of what was asked"

@@ -572,3 +572,30 @@ def test_a_topic_that_starts_with_a_word_that_can_be_a_verb_is_not_asked_how_you
 ])
 def test_a_point_ending_in_a_preposition_is_still_asked_naturally(label, asked):
     assert follow_up_for(KeyPoint(id="k", label=label, cues=())) == asked
+
+
+def test_a_heading_before_a_colon_is_not_asked_back_but_what_its_note_is_about():
+    """walk55 finding 4: "Can you tell me about closing the loop?", "...about distributed pieces?" (a heading, no
+    word of the point's cues in it): the point is asked by what its note is about. A topic the cues name, one the
+    story owns ("The problem:") or a note that lists is asked as before."""
+    loop = KeyPoint("a", "Closing the loop: reconciliation caught what the flow missed",
+                    ("reconciliation|reconcile", "mismatch|mismatches"))
+    assert follow_up_for(loop) == "Can you tell me about reconciliation?"
+    pieces = KeyPoint("a", "Distributed pieces: Kafka consumers that commit offsets only after the work is done",
+                      ("Kafka", "offsets|offset|commit", "consumers|consumer"))
+    assert follow_up_for(pieces) == "Can you tell me about Kafka consumers?"
+    assert follow_up_for(KeyPoint("a", "Replication and failover: primaries, replicas and more",
+                                  ("replication|replicas", "failover"))) == \
+        "Can you tell me about replication and failover?"
+    assert follow_up_for(KeyPoint("a", "The problem: lock contention in order matching", ("contention", "locks"))) == \
+        "Can you tell me about the problem?"
+    assert follow_up_for(KeyPoint("a", "Running it in production: profiling, pooling", ("profiling", "pool"))) == \
+        "Can you tell me about running it in production?"
+
+
+def test_the_bundled_payments_bank_asks_its_two_headed_points_as_an_interviewer_would():
+    """walk55 finding 4: the bank writes both follow-ups itself."""
+    bank = next(b for b in BankRegistry.discover().banks if b.id == "senior-backend-payments")
+    asked = {kp.id: follow_up_for(kp, bank) for p in bank.all_prompts() for kp in p.key_points}
+    assert asked["reconciliation-loop"].startswith("How did you find the payments the flow got wrong")
+    assert asked["kafka-consumers"].startswith("How did your Kafka consumers make sure a message was not lost")

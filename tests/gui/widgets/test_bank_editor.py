@@ -3029,3 +3029,29 @@ def test_a_bank_too_big_is_told_to_be_split_not_fixed_in_a_text_editor(tmp_path)
     errors = raised.value.errors
     for said in (import_problem(big, errors)[0], open_problem("Big", big, errors)):
         assert said.count(SPLIT_IT) == 1 and "text editor" not in said, said
+
+
+def test_the_tree_wraps_a_long_prompt_and_gives_its_whole_text_to_hover_and_a_screen_reader(qtbot, services, data_home):
+    """walk55 finding 7: the tree cut every prompt and key point at 70 characters and again at its pane's width
+    ("Tell me about a payment system you design…"), at 1366 and at 2560/150 %: what told two apart was cut off. A row
+    wraps to the pane's width, taller than one line; its whole text is the tooltip and the accessible text."""
+    window = make_window(qtbot, services, data_home)
+    window.resize(1366, 768)
+    window.nav.setCurrentRow(3)
+    window.banks.select_bank("senior-backend-payments")
+    window.banks.edit_current()
+    editor = window.banks.editor
+    qtbot.waitUntil(lambda: editor.tree.topLevelItemCount() > 2, timeout=10000)
+    prompt = editor.tree.topLevelItem(2).child(0)
+    point = prompt.child(4)
+    full = point.toolTip(0)
+    assert point.text(0) == "• Why it mattered: no lost or duplicated money, fewer incidents" and "…" not in full
+    assert point.data(0, Qt.ItemDataRole.AccessibleTextRole) == point.text(0)
+    whole = prompt.data(0, Qt.ItemDataRole.AccessibleTextRole)
+    assert whole.startswith("Tell me about a payment system you designed") and whole.endswith("How did you keep it reliable?")
+    assert prompt.text(0) == whole and not prompt.text(0).endswith("…")
+    editor.tree.resize(300, 600)
+    qtbot.wait(50)
+    one_line = editor.tree.fontMetrics().lineSpacing()
+    assert editor.tree.visualItemRect(prompt).height() >= 3 * one_line, editor.tree.visualItemRect(prompt)
+    assert editor.tree.visualItemRect(editor.tree.topLevelItem(1)).height() < 2 * one_line     # "Competencies (sum 1)"

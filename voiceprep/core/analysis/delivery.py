@@ -1143,6 +1143,13 @@ def _on_question_s(d: Delivery) -> float | None:
     return max(0.0, d.duration_s - float(d.tail["seconds"]))
 
 
+def no_answer(d: Delivery, s: AnalysisSettings) -> bool:
+    """Whether a follow-up answer says nothing of what was asked (fixCW, walk55 finding 6): judged on points, it
+    covered none; or it said fewer than `follow_up_min_words` words besides its fillers."""
+    said = d.words - int(d.fillers.get("total") or 0)
+    return bool(d.points and len(d.missed) >= d.points) or said < s.follow_up_min_words
+
+
 def _duration(d: Delivery, s: AnalysisSettings) -> Finding:
     """The Duration card of a timed answer. Beside the Ending card it judges the answer up to where the drift
     starts, in the same bands, and says so (walk39: "72 s ... with time to spare" next to "the last 42 s, from 0:30,
@@ -1153,6 +1160,11 @@ def _duration(d: Delivery, s: AnalysisSettings) -> Finding:
     length = (f"{d.duration_s:.0f} s" + ("" if on is None else f", {on:.0f} s of it on the question,")
               + f" of a {d.target_s} s target")
     seconds = d.duration_s if on is None else on
+    if d.follow_up and no_answer(d, s):
+        return Finding("duration", "warn", f"{seconds:.0f} s, a follow-up answer: " + (
+                           "none of what was asked" if d.points else "a few words"),
+                       "Nothing of what the follow-up asked was said yet: answer it in a sentence or two, with what "
+                       "you did and a detail only you would know.")
     if d.follow_up:
         long = seconds > s.follow_up_long_s
         return Finding("duration", "warn" if long else "good",

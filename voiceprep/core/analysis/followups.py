@@ -262,6 +262,9 @@ def follow_up_for(kp: KeyPoint, bank: Bank | None = None) -> str:
     if lead_in:
         return lead_in
     names = bank_names(bank) if bank is not None else frozenset()
+    heading = _after_heading(kp, names)
+    if heading:
+        return heading
     story = _story_of(kp, bank)
     words = label.split()
     first = words[0].lower() if words else ""
@@ -501,6 +504,33 @@ def _after_lead_in(kp: KeyPoint, bank: Bank | None = None) -> str | None:
     note = cut if len(cut.split()) >= 3 else note
     question = follow_up_for(dataclasses.replace(kp, label=note[0].upper() + note[1:], follow_up=None), bank)
     return question
+
+
+def _after_heading(kp: KeyPoint, names: frozenset[str]) -> str | None:
+    """fixCW (walk55 finding 4): a label whose words before its colon are a heading, not its topic ("Closing the loop:
+    reconciliation caught what the flow missed", "Distributed pieces: Kafka consumers that commit offsets ...") was
+    asked "Can you tell me about closing the loop?", which no interviewer asks. A heading here: no article or
+    possessive first ("The problem:", "Your fit:" name the story's own), no word of the point's cues in it, before a
+    note that is no list. The point is asked by what the note is about instead, its words up to its verb or relative
+    clause: "Can you tell me about reconciliation?", "...about Kafka consumers?". None for any other label."""
+    if ":" not in kp.label or not kp.cues:          # no cues: nothing tells a heading from a topic
+        return None
+    head, note = (part.strip() for part in kp.label.split(":", 1))
+    words = [w.lower().strip(".,;()\"'") for w in head.split()]
+    if not words or not note or "," in note or words[0] in DETERMINERS:
+        return None
+    cued = {w.lower() for cue in kp.cues for alt in cue.split("|") for w in re.findall(r"[A-Za-z][\w'-]*", alt)}
+    if any(w in cued or w[:5] in {c[:5] for c in cued if len(c) >= 5} for w in words if len(w) >= 3):
+        return None
+    subject: list[str] = []
+    for word in _RELATIVE.sub("", " " + note).split():
+        bare = word.lower().strip(".,;:()")
+        if subject and (_past(bare) or _verb(bare) and bare not in cued) or bare in ("to", "so", "because", "by"):
+            break
+        subject.append(word.strip(".,;:"))
+    if not subject or len(subject) > 5:
+        return None
+    return f"Can you tell me about {_to_you(_lower_first(' '.join(subject), kp, names=names))}?"
 
 
 # a figure a label gives ("4", "12", "30%", "10,000", "$2m", "seventy-one"), which its follow-up leaves for the

@@ -1128,7 +1128,8 @@ def recap(h: History, last: int = 6, lineage: Lineage = bank_ids) -> Row | None:
     # answers at all: walkthrough 9 read "average 73" the day after a round that said 58)
     the_round = None
     if rounds and summary.get("overall") is not None and first <= str(rounds[0]["finished_at"] or "") < after:
-        the_round = {"title": rounds[0]["title"], "overall": summary["overall"], "answered": summary.get("answered"),
+        the_round = {"title": rounds[0]["title"], "bank_id": rounds[0]["bank_id"],
+                     "overall": summary["overall"], "answered": summary.get("answered"),
                      "total": summary.get("total"), "skipped": len(skipped),
                      "before_follow_ups": summary.get("before_follow_ups"),    # its answers alone (app.scored)
                      # what its overall weighs (scoring.overall_score: a bank without competencies scores by its key
@@ -1141,6 +1142,10 @@ def recap(h: History, last: int = 6, lineage: Lineage = bank_ids) -> Row | None:
                                     [rounds[0]["bank_id"], rounds[0]["round_id"], first, after])[0]["n"]}
     weak = [{**w[0], "bank_id": b} for b in banks if (w := weak_points(h, lineage(b), last, 1))]
     weakest = min(weak, key=weakest_first) if weak else None   # key_point_rates' order
+    # fixCW (walk55): the weakest on a bank a copy of which the session used too is named on that copy, whose weak
+    # points take the origin's answers in: "Drill my weak points" named the origin while the picker showed the copy
+    copies = [b for b in banks if weakest and b != weakest["bank_id"] and weakest["bank_id"] in lineage(b)]
+    weakest = next((w for w in weak if copies and w["bank_id"] == copies[0]), weakest)
     chosen = weakest["bank_id"] if weakest else banks[0]
     skipped_bank = rounds[0]["bank_id"] if rounds else None
     if skipped_bank is not None and skipped_bank in lineage(chosen):

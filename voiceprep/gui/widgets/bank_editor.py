@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import (
     QApplication,
@@ -36,6 +36,8 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QSplitter,
     QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QToolButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -128,6 +130,53 @@ def _sentence(text: str) -> str:
 def _elide(text: str, n: int = 70) -> str:
     text = " ".join(str(text).split())
     return text if len(text) <= n else text[:n - 1] + "…"
+
+
+TREE_TEXT_CHARS = 160     # a tree row wraps (fixCW); past this, a recited label is cut, its whole text the tooltip
+
+
+class _WrappedRowDelegate(QStyledItemDelegate):
+    """A row as tall as its text wrapped to the width the tree gives it (Qt's tree measures a row unwrapped)."""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
+        size = super().sizeHint(option, index)
+        tree = self.parent()
+        if not isinstance(tree, QTreeWidget):
+            return size
+        depth, up = 1, index.parent()
+        while up.isValid():
+            depth, up = depth + 1, up.parent()
+        width = tree.viewport().width() - tree.indentation() * depth - 8
+        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        if width < 40 or not text:
+            return size
+        rect = option.fontMetrics.boundingRect(QRect(0, 0, width, 100000), int(Qt.TextFlag.TextWordWrap), text)
+        return QSize(size.width(), max(size.height(), rect.height() + 4))
+
+
+class WrappingTree(QTreeWidget):
+    """The editor's tree: its rows wrap instead of eliding (walk55 finding 7: at 1366 and at 2560/150 % every prompt
+    and key point read "Tell me about a payment system you design…", the part that told them apart cut off), laid
+    out again when the pane is resized; each row's whole text is its tooltip and what a screen reader reads."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setItemDelegate(_WrappedRowDelegate(self))
+        self.setWordWrap(True)
+        self.setUniformRowHeights(False)
+        self.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.scheduleDelayedItemsLayout()       # row heights follow the new width
+
+
+def set_row_text(it: QTreeWidgetItem, text: str) -> None:
+    """A tree row's text: wrapped whole (up to TREE_TEXT_CHARS), whole in its tooltip and to a screen reader."""
+    it.setText(0, _elide(text, TREE_TEXT_CHARS))
+    it.setToolTip(0, plain_tooltip(text))
+    it.setData(0, Qt.ItemDataRole.AccessibleTextRole, " ".join(str(text).split()))
 
 
 def id_from_text(text: str, taken: set[str], fallback: str, words: int = 3) -> str:
@@ -334,7 +383,7 @@ class BankEditor(QWidget):
         left = QWidget()
         left_lay = QVBoxLayout(left)
         left_lay.setContentsMargins(0, 0, 0, 0)
-        self.tree = QTreeWidget()
+        self.tree = WrappingTree()
         self.tree.setHeaderHidden(True)
         self.tree.setMinimumWidth(160)
         left_lay.addWidget(self.tree, 1)
@@ -464,9 +513,9 @@ class BankEditor(QWidget):
 
         def item(parent: QTreeWidgetItem | QTreeWidget, text: str, path: NodePath) -> QTreeWidgetItem:
             nonlocal target
-            it = QTreeWidgetItem(parent, [_elide(text)])
+            it = QTreeWidgetItem(parent)
+            set_row_text(it, text)
             it.setData(0, PATH_ROLE, path)
-            it.setToolTip(0, plain_tooltip(text))
             if path == select:
                 target = it
             return it
@@ -1100,8 +1149,7 @@ class BankEditor(QWidget):
                 "prompt": lambda: value("text") or "(no text yet)",
                 "key_point": lambda: "• " + (value("label") or "(no label yet)")}.get(kind)
         if text:
-            it.setText(0, _elide(text()))
-            it.setToolTip(0, plain_tooltip(text()))
+            set_row_text(it, text())
         comps = self.tree.topLevelItem(1)
         if comps is not None:
             comps.setText(0, f"Competencies ({self._weight_sum_text()})")

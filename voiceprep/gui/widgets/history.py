@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSplitter,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )
@@ -647,6 +648,8 @@ class HistoryPage(QWidget):
                     lambda r: f"“{registry.labels().get(r['bank_id']) or r['bank_id']}”") if len(rows) == 2 else None
         self.compare_btn.setEnabled(why is None)
         self.compare_btn.setToolTip(apart_text(why) if why else compare_hint(len(ids)))
+        self.compare_btn.setAccessibleDescription(f"Off: {apart_text(why)}" if why else
+                                                  f"Compares the two selected answers ({COMPARE_KEY})")
 
     def _open_selected(self, *_: Any) -> None:
         self._compare_apart()
@@ -731,9 +734,17 @@ class HistoryPage(QWidget):
 
     # -- several attempts -----------------------------------------------------------------------
     def compare_selected(self) -> None:
+        """Compare two (or its key): the two selected answers side by side. While the button is off for two answers
+        to different questions, its key says why where the button does, in its tooltip and on the status line, and
+        opens nothing (walk55 finding 8: the greyed button and Ctrl+D's message disagreed on whether it was on)."""
         ids = self.selected_ids()
         if len(ids) != 2:
             QMessageBox.information(self, "Compare", compare_hint(len(ids)))
+            return
+        if not self.compare_btn.isEnabled():
+            why = self.compare_btn.toolTip()
+            self.status.setText(why)
+            QToolTip.showText(self.compare_btn.mapToGlobal(self.compare_btn.rect().bottomLeft()), why, self.compare_btn)
             return
         service = self.services.history
         query(lambda: service.compare(*ids), owner=self, on_done=self._show_compare,

@@ -12,6 +12,21 @@ TAG_ROLE = Qt.ItemDataRole.UserRole + 1       # the model's tag for a cell (" ·
 TAG_SHARE = 0.6                               # the most of a line's width a tag takes
 
 
+def elide_tag(tag: str, metrics: QFontMetrics, width: int) -> str:
+    """A bank's name cut to `width`: in its middle, so the end that tells two banks apart shows ("Airwallex —
+    Sen…Round 4"), but a closing "(my copy)" kept whole and the name before it cut at its end (fixCW, walk55 finding
+    7: "Senior Backend En…ayments (my copy)" read like its origin's row): "Senior Backend Engineer, Pay… (my copy)"."""
+    if metrics.horizontalAdvance(tag) <= width:
+        return tag
+    name, paren, note = tag.rstrip().rpartition(" (")
+    if paren and note.endswith(")") and name.strip(" ·"):
+        suffix = f" ({note}"
+        room = width - metrics.horizontalAdvance(suffix)
+        if room > metrics.horizontalAdvance("Wwww…"):
+            return metrics.elidedText(name, Qt.TextElideMode.ElideRight, room) + suffix
+    return metrics.elidedText(tag, Qt.TextElideMode.ElideMiddle, width)
+
+
 def tagged_lines(text: str, tag: str, metrics: QFontMetrics, width: int, lines: int) -> list[str]:
     """`text` word-wrapped to `width` in at most `lines` lines, the last ending with `tag` whole: the text is
     shortened with "…" when it does not fit beside it. A tag wider than TAG_SHARE of a line has that line alone."""
@@ -21,9 +36,9 @@ def tagged_lines(text: str, tag: str, metrics: QFontMetrics, width: int, lines: 
     most = int(width * TAG_SHARE)          # a long tag takes the last line of its own (walk24: cut in its middle
     if metrics.horizontalAdvance(tag) > most and lines > 1 and text.strip():  # to 60 %, "Airwallex — Sen…Round 4"
         text_lines = tagged_lines(text, "", metrics, width, lines - 1)       # hid what told two banks apart)
-        return [*text_lines, metrics.elidedText(tag.strip(" ·"), Qt.TextElideMode.ElideMiddle, width)]
+        return [*text_lines, elide_tag(tag.strip(" ·"), metrics, width)]
     if metrics.horizontalAdvance(tag) > most:      # one line: cut in its middle, so the text keeps room and a copy's
-        tag = metrics.elidedText(tag, Qt.TextElideMode.ElideMiddle, most)   # name its end: "Airwallex — Infra…py)"
+        tag = elide_tag(tag, metrics, most)      # name its end: "Airwallex — Infra… (my copy)"
 
     words, i = text.split(), 0
     out: list[str] = []
