@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from tests.conftest import BANKS
 from voiceprep.core.analysis import embedder
+from voiceprep.core.banks import load_bank
 
 
 @pytest.fixture
@@ -14,3 +16,9 @@ def fresh_judge():
     embedder.set_disabled(False)
     yield
     embedder.set_disabled(False)
+
+
+@pytest.fixture(scope="module")
+def airwallex():
+    """The bundled Airwallex bank, loaded once a module."""
+    return load_bank(BANKS / "airwallex.toml")

@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 
 from tests.conftest import BANKS, GREENGRID_BEFORE
+from tests.core.analysis.answers import hits
 from voiceprep.core.analysis import embedder
 from voiceprep.core.analysis.analyze import analyze_answer
 from voiceprep.core.analysis.intents import intent_examples, wants_number
@@ -52,18 +53,7 @@ from voiceprep.settings import AnalysisSettings
 REFERENCE_HELLO_WORLD = [-0.034478, 0.03102, 0.00673, 0.02611, -0.039362]
 
 
-@pytest.fixture(scope="module")
-def airwallex():
-    return load_bank(BANKS / "airwallex.toml")
-
-
 pytestmark = pytest.mark.usefixtures("fresh_judge")    # tests/core/analysis/conftest.py
-
-
-def hits(bank, prompt_id: str, text: str) -> set[str]:
-    a = analyze_answer(bank, bank.prompt(prompt_id), Transcript.from_text(text))
-    assert a.judge.method == "semantic", a.judge.message
-    return {r.key_point.id for r in a.key_points if r.hit}
 
 
 def test_model_is_verified_and_reproduces_the_reference_embedding():

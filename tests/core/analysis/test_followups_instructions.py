@@ -1,4 +1,8 @@
-"""review36a: labels a candidate would write in their own bank that fixAY's interviewer wording read wrong."""
+"""A label that opens with a verb, an instruction, is asked how the candidate would do it ("How would you automate the
+release?") or, where the verb deals with a trouble, what they would do about its object ("What would you do about
+manual steps?"); the object is kept whole ("the conflict between Ana and Tomás", "time to first byte") and a phrasal
+verb keeps its particle. The walks' instructions under story and design questions are in
+test_followups_interviewer.py. (Written as fixBE and review36a; folded here by topic, session 41.)"""
 
 from __future__ import annotations
 
@@ -12,13 +16,13 @@ def _asked(label: str) -> str:
     return follow_up_for(KeyPoint(id="k", label=label, cues=()))
 
 
-@pytest.mark.parametrize("label, not_asked", [
-    ("Was 2 weeks late", "did you be"),                   # finding 1: "How many weeks did you be?"
-    ("Were 3 days over budget", "did you be"),
+@pytest.mark.parametrize("label, asked", [
+    ("Stop the line", "How would you stop the line?"),          # an action, not a trouble to deal with
+    ("Kill the project", "How would you kill the project?"),
+    ("Stop the double charges", "What would you do about the double charges?"),
 ])
-def test_a_figure_after_was_is_not_asked_how_many_you_did_be(label, not_asked):
-    assert not_asked not in _asked(label).lower(), _asked(label)
-
+def test_stopping_a_thing_is_asked_how(label, asked):
+    assert _asked(label) == asked
 
 
 def test_a_conflict_between_two_people_keeps_both():
@@ -28,18 +32,9 @@ def test_a_conflict_between_two_people_keeps_both():
     assert _asked("Remove the locks and add a queue") == "What would you do about the locks?"
 
 
-
 def test_a_phrasal_verb_is_not_asked_about_its_particle():
     """finding 3: "What would you do about the first version down?"."""
     assert _asked("Cut the first version down") == "How would you cut the first version down?"
-
-
-@pytest.mark.parametrize("label, asked", [
-    ("Wrote 2 RFCs", "How many RFCs did you write?"),      # finding 4: "Can you tell me about wrote RFCs?"
-    ("Onboarded 4 SREs", "How many SREs did you onboard?"),
-])
-def test_how_many_of_a_plural_written_in_capitals(label, asked):
-    assert _asked(label) == asked
 
 
 @pytest.mark.parametrize("label, asked", [                # finding 5: fixAY's verbs that are no noun, never read as one
