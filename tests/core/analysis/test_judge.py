@@ -1985,6 +1985,18 @@ def test_keeping_people_updated_is_an_act_not_things_left_as_they_were():
     assert retracted("I never benchmarked anything; we just kept the locks and added more threads.") != ""
 
 
+def test_only_kept_limits_what_was_kept_it_is_no_thing_left_as_it_was():
+    """walk55 1: "We only kept tokens from the processor, so we stayed out of PCI scope." was refused for PCI as "a
+    general remark or a view": "we only kept" was read as things left as they were ("we just kept the locks"). "Only"
+    limits what was kept, a choice told; "just kept" and "simply kept" still leave things as they were."""
+    bank = load_bank(BANKS / "senior-backend-payments.toml")
+    for told in ("We only kept tokens from the processor, so we stayed out of PCI scope.",
+                 "I made sure we only kept tokens from the processor, so card data stayed out of PCI scope."):
+        assert retracted(told) == "", told
+        assert "pci" in hits(bank, "payments-domain", told), told
+    assert retracted("We simply kept the locks and added more threads.") != ""
+
+
 def test_a_singular_person_before_a_verb_names_someone(airwallex):
     """judge32: "Every engineer gets paged ..." read "engineer" as a modifier of "gets" (a singular word before a
     word ending in -s), so the sentence named no one for "Who benefited: ..."."""

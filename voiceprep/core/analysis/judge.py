@@ -84,7 +84,9 @@ from voiceprep.core.banks.load import default_cues, label_min_cues
 from voiceprep.core.banks.model import Job, KeyPoint, Prompt
 from voiceprep.settings import AnalysisSettings
 
-JUDGE_VERSION = "semantic-59"      # session 40: judge71 (semantic-59: a cue phrase said as written counts in a bare
+JUDGE_VERSION = "semantic-59-d"    # session 41: judge76 (provisional; "we only kept tokens" is a limit told, not
+                                   # things kept as they were: `KEPT_AS_IT_WAS`),
+                                   # session 40: judge71 (semantic-59: a cue phrase said as written counts in a bare
                                    # sentence, `said_verbatim`; a point with cues written is not set aside as a passing
                                    # mention when its label's words are said together, `_label_words_beside`),
                                    # judge70 (semantic-58: a pair whose first unit is a
@@ -758,8 +760,9 @@ RETRACTS = re.compile(
 
 
 # "we just kept the locks and added more threads": the candidate left things as they were; what the clause names is
-# no witness of a problem found or a change made (walk24); not "I just kept the stakeholders updated" (an act)
-KEPT_AS_IT_WAS = re.compile(r"\b(?:we|i)\s+(?:just|simply|only)\s+(?:kept(?!\s+(?:\w+\s+){0,2}"
+# no witness of a problem found or a change made (walk24); not "I just kept the stakeholders updated" (an act), nor
+# "we only kept tokens from the processor" (a limit on what was kept, a choice told: walk55 1, judge76)
+KEPT_AS_IT_WAS = re.compile(r"\b(?:we|i)\s+(?:just|simply)\s+(?:kept(?!\s+(?:\w+\s+){0,2}"
                             r"(?:updated|informed|posted|in\s+the\s+loop)\b)|stuck\s+with|stayed\s+with|left)\b")
 
 
