@@ -1997,6 +1997,24 @@ def test_only_kept_limits_what_was_kept_it_is_no_thing_left_as_it_was():
     assert retracted("We simply kept the locks and added more threads.") != ""
 
 
+WALK55_VAGUE = ("Um, yeah, so, I mean, payments are kind of complicated, right? There's a lot of moving parts. I worked on "
+                "some stuff around that, and, you know, we had to think about it a lot, and the team made some decisions "
+                "together, and I think it worked out pretty well in the end. It was a good learning experience for "
+                "everyone, I'd say.")
+
+
+def test_some_decisions_names_no_decision():
+    """walk55 2: the vague answer ticked "The architectural decision it drove, and what it prevented" on its cue
+    "decisions" in "the team made some decisions together" (alone the sentence is bare and its cue counted nothing;
+    in a longer sentence it counted half the cues the point needs). A cue said only after "some", "a few", "several"
+    and with nothing after it that says what it was names no decision; one said with what it was about still counts."""
+    bank = load_bank(BANKS / "senior-backend-payments.toml")
+    assert "decision" not in hits(bank, "payments-domain", WALK55_VAGUE)
+    named = ("I worked on the checkout service, and the team made some decisions about where the fraud checks sit, "
+             "and that prevented a lot of revenue loss.")
+    assert "decision" in hits(bank, "payments-domain", named)
+
+
 def test_a_singular_person_before_a_verb_names_someone(airwallex):
     """judge32: "Every engineer gets paged ..." read "engineer" as a modifier of "gets" (a singular word before a
     word ending in -s), so the sentence named no one for "Who benefited: ..."."""

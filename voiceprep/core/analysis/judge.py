@@ -85,7 +85,8 @@ from voiceprep.core.banks.model import Job, KeyPoint, Prompt
 from voiceprep.settings import AnalysisSettings
 
 JUDGE_VERSION = "semantic-59-d"    # session 41: judge76 (provisional; "we only kept tokens" is a limit told, not
-                                   # things kept as they were: `KEPT_AS_IT_WAS`),
+                                   # things kept as they were: `KEPT_AS_IT_WAS`; "made some decisions together" names
+                                   # none: `_vaguely_counted`, `_unnamed_units`),
                                    # session 40: judge71 (semantic-59: a cue phrase said as written counts in a bare
                                    # sentence, `said_verbatim`; a point with cues written is not set aside as a passing
                                    # mention when its label's words are said together, `_label_words_beside`),
@@ -757,6 +758,14 @@ RETRACTS = re.compile(
     r"|(?<!\bso\s)(?<!\bso\swe\s)(?<!\bso\si\s)\b(?:went|gone|stuck|stayed)\s+with\s+(?:\w+\s+){1,3}instead\b")
 # not "we couldn't release it until Friday" (a delay), "dropped them using an idempotency key" (the duplicates
 # dropped), "so we stayed with Postgres instead" (the conclusion of what was said), "they couldn't" (other people)
+
+
+# "the team made some decisions together": an amount of a cue's thing, none of it named (`_vaguely_counted`); what may
+# follow it and still name nothing
+VAGUE_AMOUNTS = frozenset({"some", "several", "various", "certain"})
+UNNAMING = frozenset({"together", "along", "the", "way", "there", "then", "too", "also", "again", "later", "early",
+                      "eventually", "quickly", "as", "a", "team", "well", "in", "end", "and", "so", "but", "yeah", "um",
+                      "uh", "you", "know", "like", "i", "guess", "mean", "think", "really", "stuff", "things", "etc"})
 
 
 # "we just kept the locks and added more threads": the candidate left things as they were; what the clause names is
@@ -2078,6 +2087,8 @@ class AnswerJudge:
         unnumbered = unnumbered & ~ok     # set aside for the number or name alone
         # "Python, yeah, it's kind of my go-to", "Python, yeah, a lot.": a hedge or a bare mention, nothing specific
         vague = self._vague_units(own_stems(kp.label, kp.cues)) | self._lone_name_units(kp.label)
+        if not kp.cues_from_label:       # "the team made some decisions together": its cue said, nothing named
+            vague = vague | self._unnamed_units(lexical)
         ok = ok & ~vague
         # "I think reliability is about testing a lot and monitoring. We had some retries.": a view and a bare
         # mention are no more said as a pair (walk48 4)
@@ -2451,10 +2462,38 @@ class AnswerJudge:
                 return 0.0
             lexical.matches[0] = told[0]  # "I built" echoing the question, and "I designed it and wrote most of it,
             #                               and it compared our ledger…" said too: the told mention (walk51 3)
+        if not kp.cues_from_label and lexical.matches and all(self._vaguely_counted(m) for m in lexical.matches):
+            return 0.0                    # walk55 2: "the team made some decisions together" names no decision
         if not kp.cues_from_label and not self.on_question and len(lexical.matches) < needed_point(kp).min_cues:
             return 0.0                    # walk40: "throughput" (a trading system's) for "Kafka at high throughput: ..."
         said = self._said_together(lexical) if kp.cues_from_label else len(lexical.matches)
         return min(1.0, said / max(1, needed_point(kp).min_cues))
+
+    def _vaguely_counted(self, match: Match) -> bool:
+        """Whether a cue is said only as an unnamed amount of it: right after "some", "a few", "several", "various",
+        "certain" and with nothing after it in its clause that says what it was ("the team made some decisions
+        together", not "made some decisions about where the fraud checks sit": walk55 2, judge76)."""
+        first = self.index.tokens[match.first].word
+        last = self.index.tokens[match.last].word
+        words = self._words
+        if not (first and words[first - 1] in VAGUE_AMOUNTS or first > 1 and tuple(words[first - 2:first]) == ("a", "few")):
+            return False
+        end = next((b for a, b in self._clauses if a <= last <= b), last)
+        return not any(w not in UNNAMING for w in words[last + 1:end + 1])
+
+    def _unnamed_units(self, lexical: KeyPointResult) -> np.ndarray:
+        """Per unit, whether it says a cue of the point only as an unnamed amount of it (`_vaguely_counted`) and no
+        other cue of it: "and the team made some decisions together," is no evidence for "The architectural decision it
+        drove" by meaning either (walk55 2)."""
+        vague: set[int] = set()
+        told: set[int] = set()
+        for _, m in lexical.said:
+            words = range(self.index.tokens[m.first].word, self.index.tokens[m.last].word + 1)
+            (vague if self._vaguely_counted(m) else told).update(words)
+        if not vague:
+            return np.zeros(len(self.units), dtype=bool)
+        return np.array([any(i in vague for i in range(u.first, u.last + 1))
+                         and not any(i in told for i in range(u.first, u.last + 1)) for u in self.units], dtype=bool)
 
     def _label_words_beside(self, kp: KeyPoint) -> float:
         """For a point with the bank's cues, the share of its label's own words said plainly together, as for a plain
