@@ -2015,6 +2015,23 @@ def test_some_decisions_names_no_decision():
     assert "decision" in hits(bank, "payments-domain", named)
 
 
+def test_a_point_ticked_with_its_cue_is_quoted_by_the_sentence_that_says_it():
+    """walk55 3: the strong answer's PCI tick quoted the payment-flow sentence ("At my last company, card payments went
+    authorization, then capture, ..."), the nearest usable sentence by meaning, while its cue "PCI" was said in "We
+    just kept tokens from the processor, so we stayed out of PCI scope." (its first clause set aside as things kept as
+    they were). The evidence is the sentence that carries the point."""
+    bank = load_bank(BANKS / "senior-backend-payments.toml")
+    said = ("Sure. At my last company, card payments went authorization, then capture, then settlement a day or two "
+            "later, with refunds and chargebacks coming back weeks after. We added velocity limits per card and sent "
+            "risky payments through three D secure. Card numbers never touched our servers. We just kept tokens from "
+            "the processor, so we stayed out of PCI scope. That cut our chargeback losses by about forty percent.")
+    a = analyze_answer(bank, bank.prompt("payments-domain"), Transcript.from_text(said))
+    pci = next(r for r in a.key_points if r.key_point.id == "pci")
+    assert pci.hit
+    quote = a.evidence["pci"][0].text
+    assert "PCI scope" in quote and "authorization" not in quote, quote
+
+
 def test_a_singular_person_before_a_verb_names_someone(airwallex):
     """judge32: "Every engineer gets paged ..." read "engineer" as a modifier of "gets" (a singular word before a
     word ending in -s), so the sentence named no one for "Who benefited: ..."."""

@@ -2227,6 +2227,8 @@ class AnswerJudge:
             unit = self._carrier(lexical, ok, masked[:, 0], kp)
         elif unit is not None:
             unit = self._whole(unit)
+            if counted and hit:
+                unit = self._cue_bearer(unit, lexical, ok, sims[:, 0], kp, float(sims[best, 0]))
         if argued is None and unit is not None:
             unit = self._with_cues(unit, lexical, ok)
         # what was close in meaning but set aside, for "Close, but…": as close as the best usable sentence and
@@ -2613,6 +2615,21 @@ class AnswerJudge:
                   for i, u in enumerate(self.units) if u.kind == "sentence"]
         best = max(scored, default=None)
         return self.units[-best[3]] if best and best[0] else None
+
+    def _cue_bearer(self, unit: Unit, lexical: KeyPointResult, ok: np.ndarray, sims: np.ndarray, kp: KeyPoint,
+                    near: float) -> Unit:
+        """The quote of a point its counted cues helped tick: the chosen `unit` when it holds one of them, else the
+        sentence that does (`_carrier`) when it is at least as close to the label in meaning (`near`: the chosen
+        unit's closeness). walk55 3: the PCI tick
+        quoted the payment-flow sentence, the nearest usable one, while "PCI" was said in "…, so we stayed out of PCI
+        scope." (its first clause set aside): the evidence is the sentence that carries the point. Quotes only."""
+        at = [self.index.tokens[m.first].word for m in lexical.matches]
+        if any(unit.first <= w <= unit.last for w in at):
+            return unit
+        carrier = self._carrier(lexical, ok, sims, kp)
+        if carrier is None:
+            return unit
+        return self._whole(carrier) if float(sims[self.units.index(carrier)]) >= near else unit
 
     def _with_cues(self, unit: Unit, lexical: KeyPointResult, ok: np.ndarray) -> Unit:
         """A window of a long sentence is quoted with the window next to it when the two say more of the point's cue
