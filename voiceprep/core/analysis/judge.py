@@ -188,7 +188,8 @@ class Judgement:
     quotes: np.ndarray | None = field(default=None, repr=False, compare=False)   # per unit, how well it would quote
     #                                   the point (`_quote_scores`; below -1: it cannot): `AnswerJudge.one_to_one`
     excluded_why: str = ""            # for the first: "not done", "hypothetical", "general" (not as your own act) or
-    #                                   "number" (the point states or asks for a number, and it says none)
+    #                                   "number" (the point states or asks for a number, and it says none) or "taken
+    #                                   back" (kept as it was or retracted: `_disowned`)
 
 
 @dataclass(frozen=True)
@@ -2263,7 +2264,10 @@ class AnswerJudge:
             turned = self._turned_down(kp.label)      # "We considered partitioning events by key, but we did not do that"
             why = ("not done" if first.negated - allowed or any(i in turned for i in range(first.first, first.last + 1))
                    else "hypothetical" if first.hypothetical - allowed
-                   else "number" if unnumbered[close[0][2]] else "general")
+                   else "number" if unnumbered[close[0][2]]
+                   # "we just kept the locks", "..., but we dropped it": kept as it was or taken back (walk55 1)
+                   else "taken back" if any(i in self._disowned(kp.label) for i in range(first.first, first.last + 1))
+                   else "general")
         lexical.hit = hit
         lexical.confidence = round(p if hit else 1 - p, 3)
         lexical.judgement = Judgement(probability=round(p, 3), features=f, unit=unit,
