@@ -2623,13 +2623,14 @@ class AnswerJudge:
     def _cue_bearer(self, unit: Unit, lexical: KeyPointResult, ok: np.ndarray, sims: np.ndarray, kp: KeyPoint,
                     near: float) -> Unit:
         """The quote of a point its counted cues helped tick: the chosen `unit` when it holds one of them, else the
-        sentence that does (`_carrier`) when it is at least as close to the label in meaning (`near`: the chosen
-        unit's closeness). walk55 3: the PCI tick
+        sentence that does (`_carrier`) when the chosen one is not close in its own right (`near`, its closeness to the
+        label, under `meaning_evidence_min`) and the cue's sentence is at least as close. walk55 3: the PCI tick
         quoted the payment-flow sentence, the nearest usable one, while "PCI" was said in "…, so we stayed out of PCI
         scope." (its first clause set aside): the evidence is the sentence that carries the point. Quotes only."""
         at = [self.index.tokens[m.first].word for m in lexical.matches]
-        if any(unit.first <= w <= unit.last for w in at):
-            return unit
+        if near >= self.s.meaning_evidence_min or any(unit.first <= w <= unit.last for w in at):
+            return unit                   # close in its own right ("I asked each of them for twenty minutes on their
+            #                               own" for "Heard both sides": evidence_eval), or it says the cue
         carrier = self._carrier(lexical, ok, sims, kp)
         if carrier is None:
             return unit
