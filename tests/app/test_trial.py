@@ -55,6 +55,22 @@ def test_a_wording_no_cue_would_help_is_told_so_and_offered_none(model):
     assert "No cue from your words would make it count" in t.reason
 
 
+def test_a_wording_set_aside_with_the_points_cues_in_it_is_not_told_no_cue_would_help(model):
+    """walk55 1: Try it told "No cue from your words would make it count either" for a sentence that says three of the
+    point's cues (one is needed): the judge set it aside for how it is said, not for its words. It says so, with the
+    cues it found; walk55's own sentence now counts (semantic-59-d)."""
+    from tests.conftest import BANKS
+    from voiceprep.core.banks import load_bank
+
+    payments = load_bank(BANKS / "senior-backend-payments.toml")
+    t = try_point(payments, "payments-domain", "pci", "We just kept tokens from the processor.")
+    assert not t.counted and t.cue is None, t
+    assert "No cue from your words" not in t.reason and "“tokens”" in t.reason, t.reason
+    assert "general remark" not in t.reason and "left as it was" in t.reason, t.reason
+    assert try_point(payments, "payments-domain", "pci", "I made sure we only kept tokens from the processor, so card "
+                     "data stayed out of PCI scope.").counted
+
+
 def test_a_wording_that_says_the_point_is_counted_with_its_words_quoted(model):
     t = try_point(bank(CANDOUR, REPORTED), "staffing", "reported",
                   "I reported the unsafe staffing to my matron so the pattern could be reviewed.")

@@ -257,6 +257,9 @@ def _detail(result: Any, heard: list[str] | None = None, story: bool = True,
                 # the point states a number or asks for one, and the answer says none (walk38: "The forecasts got a
                 # lot fresher." for "...from two days to four hours" was told "Say what you did")
                 "number": f"Close, but without the number: “{said}” Say it with the number.",
+                # walk55 1: "We just kept tokens from the processor." is no general remark: kept as it was
+                "taken back": f"Close, but said as something left as it was or taken back, not as what you did: "
+                              f"“{said}” Say what you did or changed.",
                 "general": f"Close, but said as a general remark or a view, not as what you did: “{said}” "
                            "Say what you did." if story else
                            f"Close, but it came out as a passing remark: “{said}” Make it your point: say it "

@@ -19,9 +19,9 @@ from voiceprep.app import judging, threads
 from voiceprep.core.analysis import embedder as model
 from voiceprep.core.analysis.analyze import analyze_answer
 from voiceprep.core.analysis.judge import OTHER_SUBJECTS, OWN_SUBJECTS, needed_part, tells_own_act
-from voiceprep.core.analysis.keypoints import FUNCTION_WORDS
+from voiceprep.core.analysis.keypoints import FUNCTION_WORDS, TokenIndex, match_key_point
 from voiceprep.core.analysis.segments import PARTICIPLES, PAST, WHEN
-from voiceprep.core.analysis.text import ED_NOT_PAST
+from voiceprep.core.analysis.text import ED_NOT_PAST, tokenize
 from voiceprep.core.banks.load import label_min_cues
 from voiceprep.core.banks.model import Bank, KeyPoint
 from voiceprep.core.transcript import Transcript
@@ -310,6 +310,17 @@ def _cue_to_add(bank: Bank, prompt_id: str, point: KeyPoint, said: str,
     return first, first is None, held
 
 
+def _cues_written(point: KeyPoint, said: str, settings: AnalysisSettings) -> list[str]:
+    """The words of `said` that say one of the point's cues (the bank's, or its label's words), as the plain cue matcher
+    finds them before the judge sets anything aside (a view, a habit, things kept as they were), one per cue."""
+    raw = said.split()
+    index = TokenIndex(tokenize(raw), settings)
+    result = match_key_point(point, index)
+    return list(dict.fromkeys(" ".join(w.strip(" ,.;:!?\"“”") for w in raw[index.tokens[m.first].word:
+                                                                               index.tokens[m.last].word + 1])
+                              for m in result.matches))
+
+
 def try_point(bank: Bank, prompt_id: str, point_id: str, said: str,
               settings: AnalysisSettings | None = None, wait: bool = True) -> Trial:
     """Judge `said` (typed, as the candidate would say it) as an answer to the bank's prompt, and tell what it made of
@@ -341,6 +352,12 @@ def try_point(bank: Bank, prompt_id: str, point_id: str, said: str,
     if cue is None and held:
         reason += (" Each short phrase of yours that would count it would also count unrelated sentences: write a cue "
                    "that says what you did (the action and what it was done to).")
+        return Trial(False, reason=reason, words_only=words_only, note=note)
+    written = _cues_written(point, said, settings) if cue is None else []
+    if written:       # walk55 1: set aside for how it is said, not for its words ("we only kept tokens …")
+        reason += (f" Its cues are in your words already ({', '.join(f'“{w}”' for w in written)}), so a cue would not "
+                   "change this: the judge set the sentence aside for how it is said. Say it plainly as something you "
+                   "did, in a sentence of its own.")
         return Trial(False, reason=reason, words_only=words_only, note=note)
     if cue is None:
         reason += (" No cue from your words would make it count either: say it as something you did, in a sentence of "

@@ -1975,6 +1975,53 @@ def test_keeping_people_updated_is_an_act_not_things_left_as_they_were():
     assert retracted("I never benchmarked anything; we just kept the locks and added more threads.") != ""
 
 
+def test_only_kept_limits_what_was_kept_it_is_no_thing_left_as_it_was():
+    """walk55 1: "We only kept tokens from the processor, so we stayed out of PCI scope." was refused for PCI as "a
+    general remark or a view": "we only kept" was read as things left as they were ("we just kept the locks"). "Only"
+    limits what was kept, a choice told; "just kept" and "simply kept" still leave things as they were."""
+    bank = load_bank(BANKS / "senior-backend-payments.toml")
+    for told in ("We only kept tokens from the processor, so we stayed out of PCI scope.",
+                 "I made sure we only kept tokens from the processor, so card data stayed out of PCI scope."):
+        assert retracted(told) == "", told
+        assert "pci" in hits(bank, "payments-domain", told), told
+    assert retracted("We simply kept the locks and added more threads.") != ""
+
+
+WALK55_VAGUE = ("Um, yeah, so, I mean, payments are kind of complicated, right? There's a lot of moving parts. I worked on "
+                "some stuff around that, and, you know, we had to think about it a lot, and the team made some decisions "
+                "together, and I think it worked out pretty well in the end. It was a good learning experience for "
+                "everyone, I'd say.")
+
+
+def test_some_decisions_names_no_decision():
+    """walk55 2: the vague answer ticked "The architectural decision it drove, and what it prevented" on its cue
+    "decisions" in "the team made some decisions together" (alone the sentence is bare and its cue counted nothing;
+    in a longer sentence it counted half the cues the point needs). A cue said only after "some", "a few", "several"
+    and with nothing after it that says what it was names no decision; one said with what it was about still counts."""
+    bank = load_bank(BANKS / "senior-backend-payments.toml")
+    assert "decision" not in hits(bank, "payments-domain", WALK55_VAGUE)
+    named = ("I worked on the checkout service, and the team made some decisions about where the fraud checks sit, "
+             "and that prevented a lot of revenue loss.")
+    assert "decision" in hits(bank, "payments-domain", named)
+
+
+def test_a_point_ticked_with_its_cue_is_quoted_by_the_sentence_that_says_it():
+    """walk55 3: the strong answer's PCI tick quoted the payment-flow sentence ("At my last company, card payments went
+    authorization, then capture, ..."), the nearest usable sentence by meaning, while its cue "PCI" was said in "We
+    just kept tokens from the processor, so we stayed out of PCI scope." (its first clause set aside as things kept as
+    they were). The evidence is the sentence that carries the point."""
+    bank = load_bank(BANKS / "senior-backend-payments.toml")
+    said = ("Sure. At my last company, card payments went authorization, then capture, then settlement a day or two "
+            "later, with refunds and chargebacks coming back weeks after. We added velocity limits per card and sent "
+            "risky payments through three D secure. Card numbers never touched our servers. We just kept tokens from "
+            "the processor, so we stayed out of PCI scope. That cut our chargeback losses by about forty percent.")
+    a = analyze_answer(bank, bank.prompt("payments-domain"), Transcript.from_text(said))
+    pci = next(r for r in a.key_points if r.key_point.id == "pci")
+    assert pci.hit
+    quote = a.evidence["pci"][0].text
+    assert "PCI scope" in quote and "authorization" not in quote, quote
+
+
 def test_a_singular_person_before_a_verb_names_someone(airwallex):
     """judge32: "Every engineer gets paged ..." read "engineer" as a modifier of "gets" (a singular word before a
     word ending in -s), so the sentence named no one for "Who benefited: ..."."""

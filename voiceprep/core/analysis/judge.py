@@ -85,7 +85,11 @@ from voiceprep.core.banks.load import default_cues, label_min_cues
 from voiceprep.core.banks.model import Job, KeyPoint, Prompt
 from voiceprep.settings import PHRASE_CUE_WORDS, AnalysisSettings
 
-JUDGE_VERSION = "semantic-62"      # session 41: judge74 (semantic-62: "a sandbox where you could create" is no
+JUDGE_VERSION = "semantic-63"      # session 41: judge76 (semantic-63: "we only kept tokens" is a limit told, not
+                                   # things kept as they were: `KEPT_AS_IT_WAS`; "made some decisions together" names
+                                   # none: `_vaguely_counted`, `_unnamed_units`; a cue-ticked point is quoted by the
+                                   # sentence with its cue, `_cue_bearer`),
+                                   # judge74 (semantic-62: "a sandbox where you could create" is no
                                    # plan, segments `_place_relative`),
                                    # judge73 (semantic-61: a clause opening "no" that names the
                                    # label's thing, "no outbox, no sagas", contradicts it, `said_absent`),
@@ -193,7 +197,8 @@ class Judgement:
     quotes: np.ndarray | None = field(default=None, repr=False, compare=False)   # per unit, how well it would quote
     #                                   the point (`_quote_scores`; below -1: it cannot): `AnswerJudge.one_to_one`
     excluded_why: str = ""            # for the first: "not done", "hypothetical", "general" (not as your own act) or
-    #                                   "number" (the point states or asks for a number, and it says none)
+    #                                   "number" (the point states or asks for a number, and it says none) or "taken
+    #                                   back" (kept as it was or retracted: `_disowned`)
 
 
 @dataclass(frozen=True)
@@ -765,9 +770,18 @@ RETRACTS = re.compile(
 # dropped), "so we stayed with Postgres instead" (the conclusion of what was said), "they couldn't" (other people)
 
 
+# "the team made some decisions together": an amount of a cue's thing, none of it named (`_vaguely_counted`); what may
+# follow it and still name nothing
+VAGUE_AMOUNTS = frozenset({"some", "several", "various", "certain"})
+UNNAMING = frozenset({"together", "along", "the", "way", "there", "then", "too", "also", "again", "later", "early",
+                      "eventually", "quickly", "as", "a", "team", "well", "in", "end", "and", "so", "but", "yeah", "um",
+                      "uh", "you", "know", "like", "i", "guess", "mean", "think", "really", "stuff", "things", "etc"})
+
+
 # "we just kept the locks and added more threads": the candidate left things as they were; what the clause names is
-# no witness of a problem found or a change made (walk24); not "I just kept the stakeholders updated" (an act)
-KEPT_AS_IT_WAS = re.compile(r"\b(?:we|i)\s+(?:just|simply|only)\s+(?:kept(?!\s+(?:\w+\s+){0,2}"
+# no witness of a problem found or a change made (walk24); not "I just kept the stakeholders updated" (an act), nor
+# "we only kept tokens from the processor" (a limit on what was kept, a choice told: walk55 1, judge76)
+KEPT_AS_IT_WAS = re.compile(r"\b(?:we|i)\s+(?:just|simply)\s+(?:kept(?!\s+(?:\w+\s+){0,2}"
                             r"(?:updated|informed|posted|in\s+the\s+loop)\b)|stuck\s+with|stayed\s+with|left)\b")
 
 
@@ -2108,6 +2122,8 @@ class AnswerJudge:
         unnumbered = unnumbered & ~ok     # set aside for the number or name alone
         # "Python, yeah, it's kind of my go-to", "Python, yeah, a lot.": a hedge or a bare mention, nothing specific
         vague = self._vague_units(own_stems(kp.label, kp.cues)) | self._lone_name_units(kp.label)
+        if not kp.cues_from_label:       # "the team made some decisions together": its cue said, nothing named
+            vague = vague | self._unnamed_units(lexical)
         ok = ok & ~vague
         # "I think reliability is about testing a lot and monitoring. We had some retries.": a view and a bare
         # mention are no more said as a pair (walk48 4)
@@ -2246,6 +2262,8 @@ class AnswerJudge:
             unit = self._carrier(lexical, ok, masked[:, 0], kp)
         elif unit is not None:
             unit = self._whole(unit)
+            if counted and hit:
+                unit = self._cue_bearer(unit, lexical, ok, sims[:, 0], kp, float(sims[best, 0]))
         if argued is None and unit is not None:
             unit = self._with_cues(unit, lexical, ok)
         # what was close in meaning but set aside, for "Close, but…": as close as the best usable sentence and
@@ -2280,7 +2298,10 @@ class AnswerJudge:
             turned = self._turned_down(kp.label)      # "We considered partitioning events by key, but we did not do that"
             why = ("not done" if first.negated - allowed or any(i in turned for i in range(first.first, first.last + 1))
                    else "hypothetical" if first.hypothetical - allowed
-                   else "number" if unnumbered[close[0][2]] else "general")
+                   else "number" if unnumbered[close[0][2]]
+                   # "we just kept the locks", "..., but we dropped it": kept as it was or taken back (walk55 1)
+                   else "taken back" if any(i in self._disowned(kp.label) for i in range(first.first, first.last + 1))
+                   else "general")
         lexical.hit = hit
         lexical.confidence = round(p if hit else 1 - p, 3)
         lexical.judgement = Judgement(probability=round(p, 3), features=f, unit=unit,
@@ -2481,10 +2502,38 @@ class AnswerJudge:
                 return 0.0
             lexical.matches[0] = told[0]  # "I built" echoing the question, and "I designed it and wrote most of it,
             #                               and it compared our ledger…" said too: the told mention (walk51 3)
+        if not kp.cues_from_label and lexical.matches and all(self._vaguely_counted(m) for m in lexical.matches):
+            return 0.0                    # walk55 2: "the team made some decisions together" names no decision
         if not kp.cues_from_label and not self.on_question and len(lexical.matches) < needed_point(kp).min_cues:
             return 0.0                    # walk40: "throughput" (a trading system's) for "Kafka at high throughput: ..."
         said = self._said_together(lexical) if kp.cues_from_label else len(lexical.matches)
         return min(1.0, said / max(1, needed_point(kp).min_cues))
+
+    def _vaguely_counted(self, match: Match) -> bool:
+        """Whether a cue is said only as an unnamed amount of it: right after "some", "a few", "several", "various",
+        "certain" and with nothing after it in its clause that says what it was ("the team made some decisions
+        together", not "made some decisions about where the fraud checks sit": walk55 2, judge76)."""
+        first = self.index.tokens[match.first].word
+        last = self.index.tokens[match.last].word
+        words = self._words
+        if not (first and words[first - 1] in VAGUE_AMOUNTS or first > 1 and tuple(words[first - 2:first]) == ("a", "few")):
+            return False
+        end = next((b for a, b in self._clauses if a <= last <= b), last)
+        return not any(w not in UNNAMING for w in words[last + 1:end + 1])
+
+    def _unnamed_units(self, lexical: KeyPointResult) -> np.ndarray:
+        """Per unit, whether it says a cue of the point only as an unnamed amount of it (`_vaguely_counted`) and no
+        other cue of it: "and the team made some decisions together," is no evidence for "The architectural decision it
+        drove" by meaning either (walk55 2)."""
+        vague: set[int] = set()
+        told: set[int] = set()
+        for _, m in lexical.said:
+            words = range(self.index.tokens[m.first].word, self.index.tokens[m.last].word + 1)
+            (vague if self._vaguely_counted(m) else told).update(words)
+        if not vague:
+            return np.zeros(len(self.units), dtype=bool)
+        return np.array([any(i in vague for i in range(u.first, u.last + 1))
+                         and not any(i in told for i in range(u.first, u.last + 1)) for u in self.units], dtype=bool)
 
     def _label_words_beside(self, kp: KeyPoint) -> float:
         """For a point with the bank's cues, the share of its label's own words said plainly together, as for a plain
@@ -2604,6 +2653,22 @@ class AnswerJudge:
                   for i, u in enumerate(self.units) if u.kind == "sentence"]
         best = max(scored, default=None)
         return self.units[-best[3]] if best and best[0] else None
+
+    def _cue_bearer(self, unit: Unit, lexical: KeyPointResult, ok: np.ndarray, sims: np.ndarray, kp: KeyPoint,
+                    near: float) -> Unit:
+        """The quote of a point its counted cues helped tick: the chosen `unit` when it holds one of them, else the
+        sentence that does (`_carrier`) when the chosen one is not close in its own right (`near`, its closeness to the
+        label, under `meaning_evidence_min`) and the cue's sentence is at least as close. walk55 3: the PCI tick
+        quoted the payment-flow sentence, the nearest usable one, while "PCI" was said in "…, so we stayed out of PCI
+        scope." (its first clause set aside): the evidence is the sentence that carries the point. Quotes only."""
+        at = [self.index.tokens[m.first].word for m in lexical.matches]
+        if near >= self.s.meaning_evidence_min or any(unit.first <= w <= unit.last for w in at):
+            return unit                   # close in its own right ("I asked each of them for twenty minutes on their
+            #                               own" for "Heard both sides": evidence_eval), or it says the cue
+        carrier = self._carrier(lexical, ok, sims, kp)
+        if carrier is None:
+            return unit
+        return self._whole(carrier) if float(sims[self.units.index(carrier)]) >= near else unit
 
     def _with_cues(self, unit: Unit, lexical: KeyPointResult, ok: np.ndarray) -> Unit:
         """A window of a long sentence is quoted with the window next to it when the two say more of the point's cue
