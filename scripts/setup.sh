@@ -1,16 +1,25 @@
 #!/usr/bin/env bash
 # voiceprep set-up: install what is needed, then launch the app (`run`) or run the whole test suite (`test`).
-# Idempotent: re-running skips what is already installed.
+# Idempotent: re-running skips what is already installed. Needs Python 3.11+ (Debian 12, Ubuntu 24.04).
 #   bash scripts/setup.sh run     # install, then open the app
 #   bash scripts/setup.sh test    # install (with test tools), then run every test
+#   bash scripts/setup.sh system  # only the system libraries (for an install with pipx or pip)
+#   PYTHON=python3.11 bash scripts/setup.sh run   # use that interpreter for .venv when python3 is older
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mode="${1:-run}"
 shift || true
+case "$mode" in
+  run|test|system) ;;
+  *) echo "usage: bash scripts/setup.sh run|test|system" >&2; exit 2 ;;
+esac
 
-# System libraries: PortAudio (microphone), espeak-ng (speech), ALSA utils, Qt's xcb libraries.
+py="${PYTHON:-python3}"
+
+# System libraries: PortAudio (microphone), espeak-ng (speech), ALSA utils, Qt's xcb libraries, and Python's venv
+# (Debian/Ubuntu leave ensurepip out of python3, so `python3 -m venv` fails without python3-venv).
 # The tests also need Xvfb (a virtual screen) and PulseAudio (a virtual microphone).
-apt_run=(libportaudio2 libespeak-ng1 espeak-ng-data alsa-utils libsndfile1
+apt_run=(python3-venv libportaudio2 libespeak-ng1 espeak-ng-data alsa-utils libsndfile1
          libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-randr0
          libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxkbcommon-x11-0 libxkbcommon0 libegl1 libgl1
          libfontconfig1 libdbus-1-3 fonts-dejavu-core)
@@ -24,6 +33,11 @@ install_system() {
       if ! command -v apt-get >/dev/null; then
         echo "voiceprep: not a Debian/Ubuntu system; install the equivalents of: ${wanted[*]}" >&2
         return 0
+      fi
+      local ver
+      # the venv package of the interpreter chosen with $PYTHON too (python3-venv is only the default python3's)
+      if ver=$("$py" -c 'import sys; assert sys.version_info >= (3, 11); print("%d.%d" % sys.version_info[:2])' 2>/dev/null); then
+        wanted+=("python$ver-venv")
       fi
       local missing=()
       for p in "${wanted[@]}"; do
@@ -47,8 +61,14 @@ install_system() {
 }
 
 install_python() {
-  local py="${PYTHON:-python3}"
+  local have
   if [ ! -x .venv/bin/python ]; then
+    if ! "$py" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then
+      have=$("$py" -c 'import sys; print("Python", sys.version.split()[0])' 2>/dev/null || echo "not found")
+      echo "voiceprep: needs Python 3.11 or newer, and '$py' is $have." >&2
+      echo "           Install one (Debian 12 and Ubuntu 24.04 have it), then: PYTHON=python3.11 bash scripts/setup.sh $mode" >&2
+      exit 1
+    fi
     echo "voiceprep: creating .venv"
     "$py" -m venv .venv
   fi
@@ -65,6 +85,7 @@ install_python() {
 }
 
 install_system
+[ "$mode" = system ] && exit 0
 install_python
 
 case "$mode" in
@@ -77,9 +98,5 @@ case "$mode" in
     ;;
   test)
     exec .venv/bin/python -m pytest "$@"
-    ;;
-  *)
-    echo "usage: bash scripts/setup.sh run|test" >&2
-    exit 2
     ;;
 esac
