@@ -228,7 +228,7 @@ class SettingsPage(QScrollArea):
         size_row.addWidget(self.interface_size)
         size_row.addWidget(self.size_note, 1)
         form.addRow("Interface size", size_row)
-        data = muted(f"{paths.shown(paths.data_dir())}  (set VOICEPREP_HOME to move it)")
+        data = muted(f"{paths.shown(paths.data_dir())}  (set VOICEPREP_HOME to use another folder; nothing is moved)")
         data.setToolTip(str(paths.data_dir()))
         form.addRow("Data directory", data)
         for w in (self.silence, self.cap, self.think, self.wpm_low, self.wpm_high, self.retention, self.rate):
