@@ -280,6 +280,38 @@ def test_the_bank_terms_kept_in_the_prompt_are_whole_terms_within_the_cap(transc
     assert d.hotword_tokens("Kafka, asyncio") == d.tokenizer.encode(" Kafka, asyncio")      # all fit: as before
 
 
+def test_a_banks_terms_do_not_make_the_window_copy_its_own_text(transcriber):
+    """fixCS item 3 (fixCX): loop-with-hotwords.flac ends right after its last word; with why-airwallex's terms and the
+    filler prompt tiny.en generated its last two sentences again and "Our problem at HoYoverse was" to the token
+    budget (64 tokens; trim_repeats cut them afterwards). No 4 tokens repeat when terms are given: it ends at once."""
+    from pathlib import Path
+
+    from voiceprep.core.banks import load_bank
+    from voiceprep.paths import bundled_banks_dir
+
+    bank = load_bank(bundled_banks_dir() / "airwallex.toml")
+    terms = ", ".join(bank.terms(bank.prompt("why-airwallex"), transcriber.settings))
+    d = transcriber.decoder()
+    assert len(d.hotword_tokens(terms)) >= 30            # the long prompt of names that made it loop
+    generated: list[str] = []
+    generate = d._generate
+
+    def recorded(*args, **kwargs):
+        result = generate(*args, **kwargs)
+        generated.append(d.tokenizer.decode([t for t in result.sequences_ids[0] if t < d.tokenizer.eot]))
+        return result
+
+    d._generate = recorded
+    try:
+        audio = load_audio(Path(__file__).parent / "data" / "loop-with-hotwords.flac")
+        result = d.decode(audio, context=transcriber.settings.filler_prompt, hotwords=terms)
+    finally:
+        del d._generate
+    assert len(generated) == 1, generated
+    assert generated[0].lower().count("milliseconds") == 1 and generated[0].count("HoYoverse") == 1, generated
+    assert "Airwallex" in result.text and result.text.rstrip(".").endswith("milliseconds"), result.text
+
+
 def test_waiting_for_a_cancellable_window_does_not_poll(transcriber, speech_dir, monkeypatch):
     """fixBJ (review36b): the wait for a cancellable pass looked at its cancel every 10 ms (100 wake-ups a second
     for the whole pass); now the pass's end or the cancel wakes it, and a cancel is still taken at once."""
