@@ -162,8 +162,8 @@ class AnalysisSettings:
     # an answer to the interviewer's follow-ups is short by nature: no question's target, only "long" past this
     follow_up_long_s: int = 60
     # fixCW (walk55 finding 6): a 7 s follow-up answer of fillers was "Short and to the point". A follow-up answer is
-    # no answer when it covers none of the points asked (judged on any) or says fewer than this many words besides
-    # fillers: its Duration card does not praise it
+    # no answer when, judged on points, it covers none of them (however many words), or, judged on none, it says
+    # fewer than this many words besides fillers: its Duration card does not praise it
     follow_up_min_words: int = 8
     # walk39 (finding 4): a stretch at the end of an answer this long (typed: its words at the middle of the pace
     # band), after the last key point credited, with no sentence near in meaning to a key point or the question, is
