@@ -775,6 +775,9 @@ class PracticeSession:
         asked_before = queries.drilled(points, row.get("drill"))
         settings = {**row["settings"], "rejudged": True,
                     "rejudged_from": [*row["settings"].get("rejudged_from", []), earlier]}
+        if against == "current" and queries.STILL_MISSED in settings:   # named by label too (FOLLOW_UP_POINT): mendA
+            settings[queries.STILL_MISSED] = relabelled_missed(queries.still_missed(row), row.get("key_points") or [],
+                                                               bank.prompt(row["prompt_id"]))
         record = attempt_record(analysis, row.get("input") or VOICE, settings,
                                 Path(row["audio_path"]) if row.get("audio_path") else None)
         record.detail = row.get("state_detail")          # still cut off
@@ -809,6 +812,15 @@ def relabelled(drill: list[str] | None, stored: list[Row], prompt: Prompt) -> li
     if not all(ids.get(label) in now for label in drill):
         return None
     return [now[ids[label]] for label in drill]
+
+
+def relabelled_missed(labels: list[str], stored: list[Row], prompt: Prompt) -> list[str]:
+    """A follow-up answer's still-missed points (`labels`, queries.STILL_MISSED) as `prompt`'s key points read now,
+    as `relabelled` renames its asked ones: each by its key-point id among the `stored` results; one whose point is
+    gone from the question is dropped (it can count for no point now)."""
+    ids = {k["label"]: k["key_point_id"] for k in stored}
+    now = {k.id: k.label for k in prompt.key_points}
+    return [now[ids[label]] for label in labels if ids.get(label) in now]
 
 
 def asked_change(before: tuple[int, int], after: tuple[int, int], follow_up: bool) -> str:
