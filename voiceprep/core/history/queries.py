@@ -261,7 +261,7 @@ def where_found(h: History, rows: list[Row], text: str, snippets: tuple[str, ...
         asked = [("attempts_fts MATCH ?", [f"{{{column}}} : ({plain})"])] if plain else []
         for t in typed:
             if t.check == _UNIT_CHECK:
-                asked.append((f"attempts_fts MATCH ? AND {units.SQL_NAME}(?, ?, attempts_fts.{column}, NULL, NULL)",
+                asked.append((f"attempts_fts MATCH ? AND {units.SQL_NAME}(?, ?, ?, attempts_fts.{column}, NULL, NULL)",
                                [f"{{{column}}} : ({t.fts})", *t.args]))
             elif t.check == _GLUED_CHECK:
                 asked.append(("attempts_fts MATCH ? AND (attempts_fts.rowid IN (SELECT rowid FROM attempts_fts WHERE "
@@ -539,10 +539,11 @@ def _terms_of(text: str, bare: bool = True) -> list[_Term]:
             # or a word between ("48 Kafka partitions"): NEAR has no order, the check has (mend36)
             skip = 1
             said = list(dict.fromkeys([forms[0], *figure_spellings(words, with_unit=True)]))
-            named = [unit] if any(units.decade(f, unit) for f in said) else units.spellings(unit)   # fixCR: "ms", "msec"
+            named = units.spellings(unit)                  # fixCR: "ms", "msec"; "90s" typed glued: a decade too
             near = [f'NEAR("{f}" "{u}", {FIGURE_NEAR_TOKENS})' for f in said for u in named] + \
                 [f'"{f}{u}"' for f in said if _NUMBER.fullmatch(f) for u in named]
-            terms.append(_Term("(" + " OR ".join(near) + ")", _UNIT_CHECK, (json.dumps(said), unit)))
+            typed_glued = int(isinstance(pieces[i + 1][1], _GluedUnit))
+            terms.append(_Term("(" + " OR ".join(near) + ")", _UNIT_CHECK, (json.dumps(said), unit, typed_glued)))
             continue
         elif figure:
             forms += figure
@@ -602,7 +603,7 @@ _PERCENT_CHECK = (f"(a.rowid IN (SELECT rowid FROM attempts_fts WHERE attempts_f
 # (core.history.units; History.open registers the function on its connection). Of the index's columns, so
 # that it runs on the rows the index found only: on `a`'s, a bank and prompt filter ran it first on every answer of
 # the question (84 ms for 666 answers)
-_UNIT_CHECK = f"{units.SQL_NAME}(?, ?, attempts_fts.transcript, attempts_fts.prompt_text, attempts_fts.note)"
+_UNIT_CHECK = f"{units.SQL_NAME}(?, ?, ?, attempts_fts.transcript, attempts_fts.prompt_text, attempts_fts.note)"
 
 
 # What a search for a whole number asks of a row its prefix found ("3"* finds "30ms"): the figure as a token of its own,
@@ -661,9 +662,13 @@ def _times_thousand(figure: str) -> str:
     return digits + (f".{fraction[3:]}" if fraction[3:] else "")
 
 
+class _GluedUnit(list[str]):
+    """The words of a unit typed glued to its figure ("ms" of "3ms", "s" of "90s"): a decade only so (units.spans)."""
+
+
 def _pieces(text: str) -> list[tuple[bool, list[str]]]:
     """What was typed in the search: (quoted, its words) for each word or "quoted phrase"; "48%" is "48" and "%",
-    "3ms" is "3" and "ms" (mend36: not read as a figure)."""
+    "3ms" is "3" and "ms" (mend36: not read as a figure), the "ms" marked as typed glued (`_GluedUnit`)."""
     out: list[tuple[bool, list[str]]] = []
     text = fold(text)     # fixBK: "３ms" typed with an IME is "3ms"
     for phrase, word in re.findall(r'"([^"]*)"|(\S+)', text):
@@ -672,7 +677,7 @@ def _pieces(text: str) -> list[tuple[bool, list[str]]]:
         elif not phrase and (m := _FIGURE_UNIT.fullmatch(word)) and m.group(2).lower() == THOUSAND_SUFFIX:
             out.append((False, [_times_thousand(m.group(1))]))          # fixCR: "20k" is 20000, "1.5k" 1500
         elif not phrase and (m := _FIGURE_UNIT.fullmatch(word)):
-            out += [(False, [m.group(1)]), (False, [m.group(2)])]
+            out += [(False, [m.group(1)]), (False, _GluedUnit([m.group(2)]))]
         elif words := (phrase or word).replace('"', " ").split():
             out.append((bool(phrase), words))
     return out
@@ -741,7 +746,7 @@ def searched_spans(said: str, text: str) -> list[tuple[int, int]]:
         if t.glued:
             found += units.glued_spans(said, t.glued)
         if t.check == _UNIT_CHECK:
-            found += units.spans(said, json.loads(t.args[0]), t.args[1])
+            found += units.spans(said, json.loads(t.args[0]), t.args[1], bool(t.args[2]))
     terms = " OR ".join(t.fts for t in typed if t.check != _UNIT_CHECK)
     if terms:
         with closing(sqlite3.connect(":memory:")) as db:
