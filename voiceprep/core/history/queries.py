@@ -1608,7 +1608,13 @@ def key_points_text(a: Row, b: Row, first: tuple[int, int], second: tuple[int, i
     points covered: 2 of 6 with its follow-ups (1 in the answer itself, as scored) → 4 of the 4 points the drill asked
     for". `alone`: (covered, counted) of each answer before its follow-ups added, where they did (as its score counts)."""
     def side(r: Row, got: tuple[int, int], before: tuple[int, int] | None) -> str:
-        if r.get("drill"):
+        # mendA (read41): a follow-up answer counts for the points still missed it covered too, as Gained lists them
+        also = len(also_covered(r.get("key_points") or [], r))
+        if also:
+            said = (f"{got[0] + also} of the {got[1] + also} points it counts for: "
+                    + (f"the {got[1]}" if got[1] != 1 else "the one") + " its follow-ups asked about, and "
+                    + f"{also} other{'s' if also != 1 else ''} still missed that it covered")
+        elif r.get("drill"):
             whose = "its follow-ups asked about" if is_follow_up(r) else "the drill asked for"
             said = f"{got[0]} of the {got[1]} points {whose}" if got[1] != 1 else f"{got[0]} of the one point {whose}"
         else:
@@ -1631,7 +1637,7 @@ def _metrics(a: Row, b: Row) -> dict[str, Row]:
     def scored(r: Row) -> float | None:      # a follow-up's own overall is no score of it: "1 of 1 asked" is (walk16)
         return None if is_follow_up(r) else r["overall"]
 
-    (ha, na), (hb, nb) = kp(a), kp(b)
+    (ha, _), (hb, _) = kp(a), kp(b)
     rows: list[tuple[str, str, float | None, float | None, str, str]] = [
         ("overall", "Overall score", scored(a), scored(b), "/ 100", SCORE),
         ("key_points", "Key points", ha, hb, "", "{:.0f}"),
@@ -1652,7 +1658,6 @@ def _metrics(a: Row, b: Row) -> dict[str, Row]:
                      "text": describe_change(label, va, vb, unit, fmt, missing)}
     if TYPED in (a.get("input"), b.get("input")):
         out["duration_s"]["text"] = length_in_words(a, b)
-    out["key_points"]["text"] = key_points_text(a, b, (ha, na), (hb, nb))
     # "Overall score 23 → 100" compared a drill's uncounted score as if it were one; a follow-up answer is named so
     parts = [(side, "follow-up answer" if is_follow_up(r) else "drill") for side, r in (("first", a), ("second", b))
              if r.get("drill")]
