@@ -356,6 +356,9 @@ SLIP_MIN_DIGITS = 2
 # judge71: a cue of this many words of content, or with a name inside ("logged it on Datix"), is the candidate's own
 # phrase, not a lone everyday word: a sentence saying it is no bare one (judge.said_verbatim)
 PHRASE_CUE_WORDS = 3
+# judge75: a cue phrase said with its small words changed ("I logged on Datix"; keypoints.TokenIndex.loosely) counts at
+# its words' quality times this
+LOOSE_CUE_QUALITY = 0.9
 # a why-not reason opening a piece of a long sentence ("because", "since") is said in that piece only with this many
 # words after it (alternatives.carries_reason): "We did not shard the order book, since my manager" is cut before it
 REASON_SAID_WORDS = 3

@@ -27,6 +27,7 @@ from voiceprep.app.listening import require_answer
 from voiceprep.core.analysis.analyze import AnswerAnalysis
 from voiceprep.core.banks.model import Bank, Prompt, Round
 from voiceprep.core.history import AnswerBeingContinued, HistoryError, HistoryUnavailable
+from voiceprep.core.history.queries import STILL_MISSED
 from voiceprep.core.history.store import (
     DONE,
     FAILED,
@@ -111,16 +112,12 @@ NOTHING_MORE = ("Nothing more was heard, so your answer stays as it was (its fee
 def _still_missed(follow_up: object, labels: list[str] | None) -> Row:
     """What a follow-up answer (`follow_up` not None) keeps in its settings of the question's other points still
     missed when it was asked ({} for none, or for any other answer): it counts for those it covers (fixCU)."""
-    from voiceprep.core.history.queries import STILL_MISSED
-
     return {STILL_MISSED: list(labels)} if follow_up is not None and labels else {}
 
 
 def _kept_missed(row: Row) -> Row:
     """An interrupted attempt's raw row: the still-missed points stored when it began (`_still_missed`), kept when it
     is recovered."""
-    from voiceprep.core.history.queries import STILL_MISSED
-
     try:
         stored = json.loads(row.get("settings_json") or "{}")
     except ValueError:

@@ -411,8 +411,9 @@ def _figures(pieces: list[tuple[bool, list[str]]]) -> list[tuple[bool, list[str]
             out.append((False, [words[0], pieces[i + 1][1][0]]))
             i += 2
             continue
-        if not quoted and words[0].lower() in _ONE and _before_unit(pieces, i):
-            out.append((False, [_ONE[words[0].lower()]]))      # fixCR: "one second" is "1s", as "two seconds" is "2s"
+        # text.WORD_VALUES: number words the judge's reader keeps as words, figures only before a unit
+        if not quoted and words[0].lower() in WORD_VALUES and _before_unit(pieces, i):
+            out.append((False, [WORD_VALUES[words[0].lower()]]))      # fixCR: "one second" is "1s", as "two seconds" is "2s"
             i += 1
             continue
         j = i
@@ -429,9 +430,6 @@ def _figures(pieces: list[tuple[bool, list[str]]]) -> list[tuple[bool, list[str]
             out.append((quoted, words))
             i += 1
     return out
-
-
-_ONE = {"one": "1", "zero": "0"}     # number words the judge's reader keeps as words: figures only before a unit
 
 
 def _scaled(pieces: list[tuple[bool, list[str]]], i: int) -> bool:
