@@ -39,7 +39,7 @@ from voiceprep.core.history.store import (
     bank_ids,
     bank_where,
 )
-from voiceprep.core.wording import counted, score_shown, score_text
+from voiceprep.core.wording import ALSO_COUNTS_TEXT, counted, score_shown, score_text
 from voiceprep.settings import FIGURE_NEAR_TOKENS, FOLLOW_UP_CREDIT, SNIPPET_WORDS
 
 LIST_COLUMNS = ("a.id, a.bank_id, a.round_pk, a.round_id, a.prompt_id, a.prompt_text, a.started_at, a.state, a.state_detail, "
@@ -120,7 +120,7 @@ def asked_text(row: Row, with_points: bool = True) -> str:
         # fixCU: one with other points still missed counts for those it covers too
         others = still_missed(row)
         points = (f"; it counts {'for' if others else 'only for'} the point{'s' if len(labels) != 1 else ''} they "
-                  "asked about: " + "; ".join(labels) + (", and for any other point still missed that it covered"
+                  "asked about: " + "; ".join(labels) + (f", and for {ALSO_COUNTS_TEXT}"
                                                          if others else "")) if labels else ""
         return (f"Follow-up answer: the interviewer asked {questions}" if questions else
                 "Follow-up answer (its questions were not stored)") + points
