@@ -168,8 +168,8 @@ class AnalysisSettings:
     # an answer to the interviewer's follow-ups is short by nature: no question's target, only "long" past this
     follow_up_long_s: int = 60
     # fixCW (walk55 finding 6): a 7 s follow-up answer of fillers was "Short and to the point". A follow-up answer is
-    # no answer when it covers none of the points asked (judged on any) or says fewer than this many words besides
-    # fillers: its Duration card does not praise it
+    # no answer when, judged on points, it covers none of them (however many words), or, judged on none, it says
+    # fewer than this many words besides fillers: its Duration card does not praise it
     follow_up_min_words: int = 8
     # walk39 (finding 4): a stretch at the end of an answer this long (typed: its words at the middle of the pace
     # band), after the last key point credited, with no sentence near in meaning to a key point or the question, is
@@ -362,6 +362,9 @@ SLIP_MIN_DIGITS = 2
 # judge71: a cue of this many words of content, or with a name inside ("logged it on Datix"), is the candidate's own
 # phrase, not a lone everyday word: a sentence saying it is no bare one (judge.said_verbatim)
 PHRASE_CUE_WORDS = 3
+# judge75: a cue phrase said with its small words changed ("I logged on Datix"; keypoints.TokenIndex.loosely) counts at
+# its words' quality times this
+LOOSE_CUE_QUALITY = 0.9
 # a why-not reason opening a piece of a long sentence ("because", "since") is said in that piece only with this many
 # words after it (alternatives.carries_reason): "We did not shard the order book, since my manager" is cut before it
 REASON_SAID_WORDS = 3

@@ -217,7 +217,7 @@ def test_a_follow_up_answer_counts_for_another_missed_point_it_covered_in_histor
     listed = {x["id"]: x for x in service.attempts(bank=bank.id)}
     assert queries.asked_text(listed[follow.attempt_id]) == queries.asked_text(row) == (
         f"Follow-up answer: the interviewer asked “{turn.questions[0]}”; it counts for the point they asked about: "
-        f"{turn.labels[0]}, and for any other point still missed that it covered")
+        f"{turn.labels[0]}, and for any other point still missed that it covers")
     from voiceprep.core.history.export import to_markdown
 
     md = to_markdown(h, [follow.attempt_id])

@@ -595,6 +595,12 @@ def test_a_round_left_on_another_bank_after_a_round_with_skips_is_named_and_offe
     assert f"You also skipped “{done.prompts[1].text.rstrip(' .?!')}” on " in lines[0], lines
     assert ": answer it today too." in lines[0], lines
     assert len(lines) <= 4 and not any(line.startswith("You skipped") for line in lines), lines
+    # read41: a last session on the skip's bank alone, the round left on another (a day before): the skip names its bank
+    alone = {**recap, "banks": [b for b in recap["banks"] if b["bank_id"] == payments.id]}
+    assert len(alone["banks"]) == 1 and left_offered(alone, find) == recap["left"]
+    line = recap_lines(alone, find)[1].splitlines()[0]
+    assert line.startswith(f"You left “{left.title}” on "), line
+    assert f"You also skipped “{done.prompts[1].text.rstrip(' .?!')}” on " in line, line
     # the skip in the round left itself: one place to start, the skip (review30)
     same = {**recap, "skipped": [left.prompts[2].id], "skipped_bank": airwallex.id}
     assert left_offered(same, find) is None and "You left" not in recap_lines(same, find)[1]

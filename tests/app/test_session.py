@@ -695,6 +695,38 @@ def test_judging_again_a_follow_up_answer_keeps_the_points_it_was_asked_about_wh
     assert service.attempts(limit=1)[0]["drilled"] == before["drilled"]
 
 
+def test_judging_again_a_follow_up_answer_keeps_its_still_missed_points_when_one_was_reworded(session, service, bank):
+    """read41: Judge again against a reworded bank renamed a follow-up answer's asked points but kept its still-missed
+    ones (STILL_MISSED) under their old labels: FOLLOW_UP_POINT matches by label, so the point it also covered
+    silently stopped counting. They follow the points' ids too; one gone from the question is dropped."""
+    from tests.core.test_rehearsal import ALSO_SCALE, MAIN
+    from voiceprep.core.banks.document import BankDocument
+    from voiceprep.core.banks.load import parse_bank
+    from voiceprep.core.rehearsal import Rehearsal
+
+    prompt = bank.prompt("product-range")
+    r = Rehearsal.for_prompt(bank, prompt)
+    main = session.save_typed(bank, prompt, MAIN)
+    r.record(main.analysis)
+    turn = r.ask_follow_ups()
+    assert turn is not None and [kp.id for kp in prompt.key_points if kp.label in turn.others] == ["scale"]
+    follow = session.save_typed(bank, prompt, ALSO_SCALE, drill=list(turn.labels), follow_up=list(turn.questions),
+                                still_missed=list(turn.others))
+    assert service.attempt(main.attempt_id)["with_follow_ups"]["covered"] == ["embedded-finance", "scale"]
+    doc = BankDocument(bank.text)
+    r_, p_ = next((i, j) for i, rnd in enumerate(bank.rounds) for j, q in enumerate(rnd.prompts) if q.id == prompt.id)
+    point = ("rounds", r_, "prompts", p_, "key_points", [k.id for k in prompt.key_points].index("scale"))
+    doc.set(point, "label", turn.others[0] + " (reworded)")
+    assert session.rejudge(follow.attempt_id, parse_bank(doc.text()))["rejudged_against"] == "current"
+    row = service.attempt(follow.attempt_id)
+    assert row["settings"][queries.STILL_MISSED] == [turn.others[0] + " (reworded)"]
+    assert [k["label"] for k in queries.also_covered(row["document"]["key_points"], row)] == [turn.others[0] + " (reworded)"]
+    assert service.attempt(main.attempt_id)["with_follow_ups"]["covered"] == ["embedded-finance", "scale"]
+    doc.set(point, "id", "another-point")                               # the still-missed point is gone
+    assert session.rejudge(follow.attempt_id, parse_bank(doc.text()))["rejudged_against"] == "current"
+    assert service.attempt(follow.attempt_id)["settings"][queries.STILL_MISSED] == []
+
+
 @pytest.mark.parametrize("kind", ["drill", "follow-up"])
 def test_judging_again_a_drill_or_follow_up_answer_says_what_changed_in_the_points_it_was_asked_about(
         session, service, bank, kind):

@@ -79,3 +79,19 @@ def test_text_cut_at_a_word_has_no_comma_before_its_ellipsis_and_a_long_first_wo
     assert cut_at_word("A short question", PROGRESS_QUESTION_CHARS) == "A short question"
     assert cut_at_word("one  two\nthree four", 13) == "one two three…"
     assert cut_at_word("one two three", 13) == "one two three"
+
+
+def test_what_a_follow_up_answer_also_counts_for_is_worded_once():
+    """read41: the follow-up credit rule was worded three ways (Practice's line "any other point still missed", the
+    feedback's "…that it covers", History's "…that it covered"): one wording, core.wording.ALSO_COUNTS_TEXT."""
+    from voiceprep.core.history.queries import asked_text
+    from voiceprep.core.wording import ALSO_COUNTS_TEXT
+
+    found = []
+    for path in Path(voiceprep.__file__).parent.rglob("*.py"):
+        for token in tokenize.generate_tokens(io.StringIO(path.read_text(encoding="utf-8")).readline):
+            if token.type == tokenize.STRING and "other point still missed" in token.string and path.name != "wording.py":
+                found.append(f"{path.name}:{token.start[0]}: {token.string[:80]}")
+    assert not found, "\n".join(found)
+    row = {"follow_up": ["Why?"], "drill": ["a"], "settings": {"still_missed": ["b"]}}
+    assert asked_text(row).endswith(f", and for {ALSO_COUNTS_TEXT}")

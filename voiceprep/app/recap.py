@@ -258,9 +258,11 @@ def recap_lines(recap: Row, find: Callable[[str], Any | None], today: datetime |
         # skipped on the bank a copy was made from, offered on the copy: said so, not "on the bank chosen above"
         # (walk37), nor with the origin's name while the picker shows the copy (walk15)
         origin = (recap.get("skipped_in") or bank.id) != bank.id
-        where = (" on the bank " + ("the one chosen above" if bank.id == picked else title(bank.id)) + " was copied "
-                 "from") if origin else f" on {named(bank.id)}" if len(banks) > 1 else ""
         also = bool(said)       # fixCR: a round left elsewhere said first, its button beside Start round: one line
+        # read41: named whenever the line before it, the round left, is on another bank
+        elsewhere = also and stopped is not None and stopped.id != bank.id
+        where = (" on the bank " + ("the one chosen above" if bank.id == picked else title(bank.id)) + " was copied "
+                 "from") if origin else f" on {named(bank.id)}" if len(banks) > 1 or elsewhere else ""
         line = (f"You {'also ' * also}skipped “{skipped[0]}”" + (f" and {len(skipped) - 1} more" if len(skipped) > 1 else "")
                 + where + (": answer it today too." if also else ": answer it first today."))
         if also:

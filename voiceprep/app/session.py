@@ -27,6 +27,7 @@ from voiceprep.app.listening import require_answer
 from voiceprep.core.analysis.analyze import AnswerAnalysis
 from voiceprep.core.banks.model import Bank, Prompt, Round
 from voiceprep.core.history import AnswerBeingContinued, HistoryError, HistoryUnavailable
+from voiceprep.core.history.queries import STILL_MISSED
 from voiceprep.core.history.store import (
     DONE,
     FAILED,
@@ -111,16 +112,12 @@ NOTHING_MORE = ("Nothing more was heard, so your answer stays as it was (its fee
 def _still_missed(follow_up: object, labels: list[str] | None) -> Row:
     """What a follow-up answer (`follow_up` not None) keeps in its settings of the question's other points still
     missed when it was asked ({} for none, or for any other answer): it counts for those it covers (fixCU)."""
-    from voiceprep.core.history.queries import STILL_MISSED
-
     return {STILL_MISSED: list(labels)} if follow_up is not None and labels else {}
 
 
 def _kept_missed(row: Row) -> Row:
     """An interrupted attempt's raw row: the still-missed points stored when it began (`_still_missed`), kept when it
     is recovered."""
-    from voiceprep.core.history.queries import STILL_MISSED
-
     try:
         stored = json.loads(row.get("settings_json") or "{}")
     except ValueError:
@@ -775,6 +772,9 @@ class PracticeSession:
         asked_before = queries.drilled(points, row.get("drill"))
         settings = {**row["settings"], "rejudged": True,
                     "rejudged_from": [*row["settings"].get("rejudged_from", []), earlier]}
+        if against == "current" and queries.STILL_MISSED in settings:   # named by label too (FOLLOW_UP_POINT): mendA
+            settings[queries.STILL_MISSED] = relabelled_missed(queries.still_missed(row), row.get("key_points") or [],
+                                                               bank.prompt(row["prompt_id"]))
         record = attempt_record(analysis, row.get("input") or VOICE, settings,
                                 Path(row["audio_path"]) if row.get("audio_path") else None)
         record.detail = row.get("state_detail")          # still cut off
@@ -809,6 +809,15 @@ def relabelled(drill: list[str] | None, stored: list[Row], prompt: Prompt) -> li
     if not all(ids.get(label) in now for label in drill):
         return None
     return [now[ids[label]] for label in drill]
+
+
+def relabelled_missed(labels: list[str], stored: list[Row], prompt: Prompt) -> list[str]:
+    """A follow-up answer's still-missed points (`labels`, queries.STILL_MISSED) as `prompt`'s key points read now,
+    as `relabelled` renames its asked ones: each by its key-point id among the `stored` results; one whose point is
+    gone from the question is dropped (it can count for no point now)."""
+    ids = {k["label"]: k["key_point_id"] for k in stored}
+    now = {k.id: k.label for k in prompt.key_points}
+    return [now[ids[label]] for label in labels if ids.get(label) in now]
 
 
 def asked_change(before: tuple[int, int], after: tuple[int, int], follow_up: bool) -> str:

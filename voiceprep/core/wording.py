@@ -31,6 +31,11 @@ def more_after_text(more: int) -> str:
     return f"{more} more after this."
 
 
+# fixCU: what else a follow-up answer counts for besides the points it was asked about (Practice's line over it, its
+# feedback, History's asked text): one wording (read41: it was worded three ways)
+ALSO_COUNTS_TEXT = "any other point still missed that it covers"
+
+
 FULL_MARKS = 100.0      # the top of every score's 0-100 scale
 
 

@@ -1302,3 +1302,17 @@ def test_a_follow_up_answer_that_says_nothing_is_not_praised_for_being_short(fin
                                 150, AnalysisSettings(), follow_up=True)
     mark_complete(long_off, 1, ["Reconciliation against the bank"], AnalysisSettings())
     assert findings(long_off)["duration"].summary == "9 s, a follow-up answer: none of what was asked"
+
+
+def test_a_short_follow_up_answer_that_covered_the_point_is_an_answer():
+    """read41: a 6-word follow-up answer that covered the point asked was "none of what was asked" beside its ✓ point
+    card. Judged on points, only covering none makes it no answer; the word count rules only when judged on none."""
+    d = analyze_delivery(spoken("I reconciled it against the bank.", 4), 150, AnalysisSettings(), follow_up=True)
+    mark_complete(d, 1, [], AnalysisSettings())
+    card = findings(d)["duration"]
+    assert card.status == "good" and card.summary == "4 s, a follow-up answer", card
+    mark_complete(d, 2, ["Who signed it off"], AnalysisSettings())
+    assert findings(d)["duration"].summary == "4 s, a follow-up answer", findings(d)["duration"]
+    few = findings(analyze_delivery(spoken("I reconciled it against the bank.", 4), 150, AnalysisSettings(),
+                                    follow_up=True))["duration"]
+    assert few.summary.endswith("a few words") and "Nothing of what" not in few.tip, few

@@ -52,3 +52,15 @@ def test_the_key_points_line_says_each_answers_points_covered_of_those_it_was_he
     assert key_points_text(whole, whole, (4, 6), (3, 6)) == "Key points covered: 4 of 6 → 3 of 6"
     assert key_points_text(drill, follow, (3, 4), (0, 1), ((3, 4), (0, 1))) == (
         "Key points covered: 3 of the 4 points the drill asked for → 0 of the one point its follow-ups asked about")
+
+
+def test_the_key_points_line_counts_what_a_follow_up_answer_also_covered():
+    """read41: a follow-up answer that also covered a point still missed was "1 of the one point its follow-ups asked
+    about" beside Gained listing both; the line counts the also-covered point too."""
+    from voiceprep.core.history.queries import STILL_MISSED, key_points_text
+    whole = {"drill": None}
+    follow = {"drill": ["a"], "follow_up": ["Why?"], "settings": {STILL_MISSED: ["b", "c"]},
+              "key_points": [{"label": "a", "hit": True}, {"label": "b", "hit": True}, {"label": "c", "hit": False}]}
+    assert key_points_text(whole, follow, (1, 3), (1, 1)) == (
+        "Key points covered: 1 of 3 → 2 of the 2 points it counts for: the one its follow-ups asked about, and 1 other "
+        "still missed that it covered")

@@ -1,8 +1,9 @@
 """fixCR (walk54): a figure with its unit is found however the unit was written, both ways: "7ms", "7 ms", "7 msec",
 "7 milliseconds", "seven milliseconds"; "3s", "3 sec", "three seconds", "one second"; "20k", "20 thousand", "20,000",
 "twenty thousand"; "7%", "7 percent", "seven per cent". Unrelated words stay apart ("90s", a decade, is no "90
-seconds"; "7ms" no "7 minutes"). Through the real SQLite file; a row written before (by a shell, on an older schema)
-is found too: the spellings are read at query time, no index is rewritten."""
+seconds" nor "90 s"; "7ms" no "7 minutes"); "90s" typed glued is searched as both. Through the real SQLite file; a row
+written before (by a shell, on an older schema) is found too: the spellings are read at query time, no index is
+rewritten."""
 
 from __future__ import annotations
 
@@ -38,8 +39,8 @@ def test_a_figure_and_its_unit_find_each_other_however_either_is_written(history
 @pytest.mark.parametrize(("said", "typed"), [
     ("p99 was 7 minutes", "7ms"), ("p99 was 7 milliseconds", "7 minutes"), ("p99 was 7 milliseconds", "8ms"),
     ("it took 17 milliseconds", "7ms"), ("it took 7 seconds", "7ms"), ("it took 7 milliseconds", "7 seconds"),
-    ("back in the 90s we ran it on one box", "90 seconds"), ("it took 90 seconds to fail over", "90s"),
-    ("it took 1990 seconds", "1990s"), ("we had 20 servers", "20k"), ("we had 20k servers", "20 servers"),
+    ("back in the 90s we ran it on one box", "90 seconds"), ("back in the 90s we ran it on one box", "90 s"),
+    ("we had 20 servers", "20k"), ("we had 20k servers", "20 servers"),
     ("one of us stayed for a second look", "one second"), ("we moved 20,000 payments", "2k"),
     ("we moved 7 percent of traffic", "7ms"), ("it's 7 s", "7 minutes"),
 ])
@@ -47,6 +48,22 @@ def test_other_figures_units_and_decades_are_not_found(history, save, said, type
     save(said)
     assert queries.search(history, typed) == [], (said, typed)
     assert queries.list_attempts(history, text=typed) == [], (said, typed)
+
+
+@pytest.mark.parametrize(("said", "typed"), [
+    ("the failover took 60 seconds", "60 s"), ("the failover took 60 seconds", "60s"), ("it took 30 seconds", "30s"),
+    ("it took 10 seconds", "10 s"), ("it took 10 sec", "10 s"), ("back in the 90s we ran it on one box", "90s"),
+    ("it took 90 seconds to fail over", "90s"), ("it took 1990 seconds", "1990s"),
+])
+def test_a_decade_is_one_only_typed_glued_and_then_seconds_too(history, save, said, typed):
+    """read41: "60 s" typed apart was read as the decade "60s", so "60 s", "30s", "10 s" never found "60 seconds".
+    A decade is typed glued ("90s"), and so typed is searched in both meanings; typed apart it is seconds."""
+    mine = save(said)
+    save("We cut the batch window from 6 hours to 40 minutes with two people.")
+    assert [r["id"] for r in queries.search(history, typed)] == [mine], (said, typed)
+    assert [r["id"] for r in queries.list_attempts(history, text=typed)] == [mine], (said, typed)
+    words = said.split()
+    assert queries.searched_words(words, typed), (said, typed)
 
 
 def test_the_words_found_are_marked_however_the_unit_is_written():

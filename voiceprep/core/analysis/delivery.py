@@ -1145,9 +1145,11 @@ def _on_question_s(d: Delivery) -> float | None:
 
 def no_answer(d: Delivery, s: AnalysisSettings) -> bool:
     """Whether a follow-up answer says nothing of what was asked (fixCW, walk55 finding 6): judged on points, it
-    covered none; or it said fewer than `follow_up_min_words` words besides its fillers."""
-    said = d.words - int(d.fillers.get("total") or 0)
-    return bool(d.points and len(d.missed) >= d.points) or said < s.follow_up_min_words
+    covered none of them (a short answer that covered one is an answer, mendA); judged on none, it said fewer than
+    `follow_up_min_words` words besides its fillers."""
+    if d.points:
+        return len(d.missed) >= d.points
+    return d.words - int(d.fillers.get("total") or 0) < s.follow_up_min_words
 
 
 def _duration(d: Delivery, s: AnalysisSettings) -> Finding:
@@ -1163,8 +1165,9 @@ def _duration(d: Delivery, s: AnalysisSettings) -> Finding:
     if d.follow_up and no_answer(d, s):
         return Finding("duration", "warn", f"{seconds:.0f} s, a follow-up answer: " + (
                            "none of what was asked" if d.points else "a few words"),
-                       "Nothing of what the follow-up asked was said yet: answer it in a sentence or two, with what "
-                       "you did and a detail only you would know.")
+                       ("Nothing of what the follow-up asked was said yet" if d.points else
+                        "A few words are not an answer yet")
+                       + ": answer it in a sentence or two, with what you did and a detail only you would know.")
     if d.follow_up:
         long = seconds > s.follow_up_long_s
         return Finding("duration", "warn" if long else "good",

@@ -25,7 +25,7 @@ from voiceprep.core.analysis.segments import ADDITIVE, CHANGE_CLAIM, CLAUSE_OPEN
 from voiceprep.core.analysis.segments import NEGATORS as DENIALS
 from voiceprep.core.analysis.text import TIME_UNITS, WORD_VALUES, Token, stem, tokenize_text
 from voiceprep.core.banks.model import KeyPoint
-from voiceprep.settings import AnalysisSettings
+from voiceprep.settings import LOOSE_CUE_QUALITY, AnalysisSettings
 
 NUMBER = "{number}"
 MAX_JOIN = 3  # transcript words that may join into one cue word
@@ -202,7 +202,6 @@ class KeyPointResult:
 SMALL_WORDS = frozenset({"a", "an", "the", "it", "its", "this", "that", "these", "those", "them", "i", "we", "me", "us",
                          "my", "our", "your", "their", "his", "her", "on", "in", "at", "to", "into", "onto", "for", "of",
                          "with", "from", "by", "up", "out", "off", "over", "about"})
-LOOSE = 0.9      # a cue phrase said with its small words changed (`TokenIndex.loosely`): its words' quality times this
 
 
 def content_words(words: tuple[str, ...]) -> tuple[str, ...]:
@@ -435,7 +434,7 @@ class TokenIndex:
                 end = nxt + spots[nxt][0] - 1
                 qualities.append(spots[nxt][1])
             else:
-                results.append((pos, end, LOOSE * sum(qualities) / len(qualities)))
+                results.append((pos, end, LOOSE_CUE_QUALITY * sum(qualities) / len(qualities)))
         return results
 
     def _one_clause(self, end: int, nxt: int) -> bool:

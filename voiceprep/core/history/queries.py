@@ -39,7 +39,7 @@ from voiceprep.core.history.store import (
     bank_ids,
     bank_where,
 )
-from voiceprep.core.wording import counted, score_shown, score_text
+from voiceprep.core.wording import ALSO_COUNTS_TEXT, counted, score_shown, score_text
 from voiceprep.settings import FIGURE_NEAR_TOKENS, FOLLOW_UP_CREDIT, SNIPPET_WORDS
 
 LIST_COLUMNS = ("a.id, a.bank_id, a.round_pk, a.round_id, a.prompt_id, a.prompt_text, a.started_at, a.state, a.state_detail, "
@@ -120,7 +120,7 @@ def asked_text(row: Row, with_points: bool = True) -> str:
         # fixCU: one with other points still missed counts for those it covers too
         others = still_missed(row)
         points = (f"; it counts {'for' if others else 'only for'} the point{'s' if len(labels) != 1 else ''} they "
-                  "asked about: " + "; ".join(labels) + (", and for any other point still missed that it covered"
+                  "asked about: " + "; ".join(labels) + (f", and for {ALSO_COUNTS_TEXT}"
                                                          if others else "")) if labels else ""
         return (f"Follow-up answer: the interviewer asked {questions}" if questions else
                 "Follow-up answer (its questions were not stored)") + points
@@ -261,7 +261,7 @@ def where_found(h: History, rows: list[Row], text: str, snippets: tuple[str, ...
         asked = [("attempts_fts MATCH ?", [f"{{{column}}} : ({plain})"])] if plain else []
         for t in typed:
             if t.check == _UNIT_CHECK:
-                asked.append((f"attempts_fts MATCH ? AND {units.SQL_NAME}(?, ?, attempts_fts.{column}, NULL, NULL)",
+                asked.append((f"attempts_fts MATCH ? AND {units.SQL_NAME}(?, ?, ?, attempts_fts.{column}, NULL, NULL)",
                                [f"{{{column}}} : ({t.fts})", *t.args]))
             elif t.check == _GLUED_CHECK:
                 asked.append(("attempts_fts MATCH ? AND (attempts_fts.rowid IN (SELECT rowid FROM attempts_fts WHERE "
@@ -411,8 +411,9 @@ def _figures(pieces: list[tuple[bool, list[str]]]) -> list[tuple[bool, list[str]
             out.append((False, [words[0], pieces[i + 1][1][0]]))
             i += 2
             continue
-        if not quoted and words[0].lower() in _ONE and _before_unit(pieces, i):
-            out.append((False, [_ONE[words[0].lower()]]))      # fixCR: "one second" is "1s", as "two seconds" is "2s"
+        # text.WORD_VALUES: number words the judge's reader keeps as words, figures only before a unit
+        if not quoted and words[0].lower() in WORD_VALUES and _before_unit(pieces, i):
+            out.append((False, [WORD_VALUES[words[0].lower()]]))      # fixCR: "one second" is "1s", as "two seconds" is "2s"
             i += 1
             continue
         j = i
@@ -429,9 +430,6 @@ def _figures(pieces: list[tuple[bool, list[str]]]) -> list[tuple[bool, list[str]
             out.append((quoted, words))
             i += 1
     return out
-
-
-_ONE = {"one": "1", "zero": "0"}     # number words the judge's reader keeps as words: figures only before a unit
 
 
 def _scaled(pieces: list[tuple[bool, list[str]]], i: int) -> bool:
@@ -539,10 +537,11 @@ def _terms_of(text: str, bare: bool = True) -> list[_Term]:
             # or a word between ("48 Kafka partitions"): NEAR has no order, the check has (mend36)
             skip = 1
             said = list(dict.fromkeys([forms[0], *figure_spellings(words, with_unit=True)]))
-            named = [unit] if any(units.decade(f, unit) for f in said) else units.spellings(unit)   # fixCR: "ms", "msec"
+            named = units.spellings(unit)                  # fixCR: "ms", "msec"; "90s" typed glued: a decade too
             near = [f'NEAR("{f}" "{u}", {FIGURE_NEAR_TOKENS})' for f in said for u in named] + \
                 [f'"{f}{u}"' for f in said if _NUMBER.fullmatch(f) for u in named]
-            terms.append(_Term("(" + " OR ".join(near) + ")", _UNIT_CHECK, (json.dumps(said), unit)))
+            typed_glued = int(isinstance(pieces[i + 1][1], _GluedUnit))
+            terms.append(_Term("(" + " OR ".join(near) + ")", _UNIT_CHECK, (json.dumps(said), unit, typed_glued)))
             continue
         elif figure:
             forms += figure
@@ -602,7 +601,7 @@ _PERCENT_CHECK = (f"(a.rowid IN (SELECT rowid FROM attempts_fts WHERE attempts_f
 # (core.history.units; History.open registers the function on its connection). Of the index's columns, so
 # that it runs on the rows the index found only: on `a`'s, a bank and prompt filter ran it first on every answer of
 # the question (84 ms for 666 answers)
-_UNIT_CHECK = f"{units.SQL_NAME}(?, ?, attempts_fts.transcript, attempts_fts.prompt_text, attempts_fts.note)"
+_UNIT_CHECK = f"{units.SQL_NAME}(?, ?, ?, attempts_fts.transcript, attempts_fts.prompt_text, attempts_fts.note)"
 
 
 # What a search for a whole number asks of a row its prefix found ("3"* finds "30ms"): the figure as a token of its own,
@@ -661,9 +660,13 @@ def _times_thousand(figure: str) -> str:
     return digits + (f".{fraction[3:]}" if fraction[3:] else "")
 
 
+class _GluedUnit(list[str]):
+    """The words of a unit typed glued to its figure ("ms" of "3ms", "s" of "90s"): a decade only so (units.spans)."""
+
+
 def _pieces(text: str) -> list[tuple[bool, list[str]]]:
     """What was typed in the search: (quoted, its words) for each word or "quoted phrase"; "48%" is "48" and "%",
-    "3ms" is "3" and "ms" (mend36: not read as a figure)."""
+    "3ms" is "3" and "ms" (mend36: not read as a figure), the "ms" marked as typed glued (`_GluedUnit`)."""
     out: list[tuple[bool, list[str]]] = []
     text = fold(text)     # fixBK: "３ms" typed with an IME is "3ms"
     for phrase, word in re.findall(r'"([^"]*)"|(\S+)', text):
@@ -672,7 +675,7 @@ def _pieces(text: str) -> list[tuple[bool, list[str]]]:
         elif not phrase and (m := _FIGURE_UNIT.fullmatch(word)) and m.group(2).lower() == THOUSAND_SUFFIX:
             out.append((False, [_times_thousand(m.group(1))]))          # fixCR: "20k" is 20000, "1.5k" 1500
         elif not phrase and (m := _FIGURE_UNIT.fullmatch(word)):
-            out += [(False, [m.group(1)]), (False, [m.group(2)])]
+            out += [(False, [m.group(1)]), (False, _GluedUnit([m.group(2)]))]
         elif words := (phrase or word).replace('"', " ").split():
             out.append((bool(phrase), words))
     return out
@@ -741,7 +744,7 @@ def searched_spans(said: str, text: str) -> list[tuple[int, int]]:
         if t.glued:
             found += units.glued_spans(said, t.glued)
         if t.check == _UNIT_CHECK:
-            found += units.spans(said, json.loads(t.args[0]), t.args[1])
+            found += units.spans(said, json.loads(t.args[0]), t.args[1], bool(t.args[2]))
     terms = " OR ".join(t.fts for t in typed if t.check != _UNIT_CHECK)
     if terms:
         with closing(sqlite3.connect(":memory:")) as db:
@@ -1603,7 +1606,13 @@ def key_points_text(a: Row, b: Row, first: tuple[int, int], second: tuple[int, i
     points covered: 2 of 6 with its follow-ups (1 in the answer itself, as scored) → 4 of the 4 points the drill asked
     for". `alone`: (covered, counted) of each answer before its follow-ups added, where they did (as its score counts)."""
     def side(r: Row, got: tuple[int, int], before: tuple[int, int] | None) -> str:
-        if r.get("drill"):
+        # mendA (read41): a follow-up answer counts for the points still missed it covered too, as Gained lists them
+        also = len(also_covered(r.get("key_points") or [], r))
+        if also:
+            said = (f"{got[0] + also} of the {got[1] + also} points it counts for: "
+                    + (f"the {got[1]}" if got[1] != 1 else "the one") + " its follow-ups asked about, and "
+                    + f"{also} other{'s' if also != 1 else ''} still missed that it covered")
+        elif r.get("drill"):
             whose = "its follow-ups asked about" if is_follow_up(r) else "the drill asked for"
             said = f"{got[0]} of the {got[1]} points {whose}" if got[1] != 1 else f"{got[0]} of the one point {whose}"
         else:
@@ -1626,7 +1635,7 @@ def _metrics(a: Row, b: Row) -> dict[str, Row]:
     def scored(r: Row) -> float | None:      # a follow-up's own overall is no score of it: "1 of 1 asked" is (walk16)
         return None if is_follow_up(r) else r["overall"]
 
-    (ha, na), (hb, nb) = kp(a), kp(b)
+    (ha, _), (hb, _) = kp(a), kp(b)
     rows: list[tuple[str, str, float | None, float | None, str, str]] = [
         ("overall", "Overall score", scored(a), scored(b), "/ 100", SCORE),
         ("key_points", "Key points", ha, hb, "", "{:.0f}"),
@@ -1647,7 +1656,6 @@ def _metrics(a: Row, b: Row) -> dict[str, Row]:
                      "text": describe_change(label, va, vb, unit, fmt, missing)}
     if TYPED in (a.get("input"), b.get("input")):
         out["duration_s"]["text"] = length_in_words(a, b)
-    out["key_points"]["text"] = key_points_text(a, b, (ha, na), (hb, nb))
     # "Overall score 23 → 100" compared a drill's uncounted score as if it were one; a follow-up answer is named so
     parts = [(side, "follow-up answer" if is_follow_up(r) else "drill") for side, r in (("first", a), ("second", b))
              if r.get("drill")]

@@ -47,7 +47,8 @@ def spellings(unit: str) -> list[str]:
 
 
 def decade(figure: str, glued: str) -> bool:
-    """Whether `figure` with `glued` right after it reads as a decade ("90s", "1990s"), no figure of seconds."""
+    """Whether `figure` with `glued` written right after it, no space between, reads as a decade ("90s", "1990s"), no
+    figure of seconds: "90 s" spaced is seconds (mendA)."""
     return glued == _DECADE_S and figure.isdigit() and figure.endswith("0")
 
 
@@ -57,18 +58,20 @@ def _may_come_between(token: str) -> bool:
     return token.isalpha() and token not in NUMBER_WORDS and token not in PERCENT and token not in NOT_UNITS
 
 
-def says(text: str, figures: list[str], unit: str) -> bool:
+def says(text: str, figures: list[str], unit: str, typed_glued: bool = False) -> bool:
     """Whether `text` says one of `figures` (each as written in a search: "48", "forty eight", "20 000") with `unit`
-    after it, as the module says."""
-    return bool(spans(text, figures, unit))
+    after it, as the module says (`typed_glued`: as `spans`)."""
+    return bool(spans(text, figures, unit, typed_glued))
 
 
-def spans(text: str, figures: list[str], unit: str) -> list[tuple[int, int]]:
+def spans(text: str, figures: list[str], unit: str, typed_glued: bool = False) -> list[tuple[int, int]]:
     """Where `text` says one of `figures` with `unit` after it: (start, end) of the figure and of its unit (of the one
-    token when glued: "3ms"), not of a word between."""
+    token when glued: "3ms"), not of a word between. `typed_glued`: the search wrote the unit glued to the figure; a
+    decade so typed ("90s") is searched in both its meanings, the decade and the seconds (mendA: "30s" finds "30
+    seconds"); typed apart ("90 s") it is seconds only, and a decade in `text` is no "90 s"."""
     unit = unit.lower()
-    # fixCR: "ms" is also "millisecond", "msec" (UNIT_SPELLINGS); a decade typed ("90s") stays one
-    names = [unit] if any(decade(f, unit) for f in figures) else spellings(unit)
+    # fixCR: "ms" is also "millisecond", "msec" (UNIT_SPELLINGS)
+    names = spellings(unit)
     stems = {_stem(u) for u in names}
 
     def is_unit(token: str) -> bool:
@@ -93,7 +96,7 @@ def spans(text: str, figures: list[str], unit: str) -> list[tuple[int, int]]:
                 glued = tokens[last]                                # "3ms", "1.5ms": the unit glued to the figure
                 rest = glued[len(want[-1]):]            # "90s" is no "90 seconds", nor "90 seconds" a "90s"
                 if want[-1].isdigit() and glued.startswith(want[-1]) and is_unit(rest) and (
-                        rest == unit or not decade(want[-1], rest)):
+                        typed_glued and rest == unit or not decade(want[-1], rest)):
                     out.append((start, found[last][2]))
                 continue
             if text[end:end + 1] == "%" or (text[end:end + 1] in (".", ",") and text[end + 1:end + 2].isdigit()):
@@ -139,15 +142,16 @@ def figure_glued(figure: str, *texts: str | None) -> int:
     return int(any(glued(fold(t), figure) for t in texts if t))
 
 
-def figure_then_unit(figures_json: str, unit: str, *texts: str | None) -> int:
+def figure_then_unit(figures_json: str, unit: str, typed_glued: int, *texts: str | None) -> int:
     """The SQL function: 1 when one of the texts (a row's transcript, question, note) `says` a figure of the JSON list
-    with `unit` after it, else 0; NFKC-folded, as the index holds it (fixBQ)."""
+    with `unit` after it (`typed_glued`: 1 when the search wrote it glued, "90s"), else 0; NFKC-folded, as the index
+    holds it (fixBQ)."""
     figures = json.loads(figures_json)
-    return int(any(says(fold(t), figures, unit) for t in texts if t))
+    return int(any(says(fold(t), figures, unit, bool(typed_glued)) for t in texts if t))
 
 
 def register(conn: sqlite3.Connection) -> None:
-    """Make `SQL_NAME(figures_json, unit, transcript, prompt_text, note)` and `GLUED_SQL_NAME(figure, transcript,
+    """Make `SQL_NAME(figures_json, unit, typed_glued, transcript, prompt_text, note)` and `GLUED_SQL_NAME(figure, transcript,
     prompt_text, note)` callable on `conn` (idempotent)."""
-    conn.create_function(SQL_NAME, 5, figure_then_unit, deterministic=True)
+    conn.create_function(SQL_NAME, 6, figure_then_unit, deterministic=True)
     conn.create_function(GLUED_SQL_NAME, 4, figure_glued, deterministic=True)

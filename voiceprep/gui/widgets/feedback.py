@@ -36,7 +36,7 @@ from voiceprep.app.judging import by_weight, feedback_document
 from voiceprep.core.analysis.analyze import OFF_TOPIC
 from voiceprep.core.analysis.scoring import SHARES_EXPLAINED, overall_shares
 from voiceprep.core.history.queries import ALSO_COVERED_COUNTS, also_covered_text, drilled, searched_words
-from voiceprep.core.wording import asked_about_heading, more_after_text, score_shown, score_text
+from voiceprep.core.wording import ALSO_COUNTS_TEXT, asked_about_heading, more_after_text, score_shown, score_text
 from voiceprep.gui.widgets import accessible
 from voiceprep.gui.widgets.common import ACCENT, BAD, GOOD, WARN, score_color, soft
 
@@ -124,7 +124,7 @@ def drill_html(doc: Doc, drill: list[str], colors: Colors, follow_up: str | None
     plural = "s" if len(asked) != 1 else ""
     if follow_up is not None:
         # fixCU: `also_covered` set (a list, maybe empty): other points were still missed when it was asked
-        others = " (and for any other point still missed that it covers)" if doc.get("also_covered") is not None else ""
+        others = f" (and for {ALSO_COUNTS_TEXT})" if doc.get("also_covered") is not None else ""
         return (f"<p style='margin:4px 0 0 0'><b>Follow-up answer:</b> it counts for the point{plural} the "
                 f"interviewer asked about{others}, and what it covers is added to the answer it follows. A follow-up "
                 "answer is short: it is not held to the question's time or story shape.</p>")
