@@ -22,6 +22,13 @@ DEFAULT_FILLERS = (
     "um", "uh", "er", "ah", "hmm", "like", "you know", "i mean", "sort of", "kind of",
     "basically", "actually", "literally", "so",
 )
+# Filled pauses and the spellings Whisper writes for them (fixCW, walk55: a clip's "self-checkout umm you can pay
+# umm" showed "Fillers: 0"). One table: the decoder writes each pause one way (`speech.decoder.normalise_filler`), the
+# live transcript keeps a pause another pass heard (`speech.stream.kept_heard`), the coaching counts a stored or typed
+# spelling as its pause (`core.analysis.delivery`), and the verbatim scoring reads them alike (`speech.scoring`).
+FILLER_SPELLINGS = {"umm": "um", "ummm": "um", "ummmm": "um", "uhm": "um", "uhmm": "um", "erm": "um", "ermm": "um",
+                    "uhh": "uh", "uhhh": "uh", "hmmm": "hmm", "hmmmm": "hmm", "ahh": "ah", "ahhh": "ah"}
+FILLED_PAUSES = frozenset({"um", "uh", "er", "ah", "hmm", *FILLER_SPELLINGS})
 DEFAULT_HEDGES = ("i think", "maybe", "probably", "i guess", "just", "perhaps", "i believe",
                   # playing down your part: "I wasn't really the one... I helped a bit" (walkthrough 11)
                   "a bit", "not really", "wasn't really", "didn't really",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from tests.core.banks.bank_text import bank_text
@@ -49,10 +51,21 @@ def test_walk50s_datix_gets_a_cue_with_the_name_in_it(model):
     assert try_point(with_cues(b, "staffing", "reported", t.cues), "staffing", "reported", DATIX).counted
 
 
+def test_not_counted_is_said_neutrally_and_a_cue_only_offered_if_she_meant_it(model):
+    """walk55: a sentence typed to check it is NOT counted ("and the team made some decisions together") was told
+    "write a cue that says what you did", as if she wanted it counted."""
+    b = bank(CANDOUR, REPORTED)
+    for said in ("We had a lovely team lunch on Friday at Nando's.", RANG, "and the team made some decisions together"):
+        text = try_point(b, "staffing", "candour", said).text()
+        assert text.startswith("Not counted for this point: "), text
+        advice = [m.start() for m in re.finditer(r"cue|say it as", text)]
+        assert not advice or text.find("If you meant it to count") < advice[0], text
+
+
 def test_a_wording_no_cue_would_help_is_told_so_and_offered_none(model):
     t = try_point(bank(CANDOUR, REPORTED), "staffing", "candour", "We had a lovely team lunch on Friday at Nando's.")
     assert not t.counted and t.cue is None and not t.cues
-    assert "No cue from your words would make it count" in t.reason
+    assert "If you meant it to count: no cue from your words would make it count" in t.reason
 
 
 def test_a_wording_set_aside_with_the_points_cues_in_it_is_not_told_no_cue_would_help(model):
@@ -124,7 +137,8 @@ def test_a_reason_without_a_full_stop_gets_one_before_the_cue_sentence(model, mo
         return doc
     monkeypatch.setattr(judging, "feedback_document", unstopped)
     t = try_point(bank(CANDOUR, REPORTED), "staffing", "candour", RANG)
-    assert t.reason is not None and t.reason.startswith("Not said as something you did. Added as a cue, “"), t.reason
+    assert t.reason is not None and t.reason.startswith(
+        "Not said as something you did. If you meant it to count: added as a cue, “"), t.reason
 
 
 def test_the_point_in_its_own_words_is_warned_of_only_when_it_counted_before(model, monkeypatch):
@@ -172,7 +186,7 @@ def test_a_cue_that_would_count_her_scene_is_held_back_and_she_is_told_why(model
                      "owner", scene).counted
     t = try_point(b, "frightened-dog", "owner", "Mrs Patel came to collect Bailey, and I saw her.")
     assert not t.counted and t.cue is None and not t.cues, t
-    assert "would also count unrelated sentences: write a cue that says what you did" in t.reason, t.reason
+    assert "would also count unrelated sentences, so a cue would have to say what you did" in t.reason, t.reason
 
 
 def test_walk54_a_cue_never_runs_across_a_comma(model):
@@ -212,6 +226,18 @@ def test_a_sentence_with_her_passive_and_anothers_keeps_them_apart():
     assert not any(p.startswith(("I’ve", "she’d")) for p in cue_phrases("I’ve logged it on Datix and she’d seen it."))
 
 
+def test_a_cue_from_her_passive_keeps_her_as_its_doer():
+    """fixCT noticed: the offered cue was "Datix was logged" (the phrase ended on its doing word), which would credit
+    anyone's logging. A phrase of her passive takes its "by me" along, and its doing word is not offered alone."""
+    for said, verb, doer in [("The next morning the Datix was logged by me with the acuity scores.", "logged", "by me"),
+                             ("The rollback was run by my team within ten minutes.", "run", "by my team")]:
+        phrases = cue_phrases(said)
+        with_verb = [p for p in phrases if verb in p.split()]
+        assert with_verb and all(p.endswith(doer) for p in with_verb), phrases
+    # another's passive is the scene, unchanged: no doer of hers to keep
+    assert "outage was spotted" in cue_phrases("The outage was spotted by my manager first.")
+
+
 def test_her_passive_gets_a_cue_of_her_words_not_the_unrelated_sentences_message(model):
     """Before: "the Datix was logged by me" was the scene, so its own phrases were in the control sentence and every
     one was held back ("would also count unrelated sentences")."""
@@ -219,4 +245,5 @@ def test_her_passive_gets_a_cue_of_her_words_not_the_unrelated_sentences_message
     said = "The next morning the Datix was logged by me with the acuity scores."
     t = try_point(b, "staffing", "reported", said)
     assert not t.counted and t.cue is not None and "Datix" in t.cue and "unrelated" not in t.reason, t
+    assert t.cue.endswith("by me"), t.cue
     assert try_point(with_cues(b, "staffing", "reported", t.cues), "staffing", "reported", said).counted

@@ -643,3 +643,44 @@ def test_testing_a_microphone_that_is_not_connected_says_the_system_default_is_t
     assert page.mic_status.text().startswith(f"“{jabra}” isn't connected, so the system default was tested: Speech "
                                              "heard"), page.mic_status.text()
     assert "from Built-in Mic" in page.mic_status.text()
+
+
+def test_tab_goes_down_settings_as_it_reads_and_each_row_has_its_alt_letter(window, qtbot):
+    """walk55: about 22 Tab presses reached Interface size, and the model folder's box came before the model list
+    above it. Tab follows the page top to bottom, left to right; each row's label has an Alt+letter of its own that
+    puts the keyboard on its control (Alt+I: Interface size)."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtWidgets import QApplication, QFormLayout
+
+    page = window.settings_page
+    body = page.widget()
+    page.mic.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.mic)
+    seen = [page.mic]
+    for _ in range(40):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        w = QApplication.focusWidget()
+        if w is None or w in seen or not body.isAncestorOf(w):
+            break
+        seen.append(w)
+    assert page.interface_size in seen and page.model_choice in seen and page.model in seen, seen
+    place = [(w.mapTo(body, QPoint(0, w.height() // 2)).y(), w.mapTo(body, QPoint(0, 0)).x()) for w in seen]
+    rows = [y for y, _ in place]
+    assert all(b >= a - 4 for a, b in zip(rows, rows[1:])), [(w.objectName() or type(w).__name__, p)
+                                                           for w, p in zip(seen, place)]
+    assert all(b[1] > a[1] for a, b in zip(place, place[1:]) if abs(b[0] - a[0]) <= 4), place
+    # every labelled row with a control: an Alt+letter of its own, which puts the keyboard on that control
+    form = page.form
+    letters = {}
+    for row in range(form.rowCount()):
+        item = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+        label = item.widget() if item else None
+        if isinstance(label, QLabel) and label.buddy() is not None:
+            text = label.text()
+            assert "&" in text, text
+            letters[text[text.index("&") + 1].lower()] = label.buddy()
+    assert len(letters) >= 11 and letters["i"] is page.interface_size and letters["w"] is page.fillers, letters
+    for letter, control in [("i", page.interface_size), ("w", page.fillers), ("m", page.mic)]:
+        page.think.setFocus()
+        qtbot.keyClick(QApplication.focusWidget(), getattr(Qt.Key, f"Key_{letter.upper()}"), Qt.KeyboardModifier.AltModifier)
+        qtbot.waitUntil(lambda c=control: QApplication.focusWidget() is c, timeout=3000)

@@ -496,6 +496,10 @@ def test_only_terms_and_fillers_of_another_decode_are_taken():
                (3.0, 3.2, " It"), (3.2, 3.5, " works."))
     assert kept_heard(kept, far, "LMAX") == kept
     assert kept_heard(kept, other, None)[3:] == kept[2:]
+    # a pause however Whisper spelled it, from the one list the coaching counts (settings.FILLED_PAUSES)
+    for pause in (" umm", " uhh", " erm", " ahh"):
+        spelled = [*other[:1], Word(0.6, 0.9, pause), *other[2:]]
+        assert [w.word for w in kept_heard(kept, spelled, None)][:3] == [" We", pause, " used"], pause
     # a filler after a full stop opens the sentence
     yeah = said((0.0, 0.4, " Yeah."), (1.5, 1.8, " When"), (1.8, 2.2, " they're"))
     um = said((0.0, 0.4, " Yeah."), (0.6, 1.0, " um,"), (1.5, 1.8, " when"), (1.8, 2.2, " they're"))

@@ -66,8 +66,20 @@ class Trial:
             said = f"Counted: “{self.evidence}”" if self.evidence else "Counted."
             said += f" ({self.how})." if self.how else ("." if self.evidence else "")
         else:
-            said = f"Not counted. {self.reason}"
+            # neutral: she may have typed it to check it is NOT counted (walk55); any advice is offered "if" she meant it
+            said = f"Not counted for this point: {_lowered(self.reason or 'the judge did not find it.')}"
         return f"{said} {self.note}" if self.note else said
+
+
+def _lowered(reason: str) -> str:
+    """A reason's first word in lower case to follow a colon ("Close, but …" -> "close, but …"), unless it is "I…",
+    a name written in capitals or a term ("PCI", "Datix" keep theirs: a word with a capital past its first letter or a
+    first word the judge quotes)."""
+    first = reason.split(" ", 1)[0]
+    if not first[:1].isupper() or first[:1] == "I" and (len(first) == 1 or first[1] in "'’") \
+            or any(c.isupper() for c in first[1:]):
+        return reason
+    return reason[:1].lower() + reason[1:]
 
 
 # words that say someone was there, not what was done: "Mrs Patel came" is the scene of any story with her in it
@@ -170,6 +182,20 @@ def _parts(said: str) -> list[_Clause]:
     return out
 
 
+def _her_agent(clause: _Clause) -> tuple[int, int] | None:
+    """Where the "by me" ("by us", "by my team") of a passive with her as its doer stands in the clause (its "by", and
+    the end of whom it names), so a cue offered from it keeps her as the doer: "Datix was logged" alone would credit
+    anyone's logging (fixCT noticed). None when the clause is no such passive."""
+    words = [w for w, _ in clause.words]
+    if not done_by_her(words):
+        return None
+    low = [_low(w) for w in words]
+    for j, w in enumerate(low):
+        if w == "by" and tells_own_act(" ".join(low[j + 1:j + 3])):
+            return j, j + 3 if low[j + 1] in ("my", "our") else j + 2     # "by my team", "by me"
+    return None
+
+
 def cue_phrases(said: str, label: str = "", words_max: int = TRY_CUE_WORDS_MAX, most: int = TRY_CUES_TRIED) -> list[str]:
     return [p for p, _hers in _ranked_phrases(said, label, words_max, most)]
 
@@ -186,17 +212,22 @@ def _ranked_phrases(said: str, label: str, words_max: int = TRY_CUE_WORDS_MAX,
     words: list[str] = []
     scores: list[int] = []
     doing: list[bool] = []        # a word that says what was done
+    alone: list[bool] = []        # a word that may be offered on its own
     spans = []
     for clause in _parts(said):
         start = len(words)
-        for w, name in clause.words:
+        agent = _her_agent(clause)         # "by me" of her passive: a phrase before it takes it along (fixCT noticed)
+        for k, (w, name) in enumerate(clause.words):
             low = _low(w)
             done = not name and not (low in _LIGHT or low in OWN_SUBJECTS or low in OTHER_SUBJECTS or low in _WHEN
-                                     or low in _SCENE or len(w) < 2)
+                                     or low in _SCENE or len(w) < 2 or agent is not None and agent[0] <= k < agent[1])
             words.append(w)
+            alone.append(agent is None)    # a word of her passive alone ("logged") would lose "by me" too
             scores.append(3 if name else (1 if low in in_label else 2) if done else 0)
             doing.append(done)
-        spans += [(clause.hers, sum(scores[a:b + 1]), -(b - a), -a, a, b) for a in range(start, len(words)) if scores[a]
+        spans += [(clause.hers, sum(scores[a:b + 1]), -(b - a), -a, a,
+                   start + agent[1] - 1 if agent and b < start + agent[0] else b)
+                  for a in range(start, len(words)) if scores[a]
                   for b in range(a, min(len(words), a + words_max)) if scores[b] and any(doing[a:b + 1])]
     out: list[tuple[str, bool]] = []
     for hers, *_rank, a, b in sorted(spans, reverse=True):
@@ -205,7 +236,7 @@ def _ranked_phrases(said: str, label: str, words_max: int = TRY_CUE_WORDS_MAX,
             out.append((phrase, hers))
         if len(out) >= most - 1:
             break
-    single = max((i for i in range(len(words)) if doing[i]), key=lambda i: (scores[i], -i), default=None)
+    single = max((i for i in range(len(words)) if doing[i] and alone[i]), key=lambda i: (scores[i], -i), default=None)
     if single is not None and words[single].lower() not in (o.lower() for o, _ in out):
         out.append((words[single], False))
     return out[:most]
@@ -350,8 +381,8 @@ def try_point(bank: Bank, prompt_id: str, point_id: str, said: str,
     reason = reason.rstrip() if reason.rstrip()[-1:] in (".", "?", "!", "…") else f"{reason.rstrip()}."
     cue, keeps, held = _cue_to_add(bank, prompt_id, point, said, settings)
     if cue is None and held:
-        reason += (" Each short phrase of yours that would count it would also count unrelated sentences: write a cue "
-                   "that says what you did (the action and what it was done to).")
+        reason += (" If you meant it to count: each short phrase of yours that would count it would also count "
+                   "unrelated sentences, so a cue would have to say what you did (the action and what it was done to).")
         return Trial(False, reason=reason, words_only=words_only, note=note)
     written = _cues_written(point, said, settings) if cue is None else []
     if written:       # walk55 1: set aside for how it is said, not for its words ("we only kept tokens …")
@@ -360,10 +391,10 @@ def try_point(bank: Bank, prompt_id: str, point_id: str, said: str,
                    "did, in a sentence of its own.")
         return Trial(False, reason=reason, words_only=words_only, note=note)
     if cue is None:
-        reason += (" No cue from your words would make it count either: say it as something you did, in a sentence of "
-                   "its own, or reword the point closer to how you would say it.")
+        reason += (" If you meant it to count: no cue from your words would make it count either; say it as something "
+                   "you did, in a sentence of its own, or reword the point closer to how you would say it.")
         return Trial(False, reason=reason, words_only=words_only, note=note)
-    reason += f" Added as a cue, “{cue}” would make it count."
+    reason += f" If you meant it to count: added as a cue, “{cue}” would make it count."
     if not keeps:
         reason += " But the point said in its own words would then no longer count: add a cue for them too."
     return Trial(False, reason=reason, cue=cue, cues=tuple(cues_added(cue)), words_only=words_only, note=note)

@@ -20,7 +20,7 @@ from typing import Any
 import numpy as np
 
 from voiceprep.core.transcript import Word
-from voiceprep.settings import HOTWORD_NO_REPEAT_NGRAM, HOTWORD_TOKENS, MAX_CONTEXT_TOKENS
+from voiceprep.settings import FILLER_SPELLINGS, HOTWORD_NO_REPEAT_NGRAM, HOTWORD_TOKENS, MAX_CONTEXT_TOKENS
 from voiceprep.speech.audio import TARGET_RATE, frame_levels, rms
 
 MIN_WINDOW_S = 10.0          # pad shorter windows to this (measured: shorter loops, longer costs more)
@@ -74,10 +74,6 @@ class Cancel(threading.Event):
     def forget(self, waker: threading.Event) -> None:
         with self._wakers_lock:
             self._wakers.discard(waker)
-
-
-FILLER_SPELLINGS = {"umm": "um", "ummm": "um", "uhm": "um", "uhmm": "um", "erm": "um", "uhh": "uh",
-                    "uhhh": "uh", "hmmm": "hmm", "hmmmm": "hmm"}
 
 
 @dataclass

@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-FILLED_PAUSES = {"um", "uh", "er", "erm", "ah", "hmm", "umm", "ummm", "uhm", "uhh", "hmmm"}
+from voiceprep.settings import FILLED_PAUSES, FILLER_SPELLINGS
+
 BACKCHANNELS = {"mm-hmm", "mmhmm", "mhm", "mm", "mmm", "uh-huh", "mm-mm", "uh-uh"}
-SPELLING = {"umm": "um", "ummm": "um", "uhm": "um", "erm": "um", "uhh": "uh", "hmmm": "hmm", "'cause": "because",
-            "cause": "because"}
+SPELLING = {**FILLER_SPELLINGS, "'cause": "because", "cause": "because"}
 KEEP_SINGLE = {"a", "i"}
 
 

@@ -22,10 +22,10 @@ from dataclasses import dataclass
 import numpy as np
 
 from voiceprep.core.transcript import Segment, Transcript, Word
+from voiceprep.settings import FILLED_PAUSES
 from voiceprep.speech.audio import TARGET_RATE, frame_levels
 from voiceprep.speech.decoder import Cancel, PassResult, WindowDecoder
 from voiceprep.speech.models import filler_recall
-from voiceprep.speech.scoring import FILLED_PAUSES
 from voiceprep.speech.vad import snap_to_speech, speech_seconds, speech_spans
 
 log = logging.getLogger(__name__)

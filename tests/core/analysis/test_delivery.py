@@ -880,6 +880,16 @@ def test_no_filler_is_said_to_lead_when_each_was_said_once():
     assert "most often “um” (3)" in card.summary and "“um”" in card.tip, card
 
 
+@pytest.mark.parametrize("spelling", ["umm", "Ummm,", "uhh", "Erm,", "uhm", "hmmm"])
+def test_a_filled_pause_counts_however_whisper_spells_it(spelling):
+    """fixCW/walk55: a clip transcribed "self-checkout umm you can pay umm" showed "Fillers: 0"."""
+    text = f"self-checkout {spelling} you can pay {spelling} by card and {spelling} it goes through"
+    d = analyze_delivery(spoken(text, 8), 60, AnalysisSettings())
+    assert d.fillers["total"] == 3 and len(d.fillers["words"]) == 3, d.fillers
+    assert analyze_delivery(spoken("the summer was dry and the error rate fell", 8), 60, AnalysisSettings()).fillers[
+        "total"] == 0
+
+
 def test_hedges_are_rated_per_100_words_not_counted():
     """walk24: "Hedges: 2 hedges. Mostly assertive" for a 35-word answer with "I think" twice; the same two in a long
     answer are a hedge or two. The card says the rate, as the fillers card does."""

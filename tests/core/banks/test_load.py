@@ -43,7 +43,7 @@ def test_payments_bank_keeps_the_job_specs_exact_weights_and_round():
     assert weights == {"distributed_systems_design": 0.30, "database_optimization": 0.25,
                        "payments_domain_expertise": 0.25, "backend_architecture": 0.20}
     rnd = bank.round("round-02")
-    assert rnd.title == "Round 02 - Behavioral" and len(rnd.prompts) == 4
+    assert rnd.title == "Behavioral round (Round 02)" and len(rnd.prompts) == 4   # the job spec's name (walk55)
     assert "5+ years backend engineering experience" in bank.job.must_haves
     used = {kp.competency for p in rnd.prompts for kp in p.key_points}
     assert used == set(weights)

@@ -43,6 +43,9 @@ def test_a_figure_and_its_unit_find_each_other_however_either_is_written(history
     ("we had 20 servers", "20k"), ("we had 20k servers", "20 servers"),
     ("one of us stayed for a second look", "one second"), ("we moved 20,000 payments", "2k"),
     ("we moved 7 percent of traffic", "7ms"), ("it's 7 s", "7 minutes"),
+    # fixCR noticed: "20k" is 20000 now, so a bare "20" no longer finds it; seconds typed find no decade
+    ("we had 20k servers", "20"), ("we had 20K servers", "20"), ("we moved 30k payments", "30"),
+    ("back in the 90s we ran it on one box", "90 sec"), ("back in the 90s we ran it on one box", "90 seconds"),
 ])
 def test_other_figures_units_and_decades_are_not_found(history, save, said, typed):
     save(said)
@@ -64,6 +67,15 @@ def test_a_decade_is_one_only_typed_glued_and_then_seconds_too(history, save, sa
     assert [r["id"] for r in queries.list_attempts(history, text=typed)] == [mine], (said, typed)
     words = said.split()
     assert queries.searched_words(words, typed), (said, typed)
+
+
+@pytest.mark.parametrize(("said", "typed"), [
+    ("we had 20 servers", "20"), ("p99 was 20ms", "20"), ("back in the 90s we ran it on one box", "the 90s"),
+    ("back in the 90s we ran it on one box", "90s"), ("it took 90 s to fail over", "90 seconds"),
+])
+def test_a_bare_figure_and_a_decade_are_still_found(history, save, said, typed):
+    mine = save(said)
+    assert [r["id"] for r in queries.search(history, typed)] == [mine], (said, typed)
 
 
 def test_the_words_found_are_marked_however_the_unit_is_written():

@@ -47,7 +47,7 @@ def check(qtbot, editor, said: str) -> str:
 
 def test_a_concrete_wording_missed_then_added_as_a_cue_is_counted(qtbot, editor):
     said = check(qtbot, editor, RANG)
-    assert said.startswith("Not counted.") and "“rang her daughter” would make it count" in said
+    assert said.startswith("Not counted for this point: ") and "“rang her daughter” would make it count" in said
     assert editor.try_result.accessibleName() == said                   # read by a screen reader
     assert editor.try_box.accessibleDescription() == said               # ... where the keyboard is
     add = editor.try_cue
@@ -193,7 +193,7 @@ def test_a_point_reworded_drops_any_result_and_a_check_still_running_for_it(qtbo
 def test_add_as_a_cue_keeps_what_the_commit_said_about_the_vocabulary(qtbot, editor):
     """Review of fixCH 3: a name added to the Vocabulary was said, then overwritten by the add-cue sentence."""
     said = check(qtbot, editor, "I rang PALS that afternoon and apologised.")
-    assert said.startswith("Not counted.") and "PALS" in editor.try_cue.text(), said
+    assert said.startswith("Not counted for this point: ") and "PALS" in editor.try_cue.text(), said
     editor.try_cue.click()
     status = editor.status.text()
     assert "PALS" in editor.doc.get((), "vocabulary", []), (status, editor.doc.text())

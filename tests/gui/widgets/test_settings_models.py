@@ -36,10 +36,10 @@ def test_the_model_is_one_choice_and_the_folder_box_says_how_it_relates(qtbot, s
     form = page.form
 
     def label(layout) -> str:
-        return form.labelForField(layout).text()
+        return form.labelForField(layout).text().replace("&", "")
 
     rows = [form.itemAt(i, QFormLayout.ItemRole.LabelRole) for i in range(form.rowCount())]
-    labels = [r.widget().text() for r in rows if r is not None and r.widget() is not None]
+    labels = [r.widget().text().replace("&", "") for r in rows if r is not None and r.widget() is not None]
     assert "Installed models" not in labels and labels.count("Transcription model") == 1, labels
     assert labels.index("Transcription model") < labels.index("Or a model folder"), labels
     assert label(page.model_choice_row) == "Transcription model" and label(page.model_row) == "Or a model folder"

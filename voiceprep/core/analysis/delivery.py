@@ -30,7 +30,9 @@ from voiceprep.core.transcript import Transcript, Word
 from voiceprep.core.wording import counted
 from voiceprep.settings import (
     BARE_COUNT_BELOW,
+    FILLED_PAUSES,
     FILLER_LEADER_MIN,
+    FILLER_SPELLINGS,
     FILLERS_NOTICEABLE_TIMES,
     HABIT_ZERO_TIMES,
     NUMBERS_LISTED,
@@ -43,7 +45,7 @@ _STOP = frozenset([
     "a", "an", "and", "the", "of", "to", "in", "on", "for", "is", "it", "that", "this", "was", "we", "i", "you",
     "so", "with", "as", "at", "be"
 ])
-_LIKE_FILLER_BEFORE = frozenset({"was", "were", "is", "and", "but", "so", "just", "um", "uh", "it's", "like"})
+_LIKE_FILLER_BEFORE = FILLED_PAUSES | frozenset({"was", "were", "is", "and", "but", "so", "just", "it's", "like"})
 _KIND_OF_LEGIT_BEFORE = frozenset({"what", "this", "that", "a", "the", "some", "any", "which", "every", "same", "one"})
 
 
@@ -215,7 +217,7 @@ _clean = lru_cache(maxsize=65536)(clean_said)
 # a sentence that opens with "so" and goes straight on ("So one thread now owns the book", "So we cached it") joins
 # what was done to its cause, as ", so" does: a filler only as a discourse word, "So, um," "So uh" "So yeah." (and
 # as an answer's first word, which joins nothing); walkthrough 14
-_DISCOURSE = frozenset({"um", "uh", "er", "ah", "hmm", "erm", "yeah", "yes", "okay", "ok", "well", "anyway",
+_DISCOURSE = FILLED_PAUSES | frozenset({"yeah", "yes", "okay", "ok", "well", "anyway",
                         "basically", "actually", "like", "so", "right"})
 # "I think of a platform as plumbing", "I think about latency a lot", "I believe in testing": what you think of or
 # about, not a hedge ("I think maybe we" is one); walkthrough 14
@@ -293,7 +295,7 @@ def _a_measure(toks: list[str]) -> bool:
 
 
 # single-word fillers: no word of a repeated phrase of its own ("i guess um" said twice is no repetition)
-_FILLER_WORDS = frozenset({"um", "uh", "er", "ah", "hmm", "erm", "like", "so", "basically", "actually", "literally"})
+_FILLER_WORDS = FILLED_PAUSES | frozenset({"like", "so", "basically", "actually", "literally"})
 
 
 _LIST_JOINS = frozenset({"and", "or", "but", "then"})
@@ -775,7 +777,8 @@ def analyze_delivery(transcript: Transcript, target_s: int, settings: AnalysisSe
     wpm = n / (speaking / 60) if speaking > 1 else 0.0
     minutes = max(duration, 1e-6) / 60
 
-    filler_hits = _phrase_hits(clean, raw, tuple(settings.fillers))
+    # a pause as Whisper or a typist may spell it ("umm", "uhh", "erm") counts as the filler it is (walk55: "Fillers: 0")
+    filler_hits = _phrase_hits([FILLER_SPELLINGS.get(c, c) for c in clean], raw, tuple(settings.fillers))
     if sum(p == "so" for p, _ in filler_hits) < settings.so_openings_overused:
         filler_hits = [h for h in filler_hits if h[0] != "so"]      # "So, why payments?" once or twice is speech
     by_word = Counter(p for p, _ in filler_hits)

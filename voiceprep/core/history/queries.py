@@ -650,7 +650,7 @@ _FIGURE_PERCENT = re.compile(r"(\d[\d.,]*)%")
 _FIGURE_UNIT = re.compile(r"(\d+(?:\.\d+)?)((?!(?:st|nd|rd|th)$)[^\W\d_]+)", re.IGNORECASE)
 
 
-THOUSAND_SUFFIX = "k"      # fixCR: "20k" glued is twenty thousand, searched and found as any figure is
+THOUSAND_SUFFIX = units.THOUSAND_SUFFIX      # fixCR: "20k" glued is twenty thousand, searched and found as any figure is
 
 
 def _times_thousand(figure: str) -> str:

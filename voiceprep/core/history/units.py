@@ -116,6 +116,8 @@ def spans(text: str, figures: list[str], unit: str, typed_glued: bool = False) -
 
 
 _ORDINAL = frozenset({"st", "nd", "rd", "th"})
+# "20k" glued is twenty thousand (fixCR), so no "20" glued to a unit: a bare "20" does not find it (fixCR noticed)
+THOUSAND_SUFFIX = "k"
 
 
 def glued(text: str, figure: str) -> bool:
@@ -130,7 +132,7 @@ def glued_spans(text: str, figure: str) -> list[tuple[int, int]]:
     for m in _TOKEN.finditer(text):
         token, start = m.group().lower(), m.start()
         rest = token[len(figure):]
-        if token.startswith(figure) and rest.isalpha() and rest not in _ORDINAL and not (
+        if token.startswith(figure) and rest.isalpha() and rest not in _ORDINAL and rest != THOUSAND_SUFFIX and not (
                 start >= 2 and text[start - 1] in ".," and text[start - 2].isdigit()):
             out.append(m.span())
     return out

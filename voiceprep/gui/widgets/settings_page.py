@@ -103,6 +103,8 @@ class SettingsPage(QScrollArea):
         root = QVBoxLayout(body)
         root.addWidget(heading("Settings", 16))
         s = services.settings
+        # each row's label has an Alt+letter that puts the keyboard on its control (walk55: about 22 Tab presses reached
+        # Interface size; Alt+I now does); Tab goes down the page as it reads (the widgets join it in the form's order)
         form = self.form = QFormLayout()
         self.mic = QComboBox()
         mic_row = QHBoxLayout()
@@ -127,7 +129,7 @@ class SettingsPage(QScrollArea):
         # (fixBO: read on the GUI thread while the page was built)
         self.mic.addItem(self.services.settings.audio.input_device or "System default", s.audio.input_device)
         self._mic_looking(LOOKING)
-        form.addRow("Microphone", mic_row)
+        form.addRow("&Microphone", mic_row)
         form.addRow("", stacked(self.mic_meter, self.mic_status))
         self.voice = QComboBox()
         self.voice.addItem("Default voice", "auto")              # tts.AUTO_VOICE, named once the voices are known
@@ -144,9 +146,9 @@ class SettingsPage(QScrollArea):
         self.voice_test = QPushButton("Test voice")
         voice_row.addWidget(self.voice_test)
         self.voice_status = StatusLine()
-        form.addRow("Interviewer voice", stacked(voice_row, self.voice_status,
+        form.addRow("Interviewer &voice", stacked(voice_row, self.voice_status,
                                                  self._refusals(self.rate, "a rate you can use", "words/min")))
-        self.auto_follow = QCheckBox("Ask the follow-up questions aloud right after each answer")
+        self.auto_follow = QCheckBox("Ask the follow-up questions &aloud right after each answer")
         self.auto_follow.setChecked(s.speech.speak_follow_ups)
         form.addRow("", self.auto_follow)
         # one choice, the list; the box under it a folder to use instead (walk20: "Transcription model", a path box,
@@ -158,7 +160,7 @@ class SettingsPage(QScrollArea):
         self.model_row.addWidget(self.model, 1)
         self.model_row.addWidget(browse)
         self._add_model_choice(form)
-        form.addRow("Or a model folder", self.model_row)
+        form.addRow("Or a model &folder", self.model_row)
         self.model_used = WrappedLine("Used to transcribe: the model picked above, or the folder in this box when "
                                       "it names one.")
         form.addRow("", self.model_used)
@@ -166,14 +168,14 @@ class SettingsPage(QScrollArea):
         self._sync_model_choice()
         # how answers are judged, read-only (walk20: the status bar said "Judge: by meaning", Settings nothing)
         self.judge_line = WrappedLine(JUDGE_LOADING)
-        form.addRow("Answers judged", self.judge_line)
+        form.addRow("Answers &judged", self.judge_line)
         # review31: "2,5" typed here was taken as 25 s without a word; a number the box cannot take is refused whole
         # and said under it (`numbers.refusal`), as in the bank editor
         self.silence = LimitedNumber()
         self.silence.setRange(0, 30)
         self.silence.setSuffix(" s (0 = off)")
         self.silence.setValue(s.audio.silence_stop_s)
-        form.addRow("Stop after silence", stacked(self.silence, self._refusals(self.silence, "a time you can use",
+        form.addRow("Stop after &silence", stacked(self.silence, self._refusals(self.silence, "a time you can use",
                                                                                 "s")))
         self.stop_cue = QCheckBox("Play a short tone when a silence stops the answer")
         self.stop_cue.setChecked(s.audio.stop_cue)
@@ -182,14 +184,14 @@ class SettingsPage(QScrollArea):
         self.cap.setRange(1, 10)
         self.cap.setSuffix(" × target")
         self.cap.setValue(s.audio.hard_cap_factor)
-        form.addRow("Hard time cap", stacked(self.cap, self._refusals(self.cap, "a cap you can use", "× target")))
+        form.addRow("Hard time &cap", stacked(self.cap, self._refusals(self.cap, "a cap you can use", "× target")))
         self.think = LimitedSpin()
         self.think.setRange(0, 120)
         self.think.setSuffix(" s")
         self.think.setValue(s.practice.think_seconds)
-        form.addRow("Think time before answering", stacked(self.think, self._refusals(self.think, "a time you can use",
+        form.addRow("T&hink time before answering", stacked(self.think, self._refusals(self.think, "a time you can use",
                                                                                         "s")))
-        self.retry = QCheckBox("Allow retry")
+        self.retry = QCheckBox("Allow &retry")
         self.retry.setChecked(s.practice.allow_retry)
         form.addRow("", self.retry)
         band = QHBoxLayout()
@@ -202,16 +204,16 @@ class SettingsPage(QScrollArea):
             w.setValue(v)
             band.addWidget(w)
             self._refusals(w, "a pace you can use", "words/min", band_refused)
-        form.addRow("Good pace (words/min)", stacked(band, band_refused))
+        form.addRow("Good &pace (words/min)", stacked(band, band_refused))
         accessible.name(self.wpm_low, "Good pace from, words per minute")
         accessible.name(self.wpm_high, "Good pace up to, words per minute")
         self.fillers = QLineEdit(", ".join(s.analysis.fillers))
-        form.addRow("Filler words", self.fillers)
+        form.addRow("Filler &words", self.fillers)
         self.retention = LimitedSpin()
         self.retention.setRange(0, 1000)
         self.retention.setSpecialValueText("Keep every answer")
         self.retention.setValue(s.practice.retention_per_prompt)
-        form.addRow("Keep per prompt", stacked(self.retention, self._refusals(
+        form.addRow("&Keep per prompt", stacked(self.retention, self._refusals(
             self.retention, "a number of answers to keep", "", kept_unit="answers")))
         self.interface_size = QComboBox()
         for percent in INTERFACE_SIZES:
@@ -227,12 +229,13 @@ class SettingsPage(QScrollArea):
         size_row = QHBoxLayout()
         size_row.addWidget(self.interface_size)
         size_row.addWidget(self.size_note, 1)
-        form.addRow("Interface size", size_row)
+        form.addRow("&Interface size", size_row)
         data = muted(f"{paths.shown(paths.data_dir())}  (set VOICEPREP_HOME to use another folder; nothing is moved)")
         data.setToolTip(str(paths.data_dir()))
-        form.addRow("Data directory", data)
+        form.addRow("&Data directory", data)
         for w in (self.silence, self.cap, self.think, self.wpm_low, self.wpm_high, self.retention, self.rate):
             w.setMaximumWidth(190)
+
         band.addStretch(1)
         root.addLayout(form)
         root.addStretch(1)
@@ -566,7 +569,7 @@ class SettingsPage(QScrollArea):
         row.addWidget(self.model_measure)
         self.model_cost = WrappedLine()
         self._show_model_facts()
-        form.addRow("Transcription model", row)
+        form.addRow("&Transcription model", row)
         form.addRow("", self.model_cost)
         self.model_choice.activated.connect(self._choose_model)
         self.model_measure.clicked.connect(self._measure_model)
