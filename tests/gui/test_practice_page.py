@@ -4919,9 +4919,10 @@ def test_after_a_silence_stop_the_keyboard_is_on_a_live_button_and_n_and_space_w
 
 def test_a_screen_reader_hears_the_transcribing_count_only_when_it_moves_meaningfully(window, monkeypatch):
     """fixCS (fixCN's left-alone list): "Transcribing the last N s…" changes every 500 ms after a Stop, and each
-    change was a new accessible name for a screen reader to read. The line still moves as shown; what is heard
-    changes when the count moved SPOKEN_PROGRESS_POINTS, SPOKEN_PROGRESS_EVERY_S after it last did, or when the
-    line says something else (only the checking left: at once)."""
+    change was a new accessible name for a screen reader to read. The line still moves as shown; its accessible name
+    (what a screen reader reads; the events it is sent are not checked here) changes only when the count moved
+    SPOKEN_PROGRESS_POINTS, or moved SPOKEN_PROGRESS_EVERY_S after the name last changed, and at once when the line
+    says something else (the processing text)."""
     from PySide6.QtGui import QAccessible
 
     from voiceprep.gui.widgets import practice
@@ -4954,6 +4955,7 @@ def test_a_screen_reader_hears_the_transcribing_count_only_when_it_moves_meaning
     assert "(53% done)" in label.text() and heard() == label.text()     # 5 s on
     tick(0.5)
     assert label.text() == heard() == practice.PROCESSING_TEXT and label.accessibleName() == ""
+
 
 def test_the_welcome_back_on_a_copy_names_the_copy_for_the_drill_and_says_whose_round_and_average(window, qtbot):
     """walk55: with the copy in the Bank box, Welcome back said "Drill my weak points on “<origin>” brings it back"
