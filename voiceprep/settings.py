@@ -414,6 +414,13 @@ PROGRESS_QUESTION_CHARS = 60
 BANK_PROBLEM_CHARS = 120
 # a round's summary names each "Drill next" point's question this short (walk46 5), cut at a word
 DRILL_QUESTION_CHARS = 28
+# the bank editor's tree rows wrap (fixCW): a row's text past this many characters is cut, whole in its tooltip (a
+# bundled Airwallex label has 182)
+TREE_TEXT_CHARS = 160
+# ... a row is as tall as its text wrapped to the width Qt draws it in, plus this (px); narrower than TREE_WRAP_MIN_PX
+# (px) it is not measured wrapped (its one-line height)
+TREE_ROW_PAD_PX = 4
+TREE_WRAP_MIN_PX = 40
 # two questions named in "Drill next" share an opening looked for in their first this many words (walk51 8, fixCD)
 DRILL_OPENING_WORDS = 6
 # quitting while an answer starts (C then Ctrl+Q at once) waits this long for it to record, then asks about it (fixE2)

@@ -1334,6 +1334,9 @@ def test_compare_two_is_off_for_two_different_questions_and_says_why(qtbot, wind
     assert QToolTip.isVisible() and QToolTip.text() == page.compare_btn.toolTip()
     select([ids[0], ids[2]])
     assert page.compare_btn.isEnabled() and "different questions" not in page.compare_btn.toolTip()
+    # read41b 1: the reason stayed on the status line beside an enabled Compare two; the answers' count comes back
+    assert page.status.text() == "3 answers", page.status.text()
+    assert page.compare_btn.accessibleDescription() == "Compares the two selected answers (Ctrl+D)"
 
 
 def test_a_decimal_in_the_minimum_score_is_refused_and_said_not_taken_as_75(qtbot, window):

@@ -30,10 +30,9 @@ def _pairs(forms: list[str]) -> list[tuple[str, str]]:
                          + _pairs(PERCENT) + _pairs(TWELVE))
 def test_a_figure_and_its_unit_find_each_other_however_either_is_written(history, save, said, typed):
     mine = save(f"Our p99 was {said} after the change, and the team of nine stayed.")
-    other = save("We cut the batch window from 6 hours to 40 minutes with two people.")
+    save("We cut the batch window from 6 hours to 40 minutes with two people.")       # not found: not listed
     assert [r["id"] for r in queries.search(history, typed)] == [mine], (said, typed)
     assert [r["id"] for r in queries.list_attempts(history, text=typed)] == [mine], (said, typed)
-    assert other != mine
 
 
 @pytest.mark.parametrize(("said", "typed"), [

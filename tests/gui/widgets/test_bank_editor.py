@@ -3055,3 +3055,45 @@ def test_the_tree_wraps_a_long_prompt_and_gives_its_whole_text_to_hover_and_a_sc
     one_line = editor.tree.fontMetrics().lineSpacing()
     assert editor.tree.visualItemRect(prompt).height() >= 3 * one_line, editor.tree.visualItemRect(prompt)
     assert editor.tree.visualItemRect(editor.tree.topLevelItem(1)).height() < 2 * one_line     # "Competencies (sum 1)"
+
+
+def test_each_tree_row_is_as_tall_as_its_text_as_drawn_and_a_long_label_is_cut_at_tree_text_chars(qtbot, services,
+                                                                                                 data_home):
+    """read41b 4: at 1366 a key point's row was measured 2 px narrower than Qt draws its text (8 px taken off for
+    the margins, 6 drawn), so it was three lines tall with two drawn, the third empty. Each row of Airwallex's tree
+    has the lines its text takes where it is drawn; its 185-character label is cut to TREE_TEXT_CHARS, whole in its
+    tooltip and to a screen reader."""
+    from PySide6.QtCore import QRect
+    from PySide6.QtWidgets import QStyle
+
+    from voiceprep.settings import TREE_ROW_PAD_PX, TREE_TEXT_CHARS
+
+    window = make_window(qtbot, services, data_home)
+    window.resize(1366, 768)
+    window.nav.setCurrentRow(3)
+    window.banks.select_bank("airwallex")
+    window.banks.edit_current()
+    tree = window.banks.editor.tree
+    qtbot.waitUntil(lambda: tree.topLevelItemCount() > 2, timeout=10000)
+    tree.expandAll()
+    qtbot.wait(50)
+    items = []
+
+    def walk(it):
+        items.append(it)
+        for i in range(it.childCount()):
+            walk(it.child(i))
+    for i in range(tree.topLevelItemCount()):
+        walk(tree.topLevelItem(i))
+    label = next(it for it in items if it.text(0).startswith("• The hard problems under it"))
+    whole = label.data(0, Qt.ItemDataRole.AccessibleTextRole)
+    assert len(whole) > TREE_TEXT_CHARS and whole in label.toolTip(0), whole
+    assert len(label.text(0)) == TREE_TEXT_CHARS and label.text(0).endswith("…") and whole.startswith(label.text(0)[:-1])
+    margin = tree.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, tree) + 1     # Qt's, each side
+    line = tree.fontMetrics().lineSpacing()
+    drawn = [(it.text(0), (tree.visualItemRect(it).height() - TREE_ROW_PAD_PX) // line,
+              tree.fontMetrics().boundingRect(QRect(0, 0, tree.visualItemRect(it).width() - 2 * margin, 100000),
+                                              int(Qt.TextFlag.TextWordWrap), it.text(0)).height() // line)
+             for it in items if tree.visualItemRect(it).isValid()]
+    assert len(drawn) == len(items) > 30
+    assert [d for d in drawn if d[1] != d[2]] == [], drawn

@@ -23,6 +23,10 @@ def test_a_copys_name_keeps_my_copy_whole_and_is_cut_at_its_end(qapp):
     round4 = elide_tag("Airwallex — Senior Backend Engineer, Round 4", metrics, width)
     assert round4.startswith("Airwallex") and round4.endswith("Round 4") and "…" in round4, round4
     assert elide_tag(copy, metrics, 2 * width) == copy                     # room enough: whole
+    # read41b 3: any closing bracket is kept whole, as the docstring says, not only "(my copy)"
+    bracket = elide_tag("Airwallex — Senior Backend Engineer, Payments (Round 4)", metrics, width)
+    assert bracket.endswith("… (Round 4)") and bracket.startswith("Airwallex — Sen"), bracket
+    assert metrics.horizontalAdvance(bracket) <= width
     # in the cell, on its own last line or beside the question's
     for lines in (tagged_lines(QUESTION, f" · {copy}", metrics, width, 3),
                   tagged_lines("Why payments?", f" · {copy}", metrics, metrics.horizontalAdvance("Why payments?") + width, 1)):

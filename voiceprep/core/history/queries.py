@@ -169,11 +169,6 @@ ALSO_COVERED_COUNTS = ("Not asked about and still missed before: it counts for t
                        "asked about does.")
 
 
-def also_covered_text(labels: list[str]) -> str:
-    """The line over the points a follow-up answer covered that it was not asked about: "You also covered: X; Y"."""
-    return "You also covered: " + "; ".join(labels)
-
-
 def still_missed(row: Row) -> list[str]:
     """A follow-up answer's other points still missed when it was asked (STILL_MISSED: its settings', or a list row's
     `still_missed`); [] for none, or for one stored before they were kept."""

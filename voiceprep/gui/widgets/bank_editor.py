@@ -69,7 +69,7 @@ from voiceprep.gui.widgets import accessible
 from voiceprep.gui.widgets.common import WARN, WrappedLine, enter_presses_buttons
 from voiceprep.gui.widgets.numbers import LimitedNumber, LimitedSpin, decimal_advice, decimal_typo
 from voiceprep.gui.widgets.shortcuts import SECTION, key_text
-from voiceprep.settings import AnalysisSettings, BankSettings
+from voiceprep.settings import TREE_ROW_PAD_PX, TREE_TEXT_CHARS, TREE_WRAP_MIN_PX, AnalysisSettings, BankSettings
 
 # fixCM: what Cues needed does, as the judge does it (its cue share is matched cues / min_cues, weighed with meaning:
 # judge.py `_cue_share`) and as question_banks/README.md says it, word for word
@@ -132,11 +132,10 @@ def _elide(text: str, n: int = 70) -> str:
     return text if len(text) <= n else text[:n - 1] + "…"
 
 
-TREE_TEXT_CHARS = 160     # a tree row wraps (fixCW); past this, a recited label is cut, its whole text the tooltip
-
-
 class _WrappedRowDelegate(QStyledItemDelegate):
-    """A row as tall as its text wrapped to the width the tree gives it (Qt's tree measures a row unwrapped)."""
+    """A row as tall as its text wrapped to the width the tree draws it in: the row's, less the style's text margins
+    (Qt's tree measures a row unwrapped; read41b 4: 8 px taken off for them, 6 in Fusion, wrapped a key point at
+    1366 to three lines where two were drawn, the third empty)."""
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
         size = super().sizeHint(option, index)
@@ -146,12 +145,15 @@ class _WrappedRowDelegate(QStyledItemDelegate):
         depth, up = 1, index.parent()
         while up.isValid():
             depth, up = depth + 1, up.parent()
-        width = tree.viewport().width() - tree.indentation() * depth - 8
+        if not tree.rootIsDecorated():
+            depth -= 1
+        margin = tree.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, tree) + 1   # as Qt draws it
+        width = tree.columnWidth(0) - tree.indentation() * depth - 2 * margin
         text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
-        if width < 40 or not text:
+        if width < TREE_WRAP_MIN_PX or not text:
             return size
         rect = option.fontMetrics.boundingRect(QRect(0, 0, width, 100000), int(Qt.TextFlag.TextWordWrap), text)
-        return QSize(size.width(), max(size.height(), rect.height() + 4))
+        return QSize(size.width(), max(size.height(), rect.height() + TREE_ROW_PAD_PX))
 
 
 class WrappingTree(QTreeWidget):

@@ -80,11 +80,13 @@ def import_problem(path: Path, errors: list[BankError], round_titles: Sequence[s
 def errors_html(errors: Sequence[BankError]) -> str:
     """The Banks page's list of files with problems, with what to do and an "Open the file" link for each file
     (walk43 finding 6: fixed in a text editor, the error simply stayed; nothing said "then More > Reload"). Each file
-    by its name, as Practice names it; its whole path is the link's tooltip (fixCM noticed "/…/banks/ward.toml:9")."""
+    by its name, as Practice names it; its whole path is the link's tooltip (fixCM noticed "/…/banks/ward.toml:9").
+    A folder that cannot be listed has no link: it keeps its whole path (read41b 2: "banks: cannot list this folder")."""
     files = list(dict.fromkeys(e.file for e in errors if Path(e.file).suffix == ".toml"))
     links = " · ".join(f"<a href=\"{html.escape(QUrl.fromLocalFile(f).toString())}\" title=\"{html.escape(f)}\">Open "
                        f"the file{' ' + html.escape(Path(f).name) if len(files) > 1 else ''}</a>" for f in files)
-    listed = "<br>".join(html.escape(_with_todo(dataclasses.replace(e, file=Path(e.file).name))) for e in errors)
+    listed = "<br>".join(html.escape(_with_todo(dataclasses.replace(e, file=Path(e.file).name) if e.file in files else e))
+                         for e in errors)
     return ("<p>Files with problems (not offered until fixed):<br>" + listed +
             f"</p><p>Fix the file, then More &gt; Reload.{' ' + links if links else ''}</p>")
 

@@ -200,6 +200,7 @@ def table_rows(rows: list[dict[str, Any]], banks: dict[str, str] | None = None,
 
 
 COMPARE_KEY = "Ctrl+D"      # Compare two's key (walk47 3: it had none)
+COMPARE_DESCRIPTION = f"Compares the two selected answers ({COMPARE_KEY})"   # Compare two's, while it is on
 
 
 def compare_hint(selected: int) -> str:
@@ -298,6 +299,7 @@ class HistoryPage(QWidget):
         self._shown_generation = 0     # the last refresh whose rows are on screen
         self._to_results = False       # Down or Enter in the search: the keyboard goes to the rows once they are in
         self._newest = False           # ... and to the newest answer among them (show_question)
+        self._apart_said: tuple[str, str] | None = None   # Ctrl+D's reason on the status line, and the text it replaced
         root = QVBoxLayout(self)
         # filters beside the actions when wide; stacked, like the list above the feedback, when narrow
         self.bar = QBoxLayout(QBoxLayout.Direction.LeftToRight)
@@ -313,7 +315,7 @@ class HistoryPage(QWidget):
         self.search.setClearButtonEnabled(True)
         self.compare_btn = QPushButton("Compare two")
         self.compare_btn.setToolTip(compare_hint(0))
-        accessible.name(self.compare_btn, "Compare two", f"Compares the two selected answers ({COMPARE_KEY})")
+        accessible.name(self.compare_btn, "Compare two", COMPARE_DESCRIPTION)
         self.delete_btn = QPushButton("Delete")
         self.export_btn = QPushButton("Export…")
         self.export_btn.setToolTip("Export the answers shown, or only the selected ones (it asks which)")
@@ -648,8 +650,13 @@ class HistoryPage(QWidget):
                     lambda r: f"“{registry.labels().get(r['bank_id']) or r['bank_id']}”") if len(rows) == 2 else None
         self.compare_btn.setEnabled(why is None)
         self.compare_btn.setToolTip(apart_text(why) if why else compare_hint(len(ids)))
-        self.compare_btn.setAccessibleDescription(f"Off: {apart_text(why)}" if why else
-                                                  f"Compares the two selected answers ({COMPARE_KEY})")
+        self.compare_btn.setAccessibleDescription(f"Off: {apart_text(why)}" if why else COMPARE_DESCRIPTION)
+        said, self._apart_said = self._apart_said, None
+        if said is not None and self.status.text() == said[0]:    # Ctrl+D's reason still on the status line
+            if said[0] == self.compare_btn.toolTip():
+                self._apart_said = said        # still true
+            else:
+                self.status.setText(said[1])   # read41b 1: gone, the status line it replaced comes back
 
     def _open_selected(self, *_: Any) -> None:
         self._compare_apart()
@@ -743,6 +750,8 @@ class HistoryPage(QWidget):
             return
         if not self.compare_btn.isEnabled():
             why = self.compare_btn.toolTip()
+            if self._apart_said is None or self.status.text() != self._apart_said[0]:
+                self._apart_said = (why, self.status.text())      # the reason said, and the status line it replaced
             self.status.setText(why)
             QToolTip.showText(self.compare_btn.mapToGlobal(self.compare_btn.rect().bottomLeft()), why, self.compare_btn)
             return

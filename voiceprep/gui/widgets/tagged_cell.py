@@ -14,8 +14,9 @@ TAG_SHARE = 0.6                               # the most of a line's width a tag
 
 def elide_tag(tag: str, metrics: QFontMetrics, width: int) -> str:
     """A bank's name cut to `width`: in its middle, so the end that tells two banks apart shows ("Airwallex —
-    Sen…Round 4"), but a closing "(my copy)" kept whole and the name before it cut at its end (fixCW, walk55 finding
-    7: "Senior Backend En…ayments (my copy)" read like its origin's row): "Senior Backend Engineer, Pay… (my copy)"."""
+    Sen…Round 4"), but a closing bracket, "(my copy)" or "(Round 4)", kept whole and the name before it cut at its
+    end (fixCW, walk55 finding 7: "Senior Backend En…ayments (my copy)" read like its origin's row): "Senior Backend
+    Engineer, Pay… (my copy)". Too narrow for a few letters before the bracket, it is cut in its middle after all."""
     if metrics.horizontalAdvance(tag) <= width:
         return tag
     name, paren, note = tag.rstrip().rpartition(" (")
@@ -37,8 +38,8 @@ def tagged_lines(text: str, tag: str, metrics: QFontMetrics, width: int, lines: 
     if metrics.horizontalAdvance(tag) > most and lines > 1 and text.strip():  # to 60 %, "Airwallex — Sen…Round 4"
         text_lines = tagged_lines(text, "", metrics, width, lines - 1)       # hid what told two banks apart)
         return [*text_lines, elide_tag(tag.strip(" ·"), metrics, width)]
-    if metrics.horizontalAdvance(tag) > most:      # one line: cut in its middle, so the text keeps room and a copy's
-        tag = elide_tag(tag, metrics, most)      # name its end: "Airwallex — Infra… (my copy)"
+    if metrics.horizontalAdvance(tag) > most:      # one line: cut to TAG_SHARE, so the text keeps room, as elide_tag
+        tag = elide_tag(tag, metrics, most)      # cuts it: "Airwallex — Infra… (my copy)", "Airwallex — Sen…Round 4"
 
     words, i = text.split(), 0
     out: list[str] = []
