@@ -35,8 +35,11 @@ install_system() {
         return 0
       fi
       local ver
-      # the venv package of the interpreter chosen with $PYTHON too (python3-venv is only the default python3's)
-      if ver=$("$py" -c 'import sys; assert sys.version_info >= (3, 11); print("%d.%d" % sys.version_info[:2])' 2>/dev/null); then
+      # the venv package of the interpreter chosen with $PYTHON too (python3-venv is only the default python3's), only
+      # when that interpreter lacks ensurepip and Debian has the package (a pyenv or uv Python has its own; read41c)
+      if [ "$mode" != system ] && ! "$py" -m ensurepip --version > /dev/null 2>&1 &&
+         ver=$("$py" -c 'import sys; assert sys.version_info >= (3, 11); print("%d.%d" % sys.version_info[:2])' 2>/dev/null) &&
+         apt-cache show "python$ver-venv" > /dev/null 2>&1; then
         wanted+=("python$ver-venv")
       fi
       local missing=()

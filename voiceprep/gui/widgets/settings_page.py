@@ -103,8 +103,8 @@ class SettingsPage(QScrollArea):
         root = QVBoxLayout(body)
         root.addWidget(heading("Settings", 16))
         s = services.settings
-        # each row's label has an Alt+letter that puts the keyboard on its control (walk55: about 22 Tab presses reached
-        # Interface size; Alt+I now does); Tab goes down the page as it reads (the widgets join it in the form's order)
+        # each row with a control has an Alt+letter on its label that puts the keyboard on it (walk55: about 22 Tab
+        # presses reached Interface size; Alt+I now does); Tab goes down the page as it reads (the form's order)
         form = self.form = QFormLayout()
         self.mic = QComboBox()
         mic_row = QHBoxLayout()
@@ -168,7 +168,7 @@ class SettingsPage(QScrollArea):
         self._sync_model_choice()
         # how answers are judged, read-only (walk20: the status bar said "Judge: by meaning", Settings nothing)
         self.judge_line = WrappedLine(JUDGE_LOADING)
-        form.addRow("Answers &judged", self.judge_line)
+        form.addRow("Answers judged", self.judge_line)
         # review31: "2,5" typed here was taken as 25 s without a word; a number the box cannot take is refused whole
         # and said under it (`numbers.refusal`), as in the bank editor
         self.silence = LimitedNumber()
@@ -232,7 +232,7 @@ class SettingsPage(QScrollArea):
         form.addRow("&Interface size", size_row)
         data = muted(f"{paths.shown(paths.data_dir())}  (set VOICEPREP_HOME to use another folder; nothing is moved)")
         data.setToolTip(str(paths.data_dir()))
-        form.addRow("&Data directory", data)
+        form.addRow("Data directory", data)
         for w in (self.silence, self.cap, self.think, self.wpm_low, self.wpm_high, self.retention, self.rate):
             w.setMaximumWidth(190)
 
@@ -580,8 +580,9 @@ class SettingsPage(QScrollArea):
         m = models.known(self.model_choice.currentData() or "")
         if m is None:
             return ""
-        right = (f"About {round((1 - m.spontaneous_wer) * 10)} words in 10 right on real, unscripted speech; "
-                 if m.spontaneous_wer else "")
+        # errors out of 100, not words right in 10: tiny.en's 0.12 and base's 0.06 both rounded to "9 in 10" (read41c/d)
+        right = (f"About {round(m.spontaneous_wer * 100)} words in 100 wrong on a whole recording of real, unscripted "
+                 "speech; " if m.spontaneous_wer else "")
         heard = (f"hears {m.filler_recall:.0%} of “um”s and “uh”s" if m.filler_recall is not None
                  else "counts of “um” and “uh” are approximate")
         said = f"{right}{heard}."
@@ -594,7 +595,8 @@ class SettingsPage(QScrollArea):
         m = models.known(self.model_choice.currentData() or "")
         if m is None:
             return ""
-        wer = f"Word error rate {m.spontaneous_wer:.2f} on real spontaneous speech. " if m.spontaneous_wer else ""
+        wer = (f"Word error rate {m.spontaneous_wer:.2f} on whole recordings of real spontaneous speech "
+               f"({models.WER_WHILE_SPEAKING}). " if m.spontaneous_wer else "")
         recall = f"Filled-pause recall {m.filler_recall:.0%}" if m.filler_recall is not None else "Filled pauses"
         return f"{wer}{recall}: {m.filler_evidence}."
 
