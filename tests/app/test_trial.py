@@ -247,3 +247,26 @@ def test_her_passive_gets_a_cue_of_her_words_not_the_unrelated_sentences_message
     assert not t.counted and t.cue is not None and "Datix" in t.cue and "unrelated" not in t.reason, t
     assert t.cue.endswith("by me"), t.cue
     assert try_point(with_cues(b, "staffing", "reported", t.cues), "staffing", "reported", said).counted
+
+
+def test_cues_written_are_none_where_the_matcher_does_not_count_the_point():
+    """judge76: a point that needed more of its words (one cue of two said) was told "Its cues are in your words
+    already (…), so a cue would not change this: the judge set the sentence aside for how it is said"."""
+    from voiceprep.settings import AnalysisSettings
+
+    point = bank({**CANDOUR, "cues": ["rang her daughter", "apologised"], "min_cues": 2}).prompt("staffing").key_points[0]
+    assert trial._cues_written(point, "I rang her daughter that afternoon.", AnalysisSettings()) == []
+    assert trial._cues_written(point, "I rang her daughter that afternoon and apologised.", AnalysisSettings()) == \
+        ["rang her daughter", "apologised"]
+
+
+def test_cues_already_written_are_offered_if_she_meant_it_and_say_what_you_did_once(model):
+    """judge76: the "Its cues are in your words already" branch had no "If you meant it to count:" (she may type a
+    sentence to check it is NOT counted), and after the "taken back" reason said "Say what you did…" twice."""
+    from tests.conftest import BANKS
+    from voiceprep.core.banks import load_bank
+
+    t = try_point(load_bank(BANKS / "senior-backend-payments.toml"), "payments-domain", "pci",
+                  "We just kept tokens from the processor.")
+    assert "If you meant it to count: its cues are in your words already (“tokens”" in t.reason, t.reason
+    assert len(re.findall(r"[Ss]ay (what|it plainly)", t.reason)) == 1, t.reason

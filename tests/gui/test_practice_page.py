@@ -2133,7 +2133,7 @@ def test_a_follow_up_answer_that_also_covers_another_missed_point_says_so_and_co
     assert "it counts for the point the interviewer asked about (and for any other point still missed that it " \
         "covers)" in shown, shown
     assert page.attempt_line.text().endswith("· counts for the point it asks about and any other point still missed "
-                                               "that it covers")
+                                               "that your answer covers")     # read41d: one subject, not "they"/"it"
     assert "What the interviewer would ask next" not in shown and not page.feedback.ask.isVisible()
     assert ctl.rehearsal.open_follow_ups() == []
     # History: the follow-up answer's detail says it; the answer it followed counts it

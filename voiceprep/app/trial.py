@@ -73,8 +73,8 @@ class Trial:
 
 def _lowered(reason: str) -> str:
     """A reason's first word in lower case to follow a colon ("Close, but …" -> "close, but …"), unless it is "I…",
-    a name written in capitals or a term ("PCI", "Datix" keep theirs: a word with a capital past its first letter or a
-    first word the judge quotes)."""
+    a word with a capital past its first letter ("PCI", "gRPC" keep theirs) or a quote (it starts with "“"). The
+    reasons start with the judge's own words, so a name with one capital ("Datix") is lowered as any first word."""
     first = reason.split(" ", 1)[0]
     if not first[:1].isupper() or first[:1] == "I" and (len(first) == 1 or first[1] in "'’") \
             or any(c.isupper() for c in first[1:]):
@@ -343,10 +343,13 @@ def _cue_to_add(bank: Bank, prompt_id: str, point: KeyPoint, said: str,
 
 def _cues_written(point: KeyPoint, said: str, settings: AnalysisSettings) -> list[str]:
     """The words of `said` that say one of the point's cues (the bank's, or its label's words), as the plain cue matcher
-    finds them before the judge sets anything aside (a view, a habit, things kept as they were), one per cue."""
+    finds them before the judge sets anything aside (a view, a habit, things kept as they were), one per cue. [] where
+    the matcher does not count the point by them (judge76: one cue of two needed is no cue "in your words already")."""
     raw = said.split()
     index = TokenIndex(tokenize(raw), settings)
     result = match_key_point(point, index)
+    if not result.hit:
+        return []
     return list(dict.fromkeys(" ".join(w.strip(" ,.;:!?\"“”") for w in raw[index.tokens[m.first].word:
                                                                                index.tokens[m.last].word + 1])
                               for m in result.matches))
@@ -386,9 +389,11 @@ def try_point(bank: Bank, prompt_id: str, point_id: str, said: str,
         return Trial(False, reason=reason, words_only=words_only, note=note)
     written = _cues_written(point, said, settings) if cue is None else []
     if written:       # walk55 1: set aside for how it is said, not for its words ("we only kept tokens …")
-        reason += (f" Its cues are in your words already ({', '.join(f'“{w}”' for w in written)}), so a cue would not "
-                   "change this: the judge set the sentence aside for how it is said. Say it plainly as something you "
-                   "did, in a sentence of its own.")
+        # neutral first, as the other branches (fixCY); the reason's own "Say what you did…" is not said twice (judge76)
+        reason += (f" If you meant it to count: its cues are in your words already ({', '.join(f'“{w}”' for w in written)}), "
+                   "so a cue would not change this: the judge set the sentence aside for how it is said.")
+        if not re.search(r"\b[Ss]ay (what|it)\b", reason):
+            reason += " Say it plainly as something you did, in a sentence of its own."
         return Trial(False, reason=reason, words_only=words_only, note=note)
     if cue is None:
         reason += (" If you meant it to count: no cue from your words would make it count either; say it as something "

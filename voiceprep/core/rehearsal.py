@@ -45,7 +45,7 @@ class FollowUpTurn:
                 if r.hit and (r.key_point.label in self.labels or r.key_point.label in self.others)]
 
     def also_covered(self, analysis: AnswerAnalysis) -> list[KeyPoint]:
-        """Of `counts_for`, the points not asked about ("You also covered: …")."""
+        """Of `counts_for`, the points not asked about (shown under "You also covered", each on its card)."""
         return [kp for kp in self.counts_for(analysis) if kp.label not in self.labels]
 
     @property

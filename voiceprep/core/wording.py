@@ -33,7 +33,17 @@ def more_after_text(more: int) -> str:
 
 # fixCU: what else a follow-up answer counts for besides the points it was asked about (Practice's line over it, its
 # feedback, History's asked text): one wording (read41: it was worded three ways)
-ALSO_COUNTS_TEXT = "any other point still missed that it covers"
+_STILL_MISSED_COVERED = "still missed that {} covers"
+ALSO_COUNTS_TEXT = "any other point " + _STILL_MISSED_COVERED.format("it")
+# Practice's line over the follow-ups: "the points they ask about and … that it covers" read as two subjects (read41d)
+ALSO_COUNTS_YOUR_ANSWER = "any other point " + _STILL_MISSED_COVERED.format("your answer")
+ALSO_COVERED_HEADING = "You also covered"      # over those points in the feedback and the export (read41d)
+
+
+def others_covered_text(n: int) -> str:
+    """How many points still missed a follow-up answer covers besides those asked, as ALSO_COUNTS_TEXT words them:
+    "1 other point still missed that it covers" (Compare's key points line; read41d: it said "…that it covered")."""
+    return f"{counted(n, 'other point')} {_STILL_MISSED_COVERED.format('it')}"
 
 
 FULL_MARKS = 100.0      # the top of every score's 0-100 scale

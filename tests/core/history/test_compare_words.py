@@ -63,4 +63,20 @@ def test_the_key_points_line_counts_what_a_follow_up_answer_also_covered():
               "key_points": [{"label": "a", "hit": True}, {"label": "b", "hit": True}, {"label": "c", "hit": False}]}
     assert key_points_text(whole, follow, (1, 3), (1, 1)) == (
         "Key points covered: 1 of 3 → 2 of the 2 points it counts for: the one its follow-ups asked about, and 1 other "
-        "still missed that it covered")
+        "point still missed that it covers")
+
+
+def test_the_overall_line_does_not_say_only_where_a_follow_up_answer_also_covered_a_point():
+    """read41d: Compare's Overall line and tooltip said "a follow-up answer counts only for the points its follow-ups
+    asked about" over a key points line counting "1 other still missed that it covered"."""
+    from voiceprep.core.history.queries import STILL_MISSED
+    from voiceprep.core.wording import ALSO_COUNTS_TEXT
+    follow = {**side(100), "drill": ["a"], "follow_up": ["Why?"], "settings": {STILL_MISSED: ["b", "c"]},
+              "key_points": [{"label": "a", "hit": True}, {"label": "b", "hit": True}, {"label": "c", "hit": False}]}
+    m = _metrics(side(40), follow)
+    why = f"a follow-up answer counts for the points its follow-ups asked about and {ALSO_COUNTS_TEXT}"
+    assert m["overall"]["text"].endswith(f"(the second is a follow-up answer: {why})"), m["overall"]
+    assert all("only" not in m[name]["plain"] and why in m[name]["plain"] for name in ("overall", "key_points")), m
+    # nothing else covered: "only" stays
+    plain = {**follow, "key_points": [{"label": "a", "hit": True}, {"label": "b", "hit": False}]}
+    assert "counts only for the points its follow-ups asked about" in _metrics(side(40), plain)["overall"]["text"]

@@ -40,7 +40,7 @@ from voiceprep.core.history.store import (
     bank_where,
     dumps,
 )
-from voiceprep.core.wording import asked_about_heading, counted, score_text
+from voiceprep.core.wording import ALSO_COVERED_HEADING, asked_about_heading, counted, score_text
 
 EXPORT_VERSION = 1
 CSV_COLUMNS = ["id", "started_at", "bank_id", "round_id", "prompt_id", "prompt_text", "drill", "follow_up",
@@ -204,7 +204,7 @@ def to_markdown(h: History, ids: list[int], now: datetime | None = None,
         also = also_covered(a["key_points"], a)         # fixCU: the points still missed it covered, unasked
         for n, k in enumerate([*points, *also]):
             if also and n == len(points):
-                parts.append(f"\n### You also covered\n\n*{ALSO_COVERED_COUNTS}*\n")
+                parts.append(f"\n### {ALSO_COVERED_HEADING}\n\n*{ALSO_COVERED_COUNTS}*\n")
             shown = seen.get(k["key_point_id"]) or {}
             # every piece of evidence the feedback showed (walkthrough 7: only the first was exported), with its note
             pieces = [p for p in shown.get("evidence") or [] if isinstance(p, dict) and p.get("text")] or (

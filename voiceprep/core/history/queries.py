@@ -39,7 +39,7 @@ from voiceprep.core.history.store import (
     bank_ids,
     bank_where,
 )
-from voiceprep.core.wording import ALSO_COUNTS_TEXT, counted, score_shown, score_text
+from voiceprep.core.wording import ALSO_COUNTS_TEXT, counted, others_covered_text, score_shown, score_text
 from voiceprep.settings import FIGURE_NEAR_TOKENS, FOLLOW_UP_CREDIT, SNIPPET_WORDS
 
 LIST_COLUMNS = ("a.id, a.bank_id, a.round_pk, a.round_id, a.prompt_id, a.prompt_text, a.started_at, a.state, a.state_detail, "
@@ -178,8 +178,8 @@ def still_missed(row: Row) -> list[str]:
 
 def also_covered(points: list[Row], row: Row) -> list[Row]:
     """A follow-up answer's key points (rows with `label` and `hit`) it covered that its follow-ups did not ask about
-    and that were still missed (FOLLOW_UP_POINT): "You also covered: …". [] for any other answer, and for a cut-off
-    one (it adds nothing: COMPLETE)."""
+    and that were still missed (FOLLOW_UP_POINT), shown under wording.ALSO_COVERED_HEADING. [] for any other answer, and
+    for a cut-off one (it adds nothing: COMPLETE)."""
     others = still_missed(row)
     if not is_follow_up(row) or row.get("state_detail"):
         return []
@@ -1606,7 +1606,7 @@ def key_points_text(a: Row, b: Row, first: tuple[int, int], second: tuple[int, i
         if also:
             said = (f"{got[0] + also} of the {got[1] + also} points it counts for: "
                     + (f"the {got[1]}" if got[1] != 1 else "the one") + " its follow-ups asked about, and "
-                    + f"{also} other{'s' if also != 1 else ''} still missed that it covered")
+                    + others_covered_text(also))
         elif r.get("drill"):
             whose = "its follow-ups asked about" if is_follow_up(r) else "the drill asked for"
             said = f"{got[0]} of the {got[1]} points {whose}" if got[1] != 1 else f"{got[0]} of the one point {whose}"
@@ -1658,8 +1658,13 @@ def _metrics(a: Row, b: Row) -> dict[str, Row]:
         nouns = {noun for _, noun in parts}
         which = (f"the {parts[0][0]} is a {parts[0][1]}" if len(parts) == 1 else f"both are {parts[0][1]}s"
                  if len(nouns) == 1 else f"the first is a {parts[0][1]}, the second a {parts[1][1]}")
-        why = ("each counts only for the points it was asked about" if len(nouns) == 2 else
-               "a follow-up answer counts only for the points its follow-ups asked about" if "drill" not in nouns
+        # read41d: not "only" where a follow-up answer also counts for points still missed it covered (the line below)
+        also = any(also_covered(r.get("key_points") or [], r) for r in (a, b))
+        why = ("each counts only for the points it was asked about" if len(nouns) == 2 and not also else
+               f"each counts for the points it was asked about (a follow-up answer also for {ALSO_COUNTS_TEXT})"
+               if len(nouns) == 2 else
+               f"a follow-up answer counts for the points its follow-ups asked about and {ALSO_COUNTS_TEXT}" if also
+               else "a follow-up answer counts only for the points its follow-ups asked about" if "drill" not in nouns
                else "a drill counts only for the points it asked for")
         out["overall"]["text"] += f" ({which}: {why})"
         # its score and key points are not measured as the other answer's: no better or worse (fix33: Compare

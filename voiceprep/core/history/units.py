@@ -94,7 +94,7 @@ def spans(text: str, figures: list[str], unit: str, typed_glued: bool = False) -
             end = found[last][2]
             if tokens[last] != want[-1]:
                 glued = tokens[last]                                # "3ms", "1.5ms": the unit glued to the figure
-                rest = glued[len(want[-1]):]            # "90s" is no "90 seconds", nor "90 seconds" a "90s"
+                rest = glued[len(want[-1]):]            # a decade "90s" is no "90 seconds", unless searched glued too
                 if want[-1].isdigit() and glued.startswith(want[-1]) and is_unit(rest) and (
                         typed_glued and rest == unit or not decade(want[-1], rest)):
                     out.append((start, found[last][2]))

@@ -36,7 +36,14 @@ from voiceprep.app.judging import by_weight, feedback_document
 from voiceprep.core.analysis.analyze import OFF_TOPIC
 from voiceprep.core.analysis.scoring import SHARES_EXPLAINED, overall_shares
 from voiceprep.core.history.queries import ALSO_COVERED_COUNTS, drilled, searched_words
-from voiceprep.core.wording import ALSO_COUNTS_TEXT, asked_about_heading, more_after_text, score_shown, score_text
+from voiceprep.core.wording import (
+    ALSO_COUNTS_TEXT,
+    ALSO_COVERED_HEADING,
+    asked_about_heading,
+    more_after_text,
+    score_shown,
+    score_text,
+)
 from voiceprep.gui.widgets import accessible
 from voiceprep.gui.widgets.common import ACCENT, BAD, GOOD, WARN, score_color, soft
 
@@ -248,7 +255,7 @@ def document_html(doc: Doc, colors: Colors, context: str | None = None, drill: l
         if follow_up is not None and drill else []
     if also:                # fixCU: a point not asked about, still missed, said in the follow-up answer counts too
         # its heading alone, as the Markdown export's (read41b 6: "You also covered: A; B" over cards naming A and B)
-        out.append("<h3>You also covered</h3>"
+        out.append(f"<h3>{e(ALSO_COVERED_HEADING)}</h3>"
                    f"<p style='color:{colors.muted}; margin-top:0'>{e(ALSO_COVERED_COUNTS)}</p>")
         out += [point_card(colors, k, None) for k in also]
     next_up = doc.get("next_up")

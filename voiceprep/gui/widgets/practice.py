@@ -54,7 +54,7 @@ from voiceprep.core.analysis.scoring import shares_explained
 from voiceprep.core.banks.load import BankError
 from voiceprep.core.banks.model import Bank
 from voiceprep.core.rehearsal import Rehearsal
-from voiceprep.core.wording import ALSO_COUNTS_TEXT, counted, cut_at_word, score_text
+from voiceprep.core.wording import ALSO_COUNTS_YOUR_ANSWER, counted, cut_at_word, score_text
 from voiceprep.gui import controller as c
 from voiceprep.gui.operations import query
 from voiceprep.gui.widgets import accessible, common
@@ -1503,7 +1503,7 @@ class PracticePage(QWidget):
             points = f"point{'s' if len(turn.labels) != 1 else ''} {'they ask' if n > 1 else 'it asks'} about"
             # fixCU: another point still missed, covered, counts as the asked one does
             line = f"Follow-up{'s' if n > 1 else ''}{which} to your answer to “{asked}” · " + (
-                f"counts for the {points} and {ALSO_COUNTS_TEXT}" if turn.others else
+                f"counts for the {points} and {ALSO_COUNTS_YOUR_ANSWER}" if turn.others else
                 f"only the {points} count{'' if len(turn.labels) != 1 else 's'}")
             self.prompt_text.setText(turn.heading)
             # held to no time, as its clock says (walk53 3: "aim for 2:30" stood over the follow-up)
