@@ -71,15 +71,18 @@ def test_a_wording_no_cue_would_help_is_told_so_and_offered_none(model):
 def test_a_wording_set_aside_with_the_points_cues_in_it_is_not_told_no_cue_would_help(model):
     """walk55 1: Try it told "No cue from your words would make it count either" for a sentence that says three of the
     point's cues (one is needed): the judge set it aside for how it is said, not for its words. It says so, with the
-    cues it found; walk55's own sentence now counts (semantic-59-d)."""
+    cues it found; walk55's own sentence now counts (semantic-59-d). judge77: "We just kept tokens from the processor."
+    (walk55's words) is no longer set aside ("just" as "only", a limit told); "the tokens and the card data" still is."""
     from tests.conftest import BANKS
     from voiceprep.core.banks import load_bank
 
     payments = load_bank(BANKS / "senior-backend-payments.toml")
-    t = try_point(payments, "payments-domain", "pci", "We just kept tokens from the processor.")
+    t = try_point(payments, "payments-domain", "pci", "We just kept the tokens and the card data.")
     assert not t.counted and t.cue is None, t
     assert "No cue from your words" not in t.reason and "“tokens”" in t.reason, t.reason
     assert "general remark" not in t.reason and "left as it was" in t.reason, t.reason
+    assert "left as it was" not in try_point(payments, "payments-domain", "pci",
+                                             "We just kept tokens from the processor.").reason
     assert try_point(payments, "payments-domain", "pci", "I made sure we only kept tokens from the processor, so card "
                      "data stayed out of PCI scope.").counted
 
@@ -267,6 +270,6 @@ def test_cues_already_written_are_offered_if_she_meant_it_and_say_what_you_did_o
     from voiceprep.core.banks import load_bank
 
     t = try_point(load_bank(BANKS / "senior-backend-payments.toml"), "payments-domain", "pci",
-                  "We just kept tokens from the processor.")
+                  "We just kept the tokens and the card data.")      # still "left as it was" (judge77)
     assert "If you meant it to count: its cues are in your words already (“tokens”" in t.reason, t.reason
     assert len(re.findall(r"[Ss]ay (what|it plainly)", t.reason)) == 1, t.reason

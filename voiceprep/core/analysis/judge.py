@@ -85,7 +85,12 @@ from voiceprep.core.banks.load import default_cues, label_min_cues
 from voiceprep.core.banks.model import Job, KeyPoint, Prompt
 from voiceprep.settings import PHRASE_CUE_WORDS, AnalysisSettings
 
-JUDGE_VERSION = "semantic-63"      # session 41: judge76 (semantic-63: "we only kept tokens" is a limit told, not
+JUDGE_VERSION = "semantic-64"      # session 41: judge77 (semantic-64: a denial that says the point,
+                                   # "I didn't take either side", "we didn't turn anyone away": `_denies_a_failing`; a
+                                   # denial in a relative without "that", "a reduction she didn't know about":
+                                   # `_bare_relative`; "we just kept tokens from the processor" is a limit told:
+                                   # `KEPT_AS_IT_WAS`),
+                                   # judge76 (semantic-63: "we only kept tokens" is a limit told, not
                                    # things kept as they were: `KEPT_AS_IT_WAS`; "made some decisions together" names
                                    # none: `_vaguely_counted`, `_unnamed_units`; a cue-ticked point is quoted by the
                                    # sentence with its cue, `_cue_bearer`),
@@ -780,9 +785,12 @@ UNNAMING = frozenset({"together", "along", "the", "way", "there", "then", "too",
 
 # "we just kept the locks and added more threads": the candidate left things as they were; what the clause names is
 # no witness of a problem found or a change made (walk24); not "I just kept the stakeholders updated" (an act), nor
-# "we only kept tokens from the processor" (a limit on what was kept, a choice told: walk55 1, judge76)
+# "we only kept tokens from the processor" (a limit on what was kept, a choice told: walk55 1, judge76), nor "we just
+# kept tokens from the processor" (spoken "just" as "only": what is kept "from" a source was chosen, not left as it
+# was; judge77). "Instead of"/"rather than" do not tell them apart ("we just kept the locks instead of a ring buffer")
 KEPT_AS_IT_WAS = re.compile(r"\b(?:we|i)\s+(?:just|simply)\s+(?:kept(?!\s+(?:\w+\s+){0,2}"
-                            r"(?:updated|informed|posted|in\s+the\s+loop)\b)|stuck\s+with|stayed\s+with|left)\b")
+                            r"(?:updated|informed|posted|in\s+the\s+loop)\b)(?!\s+(?:\w+\s+){1,4}from\b)"
+                            r"|stuck\s+with|stayed\s+with|left)\b")
 
 
 def retracting_clauses(words: Sequence[str], clauses: Sequence[tuple[int, int]]) -> frozenset[int]:

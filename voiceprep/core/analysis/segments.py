@@ -209,6 +209,52 @@ def _in_relative(words: list[str], i: int) -> bool:
     return False
 
 
+# A denial says the point, not that it was not done, when what it denies is a failing of the job done to the people
+# served: taking a side, turning someone away ("I didn't take either side", "we didn't turn anyone away": fairness
+# kept, everyone seen; judge77), as a denial of a harm reports a success (`HARM`). Not "I didn't take him aside".
+_TAKE = frozenset({"take", "took", "taking", "taken"})
+_SIDE_DETERMINERS = frozenset({"either", "any", "a", "one", "no", "their", "his", "her", "sides"})
+_TURN = frozenset({"turn", "turned", "turning"})
+_AWAY_WORDS = 6           # "didn't turn a single booked patient away"
+
+
+def _denies_a_failing(words: list[str], i: int) -> bool:
+    """Whether the denial at `i` denies taking a side ("didn't take either side", "never took sides") or turning
+    someone away ("didn't turn anyone away"; not "didn't turn away from it")."""
+    after = words[i + 1:i + 1 + _AWAY_WORDS]
+    if after[:1] and after[0] in _TAKE:
+        rest = after[1:3]
+        return rest[:1] == ["sides"] or (len(rest) == 2 and rest[0] in _SIDE_DETERMINERS and rest[1] in ("side", "sides"))
+    return bool(after[:1]) and after[0] in _TURN and len(after) > 2 and after[1] != "away" and "away" in after[2:]
+
+
+# "a council tax reduction she didn't know about", "a rate they didn't understand": a relative clause without "that"
+# after a noun, its subject another person, its verb's object the noun itself (the clause ends on the verb or a
+# stranded preposition): what the thing was to them, not an act denied (judge77). Not "the driver said he didn't see
+# him" (an object of its own), "a heat mat so she wasn't screaming" (no noun before the subject).
+_OTHERS = frozenset({"she", "he", "they"})
+_NOUN_DETERMINERS = frozenset({"a", "an", "the", "any", "every", "some", "each", "this", "that", "those", "these"})
+_STRANDED = frozenset({"about", "of", "for", "to", "with", "on", "at", "either", "too", "yet", "anyway", "before"})
+_NOT_NOUNS = frozenset({"and", "but", "so", "or", "because", "if", "when", "then", "that", "which", "who", "said",
+                        "says", "told", "thought", "knew", "felt", "was", "were", "is", "are", "as", "until", "while"})
+
+
+def _bare_relative(words: list[str], i: int) -> bool:
+    """Whether the denial at `i` is in a relative clause without "that" whose subject is another person and whose
+    object is the noun before it ("a reduction she didn't know about")."""
+    j = i - 1
+    if j >= 0 and words[j] in _AUXILIARIES and words[i] == "not":
+        j -= 1
+    if j < 2 or words[j] not in _OTHERS:
+        return False
+    noun = words[j - 1]
+    if noun in _NOT_NOUNS or noun in _NOUN_DETERMINERS or (len(noun) > 4 and noun.endswith("ed")):
+        return False
+    if not any(w in _NOUN_DETERMINERS for w in words[max(0, j - 4):j - 1]):
+        return False
+    return i + 1 < len(words) and all(w in _STRANDED for w in words[i + 2:])
+
+
 # "could" of past ability tells what became possible, a result: "latency fell by half and we could process four times
 # the trades", "we could finally ship on Fridays". Narrow: after a coordinator and a subject, with something told in
 # the past before them in the sentence (not "I thought we could", "if we could", "we could have"), or with a word
@@ -416,6 +462,8 @@ def _markers(words: list[str], before: list[str] | None = None, story: bool = Fa
                 continue          # "we never lost a payment" reports a success
             if _in_relative(words, i):
                 continue          # "flagged any payment that did not match": what the payment was, not the act
+            if _denies_a_failing(words, i) or _bare_relative(words, i):
+                continue          # "I didn't take either side", "a reduction she didn't know about" (judge77)
             neg.add(HELD_UNTIL if held_until(words, i, own=True) else w)    # "I didn't change anything until ..."
         elif w in HYPOTHETICAL:
             if w in ("would", "i'd", "we'd", "you'd", "could", "should") and nxt in NOT_HYPOTHETICAL_AFTER:
@@ -473,7 +521,8 @@ def _counting_negators(words: list[str]) -> list[int]:
         if w in NEGATORS or w.endswith("n't"):
             after = words[i + 1:i + 3]
             if (words[i + 1:i + 2] and words[i + 1] in ADDITIVE) or any(a in HARM for a in after) \
-                    or _in_relative(words, i) or held_until(words, i):
+                    or _in_relative(words, i) or held_until(words, i) or _denies_a_failing(words, i) \
+                    or _bare_relative(words, i):
                 continue          # ... nor "it didn't change until we added the index": it changed then
             out.append(i)
     return out
