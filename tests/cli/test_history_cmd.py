@@ -247,11 +247,11 @@ def test_history_list_and_stats_name_a_follow_up_answer(capsys):
     # walk48 7: the answer itself, not an export document ("# voiceprep: 1 answer", Markdown marks)
     assert out.startswith(f"Follow-up · {prompt.text}\n"), out[:80]
     assert "Follow-up answer: the interviewer asked “Which design" in out
-    assert "— follow-up to answer 1\n" in out                   # session 14: not "answer 2 to this question"
+    assert "— follow-up to answer 1 to this question\n" in out                   # session 14: not "answer 2 to this question"
     assert plain in lines
     assert main(["history", "compare", str(plain), str(follow)]) == 0
     assert (f"Answer #{plain} (" in (out := capsys.readouterr().out) and ", answer 1 to this question) -> answer #"
-            f"{follow} (" in out and ", follow-up to answer 1)\n" in out), out
+            f"{follow} (" in out and ", follow-up to answer 1 to this question)\n" in out), out
     # walk16: an answer and its own follow-up are not before/after: what the follow-up added, no score or word diff
     assert "\n  The follow-up covered" in out and "Overall score" not in out and "What changed in what" not in out, out
     # and its JSON says what the text says: no length, pace, fillers or hedges (session 20: fix23 left them in)

@@ -938,6 +938,8 @@ def test_a_follow_up_answer_is_named_a_follow_up_in_history_compare_and_progress
     # walk16: the bank by its short name, as the pickers ("Airwallex — ...") and the list's cells name it, not by its
     # job title ("Infrastructure / Platform Engineer")
     assert said.splitlines()[1].startswith("Airwallex · ") and "Platform Engineer" not in said.splitlines()[1], said
+    # walk56: "follow-up to answer 1" read like History's row 1, another question
+    assert " · follow-up to answer 1 to this question · " in said.splitlines()[1], said
     # as Practice showed it: the follow-up's own count and only the point it was asked about
     assert "1 of 1\nasked about in the follow-ups, covered" in said and "Follow-up answer: it counts for the point " \
         "the interviewer asked about" in said and "The point the follow-up asked about" in said, said
@@ -960,7 +962,8 @@ def test_a_follow_up_answer_is_named_a_follow_up_in_history_compare_and_progress
     assert "recording, follow-up)" in said and "drill" not in said.lower(), said
     # session 14: named a follow-up to the answer it followed (it was "answer 2 to this question"), and only the
     # point it was asked about compared (the others were listed as lost)
-    assert f"Follow-up to answer 1: the interviewer asked “{questions[0]}”" in said and said.count("Follow-up") == 1
+    assert f"Follow-up to answer 1 to this question: the interviewer asked “{questions[0]}”" in said
+    assert said.count("Follow-up") == 1, said
     assert dialog.windowTitle() == "Compare answer 1 and its follow-up"
     # walk16: not before/after ("Overall score 86 → 36 / 100 (−50)" in red, "Gained: none", the whole answer marked
     # as words removed): what the follow-up added, and the question's count with it

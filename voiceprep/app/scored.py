@@ -21,7 +21,6 @@ from typing import Any
 from voiceprep.app.followed import added_points
 from voiceprep.core.analysis.scoring import RoundSummary
 from voiceprep.core.history.queries import kind_name
-from voiceprep.core.history.skipped import skipped_text
 from voiceprep.core.rehearsal import Rehearsal
 from voiceprep.core.wording import counted, score_shown, score_text
 from voiceprep.settings import GOOD_SCORE
@@ -114,13 +113,14 @@ PROGRESS_COMPETENCIES = ("Each answer alone, averaged (follow-ups not in; a ques
 
 
 def progress_competencies(skipped: int = 0) -> str:
-    """Progress's caption under its competency chart: PROGRESS_COMPETENCIES, and the skipped questions in it, each
-    averaged as an answer that scored 0 ("Each answer alone, averaged, a skipped question counted as 0 …"; walk42:
-    it said "each answer" and averaged a skip in)."""
+    """Progress's caption under its competency chart: PROGRESS_COMPETENCIES, and the skipped questions it leaves
+    out, no answers, as the overall chart and Welcome back do ("Each answer alone, averaged, a skipped question not
+    plotted: no answer …"; walk42: it said "each answer" and averaged a skip in; walk56: one rule, not 0 here)."""
     if not skipped:
         return PROGRESS_COMPETENCIES
     said = "Each answer alone, averaged"
-    return PROGRESS_COMPETENCIES.replace(said, f"{said}, {skipped_text(skipped)}", 1)
+    skips = f"{'a' if skipped == 1 else skipped} skipped question{'s' if skipped != 1 else ''} not plotted: no answer"
+    return PROGRESS_COMPETENCIES.replace(said, f"{said}, {skips}", 1)
 
 
 def counted_scores(rehearsal: Rehearsal) -> list[float]:

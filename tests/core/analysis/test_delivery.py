@@ -468,6 +468,9 @@ def test_a_follow_up_answer_is_not_flagged_for_ownership(fintech):
     ("The P-99 was jumping to around 80 milliseconds. After we rolled it out, P-99 went from about 80 down to 5 "
      "milliseconds.", ["80 milliseconds", "5 milliseconds"]),
     ("It took six hours, now 20 minutes. We had 2000 merchants.", ["six hours", "20 minutes", "2000"]),
+    # walk56 4: "40 minutes, four, six months, 40 minutes": the same figure and unit said again, listed twice
+    ("Detection took 40 minutes. We cut it to four. It took six months, and the 40 minutes became history.",
+     ["40 minutes", "four", "six months"]),
 ])
 def test_a_number_said_again_without_its_unit_is_listed_once(text, numbers):
     assert analyze_delivery(Transcript.from_text(text), 120, AnalysisSettings(), timed=False).numbers == numbers

@@ -775,11 +775,13 @@ def test_a_follow_up_answer_is_named_a_follow_up_to_the_answer_it_followed(histo
     follow, again, drill = made
     second = save(STRONG)
     names = [answer_name(get_attempt(history, i)) for i in (first, follow, again, drill, second)]
-    assert names == ["answer 1 to this question", "follow-up to answer 1", "follow-up to answer 1",
+    # walk56: "follow-up to answer 6" read like History's row 6, another question
+    assert names == ["answer 1 to this question", "follow-up to answer 1 to this question",
+                     "follow-up to answer 1 to this question",
                      "answer 2 to this question", "answer 3 to this question"]
-    assert "— follow-up to answer 1*" in to_markdown(history, [follow])
+    assert "— follow-up to answer 1 to this question*" in to_markdown(history, [follow])
     assert [answer_name(side) for side in compare(history, first, follow)["attempts"]] == [
-        "answer 1 to this question", "follow-up to answer 1"]
+        "answer 1 to this question", "follow-up to answer 1 to this question"]
     history.delete_attempt(first)                           # the answer it followed is gone
     assert answer_name(get_attempt(history, follow)) == "follow-up answer"
 

@@ -473,11 +473,12 @@ def test_pace_and_fillers_say_they_are_measured_on_spoken_answers_when_every_ans
     assert empty_text(page.pace.canvas.spec()) == "Pace is measured on spoken answers; none yet"
 
 
-def test_a_skipped_question_is_not_on_the_overall_chart_and_counts_as_0_in_the_competencies(qtbot):
-    """Review of session 17: a skip's point said "0 score / 100" like an answer that scored 0; the competencies it
-    probes count it as 0 and say so, a day's average of them too. fix31: the overall chart plotted it at 0 and a
-    day's point averaged it in, while the average per answer above leaves skips out (fix29): the overall chart
-    leaves it out too (the day's point is 50, not 25) and its title says so."""
+def test_a_skipped_question_is_on_neither_the_overall_nor_the_competencies_chart(qtbot):
+    """Review of session 17: a skip's point said "0 score / 100" like an answer that scored 0. fix31: the overall
+    chart plotted it at 0 and a day's point averaged it in, while the average per answer above leaves skips out
+    (fix29): the overall chart leaves it out too (the day's point is 50, not 25) and its title says so. walk56 5: the
+    competencies chart still counted it as 0 beside that title; one rule, Welcome back's (app.recap): left out of
+    both, its place marked on one prompt's charts, the caption saying so."""
     from dataclasses import replace
     from types import SimpleNamespace
 
@@ -515,16 +516,18 @@ def test_a_skipped_question_is_not_on_the_overall_chart_and_counts_as_0_in_the_c
     assert sum("kipped" in t for t in overall.values()) == 1
     assert page.overall.title.text() == "Overall score (skipped questions not plotted: no answer)"
     arch = tips(page.competencies)
-    assert arch[skip].endswith("\nArchitecture: 0 (skipped, counts as 0)"), arch
-    assert sum("skipped" in text for text in arch.values()) == 1
+    assert arch[skip].endswith("\nSkipped: no answer, not plotted") and "Architecture: 0" not in arch[skip], arch
+    assert sum("kipped" in text for text in arch.values()) == 1
+    assert page.competencies_about.text().startswith("Each answer alone, averaged, a skipped question not plotted: "
+                                                     "no answer (follow-ups not in"), page.competencies_about.text()
     page._show(dict(data), "b", None, page._generation)         # all prompts: the day's average leaves it out
     days = tips(page.overall)
     assert len(days) == 3 and days[skip].endswith("\n50 score / 100"), days
     assert not any("skipped" in text for text in days.values())
     assert page.overall.title.text() == ("Overall score (all prompts: each day's average per answer; skipped "
                                          "questions not plotted: no answer)")
-    comps = tips(page.competencies)                # the day's Architecture counts it, its SQL (not probed) does not
-    assert "Architecture: 25 (a skipped question counted as 0)" in comps[skip] and "SQL" not in comps[skip], comps
+    comps = tips(page.competencies)                # the day's Architecture leaves it out: 50, not 25 (walk56)
+    assert "Architecture: 50" in comps[skip] and "skipped" not in comps[skip] and "SQL" not in comps[skip], comps
 
 
 def _one_series(unit, values, daily=False, y_range=None, band=None):
@@ -769,9 +772,10 @@ def test_the_competencies_chart_says_what_its_numbers_count_against_the_rounds_s
     assert not about.isVisibleTo(page)
 
 
-def test_the_competencies_caption_says_a_skipped_question_is_averaged_as_0(qtbot):
-    """walk42 4: the chart averaged a skipped question in at 0 (deliberately, as its round counts it) under "Each
-    answer alone, averaged"; it says so, and only while a skip is in the chart."""
+def test_the_competencies_caption_says_a_skipped_question_is_left_out(qtbot):
+    """walk42 4: the chart averaged a skipped question in at 0 under "Each answer alone, averaged" and did not say so.
+    walk56 5: it is left out, as on the overall chart and in Welcome back's average; the caption says so, and only
+    while a skip is in the bank's answers."""
     from voiceprep.app.scored import PROGRESS_COMPETENCIES
 
     page, data = _one_attempt_on_two_banks(qtbot, {"c": 60.0})
@@ -782,7 +786,8 @@ def test_the_competencies_caption_says_a_skipped_question_is_averaged_as_0(qtbot
                 "outscored": outscored(rows)}, "some", None,
                page._generation)
     about = page.competencies_about.text()
-    assert about.startswith("Each answer alone, averaged, a skipped question counted as 0 (follow-ups not in"), about
+    assert about.startswith("Each answer alone, averaged, a skipped question not plotted: no answer (follow-ups not "
+                            "in"), about
     page._show(data, "some", "p", page._generation)
     assert page.competencies_about.text() == PROGRESS_COMPETENCIES
 

@@ -493,7 +493,7 @@ def _quantities(raw: list[str], numbers: frozenset[int] | None = None) -> list[s
                                " ".join(w.strip() for w in raw[first:last + 1]).strip(" ,.;"))
         if first == last and value.get(first) in with_unit:
             continue
-        if phrase and (not out or out[-1] != phrase):
+        if phrase and phrase.lower() not in (o.lower() for o in out):   # each figure once, however often said (walk56)
             out.append(phrase)
     return out
 

@@ -834,12 +834,13 @@ def answer_number(h: History, row: Row, lineage: Lineage = bank_ids) -> int | No
 
 
 def answer_name(attempt: Row) -> str:
-    """How the candidate knows an attempt: "answer 3 to this question", a follow-up answer "follow-up to answer 2"
-    (the answer it followed; "follow-up answer" when that one was deleted), "unfinished answer #12" (its id) when it
+    """How the candidate knows an attempt: "answer 3 to this question", a follow-up answer "follow-up to answer 2 to
+    this question" (the answer it followed; walk56: "follow-up to answer 6" read like History's row 6, another
+    question; "follow-up answer" when that one was deleted), "unfinished answer #12" (its id) when it
     was never finished. History's detail, Compare, `history show` and `compare`, the Markdown export."""
     n = attempt.get("answer_number")
     if is_follow_up(attempt) and attempt.get("answer_number") is not None:
-        return f"follow-up to answer {n}" if n else "follow-up answer"
+        return f"follow-up to answer {n} to this question" if n else "follow-up answer"
     return f"answer {n} to this question" if n else f"unfinished answer #{attempt['id']}"
 
 

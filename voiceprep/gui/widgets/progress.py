@@ -2,8 +2,8 @@
 and each key point's hit rate. Dates on the x-axis; the legend wraps instead of being cut. Each series has its
 own colour and marker; series with equal values are drawn side by side a few pixels apart, and hovering a point
 shows the true values there. A drill answer (given after being told which points to cover) has a hollow marker; a
-question skipped in a round is not on the overall chart (no answer, as in the average per answer) and a point at 0
-on the competencies it probes, whose tooltip says so."""
+question skipped in a round is not on the charts (no answer, as in the average per answer and Welcome back's), and
+the charts' captions say so."""
 
 from __future__ import annotations
 
@@ -1015,22 +1015,24 @@ class ProgressPage(QScrollArea):
         # overall one averaged every try under a line saying the lower retries were not counted)
         beaten = data["outscored"]          # the service's (HistoryService.progress), read off the GUI thread
         self.overall.title.setText(overall_title(daily, any(skips)))
-        # a skip is no answer: not on the overall chart, as not in the average per answer above (fix29); the
-        # competencies still count it as 0, as its round does. One prompt's chart keeps each try's place: a skip's is
-        # marked and says so (fix33: an empty slot read as missing data), as is a lower retry's
+        # a skip is no answer: not on the charts, as not in the average per answer above (fix29) nor in Welcome
+        # back's (app.recap; walk56: the competencies counted it as 0 under an overall chart that left it out). One
+        # prompt's chart keeps each try's place: a skip's is marked and says so (fix33: an empty slot read as missing
+        # data), as is a lower retry's
+        places = {} if daily else {t: SKIPPED_PLACE if skip else lower_retry_place(r["overall"])
+                                   for t, r, skip, lower in zip(when, series, skips, beaten, strict=True) if skip or lower}
         show(self.overall, {"overall": [None if skip or lower else r["overall"]
-                                        for r, skip, lower in zip(series, skips, beaten, strict=True)]},
-             {} if daily else {t: SKIPPED_PLACE if skip else lower_retry_place(r["overall"])
-                               for t, r, skip, lower in zip(when, series, skips, beaten, strict=True) if skip or lower})
+                                        for r, skip, lower in zip(series, skips, beaten, strict=True)]}, places)
         comps = bank.competencies if bank else ()
         # "No attempts yet" after 13 attempts: a bank without competencies scores its key points only
         self.competencies.canvas.empty = "" if comps or bank is None else NO_COMPETENCIES
         self.competencies_about.setVisible(bool(comps))
-        # the skips averaged in at 0, said as such (walk42: "Each answer alone" with a skip averaged in)
+        # the skips left out, said as such (walk42: "Each answer alone" with a skip averaged in; walk56)
         self.competencies_about.setText(progress_competencies(sum(1 for r, skip in zip(series, skips)
                                                                   if skip and r["competencies"])))
-        show(self.competencies, {c.name: [None if lower else r["competencies"].get(c.id)
-                                          for r, lower in zip(series, beaten, strict=True)] for c in comps})
+        show(self.competencies, {c.name: [None if skip or lower else r["competencies"].get(c.id)
+                                          for r, skip, lower in zip(series, skips, beaten, strict=True)] for c in comps},
+             places)
         show(self.pace, {"words/min": [r["wpm"] or None for r in series]})
         show(self.fillers, {"fillers/min": [r["fillers_per_min"] for r in series]})
         self.drill_note.setText(hollow_note({k for k in kinds if k}))
