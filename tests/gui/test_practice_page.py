@@ -50,6 +50,15 @@ def finish_with_points_to_drill(window, qtbot):
     return page, ctl
 
 
+def skip_to_summary(qtbot, page, ctl) -> None:
+    """The round's questions left moved past with Next (the voice stopped), to its summary (duplicates D1)."""
+    while ctl.state != c.FINISHED:
+        qtbot.waitUntil(lambda: page.next_btn.isEnabled(), timeout=30000)
+        ctl.stop_speaking()
+        page.next_btn.click()
+    qtbot.waitUntil(lambda: page.stack.currentIndex() == 2, timeout=5000)
+
+
 def test_retry_and_next_keys_work_after_a_typed_answer_with_focus_on_the_sidebar(window, qtbot):
     page, ctl = start(window, qtbot)
     with qtbot.waitSignal(ctl.analysisReady, timeout=30000):
@@ -2092,11 +2101,7 @@ def test_answering_the_follow_ups_counts_with_the_answer_they_follow(window, qtb
                     and "With its follow-up answer: 5 of 6 key points (this answer alone: 4 of 6)"
                     in window.history.detail.view.toPlainText(), timeout=10000)
     window.nav.setCurrentRow(0)
-    while ctl.state != c.FINISHED:
-        qtbot.waitUntil(lambda: page.next_btn.isEnabled(), timeout=30000)
-        ctl.stop_speaking()
-        page.next_btn.click()
-    qtbot.waitUntil(lambda: page.stack.currentIndex() == 2, timeout=5000)
+    skip_to_summary(qtbot, page, ctl)
     from PySide6.QtWidgets import QLabel
     texts = [w.text() for w in page.summary.findChildren(QLabel)]
     scale, embedded = (f"• {point_shown(main.prompt.key_points[i].label)}" for i in (5, 2))
@@ -2146,11 +2151,7 @@ def test_a_follow_up_answer_that_also_covers_another_missed_point_says_so_and_co
     qtbot.waitUntil(lambda: "With its follow-up answer: 6 of 6 key points (this answer alone: 4 of 6)"
                     in window.history.detail.view.toPlainText(), timeout=10000)
     window.nav.setCurrentRow(0)
-    while ctl.state != c.FINISHED:
-        qtbot.waitUntil(lambda: page.next_btn.isEnabled(), timeout=30000)
-        ctl.stop_speaking()
-        page.next_btn.click()
-    qtbot.waitUntil(lambda: page.stack.currentIndex() == 2, timeout=5000)
+    skip_to_summary(qtbot, page, ctl)
     texts = [w.text() for w in page.summary.findChildren(QLabel)]
     assert not any(t.startswith(f"• {point_shown(scale)}") for t in texts), texts     # not in "Drill next"
     assert not [k for p, k in ctl.rehearsal.summary().to_drill if p == "product-range"]
@@ -3614,11 +3615,7 @@ def test_a_rounds_headline_says_its_skips_and_drill_next_names_each_points_quest
     with qtbot.waitSignal(ctl.analysisReady, timeout=30000):
         ctl.answer_text(MAIN)
     second = ctl.rehearsal.current
-    while ctl.state != c.FINISHED:
-        qtbot.waitUntil(lambda: page.next_btn.isEnabled(), timeout=30000)
-        ctl.stop_speaking()
-        page.next_btn.click()
-    qtbot.waitUntil(lambda: page.stack.currentIndex() == 2, timeout=5000)
+    skip_to_summary(qtbot, page, ctl)
     summary = ctl.rehearsal.summary()
     assert summary.answered == 2 and summary.total > 2
     skipped = summary.total - 2
