@@ -342,6 +342,7 @@ def test_a_window_ending_in_a_copy_of_itself_is_told_from_a_repeat_said_before_m
     assert not ends_in_copy(said)
     assert not ends_in_copy(said[:12])                                      # a short repeat at the end: fewer than 8 tokens
     assert not ends_in_copy(loop[:17])                                      # not a whole copy
+    assert ends_in_copy([5, 1, 2, 3] * 4) and not ends_in_copy([5, 1, 2, 3] * 2 + [1, 2, 3])   # a short loop, 8+ copied
 
 
 def test_waiting_for_a_cancellable_window_does_not_poll(transcriber, speech_dir, monkeypatch):

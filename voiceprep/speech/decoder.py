@@ -154,13 +154,14 @@ def drop_silent_words(words: list[Word], audio: np.ndarray, offset: float, level
 
 
 def ends_in_copy(tokens: list[int], shortest: int = HOTWORD_COPY_TOKENS) -> bool:
-    """The tokens end in a copy of at least `shortest` tokens right after itself, maybe followed by the start of
-    another copy ("A B A B A'"): a window copying its own text (fixCX), not a repeat said before more words."""
-    for size in range(shortest, len(tokens) // 2 + 1):
+    """The tokens end in at least `shortest` tokens that copy the ones right before them, a whole copy at least,
+    maybe followed by the start of another ("A B A B A'", "to ask not to ask not to ask"): a window copying its own
+    text (fixCX), not a repeat said before more words."""
+    for size in range(1, len(tokens) // 2 + 1):
         copied = 0
         while copied < len(tokens) - size and tokens[-1 - copied] == tokens[-1 - copied - size]:
             copied += 1
-        if copied >= size:
+        if copied >= max(size, shortest):
             return True
     return False
 
