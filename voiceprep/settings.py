@@ -107,12 +107,14 @@ class SpeechSettings:
 # candidate makes, so these are constants here, not settings.
 MAX_CONTEXT_TOKENS = 100                    # prompt tokens of earlier text and bank terms (Whisper allows 223)
 HOTWORD_TOKENS = MAX_CONTEXT_TOKENS // 2    # the bank's terms get at most this many: whole terms only
-# With the bank's terms in the prompt, no run of this many tokens is generated twice in one window: with 30+ term
-# tokens tiny.en copied its own last sentences to the token budget when a window ended right after the last word
-# (fixCX, Airwallex terms, 90 s of unrelated speech, live WER at 3 s steps 0.083 -> 0.048, 52 -> 39 generations for
-# 39 windows; at 1 s steps 0.057 -> 0.061, 118 -> 100 for 100; terms heard on dev/dev2 audio 40/46 both; 3 or 5
-# did worse; docs/benchmarks.md). Without terms nothing changes (0 = off).
+# With the bank's terms in the prompt tiny.en could copy its own last sentences to the token budget when a window
+# ended right after the last word (fixCX). Such a window, whose text ends in a copy of at least HOTWORD_COPY_TOKENS
+# tokens right after itself, is generated again with no run of HOTWORD_NO_REPEAT_NGRAM tokens twice. Only then:
+# applied to every window with terms, the rule also cut what candidates really said twice ("we have to measure
+# first, we have to measure first" -> "... measure fast", "you know" x3 -> x2: fixCZ, docs/benchmarks.md).
+# A spoken repeat is followed by more words; only one said as a window's last 8+ tokens is at risk.
 HOTWORD_NO_REPEAT_NGRAM = 4
+HOTWORD_COPY_TOKENS = 8
 
 # The allocator (voiceprep/app/memory.py), not a candidate's choice either. One arena for every thread: glibc's
 # malloc_trim gives back the free top of the main heap only, so a second arena (the decoding thread's) kept a live

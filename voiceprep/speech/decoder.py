@@ -20,7 +20,7 @@ from typing import Any
 import numpy as np
 
 from voiceprep.core.transcript import Word
-from voiceprep.settings import FILLER_SPELLINGS, HOTWORD_NO_REPEAT_NGRAM, HOTWORD_TOKENS, MAX_CONTEXT_TOKENS
+from voiceprep.settings import FILLER_SPELLINGS, HOTWORD_COPY_TOKENS, HOTWORD_NO_REPEAT_NGRAM, HOTWORD_TOKENS, MAX_CONTEXT_TOKENS
 from voiceprep.speech.audio import TARGET_RATE, frame_levels, rms
 
 MIN_WINDOW_S = 10.0          # pad shorter windows to this (measured: shorter loops, longer costs more)
@@ -151,6 +151,19 @@ def drop_silent_words(words: list[Word], audio: np.ndarray, offset: float, level
         if loud[a:max(a + 1, b)].any():
             kept.append(w)
     return kept
+
+
+def ends_in_copy(tokens: list[int], shortest: int = HOTWORD_COPY_TOKENS) -> bool:
+    """The tokens end in at least `shortest` tokens that copy the ones right before them, a whole copy at least,
+    maybe followed by the start of another ("A B A B A'", "to ask not to ask not to ask"): a window copying its own
+    text (fixCX), not a repeat said before more words."""
+    for size in range(1, len(tokens) // 2 + 1):
+        copied = 0
+        while copied < len(tokens) - size and tokens[-1 - copied] == tokens[-1 - copied - size]:
+            copied += 1
+        if copied >= max(size, shortest):
+            return True
+    return False
 
 
 def compression_ratio(text: str) -> float:
@@ -359,12 +372,15 @@ class WindowDecoder:
         encoded = self.model.model.encode(ctranslate2.StorageView.from_array(mel[None]), to_cpu=False)
         if given_up():
             return PassResult()
-        result = self._generate(encoded, self._prompt(context, hotwords), seconds, beam, bool(hotwords))
+        result = self._generate(encoded, self._prompt(context, hotwords), seconds, beam)
         tokens = [t for t in result.sequences_ids[0] if t < self.tokenizer.eot]
+        if hotwords and ends_in_copy(tokens) and not given_up():     # the terms made it copy itself (fixCX, fixCZ)
+            result = self._generate(encoded, self._prompt(context, hotwords), seconds, beam, HOTWORD_NO_REPEAT_NGRAM)
+            tokens = [t for t in result.sequences_ids[0] if t < self.tokenizer.eot]
         text = self.tokenizer.decode(tokens)
         looped = compression_ratio(text) > LOOP_COMPRESSION and len(text) > 40
         if looped and context and not given_up():     # earlier text is the usual cause of a loop: decode without it
-            result = self._generate(encoded, self._prompt(None, hotwords), seconds, beam, bool(hotwords))
+            result = self._generate(encoded, self._prompt(None, hotwords), seconds, beam)
             tokens = [t for t in result.sequences_ids[0] if t < self.tokenizer.eot]
             looped = compression_ratio(self.tokenizer.decode(tokens)) > LOOP_COMPRESSION
         if given_up():
@@ -374,12 +390,11 @@ class WindowDecoder:
             return PassResult(no_speech_prob=result.no_speech_prob, avg_logprob=logprob)
         return self._align(encoded, tokens, frames, offset), result, logprob, looped
 
-    def _generate(self, encoded: Any, prompt: list[int], seconds: float, beam_size: int, terms: bool = False) -> Any:
-        """Text tokens for the window; with the bank's `terms` in the prompt no HOTWORD_NO_REPEAT_NGRAM tokens repeat
-        (the terms made tiny.en copy its own text into the window's end: fixCP, fixCS, fixCX)."""
+    def _generate(self, encoded: Any, prompt: list[int], seconds: float, beam_size: int, no_repeat: int = 0) -> Any:
+        """Text tokens for the window; with `no_repeat`, no run of that many tokens is generated twice."""
         budget = int(seconds * MAX_TOKENS_PER_S) + 10
         max_length = min(self.model.max_length, len(prompt) + budget)
         return self.model.model.generate(
             encoded, [prompt], beam_size=beam_size, max_length=max_length, return_scores=True,
             return_no_speech_prob=True, suppress_blank=True, suppress_tokens=self.suppress,
-            max_initial_timestamp_index=50, no_repeat_ngram_size=HOTWORD_NO_REPEAT_NGRAM if terms else 0)[0]
+            max_initial_timestamp_index=50, no_repeat_ngram_size=no_repeat)[0]
