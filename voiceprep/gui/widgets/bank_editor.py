@@ -73,8 +73,9 @@ from voiceprep.settings import TREE_ROW_PAD_PX, TREE_TEXT_CHARS, TREE_WRAP_MIN_P
 
 # fixCM: what Cues needed does, as the judge does it (its cue share is matched cues / min_cues, weighed with meaning:
 # judge.py `_cue_share`) and as question_banks/README.md says it, word for word
-CUES_NEEDED_TIP = ("How many different cues must be heard for the strongest word match (default 1). The judge weighs "
-                   "it with meaning, which can credit the point with fewer; cues heard do not always count it alone.")
+CUES_NEEDED_TIP = ("How many different cues must be heard for the strongest word match (default 1 when cues are "
+                   "written; with none, half of the words the label gives as cues, rounded up). The judge weighs it "
+                   "with meaning, which can credit the point with fewer; cues heard do not always count it alone.")
 
 PATH_ROLE = Qt.ItemDataRole.UserRole
 MESSAGE_ROLE = Qt.ItemDataRole.UserRole + 1        # a problem's message (a missing field is named in it)
