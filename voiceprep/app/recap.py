@@ -8,6 +8,7 @@ from typing import Any
 
 from voiceprep.app.history_service import unanswered
 from voiceprep.app.scored import answers_text, both_text
+from voiceprep.core.banks.registry import lineage_of
 from voiceprep.core.history.queries import local, rate_notes
 from voiceprep.core.wording import counted, score_shown, score_text
 from voiceprep.settings import WELCOME_BANKS_NAMED
@@ -48,15 +49,6 @@ def copied_from_text(origin: str, copy: str, find: Callable[[str], Any | None],
         between = []                  # a bank in between is gone: the origin is known, the way to it is not
     via = " and ".join(bank_title(b, find, labels) for b in between)
     return f"{bank_title(origin, find, labels)}, the bank this one was copied from" + (f" by way of {via}" if via else "")
-
-
-def _ancestors(bank_id: str, find: Callable[[str], Any | None]) -> list[str]:
-    """The banks `bank_id` was copied from, nearest first (job.copied_from, as far as the banks are still there)."""
-    out: list[str] = []
-    while (up := getattr(getattr(find(out[-1] if out else bank_id), "job", None), "copied_from", None)) \
-            and up not in (bank_id, *out):
-        out.append(up)
-    return out
 
 
 def skipped_prompts(recap: Row, find: Callable[[str], Any | None]) -> tuple[Any | None, list[str]]:
@@ -204,7 +196,7 @@ def recap_lines(recap: Row, find: Callable[[str], Any | None], today: datetime |
     used = {b["bank_id"] for b in banks}
     rnd_bank = (rnd or {}).get("bank_id")
     origin = rnd_bank if rnd_bank and picked and rnd_bank != picked and picked in used and \
-        rnd_bank in _ancestors(picked, find) else None
+        rnd_bank in lineage_of(picked, find)[1:] else None
     with_origin = f", with {copied_from_text(origin, picked, find, labels)}" if origin and picked else ""
     average = (f"{of}{', before follow-ups' if follow_ups else ''}{with_origin}: {score_text(recap['average'])}."
                + (f" {'; '.join(told)}." if told else "")

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from voiceprep import paths
 from voiceprep.core.banks.document import write_atomically
@@ -17,6 +19,15 @@ def listing_key(name: str) -> list[tuple[int, int, str]]:
     """A folder's banks are listed by name, word by word, numbers as numbers: "X (my copy)", "X (my copy 2)", …
     "X (my copy 10)" (walk19: by file name, airwallex-mine-2.toml, "(my copy 2)", came before airwallex-mine.toml)."""
     return [(0, int(t), "") if t.isdigit() else (1, 0, t) for t in re.findall(r"\d+|[^\W\d_]+", name.casefold())]
+
+
+def lineage_of(bank_id: str, find: Callable[[str], Any | None]) -> tuple[str, ...]:
+    """`bank_id`, then the bank it was copied from (job.copied_from), and that one's, as far as `find` knows them
+    (BankRegistry.lineage; the welcome reads it with the app's own `find`)."""
+    ids = [bank_id]
+    while (up := getattr(getattr(find(ids[-1]), "job", None), "copied_from", None)) and up not in ids:
+        ids.append(up)
+    return tuple(ids)
 
 
 @dataclass
@@ -133,10 +144,7 @@ class BankRegistry:
         """The bank ids whose answers are this bank's history: its own, then the bank it was duplicated from
         (job.copied_from), and that one's, as far as they are known (walkthrough 13: a duplicated bank lost its
         history). The ids of banks since removed stay, so their answers still count."""
-        ids = [bank_id]
-        while (bank := self.find(ids[-1])) is not None and bank.job.copied_from and bank.job.copied_from not in ids:
-            ids.append(bank.job.copied_from)
-        return tuple(ids)
+        return lineage_of(bank_id, self.find)
 
     def get(self, id_or_path: str) -> Bank:
         """A bank by id, or by file path; KeyError/BankLoadError with a clear message otherwise."""
