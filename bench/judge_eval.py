@@ -62,6 +62,8 @@ HELD_OUT = ("test", "holdout")     # summary lines only: never list their items,
 TUNING = ("dev", "dev2")           # tune on these: --errors and --half allowed
 STRONG = ("strong", "paraphrase-strong")    # the regression set's and the judge corpus's name for a strong answer
 BREAKDOWN_BELOW = 85.0             # --breakdown lists the strong answers scoring under this
+DECODER = "fixCZ"                  # in the transcript cache's key: name the last change to how the app decodes
+                                   # (voiceprep.speech.decoder/transcriber) here, so a new decoder transcribes anew
 
 
 def load(split: str, corpus: Path, out_of_sample: bool = False) -> tuple[list[Labeled], dict[str, Bank]]:
@@ -107,9 +109,10 @@ def app_hints(bank: Bank, item: Labeled) -> list[str]:
 
 
 def new_path(bank: Bank, item: Labeled) -> Path:
-    """Where a transcript asked as the app asks is cached: the key holds the bank, the prompt, the text and the hints
-    given (bench/hint_sets.py's way), so a bank's new terms transcribe anew; apart from the old cache (OUT's top)."""
-    key = hashlib.sha256(json.dumps([item.bank, item.prompt, item.text, app_hints(bank, item)]).encode()).hexdigest()
+    """Where a transcript asked as the app asks is cached: the key holds the bank, the prompt, the text, the hints
+    given (bench/hint_sets.py's way) and the decoder (DECODER), so a bank's new terms or a new decoder transcribe
+    anew; apart from the old cache (OUT's top)."""
+    key = hashlib.sha256(json.dumps([item.bank, item.prompt, item.text, app_hints(bank, item), DECODER]).encode()).hexdigest()
     return OUT / "app-hints" / f"{key[:16]}.json"
 
 
