@@ -115,12 +115,6 @@ HOTWORD_TOKENS = MAX_CONTEXT_TOKENS // 2    # the bank's terms get at most this 
 # A spoken repeat is followed by more words; only one said as a window's last 8+ tokens is at risk.
 HOTWORD_NO_REPEAT_NGRAM = 4
 HOTWORD_COPY_TOKENS = 8
-# Such a window was generated to its whole budget (6 tokens a second) before the copy was seen. A window with terms is
-# searched first to HOTWORD_WATCH_TOKENS_PER_S (the windows that end before it are searched exactly as before); one
-# still going there is past any speech measured (at most 4.8 tokens a second in the live bench's windows, every loop
-# 5.2-7.0: fixDD) and is looked at every HOTWORD_WATCH_STEP_TOKENS, stopped once it ends in a copy of itself.
-HOTWORD_WATCH_TOKENS_PER_S = 5
-HOTWORD_WATCH_STEP_TOKENS = 8
 
 # The allocator (voiceprep/app/memory.py), not a candidate's choice either. One arena for every thread: glibc's
 # malloc_trim gives back the free top of the main heap only, so a second arena (the decoding thread's) kept a live

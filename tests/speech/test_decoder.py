@@ -345,61 +345,6 @@ def test_a_window_ending_in_a_copy_of_itself_is_told_from_a_repeat_said_before_m
     assert ends_in_copy([5, 1, 2, 3] * 4) and not ends_in_copy([5, 1, 2, 3] * 2 + [1, 2, 3])   # a short loop, 8+ copied
 
 
-class ScriptedSearch:
-    """CTranslate2's Whisper `generate` as measured (`longest_search`: a prefix after the prompt is returned with the
-    tokens and counted among them), reading its tokens off `script`; it ends where the script does. `steps` counts
-    the tokens each search made (the prefix given is not made again)."""
-
-    def __init__(self, model, prompt, script):
-        self.model, self.prompt, self.script, self.steps, self.calls = model, prompt, script, 0, 0
-
-    def generate(self, encoded, prompts, *, max_length, **kwargs):
-        from types import SimpleNamespace
-
-        from voiceprep.speech.decoder import longest_search
-
-        prefix = prompts[0][len(self.prompt):]
-        assert prompts[0][:len(self.prompt)] == self.prompt and prefix == self.script[:len(prefix)]
-        out = self.script[:longest_search(len(self.prompt), max_length)]
-        self.steps += len(out) - len(prefix)
-        self.calls += 1
-        return [SimpleNamespace(sequences_ids=[out], scores=[-0.2], no_speech_prob=0.01)]
-
-    def __getattr__(self, name):
-        return getattr(self.model, name)
-
-
-def test_a_window_copying_itself_is_stopped_soon_after_its_copy_not_at_its_budget(transcriber, monkeypatch):
-    """fixDD: a window with terms that copies its own text was generated to its whole budget before `ends_in_copy` saw
-    it. Now it stops within HOTWORD_WATCH_STEP_TOKENS of its copy; a window that ends before HOTWORD_WATCH_TOKENS_PER_S
-    is one search, the same as before; a long window that copies nothing goes on to the one search's end."""
-    from voiceprep.settings import HOTWORD_WATCH_STEP_TOKENS, HOTWORD_WATCH_TOKENS_PER_S
-    from voiceprep.speech.decoder import MAX_TOKENS_PER_S, longest_search
-
-    d = transcriber.decoder()
-    prompt = d._prompt(" ".join(["earlier words"] * 60), "Airwallex, HoYoverse, Singapore, reconciliation")
-    seconds = 12.0
-    whole = longest_search(len(prompt), len(prompt) + int(seconds * MAX_TOKENS_PER_S) + 10)   # one search's end
-    watch = int(seconds * HOTWORD_WATCH_TOKENS_PER_S) + 10
-    assert whole >= watch + HOTWORD_WATCH_STEP_TOKENS
-    said = list(range(1000, 1055))                                  # 55 tokens of speech: 4.6 a second
-    loop = said + list(range(2000, 2010)) * 10                      # then a 10-token phrase over and over
-    fast = list(range(1000, 1000 + whole + 5))                      # speech past the watch, copying nothing
-    for script in (said, loop, fast):
-        fake = ScriptedSearch(d.model.model, prompt, script)
-        monkeypatch.setattr(d.model, "model", fake)
-        result, copied = d._generate_watched(None, prompt, seconds, 5, lambda: False)
-        monkeypatch.undo()
-        tokens = result.sequences_ids[0]
-        assert tokens == script[:len(tokens)] and copied == (script is loop)
-        if script is said:          # ended before the watch: one search, as before
-            assert fake.calls == 1 and tokens == said
-        elif script is loop:        # its copy whole at 75 tokens: stopped within one step of it, not at the search's end
-            assert 75 <= len(tokens) < 75 + HOTWORD_WATCH_STEP_TOKENS and fake.steps < whole, (len(tokens), fake.steps)
-        else:                       # copying nothing: to the one search's end, each token made once
-            assert len(tokens) == whole and fake.steps == whole and fake.calls > 1
-
-
 def test_waiting_for_a_cancellable_window_does_not_poll(transcriber, speech_dir, monkeypatch):
     """fixBJ (review36b): the wait for a cancellable pass looked at its cancel every 10 ms (100 wake-ups a second
     for the whole pass); now the pass's end or the cancel wakes it, and a cancel is still taken at once."""

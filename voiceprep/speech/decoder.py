@@ -20,8 +20,7 @@ from typing import Any
 import numpy as np
 
 from voiceprep.core.transcript import Word
-from voiceprep.settings import (FILLER_SPELLINGS, HOTWORD_COPY_TOKENS, HOTWORD_NO_REPEAT_NGRAM, HOTWORD_TOKENS,
-                                HOTWORD_WATCH_STEP_TOKENS, HOTWORD_WATCH_TOKENS_PER_S, MAX_CONTEXT_TOKENS)
+from voiceprep.settings import FILLER_SPELLINGS, HOTWORD_COPY_TOKENS, HOTWORD_NO_REPEAT_NGRAM, HOTWORD_TOKENS, MAX_CONTEXT_TOKENS
 from voiceprep.speech.audio import TARGET_RATE, frame_levels, rms
 
 MIN_WINDOW_S = 10.0          # pad shorter windows to this (measured: shorter loops, longer costs more)
@@ -75,14 +74,6 @@ class Cancel(threading.Event):
     def forget(self, waker: threading.Event) -> None:
         with self._wakers_lock:
             self._wakers.discard(waker)
-
-
-@dataclass
-class Generated:
-    """A search's result made of stops (`WindowDecoder._generate_watched`), read as CTranslate2's own."""
-    sequences_ids: list[list[int]]
-    scores: list[float]
-    no_speech_prob: float
 
 
 @dataclass
@@ -173,13 +164,6 @@ def ends_in_copy(tokens: list[int], shortest: int = HOTWORD_COPY_TOKENS) -> bool
         if copied >= max(size, shortest):
             return True
     return False
-
-
-def longest_search(prompt: int, max_length: int) -> int:
-    """The most tokens CTranslate2's Whisper `generate` returns (a prefix after the prompt counted among them) for a
-    prompt of `prompt` tokens and `max_length`: not max_length less the prompt, the search also stops at half of
-    max_length (measured on 4.8.5; tests/speech/test_decoder.py holds it)."""
-    return min(max_length - prompt + 1, max_length // 2)
 
 
 def compression_ratio(text: str) -> float:
@@ -388,12 +372,9 @@ class WindowDecoder:
         encoded = self.model.model.encode(ctranslate2.StorageView.from_array(mel[None]), to_cpu=False)
         if given_up():
             return PassResult()
-        if hotwords:
-            result, copied = self._generate_watched(encoded, self._prompt(context, hotwords), seconds, beam, given_up)
-        else:
-            result, copied = self._generate(encoded, self._prompt(context, hotwords), seconds, beam), False
+        result = self._generate(encoded, self._prompt(context, hotwords), seconds, beam)
         tokens = [t for t in result.sequences_ids[0] if t < self.tokenizer.eot]
-        if copied and not given_up():       # the terms made it copy itself (fixCX, fixCZ)
+        if hotwords and ends_in_copy(tokens) and not given_up():     # the terms made it copy itself (fixCX, fixCZ)
             result = self._generate(encoded, self._prompt(context, hotwords), seconds, beam, HOTWORD_NO_REPEAT_NGRAM)
             tokens = [t for t in result.sequences_ids[0] if t < self.tokenizer.eot]
         text = self.tokenizer.decode(tokens)
@@ -409,49 +390,10 @@ class WindowDecoder:
             return PassResult(no_speech_prob=result.no_speech_prob, avg_logprob=logprob)
         return self._align(encoded, tokens, frames, offset), result, logprob, looped
 
-    def _generate_watched(self, encoded: Any, prompt: list[int], seconds: float, beam: int,
-                          given_up: Any) -> tuple[Any, bool]:
-        """Text tokens for a window with the bank's terms in its prompt, and whether they end in a copy of themselves.
-
-        A window copying its own text (fixCX) was generated to its whole token budget before the copy was seen, then
-        generated again (fixCZ). CTranslate2's Whisper `generate` takes no per-step callback (4.8.5: only its
-        Translator and Generator do), so the watch is made of stops. First one search to HOTWORD_WATCH_TOKENS_PER_S,
-        more than speech needs: a window that ends before it is the same search as one to the whole budget, token
-        for token. A window still going there is past any speech measured; it goes on from its best tokens so far,
-        HOTWORD_WATCH_STEP_TOKENS at a time, until it ends, reaches the one search's length, or ends in a copy
-        (`ends_in_copy`): then it stops and the caller generates it again."""
-        whole = longest_search(len(prompt), min(self.model.max_length, len(prompt) + self._budget(prompt, seconds)))
-        most = min(whole, int(seconds * HOTWORD_WATCH_TOKENS_PER_S) + 10)
-        result = self._generate(encoded, prompt, seconds, beam, tokens=most)
-        sequence = list(result.sequences_ids[0])
-        score = (result.scores[0] if result.scores else 0.0) * len(sequence)
-        copied = ends_in_copy([t for t in sequence if t < self.tokenizer.eot])
-        while len(sequence) >= most and not copied and most < whole and not given_up():
-            most = min(whole, len(sequence) + HOTWORD_WATCH_STEP_TOKENS)
-            more = self._generate(encoded, prompt, seconds, beam, tokens=most, prefix=sequence)
-            added = list(more.sequences_ids[0])[len(sequence):]
-            score += (more.scores[0] if more.scores else 0.0) * len(added)
-            sequence += added
-            copied = ends_in_copy([t for t in sequence if t < self.tokenizer.eot])
-        if len(sequence) == len(result.sequences_ids[0]):
-            return result, copied
-        return Generated([sequence], [score / max(1, len(sequence))], result.no_speech_prob), copied
-
-    def _budget(self, prompt: list[int], seconds: float) -> int:
-        return int(seconds * MAX_TOKENS_PER_S) + 10
-
-    def _generate(self, encoded: Any, prompt: list[int], seconds: float, beam_size: int, no_repeat: int = 0,
-                  tokens: int | None = None, prefix: list[int] | None = None) -> Any:
-        """Text tokens for the window; with `no_repeat`, no run of that many tokens is generated twice. With `tokens`,
-        a search that returns at most that many tokens (`prefix`, its first ones, included): one that returns them
-        all may have gone on, one that returns fewer has ended."""
-        if tokens is None:
-            budget = self._budget(prompt, seconds)
-            max_length = min(self.model.max_length, len(prompt) + budget)
-        else:
-            max_length = min(self.model.max_length, max(len(prompt) + tokens - 1, 2 * tokens))
-        if prefix:
-            prompt = prompt + prefix
+    def _generate(self, encoded: Any, prompt: list[int], seconds: float, beam_size: int, no_repeat: int = 0) -> Any:
+        """Text tokens for the window; with `no_repeat`, no run of that many tokens is generated twice."""
+        budget = int(seconds * MAX_TOKENS_PER_S) + 10
+        max_length = min(self.model.max_length, len(prompt) + budget)
         return self.model.model.generate(
             encoded, [prompt], beam_size=beam_size, max_length=max_length, return_scores=True,
             return_no_speech_prob=True, suppress_blank=True, suppress_tokens=self.suppress,
