@@ -21,7 +21,6 @@ from voiceprep.core.analysis.text import NUMBER_WORDS, WORD_VALUES, tokenize_tex
 from voiceprep.core.history import units
 from voiceprep.core.history.schema import FOLD_SQL_NAME, TOKENIZE, fold
 from voiceprep.core.history.skipped import (
-    average_with_skipped,
     competency_rows,
     skipped_answers,
     skipped_text,
@@ -1425,7 +1424,9 @@ def stats(h: History, bank: Banks | None = None, last: int = 6, prompt: str | No
     the attempts were drills; they are in `attempts` and minutes spoken, and left out of every average, best,
     recent vs earlier and competency number (WHOLE_ANSWER); weak points count them for the points they drilled.
     `cut_off`: how many answers recovered cut off were left out of everything here (COMPLETE).
-    `competencies_by_bank`: bank id -> competency id -> {latest, average, attempts}; `competencies`: that of the one
+    `competencies_by_bank`: bank id -> competency id -> {latest, average, attempts, answers (the answers averaged, as
+    attempts), skipped (skipped questions probing it: left out, counted apart; latest and average None when it has
+    only those: core.history.skipped)}; `competencies`: that of the one
     bank counted (`bank`, or the only bank answered), None when answers of several banks are counted. `bank` may be
     a lineage (Banks): its answers count as the first id's. The average, recent vs earlier and competencies count a
     question answered more than once in a day by its best try that day (BEST_OF_DAY, as Progress's charts, key points
@@ -1473,23 +1474,23 @@ def stats(h: History, bank: Banks | None = None, last: int = 6, prompt: str | No
     result["retries"] = len(beaten)
     comps = h.read(
         f"""SELECT bank_id, key, AVG(value) AS average, COUNT(*) AS attempts,
-                   MAX(CASE WHEN n = 1 THEN value END) AS latest, MAX(started_at) AS latest_at
+                   MAX(CASE WHEN n = 1 THEN value END) AS latest
             FROM (SELECT {owner} AS bank_id, j.key, j.value, a.started_at,
                          ROW_NUMBER() OVER (PARTITION BY {owner}, j.key ORDER BY a.started_at DESC, a.id DESC) AS n
                   FROM attempts a, json_each(a.competencies_json) j WHERE {where_a} AND a.{WHOLE_ANSWER}
                         AND a.id NOT IN (SELECT value FROM json_each(?)))
             GROUP BY bank_id, key ORDER BY bank_id, key""", [*owner_args, *owner_args, *args_a, json.dumps(beaten)])
     by_bank: dict[str, dict[str, Row]] = {}
-    zeros = competency_rows(skips)          # a skipped question's competencies count it at 0, as its round does
+    # a skipped question is not answered: in no competency's average nor its latest, counted apart (core.history.skipped,
+    # as Progress and Welcome back; session 41: only here was it averaged in as 0, and made the latest)
+    skipped = competency_rows(skips)
     for c in comps:
-        times = zeros.pop((c["bank_id"], c["key"]), [])
-        latest = 0.0 if times and str(max(times)) >= str(c["latest_at"]) else c["latest"]   # a round ends after its answers
         by_bank.setdefault(c["bank_id"], {})[c["key"]] = {
-            "latest": latest, "average": average_with_skipped(c["average"], c["attempts"], len(times)),
-            "attempts": c["attempts"] + len(times), "answers": c["attempts"], "skipped": len(times)}
-    for (bank_id, key), times in zeros.items():       # probed only by skipped questions
-        by_bank.setdefault(bank_id, {})[key] = {"latest": 0.0, "average": 0.0, "attempts": len(times), "answers": 0,
-                                                "skipped": len(times)}
+            "latest": c["latest"], "average": c["average"], "attempts": c["attempts"], "answers": c["attempts"],
+            "skipped": skipped.pop((c["bank_id"], c["key"]), 0)}
+    for (bank_id, key), n in skipped.items():         # probed only by skipped questions: no answer to average
+        by_bank.setdefault(bank_id, {})[key] = {"latest": None, "average": None, "attempts": 0, "answers": 0,
+                                                "skipped": n}
     result["competencies_by_bank"] = by_bank
     # one bank's: `bank`'s, or with every bank, those of the one bank answered; None when answers of two banks or
     # more are counted (session 14: it was {} then, "no competencies", with the data in competencies_by_bank)
@@ -1507,10 +1508,10 @@ def stats(h: History, bank: Banks | None = None, last: int = 6, prompt: str | No
 
 
 def averaged_text(competency: Row) -> str:
-    """What a competency's average (stats' `competencies`) counts, in words: "5 answers, a skipped question counted
-    as 0" (walk42: "(6 answers)" counted the skip, which is no answer, as one)."""
+    """What a competency's average (stats' `competencies`) counts, in words: "5 answers, a skipped question not
+    counted: no answer" (walk42: "(6 answers)" counted the skip, which is no answer, as one; core.history.skipped)."""
     skipped = competency.get("skipped") or 0
-    answers = competency.get("answers", competency["attempts"] - skipped)
+    answers = competency.get("answers", competency["attempts"])
     return counted(answers, "answer") + (f", {skipped_text(skipped)}" if skipped else "")
 
 
