@@ -69,6 +69,33 @@ def test_a_decade_is_one_only_typed_glued_and_then_seconds_too(history, save, sa
 
 
 @pytest.mark.parametrize(("said", "typed"), [
+    ("it took 30s to fail over", "30 seconds"), ("it took 30s to fail over", "thirty seconds"),
+    ("it took 30s to fail over", "30 sec"), ("it took 30s to fail over", "30 s"), ("it took 30s to fail over", "30s"),
+    ("we waited 90s, then retried", "90 seconds"), ("a 60s timeout", "60 seconds"),
+])
+def test_seconds_typed_apart_find_seconds_written_glued(history, save, said, typed):
+    """mendA noticed: "30s" typed found "it took 30 seconds", but "30 seconds" did not find "it took 30s" (a glued
+    "30s" was read as the decade in every text). Both ways now: a glued "30s" in a text is seconds unless it reads
+    as a decade there (after "the", "early", "their", an apostrophe, or four digits: "the 90s", "'90s", "1990s")."""
+    mine = save(said)
+    save("We cut the batch window from 6 hours to 40 minutes with two people.")
+    assert [r["id"] for r in queries.search(history, typed)] == [mine], (said, typed)
+    assert [r["id"] for r in queries.list_attempts(history, text=typed)] == [mine], (said, typed)
+    words = said.split()
+    assert [words[i] for i in queries.searched_words(words, typed)] in (["30s"], ["90s,"], ["60s"]), (said, typed)
+
+
+@pytest.mark.parametrize(("said", "typed"), [
+    ("back in the early 90s we ran it on one box", "90 seconds"), ("people in their 30s joined", "30 seconds"),
+    ("the '90s were different", "90 s"), ("back in the 1990s we ran it", "1990 seconds"),
+    ("in the mid 80s we ran it", "80 sec"),
+])
+def test_a_decade_written_glued_is_still_no_seconds(history, save, said, typed):
+    save(said)
+    assert queries.search(history, typed) == [], (said, typed)
+
+
+@pytest.mark.parametrize(("said", "typed"), [
     ("we had 20 servers", "20"), ("p99 was 20ms", "20"), ("back in the 90s we ran it on one box", "the 90s"),
     ("back in the 90s we ran it on one box", "90s"), ("it took 90 s to fail over", "90 seconds"),
 ])

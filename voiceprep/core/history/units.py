@@ -31,9 +31,15 @@ NOT_UNITS = frozenset({"and", "or", "not", "the", "a", "an", "in", "of", "to", "
 # endings). "k" after a figure is no unit but a thousand (queries._pieces: "20k" is 20000); "%" is a percentage's.
 UNIT_SPELLINGS = (("ms", "msec", "millisecond"), ("s", "sec", "second"))
 _DECADE_S = "s"         # "90s", "1990s": a decade, not 90 seconds, when a figure ending in 0 has an "s" glued to it
+# a glued "90s" in a text is a decade after one of these words ("the 90s", "early 90s", "in their 30s") or an
+# apostrophe ("'90s"), or with four digits ("1990s"); else seconds ("it took 30s"), found by "30 seconds" as "30s"
+# typed finds "30 seconds" (fixDB, mendA noticed)
+DECADE_BEFORE = frozenset({"the", "early", "mid", "late", "their", "his", "her", "my", "our", "your"})
+_APOSTROPHES = ("'", "\u2019")
 
 _TOKEN = re.compile(r"[^\W_]+")          # as the index's unicode61 splits a text: runs of letters and digits
 _GAP = re.compile(r"[\s\-]+")            # what may stand between a figure, a word and the unit: spaces, a hyphen
+_WORD_BEFORE = re.compile(r"([^\W_]+)[\s\-]+$")
 # the index's tokenizer is "porter" (schema.TOKENIZE); kept per word, as a search asks it of every row it found
 _stem = lru_cache(maxsize=4096)(snowballstemmer.stemmer("porter").stemWord)
 
@@ -46,10 +52,17 @@ def spellings(unit: str) -> list[str]:
     return list(dict.fromkeys([unit, *(u for u in group if u not in (low, stem))]))
 
 
-def decade(figure: str, glued: str) -> bool:
+def decade(figure: str, glued: str, before: str = "") -> bool:
     """Whether `figure` with `glued` written right after it, no space between, reads as a decade ("90s", "1990s"), no
-    figure of seconds: "90 s" spaced is seconds (mendA)."""
-    return glued == _DECADE_S and figure.isdigit() and figure.endswith("0")
+    figure of seconds: "90 s" spaced is seconds (mendA). `before`: the text before it, where a decade is told from
+    seconds written glued (DECADE_BEFORE: "the 90s" is a decade, "it took 30s" seconds); a four-digit figure is a
+    decade whatever comes before it."""
+    if glued != _DECADE_S or not figure.isdigit() or not figure.endswith("0"):
+        return False
+    if len(figure) == 4 or before.endswith(_APOSTROPHES):
+        return True
+    word = _WORD_BEFORE.search(before[-40:])          # the word right before it, a space or a hyphen between
+    return bool(word) and word.group(1).lower() in DECADE_BEFORE
 
 
 def _may_come_between(token: str) -> bool:
@@ -96,7 +109,7 @@ def spans(text: str, figures: list[str], unit: str, typed_glued: bool = False) -
                 glued = tokens[last]                                # "3ms", "1.5ms": the unit glued to the figure
                 rest = glued[len(want[-1]):]            # a decade "90s" is no "90 seconds", unless searched glued too
                 if want[-1].isdigit() and glued.startswith(want[-1]) and is_unit(rest) and (
-                        typed_glued and rest == unit or not decade(want[-1], rest)):
+                        typed_glued and rest == unit or not decade(want[-1], rest, text[:found[last][1]])):
                     out.append((start, found[last][2]))
                 continue
             if text[end:end + 1] == "%" or (text[end:end + 1] in (".", ",") and text[end + 1:end + 2].isdigit()):
