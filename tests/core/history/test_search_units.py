@@ -96,6 +96,27 @@ def test_a_decade_written_glued_is_still_no_seconds(history, save, said, typed):
 
 
 @pytest.mark.parametrize(("said", "typed"), [
+    ("we moved 1.5k payments", "1"), ("we had 2.5K users", "2"), ("we moved 1.5k payments", "5"),
+    ("p99 was 1.5ms", "1"), ("it took 1.5 seconds", "1"), ("it took 1.5 seconds", "5"),
+    ("we moved 1,500 payments", "1"), ("we served 20,000 merchants", "20"), ("we served 20,000 merchants", "000"),
+])
+def test_a_bare_number_does_not_find_a_decimal_or_a_thousands_group_it_begins(history, save, said, typed):
+    """fixCY made a bare "20" no longer find "20k"; "1" still found "1.5k" (and "1.5ms", "1,500": the index holds
+    "1.5k" as "1" and "5k"). A bare number finds the figure written alone or glued to its unit, no other figure."""
+    save(said)
+    assert queries.search(history, typed) == [], (said, typed)
+    assert queries.list_attempts(history, text=typed) == [], (said, typed)
+
+
+def test_a_bare_number_marks_the_figure_alone_not_the_decimal_beside_it(history, save):
+    said = "we had 1 server and 1.5k users, then 1ms"
+    mine = save(said)
+    assert [r["id"] for r in queries.search(history, "1")] == [mine]
+    words = said.split()
+    assert {words[i] for i in queries.searched_words(words, "1")} == {"1", "1ms"}        # not "1.5k"
+
+
+@pytest.mark.parametrize(("said", "typed"), [
     ("we had 20 servers", "20"), ("p99 was 20ms", "20"), ("back in the 90s we ran it on one box", "the 90s"),
     ("back in the 90s we ran it on one box", "90s"), ("it took 90 s to fail over", "90 seconds"),
 ])

@@ -247,7 +247,7 @@ def where_found(h: History, rows: list[Row], text: str, snippets: tuple[str, ...
     "3" that found "3ms"); it tokenizes that one text, which History asks for notes only and the CLI for 20 rows."""
     ids = {r["id"] for r in rows}
     typed = _terms(text)
-    plain = " OR ".join(t.fts for t in typed if t.check not in (_UNIT_CHECK, _GLUED_CHECK))
+    plain = " OR ".join(t.fts for t in typed if t.check != _UNIT_CHECK and not t.glued)
 
     def found(column: str) -> set[int]:
         """fixBE (review36a 10): a figure and its unit found in this column in order, a whole number's prefix narrowed
@@ -257,10 +257,12 @@ def where_found(h: History, rows: list[Row], text: str, snippets: tuple[str, ...
             if t.check == _UNIT_CHECK:
                 asked.append((f"attempts_fts MATCH ? AND {units.SQL_NAME}(?, ?, ?, attempts_fts.{column}, NULL, NULL)",
                                [f"{{{column}}} : ({t.fts})", *t.args]))
-            elif t.check == _GLUED_CHECK:
-                asked.append(("attempts_fts MATCH ? AND (attempts_fts.rowid IN (SELECT rowid FROM attempts_fts WHERE "
-                               f"attempts_fts MATCH ?) OR {units.GLUED_SQL_NAME}(?, attempts_fts.{column}, NULL, NULL))",
-                               [f"{{{column}}} : ({t.fts})", f"{{{column}}} : ({t.args[0]})", t.args[1]]))
+            elif t.glued:       # the figure as written (alone or glued: units.written), or its other spellings
+                written = f"{units.WRITTEN_SQL_NAME}(?, attempts_fts.{column}, NULL, NULL)"
+                other = t.args[0] if t.check == _GLUED_CHECK else ""
+                asked.append((f"attempts_fts MATCH ? AND (attempts_fts.rowid IN (SELECT rowid FROM attempts_fts WHERE "
+                              f"attempts_fts MATCH ?) OR {written})" if other else f"attempts_fts MATCH ? AND {written}",
+                              [f"{{{column}}} : ({t.fts})", *([f"{{{column}}} : ({other})"] if other else []), t.glued]))
         return ids & {r["rowid"] for where, args in asked
                       for r in h.read(f"SELECT rowid FROM attempts_fts WHERE {where}", args)}
     prompt, note = found("prompt_text"), found("note")
@@ -465,7 +467,8 @@ class _Term:
     check: str = ""
     args: tuple[Any, ...] = ()
     percent: str = ""
-    glued: str = ""         # fixBE: a whole number also found glued to a unit ("3" finds "3ms"), for marks
+    glued: str = ""         # a whole number, found as written alone or glued to a unit (units.written: "3" finds "3ms",
+    #                         fixBE; not "3.5k", fixDB), for marks
 
 
 def _terms(text: str, bare: bool = True) -> list[_Term]:
@@ -554,10 +557,15 @@ def _terms_of(text: str, bare: bool = True) -> list[_Term]:
         if whole:
             # fixBE (review36a 9): "3" also finds "3ms", one token in the index: its prefix, narrowed to the figure
             # said alone or glued to a unit (not "30ms", "3rd"); marks read it apart (searched_words)
+            # fixDB: and as written alone, not the "1" of "1.5k" or the "20" of "20,000" (tokens of their own in the
+            # index): narrowed to the figure written (units.written) or its other spellings ("twenty", "20 000")
+            other = [f'"{f}"' for f in forms if f != whole]
+            spelt = other[0] if len(other) == 1 else "(" + " OR ".join(other) + ")" if other else ""
             if bare:
-                terms.append(_Term(f'({fts} OR "{whole}"*)', _GLUED_CHECK, (fts, whole), glued=whole))
+                terms.append(_Term(f'({fts} OR "{whole}"*)', *((_GLUED_CHECK, (spelt, whole)) if spelt else
+                                                               (_WRITTEN_CHECK, (whole,))), glued=whole))
             else:
-                terms.append(_Term(fts, glued=whole))
+                terms.append(_Term(spelt, glued=whole))        # marks: its other spellings, and units.written_spans
             continue
         terms.append(_Term(fts, *check) if check else _Term(fts))
     return terms
@@ -598,10 +606,11 @@ _PERCENT_CHECK = (f"(a.rowid IN (SELECT rowid FROM attempts_fts WHERE attempts_f
 _UNIT_CHECK = f"{units.SQL_NAME}(?, ?, ?, attempts_fts.transcript, attempts_fts.prompt_text, attempts_fts.note)"
 
 
-# What a search for a whole number asks of a row its prefix found ("3"* finds "30ms"): the figure as a token of its own,
-# or glued to a unit (units.glued)
-_GLUED_CHECK = (f"(attempts_fts.rowid IN (SELECT rowid FROM attempts_fts WHERE attempts_fts MATCH ?) OR "
-                f"{units.GLUED_SQL_NAME}(?, attempts_fts.transcript, attempts_fts.prompt_text, attempts_fts.note))")
+# What a search for a whole number asks of a row its FTS terms found ("3"* finds "30ms", "3" the "3" of "3.5k"): the
+# figure written as that figure, alone or glued to a unit (units.written), or one of its other spellings matched
+# ("three", "3 000"); _WRITTEN_CHECK when it has none
+_WRITTEN_CHECK = f"{units.WRITTEN_SQL_NAME}(?, attempts_fts.transcript, attempts_fts.prompt_text, attempts_fts.note)"
+_GLUED_CHECK = f"(attempts_fts.rowid IN (SELECT rowid FROM attempts_fts WHERE attempts_fts MATCH ?) OR {_WRITTEN_CHECK})"
 
 
 def figure_checks(text: str) -> tuple[list[str], list[Any]]:
@@ -736,10 +745,10 @@ def searched_spans(said: str, text: str) -> list[tuple[int, int]]:
             # "48%" or "48 %", as _PERCENT_CHECK finds them
             found += [m.span() for m in re.finditer(rf"(?<![\d.,]){re.escape(t.percent)} ?%", said)]
         if t.glued:
-            found += units.glued_spans(said, t.glued)
+            found += units.written_spans(said, t.glued)
         if t.check == _UNIT_CHECK:
             found += units.spans(said, json.loads(t.args[0]), t.args[1], bool(t.args[2]))
-    terms = " OR ".join(t.fts for t in typed if t.check != _UNIT_CHECK)
+    terms = " OR ".join(t.fts for t in typed if t.check != _UNIT_CHECK and t.fts)
     if terms:
         with closing(sqlite3.connect(":memory:")) as db:
             db.execute(f"CREATE VIRTUAL TABLE said USING fts5(transcript, tokenize='{TOKENIZE}')")

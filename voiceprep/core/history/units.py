@@ -18,7 +18,7 @@ from voiceprep.core.analysis.text import NUMBER_WORDS
 from voiceprep.core.history.schema import fold
 
 SQL_NAME = "voiceprep_figure_unit"
-GLUED_SQL_NAME = "voiceprep_figure_glued"
+WRITTEN_SQL_NAME = "voiceprep_figure_written"
 PERCENT = frozenset({"percent", "%", "pct"})
 # words after a figure that are no unit of it ("48 and 49", "48 in 2019"): the figure is searched alone; nor a word
 # between a figure and its unit ("48 of partitions")
@@ -133,10 +133,29 @@ _ORDINAL = frozenset({"st", "nd", "rd", "th"})
 THOUSAND_SUFFIX = "k"
 
 
-def glued(text: str, figure: str) -> bool:
-    """fixBE (review36a 9): whether `text` writes the whole number `figure` glued to a unit ("3ms" for "3"; not "30ms",
-    "13ms", "1.3ms", "3rd"), which the index holds as one token that a search for the figure does not match."""
-    return bool(glued_spans(text, figure))
+def written(text: str, figure: str) -> bool:
+    """Whether `text` writes the whole number `figure` as that figure: alone ("3", "3." ending a sentence) or glued to
+    a unit ("3ms", fixBE: one token in the index, which a search for the figure does not match); not as the start or
+    end of another figure ("3.5", "3.5k", "3,000", "1.3", "30ms", "3rd", "3k": fixCY, fixDB)."""
+    return bool(written_spans(text, figure))
+
+
+def written_spans(text: str, figure: str) -> list[tuple[int, int]]:
+    """Where `text` writes `figure` as `written` reads it: (start, end) of each such token, in order."""
+    return sorted(alone_spans(text, figure) + glued_spans(text, figure))
+
+
+def alone_spans(text: str, figure: str) -> list[tuple[int, int]]:
+    """Where `text` writes the whole number `figure` alone: the token itself, with no digit and point or comma before
+    or after it ("1" of "1.5k", "20" of "20,000" are parts of other figures; the index holds them as tokens of
+    their own, so a search's FTS match finds them: fixDB)."""
+    out = []
+    for m in _TOKEN.finditer(text):
+        start, end = m.span()
+        if m.group().lower() == figure and not (start >= 2 and text[start - 1] in ".," and text[start - 2].isdigit()) \
+                and not (text[end:end + 1] in (".", ",") and text[end + 1:end + 2].isdigit()):
+            out.append((start, end))
+    return out
 
 
 def glued_spans(text: str, figure: str) -> list[tuple[int, int]]:
@@ -151,10 +170,10 @@ def glued_spans(text: str, figure: str) -> list[tuple[int, int]]:
     return out
 
 
-def figure_glued(figure: str, *texts: str | None) -> int:
-    """The SQL function: 1 when one of the texts writes `figure` glued to a unit (`glued`), else 0. A text is read
-    NFKC-folded, as the index holds it ("３ms", fixBQ)."""
-    return int(any(glued(fold(t), figure) for t in texts if t))
+def figure_written(figure: str, *texts: str | None) -> int:
+    """The SQL function: 1 when one of the texts writes the whole number `figure` as that figure, alone or glued to a
+    unit (`written`), else 0. A text is read NFKC-folded, as the index holds it ("３ms", fixBQ)."""
+    return int(any(written(fold(t), figure) for t in texts if t))
 
 
 def figure_then_unit(figures_json: str, unit: str, typed_glued: int, *texts: str | None) -> int:
@@ -166,7 +185,7 @@ def figure_then_unit(figures_json: str, unit: str, typed_glued: int, *texts: str
 
 
 def register(conn: sqlite3.Connection) -> None:
-    """Make `SQL_NAME(figures_json, unit, typed_glued, transcript, prompt_text, note)` and `GLUED_SQL_NAME(figure, transcript,
-    prompt_text, note)` callable on `conn` (idempotent)."""
+    """Make `SQL_NAME(figures_json, unit, typed_glued, transcript, prompt_text, note)` and `WRITTEN_SQL_NAME(figure,
+    transcript, prompt_text, note)` callable on `conn` (idempotent)."""
     conn.create_function(SQL_NAME, 6, figure_then_unit, deterministic=True)
-    conn.create_function(GLUED_SQL_NAME, 4, figure_glued, deterministic=True)
+    conn.create_function(WRITTEN_SQL_NAME, 4, figure_written, deterministic=True)
