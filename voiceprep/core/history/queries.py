@@ -501,8 +501,14 @@ def _alternatives(text: str) -> list[str]:
     return found or [text]
 
 
-def _terms_of(text: str, bare: bool = True) -> list[_Term]:
-    """The terms of one side of an OR (all of them must match)."""
+@lru_cache(maxsize=64)
+def _terms_of(text: str, bare: bool = True) -> tuple[_Term, ...]:
+    """The terms of one side of an OR (all of them must match); worked out once per search, not for each row whose
+    words are marked or cut into a snippet (searched_spans: fixDB, the unit's spellings were worked out per row)."""
+    return tuple(_side_terms(text, bare))
+
+
+def _side_terms(text: str, bare: bool = True) -> list[_Term]:
     pieces = _figures(_pieces(text))
     terms: list[_Term] = []
     skip = 0
