@@ -168,10 +168,25 @@ ALSO_COVERED_COUNTS = ("Not asked about and still missed before: it counts for t
                        "asked about does.")
 
 
+def stored_settings(row: Row) -> Row:
+    """An attempt's settings (the answer's meta: typed, recovered, STILL_MISSED, ...): parsed (`settings`, as
+    get_attempt reads them) or as stored (a raw row's `settings_json`); {} for none or unreadable. The one reader
+    (fixDB: session._kept_missed parsed settings_json itself beside still_missed)."""
+    if "settings" in row:
+        settings = row["settings"]
+    else:
+        try:
+            settings = json.loads(row.get("settings_json") or "{}")
+        except ValueError:
+            settings = {}
+    return settings if isinstance(settings, dict) else {}
+
+
 def still_missed(row: Row) -> list[str]:
-    """A follow-up answer's other points still missed when it was asked (STILL_MISSED: its settings', or a list row's
-    `still_missed`); [] for none, or for one stored before they were kept."""
-    labels = row["still_missed"] if "still_missed" in row else (row.get("settings") or {}).get(STILL_MISSED)
+    """A follow-up answer's other points still missed when it was asked (STILL_MISSED: its settings', parsed or as
+    stored, see stored_settings, or a list row's `still_missed`); [] for none, or for one stored before they were
+    kept."""
+    labels = row["still_missed"] if "still_missed" in row else stored_settings(row).get(STILL_MISSED)
     return [str(x) for x in labels] if isinstance(labels, list) else []
 
 
@@ -383,7 +398,7 @@ def figure_spellings(words: list[str], with_unit: bool = False) -> list[str]:
                 forms.append(f"{int(whole) // scale} {name}")                                       # 20 thousand
                 break
     if not fraction and 1000 <= int(whole) < 1_000_000 and int(whole) % 100 == 0:
-        forms.append(f"{int(whole) / 1000:g}{THOUSAND_SUFFIX}")                                    # 20k (fixCR)
+        forms.append(f"{int(whole) / 1000:g}{units.THOUSAND_SUFFIX}")                              # 20k (fixCR)
     return forms
 
 
@@ -568,8 +583,8 @@ def _side_terms(text: str, bare: bool = True) -> list[_Term]:
             other = [f'"{f}"' for f in forms if f != whole]
             spelt = other[0] if len(other) == 1 else "(" + " OR ".join(other) + ")" if other else ""
             if bare:
-                terms.append(_Term(f'({fts} OR "{whole}"*)', *((_GLUED_CHECK, (spelt, whole)) if spelt else
-                                                               (_WRITTEN_CHECK, (whole,))), glued=whole))
+                narrowed, by = (_GLUED_CHECK, (spelt, whole)) if spelt else (_WRITTEN_CHECK, (whole,))
+                terms.append(_Term(f'({fts} OR "{whole}"*)', narrowed, by, glued=whole))
             else:
                 terms.append(_Term(spelt, glued=whole))        # marks: its other spellings, and units.written_spans
             continue
@@ -659,9 +674,6 @@ _FIGURE_PERCENT = re.compile(r"(\d[\d.,]*)%")
 _FIGURE_UNIT = re.compile(r"(\d+(?:\.\d+)?)((?!(?:st|nd|rd|th)$)[^\W\d_]+)", re.IGNORECASE)
 
 
-THOUSAND_SUFFIX = units.THOUSAND_SUFFIX      # fixCR: "20k" glued is twenty thousand, searched and found as any figure is
-
-
 def _times_thousand(figure: str) -> str:
     """A figure written with "k" after it, in digits: "20" -> "20000", "1.5" -> "1500", "1.2345" -> "1234.5"."""
     whole, _, fraction = figure.partition(".")
@@ -681,7 +693,8 @@ def _pieces(text: str) -> list[tuple[bool, list[str]]]:
     for phrase, word in re.findall(r'"([^"]*)"|(\S+)', text):
         if not phrase and (m := _FIGURE_PERCENT.fullmatch(word)):
             out += [(False, [m.group(1)]), (False, ["%"])]
-        elif not phrase and (m := _FIGURE_UNIT.fullmatch(word)) and m.group(2).lower() == THOUSAND_SUFFIX:
+        # fixCR: "20k" glued is twenty thousand, searched and found as any figure is (units.THOUSAND_SUFFIX)
+        elif not phrase and (m := _FIGURE_UNIT.fullmatch(word)) and m.group(2).lower() == units.THOUSAND_SUFFIX:
             out.append((False, [_times_thousand(m.group(1))]))          # fixCR: "20k" is 20000, "1.5k" 1500
         elif not phrase and (m := _FIGURE_UNIT.fullmatch(word)):
             out += [(False, [m.group(1)]), (False, _GluedUnit([m.group(2)]))]
@@ -821,7 +834,7 @@ def get_attempt(h: History, attempt_id: int, lineage: Lineage = bank_ids) -> Row
            for t in ("transcripts", "delivery", "feedback")}
     row["transcript_data"] = json.loads(one["transcripts"][0]["json"]) if one["transcripts"] else None
     row["competencies"] = json.loads(row.pop("competencies_json") or "{}")
-    row["settings"] = json.loads(row.pop("settings_json") or "{}")
+    row["settings"] = stored_settings({"settings_json": row.pop("settings_json", None)})
     drill_labels(row)
     row["key_points"] = h.read("SELECT * FROM key_point_results WHERE attempt_id = ? ORDER BY rowid", [attempt_id])
     row["delivery"] = json.loads(one["delivery"][0]["json"]) if one["delivery"] else None
@@ -1526,7 +1539,7 @@ def averaged_text(competency: Row) -> str:
     """What a competency's average (stats' `competencies`) counts, in words: "5 answers, a skipped question not
     counted: no answer" (walk42: "(6 answers)" counted the skip, which is no answer, as one; core.history.skipped)."""
     skipped = competency.get("skipped") or 0
-    answers = competency.get("answers", competency["attempts"])
+    answers = int(competency.get("answers", competency["attempts"]) or 0)
     return counted(answers, "answer") + (f", {skipped_text(skipped)}" if skipped else "")
 
 

@@ -18,10 +18,8 @@ either; one skipped through with no answer counts them all, as its summary does.
 from __future__ import annotations
 
 import json
-from typing import Any
 
 from voiceprep.core.history.store import Banks, History, Row, bank_where
-
 
 COUNTED = "counted"         # how `history stats` leaves a skip out of a competency's average
 PLOTTED = "plotted"         # how Progress leaves it off a chart
@@ -48,8 +46,8 @@ def skipped_answers(h: History, bank: Banks | None = None, prompt: str | None = 
                     since: str | None = None, until: str | None = None) -> list[Row]:
     """One row per question skipped in a finished round (of `bank`, `prompt`; finished in [`since`, `until`)), shaped
     as `queries.trends` rows: no score (`overall`, `coverage` and each competency its points probe None: not answered,
-    in no average), no delivery, at the round's end (`started_at`), `skipped` True, no `id`. Oldest first. `bank` may be a lineage (a bank and the banks
-    it was copied from: store.Banks)."""
+    in no average), no delivery, at the round's end (`started_at`), `skipped` True, no `id`. Oldest first. `bank`
+    may be a lineage (a bank and the banks it was copied from: store.Banks)."""
     where, args = ["summary_json IS NOT NULL", "finished_at IS NOT NULL"], []
     if bank:
         clause, ids = bank_where(bank)

@@ -64,7 +64,7 @@ def decade(figure: str, glued: str, before: str = "") -> bool:
     if len(figure) == 4 or before.endswith(_APOSTROPHES):
         return True
     word = _WORD_BEFORE.search(before[-40:])          # the word right before it, a space or a hyphen between
-    return bool(word) and word.group(1).lower() in DECADE_BEFORE
+    return word is not None and word.group(1).lower() in DECADE_BEFORE
 
 
 def _may_come_between(token: str) -> bool:
@@ -119,6 +119,10 @@ class _Tokens:
     def word(self, k: int) -> str:
         return self.items[k][0] if self.has(k) else ""
 
+    def joined(self, text: str, a: int) -> bool:
+        """Whether tokens a and a + 1 (both read) are apart by a space or a hyphen only."""
+        return bool(_GAP.fullmatch(text[self.items[a][2]:self.items[a + 1][1]]))
+
 
 def _token_starts(low: str, first: str) -> Iterator[int]:
     """Where a token of `low` begins with `first` (a token: a run of letters and digits, as _TOKEN reads one)."""
@@ -164,12 +168,9 @@ def spans(text: str, figures: list[str] | tuple[str, ...], unit: str, typed_glue
                 continue
             if text[end:end + 1] == "%" or (text[end:end + 1] in (".", ",") and text[end + 1:end + 2].isdigit()):
                 continue                                            # "48%", "48.5", "48,000"
-
-            def joined(a: int, b: int) -> bool:     # tokens a and b (a + 1) apart by a space or a hyphen only
-                return bool(_GAP.fullmatch(text[found.items[a][2]:found.items[b][1]]))
             at = last          # the unit right after the figure, or after at most FIGURE_WORDS_BETWEEN (settings)
             for between in range(settings.FIGURE_WORDS_BETWEEN + 1):
-                if not found.has(at + 1) or not joined(at, at + 1) or between and not _may_come_between(found.word(at)):
+                if not found.has(at + 1) or not found.joined(text, at) or between and not _may_come_between(found.word(at)):
                     break
                 if is_unit(found.word(at + 1)):
                     out += [(start, end), found.items[at + 1][1:]]
