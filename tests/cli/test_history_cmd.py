@@ -696,6 +696,23 @@ def test_history_search_finds_a_figure_said_as_words(capsys):
         assert [int(line.split()[0]) for line in out] == [mine], (typed, out)
 
 
+def test_history_search_finds_seconds_written_glued_and_a_bare_number_no_other_figure(capsys):
+    """fixDB: `history search 30 seconds` did not find "took 30s" ("30s" found "30 seconds"), and `history search 1`
+    found "1.5k payments". Found and not found as History's search box does, the figure marked in the snippet."""
+    glued, thousands, one = _stored("airwallex.toml", [
+        ("hardest-problem", "The failover took 30s and nobody noticed it."),
+        ("hardest-problem", "We moved 1.5k payments a second at peak."),
+        ("hardest-problem", "We had 1 server for the whole ledger.")])
+    for typed, found in ((["30", "seconds"], [glued]), (["thirty seconds"], [glued]), (["1"], [one])):
+        assert main(["history", "search", *typed]) == 0
+        out = capsys.readouterr().out
+        assert [int(line.split()[0]) for line in out.splitlines() if line.strip()[:1].isdigit()] == found, (typed, out)
+    assert "[30s]" in (main(["history", "search", "30 seconds"]), capsys.readouterr().out)[1]
+    assert main(["history", "search", "1"]) == 0
+    out = capsys.readouterr().out
+    assert "[1]" in out and "[1.5k]" not in out and "1.5k" not in out, out
+
+
 def test_stats_of_one_prompt_lists_only_its_points_as_most_missed(capsys):
     """walk42 5: `history stats --bank airwallex --prompt hardest-problem` listed why-airwallex's points under
     "Most missed"."""
