@@ -1490,3 +1490,25 @@ def test_tab_leaves_the_feedback_text_as_one_stop_ctrl_tab_walks_its_links_and_f
     sheet = dict(window.shortcuts_sheet.sections())["History"]
     assert ("F6", "Between the answers and their feedback") in sheet
     assert any(keys == "Ctrl+Tab or Ctrl+Shift+Tab" and "time link" in what for keys, what in sheet), sheet
+
+
+def test_historys_search_finds_seconds_written_glued_and_no_other_figure_for_a_bare_number(qtbot, window, services):
+    """fixDB (mendA, fixCY noticed): "30 seconds" found "30s" only one way round, and a bare "1" found "1.5k". History's
+    search box reads as `history search` does: "30 seconds" finds "it took 30s", "1" finds "1 server" and not "we
+    moved 1.5k payments"; the words marked are the figure's."""
+    glued, thousands, one = seed(services.db_path, [
+        ("hardest-problem", "The failover took 30s and nobody noticed it.", 0.4),
+        ("hardest-problem", "We moved 1.5k payments a second at peak.", 0.4),
+        ("hardest-problem", "We had 1 server for the whole ledger.", 0.4)])
+    page = window.history
+    window.nav.setCurrentRow(1)
+    qtbot.waitUntil(lambda: sorted(rows(page)) == sorted([glued, thousands, one]), timeout=10000)
+    page.search.setText("30 seconds")
+    qtbot.waitUntil(lambda: rows(page) == [glued], timeout=10000)
+    page.search.setText("1")
+    qtbot.waitUntil(lambda: rows(page) == [one], timeout=10000)
+    page.table.selectRow(0)
+    qtbot.waitUntil(lambda: page.detail.document is not None, timeout=10000)
+    html = page.detail.view.toHtml()
+    marks = re.findall(r"<span style=\"[^\"]*background-color:(#[0-9a-f]{6})[^\"]*\">([^<]*)</span>", html)
+    assert "1" in [w.strip() for _, w in marks], marks

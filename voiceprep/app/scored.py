@@ -21,6 +21,7 @@ from typing import Any
 from voiceprep.app.followed import added_points
 from voiceprep.core.analysis.scoring import RoundSummary
 from voiceprep.core.history.queries import kind_name
+from voiceprep.core.history.skipped import PLOTTED, skipped_text
 from voiceprep.core.rehearsal import Rehearsal
 from voiceprep.core.wording import counted, score_shown, score_text
 from voiceprep.settings import GOOD_SCORE
@@ -119,8 +120,8 @@ def progress_competencies(skipped: int = 0) -> str:
     if not skipped:
         return PROGRESS_COMPETENCIES
     said = "Each answer alone, averaged"
-    skips = f"{'a' if skipped == 1 else skipped} skipped question{'s' if skipped != 1 else ''} not plotted: no answer"
-    return PROGRESS_COMPETENCIES.replace(said, f"{said}, {skips}", 1)
+    # the one rule and its words, as `history stats` says it ("not counted": core.history.skipped)
+    return PROGRESS_COMPETENCIES.replace(said, f"{said}, {skipped_text(skipped, PLOTTED)}", 1)
 
 
 def counted_scores(rehearsal: Rehearsal) -> list[float]:

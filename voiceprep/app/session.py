@@ -8,7 +8,6 @@ instant leaves either a finished attempt or an unfinished one whose audio the ne
 
 from __future__ import annotations
 
-import json
 import logging
 import re
 from collections.abc import Callable
@@ -28,6 +27,7 @@ from voiceprep.core.analysis.analyze import AnswerAnalysis
 from voiceprep.core.banks.model import Bank, Prompt, Round
 from voiceprep.core.history import AnswerBeingContinued, HistoryError, HistoryUnavailable
 from voiceprep.core.history.queries import STILL_MISSED
+from voiceprep.core.history.queries import still_missed as stored_missed
 from voiceprep.core.history.store import (
     DONE,
     FAILED,
@@ -117,13 +117,9 @@ def _still_missed(follow_up: object, labels: list[str] | None) -> Row:
 
 def _kept_missed(row: Row) -> Row:
     """An interrupted attempt's raw row: the still-missed points stored when it began (`_still_missed`), kept when it
-    is recovered."""
-    try:
-        stored = json.loads(row.get("settings_json") or "{}")
-    except ValueError:
-        return {}
-    labels = stored.get(STILL_MISSED) if isinstance(stored, dict) else None
-    return {STILL_MISSED: labels} if isinstance(labels, list) and labels else {}
+    is recovered (read as everything reads them: queries.still_missed)."""
+    labels = stored_missed(row)
+    return {STILL_MISSED: labels} if labels else {}
 
 
 def _asked(row: Row) -> str:

@@ -39,8 +39,8 @@ from voiceprep.core.wording import counted, score_text
 STATS_HELP = """Progress, hit rates and weak points, of one bank (--bank), one prompt (--prompt) or everything.
 
 --json prints one object: bank, prompt (as asked, or null), attempts, typed, drills, follow_ups, cut_off (answers
-cut off, counted in nothing), skipped (questions skipped in rounds: in the competencies as answers that scored 0,
-not in the average per answer), avg_overall (unrounded), best_overall, minutes_spoken, first, last (ISO times),
+cut off, counted in nothing), skipped (questions skipped in rounds: not answered, in no average, counted apart),
+avg_overall (unrounded), best_overall, minutes_spoken, first, last (ISO times),
 recent and earlier ({overall, wpm, fillers_per_min} unrounded, and answers: how many each averages; the last 5
 whole answers and up to 5 before them),
 weak_points (--prompt's points alone when given; {bank id: [{prompt_id, prompt_text, key_point_id, label, competency,
@@ -51,8 +51,9 @@ never_answered ({bank id: [prompt id]}: each bank's questions with no answer yet
 --prompt, nor for a bank never practised),
 retries (lower tries of a question answered again the same day: counted and in best_overall, not in avg_overall,
 recent, earlier, the competencies nor weak points, which count each question's best try of a day, as Progress does),
-competencies_by_bank ({bank id: {competency id: {latest, average, attempts, answers, skipped}}}; its attempts,
-answers and skipped questions together, each skip averaged as 0), and competencies: the competencies of the one
+competencies_by_bank ({bank id: {competency id: {latest, average, attempts, answers, skipped}}}; latest and average
+of its answers alone (answers: how many), skipped: the skipped questions probing it, left out; latest and average
+null when it has no answer), and competencies: the competencies of the one
 bank counted ({competency id: {latest, average, attempts, answers, skipped}}), or null when answers of two banks or
 more are counted (read competencies_by_bank then)."""
 
@@ -300,6 +301,9 @@ def cmd_stats(args: argparse.Namespace) -> int:
         column = max(map(len, named.values()), default=0)   # as wide as its longest name (walk48: rows over 80)
         for cid, c in comps.items():
             name = named[cid]
+            if c["average"] is None:        # probed only by skipped questions, no answer (core.history.skipped)
+                emit(f"  {name:{column}}  no answer yet ({averaged_text(c)})")
+                continue
             emit(f"  {name:{column}}  latest {score_text(c['latest'] or 0):>5}  average {score_text(c['average'] or 0, 1):>5}  "
                   f"({averaged_text(c)})")
     for bank_id in s["weak_points"]:        # a bank answered with none: said, not left out (session 14)

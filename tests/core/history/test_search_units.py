@@ -69,6 +69,54 @@ def test_a_decade_is_one_only_typed_glued_and_then_seconds_too(history, save, sa
 
 
 @pytest.mark.parametrize(("said", "typed"), [
+    ("it took 30s to fail over", "30 seconds"), ("it took 30s to fail over", "thirty seconds"),
+    ("it took 30s to fail over", "30 sec"), ("it took 30s to fail over", "30 s"), ("it took 30s to fail over", "30s"),
+    ("we waited 90s, then retried", "90 seconds"), ("a 60s timeout", "60 seconds"),
+])
+def test_seconds_typed_apart_find_seconds_written_glued(history, save, said, typed):
+    """mendA noticed: "30s" typed found "it took 30 seconds", but "30 seconds" did not find "it took 30s" (a glued
+    "30s" was read as the decade in every text). Both ways now: a glued "30s" in a text is seconds unless it reads
+    as a decade there (after "the", "early", "their", an apostrophe, or four digits: "the 90s", "'90s", "1990s")."""
+    mine = save(said)
+    save("We cut the batch window from 6 hours to 40 minutes with two people.")
+    assert [r["id"] for r in queries.search(history, typed)] == [mine], (said, typed)
+    assert [r["id"] for r in queries.list_attempts(history, text=typed)] == [mine], (said, typed)
+    words = said.split()
+    assert [words[i] for i in queries.searched_words(words, typed)] in (["30s"], ["90s,"], ["60s"]), (said, typed)
+
+
+@pytest.mark.parametrize(("said", "typed"), [
+    ("back in the early 90s we ran it on one box", "90 seconds"), ("people in their 30s joined", "30 seconds"),
+    ("the '90s were different", "90 s"), ("back in the 1990s we ran it", "1990 seconds"),
+    ("in the mid 80s we ran it", "80 sec"),
+])
+def test_a_decade_written_glued_is_still_no_seconds(history, save, said, typed):
+    save(said)
+    assert queries.search(history, typed) == [], (said, typed)
+
+
+@pytest.mark.parametrize(("said", "typed"), [
+    ("we moved 1.5k payments", "1"), ("we had 2.5K users", "2"), ("we moved 1.5k payments", "5"),
+    ("p99 was 1.5ms", "1"), ("it took 1.5 seconds", "1"), ("it took 1.5 seconds", "5"),
+    ("we moved 1,500 payments", "1"), ("we served 20,000 merchants", "20"), ("we served 20,000 merchants", "000"),
+])
+def test_a_bare_number_does_not_find_a_decimal_or_a_thousands_group_it_begins(history, save, said, typed):
+    """fixCY made a bare "20" no longer find "20k"; "1" still found "1.5k" (and "1.5ms", "1,500": the index holds
+    "1.5k" as "1" and "5k"). A bare number finds the figure written alone or glued to its unit, no other figure."""
+    save(said)
+    assert queries.search(history, typed) == [], (said, typed)
+    assert queries.list_attempts(history, text=typed) == [], (said, typed)
+
+
+def test_a_bare_number_marks_the_figure_alone_not_the_decimal_beside_it(history, save):
+    said = "we had 1 server and 1.5k users, then 1ms"
+    mine = save(said)
+    assert [r["id"] for r in queries.search(history, "1")] == [mine]
+    words = said.split()
+    assert {words[i] for i in queries.searched_words(words, "1")} == {"1", "1ms"}        # not "1.5k"
+
+
+@pytest.mark.parametrize(("said", "typed"), [
     ("we had 20 servers", "20"), ("p99 was 20ms", "20"), ("back in the 90s we ran it on one box", "the 90s"),
     ("back in the 90s we ran it on one box", "90s"), ("it took 90 s to fail over", "90 seconds"),
 ])
@@ -101,3 +149,28 @@ def test_a_row_written_before_by_a_shell_is_found_without_rewriting_the_index(tm
         assert [r["id"] for r in queries.search(h, "3s")] == [2]
         changes = h.db.conn.total_changes
         assert [r["id"] for r in queries.search(h, "7 msec")] == [1] and h.db.conn.total_changes == changes
+
+
+def test_a_unit_search_works_out_the_units_spellings_once_not_per_row(history, save, monkeypatch):
+    """A figure with its unit is checked in order on each row the index found (units.spans); the unit's spellings
+    were worked out again for every row (~0.8 s a unit search over 10,000 answers, bench/history_scale.py). Now once
+    per query: as many times for 12 rows as for 2."""
+    from voiceprep.core.history import units
+
+    calls: list[str] = []
+    real = units.spellings
+    monkeypatch.setattr(units, "spellings", lambda unit: calls.append(unit) or real(unit))
+
+    def counted(typed: str) -> int:
+        calls.clear()
+        for cached in (getattr(units, "_asked", None), getattr(queries, "_terms_of", None)):    # as a new search
+            getattr(cached, "cache_clear", lambda: None)()
+        queries.search(history, typed)
+        return len(calls)
+    for _ in range(2):
+        save("We spread the load over 48 Kafka partitions and it held.")
+    few = counted("48 partitions")
+    for _ in range(10):
+        save("We spread the load over 48 Kafka partitions and it held.")
+    assert len(queries.search(history, "48 partitions")) == 12
+    assert counted("48 partitions") == few

@@ -1244,3 +1244,18 @@ def test_migration_to_schema_10_keeps_every_answer_and_search_and_is_atomic(tmp_
         assert [r["id"] for r in queries.search(h, "old answer")] == [1]
         triggers = " ".join(r[0] for r in h.db.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger'"))
         assert "attempts_ai" in triggers and "voiceprep_fold" not in triggers
+
+
+@pytest.mark.parametrize(("row", "missed"), [
+    ({"settings": {"still_missed": ["Names the trade-off"]}}, ["Names the trade-off"]),         # get_attempt's
+    ({"settings_json": '{"still_missed": ["Names the trade-off"]}'}, ["Names the trade-off"]),  # a raw row's, as stored
+    ({"still_missed": ["Names the trade-off"]}, ["Names the trade-off"]),                       # a list row's
+    ({"settings_json": "{not json"}, []), ({"settings_json": '["a list"]'}, []), ({"settings_json": None}, []),
+    ({"settings_json": '{"still_missed": "one label"}'}, []), ({}, []),
+])
+def test_still_missed_is_one_reader_of_parsed_and_stored_settings(row, missed):
+    """fixDA/fixCU: session._kept_missed parsed a raw row's settings_json beside queries.still_missed reading parsed
+    settings: two readers of one field. One now, for both (an unreadable or odd value is none)."""
+    from voiceprep.core.history import queries
+
+    assert queries.still_missed(row) == missed

@@ -21,7 +21,6 @@ from voiceprep.core.analysis.text import NUMBER_WORDS, WORD_VALUES, tokenize_tex
 from voiceprep.core.history import units
 from voiceprep.core.history.schema import FOLD_SQL_NAME, TOKENIZE, fold
 from voiceprep.core.history.skipped import (
-    average_with_skipped,
     competency_rows,
     skipped_answers,
     skipped_text,
@@ -169,10 +168,25 @@ ALSO_COVERED_COUNTS = ("Not asked about and still missed before: it counts for t
                        "asked about does.")
 
 
+def stored_settings(row: Row) -> Row:
+    """An attempt's settings (the answer's meta: typed, recovered, STILL_MISSED, ...): parsed (`settings`, as
+    get_attempt reads them) or as stored (a raw row's `settings_json`); {} for none or unreadable. The one reader
+    (fixDB: session._kept_missed parsed settings_json itself beside still_missed)."""
+    if "settings" in row:
+        settings = row["settings"]
+    else:
+        try:
+            settings = json.loads(row.get("settings_json") or "{}")
+        except ValueError:
+            settings = {}
+    return settings if isinstance(settings, dict) else {}
+
+
 def still_missed(row: Row) -> list[str]:
-    """A follow-up answer's other points still missed when it was asked (STILL_MISSED: its settings', or a list row's
-    `still_missed`); [] for none, or for one stored before they were kept."""
-    labels = row["still_missed"] if "still_missed" in row else (row.get("settings") or {}).get(STILL_MISSED)
+    """A follow-up answer's other points still missed when it was asked (STILL_MISSED: its settings', parsed or as
+    stored, see stored_settings, or a list row's `still_missed`); [] for none, or for one stored before they were
+    kept."""
+    labels = row["still_missed"] if "still_missed" in row else stored_settings(row).get(STILL_MISSED)
     return [str(x) for x in labels] if isinstance(labels, list) else []
 
 
@@ -248,7 +262,7 @@ def where_found(h: History, rows: list[Row], text: str, snippets: tuple[str, ...
     "3" that found "3ms"); it tokenizes that one text, which History asks for notes only and the CLI for 20 rows."""
     ids = {r["id"] for r in rows}
     typed = _terms(text)
-    plain = " OR ".join(t.fts for t in typed if t.check not in (_UNIT_CHECK, _GLUED_CHECK))
+    plain = " OR ".join(t.fts for t in typed if t.check != _UNIT_CHECK and not t.glued)
 
     def found(column: str) -> set[int]:
         """fixBE (review36a 10): a figure and its unit found in this column in order, a whole number's prefix narrowed
@@ -258,10 +272,12 @@ def where_found(h: History, rows: list[Row], text: str, snippets: tuple[str, ...
             if t.check == _UNIT_CHECK:
                 asked.append((f"attempts_fts MATCH ? AND {units.SQL_NAME}(?, ?, ?, attempts_fts.{column}, NULL, NULL)",
                                [f"{{{column}}} : ({t.fts})", *t.args]))
-            elif t.check == _GLUED_CHECK:
-                asked.append(("attempts_fts MATCH ? AND (attempts_fts.rowid IN (SELECT rowid FROM attempts_fts WHERE "
-                               f"attempts_fts MATCH ?) OR {units.GLUED_SQL_NAME}(?, attempts_fts.{column}, NULL, NULL))",
-                               [f"{{{column}}} : ({t.fts})", f"{{{column}}} : ({t.args[0]})", t.args[1]]))
+            elif t.glued:       # the figure as written (alone or glued: units.written), or its other spellings
+                written = f"{units.WRITTEN_SQL_NAME}(?, attempts_fts.{column}, NULL, NULL)"
+                other = t.args[0] if t.check == _GLUED_CHECK else ""
+                asked.append((f"attempts_fts MATCH ? AND (attempts_fts.rowid IN (SELECT rowid FROM attempts_fts WHERE "
+                              f"attempts_fts MATCH ?) OR {written})" if other else f"attempts_fts MATCH ? AND {written}",
+                              [f"{{{column}}} : ({t.fts})", *([f"{{{column}}} : ({other})"] if other else []), t.glued]))
         return ids & {r["rowid"] for where, args in asked
                       for r in h.read(f"SELECT rowid FROM attempts_fts WHERE {where}", args)}
     prompt, note = found("prompt_text"), found("note")
@@ -382,7 +398,7 @@ def figure_spellings(words: list[str], with_unit: bool = False) -> list[str]:
                 forms.append(f"{int(whole) // scale} {name}")                                       # 20 thousand
                 break
     if not fraction and 1000 <= int(whole) < 1_000_000 and int(whole) % 100 == 0:
-        forms.append(f"{int(whole) / 1000:g}{THOUSAND_SUFFIX}")                                    # 20k (fixCR)
+        forms.append(f"{int(whole) / 1000:g}{units.THOUSAND_SUFFIX}")                              # 20k (fixCR)
     return forms
 
 
@@ -466,7 +482,8 @@ class _Term:
     check: str = ""
     args: tuple[Any, ...] = ()
     percent: str = ""
-    glued: str = ""         # fixBE: a whole number also found glued to a unit ("3" finds "3ms"), for marks
+    glued: str = ""         # a whole number, found as written alone or glued to a unit (units.written: "3" finds "3ms",
+    #                         fixBE; not "3.5k", fixDB), for marks
 
 
 def _terms(text: str, bare: bool = True) -> list[_Term]:
@@ -499,8 +516,14 @@ def _alternatives(text: str) -> list[str]:
     return found or [text]
 
 
-def _terms_of(text: str, bare: bool = True) -> list[_Term]:
-    """The terms of one side of an OR (all of them must match)."""
+@lru_cache(maxsize=64)
+def _terms_of(text: str, bare: bool = True) -> tuple[_Term, ...]:
+    """The terms of one side of an OR (all of them must match); worked out once per search, not for each row whose
+    words are marked or cut into a snippet (searched_spans: fixDB, the unit's spellings were worked out per row)."""
+    return tuple(_side_terms(text, bare))
+
+
+def _side_terms(text: str, bare: bool = True) -> list[_Term]:
     pieces = _figures(_pieces(text))
     terms: list[_Term] = []
     skip = 0
@@ -555,10 +578,15 @@ def _terms_of(text: str, bare: bool = True) -> list[_Term]:
         if whole:
             # fixBE (review36a 9): "3" also finds "3ms", one token in the index: its prefix, narrowed to the figure
             # said alone or glued to a unit (not "30ms", "3rd"); marks read it apart (searched_words)
+            # fixDB: and as written alone, not the "1" of "1.5k" or the "20" of "20,000" (tokens of their own in the
+            # index): narrowed to the figure written (units.written) or its other spellings ("twenty", "20 000")
+            other = [f'"{f}"' for f in forms if f != whole]
+            spelt = other[0] if len(other) == 1 else "(" + " OR ".join(other) + ")" if other else ""
             if bare:
-                terms.append(_Term(f'({fts} OR "{whole}"*)', _GLUED_CHECK, (fts, whole), glued=whole))
+                narrowed, by = (_GLUED_CHECK, (spelt, whole)) if spelt else (_WRITTEN_CHECK, (whole,))
+                terms.append(_Term(f'({fts} OR "{whole}"*)', narrowed, by, glued=whole))
             else:
-                terms.append(_Term(fts, glued=whole))
+                terms.append(_Term(spelt, glued=whole))        # marks: its other spellings, and units.written_spans
             continue
         terms.append(_Term(fts, *check) if check else _Term(fts))
     return terms
@@ -599,10 +627,11 @@ _PERCENT_CHECK = (f"(a.rowid IN (SELECT rowid FROM attempts_fts WHERE attempts_f
 _UNIT_CHECK = f"{units.SQL_NAME}(?, ?, ?, attempts_fts.transcript, attempts_fts.prompt_text, attempts_fts.note)"
 
 
-# What a search for a whole number asks of a row its prefix found ("3"* finds "30ms"): the figure as a token of its own,
-# or glued to a unit (units.glued)
-_GLUED_CHECK = (f"(attempts_fts.rowid IN (SELECT rowid FROM attempts_fts WHERE attempts_fts MATCH ?) OR "
-                f"{units.GLUED_SQL_NAME}(?, attempts_fts.transcript, attempts_fts.prompt_text, attempts_fts.note))")
+# What a search for a whole number asks of a row its FTS terms found ("3"* finds "30ms", "3" the "3" of "3.5k"): the
+# figure written as that figure, alone or glued to a unit (units.written), or one of its other spellings matched
+# ("three", "3 000"); _WRITTEN_CHECK when it has none
+_WRITTEN_CHECK = f"{units.WRITTEN_SQL_NAME}(?, attempts_fts.transcript, attempts_fts.prompt_text, attempts_fts.note)"
+_GLUED_CHECK = f"(attempts_fts.rowid IN (SELECT rowid FROM attempts_fts WHERE attempts_fts MATCH ?) OR {_WRITTEN_CHECK})"
 
 
 def figure_checks(text: str) -> tuple[list[str], list[Any]]:
@@ -645,9 +674,6 @@ _FIGURE_PERCENT = re.compile(r"(\d[\d.,]*)%")
 _FIGURE_UNIT = re.compile(r"(\d+(?:\.\d+)?)((?!(?:st|nd|rd|th)$)[^\W\d_]+)", re.IGNORECASE)
 
 
-THOUSAND_SUFFIX = units.THOUSAND_SUFFIX      # fixCR: "20k" glued is twenty thousand, searched and found as any figure is
-
-
 def _times_thousand(figure: str) -> str:
     """A figure written with "k" after it, in digits: "20" -> "20000", "1.5" -> "1500", "1.2345" -> "1234.5"."""
     whole, _, fraction = figure.partition(".")
@@ -667,7 +693,8 @@ def _pieces(text: str) -> list[tuple[bool, list[str]]]:
     for phrase, word in re.findall(r'"([^"]*)"|(\S+)', text):
         if not phrase and (m := _FIGURE_PERCENT.fullmatch(word)):
             out += [(False, [m.group(1)]), (False, ["%"])]
-        elif not phrase and (m := _FIGURE_UNIT.fullmatch(word)) and m.group(2).lower() == THOUSAND_SUFFIX:
+        # fixCR: "20k" glued is twenty thousand, searched and found as any figure is (units.THOUSAND_SUFFIX)
+        elif not phrase and (m := _FIGURE_UNIT.fullmatch(word)) and m.group(2).lower() == units.THOUSAND_SUFFIX:
             out.append((False, [_times_thousand(m.group(1))]))          # fixCR: "20k" is 20000, "1.5k" 1500
         elif not phrase and (m := _FIGURE_UNIT.fullmatch(word)):
             out += [(False, [m.group(1)]), (False, _GluedUnit([m.group(2)]))]
@@ -737,10 +764,10 @@ def searched_spans(said: str, text: str) -> list[tuple[int, int]]:
             # "48%" or "48 %", as _PERCENT_CHECK finds them
             found += [m.span() for m in re.finditer(rf"(?<![\d.,]){re.escape(t.percent)} ?%", said)]
         if t.glued:
-            found += units.glued_spans(said, t.glued)
+            found += units.written_spans(said, t.glued)
         if t.check == _UNIT_CHECK:
             found += units.spans(said, json.loads(t.args[0]), t.args[1], bool(t.args[2]))
-    terms = " OR ".join(t.fts for t in typed if t.check != _UNIT_CHECK)
+    terms = " OR ".join(t.fts for t in typed if t.check != _UNIT_CHECK and t.fts)
     if terms:
         with closing(sqlite3.connect(":memory:")) as db:
             db.execute(f"CREATE VIRTUAL TABLE said USING fts5(transcript, tokenize='{TOKENIZE}')")
@@ -807,7 +834,7 @@ def get_attempt(h: History, attempt_id: int, lineage: Lineage = bank_ids) -> Row
            for t in ("transcripts", "delivery", "feedback")}
     row["transcript_data"] = json.loads(one["transcripts"][0]["json"]) if one["transcripts"] else None
     row["competencies"] = json.loads(row.pop("competencies_json") or "{}")
-    row["settings"] = json.loads(row.pop("settings_json") or "{}")
+    row["settings"] = stored_settings({"settings_json": row.pop("settings_json", None)})
     drill_labels(row)
     row["key_points"] = h.read("SELECT * FROM key_point_results WHERE attempt_id = ? ORDER BY rowid", [attempt_id])
     row["delivery"] = json.loads(one["delivery"][0]["json"]) if one["delivery"] else None
@@ -1425,7 +1452,9 @@ def stats(h: History, bank: Banks | None = None, last: int = 6, prompt: str | No
     the attempts were drills; they are in `attempts` and minutes spoken, and left out of every average, best,
     recent vs earlier and competency number (WHOLE_ANSWER); weak points count them for the points they drilled.
     `cut_off`: how many answers recovered cut off were left out of everything here (COMPLETE).
-    `competencies_by_bank`: bank id -> competency id -> {latest, average, attempts}; `competencies`: that of the one
+    `competencies_by_bank`: bank id -> competency id -> {latest, average, attempts, answers (the answers averaged, as
+    attempts), skipped (skipped questions probing it: left out, counted apart; latest and average None when it has
+    only those: core.history.skipped)}; `competencies`: that of the one
     bank counted (`bank`, or the only bank answered), None when answers of several banks are counted. `bank` may be
     a lineage (Banks): its answers count as the first id's. The average, recent vs earlier and competencies count a
     question answered more than once in a day by its best try that day (BEST_OF_DAY, as Progress's charts, key points
@@ -1473,23 +1502,23 @@ def stats(h: History, bank: Banks | None = None, last: int = 6, prompt: str | No
     result["retries"] = len(beaten)
     comps = h.read(
         f"""SELECT bank_id, key, AVG(value) AS average, COUNT(*) AS attempts,
-                   MAX(CASE WHEN n = 1 THEN value END) AS latest, MAX(started_at) AS latest_at
+                   MAX(CASE WHEN n = 1 THEN value END) AS latest
             FROM (SELECT {owner} AS bank_id, j.key, j.value, a.started_at,
                          ROW_NUMBER() OVER (PARTITION BY {owner}, j.key ORDER BY a.started_at DESC, a.id DESC) AS n
                   FROM attempts a, json_each(a.competencies_json) j WHERE {where_a} AND a.{WHOLE_ANSWER}
                         AND a.id NOT IN (SELECT value FROM json_each(?)))
             GROUP BY bank_id, key ORDER BY bank_id, key""", [*owner_args, *owner_args, *args_a, json.dumps(beaten)])
     by_bank: dict[str, dict[str, Row]] = {}
-    zeros = competency_rows(skips)          # a skipped question's competencies count it at 0, as its round does
+    # a skipped question is not answered: in no competency's average nor its latest, counted apart (core.history.skipped,
+    # as Progress and Welcome back; session 41: only here was it averaged in as 0, and made the latest)
+    skipped = competency_rows(skips)
     for c in comps:
-        times = zeros.pop((c["bank_id"], c["key"]), [])
-        latest = 0.0 if times and str(max(times)) >= str(c["latest_at"]) else c["latest"]   # a round ends after its answers
         by_bank.setdefault(c["bank_id"], {})[c["key"]] = {
-            "latest": latest, "average": average_with_skipped(c["average"], c["attempts"], len(times)),
-            "attempts": c["attempts"] + len(times), "answers": c["attempts"], "skipped": len(times)}
-    for (bank_id, key), times in zeros.items():       # probed only by skipped questions
-        by_bank.setdefault(bank_id, {})[key] = {"latest": 0.0, "average": 0.0, "attempts": len(times), "answers": 0,
-                                                "skipped": len(times)}
+            "latest": c["latest"], "average": c["average"], "attempts": c["attempts"], "answers": c["attempts"],
+            "skipped": skipped.pop((c["bank_id"], c["key"]), 0)}
+    for (bank_id, key), n in skipped.items():         # probed only by skipped questions: no answer to average
+        by_bank.setdefault(bank_id, {})[key] = {"latest": None, "average": None, "attempts": 0, "answers": 0,
+                                                "skipped": n}
     result["competencies_by_bank"] = by_bank
     # one bank's: `bank`'s, or with every bank, those of the one bank answered; None when answers of two banks or
     # more are counted (session 14: it was {} then, "no competencies", with the data in competencies_by_bank)
@@ -1507,10 +1536,10 @@ def stats(h: History, bank: Banks | None = None, last: int = 6, prompt: str | No
 
 
 def averaged_text(competency: Row) -> str:
-    """What a competency's average (stats' `competencies`) counts, in words: "5 answers, a skipped question counted
-    as 0" (walk42: "(6 answers)" counted the skip, which is no answer, as one)."""
+    """What a competency's average (stats' `competencies`) counts, in words: "5 answers, a skipped question not
+    counted: no answer" (walk42: "(6 answers)" counted the skip, which is no answer, as one; core.history.skipped)."""
     skipped = competency.get("skipped") or 0
-    answers = competency.get("answers", competency["attempts"] - skipped)
+    answers = int(competency.get("answers", competency["attempts"]) or 0)
     return counted(answers, "answer") + (f", {skipped_text(skipped)}" if skipped else "")
 
 

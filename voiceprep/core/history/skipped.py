@@ -1,10 +1,14 @@
-"""How a question skipped in a round counts outside the round's summary (one place; walkthrough 13).
+"""How a question skipped in a round counts outside the round's summary: the one rule (walkthrough 13, walk19,
+walk56, session 41).
 
-The round summary counts a skipped question as not answered: its key points missed (core.analysis.scoring,
-issue 11). Everything else History computes counts it the same way, as an answer that scored 0 with every point
-missed: Progress's averages, day points and competencies, and the welcome back's average of the day. Before, they
-left it out, so a competency whose only question was skipped showed the 100 of one stray point another question
-touched, and three views of one session said 50, 39 and 52 without saying which counted what.
+A skip is not answered (issue 11: a round's summary counts it as not answered, never as full marks). The round's own
+summary and score count it so, as 0 with its key points missed (core.analysis.scoring). Everything History computes
+after the round leaves it out of its averages and counts it apart: `history stats`' average per answer and its
+competencies (the average and the latest are the answers'), Progress's charts and their captions, Welcome back's
+average. Before, `history stats`' competencies alone averaged a skip in as 0 (and made it the latest) beside
+Progress and Welcome back leaving it out (fixDA noticed). So a skipped question's row here carries no score
+(`overall`, `coverage` and each competency its points probe are None), and every view says how many were skipped with
+`skipped_text`.
 
 A skip is read from the finished round's stored summary (`skipped`); the competencies its points belong to from the
 bank as the round asked it (its snapshot). A round whose answers were all deleted (History's Delete) counts no skips
@@ -14,22 +18,36 @@ either; one skipped through with no answer counts them all, as its summary does.
 from __future__ import annotations
 
 import json
-from typing import Any
 
 from voiceprep.core.history.store import Banks, History, Row, bank_where
 
+COUNTED = "counted"         # how `history stats` leaves a skip out of a competency's average
+PLOTTED = "plotted"         # how Progress leaves it off a chart
 
-def skipped_text(n: int) -> str:
-    """How an average says the skips in it: "a skipped question counted as 0", "2 skipped questions counted as 0"."""
-    return f"{'a' if n == 1 else n} skipped question{'s' if n != 1 else ''} counted as 0"
+
+def skipped_text(n: int, left_out_of: str = COUNTED) -> str:
+    """How a number or a chart says the skips it left out: "a skipped question not counted: no answer", "2 skipped
+    questions not plotted: no answer" (`left_out_of`: COUNTED, PLOTTED)."""
+    return f"{'a' if n == 1 else n} skipped question{'s' if n != 1 else ''} not {left_out_of}: no answer"
+
+
+def is_skip(row: Row) -> bool:
+    """Whether a `queries.trends` row is a question skipped in a round (`skipped_answers`), no answer."""
+    return bool(row.get("skipped"))
+
+
+def competency_skips(rows: list[Row]) -> int:
+    """How many of `rows` (trends rows) are skips whose question probes a competency: those a competency chart or
+    average leaves out (Progress's caption)."""
+    return sum(1 for r in rows if is_skip(r) and r.get("competencies"))
 
 
 def skipped_answers(h: History, bank: Banks | None = None, prompt: str | None = None,
                     since: str | None = None, until: str | None = None) -> list[Row]:
     """One row per question skipped in a finished round (of `bank`, `prompt`; finished in [`since`, `until`)), shaped
-    as `queries.trends` rows: `overall` and `coverage` 0, each competency its points probe at 0, no delivery, at the
-    round's end (`started_at`), `skipped` True, no `id`. Oldest first. `bank` may be a lineage (a bank and the banks
-    it was copied from: store.Banks)."""
+    as `queries.trends` rows: no score (`overall`, `coverage` and each competency its points probe None: not answered,
+    in no average), no delivery, at the round's end (`started_at`), `skipped` True, no `id`. Oldest first. `bank`
+    may be a lineage (a bank and the banks it was copied from: store.Banks)."""
     where, args = ["summary_json IS NOT NULL", "finished_at IS NOT NULL"], []
     if bank:
         clause, ids = bank_where(bank)
@@ -53,19 +71,20 @@ def skipped_answers(h: History, bank: Banks | None = None, prompt: str | None = 
         skipped = [pid for pid in summary.get("skipped") or [] if prompt is None or pid == prompt]
         for pid in skipped:
             out.append({"id": None, "bank_id": r["bank_id"], "prompt_id": pid, "started_at": r["finished_at"],
-                        "overall": 0.0, "coverage": 0.0, "competencies": _probed(h, r["bank_hash"], pid),
+                        "overall": None, "coverage": None, "competencies": _probed(h, r["bank_hash"], pid),
                         "input": None, "drill": None, "follow_up": None, "wpm": None, "fillers_per_min": None,
                         "fillers_total": None, "skipped": True})
     return out
 
 
-def _probed(h: History, digest: str, prompt_id: str) -> dict[str, float]:
-    """The competencies the prompt's key points probe, each at 0 (none: its bank snapshot is gone or unreadable)."""
+def _probed(h: History, digest: str, prompt_id: str) -> dict[str, float | None]:
+    """The competencies the prompt's key points probe, each None: not answered (none: its bank snapshot is gone or
+    unreadable)."""
     try:
         prompt = h.bank_snapshot(digest).prompt(prompt_id)
     except Exception:           # a snapshot that no longer parses, or a prompt no longer in it: no competencies
         return {}
-    return {kp.competency: 0.0 for kp in prompt.key_points if kp.competency}
+    return {kp.competency: None for kp in prompt.key_points if kp.competency}
 
 
 def with_skipped(rows: list[Row], skipped: list[Row], limit: int | None = None) -> list[Row]:
@@ -74,18 +93,10 @@ def with_skipped(rows: list[Row], skipped: list[Row], limit: int | None = None) 
     return merged[-limit:] if limit and limit > 0 else merged
 
 
-def average_with_skipped(average: float | None, answers: int, skipped: int) -> float | None:
-    """An average over `answers` with `skipped` questions counted as answers that scored 0."""
-    if average is None and not skipped:
-        return None
-    total = (average or 0.0) * answers
-    return round(total / (answers + skipped), 1) if answers + skipped else None     # rounded once, here
-
-
-def competency_rows(skipped: list[Row]) -> dict[tuple[str, str], list[Any]]:
-    """(bank id, competency id) -> the skipped questions' times that count it at 0."""
-    out: dict[tuple[str, str], list[Any]] = {}
+def competency_rows(skipped: list[Row]) -> dict[tuple[str, str], int]:
+    """(bank id, competency id) -> how many skipped questions probe it: left out of its average, counted apart."""
+    out: dict[tuple[str, str], int] = {}
     for r in skipped:
         for comp in r["competencies"]:
-            out.setdefault((r["bank_id"], comp), []).append(r["started_at"])
+            out[(r["bank_id"], comp)] = out.get((r["bank_id"], comp), 0) + 1
     return out

@@ -9,6 +9,8 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import lru_cache
 
 import snowballstemmer
@@ -18,7 +20,7 @@ from voiceprep.core.analysis.text import NUMBER_WORDS
 from voiceprep.core.history.schema import fold
 
 SQL_NAME = "voiceprep_figure_unit"
-GLUED_SQL_NAME = "voiceprep_figure_glued"
+WRITTEN_SQL_NAME = "voiceprep_figure_written"
 PERCENT = frozenset({"percent", "%", "pct"})
 # words after a figure that are no unit of it ("48 and 49", "48 in 2019"): the figure is searched alone; nor a word
 # between a figure and its unit ("48 of partitions")
@@ -31,9 +33,15 @@ NOT_UNITS = frozenset({"and", "or", "not", "the", "a", "an", "in", "of", "to", "
 # endings). "k" after a figure is no unit but a thousand (queries._pieces: "20k" is 20000); "%" is a percentage's.
 UNIT_SPELLINGS = (("ms", "msec", "millisecond"), ("s", "sec", "second"))
 _DECADE_S = "s"         # "90s", "1990s": a decade, not 90 seconds, when a figure ending in 0 has an "s" glued to it
+# a glued "90s" in a text is a decade after one of these words ("the 90s", "early 90s", "in their 30s") or an
+# apostrophe ("'90s"), or with four digits ("1990s"); else seconds ("it took 30s"), found by "30 seconds" as "30s"
+# typed finds "30 seconds" (fixDB, mendA noticed)
+DECADE_BEFORE = frozenset({"the", "early", "mid", "late", "their", "his", "her", "my", "our", "your"})
+_APOSTROPHES = ("'", "\u2019")
 
 _TOKEN = re.compile(r"[^\W_]+")          # as the index's unicode61 splits a text: runs of letters and digits
 _GAP = re.compile(r"[\s\-]+")            # what may stand between a figure, a word and the unit: spaces, a hyphen
+_WORD_BEFORE = re.compile(r"([^\W_]+)[\s\-]+$")
 # the index's tokenizer is "porter" (schema.TOKENIZE); kept per word, as a search asks it of every row it found
 _stem = lru_cache(maxsize=4096)(snowballstemmer.stemmer("porter").stemWord)
 
@@ -46,10 +54,17 @@ def spellings(unit: str) -> list[str]:
     return list(dict.fromkeys([unit, *(u for u in group if u not in (low, stem))]))
 
 
-def decade(figure: str, glued: str) -> bool:
+def decade(figure: str, glued: str, before: str = "") -> bool:
     """Whether `figure` with `glued` written right after it, no space between, reads as a decade ("90s", "1990s"), no
-    figure of seconds: "90 s" spaced is seconds (mendA)."""
-    return glued == _DECADE_S and figure.isdigit() and figure.endswith("0")
+    figure of seconds: "90 s" spaced is seconds (mendA). `before`: the text before it, where a decade is told from
+    seconds written glued (DECADE_BEFORE: "the 90s" is a decade, "it took 30s" seconds); a four-digit figure is a
+    decade whatever comes before it."""
+    if glued != _DECADE_S or not figure.isdigit() or not figure.endswith("0"):
+        return False
+    if len(figure) == 4 or before.endswith(_APOSTROPHES):
+        return True
+    word = _WORD_BEFORE.search(before[-40:])          # the word right before it, a space or a hyphen between
+    return word is not None and word.group(1).lower() in DECADE_BEFORE
 
 
 def _may_come_between(token: str) -> bool:
@@ -58,59 +73,111 @@ def _may_come_between(token: str) -> bool:
     return token.isalpha() and token not in NUMBER_WORDS and token not in PERCENT and token not in NOT_UNITS
 
 
-def says(text: str, figures: list[str], unit: str, typed_glued: bool = False) -> bool:
+def says(text: str, figures: list[str] | tuple[str, ...], unit: str, typed_glued: bool = False) -> bool:
     """Whether `text` says one of `figures` (each as written in a search: "48", "forty eight", "20 000") with `unit`
     after it, as the module says (`typed_glued`: as `spans`)."""
     return bool(spans(text, figures, unit, typed_glued))
 
 
-def spans(text: str, figures: list[str], unit: str, typed_glued: bool = False) -> list[tuple[int, int]]:
+@dataclass(frozen=True)
+class _Asked:
+    """What one search asks of every row it checks, worked out once per query (`_asked`): the unit as typed, its
+    spellings and their stems, and each figure's tokens (lower-cased)."""
+    unit: str
+    names: frozenset[str]
+    stems: frozenset[str]
+    figures: tuple[tuple[str, ...], ...]
+
+
+@lru_cache(maxsize=64)
+def _asked(figures: tuple[str, ...], unit: str) -> _Asked:
+    """`spans`' query, once per search: the SQL function asks it of each row the index found with the same arguments
+    (fixDB: the unit's spellings were worked out for every row, ~0.8 s a unit search of 10,000 answers)."""
+    unit = unit.lower()
+    names = spellings(unit)                  # fixCR: "ms" is also "millisecond", "msec" (UNIT_SPELLINGS)
+    wants = (tuple(t.lower() for t in _TOKEN.findall(figure)) for figure in figures)
+    return _Asked(unit, frozenset(names), frozenset(_stem(u) for u in names), tuple(w for w in wants if w))
+
+
+class _Tokens:
+    """A text's tokens (lower-cased, start, end) from a place on, read only as far as they are asked for: a row's
+    check reads the few after each place its figure may be said, not the whole transcript."""
+
+    def __init__(self, text: str, at: int):
+        self._read = _TOKEN.finditer(text, at)
+        self.items: list[tuple[str, int, int]] = []
+
+    def has(self, k: int) -> bool:
+        """Whether there is a k-th token (0 is the first)."""
+        while len(self.items) <= k:
+            m = next(self._read, None)
+            if m is None:
+                return False
+            self.items.append((m.group().lower(), m.start(), m.end()))
+        return True
+
+    def word(self, k: int) -> str:
+        return self.items[k][0] if self.has(k) else ""
+
+    def joined(self, text: str, a: int) -> bool:
+        """Whether tokens a and a + 1 (both read) are apart by a space or a hyphen only."""
+        return bool(_GAP.fullmatch(text[self.items[a][2]:self.items[a + 1][1]]))
+
+
+def _token_starts(low: str, first: str) -> Iterator[int]:
+    """Where a token of `low` begins with `first` (a token: a run of letters and digits, as _TOKEN reads one)."""
+    at = low.find(first)
+    while at >= 0:
+        if not at or not low[at - 1].isalnum():
+            yield at
+        at = low.find(first, at + 1)
+
+
+def spans(text: str, figures: list[str] | tuple[str, ...], unit: str, typed_glued: bool = False) -> list[tuple[int, int]]:
     """Where `text` says one of `figures` with `unit` after it: (start, end) of the figure and of its unit (of the one
     token when glued: "3ms"), not of a word between. `typed_glued`: the search wrote the unit glued to the figure; a
     decade so typed ("90s") is searched in both its meanings, the decade and the seconds (mendA: "30s" finds "30
     seconds"); typed apart ("90 s") it is seconds only, and a decade in `text` is no "90 s"."""
-    unit = unit.lower()
-    # fixCR: "ms" is also "millisecond", "msec" (UNIT_SPELLINGS)
-    names = spellings(unit)
-    stems = {_stem(u) for u in names}
+    asked = _asked(tuple(figures), unit)
+    unit, names, stems = asked.unit, asked.names, asked.stems
 
     def is_unit(token: str) -> bool:
         return token in names or _stem(token) in stems
-    found = [(m.group().lower(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
-    tokens = [t for t, _, _ in found]
     out: list[tuple[int, int]] = []
-
-    def joined(a: int, b: int) -> bool:          # tokens a and b (a + 1) apart by a space or a hyphen only
-        return bool(_GAP.fullmatch(text[found[a][2]:found[b][1]]))
-    for figure in figures:
-        want = [t.lower() for t in _TOKEN.findall(figure)]
+    low = text.lower()
+    if len(low) != len(text):          # a letter whose lower case is longer ("İ"): its places kept, case as is
+        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    for want in asked.figures:
         n = len(want)
-        for i, token in enumerate(tokens):
-            if not n or not token.startswith(want[0]) or tokens[i:i + n - 1] != want[:-1]:
+        for begin in _token_starts(low, want[0]):     # the only places it may be said ("3" of "3ms")
+            found = _Tokens(text, begin)               # found.items[0] is the token beginning with want[0]
+            last = n - 1
+            if not found.has(last) or any(found.items[k][0] != want[k] for k in range(n - 1)):
                 continue
-            start, last = found[i][1], i + n - 1
-            if last >= len(tokens) or (start >= 2 and text[start - 1] in ".," and text[start - 2].isdigit()):
+            start = found.items[0][1]
+            if start >= 2 and text[start - 1] in ".," and text[start - 2].isdigit():
                 continue                                            # "1.48", "1,048": another figure
-            end = found[last][2]
-            if tokens[last] != want[-1]:
-                glued = tokens[last]                                # "3ms", "1.5ms": the unit glued to the figure
+            end = found.items[last][2]
+            if found.items[last][0] != want[-1]:
+                glued = found.items[last][0]                        # "3ms", "1.5ms": the unit glued to the figure
                 rest = glued[len(want[-1]):]            # a decade "90s" is no "90 seconds", unless searched glued too
+                at = found.items[last][1]
                 if want[-1].isdigit() and glued.startswith(want[-1]) and is_unit(rest) and (
-                        typed_glued and rest == unit or not decade(want[-1], rest)):
-                    out.append((start, found[last][2]))
+                        typed_glued and rest == unit or not decade(want[-1], rest, text[max(0, at - 40):at])):
+                    out.append((start, end))
                 continue
             if text[end:end + 1] == "%" or (text[end:end + 1] in (".", ",") and text[end + 1:end + 2].isdigit()):
                 continue                                            # "48%", "48.5", "48,000"
             at = last          # the unit right after the figure, or after at most FIGURE_WORDS_BETWEEN (settings)
             for between in range(settings.FIGURE_WORDS_BETWEEN + 1):
-                if at + 1 >= len(tokens) or not joined(at, at + 1) or between and not _may_come_between(tokens[at]):
+                if not found.has(at + 1) or not found.joined(text, at) or between and not _may_come_between(found.word(at)):
                     break
-                if is_unit(tokens[at + 1]):
-                    out += [(start, end), found[at + 1][1:]]
+                if is_unit(found.word(at + 1)):
+                    out += [(start, end), found.items[at + 1][1:]]
                     break
                 at += 1
-                while (at + 1 < len(tokens) and text[found[at][2]:found[at + 1][1]] == "-" and _may_come_between(tokens[at])
-                       and not is_unit(tokens[at + 1])):
+                while (found.has(at + 1) and text[found.items[at][2]:found.items[at + 1][1]] == "-"
+                       and _may_come_between(found.word(at)) and not is_unit(found.word(at + 1))):
                     at += 1                                 # a compound between is one word: "day-shift"
     return out
 
@@ -120,10 +187,29 @@ _ORDINAL = frozenset({"st", "nd", "rd", "th"})
 THOUSAND_SUFFIX = "k"
 
 
-def glued(text: str, figure: str) -> bool:
-    """fixBE (review36a 9): whether `text` writes the whole number `figure` glued to a unit ("3ms" for "3"; not "30ms",
-    "13ms", "1.3ms", "3rd"), which the index holds as one token that a search for the figure does not match."""
-    return bool(glued_spans(text, figure))
+def written(text: str, figure: str) -> bool:
+    """Whether `text` writes the whole number `figure` as that figure: alone ("3", "3." ending a sentence) or glued to
+    a unit ("3ms", fixBE: one token in the index, which a search for the figure does not match); not as the start or
+    end of another figure ("3.5", "3.5k", "3,000", "1.3", "30ms", "3rd", "3k": fixCY, fixDB)."""
+    return bool(written_spans(text, figure))
+
+
+def written_spans(text: str, figure: str) -> list[tuple[int, int]]:
+    """Where `text` writes `figure` as `written` reads it: (start, end) of each such token, in order."""
+    return sorted(alone_spans(text, figure) + glued_spans(text, figure))
+
+
+def alone_spans(text: str, figure: str) -> list[tuple[int, int]]:
+    """Where `text` writes the whole number `figure` alone: the token itself, with no digit and point or comma before
+    or after it ("1" of "1.5k", "20" of "20,000" are parts of other figures; the index holds them as tokens of
+    their own, so a search's FTS match finds them: fixDB)."""
+    out = []
+    for m in _TOKEN.finditer(text):
+        start, end = m.span()
+        if m.group().lower() == figure and not (start >= 2 and text[start - 1] in ".," and text[start - 2].isdigit()) \
+                and not (text[end:end + 1] in (".", ",") and text[end + 1:end + 2].isdigit()):
+            out.append((start, end))
+    return out
 
 
 def glued_spans(text: str, figure: str) -> list[tuple[int, int]]:
@@ -138,22 +224,28 @@ def glued_spans(text: str, figure: str) -> list[tuple[int, int]]:
     return out
 
 
-def figure_glued(figure: str, *texts: str | None) -> int:
-    """The SQL function: 1 when one of the texts writes `figure` glued to a unit (`glued`), else 0. A text is read
-    NFKC-folded, as the index holds it ("３ms", fixBQ)."""
-    return int(any(glued(fold(t), figure) for t in texts if t))
+def figure_written(figure: str, *texts: str | None) -> int:
+    """The SQL function: 1 when one of the texts writes the whole number `figure` as that figure, alone or glued to a
+    unit (`written`), else 0. A text is read NFKC-folded, as the index holds it ("３ms", fixBQ)."""
+    return int(any(written(fold(t), figure) for t in texts if t))
 
 
 def figure_then_unit(figures_json: str, unit: str, typed_glued: int, *texts: str | None) -> int:
     """The SQL function: 1 when one of the texts (a row's transcript, question, note) `says` a figure of the JSON list
     with `unit` after it (`typed_glued`: 1 when the search wrote it glued, "90s"), else 0; NFKC-folded, as the index
     holds it (fixBQ)."""
-    figures = json.loads(figures_json)
+    figures = _listed(figures_json)
     return int(any(says(fold(t), figures, unit, bool(typed_glued)) for t in texts if t))
 
 
+@lru_cache(maxsize=64)
+def _listed(figures_json: str) -> tuple[str, ...]:
+    """A search's figures, read once per query, not per row."""
+    return tuple(json.loads(figures_json))
+
+
 def register(conn: sqlite3.Connection) -> None:
-    """Make `SQL_NAME(figures_json, unit, typed_glued, transcript, prompt_text, note)` and `GLUED_SQL_NAME(figure, transcript,
-    prompt_text, note)` callable on `conn` (idempotent)."""
+    """Make `SQL_NAME(figures_json, unit, typed_glued, transcript, prompt_text, note)` and `WRITTEN_SQL_NAME(figure,
+    transcript, prompt_text, note)` callable on `conn` (idempotent)."""
     conn.create_function(SQL_NAME, 6, figure_then_unit, deterministic=True)
-    conn.create_function(GLUED_SQL_NAME, 4, figure_glued, deterministic=True)
+    conn.create_function(WRITTEN_SQL_NAME, 4, figure_written, deterministic=True)
