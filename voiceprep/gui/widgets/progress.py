@@ -47,7 +47,6 @@ from voiceprep.core.history.queries import (
     standing,
     standing_rule,
 )
-from voiceprep.core.history.skipped import skipped_text
 from voiceprep.core.wording import counted, cut_at_word, score_shown, score_text
 from voiceprep.gui.operations import query, run_in_background
 from voiceprep.gui.widgets import accessible
@@ -261,7 +260,6 @@ def drill_times(when: list[datetime], values: list[float | None], drills: list[b
                      if (valued := [d for _, v, d in day if v is not None]) and all(valued))
 
 
-SKIPPED_POINT = " (skipped, counts as 0)"      # a question skipped in a round: its point's tooltip (review 17)
 SKIPPED_PLACE = "Skipped: no answer, not plotted"   # its place on one prompt's overall chart, marked (fix33)
 
 
@@ -269,20 +267,6 @@ def lower_retry_place(score: float) -> str:
     """What the place of a lower retry the same day (queries.outscored) says on one prompt's overall chart: marked,
     not plotted, as the line above the charts counts it (walk45 1)."""
     return f"Lower retry {score_text(score)} the same day: not counted (the day's best try counts)"
-
-
-def skipped_words(when: list[datetime], values: list[float | None], skipped: list[bool],
-                  daily: bool = False) -> dict[datetime, str]:
-    """What a point's tooltip says after its value where a skipped question counts in it as 0 (core.history.skipped):
-    " (skipped, counts as 0)" for the skip's own point; with `daily` (by_day's points), " (a skipped question
-    counted as 0)" for a day's average that counts skips. Only points with a value: a competency the skipped
-    question did not probe is no 0 of it (review of session 17: the tooltip said "0" as for an answer that scored
-    0)."""
-    if not daily:
-        return {t: SKIPPED_POINT for t, v, s in zip(when, values, skipped) if s and v is not None}
-    days = [(day[-1][0], sum(1 for _, v, s in day if s and v is not None))
-            for day in local_days(when, values, skipped).values()]
-    return {last: f" ({skipped_text(n)})" for last, n in days if n}
 
 
 def overall_title(daily: bool, skips: bool) -> str:
@@ -436,7 +420,6 @@ class ChartSpec:
     hollow_words: tuple[tuple[datetime, str], ...] = ()   # a hollow point's name where not a drill's (hollow_words)
     ordinal: bool = False             # attempts evenly spaced in order, not by time (one prompt's tries of a day)
     places: tuple[datetime, ...] = ()   # sorted: every time on the x-axis, with a value or not (x_times)
-    skipped: tuple[tuple[tuple[datetime, str], ...], ...] = ()   # per series: where skips count as 0 (skipped_words)
     marked: tuple[tuple[datetime, str], ...] = ()   # places with no value marked on the axis, and their tooltip
 
 
@@ -680,9 +663,9 @@ def tip_text(spec: ChartSpec, tips: tuple[Tip, ...], xs: tuple[float, ...], at: 
     head = f"{day_label(when, True)}: the day's average" if spec.daily else \
         f"{day_label(when, True)} {when.strftime('%H:%M')}"
 
-    def said(tip: Tip) -> str:        # what the value is: a drill's, a follow-up's, or counting a skip as 0
+    def said(tip: Tip) -> str:        # what the value is: a drill's or a follow-up's (a skip has none: not plotted)
         if tip[3] >= len(spec.hollow) or tip[2] not in spec.hollow[tip[3]]:
-            return dict(spec.skipped[tip[3]]).get(tip[2], "") if tip[3] < len(spec.skipped) else ""
+            return ""
         return dict(spec.hollow_words).get(tip[2]) or (" (drills only)" if spec.daily else " (drill)")
     score = spec.unit == SCORE_UNIT
     if len(spec.series) == 1 or not spec.names:
@@ -701,7 +684,6 @@ class Canvas(QWidget):
         self.series: Series = {}
         self.drills: dict[str, frozenset[datetime]] = {}   # per series: the times of drill points
         self.hollow_words: dict[datetime, str] = {}         # a hollow point's name where not a drill's
-        self.skipped: dict[str, dict[datetime, str]] = {}    # per series: where skips count as 0 (skipped_words)
         self.marked: dict[datetime, str] = {}          # places with no value marked on the axis (ChartSpec.marked)
         self.daily = False                            # each point is a day's average
         self.ordinal = False                          # attempts evenly spaced in order (one prompt)
@@ -722,7 +704,6 @@ class Canvas(QWidget):
                          tuple(self.series), self.daily, palette.color(palette.ColorRole.Window).name(),
                          tuple(self.drills.get(name, frozenset()) for name in self.series), self.empty,
                          tuple(sorted(self.hollow_words.items())), self.ordinal, self.places,
-                         tuple(tuple(sorted(self.skipped.get(name, {}).items())) for name in self.series),
                          tuple(sorted(self.marked.items())))
 
     def ready(self) -> bool:
@@ -801,23 +782,21 @@ class LineChart(QWidget):
     def set_series(self, series: dict[str, list[tuple[datetime, float | None]]], daily: bool = False,
                    drills: dict[str, frozenset[datetime]] | None = None,
                    hollow_words: dict[datetime, str] | None = None, ordinal: bool = False,
-                   skipped: dict[str, dict[datetime, str]] | None = None,
                    marked: dict[datetime, str] | None = None) -> None:
         """Named series of (when, value); None values (e.g. typed answers' pace) are left out. `daily`: each
         point is a day's average (labelled by its date, never a time of day). `drills`: per series, the times of
         points that show drill answers only (drill_times), drawn hollow; `hollow_words`: what such a point's tooltip
         calls it where it is not a drill (hollow_words: "(follow-up)"). `ordinal`: attempts evenly spaced in the
         order given, labelled by day (one prompt's tries). Every time given keeps its place on the x-axis, with a
-        value or not: a typed answer (no pace) is a gap on Pace where it stands on the other charts. `skipped`: per
-        series, what a point's tooltip adds where a skipped question counts in it as 0 (skipped_words). `marked`:
-        places with no value marked on the axis and what their tooltip says (a skip on one prompt's chart)."""
+        value or not: a typed answer (no pace) is a gap on Pace where it stands on the other charts. `marked`: places
+        with no value marked on the axis and what their tooltip says (a skip on one prompt's chart: a skip is no
+        answer, never a point)."""
         self.canvas.daily = daily
         self.canvas.marked = dict(marked or {})
         self.canvas.places = tuple(sorted({t for pts in series.values() for t, _ in pts}))
         self.canvas.ordinal = ordinal
         self.canvas.hollow_words = dict(hollow_words or {})
         self.canvas.drills = dict(drills or {})
-        self.canvas.skipped = dict(skipped or {})
         self.canvas.series = {k: [(t, v) for t, v in pts if v is not None] for k, pts in series.items()}
         self.canvas.series = {k: v for k, v in self.canvas.series.items() if v}
         for label in self.legend_labels:
@@ -1000,7 +979,7 @@ class ProgressPage(QScrollArea):
         when = data["when"]
 
         daily, drills = not prompt, [bool(r.get("drill")) for r in series]
-        skips = [bool(r.get("skipped")) for r in series]   # a skipped question, at 0 (core.history.skipped)
+        skips = [bool(r.get("skipped")) for r in series]   # a skipped question: no answer, not plotted
         kinds = [kind_name(r) for r in series]           # a follow-up answer is hollow too, and named so
         words = hollow_words(when, kinds, daily)
 
@@ -1008,8 +987,7 @@ class ProgressPage(QScrollArea):
             chart.set_series({k: by_day(when, v, drills) if daily else list(zip(when, v)) for k, v in named.items()},
                              daily,
                              {k: drill_times(when, v, drills, daily) for k, v in named.items()}, words,
-                             ordinal=not daily,
-                             skipped={k: skipped_words(when, v, skips, daily) for k, v in named.items()}, marked=marked)
+                             ordinal=not daily, marked=marked)
         # a question's best try of a day counts, as in "Am I improving?" and a round's summary (walk42: a retry at 0
         # took a competency from 41 to 27 beside a summary that counted the 83); on both charts (walk45 1: the
         # overall one averaged every try under a line saying the lower retries were not counted)
