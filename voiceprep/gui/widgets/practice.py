@@ -427,9 +427,10 @@ class PracticePage(QWidget):
         self.drill_btn.setToolTip(f"Once you have answered questions of this bank, asks again the "
                                   f"{weak.weak_points_drilled} key points you missed most, over the last "
                                   f"{weak.weak_point_window} answers to each question (your history, not only the last "
-                                  "round)" + (f", after the first {counted(weak.never_answered_drilled, 'question')}"
-                                              " of the bank you have never answered, if any"
-                                              if weak.never_answered_drilled else "")
+                                  "round; not a question your newest answer covered whole, unless all are)"
+                                  + (f", after the first {counted(weak.never_answered_drilled, 'question')}"
+                                     " of the bank you have never answered, if any"
+                                     if weak.never_answered_drilled else "")
                                   + ". Before your first answers there is nothing to drill yet.")
         self.bank_label = QLabel("Bank")         # its key is added once the shortcut is made (Alt+B)
         pick.addWidget(self.bank_label)
