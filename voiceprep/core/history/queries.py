@@ -1071,26 +1071,26 @@ def answered_fully(h: History, bank: Banks) -> set[str]:
     """The ids of the questions of `bank` (a lineage, see Banks) whose newest finished answer (not a follow-up answer,
     nor one cut off: COMPLETE) covered every key point it was judged on, with what the follow-up answers after it
     added (FOLLOW_UP_POINT: as app.followed counts it, the "6 of 6" Practice showed). A drill answer is judged on the
-    whole question too: full when it covered every point, not only those it asked for."""
+    whole question too: full when it covered every point, not only those it asked for. A follow-up answer follows the
+    last answer before it to the question in its bank (app.followed)."""
     of_bank, ids = bank_where(bank)
-    of_follower, _ = bank_where(bank, "a.bank_id")
     rows = h.read(
-        f"""WITH newest AS (
+        f"""WITH newest AS MATERIALIZED (
              SELECT id, bank_id, prompt_id, started_at FROM (
                SELECT id, bank_id, prompt_id, started_at,
                       ROW_NUMBER() OVER (PARTITION BY prompt_id ORDER BY started_at DESC, id DESC) AS n
                FROM attempts WHERE {of_bank} AND state = ? AND {COMPLETE} AND NOT {FOLLOW_UP}) WHERE n = 1),
-           added AS (
+           added AS MATERIALIZED (
              SELECT DISTINCT w.id AS answer, k.key_point_id
-             FROM newest w JOIN attempts a ON a.prompt_id = w.prompt_id
-                  AND (a.started_at > w.started_at OR a.started_at = w.started_at AND a.id > w.id)
+             FROM newest w JOIN attempts a ON a.bank_id = w.bank_id AND a.prompt_id = w.prompt_id
+                  AND a.started_at >= w.started_at AND (a.started_at > w.started_at OR a.id > w.id)
                   JOIN key_point_results k ON k.attempt_id = a.id
-             WHERE {of_follower} AND a.state = ? AND a.{COMPLETE} AND a.{FOLLOW_UP} AND k.hit AND {FOLLOW_UP_POINT})
+             WHERE a.state = ? AND a.{COMPLETE} AND a.{FOLLOW_UP} AND k.hit AND {FOLLOW_UP_POINT})
            SELECT w.prompt_id FROM newest w JOIN key_point_results k ON k.attempt_id = w.id
            GROUP BY w.id
            HAVING SUM(k.hit OR EXISTS (SELECT 1 FROM added d WHERE d.answer = w.id
                                        AND d.key_point_id = k.key_point_id)) = COUNT(*)""",
-        [*ids, DONE, *ids, DONE])
+        [*ids, DONE, DONE])
     return {r["prompt_id"] for r in rows}
 
 
