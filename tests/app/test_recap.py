@@ -915,3 +915,41 @@ def test_a_left_rounds_question_asked_whole_by_a_drill_or_alone_still_waits(tmp_
     listed = service.attempts(bank=bank.id, prompt=rnd.prompts[1].id)                 # History: a whole answer, as before
     assert [r["id"] for r in listed] == [said.attempt_id] and listed[0]["round_id"] == rnd.id
     access.close_all()
+
+
+def test_drill_my_weak_points_right_after_a_full_answer_does_not_ask_that_question_first(tmp_path):
+    """fixDC (session 41's leftover): a drill right after a 6 of 6 answer asked the same question again, first: its
+    older days' misses weighed as much as the newest try. The drill leaves out the weak points of a question whose
+    newest answer covered every key point (unless every weak point is of one), and Welcome back's "Most missed",
+    whose line says the drill brings it back, names the point the drill asks first."""
+    from voiceprep.core.rehearsal import Rehearsal
+
+    access = HistoryAccess(tmp_path / "h.sqlite3")
+    session, service = PracticeSession(access), HistoryService(access)
+    bank = load_bank(BANKS / "airwallex.toml")
+    hardest, other = bank.prompt("hardest-problem"), bank.prompt("most-impactful")
+    h = access.history()
+
+    def given(prompt, day, full=False):
+        saved = session.save_typed(bank, prompt, "I think it was fine, we did a lot of things and it went well.")
+        h.db.execute("UPDATE attempts SET started_at = ? WHERE id = ?",
+                     [f"2026-12-{day:02d}T10:00:00+00:00", saved.attempt_id])
+        h.db.execute("UPDATE key_point_results SET hit = ? WHERE attempt_id = ?", [int(full), saved.attempt_id])
+        h.db.conn.commit()
+    for p in bank.all_prompts():                      # none never answered: the drill is weak points alone
+        if p not in (hardest, other):
+            given(p, 1, full=True)
+    for day in (1, 2, 3):
+        given(hardest, day)                           # missed 3 days running
+    given(other, 2)
+    given(other, 3, full=True)
+    given(other, 4)                                   # most-impactful: 1 of 3
+    given(hardest, 5, full=True)                      # 6 of 6 just now: 1 of 4, still the weakest by its rate
+    assert service.weak_points(bank.id)[0]["prompt_id"] == hardest.id
+    drill = service.to_drill(bank)
+    assert drill and {w["prompt_id"] for w in drill} == {other.id}, drill        # main: hardest-problem first
+    assert Rehearsal.for_weak_points(bank, drill).prompts == [other]
+    recap = service.recap()
+    assert recap is not None and recap["weakest"]["prompt_id"] == other.id
+    assert f"“{recap['weakest']['label']}”" in recap_lines(recap, {bank.id: bank}.get)[1]
+    access.close_all()

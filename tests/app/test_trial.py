@@ -273,3 +273,47 @@ def test_cues_already_written_are_offered_if_she_meant_it_and_say_what_you_did_o
                   "We just kept the tokens and the card data.")      # still "left as it was" (judge77)
     assert "If you meant it to count: its cues are in your words already (“tokens”" in t.reason, t.reason
     assert len(re.findall(r"[Ss]ay (what|it plainly)", t.reason)) == 1, t.reason
+
+
+def test_her_passives_by_me_is_the_one_after_its_doing_word_not_an_earlier_by_me():
+    """fixDC (session 41's leftover): `_her_agent` took the first "by me" of a clause `done_by_her` read as her passive,
+    though that one was "beside me" ("The bin by me was emptied by me"): the cue kept the wrong "by me" and the doing
+    word's own "by me" was a phrase of its own. One reading, `her_passive_by`, for both."""
+    said = "The bin by me was emptied by me every night"
+    words = said.split()
+    assert trial.her_passive_by(words) == (6, 8) and done_by_her(words)
+    assert trial._her_agent(trial._parts(said)[0]) == (6, 8)         # main: (2, 4), the bin's "by me"
+    phrases = cue_phrases(said)
+    assert "emptied by me" in phrases and "emptied" not in phrases, phrases      # main: no "emptied by me" offered
+    for other, at in (("Mrs Patel sat by me in the waiting room", None),
+                      ("The rollback was run by my team within ten minutes", (4, 7))):
+        assert trial.her_passive_by(other.split(" ")) == at
+
+
+def test_the_judges_advice_on_how_to_say_it_follows_if_you_meant_it_to_count(model, monkeypatch):
+    """fixDC (mendC noticed): Try it said judging's "Say what you did or changed." before "If you meant it to count:",
+    advising one who may have typed the sentence to check it is NOT counted. The reason says why, then the heading,
+    then the advice, in every branch; said once."""
+    from tests.conftest import BANKS
+    from voiceprep.core.banks import load_bank
+
+    t = try_point(load_bank(BANKS / "senior-backend-payments.toml"), "payments-domain", "pci",
+                  "We just kept the tokens and the card data.")      # the "taken back" reason, its cues written
+    text = t.text()
+    assert 0 < text.index("If you meant it to count:") < text.index("Say what you did or changed."), text
+    assert len(re.findall(r"[Ss]ay (what|it plainly)", text)) == 1, text
+    document = judging.feedback_document
+
+    def with_advice(*args, **kwargs):
+        doc = document(*args, **kwargs)
+        for k in doc["key_points"]:
+            k["detail"] = "Close, but without the number: “I rang her daughter.” Say it with the number."
+        return doc
+    monkeypatch.setattr(judging, "feedback_document", with_advice)
+    t = try_point(bank(CANDOUR, REPORTED), "staffing", "candour", RANG)         # the branch that offers a cue
+    assert t.reason is not None and t.reason.startswith(
+        "Close, but without the number: “I rang her daughter.” If you meant it to count: say it with the number. "
+        "Added as a cue, “"), t.reason
+    assert trial.judged_advice("Partly there: you said “a”, but not the whole point. Say it in one clear sentence.") == \
+        ("Partly there: you said “a”, but not the whole point.", "Say it in one clear sentence.")
+    assert trial.judged_advice("Close, but said as not done: “Say we never did.”")[1] == ""    # a quote is no advice

@@ -219,10 +219,12 @@ class HistoryService:
 
     def to_drill(self, bank: Bank) -> list[Row]:
         """What "Drill my weak points" asks, in order: the first questions never answered (never_answered_drilled of
-        them, `key_point_id` None: the whole question, no point singled out), then the weak points (weak_points)."""
-        never = self.never_answered(bank)[:self.settings.never_answered_drilled]
+        them, `key_point_id` None: the whole question, no point singled out), then the weak points, but not those of a
+        question whose newest answer covered every key point unless every weak point is (queries.drill_points)."""
+        s = self.settings
+        never = self.never_answered(bank)[:s.never_answered_drilled]
         return [{"prompt_id": p.id, "key_point_id": None, "never_answered": True} for p in never] + \
-            self.weak_points(bank.id)
+            queries.drill_points(self._h(), self.lineage(bank.id), s.weak_point_window, s.weak_points_drilled)
 
     def previous_answer(self, attempt_id: int) -> Row | None:
         """The counted answer to the same question before this one, from any session (`queries.previous_answer`)."""

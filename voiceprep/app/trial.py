@@ -122,10 +122,12 @@ def _clauses(seg: list[str]) -> list[tuple[int, int]]:
     return list(zip(edges, edges[1:]))
 
 
-def done_by_her(words: Sequence[str]) -> bool:
-    """Whether a clause is a passive one whose doer is the candidate: a form of "be" or "get", a past participle after
-    it, then "by" and whom the judge reads as her acting (`judge.tells_own_act`: "me", "us", "my team"; not "my
-    manager"): "The family were told by me", "the rollback was run by my team". Not "Mrs Patel sat by me"."""
+def her_passive_by(words: Sequence[str]) -> tuple[int, int] | None:
+    """Where the doer of a passive who is the candidate stands in `words`: (its "by", the end of whom it names), or None.
+    A form of "be" or "get", a past participle after it, then "by" and whom the judge reads as her acting
+    (`judge.tells_own_act`: "me", "us", "my team"; not "my manager"): "The family were told by me", "the rollback was
+    run by my team". Not "Mrs Patel sat by me"; in "The bin by me was emptied by me", the second "by me" (fixDC: the
+    first was taken, though it is "beside me")."""
     low = [_low(w) for w in words]
     for j, w in enumerate(low):
         if w != "by" or not tells_own_act(" ".join(low[j + 1:j + 3])):
@@ -133,8 +135,13 @@ def done_by_her(words: Sequence[str]) -> bool:
         be = next((i for i in range(j) if low[i] in _PASSIVE_BE), None)
         if be is not None and any(v in PAST or v in PARTICIPLES or (v.endswith("ed") and v not in ED_NOT_PAST)
                                   for v in low[be + 1:j]):
-            return True
-    return False
+            return j, j + 3 if low[j + 1] in ("my", "our") else j + 2     # "by my team", "by me"
+    return None
+
+
+def done_by_her(words: Sequence[str]) -> bool:
+    """Whether a clause is a passive one whose doer is the candidate (`her_passive_by`)."""
+    return her_passive_by(words) is not None
 
 
 # the auxiliaries of a passive ("were told", "got logged")
@@ -184,16 +191,9 @@ def _parts(said: str) -> list[_Clause]:
 
 def _her_agent(clause: _Clause) -> tuple[int, int] | None:
     """Where the "by me" ("by us", "by my team") of a passive with her as its doer stands in the clause (its "by", and
-    the end of whom it names), so a cue offered from it keeps her as the doer: "Datix was logged" alone would credit
-    anyone's logging (fixCT noticed). None when the clause is no such passive."""
-    words = [w for w, _ in clause.words]
-    if not done_by_her(words):
-        return None
-    low = [_low(w) for w in words]
-    for j, w in enumerate(low):
-        if w == "by" and tells_own_act(" ".join(low[j + 1:j + 3])):
-            return j, j + 3 if low[j + 1] in ("my", "our") else j + 2     # "by my team", "by me"
-    return None
+    the end of whom it names: `her_passive_by`), so a cue offered from it keeps her as the doer: "Datix was logged"
+    alone would credit anyone's logging (fixCT noticed). None when the clause is no such passive."""
+    return her_passive_by([w for w, _ in clause.words])
 
 
 def cue_phrases(said: str, label: str = "", words_max: int = TRY_CUE_WORDS_MAX, most: int = TRY_CUES_TRIED) -> list[str]:
@@ -355,6 +355,23 @@ def _cues_written(point: KeyPoint, said: str, settings: AnalysisSettings) -> lis
                               for m in result.matches))
 
 
+# the judge's advice on how to say a point (app.judging's reasons: "Say what you did or changed.", "Make it your point:
+# say it plainly, in one sentence of its own."), after what it quotes of the answer
+_ADVICE = re.compile(r"(?:^|(?<=[.!?…”]))\s+((?:Say|Make it)\b.*)$", re.S)
+
+
+def judged_advice(reason: str) -> tuple[str, str]:
+    """A missed point's reason (judging's `detail`) split into why and the advice after it, if any: ("Close, but said
+    as something left as it was or taken back, not as what you did: “We kept the tokens.”", "Say what you did or
+    changed."). The advice is looked for after the quote of the answer only (a quote may hold "Say")."""
+    reason = reason.strip()
+    end = reason.rfind("”") + 1
+    found = _ADVICE.search(reason, end) if end else _ADVICE.search(reason)
+    if found is None or end and found.start() < end:
+        return reason, ""
+    return reason[:found.start()].rstrip(), found.group(1).strip()
+
+
 def try_point(bank: Bank, prompt_id: str, point_id: str, said: str,
               settings: AnalysisSettings | None = None, wait: bool = True) -> Trial:
     """Judge `said` (typed, as the candidate would say it) as an answer to the bank's prompt, and tell what it made of
@@ -380,26 +397,29 @@ def try_point(bank: Bank, prompt_id: str, point_id: str, said: str,
     if k["hit"]:
         first = (k["evidence"] or [{}])[0]
         return Trial(True, evidence=first.get("text"), how=first.get("note"), words_only=words_only, note=note)
-    reason = k["detail"] or "The judge did not find this point in what you wrote."
-    reason = reason.rstrip() if reason.rstrip()[-1:] in (".", "?", "!", "…") else f"{reason.rstrip()}."
+    why, advice = judged_advice(k["detail"] or "The judge did not find this point in what you wrote.")
+    reason = why if why[-1:] in (".", "?", "!", "…", "”") else f"{why}."
     cue, keeps, held = _cue_to_add(bank, prompt_id, point, said, settings)
+    # neutral first (fixCY): the judge's advice on how to say it ("Say what you did or changed.") is for one who
+    # meant it to count, so it follows that heading, as every cue is (fixDC; mendC noticed it before)
+    meant = " If you meant it to count:" + (f" {advice[:1].lower()}{advice[1:]}" if advice else "")
     if cue is None and held:
-        reason += (" If you meant it to count: each short phrase of yours that would count it would also count "
-                   "unrelated sentences, so a cue would have to say what you did (the action and what it was done to).")
+        reason += (meant + (" Each" if advice else " each") + " short phrase of yours that would count it would also "
+                   "count unrelated sentences, so a cue would have to say what you did (the action and what it was "
+                   "done to).")
         return Trial(False, reason=reason, words_only=words_only, note=note)
     written = _cues_written(point, said, settings) if cue is None else []
     if written:       # walk55 1: set aside for how it is said, not for its words ("we only kept tokens …")
-        # neutral first, as the other branches (fixCY); the reason's own "Say what you did…" is not said twice (judge76)
+        # the reason's own "Say what you did…" is not said twice (judge76): it stands for the plain advice
         reason += (f" If you meant it to count: its cues are in your words already ({', '.join(f'“{w}”' for w in written)}), "
-                   "so a cue would not change this: the judge set the sentence aside for how it is said.")
-        if not re.search(r"\b[Ss]ay (what|it)\b", reason):
-            reason += " Say it plainly as something you did, in a sentence of its own."
+                   "so a cue would not change this: the judge set the sentence aside for how it is said. "
+                   + (advice or "Say it plainly as something you did, in a sentence of its own."))
         return Trial(False, reason=reason, words_only=words_only, note=note)
     if cue is None:
-        reason += (" If you meant it to count: no cue from your words would make it count either; say it as something "
-                   "you did, in a sentence of its own, or reword the point closer to how you would say it.")
+        reason += (meant + (" No" if advice else " no") + " cue from your words would make it count either; say it as "
+                   "something you did, in a sentence of its own, or reword the point closer to how you would say it.")
         return Trial(False, reason=reason, words_only=words_only, note=note)
-    reason += f" If you meant it to count: added as a cue, “{cue}” would make it count."
+    reason += meant + (" Added" if advice else " added") + f" as a cue, “{cue}” would make it count."
     if not keeps:
         reason += " But the point said in its own words would then no longer count: add a cue for them too."
     return Trial(False, reason=reason, cue=cue, cues=tuple(cues_added(cue)), words_only=words_only, note=note)

@@ -3097,3 +3097,48 @@ def test_each_tree_row_is_as_tall_as_its_text_as_drawn_and_a_long_label_is_cut_a
              for it in items if tree.visualItemRect(it).isValid()]
     assert len(drawn) == len(items) > 30
     assert [d for d in drawn if d[1] != d[2]] == [], drawn
+
+
+def test_tree_rows_are_measured_again_when_the_vertical_scroll_bar_comes(qtbot):
+    """fixDC (mendB noticed): were the tree's rows measured for the width without the vertical scroll bar only, a row
+    that fitted one line before the bar came (the tree's own size unchanged: the bank opened, its rounds expanded) would
+    be drawn in two, its second line cut. The tree is laid out again when its viewport is resized (WrappingTree's
+    resizeEvent, which QAbstractScrollArea also sends the viewport's resizes: without it the row stays one line)."""
+    from PySide6.QtCore import QRect
+    from PySide6.QtWidgets import QStyle, QTreeWidgetItem
+
+    from voiceprep.gui.widgets.bank_editor import WrappingTree, set_row_text
+    from voiceprep.settings import TREE_ROW_PAD_PX
+
+    tree = WrappingTree()
+    tree.setHeaderHidden(True)
+    tree.setRootIsDecorated(False)
+    tree.resize(420, 300)
+    qtbot.addWidget(tree)
+    tree.show()
+    qtbot.waitExposed(tree)
+    margin = tree.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, tree) + 1
+    metrics, bar = tree.fontMetrics(), tree.verticalScrollBar().sizeHint().width()
+    wide = tree.viewport().width() - tree.indentation() - 2 * margin     # a child row's text, no scroll bar
+    text = "measured"
+    while metrics.horizontalAdvance(text + " again") < wide - bar:
+        text += " again"
+    while metrics.horizontalAdvance(text) <= wide - bar:
+        text += " i"
+    assert wide - bar < metrics.horizontalAdvance(text) <= wide - 2, (wide, bar, metrics.horizontalAdvance(text))
+    parent = QTreeWidgetItem(tree)
+    set_row_text(parent, "Round: the rows under it expanded bring the scroll bar")
+    first = QTreeWidgetItem(parent)
+    set_row_text(first, text)
+    for i in range(40):
+        set_row_text(QTreeWidgetItem(parent), f"row {i}")
+    qtbot.wait(50)
+    assert not tree.verticalScrollBar().isVisible()
+    tree.expandAll()
+    line = metrics.lineSpacing()
+    assert tree.visualItemRect(first).height() < 2 * line                  # measured before the bar came: one line
+    qtbot.waitUntil(lambda: tree.verticalScrollBar().isVisible(), timeout=5000)
+    drawn = metrics.boundingRect(QRect(0, 0, tree.visualItemRect(first).width() - 2 * margin, 100000),
+                                 int(Qt.TextFlag.TextWordWrap), text).height() // line
+    assert drawn == 2
+    qtbot.waitUntil(lambda: (tree.visualItemRect(first).height() - TREE_ROW_PAD_PX) // line == drawn, timeout=3000)

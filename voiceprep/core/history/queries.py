@@ -1064,7 +1064,7 @@ def rate_notes(rate: Row) -> str:
     return ", ".join(t for t in (in_follow_up_text(rate), older_wording_text(rate)) if t)
 
 
-def weak_points(h: History, bank: Banks, last: int = 6, limit: int = 5, prompt: str | None = None,
+def weak_points(h: History, bank: Banks, last: int = 6, limit: int | None = 5, prompt: str | None = None,
                 beaten: list[int] | None = None) -> list[Row]:
     """The points most often missed recently, weakest first (standing: one said only in a follow-up after those
     missed outright): the "drill my weak points" round (a drill counts for the points it drilled only, see
@@ -1072,9 +1072,53 @@ def weak_points(h: History, bank: Banks, last: int = 6, limit: int = 5, prompt: 
     return _weak(key_point_rates(h, bank, last, prompt, beaten), limit)
 
 
-def _weak(rates: list[Row], limit: int) -> list[Row]:
-    """The weak points of key_point_rates' `rates` (standing below 1: missed at least once), at most `limit`."""
+def _weak(rates: list[Row], limit: int | None) -> list[Row]:
+    """The weak points of key_point_rates' `rates` (standing below 1: missed at least once), at most `limit` (None:
+    all)."""
     return [r for r in rates if r["standing"] < 1.0][:limit]
+
+
+def drill_points(h: History, bank: Banks, last: int = 6, limit: int = 5) -> list[Row]:
+    """What "Drill my weak points" asks after the questions never answered, weakest first: the weak points
+    (weak_points), leaving out those of a question whose newest answer covered every key point (answered_fully),
+    unless every weak point is of such a question. fixDC (session 41's leftover): a drill right after a 6 of 6
+    answer asked that question again, its older tries' misses counted as much as the newest try. Welcome back's
+    "Most missed", which says the drill brings it back, names the first of them."""
+    return drill_order(weak_points(h, bank, last, limit=None), answered_fully(h, bank), limit)
+
+
+def drill_order(weak: list[Row], full: set[str], limit: int) -> list[Row]:
+    """`weak` (weak points, weakest first) as the drill takes them: those of the questions in `full` (their newest
+    answer covered every key point) left out, unless they are all of such questions; at most `limit`."""
+    fresh = [w for w in weak if w["prompt_id"] not in full]
+    return (fresh or weak)[:limit]
+
+
+def answered_fully(h: History, bank: Banks) -> set[str]:
+    """The ids of the questions of `bank` (a lineage, see Banks) whose newest finished answer (not a follow-up answer,
+    nor one cut off: COMPLETE) covered every key point it was judged on, with what the follow-up answers after it
+    added (FOLLOW_UP_POINT: as app.followed counts it, the "6 of 6" Practice showed). A drill answer is judged on the
+    whole question too: full when it covered every point, not only those it asked for. A follow-up answer follows the
+    last answer before it to the question in its bank (app.followed)."""
+    of_bank, ids = bank_where(bank)
+    rows = h.read(
+        f"""WITH newest AS MATERIALIZED (
+             SELECT id, bank_id, prompt_id, started_at FROM (
+               SELECT id, bank_id, prompt_id, started_at,
+                      ROW_NUMBER() OVER (PARTITION BY prompt_id ORDER BY started_at DESC, id DESC) AS n
+               FROM attempts WHERE {of_bank} AND state = ? AND {COMPLETE} AND NOT {FOLLOW_UP}) WHERE n = 1),
+           added AS MATERIALIZED (
+             SELECT DISTINCT w.id AS answer, k.key_point_id
+             FROM newest w JOIN attempts a ON a.bank_id = w.bank_id AND a.prompt_id = w.prompt_id
+                  AND a.started_at >= w.started_at AND (a.started_at > w.started_at OR a.id > w.id)
+                  JOIN key_point_results k ON k.attempt_id = a.id
+             WHERE a.state = ? AND a.{COMPLETE} AND a.{FOLLOW_UP} AND k.hit AND {FOLLOW_UP_POINT})
+           SELECT w.prompt_id FROM newest w JOIN key_point_results k ON k.attempt_id = w.id
+           GROUP BY w.id
+           HAVING SUM(k.hit OR EXISTS (SELECT 1 FROM added d WHERE d.answer = w.id
+                                       AND d.key_point_id = k.key_point_id)) = COUNT(*)""",
+        [*ids, DONE, DONE])
+    return {r["prompt_id"] for r in rows}
 
 
 def answered_prompts(h: History, bank: Banks) -> list[str]:
@@ -1111,10 +1155,10 @@ def recap(h: History, last: int = 6, lineage: Lineage = bank_ids) -> Row | None:
     `banks`: each bank used with its answers ([{"bank_id", "answers"}], most answers first), the questions the last
     round on those banks skipped (`skipped`, of `skipped_bank`; `skipped_in` the bank of that round, which
     `skipped_bank` is a copy of when the welcome picks the copy), and
-    `weakest`: the point missed most on those banks, with its `bank_id` (None before the first answer); `cut_last`:
-    the last answer's bank and prompt ids when it was cut off (COMPLETE), else None. `bank_id`
-    is the weakest point's bank, or the most used one: the bank "Drill my weak points" should drill; `answered`: the
-    ids of its questions answered so far, any day (answered_prompts: the welcome names one never answered), and
+    `weakest`: the point missed most on those banks, of those the drill asks (drill_points), with its `bank_id` (None
+    before the first answer); `cut_last`: the last answer's bank and prompt ids when it was cut off (COMPLETE), else
+    None. `bank_id` is the weakest point's bank, or the most used one: the bank "Drill my weak points" should drill;
+    `answered`: the ids of its questions answered so far, any day (answered_prompts: the welcome names one never answered), and
     `answered_in` those of every bank practised, any day (the session's banks first, then by latest answer). A bank's weak
     points take in the answers given in the banks it was copied from (`lineage`, see Banks), as its Progress does.
 
@@ -1166,7 +1210,8 @@ def recap(h: History, last: int = 6, lineage: Lineage = bank_ids) -> Row | None:
                      "runs": h.read("SELECT COUNT(*) AS n FROM rounds WHERE bank_id = ? AND round_id IS ? AND "
                                     "summary_json IS NOT NULL AND finished_at >= ? AND finished_at < ?",
                                     [rounds[0]["bank_id"], rounds[0]["round_id"], first, after])[0]["n"]}
-    weak = [{**w[0], "bank_id": b} for b in banks if (w := weak_points(h, lineage(b), last, 1))]
+    # the point the drill asks first (drill_points: not one of a question just answered fully), as the line says
+    weak = [{**w[0], "bank_id": b} for b in banks if (w := drill_points(h, lineage(b), last, 1))]
     weakest = min(weak, key=weakest_first) if weak else None   # key_point_rates' order
     # fixCW (walk55): the weakest on a bank a copy of which the session used too is named on that copy, whose weak
     # points take the origin's answers in: "Drill my weak points" named the origin while the picker showed the copy

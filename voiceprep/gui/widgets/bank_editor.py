@@ -160,7 +160,8 @@ class _WrappedRowDelegate(QStyledItemDelegate):
 class WrappingTree(QTreeWidget):
     """The editor's tree: its rows wrap instead of eliding (walk55 finding 7: at 1366 and at 2560/150 % every prompt
     and key point read "Tell me about a payment system you design…", the part that told them apart cut off), laid
-    out again when the pane is resized; each row's whole text is its tooltip and what a screen reader reads."""
+    out again when its viewport is resized (the pane, or the vertical scroll bar coming or going); each row's whole
+    text is its tooltip and what a screen reader reads."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -171,6 +172,8 @@ class WrappingTree(QTreeWidget):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
     def resizeEvent(self, event) -> None:
+        # a scroll area's resizeEvent is its viewport's (QAbstractScrollArea): the pane resized, and the vertical
+        # scroll bar coming or going (the tree's own size unchanged), re-measure every row for the width drawn
         super().resizeEvent(event)
         self.scheduleDelayedItemsLayout()       # row heights follow the new width
 

@@ -48,6 +48,7 @@ from voiceprep.app.recap import (
     recap_lines,
     resume_index,
     since_last_time,
+    skipped_prompts,
     skipped_waiting,
 )
 from voiceprep.core.analysis.scoring import shares_explained
@@ -426,9 +427,10 @@ class PracticePage(QWidget):
         self.drill_btn.setToolTip(f"Once you have answered questions of this bank, asks again the "
                                   f"{weak.weak_points_drilled} key points you missed most, over the last "
                                   f"{weak.weak_point_window} answers to each question (your history, not only the last "
-                                  "round)" + (f", after the first {counted(weak.never_answered_drilled, 'question')}"
-                                              " of the bank you have never answered, if any"
-                                              if weak.never_answered_drilled else "")
+                                  "round; not a question your newest answer covered whole, unless all are)"
+                                  + (f", after the first {counted(weak.never_answered_drilled, 'question')}"
+                                     " of the bank you have never answered, if any"
+                                     if weak.never_answered_drilled else "")
                                   + ". Before your first answers there is nothing to drill yet.")
         self.bank_label = QLabel("Bank")         # its key is added once the shortcut is made (Alt+B)
         pick.addWidget(self.bank_label)
@@ -458,7 +460,13 @@ class PracticePage(QWidget):
         # (bank id, round id, question index, ids of the questions answered in it, the stored round's id, the key points
         # each earlier answer hit) it continues
         self._left: tuple[str, str, int, tuple[str, ...], int | None, dict] | None = None
-        root.addWidget(flow_row(self.start_btn, self.resume_btn, self.prompt_btn, self.drill_btn))
+        # Welcome back's "You skipped “…”: answer it first today": asks it on its own, as Continue takes a round up
+        # (fixDC: no key nor default button reached it, One prompt… only through its list)
+        self.skipped_btn = QPushButton("Answer it now")
+        self.skipped_btn.setAutoDefault(True)          # Enter presses it once it has the keyboard, as Space does
+        self.skipped_btn.hide()
+        self._skipped: tuple[str, str] | None = None   # (bank id, prompt id) it asks
+        root.addWidget(flow_row(self.start_btn, self.resume_btn, self.skipped_btn, self.prompt_btn, self.drill_btn))
 
         self.notice = NoticeBar()
         root.addWidget(self.notice)
@@ -608,6 +616,7 @@ class PracticePage(QWidget):
         self.round_box.currentIndexChanged.connect(lambda _i: self._picked())
         self.start_btn.clicked.connect(self.start_round)
         self.resume_btn.clicked.connect(lambda: self.continue_left_round())
+        self.skipped_btn.clicked.connect(self.answer_skipped)
         self.prompt_btn.clicked.connect(self.start_one_prompt)
         self.drill_btn.clicked.connect(self.start_drill)
         self.replay_btn.clicked.connect(self.ctl.replay)
@@ -1160,6 +1169,7 @@ class PracticePage(QWidget):
         # offered only when the recap names the round left (review30: the button was there under "You skipped ...",
         # with no round named; fixCR: a round left elsewhere is named beside the skip, and offered)
         self._offer_left_round(left_offered(recap, self.services.registry.find))
+        self._offer_skipped(recap)
 
     def set_mic_note(self, note: str) -> None:
         """The welcome back's line on the microphone saved in Settings ("" when it is connected), changed in place
@@ -1196,6 +1206,35 @@ class PracticePage(QWidget):
             # answered one); Start round stays one Shift+Tab away
             self._next_focus = self.resume_btn
             self._focus_next()
+
+    def _offer_skipped(self, recap: dict) -> None:
+        """"Answer it now" beside Start round, for the question the welcome says was skipped (the first, where several
+        were), with the keyboard on it unless Continue has it (the welcome's first line then: the skip is "today too")."""
+        bank, texts = skipped_prompts(recap, self.services.registry.find)
+        ids = {p.id for p in bank.all_prompts()} if bank is not None and texts else set()
+        asked = next((pid for pid in recap.get("skipped") or [] if pid in ids), None)     # texts[0]'s question
+        self._skipped = (bank.id, asked) if bank is not None and asked is not None else None
+        if self._skipped is not None and bank is not None:
+            self.skipped_btn.setToolTip(f"Asks “{texts[0]}”, the question you skipped, on its own (as One prompt… "
+                                        "does); Start round asks the round from its first question.")
+        self.skipped_btn.setVisible(self._skipped is not None)
+        focused = QApplication.focusWidget()
+        if self._skipped is not None and self._left is None and (focused is None or focused is self.start_btn
+                                                                  or focused is self):
+            self._next_focus = self.skipped_btn        # the keyboard on what the welcome suggests, as Continue
+            self._focus_next()
+
+    def answer_skipped(self) -> None:
+        """The question the welcome back says was skipped, asked on its own (One prompt): on the bank chosen when it
+        has that question (a copy of the bank it was skipped on), else on the bank it was skipped on."""
+        if self._skipped is None or not self.confirm_leave_round():
+            return
+        bank_id, prompt_id = self._skipped
+        for bank in (self.bank(), self.services.registry.find(bank_id)):
+            asked = next((p for p in bank.all_prompts() if p.id == prompt_id), None) if bank is not None else None
+            if bank is not None and asked is not None:
+                self._start(Rehearsal.for_prompt(bank, asked))
+                return
 
     def continue_left_round(self, redo: bool = False) -> None:
         """The round the welcome back says was left unfinished, from the question it was left at, without the
@@ -1270,8 +1309,9 @@ class PracticePage(QWidget):
         self.recap_labels = []
         self._recap = text
         if not text and not keep_offer:
-            self._left = None                        # the welcome back went: what it offered goes with it
+            self._left = self._skipped = None        # the welcome back went: what it offered goes with it
             self.resume_btn.hide()
+            self.skipped_btn.hide()
         for line in text.splitlines():
             label = RecapLine(line)
             font = label.font()
@@ -1306,9 +1346,10 @@ class PracticePage(QWidget):
 
     def _start(self, rehearsal: Rehearsal) -> None:
         self._recap_prompt = None                    # the welcome's "answer it first" is behind once one starts
-        self._left = None
+        self._left = self._skipped = None
         self.offered_bank = None                     # practised: the bank used last
         self.resume_btn.hide()
+        self.skipped_btn.hide()
         self.ctl.stop_speaking()
         self.notice.hide()
         self.ctl.start(rehearsal)
@@ -1668,7 +1709,8 @@ class PracticePage(QWidget):
                                (self.retry_btn, Action.RETRY), (self.next_btn, Action.NEXT),
                                (self.replay_btn, Action.REPLAY)):
             button.setEnabled(self.ctl.can(action))
-        for b in (self.start_btn, self.resume_btn, self.prompt_btn, self.drill_btn, self.bank_box, self.round_box):
+        for b in (self.start_btn, self.resume_btn, self.skipped_btn, self.prompt_btn, self.drill_btn, self.bank_box,
+                  self.round_box):
             b.setEnabled(self.ctl.can(Action.CHOOSE))       # never lose an answer by starting something else
         if self.ctl.rehearsal and self.ctl.rehearsal.is_last:
             # one prompt is no round (walkthrough 9: it ended with "Round complete")
