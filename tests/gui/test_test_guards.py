@@ -1,5 +1,5 @@
 """The suite's own guards: a GUI test that leaves a question unanswered fails with the question, it does not hang;
-a menu is answered only once it has the keyboard."""
+a menu is answered only once it has the keyboard; what a test leaves behind does not act in the next."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QMenu, QToolButton, QVBox
 from tests.gui import modal
 
 PROBE = Path(__file__).with_name("unanswered_probe.py")
+LEAK_PROBE = Path(__file__).with_name("leak_probe.py")
 
 
 def test_an_unanswered_question_fails_its_test_and_names_it():
@@ -56,3 +57,13 @@ def test_a_menu_is_answered_once_it_has_the_keyboard_however_late_the_poll(qtbot
         qtbot.wait(0)      # hand the window system's pending reports in (what had made the closed menu active)
         assert QApplication.activeWindow() is window and QApplication.focusWidget() is edit, \
             (QApplication.activeWindow(), QApplication.focusWidget())
+
+
+def test_what_a_test_leaves_behind_does_not_act_in_the_next():
+    """fixDE: a dialog poll left over from one test closed the next one's dialog (CI3, session 41), and a Ctrl left
+    held by one test's Ctrl+Tab made the next one's selectRow add to the selection. The probe's two tests, in order
+    in a run of their own: the second sees neither."""
+    run = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "no:randomly",
+                          str(LEAK_PROBE)], capture_output=True, text=True, timeout=300, cwd=LEAK_PROBE.parents[2])
+    out = run.stdout + run.stderr
+    assert run.returncode == 0 and "2 passed" in out, out[-3000:]
