@@ -77,7 +77,31 @@ def garbage_collected_on_the_gui_thread(qapp):
 
 
 @pytest.fixture(autouse=True)
-def background_work_ends_with_its_test(qtbot, garbage_collected_on_the_gui_thread):
+def nothing_of_a_test_acts_in_the_next(qapp):
+    """What a test leaves in the application ends with it (tests/gui/leak_probe.py shows each acting in the next):
+
+    - its dialog polls and timers (tests/gui/modal.py): one left over closed the next test's dialog (CI3, 8f9c5414);
+    - a modifier key held: `qtbot.keyClick(w, Qt.Key.Key_Tab, ControlModifier)` leaves Qt's keyboard state at
+      Ctrl, as no Ctrl release follows, until the next key event; a later test's `table.selectRow` then added a
+      row to the selection, as Ctrl+click does (fixDE: History showed the follow-up answer, not the one selected,
+      run after tests/gui/widgets/test_feedback.py's last test, Ctrl+Tab). The keys are let go, as a hand would."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QWidget
+
+    from tests.gui import modal
+
+    yield
+    modal.stop_all()
+    if QGuiApplication.keyboardModifiers() != Qt.KeyboardModifier.NoModifier:
+        hand = QWidget()          # never shown: Qt's keyboard state is the last key event's modifiers, and this
+        QTest.keyRelease(hand, Qt.Key.Key_Control, Qt.KeyboardModifier.NoModifier)     # release has none
+        hand.deleteLater()
+
+
+@pytest.fixture(autouse=True)
+def background_work_ends_with_its_test(qtbot, garbage_collected_on_the_gui_thread, nothing_of_a_test_acts_in_the_next):
     """A test's background work (prompts rendered ahead, history queries, model loads) ends before the next test
     starts, so no test's windows meet another test's workers (CI once crashed inside espeak while a prompt was
     still being rendered for a closed window of the test before)."""

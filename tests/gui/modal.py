@@ -1,4 +1,8 @@
-"""Answering a dialog or menu the app opens (and waits in), from inside its own event loop."""
+"""Answering a dialog or menu the app opens (and waits in), from inside its own event loop.
+
+Every poll and timer started here ends with its test: tests/gui/conftest.py stops them at teardown (`stop_all`).
+A bare `QTimer.singleShot` outlives its test, and a poll left over from one test closed the next one's dialog
+(CI3, session 41: 8f9c5414). Use `later` instead of `QTimer.singleShot` in a test."""
 
 from __future__ import annotations
 
@@ -11,6 +15,34 @@ from PySide6.QtWidgets import QApplication
 
 POLL_MS = 50
 PATIENCE_S = 30.0
+
+_timers: list[QTimer] = []     # this test's polls and timers, fired or not: stop_all() ends them
+
+
+def _timer(ms: int, fire: Callable[[], object], *, repeat: bool = False) -> QTimer:
+    """A timer of this test's, kept until stop_all() (so none is deleted inside its own timeout)."""
+    timer = QTimer()
+    timer.setSingleShot(not repeat)
+    timer.setInterval(ms)
+    timer.timeout.connect(fire)
+    _timers.append(timer)
+    timer.start()
+    return timer
+
+
+def later(ms: int, callback: Callable[[], object]) -> None:
+    """`QTimer.singleShot(ms, callback)` that ends with its test: a test that ends before `ms` never sees it run."""
+    _timer(ms, callback)
+
+
+def stop_all() -> int:
+    """Stop every poll and timer started here (at a test's teardown); how many had not run yet."""
+    waiting = sum(timer.isActive() for timer in _timers)
+    for timer in _timers:
+        timer.stop()
+        timer.timeout.disconnect()     # its callback held it: without this, neither is ever freed
+    _timers.clear()
+    return waiting
 
 
 def when_modal(callback: Callable[[], object], kind: type | None = None, *, popup: bool = False) -> None:
@@ -37,8 +69,7 @@ def when_modal(callback: Callable[[], object], kind: type | None = None, *, popu
 
     def poll() -> None:
         if ready() or time.monotonic() > deadline:
+            timer.stop()           # once: the callback may wait in an event loop of its own (a dialog, waitUntil)
             callback()
-        else:
-            QTimer.singleShot(POLL_MS, poll)
 
-    QTimer.singleShot(POLL_MS, poll)
+    timer = _timer(POLL_MS, poll, repeat=True)

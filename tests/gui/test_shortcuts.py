@@ -8,11 +8,11 @@ import re
 import threading
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QLineEdit, QListWidget, QWidget
 
-from tests.gui.modal import when_modal
+from tests.gui.modal import later, when_modal
 from voiceprep.gui import controller as c
 from voiceprep.gui.main_window import PAGES
 
@@ -143,7 +143,7 @@ def test_esc_while_the_voice_speaks_stops_it_and_leaves_a_dialog_open(window, qt
         if (dialog := QApplication.activeModalWidget()) is not None:
             dialog.reject()
     when_modal(in_dialog)
-    QTimer.singleShot(8000, unstuck)
+    later(8000, unstuck)                                    # ends with this test (fixDE)
     window.practice.type_btn.click()                        # waits while the dialog is open
     assert seen == ["TypeAnswerDialog", (1, True), False], seen
 
