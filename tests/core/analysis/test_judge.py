@@ -2570,11 +2570,13 @@ SURGERY_BANK = (
 
 def test_an_act_shared_with_a_colleague_the_point_names_is_read_as_told():
     """judge51: a point that names the colleague the candidate acts with ("another vet", "the lawyer") may be told as
-    that colleague's act; the reading of someone else's act is not applied to it."""
+    that colleague's act; the reading of someone else's act is not applied to it. Session 42: "…for the whole
+    afternoon" alone was p 0.48 on an AVX2 machine (over 0.5 where it was written), so the sentence says "while I
+    operated" too (p 0.82): the act is still Sam's."""
     bank = parse_bank(SURGERY_BANK)
     text = ("A spaniel came in bleeding internally at ten and we were booked solid. I saw her at once and knew she "
-            "needed surgery. The other vet, Sam, took over my appointments for the whole afternoon, and the surgery "
-            "went well.")
+            "needed surgery. The other vet, Sam, took over my appointments for the whole afternoon while I operated, "
+            "and the surgery went well.")
     got = analyze_answer(bank, bank.prompt("p"), Transcript.from_text(text)).key_points[0]
     assert got.hit, got.judgement
 
