@@ -85,7 +85,11 @@ from voiceprep.core.banks.load import default_cues, label_min_cues
 from voiceprep.core.banks.model import Job, KeyPoint, Prompt
 from voiceprep.settings import PHRASE_CUE_WORDS, AnalysisSettings
 
-JUDGE_VERSION = "semantic-64"      # session 41: judge77 (semantic-64: a denial that says the point,
+JUDGE_VERSION = "semantic-64-b"    # session 42: judge79 (semantic-64-b, provisional: a figure moving against a
+                                   # point's direction, "the p99 went up to fifty milliseconds" for "latency down",
+                                   # contradicts it: `direction_facets`, `moves_against`; the exact cue route stops
+                                   # at a negation, keypoints `denied_between`),
+                                   # session 41: judge77 (semantic-64: a denial that says the point,
                                    # "I didn't take either side", "we didn't turn anyone away": `_denies_a_failing`; a
                                    # denial in a relative without "that", "a reduction she didn't know about":
                                    # `_bare_relative`; "we just kept tokens from the processor" is a limit told:
@@ -923,6 +927,83 @@ def contradicts_numbers(label: Sequence[tuple[float, str, float]], said: Sequenc
     return False
 
 
+# "The measured result: latency down, throughput up", "fewer incidents": an item of two or three words that names a
+# quantity and the way it should move, its direction word first or last (judge79). A figure said moving the other way
+# ("under load the p99 went up to fifty milliseconds") is the problem, not the point (walk56 3).
+LABEL_DOWN = frozenset({"down", "cut", "reduced", "lower", "fewer", "less", "decreased", "dropped", "halved"})
+LABEL_UP = frozenset({"up", "increased", "higher", "more", "doubled", "raised"})
+# said in an answer: a word that moves a quantity one way ...
+MOVES_DOWN = frozenset({"fell", "fallen", "fall", "falls", "falling", "dropped", "drop", "drops", "dropping", "decreased",
+                        "decrease", "decreases", "reduced", "cut", "halved", "shrank", "shrunk", "lowered", "plunged",
+                        "plummeted", "lower"})
+MOVES_UP = frozenset({"rose", "risen", "rise", "rises", "rising", "grew", "grown", "grow", "grows", "growing", "increased",
+                      "increase", "increases", "jumped", "jumps", "climbed", "climbs", "spiked", "spikes", "soared",
+                      "ballooned", "doubled", "tripled", "higher"})
+# ... or "up"/"down" after a verb of motion ("went up to fifty", "came down to four"), not "up to 50k requests" (a
+# bound); after the quantity itself ("latency down to 4 ms", "p99 up 20 percent"), or before "from"/"by"
+_MOTION = frozenset({"went", "go", "goes", "gone", "going", "came", "come", "comes", "coming", "shot", "crept", "creeping",
+                     "way", "moved", "is", "was", "were", "are", "been"})
+# a latency named by its percentile ("the p99", "p95") is the latency a label names
+_PERCENTILE = re.compile(r"^p(?:50|75|90|95|99|999|99\.9)$")
+_LATENCY = stem("latency")
+
+
+@lru_cache(maxsize=1024)
+def direction_facets(label: str) -> tuple[tuple[str, str], ...]:
+    """The quantities a label says should move, with the way: (stem, "down"/"up"). "latency down" -> ("latenc",
+    "down"), "fewer incidents" -> ("incid", "down"); not "How it stayed up" nor "I cut the first version down to
+    something ..." (more than three words: a sentence, not a quantity and its way)."""
+    out: list[tuple[str, str]] = []
+    for part in facets(label)[1:] if ":" in label else []:
+        words = [clean(w) for w in part.split()]
+        if not 2 <= len(words) <= 3:
+            continue
+        for way, ends in (("down", LABEL_DOWN), ("up", LABEL_UP)):
+            at = 0 if words[0] in ends else len(words) - 1 if words[-1] in ends else -1
+            rest = [w for k, w in enumerate(words) if k != at]
+            if at >= 0 and all(w.isalpha() and w not in FUNCTION_WORDS and w not in LABEL_DOWN | LABEL_UP for w in rest):
+                out += [(stem(w), way) for w in rest]
+    return tuple(dict.fromkeys(out))
+
+
+def _moves(words: Sequence[str], k: int) -> str:
+    """The way word k of a clause moves a quantity: "up", "down" or "" (none)."""
+    w = words[k]
+    if w in MOVES_DOWN:
+        return "down"
+    if w in MOVES_UP:
+        return "up"
+    if w in ("up", "down") and (k > 0 and words[k - 1] in _MOTION
+                                or k + 1 < len(words) and words[k + 1] in ("from", "by")):
+        return w
+    return ""
+
+
+def moves_against(words: Sequence[str], numbers: Set[int], directions: Sequence[tuple[str, str]]) -> bool:
+    """Whether a clause (its words, cleaned; `numbers`: the positions of its figures) says a figure moving one of the
+    label's quantities the other way (`direction_facets`): "the p99 went up to fifty milliseconds" for "latency down",
+    "throughput fell to two thousand a second" for "throughput up"; not "latency went down from 50 to 4 ms", nor a
+    clause with no figure after the word that moves it ("latency went up a bit"), nor one that denies ("latency never
+    went up above 5 ms"). The quantity is the label's word nearest before the moving word in the clause (a percentile,
+    "p99", is a latency), else the nearest after it ("we cut latency to 4 ms")."""
+    if not directions or any(w in DENIALS or w.endswith("n't") for w in words):
+        return False
+    way_of = dict(directions)
+    stems = [_LATENCY if _PERCENTILE.match(w) else stem(w) for w in words]
+    moving = [(k, way) for k in range(len(words)) if (way := _moves(words, k))]
+    for n, (k, way) in enumerate(moving):
+        start = moving[n - 1][0] + 1 if n else 0
+        end = moving[n + 1][0] if n + 1 < len(moving) else len(words)
+        if not any(k < i < end for i in numbers):
+            continue
+        before = [stems[i] for i in range(k - 1, start - 1, -1) if stems[i] in way_of]
+        after = [stems[i] for i in range(k + 1, end) if stems[i] in way_of]
+        quantity = (before or after or [""])[0]
+        if quantity and way_of[quantity] != way:
+            return True
+    return False
+
+
 # a point that gives a change or an impact ("Result: p99 from 200 ms to under 5 ms, throughput up 8x", "cut costs by
 # half", "Quantify the impact: latency, incidents...") is not met by a figure said as the state before: "Under load
 # the p99 latency was around two hundred milliseconds", "Around 200 milliseconds at the 99, I owned the
@@ -1722,6 +1803,7 @@ class AnswerJudge:
         changes = _label_changes(label)
         own_act = self._own_act(label)
         early = bool(EARLY.search(label))
+        directions = direction_facets(label)
         own = {t.stem: t.norm for t in label_tokens(label)
                if t.norm not in FUNCTION_WORDS and t.norm not in _NOT_A_CLAIM and len(t.norm) > 2}
         for phrase in denied_phrases(label, whole=True):
@@ -1757,6 +1839,8 @@ class AnswerJudge:
                 hit = contradicts_numbers(changes, from_to(" ".join(self.raw[a:b + 1])))
             if not hit and early:
                 hit = bool(FOUND_LATE.search(" ".join(said)))
+            if not hit and directions:
+                hit = moves_against(said, {i - a for i in self._numeric if a <= i <= b}, directions)
             if hit:
                 out.update(range(a, b + 1))
         # a word of the label denied and said nowhere else ("failover wasn't automatic"): the point is not made
