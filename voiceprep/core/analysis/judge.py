@@ -88,7 +88,8 @@ from voiceprep.settings import PHRASE_CUE_WORDS, AnalysisSettings
 JUDGE_VERSION = "semantic-64-b"    # session 42: judge79 (semantic-64-b, provisional: a figure moving against a
                                    # point's direction, "the p99 went up to fifty milliseconds" for "latency down",
                                    # contradicts it: `direction_facets`, `moves_against`; the exact cue route stops
-                                   # at a negation, keypoints `denied_between`),
+                                   # at a negation, keypoints `denied_between`; people whose agreement was got,
+                                   # "buy-in from the team", name no one who benefited: `_agreeing`),
                                    # session 41: judge77 (semantic-64: a denial that says the point,
                                    # "I didn't take either side", "we didn't turn anyone away": `_denies_a_failing`; a
                                    # denial in a relative without "that", "a reduction she didn't know about":
@@ -835,6 +836,17 @@ _AS_PEOPLE = frozenset({"the", "our", "whole", "entire"})
 _AT = frozenset({"at", "in", "from", "to"})
 # a singular word after these is the head of its phrase ("every engineer gets paged"), not a modifier
 SINGULAR_DETERMINERS = frozenset({"every", "each", "a", "an", "one", "any", "no", "another"})
+# people whose agreement the candidate got are not the people who benefited (judge79, walk56 3: "got buy-in from the
+# team" for "Who benefited: engineers, on-call teams, ..."): the people after one of AGREEMENT and "from"/"of" ("sign-off
+# from my manager", "the approval of the whole team"), before one of AGREED ("the team agreed", "my manager signed
+# off"), or after one of PERSUADED ("I convinced the team")
+AGREEMENT = frozenset({"buy-in", "buyin", "approval", "sign-off", "signoff", "agreement", "go-ahead", "backing",
+                       "blessing", "permission", "consensus", "support"})
+AGREED = frozenset({"agreed", "approved", "endorsed"})
+AGREED_PAIRS = frozenset({("signed", "off"), ("bought", "in"), ("bought", "into")})
+_BEFORE_AGREED = frozenset({"all", "both", "eventually", "finally", "quickly", "soon", "then", "also", "had", "have",
+                            "has", "quickly", "happily"})
+PERSUADED = frozenset({"convinced", "persuaded", "convince", "persuade", "convincing", "persuading"})
 _WHO_HEAD = frozenset({"who", "benefit", "benefited", "benefitted", "it"})
 
 
@@ -2164,7 +2176,7 @@ class AnswerJudge:
         verbs = label_verbs(kp.label)
         nouns = frozenset(i for i in self._nouns() if self._words[i] in verbs) if verbs else frozenset()
         if WHO_LABEL.match(kp.label):
-            nouns = nouns | self._modifiers()
+            nouns = nouns | self._modifiers() | self._agreeing()
 
         def unsaid(first: int) -> bool:
             word = self.index.tokens[first].word
@@ -2559,13 +2571,39 @@ class AnswerJudge:
                          and len(words[i + 1]) > 3 and words[i + 1] not in FUNCTION_WORDS
                          and words[i + 1] not in PEOPLE)
 
+    def _agreeing(self) -> frozenset[int]:
+        """The words that name people whose agreement the candidate got (`AGREEMENT`, `AGREED`, `PERSUADED`): "the
+        team" in "I got buy-in from the team", "manager" in "my manager signed off", "team" in "I convinced the whole
+        team"; in one clause, up to three words between ("sign-off from my own manager"); the subject of the verb
+        right before it ("the whole team agreed", "the team had signed off"), not "the customers we supported"."""
+        words, out = self._words, set()
+        people = PEOPLE | PERSONS
+        for a, b in self._clauses:
+            for k in range(a, b + 1):
+                w = words[k]
+                nxt = words[k + 1] if k < b else ""
+                if w in PERSUADED:
+                    start = k + 1
+                elif w in AGREEMENT and nxt in ("from", "of"):
+                    start = k + 2
+                elif w == "buy" and nxt == "in" and k + 2 <= b and words[k + 2] in ("from", "of"):
+                    start = k + 3
+                else:
+                    if w in AGREED or (w, nxt) in AGREED_PAIRS:
+                        j = k - 2 if k - 2 >= a and words[k - 1] in _BEFORE_AGREED else k - 1
+                        if j >= a and words[j] in people:     # the verb's subject: "the team agreed"
+                            out.add(j)
+                    continue
+                out.update(i for i in range(start, min(b, start + 3) + 1) if words[i] in people)
+        return frozenset(out)
+
     def _names_someone(self, kp: KeyPoint) -> np.ndarray:
         """Per unit, whether it names someone (`WHO_LABEL`): a word of the point's own (its list and cues, not "who
         benefited") or of PEOPLE (`_PLACE_OR_FEATURE` said as people), not said before a plural noun."""
         own = {st for st in own_stems(kp.label, kp.cues) if st not in _WHO_HEAD}
         people = {stem(w) for w in PEOPLE} - own
         vague = {stem(w) for w in _PLACE_OR_FEATURE}
-        skip = self._modifiers()
+        skip = self._modifiers() | self._agreeing()
         words = self._words
         at = [t.word for t in self.index.tokens if t.norm not in FUNCTION_WORDS and t.word not in skip and (
               t.stem in own or t.stem in people and (t.stem not in vague or (
