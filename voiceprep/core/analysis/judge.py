@@ -846,7 +846,7 @@ AGREEMENT = frozenset({"buy-in", "buyin", "approval", "sign-off", "signoff", "ag
 AGREED = frozenset({"agreed", "approved", "endorsed"})
 AGREED_PAIRS = frozenset({("signed", "off"), ("bought", "in"), ("bought", "into")})
 _BEFORE_AGREED = frozenset({"all", "both", "eventually", "finally", "quickly", "soon", "then", "also", "had", "have",
-                            "has", "quickly", "happily"})
+                            "has", "happily"})
 PERSUADED = frozenset({"convinced", "persuaded", "convince", "persuade", "convincing", "persuading"})
 _WHO_HEAD = frozenset({"who", "benefit", "benefited", "benefitted", "it"})
 
