@@ -1580,6 +1580,7 @@ class AnswerJudge:
         numeric = set(numbers if numbers is not None else numbers_said(raw_words, index.tokens))
         self.says_number = np.array([any(u.first <= i <= u.last for i in numeric) for u in self.units], dtype=bool)
         self._numeric = frozenset(numeric)
+        self._figure_at: frozenset[int] | None = None       # `_figure_words`
         self._before_words: dict[str, frozenset[int]] = {}
         values = [(t.word, t.value) for t in index.tokens if t.value is not None]   # "one agency nurse": 1
         self._numbers = [frozenset(v for i, v in values if u.first <= i <= u.last) for u in self.units]
@@ -2354,15 +2355,15 @@ class AnswerJudge:
             if closeness[nearest] >= closeness[best] - NUMBER_EVIDENCE_MARGIN:
                 best = nearest
         # a point that asks for numbers in so many words ("Quantify the impact ... with numbers") is quoted by the
-        # sentence that says its figure when one does, however much closer a sentence without one is (judge79, walk56
-        # 2: not "The most impactful thing I built is the global monitoring platform, and it reduced incidents" beside
-        # "Time to detect dropped from forty minutes to under five minutes."), nor a pair read down to its one figure
-        # ("It took six months.")
+        # closest sentence that says a figure (`_figure_units`) when the quote chosen below says none (judge79,
+        # walk56 2: not "The most impactful thing I built is the global monitoring platform, and it reduced incidents"
+        # beside "Time to detect dropped from forty minutes to under five minutes.", nor a pair read down to "It took
+        # six months.")
         figure = -1
         if ASKS_FOR_NUMBERS.search(kp.label):
-            carried = numbered & np.array([u.kind != "pair" for u in self.units], dtype=bool)
-            if carried.any() and not carried[best]:
-                figure = best = int(np.argmax(np.where(carried, closeness, -np.inf)))
+            carried = ok & self._figure_units()
+            if carried.any():
+                figure = int(np.argmax(np.where(carried, closeness, -np.inf)))
         unit = self._narrow(best, closeness, numbered, taken) if label_best > -1 else None
         strong_meaning = label_best >= self.s.meaning_evidence_min
         # cue words said that counted for nothing (`_cue_share` 0: fewer than the bank asks in a story told for another
@@ -2379,7 +2380,7 @@ class AnswerJudge:
             unit = self._whole(unit)
             if counted and hit:
                 unit = self._cue_bearer(unit, lexical, ok, sims[:, 0], kp, float(sims[best, 0]))
-        if figure >= 0 and unit is not None and not any(unit.first <= i <= unit.last for i in self._numeric):
+        if figure >= 0 and unit is not None and not any(unit.first <= i <= unit.last for i in self._figure_words()):
             unit = self._whole(self.units[figure])     # not the cue words' sentence without the figure
         if argued is None and unit is not None:
             unit = self._with_cues(unit, lexical, ok)
@@ -2583,6 +2584,27 @@ class AnswerJudge:
                          and (i == 0 or words[i - 1] not in SINGULAR_DETERMINERS)
                          and len(words[i + 1]) > 3 and words[i + 1] not in FUNCTION_WORDS
                          and words[i + 1] not in PEOPLE)
+
+    def _figure_words(self) -> frozenset[int]:
+        """The words that say a figure: a number written in digits ("5 ms", "99.9%") or above ten ("forty minutes",
+        "three hundred gyms"), not a small count said in words ("six months", "one transaction", "four events")."""
+        if self._figure_at is None:
+            out = set()
+            for t in self.index.tokens:
+                if t.is_number:
+                    try:
+                        big = float(t.norm) > 10
+                    except ValueError:
+                        big = False
+                    if big or any(c.isdigit() for c in self.raw[t.word]):
+                        out.add(t.word)
+            self._figure_at = frozenset(out)
+        return self._figure_at
+
+    def _figure_units(self) -> np.ndarray:
+        """Per unit (not a pair: its sentences are quoted one by one), whether it says a figure (`_figure_words`)."""
+        at = self._figure_words()
+        return np.array([u.kind != "pair" and any(u.first <= i <= u.last for i in at) for u in self.units], dtype=bool)
 
     def _agreeing(self) -> frozenset[int]:
         """The words that name people whose agreement the candidate got (`AGREEMENT`, `AGREED`, `PERSUADED`): "the
