@@ -2595,7 +2595,7 @@ class AnswerJudge:
         "three hundred gyms"), with a fraction ("one point five") or before a percent or "times" ("eight percent"),
         not a small count said in words ("six months", "one transaction", "four events")."""
         if self._figure_at is None:
-            out = set()
+            out: set[int] = set()
             tokens = self.index.tokens
             for k, t in enumerate(tokens):
                 if t.is_number:
@@ -2621,7 +2621,8 @@ class AnswerJudge:
         team" in "I got buy-in from the team", "manager" in "my manager signed off", "team" in "I convinced the whole
         team"; in one clause, up to three words between ("sign-off from my own manager"); the subject of the verb
         right before it ("the whole team agreed", "the team had signed off"), not "the customers we supported"."""
-        words, out = self._words, set()
+        words = self._words
+        out: set[int] = set()
         people = PEOPLE | PERSONS
         for a, b in self._clauses:
             for k in range(a, b + 1):
