@@ -85,7 +85,13 @@ from voiceprep.core.banks.load import default_cues, label_min_cues
 from voiceprep.core.banks.model import Job, KeyPoint, Prompt
 from voiceprep.settings import PHRASE_CUE_WORDS, AnalysisSettings
 
-JUDGE_VERSION = "semantic-64"      # session 41: judge77 (semantic-64: a denial that says the point,
+JUDGE_VERSION = "semantic-65"      # session 42: judge79 (semantic-65: a figure moving against a
+                                   # point's direction, "the p99 went up to fifty milliseconds" for "latency down",
+                                   # contradicts it: `direction_facets`, `moves_against`; the exact cue route stops
+                                   # at a negation, keypoints `denied_between`; people whose agreement was got,
+                                   # "buy-in from the team", name no one who benefited: `_agreeing`; a point that
+                                   # asks for numbers is quoted by a sentence with its figure when one says it),
+                                   # session 41: judge77 (semantic-64: a denial that says the point,
                                    # "I didn't take either side", "we didn't turn anyone away": `_denies_a_failing`; a
                                    # denial in a relative without "that", "a reduction she didn't know about":
                                    # `_bare_relative`; "we just kept tokens from the processor" is a limit told:
@@ -831,6 +837,19 @@ _AS_PEOPLE = frozenset({"the", "our", "whole", "entire"})
 _AT = frozenset({"at", "in", "from", "to"})
 # a singular word after these is the head of its phrase ("every engineer gets paged"), not a modifier
 SINGULAR_DETERMINERS = frozenset({"every", "each", "a", "an", "one", "any", "no", "another"})
+# people whose agreement the candidate got are not the people who benefited (judge79, walk56 3: "got buy-in from the
+# team" for "Who benefited: engineers, on-call teams, ..."): the people after one of AGREEMENT and "from"/"of" ("sign-off
+# from my manager", "the approval of the whole team"), before one of AGREED ("the team agreed", "my manager signed
+# off"), or after one of PERSUADED ("I convinced the team")
+# a small number said in words before one of these is a figure ("eight percent", "five times"), `_figure_words`
+_FIGURE_UNITS = frozenset({"percent", "%", "times", "x", "fold"})
+AGREEMENT = frozenset({"buy-in", "buyin", "approval", "sign-off", "signoff", "agreement", "go-ahead", "backing",
+                       "blessing", "permission", "consensus", "support"})
+AGREED = frozenset({"agreed", "approved", "endorsed"})
+AGREED_PAIRS = frozenset({("signed", "off"), ("bought", "in"), ("bought", "into")})
+_BEFORE_AGREED = frozenset({"all", "both", "eventually", "finally", "quickly", "soon", "then", "also", "had", "have",
+                            "has", "happily"})
+PERSUADED = frozenset({"convinced", "persuaded", "convince", "persuade", "convincing", "persuading"})
 _WHO_HEAD = frozenset({"who", "benefit", "benefited", "benefitted", "it"})
 
 
@@ -920,6 +939,83 @@ def contradicts_numbers(label: Sequence[tuple[float, str, float]], said: Sequenc
                 ok = abs(y2 - y) <= 0.25 * max(abs(y), 1e-9) and (y == x or abs(y2 - y) <= 0.5 * abs(y - x))
             if not ok:
                 return True
+    return False
+
+
+# "The measured result: latency down, throughput up", "fewer incidents": an item of two or three words that names a
+# quantity and the way it should move, its direction word first or last (judge79). A figure said moving the other way
+# ("under load the p99 went up to fifty milliseconds") is the problem, not the point (walk56 3).
+LABEL_DOWN = frozenset({"down", "cut", "reduced", "lower", "fewer", "less", "decreased", "dropped", "halved"})
+LABEL_UP = frozenset({"up", "increased", "higher", "more", "doubled", "raised"})
+# said in an answer: a word that moves a quantity one way ...
+MOVES_DOWN = frozenset({"fell", "fallen", "fall", "falls", "falling", "dropped", "drop", "drops", "dropping", "decreased",
+                        "decrease", "decreases", "reduced", "cut", "halved", "shrank", "shrunk", "lowered", "plunged",
+                        "plummeted", "lower"})
+MOVES_UP = frozenset({"rose", "risen", "rise", "rises", "rising", "grew", "grown", "grow", "grows", "growing", "increased",
+                      "increase", "increases", "jumped", "jumps", "climbed", "climbs", "spiked", "spikes", "soared",
+                      "ballooned", "doubled", "tripled", "higher"})
+# ... or "up"/"down" after a verb of motion ("went up to fifty", "came down to four"), not "up to 50k requests" (a
+# bound); after the quantity itself ("latency down to 4 ms", "p99 up 20 percent"), or before "from"/"by"
+_MOTION = frozenset({"went", "go", "goes", "gone", "going", "came", "come", "comes", "coming", "shot", "crept", "creeping",
+                     "way", "moved", "is", "was", "were", "are", "been"})
+# a latency named by its percentile ("the p99", "p95") is the latency a label names
+_PERCENTILE = re.compile(r"^p(?:50|75|90|95|99|999|99\.9)$")
+_LATENCY = stem("latency")
+
+
+@lru_cache(maxsize=1024)
+def direction_facets(label: str) -> tuple[tuple[str, str], ...]:
+    """The quantities a label says should move, with the way: (stem, "down"/"up"). "latency down" -> ("latenc",
+    "down"), "fewer incidents" -> ("incid", "down"); not "How it stayed up" nor "I cut the first version down to
+    something ..." (more than three words: a sentence, not a quantity and its way)."""
+    out: list[tuple[str, str]] = []
+    for part in facets(label)[1:] if ":" in label else []:
+        words = [clean(w) for w in part.split()]
+        if not 2 <= len(words) <= 3:
+            continue
+        for way, ends in (("down", LABEL_DOWN), ("up", LABEL_UP)):
+            at = 0 if words[0] in ends else len(words) - 1 if words[-1] in ends else -1
+            rest = [w for k, w in enumerate(words) if k != at]
+            if at >= 0 and all(w.isalpha() and w not in FUNCTION_WORDS and w not in LABEL_DOWN | LABEL_UP for w in rest):
+                out += [(stem(w), way) for w in rest]
+    return tuple(dict.fromkeys(out))
+
+
+def _moves(words: Sequence[str], k: int) -> str:
+    """The way word k of a clause moves a quantity: "up", "down" or "" (none)."""
+    w = words[k]
+    if w in MOVES_DOWN:
+        return "down"
+    if w in MOVES_UP:
+        return "up"
+    if w in ("up", "down") and (k > 0 and words[k - 1] in _MOTION
+                                or k + 1 < len(words) and words[k + 1] in ("from", "by")):
+        return w
+    return ""
+
+
+def moves_against(words: Sequence[str], numbers: Set[int], directions: Sequence[tuple[str, str]]) -> bool:
+    """Whether a clause (its words, cleaned; `numbers`: the positions of its figures) says a figure moving one of the
+    label's quantities the other way (`direction_facets`): "the p99 went up to fifty milliseconds" for "latency down",
+    "throughput fell to two thousand a second" for "throughput up"; not "latency went down from 50 to 4 ms", nor a
+    clause with no figure after the word that moves it ("latency went up a bit"), nor one that denies ("latency never
+    went up above 5 ms"). The quantity is the label's word nearest before the moving word in the clause (a percentile,
+    "p99", is a latency), else the nearest after it ("we cut latency to 4 ms")."""
+    if not directions or any(w in DENIALS or w.endswith("n't") for w in words):
+        return False
+    way_of = dict(directions)
+    stems = [_LATENCY if _PERCENTILE.match(w) else stem(w) for w in words]
+    moving = [(k, way) for k in range(len(words)) if (way := _moves(words, k))]
+    for n, (k, way) in enumerate(moving):
+        start = moving[n - 1][0] + 1 if n else 0
+        end = moving[n + 1][0] if n + 1 < len(moving) else len(words)
+        if not any(k < i < end for i in numbers):
+            continue
+        before = [stems[i] for i in range(k - 1, start - 1, -1) if stems[i] in way_of]
+        after = [stems[i] for i in range(k + 1, end) if stems[i] in way_of]
+        quantity = (before or after or [""])[0]
+        if quantity and way_of[quantity] != way:
+            return True
     return False
 
 
@@ -1486,6 +1582,7 @@ class AnswerJudge:
         numeric = set(numbers if numbers is not None else numbers_said(raw_words, index.tokens))
         self.says_number = np.array([any(u.first <= i <= u.last for i in numeric) for u in self.units], dtype=bool)
         self._numeric = frozenset(numeric)
+        self._figure_at: frozenset[int] | None = None       # `_figure_words`
         self._before_words: dict[str, frozenset[int]] = {}
         values = [(t.word, t.value) for t in index.tokens if t.value is not None]   # "one agency nurse": 1
         self._numbers = [frozenset(v for i, v in values if u.first <= i <= u.last) for u in self.units]
@@ -1722,6 +1819,7 @@ class AnswerJudge:
         changes = _label_changes(label)
         own_act = self._own_act(label)
         early = bool(EARLY.search(label))
+        directions = direction_facets(label)
         own = {t.stem: t.norm for t in label_tokens(label)
                if t.norm not in FUNCTION_WORDS and t.norm not in _NOT_A_CLAIM and len(t.norm) > 2}
         for phrase in denied_phrases(label, whole=True):
@@ -1757,6 +1855,8 @@ class AnswerJudge:
                 hit = contradicts_numbers(changes, from_to(" ".join(self.raw[a:b + 1])))
             if not hit and early:
                 hit = bool(FOUND_LATE.search(" ".join(said)))
+            if not hit and directions:
+                hit = moves_against(said, {i - a for i in self._numeric if a <= i <= b}, directions)
             if hit:
                 out.update(range(a, b + 1))
         # a word of the label denied and said nowhere else ("failover wasn't automatic"): the point is not made
@@ -2080,7 +2180,7 @@ class AnswerJudge:
         verbs = label_verbs(kp.label)
         nouns = frozenset(i for i in self._nouns() if self._words[i] in verbs) if verbs else frozenset()
         if WHO_LABEL.match(kp.label):
-            nouns = nouns | self._modifiers()
+            nouns = nouns | self._modifiers() | self._agreeing()
 
         def unsaid(first: int) -> bool:
             word = self.index.tokens[first].word
@@ -2248,6 +2348,19 @@ class AnswerJudge:
         numbered = ok & self._says_own_number(kp.label)
         if not numbered.any():
             numbered = ok & self.says_number if wants else np.zeros_like(ok)
+        # a point that asks for numbers in so many words ("Quantify the impact ... with numbers") wants a figure
+        # (`_figure_words`: "forty minutes", "eight percent", not "It took six months."): read as the number below
+        # when one is said, and the quote chosen below that says no number at all gives way to the closest sentence
+        # that says a figure (judge79, walk56 2: not "The most impactful thing I built is the global monitoring
+        # platform, and it reduced incidents" beside "Time to detect dropped from forty minutes to under five")
+        figure = -1
+        if ASKS_FOR_NUMBERS.search(kp.label):
+            figured = ok & self._figure_units(pairs=True)
+            single = ok & self._figure_units()
+            if figured.any():
+                numbered = figured
+            if single.any():
+                figure = int(np.argmax(np.where(single, closeness, -np.inf)))
         if numbered.any() and not numbered[best]:
             # a point that states a number is quoted by a sentence that says that number, and a point that wants a
             # number by a sentence that says one, when one is nearly as close ("at peak the p99 was forty
@@ -2272,6 +2385,8 @@ class AnswerJudge:
             unit = self._whole(unit)
             if counted and hit:
                 unit = self._cue_bearer(unit, lexical, ok, sims[:, 0], kp, float(sims[best, 0]))
+        if figure >= 0 and unit is not None and not any(unit.first <= i <= unit.last for i in self._numeric):
+            unit = self._whole(self.units[figure])     # not the cue words' sentence without the figure
         if argued is None and unit is not None:
             unit = self._with_cues(unit, lexical, ok)
         # what was close in meaning but set aside, for "Close, but…": as close as the best usable sentence and
@@ -2475,13 +2590,66 @@ class AnswerJudge:
                          and len(words[i + 1]) > 3 and words[i + 1] not in FUNCTION_WORDS
                          and words[i + 1] not in PEOPLE)
 
+    def _figure_words(self) -> frozenset[int]:
+        """The words that say a figure: a number written in digits ("5 ms", "99.9%"), above ten ("forty minutes",
+        "three hundred gyms"), with a fraction ("one point five") or before a percent or "times" ("eight percent"),
+        not a small count said in words ("six months", "one transaction", "four events")."""
+        if self._figure_at is None:
+            out: set[int] = set()
+            tokens = self.index.tokens
+            for k, t in enumerate(tokens):
+                if t.is_number:
+                    try:
+                        big = float(t.norm) > 10 or not float(t.norm).is_integer()
+                    except ValueError:
+                        big = False
+                    unit = k + 1 < len(tokens) and tokens[k + 1].norm in _FIGURE_UNITS
+                    if big or unit or any(c.isdigit() for c in self.raw[t.word]):
+                        out.add(t.word)
+            self._figure_at = frozenset(out)
+        return self._figure_at
+
+    def _figure_units(self, pairs: bool = False) -> np.ndarray:
+        """Per unit, whether it says a figure (`_figure_words`); a pair only with `pairs` (its sentences are quoted one
+        by one)."""
+        at = self._figure_words()
+        return np.array([(pairs or u.kind != "pair") and any(u.first <= i <= u.last for i in at) for u in self.units],
+                        dtype=bool)
+
+    def _agreeing(self) -> frozenset[int]:
+        """The words that name people whose agreement the candidate got (`AGREEMENT`, `AGREED`, `PERSUADED`): "the
+        team" in "I got buy-in from the team", "manager" in "my manager signed off", "team" in "I convinced the whole
+        team"; in one clause, up to three words between ("sign-off from my own manager"); the subject of the verb
+        right before it ("the whole team agreed", "the team had signed off"), not "the customers we supported"."""
+        words = self._words
+        out: set[int] = set()
+        people = PEOPLE | PERSONS
+        for a, b in self._clauses:
+            for k in range(a, b + 1):
+                w = words[k]
+                nxt = words[k + 1] if k < b else ""
+                if w in PERSUADED:
+                    start = k + 1
+                elif w in AGREEMENT and nxt in ("from", "of"):
+                    start = k + 2
+                elif w == "buy" and nxt == "in" and k + 2 <= b and words[k + 2] in ("from", "of"):
+                    start = k + 3
+                else:
+                    if w in AGREED or (w, nxt) in AGREED_PAIRS:
+                        j = k - 2 if k - 2 >= a and words[k - 1] in _BEFORE_AGREED else k - 1
+                        if j >= a and words[j] in people:     # the verb's subject: "the team agreed"
+                            out.add(j)
+                    continue
+                out.update(i for i in range(start, min(b, start + 3) + 1) if words[i] in people)
+        return frozenset(out)
+
     def _names_someone(self, kp: KeyPoint) -> np.ndarray:
         """Per unit, whether it names someone (`WHO_LABEL`): a word of the point's own (its list and cues, not "who
         benefited") or of PEOPLE (`_PLACE_OR_FEATURE` said as people), not said before a plural noun."""
         own = {st for st in own_stems(kp.label, kp.cues) if st not in _WHO_HEAD}
         people = {stem(w) for w in PEOPLE} - own
         vague = {stem(w) for w in _PLACE_OR_FEATURE}
-        skip = self._modifiers()
+        skip = self._modifiers() | self._agreeing()
         words = self._words
         at = [t.word for t in self.index.tokens if t.norm not in FUNCTION_WORDS and t.word not in skip and (
               t.stem in own or t.stem in people and (t.stem not in vague or (

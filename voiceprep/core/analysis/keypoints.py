@@ -398,7 +398,7 @@ class TokenIndex:
             for w in words[1:]:
                 spots = self.find(w)
                 nxt = next((p for p in range(end + 1, end + 2 + gap) if p in spots
-                            and not self.crosses_sentence(end, p)), None)
+                            and not self.crosses_sentence(end, p) and not self.denied_between(end, p)), None)
                 if nxt is None:
                     break
                 end = nxt + spots[nxt][0] - 1
@@ -445,6 +445,15 @@ class TokenIndex:
         between = self.tokens[end + 1:nxt]
         return not any(t.norm in NEGATORS or t.norm in DENIALS or t.norm in HYPOTHETICAL or t.norm.endswith("n't")
                        for t in between)
+
+    def denied_between(self, end: int, nxt: int) -> bool:
+        """Whether tokens end+1..nxt-1, the words said between two of a cue's words, hold a negation (judge79: "logged
+        it on Datix" is not said by "I logged it but not on Datix", as the loose route already refused); "not just"
+        and "not only" add rather than deny ("logged it not just on paper but on Datix")."""
+        between = self.tokens[end + 1:nxt]
+        return any((t.norm in NEGATORS or t.norm in DENIALS or t.norm.endswith("n't"))
+                   and not (k + 1 < len(between) and between[k + 1].norm in ADDITIVE)
+                   for k, t in enumerate(between))
 
     def _compound_turned(self, words: tuple[str, ...]) -> list[tuple[int, int, float]]:
         """A two-word compound said the other way round with "of" or "for" between ("connection pool": "a pool of
