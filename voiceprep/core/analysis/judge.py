@@ -85,7 +85,10 @@ from voiceprep.core.banks.load import default_cues, label_min_cues
 from voiceprep.core.banks.model import Job, KeyPoint, Prompt
 from voiceprep.settings import PHRASE_CUE_WORDS, AnalysisSettings
 
-JUDGE_VERSION = "semantic-64"      # session 41: judge77 (semantic-64: a denial that says the point,
+JUDGE_VERSION = "semantic-64-c"    # session 42: judge80 (semantic-64-c, provisional: neither concrete floor in an
+                                   # answer whose sentences are on average `elsewhere_margin` nearer another question
+                                   # of the bank: `nearer_another`, `AnswerJudge.elsewhere`),
+                                   # session 41: judge77 (semantic-64: a denial that says the point,
                                    # "I didn't take either side", "we didn't turn anyone away": `_denies_a_failing`; a
                                    # denial in a relative without "that", "a reduction she didn't know about":
                                    # `_bare_relative`; "we just kept tokens from the processor" is a limit told:
@@ -1172,6 +1175,25 @@ def question_share(tokens: Sequence[Token], prompt: Prompt) -> float:
     return len(said) / len(content) if content else 1.0
 
 
+def nearer_another(embedder: Embedder, vectors: np.ndarray, told: Sequence[Unit], raw: Sequence[str], prompt: Prompt,
+                   others: Sequence[Prompt], settings: AnalysisSettings) -> bool:
+    """Whether an answer's sentences (`told`, their `vectors`; of `off_topic_short_words` words or more) are on average
+    nearer another question of the bank (`others`: its text and key point labels; each sentence's closest of them)
+    than `prompt`, by `elsewhere_margin` or more: the answer was told for that question ("why I want to join" given to
+    "what do you know about our products"; judge80)."""
+    rows = [i for i, u in enumerate(told) if u.kind == "sentence"
+            and sum(bool(w.strip()) for w in raw[u.first:u.last + 1]) >= settings.off_topic_short_words]
+    if not rows:
+        return False
+    said = vectors[rows]
+
+    def closeness(p: Prompt) -> float:
+        return float((said @ embedder.embed([p.text, *(kp.label for kp in p.key_points)]).T).max(axis=1).mean())
+
+    own = closeness(prompt)
+    return any(closeness(o) >= own + settings.elsewhere_margin for o in others if o.id != prompt.id)
+
+
 def details_beyond(tokens: Sequence[Token], own: Set[str]) -> int:
     """How many different words of content (and numbers) `tokens` say beyond the stems `own`."""
     return len({t.norm if t.is_number else t.stem for t in tokens
@@ -1394,7 +1416,7 @@ class AnswerJudge:
 
     def __init__(self, raw_words: list[str], index: TokenIndex, embedder: Embedder | None,
                  settings: AnalysisSettings, prompt: Prompt | None = None, job: Job | None = None,
-                 numbers: frozenset[int] | None = None):
+                 numbers: frozenset[int] | None = None, others: Sequence[Prompt] = ()):
         self.raw = raw_words
         self.job_words = job_words(job)
         self.prompt = prompt.text if prompt else ""
@@ -1445,6 +1467,12 @@ class AnswerJudge:
         self.on_question = prompt is not None and (
             self.details < settings.cued_concrete_details
             or question_share(index.tokens, prompt) >= settings.cued_concrete_question_share)
+        # ... and told for another question of the bank (`nearer_another`): its sentences are on average nearer that
+        # question's text and key points than this one's; a story in its own details is no evidence here (judge80)
+        self.elsewhere = bool(prompt is not None and others and self.details >= min(
+            settings.plain_concrete_details, settings.cued_concrete_details) and self.vectors is not None
+            and embedder is not None and nearer_another(embedder, self.vectors, self.units, raw_words, prompt, others,
+                                                        settings))
         self._marks = clause_markers(raw_words)
         self._words = [clean(w) for w in raw_words]
         self._kept = kept_denials(raw_words)
@@ -2402,8 +2430,8 @@ class AnswerJudge:
                  else self.s.plain_concrete_min_probability)
         if p < floor:
             return False
-        if not (self.concrete if kp.cues_from_label
-                else self.details >= self.s.cued_concrete_details and self.on_question):
+        if self.elsewhere or not (self.concrete if kp.cues_from_label
+                                  else self.details >= self.s.cued_concrete_details and self.on_question):
             return False
         return not own or float(closeness.max()) <= -1 or bool(self._own_acts()[int(np.argmax(closeness))])
 
