@@ -1188,10 +1188,16 @@ def nearer_another(embedder: Embedder, vectors: np.ndarray, told: Sequence[Unit]
     said = vectors[rows]
 
     def closeness(p: Prompt) -> float:
-        return float((said @ embedder.embed([p.text, *(kp.label for kp in p.key_points)]).T).max(axis=1).mean())
+        return float((said @ embedder.embed(question_texts([p])).T).max(axis=1).mean())
 
     own = closeness(prompt)
     return any(closeness(o) >= own + settings.elsewhere_margin for o in others if o.id != prompt.id)
+
+
+def question_texts(prompts: Sequence[Prompt]) -> list[str]:
+    """The texts `nearer_another` embeds for each of `prompts`: its text and its key point labels (for the bank's other
+    questions: `judging.prepare_judge` embeds them with `prompt_texts`)."""
+    return [t for p in prompts for t in (p.text, *(kp.label for kp in p.key_points))]
 
 
 def details_beyond(tokens: Sequence[Token], own: Set[str]) -> int:
