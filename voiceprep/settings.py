@@ -295,6 +295,10 @@ class AnalysisSettings:
     # judge.question_share): a detailed story told for another question has the details and few of these (judge48,
     # bench/judge_swap.py: strong answers to their own prompt, 5th percentile 0.19; to another prompt, median 0.10)
     cued_concrete_question_share: float = 0.15
+    # ... and neither floor counts in an answer whose sentences are on average this much nearer another question of the
+    # bank (its text and key point labels) than this one (judge.nearer_another: a story told for that question;
+    # docs/benchmarks.md judge80)
+    elsewhere_margin: float = 0.08
     # an answer that says fewer details of its own than this (judge.details_said), no number and no name the question
     # and the job do not give is a general account ("I got the right people involved, looked at what was going on and
     # made some changes"): in it a plain key point (no cues the bank wrote) counts only where one sentence says at

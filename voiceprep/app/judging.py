@@ -19,7 +19,7 @@ from voiceprep.core.analysis.analyze import AnswerAnalysis, analyze_answer
 from voiceprep.core.analysis.delivery import NOT_MEASURED_TYPED, asks_for_story
 from voiceprep.core.analysis.figures import slip_note
 from voiceprep.core.analysis.followups import asked_next, follow_up_for, prompt_follow_up, said_as_done, second_person
-from voiceprep.core.analysis.judge import needed_part, prompt_texts
+from voiceprep.core.analysis.judge import needed_part, prompt_texts, question_texts
 from voiceprep.core.analysis.scoring import delivery_part
 from voiceprep.core.analysis.text import stem
 from voiceprep.core.banks.load import _STOPWORDS
@@ -50,7 +50,7 @@ def run_judge(bank: Bank, prompt: Prompt, transcript: Transcript, settings: Anal
     return analyze_answer(bank, prompt, transcript, settings, follow_up=follow_up, drilled=drilled)
 
 
-def prepare_judge(prompt: Prompt, settings: AnalysisSettings | None = None) -> int:
+def prepare_judge(prompt: Prompt, settings: AnalysisSettings | None = None, others: Sequence[Prompt] = ()) -> int:
     """Embed, in one call, the texts the judge embeds for `prompt` whatever the answer (`judge.prompt_texts`), so its
     first answer is judged as fast as the next (perf36: the first took 0.6-1.3 s more, nine small model calls).
     Never on the GUI thread; loads the model if it is not yet. How many texts (0: the meaning-based judge is off or
@@ -61,7 +61,7 @@ def prepare_judge(prompt: Prompt, settings: AnalysisSettings | None = None) -> i
     embedder = model.get_embedder()
     if embedder is None:
         return 0
-    texts = prompt_texts(prompt)
+    texts = list(dict.fromkeys([*prompt_texts(prompt), *question_texts(others)]))   # others: the bank's other prompts
     embedder.embed(texts)
     return len(texts)
 

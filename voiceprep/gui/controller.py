@@ -341,7 +341,8 @@ class RehearsalController(QObject):
         if r is None or self._judge_prepared is r.current:
             return
         self._judge_prepared = r.current
-        run_in_background(prepare_judge, r.current, self.services.settings.analysis, lane="load",
+        others = [p for p in r.bank.all_prompts() if p.id != r.current.id]     # `judge.nearer_another` reads them
+        run_in_background(prepare_judge, r.current, self.services.settings.analysis, others, lane="load",
                           on_error=lambda e: log.info("judge not prepared for the question: %r", e))
 
     def _after_prompt(self) -> None:

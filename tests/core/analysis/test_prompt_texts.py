@@ -10,7 +10,14 @@ from tests.conftest import BANKS, REPO
 from voiceprep.core.analysis import embedder
 from voiceprep.core.analysis.analyze import analyze_answer
 from voiceprep.core.analysis.evaluation import load_labeled
-from voiceprep.core.analysis.judge import category_items, facets, intent_examples, prompt_texts, read_on_texts
+from voiceprep.core.analysis.judge import (
+    category_items,
+    facets,
+    intent_examples,
+    prompt_texts,
+    question_texts,
+    read_on_texts,
+)
 from voiceprep.core.analysis.plain import claim_texts
 from voiceprep.core.analysis.segments import units
 from voiceprep.core.banks import BankRegistry, parse_bank
@@ -63,8 +70,8 @@ def first_answer(e, runs, bank, prompt, text: str, prepared: bool):
     """The analysis of `text` as a first answer to `prompt` (an empty cache), prepared or not, and the texts the
     model embedded while it was judged."""
     e.forget()
-    if prepared:
-        e.embed(prompt_texts(prompt))
+    if prepared:       # as `judging.prepare_judge` does: with the bank's other questions (`judge.nearer_another`, judge80)
+        e.embed(prompt_texts(prompt) + question_texts([p for p in bank.all_prompts() if p.id != prompt.id]))
     runs.clear()
     a = analyze_answer(bank, prompt, Transcript.from_text(text))
     assert a.judge.method == "semantic"
@@ -76,7 +83,7 @@ def test_after_the_prompt_texts_the_judge_embeds_only_the_answer_and_judges_it_t
     e, runs = model_calls
     kinds = {"facets": 0, "intent examples": 0, "claimed acts": 0}
     for bank, prompt, text in dev_answers(split, every):
-        own = set(prompt_texts(prompt))
+        own = set(prompt_texts(prompt)) | set(question_texts([p for p in bank.all_prompts() if p.id != prompt.id]))
         cold, cold_texts = first_answer(e, runs, bank, prompt, text, prepared=False)
         warm, warm_texts = first_answer(e, runs, bank, prompt, text, prepared=True)
         pieces = answer_pieces(text)

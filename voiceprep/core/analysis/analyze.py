@@ -323,7 +323,8 @@ def analyze_answer(bank: Bank, prompt: Prompt, transcript: Transcript,
     status = model.judge_status() if settings.semantic_judge else model.JudgeStatus(
         "lexical", None, "the meaning-based judge is turned off in settings; using word matching only")
     numbers = numbers_said(raw, tokens)      # one reading of the numbers said, for the judge and the Numbers card
-    judge = AnswerJudge(raw, index, embedder, settings, prompt, bank.job, numbers)
+    judge = AnswerJudge(raw, index, embedder, settings, prompt, bank.job, numbers,
+                        [p for p in bank.all_prompts() if p.id != prompt.id])
     results = [judge.judge(kp) for kp in prompt.key_points]
     judge.one_to_one(results)          # quotes only: no two points given each other's better sentence
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -78,7 +78,7 @@ def load_labeled(path: Path) -> list[Labeled]:
             for i, a in enumerate(data["answer"])]
 
 
-Method = Callable[[Transcript, Prompt, AnalysisSettings, Job], set[str]]
+Method = Callable[[Transcript, Prompt, AnalysisSettings, Job, Sequence[Prompt]], set[str]]
 
 
 def heard(transcript: Transcript) -> bool:
@@ -88,22 +88,23 @@ def heard(transcript: Transcript) -> bool:
 
 
 def matcher_hits(transcript: Transcript, prompt: Prompt, settings: AnalysisSettings,
-                 job: Job | None = None) -> set[str]:
+                 job: Job | None = None, others: Sequence[Prompt] = ()) -> set[str]:
     index = TokenIndex(tokenize([w.word for w in transcript.words()]), settings, heard=heard(transcript))
     return {kp.id for kp in prompt.key_points if match_key_point(kp, index).hit}
 
 
 def judge_hits(transcript: Transcript, prompt: Prompt, settings: AnalysisSettings,
-               job: Job | None = None) -> set[str]:
-    """The semantic judge (cue matcher alone when the model is unavailable), as the app runs it."""
+               job: Job | None = None, others: Sequence[Prompt] = ()) -> set[str]:
+    """The semantic judge (cue matcher alone when the model is unavailable), as the app runs it (`others`: the bank's
+    other prompts, as `analyze_answer` gives them)."""
     raw = [w.word for w in transcript.words()]
     judge = AnswerJudge(raw, TokenIndex(tokenize(raw), settings, heard=heard(transcript)), get_embedder(), settings,
-                        prompt, job)
+                        prompt, job, others=others)
     return {kp.id for kp in prompt.key_points if judge.judge(kp).hit}
 
 
 def baseline_hits(transcript: Transcript, prompt: Prompt, settings: AnalysisSettings | None = None,
-                  job: Job | None = None) -> set[str]:
+                  job: Job | None = None, others: Sequence[Prompt] = ()) -> set[str]:
     """Exact, case-insensitive substring of any cue alternative; min_cues distinct cues."""
     text = transcript.text.lower()
     out = set()
@@ -137,7 +138,8 @@ def evaluate(items: list[Labeled], banks: dict[str, Bank], to_transcript: Callab
         unknown = item.hits - {kp.id for kp in prompt.key_points}
         if unknown:
             raise ValueError(f"answer {i}: unknown key points {sorted(unknown)} for {item.prompt}")
-        got = method(to_transcript(item), prompt, settings, banks[item.bank].job)
+        others = [p for p in banks[item.bank].all_prompts() if p.id != prompt.id]
+        got = method(to_transcript(item), prompt, settings, banks[item.bank].job, others)
         for kp in prompt.key_points:
             scores.add(kp.id in item.hits, kp.id in got, f"{item.id or i} {item.kind:11} {item.prompt}/{kp.id}")
         human = weighted_hits([(kp, kp.id in item.hits) for kp in prompt.key_points]) or 0.0

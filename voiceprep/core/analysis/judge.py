@@ -85,7 +85,10 @@ from voiceprep.core.banks.load import default_cues, label_min_cues
 from voiceprep.core.banks.model import Job, KeyPoint, Prompt
 from voiceprep.settings import PHRASE_CUE_WORDS, AnalysisSettings
 
-JUDGE_VERSION = "semantic-65"      # session 42: judge79 (semantic-65: a figure moving against a
+JUDGE_VERSION = "semantic-66"      # session 42: judge80 (semantic-66: neither concrete floor in an answer whose
+                                   # sentences are on average `elsewhere_margin` nearer another question of the
+                                   # bank: `nearer_another`, `AnswerJudge.elsewhere`),
+                                   # judge79 (semantic-65: a figure moving against a
                                    # point's direction, "the p99 went up to fifty milliseconds" for "latency down",
                                    # contradicts it: `direction_facets`, `moves_against`; the exact cue route stops
                                    # at a negation, keypoints `denied_between`; people whose agreement was got,
@@ -1268,6 +1271,31 @@ def question_share(tokens: Sequence[Token], prompt: Prompt) -> float:
     return len(said) / len(content) if content else 1.0
 
 
+def nearer_another(embedder: Embedder, vectors: np.ndarray, told: Sequence[Unit], raw: Sequence[str], prompt: Prompt,
+                   others: Sequence[Prompt], settings: AnalysisSettings) -> bool:
+    """Whether an answer's sentences (`told`, their `vectors`; of `off_topic_short_words` words or more) are on average
+    nearer another question of the bank (`others`: its text and key point labels; each sentence's closest of them)
+    than `prompt`, by `elsewhere_margin` or more: the answer was told for that question ("why I want to join" given to
+    "what do you know about our products"; judge80)."""
+    rows = [i for i, u in enumerate(told) if u.kind == "sentence"
+            and sum(bool(w.strip()) for w in raw[u.first:u.last + 1]) >= settings.off_topic_short_words]
+    if not rows:
+        return False
+    said = vectors[rows]
+
+    def closeness(p: Prompt) -> float:
+        return float((said @ embedder.embed(question_texts([p])).T).max(axis=1).mean())
+
+    own = closeness(prompt)
+    return any(closeness(o) >= own + settings.elsewhere_margin for o in others if o.id != prompt.id)
+
+
+def question_texts(prompts: Sequence[Prompt]) -> list[str]:
+    """The texts `nearer_another` embeds for each of `prompts`: its text and its key point labels (for the bank's other
+    questions: `judging.prepare_judge` embeds them with `prompt_texts`)."""
+    return [t for p in prompts for t in (p.text, *(kp.label for kp in p.key_points))]
+
+
 def details_beyond(tokens: Sequence[Token], own: Set[str]) -> int:
     """How many different words of content (and numbers) `tokens` say beyond the stems `own`."""
     return len({t.norm if t.is_number else t.stem for t in tokens
@@ -1490,7 +1518,7 @@ class AnswerJudge:
 
     def __init__(self, raw_words: list[str], index: TokenIndex, embedder: Embedder | None,
                  settings: AnalysisSettings, prompt: Prompt | None = None, job: Job | None = None,
-                 numbers: frozenset[int] | None = None):
+                 numbers: frozenset[int] | None = None, others: Sequence[Prompt] = ()):
         self.raw = raw_words
         self.job_words = job_words(job)
         self.prompt = prompt.text if prompt else ""
@@ -1541,6 +1569,12 @@ class AnswerJudge:
         self.on_question = prompt is not None and (
             self.details < settings.cued_concrete_details
             or question_share(index.tokens, prompt) >= settings.cued_concrete_question_share)
+        # ... and told for another question of the bank (`nearer_another`): its sentences are on average nearer that
+        # question's text and key points than this one's; a story in its own details is no evidence here (judge80)
+        self.elsewhere = bool(prompt is not None and others and self.details >= min(
+            settings.plain_concrete_details, settings.cued_concrete_details) and self.vectors is not None
+            and embedder is not None and nearer_another(embedder, self.vectors, self.units, raw_words, prompt, others,
+                                                        settings))
         self._marks = clause_markers(raw_words)
         self._words = [clean(w) for w in raw_words]
         self._kept = kept_denials(raw_words)
@@ -2517,8 +2551,8 @@ class AnswerJudge:
                  else self.s.plain_concrete_min_probability)
         if p < floor:
             return False
-        if not (self.concrete if kp.cues_from_label
-                else self.details >= self.s.cued_concrete_details and self.on_question):
+        if self.elsewhere or not (self.concrete if kp.cues_from_label
+                                  else self.details >= self.s.cued_concrete_details and self.on_question):
             return False
         return not own or float(closeness.max()) <= -1 or bool(self._own_acts()[int(np.argmax(closeness))])
 
