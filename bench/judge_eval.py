@@ -16,9 +16,8 @@
 
 Audio: each answer is spoken by espeak-ng (voiceprep.speech.tts.Speaker) and transcribed by the app's
 transcriber with the hotwords the app gives (`bank.terms(prompt, settings)`; fixBU); transcripts are cached under
-bench/out/judge-transcripts/app-hints/ (git-ignored), keyed by the hints given. Those cached before fixBU (the top of
-bench/out/judge-transcripts/, transcribed with `bank.terms()`, no prompt) are still read and never rewritten, and the
-run counts them; --fresh-hints leaves them out and transcribes those answers as the app asks.
+bench/out/judge-transcripts/app-hints/ (git-ignored), keyed by the hints given and the decoder (DECODER). Those cached
+before fixBU (the top of bench/out/judge-transcripts/, another decoder and other hints) are no longer read (session 42).
 Per-item errors are printed for the tuning splits (dev, dev2) and the regression set only: the test and holdout
 splits are held out.
 """
@@ -97,11 +96,6 @@ def of_bank(items: list[Labeled], bank: str) -> list[Labeled]:
     return [i for i in items if i.bank == bank]
 
 
-def old_key(item: Labeled) -> str:
-    """The cache key of a transcript spoken before fixBU: the bank and the text (transcribed with `bank.terms()`)."""
-    return hashlib.sha256(f"{item.bank}\n{item.text}".encode()).hexdigest()[:16]
-
-
 def app_hints(bank: Bank, item: Labeled) -> list[str]:
     """The hotwords the app gives the transcriber for this answer's question (gui.controller, `score --audio`,
     `transcribe --bank --prompt`): `bank.terms(prompt, settings)`, with the default settings."""
@@ -111,26 +105,21 @@ def app_hints(bank: Bank, item: Labeled) -> list[str]:
 def new_path(bank: Bank, item: Labeled) -> Path:
     """Where a transcript asked as the app asks is cached: the key holds the bank, the prompt, the text, the hints
     given (bench/hint_sets.py's way) and the decoder (DECODER), so a bank's new terms or a new decoder transcribe
-    anew; apart from the old cache (OUT's top)."""
+    anew."""
     key = hashlib.sha256(json.dumps([item.bank, item.prompt, item.text, app_hints(bank, item), DECODER]).encode()).hexdigest()
     return OUT / "app-hints" / f"{key[:16]}.json"
 
 
-def spoken(items: list[Labeled], banks: dict[str, Bank], transcriber=None, speaker=None,
-           fresh_hints: bool = False) -> dict[str, Transcript]:
-    """Each answer spoken and transcribed once, with the app's hints (app_hints), cached (new_path). A transcript
-    cached before fixBU under the old key (bank and text; `bank.terms()` without the prompt: the hints' order and
-    cut differ) is read as it is and never rewritten: the integrator's held-out numbers stay comparable; the run
-    says how many it read. `fresh_hints`: read only transcripts asked as the app asks (the old ones are left alone).
-    `transcriber`, `speaker`: loaded ones to use (the tests' own); by default loaded when the cache lacks one."""
+def spoken(items: list[Labeled], banks: dict[str, Bank], transcriber=None, speaker=None) -> dict[str, Transcript]:
+    """Each answer spoken and transcribed once, with the app's hints (app_hints), cached (new_path: the key holds the
+    decoder, so a decoder change transcribes anew; the cache of before fixBU is not read). `transcriber`, `speaker`:
+    loaded ones to use (the tests' own); by default loaded when the cache lacks one."""
     out: dict[str, Transcript] = {}
-    start, fresh, old = time.perf_counter(), 0, 0
+    start, fresh = time.perf_counter(), 0
     for item in items:
         cached = new_path(banks[item.bank], item)
-        before = OUT / f"{old_key(item)}.json"
-        if cached.exists() or (before.exists() and not fresh_hints):
-            old += not cached.exists()
-            out[item.text] = Transcript.from_dict(json.loads((cached if cached.exists() else before).read_text()))
+        if cached.exists():
+            out[item.text] = Transcript.from_dict(json.loads(cached.read_text()))
             continue
         if speaker is None:
             from voiceprep.speech.tts import Speaker
@@ -149,8 +138,7 @@ def spoken(items: list[Labeled], banks: dict[str, Bank], transcriber=None, speak
         out[item.text] = t
         fresh += 1
     print(f"audio: {len(items)} answers ({fresh} newly spoken and transcribed in {time.perf_counter() - start:.0f} s; "
-          f"{old} read from the cache of before fixBU, transcribed with bank.terms() without the prompt"
-          f"{'' if fresh_hints else ': --fresh-hints to transcribe them as the app asks'})")
+          f"decoder {DECODER})")
     return out
 
 
@@ -203,9 +191,6 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     ap.add_argument("--corpus", type=Path, default=CORPUS,
                     help="corpus folder (dev.toml, dev2.toml, test.toml, holdout.toml, banks/)")
     ap.add_argument("--audio", action="store_true", help="also speak and transcribe every answer")
-    ap.add_argument("--fresh-hints", action="store_true", help="with --audio: leave out the transcripts cached before "
-                    "fixBU (hints without the prompt) and transcribe those answers as the app asks (for test and holdout, "
-                    "the integrator's call)")
     ap.add_argument("--errors", action="store_true", help="list each wrong decision (not for the held-out splits)")
     ap.add_argument("--methods", default="judge,matcher,baseline")
     ap.add_argument("--subset", type=int, default=0,
@@ -250,7 +235,7 @@ def main() -> None:
           f"{sum(len(banks[i.bank].prompt(i.prompt).key_points) for i in items)} key-point decisions")
     inputs = {"text": lambda item: Transcript.from_text(item.text)}
     if args.audio:
-        cache = spoken(items, banks, fresh_hints=args.fresh_hints)
+        cache = spoken(items, banks)
         inputs["audio"] = lambda item: cache[item.text]
     for name, to_transcript in inputs.items():
         for method in args.methods.split(","):

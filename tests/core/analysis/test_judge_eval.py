@@ -92,11 +92,12 @@ AUDIO_SUBSET = 30
 AUDIO_F1_FLOOR = 0.78
 
 
-def test_judge_evals_audio_asks_the_transcriber_as_the_app_does_and_keeps_its_old_cache(tmp_path, monkeypatch, banks):
+def test_judge_evals_audio_asks_the_transcriber_as_the_app_does_and_caches_by_decoder(tmp_path, monkeypatch, banks):
     """fixBU (walk48/fixBR): `judge_eval --audio` gave `bank.terms()` (no prompt) where the app gives
-    `bank.terms(prompt, settings)`. New transcriptions are asked as the app asks, cached under a key holding the
-    hints (bench/hint_sets.py's way); a transcript cached under the old key (bank and text) is still read, never
-    rewritten (the integrator's held-out cache), and counted apart; `fresh_hints` reads only the new key."""
+    `bank.terms(prompt, settings)`. Transcriptions are asked as the app asks, cached under a key holding the hints
+    (bench/hint_sets.py's way) and the decoder (session 42, read42a: a transcript of another decoder, or one cached
+    before fixBU under the bank and text alone, is never read as today's)."""
+    import hashlib
     import json
 
     from bench import judge_eval
@@ -106,7 +107,8 @@ def test_judge_evals_audio_asks_the_transcriber_as_the_app_does_and_keeps_its_ol
     bank = banks["airwallex"]
     old, new = (Labeled("airwallex", "hardest-problem", "strong", text, frozenset(), f"x{k}")
                 for k, text in enumerate(["We used a ring buffer.", "We cut latency by forty percent."]))
-    old_file = tmp_path / f"{judge_eval.old_key(old)}.json"
+    before_fixbu = hashlib.sha256((old.bank + "\n" + old.text).encode()).hexdigest()[:16]       # its old key
+    old_file = tmp_path / f"{before_fixbu}.json"
     old_file.write_text(json.dumps(Transcript.from_text("from the old cache").to_dict()))
     asked: list[list[str] | None] = []
 
@@ -120,12 +122,12 @@ def test_judge_evals_audio_asks_the_transcriber_as_the_app_does_and_keeps_its_ol
             return tmp_path / "x.wav"
 
     got = judge_eval.spoken([old, new], banks, Heard(), speaker=Voice())
-    assert got[old.text].text == "from the old cache" and got[new.text].text == "transcribed now"
-    assert asked == [bank.terms(bank.prompt("hardest-problem"), TranscriptionSettings())]
+    assert got[old.text].text == "transcribed now" and got[new.text].text == "transcribed now"
+    assert asked[0] == bank.terms(bank.prompt("hardest-problem"), TranscriptionSettings()) and len(asked) == 2
     assert asked[0] != bank.terms()
-    assert json.loads(old_file.read_text())["text"] == "from the old cache"       # never rewritten
+    assert json.loads(old_file.read_text())["text"] == "from the old cache"       # left alone, not read
     judge_eval.spoken([old, new], banks, Heard(), speaker=Voice())
-    assert len(asked) == 1                                               # the new one cached under its new key
-    got = judge_eval.spoken([old, new], banks, Heard(), speaker=Voice(), fresh_hints=True)
-    assert got[old.text].text == "transcribed now" and len(asked) == 2
-    assert json.loads(old_file.read_text())["text"] == "from the old cache"
+    assert len(asked) == 2                                               # both cached under their new key
+    monkeypatch.setattr(judge_eval, "DECODER", "a decoder after " + judge_eval.DECODER)
+    judge_eval.spoken([old, new], banks, Heard(), speaker=Voice())
+    assert len(asked) == 4                                               # another decoder: transcribed anew
