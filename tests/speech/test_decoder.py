@@ -5,6 +5,7 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 import numpy as np
+import pytest
 
 from voiceprep.core.transcript import Word
 from voiceprep.speech.audio import load_audio
@@ -459,10 +460,14 @@ def test_ctrl_c_while_a_window_is_decoded_gives_the_window_up(transcriber, speec
     assert not aligned.is_set()
 
 
+@pytest.mark.xfail(strict=True, reason="known, measured and left (fixDG): a window's search gets ~half its budget")
 def test_a_window_of_fast_speech_gets_its_whole_token_budget(transcriber, tmp_path):
     """fixDD, fixDG: CTranslate2's Whisper search returns at most min(max_length - prompt + 1, max_length // 2)
-    tokens, so with max_length = prompt + budget a 12 s window with only the filler prompt stopped at 45 tokens, not
-    its 82: fast speech was cut mid-window ("… from wood blocks and written") and left for a decode of its own."""
+    tokens, so with max_length = prompt + budget a 12 s window with only the filler prompt stops at 45 tokens, not
+    its 82: fast speech is cut mid-window ("… from wood blocks and written") and `_decode_all` decodes the rest.
+    max_length = max(prompt + budget - 1, 2 * budget) passed this but cost 30 % more live decode CPU without terms and
+    made batch WER on ../shared/speech-spontaneous worse (0.133 -> 0.146, a clip's first words lost): not kept
+    (docs/benchmarks.md, fixDG). Strict: it fails the day the budget is given, so this note is revisited then."""
     from voiceprep.speech.tts import Speaker
 
     text = ("Printing, in the only sense with which we are at present concerned, differs from most if not from all the "

@@ -393,9 +393,7 @@ class WindowDecoder:
     def _generate(self, encoded: Any, prompt: list[int], seconds: float, beam_size: int, no_repeat: int = 0) -> Any:
         """Text tokens for the window; with `no_repeat`, no run of that many tokens is generated twice."""
         budget = int(seconds * MAX_TOKENS_PER_S) + 10
-        # CTranslate2's Whisper search returns at most min(max_length - len(prompt) + 1, max_length // 2) tokens
-        # (fixDD): both at least `budget`, or a 12 s window with a short prompt stopped at ~45 tokens, not 82 (fixDG)
-        max_length = min(self.model.max_length, max(len(prompt) + budget - 1, 2 * budget))
+        max_length = min(self.model.max_length, len(prompt) + budget)
         return self.model.model.generate(
             encoded, [prompt], beam_size=beam_size, max_length=max_length, return_scores=True,
             return_no_speech_prob=True, suppress_blank=True, suppress_tokens=self.suppress,
