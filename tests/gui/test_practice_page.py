@@ -2062,7 +2062,7 @@ def test_answering_the_follow_ups_counts_with_the_answer_they_follow(window, qtb
     assert page.prompt_text.text() == main.prompt.text and page.stack.currentWidget() is page.feedback
     asked = page.feedback.asked
     # one at a time (walk46 3): the first missed point's, "1 of 2"
-    assert asked.isVisible() and asked.text().splitlines()[:2] == ["The interviewer follows up (1 of 2):", questions[0]]
+    assert asked.isVisible() and asked.text().splitlines()[:2] == ["The interviewer follows up (1 of up to 2):", questions[0]]
     assert questions[1] not in asked.text()
     assert asked.mapTo(page, asked.rect().topLeft()).y() > page.feedback.view.mapTo(page, page.feedback.view.rect()
                                                                                     .bottomLeft()).y()
@@ -2070,7 +2070,7 @@ def test_answering_the_follow_ups_counts_with_the_answer_they_follow(window, qtb
     with qtbot.waitSignal(ctl.analysisReady, timeout=30000):
         ctl.answer_text(FOLLOW_UP)
     assert not asked.isVisible()                        # the follow-up answer's own feedback: it is the question
-    assert page.attempt_line.text().startswith("Follow-up 1 of 2 to your answer to “What actually are we building")
+    assert page.attempt_line.text().startswith("Follow-up 1 of up to 2 to your answer to “What actually are we building")
     follow_id = page.attempt_id
     assert ctl.rehearsal.results["product-range"] is main                  # the answer it follows stays the result
     assert page.prompt_text.text() == questions[0]
@@ -2170,13 +2170,13 @@ def test_the_follow_ups_are_asked_one_at_a_time_and_f_asks_the_next(window, qtbo
     press(qtbot, window.nav, Qt.Key.Key_F)
     asked = page.feedback.asked
     assert spoken == [embedded]                                   # one question read, not three in a breath
-    assert asked.text() == (f"The interviewer follows up (1 of 2):\n{embedded}\nSpace answers it (Ctrl+T to type). "
+    assert asked.text() == (f"The interviewer follows up (1 of up to 2):\n{embedded}\nSpace answers it (Ctrl+T to type). "
                             "F asks the next one.")
     press(qtbot, window.nav, Qt.Key.Key_F)                        # the next, reachable
     assert spoken == [embedded, scale] and asked.text().splitlines()[:2] == ["The interviewer follows up (2 of 2):", scale]
     assert "F asks the next one" not in asked.text()               # the last of them
     press(qtbot, window.nav, Qt.Key.Key_F)                        # all asked: the first again
-    assert spoken[-1] == embedded and "(1 of 2)" in asked.text()
+    assert spoken[-1] == embedded and "(1 of up to 2)" in asked.text()
     with qtbot.waitSignal(ctl.analysisReady, timeout=30000) as got:
         ctl.answer_text(FOLLOW_UP + " At our scale, millions of transactions across many countries.")
     assert got.args[0].prompt.id == "product-range"
@@ -2200,7 +2200,7 @@ def test_a_follow_up_answer_records_afresh_under_its_own_header(window, qtbot, s
     press(qtbot, page.answer_btn, Qt.Key.Key_Space)
     qtbot.waitUntil(lambda: ctl.state == c.RECORDING, timeout=30000)
     assert "answer before" not in page.captions.toPlainText()
-    assert page.attempt_line.text().startswith("Follow-up 1 of 2 to your answer") and page.attempt_line.isVisible()
+    assert page.attempt_line.text().startswith("Follow-up 1 of up to 2 to your answer") and page.attempt_line.isVisible()
     assert page.clock.text().startswith("0:0")
     qtbot.wait(1500)
     assert QApplication.focusWidget() is page.answer_btn
@@ -4982,3 +4982,23 @@ def test_the_welcome_back_on_a_copy_names_the_copy_for_the_drill_and_says_whose_
     assert f"each by its best try of 5 tries, with “{origin.name}”, the bank this one was copied from: 75." in said, said
     assert f"Round score of “{origin.rounds[0].title}” on “{origin.name}”, without your answers on this copy: 60" in said, \
         said
+
+
+def test_the_follow_up_count_promises_no_follow_up_and_f_with_none_left_says_so(window, qtbot, services):
+    """walk57 6: "Follow-up 1 of 2" over a follow-up answer that covered every point still missed, then F did
+    nothing, silently: the second follow-up closed with the points it asked about. The count says "up to" (a later
+    one is asked only while a point it asks about is still missed), and F with nothing left says so on the state
+    line."""
+    from tests.core.test_rehearsal import ALSO_SCALE
+    from voiceprep.gui.widgets.practice import NO_FOLLOW_UP_LEFT
+
+    page, ctl, _main = to_product_range(window, qtbot)
+    page.feedback.ask.click()
+    with qtbot.waitSignal(ctl.analysisReady, timeout=30000):
+        ctl.answer_text(ALSO_SCALE)
+    assert page.attempt_line.text().startswith("Follow-up 1 of up to 2 to your answer to"), page.attempt_line.text()
+    assert ctl.rehearsal.open_follow_ups() == [] and not page.feedback.ask.isVisible()
+    press(qtbot, window.nav, Qt.Key.Key_F)
+    assert page.state_label.text() == NO_FOLLOW_UP_LEFT.format(n="F")
+    assert NO_FOLLOW_UP_LEFT.format(n="F") == ("F: no follow-up left to ask about this answer (one is asked only "
+                                               "about a key point still missed).")

@@ -106,6 +106,8 @@ CANCELLING_MIC = "Cancelling the answer… nothing is saved."     # Esc while th
 FINISHING_CANCELLED = "Finishing the last transcription before the new model loads…"   # read37: not only after a cancel
 SPEAK_CAPTIONS = "Live captions appear here while you speak."
 IMPORT_CAPTIONS = "The file's words appear here as it is transcribed."
+# F with no follow-up open (walk57 6: F did nothing, silently, under "Follow-up 1 of 2")
+NO_FOLLOW_UP_LEFT = "{n}: no follow-up left to ask about this answer (one is asked only about a key point still missed)."
 NEXT_PENDING = PROCESSING_TEXT + " Next question as soon as your feedback is saved ({n} again or Esc: stay on it)."
 COMMANDS = {"Space": "Start or stop your answer", "R": "Retry this question (start over)", "N": "Next question",
             "C": "Continue the answer just stopped, by Space or the silence (what you add joins it)",
@@ -815,6 +817,10 @@ class PracticePage(QWidget):
         """F: "Answer the next follow-up", while the feedback offers it (a hidden button's click would still ask them)."""
         if self.feedback.ask.isVisible() and self.feedback.ask.isEnabled():
             self.feedback.ask.click()
+        elif self.stack.currentWidget() is self.feedback and self.ctl.state == c.FEEDBACK \
+                and self.ctl.rehearsal is not None and self.ctl.rehearsal.follow_up is None \
+                and not self.ctl.rehearsal.open_follow_ups():
+            self._say_state(NO_FOLLOW_UP_LEFT.format(n=self.key_name("F")))
 
     def _next_key(self) -> None:
         """N: Next; while the answer is being checked (Next is off), remembered: the next question comes as soon as
