@@ -941,7 +941,7 @@ def test_a_follow_up_answer_is_named_a_follow_up_in_history_compare_and_progress
     # walk56: "follow-up to answer 1" read like History's row 1, another question
     assert " · follow-up to answer 1 to this question · " in said.splitlines()[1], said
     # as Practice showed it: the follow-up's own count and only the point it was asked about
-    assert "1 of 1\nasked about in the follow-ups, covered" in said and "Follow-up answer: it counts for the point " \
+    assert "1 of 1\ncovered, of the point the follow-up asked about" in said and "Follow-up answer: it counts for the point " \
         "the interviewer asked about" in said and "The point the follow-up asked about" in said, said
     # explained once (walk15: the line under the title said it counts only for the point asked about, then the
     # paragraph under the count said it again)

@@ -1935,7 +1935,7 @@ def test_a_restart_after_quitting_a_round_names_the_question_it_stopped_at(qtbot
         services.session.save_typed(bank, rnd.prompts[0], "I am not sure.", rnd.id, pk)
     off_gui(left_in_the_middle)
     page = _opened(qtbot, services).practice
-    asked = rnd.prompts[1].text.rstrip(" .?!")
+    asked = rnd.prompts[1].text.rstrip(" .")
     said = f"You left “{rnd.title}” at question 2 of {len(rnd.prompts)}: “{asked}”."
     qtbot.waitUntil(lambda: said in page.recap_text(), timeout=10000)
     offered = []
@@ -3560,7 +3560,7 @@ def test_continue_appends_to_the_answer_the_silence_stop_ended_one_attempt_in_hi
     first_s = sf.info(ctl.last_audio_path).duration
     assert "Press C to continue this answer" in page.notice.text()
     assert page.continue_btn.isVisible() and page.continue_btn.text().endswith("(C)")
-    assert "C continues this answer" in page.state_label.text()
+    assert "C continues this answer" not in page.state_label.text()     # the banner says it (walk57 9)
     press(qtbot, page.answer_btn, Qt.Key.Key_C)
     qtbot.waitUntil(lambda: ctl.state == c.RECORDING, timeout=30000)
     assert page.attempt_line.text().startswith("Continuing your answer")
@@ -4979,7 +4979,7 @@ def test_the_welcome_back_on_a_copy_names_the_copy_for_the_drill_and_says_whose_
     said = page.recap_text()
     assert "on the bank chosen above. Drill my weak points brings it back." in said and \
         "Drill my weak points on" not in said, said
-    assert f"each by its best try of 5 tries, with “{origin.name}”, the bank this one was copied from: 75." in said, said
+    assert f"each by its best try (5 tries in all), with “{origin.name}”, the bank this one was copied from: 75." in said, said
     assert f"Round score of “{origin.rounds[0].title}” on “{origin.name}”, without your answers on this copy: 60" in said, \
         said
 
@@ -5002,3 +5002,22 @@ def test_the_follow_up_count_promises_no_follow_up_and_f_with_none_left_says_so(
     assert page.state_label.text() == NO_FOLLOW_UP_LEFT.format(n="F")
     assert NO_FOLLOW_UP_LEFT.format(n="F") == ("F: no follow-up left to ask about this answer (one is asked only "
                                                "about a key point still missed).")
+
+
+def test_a_silence_stop_with_its_banner_says_c_once_not_also_on_the_state_line(window, qtbot, monkeypatch):
+    """walk57 9: three lines for one silence stop: the banner "Not finished? Press C…", the state line "It stopped
+    by itself after 6 s of silence; C continues this answer." and the button. With the banner up, the state line
+    leaves the stop to it; without the banner (an answer that ended the normal way) the state line says it."""
+    from voiceprep.app.pause import silence_stopped_line
+
+    page, ctl, _analysis = to_product_range(window, qtbot)
+    monkeypatch.setattr(ctl, "stop_reason", "silence")
+    monkeypatch.setattr(ctl, "can", lambda _action: True)
+    line = silence_stopped_line(ctl.services.settings.audio.silence_stop_s, "C")
+    page._on_state(c.FEEDBACK)
+    assert line in page.state_label.text()                        # no banner: the state line says it
+    page._on_silence_stop(40.0, ctl.services.settings.audio.silence_stop_s)
+    assert page.notice.isVisible() and "Not finished?" in page.notice.text()
+    assert "continues this answer" not in page.state_label.text(), page.state_label.text()
+    page._on_state(c.FEEDBACK)
+    assert "continues this answer" not in page.state_label.text(), page.state_label.text()

@@ -1590,8 +1590,8 @@ class PracticePage(QWidget):
         if finish:
             texts[c.FEEDBACK] = f"Here is your feedback. Retry, or {finish}."
         if self.ctl.can(Action.CONTINUE) and self.ctl.stop_reason == "silence":
-            texts[c.FEEDBACK] += " " + silence_stopped_line(self.ctl.services.settings.audio.silence_stop_s,
-                                                            self.key_name('C'))
+            # the banner says it, with its button, when it is up (walk57 9: three lines for one stop)
+            texts[c.FEEDBACK] += "" if self._silence_banner_up() else " " + self._silence_line()
         elif self.ctl.can(Action.CONTINUE):
             texts[c.FEEDBACK] += f" {self.key_name('C')} continues this answer."
         if state in (c.FEEDBACK, c.IDLE) and r is not None and r.follow_up is not None:
@@ -1724,6 +1724,16 @@ class PracticePage(QWidget):
         self._silence_notice = silence_stop_text(seconds, silence_s, *keys)
         self.notice.show_text(self._silence_notice, c.ANSWER,
                               (f"Continue this answer  ({keys[0]})", self.continue_btn.click))
+        said = self.state_label.text()
+        if f" {self._silence_line()}" in said:            # the banner says it now, with its button (walk57 9)
+            self._say_state(said.replace(f" {self._silence_line()}", ""))
+
+    def _silence_line(self) -> str:
+        return silence_stopped_line(self.ctl.services.settings.audio.silence_stop_s, self.key_name("C"))
+
+    def _silence_banner_up(self) -> bool:
+        """The silence stop's "Not finished? Press C" banner shows."""
+        return bool(self._silence_notice) and self.notice.isVisible() and self.notice.text() == self._silence_notice
 
     def _on_caption(self, committed: str, tentative: str) -> None:
         muted = self.palette().color(QPalette.ColorRole.PlaceholderText).name()     # secondary text (style.SECONDARY_TEXT)
