@@ -2098,7 +2098,7 @@ def test_answering_the_follow_ups_counts_with_the_answer_they_follow(window, qtb
     qtbot.waitUntil(lambda: rows.rowCount() == 2, timeout=10000)
     window.history.table.selectRow(next(i for i in range(2) if rows.rows[i]["id"] == main_id))
     qtbot.waitUntil(lambda: (window.history.detail.document or {}).get("prompt", {}).get("id") == "product-range"
-                    and "With its follow-up answer: 5 of 6 key points (this answer alone: 4 of 6)"
+                    and "This answer alone: 4 of 6 key points, as its score counts them; with its follow-up answer: 5 of 6"
                     in window.history.detail.view.toPlainText(), timeout=10000)
     window.nav.setCurrentRow(0)
     skip_to_summary(qtbot, page, ctl)
@@ -2148,7 +2148,7 @@ def test_a_follow_up_answer_that_also_covers_another_missed_point_says_so_and_co
     window.history.table.selectRow(next(i for i in range(2) if rows.rows[i]["id"] == follow_id))
     qtbot.waitUntil(lambda: "\nYou also covered\n" in window.history.detail.view.toPlainText(), timeout=10000)
     window.history.table.selectRow(next(i for i in range(2) if rows.rows[i]["id"] == main_id))
-    qtbot.waitUntil(lambda: "With its follow-up answer: 6 of 6 key points (this answer alone: 4 of 6)"
+    qtbot.waitUntil(lambda: "This answer alone: 4 of 6 key points, as its score counts them; with its follow-up answer: 6 of 6"
                     in window.history.detail.view.toPlainText(), timeout=10000)
     window.nav.setCurrentRow(0)
     skip_to_summary(qtbot, page, ctl)
