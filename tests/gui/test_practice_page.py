@@ -5021,3 +5021,22 @@ def test_a_silence_stop_with_its_banner_says_c_once_not_also_on_the_state_line(w
     assert "continues this answer" not in page.state_label.text(), page.state_label.text()
     page._on_state(c.FEEDBACK)
     assert "continues this answer" not in page.state_label.text(), page.state_label.text()
+
+
+def test_a_notice_with_a_harmless_action_is_tabbed_left_to_right(window, qtbot):
+    """walk57 5: the large-screen banner's Tab order was × then "Interface size…" (right to left), and Shift+Tab from
+    × to reach the button landed on Drill my weak points, where Space started a drill. A notice whose button is
+    harmless is tabbed as it reads, its button then ×; the edited bank's "Restart the round now" keeps × first
+    (walk17)."""
+    from voiceprep.gui import controller as ctl_module
+    from voiceprep.gui.widgets.practice import BANK_EDITED
+
+    page = window.practice
+    window.nav.setCurrentRow(0)
+    page.notice.show_text("On a screen this large the text can look small.", ctl_module.SESSION,
+                          ("Interface size…", lambda: None))
+    qtbot.waitUntil(page.notice.isVisible)
+    assert _next_tab_stop(page.notice.action_btn) is page.notice.close_btn
+    assert _next_tab_stop(page.notice.close_btn) is not page.notice.action_btn
+    page.notice.show_text("You edited this bank.", BANK_EDITED, ("Restart the round now", lambda: None))
+    assert _next_tab_stop(page.notice.close_btn) is page.notice.action_btn
