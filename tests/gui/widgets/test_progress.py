@@ -1013,3 +1013,32 @@ def test_a_lower_retry_is_drawn_at_its_score_and_a_caption_says_what_the_cross_i
     page._show(data, "b", "perf", page._generation)
     assert page.competencies.canvas.marked[retry] == ("Lower retry the same day: not counted (the day's best try "
                                                       "counts); Database 50")
+
+
+def test_page_down_in_a_picker_scrolls_the_page_not_the_picker(qtbot):
+    """walk57 7: on Progress, Page Down with the question box focused changed the question (Qt's combo box) and no
+    key scrolled the page. Page Down and Page Up in either picker scroll the page; the arrows still pick."""
+    from types import SimpleNamespace
+
+    from PySide6.QtCore import Qt
+
+    from voiceprep.gui.widgets.progress import ProgressPage
+
+    bank = SimpleNamespace(competencies=[], id="b", name="Bank", all_prompts=lambda: [])
+    page = ProgressPage(page_services(lambda _id: bank))
+    qtbot.addWidget(page)
+    for i in range(3):
+        page.prompt_box.addItem(f"Question {i}", f"q{i}")
+    page.prompt_box.setCurrentIndex(1)
+    page.resize(600, 300)
+    page.show()
+    qtbot.waitExposed(page)
+    bar = page.verticalScrollBar()
+    assert bar.maximum() > 0
+    bar.setValue(0)
+    for box in (page.prompt_box, page.bank_box):
+        before = page.prompt_box.currentIndex()
+        qtbot.keyClick(box, Qt.Key.Key_PageDown)
+        assert bar.value() > 0 and page.prompt_box.currentIndex() == before
+        qtbot.keyClick(box, Qt.Key.Key_PageUp)
+        assert bar.value() == 0

@@ -15,7 +15,7 @@ from datetime import date, datetime
 from typing import Any
 
 from PySide6.QtCore import QEvent, QLineF, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QHelpEvent, QImage, QPainter, QPaintEvent, QPalette, QPen, QPolygonF
+from PySide6.QtGui import QColor, QFont, QHelpEvent, QImage, QKeyEvent, QPainter, QPaintEvent, QPalette, QPen, QPolygonF
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -947,9 +947,25 @@ class ProgressPage(QScrollArea):
         self.wording_note.setWordWrap(True)
         self.wording_note.hide()
         root.addWidget(self.wording_note)
+        for box in (self.bank_box, self.prompt_box):      # Page Down scrolls the page (walk57 7), not the picker
+            box.installEventFilter(self)
         self.bank_box.currentIndexChanged.connect(lambda _i: self._fill_prompts())
         self.prompt_box.currentIndexChanged.connect(self.refresh)
         self.fill_banks()
+
+    def eventFilter(self, watched, event) -> bool:
+        """Page Down / Page Up in a picker scroll the page (walk57 7: they changed the question, and no key scrolled
+        Progress); the arrows still pick."""
+        # (the scroll area filters its viewport's events from its making on, before the pickers are)
+        if event.type() == QEvent.Type.KeyPress and watched in (getattr(self, "bank_box", None),
+                                                                getattr(self, "prompt_box", None)) \
+                and isinstance(event, QKeyEvent) and event.key() in (Qt.Key.Key_PageDown, Qt.Key.Key_PageUp) \
+                and not event.modifiers():
+            bar = self.verticalScrollBar()
+            step = bar.pageStep() if event.key() == Qt.Key.Key_PageDown else -bar.pageStep()
+            bar.setValue(bar.value() + step)
+            return True
+        return super().eventFilter(watched, event)
 
     def fill_banks(self) -> None:
         """(Re)fill the bank picker, keeping the bank and prompt chosen while they still exist (session 12: a bank
