@@ -410,6 +410,10 @@ FEEDBACK_FIT_LINES = 8
 # 1.25x, a page ~930 px wide, side by side cut every question to "What is the most challenging technic…" and the
 # search's hint to "Search (Ctrl+F): what you …")
 HISTORY_NARROW_PX = 1000
+# side by side, History's list is at most as wide as its columns and a question column of this many average characters
+# a line (two lines a row); the feedback takes the rest (walk57 10: at 2560x1440 and 150 % the list took ~58 % of the
+# width, the feedback wrapped in a narrow column beside a mostly empty table)
+HISTORY_LIST_QUESTION_CHARS = 48
 # History's search box: its frame and clear button, px, left out of the room its hint has (fixBP: the whole hint, or
 # its short form when the whole does not fit)
 HISTORY_SEARCH_FRAME_PX = 30

@@ -44,9 +44,10 @@ def test_an_answer_in_history_counts_what_its_follow_up_answers_covered_as_pract
     assert standing == {"hits": sum(hit for _, hit in hits), "total": len(hits), "answers": 1,
                         "own": main.analysis.points_hit, "covered": [kp.id for kp, hit in hits if hit and kp.id not in own]}
     assert standing["hits"] > standing["own"]
-    assert followed_text(standing) == (f"With its follow-up answer: {standing['hits']} of {len(hits)} key points (this "
-                                       f"answer alone: {standing['own']} of {len(hits)}), as Practice showed it after "
-                                       "the follow-ups")
+    # walk57 4: the answer alone first, as the score above it counts, then with its follow-up answer
+    assert followed_text(standing) == (f"This answer alone: {standing['own']} of {len(hits)} key points, as its score "
+                                       f"counts them; with its follow-up answer: {standing['hits']} of {len(hits)}, as "
+                                       "Practice showed it after the follow-ups")
     assert service.attempt(follow.attempt_id)["with_follow_ups"] is None      # a follow-up answer follows, is none
     again = session.save_typed(bank, prompt, "I am not sure.")            # a new answer: the follow-ups are behind
     assert service.attempt(again.attempt_id)["with_follow_ups"] is None
@@ -69,8 +70,8 @@ def test_historys_list_and_compare_count_what_a_follow_up_answer_covered(bank, s
     # walk19: "5 of 6 -> 4 of 6 (the first with its follow-up answer)" beside an overall of the answers alone: each
     # number says which it is, and the answers alone are compared too
     assert c["metrics"]["key_points"]["text"] == (
-        f"Key points covered: {len(own)} of {n} → {len(own) + len(added)} of {n} with its follow-ups ({len(own)} in "
-        "the answer itself, as scored)")
+        f"Key points covered: {len(own)} of {n} → {len(own)} of {n} in the answer itself, as scored "
+        f"({len(own) + len(added)} of {n} with its follow-ups)")
     after = session.save_typed(bank, prompt, MAIN)                        # the same answer again, no follow-up
     c = service.compare(main.attempt_id, after.attempt_id)
     assert c["lost"] == added and not set(added) & set(c["missed"]), c

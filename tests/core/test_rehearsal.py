@@ -204,7 +204,7 @@ def test_a_follow_up_answer_counts_with_the_answer_it_follows():
     turn = r.ask_follow_ups()
     assert turn is not None and turn.prompt_id == prompt.id
     # one at a time (walk46 3), the first missed point's first (the points weigh the same)
-    assert turn.questions == ("What is embedded finance, and who uses it?",) and turn.count_text == "1 of 2"
+    assert turn.questions == ("What is embedded finance, and who uses it?",) and turn.count_text == "1 of up to 2"
     assert turn.heading == turn.questions[0]
     labels = [bank.prompt(prompt.id).key_points[2].label]
     assert r.answering() == (turn, labels)                         # stored as a drill of the points asked about
@@ -446,12 +446,12 @@ def test_the_banks_own_follow_up_asks_only_about_the_points_it_is_about_beside_t
     assert [t.questions for t in turns if t] == [("What was slow, and under what load?",),
                                                  ("What was your own part in the investigation?",),
                                                  (prompt.follow_up,)]
-    assert [t.count_text for t in turns if t] == ["1 of 3", "2 of 3", "3 of 3"]
+    assert [t.count_text for t in turns if t] == ["1 of up to 3", "2 of up to 3", "3 of 3"]
     labels = {kp.id: kp.label for kp in points}
     assert turns[2] is not None and turns[2].labels == (labels["replay"],)
     assert turns[1] is not None and turns[1].labels == (labels["owned"],)
     again = r.ask_follow_ups()                         # all asked: from the first again
-    assert again is not None and again.questions == turns[0].questions and again.count_text == "1 of 3"
+    assert again is not None and again.questions == turns[0].questions and again.count_text == "1 of up to 3"
 
 
 def test_a_round_continued_leaves_out_the_questions_answered_in_it_numbered_as_in_the_round():

@@ -314,13 +314,14 @@ def test_an_answers_follow_up_points_show_in_historys_score_column_and_in_compar
     assert lines[0] == cell[before].data() and lines[1] == "+1 key point", lines     # walk19: a count of key points
     margin = 2 * (page.table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1)
     assert page.table.fontMetrics().horizontalAdvance(lines[1]) + margin <= page.table.columnWidth(2)
-    assert "\nWith its follow-up answer: 5 of 6 key points (this answer alone: 4 of 6)" in \
+    assert "\nThis answer alone: 4 of 6 key points, as its score counts them; with its follow-up answer: 5 of 6" in \
         cell[main].data(Qt.ItemDataRole.ToolTipRole)
     dialog = CompareDialog(off_gui(lambda: services.history.compare(before, main)), window)
     qtbot.addWidget(dialog)
     said = dialog.view.summary.toPlainText()
     assert f"✓ {added}" in said and f"– {added}" not in said and f"– {missed[1]}" in said, said
-    assert "Key points covered: 4 of 6 → 5 of 6 with its follow-ups (4 in the answer itself, as scored)" in said, said
+    # walk57 4: the answer itself first, as the overall score beside it counts it
+    assert "Key points covered: 4 of 6 → 4 of 6 in the answer itself, as scored (5 of 6 with its follow-ups)" in said, said
 
 
 def test_progress_per_prompt_with_dates_and_spoken_pace_only(qtbot, window, services):
@@ -941,7 +942,7 @@ def test_a_follow_up_answer_is_named_a_follow_up_in_history_compare_and_progress
     # walk56: "follow-up to answer 1" read like History's row 1, another question
     assert " · follow-up to answer 1 to this question · " in said.splitlines()[1], said
     # as Practice showed it: the follow-up's own count and only the point it was asked about
-    assert "1 of 1\nasked about in the follow-ups, covered" in said and "Follow-up answer: it counts for the point " \
+    assert "1 of 1\ncovered, of the point the follow-up asked about" in said and "Follow-up answer: it counts for the point " \
         "the interviewer asked about" in said and "The point the follow-up asked about" in said, said
     # explained once (walk15: the line under the title said it counts only for the point asked about, then the
     # paragraph under the count said it again)

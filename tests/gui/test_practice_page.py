@@ -1935,7 +1935,7 @@ def test_a_restart_after_quitting_a_round_names_the_question_it_stopped_at(qtbot
         services.session.save_typed(bank, rnd.prompts[0], "I am not sure.", rnd.id, pk)
     off_gui(left_in_the_middle)
     page = _opened(qtbot, services).practice
-    asked = rnd.prompts[1].text.rstrip(" .?!")
+    asked = rnd.prompts[1].text.rstrip(" .")
     said = f"You left “{rnd.title}” at question 2 of {len(rnd.prompts)}: “{asked}”."
     qtbot.waitUntil(lambda: said in page.recap_text(), timeout=10000)
     offered = []
@@ -2062,7 +2062,7 @@ def test_answering_the_follow_ups_counts_with_the_answer_they_follow(window, qtb
     assert page.prompt_text.text() == main.prompt.text and page.stack.currentWidget() is page.feedback
     asked = page.feedback.asked
     # one at a time (walk46 3): the first missed point's, "1 of 2"
-    assert asked.isVisible() and asked.text().splitlines()[:2] == ["The interviewer follows up (1 of 2):", questions[0]]
+    assert asked.isVisible() and asked.text().splitlines()[:2] == ["The interviewer follows up (1 of up to 2):", questions[0]]
     assert questions[1] not in asked.text()
     assert asked.mapTo(page, asked.rect().topLeft()).y() > page.feedback.view.mapTo(page, page.feedback.view.rect()
                                                                                     .bottomLeft()).y()
@@ -2070,7 +2070,7 @@ def test_answering_the_follow_ups_counts_with_the_answer_they_follow(window, qtb
     with qtbot.waitSignal(ctl.analysisReady, timeout=30000):
         ctl.answer_text(FOLLOW_UP)
     assert not asked.isVisible()                        # the follow-up answer's own feedback: it is the question
-    assert page.attempt_line.text().startswith("Follow-up 1 of 2 to your answer to “What actually are we building")
+    assert page.attempt_line.text().startswith("Follow-up 1 of up to 2 to your answer to “What actually are we building")
     follow_id = page.attempt_id
     assert ctl.rehearsal.results["product-range"] is main                  # the answer it follows stays the result
     assert page.prompt_text.text() == questions[0]
@@ -2098,7 +2098,7 @@ def test_answering_the_follow_ups_counts_with_the_answer_they_follow(window, qtb
     qtbot.waitUntil(lambda: rows.rowCount() == 2, timeout=10000)
     window.history.table.selectRow(next(i for i in range(2) if rows.rows[i]["id"] == main_id))
     qtbot.waitUntil(lambda: (window.history.detail.document or {}).get("prompt", {}).get("id") == "product-range"
-                    and "With its follow-up answer: 5 of 6 key points (this answer alone: 4 of 6)"
+                    and "This answer alone: 4 of 6 key points, as its score counts them; with its follow-up answer: 5 of 6"
                     in window.history.detail.view.toPlainText(), timeout=10000)
     window.nav.setCurrentRow(0)
     skip_to_summary(qtbot, page, ctl)
@@ -2148,7 +2148,7 @@ def test_a_follow_up_answer_that_also_covers_another_missed_point_says_so_and_co
     window.history.table.selectRow(next(i for i in range(2) if rows.rows[i]["id"] == follow_id))
     qtbot.waitUntil(lambda: "\nYou also covered\n" in window.history.detail.view.toPlainText(), timeout=10000)
     window.history.table.selectRow(next(i for i in range(2) if rows.rows[i]["id"] == main_id))
-    qtbot.waitUntil(lambda: "With its follow-up answer: 6 of 6 key points (this answer alone: 4 of 6)"
+    qtbot.waitUntil(lambda: "This answer alone: 4 of 6 key points, as its score counts them; with its follow-up answer: 6 of 6"
                     in window.history.detail.view.toPlainText(), timeout=10000)
     window.nav.setCurrentRow(0)
     skip_to_summary(qtbot, page, ctl)
@@ -2170,13 +2170,13 @@ def test_the_follow_ups_are_asked_one_at_a_time_and_f_asks_the_next(window, qtbo
     press(qtbot, window.nav, Qt.Key.Key_F)
     asked = page.feedback.asked
     assert spoken == [embedded]                                   # one question read, not three in a breath
-    assert asked.text() == (f"The interviewer follows up (1 of 2):\n{embedded}\nSpace answers it (Ctrl+T to type). "
+    assert asked.text() == (f"The interviewer follows up (1 of up to 2):\n{embedded}\nSpace answers it (Ctrl+T to type). "
                             "F asks the next one.")
     press(qtbot, window.nav, Qt.Key.Key_F)                        # the next, reachable
     assert spoken == [embedded, scale] and asked.text().splitlines()[:2] == ["The interviewer follows up (2 of 2):", scale]
     assert "F asks the next one" not in asked.text()               # the last of them
     press(qtbot, window.nav, Qt.Key.Key_F)                        # all asked: the first again
-    assert spoken[-1] == embedded and "(1 of 2)" in asked.text()
+    assert spoken[-1] == embedded and "(1 of up to 2)" in asked.text()
     with qtbot.waitSignal(ctl.analysisReady, timeout=30000) as got:
         ctl.answer_text(FOLLOW_UP + " At our scale, millions of transactions across many countries.")
     assert got.args[0].prompt.id == "product-range"
@@ -2200,7 +2200,7 @@ def test_a_follow_up_answer_records_afresh_under_its_own_header(window, qtbot, s
     press(qtbot, page.answer_btn, Qt.Key.Key_Space)
     qtbot.waitUntil(lambda: ctl.state == c.RECORDING, timeout=30000)
     assert "answer before" not in page.captions.toPlainText()
-    assert page.attempt_line.text().startswith("Follow-up 1 of 2 to your answer") and page.attempt_line.isVisible()
+    assert page.attempt_line.text().startswith("Follow-up 1 of up to 2 to your answer") and page.attempt_line.isVisible()
     assert page.clock.text().startswith("0:0")
     qtbot.wait(1500)
     assert QApplication.focusWidget() is page.answer_btn
@@ -3560,7 +3560,7 @@ def test_continue_appends_to_the_answer_the_silence_stop_ended_one_attempt_in_hi
     first_s = sf.info(ctl.last_audio_path).duration
     assert "Press C to continue this answer" in page.notice.text()
     assert page.continue_btn.isVisible() and page.continue_btn.text().endswith("(C)")
-    assert "C continues this answer" in page.state_label.text()
+    assert "C continues this answer" not in page.state_label.text()     # the banner says it (walk57 9)
     press(qtbot, page.answer_btn, Qt.Key.Key_C)
     qtbot.waitUntil(lambda: ctl.state == c.RECORDING, timeout=30000)
     assert page.attempt_line.text().startswith("Continuing your answer")
@@ -4979,7 +4979,7 @@ def test_the_welcome_back_on_a_copy_names_the_copy_for_the_drill_and_says_whose_
     said = page.recap_text()
     assert "on the bank chosen above. Drill my weak points brings it back." in said and \
         "Drill my weak points on" not in said, said
-    assert f"each by its best try of 5 tries, with “{origin.name}”, the bank this one was copied from: 75." in said, said
+    assert f"each by its best try (5 tries in all), with “{origin.name}”, the bank this one was copied from: 75." in said, said
     assert f"Round score of “{origin.rounds[0].title}” on “{origin.name}”, without your answers on this copy: 60" in said, \
         said
 
@@ -5013,3 +5013,59 @@ def test_the_welcomes_answer_it_first_today_has_a_button_with_the_keyboard_on_it
     assert [p.id for p in ctl.rehearsal.prompts] == ["most-impactful"] and ctl.rehearsal.one_prompt
     assert page.skipped_btn.isHidden()
     ctl.stop_speaking()
+def test_the_follow_up_count_promises_no_follow_up_and_f_with_none_left_says_so(window, qtbot, services):
+    """walk57 6: "Follow-up 1 of 2" over a follow-up answer that covered every point still missed, then F did
+    nothing, silently: the second follow-up closed with the points it asked about. The count says "up to" (a later
+    one is asked only while a point it asks about is still missed), and F with nothing left says so on the state
+    line."""
+    from tests.core.test_rehearsal import ALSO_SCALE
+    from voiceprep.gui.widgets.practice import NO_FOLLOW_UP_LEFT
+
+    page, ctl, _main = to_product_range(window, qtbot)
+    page.feedback.ask.click()
+    with qtbot.waitSignal(ctl.analysisReady, timeout=30000):
+        ctl.answer_text(ALSO_SCALE)
+    assert page.attempt_line.text().startswith("Follow-up 1 of up to 2 to your answer to"), page.attempt_line.text()
+    assert ctl.rehearsal.open_follow_ups() == [] and not page.feedback.ask.isVisible()
+    press(qtbot, window.nav, Qt.Key.Key_F)
+    assert page.state_label.text() == NO_FOLLOW_UP_LEFT.format(n="F")
+    assert NO_FOLLOW_UP_LEFT.format(n="F") == ("F: no follow-up left to ask about this answer (one is asked only "
+                                               "about a key point still missed).")
+
+
+def test_a_silence_stop_with_its_banner_says_c_once_not_also_on_the_state_line(window, qtbot, monkeypatch):
+    """walk57 9: three lines for one silence stop: the banner "Not finished? Press C…", the state line "It stopped
+    by itself after 6 s of silence; C continues this answer." and the button. With the banner up, the state line
+    leaves the stop to it; without the banner (an answer that ended the normal way) the state line says it."""
+    from voiceprep.app.pause import silence_stopped_line
+
+    page, ctl, _analysis = to_product_range(window, qtbot)
+    monkeypatch.setattr(ctl, "stop_reason", "silence")
+    monkeypatch.setattr(ctl, "can", lambda _action: True)
+    line = silence_stopped_line(ctl.services.settings.audio.silence_stop_s, "C")
+    page._on_state(c.FEEDBACK)
+    assert line in page.state_label.text()                        # no banner: the state line says it
+    page._on_silence_stop(40.0, ctl.services.settings.audio.silence_stop_s)
+    assert page.notice.isVisible() and "Not finished?" in page.notice.text()
+    assert "continues this answer" not in page.state_label.text(), page.state_label.text()
+    page._on_state(c.FEEDBACK)
+    assert "continues this answer" not in page.state_label.text(), page.state_label.text()
+
+
+def test_a_notice_with_a_harmless_action_is_tabbed_left_to_right(window, qtbot):
+    """walk57 5: the large-screen banner's Tab order was × then "Interface size…" (right to left), and Shift+Tab from
+    × to reach the button landed on Drill my weak points, where Space started a drill. A notice whose button is
+    harmless is tabbed as it reads, its button then ×; the edited bank's "Restart the round now" keeps × first
+    (walk17)."""
+    from voiceprep.gui import controller as ctl_module
+    from voiceprep.gui.widgets.practice import BANK_EDITED
+
+    page = window.practice
+    window.nav.setCurrentRow(0)
+    page.notice.show_text("On a screen this large the text can look small.", ctl_module.SESSION,
+                          ("Interface size…", lambda: None))
+    qtbot.waitUntil(page.notice.isVisible)
+    assert _next_tab_stop(page.notice.action_btn) is page.notice.close_btn
+    assert _next_tab_stop(page.notice.close_btn) is not page.notice.action_btn
+    page.notice.show_text("You edited this bank.", BANK_EDITED, ("Restart the round now", lambda: None))
+    assert _next_tab_stop(page.notice.close_btn) is page.notice.action_btn

@@ -411,3 +411,28 @@ def test_a_question_already_rendered_is_never_said_to_be_prepared(window, qtbot)
     qtbot.waitUntil(lambda: window.practice.state_label.text().startswith("The interviewer is asking…"), timeout=5000)
     assert seen == [] and not window.controller.voice_preparing
     voice.stop()
+
+
+def test_the_sheet_scrolls_with_page_down_and_end_from_its_close_button(window, qtbot):
+    """walk57 7: with the focus on Close, Page Down and End did nothing on F1's list (Tab into it, then Down line by
+    line, reached "Bank editor"). Page Down, Page Up, Home and End scroll the list from anywhere in the sheet."""
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    qtbot.keyClick(window.nav, Qt.Key.Key_F1)
+    sheet = window.shortcuts_sheet
+    qtbot.waitUntil(sheet.isVisible)
+    sheet.resize(560, 300)
+    close = sheet.findChild(QDialogButtonBox).buttons()[0]
+    close.setFocus()
+    qtbot.waitUntil(close.hasFocus)
+    bar = sheet.view.verticalScrollBar()
+    assert bar.maximum() > 0 and bar.value() == 0
+    qtbot.keyClick(close, Qt.Key.Key_PageDown)
+    assert 0 < bar.value() < bar.maximum()
+    qtbot.keyClick(close, Qt.Key.Key_End)
+    assert bar.value() == bar.maximum()
+    qtbot.keyClick(close, Qt.Key.Key_PageUp)
+    assert bar.value() < bar.maximum()
+    qtbot.keyClick(close, Qt.Key.Key_Home)
+    assert bar.value() == 0 and sheet.isVisible()
+    sheet.close()

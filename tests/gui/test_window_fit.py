@@ -339,3 +339,25 @@ def test_at_1366x768_and_125_percent_nothing_is_cut_and_the_page_scrolls_once(qt
         bottom = button.mapTo(window, button.rect().bottomLeft()).y()
         assert button.isVisible() and bottom < window.height() - window.statusBar().height(), bottom
         assert not button.visibleRegion().isEmpty()
+
+
+def test_history_on_a_large_screen_gives_the_feedback_the_room_not_the_list(qtbot, services):
+    """walk57 10: at 2560x1440 History's list (5 short columns) took ~58 % of the width and the feedback wrapped in
+    a narrow column beside a mostly empty table. Side by side, the list is as wide as its columns and a question of
+    HISTORY_LIST_QUESTION_CHARS characters a line; the feedback gets the rest. At 1366x768 both keep their room."""
+    from PySide6.QtCore import Qt
+
+    window = MainWindow(services, recover=False)
+    qtbot.addWidget(window)
+    window.show()
+    window.nav.setCurrentRow(1)
+    page = window.history
+    window.resize(2560, 1400)
+    qtbot.waitUntil(lambda: page.split.orientation() == Qt.Orientation.Horizontal and page.width() > 2000,
+                    timeout=3000)
+    qtbot.wait(50)
+    assert page.table.width() < 0.5 * page.split.width() < page.detail.width(), (page.table.width(), page.split.width())
+    window.resize(1366, 740)
+    qtbot.waitUntil(lambda: page.width() < 1300, timeout=3000)
+    qtbot.wait(50)
+    assert page.table.width() >= 0.5 * page.split.width(), (page.table.width(), page.split.width())

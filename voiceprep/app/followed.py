@@ -69,12 +69,13 @@ def standings(h: History, rows: list[Row]) -> dict[int, Row]:
 
 
 def followed_text(standing: Row) -> str:
-    """History's line for it: "With its follow-up answer: 3 of 5 key points (this answer alone: 0 of 5), as
-    Practice showed it after the follow-ups"."""
+    """History's line for it: "This answer alone: 0 of 5 key points, as its score counts them; with its follow-up
+    answer: 3 of 5, as Practice showed it after the follow-ups" (walk57 4: the count with the follow-up first, over
+    the big "2 of 3 / 67" of the answer alone, read as two bases)."""
     n = standing["answers"]
-    return (f"With its follow-up answer{'s' if n != 1 else ''}: {standing['hits']} of {standing['total']} key points "
-            f"(this answer alone: {standing['own']} of {standing['total']}), as Practice showed it after the "
-            "follow-ups")
+    return (f"This answer alone: {standing['own']} of {standing['total']} key points, as its score counts them; with "
+            f"its follow-up answer{'s' if n != 1 else ''}: {standing['hits']} of {standing['total']}, as Practice showed "
+            "it after the follow-ups")
 
 
 def added_text(standing: Row) -> str:

@@ -60,7 +60,7 @@ def skipped_prompts(recap: Row, find: Callable[[str], Any | None]) -> tuple[Any 
     if bank is not None:                           # a deleted bank: its question ids are not shown
         for pid in recap.get("skipped") or []:
             try:
-                texts.append(bank.prompt(pid).text.rstrip(" .?!"))
+                texts.append(bank.prompt(pid).text.rstrip(" ."))
             except KeyError:
                 continue
     return bank, texts
@@ -91,7 +91,7 @@ def never_answered_text(texts: list[str]) -> str:
     if not texts:
         return ""
     more = f" and {counted(len(texts) - 1, 'more question', 'more questions')}" if len(texts) > 1 else ""
-    return f"Never answered: “{texts[0].rstrip(' .?!')}”{more}"
+    return f"Never answered: “{texts[0].rstrip(' .')}”{more}"     # a question keeps its "?" (walk57 9)
 
 
 def never_answered(recap: Row, find: Callable[[str], Any | None]) -> list[str]:
@@ -138,7 +138,7 @@ def cut_off_said(recap: Row, find: Callable[[str], Any | None]) -> list[str]:
     cut = recap.get("cut_last")
     bank = find(cut["bank_id"]) if cut else None
     try:
-        asked = bank.prompt(cut["prompt_id"]).text.rstrip(" .?!") if bank is not None and cut else None
+        asked = bank.prompt(cut["prompt_id"]).text.rstrip(" .") if bank is not None and cut else None
     except KeyError:
         asked = None
     return [f"Your last answer, to “{asked}”, was cut off: it is kept in History, not counted. Answer it again."] \
@@ -185,8 +185,9 @@ def recap_lines(recap: Row, find: Callable[[str], Any | None], today: datetime |
     # each question by its best try of the day, as Progress and the round count it (queries.BEST_OF_DAY; fixAR: it
     # averaged every try, "every try counted", beside charts counting the best); said when a question was tried again
     tries = recap.get("tries") or whole or 0
-    retried = (f", {'each ' if whole > 1 else ''}by its best try of {counted(tries, 'try', 'tries')}"
-               if whole and tries > whole else "")      # review35b: not "your one question, each by ..."
+    # review35b: not "your one question, each by ..."; walk57 9: "each by its best try of 3 tries" read as 3 each
+    retried = ((f", each by its best try ({counted(tries, 'try', 'tries')} in all)" if whole > 1 else
+                f", by its best try of {counted(tries, 'try', 'tries')}") if whole and tries > whole else "")
     of = ("Score of your one question" + retried if retried else "Score of your one answer") if whole == 1 else \
         (f"Average of your {counted(whole, 'question')}{retried}" if retried else
          f"Average of your {counted(whole, 'answer')}") if whole else "Average per answer"
@@ -234,7 +235,7 @@ def recap_lines(recap: Row, find: Callable[[str], Any | None], today: datetime |
     stopped = find(left_at["bank_id"]) if left_at else None
     if left_at and stopped is not None:            # walk25: a restart did not say where the round stopped
         try:
-            asked = stopped.prompt(left_at["prompt_id"]).text.rstrip(" .?!")
+            asked = stopped.prompt(left_at["prompt_id"]).text.rstrip(" .")
         except KeyError:
             asked = None
         if asked:
@@ -273,7 +274,7 @@ def recap_lines(recap: Row, find: Callable[[str], Any | None], today: datetime |
     elif several and said:      # fixBQ noticed: a round left or a question skipped said, the count went unsaid
         waiting = _waiting_texts(left_at, stopped)       # the left round's: Continue asks them, not counted again
         # nor the questions skipped, said on the line (on a copy's origin too: the same text)
-        rest = [(b, [t for t in texts if (b, t) not in waiting and t.rstrip(" .?!") not in skipped])
+        rest = [(b, [t for t in texts if (b, t) not in waiting and t.rstrip(" .") not in skipped])
                 for b, texts in several]
         counts = [(named(b), len(t)) for b, t in rest if t]
         if counts:              # on the "start here" line: at most four lines (fixO)

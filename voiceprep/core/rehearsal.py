@@ -50,8 +50,12 @@ class FollowUpTurn:
 
     @property
     def count_text(self) -> str:
-        """ "1 of 3" when more than one follow-up is open, else ""."""
-        return f"{self.number} of {self.of}" if self.of > 1 else ""
+        """ "1 of up to 3" when more than one follow-up is open, "3 of 3" for the last, else "": a later one is asked
+        only while a point it asks about is still missed, so an answer that covers them closes it (walk57 6: "Follow-up
+        1 of 2", then no second)."""
+        if self.of <= 1:
+            return ""
+        return f"{self.number} of {self.of}" if self.number >= self.of else f"{self.number} of up to {self.of}"
 
     @property
     def heading(self) -> str:

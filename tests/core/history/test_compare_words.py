@@ -47,8 +47,8 @@ def test_the_key_points_line_says_each_answers_points_covered_of_those_it_was_he
     from voiceprep.core.history.queries import key_points_text
     whole, drill, follow = {"drill": None}, {"drill": ["a", "b", "c", "d"]}, {"drill": ["a"], "follow_up": ["Why?"]}
     assert key_points_text(whole, drill, (2, 6), (4, 4), ((1, 6), (4, 4))) == (
-        "Key points covered: 2 of 6 with its follow-ups (1 in the answer itself, as scored) → 4 of the 4 points the "
-        "drill asked for")
+        "Key points covered: 1 of 6 in the answer itself, as scored (2 of 6 with its follow-ups) → 4 of the 4 points "
+        "the drill asked for")
     assert key_points_text(whole, whole, (4, 6), (3, 6)) == "Key points covered: 4 of 6 → 3 of 6"
     assert key_points_text(drill, follow, (3, 4), (0, 1), ((3, 4), (0, 1))) == (
         "Key points covered: 3 of the 4 points the drill asked for → 0 of the one point its follow-ups asked about")

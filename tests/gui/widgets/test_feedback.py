@@ -309,7 +309,8 @@ def test_the_feedback_says_how_the_overall_is_made_from_the_bars(qtbot):
     page.show_analysis(analysis, drill=labels, follow_up="With the answer it follows, this question now has 2 of 4 "
                                                           "key points.")
     said = page.view.toPlainText()
-    assert "1 of 1\nasked about in the follow-ups, covered" in said, said
+    # walk57 9: "asked about in the follow-ups, covered" under "1 of 1": what is counted, then what of it
+    assert "1 of 1\ncovered, of the point the follow-up asked about" in said, said
     assert "this question now has 2 of 4 key points" in said and "of the overall" not in said, said
     assert "whole answer" not in said and "job weight" not in said, said
 

@@ -959,7 +959,7 @@ def test_a_question_never_answered_heads_the_key_point_table(qtbot, data_home):
     page.follow_bank_in_use(bank.id)
     qtbot.waitUntil(lambda: page._shown is not None and page._shown[0] == bank.id, timeout=20000)
     first = page.rates.item(0, 0)
-    assert first.text() == f"Never answered: “{product.text.rstrip(' .?!')}”" and page.rates.columnSpan(0, 0) == 2
+    assert first.text() == f"Never answered: “{product.text.rstrip(' .')}”" and page.rates.columnSpan(0, 0) == 2
     assert "answer it first" in first.toolTip()
     texts = [page.rates.item(r, 0).text() for r in range(page.rates.rowCount()) if page.rates.item(r, 0)]
     assert sum(t.startswith("Never answered") for t in texts) == 1 and why.text in texts   # the answered ones follow
@@ -968,3 +968,77 @@ def test_a_question_never_answered_heads_the_key_point_table(qtbot, data_home):
     assert not any(page.rates.item(r, 0).text().startswith("Never answered")
                    for r in range(page.rates.rowCount()) if page.rates.item(r, 0))
     services.access.close_all()
+
+
+def test_a_lower_retry_is_drawn_at_its_score_and_a_caption_says_what_the_cross_is(qtbot):
+    """walk57 3: one prompt's chart drew the 67 retry as a grey × on the zero line ("my second try scored 0"); what ×
+    means was only in its tooltip, which the keyboard never reaches. The × sits at its score, on both charts, and a
+    caption under the charts says what it is."""
+    from dataclasses import replace
+    from types import SimpleNamespace
+
+    from voiceprep.gui.widgets.progress import RETRY_NOTE, ProgressPage, render
+
+    def row(when: str, overall: float, comp: float) -> dict:
+        return {"started_at": when, "overall": overall, "wpm": None, "fillers_per_min": None, "prompt_id": "perf",
+                "drill": None, "competencies": {"db": comp}}
+    rows = [row("2026-12-06T14:13:00+00:00", 100.0, 100.0), row("2026-12-06T14:16:00+00:00", 67.0, 50.0)]
+    bank = SimpleNamespace(competencies=[SimpleNamespace(id="db", name="Database")], id="b", name="Bank",
+                           all_prompts=lambda: [])
+    page = ProgressPage(page_services(lambda _id: bank))
+    qtbot.addWidget(page)
+    data = {"series": rows, "rates": [], "when": [parse(r["started_at"]) for r in rows], "outscored": outscored(rows),
+            "stats": {"typed": 0, "attempts": 2, "minutes_spoken": 1, "avg_overall": 100, "best_overall": 100}}
+    assert not page.retry_note.isVisibleTo(page)
+    page._show(data, "b", "perf", page._generation)
+    retry = parse(rows[1]["started_at"])
+
+    def place(chart) -> tuple[float, float, float]:
+        """Where the retry's × is drawn, and where 0 and 100 are on that chart."""
+        spec = replace(chart.canvas.spec(), width=500, height=260, ratio=1.0)
+        drawn = render(spec)
+        [(_, y, _, _, _)] = [tip for tip in drawn.tips if tip[2] == retry]
+        [(_, top, _, _, _)] = [tip for tip in drawn.tips if tip[2] != retry]       # the 100
+        return y, top, spec.height
+    y, top, height = place(page.overall)
+    bottom = top + (y - top) / (1 - 0.67)               # where 0 is, from where 100 and the 67 are drawn
+    assert y < height / 2 and abs((bottom - y) / (bottom - top) - 0.67) < 0.02, (y, top, bottom)
+    y, top, _ = place(page.competencies)
+    assert abs((y - top) / (bottom - top) - 0.5) < 0.02, (y, top)               # the competency's 50
+    assert page.retry_note.isVisibleTo(page) and page.retry_note.text() == RETRY_NOTE
+    assert RETRY_NOTE == ("×: a lower retry the same day, drawn at its score and not counted (the day's best try "
+                          "counts).")
+    page._show(data, "b", None, page._generation)       # every prompt: each day's point, no × and no caption
+    assert not page.retry_note.isVisibleTo(page)
+    page._show(data, "b", "perf", page._generation)
+    assert page.competencies.canvas.marked[retry] == ("Lower retry the same day: not counted (the day's best try "
+                                                      "counts); Database 50")
+
+
+def test_page_down_in_a_picker_scrolls_the_page_not_the_picker(qtbot):
+    """walk57 7: on Progress, Page Down with the question box focused changed the question (Qt's combo box) and no
+    key scrolled the page. Page Down and Page Up in either picker scroll the page; the arrows still pick."""
+    from types import SimpleNamespace
+
+    from PySide6.QtCore import Qt
+
+    from voiceprep.gui.widgets.progress import ProgressPage
+
+    bank = SimpleNamespace(competencies=[], id="b", name="Bank", all_prompts=lambda: [])
+    page = ProgressPage(page_services(lambda _id: bank))
+    qtbot.addWidget(page)
+    for i in range(3):
+        page.prompt_box.addItem(f"Question {i}", f"q{i}")
+    page.prompt_box.setCurrentIndex(1)
+    page.resize(600, 300)
+    page.show()
+    qtbot.waitExposed(page)
+    bar = page.verticalScrollBar()
+    assert bar.maximum() > 0
+    bar.setValue(0)
+    for box in (page.prompt_box, page.bank_box):
+        before = page.prompt_box.currentIndex()
+        qtbot.keyClick(box, Qt.Key.Key_PageDown)
+        assert bar.value() > 0 and page.prompt_box.currentIndex() == before
+        qtbot.keyClick(box, Qt.Key.Key_PageUp)
+        assert bar.value() == 0

@@ -1673,8 +1673,9 @@ def key_points_text(a: Row, b: Row, first: tuple[int, int], second: tuple[int, i
                     alone: tuple[tuple[int, int], tuple[int, int]] | None = None) -> str:
     """Compare's key points line, each answer's points covered of those it was held to (fixCR, walk53 5: "Key points
     with follow-ups 2 of 6 → 4 of 4 asked (the answers alone, as the score: 1 of 6 → 4 of 4)" was read twice): "Key
-    points covered: 2 of 6 with its follow-ups (1 in the answer itself, as scored) → 4 of the 4 points the drill asked
-    for". `alone`: (covered, counted) of each answer before its follow-ups added, where they did (as its score counts)."""
+    points covered: 1 of 6 in the answer itself, as scored (2 of 6 with its follow-ups) → 4 of the 4 points the drill
+    asked for" (walk57 4: "3 of 3 → 3 of 3 with its follow-ups" beside "Overall score 100 → 67" read as two bases).
+    `alone`: (covered, counted) of each answer before its follow-ups added, where they did (as its score counts)."""
     def side(r: Row, got: tuple[int, int], before: tuple[int, int] | None) -> str:
         # mendA (read41): a follow-up answer counts for the points still missed it covered too, as Gained lists them
         also = len(also_covered(r.get("key_points") or [], r))
@@ -1687,8 +1688,8 @@ def key_points_text(a: Row, b: Row, first: tuple[int, int], second: tuple[int, i
             said = f"{got[0]} of the {got[1]} points {whose}" if got[1] != 1 else f"{got[0]} of the one point {whose}"
         else:
             said = f"{got[0]} of {got[1]}"
-        if before is not None and before != got:
-            said += f" with its follow-ups ({before[0]} in the answer itself, as scored)"
+        if before is not None and before != got:     # the answer itself first, as the score beside it (walk57 4)
+            said = f"{before[0]} of {before[1]} in the answer itself, as scored ({said} with its follow-ups)"
         return said
     return f"Key points covered: {side(a, first, alone and alone[0])} → {side(b, second, alone and alone[1])}"
 

@@ -162,7 +162,9 @@ def headline_html(doc: Doc, colors: Colors, drill: list[str] | None = None, foll
 
     asked = drilled(doc["key_points"], drill)
     if asked and follow_up is not None:
-        caption = "asked about in the follow-ups, covered"     # not "1 of 1 point the follow-ups..." (walkthrough 11)
+        # not "1 of 1 point the follow-ups..." (walkthrough 11) nor "asked about in the follow-ups, covered" (walk57 9):
+        # what of it, then what is counted; one follow-up is asked at a time (walk46 3)
+        caption = f"covered, of the point{'s' if asked[1] != 1 else ''} the follow-up asked about"
         return pair(*asked, caption, f"<td valign='bottom'>{e(follow_up)}</td>" if follow_up else "")
     if asked:
         caption = f"asked-for point{'s' if asked[1] != 1 else ''} covered"

@@ -82,7 +82,7 @@ from voiceprep.gui.widgets.numbers import LimitedSpin, refusal
 from voiceprep.gui.widgets.practice import NoticeBar
 from voiceprep.gui.widgets.shortcuts import described, key_text, over_text_fields
 from voiceprep.gui.widgets.tagged_cell import TAG_ROLE, TaggedTextDelegate
-from voiceprep.settings import HISTORY_NARROW_PX, HISTORY_SEARCH_FRAME_PX, UNDO_DELETE_S
+from voiceprep.settings import HISTORY_LIST_QUESTION_CHARS, HISTORY_NARROW_PX, HISTORY_SEARCH_FRAME_PX, UNDO_DELETE_S
 
 log = logging.getLogger(__name__)
 COLUMNS = ["Date", "Prompt", "Score", "Length", "Rating"]
@@ -485,7 +485,16 @@ class HistoryPage(QWidget):
         orientation = Qt.Orientation.Vertical if narrow else Qt.Orientation.Horizontal
         if self.split.orientation() != orientation:
             self.split.setOrientation(orientation)
+        self.table.setMaximumWidth(self._list_width() if not narrow else 16777215)     # QWIDGETSIZE_MAX
         super().resizeEvent(event)
+
+    def _list_width(self) -> int:
+        """The widest the list is beside the feedback: its columns, the question's a line of
+        HISTORY_LIST_QUESTION_CHARS characters (walk57 10), from the font, nothing measured over the rows."""
+        header = self.table.horizontalHeader()
+        fixed = sum(header.sectionSize(col) for col in range(self.model.columnCount()) if col != 1)
+        question = self.table.fontMetrics().averageCharWidth() * HISTORY_LIST_QUESTION_CHARS
+        return fixed + question + 2 * self.table.frameWidth() + self.table.verticalScrollBar().sizeHint().width()
 
     # -- filters --------------------------------------------------------------------------------
     def fill_banks(self) -> None:

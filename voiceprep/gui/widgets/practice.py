@@ -107,6 +107,8 @@ CANCELLING_MIC = "Cancelling the answer… nothing is saved."     # Esc while th
 FINISHING_CANCELLED = "Finishing the last transcription before the new model loads…"   # read37: not only after a cancel
 SPEAK_CAPTIONS = "Live captions appear here while you speak."
 IMPORT_CAPTIONS = "The file's words appear here as it is transcribed."
+# F with no follow-up open (walk57 6: F did nothing, silently, under "Follow-up 1 of 2")
+NO_FOLLOW_UP_LEFT = "{n}: no follow-up left to ask about this answer (one is asked only about a key point still missed)."
 NEXT_PENDING = PROCESSING_TEXT + " Next question as soon as your feedback is saved ({n} again or Esc: stay on it)."
 COMMANDS = {"Space": "Start or stop your answer", "R": "Retry this question (start over)", "N": "Next question",
             "C": "Continue the answer just stopped, by Space or the silence (what you add joins it)",
@@ -171,6 +173,12 @@ class NoticeBar(QFrame):
         self._action = action[1] if action is not None else None
         self.action_btn.setText(action[0] if action is not None else "")
         self.action_btn.setVisible(action is not None)
+        # tabbed as it reads, the button then ✕ (walk57 5: Shift+Tab from ✕ to reach "Interface size…" landed on
+        # Drill my weak points); a restart of the round keeps ✕ first (walk17). Set here: the bar is in the page now
+        if kind == BANK_EDITED:
+            QWidget.setTabOrder(self.close_btn, self.action_btn)
+        else:
+            QWidget.setTabOrder(self.action_btn, self.close_btn)
         self.show()
 
     def text(self) -> str:
@@ -824,6 +832,10 @@ class PracticePage(QWidget):
         """F: "Answer the next follow-up", while the feedback offers it (a hidden button's click would still ask them)."""
         if self.feedback.ask.isVisible() and self.feedback.ask.isEnabled():
             self.feedback.ask.click()
+        elif self.stack.currentWidget() is self.feedback and self.ctl.state == c.FEEDBACK \
+                and self.ctl.rehearsal is not None and self.ctl.rehearsal.follow_up is None \
+                and not self.ctl.rehearsal.open_follow_ups():
+            self._say_state(NO_FOLLOW_UP_LEFT.format(n=self.key_name("F")))
 
     def _next_key(self) -> None:
         """N: Next; while the answer is being checked (Next is off), remembered: the next question comes as soon as
@@ -1625,8 +1637,8 @@ class PracticePage(QWidget):
         if finish:
             texts[c.FEEDBACK] = f"Here is your feedback. Retry, or {finish}."
         if self.ctl.can(Action.CONTINUE) and self.ctl.stop_reason == "silence":
-            texts[c.FEEDBACK] += " " + silence_stopped_line(self.ctl.services.settings.audio.silence_stop_s,
-                                                            self.key_name('C'))
+            # the banner says it, with its button, when it is up (walk57 9: three lines for one stop)
+            texts[c.FEEDBACK] += "" if self._silence_banner_up() else " " + self._silence_line()
         elif self.ctl.can(Action.CONTINUE):
             texts[c.FEEDBACK] += f" {self.key_name('C')} continues this answer."
         if state in (c.FEEDBACK, c.IDLE) and r is not None and r.follow_up is not None:
@@ -1760,6 +1772,16 @@ class PracticePage(QWidget):
         self._silence_notice = silence_stop_text(seconds, silence_s, *keys)
         self.notice.show_text(self._silence_notice, c.ANSWER,
                               (f"Continue this answer  ({keys[0]})", self.continue_btn.click))
+        said = self.state_label.text()
+        if f" {self._silence_line()}" in said:            # the banner says it now, with its button (walk57 9)
+            self._say_state(said.replace(f" {self._silence_line()}", ""))
+
+    def _silence_line(self) -> str:
+        return silence_stopped_line(self.ctl.services.settings.audio.silence_stop_s, self.key_name("C"))
+
+    def _silence_banner_up(self) -> bool:
+        """The silence stop's "Not finished? Press C" banner shows."""
+        return bool(self._silence_notice) and self.notice.isVisible() and self.notice.text() == self._silence_notice
 
     def _on_caption(self, committed: str, tentative: str) -> None:
         muted = self.palette().color(QPalette.ColorRole.PlaceholderText).name()     # secondary text (style.SECONDARY_TEXT)

@@ -15,7 +15,7 @@ from datetime import date, datetime
 from typing import Any
 
 from PySide6.QtCore import QEvent, QLineF, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QHelpEvent, QImage, QPainter, QPaintEvent, QPalette, QPen, QPolygonF
+from PySide6.QtGui import QColor, QFont, QHelpEvent, QImage, QKeyEvent, QPainter, QPaintEvent, QPalette, QPen, QPolygonF
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -264,10 +264,20 @@ def drill_times(when: list[datetime], values: list[float | None], drills: list[b
 SKIPPED_PLACE = "Skipped: no answer, not plotted"   # a skip's place on one prompt's charts, marked (fix33)
 
 
+# under the charts when one prompt's shows a lower retry (walk57 3: said only in the ×'s tooltip, it read as a 0)
+RETRY_NOTE = "×: a lower retry the same day, drawn at its score and not counted (the day's best try counts)."
+
+
 def lower_retry_place(score: float) -> str:
     """What the place of a lower retry the same day (queries.outscored) says on one prompt's overall chart: marked,
     not plotted, as the line above the charts counts it (walk45 1)."""
     return f"Lower retry {score_text(score)} the same day: not counted (the day's best try counts)"
+
+
+def competency_retry_place(scores: dict[str, float], competencies: Any) -> str:
+    """What a lower retry's × says on the competencies chart: its scores there, by name (walk57 3)."""
+    named = ", ".join(f"{c.name} {score_text(scores[c.id])}" for c in competencies if scores.get(c.id) is not None)
+    return "Lower retry the same day: not counted (the day's best try counts)" + (f"; {named}" if named else "")
 
 
 def overall_title(daily: bool, skips: bool) -> str:
@@ -422,6 +432,8 @@ class ChartSpec:
     ordinal: bool = False             # attempts evenly spaced in order, not by time (one prompt's tries of a day)
     places: tuple[datetime, ...] = ()   # sorted: every time on the x-axis, with a value or not (x_times)
     marked: tuple[tuple[datetime, str], ...] = ()   # places with no value marked on the axis, and their tooltip
+    # of those, the ones marked at values (a lower retry's scores: walk57 3), a × at each; the others on the axis
+    marked_at: tuple[tuple[datetime, tuple[float, ...]], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -638,9 +650,17 @@ def draw(p: QPainter, spec: ChartSpec) -> list[Tip]:
     faint.setAlpha(150)
     p.setPen(QPen(faint, 1.5))
     word, right_of_last = "skipped", -math.inf
+    at_values = dict(spec.marked_at)
     for t, why in spec.marked:
         x, y = xy(t, lo).x(), area.bottom() - 6
         w = metrics.horizontalAdvance(word)
+        if at_values.get(t):                        # a lower retry: a × at each of its scores (walk57 3)
+            for v in at_values[t]:
+                y = xy(t, min(max(v, lo), hi)).y()
+                p.drawLine(QLineF(x - 3, y - 3, x + 3, y + 3))
+                p.drawLine(QLineF(x - 3, y + 3, x + 3, y - 3))
+                tips.append((x, y, t, -1, v))
+            continue
         if why == SKIPPED_PLACE and x - w / 2 > right_of_last + 4:
             p.drawText(QPointF(x - w / 2, area.bottom() - 3), word)
             right_of_last = x + w / 2
@@ -686,6 +706,7 @@ class Canvas(QWidget):
         self.drills: dict[str, frozenset[datetime]] = {}   # per series: the times of drill points
         self.hollow_words: dict[datetime, str] = {}         # a hollow point's name where not a drill's
         self.marked: dict[datetime, str] = {}          # places with no value marked on the axis (ChartSpec.marked)
+        self.marked_at: dict[datetime, tuple[float, ...]] = {}    # ... of those, marked at values (ChartSpec.marked_at)
         self.daily = False                            # each point is a day's average
         self.ordinal = False                          # attempts evenly spaced in order (one prompt)
         self.places: tuple[datetime, ...] = ()        # every time on the x-axis, valued or not (x_times)
@@ -705,7 +726,7 @@ class Canvas(QWidget):
                          tuple(self.series), self.daily, palette.color(palette.ColorRole.Window).name(),
                          tuple(self.drills.get(name, frozenset()) for name in self.series), self.empty,
                          tuple(sorted(self.hollow_words.items())), self.ordinal, self.places,
-                         tuple(sorted(self.marked.items())))
+                         tuple(sorted(self.marked.items())), tuple(sorted(self.marked_at.items())))
 
     def ready(self) -> bool:
         """The image on screen shows the current data at the current size."""
@@ -783,7 +804,8 @@ class LineChart(QWidget):
     def set_series(self, series: dict[str, list[tuple[datetime, float | None]]], daily: bool = False,
                    drills: dict[str, frozenset[datetime]] | None = None,
                    hollow_words: dict[datetime, str] | None = None, ordinal: bool = False,
-                   marked: dict[datetime, str] | None = None) -> None:
+                   marked: dict[datetime, str] | None = None,
+                   marked_at: dict[datetime, tuple[float, ...]] | None = None) -> None:
         """Named series of (when, value); None values (e.g. typed answers' pace) are left out. `daily`: each
         point is a day's average (labelled by its date, never a time of day). `drills`: per series, the times of
         points that show drill answers only (drill_times), drawn hollow; `hollow_words`: what such a point's tooltip
@@ -791,9 +813,11 @@ class LineChart(QWidget):
         order given, labelled by day (one prompt's tries). Every time given keeps its place on the x-axis, with a
         value or not: a typed answer (no pace) is a gap on Pace where it stands on the other charts. `marked`: places
         with no value marked on the axis and what their tooltip says (a skip on one prompt's chart: no answer, no
-        value, core.history.skipped)."""
+        value, core.history.skipped); `marked_at`: of those, the ones marked at values instead (a lower retry's
+        scores)."""
         self.canvas.daily = daily
         self.canvas.marked = dict(marked or {})
+        self.canvas.marked_at = dict(marked_at or {})
         self.canvas.places = tuple(sorted({t for pts in series.values() for t, _ in pts}))
         self.canvas.ordinal = ordinal
         self.canvas.hollow_words = dict(hollow_words or {})
@@ -872,6 +896,9 @@ class ProgressPage(QScrollArea):
         self.drill_note = muted(hollow_note(set()))
         self.drill_note.hide()
         root.addWidget(self.drill_note)
+        self.retry_note = muted(RETRY_NOTE)       # what a × on one prompt's charts is (walk57 3: only in its tooltip)
+        self.retry_note.hide()
+        root.addWidget(self.retry_note)
         self.rates_title = heading("", 12)
         root.addWidget(self.rates_title)
         # with every prompt shown, each prompt heads its own points, once (walk14: a Prompt column repeated it)
@@ -900,9 +927,25 @@ class ProgressPage(QScrollArea):
         self.wording_note.setWordWrap(True)
         self.wording_note.hide()
         root.addWidget(self.wording_note)
+        for box in (self.bank_box, self.prompt_box):      # Page Down scrolls the page (walk57 7), not the picker
+            box.installEventFilter(self)
         self.bank_box.currentIndexChanged.connect(lambda _i: self._fill_prompts())
         self.prompt_box.currentIndexChanged.connect(self.refresh)
         self.fill_banks()
+
+    def eventFilter(self, watched, event) -> bool:
+        """Page Down / Page Up in a picker scroll the page (walk57 7: they changed the question, and no key scrolled
+        Progress); the arrows still pick."""
+        # (the scroll area filters its viewport's events from its making on, before the pickers are)
+        if event.type() == QEvent.Type.KeyPress and watched in (getattr(self, "bank_box", None),
+                                                                getattr(self, "prompt_box", None)) \
+                and isinstance(event, QKeyEvent) and event.key() in (Qt.Key.Key_PageDown, Qt.Key.Key_PageUp) \
+                and not event.modifiers():
+            bar = self.verticalScrollBar()
+            step = bar.pageStep() if event.key() == Qt.Key.Key_PageDown else -bar.pageStep()
+            bar.setValue(bar.value() + step)
+            return True
+        return super().eventFilter(watched, event)
 
     def fill_banks(self) -> None:
         """(Re)fill the bank picker, keeping the bank and prompt chosen while they still exist (session 12: a bank
@@ -984,11 +1027,12 @@ class ProgressPage(QScrollArea):
         kinds = [kind_name(r) for r in series]           # a follow-up answer is hollow too, and named so
         words = hollow_words(when, kinds, daily)
 
-        def show(chart: LineChart, named: dict[str, list[float | None]], marked: dict[datetime, str] | None = None) -> None:
+        def show(chart: LineChart, named: dict[str, list[float | None]], marked: dict[datetime, str] | None = None,
+                 marked_at: dict[datetime, tuple[float, ...]] | None = None) -> None:
             chart.set_series({k: by_day(when, v, drills) if daily else list(zip(when, v)) for k, v in named.items()},
                              daily,
                              {k: drill_times(when, v, drills, daily) for k, v in named.items()}, words,
-                             ordinal=not daily, marked=marked)
+                             ordinal=not daily, marked=marked, marked_at=marked_at)
         # a question's best try of a day counts, as in "Am I improving?" and a round's summary (walk42: a retry at 0
         # took a competency from 41 to 27 beside a summary that counted the 83); on both charts (walk45 1: the
         # overall one averaged every try under a line saying the lower retries were not counted)
@@ -1000,8 +1044,13 @@ class ProgressPage(QScrollArea):
         # data), as is a lower retry's
         places = {} if daily else {t: SKIPPED_PLACE if skip else lower_retry_place(r["overall"])
                                    for t, r, skip, lower in zip(when, series, skips, beaten, strict=True) if skip or lower}
+        # a lower retry's × at its score, on each chart (walk57 3: on the zero line it read as a 0), said under them
+        retries = [] if daily else [(t, r) for t, r, skip, lower in zip(when, series, skips, beaten, strict=True)
+                                    if lower and not skip]
         show(self.overall, {"overall": [None if skip or lower else r["overall"]
-                                        for r, skip, lower in zip(series, skips, beaten, strict=True)]}, places)
+                                        for r, skip, lower in zip(series, skips, beaten, strict=True)]}, places,
+             {t: (r["overall"],) for t, r in retries if r["overall"] is not None})
+        self.retry_note.setVisible(bool(retries))
         comps = bank.competencies if bank else ()
         # "No attempts yet" after 13 attempts: a bank without competencies scores its key points only
         self.competencies.canvas.empty = "" if comps or bank is None else NO_COMPETENCIES
@@ -1010,7 +1059,8 @@ class ProgressPage(QScrollArea):
         self.competencies_about.setText(progress_competencies(competency_skips(series)))
         show(self.competencies, {c.name: [None if skip or lower else r["competencies"].get(c.id)
                                           for r, skip, lower in zip(series, skips, beaten, strict=True)] for c in comps},
-             places)
+             {**places, **{t: competency_retry_place(r["competencies"] or {}, comps) for t, r in retries}},
+             {t: tuple(v for c in comps if (v := (r["competencies"] or {}).get(c.id)) is not None) for t, r in retries})
         show(self.pace, {"words/min": [r["wpm"] or None for r in series]})
         show(self.fillers, {"fillers/min": [r["fillers_per_min"] for r in series]})
         self.drill_note.setText(hollow_note({k for k in kinds if k}))

@@ -128,6 +128,18 @@ class ShortcutsSheet(QDialog):
     def sections(self) -> list[tuple[str, Lines]]:
         return shortcut_sheet(self._window, self._order, self.also)
 
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Page Down / Page Up, Home / End scroll the list from anywhere in the sheet (walk57 7: with the focus on
+        Close they did nothing)."""
+        bar = self.view.verticalScrollBar()
+        moves = {Qt.Key.Key_PageDown: bar.value() + bar.pageStep(), Qt.Key.Key_PageUp: bar.value() - bar.pageStep(),
+                 Qt.Key.Key_Home: bar.minimum(), Qt.Key.Key_End: bar.maximum()}
+        key = Qt.Key(event.key())
+        if key in moves and not event.modifiers() & ~Qt.KeyboardModifier.ControlModifier:
+            bar.setValue(moves[key])
+            return
+        super().keyPressEvent(event)
+
     def open_sheet(self) -> None:
         self.refresh()
         self.show()
