@@ -273,3 +273,25 @@ def test_cues_already_written_are_offered_if_she_meant_it_and_say_what_you_did_o
                   "We just kept the tokens and the card data.")      # still "left as it was" (judge77)
     assert "If you meant it to count: its cues are in your words already (“tokens”" in t.reason, t.reason
     assert len(re.findall(r"[Ss]ay (what|it plainly)", t.reason)) == 1, t.reason
+
+
+def test_try_it_counts_and_quotes_as_practice_hears_the_same_words(model):
+    """walk57 2c: the same words pasted into Try it and said in Practice were quoted by different sentences: Practice
+    matches a transcript's words by sound too ("find" heard as "found"), Try it matched typed words exactly. Try it's
+    words are what the candidate will say, so it reads them as Practice will."""
+    import dataclasses
+
+    from voiceprep.core.analysis.analyze import analyze_answer
+    from voiceprep.core.transcript import Transcript
+
+    b = parse_bank(bank_text({"id": "cause", "label": "I found the root cause"},
+                             {"id": "measured", "label": "I shipped a fix and measured latency before and after"}))
+    said = ("Our payments search got slow in March. I used tracing in Tempo to find where the time went, and it was "
+            "the pricing service. The root cause was a missing index on the quotes table. I added the index.")
+    prompt = b.rounds[0].prompts[0]
+    spoken = analyze_answer(b, prompt, dataclasses.replace(Transcript.from_text(said), model="tiny.en"))
+    practice = next(r for r in spoken.key_points if r.key_point.id == "cause")
+    t = try_point(b, prompt.id, "cause", said)
+    assert t.counted == practice.hit
+    if practice.hit:
+        assert t.evidence == spoken.evidence["cause"][0].text

@@ -85,7 +85,7 @@ from voiceprep.core.banks.load import default_cues, label_min_cues
 from voiceprep.core.banks.model import Job, KeyPoint, Prompt
 from voiceprep.settings import PHRASE_CUE_WORDS, AnalysisSettings
 
-JUDGE_VERSION = "semantic-64"      # session 41: judge77 (semantic-64: a denial that says the point,
+JUDGE_VERSION = "semantic-64-d"     # session 41: judge77 (semantic-64: a denial that says the point,
                                    # "I didn't take either side", "we didn't turn anyone away": `_denies_a_failing`; a
                                    # denial in a relative without "that", "a reduction she didn't know about":
                                    # `_bare_relative`; "we just kept tokens from the processor" is a limit told:
@@ -952,6 +952,22 @@ def gives_change(label: str) -> bool:
             or bool(_IMPACT.search(label) and (ASKS_FOR_NUMBERS.search(label) or states_number(label))))
 
 
+# a point that asks for what the candidate's act measurably did ("I shipped a fix and measured latency before and
+# after", "The result, with a number"): the incident's own figures, told before the candidate first says what they
+# did, are the problem, not the result ("Last year our checkout API got slow, the p99 latency went from 200
+# milliseconds to 2 seconds. I used tracing ...": walk57 1), unless the sentence says it is the after
+MEASURES_RESULT = re.compile(r"\bmeasured\b|\bbefore and after\b|\bquantif", re.IGNORECASE)
+_AFTER_WORDS = frozenset({"after", "afterwards", "afterward", "now", "since", "today", "result", "results", "outcome",
+                          "ended", "eventually", "finally"})
+
+
+def measures_result(label: str) -> bool:
+    """Whether a point asks for a measured result of the candidate's act: one that gives a change or an impact
+    (`gives_change`), or one that says "measured", "before and after", "quantify"; not an impact named alone ("The
+    symptom and its impact: latency spike, timeouts": the incident's figures are that point, on dev)."""
+    return gives_change(label) or bool(MEASURES_RESULT.search(label))
+
+
 # a figure said as a state ("was around 200 ms", "we had five infections", "at about three per thousand")
 _STATE_BEFORE_NUMBER = frozenset({"was", "were", "had", "at", "around", "about", "roughly", "approximately", "nearly",
                                   "almost", "sat", "stood", "hovered", "averaged"})
@@ -1771,8 +1787,10 @@ class AnswerJudge:
         do not say the point, by its words or by its meaning. Not a sentence that says a figure of the label's other
         than its starting one ("Food cost was thirty-four percent in January and twenty-nine in April" for "...from
         34 percent to 29 percent") or two figures as "seventy-one to eighty-three". Empty for other points."""
-        if not gives_change(label):
+        if not measures_result(label):
             return frozenset()
+        if not gives_change(label):
+            return self._told_before_acting()
         if label not in self._before_words:
             starts = {f"{x:g}" for x, _, _ in _label_changes(label)}
             after = label_numbers(label) - starts
@@ -1785,8 +1803,27 @@ class AnswerJudge:
                     continue
                 if before_figure(words, [i - a for i in self._numeric if a <= i <= b]):
                     out.update(range(a, b + 1))
-            self._before_words[label] = frozenset(out)
+            self._before_words[label] = frozenset(out) | self._told_before_acting()
         return self._before_words[label]
+
+    def _told_before_acting(self) -> frozenset[int]:
+        """In a story, the words of the sentences that say a figure before the first sentence in which the candidate
+        speaks as "I" or "we", and that say no word of the after (`_AFTER_WORDS`): the incident's figures ("Last year
+        our checkout API got slow, the p99 latency went from 200 milliseconds to 2 seconds."), which no point that
+        asks for a measured result takes (`measures_result`). Empty when the candidate never says "I" or "we"."""
+        if "" not in self._before_words:
+            out: set[int] = set()
+            if self.story:
+                for a, b in self._sentence_list:
+                    words = self._words[a:b + 1]
+                    if OWN_SUBJECTS & set(words):
+                        break
+                    if any(a <= i <= b for i in self._numeric) and not _AFTER_WORDS & set(words):
+                        out.update(range(a, b + 1))
+                else:
+                    out = set()
+            self._before_words[""] = frozenset(out)
+        return self._before_words[""]
 
     def _contrastive(self, unit: Unit, own: frozenset[str]) -> bool:
         """Whether the unit's "not" sets one thing against another ("about the patients, not about who was
@@ -2256,7 +2293,7 @@ class AnswerJudge:
             nearest = int(np.argmax(np.where(numbered, closeness, -np.inf)))
             if closeness[nearest] >= closeness[best] - NUMBER_EVIDENCE_MARGIN:
                 best = nearest
-        unit = self._narrow(best, closeness, numbered, taken) if label_best > -1 else None
+        unit = self._narrow(best, self._quote_scores(kp, sims), numbered, taken) if label_best > -1 else None
         strong_meaning = label_best >= self.s.meaning_evidence_min
         # cue words said that counted for nothing (`_cue_share` 0: fewer than the bank asks in a story told for another
         # question, one everyday word of the job, one cue in a bare sentence) did not tick the point: meaning did, and
@@ -2652,9 +2689,11 @@ class AnswerJudge:
         """The usable sentence (or window of a long one) with the most of the point's cue matches in it, the closer
         in meaning first; a usable one that says more of the cues the bank wrote than any of those, wherever the
         matcher took them, first ("an API so other platforms can embed payments", not "a payments platform", where
-        the matcher took "platforms")."""
-        at = [self.index.tokens[m.first].word for m in lexical.matches]
-        matched = [sum(u.first <= w <= u.last for w in at) for u in self.units]
+        the matcher took "platforms"). A sentence's matches are the point's cues said in it, each once, wherever the
+        matcher kept its first mention ("Finally, we write the raw events to cheap storage" for "Archive raw events
+        …", not the Kafka sentence that said "events" first: walk57 2)."""
+        at = [(cue, self.index.tokens[m.first].word) for cue, m in lexical.said]
+        matched = [len({cue for cue, w in at if u.first <= w <= u.last}) for u in self.units]
         said = self._cues_said_in(kp)
         most = max((n for n, u in zip(matched, self.units) if u.kind == "sentence"), default=0)
         scored = [(int(said[i]) if ok[i] and said[i] > most else matched[i], bool(ok[i]), float(sims[i]), -i)
@@ -2783,7 +2822,11 @@ class AnswerJudge:
 
     def _narrow(self, best: int, scores: np.ndarray, numbered: np.ndarray, taken: np.ndarray) -> Unit:
         """A pair of sentences is quoted by its better sentence (for a point that wants a number, one that says
-        one; one that is not another point's best evidence first)."""
+        one; one that is not another point's best evidence first), by its closeness to the point (`scores`: not only
+        among the sentences that could be evidence on their own): the pair was the evidence, and its sentence that
+        says the point is the quote ("The root cause was a missing index on the transactions table, …. I added the
+        index …" for "I found the root cause": the first, though only the second says "I" and could tick it alone;
+        walk57 2)."""
         unit = self.units[best]
         if unit.kind != "pair":
             return unit
