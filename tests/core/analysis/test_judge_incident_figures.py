@@ -24,7 +24,8 @@ BANK = (
     'label = "Put a durable queue like Kafka between the producers and the consumers"\n'
     '[[rounds.prompts.key_points]]\nid = "validate"\n'
     'label = "Validate each event against a schema and send bad ones to a dead letter queue"\n'
-    '[[rounds.prompts.key_points]]\nid = "archive"\nlabel = "Archive raw events to cheap storage like S3 so they can be replayed"\n')
+    '[[rounds.prompts.key_points]]\nid = "archive"\n'
+    'label = "Archive raw events to cheap storage like S3 so they can be replayed"\n')
 
 INCIDENT = ("In March our payments search got slow, p95 latency went from 300 milliseconds to 4 seconds. "
             "I used tracing in Tempo and our Prometheus metrics to find where the time went, and it was the pricing "
