@@ -2352,8 +2352,9 @@ class AnswerJudge:
         lexical.judgement = Judgement(probability=round(p, 3), features=f, unit=unit,
                                       similarity=round(label_best, 3), method=method, excluded=excluded,
                                       excluded_why=why, quotes=closeness)
-        if argued is not None and unit is not None:    # the reason's window shows the cue said in it (fixBH left)
-            self._cues_follow(lexical)
+        if unit is not None and (argued is not None or method == "words"):
+            self._cues_follow(lexical)   # the reason's window shows the cue said in it (fixBH left); a point quoted by
+            #                              the sentence that says its words (`_carrier`), the cues said there (judge81)
         return lexical
 
     def one_to_one(self, results: Sequence[KeyPointResult]) -> None:
@@ -2694,12 +2695,14 @@ class AnswerJudge:
         …", not the Kafka sentence that said "events" first: walk57 2)."""
         at = [(cue, self.index.tokens[m.first].word) for cue, m in lexical.said]
         matched = [len({cue for cue, w in at if u.first <= w <= u.last}) for u in self.units]
+        kept = [self.index.tokens[m.first].word for m in lexical.matches]
+        firsts = [sum(u.first <= w <= u.last for w in kept) for u in self.units]   # on a tie, the kept mentions
         said = self._cues_said_in(kp)
         most = max((n for n, u in zip(matched, self.units) if u.kind == "sentence"), default=0)
-        scored = [(int(said[i]) if ok[i] and said[i] > most else matched[i], bool(ok[i]), float(sims[i]), -i)
+        scored = [(int(said[i]) if ok[i] and said[i] > most else matched[i], firsts[i], bool(ok[i]), float(sims[i]), -i)
                   for i, u in enumerate(self.units) if u.kind == "sentence"]
         best = max(scored, default=None)
-        return self.units[-best[3]] if best and best[0] else None
+        return self.units[-best[4]] if best and best[0] else None
 
     def _cue_bearer(self, unit: Unit, lexical: KeyPointResult, ok: np.ndarray, sims: np.ndarray, kp: KeyPoint,
                     near: float) -> Unit:
