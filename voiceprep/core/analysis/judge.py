@@ -952,22 +952,6 @@ def gives_change(label: str) -> bool:
             or bool(_IMPACT.search(label) and (ASKS_FOR_NUMBERS.search(label) or states_number(label))))
 
 
-# a point that asks for what the candidate's act measurably did ("I shipped a fix and measured latency before and
-# after", "The result, with a number"): the incident's own figures, told before the candidate first says what they
-# did, are the problem, not the result ("Last year our checkout API got slow, the p99 latency went from 200
-# milliseconds to 2 seconds. I used tracing ...": walk57 1), unless the sentence says it is the after
-MEASURES_RESULT = re.compile(r"\bmeasured\b|\bbefore and after\b|\bquantif", re.IGNORECASE)
-_AFTER_WORDS = frozenset({"after", "afterwards", "afterward", "now", "since", "today", "result", "results", "outcome",
-                          "ended", "eventually", "finally"})
-
-
-def measures_result(label: str) -> bool:
-    """Whether a point asks for a measured result of the candidate's act: one that gives a change or an impact
-    (`gives_change`), or one that says "measured", "before and after", "quantify"; not an impact named alone ("The
-    symptom and its impact: latency spike, timeouts": the incident's figures are that point, on dev)."""
-    return gives_change(label) or bool(MEASURES_RESULT.search(label))
-
-
 # a figure said as a state ("was around 200 ms", "we had five infections", "at about three per thousand")
 _STATE_BEFORE_NUMBER = frozenset({"was", "were", "had", "at", "around", "about", "roughly", "approximately", "nearly",
                                   "almost", "sat", "stood", "hovered", "averaged"})
@@ -1787,10 +1771,8 @@ class AnswerJudge:
         do not say the point, by its words or by its meaning. Not a sentence that says a figure of the label's other
         than its starting one ("Food cost was thirty-four percent in January and twenty-nine in April" for "...from
         34 percent to 29 percent") or two figures as "seventy-one to eighty-three". Empty for other points."""
-        if not measures_result(label):
-            return frozenset()
         if not gives_change(label):
-            return self._told_before_acting()
+            return frozenset()
         if label not in self._before_words:
             starts = {f"{x:g}" for x, _, _ in _label_changes(label)}
             after = label_numbers(label) - starts
@@ -1803,27 +1785,8 @@ class AnswerJudge:
                     continue
                 if before_figure(words, [i - a for i in self._numeric if a <= i <= b]):
                     out.update(range(a, b + 1))
-            self._before_words[label] = frozenset(out) | self._told_before_acting()
+            self._before_words[label] = frozenset(out)
         return self._before_words[label]
-
-    def _told_before_acting(self) -> frozenset[int]:
-        """In a story, the words of the sentences that say a figure before the first sentence in which the candidate
-        speaks as "I" or "we", and that say no word of the after (`_AFTER_WORDS`): the incident's figures ("Last year
-        our checkout API got slow, the p99 latency went from 200 milliseconds to 2 seconds."), which no point that
-        asks for a measured result takes (`measures_result`). Empty when the candidate never says "I" or "we"."""
-        if "" not in self._before_words:
-            out: set[int] = set()
-            if self.story:
-                for a, b in self._sentence_list:
-                    words = self._words[a:b + 1]
-                    if OWN_SUBJECTS & set(words):
-                        break
-                    if any(a <= i <= b for i in self._numeric) and not _AFTER_WORDS & set(words):
-                        out.update(range(a, b + 1))
-                else:
-                    out = set()
-            self._before_words[""] = frozenset(out)
-        return self._before_words[""]
 
     def _contrastive(self, unit: Unit, own: frozenset[str]) -> bool:
         """Whether the unit's "not" sets one thing against another ("about the patients, not about who was
