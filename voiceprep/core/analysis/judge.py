@@ -85,7 +85,10 @@ from voiceprep.core.banks.load import default_cues, label_min_cues
 from voiceprep.core.banks.model import Job, KeyPoint, Prompt
 from voiceprep.settings import PHRASE_CUE_WORDS, AnalysisSettings
 
-JUDGE_VERSION = "semantic-64-d"     # session 41: judge77 (semantic-64: a denial that says the point,
+JUDGE_VERSION = "semantic-64-d"     # session 42: judge81 (semantic-64-d, provisional: quotes only, a pair by its
+                                   # sentence that says the point, `_narrow`; a plain label's words by the sentence
+                                   # that says them, `_carrier`; no decision moves),
+                                   # session 41: judge77 (semantic-64: a denial that says the point,
                                    # "I didn't take either side", "we didn't turn anyone away": `_denies_a_failing`; a
                                    # denial in a relative without "that", "a reduction she didn't know about":
                                    # `_bare_relative`; "we just kept tokens from the processor" is a limit told:
