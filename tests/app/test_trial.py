@@ -317,3 +317,23 @@ def test_the_judges_advice_on_how_to_say_it_follows_if_you_meant_it_to_count(mod
     assert trial.judged_advice("Partly there: you said “a”, but not the whole point. Say it in one clear sentence.") == \
         ("Partly there: you said “a”, but not the whole point.", "Say it in one clear sentence.")
     assert trial.judged_advice("Close, but said as not done: “Say we never did.”")[1] == ""    # a quote is no advice
+def test_try_it_counts_and_quotes_as_practice_hears_the_same_words(model):
+    """walk57 2c: the same words pasted into Try it and said in Practice were quoted by different sentences: Practice
+    matches a transcript's words by sound too ("find" heard as "found"), Try it matched typed words exactly. Try it's
+    words are what the candidate will say, so it reads them as Practice will."""
+    import dataclasses
+
+    from voiceprep.core.analysis.analyze import analyze_answer
+    from voiceprep.core.transcript import Transcript
+
+    b = parse_bank(bank_text({"id": "cause", "label": "I found the root cause"},
+                             {"id": "measured", "label": "I shipped a fix and measured latency before and after"}))
+    said = ("Our payments search got slow in March. I used tracing in Tempo to find where the time went, and it was "
+            "the pricing service. The root cause was a missing index on the quotes table. I added the index.")
+    prompt = b.rounds[0].prompts[0]
+    spoken = analyze_answer(b, prompt, dataclasses.replace(Transcript.from_text(said), model="tiny.en"))
+    practice = next(r for r in spoken.key_points if r.key_point.id == "cause")
+    t = try_point(b, prompt.id, "cause", said)
+    assert t.counted == practice.hit
+    if practice.hit:
+        assert t.evidence == spoken.evidence["cause"][0].text

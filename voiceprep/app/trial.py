@@ -285,7 +285,7 @@ def with_cues(bank: Bank, prompt_id: str, point_id: str, cues: Sequence[str]) ->
 
 
 def _counted(bank: Bank, prompt_id: str, point_id: str, said: str, settings: AnalysisSettings) -> bool:
-    a = analyze_answer(bank, bank.prompt(prompt_id), Transcript.from_text(said), settings)
+    a = analyze_answer(bank, bank.prompt(prompt_id), Transcript.from_text(said), settings, heard=True)
     return any(r.hit for r in a.key_points if r.key_point.id == point_id)
 
 
@@ -388,7 +388,9 @@ def try_point(bank: Bank, prompt_id: str, point_id: str, said: str,
     note = None
     if settings.semantic_judge and not wait and not model.settled():
         settings, note = dataclasses.replace(settings, semantic_judge=False), STILL_LOADING
-    a = analyze_answer(bank, prompt, Transcript.from_text(said), settings)
+    # heard: the words are read as Practice reads them said aloud (its transcript's words also match by sound), so Try
+    # it counts and quotes what Practice would (walk57 2c: "find" heard as "found" in Practice, not in Try it)
+    a = analyze_answer(bank, prompt, Transcript.from_text(said), settings, heard=True)
     doc = judging.feedback_document(a, "typed")
     k = next(k for k in doc["key_points"] if k["id"] == point_id)
     words_only = a.judge.method != "semantic"

@@ -304,11 +304,12 @@ def last_credited(results: list[KeyPointResult], evidence: dict[str, list[Eviden
 
 def analyze_answer(bank: Bank, prompt: Prompt, transcript: Transcript,
                    settings: AnalysisSettings | None = None, follow_up: bool = False,
-                   drilled: Collection[str] | None = None) -> AnswerAnalysis:
+                   drilled: Collection[str] | None = None, heard: bool | None = None) -> AnswerAnalysis:
     """Key points, evidence, scores, delivery and follow-ups for one answer. `follow_up`: it answers the
     interviewer's follow-ups to an answer of `prompt` (its delivery is not held to the question's time or STAR).
     `drilled`: the labels of the points a drill asked it to cover; all of them covered, it is complete, and a short
     drill is not told to say more (walk37: "Too short to land the story" on a drill that covered its 3 of 3).
+    `heard`: match the cue words by sound too, as for a recording (default: only for a recording's transcript).
 
     Loads the semantic model on first use (call `embedder.warm_up()` early, off the GUI thread); without
     it the cue matcher alone decides and `judge.message` says why.
@@ -318,7 +319,9 @@ def analyze_answer(bank: Bank, prompt: Prompt, transcript: Transcript,
     words = transcript.words()
     raw = [w.word for w in words]
     tokens = tokenize(raw)
-    index = TokenIndex(tokens, settings, heard=timed)     # a typed "Mentoring" is not a misheard "monitoring"
+    # a typed "Mentoring" is not a misheard "monitoring"; `heard`: words typed as they will be said (the bank editor's
+    # Try it) are matched as Practice will match their transcript, by sound too (walk57 2c)
+    index = TokenIndex(tokens, settings, heard=timed if heard is None else heard)
     embedder = model.get_embedder() if settings.semantic_judge else None
     status = model.judge_status() if settings.semantic_judge else model.JudgeStatus(
         "lexical", None, "the meaning-based judge is turned off in settings; using word matching only")

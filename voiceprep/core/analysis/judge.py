@@ -85,7 +85,10 @@ from voiceprep.core.banks.load import default_cues, label_min_cues
 from voiceprep.core.banks.model import Job, KeyPoint, Prompt
 from voiceprep.settings import PHRASE_CUE_WORDS, AnalysisSettings
 
-JUDGE_VERSION = "semantic-66"      # session 42: judge80 (semantic-66: neither concrete floor in an answer whose
+JUDGE_VERSION = "semantic-67"      # session 42: judge81 (semantic-67: quotes only, a pair by its sentence that
+                                   # says the point, `_narrow`; a plain label's words by the sentence that says them,
+                                   # `_carrier`; no decision moves),
+                                   # judge80 (semantic-66: neither concrete floor in an answer whose
                                    # sentences are on average `elsewhere_margin` nearer another question of the
                                    # bank: `nearer_another`, `AnswerJudge.elsewhere`),
                                    # judge79 (semantic-65: a figure moving against a
@@ -2403,7 +2406,7 @@ class AnswerJudge:
             nearest = int(np.argmax(np.where(numbered, closeness, -np.inf)))
             if closeness[nearest] >= closeness[best] - NUMBER_EVIDENCE_MARGIN:
                 best = nearest
-        unit = self._narrow(best, closeness, numbered, taken) if label_best > -1 else None
+        unit = self._narrow(best, self._quote_scores(kp, sims), numbered, taken) if label_best > -1 else None
         strong_meaning = label_best >= self.s.meaning_evidence_min
         # cue words said that counted for nothing (`_cue_share` 0: fewer than the bank asks in a story told for another
         # question, one everyday word of the job, one cue in a bare sentence) did not tick the point: meaning did, and
@@ -2464,8 +2467,9 @@ class AnswerJudge:
         lexical.judgement = Judgement(probability=round(p, 3), features=f, unit=unit,
                                       similarity=round(label_best, 3), method=method, excluded=excluded,
                                       excluded_why=why, quotes=closeness)
-        if argued is not None and unit is not None:    # the reason's window shows the cue said in it (fixBH left)
-            self._cues_follow(lexical)
+        if unit is not None and (argued is not None or method == "words"):
+            self._cues_follow(lexical)   # the reason's window shows the cue said in it (fixBH left); a point quoted by
+            #                              the sentence that says its words (`_carrier`), the cues said there (judge81)
         return lexical
 
     def one_to_one(self, results: Sequence[KeyPointResult]) -> None:
@@ -2854,15 +2858,19 @@ class AnswerJudge:
         """The usable sentence (or window of a long one) with the most of the point's cue matches in it, the closer
         in meaning first; a usable one that says more of the cues the bank wrote than any of those, wherever the
         matcher took them, first ("an API so other platforms can embed payments", not "a payments platform", where
-        the matcher took "platforms")."""
-        at = [self.index.tokens[m.first].word for m in lexical.matches]
-        matched = [sum(u.first <= w <= u.last for w in at) for u in self.units]
+        the matcher took "platforms"). A sentence's matches are the point's cues said in it, each once, wherever the
+        matcher kept its first mention ("Finally, we write the raw events to cheap storage" for "Archive raw events
+        …", not the Kafka sentence that said "events" first: walk57 2)."""
+        at = [(cue, self.index.tokens[m.first].word) for cue, m in lexical.said]
+        matched = [len({cue for cue, w in at if u.first <= w <= u.last}) for u in self.units]
+        kept = [self.index.tokens[m.first].word for m in lexical.matches]
+        firsts = [sum(u.first <= w <= u.last for w in kept) for u in self.units]   # on a tie, the kept mentions
         said = self._cues_said_in(kp)
         most = max((n for n, u in zip(matched, self.units) if u.kind == "sentence"), default=0)
-        scored = [(int(said[i]) if ok[i] and said[i] > most else matched[i], bool(ok[i]), float(sims[i]), -i)
+        scored = [(int(said[i]) if ok[i] and said[i] > most else matched[i], firsts[i], bool(ok[i]), float(sims[i]), -i)
                   for i, u in enumerate(self.units) if u.kind == "sentence"]
         best = max(scored, default=None)
-        return self.units[-best[3]] if best and best[0] else None
+        return self.units[-best[4]] if best and best[0] else None
 
     def _cue_bearer(self, unit: Unit, lexical: KeyPointResult, ok: np.ndarray, sims: np.ndarray, kp: KeyPoint,
                     near: float) -> Unit:
@@ -2985,7 +2993,11 @@ class AnswerJudge:
 
     def _narrow(self, best: int, scores: np.ndarray, numbered: np.ndarray, taken: np.ndarray) -> Unit:
         """A pair of sentences is quoted by its better sentence (for a point that wants a number, one that says
-        one; one that is not another point's best evidence first)."""
+        one; one that is not another point's best evidence first), by its closeness to the point (`scores`: not only
+        among the sentences that could be evidence on their own): the pair was the evidence, and its sentence that
+        says the point is the quote ("The root cause was a missing index on the transactions table, …. I added the
+        index …" for "I found the root cause": the first, though only the second says "I" and could tick it alone;
+        walk57 2)."""
         unit = self.units[best]
         if unit.kind != "pair":
             return unit
