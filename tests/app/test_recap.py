@@ -953,3 +953,25 @@ def test_drill_my_weak_points_right_after_a_full_answer_does_not_ask_that_questi
     assert recap is not None and recap["weakest"]["prompt_id"] == other.id
     assert f"“{recap['weakest']['label']}”" in recap_lines(recap, {bank.id: bank}.get)[1]
     access.close_all()
+
+
+def test_a_skipped_question_answered_since_the_round_is_not_offered_again(tmp_path):
+    """read42b 1: "Answer it now" (One prompt on the skipped question) did not clear the skip: the next welcome
+    offered the same question again. A whole, complete answer to it in the skipped bank's lineage, started after the
+    round finished, takes it off `skipped`."""
+    access = HistoryAccess(tmp_path / "h.sqlite3")
+    session, service = PracticeSession(access), HistoryService(access)
+    bank = load_bank(BANKS / "airwallex.toml")
+    rnd = bank.rounds[0]
+    pk = session.start_round(bank, rnd)
+    session.save_typed(bank, rnd.prompts[0], "I think it was fine, we did a lot of things and it went well.", rnd.id, pk)
+    skipped = [rnd.prompts[1].id, rnd.prompts[2].id]
+    session.finish_round(pk, {"answered": 1, "total": len(rnd.prompts), "skipped": skipped})
+    recap = service.recap()
+    assert recap is not None and recap["skipped"] == skipped
+    session.save_typed(bank, rnd.prompts[1], "We migrated the platform to Kubernetes and I led the rollout.")
+    recap = service.recap()
+    assert recap is not None and recap["skipped"] == [rnd.prompts[2].id], recap["skipped"]
+    details = recap_lines(recap, {bank.id: bank}.get)[1]
+    assert rnd.prompts[1].text.rstrip(" .?!") not in details.split("You skipped")[1].splitlines()[0], details
+    access.close_all()

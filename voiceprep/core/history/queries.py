@@ -1153,7 +1153,7 @@ def recap(h: History, last: int = 6, lineage: Lineage = bank_ids) -> Row | None:
     walk19, see core.history.skipped), `round`:
     the last round finished that day with its own overall (title, overall, answered, total, skipped; None if none),
     `banks`: each bank used with its answers ([{"bank_id", "answers"}], most answers first), the questions the last
-    round on those banks skipped (`skipped`, of `skipped_bank`; `skipped_in` the bank of that round, which
+    round on those banks skipped (`skipped`, of `skipped_bank`, less those answered whole since it finished; `skipped_in` the bank of that round, which
     `skipped_bank` is a copy of when the welcome picks the copy), and
     `weakest`: the point missed most on those banks, of those the drill asks (drill_points), with its `bank_id` (None
     before the first answer); `cut_last`: the last answer's bank and prompt ids when it was cut off (COMPLETE), else
@@ -1190,7 +1190,7 @@ def recap(h: History, last: int = 6, lineage: Lineage = bank_ids) -> Row | None:
     scores = [r["overall"] for r in averaged]
     skips = len(skipped_answers(h, since=first, until=after))      # each an answer that scored 0 (core.history.skipped)
     marks = ", ".join("?" for _ in banks)
-    rounds = h.read(f"SELECT bank_id, round_id, title, finished_at, summary_json FROM rounds WHERE bank_id IN ({marks}) "
+    rounds = h.read(f"SELECT id, bank_id, round_id, title, finished_at, summary_json FROM rounds WHERE bank_id IN ({marks}) "
                     "AND summary_json IS NOT NULL ORDER BY finished_at DESC, id DESC LIMIT 1", banks)
     summary = (json.loads(rounds[0]["summary_json"]) or {}) if rounds else {}
     skipped = summary.get("skipped", [])
@@ -1221,6 +1221,15 @@ def recap(h: History, last: int = 6, lineage: Lineage = bank_ids) -> Row | None:
     skipped_bank = rounds[0]["bank_id"] if rounds else None
     if skipped_bank is not None and skipped_bank in lineage(chosen):
         skipped_bank = chosen       # the bank the welcome picks, a copy of the one skipped in (walk15: named its origin)
+    # read42b 1: a skipped question answered since (a whole, complete answer outside the round, in the skipped bank's
+    # lineage: "Answer it now", One prompt) is not offered again; the round's own count of skips stays
+    still_skipped = list(skipped)
+    if skipped and skipped_bank is not None:
+        where, args = bank_where(lineage(skipped_bank))
+        since = {r["prompt_id"] for r in h.read(
+            f"SELECT prompt_id FROM attempts WHERE state = ? AND {WHOLE_ANSWER} AND {COMPLETE} AND {where} "
+            "AND started_at >= ? AND round_pk IS NOT ?", [DONE, *args, str(rounds[0]["finished_at"] or ""), rounds[0]["id"]])}
+        still_skipped = [p for p in skipped if p not in since]
     # fixBK: each bank's answered questions, so the welcome names every bank's never answered (not only chosen's);
     # fixBQ: of every bank practised (one with an answer that counts), the session's first, then by latest answer
     practised = [r["bank_id"] for r in h.read(f"SELECT bank_id FROM attempts WHERE state = ? AND {COMPLETE} "
@@ -1236,7 +1245,7 @@ def recap(h: History, last: int = 6, lineage: Lineage = bank_ids) -> Row | None:
             "banks": [{"bank_id": b, "answers": counts[b], "follow_ups": sum(kinds[b]),
                        "drills": sum(1 for r in day if r["bank_id"] == b and not r["whole"] and not r["follow_up"])}
                       for b in banks],
-            "skipped": list(skipped), "skipped_bank": skipped_bank, "weakest": weakest,
+            "skipped": still_skipped, "skipped_bank": skipped_bank, "weakest": weakest,
             "skipped_in": rounds[0]["bank_id"] if rounds else None,     # where it was skipped (walk37)
             "round": the_round, "left": left_round(h), "answered": answered_in[chosen],
             "answered_in": answered_in,
