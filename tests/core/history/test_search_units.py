@@ -174,3 +174,22 @@ def test_a_unit_search_works_out_the_units_spellings_once_not_per_row(history, s
         save("We spread the load over 48 Kafka partitions and it held.")
     assert len(queries.search(history, "48 partitions")) == 12
     assert counted("48 partitions") == few
+
+
+@pytest.mark.parametrize(("said", "typed"), [
+    ("we raised the 30s timeout to a minute", "30 seconds"), ("we raised our 60s limit twice", "60 sec"),
+])
+def test_seconds_written_glued_after_the_are_seconds_when_a_noun_follows(history, save, said, typed):
+    """read42a 3: "the 30s timeout" was read as a decade ("the" before it). After "the" and the possessives a glued
+    "30s" is a decade only when no noun follows it (the end, punctuation, "and", "when", "we" ...)."""
+    mine = save(said)
+    assert [r["id"] for r in queries.search(history, typed)] == [mine], (said, typed)
+
+
+@pytest.mark.parametrize(("said", "typed"), [
+    ("in the 70s and 80s we ran mainframes", "70 seconds"), ("in the 70s and 80s we ran mainframes", "80 seconds"),
+    ("it was like that in the 90s.", "90 s"), ("in the 90s, when it started", "90 seconds"),
+])
+def test_decades_after_the_stay_decades(history, save, said, typed):
+    save(said)
+    assert queries.search(history, typed) == [], (said, typed)
