@@ -274,10 +274,13 @@ def where_found(h: History, rows: list[Row], text: str, snippets: tuple[str, ...
                                [f"{{{column}}} : ({t.fts})", *t.args]))
             elif t.glued:       # the figure as written (alone or glued: units.written), or its other spellings
                 written = f"{units.WRITTEN_SQL_NAME}(?, attempts_fts.{column}, NULL, NULL)"
+                spelt = f"{units.SPELT_SQL_NAME}(?, attempts_fts.{column}, NULL, NULL)"      # as _GLUED_CHECK
                 other = t.args[0] if t.check == _GLUED_CHECK else ""
-                asked.append((f"attempts_fts MATCH ? AND (attempts_fts.rowid IN (SELECT rowid FROM attempts_fts WHERE "
-                              f"attempts_fts MATCH ?) OR {written})" if other else f"attempts_fts MATCH ? AND {written}",
-                              [f"{{{column}}} : ({t.fts})", *([f"{{{column}}} : ({other})"] if other else []), t.glued]))
+                asked.append((f"attempts_fts MATCH ? AND ((attempts_fts.rowid IN (SELECT rowid FROM attempts_fts WHERE "
+                              f"attempts_fts MATCH ?) AND {spelt}) OR {written})" if other
+                              else f"attempts_fts MATCH ? AND {written}",
+                              [f"{{{column}}} : ({t.fts})", *([f"{{{column}}} : ({other})", t.glued] if other else []),
+                               t.glued]))
         return ids & {r["rowid"] for where, args in asked
                       for r in h.read(f"SELECT rowid FROM attempts_fts WHERE {where}", args)}
     prompt, note = found("prompt_text"), found("note")
@@ -583,7 +586,7 @@ def _side_terms(text: str, bare: bool = True) -> list[_Term]:
             other = [f'"{f}"' for f in forms if f != whole]
             spelt = other[0] if len(other) == 1 else "(" + " OR ".join(other) + ")" if other else ""
             if bare:
-                narrowed, by = (_GLUED_CHECK, (spelt, whole)) if spelt else (_WRITTEN_CHECK, (whole,))
+                narrowed, by = (_GLUED_CHECK, (spelt, whole, whole)) if spelt else (_WRITTEN_CHECK, (whole,))
                 terms.append(_Term(f'({fts} OR "{whole}"*)', narrowed, by, glued=whole))
             else:
                 terms.append(_Term(spelt, glued=whole))        # marks: its other spellings, and units.written_spans
@@ -631,7 +634,11 @@ _UNIT_CHECK = f"{units.SQL_NAME}(?, ?, ?, attempts_fts.transcript, attempts_fts.
 # figure written as that figure, alone or glued to a unit (units.written), or one of its other spellings matched
 # ("three", "3 000"); _WRITTEN_CHECK when it has none
 _WRITTEN_CHECK = f"{units.WRITTEN_SQL_NAME}(?, attempts_fts.transcript, attempts_fts.prompt_text, attempts_fts.note)"
-_GLUED_CHECK = f"(attempts_fts.rowid IN (SELECT rowid FROM attempts_fts WHERE attempts_fts MATCH ?) OR {_WRITTEN_CHECK})"
+# read42a 4: a row its other spellings found says the figure as the judge's reader reads it (units.spelt: "twenty" of
+# "twenty five" is no "20", the "1 000" of "1,000,000" no "1000")
+_SPELT_CHECK = f"{units.SPELT_SQL_NAME}(?, attempts_fts.transcript, attempts_fts.prompt_text, attempts_fts.note)"
+_GLUED_CHECK = (f"((attempts_fts.rowid IN (SELECT rowid FROM attempts_fts WHERE attempts_fts MATCH ?) AND {_SPELT_CHECK}) "
+                f"OR {_WRITTEN_CHECK})")
 
 
 def figure_checks(text: str) -> tuple[list[str], list[Any]]:

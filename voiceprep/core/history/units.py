@@ -16,11 +16,12 @@ from functools import lru_cache
 import snowballstemmer
 
 from voiceprep import settings
-from voiceprep.core.analysis.text import NUMBER_WORDS
+from voiceprep.core.analysis.text import NUMBER_WORDS, tokenize_text
 from voiceprep.core.history.schema import fold
 
 SQL_NAME = "voiceprep_figure_unit"
 WRITTEN_SQL_NAME = "voiceprep_figure_written"
+SPELT_SQL_NAME = "voiceprep_figure_spelt"
 PERCENT = frozenset({"percent", "%", "pct"})
 # words after a figure that are no unit of it ("48 and 49", "48 in 2019"): the figure is searched alone; nor a word
 # between a figure and its unit ("48 of partitions")
@@ -258,6 +259,24 @@ def figure_written(figure: str, *texts: str | None) -> int:
     return int(any(written(fold(t), figure) for t in texts if t))
 
 
+def spelt(text: str, figure: str) -> bool:
+    """Whether `text`, read as the judge's reader reads figures (analysis.text: "twenty five" is 25, "1,000,000" one
+    figure), says the whole number `figure`: read42a 4, a bare "20" found "twenty five" and "twenty thousand", "3"
+    "thirty three", "1000" "1,000,000" (the index's "1 000"), the bare-number rule (`written`) being of digits only."""
+    return figure in _read_figures(text)
+
+
+@lru_cache(maxsize=256)
+def _read_figures(text: str) -> frozenset[str]:
+    return frozenset(t.norm for t in tokenize_text(text))
+
+
+def figure_spelt(figure: str, *texts: str | None) -> int:
+    """The SQL function: 1 when one of the texts says the whole number `figure` as `spelt` reads it, else 0
+    (NFKC-folded, as the index holds it)."""
+    return int(any(spelt(fold(t), figure) for t in texts if t))
+
+
 def figure_then_unit(figures_json: str, unit: str, typed_glued: int, *texts: str | None) -> int:
     """The SQL function: 1 when one of the texts (a row's transcript, question, note) `says` a figure of the JSON list
     with `unit` after it (`typed_glued`: 1 when the search wrote it glued, "90s"), else 0; NFKC-folded, as the index
@@ -274,6 +293,7 @@ def _listed(figures_json: str) -> tuple[str, ...]:
 
 def register(conn: sqlite3.Connection) -> None:
     """Make `SQL_NAME(figures_json, unit, typed_glued, transcript, prompt_text, note)` and `WRITTEN_SQL_NAME(figure,
-    transcript, prompt_text, note)` callable on `conn` (idempotent)."""
+    transcript, prompt_text, note)` and `SPELT_SQL_NAME` (the same arguments) callable on `conn` (idempotent)."""
     conn.create_function(SQL_NAME, 6, figure_then_unit, deterministic=True)
     conn.create_function(WRITTEN_SQL_NAME, 4, figure_written, deterministic=True)
+    conn.create_function(SPELT_SQL_NAME, 4, figure_spelt, deterministic=True)
