@@ -15,6 +15,7 @@ from voiceprep.app.scored import answers_text
 from voiceprep.cli.common import CliError, app_history, emit, emit_error, print_json, user_errors
 from voiceprep.cli.said_diff import use_colour
 from voiceprep.core.history.compared import compare_lines
+from voiceprep.core.history.skipped import skipped_text
 from voiceprep.core.history.queries import (
     BEST_TRY_COUNTED,
     NO_MATCH_TIP_TEXT,
@@ -302,7 +303,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
         for cid, c in comps.items():
             name = named[cid]
             if c["average"] is None:        # probed only by skipped questions, no answer (core.history.skipped)
-                emit(f"  {name:{column}}  no answer yet ({averaged_text(c)})")
+                emit(f"  {name:{column}}  no answer yet ({skipped_text(c['skipped'], why=False)})")   # said once
                 continue
             emit(f"  {name:{column}}  latest {score_text(c['latest'] or 0):>5}  average {score_text(c['average'] or 0, 1):>5}  "
                   f"({averaged_text(c)})")

@@ -1195,7 +1195,7 @@ def recap(h: History, last: int = 6, lineage: Lineage = bank_ids) -> Row | None:
     # the welcome averaged every try, "every try counted", beside a Progress that counted the best)
     averaged = [r for r, lower in zip(tried, outscored(tried, lineage), strict=True) if not lower]
     scores = [r["overall"] for r in averaged]
-    skips = len(skipped_answers(h, since=first, until=after))      # each an answer that scored 0 (core.history.skipped)
+    skips = len(skipped_answers(h, since=first, until=after))      # each no answer, counted apart (core.history.skipped)
     marks = ", ".join("?" for _ in banks)
     rounds = h.read(f"SELECT id, bank_id, round_id, title, finished_at, summary_json FROM rounds WHERE bank_id IN ({marks}) "
                     "AND summary_json IS NOT NULL ORDER BY finished_at DESC, id DESC LIMIT 1", banks)
@@ -1399,7 +1399,7 @@ def _finished(bank: Banks | None, prompt: str | None = None, prefix: str = "",
 
 def trends(h: History, bank: Banks | None = None, limit: int | None = None, prompt: str | None = None,
            whole_only: bool = False, skips: bool = True, leaving_out: list[int] | None = None) -> list[Row]:
-    """One row per finished attempt and per question skipped in a round (`skipped`: scored 0, see
+    """One row per finished attempt and per question skipped in a round (`skipped`: no answer, no score, see
     core.history.skipped), oldest first (the newest `limit`): date, scores, competencies, pace and
     fillers per minute for spoken answers only (None for typed ones), and `drill` (the points a drill asked for;
     a drill's competencies are only those of the points it asked for: walkthrough 6 plotted a drill's 0 for
@@ -1429,7 +1429,7 @@ def trends(h: History, bank: Banks | None = None, limit: int | None = None, prom
         if r["drill"]:      # a follow-up answer: none, its competency scores rest on the whole question's points,
             r["competencies"] = {c: v for c, v in r["competencies"].items()     # as its feedback hides them
                                  if c in asked.get(r["id"], ()) and not is_follow_up(r)}
-    # the questions skipped in rounds, each an answer that scored 0 (core.history.skipped), in time order
+    # the questions skipped in rounds, each no answer and no score (core.history.skipped), in time order
     return with_skipped(rows, skipped_answers(h, bank, prompt), limit) if skips else rows
 
 
@@ -1575,7 +1575,9 @@ def stats(h: History, bank: Banks | None = None, last: int = 6, prompt: str | No
     skipped = competency_rows(skips)
     for c in comps:
         by_bank.setdefault(c["bank_id"], {})[c["key"]] = {
-            "latest": c["latest"], "average": c["average"], "attempts": c["attempts"], "answers": c["attempts"],
+            # rounded to 0.1 once, here, as before skips left it (read42a 8: `stats --json` read 16.666666666666668)
+            "latest": c["latest"], "average": None if c["average"] is None else round(c["average"], 1),
+            "attempts": c["attempts"], "answers": c["attempts"],
             "skipped": skipped.pop((c["bank_id"], c["key"]), 0)}
     for (bank_id, key), n in skipped.items():         # probed only by skipped questions: no answer to average
         by_bank.setdefault(bank_id, {})[key] = {"latest": None, "average": None, "attempts": 0, "answers": 0,
