@@ -15,7 +15,6 @@ from voiceprep.app.scored import answers_text
 from voiceprep.cli.common import CliError, app_history, emit, emit_error, print_json, user_errors
 from voiceprep.cli.said_diff import use_colour
 from voiceprep.core.history.compared import compare_lines
-from voiceprep.core.history.skipped import skipped_text
 from voiceprep.core.history.queries import (
     BEST_TRY_COUNTED,
     NO_MATCH_TIP_TEXT,
@@ -35,6 +34,7 @@ from voiceprep.core.history.queries import (
     rescored_text,
     retries_text,
 )
+from voiceprep.core.history.skipped import skipped_text
 from voiceprep.core.wording import counted, score_text
 
 STATS_HELP = """Progress, hit rates and weak points, of one bank (--bank), one prompt (--prompt) or everything.
