@@ -897,7 +897,7 @@ def search(h: History, text: str, limit: int = 20) -> list[Row]:
 # How a drill answer counts (one place; walkthrough 5). A drill (attempts.drill_json: the key-point labels its
 # notice told the candidate to cover) is judged on all the prompt's points, but it was given after being told what
 # to say, so it counts only for the points it drilled: in a point's hit rate ("1 of 2", weak points, "Drill my weak
-# points", the recap's "Most missed") a drill is one of that point's answers only when it drilled the point, and it
+# points", the recap's weak point) a drill is one of that point's answers only when it drilled the point, and it
 # is left out of every score summary (averages, best, recent vs earlier, competencies, the recap's average).
 # Progress still shows drills (hollow markers), off the averaged lines; History, the exports and the CLI mark them.
 WHOLE_ANSWER = "drill_json IS NULL"
@@ -910,7 +910,7 @@ COUNTS_FOR_POINT = f"(a.drill_json IS NULL OR {DRILLED_POINT})"
 # microphone did, not when the candidate stopped, so it is not their answer's measure. It is kept in History (marked "Cut
 # off", said in its detail, the exports and the recovery message) and left out of everything else: averages, best,
 # competencies, Progress (its series, hit rates and totals; `stats` counts it in `cut_off`), weak points, "Drill my
-# weak points" and the recap's average and "Most missed" (a 20 s fragment dropped the welcome's average from 85 to 75).
+# weak points" and the recap's average and weak point (a 20 s fragment dropped the welcome's average from 85 to 75).
 COMPLETE = "state_detail IS NULL"
 NOT_COUNTED = "not counted in your averages, Progress or weak points"
 
@@ -947,7 +947,8 @@ def key_point_rates(h: History, bank: Banks, last: int = 6, prompt: str | None =
     what a follow-up added: the last answer before it, not a follow-up, to the question in its bank): not in
     `hits`, said beside them (in_follow_up_text; walk20: "covered in 0 of 1" for a point the follow-up covered).
     `standing`: the share covered with a follow-up's worth FOLLOW_UP_CREDIT of a hit (see standing), the rows' order
-    (weakest first, ties broken as weakest_first says), as Progress colours them and the drill picks them;
+    (weakest first, ties broken as weakest_first says), as Progress colours and lists them; the drill takes them
+    in this order, less those of a question whose newest answer covered every point (drill_points);
     `weight`: the point's weight when it was last judged; `answers_overall`: the average score of the answers
     counted, `last_at`: when the last of them began. A question answered more than once in a day counts its best
     try that day (BEST_OF_DAY, outscored_ids), as the charts do;
@@ -1011,7 +1012,7 @@ def standing(rate: Row) -> float:
     """How well a key point's answers (key_point_rates) covered it, 0 to 1: each hit counts 1, each answer that
     missed it but whose follow-up answer said it (`asked`) FOLLOW_UP_CREDIT: said only when asked is weaker than
     said unprompted, not as weak as missed (fix45). What Progress colours a point by and lists it by, and what
-    "Drill my weak points" and Welcome back's "Most missed" pick by."""
+    "Drill my weak points" and Welcome back's "Drill my weak points asks next" pick by."""
     attempts = rate.get("attempts") or 0
     if not attempts:
         return float(rate.get("rate") or 0.0)
@@ -1074,8 +1075,10 @@ def rate_notes(rate: Row) -> str:
 def weak_points(h: History, bank: Banks, last: int = 6, limit: int | None = 5, prompt: str | None = None,
                 beaten: list[int] | None = None) -> list[Row]:
     """The points most often missed recently, weakest first (standing: one said only in a follow-up after those
-    missed outright): the "drill my weak points" round (a drill counts for the points it drilled only, see
-    key_point_rates). `prompt`: that prompt's points only (walk42: `history stats --prompt` listed others')."""
+    missed outright): Progress's key-point table and `history stats`' "Most missed in ...". "Drill my weak points"
+    asks them in this order less those of a question whose newest answer covered every point (drill_points). A
+    drill counts for the points it drilled only, see key_point_rates. `prompt`: that prompt's points only (walk42:
+    `history stats --prompt` listed others')."""
     return _weak(key_point_rates(h, bank, last, prompt, beaten), limit)
 
 
@@ -1090,7 +1093,7 @@ def drill_points(h: History, bank: Banks, last: int = 6, limit: int = 5) -> list
     (weak_points), leaving out those of a question whose newest answer covered every key point (answered_fully),
     unless every weak point is of such a question. fixDC (session 41's leftover): a drill right after a 6 of 6
     answer asked that question again, its older tries' misses counted as much as the newest try. Welcome back's
-    "Most missed", which says the drill brings it back, names the first of them."""
+    "Drill my weak points asks next: ..." names the first of them (not the point missed most: read42a 1)."""
     return drill_order(weak_points(h, bank, last, limit=None), answered_fully(h, bank), limit)
 
 
@@ -1160,9 +1163,11 @@ def recap(h: History, last: int = 6, lineage: Lineage = bank_ids) -> Row | None:
     walk19, see core.history.skipped), `round`:
     the last round finished that day with its own overall (title, overall, answered, total, skipped; None if none),
     `banks`: each bank used with its answers ([{"bank_id", "answers"}], most answers first), the questions the last
-    round on those banks skipped (`skipped`, of `skipped_bank`, less those answered whole since it finished; `skipped_in` the bank of that round, which
+    round on those banks skipped (`skipped`, of `skipped_bank`, less those answered whole since it finished;
+    `skipped_in` the bank of that round, which
     `skipped_bank` is a copy of when the welcome picks the copy), and
-    `weakest`: the point missed most on those banks, of those the drill asks (drill_points), with its `bank_id` (None
+    `weakest`: the point "Drill my weak points" asks first on those banks (drill_points' first, not always the one
+    missed most: read42a 1), with its `bank_id` (None
     before the first answer); `cut_last`: the last answer's bank and prompt ids when it was cut off (COMPLETE), else
     None. `bank_id` is the weakest point's bank, or the most used one: the bank "Drill my weak points" should drill;
     `answered`: the ids of its questions answered so far, any day (answered_prompts: the welcome names one never answered), and
