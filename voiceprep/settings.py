@@ -350,7 +350,7 @@ class HistorySettings:
 OLD_CONTINUE_SITTING_GAP_S = 3600.0
 
 # A key point said only in a follow-up answer (the interviewer asked about it) counts this much of a hit where points
-# are ranked: Progress's order and colour, "Drill my weak points", Welcome back's "Most missed" (core.history.queries
+# are ranked: Progress's order and colour, "Drill my weak points", Welcome back's "asks next" (core.history.queries
 # .standing). Said when prompted is weaker than said unprompted (1), not as weak as missed (0).
 FOLLOW_UP_CREDIT = 0.5
 # Progress colours a key point by that standing (0 to 1): green from COVERED_WELL, amber from COVERED_PARTLY, red below

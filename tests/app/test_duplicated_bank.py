@@ -167,7 +167,7 @@ def test_a_copys_welcome_back_and_progress_say_which_answers_its_origin_gave(ban
     skipped = next(line for line in picked.splitlines() if line.startswith("You skipped")).partition(" Also")[0]
     assert skipped.endswith(" on the bank the one chosen above was copied from: answer it first today."), picked
     assert recap["skipped_in"] == bank.id
-    weak = next(line for line in details.splitlines() if line.startswith("Most missed"))
+    weak = next(line for line in details.splitlines() if line.startswith("Drill my weak points"))
     assert f"1 of them given with “{bank.name}”, the bank this one was copied from" in weak, details
     picked = recap_lines(recap, banks.find, labels=labels, picked=mine.id)[1]    # as Practice shows it
     assert picked.count(f"“{mine.name}”") == 1 and "You skipped" in picked, picked     # in the session's line
@@ -235,7 +235,7 @@ def test_a_copy_of_a_copy_names_the_bank_its_answers_were_given_with(bank, banks
     recap = service.recap()
     assert recap["weakest"]["bank_id"] == again.id and recap["weakest"]["given_with"] == {bank.id: 1}, recap
     weak = next(line for line in recap_lines(recap, banks.find, labels=labels)[1].splitlines()
-                if line.startswith("Most missed"))
+                if line.startswith("Drill my weak points"))
     assert f"(covered in 0 of 2 recent answers, 1 of them given with {through})" in weak, weak
     # Progress
     assert copied_text(service.progress(again.id)["copied"], again.id, banks.find, labels) == \
@@ -297,8 +297,8 @@ def test_the_welcome_speaks_of_the_copy_in_use_for_its_drill_its_average_and_the
     assert recap["weakest"]["bank_id"] == mine.id and recap["bank_id"] == mine.id, recap["weakest"]
     labels = {b.id: b.name for b in banks.banks}
     details = recap_lines(recap, banks.find, labels=labels, picked=mine.id)[1]
-    weak = next(line for line in details.splitlines() if line.startswith("Most missed"))
-    assert weak.endswith("on the bank chosen above. Drill my weak points brings it back."), details
+    weak = next(line for line in details.splitlines() if line.startswith("Drill my weak points"))
+    assert weak.startswith("Drill my weak points asks next: ") and weak.endswith(" on the bank chosen above."), details
     assert f"Drill my weak points on “{bank.name}”" not in details, details
     average = next(line for line in details.splitlines() if line.startswith("Last session"))
     assert f", with “{bank.name}”, the bank this one was copied from: " in average, details

@@ -1069,7 +1069,8 @@ def test_the_recap_chooses_the_bank_of_the_point_it_names(window, qtbot):
     assert page.bank_box.currentData() == "airwallex"
     # the bank chosen above is named once, in the session's line (walk15: five times over, at 2560 a narrow column)
     said = page.recap_text()
-    assert said.splitlines()[0].endswith("on the bank chosen above. Drill my weak points brings it back."), said
+    assert said.splitlines()[0].startswith("Drill my weak points asks next: "), said
+    assert said.splitlines()[0].endswith(" on the bank chosen above."), said
     assert said.count(f"“{page.bank().name}”") == 1, said
 
 
@@ -1917,7 +1918,7 @@ def test_a_restart_reopens_the_last_bank_used_though_the_welcome_back_names_anot
                      "weakest": weakest})
     assert (page.bank().id, page.round_box.currentData()) == ("two-rounds", "second")
     airwallex = services.registry.labels()["airwallex"]
-    assert f"Drill my weak points on “{airwallex}” brings it back." in page.recap_text(), page.recap_text()
+    assert f"Drill my weak points on “{airwallex}” asks next: " in page.recap_text(), page.recap_text()
 
 
 def test_a_restart_after_quitting_a_round_names_the_question_it_stopped_at(qtbot, services, monkeypatch):
@@ -4977,7 +4978,7 @@ def test_the_welcome_back_on_a_copy_names_the_copy_for_the_drill_and_says_whose_
                                "total": 4, "skipped": 0, "before_follow_ups": None, "weighed": None, "runs": 1}})
     assert page.bank_box.currentData() == copy
     said = page.recap_text()
-    assert "on the bank chosen above. Drill my weak points brings it back." in said and \
+    assert "Drill my weak points asks next: " in said and " on the bank chosen above.\n" in said and \
         "Drill my weak points on" not in said, said
     assert f"each by its best try (5 tries in all), with “{origin.name}”, the bank this one was copied from: 75." in said, said
     assert f"Round score of “{origin.rounds[0].title}” on “{origin.name}”, without your answers on this copy: 60" in said, \

@@ -15,6 +15,11 @@ from voiceprep.settings import WELCOME_BANKS_NAMED
 
 Row = dict[str, Any]
 
+# read42a 1 / read42b 3: the welcome's weak point is the one "Drill my weak points" asks first of the weak points
+# (queries.drill_points: not one of a question whose newest answer covered every point), not the one missed most
+# (Progress's key-point table and `history stats`' "Most missed in ..." rank every weak point): said as what it is
+DRILL_ASKS_NEXT = "Drill my weak points asks next"
+
 
 def _day(iso: str, today: datetime | None = None) -> str:
     """"today", "yesterday" or "30 Nov", in the candidate's own time zone."""
@@ -294,11 +299,11 @@ def recap_lines(recap: Row, find: Callable[[str], Any | None], today: datetime |
             them = [(f"{'all' if n == weak['attempts'] else n} of them given" if i == 0 else str(n))
                     + f" with {copied_from_text(b, copy, find, labels)}" for i, (b, n) in enumerate(given.items())]
             older = ", ".join([older] * bool(older) + them)
-        said.append(f"Most missed: “{weak['label']}” (covered in {weak['hits']} of {counted(weak['attempts'], 'recent answer')}"
+        said.append((DRILL_ASKS_NEXT if len(banks) == 1 or where == named(picked or "") else
+                     f"Drill my weak points on {where} asks next")
+                    + f": “{weak['label']}” (covered in {weak['hits']} of {counted(weak['attempts'], 'recent answer')}"
                     + (f", {older}" if older else "") + ")"
-                    + (". Drill my weak points brings it back." if len(banks) == 1 else
-                       f" on {where}. Drill my weak points brings it back." if where == named(picked or "") else
-                       f" on {where}. Drill my weak points on {where} brings it back."))
+                    + (f" on {where}." if len(banks) > 1 and where == named(picked or "") else "."))
     said += [line for line in (session, the_round) if line]
     return "Welcome back.", "\n".join(said)     # one thing a line (walkthrough 9: one dense paragraph)
 

@@ -34,6 +34,7 @@ from voiceprep.core.history.queries import (
     rescored_text,
     retries_text,
 )
+from voiceprep.core.history.skipped import skipped_text
 from voiceprep.core.wording import counted, score_text
 
 STATS_HELP = """Progress, hit rates and weak points, of one bank (--bank), one prompt (--prompt) or everything.
@@ -302,7 +303,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
         for cid, c in comps.items():
             name = named[cid]
             if c["average"] is None:        # probed only by skipped questions, no answer (core.history.skipped)
-                emit(f"  {name:{column}}  no answer yet ({averaged_text(c)})")
+                emit(f"  {name:{column}}  no answer yet ({skipped_text(c['skipped'], why=False)})")   # said once
                 continue
             emit(f"  {name:{column}}  latest {score_text(c['latest'] or 0):>5}  average {score_text(c['average'] or 0, 1):>5}  "
                   f"({averaged_text(c)})")

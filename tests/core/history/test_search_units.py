@@ -174,3 +174,45 @@ def test_a_unit_search_works_out_the_units_spellings_once_not_per_row(history, s
         save("We spread the load over 48 Kafka partitions and it held.")
     assert len(queries.search(history, "48 partitions")) == 12
     assert counted("48 partitions") == few
+
+
+@pytest.mark.parametrize(("said", "typed"), [
+    ("we raised the 30s timeout to a minute", "30 seconds"), ("we raised our 60s limit twice", "60 sec"),
+])
+def test_seconds_written_glued_after_the_are_seconds_when_a_noun_follows(history, save, said, typed):
+    """read42a 3: "the 30s timeout" was read as a decade ("the" before it). After "the" and the possessives a glued
+    "30s" is a decade only when no noun follows it (the end, punctuation, "and", "when", "we" ...)."""
+    mine = save(said)
+    assert [r["id"] for r in queries.search(history, typed)] == [mine], (said, typed)
+
+
+@pytest.mark.parametrize(("said", "typed"), [
+    ("in the 70s and 80s we ran mainframes", "70 seconds"), ("in the 70s and 80s we ran mainframes", "80 seconds"),
+    ("it was like that in the 90s.", "90 s"), ("in the 90s, when it started", "90 seconds"),
+])
+def test_decades_after_the_stay_decades(history, save, said, typed):
+    save(said)
+    assert queries.search(history, typed) == [], (said, typed)
+
+
+@pytest.mark.parametrize(("said", "typed"), [
+    ("we had twenty five servers", "20"), ("we served twenty thousand merchants", "20"),
+    ("there were thirty three people", "3"), ("we stored 1,000,000 rows", "1000"),
+    ("two hundred and fifty people", "200"),
+])
+def test_a_bare_number_does_not_find_a_spelt_figure_it_is_part_of(history, save, said, typed):
+    """read42a 4: the bare-number rule applied only to digits: "20" found "twenty five" and "twenty thousand", "3"
+    "thirty three", "1000" "1,000,000" (by "1 000"). A spelt hit is read as the judge's reader reads the figure."""
+    save(said)
+    assert queries.search(history, typed) == [], (said, typed)
+    assert queries.list_attempts(history, text=typed) == [], (said, typed)
+
+
+@pytest.mark.parametrize(("said", "typed"), [
+    ("we had twenty servers", "20"), ("there were three of us", "3"), ("we stored 1,000 rows", "1000"),
+    ("we stored one thousand rows", "1000"), ("we served twenty thousand merchants", "20000"),
+])
+def test_a_bare_number_still_finds_its_own_spelt_figure(history, save, said, typed):
+    mine = save(said)
+    assert [r["id"] for r in queries.search(history, typed)] == [mine], (said, typed)
+    assert [r["id"] for r in queries.list_attempts(history, text=typed)] == [mine], (said, typed)

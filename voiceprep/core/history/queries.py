@@ -274,10 +274,13 @@ def where_found(h: History, rows: list[Row], text: str, snippets: tuple[str, ...
                                [f"{{{column}}} : ({t.fts})", *t.args]))
             elif t.glued:       # the figure as written (alone or glued: units.written), or its other spellings
                 written = f"{units.WRITTEN_SQL_NAME}(?, attempts_fts.{column}, NULL, NULL)"
+                spelt = f"{units.SPELT_SQL_NAME}(?, attempts_fts.{column}, NULL, NULL)"      # as _GLUED_CHECK
                 other = t.args[0] if t.check == _GLUED_CHECK else ""
-                asked.append((f"attempts_fts MATCH ? AND (attempts_fts.rowid IN (SELECT rowid FROM attempts_fts WHERE "
-                              f"attempts_fts MATCH ?) OR {written})" if other else f"attempts_fts MATCH ? AND {written}",
-                              [f"{{{column}}} : ({t.fts})", *([f"{{{column}}} : ({other})"] if other else []), t.glued]))
+                asked.append((f"attempts_fts MATCH ? AND ((attempts_fts.rowid IN (SELECT rowid FROM attempts_fts WHERE "
+                              f"attempts_fts MATCH ?) AND {spelt}) OR {written})" if other
+                              else f"attempts_fts MATCH ? AND {written}",
+                              [f"{{{column}}} : ({t.fts})", *([f"{{{column}}} : ({other})", t.glued] if other else []),
+                               t.glued]))
         return ids & {r["rowid"] for where, args in asked
                       for r in h.read(f"SELECT rowid FROM attempts_fts WHERE {where}", args)}
     prompt, note = found("prompt_text"), found("note")
@@ -583,7 +586,7 @@ def _side_terms(text: str, bare: bool = True) -> list[_Term]:
             other = [f'"{f}"' for f in forms if f != whole]
             spelt = other[0] if len(other) == 1 else "(" + " OR ".join(other) + ")" if other else ""
             if bare:
-                narrowed, by = (_GLUED_CHECK, (spelt, whole)) if spelt else (_WRITTEN_CHECK, (whole,))
+                narrowed, by = (_GLUED_CHECK, (spelt, whole, whole)) if spelt else (_WRITTEN_CHECK, (whole,))
                 terms.append(_Term(f'({fts} OR "{whole}"*)', narrowed, by, glued=whole))
             else:
                 terms.append(_Term(spelt, glued=whole))        # marks: its other spellings, and units.written_spans
@@ -631,7 +634,11 @@ _UNIT_CHECK = f"{units.SQL_NAME}(?, ?, ?, attempts_fts.transcript, attempts_fts.
 # figure written as that figure, alone or glued to a unit (units.written), or one of its other spellings matched
 # ("three", "3 000"); _WRITTEN_CHECK when it has none
 _WRITTEN_CHECK = f"{units.WRITTEN_SQL_NAME}(?, attempts_fts.transcript, attempts_fts.prompt_text, attempts_fts.note)"
-_GLUED_CHECK = f"(attempts_fts.rowid IN (SELECT rowid FROM attempts_fts WHERE attempts_fts MATCH ?) OR {_WRITTEN_CHECK})"
+# read42a 4: a row its other spellings found says the figure as the judge's reader reads it (units.spelt: "twenty" of
+# "twenty five" is no "20", the "1 000" of "1,000,000" no "1000")
+_SPELT_CHECK = f"{units.SPELT_SQL_NAME}(?, attempts_fts.transcript, attempts_fts.prompt_text, attempts_fts.note)"
+_GLUED_CHECK = (f"((attempts_fts.rowid IN (SELECT rowid FROM attempts_fts WHERE attempts_fts MATCH ?) AND {_SPELT_CHECK}) "
+                f"OR {_WRITTEN_CHECK})")
 
 
 def figure_checks(text: str) -> tuple[list[str], list[Any]]:
@@ -890,7 +897,7 @@ def search(h: History, text: str, limit: int = 20) -> list[Row]:
 # How a drill answer counts (one place; walkthrough 5). A drill (attempts.drill_json: the key-point labels its
 # notice told the candidate to cover) is judged on all the prompt's points, but it was given after being told what
 # to say, so it counts only for the points it drilled: in a point's hit rate ("1 of 2", weak points, "Drill my weak
-# points", the recap's "Most missed") a drill is one of that point's answers only when it drilled the point, and it
+# points", the recap's weak point) a drill is one of that point's answers only when it drilled the point, and it
 # is left out of every score summary (averages, best, recent vs earlier, competencies, the recap's average).
 # Progress still shows drills (hollow markers), off the averaged lines; History, the exports and the CLI mark them.
 WHOLE_ANSWER = "drill_json IS NULL"
@@ -903,7 +910,7 @@ COUNTS_FOR_POINT = f"(a.drill_json IS NULL OR {DRILLED_POINT})"
 # microphone did, not when the candidate stopped, so it is not their answer's measure. It is kept in History (marked "Cut
 # off", said in its detail, the exports and the recovery message) and left out of everything else: averages, best,
 # competencies, Progress (its series, hit rates and totals; `stats` counts it in `cut_off`), weak points, "Drill my
-# weak points" and the recap's average and "Most missed" (a 20 s fragment dropped the welcome's average from 85 to 75).
+# weak points" and the recap's average and weak point (a 20 s fragment dropped the welcome's average from 85 to 75).
 COMPLETE = "state_detail IS NULL"
 NOT_COUNTED = "not counted in your averages, Progress or weak points"
 
@@ -940,7 +947,8 @@ def key_point_rates(h: History, bank: Banks, last: int = 6, prompt: str | None =
     what a follow-up added: the last answer before it, not a follow-up, to the question in its bank): not in
     `hits`, said beside them (in_follow_up_text; walk20: "covered in 0 of 1" for a point the follow-up covered).
     `standing`: the share covered with a follow-up's worth FOLLOW_UP_CREDIT of a hit (see standing), the rows' order
-    (weakest first, ties broken as weakest_first says), as Progress colours them and the drill picks them;
+    (weakest first, ties broken as weakest_first says), as Progress colours and lists them; the drill takes them
+    in this order, less those of a question whose newest answer covered every point (drill_points);
     `weight`: the point's weight when it was last judged; `answers_overall`: the average score of the answers
     counted, `last_at`: when the last of them began. A question answered more than once in a day counts its best
     try that day (BEST_OF_DAY, outscored_ids), as the charts do;
@@ -1004,7 +1012,7 @@ def standing(rate: Row) -> float:
     """How well a key point's answers (key_point_rates) covered it, 0 to 1: each hit counts 1, each answer that
     missed it but whose follow-up answer said it (`asked`) FOLLOW_UP_CREDIT: said only when asked is weaker than
     said unprompted, not as weak as missed (fix45). What Progress colours a point by and lists it by, and what
-    "Drill my weak points" and Welcome back's "Most missed" pick by."""
+    "Drill my weak points" and Welcome back's "Drill my weak points asks next" pick by."""
     attempts = rate.get("attempts") or 0
     if not attempts:
         return float(rate.get("rate") or 0.0)
@@ -1067,8 +1075,10 @@ def rate_notes(rate: Row) -> str:
 def weak_points(h: History, bank: Banks, last: int = 6, limit: int | None = 5, prompt: str | None = None,
                 beaten: list[int] | None = None) -> list[Row]:
     """The points most often missed recently, weakest first (standing: one said only in a follow-up after those
-    missed outright): the "drill my weak points" round (a drill counts for the points it drilled only, see
-    key_point_rates). `prompt`: that prompt's points only (walk42: `history stats --prompt` listed others')."""
+    missed outright): Progress's key-point table and `history stats`' "Most missed in ...". "Drill my weak points"
+    asks them in this order less those of a question whose newest answer covered every point (drill_points). A
+    drill counts for the points it drilled only, see key_point_rates. `prompt`: that prompt's points only (walk42:
+    `history stats --prompt` listed others')."""
     return _weak(key_point_rates(h, bank, last, prompt, beaten), limit)
 
 
@@ -1083,7 +1093,7 @@ def drill_points(h: History, bank: Banks, last: int = 6, limit: int = 5) -> list
     (weak_points), leaving out those of a question whose newest answer covered every key point (answered_fully),
     unless every weak point is of such a question. fixDC (session 41's leftover): a drill right after a 6 of 6
     answer asked that question again, its older tries' misses counted as much as the newest try. Welcome back's
-    "Most missed", which says the drill brings it back, names the first of them."""
+    "Drill my weak points asks next: ..." names the first of them (not the point missed most: read42a 1)."""
     return drill_order(weak_points(h, bank, last, limit=None), answered_fully(h, bank), limit)
 
 
@@ -1153,9 +1163,11 @@ def recap(h: History, last: int = 6, lineage: Lineage = bank_ids) -> Row | None:
     walk19, see core.history.skipped), `round`:
     the last round finished that day with its own overall (title, overall, answered, total, skipped; None if none),
     `banks`: each bank used with its answers ([{"bank_id", "answers"}], most answers first), the questions the last
-    round on those banks skipped (`skipped`, of `skipped_bank`; `skipped_in` the bank of that round, which
+    round on those banks skipped (`skipped`, of `skipped_bank`, less those answered whole since it finished;
+    `skipped_in` the bank of that round, which
     `skipped_bank` is a copy of when the welcome picks the copy), and
-    `weakest`: the point missed most on those banks, of those the drill asks (drill_points), with its `bank_id` (None
+    `weakest`: the point "Drill my weak points" asks first on those banks (drill_points' first, not always the one
+    missed most: read42a 1), with its `bank_id` (None
     before the first answer); `cut_last`: the last answer's bank and prompt ids when it was cut off (COMPLETE), else
     None. `bank_id` is the weakest point's bank, or the most used one: the bank "Drill my weak points" should drill;
     `answered`: the ids of its questions answered so far, any day (answered_prompts: the welcome names one never answered), and
@@ -1188,9 +1200,9 @@ def recap(h: History, last: int = 6, lineage: Lineage = bank_ids) -> Row | None:
     # the welcome averaged every try, "every try counted", beside a Progress that counted the best)
     averaged = [r for r, lower in zip(tried, outscored(tried, lineage), strict=True) if not lower]
     scores = [r["overall"] for r in averaged]
-    skips = len(skipped_answers(h, since=first, until=after))      # each an answer that scored 0 (core.history.skipped)
+    skips = len(skipped_answers(h, since=first, until=after))      # each no answer, counted apart (core.history.skipped)
     marks = ", ".join("?" for _ in banks)
-    rounds = h.read(f"SELECT bank_id, round_id, title, finished_at, summary_json FROM rounds WHERE bank_id IN ({marks}) "
+    rounds = h.read(f"SELECT id, bank_id, round_id, title, finished_at, summary_json FROM rounds WHERE bank_id IN ({marks}) "
                     "AND summary_json IS NOT NULL ORDER BY finished_at DESC, id DESC LIMIT 1", banks)
     summary = (json.loads(rounds[0]["summary_json"]) or {}) if rounds else {}
     skipped = summary.get("skipped", [])
@@ -1221,6 +1233,15 @@ def recap(h: History, last: int = 6, lineage: Lineage = bank_ids) -> Row | None:
     skipped_bank = rounds[0]["bank_id"] if rounds else None
     if skipped_bank is not None and skipped_bank in lineage(chosen):
         skipped_bank = chosen       # the bank the welcome picks, a copy of the one skipped in (walk15: named its origin)
+    # read42b 1: a skipped question answered since (a whole, complete answer outside the round, in the skipped bank's
+    # lineage: "Answer it now", One prompt) is not offered again; the round's own count of skips stays
+    still_skipped = list(skipped)
+    if skipped and skipped_bank is not None:
+        where, args = bank_where(lineage(skipped_bank))
+        since = {r["prompt_id"] for r in h.read(
+            f"SELECT prompt_id FROM attempts WHERE state = ? AND {WHOLE_ANSWER} AND {COMPLETE} AND {where} "
+            "AND started_at >= ? AND round_pk IS NOT ?", [DONE, *args, str(rounds[0]["finished_at"] or ""), rounds[0]["id"]])}
+        still_skipped = [p for p in skipped if p not in since]
     # fixBK: each bank's answered questions, so the welcome names every bank's never answered (not only chosen's);
     # fixBQ: of every bank practised (one with an answer that counts), the session's first, then by latest answer
     practised = [r["bank_id"] for r in h.read(f"SELECT bank_id FROM attempts WHERE state = ? AND {COMPLETE} "
@@ -1236,7 +1257,7 @@ def recap(h: History, last: int = 6, lineage: Lineage = bank_ids) -> Row | None:
             "banks": [{"bank_id": b, "answers": counts[b], "follow_ups": sum(kinds[b]),
                        "drills": sum(1 for r in day if r["bank_id"] == b and not r["whole"] and not r["follow_up"])}
                       for b in banks],
-            "skipped": list(skipped), "skipped_bank": skipped_bank, "weakest": weakest,
+            "skipped": still_skipped, "skipped_bank": skipped_bank, "weakest": weakest,
             "skipped_in": rounds[0]["bank_id"] if rounds else None,     # where it was skipped (walk37)
             "round": the_round, "left": left_round(h), "answered": answered_in[chosen],
             "answered_in": answered_in,
@@ -1383,7 +1404,7 @@ def _finished(bank: Banks | None, prompt: str | None = None, prefix: str = "",
 
 def trends(h: History, bank: Banks | None = None, limit: int | None = None, prompt: str | None = None,
            whole_only: bool = False, skips: bool = True, leaving_out: list[int] | None = None) -> list[Row]:
-    """One row per finished attempt and per question skipped in a round (`skipped`: scored 0, see
+    """One row per finished attempt and per question skipped in a round (`skipped`: no answer, no score, see
     core.history.skipped), oldest first (the newest `limit`): date, scores, competencies, pace and
     fillers per minute for spoken answers only (None for typed ones), and `drill` (the points a drill asked for;
     a drill's competencies are only those of the points it asked for: walkthrough 6 plotted a drill's 0 for
@@ -1413,7 +1434,7 @@ def trends(h: History, bank: Banks | None = None, limit: int | None = None, prom
         if r["drill"]:      # a follow-up answer: none, its competency scores rest on the whole question's points,
             r["competencies"] = {c: v for c, v in r["competencies"].items()     # as its feedback hides them
                                  if c in asked.get(r["id"], ()) and not is_follow_up(r)}
-    # the questions skipped in rounds, each an answer that scored 0 (core.history.skipped), in time order
+    # the questions skipped in rounds, each no answer and no score (core.history.skipped), in time order
     return with_skipped(rows, skipped_answers(h, bank, prompt), limit) if skips else rows
 
 
@@ -1559,7 +1580,9 @@ def stats(h: History, bank: Banks | None = None, last: int = 6, prompt: str | No
     skipped = competency_rows(skips)
     for c in comps:
         by_bank.setdefault(c["bank_id"], {})[c["key"]] = {
-            "latest": c["latest"], "average": c["average"], "attempts": c["attempts"], "answers": c["attempts"],
+            # rounded to 0.1 once, here, as before skips left it (read42a 8: `stats --json` read 16.666666666666668)
+            "latest": c["latest"], "average": None if c["average"] is None else round(c["average"], 1),
+            "attempts": c["attempts"], "answers": c["attempts"],
             "skipped": skipped.pop((c["bank_id"], c["key"]), 0)}
     for (bank_id, key), n in skipped.items():         # probed only by skipped questions: no answer to average
         by_bank.setdefault(bank_id, {})[key] = {"latest": None, "average": None, "attempts": 0, "answers": 0,

@@ -25,10 +25,11 @@ COUNTED = "counted"         # how `history stats` leaves a skip out of a compete
 PLOTTED = "plotted"         # how Progress leaves it off a chart
 
 
-def skipped_text(n: int, left_out_of: str = COUNTED) -> str:
+def skipped_text(n: int, left_out_of: str = COUNTED, why: bool = True) -> str:
     """How a number or a chart says the skips it left out: "a skipped question not counted: no answer", "2 skipped
-    questions not plotted: no answer" (`left_out_of`: COUNTED, PLOTTED)."""
-    return f"{'a' if n == 1 else n} skipped question{'s' if n != 1 else ''} not {left_out_of}: no answer"
+    questions not plotted: no answer" (`left_out_of`: COUNTED, PLOTTED; `why` False: without ": no answer", where the
+    line says it already, read42a 7)."""
+    return f"{'a' if n == 1 else n} skipped question{'s' if n != 1 else ''} not {left_out_of}" + (": no answer" if why else "")
 
 
 def is_skip(row: Row) -> bool:

@@ -16,11 +16,12 @@ from functools import lru_cache
 import snowballstemmer
 
 from voiceprep import settings
-from voiceprep.core.analysis.text import NUMBER_WORDS
+from voiceprep.core.analysis.text import NUMBER_WORDS, tokenize_text
 from voiceprep.core.history.schema import fold
 
 SQL_NAME = "voiceprep_figure_unit"
 WRITTEN_SQL_NAME = "voiceprep_figure_written"
+SPELT_SQL_NAME = "voiceprep_figure_spelt"
 PERCENT = frozenset({"percent", "%", "pct"})
 # words after a figure that are no unit of it ("48 and 49", "48 in 2019"): the figure is searched alone; nor a word
 # between a figure and its unit ("48 of partitions")
@@ -37,11 +38,24 @@ _DECADE_S = "s"         # "90s", "1990s": a decade, not 90 seconds, when a figur
 # apostrophe ("'90s"), or with four digits ("1990s"); else seconds ("it took 30s"), found by "30 seconds" as "30s"
 # typed finds "30 seconds" (fixDB, mendA noticed)
 DECADE_BEFORE = frozenset({"the", "early", "mid", "late", "their", "his", "her", "my", "our", "your"})
+# read42a 3: after "the" and the possessives a glued "30s" is a decade only when no noun follows it ("the 30s timeout"
+# is seconds): the text ends, a mark of punctuation, or one of these words, or a word ending in "ed" or "ly"
+# ("the 90s, when", "the 70s and 80s", "back in the 90s we ran it", "people in their 30s joined")
+DECADE_IF_NO_NOUN = frozenset({"the", "their", "his", "her", "my", "our", "your"})
+NO_NOUN_AFTER_DECADE = NOT_UNITS | frozenset({
+    "when", "while", "where", "as", "so", "but", "until", "till", "through", "onward", "onwards", "i", "we", "you",
+    "they", "he", "she", "it", "there", "that", "which", "who", "was", "were", "is", "are", "had", "have", "did",
+    "came", "went", "too", "again", "then", "now"})
+_DECADE_LINKS = frozenset({"and", "or", "to", "through"})      # "the 70s and 80s": the second a decade too
+# how much text on either side of a glued "90s" is read to tell a decade from seconds (the words next to it)
+DECADE_CONTEXT_CHARS = 40
 _APOSTROPHES = ("'", "\u2019")
 
 _TOKEN = re.compile(r"[^\W_]+")          # as the index's unicode61 splits a text: runs of letters and digits
 _GAP = re.compile(r"[\s\-]+")            # what may stand between a figure, a word and the unit: spaces, a hyphen
 _WORD_BEFORE = re.compile(r"([^\W_]+)[\s\-]+$")
+_WORD_AFTER = re.compile(r"^\s+([^\W_]+)")
+_DECADE_TOKEN = re.compile(r"(\d*0)(s)[\s\-]+[^\W_]+[\s\-]+$", re.IGNORECASE)   # "70s and " before a figure
 # the index's tokenizer is "porter" (schema.TOKENIZE); kept per word, as a search asks it of every row it found
 _stem = lru_cache(maxsize=4096)(snowballstemmer.stemmer("porter").stemWord)
 
@@ -54,17 +68,31 @@ def spellings(unit: str) -> list[str]:
     return list(dict.fromkeys([unit, *(u for u in group if u not in (low, stem))]))
 
 
-def decade(figure: str, glued: str, before: str = "") -> bool:
+def decade(figure: str, glued: str, before: str = "", after: str = "") -> bool:
     """Whether `figure` with `glued` written right after it, no space between, reads as a decade ("90s", "1990s"), no
     figure of seconds: "90 s" spaced is seconds (mendA). `before`: the text before it, where a decade is told from
-    seconds written glued (DECADE_BEFORE: "the 90s" is a decade, "it took 30s" seconds); a four-digit figure is a
-    decade whatever comes before it."""
+    seconds written glued (DECADE_BEFORE: "the 90s" is a decade, "it took 30s" seconds); after "the" or a possessive,
+    `after`, the text after it, must have no noun next ("the 30s timeout" is seconds: DECADE_IF_NO_NOUN); after
+    "and", "or", "to" a decade ("the 70s and 80s") it is one too. A four-digit figure is a decade whatever comes
+    before it."""
     if glued != _DECADE_S or not figure.isdigit() or not figure.endswith("0"):
         return False
     if len(figure) == 4 or before.endswith(_APOSTROPHES):
         return True
-    word = _WORD_BEFORE.search(before[-40:])          # the word right before it, a space or a hyphen between
-    return word is not None and word.group(1).lower() in DECADE_BEFORE
+    before = before[-DECADE_CONTEXT_CHARS:]
+    word = _WORD_BEFORE.search(before)          # the word right before it, a space or a hyphen between
+    said = word.group(1).lower() if word is not None else ""
+    if said in _DECADE_LINKS and (prior := _DECADE_TOKEN.search(before)):
+        return decade(prior.group(1), prior.group(2).lower(), before[:prior.start()], f" {said}")
+    if said not in DECADE_BEFORE:
+        return False
+    if said not in DECADE_IF_NO_NOUN:
+        return True                                 # "early", "mid", "late"
+    nxt = _WORD_AFTER.match(after[:DECADE_CONTEXT_CHARS])
+    if nxt is None:
+        return True                                 # the end, or a mark of punctuation right after it
+    following = nxt.group(1).lower()
+    return following in NO_NOUN_AFTER_DECADE or following.endswith(("ed", "ly"))
 
 
 def _may_come_between(token: str) -> bool:
@@ -163,7 +191,8 @@ def spans(text: str, figures: list[str] | tuple[str, ...], unit: str, typed_glue
                 rest = glued[len(want[-1]):]            # a decade "90s" is no "90 seconds", unless searched glued too
                 at = found.items[last][1]
                 if want[-1].isdigit() and glued.startswith(want[-1]) and is_unit(rest) and (
-                        typed_glued and rest == unit or not decade(want[-1], rest, text[max(0, at - 40):at])):
+                        typed_glued and rest == unit or not decade(want[-1], rest, text[max(0, at - DECADE_CONTEXT_CHARS):at],
+                                                             text[end:end + DECADE_CONTEXT_CHARS])):
                     out.append((start, end))
                 continue
             if text[end:end + 1] == "%" or (text[end:end + 1] in (".", ",") and text[end + 1:end + 2].isdigit()):
@@ -213,7 +242,7 @@ def alone_spans(text: str, figure: str) -> list[tuple[int, int]]:
 
 
 def glued_spans(text: str, figure: str) -> list[tuple[int, int]]:
-    """Where `text` writes `figure` glued to a unit, as `glued` reads it: (start, end) of each such token."""
+    """Where `text` writes `figure` glued to a unit, as `written` reads it: (start, end) of each such token."""
     out = []
     for m in _TOKEN.finditer(text):
         token, start = m.group().lower(), m.start()
@@ -228,6 +257,24 @@ def figure_written(figure: str, *texts: str | None) -> int:
     """The SQL function: 1 when one of the texts writes the whole number `figure` as that figure, alone or glued to a
     unit (`written`), else 0. A text is read NFKC-folded, as the index holds it ("３ms", fixBQ)."""
     return int(any(written(fold(t), figure) for t in texts if t))
+
+
+def spelt(text: str, figure: str) -> bool:
+    """Whether `text`, read as the judge's reader reads figures (analysis.text: "twenty five" is 25, "1,000,000" one
+    figure), says the whole number `figure`: read42a 4, a bare "20" found "twenty five" and "twenty thousand", "3"
+    "thirty three", "1000" "1,000,000" (the index's "1 000"), the bare-number rule (`written`) being of digits only."""
+    return figure in _read_figures(text)
+
+
+@lru_cache(maxsize=256)
+def _read_figures(text: str) -> frozenset[str]:
+    return frozenset(t.norm for t in tokenize_text(text))
+
+
+def figure_spelt(figure: str, *texts: str | None) -> int:
+    """The SQL function: 1 when one of the texts says the whole number `figure` as `spelt` reads it, else 0
+    (NFKC-folded, as the index holds it)."""
+    return int(any(spelt(fold(t), figure) for t in texts if t))
 
 
 def figure_then_unit(figures_json: str, unit: str, typed_glued: int, *texts: str | None) -> int:
@@ -246,6 +293,7 @@ def _listed(figures_json: str) -> tuple[str, ...]:
 
 def register(conn: sqlite3.Connection) -> None:
     """Make `SQL_NAME(figures_json, unit, typed_glued, transcript, prompt_text, note)` and `WRITTEN_SQL_NAME(figure,
-    transcript, prompt_text, note)` callable on `conn` (idempotent)."""
+    transcript, prompt_text, note)` and `SPELT_SQL_NAME` (the same arguments) callable on `conn` (idempotent)."""
     conn.create_function(SQL_NAME, 6, figure_then_unit, deterministic=True)
     conn.create_function(WRITTEN_SQL_NAME, 4, figure_written, deterministic=True)
+    conn.create_function(SPELT_SQL_NAME, 4, figure_spelt, deterministic=True)

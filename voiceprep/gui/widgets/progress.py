@@ -910,7 +910,8 @@ class ProgressPage(QScrollArea):
         self.rates.setHorizontalHeaderItem(0, hit_header)
         hit_header.setToolTip(                              # the order and colour's rule (fix45)
             "How many of the answers counted covered the point; \"+1 in follow-up\": answers that missed it and "
-            f"whose follow-up answer said it. Weakest first, as Drill my weak points picks them. {standing_rule()}")
+            f"whose follow-up answer said it. Weakest first; Drill my weak points asks them in this order, less those of a "
+            f"question your newest answer covered whole. {standing_rule()}")
         self.rates.verticalHeader().hide()
         self.rates.setWordWrap(True)
         header = self.rates.horizontalHeader()
