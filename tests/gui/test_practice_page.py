@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
 from tests.core.test_rehearsal import FOLLOW_UP, MAIN  # the walkthrough's answers, typed
-from tests.gui.modal import when_modal
+from tests.gui.modal import later, when_modal
 from tests.gui.practice_steps import HOLD_MS, press, start, to_the_summary, typed_round
 from voiceprep.app import scored
 from voiceprep.app.question_names import short_question, short_questions
@@ -1616,7 +1616,6 @@ def test_the_quit_question_stays_when_the_answer_stops_under_it_until_it_is_answ
     ended the answer and closed the question by itself, so the candidate's Ctrl+Q seemed to do nothing. The question
     now stays until answered: Keep recording (Esc) leaves voiceprep open on the answer, kept whole and continuable
     (said in the status bar), the focus on the page (walkthrough 11); Keep it and quit then quits."""
-    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QMessageBox
 
     page, ctl = recording(window, qtbot, services, speaker, tmp_path)
@@ -1628,11 +1627,11 @@ def test_the_quit_question_stays_when_the_answer_stops_under_it_until_it_is_answ
         box = QApplication.activeModalWidget()
         seen.append(box.text() if isinstance(box, QMessageBox) else None)
         ctl.recorder.stop("silence")                  # the silence stop ends the answer while the question is up
-        QTimer.singleShot(100, still_asked)
+        later(100, still_asked)
 
     def still_asked() -> None:
         if ctl.state == c.RECORDING:                  # the stop is on its way to the GUI thread
-            QTimer.singleShot(100, still_asked)
+            later(100, still_asked)
             return
         box = QApplication.activeModalWidget()
         seen.append(box)
