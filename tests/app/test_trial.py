@@ -337,3 +337,47 @@ def test_try_it_counts_and_quotes_as_practice_hears_the_same_words(model):
     assert t.counted == practice.hit
     if practice.hit:
         assert t.evidence == spoken.evidence["cause"][0].text
+
+
+def test_no_cue_says_the_advice_once_and_a_question_not_asking_what_she_did_is_not_told_to_say_it(model, monkeypatch):
+    """read42a 5: with the judge's advice under "If you meant it to count:", the no-cue message said it again ("…: say
+    what you did or changed. No cue … either; say it as something you did, in a sentence of its own, …"), and told a
+    question that does not ask what she did (judging's `_detail`: never "say what you did" there) to say it as
+    something she did, after "Make it your point:" (two colons in a row)."""
+    from voiceprep.core.analysis.delivery import asks_for_story
+
+    lunch = "We had a lovely team lunch on Friday at Nando's."
+    document = judging.feedback_document
+
+    def with_advice(*args, **kwargs):
+        doc = document(*args, **kwargs)
+        for k in doc["key_points"]:
+            k["detail"] = f"Close, but said as something left as it was or taken back, not as what you did: “{lunch}” " \
+                          "Say what you did or changed."
+        return doc
+    monkeypatch.setattr(judging, "feedback_document", with_advice)
+    t = try_point(bank(CANDOUR, REPORTED), "staffing", "candour", lunch)
+    assert t.cue is None and t.reason is not None
+    assert "If you meant it to count: say what you did or changed." in t.reason, t.reason
+    assert "something you did" not in t.reason and "reword the point closer to how you would say it" in t.reason, t.reason
+    assert "No cue from your words would make it count" in t.reason, t.reason
+    monkeypatch.setattr(judging, "feedback_document", document)
+
+    asked = {"id": "staffing", "text": "What do you know about how our wards are staffed?"}
+    assert not asks_for_story(asked["text"])
+    t = try_point(parse_bank(bank_text(CANDOUR, REPORTED, prompt=asked)), "staffing", "candour", lunch)
+    assert t.cue is None and t.reason is not None
+    assert "If you meant it to count: no cue from your words would make it count" in t.reason, t.reason
+    assert "something you did" not in t.reason and "what you did" not in t.reason, t.reason
+    assert "say it plainly, in a sentence of its own, or reword the point" in t.reason, t.reason
+
+    def passing(*args, **kwargs):
+        doc = document(*args, **kwargs)
+        for k in doc["key_points"]:
+            k["detail"] = f"Close, but it came out as a passing remark: “{lunch}” Make it your point: say it plainly, " \
+                          "in one sentence of its own."
+        return doc
+    monkeypatch.setattr(judging, "feedback_document", passing)
+    t = try_point(parse_bank(bank_text(CANDOUR, REPORTED, prompt=asked)), "staffing", "candour", lunch)
+    assert t.reason is not None and ": make it your point:" not in t.reason.lower(), t.reason
+    assert "what you did" not in t.reason and len(re.findall(r"say it plainly", t.reason)) == 1, t.reason

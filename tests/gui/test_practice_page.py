@@ -13,14 +13,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
 from tests.core.test_rehearsal import FOLLOW_UP, MAIN  # the walkthrough's answers, typed
-from tests.gui.modal import when_modal
+from tests.gui.modal import later, when_modal
 from tests.gui.practice_steps import HOLD_MS, press, start, to_the_summary, typed_round
 from voiceprep.app import scored
 from voiceprep.app.question_names import short_question, short_questions
 from voiceprep.gui import controller as c
 from voiceprep.gui.main_window import MainWindow
 from voiceprep.gui.widgets import common
-from voiceprep.gui.widgets.practice import TypeAnswerDialog, point_shown
+from voiceprep.gui.widgets.practice import ANSWER_SKIPPED, ANSWER_SKIPPED_TIP, TypeAnswerDialog, point_shown
 
 TYPED = ("We used Kafka topics with partitions and consumer groups, idempotency keys to deduplicate, and a dead "
          "letter queue with exponential backoff.")
@@ -1617,7 +1617,6 @@ def test_the_quit_question_stays_when_the_answer_stops_under_it_until_it_is_answ
     ended the answer and closed the question by itself, so the candidate's Ctrl+Q seemed to do nothing. The question
     now stays until answered: Keep recording (Esc) leaves voiceprep open on the answer, kept whole and continuable
     (said in the status bar), the focus on the page (walkthrough 11); Keep it and quit then quits."""
-    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QMessageBox
 
     page, ctl = recording(window, qtbot, services, speaker, tmp_path)
@@ -1629,11 +1628,11 @@ def test_the_quit_question_stays_when_the_answer_stops_under_it_until_it_is_answ
         box = QApplication.activeModalWidget()
         seen.append(box.text() if isinstance(box, QMessageBox) else None)
         ctl.recorder.stop("silence")                  # the silence stop ends the answer while the question is up
-        QTimer.singleShot(100, still_asked)
+        later(100, still_asked)
 
     def still_asked() -> None:
         if ctl.state == c.RECORDING:                  # the stop is on its way to the GUI thread
-            QTimer.singleShot(100, still_asked)
+            later(100, still_asked)
             return
         box = QApplication.activeModalWidget()
         seen.append(box)
@@ -5002,8 +5001,9 @@ def test_the_welcomes_answer_it_first_today_has_a_button_with_the_keyboard_on_it
     assert page.skipped_btn.isHidden()                                      # no skip said: no button
     page.show_recap({**recap, "skipped": ["most-impactful"], "skipped_bank": "airwallex"})
     assert "answer it first today" in page.recap_text()
-    assert not page.skipped_btn.isHidden() and page.skipped_btn.text() == "Answer it now"
+    assert not page.skipped_btn.isHidden() and page.skipped_btn.text() == "Answer it now" == ANSWER_SKIPPED
     assert bank.prompt("most-impactful").text.rstrip(" .?!") in page.skipped_btn.toolTip()
+    assert page.skipped_btn.toolTip() == ANSWER_SKIPPED_TIP.format(question=bank.prompt("most-impactful").text.rstrip(" .?!"))
     qtbot.waitUntil(lambda: QApplication.focusWidget() is page.skipped_btn, timeout=5000)
     before = page.skipped_btn.previousInFocusChain()
     while not before.isVisible():                        # Continue, hidden: Shift+Tab passes it
@@ -5070,3 +5070,53 @@ def test_a_notice_with_a_harmless_action_is_tabbed_left_to_right(window, qtbot):
     assert _next_tab_stop(page.notice.close_btn) is not page.notice.action_btn
     page.notice.show_text("You edited this bank.", BANK_EDITED, ("Restart the round now", lambda: None))
     assert _next_tab_stop(page.notice.close_btn) is page.notice.action_btn
+
+
+def test_answer_it_now_asks_the_skip_on_its_own_bank_not_on_another_with_that_question_id(window, qtbot):
+    """read42b 2: "Answer it now" asked the skipped question on the bank chosen whenever that bank had a question of
+    the id; two banks of the candidate's own share ids ("tell-me-about-yourself"), so the skip on one was asked from
+    the other. The chosen bank is used only when the skip's bank is in its lineage (a copy of it)."""
+    from datetime import datetime
+
+    from tests.conftest import BANKS
+    from voiceprep import paths
+
+    text = (BANKS / "airwallex.toml").read_text()
+    for bank_id, company in (("ward", "Riverside"), ("clinic", "Northgate")):
+        (paths.user_banks_dir() / f"{bank_id}.toml").write_text(
+            text.replace('id = "airwallex"', f'id = "{bank_id}"', 1).replace('company = "Airwallex"',
+                                                                               f'company = "{company}"', 1))
+    window.banks.reload()
+    page, ctl = window.practice, window.controller
+    page.show_recap({"bank_id": "ward", "answers": 3, "average": 60, "started_at": datetime.now().isoformat(),
+                     "skipped": ["most-impactful"], "skipped_bank": "ward"})
+    assert not page.skipped_btn.isHidden()
+    page.bank_box.setCurrentIndex(page.bank_box.findData("clinic"))     # the other bank, with a question of that id
+    assert page.bank().id == "clinic" and "most-impactful" in {p.id for p in page.bank().all_prompts()}
+    page.skipped_btn.click()
+    qtbot.waitUntil(lambda: ctl.rehearsal is not None, timeout=10000)
+    assert ctl.rehearsal.bank.id == "ward" and [p.id for p in ctl.rehearsal.prompts] == ["most-impactful"]
+    ctl.stop_speaking()
+
+
+def test_continue_keeps_the_keyboard_when_the_welcome_shown_again_offers_a_round_left_elsewhere(window, qtbot):
+    """read42b 7: a round left on another bank and a skip, both offered: Continue has the keyboard. The welcome shown
+    again (a bank fixed and reloaded: _banks_reloaded -> _welcome_back) found the keyboard on "Answer it now", which
+    Continue's focus check did not accept, and it stayed there."""
+    from datetime import datetime
+
+    page = window.practice
+    page.fill_banks(select="airwallex")
+    page.start_btn.setFocus()
+    other = page.services.registry.find("senior-backend-payments")
+    rnd = other.rounds[0]
+    left = {"bank_id": other.id, "round_id": rnd.id, "title": rnd.title, "prompt_id": rnd.prompts[1].id,
+            "position": 2, "total": len(rnd.prompts)}
+    recap = {"bank_id": "airwallex", "answers": 3, "average": 60, "started_at": datetime.now().isoformat(),
+             "skipped": ["most-impactful"], "skipped_bank": "airwallex"}
+    page.show_recap({**recap, "left": {**left, "bank_id": "not-loaded-yet"}})     # the left round's bank not there
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.skipped_btn, timeout=5000)
+    assert page.resume_btn.isHidden()
+    page.show_recap({**recap, "left": left})                                          # shown again, after a reload
+    assert not page.resume_btn.isHidden() and not page.skipped_btn.isHidden()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.resume_btn, timeout=5000)

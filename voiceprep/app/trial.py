@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from voiceprep.app import judging, threads
 from voiceprep.core.analysis import embedder as model
 from voiceprep.core.analysis.analyze import analyze_answer
+from voiceprep.core.analysis.delivery import asks_for_story
 from voiceprep.core.analysis.judge import OTHER_SUBJECTS, OWN_SUBJECTS, needed_part, tells_own_act
 from voiceprep.core.analysis.keypoints import FUNCTION_WORDS, TokenIndex, match_key_point
 from voiceprep.core.analysis.segments import PARTICIPLES, PAST, WHEN
@@ -404,7 +405,9 @@ def try_point(bank: Bank, prompt_id: str, point_id: str, said: str,
     cue, keeps, held = _cue_to_add(bank, prompt_id, point, said, settings)
     # neutral first (fixCY): the judge's advice on how to say it ("Say what you did or changed.") is for one who
     # meant it to count, so it follows that heading, as every cue is (fixDC; mendC noticed it before)
-    meant = " If you meant it to count:" + (f" {advice[:1].lower()}{advice[1:]}" if advice else "")
+    # ... after a comma when the advice has a colon of its own ("Make it your point: say it plainly": read42a 5)
+    meant = (" If you meant it to count," if ":" in advice else " If you meant it to count:") + \
+        (f" {advice[:1].lower()}{advice[1:]}" if advice else "")
     if cue is None and held:
         reason += (meant + (" Each" if advice else " each") + " short phrase of yours that would count it would also "
                    "count unrelated sentences, so a cue would have to say what you did (the action and what it was "
@@ -418,8 +421,14 @@ def try_point(bank: Bank, prompt_id: str, point_id: str, said: str,
                    + (advice or "Say it plainly as something you did, in a sentence of its own."))
         return Trial(False, reason=reason, words_only=words_only, note=note)
     if cue is None:
-        reason += (meant + (" No" if advice else " no") + " cue from your words would make it count either; say it as "
-                   "something you did, in a sentence of its own, or reword the point closer to how you would say it.")
+        # the advice said, its clause is not said again; a question that does not ask what she did is never told to
+        # say what she did (judging's `_detail`, walkthrough 11); read42a 5
+        how = "" if advice else ("say it as something you did, in a sentence of its own, or " if asks_for_story(prompt.text)
+                                 else "say it plainly, in a sentence of its own, or ")
+        reason += (meant + (" No cue from your words would make it count either; you could also reword the point closer "
+                            "to how you would say it." if advice else
+                            f" no cue from your words would make it count either; {how}reword the point closer to how "
+                            "you would say it."))
         return Trial(False, reason=reason, words_only=words_only, note=note)
     reason += meant + (" Added" if advice else " added") + f" as a cue, “{cue}” would make it count."
     if not keeps:

@@ -5,14 +5,14 @@ from __future__ import annotations
 import re
 
 import pytest
-from PySide6.QtCore import QLocale, Qt, QTimer
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QPlainTextEdit, QWidget
 
 from tests.conftest import BANKS
 from tests.core.banks.bank_text import bank_text
 from tests.core.banks.test_draft import seed
-from tests.gui.modal import when_modal
+from tests.gui.modal import later, when_modal
 from voiceprep import paths
 from voiceprep.core.banks import load_bank
 from voiceprep.core.banks.drafts import load_drafts
@@ -1877,7 +1877,7 @@ def test_esc_closes_the_editor_and_an_untouched_new_bank_closes_without_asking(q
             if box is not None:
                 asked.append(box.text())
                 box.button(button).click()
-        QTimer.singleShot(300, pick)
+        later(300, pick)
 
     answer(QMessageBox.StandardButton.Cancel)           # a question, were one asked, is answered
     editor.tree.setFocus()

@@ -109,6 +109,10 @@ SPEAK_CAPTIONS = "Live captions appear here while you speak."
 IMPORT_CAPTIONS = "The file's words appear here as it is transcribed."
 # F with no follow-up open (walk57 6: F did nothing, silently, under "Follow-up 1 of 2")
 NO_FOLLOW_UP_LEFT = "{n}: no follow-up left to ask about this answer (one is asked only about a key point still missed)."
+# Welcome back's button for the question it says was skipped, and its tooltip (read42b 6: they were inline)
+ANSWER_SKIPPED = "Answer it now"
+ANSWER_SKIPPED_TIP = ("Asks “{question}”, the question you skipped, on its own (as One prompt… does); Start round asks "
+                      "the round from its first question.")
 NEXT_PENDING = PROCESSING_TEXT + " Next question as soon as your feedback is saved ({n} again or Esc: stay on it)."
 COMMANDS = {"Space": "Start or stop your answer", "R": "Retry this question (start over)", "N": "Next question",
             "C": "Continue the answer just stopped, by Space or the silence (what you add joins it)",
@@ -470,7 +474,7 @@ class PracticePage(QWidget):
         self._left: tuple[str, str, int, tuple[str, ...], int | None, dict] | None = None
         # Welcome back's "You skipped “…”: answer it first today": asks it on its own, as Continue takes a round up
         # (fixDC: no key nor default button reached it, One prompt… only through its list)
-        self.skipped_btn = QPushButton("Answer it now")
+        self.skipped_btn = QPushButton(ANSWER_SKIPPED)
         self.skipped_btn.setAutoDefault(True)          # Enter presses it once it has the keyboard, as Space does
         self.skipped_btn.hide()
         self._skipped: tuple[str, str] | None = None   # (bank id, prompt id) it asks
@@ -1213,9 +1217,10 @@ class PracticePage(QWidget):
                                            "answered in it are left out: your earlier answers to it are in History.")
         self.resume_btn.setVisible(self._left is not None)
         focused = QApplication.focusWidget()
-        if self._left is not None and (focused is None or focused is self.start_btn or focused is self):
+        if self._left is not None and (focused is None or focused in (self.start_btn, self.skipped_btn) or focused is self):
             # the keyboard on what the welcome suggests (walk49: Space on Start round asked question 1 again, the
-            # answered one); Start round stays one Shift+Tab away
+            # answered one); Start round stays one Shift+Tab away. "Answer it now" gives it up: shown again (a bank
+            # reloaded) with a round left elsewhere now offered too, Continue takes the keyboard (read42b 7)
             self._next_focus = self.resume_btn
             self._focus_next()
 
@@ -1227,8 +1232,7 @@ class PracticePage(QWidget):
         asked = next((pid for pid in recap.get("skipped") or [] if pid in ids), None)     # texts[0]'s question
         self._skipped = (bank.id, asked) if bank is not None and asked is not None else None
         if self._skipped is not None and bank is not None:
-            self.skipped_btn.setToolTip(f"Asks “{texts[0]}”, the question you skipped, on its own (as One prompt… "
-                                        "does); Start round asks the round from its first question.")
+            self.skipped_btn.setToolTip(ANSWER_SKIPPED_TIP.format(question=texts[0]))
         self.skipped_btn.setVisible(self._skipped is not None)
         focused = QApplication.focusWidget()
         if self._skipped is not None and self._left is None and (focused is None or focused is self.start_btn
@@ -1238,11 +1242,15 @@ class PracticePage(QWidget):
 
     def answer_skipped(self) -> None:
         """The question the welcome back says was skipped, asked on its own (One prompt): on the bank chosen when it
-        has that question (a copy of the bank it was skipped on), else on the bank it was skipped on."""
+        is the bank it was skipped on or a copy of it and has that question, else on the bank it was skipped on."""
         if self._skipped is None or not self.confirm_leave_round():
             return
         bank_id, prompt_id = self._skipped
-        for bank in (self.bank(), self.services.registry.find(bank_id)):
+        chosen = self.bank()
+        # the chosen bank only when it is the skip's bank or a copy of it: two own banks share question ids
+        # (read42b 2: "tell-me-about-yourself" skipped on one was asked from the other)
+        mine = chosen if chosen is not None and bank_id in self.services.registry.lineage(chosen.id) else None
+        for bank in (mine, self.services.registry.find(bank_id)):
             asked = next((p for p in bank.all_prompts() if p.id == prompt_id), None) if bank is not None else None
             if bank is not None and asked is not None:
                 self._start(Rehearsal.for_prompt(bank, asked))
