@@ -11,10 +11,12 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAbstractSpinBox,
     QApplication,
     QComboBox,
     QDialog,
@@ -25,6 +27,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
     QLabel,
+    QLineEdit,
     QMessageBox,
     QPlainTextEdit,
     QProgressBar,
@@ -658,6 +661,7 @@ class PracticePage(QWidget):
         for box in (self.bank_box, self.round_box):
             box.installEventFilter(self._type_ahead)
         self._typing_said = False
+        self._before_note: QWidget | None = None     # where the keyboard was before the note took it (_note_done)
         for key, command in commands.items():
             sc = described(QShortcut(QKeySequence(key), self), COMMANDS[key])
             sc.setContext(Qt.ShortcutContext.WindowShortcut)
@@ -699,6 +703,7 @@ class PracticePage(QWidget):
         self.ctl.skipped.connect(self._on_skipped)
         self.ctl.preparing.connect(self._on_preparing)
         self.feedback.noteChanged.connect(self._save_note)
+        self.feedback.noteEntered.connect(self._note_done)
         self.fill_banks()
         keyboard_buttons(self)
         self._on_state(c.IDLE)
@@ -790,12 +795,30 @@ class PracticePage(QWidget):
         if self.stack.currentWidget() is not self.feedback or self.attempt_id is None \
                 or not note.isVisible() or not note.isEnabled():
             return False
+        before = QApplication.focusWidget()
+        if before is not None and before is not note:
+            self._before_note = before
         note.setFocus(Qt.FocusReason.OtherFocusReason)
         note.end(False)
         if text and note.text() and not note.text()[-1].isspace() and not text[0].isspace():
             text = f" {text}"                    # after what the note says already, a word of its own
         note.insert(text)
         return True
+
+    def _note_done(self) -> None:
+        """Enter in the note (saved): the keyboard goes back where it was before the note took it (Alt+N, or
+        typing that became the note), else to Next, Try again or the follow-up's button, where the page's
+        one-letter keys work again. Walk58 finding 1: it stayed in the note, the next F was typed into it and
+        saved ("test notef") and no follow-up was asked."""
+        before, self._before_note = self._before_note, None
+        texts = (QLineEdit, QTextEdit, QPlainTextEdit, QAbstractSpinBox)
+        for there in (before, self.next_btn, self.retry_btn, self.feedback.ask):
+            if there is not None and shiboken6.isValid(there) and there.isVisible() and there.isEnabled() \
+                    and there.focusPolicy() != Qt.FocusPolicy.NoFocus and not isinstance(there, texts) \
+                    and there.window() is self.window():
+                there.setFocus(Qt.FocusReason.OtherFocusReason)
+                return
+        self.feedback.note.clearFocus()            # as Esc does
 
     def _to_bank(self) -> None:
         """Alt+B: the keyboard on the Bank box (arrows choose a bank), wherever it was on the page: a round's
