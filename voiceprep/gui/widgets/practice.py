@@ -58,6 +58,7 @@ from voiceprep.core.analysis.scoring import shares_explained
 from voiceprep.core.banks.load import BankError
 from voiceprep.core.banks.model import Bank
 from voiceprep.core.rehearsal import Rehearsal
+from voiceprep.core.transcript import join_said
 from voiceprep.core.wording import ALSO_COUNTS_YOUR_ANSWER, counted, cut_at_word, score_text
 from voiceprep.gui import controller as c
 from voiceprep.gui.operations import query
@@ -1786,7 +1787,9 @@ class PracticePage(QWidget):
 
     def _on_caption(self, committed: str, tentative: str) -> None:
         muted = self.palette().color(QPalette.ColorRole.PlaceholderText).name()     # secondary text (style.SECONDARY_TEXT)
-        self.captions.setHtml(f"{html.escape(committed)} <span style='color: {muted}'>{html.escape(tentative)}</span>")
+        # a word a window cut goes on without a space ("Mm" + "-hmm.": walk58 finding 3; core.transcript.join_said)
+        gap = "" if join_said([committed, tentative]) == committed.strip() + tentative.strip() else " "
+        self.captions.setHtml(f"{html.escape(committed)}{gap}<span style='color: {muted}'>{html.escape(tentative)}</span>")
         self.captions.verticalScrollBar().setValue(self.captions.verticalScrollBar().maximum())
 
     def _on_analysis(self, analysis, attempt_id: int) -> None:
