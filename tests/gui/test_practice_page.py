@@ -5021,7 +5021,7 @@ def test_the_welcome_back_on_a_copy_names_the_copy_for_the_drill_and_says_whose_
     said = page.recap_text()
     assert "on the bank chosen above. Drill my weak points brings it back." in said and \
         "Drill my weak points on" not in said, said
-    assert f"each by its best try of 5 tries, with “{origin.name}”, the bank this one was copied from: 75." in said, said
+    assert f"each by its best try (5 tries in all), with “{origin.name}”, the bank this one was copied from: 75." in said, said
     assert f"Round score of “{origin.rounds[0].title}” on “{origin.name}”, without your answers on this copy: 60" in said, \
         said
 

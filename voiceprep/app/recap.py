@@ -185,8 +185,9 @@ def recap_lines(recap: Row, find: Callable[[str], Any | None], today: datetime |
     # each question by its best try of the day, as Progress and the round count it (queries.BEST_OF_DAY; fixAR: it
     # averaged every try, "every try counted", beside charts counting the best); said when a question was tried again
     tries = recap.get("tries") or whole or 0
-    retried = (f", {'each ' if whole > 1 else ''}by its best try of {counted(tries, 'try', 'tries')}"
-               if whole and tries > whole else "")      # review35b: not "your one question, each by ..."
+    # review35b: not "your one question, each by ..."; walk58 7: "each by its best try of 6 tries" read as six each
+    retried = ((f", each by its best try ({counted(tries, 'try', 'tries')} in all)" if whole > 1 else
+                f", by its best try of {counted(tries, 'try', 'tries')}") if whole and tries > whole else "")
     of = ("Score of your one question" + retried if retried else "Score of your one answer") if whole == 1 else \
         (f"Average of your {counted(whole, 'question')}{retried}" if retried else
          f"Average of your {counted(whole, 'answer')}") if whole else "Average per answer"
@@ -255,8 +256,9 @@ def recap_lines(recap: Row, find: Callable[[str], Any | None], today: datetime |
         elsewhere = also and stopped is not None and stopped.id != bank.id
         where = (" on the bank " + ("the one chosen above" if bank.id == picked else title(bank.id)) + " was copied "
                  "from") if origin else f" on {named(bank.id)}" if len(banks) > 1 or elsewhere else ""
+        them = "them" if len(skipped) > 1 else "it"      # walk58 7: "… and 1 more: answer it first today"
         line = (f"You {'also ' * also}skipped “{skipped[0]}”" + (f" and {len(skipped) - 1} more" if len(skipped) > 1 else "")
-                + where + (": answer it today too." if also else ": answer it first today."))
+                + where + (f": answer {them} today too." if also else f": answer {them} first today."))
         if also:
             said[-1] += " " + line
         else:
