@@ -2377,6 +2377,21 @@ def test_after_a_follow_up_answer_not_heard_the_page_says_space_answers_the_foll
     assert page.state_label.text() == "Press Space to answer the follow-up (Ctrl+T to type). N moves on."
 
 
+def test_after_no_answer_heard_the_clock_is_back_at_zero(window, qtbot):
+    """Walk58 finding 9: after "I didn't hear an answer" (the 20 s nothing-heard stop) the clock still said
+    "0:20 / 3:00", its bar at 20 s, beside "Ready: press Space…": nothing was kept, so no time is shown."""
+    from voiceprep.app.errors import NoAnswerHeard
+
+    page, ctl = start(window, qtbot)
+    target = ctl.rehearsal.current.target_seconds
+    ctl._move(c.RECORDING)
+    page._on_elapsed(20.0, float(target))
+    assert page.clock.text().startswith("0:20") and page.time_bar.value() == 200
+    ctl._failed(NoAnswerHeard("I didn't hear an answer, so nothing was scored or saved."))
+    assert ctl.state == c.IDLE and "didn't hear" in page.notice.text()
+    assert page.clock.text().startswith("0:00") and page.time_bar.value() == 0, page.clock.text()
+
+
 def test_f_answers_the_follow_ups_wherever_the_focus_is_but_not_in_the_note(window, qtbot):
     """Walkthrough 10: "Answer the follow-ups" had no key; from Start answer it took about 14 Tabs through the
     feedback's links. F presses it (the button says so); in the note an F is a letter; with none offered, F does

@@ -244,19 +244,19 @@ def cmd_search(args: argparse.Namespace) -> int:
     return 0
 
 
-def delivery_text(s: dict) -> str:
+def delivery_text(stats: dict) -> str:
     """Stats' recent (vs earlier) pace and fillers, of the spoken answers (DELIVERY_COUNTED), saying how many when they
     are not the answers the overall beside them counts (walk58 finding 2: "pace –" beside Progress's 121)."""
-    recent, earlier = s["recent"].get("spoken") or 0, s["earlier"].get("spoken") or 0
+    recent, earlier = stats["recent"].get("spoken") or 0, stats["earlier"].get("spoken") or 0
     if not recent:
         return "no pace or fillers (no spoken answer: a typed one has neither)"
     sides = ("recent", "earlier") if earlier else ("recent",)
 
     def both(key: str, places: int) -> str:
-        return " vs ".join("–" if (v := s[when][key]) is None else f"{v:.{places}f}" for when in sides)
+        return " vs ".join("–" if (v := stats[when][key]) is None else f"{v:.{places}f}" for when in sides)
     said = f"pace {both('wpm', 0)} words/min, fillers/min {both('fillers_per_min', 1)}"
-    if (recent, earlier) == (s["recent"].get("answers"), s["earlier"].get("answers")) and not s.get("typed") \
-            and not s.get("retries"):
+    if (recent, earlier) == (stats["recent"].get("answers"), stats["earlier"].get("answers")) and not stats.get("typed") \
+            and not stats.get("retries"):
         return said                              # the same answers as the overall's
     return said + (f" (of the last {counted(recent, 'spoken answer')}" + (f" vs the {earlier} before" if earlier else "")
                    + ")")
@@ -306,7 +306,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
     if recent:
         which = f"Recent {counted(recent, 'answer')}" + (f" vs the {earlier} before" if earlier else
                                                           " (none before them to compare)")
-        emit(f"{which}: overall {both('overall')}, {delivery_text(s)}")
+        emit(f"{which}: overall {both('overall')}, {delivery_text(stats=s)}")
     by_bank = s.get("competencies_by_bank") or {}
     names = registry.labels()
     # counted as Progress counts them: a question answered again the same day by its best try (queries.BEST_OF_DAY;

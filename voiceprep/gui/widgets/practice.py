@@ -1699,6 +1699,10 @@ class PracticePage(QWidget):
         # focused button (Start round, Got it...) as everywhere else
         self.shortcuts["Space"].setEnabled(self.answer_btn.isEnabled())
         before, self._last_state = self._last_state, state
+        if state == c.IDLE and before in (c.RECORDING, c.PROCESSING) and r is not None:
+            # no answer came of it (not heard, cancelled, failed): no time of it stays (walk58 9: "0:20 / 3:00"
+            # beside "I didn't hear an answer")
+            self._clear_answer()
         if state == c.RECORDING and self.ctl.continuing is not None and self._before_continuing is None:
             self._before_continuing = (self.attempt_line.isVisibleTo(self), self.attempt_line.text())   # before C
         if r is not None and ((state == c.RECORDING and before != c.RECORDING)

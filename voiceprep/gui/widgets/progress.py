@@ -865,8 +865,8 @@ class ProgressPage(QScrollArea):
         self.pace = LineChart(f"Pace, spoken answers (good: {s.wpm_low}-{s.wpm_high} words/min)", "words/min",
                               band=(s.wpm_low, s.wpm_high))
         self.fillers = LineChart("Fillers per minute, spoken answers", "fillers/min")
-        for chart in (self.pace, self.fillers):        # the rule `history stats` says too (walk58 finding 2)
-            chart.setToolTip(f"{DELIVERY_COUNTED}.")
+        for spoken in (self.pace, self.fillers):       # the rule `history stats` says too (walk58 finding 2)
+            spoken.setToolTip(f"{DELIVERY_COUNTED}.")
         grid.addWidget(self.overall, 0, 0)
         grid.addWidget(self.competencies, 0, 1)
         grid.addWidget(self.pace, 1, 0)
