@@ -29,6 +29,10 @@ DEFAULT_FILLERS = (
 FILLER_SPELLINGS = {"umm": "um", "ummm": "um", "ummmm": "um", "uhm": "um", "uhmm": "um", "erm": "um", "ermm": "um",
                     "uhh": "uh", "uhhh": "uh", "hmmm": "hmm", "hmmmm": "hmm", "ahh": "ah", "ahhh": "ah"}
 FILLED_PAUSES = frozenset({"um", "uh", "er", "ah", "hmm", *FILLER_SPELLINGS})
+# Backchannels: a listener's "I'm following", not a filled pause (walk58: "Mm-hmm" was coached as the filler "hmm").
+# Whisper's word timings split a hyphened one ("Mm", "-hmm"), a live window may cut it over two segments; the coaching
+# reads such halves as one word (`core.analysis.delivery`) and the verbatim scoring drops them (`speech.scoring`).
+BACKCHANNELS = frozenset({"mm-hmm", "mmhmm", "mhm", "mm", "mmm", "uh-huh", "uhhuh", "mm-mm", "mmmm", "uh-uh", "uhuh"})
 DEFAULT_HEDGES = ("i think", "maybe", "probably", "i guess", "just", "perhaps", "i believe",
                   # playing down your part: "I wasn't really the one... I helped a bit" (walkthrough 11)
                   "a bit", "not really", "wasn't really", "didn't really",

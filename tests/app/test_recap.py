@@ -43,6 +43,21 @@ def test_the_last_session_is_recapped_with_its_skipped_question_and_weakest_poin
     access.close_all()
 
 
+def test_two_questions_skipped_are_them_to_answer_first(tmp_path):
+    """Walk58 7: "You skipped “Why Airwallex? …” and 1 more: answer it first today": two questions are "them"."""
+    access = HistoryAccess(tmp_path / "h.sqlite3")
+    session, service = PracticeSession(access), HistoryService(access)
+    bank = load_bank(BANKS / "airwallex.toml")
+    rnd = next(r for r in bank.rounds if len(r.prompts) >= 3)
+    pk = session.start_round(bank, rnd)
+    session.save_typed(bank, rnd.prompts[0], "We moved money across borders and I owned the ledger.", rnd.id, pk)
+    session.finish_round(pk, {"answered": 1, "total": len(rnd.prompts), "skipped": [p.id for p in rnd.prompts[1:3]]})
+    details = recap_lines(service.recap(), {bank.id: bank}.get)[1]
+    assert f"You skipped “{rnd.prompts[1].text.rstrip(' .?!')}” and 1 more: answer them first today." in details, \
+        details
+    access.close_all()
+
+
 def test_the_recap_average_leaves_a_drill_out_and_says_so():
     """Walkthrough 5: after a drill the welcome back said "average 64" for a day of 77s."""
     bank = load_bank(BANKS / "airwallex.toml")

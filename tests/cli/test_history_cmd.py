@@ -1058,3 +1058,24 @@ def test_stats_json_rounds_competency_averages_to_a_tenth_and_says_no_answer_onc
     assert main(["history", "stats", "--bank", bank.id, "--json"]) == 0
     comps = json.loads(capsys.readouterr().out)["competencies"]
     assert comps and all(c["average"] == round(c["average"], 1) for c in comps.values()), comps
+def test_stats_gives_the_pace_and_fillers_of_the_spoken_answers_beside_a_typed_best_try(capsys):
+    """Walk58 finding 2: after a spoken round whose questions' best tries that day were typed, `history stats` said
+    "pace – words/min, fillers/min –" (the spoken tries dropped as lower retries) while Progress plotted a pace of
+    121. The pace and fillers are those of the spoken answers, saying how many and why."""
+    from tests.conftest import BANKS
+    from tests.core.history.test_store import save_spoken
+    from voiceprep import paths
+    from voiceprep.core.banks import load_bank
+    from voiceprep.core.history import History
+    from voiceprep.core.history.queries import DELIVERY_COUNTED
+
+    _stored("airwallex.toml", [("hardest-problem", ANSWER)])
+    with History.open(paths.database_path()) as h:
+        save_spoken(h, load_bank(BANKS / "airwallex.toml"), "We used Kafka and I owned the rollout " * 5)
+    assert main(["history", "stats"]) == 0
+    out = capsys.readouterr().out
+    assert "pace –" not in out and "pace 150 words/min, fillers/min 0.0 (of the last 1 spoken answer)" in out, out
+    assert f"{BEST_TRY_COUNTED}: 1 lower retry left out.\n{DELIVERY_COUNTED}.\n" in out, out
+    assert main(["history", "stats", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["recent"]["spoken"] == 1 and data["recent"]["wpm"] == pytest.approx(150, abs=1)

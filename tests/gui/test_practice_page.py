@@ -2377,6 +2377,21 @@ def test_after_a_follow_up_answer_not_heard_the_page_says_space_answers_the_foll
     assert page.state_label.text() == "Press Space to answer the follow-up (Ctrl+T to type). N moves on."
 
 
+def test_after_no_answer_heard_the_clock_is_back_at_zero(window, qtbot):
+    """Walk58 finding 9: after "I didn't hear an answer" (the 20 s nothing-heard stop) the clock still said
+    "0:20 / 3:00", its bar at 20 s, beside "Ready: press Space…": nothing was kept, so no time is shown."""
+    from voiceprep.app.errors import NoAnswerHeard
+
+    page, ctl = start(window, qtbot)
+    target = ctl.rehearsal.current.target_seconds
+    ctl._move(c.RECORDING)
+    page._on_elapsed(20.0, float(target))
+    assert page.clock.text().startswith("0:20") and page.time_bar.value() == 200
+    ctl._failed(NoAnswerHeard("I didn't hear an answer, so nothing was scored or saved."))
+    assert ctl.state == c.IDLE and "didn't hear" in page.notice.text()
+    assert page.clock.text().startswith("0:00") and page.time_bar.value() == 0, page.clock.text()
+
+
 def test_f_answers_the_follow_ups_wherever_the_focus_is_but_not_in_the_note(window, qtbot):
     """Walkthrough 10: "Answer the follow-ups" had no key; from Start answer it took about 14 Tabs through the
     feedback's links. F presses it (the button says so); in the note an F is a letter; with none offered, F does
@@ -2690,6 +2705,48 @@ def test_esc_leaves_the_note_and_n_moves_on(window, qtbot):
     qtbot.keyClick(window, Qt.Key.Key_N)
     qtbot.waitUntil(lambda: ctl.rehearsal.index == position + 1, timeout=HOLD_MS + 5000)
     assert note.text() != "Say the outbox part slowern"
+
+
+@pytest.mark.parametrize("letter", ["F", "R", "N"])
+def test_enter_in_the_note_saves_it_and_gives_the_letters_back(window, qtbot, services, letter):
+    """Walk58 finding 1: Alt+N, "test note", Enter: the keyboard stayed in the note, so the next F was typed into it
+    and saved ("test notef") and no follow-up was asked. Enter saves the note as typed and gives the keyboard back
+    where the round's one-letter keys work: C (no answer to continue) does nothing, then F asks the follow-up, R
+    retries, N moves on, the note still as typed."""
+    from tests.gui.test_history_views import off_gui
+
+    page, ctl = start(window, qtbot, bank="airwallex")
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    with qtbot.waitSignal(ctl.analysisReady, timeout=30000):
+        ctl.answer_text(TYPED)
+    qtbot.waitUntil(lambda: ctl.state == c.FEEDBACK, timeout=30000)
+    assert page.feedback.ask.isVisible() and page.feedback.ask.isEnabled()      # a follow-up is offered
+    attempt, position = page.attempt_id, ctl.rehearsal.index
+    note = page.feedback.note
+    window.nav.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.nav)
+    qtbot.keyClick(window.nav, Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)
+    assert QApplication.focusWidget() is note
+    type_keys(qtbot, "test note")
+    qtbot.keyClick(note, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: off_gui(lambda: services.history.attempt(attempt).get("note")) == "test note",
+                    timeout=10000)
+    focused = QApplication.focusWidget()
+    assert focused is not None and not isinstance(focused, QLineEdit | QPlainTextEdit), focused
+    assert focused.isVisible() and focused.window() is window
+    gap_ms = int(services.settings.practice.typing_gap_s * 1000)
+    type_keys(qtbot, "c")                                   # nothing to continue: nothing happens
+    qtbot.wait(gap_ms + HOLD_MS + 200)
+    assert note.text() == "test note" and ctl.state == c.FEEDBACK
+    asked = []
+    ctl.followUpAsked.connect(lambda *a: asked.append(a))
+    type_keys(qtbot, letter.lower())
+    expected = {"F": lambda: bool(asked), "R": lambda: ctl.state != c.FEEDBACK and ctl.rehearsal.index == position,
+                "N": lambda: ctl.rehearsal.index == position + 1}[letter]
+    qtbot.waitUntil(expected, timeout=HOLD_MS + 10000)
+    assert off_gui(lambda: services.history.attempt(attempt).get("note")) == "test note"
+    assert note.text() in ("test note", "")                 # kept, or cleared for the next question
 
 
 def test_space_after_a_new_bank_starts_the_picked_bank_not_the_last_summary_drill(window, qtbot):

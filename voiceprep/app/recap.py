@@ -261,8 +261,9 @@ def recap_lines(recap: Row, find: Callable[[str], Any | None], today: datetime |
         elsewhere = also and stopped is not None and stopped.id != bank.id
         where = (" on the bank " + ("the one chosen above" if bank.id == picked else title(bank.id)) + " was copied "
                  "from") if origin else f" on {named(bank.id)}" if len(banks) > 1 or elsewhere else ""
+        ask = "them" if len(skipped) > 1 else "it"       # walk58 7: "… and 1 more: answer it first today"
         line = (f"You {'also ' * also}skipped “{skipped[0]}”" + (f" and {len(skipped) - 1} more" if len(skipped) > 1 else "")
-                + where + (": answer it today too." if also else ": answer it first today."))
+                + where + (f": answer {ask} today too." if also else f": answer {ask} first today."))
         if also:
             said[-1] += " " + line
         else:

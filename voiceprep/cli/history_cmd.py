@@ -17,6 +17,7 @@ from voiceprep.cli.said_diff import use_colour
 from voiceprep.core.history.compared import compare_lines
 from voiceprep.core.history.queries import (
     BEST_TRY_COUNTED,
+    DELIVERY_COUNTED,
     NO_MATCH_TIP_TEXT,
     NO_WORD_TEXT,
     SEARCH_SYNTAX_TEXT,
@@ -42,8 +43,9 @@ STATS_HELP = """Progress, hit rates and weak points, of one bank (--bank), one p
 --json prints one object: bank, prompt (as asked, or null), attempts, typed, drills, follow_ups, cut_off (answers
 cut off, counted in nothing), skipped (questions skipped in rounds: not answered, in no average, counted apart),
 avg_overall (unrounded), best_overall, minutes_spoken, first, last (ISO times),
-recent and earlier ({overall, wpm, fillers_per_min} unrounded, and answers: how many each averages; the last 5
-whole answers and up to 5 before them),
+recent and earlier ({overall, wpm, fillers_per_min} unrounded; answers: how many whole answers the overall averages,
+the last 5 and up to 5 before them; spoken: how many spoken answers wpm and fillers_per_min average, the last 5
+and up to 5 before them, a lower retry of a day too, as Progress's pace and fillers charts),
 weak_points (--prompt's points alone when given; {bank id: [{prompt_id, prompt_text, key_point_id, label, competency,
 hits, attempts, rate, weight (the point's: a tie goes to the heavier),
 asked (answers that missed it and whose follow-up answer said it: "+1 in follow-up"),
@@ -51,7 +53,8 @@ standing (0 to 1: hits, each of asked as part of a hit, per answer counted; weak
 never_answered ({bank id: [prompt id]}: each bank's questions with no answer yet, in the bank's order; none with
 --prompt, nor for a bank never practised),
 retries (lower tries of a question answered again the same day: counted and in best_overall, not in avg_overall,
-recent, earlier, the competencies nor weak points, which count each question's best try of a day, as Progress does),
+the overall of recent and earlier, the competencies nor weak points, which count each question's best try of a
+day, as Progress does),
 competencies_by_bank ({bank id: {competency id: {latest, average, attempts, answers, skipped}}}; latest and average
 of its answers alone (answers: how many), skipped: the skipped questions probing it, left out; latest and average
 null when it has no answer), and competencies: the competencies of the one
@@ -242,6 +245,24 @@ def cmd_search(args: argparse.Namespace) -> int:
     return 0
 
 
+def delivery_text(stats: dict) -> str:
+    """Stats' recent (vs earlier) pace and fillers, of the spoken answers (DELIVERY_COUNTED), saying how many when they
+    are not the answers the overall beside them counts (walk58 finding 2: "pace –" beside Progress's 121)."""
+    recent, earlier = stats["recent"].get("spoken") or 0, stats["earlier"].get("spoken") or 0
+    if not recent:
+        return "no pace or fillers (no spoken answer: a typed one has neither)"
+    sides = ("recent", "earlier") if earlier else ("recent",)
+
+    def both(key: str, places: int) -> str:
+        return " vs ".join("–" if (v := stats[when][key]) is None else f"{v:.{places}f}" for when in sides)
+    said = f"pace {both('wpm', 0)} words/min, fillers/min {both('fillers_per_min', 1)}"
+    if (recent, earlier) == (stats["recent"].get("answers"), stats["earlier"].get("answers")) and not stats.get("typed") \
+            and not stats.get("retries"):
+        return said                              # the same answers as the overall's
+    return said + (f" (of the last {counted(recent, 'spoken answer')}" + (f" vs the {earlier} before" if earlier else "")
+                   + ")")
+
+
 def cmd_stats(args: argparse.Namespace) -> int:
     from voiceprep.core.banks import BankRegistry
     registry = BankRegistry.discover()
@@ -286,14 +307,15 @@ def cmd_stats(args: argparse.Namespace) -> int:
     if recent:
         which = f"Recent {counted(recent, 'answer')}" + (f" vs the {earlier} before" if earlier else
                                                           " (none before them to compare)")
-        emit(f"{which}: overall {both('overall')}, pace {both('wpm')} words/min, "
-              f"fillers/min {both('fillers_per_min', 1)}")
+        emit(f"{which}: overall {both('overall')}, {delivery_text(stats=s)}")
     by_bank = s.get("competencies_by_bank") or {}
     names = registry.labels()
     # counted as Progress counts them: a question answered again the same day by its best try (queries.BEST_OF_DAY;
     # fixAR: the competencies and weak points counted every try beside Progress's charts counting the best)
     if retries:
         emit(f"{BEST_TRY_COUNTED}: {counted(s['retries'], 'lower retry', 'lower retries')} left out.")
+        if s["recent"].get("spoken"):
+            emit(f"{DELIVERY_COUNTED}.")         # the pace beside it is not the best tries' (walk58 finding 2)
     for bank_id, comps in by_bank.items():   # per bank, by name (walkthrough 11: two banks' ids in one list)
         bank = registry.find(bank_id)
         emit(f"Competencies in {names.get(bank_id, bank_id)}:")

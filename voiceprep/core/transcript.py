@@ -2,10 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
 SENTENCE_ENDS = ".?!…"
+
+
+def join_said(parts: Iterable[str]) -> str:
+    """Segments' (or a caption's) texts as one text, a space between them, none before a part that goes on the word
+    before it: a live window can cut a hyphened word over two segments (walk58: "Mm" | "-hmm. Actually" was captioned
+    and stored "Mm -hmm. Actually")."""
+    out = ""
+    for part in (p.strip() for p in parts):
+        if part:
+            out += part if not out or (part[0] == "-" and part[1:2].isalnum()) else " " + part
+    return out
 
 
 def _ended(text: str) -> str:

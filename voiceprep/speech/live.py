@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from voiceprep.core.transcript import Transcript, Word
+from voiceprep.core.transcript import Transcript, Word, join_said
 from voiceprep.settings import TranscriptionSettings
 from voiceprep.speech.audio import TARGET_RATE, rms
 from voiceprep.speech.stream import TranscriptionCancelled, kept_heard
@@ -170,7 +170,7 @@ class LiveTranscriber:
                 if (end - start) / TARGET_RATE >= self.s.live_commit_s:
                     words = self.stream.commit(words, end, COMMIT_MARGIN_S, self.s.live_commit_s / 2)
                 self._last = _Pass(self.stream.commit_at, end, words)     # kept even after a stop: finish() uses it
-                caption = Caption(committed=" ".join(s.text.strip() for s in self.stream.committed),
+                caption = Caption(committed=join_said(s.text for s in self.stream.committed),
                                   tentative="".join(w.word for w in words).strip(), audio_end=end / TARGET_RATE,
                                   lag_s=time.perf_counter() - self._arrived_at(end))
             if not self._stop.is_set():         # after a stop, no caption: the final transcript follows

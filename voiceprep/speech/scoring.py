@@ -10,9 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from voiceprep.settings import FILLED_PAUSES, FILLER_SPELLINGS
+from voiceprep.settings import BACKCHANNELS, FILLED_PAUSES, FILLER_SPELLINGS
 
-BACKCHANNELS = {"mm-hmm", "mmhmm", "mhm", "mm", "mmm", "uh-huh", "mm-mm", "uh-uh"}
 SPELLING = {**FILLER_SPELLINGS, "'cause": "because", "cause": "because"}
 KEEP_SINGLE = {"a", "i"}
 

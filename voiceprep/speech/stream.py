@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from voiceprep.core.transcript import Segment, Transcript, Word
+from voiceprep.core.transcript import Segment, Transcript, Word, join_said
 from voiceprep.settings import FILLED_PAUSES
 from voiceprep.speech.audio import TARGET_RATE, frame_levels
 from voiceprep.speech.decoder import Cancel, PassResult, WindowDecoder
@@ -423,7 +423,7 @@ class WordStream:
         with self.state:
             segments = self.committed + ([words_to_segment(tail)] if tail else [])
         recall = filler_recall(self.model_name)
-        return Transcript(text=" ".join(s.text.strip() for s in segments).strip(), language="en",
+        return Transcript(text=join_said(s.text for s in segments), language="en",
                           duration=round(self._total / TARGET_RATE, 3), model=self.model_name, segments=segments,
                           filler_recall=recall if recall is not None else 0.0)
 

@@ -893,6 +893,42 @@ def test_a_filled_pause_counts_however_whisper_spells_it(spelling):
         "total"] == 0
 
 
+def whisper_words(*segments: str, step: float = 0.5) -> Transcript:
+    """A transcript as Whisper's word timings give it: a word split at a hyphen is two words, the second with no
+    space before it ("Mm-hmm." -> " Mm", "-hmm."), written `Mm|-hmm.` here; one segment per argument."""
+    out, t = [], 0.0
+    for text in segments:
+        words = []
+        for w in text.split():
+            for j, part in enumerate(w.split("|")):
+                words.append(Word(start=round(t, 2), end=round(t + step * 0.9, 2), word=part if j else " " + part))
+                t += step
+        out.append(Segment(words[0].start, words[-1].end, "".join(w.word for w in words), words))
+    text = " ".join(s.text.strip() for s in out)
+    return Transcript(text=text, language="en", duration=t, model="test", segments=out)
+
+
+def test_a_backchannel_mm_hmm_is_no_filler_even_split_by_whisper_or_a_window():
+    """Walk58 finding 3: "Oh yeah. Mm Mm-hmm. Mm-hmm. Actually, ..." was "4 fillers ... most often “hmm” (2)" and the
+    tip said to rehearse "with no “hmm”": Whisper's word timings split "Mm-hmm" into " Mm" and "-hmm.", and a live
+    window cut one over two segments (" Mm" | "-hmm. Actually"). A backchannel is no filled pause (settings.BACKCHANNELS,
+    beside FILLED_PAUSES); a "hmm" of its own still is one."""
+    said = whisper_words("Oh yeah. Mm Mm|-hmm. Mm|-hmm. Actually, we moved the ledger to one writer and it held.",
+                         "Uh|-huh. The latency fell to four milliseconds.")
+    d = analyze_delivery(said, 60, AnalysisSettings())
+    assert d.fillers["by_word"] == {"actually": 1}, d.fillers
+    card = findings(d)["fillers"]
+    assert "hmm" not in card.summary + card.tip and "“uh”" not in card.summary + card.tip, card
+    cut = whisper_words("Oh yeah. Mm", "-hmm. Actually, you know, we split the book.")
+    assert analyze_delivery(cut, 60, AnalysisSettings()).fillers["by_word"] == {"actually": 1, "you know": 1}
+    own = whisper_words("The queue, hmm, was the problem. Um, we split it. Hmm.")
+    assert analyze_delivery(own, 60, AnalysisSettings()).fillers["by_word"] == {"hmm": 2, "um": 1}
+    # the caption and the stored text join the two halves again, as said ("Mm -hmm." before)
+    from voiceprep.core.transcript import join_said
+    assert join_said(s.text for s in cut.segments) == "Oh yeah. Mm-hmm. Actually, you know, we split the book."
+    assert join_said([" We split it", "- no, the book."]) == "We split it - no, the book."
+
+
 def test_hedges_are_rated_per_100_words_not_counted():
     """walk24: "Hedges: 2 hedges. Mostly assertive" for a 35-word answer with "I think" twice; the same two in a long
     answer are a hedge or two. The card says the rate, as the fillers card does."""

@@ -83,6 +83,21 @@ def test_typed_answers_have_no_duration_and_do_not_feed_pace_or_minutes(history,
     assert both["duration_s"]["text"] == f"Length {typed_words} → {spoken_words} words (both typed)"
 
 
+
+def test_stats_pace_and_fillers_come_from_the_spoken_answers_a_lower_retry_too(history, save, bank):
+    """Walk58 finding 2: `history stats` said "pace – words/min, fillers/min –" while Progress plotted a pace of 121
+    for the same answers: each question's best try of the day was typed (no pace) and the spoken tries were dropped as
+    lower retries. The overall counts the best try (BEST_OF_DAY); pace and fillers the spoken answers
+    (DELIVERY_COUNTED), each side saying how many."""
+    typed = save(STRONG)                                            # typed: the best try of the day
+    voiced = save_spoken(history, bank, WEAK)                       # spoken, the same day: a lower retry
+    s = queries.stats(history, "airwallex")
+    assert s["retries"] == 1 and s["recent"]["answers"] == 1
+    assert s["recent"]["overall"] == pytest.approx(history.attempt_row(typed)["overall"])
+    assert s["recent"]["wpm"] == pytest.approx(150, abs=1) and s["recent"]["fillers_per_min"] is not None
+    assert s["recent"]["spoken"] == 1 and s["earlier"]["spoken"] == 0
+    assert [r["id"] for r in queries.spoken_delivery(history, "airwallex")] == [voiced]
+
 def test_database_uses_wal_and_is_private(history, save):
     save(WEAK)
     assert history.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"

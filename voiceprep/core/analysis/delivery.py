@@ -29,6 +29,7 @@ from voiceprep.core.analysis.text import NUMBER_WORDS, Token, compound, stem, to
 from voiceprep.core.transcript import Transcript, Word
 from voiceprep.core.wording import counted
 from voiceprep.settings import (
+    BACKCHANNELS,
     BARE_COUNT_BELOW,
     FILLED_PAUSES,
     FILLER_LEADER_MIN,
@@ -747,6 +748,19 @@ def _star(text: str, extra: dict[str, list[int]] | None = None) -> dict[str, Any
             "in_order": in_order, "positions": positions, "implied": implied}
 
 
+def backchannels_out(raw: Sequence[str], clean: Sequence[str]) -> list[str]:
+    """`clean` (the words `raw` cleaned) with each backchannel's words blanked ("" counts as no filler): "Mm-hmm",
+    and its halves where Whisper's word timings split it ("Mm", "-hmm.": a word beginning with "-" goes on the word
+    before it, in the same segment or the next window's: walk58 finding 3, "hmm" coached as a filler)."""
+    out = list(clean)
+    for i, (word, said) in enumerate(zip(raw, clean, strict=True)):
+        if said in BACKCHANNELS:
+            out[i] = ""
+        elif i and word.lstrip().startswith("-") and clean[i - 1] + said in BACKCHANNELS:
+            out[i - 1] = out[i] = ""
+    return out
+
+
 def analyze_delivery(transcript: Transcript, target_s: int, settings: AnalysisSettings,
                      timed: bool = True, story: bool = True,
                      credited: Sequence[tuple[str, int | None]] = (), follow_up: bool = False,
@@ -778,7 +792,8 @@ def analyze_delivery(transcript: Transcript, target_s: int, settings: AnalysisSe
     minutes = max(duration, 1e-6) / 60
 
     # a pause as Whisper or a typist may spell it ("umm", "uhh", "erm") counts as the filler it is (walk55: "Fillers: 0")
-    filler_hits = _phrase_hits([FILLER_SPELLINGS.get(c, c) for c in clean], raw, tuple(settings.fillers))
+    filler_hits = _phrase_hits([FILLER_SPELLINGS.get(c, c) for c in backchannels_out(raw, clean)], raw,
+                               tuple(settings.fillers))
     if sum(p == "so" for p, _ in filler_hits) < settings.so_openings_overused:
         filler_hits = [h for h in filler_hits if h[0] != "so"]      # "So, why payments?" once or twice is speech
     by_word = Counter(p for p, _ in filler_hits)

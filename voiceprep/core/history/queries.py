@@ -1502,6 +1502,23 @@ def retries_text(n: int) -> str:
     return f"{counted(n, 'lower retry', 'lower retries')} the same day not counted" if n else ""
 
 
+# Which answers pace and fillers count (walk58 finding 2: `history stats` said "pace –" beside Progress's pace of 121 for
+# the same answers: stats took them from each question's best try of the day, typed, and dropped the spoken tries as
+# lower retries). BEST_OF_DAY is about scores; how you spoke is in every spoken answer.
+DELIVERY_COUNTED = "Pace and fillers count every spoken answer, a lower retry the same day too (a typed answer has neither)"
+
+
+def spoken_delivery(h: History, bank: Banks | None = None, prompt: str | None = None, last: int = 10) -> list[Row]:
+    """The newest `last` spoken whole answers (of `bank`, a lineage, and `prompt`; not drills nor follow-up answers,
+    as stats' averages), oldest first: id, wpm, fillers_per_min (DELIVERY_COUNTED: lower retries of a day too)."""
+    where, args = _finished(bank, prompt, "a.")
+    rows = h.read(f"SELECT a.id, d.wpm, d.fillers_per_min FROM attempts a JOIN delivery d ON d.attempt_id = a.id "
+                  f"WHERE {where} AND a.{WHOLE_ANSWER} AND a.input IS NOT '{TYPED}' AND d.wpm IS NOT NULL "
+                  f"ORDER BY a.started_at DESC, a.id DESC LIMIT ?", [*args, last])
+    rows.reverse()
+    return rows
+
+
 def _avg(rows: list[Row], key: str) -> float | None:
     """The mean, unrounded: each screen rounds it once as it shows it (walk22: rounded here to 51.5, then to 52 by
     Progress, beside Welcome back's 51 for the same 51.46)."""
@@ -1514,7 +1531,10 @@ def stats(h: History, bank: Banks | None = None, last: int = 6, prompt: str | No
           rates: list[Row] | None = None) -> Row:
     """Totals, recent vs earlier averages, per-competency latest/average, and weak points (SQL-side).
 
-    Minutes spoken and pace count spoken answers only: a typed answer has no duration. `drills`: how many of
+    Minutes spoken and pace count spoken answers only: a typed answer has no duration. Recent and earlier's pace
+    and fillers (wpm, fillers_per_min) average the last 5 spoken whole answers and up to 5 before them (`spoken`: how
+    many), a lower retry of a day too (DELIVERY_COUNTED), their overall the last 5 whole answers counted and up to 5
+    before them (`answers`). `drills`: how many of
     the attempts were drills; they are in `attempts` and minutes spoken, and left out of every average, best,
     recent vs earlier and competency number (WHOLE_ANSWER); weak points count them for the points they drilled.
     `cut_off`: how many answers recovered cut off were left out of everything here (COMPLETE).
@@ -1559,8 +1579,11 @@ def stats(h: History, bank: Banks | None = None, last: int = 6, prompt: str | No
     series = trends(h, bank, limit=10, prompt=prompt, whole_only=True, skips=False, leaving_out=beaten)  # the last 10
     recent, earlier = series[-5:], series[:-5]
     # with how many answers each averages (walk25: "Recent 5 vs the 5 before" of 6 answers, one before)
-    result["recent"] = {**{k: _avg(recent, k) for k in ("overall", "wpm", "fillers_per_min")}, "answers": len(recent)}
-    result["earlier"] = {**{k: _avg(earlier, k) for k in ("overall", "wpm", "fillers_per_min")}, "answers": len(earlier)}
+    # pace and fillers of the spoken answers, the last 5 vs up to 5 before them (DELIVERY_COUNTED; `spoken`: how many)
+    spoken = spoken_delivery(h, bank, prompt, 10)
+    for side, rows, said in (("recent", recent, spoken[-5:]), ("earlier", earlier, spoken[:-5])):
+        result[side] = {"overall": _avg(rows, "overall"), "wpm": _avg(said, "wpm"),
+                        "fillers_per_min": _avg(said, "fillers_per_min"), "answers": len(rows), "spoken": len(said)}
     where_a, args_a = _finished(bank, prompt, "a.")
     # per bank: two banks' competency ids are not one list (walkthrough 11), and may even share an id; a lineage's
     # answers are one bank's

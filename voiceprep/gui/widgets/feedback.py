@@ -469,6 +469,7 @@ class FeedbackView(QWidget):
     playFrom = Signal(float)
     askFollowUps = Signal(list)
     noteChanged = Signal(str, int)          # note, rating (0 = none)
+    noteEntered = Signal()                  # Enter in the note: saved, and the note is done with (walk58 finding 1)
     rejudgeRequested = Signal()
 
     def __init__(self, parent: QWidget | None = None, placeholder: str = "Answer a prompt to see feedback here.",
@@ -563,7 +564,7 @@ class FeedbackView(QWidget):
         self.save_note = QPushButton("Save note")
         self.save_note.clicked.connect(self.commit_note)
         self.save_note.installEventFilter(keys)       # the stop after the note: see _RatingKeys
-        self.note.returnPressed.connect(self.commit_note)
+        self.note.returnPressed.connect(self._note_entered)
         self._saved_note: tuple[str, int] = ("", 0)
         note_line.addWidget(self.save_note)
         self.saved = QLabel("Saved")                  # shown by note_saved(), once the note is stored
@@ -738,6 +739,11 @@ class FeedbackView(QWidget):
         """Save the note and rating (the button, Enter in the note, or leaving the feedback with them changed)."""
         self._saved_note = self._note_now()
         self.noteChanged.emit(*self._saved_note)
+
+    def _note_entered(self) -> None:
+        """Enter in the note: saved as typed, then `noteEntered` (Practice gives the keyboard back to its keys)."""
+        self.commit_note()
+        self.noteEntered.emit()
 
     def note_saved(self) -> None:
         """Say "Saved" beside Save note for a few seconds (the note and rating are stored)."""

@@ -11,10 +11,12 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAbstractSpinBox,
     QApplication,
     QComboBox,
     QDialog,
@@ -25,6 +27,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
     QLabel,
+    QLineEdit,
     QMessageBox,
     QPlainTextEdit,
     QProgressBar,
@@ -55,6 +58,7 @@ from voiceprep.core.analysis.scoring import shares_explained
 from voiceprep.core.banks.load import BankError
 from voiceprep.core.banks.model import Bank
 from voiceprep.core.rehearsal import Rehearsal
+from voiceprep.core.transcript import join_said
 from voiceprep.core.wording import ALSO_COUNTS_YOUR_ANSWER, counted, cut_at_word, score_text
 from voiceprep.gui import controller as c
 from voiceprep.gui.operations import query
@@ -670,6 +674,7 @@ class PracticePage(QWidget):
         for box in (self.bank_box, self.round_box):
             box.installEventFilter(self._type_ahead)
         self._typing_said = False
+        self._before_note: QWidget | None = None     # where the keyboard was before the note took it (_note_done)
         for key, command in commands.items():
             sc = described(QShortcut(QKeySequence(key), self), COMMANDS[key])
             sc.setContext(Qt.ShortcutContext.WindowShortcut)
@@ -711,6 +716,7 @@ class PracticePage(QWidget):
         self.ctl.skipped.connect(self._on_skipped)
         self.ctl.preparing.connect(self._on_preparing)
         self.feedback.noteChanged.connect(self._save_note)
+        self.feedback.noteEntered.connect(self._note_done)
         self.fill_banks()
         keyboard_buttons(self)
         self._on_state(c.IDLE)
@@ -802,12 +808,30 @@ class PracticePage(QWidget):
         if self.stack.currentWidget() is not self.feedback or self.attempt_id is None \
                 or not note.isVisible() or not note.isEnabled():
             return False
+        before = QApplication.focusWidget()
+        if before is not None and before is not note:
+            self._before_note = before
         note.setFocus(Qt.FocusReason.OtherFocusReason)
         note.end(False)
         if text and note.text() and not note.text()[-1].isspace() and not text[0].isspace():
             text = f" {text}"                    # after what the note says already, a word of its own
         note.insert(text)
         return True
+
+    def _note_done(self) -> None:
+        """Enter in the note (saved): the keyboard goes back where it was before the note took it (Alt+N, or
+        typing that became the note), else to Next, Try again or the follow-up's button, where the page's
+        one-letter keys work again. Walk58 finding 1: it stayed in the note, the next F was typed into it and
+        saved ("test notef") and no follow-up was asked."""
+        before, self._before_note = self._before_note, None
+        texts = (QLineEdit, QTextEdit, QPlainTextEdit, QAbstractSpinBox)
+        for there in (before, self.next_btn, self.retry_btn, self.feedback.ask):
+            if there is not None and shiboken6.isValid(there) and there.isVisible() and there.isEnabled() \
+                    and there.focusPolicy() != Qt.FocusPolicy.NoFocus and not isinstance(there, texts) \
+                    and there.window() is self.window():
+                there.setFocus(Qt.FocusReason.OtherFocusReason)
+                return
+        self.feedback.note.clearFocus()            # as Esc does
 
     def _to_bank(self) -> None:
         """Alt+B: the keyboard on the Bank box (arrows choose a bank), wherever it was on the page: a round's
@@ -1695,6 +1719,10 @@ class PracticePage(QWidget):
         # focused button (Start round, Got it...) as everywhere else
         self.shortcuts["Space"].setEnabled(self.answer_btn.isEnabled())
         before, self._last_state = self._last_state, state
+        if state == c.IDLE and before in (c.RECORDING, c.PROCESSING) and r is not None:
+            # no answer came of it (not heard, cancelled, failed): no time of it stays (walk58 9: "0:20 / 3:00"
+            # beside "I didn't hear an answer")
+            self._clear_answer()
         if state == c.RECORDING and self.ctl.continuing is not None and self._before_continuing is None:
             self._before_continuing = (self.attempt_line.isVisibleTo(self), self.attempt_line.text())   # before C
         if r is not None and ((state == c.RECORDING and before != c.RECORDING)
@@ -1793,7 +1821,9 @@ class PracticePage(QWidget):
 
     def _on_caption(self, committed: str, tentative: str) -> None:
         muted = self.palette().color(QPalette.ColorRole.PlaceholderText).name()     # secondary text (style.SECONDARY_TEXT)
-        self.captions.setHtml(f"{html.escape(committed)} <span style='color: {muted}'>{html.escape(tentative)}</span>")
+        # a word a window cut goes on without a space ("Mm" + "-hmm.": walk58 finding 3; core.transcript.join_said)
+        gap = "" if join_said([committed, tentative]) == committed.strip() + tentative.strip() else " "
+        self.captions.setHtml(f"{html.escape(committed)}{gap}<span style='color: {muted}'>{html.escape(tentative)}</span>")
         self.captions.verticalScrollBar().setValue(self.captions.verticalScrollBar().maximum())
 
     def _on_analysis(self, analysis, attempt_id: int) -> None:

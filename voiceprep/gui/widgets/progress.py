@@ -35,6 +35,7 @@ from voiceprep.app.history_service import NOT_ASKED_YET, as_worded_now, unanswer
 from voiceprep.app.recap import copied_text, never_answered_text
 from voiceprep.app.scored import PROGRESS_COMPETENCIES, answers_text, progress_competencies
 from voiceprep.core.history.queries import (
+    DELIVERY_COUNTED,
     cut_off_count_text,
     in_follow_up_text,
     is_try,
@@ -888,6 +889,8 @@ class ProgressPage(QScrollArea):
         self.pace = LineChart(f"Pace, spoken answers (good: {s.wpm_low}-{s.wpm_high} words/min)", "words/min",
                               band=(s.wpm_low, s.wpm_high))
         self.fillers = LineChart("Fillers per minute, spoken answers", "fillers/min")
+        for spoken in (self.pace, self.fillers):       # the rule `history stats` says too (walk58 finding 2)
+            spoken.setToolTip(f"{DELIVERY_COUNTED}.")
         grid.addWidget(self.overall, 0, 0)
         grid.addWidget(self.competencies, 0, 1)
         grid.addWidget(self.pace, 1, 0)
