@@ -53,7 +53,7 @@ def test_two_questions_skipped_are_them_to_answer_first(tmp_path):
     session.save_typed(bank, rnd.prompts[0], "We moved money across borders and I owned the ledger.", rnd.id, pk)
     session.finish_round(pk, {"answered": 1, "total": len(rnd.prompts), "skipped": [p.id for p in rnd.prompts[1:3]]})
     details = recap_lines(service.recap(), {bank.id: bank}.get)[1]
-    assert f"You skipped “{rnd.prompts[1].text.rstrip(' .?!')}” and 1 more: answer them first today." in details, \
+    assert f"You skipped “{rnd.prompts[1].text.rstrip(' .')}” and 1 more: answer them first today." in details, \
         details
     access.close_all()
 
