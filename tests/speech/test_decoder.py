@@ -450,9 +450,16 @@ def test_ctrl_c_while_a_window_is_decoded_gives_the_window_up(transcriber, speec
     release, started, aligned = threading.Event(), threading.Event(), threading.Event()
     monkeypatch.setattr(d.model, "model", HeldModel(d.model.model, started, release, aligned))
     cancelled = Cancel()
+    # Python's own Ctrl+C handler for the test's length (session 42: in CI's order the SIGINT raised nothing, twice, on
+    # this machine, while the test passes alone and in its file; the cause is not found, and this rules out a handler
+    # left by an earlier test)
+    before = signal.signal(signal.SIGINT, signal.default_int_handler)
     threading.Thread(target=lambda: started.wait(30) and os.kill(os.getpid(), signal.SIGINT), daemon=True).start()
-    with pytest.raises(KeyboardInterrupt):
-        d.decode(load_audio(speech_dir / "jfk.wav"), cancelled=cancelled)
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            d.decode(load_audio(speech_dir / "jfk.wav"), cancelled=cancelled)
+    finally:
+        signal.signal(signal.SIGINT, before)
     assert cancelled.is_set()
     release.set()
     assert d._lock.acquire(timeout=10)
