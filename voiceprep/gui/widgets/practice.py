@@ -59,7 +59,7 @@ from voiceprep.core.banks.load import BankError
 from voiceprep.core.banks.model import Bank
 from voiceprep.core.rehearsal import Rehearsal
 from voiceprep.core.transcript import join_said
-from voiceprep.core.wording import ALSO_COUNTS_YOUR_ANSWER, counted, cut_at_word, score_text
+from voiceprep.core.wording import ALSO_COUNTS_YOUR_ANSWER, TYPED_AND_TRIED, counted, cut_at_word, score_text
 from voiceprep.gui import controller as c
 from voiceprep.gui.operations import query
 from voiceprep.gui.widgets import accessible, common
@@ -224,7 +224,8 @@ class TypeAnswerDialog(QDialog):
         accessible.name(self.editor, "Your answer", prompt_text)
         self.editor.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.editor.setPlaceholderText("Answer as you would say it. Typed answers are checked against your key "
-                                       "points; pace and pauses are only measured for spoken answers.")
+                                       f"points; pace and pauses are only measured for spoken answers. {TYPED_AND_TRIED}")
+        self.editor.setToolTip(TYPED_AND_TRIED)
         lay.addWidget(self.editor, 1)
         row = QHBoxLayout()
         self.count = muted("")
