@@ -18,7 +18,7 @@ from voiceprep.core.analysis import embedder as model
 from voiceprep.core.analysis.analyze import AnswerAnalysis, analyze_answer
 from voiceprep.core.analysis.delivery import NOT_MEASURED_TYPED, asks_for_story
 from voiceprep.core.analysis.figures import slip_note
-from voiceprep.core.analysis.followups import asked_next, follow_up_for, prompt_follow_up, said_as_done, second_person
+from voiceprep.core.analysis.followups import asked_follow_up, asked_next, prompt_follow_up, said_as_done, second_person
 from voiceprep.core.analysis.judge import needed_part, prompt_texts, question_texts
 from voiceprep.core.analysis.scoring import delivery_part
 from voiceprep.core.analysis.text import stem
@@ -324,7 +324,7 @@ def feedback_document(a: AnswerAnalysis, input: str | None = None) -> Row:
         "evidence": _evidence(a, r) if r.hit else [],
         "detail": _detail(r, [ev.text for ev in a.evidence.get(r.key_point.id) or [] if _attr(ev, "cue")], story,
                           common),
-        "follow_up": None if r.hit else follow.get(r.key_point.id) or follow_up_for(r.key_point, bank),
+        "follow_up": None if r.hit else follow.get(r.key_point.id) or asked_follow_up(r.key_point, bank),
     } for r in a.key_points]
     competencies = []
     for cid, score in a.competencies.items():
@@ -430,7 +430,7 @@ def stored_document(attempt: Row, bank: Bank | None) -> Row:
         key_points.append({"id": k["key_point_id"], "label": k["label"], "competency": k.get("competency"),
                            "weight": k.get("weight"), "hit": hit, "confidence": k.get("confidence"),
                            "evidence": ev if hit and k.get("evidence") else [], "detail": None,
-                           "follow_up": None if hit or kp is None else follow_up_for(kp, bank)})
+                           "follow_up": None if hit or kp is None else asked_follow_up(kp, bank)})
     competencies = []
     for cid, score in (attempt.get("competencies") or {}).items():
         comp = bank.competency(cid) if bank else None

@@ -1606,3 +1606,141 @@ def follow_up_misses_point(follow_up: str, label: str, cues: list[str] | tuple[s
         return []
     words = list(dict.fromkeys(own_label.values()))
     return sorted(words, key=lambda w: (-len(w), words.index(w)))[:2]
+
+
+# -- asked openly (fixDK, walk57 8) -------------------------------------------------------------------------------------
+# `follow_up_for` reads a missed point's label back as a question; said as it is, a point about what the candidate did
+# tells them they did it ("You haven't said yet how you shipped a fix and measured latency before and after", "Can you
+# tell me why you want to grow into ...?", "How did you monitor p99 latency?") when the answer never said so. The
+# question asked (`asked_follow_up`) is an open one that lets the candidate show the point, or say they did not:
+_TOLD_HOW = re.compile(r"You haven't said yet how(?P<lead>, [^,]+,)? (?P<said>[^?!]+?)\. (?:[^?!]*\. )?"
+                       r"Can you walk me through that\?")
+_TOLD_THAT = re.compile(r"You haven't said yet that(?P<lead>, [^,]+,)? (?P<said>[^?!]+?)\. Can you tell me about that\?")
+_TOLD_WHY = re.compile(r"Can you tell me why(?P<lead>, [^,]+,)? (?P<said>you(?:'d|'ll)? [^?!]+)\?")
+_HOW_DID = re.compile(r"How did you (?P<said>[^?!]+)\?")
+# what says a result was checked ("measured latency before and after"): asked how the candidate knew it worked, as an
+# interviewer asks, not which measurement they made
+_CHECKED = re.compile(r"\b(?:measured|benchmarked|load[- ]tested|before\s+and\s+after)\b", re.IGNORECASE)
+_WHAT_WORKED = re.compile(r"\b(?:a|an|the|your)\s+((?:[a-z-]+\s+)?(?:fix|fixes|change|changes|rewrite|migration|patch|"
+                          r"redesign|index|cache|optimi[sz]ation|release|rollout))\b", re.IGNORECASE)
+# a wish or plan ("you want to grow into designing platform APIs"): what the candidate wants, asked openly
+_WISH = re.compile(r"you(?:'d| would)? (?P<wish>want|hope|plan|intend|like|love) to (?P<verb>[a-z]+)"
+                   r"(?: (?P<prep>into|towards?|on|with|at|in|for)\b)?", re.IGNORECASE)
+_LOOKS_BACK = re.compile(r"\b(?:earlier|sooner|differently|next time|again|instead)\b", re.IGNORECASE)
+# irregular verbs whose -ing doubles the last letter ("run" -> "running", "cut" -> "cutting")
+_DOUBLES = frozenset({"run", "cut", "set", "get", "put", "sit", "begin", "hit", "shut", "let", "forget", "win", "swim",
+                      "spin", "dig", "quit", "split", "upset", "forbid", "rid", "spit", "bet", "stop", "plan", "ship",
+                      "drop", "map", "tag", "log", "prep", "chat", "commit", "admit", "permit", "refer", "prefer",
+                      "occur", "control", "travel", "label", "model", "signal", "cancel", "rebel", "regret", "scrap"})
+_NOT_VERBS_HERE = frozenset({"first", "then", "also", "still", "just", "finally", "personally", "quickly", "later"})
+
+
+def _ing(word: str) -> str:
+    """A verb's -ing form from its base, past or participle ("shipped" -> "shipping", "wrote" -> "writing", "were" ->
+    "being", "measured" -> "measuring", "explain" -> "explaining"), "" when it is no verb the rules know."""
+    w = word.lower()
+    if "-" in w:                                            # "double-checked": "double-checking"
+        head, _, last = w.rpartition("-")
+        tail = _ing(last)
+        return f"{head}-{tail}" if tail else ""
+    if w in ("was", "were", "are", "is", "am", "be", "been"):
+        return "being"
+    if w in ("had", "has", "have"):
+        return "having"
+    if w not in _MARKED_PAST and w.endswith("ed") and len(w) > 4 and w not in ED_NOT_PAST and _past(w):
+        if w.endswith("ied"):
+            return w[:-3] + "ying"                          # "carried", "tried"
+        if w.endswith("eed"):
+            return w[:-1] + "ing"                           # "agreed", "freed"
+        return w[:-2] + "ing"           # a regular past: "shipped", "measured", "rebalanced", "answered", "played"
+    base = _base_form(w) if (_past(w) or w in _IRREGULAR or w in _KNOWN_VERBS or _verb(w)) else ""
+    if not base:
+        return ""
+    if base in _DOUBLES:
+        return base + base[-1] + "ing"
+    if base.endswith("ie"):
+        return base[:-2] + "ying"
+    if base.endswith("e") and not base.endswith(("ee", "ye", "oe")) and len(base) > 2:
+        return base[:-1] + "ing"
+    return base + "ing"
+
+
+def _gerund(said: str, past: bool = True) -> str:
+    """What the candidate did, said as an activity ("you shipped a fix and measured ..." -> "shipping a fix and
+    measuring ...", "monitor p99 latency" -> "monitoring p99 latency"), or "" when its first word is no verb. `past`:
+    verbs joined by "and"/"or" are turned when they are pasts ("and were honest"); else when they are known verbs
+    before their object ("build trust and keep people safe")."""
+    words = said.split()
+    if words and words[0].lower() == "you":
+        words = words[1:]
+    if len(words) > 1 and words[0].lower() in _NOT_VERBS_HERE:
+        words = words[1:]                                   # "first made the area safe": "making the area safe"
+    at = 1 if len(words) > 1 and _adverb(words[0]) else 0   # "honestly re-checking your own work"
+    if not words[at:] or words[at][-1:] in ",;:":
+        return ""
+    if words[at].lower() in ("kept", "keep") and len(words) > at + 1 and words[at + 1].endswith("ing"):
+        del words[at]                                       # "kept checking on them": "checking on them"
+    first = words[at] if words[at].endswith("ing") and at < len(words) else _ing(words[at])
+    if not first:
+        return ""
+    words[at] = first
+    i = at + 1
+    while i < len(words):
+        if words[i - 1].lower().strip(",") not in ("and", "or") or words[i][-1:] in ",;:":
+            i += 1
+            continue
+        if words[i].lower() == "you" and i + 1 < len(words) and _past(words[i + 1]):
+            del words[i]                                    # "... and you followed up": "and following up"
+        w = words[i].lower().strip(",;:")
+        after = words[i + 1].lower() if i + 1 < len(words) else ""
+        pair = i >= 2 and _past(words[i - 2]) and (    # "the cows were milked and fed": one thing done to them
+            i + 1 == len(words) or words[i + 1].lower() in _PHRASE_ENDS)
+        turn = (_past(w) or w in ("was", "were")) and not pair if past else (
+            (w in _KNOWN_VERBS or w in _IRREGULAR or _verb(w)) and after in DETERMINERS | _VERB_OBJECTS)
+        if turn and _ing(w):
+            words[i] = _ing(w) + words[i][len(w):]
+        i += 1
+    return " ".join(words)
+
+
+def open_question(question: str) -> str:
+    """`question` (`follow_up_for`'s, from a point's label) asked so it does not tell the candidate they did or said
+    what the point says (walk57 8): a result checked as "How did you know the fix worked?"; a wish as "What do you
+    want to grow into?"; something done as an activity asked about ("Can you tell me about partitioning the
+    transactions table by day?"); a statement as whether it is so ("Can you tell me whether nobody was blamed?"). Any
+    other question is asked as it is."""
+    told = _TOLD_HOW.fullmatch(question) or _HOW_DID.fullmatch(question)
+    said = told.group("said") if told else ""
+    lead = (told.groupdict().get("lead") or "").rstrip(",") if told else ""
+    if told and _CHECKED.search(said):
+        thing = _WHAT_WORKED.search(said)
+        return f"How did you know {'the ' + thing.group(1) if thing else 'it'} worked?"
+    if told:
+        doing = _gerund(said, past=told.re is _TOLD_HOW) if said.startswith("you ") or told.re is _HOW_DID else ""
+        if doing:
+            return f"Can you tell me about {doing}{lead}?"
+        return f"Can you tell me {'if' if ' whether ' in f' {said} ' else 'whether'}{lead} {said}?"
+    that = _TOLD_THAT.fullmatch(question)
+    if that:
+        said = that.group("said")
+        return f"Can you tell me {'if' if ' whether ' in f' {said} ' else 'whether'}{that.group('lead') or ''} {said}?"
+    why = _TOLD_WHY.fullmatch(question)
+    if why:
+        said = why.group("said")
+        wish = _WISH.match(said)
+        if wish:
+            want = wish.group("wish").lower()
+            doing = f"{wish.group('verb').lower()}{' ' + wish.group('prep').lower() if wish.group('prep') else ''}"
+            if said.lower().startswith(("you'd", "you would")):
+                return f"What would you {want} to {doing}?"
+            return f"What do you {want} to {doing}?"
+        if _LOOKS_BACK.search(said) and re.match(r"you(?:'d| would) ", said):
+            return "What would you do differently?"
+        return f"Can you tell me whether{why.group('lead') or ''} {said}, and why?"
+    return question
+
+
+def asked_follow_up(kp: KeyPoint, bank: Bank | None = None) -> str:
+    """The interviewer's follow-up for a missed point, as asked: the bank's own `follow_up` as written, else
+    `follow_up_for`'s question asked openly (`open_question`)."""
+    return kp.follow_up or open_question(follow_up_for(kp, bank))
