@@ -10,6 +10,7 @@ from voiceprep.app import HistoryAccess, PracticeSession
 from voiceprep.app.history_service import HistoryService
 from voiceprep.app.recap import bank_title, recap_lines
 from voiceprep.core.banks import load_bank
+from voiceprep.core.history import queries
 
 
 def test_the_last_session_is_recapped_with_its_skipped_question_and_weakest_point(tmp_path):
@@ -248,6 +249,14 @@ def test_the_welcome_backs_counts_are_short_plain_statements():
 VAGUE = "I think it was fine, we did a lot of things and it went well."
 
 
+def weak_points(service, bank_id):
+    """The weak points the drill picks from, as the app reads them (queries.weak_points with the service's lineage and
+    settings; the service has no method of its own for it: to_drill reads queries.drill_points)."""
+    s = service.settings
+    return queries.weak_points(service.access.history(), service.lineage(bank_id), s.weak_point_window,
+                               s.weak_points_drilled)
+
+
 def a_vague_answer(tmp_path):
     """A history with one vague answer to Airwallex's first question: (access, session, service, bank, prompt)."""
     access = HistoryAccess(tmp_path / "h.sqlite3")
@@ -268,7 +277,7 @@ def test_a_follow_up_answer_is_not_counted_again_for_the_point_it_was_asked_abou
     point = missed[0]["label"]
     session.save_typed(bank, prompt, VAGUE, drill=[point], follow_up=["And then?"])
     for rates in (service.key_point_rates(bank.id, prompt.id), service.stats(bank.id)["weak_points"][bank.id],
-                  service.weak_points(bank.id)):
+                  weak_points(service, bank.id)):
         row = next(r for r in rates if r["label"] == point)
         assert (row["hits"], row["attempts"]) == (0, 1), rates
     assert "(covered in 0 of 1 recent answer)" in recap_lines(service.recap(), {bank.id: bank}.get)[1]
@@ -325,7 +334,7 @@ def test_a_point_said_only_in_a_follow_up_is_said_so_beside_its_count(tmp_path):
     point = next(r for r in service.key_point_rates(bank.id, prompt.id) if not r["hits"])["label"]
     session.save_typed(bank, prompt, point, drill=[point], follow_up=["And then?"])
     for rates in (service.key_point_rates(bank.id, prompt.id), service.stats(bank.id)["weak_points"][bank.id],
-                  service.weak_points(bank.id)):
+                  weak_points(service, bank.id)):
         row = next((r for r in rates if r["label"] == point), None)
         if row is None:        # fix45: drilled after the points missed outright, more of them here than are drilled
             assert rates and all(r["standing"] == 0 for r in rates), rates
@@ -370,7 +379,7 @@ def test_a_point_said_only_in_a_follow_up_comes_after_the_points_missed_outright
     assert standing(row) == FOLLOW_UP_CREDIT == row["standing"]
     assert [r["standing"] for r in rates] == sorted(r["standing"] for r in rates)
     weakest = [r["label"] for r in rates if r["standing"] < 1]       # the drill and `history stats` pick in that order
-    for weak in (service.weak_points(bank.id), service.stats(bank.id)["weak_points"][bank.id]):
+    for weak in (weak_points(service, bank.id), service.stats(bank.id)["weak_points"][bank.id]):
         assert weak and [r["label"] for r in weak] == weakest[:len(weak)], weak
     assert service.recap()["weakest"]["label"] == labels[0] != point
     access.close_all()
@@ -665,7 +674,6 @@ def test_a_tie_in_the_points_missed_goes_to_the_worse_answer_then_the_later_one(
     """Walk38 finding 7: yesterday's answer of 20 missed five points and one of 73 missed one, each "0 of 1": the
     welcome named the 73's point "Most missed" and the drill asked that question first (the database's order). A tie
     goes to the answer that scored lower, then to the one given last."""
-    from voiceprep.core.history import queries
     from voiceprep.core.rehearsal import Rehearsal
 
     access = HistoryAccess(tmp_path / "h.sqlite3")
@@ -676,7 +684,7 @@ def test_a_tie_in_the_points_missed_goes_to_the_worse_answer_then_the_later_one(
     good = session.save_typed(bank, q1, "I fixed lock contention on the ledger table.")  # 1 of 2, given last
     assert bad.analysis.points_hit == 0 and good.analysis.points_hit == 1
     assert bad.analysis.overall < good.analysis.overall
-    weak = service.weak_points(bank.id)
+    weak = weak_points(service, bank.id)
     assert [(w["prompt_id"], w["hits"], w["attempts"]) for w in weak][:3] == \
         [("q2", 0, 1), ("q2", 0, 1), ("q1", 0, 1)], weak
     recap = service.recap()
@@ -710,7 +718,7 @@ def test_a_question_never_answered_is_the_first_thing_to_practise_and_the_drill_
     assert [line.split(" ")[0] for line in lines] == ["Never", "Drill", "Last"], lines
     drill = service.to_drill(bank)
     assert drill[0] == {"prompt_id": product.id, "key_point_id": None, "never_answered": True}
-    assert drill[1:] == service.weak_points(bank.id) and len(drill) == 1 + service.settings.weak_points_drilled
+    assert drill[1:] == weak_points(service, bank.id) and len(drill) == 1 + service.settings.weak_points_drilled
     rehearsal = Rehearsal.for_weak_points(bank, drill)
     assert rehearsal.prompts[0] == product and rehearsal.focus_note is None    # the whole question, nothing singled out
     session.save_typed(bank, product, "Accounts, transfers and cards for businesses.")
@@ -963,7 +971,7 @@ def test_drill_my_weak_points_right_after_a_full_answer_does_not_ask_that_questi
     given(other, 3, full=True)
     given(other, 4)                                   # most-impactful: 1 of 3
     given(hardest, 5, full=True)                      # 6 of 6 just now: 1 of 4, still the weakest by its rate
-    assert service.weak_points(bank.id)[0]["prompt_id"] == hardest.id
+    assert weak_points(service, bank.id)[0]["prompt_id"] == hardest.id
     drill = service.to_drill(bank)
     assert drill and {w["prompt_id"] for w in drill} == {other.id}, drill        # main: hardest-problem first
     assert Rehearsal.for_weak_points(bank, drill).prompts == [other]

@@ -207,10 +207,6 @@ class HistoryService:
     def key_point_rates(self, bank: str, prompt: str | None = None) -> list[Row]:
         return queries.key_point_rates(self._h(), self.lineage(bank), self.settings.weak_point_window, prompt)
 
-    def weak_points(self, bank: str) -> list[Row]:
-        s = self.settings
-        return queries.weak_points(self._h(), self.lineage(bank), s.weak_point_window, s.weak_points_drilled)
-
     def never_answered(self, bank: Bank) -> list[Prompt]:
         """The bank's questions with no answer that counts yet (of it or the banks it was copied from), in the bank's
         order; [] for a bank never practised (its charts say "No answers yet"). Walk45 2: a question never answered
