@@ -31,6 +31,10 @@ def test_a_typed_answer_is_read_as_written_and_try_it_as_heard_and_both_are_said
     assert try_point(BANK, "p", "k", SOUNDS_LIKE, WORDS).counted    # Try it: as Practice would hear it said
     # the rule as the user reads it names both behaviours
     assert "typed answer is read as written" in TYPED_AND_TRIED and "sounds like a cue counts" in TYPED_AND_TRIED
+    # read43a 6: Try it's tooltip says this while its author types in Try it's own box, so the as-written rule names
+    # where it holds before Try it's rule follows ("A typed answer is read as written" read there says the opposite)
+    as_written, _, tried = TYPED_AND_TRIED.partition(";")
+    assert "In Practice" in as_written and "Try it" not in as_written and "Try it" in tried
     # the words spelled right count in both
     spelled = "We did a lot of monitoring for the payment services."
     assert _typed_in_practice(spelled) and try_point(BANK, "p", "k", spelled, WORDS).counted
