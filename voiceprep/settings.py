@@ -119,6 +119,10 @@ HOTWORD_TOKENS = MAX_CONTEXT_TOKENS // 2    # the bank's terms get at most this 
 # A spoken repeat is followed by more words; only one said as a window's last 8+ tokens is at risk.
 HOTWORD_NO_REPEAT_NGRAM = 4
 HOTWORD_COPY_TOKENS = 8
+# That retry can also stop short: on an AVX2 CPU walk51's recorded answer was heard whole, then " x" "x" "x"… to the
+# budget, and the retry dropped "Um", "Uh" and stopped at 8.9 s of 14.5 (fixDI). The first generation, its copy cut,
+# is kept when it has at least this many times the retry's tokens (a copy of what was said: about as many).
+HOTWORD_RETRY_SHORT_RATIO = 1.25
 
 # The allocator (voiceprep/app/memory.py), not a candidate's choice either. One arena for every thread: glibc's
 # malloc_trim gives back the free top of the main heap only, so a second arena (the decoding thread's) kept a live

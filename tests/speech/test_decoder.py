@@ -495,3 +495,60 @@ def test_a_window_of_fast_speech_gets_its_whole_token_budget(transcriber, tmp_pa
     finally:
         del d._generate                   # the shared decoder is left as it was for the tests after this one
     assert lengths[0] > 46 and "netherlands" in heard, (lengths, heard)     # read to the window's end, not cut at 45
+
+
+OPENING_SAID = ("Um, so why Airwallex? Uh, honestly, I think moving money across borders is still way too hard for businesses. "
+                "I've been doing backend work on payment systems for about six years and uh, the thing that")
+OPENING_RETRIED = ("So, why Airwallex? Honestly, I think moving money across borders is still way too hard for businesses. "
+                   "I've been doing")
+
+
+def _opening_generated(transcriber, first: str, copy: list[int], retry: str) -> tuple[list[int], object]:
+    """walk51's recorded answer (its first 14.5 s) decoded with why-airwallex's terms, the generations given: the
+    first `first`'s tokens and then `copy`, the retry with no 4 tokens repeated `retry`'s. The no_repeat of each
+    generation made, and the result."""
+    from pathlib import Path
+
+    from voiceprep.core.banks import load_bank
+    from voiceprep.paths import bundled_banks_dir
+
+    bank = load_bank(bundled_banks_dir() / "airwallex.toml")
+    terms = ", ".join(bank.terms(bank.prompt("why-airwallex"), transcriber.settings))
+    d = transcriber.decoder()
+    made: list[int] = []
+
+    def given(encoded, prompt, seconds, beam_size, no_repeat=0):
+        text = retry if no_repeat else first
+        tokens = d.tokenizer.encode(" " + text) + ([] if no_repeat else copy)
+        made.append(no_repeat)
+        return SimpleNamespace(sequences_ids=[tokens], scores=[-0.3], no_speech_prob=0.02)
+
+    d._generate = given
+    try:
+        audio = load_audio(Path(__file__).parent / "data" / "opening-lost-on-redecode.flac")
+        return made, d.decode(audio, context=transcriber.settings.filler_prompt, hotwords=terms)
+    finally:
+        del d._generate                   # the shared decoder is left as it was for the tests after this one
+
+
+def test_a_retry_that_stopped_short_does_not_replace_the_window_its_copy_cut(transcriber):
+    """fixDI (walk51 2 on an AVX2 CPU): with the bank's terms tiny.en heard the whole window ("Um, so why Airwallex? Uh,
+    … the thing that") and then generated " x" and "x" to the token budget: a copy of itself, so the window was
+    generated again with no 4 tokens repeated, and that retry (kept whole) dropped "Um", "Uh" and stopped at 8.9 s
+    of 14.5 ("… I've been doing"). The stream then took the window for one that jumped over speech and kept a decode
+    beginning "I think". A retry with far fewer tokens than the first generation without its copy stopped short: the
+    first is kept, its copy cut, and the word the copy ran on in ("xx…") with it."""
+    x, xx = transcriber.decoder().tokenizer.encode(" x"), transcriber.decoder().tokenizer.encode("x")
+    made, result = _opening_generated(transcriber, OPENING_SAID, x + xx * 40, OPENING_RETRIED)
+    assert made == [0, 4]
+    assert result.text == OPENING_SAID, result.text
+
+
+def test_a_retry_as_long_as_the_window_without_its_copy_is_kept(transcriber):
+    """fixCX's loop: the window's last words generated again ("A B A B"): the retry, which ends at once, is as long as
+    the first without its copy, and is kept as before (its copy cut at a word's start, the first keeps every word)."""
+    tok = transcriber.decoder().tokenizer
+    last = " about six years and uh, the thing that"
+    made, result = _opening_generated(transcriber, OPENING_SAID, tok.encode(last) * 2, OPENING_SAID.replace("Uh,", "Oh,"))
+    assert made == [0, 4]
+    assert result.text == OPENING_SAID.replace("Uh,", "Oh,"), result.text

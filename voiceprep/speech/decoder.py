@@ -20,7 +20,14 @@ from typing import Any
 import numpy as np
 
 from voiceprep.core.transcript import Word
-from voiceprep.settings import FILLER_SPELLINGS, HOTWORD_COPY_TOKENS, HOTWORD_NO_REPEAT_NGRAM, HOTWORD_TOKENS, MAX_CONTEXT_TOKENS
+from voiceprep.settings import (
+    FILLER_SPELLINGS,
+    HOTWORD_COPY_TOKENS,
+    HOTWORD_NO_REPEAT_NGRAM,
+    HOTWORD_RETRY_SHORT_RATIO,
+    HOTWORD_TOKENS,
+    MAX_CONTEXT_TOKENS,
+)
 from voiceprep.speech.audio import TARGET_RATE, frame_levels, rms
 
 MIN_WINDOW_S = 10.0          # pad shorter windows to this (measured: shorter loops, longer costs more)
@@ -153,17 +160,22 @@ def drop_silent_words(words: list[Word], audio: np.ndarray, offset: float, level
     return kept
 
 
-def ends_in_copy(tokens: list[int], shortest: int = HOTWORD_COPY_TOKENS) -> bool:
-    """The tokens end in at least `shortest` tokens that copy the ones right before them, a whole copy at least,
-    maybe followed by the start of another ("A B A B A'", "to ask not to ask not to ask"): a window copying its own
-    text (fixCX), not a repeat said before more words."""
+def copy_start(tokens: list[int], shortest: int = HOTWORD_COPY_TOKENS) -> int | None:
+    """Where the tokens' copy of themselves begins, if they end in at least `shortest` tokens that copy the ones
+    right before them, a whole copy at least, maybe followed by the start of another ("A B A B A'", "to ask not to
+    ask not to ask"): a window copying its own text (fixCX), not a repeat said before more words. What is before it
+    keeps one copy ("A B")."""
     for size in range(1, len(tokens) // 2 + 1):
         copied = 0
         while copied < len(tokens) - size and tokens[-1 - copied] == tokens[-1 - copied - size]:
             copied += 1
         if copied >= max(size, shortest):
-            return True
-    return False
+            return len(tokens) - copied
+    return None
+
+
+def ends_in_copy(tokens: list[int], shortest: int = HOTWORD_COPY_TOKENS) -> bool:
+    return copy_start(tokens, shortest) is not None
 
 
 def compression_ratio(text: str) -> float:
@@ -222,6 +234,18 @@ class WindowDecoder:
         if before:
             prompt = [tok.sot_prev, *before]
         return [*prompt, *tok.sot_sequence] + ([] if self.timestamps else [tok.no_timestamps])
+
+    def _before_copy(self, tokens: list[int], at: int) -> list[int]:
+        """`tokens[:at]`, less the word the copy runs on in: a copy that begins inside a word (" x" then "x" "x" …)
+        made that word too ("xx…" was not said)."""
+        def text(t: int) -> str:
+            return self.tokenizer.decode([t])
+
+        if 0 < at < len(tokens) and text(tokens[at])[:1].isalnum():
+            while at > 0 and not text(tokens[at - 1]).startswith(" "):
+                at -= 1
+            at = max(0, at - 1)
+        return tokens[:at]
 
     def hotword_tokens(self, hotwords: str) -> list[int]:
         """The tokens of the comma-separated terms that fit in HOTWORD_TOKENS, whole terms in their order (cutting
@@ -374,9 +398,17 @@ class WindowDecoder:
             return PassResult()
         result = self._generate(encoded, self._prompt(context, hotwords), seconds, beam)
         tokens = [t for t in result.sequences_ids[0] if t < self.tokenizer.eot]
-        if hotwords and ends_in_copy(tokens) and not given_up():     # the terms made it copy itself (fixCX, fixCZ)
-            result = self._generate(encoded, self._prompt(context, hotwords), seconds, beam, HOTWORD_NO_REPEAT_NGRAM)
-            tokens = [t for t in result.sequences_ids[0] if t < self.tokenizer.eot]
+        copied = copy_start(tokens) if hotwords else None
+        if copied is not None and not given_up():     # the terms made it copy itself (fixCX, fixCZ)
+            own = self._before_copy(tokens, copied)
+            retry = self._generate(encoded, self._prompt(context, hotwords), seconds, beam, HOTWORD_NO_REPEAT_NGRAM)
+            retried = [t for t in retry.sequences_ids[0] if t < self.tokenizer.eot]
+            # a retry with far fewer tokens stopped short of what the window said (fixDI): the first, its copy cut
+            # (its score is the whole generation's, copy included, as before fixCX)
+            if len(own) < HOTWORD_RETRY_SHORT_RATIO * len(retried):
+                result, tokens = retry, retried
+            else:
+                tokens = own
         text = self.tokenizer.decode(tokens)
         looped = compression_ratio(text) > LOOP_COMPRESSION and len(text) > 40
         if looped and context and not given_up():     # earlier text is the usual cause of a loop: decode without it

@@ -37,8 +37,8 @@ UNCOVERED_S = 1.0          # audio after a window's last word shorter than this 
 FINAL_UNCOVERED_S = 0.5    # ... at the end of the answer: a last word the pass stopped short of is decoded again
 UNCOVERED_SPEECH_S = 0.4   # ... nor when the VAD finds less speech than this in it
 PROMPT_WORDS = 24          # committed words passed as context
-OPENING_MATCH_WORDS = 2    # a re-decode's first words found this many in a row later in the first decode, the words
-OPENING_SLACK_S = 0.5      # ... before them ending by its second word's start (this much slack): what it left out
+OPENING_MATCH_WORDS = 2    # a re-decode's first words found this many in a row later in the first decode, the last
+OPENING_SLACK_S = 0.5      # ... timed over the same audio in both (this much slack): the words before it left out
 MORE_WORDS_RATIO = 1.25    # a re-decode that also jumped over speech is kept if it heard this many times the words
 KEPT_SPAN_WORDS = 2        # a term or filler only the other decode heard is taken in a difference of at most this many
 SKIPPED_GAP_S = 3.0        # a gap between a window's words this long with speech in it: the decode jumped over it
@@ -142,22 +142,31 @@ def kept_opening(first: list[Word], again: list[Word]) -> list[Word]:
     """`again`, a decode of the same window that heard more, with the words `first` heard before `again`'s first
     words put back (walk51: a retry without the hotwords heard the rest of the answer but began "I think moving
     money…", its "I" stretched over "Um, so why Airwallex? Uh, honestly,", and the opening was lost for good).
-    `again`'s first OPENING_MATCH_WORDS words are looked for further on in `first`; the words before them there
-    must end before `again`'s second word starts (`again` cannot have heard them after its first words)."""
+    `again`'s first OPENING_MATCH_WORDS words are looked for further on in `first`, where the last of them is timed
+    over the same audio (within OPENING_SLACK_S) in both: the same words, not a later "I think" (`again` cannot
+    have heard what is before them after its first words). Their times are `first`'s: `again` stretched them over
+    the opening ("I" 0.0-2.08 s, "think" from 2.08 s on an AVX2 CPU, fixDI; "I" 3.58 s after "think" 2.8 s on
+    fixCD's). Before fixDI `first`'s words before them had to end by `again`'s second word's start: a time that
+    stretch decides."""
     n = min(OPENING_MATCH_WORDS, len(again))
     if not first or not n:
         return again
     key = [_bare(w) for w in again[:n]]
     bare = [_bare(w) for w in first]
-    limit = (again[1].start if len(again) > 1 else again[0].end) + OPENING_SLACK_S
-    at = next((k for k in range(1, len(first) - n + 1) if bare[k:k + n] == key and first[k - 1].end <= limit), None)
+    last = again[n - 1]
+
+    def same_time(w: Word) -> bool:
+        return w.start < last.end + OPENING_SLACK_S and last.start < w.end + OPENING_SLACK_S
+
+    at = next((k for k in range(1, len(first) - n + 1) if bare[k:k + n] == key and same_time(first[k + n - 1])), None)
     if at is None:
         return again
-    head = again[0]
-    start = max(head.start, first[at].start)       # its time stretched over the opening: where `first` heard it,
-    if len(again) > 1:                             # not after its next word ("I" 3.58 s, "think" 2.8 s)
-        start = min(start, again[1].start)
-    return [*first[:at], Word(start, max(head.end, start), head.word, head.probability), *again[1:]]
+    after = again[n].start if len(again) > n else math.inf
+    matched = []
+    for heard, w in zip(first[at:at + n], again[:n]):
+        start = min(heard.start, after)
+        matched.append(Word(start, min(max(heard.end, start), max(after, start)), w.word, w.probability))
+    return [*first[:at], *matched, *again[n:]]
 
 
 def better(again: list[Word], again_logprob: float, again_skipped: bool, words: list[Word], logprob: float) -> bool:
