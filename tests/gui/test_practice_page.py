@@ -5179,3 +5179,32 @@ def test_continue_keeps_the_keyboard_when_the_welcome_shown_again_offers_a_round
     page.show_recap({**recap, "left": left})                                          # shown again, after a reload
     assert not page.resume_btn.isHidden() and not page.skipped_btn.isHidden()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is page.resume_btn, timeout=5000)
+
+
+def test_ctrl_1_puts_the_keyboard_on_start_round_wherever_it_was(window, qtbot):
+    """fixDJ (walk58 6): after History, Ctrl+1 left the keyboard on the sidebar, where Enter did nothing; walk57 5:
+    after the bank editor, Ctrl+1 left it on Drill my weak points, so the first Space drilled. The first Space or
+    Enter after Ctrl+1 starts the round Practice shows."""
+    page, ctl = window.practice, window.controller
+    page.fill_banks(select="airwallex")
+    ctrl = Qt.KeyboardModifier.ControlModifier
+    page.drill_btn.setFocus()                                   # left on Drill my weak points, then the editor
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_4, ctrl)     # Banks
+    qtbot.waitUntil(lambda: window.banks.isVisible(), timeout=5000)
+    window.banks.select_bank("airwallex")
+    window.banks.duplicate_current()                            # my own bank, saved: Practice offers it
+    mine = page.bank_box.currentData()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_1, ctrl)     # Practice
+    qtbot.waitUntil(lambda: page.isVisible(), timeout=5000)
+    qtbot.wait(50)                                              # the page's own focus move, after Qt's
+    assert QApplication.focusWidget() is page.start_btn, QApplication.focusWidget()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_2, ctrl)     # History, then the sidebar (a click on it)
+    qtbot.waitUntil(lambda: window.history.isVisible(), timeout=5000)
+    window.nav.setFocus()
+    qtbot.keyClick(window.nav, Qt.Key.Key_1, ctrl)
+    qtbot.waitUntil(lambda: page.isVisible(), timeout=5000)
+    qtbot.wait(50)
+    assert QApplication.focusWidget() is page.start_btn, QApplication.focusWidget()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)      # Enter starts the round shown
+    qtbot.waitUntil(lambda: ctl.rehearsal is not None, timeout=30000)
+    assert ctl.rehearsal.bank.id == mine and not ctl.rehearsal.focus
