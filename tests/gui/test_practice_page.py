@@ -5208,3 +5208,34 @@ def test_ctrl_1_puts_the_keyboard_on_start_round_wherever_it_was(window, qtbot):
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)      # Enter starts the round shown
     qtbot.waitUntil(lambda: ctl.rehearsal is not None, timeout=30000)
     assert ctl.rehearsal.bank.id == mine and not ctl.rehearsal.focus
+
+
+@pytest.mark.parametrize("key", ["page_down", "ctrl_end"])
+def test_page_down_and_ctrl_end_reach_the_end_of_the_feedback_at_1366x768(window, qtbot, key):
+    """fixDJ (walk57 7): at 1366x768 the feedback of a long answer scrolls in its own pane; with the keyboard on a
+    button (where it is after an answer) Page Down and Ctrl+End did nothing, and in the text Ctrl+End did nothing.
+    Either key reaches the feedback's last line, in view on the page."""
+    window.showNormal()
+    window.resize(1366, 768)
+    page, ctl = start(window, qtbot, bank="airwallex")
+    ctl.stop_speaking()
+    with qtbot.waitSignal(ctl.analysisReady, timeout=60000):
+        ctl.answer_text(MAIN * 2)
+    qtbot.wait(100)
+    view, outer = page.feedback.view, page.page_scroll
+    bar = view.verticalScrollBar()
+    assert bar.maximum() > 0 and bar.value() == 0           # a long feedback: its pane scrolls
+
+    def at_end() -> bool:
+        bottom = view.mapTo(outer.viewport(), view.rect().bottomLeft()).y()
+        return bar.value() == bar.maximum() and bottom <= outer.viewport().height()
+    for focused in (QApplication.focusWidget(), view):        # a button (the keyboard after an answer), the text
+        assert focused is not None and focused.isVisible()
+        bar.setValue(0)
+        focused.setFocus()
+        for _ in range(10 if key == "page_down" else 1):
+            if key == "page_down":
+                qtbot.keyClick(focused, Qt.Key.Key_PageDown)
+            else:
+                qtbot.keyClick(focused, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+        assert at_end(), (focused, bar.value(), bar.maximum())

@@ -460,6 +460,17 @@ class PaneBrowser(QTextBrowser):
                 self._to_links = False
             event.accept()
             return
+        if event.modifiers() == Qt.KeyboardModifier.ControlModifier and event.key() in (Qt.Key.Key_End, Qt.Key.Key_Home):
+            # the text's end or start (fixDJ, walk57 7: Ctrl+End did nothing in the read-only text), its cursor there
+            # too, so Ctrl+Shift+Tab from the end goes to the last time link
+            cursor = self.textCursor()
+            end = event.key() == Qt.Key.Key_End
+            cursor.movePosition(QTextCursor.MoveOperation.End if end else QTextCursor.MoveOperation.Start)
+            self.setTextCursor(cursor)
+            bar = self.verticalScrollBar()
+            bar.setValue(bar.maximum() if end else 0)
+            event.ignore()              # and up to the page, which shows the pane's end (practice._scroll_feedback)
+            return
         super().keyPressEvent(event)
 
 

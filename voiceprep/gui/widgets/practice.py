@@ -13,9 +13,10 @@ from pathlib import Path
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QPalette, QShortcut
+from PySide6.QtGui import QKeyEvent, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAbstractSlider,
     QAbstractSpinBox,
     QApplication,
     QComboBox,
@@ -582,6 +583,7 @@ class PracticePage(QWidget):
         self.stack.currentChanged.connect(self._size_by_shown_page)
         self.stack.currentChanged.connect(lambda _i: self._fit_feedback())
         scroll.viewport().installEventFilter(self)       # its height: the feedback's room (_fit_feedback)
+        scroll.installEventFilter(self)                  # keys no widget in it took: the feedback's (_scroll_feedback)
         # a scored answer's feedback is brought into view as the page settles, until the candidate scrolls
         self._into_view = False
         bar = scroll.verticalScrollBar()
@@ -966,7 +968,53 @@ class PracticePage(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Resize and watched is self.page_scroll.viewport():
             self._fit_feedback()
+        # a key no widget in the page took reaches the page's scroll area, which takes Page Down for the page alone
+        if event.type() == QEvent.Type.KeyPress and watched is self.page_scroll and \
+                self._scroll_feedback(event):     # type: ignore[arg-type]
+            return True
         return super().eventFilter(watched, event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self._scroll_feedback(event):          # from the answer buttons under the scroll area, not in it
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def _scroll_feedback(self, event: QKeyEvent) -> bool:
+        """Page Down, Page Up, Ctrl+End and Ctrl+Home that no field took, while the feedback is shown: they scroll its
+        text, in its own pane, and the page to show it (fixDJ, walk57 7: at 1366x768, with the keyboard on a button
+        as after an answer, Page Down scrolled the page once, then nothing; Ctrl+End did nothing: the feedback's end
+        was out of reach). Page Down goes down the text, then the page below it; Page Up up the text, then the page."""
+        if self.stack.currentWidget() is not self.feedback or event.type() != QEvent.Type.KeyPress:
+            return False
+        mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        key, bar, page = event.key(), self.feedback.view.verticalScrollBar(), self.page_scroll.verticalScrollBar()
+        if mods == Qt.KeyboardModifier.ControlModifier and key in (Qt.Key.Key_End, Qt.Key.Key_Home):
+            end = key == Qt.Key.Key_End
+            bar.setValue(bar.maximum() if end else 0)
+            if end:
+                self._show_feedback_end()
+            else:
+                page.setValue(0)
+            return True
+        if mods != Qt.KeyboardModifier.NoModifier or key not in (Qt.Key.Key_PageDown, Qt.Key.Key_PageUp):
+            return False
+        down = key == Qt.Key.Key_PageDown
+        step = QAbstractSlider.SliderAction.SliderPageStepAdd if down else QAbstractSlider.SliderAction.SliderPageStepSub
+        if bar.value() < bar.maximum() if down else bar.value() > 0:
+            bar.triggerAction(step)
+            if down:
+                self._show_feedback_end()
+        else:
+            page.triggerAction(step)
+        return True
+
+    def _show_feedback_end(self) -> None:
+        """The page scrolled, when needed, so the feedback text's pane ends in view (its last line on screen)."""
+        view, page = self.feedback.view, self.page_scroll.verticalScrollBar()
+        below = view.mapTo(self.page_scroll.viewport(), view.rect().bottomLeft()).y() - self.page_scroll.viewport().height()
+        if below > 0:
+            page.setValue(min(page.maximum(), page.value() + below + 1))
 
     def _fit_feedback(self) -> None:
         """While the feedback is shown, its text keeps FEEDBACK_MIN_LINES lines in a small window, and the page scrolls
