@@ -5239,3 +5239,16 @@ def test_page_down_and_ctrl_end_reach_the_end_of_the_feedback_at_1366x768(window
             else:
                 qtbot.keyClick(focused, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
         assert at_end(), (focused, bar.value(), bar.maximum())
+
+
+def test_the_round_summary_says_an_answer_was_off_the_question(window, qtbot):
+    """fixDJ (walk58 5): the feedback flagged the answer as about something else; the round's summary said nothing."""
+    page, ctl = start(window, qtbot, bank="airwallex")
+    ctl.stop_speaking()
+    with qtbot.waitSignal(ctl.analysisReady, timeout=60000):
+        ctl.answer_text("Last weekend I baked a sourdough loaf. The starter needs feeding twice a day, and the dough "
+                        "rests overnight in the fridge. In the morning you shape it, score the top, and bake it in a "
+                        "hot cast iron pot for about forty minutes until the crust is dark.")
+    to_the_summary(qtbot, page, ctl)
+    said = [label.text() for label in page.summary.findChildren(QLabel) if label.isVisible()]
+    assert "The answer was off the question: its feedback says what it talked about." in said, said

@@ -2033,6 +2033,8 @@ class PracticePage(QWidget):
         lay.addLayout(top)
         if (skips := scored.skipped_line(summary.answered, summary.total)) is not None:     # not the headline (walk37)
             lay.addWidget(muted(skips))
+        if (elsewhere := scored.off_topic_line(rehearsal)) is not None:       # walk58 5: said in each feedback only
+            lay.addWidget(muted(elsewhere))
         if (both := scored.before_and_with(rehearsal, summary)) is not None:     # one number a label (walk18)
             lay.addWidget(muted(both))
         for line in best_try_lines(rehearsal, what):   # which try counts, when a question was answered again
