@@ -51,8 +51,8 @@ STATUS_COLOR = {"good": GOOD, "warn": WARN, "info": ACCENT}
 OFF_TOPIC_CARD = OFF_TOPIC.name     # shown under the headline, not among the Delivery cards
 # fixDJ (walk58 5): on an answer about something else, the Delivery cards' heading and the line under it; their praise
 # and a competency scored from delivery alone are drawn neutral (not green): how it sounded, not praise of the answer
-OFF_TOPIC_DELIVERY_HEADING = "How it sounded"
-OFF_TOPIC_DELIVERY = "Of how it sounded only, not of the answer: it talked about something else."
+OFF_TOPIC_DELIVERY_HEADING = "How it was said"
+OFF_TOPIC_DELIVERY = "Of how it was said only, not of the answer: it talked about something else."
 Doc = dict[str, Any]
 
 
