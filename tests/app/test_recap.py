@@ -32,7 +32,9 @@ def test_the_last_session_is_recapped_with_its_skipped_question_and_weakest_poin
     assert f"You skipped “{rnd.prompts[1].text.rstrip(' .')}”:" in details
     # walk19: "of 1 recent answers"
     # read42a 1: the point the drill asks next, said so (not "Most missed", which Progress and stats rank otherwise)
-    assert "\nDrill my weak points asks next: “" in details and "(covered in 0 of 1 recent answer)." in details
+    # fixDJ: the drill asks the question skipped (never answered) first, then the point, and the line says so
+    assert "\nDrill my weak points asks next: the question you skipped, then “" in details \
+        and "(covered in 0 of 1 recent answer)." in details
     assert "Most missed" not in details
     # one thing a line (walkthrough 9: one dense paragraph), what to do next first: what was skipped, what to drill,
     # then the session with its score (fixO: the session came first, its score on a line of its own)
@@ -1000,4 +1002,42 @@ def test_a_skipped_question_answered_since_the_round_is_not_offered_again(tmp_pa
     assert recap is not None and recap["skipped"] == [rnd.prompts[2].id], recap["skipped"]
     details = recap_lines(recap, {bank.id: bank}.get)[1]
     assert rnd.prompts[1].text.rstrip(" .?!") not in details.split("You skipped")[1].splitlines()[0], details
+    access.close_all()
+
+
+def test_the_welcome_names_what_the_drill_asks_first_the_question_skipped_before_any_weak_point(tmp_path):
+    """fixDJ (walks 57/58): after a round with a question skipped, Welcome back said "Drill my weak points asks next:
+    <a weak point>" while the drill asked the question skipped (never answered) first. One rule decides what the
+    drill asks next (history_service.drill_queue): the drill and the welcome both take it."""
+    access = HistoryAccess(tmp_path / "h.sqlite3")
+    session, service = PracticeSession(access), HistoryService(access)
+    bank = load_bank(BANKS / "airwallex.toml")
+    rnd = bank.rounds[0]
+    pk = session.start_round(bank, rnd)
+    session.save_typed(bank, rnd.prompts[0], "I think it was fine, we did a lot of things and it went well.", rnd.id, pk)
+    session.finish_round(pk, {"answered": 1, "total": len(rnd.prompts), "skipped": [rnd.prompts[1].id]})
+    recap = service.recap()
+    assert recap is not None and recap["weakest"]
+    drill = service.to_drill(bank)
+    assert drill[0]["prompt_id"] == rnd.prompts[1].id and drill[0]["key_point_id"] is None   # the drill asks it first
+    lines = recap_lines(recap, {bank.id: bank}.get)[1].splitlines()
+    line = next(line for line in lines if line.startswith("Drill my weak points asks next: "))
+    assert line.startswith(f"Drill my weak points asks next: the question you skipped, then “{recap['weakest']['label']}”"
+                           " (covered in 0 of 1 recent answer)"), line
+    # with none skipped and a round left said first, the question never answered is named where the drill asks it
+    left = {"bank_id": bank.id, "round_id": rnd.id, "title": rnd.title, "prompt_id": rnd.prompts[2].id,
+            "position": 3, "total": len(rnd.prompts)}
+    stopped = recap_lines({**recap, "skipped": [], "left": left}, {bank.id: bank}.get)[1].splitlines()
+    assert stopped[0].startswith("You left"), stopped
+    line = next(line for line in stopped if line.startswith("Drill my weak points asks next: "))
+    assert line.startswith(f"Drill my weak points asks next: “{rnd.prompts[1].text.rstrip(' .')}” (never answered), "
+                           f"then “{recap['weakest']['label']}”"), line
+    # ... and with nothing said before it, the line naming it says the drill asks it first: the point comes after it
+    plain = recap_lines({**recap, "skipped": []}, {bank.id: bank}.get)[1].splitlines()
+    assert plain[0].startswith(f"Never answered: “{rnd.prompts[1].text.rstrip(' .')}” and 2 more questions. Drill my "
+                               "weak points asks the first of them first."), plain
+    assert plain[1].startswith(f"Drill my weak points asks next, after it: “{recap['weakest']['label']}”"), plain
+    # with the first questions never answered not drilled first (Settings), the weak point is next, as before
+    none = recap_lines({**recap, "never_drilled": 0}, {bank.id: bank}.get)[1]
+    assert f"\nDrill my weak points asks next: “{recap['weakest']['label']}” (covered in 0 of 1" in none, none
     access.close_all()
