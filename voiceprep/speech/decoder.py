@@ -166,6 +166,19 @@ def ends_in_copy(tokens: list[int], shortest: int = HOTWORD_COPY_TOKENS) -> bool
     return False
 
 
+def copies_itself(tokens: list[int], shortest: int = HOTWORD_COPY_TOKENS) -> bool:
+    """Somewhere in the tokens, at least `shortest` of them copy the ones right before them, a whole copy at least:
+    `ends_in_copy` anywhere in the window, for a loop that then ends on something else ("… at present consent consent
+    consent consent consent consent consent consent consent. Printing, in the only sense …": fixDD, fixDL)."""
+    for size in range(1, len(tokens) // 2 + 1):
+        copied = 0
+        for i in range(size, len(tokens)):
+            copied = copied + 1 if tokens[i] == tokens[i - size] else 0
+            if copied >= max(size, shortest):
+                return True
+    return False
+
+
 def compression_ratio(text: str) -> float:
     data = text.encode("utf-8")
     return len(data) / max(1, len(zlib.compress(data)))
@@ -374,7 +387,7 @@ class WindowDecoder:
             return PassResult()
         result = self._generate(encoded, self._prompt(context, hotwords), seconds, beam)
         tokens = [t for t in result.sequences_ids[0] if t < self.tokenizer.eot]
-        if hotwords and ends_in_copy(tokens) and not given_up():     # the terms made it copy itself (fixCX, fixCZ)
+        if hotwords and copies_itself(tokens) and not given_up():    # the terms made it copy itself (fixCX, fixCZ, fixDL)
             result = self._generate(encoded, self._prompt(context, hotwords), seconds, beam, HOTWORD_NO_REPEAT_NGRAM)
             tokens = [t for t in result.sequences_ids[0] if t < self.tokenizer.eot]
         text = self.tokenizer.decode(tokens)
