@@ -9,8 +9,15 @@ import pytest
 
 from voiceprep.core.transcript import Word
 from voiceprep.speech.audio import load_audio
-from voiceprep.speech.decoder import (MIN_WINDOW_S, Cancel, copies_itself, drop_silent_words, ends_in_copy, normalise_filler,
-                                      trim_repeats)
+from voiceprep.speech.decoder import (
+    MIN_WINDOW_S,
+    Cancel,
+    copies_itself,
+    drop_silent_words,
+    ends_in_copy,
+    normalise_filler,
+    trim_repeats,
+)
 
 
 def test_a_short_window_is_encoded_at_10_s_not_30(transcriber, speech_dir):
