@@ -518,6 +518,56 @@ def test_only_terms_and_fillers_of_another_decode_are_taken():
     assert "".join(w.word for w in kept_heard(yeah, um, None)) == " Yeah. Um, when they're"
 
 
+def test_a_filler_another_pass_heard_where_this_one_heard_nothing_is_kept():
+    """walk58's FEE013 (fixDL), the words of its real passes: "Yeah. Um." (a pass that ended on the filler), then
+    "Yeah. when they're" (the filler's place and the words after it a "replace"), then "Yeah. Um. when you've got"
+    against "Yeah. when they're, when you've got" (words either side that differ). Main kept "Um" in none. Only the
+    filler is taken, only where the audio holds sound, and never over a word this decode heard at its time."""
+    from voiceprep.speech.stream import kept_heard
+
+    def said(*items):
+        return [Word(a, b, w) for a, b, w in items]
+
+    um = said((2.60, 2.92, " Yeah."), (5.51, 5.92, " Um."))
+    next_pass = said((2.60, 2.92, " Yeah."), (7.43, 7.78, " when"), (7.78, 7.92, " they're"))
+    assert kept_heard(next_pass, um, None) == next_pass                            # as before: no `audible`
+    got = kept_heard(next_pass, um, None, lambda w: True)
+    assert [w.word for w in got] == [" Yeah.", " Um.", " when", " they're"], got
+    assert kept_heard(next_pass, um, None, lambda w: False) == next_pass           # no sound there: not kept
+    earlier = said((2.60, 2.92, " Yeah."), (5.51, 5.92, " Um."), (7.43, 8.07, " when"), (9.06, 9.44, " you've"),
+                   (9.44, 9.62, " got"))
+    later = said((2.60, 2.92, " Yeah."), (7.43, 7.82, " when"), (7.82, 8.07, " they're,"), (9.06, 9.28, " when"),
+                 (9.28, 9.46, " you've"), (9.46, 9.62, " got"))
+    assert [w.word for w in kept_heard(later, earlier, None, lambda w: True)][:3] == [" Yeah.", " Um.", " when"]
+    # a filler heard at the time of a word this decode heard is that word heard otherwise: not taken
+    over = said((2.60, 2.92, " Yeah."), (7.40, 7.70, " um,"), (7.70, 8.07, " when"), (9.06, 9.44, " you've"))
+    assert kept_heard(later, over, None, lambda w: True) == later
+
+
+def test_an_um_a_caption_heard_is_in_the_final_transcript(transcriber, speech_dir):
+    """walk58 (fixDL): FEE013 live, a commit after "…like that?" (as the app made at load ~30): the caption read
+    "Yeah. Um.", the next pass "Yeah. when they're" and the stored transcript had no "Um" (the fillers count
+    delivery). Passes end at 6, 8, 10, 12 and 14 s of the clip, pass by pass; the stop follows the last."""
+    from voiceprep.speech.stream import words_to_segment
+
+    audio = load_audio(speech_dir.parent / "speech-spontaneous" / "ami_es2004c_FEE013.wav")
+    live = LiveTranscriber(transcriber)
+    cut = int(2.2 * 16000)
+    live.stream.feed(audio[:cut])
+    live.stream.committed.append(words_to_segment([Word(0.0, 1.8, " Are they text button or something like that?")]))
+    live.stream.skip_to(cut)
+    live.start()
+    fed = cut
+    for end in (6, 8, 10, 12, 14):
+        live.feed(audio[fed:end * 16000])
+        fed = end * 16000
+        wait_for_pass_to_cover(live, fed)
+    final = live.finish().text
+    heard = [c.tentative for c in live.captions if "um" in c.tentative.lower().replace(",", " ").replace(".", " ").split()]
+    assert heard, [c.tentative for c in live.captions]                  # a caption heard it (this clip, this CPU)
+    assert "Yeah. Um" in final, (final, heard)
+
+
 def _opening_lost_decoded(transcriber) -> tuple[str, list[str]]:
     """The recorded answer of walk51 2 decoded whole as the app decodes it (the Airwallex bank's terms for
     why-airwallex): its text, and its words bare and lower-case."""

@@ -178,6 +178,19 @@ def ends_in_copy(tokens: list[int], shortest: int = HOTWORD_COPY_TOKENS) -> bool
     return copy_start(tokens, shortest) is not None
 
 
+def copies_itself(tokens: list[int], shortest: int = HOTWORD_COPY_TOKENS) -> bool:
+    """Somewhere in the tokens, at least `shortest` of them copy the ones right before them, a whole copy at least:
+    `ends_in_copy` anywhere in the window, for a loop that then ends on something else ("… at present consent consent
+    consent consent consent consent consent consent consent. Printing, in the only sense …": fixDD, fixDL)."""
+    for size in range(1, len(tokens) // 2 + 1):
+        copied = 0
+        for i in range(size, len(tokens)):
+            copied = copied + 1 if tokens[i] == tokens[i - size] else 0
+            if copied >= max(size, shortest):
+                return True
+    return False
+
+
 def compression_ratio(text: str) -> float:
     data = text.encode("utf-8")
     return len(data) / max(1, len(zlib.compress(data)))
@@ -398,17 +411,19 @@ class WindowDecoder:
             return PassResult()
         result = self._generate(encoded, self._prompt(context, hotwords), seconds, beam)
         tokens = [t for t in result.sequences_ids[0] if t < self.tokenizer.eot]
-        copied = copy_start(tokens) if hotwords else None
-        if copied is not None and not given_up():     # the terms made it copy itself (fixCX, fixCZ)
-            own = self._before_copy(tokens, copied)
+        copying = hotwords and copies_itself(tokens)     # anywhere in the window (fixDL), at its end (fixCX, fixCZ)
+        if copying and not given_up():     # the terms made it copy itself
+            copied = copy_start(tokens)
+            own = self._before_copy(tokens, copied) if copied is not None else []
             retry = self._generate(encoded, self._prompt(context, hotwords), seconds, beam, HOTWORD_NO_REPEAT_NGRAM)
             retried = [t for t in retry.sequences_ids[0] if t < self.tokenizer.eot]
-            # a retry with far fewer tokens stopped short of what the window said (fixDI): the first, its copy cut
-            # (its score is the whole generation's, copy included, as before fixCX)
-            if len(own) < HOTWORD_RETRY_SHORT_RATIO * len(retried):
-                result, tokens = retry, retried
-            else:
+            # a retry with far fewer tokens than a first that ended in its copy stopped short of what the window said
+            # (fixDI): the first, its copy cut (its score is the whole generation's, copy included, as before fixCX);
+            # a loop inside the window (fixDL) has no such first to keep: the retry
+            if copied is not None and len(own) >= HOTWORD_RETRY_SHORT_RATIO * len(retried):
                 tokens = own
+            else:
+                result, tokens = retry, retried
         text = self.tokenizer.decode(tokens)
         looped = compression_ratio(text) > LOOP_COMPRESSION and len(text) > 40
         if looped and context and not given_up():     # earlier text is the usual cause of a loop: decode without it
