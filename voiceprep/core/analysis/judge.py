@@ -1687,7 +1687,7 @@ class AnswerJudge:
         """Orthonormal directions of what every key point of the prompt shares: the prompt and their mean."""
         if prompt is None or self.embedder is None:
             return None
-        vecs = self.embedder.embed([prompt.text, *(point_content(kp.label) for kp in prompt.key_points)])
+        vecs = self.embedder.embed([prompt.text, *(kp.label for kp in prompt.key_points)])
         self._label_vectors = dict(zip((kp.label for kp in prompt.key_points), vecs[1:]))
         q, _ = np.linalg.qr(np.stack([vecs[0], vecs[1:].mean(axis=0)]).T)
         return q
