@@ -109,10 +109,12 @@ def test_if_i_had_i_would_is_still_a_plan(bank):
 
 
 def test_which_conditionals_tell_a_rule():
-    assert _tells_a_rule("if a check fails the owning team gets an alert".split())
-    assert not _tells_a_rule("if i had more time i'd add alerts".split())
-    assert not _tells_a_rule("if it fails we will retry it".split())
-    assert not _tells_a_rule("if we were bigger we would shard it".split())
+    def rule(text: str) -> bool:
+        return _tells_a_rule(text.split(" "))
+    assert rule("if a check fails the owning team gets an alert")
+    assert not rule("if i had more time i'd add alerts")
+    assert not rule("if it fails we will retry it")
+    assert not rule("if we were bigger we would shard it")
 
 
 @pytest.mark.parametrize("point, text", [
