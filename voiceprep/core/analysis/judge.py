@@ -85,7 +85,9 @@ from voiceprep.core.banks.load import default_cues, label_min_cues
 from voiceprep.core.banks.model import Job, KeyPoint, Prompt
 from voiceprep.settings import PHRASE_CUE_WORDS, AnalysisSettings
 
-JUDGE_VERSION = "semantic-67"      # session 42: judge81 (semantic-67: quotes only, a pair by its sentence that
+JUDGE_VERSION = "semantic-67-d"    # session 43: judge84 (provisional: walk59's "if X, we do Y" a rule, a point's
+                                   # own "not ..." asserted, "nobody on the team", instruction read off),
+                                   # session 42: judge81 (semantic-67: quotes only, a pair by its sentence that
                                    # says the point, `_narrow`; a plain label's words by the sentence that says them,
                                    # `_carrier`; no decision moves),
                                    # judge80 (semantic-66: neither concrete floor in an answer whose
@@ -299,6 +301,25 @@ ORDER_WORDS = frozenset({"before", "until", "till"})
 # a key point about the future ("I will stay on the floor", "I want to fix...") or a prompt that asks for a
 # design ("How would you architect...") is answered in the conditional: its hypotheticals count
 FUTURE_WORDS = frozenset({"will", "want", "would", "plan", "next"})
+
+
+# a key point written as an instruction to oneself ("Explain what data the pipeline carried and who used it", "Say
+# how you kept patient data private"): the instruction is read off before the point is compared by meaning, and "how
+# you ..." read as what was done ("we kept patient data private"), so that the answer's content is what is compared
+_INSTRUCTION = re.compile(r"^\s*(?:please\s+)?(?:explain|say|describe|mention|state|tell(?:\s+(?:me|them|us))?"
+                          r"(?:\s+about)?|talk\s+about|walk\s+(?:me\s+)?through)\s+(?=\S)", re.IGNORECASE)
+_ASKED_ACT = re.compile(r"^(?:how|what|why)\s+(?:you|i|we)\b\s*", re.IGNORECASE)
+_YOUR = re.compile(r"\byour\b", re.IGNORECASE)
+
+
+def point_content(label: str) -> str:
+    """What an instruction-style key point asks to be said, as the thing itself; other labels unchanged."""
+    m = _INSTRUCTION.match(label)
+    if not m:
+        return label
+    rest = label[m.end():]
+    rest = _ASKED_ACT.sub("we ", rest, count=1)
+    return _YOUR.sub("our", rest)
 
 
 def label_markers(label: str, prompt: str = "") -> frozenset[str]:
@@ -1517,6 +1538,19 @@ def said_absent(said: Sequence[str]) -> list[int]:
     return list(range(1, min(len(said), 4)))
 
 
+# "nobody on the owning team", "no one in the ward", "none of the analysts": the label's own subject said to be nobody
+_NOBODY_OF = 4
+
+
+def _nobody(said: Sequence[str]) -> list[int]:
+    """The positions just after each "nobody", "no one", "none" said in a clause, where the people it names start."""
+    out = []
+    for t, w in enumerate(said):
+        if w in ("nobody", "none") or (w == "no" and said[t + 1:t + 2] == ["one"]):
+            out.append(t + (2 if w == "no" else 1))
+    return out
+
+
 def _free_of(label: str) -> frozenset[str]:
     """The stems a label itself says are absent as "X-free" or "Xless" ("lock-free", "cashless"): "no locks" says it."""
     found = re.findall(r"([A-Za-z]+)-free\b|\b([A-Za-z]{3,})less\b", label)
@@ -1879,6 +1913,8 @@ class AnswerJudge:
             if not hit:         # "no outbox, no sagas" for "... outbox or saga": the label's thing said absent (judge73)
                 hit = any(stem(said[t]) in own and stem(said[t]) not in free and inflected(said[t], own[stem(said[t])])
                           for t in said_absent(said))
+            if not hit:         # "nobody on the owning team heard about it" for "The owning team gets an alert" (walk59)
+                hit = any(stem(x) in own and stem(x) not in free for t in _nobody(said) for x in said[t:t + _NOBODY_OF])
             if not hit:
                 for t in denied_targets(said):
                     norm = words[a + t]
@@ -2287,8 +2323,9 @@ class AnswerJudge:
             #                         denial turns it down ("we didn't pick Kafka because it would add an ops team")
             fit = fit | (argued.firm & np.array([usable(u, allowed | DENIALS | HYPOTHETICAL) for u in self.units]))
         others_ok, ok = ok, ok & fit
-        parts = facets(kp.label)
-        vecs = self.embedder.embed([kp.label, *parts])
+        said = point_content(kp.label)        # "Say how you kept patient data private": what it asks said (walk59)
+        parts = facets(said)
+        vecs = self.embedder.embed([said, *parts])
         sims = self.vectors @ vecs.T                       # units x (label + facets)
         if self._halves.any():     # a half of a sentence that says two things, when it is close to the point alone
             alone = ~(self._halves & (sims[:, 0] < self.s.half_sentence_min))
@@ -3035,7 +3072,8 @@ class AnswerJudge:
         if self._quotes is None and self._points and self.embedder is not None and self.vectors is not None:
             cols = []
             for kp in self._points:
-                sims = self.vectors @ self.embedder.embed([kp.label, *facets(kp.label)]).T
+                said = point_content(kp.label)
+                sims = self.vectors @ self.embedder.embed([said, *facets(said)]).T
                 cols.append(self._quote_scores(kp, sims))
             self._quotes = np.stack(cols, axis=1)
         return self._quotes

@@ -150,6 +150,17 @@ def denied_phrases(label: str, whole: bool = False) -> tuple[tuple[str, ...], ..
     return tuple(dict.fromkeys(out))
 
 
+# words in "ly" that are no manner adverb ("not the family", "never apply it")
+_LY_NOT_MANNER = frozenset({"only", "family", "families", "apply", "supply", "reply", "rely", "ally", "assembly",
+                            "anomaly", "italy", "july", "fly", "ugly", "holy", "early", "daily", "weekly", "monthly",
+                            "yearly", "hourly", "nightly", "likely", "friendly", "lonely", "silly", "jelly", "belly"})
+
+
+# after a consequence ("..., so nobody has to look at it"), a "nobody" or "nothing" tells a result, not an undoing
+_CONSEQUENCE = frozenset({"so", "because"})
+_NONE = frozenset({"no", "nobody", "nothing", "none", "zero"})
+
+
 def asserted_denials(label: str, tokens: list[Token]) -> frozenset[int]:
     """Token positions where the answer asserts what the label denies: every word of a denied phrase in one clause,
     and nothing from there to the sentence's end that denies or replaces it ("amounts were stored as floats, which
@@ -162,13 +173,20 @@ def asserted_denials(label: str, tokens: list[Token]) -> frozenset[int]:
     n = len(tokens)
     starts = [i for i, t in enumerate(tokens) if i == 0 or t.clause_start or t.sentence_start
               or t.norm in CLAUSE_OPENERS] + [n]
+    # the phrase's own words undo nothing ("bad rows were silently dropped" for "..., not silently dropped"), and a
+    # manner word is not needed ("we just drop it quietly" asserts "silently dropped" too): walk59
+    denied = frozenset(s for phrase in phrases for s in phrase)
+    manner = frozenset(t.stem for t in tokenize_text(label) if t.norm.endswith("ly") and t.norm not in _LY_NOT_MANNER)
+    needed = [frozenset(phrase) - manner or frozenset(phrase) for phrase in phrases]
     for a, b in zip(starts, starts[1:]):
         end = next((i for i in range(a + 1, n) if tokens[i].sentence_start), n)
-        if any(t.norm in UNDOING or t.norm.endswith("n't") for t in tokens[a:end]):
+        after = next((i for i in range(b, end) if tokens[i].norm in _CONSEQUENCE), end)
+        if any((t.norm in UNDOING and t.stem not in denied and not (k >= after and t.norm in _NONE))
+               or t.norm.endswith("n't") for k, t in enumerate(tokens[a:end], start=a)):
             continue
-        for phrase in phrases:
+        for phrase in needed:
             at = [i for i in range(a, b) if tokens[i].stem in phrase]
-            if set(phrase) <= {tokens[i].stem for i in at}:
+            if phrase <= {tokens[i].stem for i in at}:
                 out.update(at)
     return frozenset(out)
 

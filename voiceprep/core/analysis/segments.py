@@ -139,6 +139,19 @@ def _tells_what_happened(words: list[str], subject_first: bool = False) -> bool:
     return perfect or said_in_past(words)
 
 
+# what makes an "if" a supposition: a modal, a future, a past said as the unreal ("if I had more time", "if it was
+# mine"), a wish
+_SUPPOSING = MODALS_CARRY | frozenset({"will", "i'll", "we'll", "you'll", "they'll", "it'll", "won't", "had", "were",
+                                       "was", "wish", "hope", "maybe", "perhaps", "probably", "gonna", "going"})
+
+
+def _tells_a_rule(words: list[str]) -> bool:
+    """A conditional in the present with nothing of a supposition in it: "If a check fails, the owning team gets an
+    alert", "if a row fails a check, we hold it back" tell how things are done, as "when" does (walk59); not "if I
+    had more time I'd add alerts", "if it fails we will retry"."""
+    return not any(w in _SUPPOSING or w.endswith("'d") for w in words) and not said_in_past(words)
+
+
 # a "would" after a verb of agreeing, deciding or telling, told in the past, reports what was agreed or said ("we
 # agreed that every deploy would go through a canary", "I told the family we would call by five"), not a plan
 REPORTING = ("agree", "decide", "decidi", "promis", "told", "said", "explain", "confirm", "insist", "commit",
@@ -487,7 +500,7 @@ def _markers(words: list[str], before: list[str] | None = None, story: bool = Fa
                 continue          # "I'd read about the Disruptor", "we'd already split the topic": I had
             if w == "eventually" and nxt in ("consistent", "consistency"):
                 continue          # "reads were eventually consistent": the consistency model chosen, not a plan
-            if w == "if" and (i > 1 or _tells_what_happened(words)
+            if w == "if" and (i > 1 or _tells_what_happened(words) or _tells_a_rule(words)
                               or _if_habit(words, i, before or [], story)):
                 continue          # "failover if the primary went down": a condition, not a plan
             hyp.add(w)
@@ -977,7 +990,7 @@ def _opens_if(words: list[str], a: int, b: int) -> bool:
     """Whether the sentence from word a to b opens with "if" ("So if a customer called, I'd...") and does not tell, in
     the past with no modal, what happened ("If the processor timed out we retried"): hypothetical throughout."""
     opens = words[a] == "if" or (words[a] in ("so", "and", "but", "um", "uh") and a + 1 <= b and words[a + 1] == "if")
-    return opens and not _tells_what_happened(words[a:b + 1])
+    return opens and not (_tells_what_happened(words[a:b + 1]) or _tells_a_rule(words[a:b + 1]))
 
 
 def clause_markers(raw: list[str]) -> list[frozenset[str]]:

@@ -12,7 +12,9 @@ from __future__ import annotations
 import re
 
 # "what I measured", "how we rolled it out", "the number", "the results": a slot the answer should fill
-_PLACEHOLDER = re.compile(r"\b(?:what|how|why|which|who|where|when)\s+(?:I|we|my|our)\b|"
+# ... "how you kept it private", "what data the pipeline carried" (walk59: the judge compares content, not the ask)
+_PLACEHOLDER = re.compile(r"\b(?:what|how|why|which|who|where|when)\s+(?:I|we|my|our|you|your)\b|"
+                          r"\b(?:what|which)\s+[a-z]+\s+(?:the|a|an|I|we|you|my|our|your|they|it)\b|"
                           r"\bthe\s+(?:numbers?|metrics?|results?|impact|outcome|details?|figures?)\b(?!\s+of\b)",
                           re.IGNORECASE)
 _TO_SELF = re.compile(r"(?:say|mention|talk\s+about|tell|give|explain|describe|remember|don'?t\s+forget|"
