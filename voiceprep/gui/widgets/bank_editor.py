@@ -244,6 +244,9 @@ def field_parts(field: str | None) -> list[tuple[str, str]]:
     return re.findall(r"(\w+)(?:\[(\d+)\])?", field or "")
 
 
+# Try it's description, read by a screen reader where the keyboard is: the rule its tooltip says too (walk59's brief:
+# it said "Press Enter to check it" alone)
+TRY_IT_DESCRIPTION = f"Press Enter to check it. {TYPED_AND_TRIED}"
 EMPTY_POINT_FIX = "type what you want to say, or remove it with Remove (Delete in the tree)"
 EMPTY = {"key_points": "This question has no key points yet: add one",
          "prompts": "This round has no questions yet: add one",
@@ -928,7 +931,7 @@ class BankEditor(QWidget):
         row.addWidget(box, 1)
         row.addWidget(check)
         self.form.addRow("Try it", row)
-        accessible.name(box, "Try it: a sentence the way you would say it", "Press Enter to check it")
+        accessible.name(box, "Try it: a sentence the way you would say it", TRY_IT_DESCRIPTION)
         result = WrappedLine("", muted=False)   # a wrapped label's own hint left a gap of lines above it (fix41)
         result.setObjectName("try_result")
         result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -988,7 +991,7 @@ class BankEditor(QWidget):
         result.setText(text)
         result.setVisible(bool(text))
         accessible.name(result, text or "Try it result")
-        box.setAccessibleDescription(text or "Press Enter to check it")
+        box.setAccessibleDescription(text or TRY_IT_DESCRIPTION)
         add.setText(f"Add “{cue}” as a cue" if cue else "")
         accessible.name(add, f"Add {cue} as a cue and check again" if cue else "")
         add.setVisible(bool(cue))
