@@ -1343,6 +1343,35 @@ def test_compare_two_is_off_for_two_different_questions_and_says_why(qtbot, wind
     assert page.compare_btn.accessibleDescription() == "Compares the two selected answers (Ctrl+D)"
 
 
+def test_ctrl_ds_reason_leaves_the_screen_when_the_selection_changes(qtbot, window, services):
+    """Walk59 9b: after Ctrl+D on two answers of different questions, the "different questions" tooltip stayed on
+    screen over the detail after the selection changed, naming the old questions. It goes with the selection it was
+    about."""
+    from PySide6.QtCore import QItemSelectionModel
+    from PySide6.QtWidgets import QToolTip
+
+    ids = seed(services.db_path, [("hardest-problem", WEAK, 0.37), ("why-airwallex", "I like payments.", 0.4),
+                                  ("hardest-problem", STRONG, 0.4)])
+    page = window.history
+    window.nav.setCurrentRow(1)
+    qtbot.waitUntil(lambda: sorted(r["id"] for r in page.model.rows) == sorted(ids), timeout=10000)
+
+    def select(chosen):
+        page.table.clearSelection()
+        flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+        for attempt in chosen:
+            row = next(i for i, r in enumerate(page.model.rows) if r["id"] == attempt)
+            page.table.selectionModel().select(page.model.index(row, 0), flags)
+
+    for then in ([ids[0]], [ids[0], ids[2]]):       # one answer; two of one question
+        select([ids[0], ids[1]])
+        qtbot.keyClick(page.table, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+        said = page.compare_btn.toolTip()
+        assert QToolTip.isVisible() and QToolTip.text() == said and "different questions" in said
+        select(then)                                # (QToolTip.hideText takes 300 ms)
+        qtbot.waitUntil(lambda: not (QToolTip.isVisible() and QToolTip.text() == said), timeout=3000)
+
+
 def test_a_decimal_in_the_minimum_score_is_refused_and_said_not_taken_as_75(qtbot, window):
     """Review31 (finding 7): "7,5" typed into History's "score ≥" filtered by 75 without a word (Qt dropped the
     comma as a thousands separator). It is refused whole, the filter kept, and the status line says what to type."""

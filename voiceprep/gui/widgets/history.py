@@ -661,6 +661,8 @@ class HistoryPage(QWidget):
         self.compare_btn.setToolTip(apart_text(why) if why else compare_hint(len(ids)))
         self.compare_btn.setAccessibleDescription(f"Off: {apart_text(why)}" if why else COMPARE_DESCRIPTION)
         said, self._apart_said = self._apart_said, None
+        if said is not None and QToolTip.isVisible() and QToolTip.text() == said[0] != self.compare_btn.toolTip():
+            QToolTip.hideText()                # walk59 9b: Ctrl+D's reason, shown by it, goes with the selection
         if said is not None and self.status.text() == said[0]:    # Ctrl+D's reason still on the status line
             if said[0] == self.compare_btn.toolTip():
                 self._apart_said = said        # still true
