@@ -1038,8 +1038,9 @@ def test_judge_again_says_what_it_judged_against_and_what_changed(qtbot, window,
 def test_from_the_answers_tab_reaches_compare_two_before_judge_again_and_ctrl_d_compares(qtbot, window, services,
                                                                                          monkeypatch):
     """Walk47 3: two rows selected, Tab Tab Space (meant for Compare two) judged an answer again; Compare had no
-    key. Tab from the answers goes to Compare two first, Judge again is the feedback's last stop, Ctrl+D compares,
-    and F1's sheet lists it."""
+    key. Tab from the answers goes to Compare two first, Ctrl+D compares, and F1's sheet lists it. Walk59 9c: Judge
+    again came after the note and Save note, not before the feedback it sits above: it is where it is drawn, after
+    the answers' actions (and it asks before it replaces a score, walk47 3)."""
     ids = seed(services.db_path, [("hardest-problem", STRONG, None), ("hardest-problem", STRONG, None)])
     window.nav.setCurrentRow(1)
     page = window.history
@@ -1058,7 +1059,8 @@ def test_from_the_answers_tab_reaches_compare_two_before_judge_again_and_ctrl_d_
         return stops
     assert tab_stops(page.table, 1) == [page.compare_btn]
     after = tab_stops(page.compare_btn, 30)
-    assert after.index(page.detail.view) < after.index(page.detail.save_note) < after.index(page.detail.rejudge)
+    assert after.index(page.detail.rejudge) < after.index(page.detail.view) < after.index(page.detail.save_note)
+    assert after.index(page.delete_btn) < after.index(page.detail.rejudge)     # not the second stop from the answers
     compared: list[dict] = []
     monkeypatch.setattr(page, "_show_compare", compared.append)
     page.table.setFocus()
@@ -1399,6 +1401,8 @@ def test_tab_follows_the_page_as_drawn_filters_search_answers_feedback_actions(q
     window.nav.setCurrentRow(1)
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window and rows(page) == ids, timeout=10000)
+    page.table.selectRow(0)                 # its feedback open, with the buttons above it
+    qtbot.waitUntil(lambda: page.detail.rejudge.isVisible(), timeout=10000)
     window.nav.setFocus()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is window.nav, timeout=5000)
 
@@ -1417,8 +1421,12 @@ def test_tab_follows_the_page_as_drawn_filters_search_answers_feedback_actions(q
     filters = [x for x in (page.bank_filter, page.prompt_filter, page.min_score) if x.isVisible() and x.isEnabled()]
     shown = [x for x in (page.compare_btn, page.delete_btn, page.export_btn) if x.isVisible() and x.isEnabled()]
     focused = [x.parentWidget() if x is page.min_score.lineEdit() else x for x in seen]
-    # walk47 3: the actions on the selected answers right after them, before the feedback (Judge again its last)
-    assert focused[:len(filters) + len(shown) + 3] == [*filters, page.search, page.table, *shown, page.detail.view], seen
+    # walk47 3: the actions on the selected answers right after them, before the feedback; the feedback's own
+    # buttons above it before it, as drawn (walk59 9c: Judge again came after the note)
+    above = [x for x in (page.detail.play, page.detail.ask, page.detail.rejudge) if x.isVisible() and x.isEnabled()]
+    assert page.detail.rejudge in above, "the answer seeded can be judged again"
+    assert focused[:len(filters) + len(shown) + len(above) + 3] == [
+        *filters, page.search, page.table, *shown, *above, page.detail.view], seen
     assert len(seen) == len(set(seen))
     # from the search: Tab to the answers, Shift+Tab to the filters
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)

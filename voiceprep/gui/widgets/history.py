@@ -448,8 +448,8 @@ class HistoryPage(QWidget):
         super().showEvent(event)
 
     def _table_first(self) -> None:
-        """Tab order as the page is drawn: the filters, the search, the answers, their feedback, the actions on
-        them, then the notice's buttons (walk45 6: from the search Tab went to Compare two, Delete, Export… and the
+        """Tab order as the page is drawn: the filters, the search, the answers, the actions on them, their
+        feedback (its buttons, then its text, rating and note), then the notice's buttons (walk45 6: from the search Tab went to Compare two, Delete, Export… and the
         page list, the answers out of reach; walk41 8 had put the answers first, the filters after the feedback).
         The order is set once the page is in its window: in a page of its own the focus chain is a ring that starts
         at the page, and QWidget.setTabOrder(a, b) does nothing when only widgets that take no focus stand between
@@ -463,9 +463,9 @@ class HistoryPage(QWidget):
             if self.detail.isAncestorOf(w) and takes_tab(w):
                 feedback.append(w)
             w = w.nextInFocusChain()
-        # the actions on the selected answers right after them, Judge again (which replaces a score) last of the
-        # feedback's (walk47 3: Tab Tab Space from two selected rows, meant for Compare two, judged one again)
-        feedback = [w for w in feedback if w is not self.detail.rejudge] + [self.detail.rejudge]
+        # the actions on the selected answers right after them (walk47 3: Tab Tab Space from two selected rows,
+        # meant for Compare two, judged one again; Judge again asks first now), then the feedback's as drawn: its
+        # buttons above the text, Judge again among them (walk59 9c: last, it came after the note and Save note)
         order: list[QWidget] = [self.bank_filter, self.prompt_filter, self.min_score, self.search, self.table,
                                 self.compare_btn, self.delete_btn, self.export_btn, *feedback,
                                 *(b for b in self.notice.findChildren(QAbstractButton) if takes_tab(b))]
