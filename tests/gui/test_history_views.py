@@ -1371,7 +1371,7 @@ def test_ctrl_ds_reason_leaves_the_screen_when_the_selection_changes(qtbot, wind
         said = page.compare_btn.toolTip()
         assert QToolTip.isVisible() and QToolTip.text() == said and "different questions" in said
         select(then)                                # (QToolTip.hideText takes 300 ms)
-        qtbot.waitUntil(lambda: not (QToolTip.isVisible() and QToolTip.text() == said), timeout=3000)
+        qtbot.waitUntil(lambda said=said: not (QToolTip.isVisible() and QToolTip.text() == said), timeout=3000)
 
 
 def test_a_decimal_in_the_minimum_score_is_refused_and_said_not_taken_as_75(qtbot, window):
