@@ -450,7 +450,8 @@ class HistoryPage(QWidget):
     def _table_first(self) -> None:
         """Tab order as the page is drawn: the filters, the search, the answers, the actions on them, their
         feedback (its buttons, then its text, rating and note), then the notice's buttons (walk45 6: from the
-        search Tab went to Compare two, Delete, Export… and the page list, the answers out of reach; walk41 8 had put the answers first, the filters after the feedback).
+        search Tab went to Compare two, Delete, Export… and the page list, the answers out of reach; walk41 8
+        had put the answers first, the filters after the feedback).
         The order is set once the page is in its window: in a page of its own the focus chain is a ring that starts
         at the page, and QWidget.setTabOrder(a, b) does nothing when only widgets that take no focus stand between
         a and b (fixAG's call did nothing). In the window the page's chain is a stretch of the window's, between the
