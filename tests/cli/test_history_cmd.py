@@ -1079,3 +1079,24 @@ def test_stats_gives_the_pace_and_fillers_of_the_spoken_answers_beside_a_typed_b
     assert main(["history", "stats", "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["recent"]["spoken"] == 1 and data["recent"]["wpm"] == pytest.approx(150, abs=1)
+
+
+def test_stats_most_missed_says_how_many_of_the_missed_points_it_lists(capsys):
+    """walk59 10: `history stats` listed 5 missed points under "Most missed" where Progress's table had 6, and did
+    not say it was the top 5. The heading says how many of how many when it lists fewer than were missed."""
+    _stored("airwallex.toml", [("hardest-problem", "We had locks and it was slow, so we changed it."),
+                               ("why-airwallex", "I like the company.")])
+    assert main(["history", "stats", "--bank", "airwallex", "--json"]) == 0
+    s = json.loads(capsys.readouterr().out)
+    missed = s["weak_points_missed"]["airwallex"]
+    assert missed > 5 and len(s["weak_points"]["airwallex"]) == 5, (missed, s["weak_points"])
+    assert main(["history", "stats", "--bank", "airwallex"]) == 0
+    out = capsys.readouterr().out
+    assert f"Most missed in Airwallex — Infrastructure / Platform Engineer (5 of {missed} missed points" in out, out
+    # all of them listed: the heading as before, no count
+    _stored("airwallex.toml", [("hardest-problem", ANSWER)] * 5)
+    assert main(["history", "stats", "--bank", "airwallex", "--prompt", "hardest-problem", "--json"]) == 0
+    s = json.loads(capsys.readouterr().out)
+    assert s["weak_points_missed"]["airwallex"] == len(s["weak_points"]["airwallex"]) <= 5
+    assert main(["history", "stats", "--bank", "airwallex", "--prompt", "hardest-problem"]) == 0
+    assert "Most missed in Airwallex — Infrastructure / Platform Engineer:\n" in capsys.readouterr().out

@@ -1042,8 +1042,9 @@ def test_judge_again_says_what_it_judged_against_and_what_changed(qtbot, window,
 def test_from_the_answers_tab_reaches_compare_two_before_judge_again_and_ctrl_d_compares(qtbot, window, services,
                                                                                          monkeypatch):
     """Walk47 3: two rows selected, Tab Tab Space (meant for Compare two) judged an answer again; Compare had no
-    key. Tab from the answers goes to Compare two first, Judge again is the feedback's last stop, Ctrl+D compares,
-    and F1's sheet lists it."""
+    key. Tab from the answers goes to Compare two first, Ctrl+D compares, and F1's sheet lists it. Walk59 9c: Judge
+    again came after the note and Save note, not before the feedback it sits above: it is where it is drawn, after
+    the answers' actions (and it asks before it replaces a score, walk47 3)."""
     ids = seed(services.db_path, [("hardest-problem", STRONG, None), ("hardest-problem", STRONG, None)])
     window.nav.setCurrentRow(1)
     page = window.history
@@ -1062,7 +1063,8 @@ def test_from_the_answers_tab_reaches_compare_two_before_judge_again_and_ctrl_d_
         return stops
     assert tab_stops(page.table, 1) == [page.compare_btn]
     after = tab_stops(page.compare_btn, 30)
-    assert after.index(page.detail.view) < after.index(page.detail.save_note) < after.index(page.detail.rejudge)
+    assert after.index(page.detail.rejudge) < after.index(page.detail.view) < after.index(page.detail.save_note)
+    assert after.index(page.delete_btn) < after.index(page.detail.rejudge)     # not the second stop from the answers
     compared: list[dict] = []
     monkeypatch.setattr(page, "_show_compare", compared.append)
     page.table.setFocus()
@@ -1347,6 +1349,35 @@ def test_compare_two_is_off_for_two_different_questions_and_says_why(qtbot, wind
     assert page.compare_btn.accessibleDescription() == "Compares the two selected answers (Ctrl+D)"
 
 
+def test_ctrl_ds_reason_leaves_the_screen_when_the_selection_changes(qtbot, window, services):
+    """Walk59 9b: after Ctrl+D on two answers of different questions, the "different questions" tooltip stayed on
+    screen over the detail after the selection changed, naming the old questions. It goes with the selection it was
+    about."""
+    from PySide6.QtCore import QItemSelectionModel
+    from PySide6.QtWidgets import QToolTip
+
+    ids = seed(services.db_path, [("hardest-problem", WEAK, 0.37), ("why-airwallex", "I like payments.", 0.4),
+                                  ("hardest-problem", STRONG, 0.4)])
+    page = window.history
+    window.nav.setCurrentRow(1)
+    qtbot.waitUntil(lambda: sorted(r["id"] for r in page.model.rows) == sorted(ids), timeout=10000)
+
+    def select(chosen):
+        page.table.clearSelection()
+        flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+        for attempt in chosen:
+            row = next(i for i, r in enumerate(page.model.rows) if r["id"] == attempt)
+            page.table.selectionModel().select(page.model.index(row, 0), flags)
+
+    for then in ([ids[0]], [ids[0], ids[2]]):       # one answer; two of one question
+        select([ids[0], ids[1]])
+        qtbot.keyClick(page.table, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+        said = page.compare_btn.toolTip()
+        assert QToolTip.isVisible() and QToolTip.text() == said and "different questions" in said
+        select(then)                                # (QToolTip.hideText takes 300 ms)
+        qtbot.waitUntil(lambda said=said: not (QToolTip.isVisible() and QToolTip.text() == said), timeout=3000)
+
+
 def test_a_decimal_in_the_minimum_score_is_refused_and_said_not_taken_as_75(qtbot, window):
     """Review31 (finding 7): "7,5" typed into History's "score ≥" filtered by 75 without a word (Qt dropped the
     comma as a thousands separator). It is refused whole, the filter kept, and the status line says what to type."""
@@ -1374,6 +1405,8 @@ def test_tab_follows_the_page_as_drawn_filters_search_answers_feedback_actions(q
     window.nav.setCurrentRow(1)
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window and rows(page) == ids, timeout=10000)
+    page.table.selectRow(0)                 # its feedback open, with the buttons above it
+    qtbot.waitUntil(lambda: page.detail.rejudge.isVisible(), timeout=10000)
     window.nav.setFocus()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is window.nav, timeout=5000)
 
@@ -1392,8 +1425,12 @@ def test_tab_follows_the_page_as_drawn_filters_search_answers_feedback_actions(q
     filters = [x for x in (page.bank_filter, page.prompt_filter, page.min_score) if x.isVisible() and x.isEnabled()]
     shown = [x for x in (page.compare_btn, page.delete_btn, page.export_btn) if x.isVisible() and x.isEnabled()]
     focused = [x.parentWidget() if x is page.min_score.lineEdit() else x for x in seen]
-    # walk47 3: the actions on the selected answers right after them, before the feedback (Judge again its last)
-    assert focused[:len(filters) + len(shown) + 3] == [*filters, page.search, page.table, *shown, page.detail.view], seen
+    # walk47 3: the actions on the selected answers right after them, before the feedback; the feedback's own
+    # buttons above it before it, as drawn (walk59 9c: Judge again came after the note)
+    above = [x for x in (page.detail.play, page.detail.ask, page.detail.rejudge) if x.isVisible() and x.isEnabled()]
+    assert page.detail.rejudge in above, "the answer seeded can be judged again"
+    assert focused[:len(filters) + len(shown) + len(above) + 3] == [
+        *filters, page.search, page.table, *shown, *above, page.detail.view], seen
     assert len(seen) == len(set(seen))
     # from the search: Tab to the answers, Shift+Tab to the filters
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)

@@ -49,7 +49,8 @@ and up to 5 before them, a lower retry of a day too, as Progress's pace and fill
 weak_points (--prompt's points alone when given; {bank id: [{prompt_id, prompt_text, key_point_id, label, competency,
 hits, attempts, rate, weight (the point's: a tie goes to the heavier),
 asked (answers that missed it and whose follow-up answer said it: "+1 in follow-up"),
-standing (0 to 1: hits, each of asked as part of a hit, per answer counted; weakest first)}]}),
+standing (0 to 1: hits, each of asked as part of a hit, per answer counted; weakest first)}]}: the 5 weakest),
+weak_points_missed ({bank id: how many points were missed in all}: weak_points lists the first 5 of them),
 never_answered ({bank id: [prompt id]}: each bank's questions with no answer yet, in the bank's order; none with
 --prompt, nor for a bank never practised),
 retries (lower tries of a question answered again the same day: counted and in best_overall, not in avg_overall,
@@ -342,13 +343,21 @@ def cmd_stats(args: argparse.Namespace) -> int:
                 emit(f"{never_answered_text([p.text])} ({p.id}) in {names.get(bank_id, bank_id)}")
     for bank, weak in s["weak_points"].items():
         if weak:
-            emit(f"Most missed in {names.get(bank, bank)}:")       # by name, as above (review 14)
+            emit(most_missed_heading(names.get(bank, bank), len(weak), s["weak_points_missed"][bank]))
             for w in weak:              # weakest first: said only in a follow-up after missed outright (fix45)
                 said = in_follow_up_text(w)      # said in a follow-up (walk20), beside the count as Progress has it
                 older = older_wording_text(w)    # judged on its old wording (walkthrough 12)
                 emit(f"  hit {w['hits']} of {w['attempts']}" + (f", {said}" if said else "")
                       + f"  {w['prompt_id']}: {w['label']}" + (f" ({older})" if older else ""))
     return 0
+
+
+def most_missed_heading(bank_name: str, shown: int, missed: int) -> str:
+    """"Most missed in <bank>:" by name, as above (review 14), and how many of how many when it lists fewer than
+    were missed (walk59 10: the top 5 of 6, unsaid; Progress's key-point table lists them all)."""
+    if shown >= missed:
+        return f"Most missed in {bank_name}:"
+    return f"Most missed in {bank_name} ({shown} of {missed} missed points; the app's Progress page lists them all):"
 
 
 # what to do when two answers do not compare, in a terminal's words (History says "select two answers ...")

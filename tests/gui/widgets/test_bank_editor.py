@@ -2005,6 +2005,35 @@ def test_a_new_banks_id_follows_its_title_and_the_starter_point_goes_with_the_st
     assert editor.doc.count(prompt, "key_points") == 1
 
 
+def test_the_starter_points_removal_is_said_in_the_problems_list_until_the_question_has_a_point(
+        qtbot, services, data_home):
+    """Walk59 9d: the starter question's example key point went when she rewrote the question, said on the status
+    line, which the next edits replaced ("Unsaved changes…"): the problems list said only "This question has no key
+    points yet". Its line there says what went, and why, as long as the question has no key point."""
+    from voiceprep.core.banks.document import STARTER_LABEL
+
+    _window, editor = new_bank_in_active_window(qtbot, services, data_home)
+    prompt = ("rounds", 0, "prompts", 0)
+    editor.select(prompt)
+    type_into(qtbot, editor, "text", "Tell me about the lab results feed.")
+    assert editor.doc.count(prompt, "key_points") == 0
+    type_into(qtbot, editor, "text", "Tell me about the lab results pipeline.")      # two more edits
+    type_into(qtbot, editor, "target_seconds", "90")
+    assert "example key point" not in editor.status.text()                 # the status line has moved on
+    lines = [editor.problems.item(i).text() for i in range(editor.problems.count())]
+    mine = [line for line in lines if "lab results pipeline" in line]
+    assert len(mine) == 1 and f"example key point “{STARTER_LABEL}” went when you rewrote the question" in mine[0], lines
+    assert "add your own" in mine[0], mine
+    editor.add_key_point("Lab results reached the wards in fifteen minutes")
+    lines = [editor.problems.item(i).text() for i in range(editor.problems.count())]
+    assert not any(STARTER_LABEL in line for line in lines), lines
+    editor.select(prompt + ("key_points", 0))                               # her own point removed: no example
+    editor.remove_current()                                                 # to speak of any more
+    lines = [editor.problems.item(i).text() for i in range(editor.problems.count())]
+    assert any("This question has no key points yet" in line for line in lines), lines
+    assert not any(STARTER_LABEL in line for line in lines), lines
+
+
 def test_a_bank_saved_to_disk_keeps_its_id_when_its_title_changes(qtbot, services, data_home):
     _window, editor = new_bank_in_active_window(qtbot, services, data_home)
     type_into(qtbot, editor, "title", "Acme platform")

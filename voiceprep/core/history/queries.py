@@ -1620,12 +1620,15 @@ def stats(h: History, bank: Banks | None = None, last: int = 6, prompt: str | No
         else None
     # of `prompt` alone when one is asked for, as everything above is (walk42: other prompts' points were listed)
     if bank:
-        result["weak_points"] = {own: weak_points(h, bank, last, weak_limit, prompt, beaten) if rates is None
-                                 else _weak(rates, weak_limit)}    # read once
+        weak = {own: weak_points(h, bank, last, None, prompt, beaten) if rates is None
+                else _weak(rates, None)}    # read once
     else:       # each bank's own lower tries (as outscored_ids(h, b, prompt)), from the rows read above
         banks = [r["bank_id"] for r in h.read("SELECT DISTINCT bank_id FROM attempts")]
-        result["weak_points"] = {b: weak_points(h, b, last, weak_limit, prompt, None if tries is None else outscored_ids(
+        weak = {b: weak_points(h, b, last, None, prompt, None if tries is None else outscored_ids(
             h, b, prompt, rows=[r for r in tries if r["bank_id"] == b])) for b in banks}
+    result["weak_points"] = {b: points[:weak_limit] for b, points in weak.items()}
+    # how many were missed in all (walk59 10: "Most missed" listed the top 5 of 6 without saying so)
+    result["weak_points_missed"] = {b: len(points) for b, points in weak.items()}
     return result
 
 

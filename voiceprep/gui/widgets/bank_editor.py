@@ -244,10 +244,22 @@ def field_parts(field: str | None) -> list[tuple[str, str]]:
     return re.findall(r"(\w+)(?:\[(\d+)\])?", field or "")
 
 
+# Try it's description, read by a screen reader where the keyboard is: the rule its tooltip says too (walk59's brief:
+# it said "Press Enter to check it" alone)
+TRY_IT_DESCRIPTION = f"Press Enter to check it. {TYPED_AND_TRIED}"
 EMPTY_POINT_FIX = "type what you want to say, or remove it with Remove (Delete in the tree)"
 EMPTY = {"key_points": "This question has no key points yet: add one",
          "prompts": "This round has no questions yet: add one",
          "rounds": "This bank has no rounds yet: add one"}
+
+
+# the starter question's example key point, gone when the question was rewritten (_follow): said on the status line,
+# and on the question's line in the problems list while it has no point of its own (walk59 9d: the status line's
+# sentence was replaced by the next edits, the list said only "no key points yet")
+ADD_YOUR_OWN = "add your own (Add a key point, or Key points from my notes…)"
+EXAMPLE_WENT = f"The example key point “{STARTER_LABEL}” went with the old question: {ADD_YOUR_OWN}."
+EXAMPLE_GONE = (f"This question has no key points yet: the example key point “{STARTER_LABEL}” went when you "
+                f"rewrote the question; {ADD_YOUR_OWN}")
 
 
 def problem_place(field: str | None, round_titles: Sequence[str] = (), names: Mapping[str, str] | None = None) -> str:
@@ -345,6 +357,7 @@ class BankEditor(QWidget):
         self._texts_at_open: dict[tuple[str, ...], str] = {}     # ("prompt id",) / ("prompt id", "point id") -> text
         self._pinned_ids: set[tuple[str, ...]] = set()            # ids the candidate typed: never re-derived
         self._notes: dict[str, str] = {}          # prompt id -> notes pasted into Key points from my notes
+        self._example_gone: set[str] = set()      # prompt ids whose example key point went with the old question
         self.warnings: list[tuple[str, str]] = []  # listed with the problems; Save asks first (see _repeats)
         self.hints: list[tuple[str, str]] = []     # listed too, Save does not ask (see _long_labels)
         # a prompt or key point just added, empty: "must not be empty" waits until its field is left, another node
@@ -497,7 +510,7 @@ class BankEditor(QWidget):
         self.draft_file = draft_file or new_draft_file()
         self.node_path = ("job",)
         self._texts_at_open, self._pinned_ids = self._texts_by_id(doc), set()
-        self._notes = {}
+        self._notes, self._example_gone = {}, set()
         self._tried, self._trial = {}, None     # another bank's Try it text and result are not this one's
         self._trial_seq += 1                    # nor a check still running for it
         self._ids_shown = False             # each bank opens with its Ids under "More"
@@ -928,7 +941,7 @@ class BankEditor(QWidget):
         row.addWidget(box, 1)
         row.addWidget(check)
         self.form.addRow("Try it", row)
-        accessible.name(box, "Try it: a sentence the way you would say it", "Press Enter to check it")
+        accessible.name(box, "Try it: a sentence the way you would say it", TRY_IT_DESCRIPTION)
         result = WrappedLine("", muted=False)   # a wrapped label's own hint left a gap of lines above it (fix41)
         result.setObjectName("try_result")
         result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -988,7 +1001,7 @@ class BankEditor(QWidget):
         result.setText(text)
         result.setVisible(bool(text))
         accessible.name(result, text or "Try it result")
-        box.setAccessibleDescription(text or "Press Enter to check it")
+        box.setAccessibleDescription(text or TRY_IT_DESCRIPTION)
         add.setText(f"Add “{cue}” as a cue" if cue else "")
         accessible.name(add, f"Add {cue} as a cue and check again" if cue else "")
         add.setVisible(bool(cue))
@@ -1125,8 +1138,8 @@ class BankEditor(QWidget):
             kp = path + ("key_points", 0)
             if (doc.get(kp, "id"), doc.get(kp, "label")) == (STARTER_ID, STARTER_LABEL) and not doc.get(kp, "cues"):
                 doc.remove(kp)
-                return (f"The example key point “{STARTER_LABEL}” went with the old question: add your own (Add a "
-                        "key point, or Key points from my notes…). Undo (Ctrl+Z) brings it back.")
+                self._example_gone.add(str(doc.get(path, "id", "")))
+                return f"{EXAMPLE_WENT} Undo (Ctrl+Z) brings it back."
         return ""
 
     def _show_value(self, key: str, value: str) -> None:
@@ -1203,10 +1216,14 @@ class BankEditor(QWidget):
             self.problems.addItem(it)
             return it
 
+        gone = self._examples_gone()
         for err in problems:
             if self._waits(err.field, err.message):
                 continue
-            it = add(problem_text(err.field, err.message, titles, names), err.field, "problem",
+            text = problem_text(err.field, err.message, titles, names)
+            if err.field in gone and err.message.startswith("missing required field 'key_points'"):
+                text = text.replace(EMPTY["key_points"], EXAMPLE_GONE)
+            it = add(text, err.field, "problem",
                      f"In the file: line {err.line}, {err.place or err.field}" if err.line else str(err.place or err.field))
             it.setData(MESSAGE_ROLE, err.message)
         conflict = self.id_conflict(str(doc.get(("job",), "id", "")), doc.path)
@@ -1251,6 +1268,21 @@ class BankEditor(QWidget):
         if self._untouched is not None:
             self._untouched = None
             self._after_change(validate_only=True)
+
+    def _examples_gone(self) -> set[str]:
+        """The field paths ("rounds[0].prompts[1]") of the prompts whose example key point went (_follow) and that
+        have no point of their own since; a prompt given one is forgotten (its example is old news)."""
+        doc, out = self.doc, set()
+        for pp in self._prompt_paths(doc):
+            assert doc is not None
+            pid = str(doc.get(pp, "id", ""))
+            if pid not in self._example_gone:
+                continue
+            if any(doc.get(pp + ("key_points", k), "id") != STARTER_ID for k in range(doc.count(pp, "key_points"))):
+                self._example_gone.discard(pid)     # a point of her own since: old news
+            else:
+                out.add(f"rounds[{pp[1]}].prompts[{pp[3]}]")
+        return out
 
     def _round_titles(self) -> list[str]:
         doc = self.doc

@@ -448,9 +448,10 @@ class HistoryPage(QWidget):
         super().showEvent(event)
 
     def _table_first(self) -> None:
-        """Tab order as the page is drawn: the filters, the search, the answers, their feedback, the actions on
-        them, then the notice's buttons (walk45 6: from the search Tab went to Compare two, Delete, Export… and the
-        page list, the answers out of reach; walk41 8 had put the answers first, the filters after the feedback).
+        """Tab order as the page is drawn: the filters, the search, the answers, the actions on them, their
+        feedback (its buttons, then its text, rating and note), then the notice's buttons (walk45 6: from the
+        search Tab went to Compare two, Delete, Export… and the page list, the answers out of reach; walk41 8
+        had put the answers first, the filters after the feedback).
         The order is set once the page is in its window: in a page of its own the focus chain is a ring that starts
         at the page, and QWidget.setTabOrder(a, b) does nothing when only widgets that take no focus stand between
         a and b (fixAG's call did nothing). In the window the page's chain is a stretch of the window's, between the
@@ -463,9 +464,9 @@ class HistoryPage(QWidget):
             if self.detail.isAncestorOf(w) and takes_tab(w):
                 feedback.append(w)
             w = w.nextInFocusChain()
-        # the actions on the selected answers right after them, Judge again (which replaces a score) last of the
-        # feedback's (walk47 3: Tab Tab Space from two selected rows, meant for Compare two, judged one again)
-        feedback = [w for w in feedback if w is not self.detail.rejudge] + [self.detail.rejudge]
+        # the actions on the selected answers right after them (walk47 3: Tab Tab Space from two selected rows,
+        # meant for Compare two, judged one again; Judge again asks first now), then the feedback's as drawn: its
+        # buttons above the text, Judge again among them (walk59 9c: last, it came after the note and Save note)
         order: list[QWidget] = [self.bank_filter, self.prompt_filter, self.min_score, self.search, self.table,
                                 self.compare_btn, self.delete_btn, self.export_btn, *feedback,
                                 *(b for b in self.notice.findChildren(QAbstractButton) if takes_tab(b))]
@@ -661,6 +662,8 @@ class HistoryPage(QWidget):
         self.compare_btn.setToolTip(apart_text(why) if why else compare_hint(len(ids)))
         self.compare_btn.setAccessibleDescription(f"Off: {apart_text(why)}" if why else COMPARE_DESCRIPTION)
         said, self._apart_said = self._apart_said, None
+        if said is not None and QToolTip.isVisible() and QToolTip.text() == said[0] != self.compare_btn.toolTip():
+            QToolTip.hideText()                # walk59 9b: Ctrl+D's reason, shown by it, goes with the selection
         if said is not None and self.status.text() == said[0]:    # Ctrl+D's reason still on the status line
             if said[0] == self.compare_btn.toolTip():
                 self._apart_said = said        # still true
