@@ -257,11 +257,23 @@ def test_a_search_that_reads_as_a_decade_lists_no_seconds(history, save, typed):
     ("the 90s boom changed how we hired", True), ("her 30s career break taught her a lot", True),
     ("in the 90s, when it started", True), ("we raised the 30s timeout to a minute", False),
     ("we raised our 60s limit twice", False), ("the 30s delay was gone", False),
+    # read43b 1: the thing measured in time may come a word or two later ("the 30s connection timeout"); a word that
+    # names no duration of its own ("job", "startup") leaves a decade a decade; no further than the phrase goes
+    ("we raised the 30s connection timeout to a minute", False), ("our 60s idle timeout dropped them", False),
+    ("the 30s health check failed twice", False), ("we hit the 30s hard limit", False),
+    ("my 20s job hunting was slow", True), ("the 90s startup scene was wild", True),
+    ("in the 90s we had no timeout at all", True), ("in the 90s people waited for builds", True),
+    ("the 90s, timeouts aside, were calm", True),
 ])
 def test_after_the_a_glued_figure_is_seconds_only_before_a_thing_measured_in_time(history, save, said, decade):
     """mendF (review read42): "the 90s boom" was read as seconds: after "the" a glued "90s" was a decade only when a
     word of a list of non-nouns followed it (any noun made it seconds). Now it is seconds only when the word after it
-    names a thing measured in time ("the 30s timeout", "our 60s limit": units.TIMED_AFTER); else a decade."""
+    names a thing measured in time ("the 30s timeout", "our 60s limit": units.TIMED_AFTER); else a decade. read43b 1:
+    one word read made "the 30s connection timeout" a decade and "my 20s job hunting" seconds: the phrase's next few
+    words are read, the words a decade names as readily left out. A search for the seconds lists the one, "the 30s"
+    (a decade alone: mendF) the other."""
     mine = save(said)
     figure = said.split("0s")[0].split()[-1] + "0"
     assert [r["id"] for r in queries.search(history, f"{figure} seconds")] == ([] if decade else [mine]), said
+    assert [r["id"] for r in queries.search(history, f"{figure} s")] == ([] if decade else [mine]), said
+    assert [r["id"] for r in queries.search(history, f"the {figure}s")] == ([mine] if decade else []), said
