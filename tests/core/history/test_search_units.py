@@ -244,13 +244,25 @@ def test_a_search_that_reads_as_a_decade_lists_no_seconds(history, save, typed):
     """mendF (review read42): "the 90s" listed a "90 seconds" answer first (a glued "90s" typed is searched in both
     meanings, mendA, and the seconds answer ranked higher). Typed with the words that make a text's "90s" a decade
     ("the", "early", a possessive, four digits: units.decade), the search is for the decade alone; "90s" alone is
-    still both."""
+    still both. read43b 3: the seconds answer holds every other word searched ("in", "the", "early"; 1990 seconds for
+    "the 1990s"), so only reading the search as a decade leaves it out."""
     decade = save(f"back {'' if typed.startswith('in ') else 'in '}{typed} we ran it on one box")
-    save("it took 90 seconds to fail over")                                       # newer, and ranked first before
+    figure = "1990" if "1990" in typed else "90"
+    save(f"in the early days it took {figure} seconds to fail over")              # newer, and ranked first before
     assert [r["id"] for r in queries.search(history, typed)] == [decade], typed
     assert [r["id"] for r in queries.list_attempts(history, text=typed)] == [decade], typed
     if typed == "the 90s":
         assert len(queries.search(history, "90s")) == 2                          # mendA: typed alone, both meanings
+
+
+def test_two_decades_typed_are_both_searched_as_decades(history, save):
+    """read43b 4: "the 70s and 80s" typed read only the 70s as a decade: the words around the 80s were put back
+    together from the typed pieces as "the 70 s and", and a decade after "and" needs its "s" glued ("70s and")."""
+    decades = save("in the 70s and 80s we ran mainframes")
+    save("in the 70s and later the failover took 80 seconds")
+    assert [r["id"] for r in queries.search(history, "the 70s and 80s")] == [decades]
+    assert [r["id"] for r in queries.list_attempts(history, text="the 70s and 80s")] == [decades]
+    assert len(queries.search(history, "70s and 80s")) == 2       # no word that makes it a decade: both meanings
 
 
 @pytest.mark.parametrize(("said", "decade"), [
