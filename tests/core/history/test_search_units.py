@@ -226,6 +226,13 @@ def test_a_bare_number_still_finds_its_own_spelt_figure(history, save, said, typ
     ("we had 20 servers and twenty more, then 20ms", "20", ["20", "twenty", "20ms"]),
     ("we served twenty thousand merchants", "20000", ["twenty", "thousand"]),
     ("we served 20k merchants", "20000", ["20k"]), ("we had 1 server and 1.5k users, then 1ms", "1", ["1", "1ms"]),
+    # read43b 5: the judge's reader gives every figure of a run of number words the run's first word ("twenty and
+    # thirty" is 20, "and", 30, all of "twenty"): each figure is marked on its own words
+    ("we had between twenty and thirty servers", "20", ["twenty"]),
+    ("we had between twenty and thirty servers", "30", ["thirty"]),
+    ("between five and ten nurses", "10", ["ten"]), ("one hundred and fifty and twenty more", "20", ["twenty"]),
+    ("one hundred and fifty and twenty more", "150", ["one", "hundred", "and", "fifty"]),
+    ("we had twenty, thirty servers", "30", ["thirty"]),
 ])
 def test_a_bare_number_is_marked_where_the_search_found_it_and_nowhere_else(history, save, said, typed, marked):
     """mendF (review read42): the filter read a spelt figure as the judge's reader does ("twenty" of "twenty five" is

@@ -284,6 +284,9 @@ def spelt_spans(text: str, figure: str) -> list[tuple[int, int]]:
         if norm != figure:
             continue
         last = next((w for _, w in tokens[k + 1:] if w != first), len(words)) - 1
+        run = [n for n, w in tokens if w == first]
+        if len(run) > 1 and last > first:       # "twenty and thirty": 20, "and", 30, each of the word "twenty"
+            first, last = _own_words(words, first, last, run, k - next(j for j, (_, w) in enumerate(tokens) if w == first))
         while last > first and not _TOKEN.search(words[last]):
             last -= 1
         lead = _LEADING_DIGITS.match(words[first])
@@ -293,6 +296,24 @@ def spelt_spans(text: str, figure: str) -> list[tuple[int, int]]:
         if head is not None and tail:                   # the words' letters and digits, not a quote or comma beside
             out.append((starts[first] + head.start(), starts[last] + tail[-1].end()))
     return out
+
+
+def _own_words(words: list[str], first: int, last: int, run: list[str], piece: int) -> tuple[int, int]:
+    """The words `first`..`last` of `words` that the reader's `piece`-th token of `run` was read from: the reader gives
+    every token of a run of number words the run's first word (analysis.text._convert_numbers: "twenty and thirty" is
+    20, "and", 30, all of "twenty"; read43b 5), so the words are read again, one more each time, until they give the
+    run's tokens up to that one ("twenty" is 20; "twenty and thirty" gives 30 after "twenty and"). `first`, `last`
+    when no reading does."""
+    start, end = first, first - 1
+    for p in range(piece + 1):
+        for j in range(max(end, first), last + 1):
+            read = [n for n, _ in _read_figures(" ".join(words[first:j + 1]))]
+            if read[:p + 1] == run[:p + 1]:
+                start, end = (j if j == end else end + 1), j
+                break
+        else:
+            return first, last
+    return start, end
 
 
 _LEADING_DIGITS = re.compile(r"[^\w]*(\d+)")
