@@ -101,6 +101,12 @@ def test_a_missed_point_is_asked_openly(label, asked):
      "Can you tell me whether you want to stay at a company for the long term, and why?"),
     ("I want to move on", "Can you tell me whether you want to move on, and why?"),
     ("I want to work on payments infrastructure", "What do you want to work on?"),
+    # read43b 6: "on" that says going on doing something is no preposition whose question asks what ("What do you want
+    # to keep on?"); "focus on", "work on" keep their short form
+    ("I want to keep on learning", "Can you tell me whether you want to keep on learning, and why?"),
+    ("I'd like to carry on mentoring new hires", "Can you tell me whether you'd like to carry on mentoring new hires, and why?"),
+    ("I want to go on to lead a team", "Can you tell me whether you want to go on to lead a team, and why?"),
+    ("I want to focus on building teams", "What do you want to focus on?"),
     # read43a 2: a verb ending in -ly is no adverb ("Apply"); a verb in -ise/-ize/-ify is one, in the vocabulary or not
     ("Apply the fix to every region", "Can you tell me about applying the fix to every region?"),
     ("Reply to every customer within a day", "Can you tell me about replying to every customer within a day?"),
