@@ -399,6 +399,10 @@ FIGURE_NEAR_TOKENS = 3
 # 3,314, about 8 right ("two day-shift nurses", "three med-surg units"), the rest wrong ("four days" in "four seconds
 # every day", "three years" in "three times last year"): kept at 1, with compounds as one word
 FIGURE_WORDS_BETWEEN = 1
+# read43b 1: how many words after "the 30s" (or a possessive's "our 60s") units.decade reads for a thing measured in
+# time, in one phrase (no punctuation or little word between): "the 30s connection timeout", "the 30s TCP idle
+# timeout" are seconds; one word read made them decades
+DECADE_WORDS_AFTER = 3
 
 # a round's summary lists "Drill next" points this short, each cut at a word, whole in its tooltip (fixBK: Airwallex's
 # labels, up to 185 characters, each with its question, scrolled the summary by two lines at 1366x768)

@@ -1631,6 +1631,9 @@ _WISH = re.compile(r"you(?:'d| would)? (?P<wish>want|hope|plan|intend|like|love)
 # want to work?" for "work somewhere my work matters", "What do you want to grow?"), so then the plain form is asked;
 # so too after a preposition whose question is not sure English ("to stay at?", "to work for?", "to be in?", "to get
 # in?"), one at the end ("move on") or one that another follows ("sit in on design reviews").
+# read43b 6: after these verbs "on" says going on doing something ("keep on learning", "carry on mentoring"), no
+# preposition whose question asks what ("What do you want to keep on?"): the plain form is asked
+_GOING_ON = frozenset({"keep", "carry", "go"})
 _LOOKS_BACK = re.compile(r"\b(?:earlier|sooner|differently|next time|again|instead)\b", re.IGNORECASE)
 # irregular verbs whose -ing doubles the last letter ("run" -> "running", "cut" -> "cutting")
 _DOUBLES = frozenset({"run", "cut", "set", "get", "put", "sit", "begin", "hit", "shut", "let", "forget", "win", "swim",
@@ -1758,7 +1761,8 @@ def open_question(question: str) -> str:
         said = why.group("said")
         wish = _WISH.match(said)
         rest = said[wish.end():].split() if wish else []
-        if wish and wish.group("prep") and rest and rest[0].lower() not in _PHRASE_ENDS | _PARTICLES:
+        if wish and wish.group("prep") and rest and rest[0].lower() not in _PHRASE_ENDS | _PARTICLES and not (
+                wish.group("prep").lower() == "on" and wish.group("verb").lower() in _GOING_ON):
             want = wish.group("wish").lower()
             doing = f"{wish.group('verb').lower()} {wish.group('prep').lower()}"
             if said.lower().startswith(("you'd", "you would")):

@@ -562,7 +562,7 @@ def _side_terms(text: str, bare: bool = True) -> list[_Term]:
             # as a text's "90s" is (units.decade), it is the decade alone: no seconds listed (the list's order is the
             # index's rank or the newest first, for every search: no order of its own for one meaning). Alone ("90s")
             # it is both (mendA)
-            before, after = (" ".join(w for _, ws in part for w in ws) for part in (pieces[:i], pieces[i + 2:]))
+            before, after = (_typed_text(part) for part in (pieces[:i], pieces[i + 2:]))
             if typed_glued and (before or after) and units.decade(forms[0], unit.lower(), before + " ", " " + after):
                 typed_glued = units.DECADE_ONLY
             terms.append(_Term("(" + " OR ".join(near) + ")", _UNIT_CHECK, (json.dumps(said), unit, typed_glued)))
@@ -689,6 +689,15 @@ def _times_thousand(figure: str) -> str:
     whole, _, fraction = figure.partition(".")
     digits = (whole + (fraction + "000")[:3]).lstrip("0") or "0"
     return digits + (f".{fraction[3:]}" if fraction[3:] else "")
+
+
+def _typed_text(pieces: list[tuple[bool, list[str]]]) -> str:
+    """Typed pieces put back together as a text reads, a unit typed glued to its figure glued again ("the 70s and"):
+    units.decade reads a decade after "and" only with its "s" glued (read43b 4: "the 70 s and" left "80s" seconds)."""
+    out = ""
+    for _, words in pieces:
+        out += ("" if isinstance(words, _GluedUnit) or not out else " ") + " ".join(words)
+    return out
 
 
 class _GluedUnit(list[str]):

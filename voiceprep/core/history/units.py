@@ -41,16 +41,24 @@ DECADE_BEFORE = frozenset({"the", "early", "mid", "late", "their", "his", "her",
 # read42a 3: after "the" and the possessives a glued "30s" right before a thing measured in time is seconds ("the 30s
 # timeout", "our 60s limit"). mendF (review read42): read42a made it seconds before any word not of a list of
 # non-nouns, so "the 90s boom" was seconds; the nouns a decade names are any ("the 90s boom", "her 30s career"), those
-# a duration names are few: these (porter stems, as the index's words), else a decade
+# a duration names are few: these (porter stems, as the index's words), else a decade. read43b 1: read among the next
+# few words of the phrase (settings.DECADE_WORDS_AFTER: "the 30s connection timeout", "our 60s idle timeout"), so no
+# word that a decade names as readily ("job", "startup", "build", "run", "test", "load", "rule", "hold", "session":
+# "my 20s job hunting", "the 90s startup scene")
 DECADE_UNLESS_TIMED = frozenset({"the", "their", "his", "her", "my", "our", "your"})
 TIMED_AFTER = frozenset(_stem_word(w) for w in (
     "timeout", "timeouts", "delay", "wait", "window", "interval", "limit", "cap", "budget", "pause", "gap", "ttl",
     "backoff", "cooldown", "poll", "polling", "heartbeat", "retry", "grace", "sla", "deadline", "latency", "lag",
     "cutoff", "threshold", "lease", "expiry", "spike", "stall", "sleep", "tick", "cycle", "mark", "target", "lock",
-    "hold", "freeze", "outage", "downtime", "blip", "hiccup", "warmup", "startup", "boot", "restart", "failover",
-    "rollback", "deploy", "build", "job", "query", "call", "request", "response", "load", "test", "run", "timer",
-    "countdown", "span", "duration", "period", "session", "setting", "default", "rule", "max", "maximum", "minimum",
-    "average", "median", "p99", "p95", "p50"))
+    "freeze", "outage", "downtime", "blip", "hiccup", "warmup", "boot", "restart", "failover", "rollback", "deploy",
+    "query", "call", "request", "response", "timer", "countdown", "span", "duration", "period", "setting", "default",
+    "max", "maximum", "minimum", "average", "median", "p99", "p95", "p50", "check", "probe"))
+# what ends the phrase after a glued "90s" (read43b 1): a little word, a pronoun, a verb of being or having ("in the
+# 90s we had a timeout", "the 90s and their deadlines"); a word in -ed is a verb, no thing measured ("in the 90s
+# people waited")
+_PHRASE_ENDS = NOT_UNITS | frozenset({"i", "we", "you", "he", "she", "they", "it", "its", "is", "are", "was", "were",
+                                      "be", "been", "had", "has", "have", "when", "while", "that", "which", "who", "but",
+                                      "so", "because", "as", "if", "then", "there", "this", "these", "those"})
 _DECADE_LINKS = frozenset({"and", "or", "to", "through"})      # "the 70s and 80s": the second a decade too
 # how much text on either side of a glued "90s" is read to tell a decade from seconds (the words next to it)
 DECADE_CONTEXT_CHARS = 40
@@ -59,7 +67,7 @@ _APOSTROPHES = ("'", "\u2019")
 _TOKEN = re.compile(r"[^\W_]+")          # as the index's unicode61 splits a text: runs of letters and digits
 _GAP = re.compile(r"[\s\-]+")            # what may stand between a figure, a word and the unit: spaces, a hyphen
 _WORD_BEFORE = re.compile(r"([^\W_]+)[\s\-]+$")
-_WORD_AFTER = re.compile(r"^\s+([^\W_]+)")
+_WORD_AFTER = re.compile(r"[\s\-]+([^\W_]+)")       # a word after, a space or a hyphen before it
 _DECADE_TOKEN = re.compile(r"(\d*0)(s)[\s\-]+[^\W_]+[\s\-]+$", re.IGNORECASE)   # "70s and " before a figure
 # the index's tokenizer is "porter" (schema.TOKENIZE); kept per word, as a search asks it of every row it found
 _stem = lru_cache(maxsize=4096)(_stem_word)
@@ -93,8 +101,25 @@ def decade(figure: str, glued: str, before: str = "", after: str = "") -> bool:
         return False
     if said not in DECADE_UNLESS_TIMED:
         return True                                 # "early", "mid", "late"
-    nxt = _WORD_AFTER.match(after[:DECADE_CONTEXT_CHARS])
-    return nxt is None or _stem(nxt.group(1).lower()) not in TIMED_AFTER     # the end, punctuation, "boom", "we"
+    return not _timed_after(after[:DECADE_CONTEXT_CHARS])
+
+
+def _timed_after(after: str) -> bool:
+    """Whether the phrase `after` a glued "30s" names a thing measured in time (TIMED_AFTER) among its first
+    settings.DECADE_WORDS_AFTER words, read to punctuation or a word that ends the phrase (_PHRASE_ENDS): "the 30s
+    connection timeout", not "the 90s startup scene", "in the 90s we had a timeout", "the 90s, timeouts aside"."""
+    at = 0
+    for _ in range(settings.DECADE_WORDS_AFTER):
+        nxt = _WORD_AFTER.match(after, at)
+        if nxt is None:
+            return False                            # the end, punctuation
+        word = nxt.group(1).lower()
+        if word in _PHRASE_ENDS:
+            return False
+        if _stem(word) in TIMED_AFTER and not word.endswith("ed"):
+            return True
+        at = nxt.end()
+    return False
 
 
 def _may_come_between(token: str) -> bool:
@@ -259,6 +284,9 @@ def spelt_spans(text: str, figure: str) -> list[tuple[int, int]]:
         if norm != figure:
             continue
         last = next((w for _, w in tokens[k + 1:] if w != first), len(words)) - 1
+        run = [n for n, w in tokens if w == first]
+        if len(run) > 1 and last > first:       # "twenty and thirty": 20, "and", 30, each of the word "twenty"
+            first, last = _own_words(words, first, last, run, k - next(j for j, (_, w) in enumerate(tokens) if w == first))
         while last > first and not _TOKEN.search(words[last]):
             last -= 1
         lead = _LEADING_DIGITS.match(words[first])
@@ -268,6 +296,24 @@ def spelt_spans(text: str, figure: str) -> list[tuple[int, int]]:
         if head is not None and tail:                   # the words' letters and digits, not a quote or comma beside
             out.append((starts[first] + head.start(), starts[last] + tail[-1].end()))
     return out
+
+
+def _own_words(words: list[str], first: int, last: int, run: list[str], piece: int) -> tuple[int, int]:
+    """The words `first`..`last` of `words` that the reader's `piece`-th token of `run` was read from: the reader gives
+    every token of a run of number words the run's first word (analysis.text._convert_numbers: "twenty and thirty" is
+    20, "and", 30, all of "twenty"; read43b 5), so the words are read again, one more each time, until they give the
+    run's tokens up to that one ("twenty" is 20; "twenty and thirty" gives 30 after "twenty and"). `first`, `last`
+    when no reading does."""
+    start, end = first, first - 1
+    for p in range(piece + 1):
+        for j in range(max(end, first), last + 1):
+            read = [n for n, _ in _read_figures(" ".join(words[first:j + 1]))]
+            if read[:p + 1] == run[:p + 1]:
+                start, end = (j if j == end else end + 1), j
+                break
+        else:
+            return first, last
+    return start, end
 
 
 _LEADING_DIGITS = re.compile(r"[^\w]*(\d+)")
