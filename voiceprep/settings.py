@@ -292,6 +292,9 @@ class AnalysisSettings:
     # A-T +3 true ticks, 0 false, at 0.02-0.03; dev and regression unchanged; docs/benchmarks.md judge62), or the unit
     # the prompt's points give it when they take the answer's units jointly (`_assigned_its_own`: judge66)
     plain_own_min_probability: float = 0.03
+    # a denial heard with a recogniser's probability under this is read as not said (segments.unheard_denials: dev's
+    # transcripts, denials heard under 0.3: 5 of 5 another word said; under 0.4: 8 of 9; docs/benchmarks.md judge82)
+    heard_denial_min_probability: float = 0.3
     # ... and so does a point with cues the bank wrote, in an answer this detailed (its cues name the point's substance:
     # in answers of 40-49 details the points it would add were as often wrong as right; docs/benchmarks.md judge28)
     cued_concrete_details: int = 50

@@ -11,6 +11,7 @@ from voiceprep.core.analysis.embedder import get_embedder
 from voiceprep.core.analysis.judge import AnswerJudge
 from voiceprep.core.analysis.keypoints import TokenIndex, match_key_point
 from voiceprep.core.analysis.scoring import weighted_hits
+from voiceprep.core.analysis.segments import unheard_denials
 from voiceprep.core.analysis.text import tokenize
 from voiceprep.core.banks.model import Bank, Job, Prompt
 from voiceprep.core.transcript import Transcript
@@ -97,7 +98,10 @@ def judge_hits(transcript: Transcript, prompt: Prompt, settings: AnalysisSetting
                job: Job | None = None, others: Sequence[Prompt] = ()) -> set[str]:
     """The semantic judge (cue matcher alone when the model is unavailable), as the app runs it (`others`: the bank's
     other prompts, as `analyze_answer` gives them)."""
-    raw = [w.word for w in transcript.words()]
+    words = transcript.words()
+    raw = [w.word for w in words]
+    if heard(transcript):        # as `analyze_answer` reads a transcript: a denial barely heard is not read
+        raw = unheard_denials(raw, [w.probability for w in words], settings.heard_denial_min_probability)
     judge = AnswerJudge(raw, TokenIndex(tokenize(raw), settings, heard=heard(transcript)), get_embedder(), settings,
                         prompt, job, others=others)
     return {kp.id for kp in prompt.key_points if judge.judge(kp).hit}

@@ -85,7 +85,9 @@ from voiceprep.core.banks.load import default_cues, label_min_cues
 from voiceprep.core.banks.model import Job, KeyPoint, Prompt
 from voiceprep.settings import PHRASE_CUE_WORDS, AnalysisSettings
 
-JUDGE_VERSION = "semantic-67"      # session 42: judge81 (semantic-67: quotes only, a pair by its sentence that
+JUDGE_VERSION = "semantic-67-a"    # session 43: judge82 (semantic-67-a, provisional: a denial the recogniser heard
+                                   # under `heard_denial_min_probability` is not read, segments `unheard_denials`),
+                                   # session 42: judge81 (semantic-67: quotes only, a pair by its sentence that
                                    # says the point, `_narrow`; a plain label's words by the sentence that says them,
                                    # `_carrier`; no decision moves),
                                    # judge80 (semantic-66: neither concrete floor in an answer whose
