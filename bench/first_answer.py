@@ -8,7 +8,13 @@ answer each), alternating, with the model's cache emptied before each "first" an
 - first: the first answer, nothing prepared (as before perf36);
 - prepared: `prepare_judge` (timed apart: the candidate does not wait for it), then the first answer;
 - later: a later answer to the same prompt (the prompt's texts cached, none of the answer's own pieces: a fresh
-  answer shares clauses with the one before, whose vectors would otherwise be cached).
+  answer shares clauses with the one before, whose vectors would otherwise be cached);
+- change: a question change in a bank already prepared for another of its questions: `prepare_judge` for the new
+  one (timed apart, "change prep"), then its first answer.
+
+`prepare_judge` is given the bank as the app gives it (its other questions, which `judge.nearer_another` weighs each
+answer against: judge80; mendF); run against a tree whose `prepare_judge` takes `others` (before mendF), it is given
+them, as that app gave them. "later" keeps the bank's question texts cached too, as the app has them by then.
 
     .venv/bin/python bench/first_answer.py [--prompts 8] [--repeats 5] [--cpu] [--long]
 """
@@ -16,6 +22,7 @@ answer each), alternating, with the model's cache emptied before each "first" an
 from __future__ import annotations
 
 import argparse
+import inspect
 import os
 import statistics
 import sys
@@ -29,7 +36,17 @@ from bench.judge_eval import CORPUS, load  # noqa: E402
 from voiceprep.app.judging import prepare_judge  # noqa: E402
 from voiceprep.core.analysis.analyze import analyze_answer  # noqa: E402
 from voiceprep.core.analysis.embedder import get_embedder, warm_up  # noqa: E402
-from voiceprep.core.analysis.judge import prompt_texts  # noqa: E402
+from voiceprep.core.analysis.judge import prompt_texts, question_texts  # noqa: E402
+from voiceprep.core.banks.model import Bank, Prompt  # noqa: E402
+
+BY_BANK = "bank" in inspect.signature(prepare_judge).parameters     # mendF's; before it, the other questions
+
+
+def prepare(prompt: Prompt, bank: Bank) -> int:
+    """`prepare_judge` as the app calls it: with the bank (or, before mendF, its other questions)."""
+    if BY_BANK:
+        return prepare_judge(prompt, None, bank)
+    return prepare_judge(prompt, None, [p for p in bank.all_prompts() if p.id != prompt.id])
 from voiceprep.core.transcript import Transcript  # noqa: E402
 
 
@@ -61,22 +78,24 @@ def main() -> None:
     print(warm_up())
     embedder = get_embedder()
     assert embedder is not None, "the semantic judge's model is needed"
-    times: dict[str, list[float]] = {"first": [], "prepared": [], "later": [], "prepare": []}
+    print(f"prepare_judge given the {'bank' if BY_BANK else 'other questions'}")
+    times: dict[str, list[float]] = {"first": [], "prepared": [], "later": [], "change": [], "prepare": [],
+                                     "change prep": []}
     per_prompt: dict[tuple[str, str], dict[str, list[float]]] = {}
     n = 0
     for rep in range(args.repeats):
         for k, (bank_id, prompt_id) in enumerate(picked):
             bank = banks[bank_id]
             prompt = bank.prompt(prompt_id)
-            own = set(prompt_texts(prompt))
-            mine = per_prompt.setdefault((bank_id, prompt_id), {"first": [], "prepared": [], "later": []})
+            own = set(prompt_texts(prompt)) | set(question_texts(bank.all_prompts()))    # as the app has them later
+            mine = per_prompt.setdefault((bank_id, prompt_id), {"first": [], "prepared": [], "later": [], "change": []})
             order = ("first", "prepared") if (rep + k) % 2 == 0 else ("prepared", "first")
             for mode in order:
                 n += 1
                 embedder.forget()
                 if mode == "prepared":
                     start = clock()
-                    prepare_judge(prompt)
+                    prepare(prompt, bank)
                     times["prepare"].append((clock() - start) * 1000)
                 start = clock()
                 analyze_answer(bank, prompt, fresh(chosen[(bank_id, prompt_id)], f"take {n}"))
@@ -90,11 +109,24 @@ def main() -> None:
                 ms = (clock() - start) * 1000
                 times["later"].append(ms)
                 mine["later"].append(ms)
+            n += 1       # a question change: the bank prepared for another of its questions first
+            embedder.forget()
+            before = next(p for p in bank.all_prompts() if p.id != prompt.id)
+            prepare(before, bank)
+            start = clock()
+            prepare(prompt, bank)
+            times["change prep"].append((clock() - start) * 1000)
+            start = clock()
+            analyze_answer(bank, prompt, fresh(chosen[(bank_id, prompt_id)], f"take {n}"))
+            ms = (clock() - start) * 1000
+            times["change"].append(ms)
+            mine["change"].append(ms)
     unit = "ms CPU" if args.cpu else "ms"
-    print(f"{'prompt':45} {'first':>8} {'prepared':>9} {'later':>8}  (medians, {unit})")
+    print(f"{'prompt':45} {'first':>8} {'prepared':>9} {'later':>8} {'change':>8}  (medians, {unit})")
     for (bank_id, prompt_id), mine in per_prompt.items():
         print(f"{bank_id + '/' + prompt_id:45} {statistics.median(mine['first']):8.1f} "
-              f"{statistics.median(mine['prepared']):9.1f} {statistics.median(mine['later']):8.1f}")
+              f"{statistics.median(mine['prepared']):9.1f} {statistics.median(mine['later']):8.1f} "
+              f"{statistics.median(mine['change']):8.1f}")
     for mode, runs in times.items():
         print(f"{mode:9} {len(runs):3} runs: median {statistics.median(runs):7.1f} {unit}, "
               f"max {max(runs):7.1f}")

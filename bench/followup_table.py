@@ -14,7 +14,7 @@ import argparse
 import dataclasses
 from pathlib import Path
 
-from voiceprep.core.analysis.followups import broken_question, follow_up_for
+from voiceprep.core.analysis.followups import asked_follow_up, broken_question
 from voiceprep.core.banks import BankRegistry
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -29,7 +29,7 @@ def rows() -> list[tuple[str, str, str]]:
             for round_ in bank.rounds:
                 for prompt in round_.prompts:
                     for kp in prompt.key_points:
-                        question = follow_up_for(dataclasses.replace(kp, follow_up=None), bank)
+                        question = asked_follow_up(dataclasses.replace(kp, follow_up=None), bank)   # as asked (fixDK)
                         out.append((f"{bank.id}:{kp.id}", kp.label, question))
     return out
 

@@ -16,11 +16,8 @@ sys.path.insert(0, str(REPO))
 from bench import out_of_sample as out_of_sample_guard  # noqa: E402
 from bench.judge_eval import CORPUS, load, spoken  # noqa: E402
 from voiceprep.core.analysis.embedder import get_embedder  # noqa: E402
-from voiceprep.core.analysis.evaluation import Scores, heard  # noqa: E402
-from voiceprep.core.analysis.judge import AnswerJudge  # noqa: E402
-from voiceprep.core.analysis.keypoints import TokenIndex  # noqa: E402
+from voiceprep.core.analysis.evaluation import Scores, answer_judge  # noqa: E402
 from voiceprep.core.analysis.scoring import weighted_hits  # noqa: E402
-from voiceprep.core.analysis.text import tokenize  # noqa: E402
 from voiceprep.core.transcript import Transcript  # noqa: E402
 from voiceprep.settings import AnalysisSettings  # noqa: E402
 
@@ -32,9 +29,7 @@ def per_group(items, banks, to_transcript, show: set[str]) -> tuple[dict[str, Sc
     for item in items:
         prompt = banks[item.bank].prompt(item.prompt)
         transcript = to_transcript(item)
-        raw = [w.word for w in transcript.words()]
-        judge = AnswerJudge(raw, TokenIndex(tokenize(raw), settings, heard=heard(transcript)), model, settings,
-                             prompt, banks[item.bank].job)
+        judge = answer_judge(transcript, banks[item.bank], prompt, settings, model)      # others too (mendF)
         got = {}
         for kp in prompt.key_points:
             r = judge.judge(kp)

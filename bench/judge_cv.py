@@ -21,17 +21,14 @@ sys.path.insert(0, str(REPO))
 from bench.judge_eval import CORPUS, load, spoken  # noqa: E402
 from bench.judge_fit import fit, prf  # noqa: E402
 from voiceprep.core.analysis.embedder import get_embedder  # noqa: E402
-from voiceprep.core.analysis.evaluation import heard  # noqa: E402
+from voiceprep.core.analysis.evaluation import answer_judge  # noqa: E402
 from voiceprep.core.analysis.judge import (  # noqa: E402
-    AnswerJudge,
     Features,
     label_markers,
     own_stems,
     specific_words,
     usable,
 )
-from voiceprep.core.analysis.keypoints import TokenIndex  # noqa: E402
-from voiceprep.core.analysis.text import tokenize  # noqa: E402
 from voiceprep.core.transcript import Transcript  # noqa: E402
 from voiceprep.settings import AnalysisSettings  # noqa: E402
 
@@ -45,8 +42,7 @@ def raw_features(items, banks, to_transcript, source: str) -> list[dict]:
         transcript = to_transcript(item)
         raw = [w.word for w in transcript.words()]
         prompt = banks[item.bank].prompt(item.prompt)
-        judge = AnswerJudge(raw, TokenIndex(tokenize(raw), settings, heard=heard(transcript)), model, settings,
-                             prompt, banks[item.bank].job)
+        judge = answer_judge(transcript, banks[item.bank], prompt, settings, model)      # others too (mendF)
         kps = prompt.key_points
         labels = model.embed([kp.label for kp in kps])
         pvec = model.embed([prompt.text])[0]

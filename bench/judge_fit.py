@@ -23,21 +23,18 @@ import numpy as np
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 from bench.judge_eval import CORPUS, load, spoken  # noqa: E402
-from voiceprep.core.analysis import adapter  # noqa: E402
+from voiceprep.core.analysis import adapter, evaluation  # noqa: E402
 from voiceprep.core.analysis.embedder import get_embedder  # noqa: E402
-from voiceprep.core.analysis.evaluation import heard  # noqa: E402
 from voiceprep.core.analysis.judge import AnswerJudge, Features  # noqa: E402
-from voiceprep.core.analysis.keypoints import TokenIndex  # noqa: E402
-from voiceprep.core.analysis.text import tokenize  # noqa: E402
 from voiceprep.core.transcript import Transcript  # noqa: E402
 from voiceprep.settings import AnalysisSettings  # noqa: E402
 
 
 def answer_judge(item, banks, transcript: Transcript, settings: AnalysisSettings, model) -> AnswerJudge:
-    """The judge of one labelled answer (as text or as its transcript), as the app builds it."""
-    raw = [w.word for w in transcript.words()]
-    return AnswerJudge(raw, TokenIndex(tokenize(raw), settings, heard=heard(transcript)), model, settings,
-                       banks[item.bank].prompt(item.prompt), banks[item.bank].job)
+    """The judge of one labelled answer (as text or as its transcript), as the app builds it
+    (`evaluation.answer_judge`: with the bank's other questions)."""
+    bank = banks[item.bank]
+    return evaluation.answer_judge(transcript, bank, bank.prompt(item.prompt), settings, model)   # others too (mendF)
 
 
 def features(items, banks, to_transcript) -> tuple[np.ndarray, np.ndarray, list[str]]:

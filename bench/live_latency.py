@@ -105,7 +105,7 @@ def stages(audio: np.ndarray, final, out: Path, duration: float, live: LiveTrans
     bank = load_bank(Path(__file__).resolve().parents[1] / "question_banks/airwallex.toml")
     prompt = bank.rounds[0].prompts[0]
     model.get_embedder()
-    prepare_judge(prompt, settings.analysis)
+    prepare_judge(prompt, settings.analysis, bank)           # as the app: with the bank's other questions
     cpu: dict[str, float] = {}
     wall: dict[str, float] = {}
     for name, step in (("vad", lambda: require_answer(final, wav, settings.audio.silence_rms,

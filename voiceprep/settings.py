@@ -112,13 +112,18 @@ class SpeechSettings:
 MAX_CONTEXT_TOKENS = 100                    # prompt tokens of earlier text and bank terms (Whisper allows 223)
 HOTWORD_TOKENS = MAX_CONTEXT_TOKENS // 2    # the bank's terms get at most this many: whole terms only
 # With the bank's terms in the prompt tiny.en could copy its own last sentences to the token budget when a window
-# ended right after the last word (fixCX). Such a window, whose text ends in a copy of at least HOTWORD_COPY_TOKENS
-# tokens right after itself, is generated again with no run of HOTWORD_NO_REPEAT_NGRAM tokens twice. Only then:
+# ended right after the last word (fixCX). Such a window, whose text holds a copy of at least HOTWORD_COPY_TOKENS
+# tokens right after itself (at its end, or looped and then ended on something else: "consent consent … consent.
+# Printing, in …", fixDD, fixDL), is generated again with no run of HOTWORD_NO_REPEAT_NGRAM tokens twice. Only then:
 # applied to every window with terms, the rule also cut what candidates really said twice ("we have to measure
 # first, we have to measure first" -> "... measure fast", "you know" x3 -> x2: fixCZ, docs/benchmarks.md).
-# A spoken repeat is followed by more words; only one said as a window's last 8+ tokens is at risk.
+# Those are 6 tokens copied; only a phrase of 8+ tokens said twice in a row ("no, no, no, no, no": 8) is at risk.
 HOTWORD_NO_REPEAT_NGRAM = 4
 HOTWORD_COPY_TOKENS = 8
+# That retry can also stop short: on an AVX2 CPU walk51's recorded answer was heard whole, then " x" "x" "x"… to the
+# budget, and the retry dropped "Um", "Uh" and stopped at 8.9 s of 14.5 (fixDI). The first generation, its copy cut,
+# is kept when it has at least this many times the retry's tokens (a copy of what was said: about as many).
+HOTWORD_RETRY_SHORT_RATIO = 1.25
 
 # The allocator (voiceprep/app/memory.py), not a candidate's choice either. One arena for every thread: glibc's
 # malloc_trim gives back the free top of the main heap only, so a second arena (the decoding thread's) kept a live

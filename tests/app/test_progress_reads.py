@@ -90,7 +90,9 @@ def test_progress_gives_what_each_read_on_its_own_gives(service, bank, prompt):
     assert len(got["outscored"]) == len(series)   # always given
     assert got["rates"] == service.key_point_rates(bank, prompt)
     assert got["stats"] == service.stats(bank, prompt)
-    assert got["stats"]["weak_points"] == {bank: service.weak_points(bank)} if prompt is None else True
+    weak = queries.weak_points(service.access.history(), lineage(bank), service.settings.weak_point_window,
+                                 service.settings.weak_points_drilled)
+    assert got["stats"]["weak_points"] == {bank: weak} if prompt is None else True
 
 
 def _old_recent(h, bank, prompt, beaten):

@@ -10,6 +10,7 @@ from voiceprep.app import HistoryAccess, PracticeSession
 from voiceprep.app.history_service import HistoryService
 from voiceprep.app.recap import bank_title, recap_lines
 from voiceprep.core.banks import load_bank
+from voiceprep.core.history import queries
 
 
 def test_the_last_session_is_recapped_with_its_skipped_question_and_weakest_point(tmp_path):
@@ -31,7 +32,9 @@ def test_the_last_session_is_recapped_with_its_skipped_question_and_weakest_poin
     assert f"You skipped “{rnd.prompts[1].text.rstrip(' .')}”:" in details
     # walk19: "of 1 recent answers"
     # read42a 1: the point the drill asks next, said so (not "Most missed", which Progress and stats rank otherwise)
-    assert "\nDrill my weak points asks next: “" in details and "(covered in 0 of 1 recent answer)." in details
+    # fixDJ: the drill asks the question skipped (never answered) first, then the point, and the line says so
+    assert "\nDrill my weak points asks next: the question you skipped, then “" in details \
+        and "(covered in 0 of 1 recent answer)." in details
     assert "Most missed" not in details
     # one thing a line (walkthrough 9: one dense paragraph), what to do next first: what was skipped, what to drill,
     # then the session with its score (fixO: the session came first, its score on a line of its own)
@@ -248,6 +251,14 @@ def test_the_welcome_backs_counts_are_short_plain_statements():
 VAGUE = "I think it was fine, we did a lot of things and it went well."
 
 
+def weak_points(service, bank_id):
+    """The weak points the drill picks from, as the app reads them (queries.weak_points with the service's lineage and
+    settings; the service has no method of its own for it: to_drill reads queries.drill_points)."""
+    s = service.settings
+    return queries.weak_points(service.access.history(), service.lineage(bank_id), s.weak_point_window,
+                               s.weak_points_drilled)
+
+
 def a_vague_answer(tmp_path):
     """A history with one vague answer to Airwallex's first question: (access, session, service, bank, prompt)."""
     access = HistoryAccess(tmp_path / "h.sqlite3")
@@ -268,7 +279,7 @@ def test_a_follow_up_answer_is_not_counted_again_for_the_point_it_was_asked_abou
     point = missed[0]["label"]
     session.save_typed(bank, prompt, VAGUE, drill=[point], follow_up=["And then?"])
     for rates in (service.key_point_rates(bank.id, prompt.id), service.stats(bank.id)["weak_points"][bank.id],
-                  service.weak_points(bank.id)):
+                  weak_points(service, bank.id)):
         row = next(r for r in rates if r["label"] == point)
         assert (row["hits"], row["attempts"]) == (0, 1), rates
     assert "(covered in 0 of 1 recent answer)" in recap_lines(service.recap(), {bank.id: bank}.get)[1]
@@ -325,7 +336,7 @@ def test_a_point_said_only_in_a_follow_up_is_said_so_beside_its_count(tmp_path):
     point = next(r for r in service.key_point_rates(bank.id, prompt.id) if not r["hits"])["label"]
     session.save_typed(bank, prompt, point, drill=[point], follow_up=["And then?"])
     for rates in (service.key_point_rates(bank.id, prompt.id), service.stats(bank.id)["weak_points"][bank.id],
-                  service.weak_points(bank.id)):
+                  weak_points(service, bank.id)):
         row = next((r for r in rates if r["label"] == point), None)
         if row is None:        # fix45: drilled after the points missed outright, more of them here than are drilled
             assert rates and all(r["standing"] == 0 for r in rates), rates
@@ -370,7 +381,7 @@ def test_a_point_said_only_in_a_follow_up_comes_after_the_points_missed_outright
     assert standing(row) == FOLLOW_UP_CREDIT == row["standing"]
     assert [r["standing"] for r in rates] == sorted(r["standing"] for r in rates)
     weakest = [r["label"] for r in rates if r["standing"] < 1]       # the drill and `history stats` pick in that order
-    for weak in (service.weak_points(bank.id), service.stats(bank.id)["weak_points"][bank.id]):
+    for weak in (weak_points(service, bank.id), service.stats(bank.id)["weak_points"][bank.id]):
         assert weak and [r["label"] for r in weak] == weakest[:len(weak)], weak
     assert service.recap()["weakest"]["label"] == labels[0] != point
     access.close_all()
@@ -665,7 +676,6 @@ def test_a_tie_in_the_points_missed_goes_to_the_worse_answer_then_the_later_one(
     """Walk38 finding 7: yesterday's answer of 20 missed five points and one of 73 missed one, each "0 of 1": the
     welcome named the 73's point "Most missed" and the drill asked that question first (the database's order). A tie
     goes to the answer that scored lower, then to the one given last."""
-    from voiceprep.core.history import queries
     from voiceprep.core.rehearsal import Rehearsal
 
     access = HistoryAccess(tmp_path / "h.sqlite3")
@@ -676,7 +686,7 @@ def test_a_tie_in_the_points_missed_goes_to_the_worse_answer_then_the_later_one(
     good = session.save_typed(bank, q1, "I fixed lock contention on the ledger table.")  # 1 of 2, given last
     assert bad.analysis.points_hit == 0 and good.analysis.points_hit == 1
     assert bad.analysis.overall < good.analysis.overall
-    weak = service.weak_points(bank.id)
+    weak = weak_points(service, bank.id)
     assert [(w["prompt_id"], w["hits"], w["attempts"]) for w in weak][:3] == \
         [("q2", 0, 1), ("q2", 0, 1), ("q1", 0, 1)], weak
     recap = service.recap()
@@ -710,7 +720,7 @@ def test_a_question_never_answered_is_the_first_thing_to_practise_and_the_drill_
     assert [line.split(" ")[0] for line in lines] == ["Never", "Drill", "Last"], lines
     drill = service.to_drill(bank)
     assert drill[0] == {"prompt_id": product.id, "key_point_id": None, "never_answered": True}
-    assert drill[1:] == service.weak_points(bank.id) and len(drill) == 1 + service.settings.weak_points_drilled
+    assert drill[1:] == weak_points(service, bank.id) and len(drill) == 1 + service.settings.weak_points_drilled
     rehearsal = Rehearsal.for_weak_points(bank, drill)
     assert rehearsal.prompts[0] == product and rehearsal.focus_note is None    # the whole question, nothing singled out
     session.save_typed(bank, product, "Accounts, transfers and cards for businesses.")
@@ -963,7 +973,7 @@ def test_drill_my_weak_points_right_after_a_full_answer_does_not_ask_that_questi
     given(other, 3, full=True)
     given(other, 4)                                   # most-impactful: 1 of 3
     given(hardest, 5, full=True)                      # 6 of 6 just now: 1 of 4, still the weakest by its rate
-    assert service.weak_points(bank.id)[0]["prompt_id"] == hardest.id
+    assert weak_points(service, bank.id)[0]["prompt_id"] == hardest.id
     drill = service.to_drill(bank)
     assert drill and {w["prompt_id"] for w in drill} == {other.id}, drill        # main: hardest-problem first
     assert Rehearsal.for_weak_points(bank, drill).prompts == [other]
@@ -992,4 +1002,42 @@ def test_a_skipped_question_answered_since_the_round_is_not_offered_again(tmp_pa
     assert recap is not None and recap["skipped"] == [rnd.prompts[2].id], recap["skipped"]
     details = recap_lines(recap, {bank.id: bank}.get)[1]
     assert rnd.prompts[1].text.rstrip(" .?!") not in details.split("You skipped")[1].splitlines()[0], details
+    access.close_all()
+
+
+def test_the_welcome_names_what_the_drill_asks_first_the_question_skipped_before_any_weak_point(tmp_path):
+    """fixDJ (walks 57/58): after a round with a question skipped, Welcome back said "Drill my weak points asks next:
+    <a weak point>" while the drill asked the question skipped (never answered) first. One rule decides what the
+    drill asks next (history_service.drill_queue): the drill and the welcome both take it."""
+    access = HistoryAccess(tmp_path / "h.sqlite3")
+    session, service = PracticeSession(access), HistoryService(access)
+    bank = load_bank(BANKS / "airwallex.toml")
+    rnd = bank.rounds[0]
+    pk = session.start_round(bank, rnd)
+    session.save_typed(bank, rnd.prompts[0], "I think it was fine, we did a lot of things and it went well.", rnd.id, pk)
+    session.finish_round(pk, {"answered": 1, "total": len(rnd.prompts), "skipped": [rnd.prompts[1].id]})
+    recap = service.recap()
+    assert recap is not None and recap["weakest"]
+    drill = service.to_drill(bank)
+    assert drill[0]["prompt_id"] == rnd.prompts[1].id and drill[0]["key_point_id"] is None   # the drill asks it first
+    lines = recap_lines(recap, {bank.id: bank}.get)[1].splitlines()
+    line = next(line for line in lines if line.startswith("Drill my weak points asks next: "))
+    assert line.startswith(f"Drill my weak points asks next: the question you skipped, then “{recap['weakest']['label']}”"
+                           " (covered in 0 of 1 recent answer)"), line
+    # with none skipped and a round left said first, the question never answered is named where the drill asks it
+    left = {"bank_id": bank.id, "round_id": rnd.id, "title": rnd.title, "prompt_id": rnd.prompts[2].id,
+            "position": 3, "total": len(rnd.prompts)}
+    stopped = recap_lines({**recap, "skipped": [], "left": left}, {bank.id: bank}.get)[1].splitlines()
+    assert stopped[0].startswith("You left"), stopped
+    line = next(line for line in stopped if line.startswith("Drill my weak points asks next: "))
+    assert line.startswith(f"Drill my weak points asks next: “{rnd.prompts[1].text.rstrip(' .')}” (never answered), "
+                           f"then “{recap['weakest']['label']}”"), line
+    # ... and with nothing said before it, the line naming it says the drill asks it first: the point comes after it
+    plain = recap_lines({**recap, "skipped": []}, {bank.id: bank}.get)[1].splitlines()
+    assert plain[0].startswith(f"Never answered: “{rnd.prompts[1].text.rstrip(' .')}” and 2 more questions. Drill my "
+                               "weak points asks the first of them first."), plain
+    assert plain[1].startswith(f"Drill my weak points asks next, after it: “{recap['weakest']['label']}”"), plain
+    # with the first questions never answered not drilled first (Settings), the weak point is next, as before
+    none = recap_lines({**recap, "never_drilled": 0}, {bank.id: bank}.get)[1]
+    assert f"\nDrill my weak points asks next: “{recap['weakest']['label']}” (covered in 0 of 1" in none, none
     access.close_all()

@@ -316,3 +316,35 @@ def test_a_continued_rounds_headline_ranges_over_both_sittings_as_its_summary_do
     assert said.startswith("Your scores ranged from 0 to 100."), said     # was "Round done." (question 2's 0 alone)
     assert "answered before this sitting · 2 of 2 key points" in question_lines(r)[0]
     access.close_all()
+
+
+def test_the_summary_says_how_many_answers_were_off_the_question():
+    """fixDJ (walk58 5): three of a round's four answers talked about something else, each flagged in its feedback,
+    and the round's summary ("Your scores ranged from 4 to 11. Drill your weak points next.") never said so. It says
+    how many of the answers it counts were off the question; none: nothing."""
+    from tests.conftest import BANKS
+    from tests.core.analysis.test_delivery import spoken
+    from voiceprep.app.scored import off_topic_line
+    from voiceprep.core.banks import load_bank
+
+    bank = load_bank(BANKS / "airwallex.toml")
+    talk = ("Last weekend I baked a sourdough loaf. The starter needs feeding twice a day, and the dough rests overnight "
+            "in the fridge. In the morning you shape it, score the top, and bake it in a hot cast iron pot for about "
+            "forty minutes until the crust is dark.")
+    r = Rehearsal.for_round(bank, bank.rounds[0])
+    flagged = []
+    for text in (talk, "Airwallex gives businesses global accounts to hold and collect money in many currencies, global "
+                 "transfers with good FX rates, online payments and cards, so businesses sell across borders.", talk, talk):
+        a = analyze_answer(bank, r.current, spoken(text, 20.0))
+        flagged.append(a.off_topic is not None)
+        r.record(a)
+        r.next()
+    assert flagged.count(True) >= 2 and not flagged[1], flagged
+    off = flagged.count(True)
+    assert off_topic_line(r) == f"{off} of 4 answers were off the question: their feedback says what each talked about."
+    plain = Rehearsal.for_round(bank, bank.rounds[0])
+    plain.record(analyze_answer(bank, plain.current, spoken(talk, 20.0)))
+    assert off_topic_line(plain) == "The answer was off the question: its feedback says what it talked about."
+    on = Rehearsal.for_round(bank, bank.rounds[0])
+    on.record(analyze_answer(bank, on.current, Transcript.from_text("No idea.")))
+    assert off_topic_line(on) is None

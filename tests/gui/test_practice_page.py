@@ -5179,3 +5179,76 @@ def test_continue_keeps_the_keyboard_when_the_welcome_shown_again_offers_a_round
     page.show_recap({**recap, "left": left})                                          # shown again, after a reload
     assert not page.resume_btn.isHidden() and not page.skipped_btn.isHidden()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is page.resume_btn, timeout=5000)
+
+
+def test_ctrl_1_puts_the_keyboard_on_start_round_wherever_it_was(window, qtbot):
+    """fixDJ (walk58 6): after History, Ctrl+1 left the keyboard on the sidebar, where Enter did nothing; walk57 5:
+    after the bank editor, Ctrl+1 left it on Drill my weak points, so the first Space drilled. The first Space or
+    Enter after Ctrl+1 starts the round Practice shows."""
+    page, ctl = window.practice, window.controller
+    page.fill_banks(select="airwallex")
+    ctrl = Qt.KeyboardModifier.ControlModifier
+    page.drill_btn.setFocus()                                   # left on Drill my weak points, then the editor
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_4, ctrl)     # Banks
+    qtbot.waitUntil(lambda: window.banks.isVisible(), timeout=5000)
+    window.banks.select_bank("airwallex")
+    window.banks.duplicate_current()                            # my own bank, saved: Practice offers it
+    mine = page.bank_box.currentData()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_1, ctrl)     # Practice
+    qtbot.waitUntil(lambda: page.isVisible(), timeout=5000)
+    qtbot.wait(50)                                              # the page's own focus move, after Qt's
+    assert QApplication.focusWidget() is page.start_btn, QApplication.focusWidget()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_2, ctrl)     # History, then the sidebar (a click on it)
+    qtbot.waitUntil(lambda: window.history.isVisible(), timeout=5000)
+    window.nav.setFocus()
+    qtbot.keyClick(window.nav, Qt.Key.Key_1, ctrl)
+    qtbot.waitUntil(lambda: page.isVisible(), timeout=5000)
+    qtbot.wait(50)
+    assert QApplication.focusWidget() is page.start_btn, QApplication.focusWidget()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)      # Enter starts the round shown
+    qtbot.waitUntil(lambda: ctl.rehearsal is not None, timeout=30000)
+    assert ctl.rehearsal.bank.id == mine and not ctl.rehearsal.focus
+
+
+@pytest.mark.parametrize("key", ["page_down", "ctrl_end"])
+def test_page_down_and_ctrl_end_reach_the_end_of_the_feedback_at_1366x768(window, qtbot, key):
+    """fixDJ (walk57 7): at 1366x768 the feedback of a long answer scrolls in its own pane; with the keyboard on a
+    button (where it is after an answer) Page Down and Ctrl+End did nothing, and in the text Ctrl+End did nothing.
+    Either key reaches the feedback's last line, in view on the page."""
+    window.showNormal()
+    window.resize(1366, 768)
+    page, ctl = start(window, qtbot, bank="airwallex")
+    ctl.stop_speaking()
+    with qtbot.waitSignal(ctl.analysisReady, timeout=60000):
+        ctl.answer_text(MAIN * 2)
+    qtbot.wait(100)
+    view, outer = page.feedback.view, page.page_scroll
+    bar = view.verticalScrollBar()
+    assert bar.maximum() > 0 and bar.value() == 0           # a long feedback: its pane scrolls
+
+    def at_end() -> bool:
+        bottom = view.mapTo(outer.viewport(), view.rect().bottomLeft()).y()
+        return bar.value() == bar.maximum() and bottom <= outer.viewport().height()
+    for focused in (QApplication.focusWidget(), view):        # a button (the keyboard after an answer), the text
+        assert focused is not None and focused.isVisible()
+        bar.setValue(0)
+        focused.setFocus()
+        for _ in range(10 if key == "page_down" else 1):
+            if key == "page_down":
+                qtbot.keyClick(focused, Qt.Key.Key_PageDown)
+            else:
+                qtbot.keyClick(focused, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+        assert at_end(), (focused, bar.value(), bar.maximum())
+
+
+def test_the_round_summary_says_an_answer_was_off_the_question(window, qtbot):
+    """fixDJ (walk58 5): the feedback flagged the answer as about something else; the round's summary said nothing."""
+    page, ctl = start(window, qtbot, bank="airwallex")
+    ctl.stop_speaking()
+    with qtbot.waitSignal(ctl.analysisReady, timeout=60000):
+        ctl.answer_text("Last weekend I baked a sourdough loaf. The starter needs feeding twice a day, and the dough "
+                        "rests overnight in the fridge. In the morning you shape it, score the top, and bake it in a "
+                        "hot cast iron pot for about forty minutes until the crust is dark.")
+    to_the_summary(qtbot, page, ctl)
+    said = [label.text() for label in page.summary.findChildren(QLabel) if label.isVisible()]
+    assert "The answer was off the question: its feedback says what it talked about." in said, said

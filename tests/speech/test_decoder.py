@@ -9,7 +9,15 @@ import pytest
 
 from voiceprep.core.transcript import Word
 from voiceprep.speech.audio import load_audio
-from voiceprep.speech.decoder import MIN_WINDOW_S, Cancel, drop_silent_words, ends_in_copy, normalise_filler, trim_repeats
+from voiceprep.speech.decoder import (
+    MIN_WINDOW_S,
+    Cancel,
+    copies_itself,
+    drop_silent_words,
+    ends_in_copy,
+    normalise_filler,
+    trim_repeats,
+)
 
 
 def test_a_short_window_is_encoded_at_10_s_not_30(transcriber, speech_dir):
@@ -283,10 +291,13 @@ def test_the_bank_terms_kept_in_the_prompt_are_whole_terms_within_the_cap(transc
     assert d.hotword_tokens("Kafka, asyncio") == d.tokenizer.encode(" Kafka, asyncio")      # all fit: as before
 
 
-def _loop_clip_decode(transcriber, generated: list[tuple[int, list[int]]], looping_first: bool = False):
+def _loop_clip_decode(transcriber, generated: list[tuple[int, list[int]]], looping_first: bool = False,
+                      looping_mid: bool = False):
     """The loop clip decoded with why-airwallex's terms and the filler prompt, recording each generation's
     no_repeat and tokens; `looping_first`: the first generation is given a copy of its own last 12 tokens (what tiny.en
-    generated on fixCS's machine), so the retry is exercised whatever this CPU's rounding makes of the clip."""
+    generated on fixCS's machine), so the retry is exercised whatever this CPU's rounding makes of the clip;
+    `looping_mid`: its 4 tokens before the middle three times more there, the rest after them (a loop that ends on
+    something else, fixDD's live windows: "… your country. Printing. Printing. Printing. Printing can do for you")."""
     from pathlib import Path
 
     from voiceprep.core.banks import load_bank
@@ -300,10 +311,11 @@ def _loop_clip_decode(transcriber, generated: list[tuple[int, list[int]]], loopi
 
     def recorded(encoded, prompt, seconds, beam_size, no_repeat=0):
         result = generate(encoded, prompt, seconds, beam_size, no_repeat)
-        if looping_first and not generated:
+        if (looping_first or looping_mid) and not generated:
             tokens = [t for t in result.sequences_ids[0] if t < d.tokenizer.eot]
-            result = SimpleNamespace(sequences_ids=[tokens + tokens[-12:]], scores=result.scores,
-                                     no_speech_prob=result.no_speech_prob)
+            half = len(tokens) // 2
+            forced = tokens + tokens[-12:] if looping_first else tokens[:half] + tokens[half - 4:half] * 3 + tokens[half:]
+            result = SimpleNamespace(sequences_ids=[forced], scores=result.scores, no_speech_prob=result.no_speech_prob)
         generated.append((no_repeat, [t for t in result.sequences_ids[0] if t < d.tokenizer.eot]))
         return result
 
@@ -340,6 +352,23 @@ def test_a_banks_terms_do_not_make_the_window_copy_its_own_text(transcriber):
     assert "Airwallex" in result.text and result.text.rstrip(".").endswith("milliseconds"), result.text
 
 
+def test_a_window_that_copies_itself_and_then_goes_on_is_generated_again(transcriber):
+    """fixDD: four live windows with terms looped and then ended on something else ("… at present consent consent
+    consent consent consent consent consent consent consent. Printing, in the only sense …"), so `ends_in_copy` let
+    the loop through into the caption and the transcript. A copy of 8+ tokens anywhere in a window is a loop too:
+    the window is generated again with no 4 tokens twice, as a window ending in one is."""
+    from voiceprep.settings import HOTWORD_NO_REPEAT_NGRAM
+
+    generated: list[tuple[int, list[int]]] = []
+    d, result = _loop_clip_decode(transcriber, generated, looping_mid=True)
+    first = generated[0][1]
+    assert copies_itself(first) and not ends_in_copy(first), d.tokenizer.decode(first)
+    assert [no_repeat for no_repeat, _ in generated] == [0, HOTWORD_NO_REPEAT_NGRAM], generated
+    assert not copies_itself(generated[1][1]), d.tokenizer.decode(generated[1][1])
+    assert result.text.lower().count("milliseconds") == 1 and result.text.count("HoYoverse") == 1, result.text
+    assert "Airwallex" in result.text and result.text.rstrip(".").endswith("milliseconds"), result.text
+
+
 def test_a_repeat_said_with_a_banks_terms_is_kept(transcriber, speaker):
     """fixCZ: with the Airwallex terms every window was generated with no 4 tokens twice (fixCX), which turned what was
     said twice into something else ("we have to measure first. We have to measure fast", "let me check for ledger",
@@ -370,6 +399,19 @@ def test_a_window_ending_in_a_copy_of_itself_is_told_from_a_repeat_said_before_m
     assert not ends_in_copy(said[:12])                                      # a short repeat at the end: fewer than 8 tokens
     assert not ends_in_copy(loop[:17])                                      # not a whole copy
     assert ends_in_copy([5, 1, 2, 3] * 4) and not ends_in_copy([5, 1, 2, 3] * 2 + [1, 2, 3])   # a short loop, 8+ copied
+
+
+def test_a_copy_of_itself_anywhere_in_a_window_is_found():
+    """fixDD's live windows: the loop ends and other words follow it ("consent consent … consent. Printing, in …")."""
+    loop = [1, 2, 3, 4, 5, 6, 7, 8, 9, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]   # a whole copy of 9 tokens, then more
+    assert copies_itself(loop) and not ends_in_copy(loop)
+    assert copies_itself([1, 2] + [7] * 9 + [3, 4])                          # "consent consent …" (9 times), then more
+    assert not copies_itself([1, 2] + [7] * 8 + [3, 4])                      # 7 tokens copied: under 8
+    said = [1, 2, 3, 4, 5, 6, 1, 2, 3, 4, 5, 6, 10, 11]                      # a phrase said twice, then the sentence goes on
+    assert not copies_itself(said)                                          # 6 tokens copied: a repeat said
+    assert not copies_itself([1, 2, 3, 4, 5, 6, 7, 8, 9, 1, 2, 3, 4, 5, 6, 7, 8, 10])   # not a whole copy
+    for tokens in ([1, 2, 3, 4, 5, 6, 7, 8, 9, 1, 2, 3, 4, 5, 6, 7, 8, 9, 1, 2], [5, 1, 2, 3] * 4, said, said[:12]):
+        assert copies_itself(tokens) or not ends_in_copy(tokens)             # a window's end is part of it
 
 
 def test_waiting_for_a_cancellable_window_does_not_poll(transcriber, speech_dir, monkeypatch):
@@ -495,3 +537,60 @@ def test_a_window_of_fast_speech_gets_its_whole_token_budget(transcriber, tmp_pa
     finally:
         del d._generate                   # the shared decoder is left as it was for the tests after this one
     assert lengths[0] > 46 and "netherlands" in heard, (lengths, heard)     # read to the window's end, not cut at 45
+
+
+OPENING_SAID = ("Um, so why Airwallex? Uh, honestly, I think moving money across borders is still way too hard for businesses. "
+                "I've been doing backend work on payment systems for about six years and uh, the thing that")
+OPENING_RETRIED = ("So, why Airwallex? Honestly, I think moving money across borders is still way too hard for businesses. "
+                   "I've been doing")
+
+
+def _opening_generated(transcriber, first: str, copy: list[int], retry: str) -> tuple[list[int], object]:
+    """walk51's recorded answer (its first 14.5 s) decoded with why-airwallex's terms, the generations given: the
+    first `first`'s tokens and then `copy`, the retry with no 4 tokens repeated `retry`'s. The no_repeat of each
+    generation made, and the result."""
+    from pathlib import Path
+
+    from voiceprep.core.banks import load_bank
+    from voiceprep.paths import bundled_banks_dir
+
+    bank = load_bank(bundled_banks_dir() / "airwallex.toml")
+    terms = ", ".join(bank.terms(bank.prompt("why-airwallex"), transcriber.settings))
+    d = transcriber.decoder()
+    made: list[int] = []
+
+    def given(encoded, prompt, seconds, beam_size, no_repeat=0):
+        text = retry if no_repeat else first
+        tokens = d.tokenizer.encode(" " + text) + ([] if no_repeat else copy)
+        made.append(no_repeat)
+        return SimpleNamespace(sequences_ids=[tokens], scores=[-0.3], no_speech_prob=0.02)
+
+    d._generate = given
+    try:
+        audio = load_audio(Path(__file__).parent / "data" / "opening-lost-on-redecode.flac")
+        return made, d.decode(audio, context=transcriber.settings.filler_prompt, hotwords=terms)
+    finally:
+        del d._generate                   # the shared decoder is left as it was for the tests after this one
+
+
+def test_a_retry_that_stopped_short_does_not_replace_the_window_its_copy_cut(transcriber):
+    """fixDI (walk51 2 on an AVX2 CPU): with the bank's terms tiny.en heard the whole window ("Um, so why Airwallex? Uh,
+    … the thing that") and then generated " x" and "x" to the token budget: a copy of itself, so the window was
+    generated again with no 4 tokens repeated, and that retry (kept whole) dropped "Um", "Uh" and stopped at 8.9 s
+    of 14.5 ("… I've been doing"). The stream then took the window for one that jumped over speech and kept a decode
+    beginning "I think". A retry with far fewer tokens than the first generation without its copy stopped short: the
+    first is kept, its copy cut, and the word the copy ran on in ("xx…") with it."""
+    x, xx = transcriber.decoder().tokenizer.encode(" x"), transcriber.decoder().tokenizer.encode("x")
+    made, result = _opening_generated(transcriber, OPENING_SAID, x + xx * 40, OPENING_RETRIED)
+    assert made == [0, 4]
+    assert result.text == OPENING_SAID, result.text
+
+
+def test_a_retry_as_long_as_the_window_without_its_copy_is_kept(transcriber):
+    """fixCX's loop: the window's last words generated again ("A B A B"): the retry, which ends at once, is as long as
+    the first without its copy, and is kept as before (its copy cut at a word's start, the first keeps every word)."""
+    tok = transcriber.decoder().tokenizer
+    last = " about six years and uh, the thing that"
+    made, result = _opening_generated(transcriber, OPENING_SAID, tok.encode(last) * 2, OPENING_SAID.replace("Uh,", "Oh,"))
+    assert made == [0, 4]
+    assert result.text == OPENING_SAID.replace("Uh,", "Oh,"), result.text

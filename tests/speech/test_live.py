@@ -439,34 +439,46 @@ def test_a_redecode_is_not_given_words_the_first_decode_heard_after_its_own_open
 class ThreeDecodesFake:
     """tiny.en's three decodes of `OPENING_LOST`'s [0, 14.5 s] (walk51, fixCD), times as it gave them: with the terms
     it heard "So why Airwallex?" and jumped over 8 s; without them (the filler prompt kept) "Um, so why everyone," and
-    jumped too, one word more, at a lower log-probability; with no prompt all of it, beginning "I think"."""
+    jumped too, one word more, at a lower log-probability; with no prompt all of it, beginning "I think". `avx2`: the
+    times an AVX2 CPU (no AVX-512) gave the same decodes (fixDI): the no-prompt decode's "I" over 0.0-2.08 s and its
+    "think" from 2.08 s, before "Honestly" ends at 3.18 s in the decode with the terms."""
 
-    def __init__(self):
+    def __init__(self, avx2: bool = False):
         self.calls: list[tuple[str | None, str | None]] = []
+        self.avx2 = avx2
 
     def decode(self, window, offset=0.0, context=None, hotwords=None, cancelled=None):
         self.calls.append((hotwords, context))
         if offset > 0:
             return PassResult()
         tail = [(3.2, 3.6, " I"), (3.6, 3.9, " think"), (3.9, 4.4, " moving"), (4.4, 14.0, " money.")]
-        if hotwords:
+        if hotwords and self.avx2:
+            said, logprob = [(0.0, 1.34, " So,"), (1.54, 1.56, " why"), (1.56, 2.56, " Airwallex?"),
+                             (3.18, 3.18, " Honestly,"), (3.56, 3.6, " I"), (3.6, 3.94, " think"), (3.94, 4.36, " moving"),
+                             (4.36, 14.0, " money.")], -0.33
+        elif hotwords:
             said, logprob = [(0.0, 1.34, " So"), (1.34, 1.58, " why"), (1.58, 2.58, " Airwallex?"),
                              (2.6, 3.1, " Honestly,")] + tail, -0.32
         elif context:
             said, logprob = [(0.0, 0.94, " Um,"), (1.32, 1.4, " so"), (1.4, 1.58, " why"), (1.58, 1.92, " everyone,"),
                              (2.52, 3.04, " honestly,")] + tail, -0.39
+        elif self.avx2:
+            said, logprob = [(0.0, 2.08, " I"), (2.08, 3.84, " think"), (3.84, 4.36, " moving")] + \
+                [(4.5 + 0.4 * k, 4.8 + 0.4 * k, f" w{k}") for k in range(24)], -0.44
         else:
             said, logprob = [(0.0, 2.8, " I"), (2.8, 3.86, " think"), (3.9, 4.4, " moving")] + \
                 [(4.5 + 0.4 * k, 4.8 + 0.4 * k, f" w{k}") for k in range(24)], -0.43
         return PassResult(words=[Word(a, b, w) for a, b, w in said], avg_logprob=logprob)
 
 
-def test_a_redecode_is_picked_by_its_log_probability_and_keeps_the_terms_and_fillers_the_others_heard():
+@pytest.mark.parametrize("avx2", [False, True], ids=["avx512-times", "avx2-times"])
+def test_a_redecode_is_picked_by_its_log_probability_and_keeps_the_terms_and_fillers_the_others_heard(avx2):
     """fixCD's fix read "Um, so why everyone, honestly": the retry without the terms heard one word more than the
     decode with them (both jumped over speech), so by word count it replaced "why Airwallex". It is kept only if it
     heard far more words or decoded more surely; the decode finally kept gets the term and the "Um" the others heard
-    at the same place."""
-    fake = ThreeDecodesFake()
+    at the same place. fixDI: on an AVX2 CPU the re-decode's "think" was timed from 2.08 s, before "Honestly" ends in
+    the first decode (3.18 s), and the opening was not put back: the same "think" is the one whose times overlap."""
+    fake = ThreeDecodesFake(avx2)
     stream = WordStream(fake, hotwords="Airwallex, LMAX", filler_prompt="Um, uh, hmm.")
     stream.feed(load_audio(OPENING_LOST))
     words = stream.decode(0, stream.total)
@@ -506,13 +518,54 @@ def test_only_terms_and_fillers_of_another_decode_are_taken():
     assert "".join(w.word for w in kept_heard(yeah, um, None)) == " Yeah. Um, when they're"
 
 
-# Session 42: on a CPU without AVX-512 (an AMD EPYC with AVX2) CTranslate2's arithmetic differs and tiny.en decodes
-# walk51's recorded answer from "I think moving money…" in every decode the app makes, so its opening is lost there
-# (the same three tests fail on session 41's code on such a machine: a known, open regression of walk51 2 there, not
-# fixed yet). Where the answer was measured (AVX-512) they must pass.
-NO_AVX512 = "avx512f" not in Path("/proc/cpuinfo").read_text() if Path("/proc/cpuinfo").exists() else False
-OPENING_LOST_ON_AVX2 = pytest.mark.xfail(NO_AVX512, strict=False, reason="walk51 2's opening is lost on an AVX2-only "
-                                         "CPU (session 42, open)")
+def test_a_filler_another_pass_heard_where_this_one_heard_nothing_is_kept():
+    """walk58's FEE013 (fixDL), the words of its real passes: "Yeah. Um." (a pass that ended on the filler), then
+    "Yeah. when they're" (the filler's place and the words after it a "replace"), then "Yeah. Um. when you've got"
+    against "Yeah. when they're, when you've got" (words either side that differ). Main kept "Um" in none. Only the
+    filler is taken, only where the audio holds sound, and never over a word this decode heard at its time."""
+    from voiceprep.speech.stream import kept_heard
+
+    def said(*items):
+        return [Word(a, b, w) for a, b, w in items]
+
+    um = said((2.60, 2.92, " Yeah."), (5.51, 5.92, " Um."))
+    next_pass = said((2.60, 2.92, " Yeah."), (7.43, 7.78, " when"), (7.78, 7.92, " they're"))
+    assert kept_heard(next_pass, um, None) == next_pass                            # as before: no `audible`
+    got = kept_heard(next_pass, um, None, lambda w: True)
+    assert [w.word for w in got] == [" Yeah.", " Um.", " when", " they're"], got
+    assert kept_heard(next_pass, um, None, lambda w: False) == next_pass           # no sound there: not kept
+    earlier = said((2.60, 2.92, " Yeah."), (5.51, 5.92, " Um."), (7.43, 8.07, " when"), (9.06, 9.44, " you've"),
+                   (9.44, 9.62, " got"))
+    later = said((2.60, 2.92, " Yeah."), (7.43, 7.82, " when"), (7.82, 8.07, " they're,"), (9.06, 9.28, " when"),
+                 (9.28, 9.46, " you've"), (9.46, 9.62, " got"))
+    assert [w.word for w in kept_heard(later, earlier, None, lambda w: True)][:3] == [" Yeah.", " Um.", " when"]
+    # a filler heard at the time of a word this decode heard is that word heard otherwise: not taken
+    over = said((2.60, 2.92, " Yeah."), (7.40, 7.70, " um,"), (7.70, 8.07, " when"), (9.06, 9.44, " you've"))
+    assert kept_heard(later, over, None, lambda w: True) == later
+
+
+def test_an_um_a_caption_heard_is_in_the_final_transcript(transcriber, speech_dir):
+    """walk58 (fixDL): FEE013 live, a commit after "…like that?" (as the app made at load ~30): the caption read
+    "Yeah. Um.", the next pass "Yeah. when they're" and the stored transcript had no "Um" (the fillers count
+    delivery). Passes end at 6, 8, 10, 12 and 14 s of the clip, pass by pass; the stop follows the last."""
+    from voiceprep.speech.stream import words_to_segment
+
+    audio = load_audio(speech_dir.parent / "speech-spontaneous" / "ami_es2004c_FEE013.wav")
+    live = LiveTranscriber(transcriber)
+    cut = int(2.2 * 16000)
+    live.stream.feed(audio[:cut])
+    live.stream.committed.append(words_to_segment([Word(0.0, 1.8, " Are they text button or something like that?")]))
+    live.stream.skip_to(cut)
+    live.start()
+    fed = cut
+    for end in (6, 8, 10, 12, 14):
+        live.feed(audio[fed:end * 16000])
+        fed = end * 16000
+        wait_for_pass_to_cover(live, fed)
+    final = live.finish().text
+    heard = [c.tentative for c in live.captions if "um" in c.tentative.lower().replace(",", " ").replace(".", " ").split()]
+    assert heard, [c.tentative for c in live.captions]                  # a caption heard it (this clip, this CPU)
+    assert "Yeah. Um" in final, (final, heard)
 
 
 def _opening_lost_decoded(transcriber) -> tuple[str, list[str]]:
@@ -529,7 +582,6 @@ def _opening_lost_decoded(transcriber) -> tuple[str, list[str]]:
 
 
 @pytest.mark.slow
-@OPENING_LOST_ON_AVX2
 def test_the_opening_of_an_answer_survives_the_redecode_that_lost_it_on_tiny_en(transcriber):
     """The real case behind walk51 2: the first 14.5 s of the recorded answer (espeak-ng's e1 through a virtual
     microphone), the Airwallex bank's terms as hotwords: the live pass over [0, 14.5 s] began "I think moving
@@ -540,7 +592,6 @@ def test_the_opening_of_an_answer_survives_the_redecode_that_lost_it_on_tiny_en(
 
 
 @pytest.mark.slow
-@OPENING_LOST_ON_AVX2
 def test_the_redecode_keeps_the_company_and_the_um_tiny_en_heard_first(transcriber):
     """The real case behind fixCD's "Um, so why everyone, honestly": the Airwallex bank's terms, the window
     [0, 14.5 s] of the recorded answer. Its first decode heard "So why Airwallex?" and jumped over speech; a retry
@@ -552,7 +603,20 @@ def test_the_redecode_keeps_the_company_and_the_um_tiny_en_heard_first(transcrib
 
 
 @pytest.mark.slow
-@OPENING_LOST_ON_AVX2
+def test_the_redecodes_keep_the_opening_when_the_copy_retry_is_kept_whatever_its_length(transcriber, monkeypatch):
+    """fixDI: on an AVX2 CPU the window's first generation heard it all and then copied "x" to the budget; its retry
+    stopped at "I've", the window jumped over speech, and the decode with no prompt ("I" over 0.0-2.08 s, "think"
+    from 2.08 s) was kept without the opening. With that retry kept whatever its length (as before fixDI, and on a
+    CPU where the first generation does not copy at all) the re-decodes still keep "Um", "Airwallex" and the rest."""
+    from voiceprep.speech import decoder
+
+    monkeypatch.setattr(decoder, "HOTWORD_RETRY_SHORT_RATIO", float("inf"))
+    text, bare = _opening_lost_decoded(transcriber)
+    assert bare[0] == "um" and "airwallex" in bare[:bare.index("think")], text
+    assert "payment systems for about six years" in text, text
+
+
+@pytest.mark.slow
 def test_a_live_pass_that_commits_after_a_redecode_keeps_the_answers_opening(transcriber):
     """walk51 2 through the live path, as a loaded machine runs it: a pass over the first 8 s, then the next one
     only at 14.5 s, the first long enough to commit. Its decode was the re-decode that began "I think": the opening

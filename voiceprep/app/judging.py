@@ -18,8 +18,8 @@ from voiceprep.core.analysis import embedder as model
 from voiceprep.core.analysis.analyze import AnswerAnalysis, analyze_answer
 from voiceprep.core.analysis.delivery import NOT_MEASURED_TYPED, asks_for_story
 from voiceprep.core.analysis.figures import slip_note
-from voiceprep.core.analysis.followups import asked_next, follow_up_for, prompt_follow_up, said_as_done, second_person
-from voiceprep.core.analysis.judge import needed_part, prompt_texts, question_texts
+from voiceprep.core.analysis.followups import asked_follow_up, asked_next, prompt_follow_up, said_as_done, second_person
+from voiceprep.core.analysis.judge import needed_part, other_questions, prompt_texts, question_texts
 from voiceprep.core.analysis.scoring import delivery_part
 from voiceprep.core.analysis.text import stem
 from voiceprep.core.banks.load import _STOPWORDS
@@ -50,20 +50,27 @@ def run_judge(bank: Bank, prompt: Prompt, transcript: Transcript, settings: Anal
     return analyze_answer(bank, prompt, transcript, settings, follow_up=follow_up, drilled=drilled)
 
 
-def prepare_judge(prompt: Prompt, settings: AnalysisSettings | None = None, others: Sequence[Prompt] = ()) -> int:
+def prepare_judge(prompt: Prompt, settings: AnalysisSettings | None = None, bank: Bank | None = None) -> int:
     """Embed, in one call, the texts the judge embeds for `prompt` whatever the answer (`judge.prompt_texts`), so its
-    first answer is judged as fast as the next (perf36: the first took 0.6-1.3 s more, nine small model calls).
-    Never on the GUI thread; loads the model if it is not yet. How many texts (0: the meaning-based judge is off or
-    cannot run)."""
+    first answer is judged as fast as the next (perf36: the first took 0.6-1.3 s more, nine small model calls), and,
+    once per bank (keyed by its questions' texts, on the model that embeds them: `Embedder.embed_once`), the texts of
+    `bank`'s other questions, which `judge.nearer_another` weighs every answer against (judge80; mendF: each question
+    asked looked them all up again). Never on the GUI thread; loads the model if it is not yet. How many texts it
+    embedded (0: the meaning-based judge is off or cannot run)."""
     threads.check("preparing the judge for a question")
     if not (settings or AnalysisSettings()).semantic_judge:
         return 0
     embedder = model.get_embedder()
     if embedder is None:
         return 0
-    texts = list(dict.fromkeys([*prompt_texts(prompt), *question_texts(others)]))   # others: the bank's other prompts
-    embedder.embed(texts)
-    return len(texts)
+    own = prompt_texts(prompt)
+    if bank is not None:     # the bank's first question: its own texts and the other questions' in the one call
+        key = ("bank questions", tuple(question_texts(bank.all_prompts())))
+        texts = list(dict.fromkeys([*own, *question_texts(other_questions(bank.all_prompts(), prompt))]))
+        if done := embedder.embed_once(key, texts):
+            return done
+    embedder.embed(own)
+    return len(own)
 
 
 def _attr(obj: object, name: str, default: Any = None) -> Any:
@@ -324,7 +331,7 @@ def feedback_document(a: AnswerAnalysis, input: str | None = None) -> Row:
         "evidence": _evidence(a, r) if r.hit else [],
         "detail": _detail(r, [ev.text for ev in a.evidence.get(r.key_point.id) or [] if _attr(ev, "cue")], story,
                           common),
-        "follow_up": None if r.hit else follow.get(r.key_point.id) or follow_up_for(r.key_point, bank),
+        "follow_up": None if r.hit else follow.get(r.key_point.id) or asked_follow_up(r.key_point, bank),
     } for r in a.key_points]
     competencies = []
     for cid, score in a.competencies.items():
@@ -430,7 +437,7 @@ def stored_document(attempt: Row, bank: Bank | None) -> Row:
         key_points.append({"id": k["key_point_id"], "label": k["label"], "competency": k.get("competency"),
                            "weight": k.get("weight"), "hit": hit, "confidence": k.get("confidence"),
                            "evidence": ev if hit and k.get("evidence") else [], "detail": None,
-                           "follow_up": None if hit or kp is None else follow_up_for(kp, bank)})
+                           "follow_up": None if hit or kp is None else asked_follow_up(kp, bank)})
     competencies = []
     for cid, score in (attempt.get("competencies") or {}).items():
         comp = bank.competency(cid) if bank else None

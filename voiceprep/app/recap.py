@@ -6,12 +6,12 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from voiceprep.app.history_service import unanswered
+from voiceprep.app.history_service import drill_queue, unanswered
 from voiceprep.app.scored import answers_text, both_text
 from voiceprep.core.banks.registry import lineage_of
 from voiceprep.core.history.queries import local, rate_notes
 from voiceprep.core.wording import counted, score_shown, score_text
-from voiceprep.settings import WELCOME_BANKS_NAMED
+from voiceprep.settings import WELCOME_BANKS_NAMED, HistorySettings
 
 Row = dict[str, Any]
 
@@ -268,6 +268,7 @@ def recap_lines(recap: Row, find: Callable[[str], Any | None], today: datetime |
             said[-1] += " " + line
         else:
             said.append(line)
+    never_said = ""
     several = never_answered_in(recap, find)      # the chosen bank's first, when it has any (`never_answered`)
     never = several[0][1] if several and several[0][0] == recap["bank_id"] else []
     # the first thing to practise (walk45 2: named nowhere), unless a question skipped or a round left unfinished is
@@ -286,6 +287,7 @@ def recap_lines(recap: Row, find: Callable[[str], Any | None], today: datetime |
         if counts:              # on the "start here" line: at most four lines (fixO)
             said[-1] += " " + never_answered_count_text(counts, WELCOME_BANKS_NAMED, lead="Also never answered") + "."
     elif never and not said:
+        never_said = never[0].rstrip(" .")      # "Drill my weak points asks it first" (or the first of them)
         said.append(never_answered_text(never) + (f" on {named(recap['bank_id'])}" if len(banks) > 1 else "")
                     + (". Drill my weak points asks it first." if len(never) == 1 else
                        ". Drill my weak points asks the first of them first."))
@@ -300,13 +302,37 @@ def recap_lines(recap: Row, find: Callable[[str], Any | None], today: datetime |
             them = [(f"{'all' if n == weak['attempts'] else n} of them given" if i == 0 else str(n))
                     + f" with {copied_from_text(b, copy, find, labels)}" for i, (b, n) in enumerate(given.items())]
             older = ", ".join([older] * bool(older) + them)
+        # what the drill asks before the point (drill_queue), unless the line before named it as asked first
+        ahead = _never_first(recap, weak, find, skipped if bank is not None else [])
+        after = bool(never_said) and ahead.startswith(f"“{never_said}” (never answered), then ")
         said.append((DRILL_ASKS_NEXT if len(banks) == 1 or where == named(picked or "") else
                      f"Drill my weak points on {where} asks next")
-                    + f": “{weak['label']}” (covered in {weak['hits']} of {counted(weak['attempts'], 'recent answer')}"
+                    + (", after it: " if after else ": " + ahead)
+                    + f"“{weak['label']}” (covered in {weak['hits']} of {counted(weak['attempts'], 'recent answer')}"
                     + (f", {older}" if older else "") + ")"
                     + (f" on {where}." if len(banks) > 1 and where == named(picked or "") else "."))
     said += [line for line in (session, the_round) if line]
     return "Welcome back.", "\n".join(said)     # one thing a line (walkthrough 9: one dense paragraph)
+
+
+def _never_first(recap: Row, weak: Row, find: Callable[[str], Any | None], skipped: list[str]) -> str:
+    """What the drill asks before the weak point `weak`, as the welcome's "asks next" line says it (drill_queue, the
+    drill's one rule): "" when the weak point comes first; a question never answered, "“…” (never answered), then "
+    (fixDJ, walks 57/58: the welcome named the weak point, the drill asked the question just skipped first); "the
+    question you skipped, then " when it is the question the line before says was skipped (`skipped`, texts); with
+    several asked first, "“…” and 1 more question (never answered), then "."""
+    bank = find(recap["bank_id"]) if recap.get("answered") else None
+    if bank is None:
+        return ""
+    queue = drill_queue(unanswered(bank, recap["answered"]), [weak],
+                        recap.get("never_drilled", HistorySettings.never_answered_drilled))
+    ahead = [bank.prompt(q["prompt_id"]).text.rstrip(" .") for q in queue if q is not weak]
+    if not ahead:
+        return ""
+    if ahead == skipped:
+        return f"the question{'s' * (len(ahead) > 1)} you skipped, then "
+    more = f" and {counted(len(ahead) - 1, 'more question')}" if len(ahead) > 1 else ""
+    return f"“{ahead[0]}”{more} (never answered), then "
 
 
 def _waiting_texts(left: Row | None, bank: Any) -> set[tuple[str, str]]:

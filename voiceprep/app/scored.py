@@ -148,6 +148,18 @@ def round_message(rehearsal: Rehearsal, summary: RoundSummary, what: str = "Roun
                     bool(rehearsal.drill_next(summary)), tries, len(rehearsal.bank.rounds) > 1)
 
 
+def off_topic_line(rehearsal: Rehearsal) -> str | None:
+    """The summary's line on the answers that talked about something else (Rehearsal.off_topic; None: none did):
+    "3 of 4 answers were off the question: …" (fixDJ, walk58 5: each feedback said it, the summary never did)."""
+    off, answers = rehearsal.off_topic()
+    if not off:
+        return None
+    if answers == 1:
+        return "The answer was off the question: its feedback says what it talked about."
+    return (f"{off} of {counted(answers, 'answer')} {'was' if off == 1 else 'were'} off the question: "
+            f"{'its' if off == 1 else 'their'} feedback says what {'it' if off == 1 else 'each'} talked about.")
+
+
 def what_name(rehearsal: Rehearsal) -> str:
     """What a sitting is called at its end: "Drill", "Prompt" (One prompt…) or "Round" (walk21: Start round on a
     round of one question ended "Prompt complete" under "One prompt: …")."""

@@ -481,6 +481,13 @@ class Rehearsal:
         added = sum(1 for kp, hit in hits if hit and kp.id not in own)
         return self._try_score(pid, best), self._try_score(pid, best, False), hits, added
 
+    def off_topic(self) -> tuple[int, int]:
+        """(how many about something else, how many) of the tries the summary counts (cut-off ones never count; a
+        follow-up answer is no try): an answer flagged off the question (AnswerAnalysis.off_topic). Walk58 5: 3 of 4
+        answers were, each said in its feedback, and the round's summary said nothing of it."""
+        tries = [t for pid in self.tries for t in self._tries(pid)]
+        return sum(getattr(t.analysis, "off_topic", None) is not None for t in tries), len(tries)
+
     def counted_scores(self) -> list[float]:
         """Every try that counts, scored as the round counts it (what its follow-ups added in), in order."""
         return [self._try_score(pid, t) for pid in self.tries for t in self._tries(pid)]

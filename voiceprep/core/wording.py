@@ -46,6 +46,15 @@ def others_covered_text(n: int) -> str:
     return f"{counted(n, 'other point')} {_STILL_MISSED_COVERED.format('it')}"
 
 
+# fixDK (walk57 2c): how typed words are read, one rule said alike where words are typed. Practice's typed answer IS
+# the answer: read as written (a typed "Mentoring" is not the cue "monitoring"). The bank editor's Try it previews a
+# spoken answer: read as Practice hears one, so a word also counts for a cue that sounds like it ("find" heard as
+# "found"). The typed answer dialog and Try it both say this sentence.
+# read43a 6: it says where each rule holds, as Try it's tooltip shows it while its author types in Try it's own box.
+TYPED_AND_TRIED = ("In Practice, a typed answer is read as written; Try it, in the bank editor, reads your words as a "
+                   "spoken answer is heard, so a word that sounds like a cue counts there.")
+
+
 FULL_MARKS = 100.0      # the top of every score's 0-100 scale
 
 

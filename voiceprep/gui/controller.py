@@ -341,8 +341,8 @@ class RehearsalController(QObject):
         if r is None or self._judge_prepared is r.current:
             return
         self._judge_prepared = r.current
-        others = [p for p in r.bank.all_prompts() if p.id != r.current.id]     # `judge.nearer_another` reads them
-        run_in_background(prepare_judge, r.current, self.services.settings.analysis, others, lane="load",
+        # the bank: its other questions, which `judge.nearer_another` reads, embedded once per bank (mendF)
+        run_in_background(prepare_judge, r.current, self.services.settings.analysis, r.bank, lane="load",
                           on_error=lambda e: log.info("judge not prepared for the question: %r", e))
 
     def _after_prompt(self) -> None:

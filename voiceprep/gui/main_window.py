@@ -236,7 +236,7 @@ class MainWindow(QMainWindow):
         self.nav.currentRowChanged.connect(self._switch_page)
         for i in range(len(PAGES)):
             go = described(QShortcut(QKeySequence(f"Ctrl+{i + 1}"), self), f"Go to {PAGES[i]}")
-            go.activated.connect(lambda i=i: self.nav.setCurrentRow(i))
+            go.activated.connect(lambda i=i: self._go(i))
             self.nav.item(i).setToolTip(f"{PAGES[i]} ({key_text(go)})")
         self.practice.playAudio.connect(self.play)
         self.history.playAudio.connect(self.play)
@@ -371,6 +371,13 @@ class MainWindow(QMainWindow):
         self.controller.stop_for_quit()      # kept: the next start finishes it, named and marked as cut off
         self.history.close_undo()            # a delete not undone is final: its recordings go
         super().closeEvent(event)
+
+    def _go(self, index: int) -> None:
+        """Ctrl+1 to Ctrl+5: that page; Practice's keyboard on what it offers, after the page's own focus move
+        (fixDJ: left on the sidebar, Enter did nothing; left on Drill my weak points, Space drilled)."""
+        self.nav.setCurrentRow(index)
+        if PAGES[index] == "Practice" and self.nav.currentRow() == index:    # not kept on Settings by its question
+            QTimer.singleShot(0, self.practice, self.practice.take_keyboard)
 
     def _page_shown(self, index: int) -> None:
         if PAGES[index] == "History":

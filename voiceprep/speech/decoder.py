@@ -20,7 +20,14 @@ from typing import Any
 import numpy as np
 
 from voiceprep.core.transcript import Word
-from voiceprep.settings import FILLER_SPELLINGS, HOTWORD_COPY_TOKENS, HOTWORD_NO_REPEAT_NGRAM, HOTWORD_TOKENS, MAX_CONTEXT_TOKENS
+from voiceprep.settings import (
+    FILLER_SPELLINGS,
+    HOTWORD_COPY_TOKENS,
+    HOTWORD_NO_REPEAT_NGRAM,
+    HOTWORD_RETRY_SHORT_RATIO,
+    HOTWORD_TOKENS,
+    MAX_CONTEXT_TOKENS,
+)
 from voiceprep.speech.audio import TARGET_RATE, frame_levels, rms
 
 MIN_WINDOW_S = 10.0          # pad shorter windows to this (measured: shorter loops, longer costs more)
@@ -153,16 +160,34 @@ def drop_silent_words(words: list[Word], audio: np.ndarray, offset: float, level
     return kept
 
 
-def ends_in_copy(tokens: list[int], shortest: int = HOTWORD_COPY_TOKENS) -> bool:
-    """The tokens end in at least `shortest` tokens that copy the ones right before them, a whole copy at least,
-    maybe followed by the start of another ("A B A B A'", "to ask not to ask not to ask"): a window copying its own
-    text (fixCX), not a repeat said before more words."""
+def copy_start(tokens: list[int], shortest: int = HOTWORD_COPY_TOKENS) -> int | None:
+    """Where the tokens' copy of themselves begins, if they end in at least `shortest` tokens that copy the ones
+    right before them, a whole copy at least, maybe followed by the start of another ("A B A B A'", "to ask not to
+    ask not to ask"): a window copying its own text (fixCX), not a repeat said before more words. What is before it
+    keeps one copy ("A B")."""
     for size in range(1, len(tokens) // 2 + 1):
         copied = 0
         while copied < len(tokens) - size and tokens[-1 - copied] == tokens[-1 - copied - size]:
             copied += 1
         if copied >= max(size, shortest):
-            return True
+            return len(tokens) - copied
+    return None
+
+
+def ends_in_copy(tokens: list[int], shortest: int = HOTWORD_COPY_TOKENS) -> bool:
+    return copy_start(tokens, shortest) is not None
+
+
+def copies_itself(tokens: list[int], shortest: int = HOTWORD_COPY_TOKENS) -> bool:
+    """Somewhere in the tokens, at least `shortest` of them copy the ones right before them, a whole copy at least:
+    `ends_in_copy` anywhere in the window, for a loop that then ends on something else ("… at present consent consent
+    consent consent consent consent consent consent consent. Printing, in the only sense …": fixDD, fixDL)."""
+    for size in range(1, len(tokens) // 2 + 1):
+        copied = 0
+        for i in range(size, len(tokens)):
+            copied = copied + 1 if tokens[i] == tokens[i - size] else 0
+            if copied >= max(size, shortest):
+                return True
     return False
 
 
@@ -222,6 +247,18 @@ class WindowDecoder:
         if before:
             prompt = [tok.sot_prev, *before]
         return [*prompt, *tok.sot_sequence] + ([] if self.timestamps else [tok.no_timestamps])
+
+    def _before_copy(self, tokens: list[int], at: int) -> list[int]:
+        """`tokens[:at]`, less the word the copy runs on in: a copy that begins inside a word (" x" then "x" "x" …)
+        made that word too ("xx…" was not said)."""
+        def text(t: int) -> str:
+            return self.tokenizer.decode([t])
+
+        if 0 < at < len(tokens) and text(tokens[at])[:1].isalnum():
+            while at > 0 and not text(tokens[at - 1]).startswith(" "):
+                at -= 1
+            at = max(0, at - 1)
+        return tokens[:at]
 
     def hotword_tokens(self, hotwords: str) -> list[int]:
         """The tokens of the comma-separated terms that fit in HOTWORD_TOKENS, whole terms in their order (cutting
@@ -374,9 +411,19 @@ class WindowDecoder:
             return PassResult()
         result = self._generate(encoded, self._prompt(context, hotwords), seconds, beam)
         tokens = [t for t in result.sequences_ids[0] if t < self.tokenizer.eot]
-        if hotwords and ends_in_copy(tokens) and not given_up():     # the terms made it copy itself (fixCX, fixCZ)
-            result = self._generate(encoded, self._prompt(context, hotwords), seconds, beam, HOTWORD_NO_REPEAT_NGRAM)
-            tokens = [t for t in result.sequences_ids[0] if t < self.tokenizer.eot]
+        copying = hotwords and copies_itself(tokens)     # anywhere in the window (fixDL), at its end (fixCX, fixCZ)
+        if copying and not given_up():     # the terms made it copy itself
+            copied = copy_start(tokens)
+            own = self._before_copy(tokens, copied) if copied is not None else []
+            retry = self._generate(encoded, self._prompt(context, hotwords), seconds, beam, HOTWORD_NO_REPEAT_NGRAM)
+            retried = [t for t in retry.sequences_ids[0] if t < self.tokenizer.eot]
+            # a retry with far fewer tokens than a first that ended in its copy stopped short of what the window said
+            # (fixDI): the first, its copy cut (its score is the whole generation's, copy included, as before fixCX);
+            # a loop inside the window (fixDL) has no such first to keep: the retry
+            if copied is not None and len(own) >= HOTWORD_RETRY_SHORT_RATIO * len(retried):
+                tokens = own
+            else:
+                result, tokens = retry, retried
         text = self.tokenizer.decode(tokens)
         looped = compression_ratio(text) > LOOP_COMPRESSION and len(text) > 40
         if looped and context and not given_up():     # earlier text is the usual cause of a loop: decode without it

@@ -162,7 +162,7 @@ class LiveTranscriber:
                 # a filler the last pass over this window heard between the same words is kept: a decode of a
                 # longer window can drop it ("Um, so why… Uh, honestly" at 13.0 s, "So why… Honestly" at 13.5 s)
                 # and the pass that commits is the one whose words stay (fixCD, walk51: 7 of 13 real "um"s)
-                words = kept_heard(words, self._last.words, None)
+                words = kept_heard(words, self._last.words, None, self.stream.audible)
             self.passes += 1
             self.pass_log.append(((end - start) / TARGET_RATE, time.perf_counter() - began))
             self.pass_cpu.append(time.process_time() - cpu)
@@ -190,15 +190,17 @@ class LiveTranscriber:
             self._thread.join()                 # a pass or catch-up window in flight finishes and commits first
         last = self._last
         end = self.stream.total
+        heard: list[Word] = []
         if last is not None and last.start == self.stream.commit_at:
             if self._silent_since(last.end, end):
                 self.final_reused = True
                 return self.stream.final(last.words)
-            # the last pass's words well before its end are as stable as a commit: decode only after them
-            self.stream.commit(last.words, last.end, FINAL_MARGIN_S, FINAL_LOOKBACK_S)
+            # the last pass's words well before its end are as stable as a commit: decode only after them; a filler
+            # among the rest is kept if the final decode leaves it out (walk58: "Yeah. Um." in the caption, not after)
+            heard = self.stream.commit(last.words, last.end, FINAL_MARGIN_S, FINAL_LOOKBACK_S)
 
         def report(seconds: float) -> None:
             self.after_pass()
             if progress:
                 progress(min(1.0, seconds / max(end / TARGET_RATE, 1e-6)))
-        return self.stream.finish(report, window_s=self.s.live_window_s)
+        return self.stream.finish(report, window_s=self.s.live_window_s, heard=heard)

@@ -24,7 +24,7 @@ import numpy as np
 from voiceprep.core.transcript import Segment, Transcript, Word, join_said
 from voiceprep.settings import FILLED_PAUSES
 from voiceprep.speech.audio import TARGET_RATE, frame_levels
-from voiceprep.speech.decoder import Cancel, PassResult, WindowDecoder
+from voiceprep.speech.decoder import WORD_SLACK_S, Cancel, PassResult, WindowDecoder
 from voiceprep.speech.models import filler_recall
 from voiceprep.speech.vad import snap_to_speech, speech_seconds, speech_spans
 
@@ -37,9 +37,10 @@ UNCOVERED_S = 1.0          # audio after a window's last word shorter than this 
 FINAL_UNCOVERED_S = 0.5    # ... at the end of the answer: a last word the pass stopped short of is decoded again
 UNCOVERED_SPEECH_S = 0.4   # ... nor when the VAD finds less speech than this in it
 PROMPT_WORDS = 24          # committed words passed as context
-OPENING_MATCH_WORDS = 2    # a re-decode's first words found this many in a row later in the first decode, the words
-OPENING_SLACK_S = 0.5      # ... before them ending by its second word's start (this much slack): what it left out
+OPENING_MATCH_WORDS = 2    # a re-decode's first words found this many in a row later in the first decode, the last
+OPENING_SLACK_S = 0.5      # ... timed over the same audio in both (this much slack): the words before it left out
 MORE_WORDS_RATIO = 1.25    # a re-decode that also jumped over speech is kept if it heard this many times the words
+FILLER_AHEAD_S = 0.1       # a filler another decode heard in place of other words ends before them, this much slack
 KEPT_SPAN_WORDS = 2        # a term or filler only the other decode heard is taken in a difference of at most this many
 SKIPPED_GAP_S = 3.0        # a gap between a window's words this long with speech in it: the decode jumped over it
 SKIPPED_SPEECH_S = 1.5     # ... when the VAD finds at least this much speech in the gap
@@ -142,22 +143,31 @@ def kept_opening(first: list[Word], again: list[Word]) -> list[Word]:
     """`again`, a decode of the same window that heard more, with the words `first` heard before `again`'s first
     words put back (walk51: a retry without the hotwords heard the rest of the answer but began "I think moving
     money…", its "I" stretched over "Um, so why Airwallex? Uh, honestly,", and the opening was lost for good).
-    `again`'s first OPENING_MATCH_WORDS words are looked for further on in `first`; the words before them there
-    must end before `again`'s second word starts (`again` cannot have heard them after its first words)."""
+    `again`'s first OPENING_MATCH_WORDS words are looked for further on in `first`, where the last of them is timed
+    over the same audio (within OPENING_SLACK_S) in both: the same words, not a later "I think" (`again` cannot
+    have heard what is before them after its first words). Their times are `first`'s: `again` stretched them over
+    the opening ("I" 0.0-2.08 s, "think" from 2.08 s on an AVX2 CPU, fixDI; "I" 3.58 s after "think" 2.8 s on
+    fixCD's). Before fixDI `first`'s words before them had to end by `again`'s second word's start: a time that
+    stretch decides."""
     n = min(OPENING_MATCH_WORDS, len(again))
     if not first or not n:
         return again
     key = [_bare(w) for w in again[:n]]
     bare = [_bare(w) for w in first]
-    limit = (again[1].start if len(again) > 1 else again[0].end) + OPENING_SLACK_S
-    at = next((k for k in range(1, len(first) - n + 1) if bare[k:k + n] == key and first[k - 1].end <= limit), None)
+    last = again[n - 1]
+
+    def same_time(w: Word) -> bool:
+        return w.start < last.end + OPENING_SLACK_S and last.start < w.end + OPENING_SLACK_S
+
+    at = next((k for k in range(1, len(first) - n + 1) if bare[k:k + n] == key and same_time(first[k + n - 1])), None)
     if at is None:
         return again
-    head = again[0]
-    start = max(head.start, first[at].start)       # its time stretched over the opening: where `first` heard it,
-    if len(again) > 1:                             # not after its next word ("I" 3.58 s, "think" 2.8 s)
-        start = min(start, again[1].start)
-    return [*first[:at], Word(start, max(head.end, start), head.word, head.probability), *again[1:]]
+    after = again[n].start if len(again) > n else math.inf
+    matched = []
+    for heard, w in zip(first[at:at + n], again[:n]):
+        start = min(heard.start, after)
+        matched.append(Word(start, min(max(heard.end, start), max(after, start)), w.word, w.probability))
+    return [*first[:at], *matched, *again[n:]]
 
 
 def better(again: list[Word], again_logprob: float, again_skipped: bool, words: list[Word], logprob: float) -> bool:
@@ -177,11 +187,17 @@ def term_words(hotwords: str | None) -> set[str]:
     return {b for term in (hotwords or "").split(",") for b in (_bare(Word(0, 0, t)) for t in term.split()) if b}
 
 
-def kept_heard(words: list[Word], other: list[Word], hotwords: str | None) -> list[Word]:
+def kept_heard(words: list[Word], other: list[Word], hotwords: str | None,
+               audible: Callable[[Word], bool] | None = None) -> list[Word]:
     """`words` with what `other`, another decode of the same window, heard where `words` heard something else or
     nothing: a bank's term (`hotwords`) in place of at most KEPT_SPAN_WORDS other words at the same time ("why
     everyone" -> "why Airwallex"), a filled pause between the same two words (or before the same first word) that
-    `words` left out ("So why" -> "Um, so why"). Nothing else of `other` is taken."""
+    `words` left out ("So why" -> "Um, so why"). Nothing else of `other` is taken.
+
+    With `audible` (whether the audio holds sound at a word's time), also a filled pause `words` left out with more
+    words around it, or that `other` heard last, before words it never reached: FEE013's "Yeah. Um." in one caption
+    pass, "Yeah. when they're" in the next (`other` ended on the filler) and "Yeah. when you've got" after that
+    ("Um, when they're," left out whole): walk58, fixDL. Only the filler is taken, not the words around it."""
     from difflib import SequenceMatcher
 
     terms = term_words(hotwords)
@@ -190,27 +206,45 @@ def kept_heard(words: list[Word], other: list[Word], hotwords: str | None) -> li
     ops = SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
     for k, (op, i1, i2, j1, j2) in enumerate(ops):
         mine, theirs = words[i1:i2], other[j1:j2]
-        equal_around = (k == 0 or ops[k - 1][0] == "equal") and (k + 1 == len(ops) or ops[k + 1][0] == "equal")
+        equal_before = k == 0 or ops[k - 1][0] == "equal"
+        equal_around = equal_before and (k + 1 == len(ops) or ops[k + 1][0] == "equal")
         small = len(mine) <= KEPT_SPAN_WORDS and 0 < len(theirs) <= KEPT_SPAN_WORDS and equal_around
+        fillers = [w for j, w in zip(range(j1, j2), theirs) if b[j] in FILLED_PAUSES]
         if op == "replace" and small and any(b[j] in terms for j in range(j1, j2)) \
                 and not any(a[i] in terms for i in range(i1, i2)) \
                 and theirs[0].start < mine[-1].end and mine[0].start < theirs[-1].end:
             out += theirs                                   # the term, where `words` heard something else
-        elif op == "insert" and small and i1 < len(words) and all(b[j] in FILLED_PAUSES for j in range(j1, j2)) \
+        elif op == "insert" and small and i1 < len(words) and len(fillers) == len(theirs) \
                 and (not out or out[-1].end <= theirs[0].start + OPENING_SLACK_S) and theirs[-1].end < words[i1].end:
-            if out and out[-1].word.strip()[-1:] in ".?!" and theirs[0].word.strip()[:1].islower():
-                w = theirs[0]                               # "Yeah. Um, when", not "Yeah. um, when"
-                theirs = [Word(w.start, w.end, w.word.replace(w.word.strip()[0], w.word.strip()[0].upper(), 1),
-                               w.probability), *theirs[1:]]
-            out += theirs                                   # a filler left out between the same words
-            # the next word was stretched over it ("So" timed 0.0-1.3 s over "Um, so"), and is written as `other`
-            # wrote it after the filler ("Um, so", "Uh, honestly")
-            head = words[i1]
-            said = other[j2].word if j2 < len(other) and _bare(other[j2]) == _bare(head) else head.word
-            words = [*words[:i1], Word(max(head.start, theirs[-1].end), head.end, said, head.probability), *words[i1 + 1:]]
+            out, words = _filler_put_back(out, theirs, words, i1, other, j2)   # a filler left out between the same words
+        elif audible is not None and fillers and i1 < len(words) and (equal_around or op == "replace" and equal_before
+                                                                      and j2 == len(other)) \
+                and not any(a[i] in FILLED_PAUSES for i in range(i1, i2)):
+            # before the words `words` heard in their place, in time too: heard where `words` heard nothing
+            ahead = words[i1].start + FILLER_AHEAD_S if op == "replace" else words[i1].end
+            heard = [w for w in fillers if w.end < ahead and (not out or out[-1].end <= w.start + OPENING_SLACK_S)
+                     and audible(w)]
+            if heard:
+                out, words = _filler_put_back(out, heard, words, i1, other, j2 if op == "insert" else len(other))
+            out += words[i1:i2]
         else:
             out += mine
     return out
+
+
+def _filler_put_back(out: list[Word], fillers: list[Word], words: list[Word], i1: int, other: list[Word],
+                     j2: int) -> tuple[list[Word], list[Word]]:
+    """`out` with `fillers` after it, and `words` with its word `i1` (the one after them) no longer timed over them."""
+    if out and out[-1].word.strip()[-1:] in ".?!" and fillers[0].word.strip()[:1].islower():
+        w = fillers[0]                               # "Yeah. Um, when", not "Yeah. um, when"
+        fillers = [Word(w.start, w.end, w.word.replace(w.word.strip()[0], w.word.strip()[0].upper(), 1), w.probability),
+                   *fillers[1:]]
+    # the next word was stretched over it ("So" timed 0.0-1.3 s over "Um, so"), and is written as `other` wrote it
+    # after the filler ("Um, so", "Uh, honestly")
+    head = words[i1]
+    said = other[j2].word if j2 < len(other) and _bare(other[j2]) == _bare(head) else head.word
+    words = [*words[:i1], Word(max(head.start, fillers[-1].end), head.end, said, head.probability), *words[i1 + 1:]]
+    return out + fillers, words
 
 
 def words_to_segment(words: list[Word]) -> Segment:
@@ -303,6 +337,11 @@ class WordStream:
             if other is not words:
                 words = kept_heard(words, other, self.hotwords)
         return self.at_speech(words, start, end)
+
+    def audible(self, word: Word) -> bool:
+        """Whether the VAD hears speech within WORD_SLACK_S of the word's time (the audio still buffered)."""
+        a, b = (int(max(0.0, t) * TARGET_RATE) for t in (word.start - WORD_SLACK_S, word.end + WORD_SLACK_S))
+        return speech_seconds(self.audio(a, b)) > 0.0
 
     def at_speech(self, words: list[Word], start: int, end: int) -> list[Word]:
         """The words with their times cut to where the VAD hears speech in `[start, end)` (`vad.snap_to_speech`):
@@ -428,12 +467,17 @@ class WordStream:
                           filler_recall=recall if recall is not None else 0.0)
 
     def finish(self, progress: Callable[[float], None] | None = None,
-               window_s: float = BATCH_WINDOW_S) -> Transcript:
-        """Decode everything not yet committed (in windows of at most `window_s`) and return the transcript."""
+               window_s: float = BATCH_WINDOW_S, heard: list[Word] | None = None) -> Transcript:
+        """Decode everything not yet committed (in windows of at most `window_s`) and return the transcript.
+        `heard`: words a live pass heard from `commit_at` on; a filler among them the last decode left out is kept
+        (`kept_heard`) when that decode starts where they do."""
         end = self._total
+        start = self.commit_at
         self.catch_up(end, progress, window_s=window_s)
         tail = (self.decode(self.commit_at, end, FINAL_UNCOVERED_S) if end - self.commit_at > TARGET_RATE // 10
                 else [])
+        if heard and tail and self.commit_at == start:
+            tail = kept_heard(tail, heard, None, self.audible)
         if progress:
             progress(end / TARGET_RATE)
         return self.final(tail)

@@ -60,3 +60,24 @@ def test_told_for_its_own_question_the_same_answer_keeps_its_floor(airwallex):
     ticked = {r.key_point.id for r in a.key_points if r.hit}
     assert ticked >= {"hard-problems", "own-observability", "growth", "business-impact"}, ticked
     assert point(a, "business-impact").judgement.probability == pytest.approx(0.5)     # the cued floor (judge28)
+
+
+def test_every_evaluation_builds_the_judge_as_the_app_does_with_the_banks_other_questions(airwallex):
+    """mendF (review read42): bench/judge_fit.py, judge_cv.py and judge_banks.py built the judge without the bank's
+    other questions, so judge80's gate was off in them (judge_eval's `evaluate` gave them). Every evaluation builds
+    it through `evaluation.answer_judge`: the gate on, the app's hits."""
+    from bench.judge_fit import answer_judge as fit_judge
+    from voiceprep.core.analysis.evaluation import Labeled, answer_judge, evaluate, judge_hits
+
+    product = airwallex.prompt("product-range")
+    transcript = Transcript.from_text(WHY_JOIN)
+    settings = AnalysisSettings()
+    app = {r.key_point.id for r in analysed(airwallex, "product-range", WHY_JOIN).key_points if r.hit}
+    judge = answer_judge(transcript, airwallex, product, settings, get_embedder())
+    assert judge.elsewhere                                          # told for another question of the bank
+    assert {kp.id for kp in product.key_points if judge.judge(kp).hit} == app == judge_hits(
+        transcript, product, settings, airwallex)
+    item = Labeled(airwallex.id, product.id, "vague", WHY_JOIN, frozenset())
+    assert fit_judge(item, {airwallex.id: airwallex}, transcript, settings, get_embedder()).elsewhere   # main: False
+    scores = evaluate([item], {airwallex.id: airwallex}, lambda _i: transcript, judge_hits, settings)
+    assert scores.fp == len(app), scores.fp

@@ -512,3 +512,43 @@ def test_ctrl_tab_in_a_text_with_no_time_link_leaves_it_where_it_was(qtbot):
     qtbot.keyClick(view, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
     assert view.textCursor().position() == where and view.verticalScrollBar().value() > 0
     assert after.hasFocus()                             # out of the pane, to the next field, as Tab goes
+
+
+def test_delivery_praise_on_an_answer_about_something_else_is_not_praise_of_the_answer(qtbot):
+    """fixDJ (walk58 5): a 30 s answer about something else, 0 of 6, showed "Polished communicator 100" in green and
+    green cards "Comfortable pace", "clean delivery": praise, read as praise of the answer. On such an answer the
+    delivery-only bar and the cards that would praise are drawn neutral, under a heading that says they are of how
+    it sounded, not of the answer."""
+    from tests.conftest import BANKS
+    from tests.core.analysis.test_delivery import spoken
+    from voiceprep.app.judging import feedback_document
+    from voiceprep.core.analysis.analyze import analyze_answer
+    from voiceprep.core.banks import load_bank
+    from voiceprep.gui.widgets.common import ACCENT, GOOD
+    from voiceprep.gui.widgets.feedback import OFF_TOPIC_DELIVERY, Colors, document_html
+
+    bank = load_bank(BANKS / "airwallex.toml")
+    prompt = bank.prompt("why-airwallex")
+    talk = ("Last weekend I baked a sourdough loaf. The starter needs feeding twice a day, and the dough rests overnight "
+            "in the fridge. In the morning you shape it, score the top, and bake it in a hot cast iron pot for about "
+            "forty minutes until the crust is dark.")
+    a = analyze_answer(bank, prompt, spoken(talk, 20.0))
+    assert a.off_topic is not None and a.points_hit == 0
+    assert any(f.status == "good" for f in a.delivery.findings), a.delivery.findings    # cards that would praise it
+    doc = feedback_document(a)
+    delivery_only = [c for c in doc["competencies"] if c.get("delivery_weight")
+                     and not any(k.get("competency") == c["id"] for k in doc["key_points"])]
+    assert delivery_only and any(c["score"] >= 80 for c in delivery_only), doc["competencies"]
+    page = FeedbackView()
+    qtbot.addWidget(page)
+    colors = Colors(page.palette())
+    html = document_html(doc, colors)
+    assert GOOD not in html and ACCENT in html, html                 # nothing drawn as praise
+    page.show_document(doc)
+    text = page.view.toPlainText()
+    assert OFF_TOPIC_DELIVERY in text and "\nDelivery\n" not in text, text
+    # an answer on the question keeps its praise
+    on = analyze_answer(bank, prompt, spoken("Airwallex moves money across borders for businesses, and I want to "
+                                             "build the global payments infrastructure that makes that fast and "
+                                             "reliable, because fintech at this scale excites me.", 14.0))
+    assert on.off_topic is None and GOOD in document_html(feedback_document(on), colors)

@@ -22,8 +22,8 @@ from voiceprep.core.analysis.delivery import (
     read_star_again,
     set_tail,
 )
-from voiceprep.core.analysis.followups import asked_next, follow_up_for, prompt_follow_up
-from voiceprep.core.analysis.judge import ASKS_FOR_NUMBERS, JUDGE_VERSION, YOUR_ROLE, AnswerJudge
+from voiceprep.core.analysis.followups import asked_follow_up, asked_next, prompt_follow_up
+from voiceprep.core.analysis.judge import ASKS_FOR_NUMBERS, JUDGE_VERSION, YOUR_ROLE, AnswerJudge, other_questions
 from voiceprep.core.analysis.keypoints import KeyPointResult, TokenIndex
 from voiceprep.core.analysis.quantities import numbers_said
 from voiceprep.core.analysis.scoring import competency_scores, overall_score, weighted_hits
@@ -330,7 +330,7 @@ def analyze_answer(bank: Bank, prompt: Prompt, transcript: Transcript,
         "lexical", None, "the meaning-based judge is turned off in settings; using word matching only")
     numbers = numbers_said(raw, tokens)      # one reading of the numbers said, for the judge and the Numbers card
     judge = AnswerJudge(read, index, embedder, settings, prompt, bank.job, numbers,
-                        [p for p in bank.all_prompts() if p.id != prompt.id])
+                        other_questions(bank.all_prompts(), prompt))
     results = [judge.judge(kp) for kp in prompt.key_points]
     judge.one_to_one(results)          # quotes only: no two points given each other's better sentence
 
@@ -390,7 +390,7 @@ def analyze_answer(bank: Bank, prompt: Prompt, transcript: Transcript,
     coverage = weighted_hits(pairs) or 0.0
     said = delivery_scores(delivery, settings)
     comps = competency_scores(bank, pairs, said)
-    missed = [(r.key_point.weight, {"key_point_id": r.key_point.id, "question": follow_up_for(r.key_point, bank)})
+    missed = [(r.key_point.weight, {"key_point_id": r.key_point.id, "question": asked_follow_up(r.key_point, bank)})
               for r in results if not r.hit]
     own = [{"key_point_id": "", "question": q} for q in prompt_follow_up(prompt, missed_any=bool(missed))]
     follow_ups = asked_next(own, missed, settings.max_follow_ups)

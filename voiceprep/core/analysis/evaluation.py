@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from voiceprep.core.analysis.embedder import get_embedder
-from voiceprep.core.analysis.judge import AnswerJudge
+from voiceprep.core.analysis.embedder import Embedder, get_embedder
+from voiceprep.core.analysis.judge import AnswerJudge, other_questions
 from voiceprep.core.analysis.keypoints import TokenIndex, match_key_point
 from voiceprep.core.analysis.scoring import weighted_hits
 from voiceprep.core.analysis.segments import unheard_denials
 from voiceprep.core.analysis.text import tokenize
-from voiceprep.core.banks.model import Bank, Job, Prompt
+from voiceprep.core.banks.model import Bank, Prompt
 from voiceprep.core.transcript import Transcript
 from voiceprep.settings import AnalysisSettings
 
@@ -79,7 +79,7 @@ def load_labeled(path: Path) -> list[Labeled]:
             for i, a in enumerate(data["answer"])]
 
 
-Method = Callable[[Transcript, Prompt, AnalysisSettings, Job, Sequence[Prompt]], set[str]]
+Method = Callable[[Transcript, Prompt, AnalysisSettings, Bank | None], set[str]]
 
 
 def heard(transcript: Transcript) -> bool:
@@ -88,27 +88,33 @@ def heard(transcript: Transcript) -> bool:
     return transcript.model != "typed"
 
 
-def matcher_hits(transcript: Transcript, prompt: Prompt, settings: AnalysisSettings,
-                 job: Job | None = None, others: Sequence[Prompt] = ()) -> set[str]:
+def matcher_hits(transcript: Transcript, prompt: Prompt, settings: AnalysisSettings, bank: Bank | None = None) -> set[str]:
     index = TokenIndex(tokenize([w.word for w in transcript.words()]), settings, heard=heard(transcript))
     return {kp.id for kp in prompt.key_points if match_key_point(kp, index).hit}
 
 
-def judge_hits(transcript: Transcript, prompt: Prompt, settings: AnalysisSettings,
-               job: Job | None = None, others: Sequence[Prompt] = ()) -> set[str]:
-    """The semantic judge (cue matcher alone when the model is unavailable), as the app runs it (`others`: the bank's
-    other prompts, as `analyze_answer` gives them)."""
+def answer_judge(transcript: Transcript, bank: Bank | None, prompt: Prompt, settings: AnalysisSettings,
+                 embedder: Embedder | None) -> AnswerJudge:
+    """The judge of one answer to `prompt` of `bank`, built as the app builds it (`analyze_answer`): words matched by
+    sound for a transcript only (`heard`), the bank's job, and the bank's other questions (`judge.other_questions`:
+    judge80's `nearer_another` gate reads them). Every evaluation builds its judge here: bench/judge_fit.py,
+    judge_cv.py and judge_banks.py built it without the other questions, the gate off, until mendF."""
     words = transcript.words()
     raw = [w.word for w in words]
     if heard(transcript):        # as `analyze_answer` reads a transcript: a denial barely heard is not read
         raw = unheard_denials(raw, [w.probability for w in words], settings.heard_denial_min_probability)
-    judge = AnswerJudge(raw, TokenIndex(tokenize(raw), settings, heard=heard(transcript)), get_embedder(), settings,
-                        prompt, job, others=others)
+    return AnswerJudge(raw, TokenIndex(tokenize(raw), settings, heard=heard(transcript)), embedder, settings, prompt,
+                       bank.job if bank else None, others=other_questions(bank.all_prompts(), prompt) if bank else ())
+
+
+def judge_hits(transcript: Transcript, prompt: Prompt, settings: AnalysisSettings, bank: Bank | None = None) -> set[str]:
+    """The semantic judge (cue matcher alone when the model is unavailable), as the app runs it (`answer_judge`)."""
+    judge = answer_judge(transcript, bank, prompt, settings, get_embedder())
     return {kp.id for kp in prompt.key_points if judge.judge(kp).hit}
 
 
 def baseline_hits(transcript: Transcript, prompt: Prompt, settings: AnalysisSettings | None = None,
-                  job: Job | None = None, others: Sequence[Prompt] = ()) -> set[str]:
+                  bank: Bank | None = None) -> set[str]:
     """Exact, case-insensitive substring of any cue alternative; min_cues distinct cues."""
     text = transcript.text.lower()
     out = set()
@@ -142,8 +148,7 @@ def evaluate(items: list[Labeled], banks: dict[str, Bank], to_transcript: Callab
         unknown = item.hits - {kp.id for kp in prompt.key_points}
         if unknown:
             raise ValueError(f"answer {i}: unknown key points {sorted(unknown)} for {item.prompt}")
-        others = [p for p in banks[item.bank].all_prompts() if p.id != prompt.id]
-        got = method(to_transcript(item), prompt, settings, banks[item.bank].job, others)
+        got = method(to_transcript(item), prompt, settings, banks[item.bank])
         for kp in prompt.key_points:
             scores.add(kp.id in item.hits, kp.id in got, f"{item.id or i} {item.kind:11} {item.prompt}/{kp.id}")
         human = weighted_hits([(kp, kp.id in item.hits) for kp in prompt.key_points]) or 0.0

@@ -1606,3 +1606,171 @@ def follow_up_misses_point(follow_up: str, label: str, cues: list[str] | tuple[s
         return []
     words = list(dict.fromkeys(own_label.values()))
     return sorted(words, key=lambda w: (-len(w), words.index(w)))[:2]
+
+
+# -- asked openly (fixDK, walk57 8) -------------------------------------------------------------------------------------
+# `follow_up_for` reads a missed point's label back as a question; said as it is, a point about what the candidate did
+# tells them they did it ("You haven't said yet how you shipped a fix and measured latency before and after", "Can you
+# tell me why you want to grow into ...?", "How did you monitor p99 latency?") when the answer never said so. The
+# question asked (`asked_follow_up`) is an open one that lets the candidate show the point, or say they did not:
+_TOLD_HOW = re.compile(r"You haven't said yet how(?P<lead>, [^,]+,)? (?P<said>[^?!]+?)\. (?:[^?!]*\. )?"
+                       r"Can you walk me through that\?")
+_TOLD_THAT = re.compile(r"You haven't said yet that(?P<lead>, [^,]+,)? (?P<said>[^?!]+?)\. Can you tell me about that\?")
+_TOLD_WHY = re.compile(r"Can you tell me why(?P<lead>, [^,]+,)? (?P<said>you(?:'d|'ll)? [^?!]+)\?")
+_HOW_DID = re.compile(r"How did you (?P<said>[^?!]+)\?")
+# what says a result was checked ("measured latency before and after"): asked how the candidate knew it worked, as an
+# interviewer asks, not which measurement they made
+_CHECKED = re.compile(r"\b(?:measured|benchmarked|load[- ]tested|before\s+and\s+after)\b", re.IGNORECASE)
+_WHAT_WORKED = re.compile(r"\b(?:a|an|the|your)\s+((?:[a-z-]+\s+)?(?:fix|fixes|change|changes|rewrite|migration|patch|"
+                          r"redesign|index|cache|optimi[sz]ation|release|rollout))\b", re.IGNORECASE)
+# a wish or plan ("you want to grow into designing platform APIs"): what the candidate wants, asked openly
+_WISH = re.compile(r"you(?:'d| would)? (?P<wish>want|hope|plan|intend|like|love) to (?!be\b)(?P<verb>[a-z]+)"
+                   r"(?: (?P<prep>into|towards?|on)\b)?", re.IGNORECASE)
+# read43a 1: the short form drops what follows the verb's preposition, which its question asks for ("What do you want
+# to grow into?", "... to work on?"); with no preposition it would drop the verb's object or complement ("What do you
+# want to work?" for "work somewhere my work matters", "What do you want to grow?"), so then the plain form is asked;
+# so too after a preposition whose question is not sure English ("to stay at?", "to work for?", "to be in?", "to get
+# in?"), one at the end ("move on") or one that another follows ("sit in on design reviews").
+_LOOKS_BACK = re.compile(r"\b(?:earlier|sooner|differently|next time|again|instead)\b", re.IGNORECASE)
+# irregular verbs whose -ing doubles the last letter ("run" -> "running", "cut" -> "cutting")
+_DOUBLES = frozenset({"run", "cut", "set", "get", "put", "sit", "begin", "hit", "shut", "let", "forget", "win", "swim",
+                      "spin", "dig", "quit", "split", "upset", "forbid", "rid", "spit", "bet", "stop", "plan", "ship",
+                      "drop", "map", "tag", "log", "prep", "chat", "commit", "admit", "permit", "refer", "prefer",
+                      "submit", "omit", "emit", "transmit", "equip", "unpin", "unwrap", "outrun", "rerun", "reset",
+                      "occur", "control", "travel", "label", "model", "signal", "cancel", "rebel", "regret", "scrap"})
+# read43a 4: a one-syllable verb ending consonant-vowel-consonant doubles its last letter ("trim", "swap", "step",
+# "wrap", "pin"; not "fix", "show", "play", "read", "open"); two-syllable ones are in _DOUBLES
+_ONE_SYLLABLE_CVC = re.compile(r"[^aeiou]*[aeiou][bcdfgklmnprstvz]")
+# words ending in -ise/-ize/-ify that are no verb
+_ISE_NOT_VERBS = frozenset({"expertise", "enterprise", "otherwise", "likewise", "clockwise", "precise", "concise",
+                            "paradise", "merchandise", "franchise", "premise"})
+# read43a 4: a verb of being that an adjective follows ("stayed calm and focused", "kept the team calm and focused"),
+# and the pasts that are then adjectives, not a second thing done ("and focused" is not "and focusing")
+_LINKING = frozenset({"stayed", "remained", "kept", "felt", "seemed", "looked", "became", "was", "were", "stay",
+                      "remain", "keep", "feel", "seem", "look", "become"})
+_AS_ADJECTIVES = frozenset({"focused", "focussed", "measured", "composed", "collected", "relaxed", "organised",
+                            "organized", "prepared", "motivated", "determined", "engaged", "informed", "reassured",
+                            "balanced", "detached", "reserved", "respected", "supported", "involved", "committed",
+                            "concerned", "controlled"})
+_NOT_VERBS_HERE = frozenset({"first", "then", "also", "still", "just", "finally", "personally", "quickly", "later"})
+
+
+def _ing(word: str) -> str:
+    """A verb's -ing form from its base, past or participle ("shipped" -> "shipping", "wrote" -> "writing", "were" ->
+    "being", "measured" -> "measuring", "explain" -> "explaining"), "" when it is no verb the rules know."""
+    w = word.lower()
+    if "-" in w:                                            # "double-checked": "double-checking"
+        head, _, last = w.rpartition("-")
+        tail = _ing(last)
+        return f"{head}-{tail}" if tail else ""
+    if w in ("was", "were", "are", "is", "am", "be", "been"):
+        return "being"
+    if w in ("had", "has", "have"):
+        return "having"
+    if w not in _MARKED_PAST and w.endswith("ed") and len(w) > 4 and w not in ED_NOT_PAST and _past(w):
+        if w.endswith("ied"):
+            return w[:-3] + "ying"                          # "carried", "tried"
+        if w.endswith("eed"):
+            return w[:-1] + "ing"                           # "agreed", "freed"
+        return w[:-2] + "ing"           # a regular past: "shipped", "measured", "rebalanced", "answered", "played"
+    base = _base_form(w) if (_past(w) or w in _IRREGULAR or w in _KNOWN_VERBS or _verb(w)) else ""
+    if not base and len(w) > 6 and w.endswith(("ise", "ize", "ify")) and w not in _ISE_NOT_VERBS:
+        base = w                        # read43a 2: "optimise", "standardise": only ever a verb, as `_verb_first` says
+    if not base:
+        return ""
+    if base in _DOUBLES or _ONE_SYLLABLE_CVC.fullmatch(base):
+        return base + base[-1] + "ing"  # read43a 4: "trim" -> "trimming", "pin" -> "pinning", not "fix", "read"
+    if base.endswith("ie"):
+        return base[:-2] + "ying"
+    if base.endswith("e") and not base.endswith(("ee", "ye", "oe")) and len(base) > 2:
+        return base[:-1] + "ing"
+    return base + "ing"
+
+
+def _gerund(said: str, past: bool = True) -> str:
+    """What the candidate did, said as an activity ("you shipped a fix and measured ..." -> "shipping a fix and
+    measuring ...", "monitor p99 latency" -> "monitoring p99 latency"), or "" when its first word is no verb. `past`:
+    verbs joined by "and"/"or" are turned when they are pasts ("and were honest"); else when they are known verbs
+    before their object ("build trust and keep people safe")."""
+    words = said.split()
+    if words and words[0].lower() == "you":
+        words = words[1:]
+    if len(words) > 1 and words[0].lower() in _NOT_VERBS_HERE:
+        words = words[1:]                                   # "first made the area safe": "making the area safe"
+    # "honestly re-checking your own work"; read43a 2: not a verb in -ly ("Apply the fix", "Reply", "Supply")
+    at = 1 if len(words) > 1 and _adverb(words[0]) and not _ing(words[0]) else 0
+    if not words[at:] or words[at][-1:] in ",;:":
+        return ""
+    if words[at].lower() in ("kept", "keep") and len(words) > at + 1 and words[at + 1].endswith("ing"):
+        del words[at]                                       # "kept checking on them": "checking on them"
+    turned = words[at].lower()           # read43a 4: "bring", "ping" are base verbs, not yet -ing
+    first = words[at] if turned.endswith("ing") and not (_verb(turned) or turned in _IRREGULAR) else _ing(words[at])
+    if not first:
+        return ""
+    words[at] = first
+    i = at + 1
+    while i < len(words):
+        if words[i - 1].lower().strip(",") not in ("and", "or") or words[i][-1:] in ",;:":
+            i += 1
+            continue
+        if words[i].lower() == "you" and i + 1 < len(words) and _past(words[i + 1]):
+            del words[i]                                    # "... and you followed up": "and following up"
+        w = words[i].lower().strip(",;:")
+        after = words[i + 1].lower() if i + 1 < len(words) else ""
+        pair = i >= 2 and _past(words[i - 2]) and (    # "the cows were milked and fed": one thing done to them
+            i + 1 == len(words) or words[i + 1].lower() in _PHRASE_ENDS)
+        if past and turned in _LINKING and w in _AS_ADJECTIVES:
+            return ""                   # read43a 4: "stayed calm and focused": an adjective, asked whether, as said
+        turn = (_past(w) or w in ("was", "were")) and not pair if past else (
+            (w in _KNOWN_VERBS or w in _IRREGULAR or _verb(w)) and after in DETERMINERS | _VERB_OBJECTS)
+        if turn and _ing(w):
+            words[i] = _ing(w) + words[i][len(w):]
+        i += 1
+    return " ".join(words)
+
+
+def open_question(question: str) -> str:
+    """`question` (`follow_up_for`'s, from a point's label) asked so it does not tell the candidate they did or said
+    what the point says (walk57 8): a result checked, with what should work named, as "How did you know the fix
+    worked?"; a wish that ends on its preposition's question as "What do you want to grow into?"; something done as an
+    activity asked about ("Can you tell me about partitioning the transactions table by day?"); a statement, or what
+    is not sure to read as an activity, as whether it is so ("Can you tell me whether nobody was blamed?", "... whether
+    you stayed calm and focused?"). Any other question is asked as it is."""
+    told = _TOLD_HOW.fullmatch(question) or _HOW_DID.fullmatch(question)
+    said = told.group("said") if told else ""
+    lead = (told.groupdict().get("lead") or "") if told else ""
+    thing = _WHAT_WORKED.search(said) if told and _CHECKED.search(said) else None
+    if thing:                           # read43a 3: only with the thing that should work named ("measured with")
+        return f"How did you know the {thing.group(1)} worked?"
+    if told:
+        doing = _gerund(said, past=told.re is _TOLD_HOW) if said.startswith("you ") or told.re is _HOW_DID else ""
+        if doing:                       # read43a 7: the lead's closing comma kept for "whether" only
+            return f"Can you tell me about {doing}{lead.rstrip(',')}?"
+        if told.re is _HOW_DID and not said.startswith("you "):
+            said = f"you {said}"        # read43a 2: "whether you optimise ...", not "whether optimise ..."
+        return f"Can you tell me {'if' if ' whether ' in f' {said} ' else 'whether'}{lead} {said}?"
+    that = _TOLD_THAT.fullmatch(question)
+    if that:
+        said = that.group("said")
+        return f"Can you tell me {'if' if ' whether ' in f' {said} ' else 'whether'}{that.group('lead') or ''} {said}?"
+    why = _TOLD_WHY.fullmatch(question)
+    if why:
+        said = why.group("said")
+        wish = _WISH.match(said)
+        rest = said[wish.end():].split() if wish else []
+        if wish and wish.group("prep") and rest and rest[0].lower() not in _PHRASE_ENDS | _PARTICLES:
+            want = wish.group("wish").lower()
+            doing = f"{wish.group('verb').lower()} {wish.group('prep').lower()}"
+            if said.lower().startswith(("you'd", "you would")):
+                return f"What would you {want} to {doing}?"
+            return f"What do you {want} to {doing}?"
+        if _LOOKS_BACK.search(said) and re.match(r"you(?:'d| would) ", said):
+            return "What would you do differently?"
+        return f"Can you tell me whether{why.group('lead') or ''} {said}, and why?"
+    return question
+
+
+def asked_follow_up(kp: KeyPoint, bank: Bank | None = None) -> str:
+    """The interviewer's follow-up for a missed point, as asked: the bank's own `follow_up` as written, else
+    `follow_up_for`'s question asked openly (`open_question`)."""
+    return kp.follow_up or open_question(follow_up_for(kp, bank))

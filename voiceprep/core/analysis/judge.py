@@ -1295,6 +1295,13 @@ def nearer_another(embedder: Embedder, vectors: np.ndarray, told: Sequence[Unit]
     return any(closeness(o) >= own + settings.elsewhere_margin for o in others if o.id != prompt.id)
 
 
+def other_questions(prompts: Sequence[Prompt], prompt: Prompt) -> list[Prompt]:
+    """The bank's questions (`prompts`, its `all_prompts()`) other than `prompt`: what `nearer_another` weighs an answer
+    against. The one reading of them for the app's judge (`analyze_answer`), its preparation (`judging.prepare_judge`)
+    and every evaluation (`evaluation.answer_judge`; mendF)."""
+    return [p for p in prompts if p.id != prompt.id]
+
+
 def question_texts(prompts: Sequence[Prompt]) -> list[str]:
     """The texts `nearer_another` embeds for each of `prompts`: its text and its key point labels (for the bank's other
     questions: `judging.prepare_judge` embeds them with `prompt_texts`)."""

@@ -272,15 +272,11 @@ def where_found(h: History, rows: list[Row], text: str, snippets: tuple[str, ...
             if t.check == _UNIT_CHECK:
                 asked.append((f"attempts_fts MATCH ? AND {units.SQL_NAME}(?, ?, ?, attempts_fts.{column}, NULL, NULL)",
                                [f"{{{column}}} : ({t.fts})", *t.args]))
-            elif t.glued:       # the figure as written (alone or glued: units.written), or its other spellings
-                written = f"{units.WRITTEN_SQL_NAME}(?, attempts_fts.{column}, NULL, NULL)"
-                spelt = f"{units.SPELT_SQL_NAME}(?, attempts_fts.{column}, NULL, NULL)"      # as _GLUED_CHECK
-                other = t.args[0] if t.check == _GLUED_CHECK else ""
-                asked.append((f"attempts_fts MATCH ? AND ((attempts_fts.rowid IN (SELECT rowid FROM attempts_fts WHERE "
-                              f"attempts_fts MATCH ?) AND {spelt}) OR {written})" if other
-                              else f"attempts_fts MATCH ? AND {written}",
-                              [f"{{{column}}} : ({t.fts})", *([f"{{{column}}} : ({other})", t.glued] if other else []),
-                               t.glued]))
+            elif t.glued:       # the figure as units.figure_spans reads it, in this column, as _FIGURE_CHECK asks
+                other = t.args[1] if t.check == _FIGURE_CHECK else ""
+                said = f"{units.FIGURE_SQL_NAME}(?, {_SPELT_FOUND if other else 0}, attempts_fts.{column}, NULL, NULL)"
+                asked.append((f"attempts_fts MATCH ? AND {said}",
+                              [f"{{{column}}} : ({t.fts})", t.glued, *([f"{{{column}}} : ({other})"] if other else [])]))
         return ids & {r["rowid"] for where, args in asked
                       for r in h.read(f"SELECT rowid FROM attempts_fts WHERE {where}", args)}
     prompt, note = found("prompt_text"), found("note")
@@ -485,8 +481,8 @@ class _Term:
     check: str = ""
     args: tuple[Any, ...] = ()
     percent: str = ""
-    glued: str = ""         # a whole number, found as written alone or glued to a unit (units.written: "3" finds "3ms",
-    #                         fixBE; not "3.5k", fixDB), for marks
+    glued: str = ""         # a whole number, found where units.figure_spans reads it ("3" finds "3ms", fixBE; not
+    #                         "3.5k", fixDB; "twenty", not the "twenty" of "twenty five", read42a 4), for marks too
 
 
 def _terms(text: str, bare: bool = True) -> list[_Term]:
@@ -562,6 +558,13 @@ def _side_terms(text: str, bare: bool = True) -> list[_Term]:
             near = [f'NEAR("{f}" "{u}", {FIGURE_NEAR_TOKENS})' for f in said for u in named] + \
                 [f'"{f}{u}"' for f in said if _NUMBER.fullmatch(f) for u in named]
             typed_glued = int(isinstance(pieces[i + 1][1], _GluedUnit))
+            # mendF (review read42): "the 90s" listed "90 seconds" first; typed with words that make it a decade, read
+            # as a text's "90s" is (units.decade), it is the decade alone: no seconds listed (the list's order is the
+            # index's rank or the newest first, for every search: no order of its own for one meaning). Alone ("90s")
+            # it is both (mendA)
+            before, after = (" ".join(w for _, ws in part for w in ws) for part in (pieces[:i], pieces[i + 2:]))
+            if typed_glued and (before or after) and units.decade(forms[0], unit.lower(), before + " ", " " + after):
+                typed_glued = units.DECADE_ONLY
             terms.append(_Term("(" + " OR ".join(near) + ")", _UNIT_CHECK, (json.dumps(said), unit, typed_glued)))
             continue
         elif figure:
@@ -582,14 +585,14 @@ def _side_terms(text: str, bare: bool = True) -> list[_Term]:
             # fixBE (review36a 9): "3" also finds "3ms", one token in the index: its prefix, narrowed to the figure
             # said alone or glued to a unit (not "30ms", "3rd"); marks read it apart (searched_words)
             # fixDB: and as written alone, not the "1" of "1.5k" or the "20" of "20,000" (tokens of their own in the
-            # index): narrowed to the figure written (units.written) or its other spellings ("twenty", "20 000")
+            # index): narrowed to where units.figure_spans reads the figure, written or in its other spellings
             other = [f'"{f}"' for f in forms if f != whole]
             spelt = other[0] if len(other) == 1 else "(" + " OR ".join(other) + ")" if other else ""
             if bare:
-                narrowed, by = (_GLUED_CHECK, (spelt, whole, whole)) if spelt else (_WRITTEN_CHECK, (whole,))
+                narrowed, by = (_FIGURE_CHECK, (whole, spelt)) if spelt else (_WRITTEN_CHECK, (whole,))
                 terms.append(_Term(f'({fts} OR "{whole}"*)', narrowed, by, glued=whole))
             else:
-                terms.append(_Term(spelt, glued=whole))        # marks: its other spellings, and units.written_spans
+                terms.append(_Term("", glued=whole))     # marks: where units.figure_spans reads it, as the filter
             continue
         terms.append(_Term(fts, *check) if check else _Term(fts))
     return terms
@@ -630,15 +633,15 @@ _PERCENT_CHECK = (f"(a.rowid IN (SELECT rowid FROM attempts_fts WHERE attempts_f
 _UNIT_CHECK = f"{units.SQL_NAME}(?, ?, ?, attempts_fts.transcript, attempts_fts.prompt_text, attempts_fts.note)"
 
 
-# What a search for a whole number asks of a row its FTS terms found ("3"* finds "30ms", "3" the "3" of "3.5k"): the
-# figure written as that figure, alone or glued to a unit (units.written), or one of its other spellings matched
-# ("three", "3 000"); _WRITTEN_CHECK when it has none
-_WRITTEN_CHECK = f"{units.WRITTEN_SQL_NAME}(?, attempts_fts.transcript, attempts_fts.prompt_text, attempts_fts.note)"
-# read42a 4: a row its other spellings found says the figure as the judge's reader reads it (units.spelt: "twenty" of
-# "twenty five" is no "20", the "1 000" of "1,000,000" no "1000")
-_SPELT_CHECK = f"{units.SPELT_SQL_NAME}(?, attempts_fts.transcript, attempts_fts.prompt_text, attempts_fts.note)"
-_GLUED_CHECK = (f"((attempts_fts.rowid IN (SELECT rowid FROM attempts_fts WHERE attempts_fts MATCH ?) AND {_SPELT_CHECK}) "
-                f"OR {_WRITTEN_CHECK})")
+# What a search for a whole number asks of a row its FTS terms found ("3"* finds "30ms", "3" the "3" of "3.5k"): that
+# the row says the figure as units.figure_spans reads it, the one reader the marks read too (mendF): written as that
+# figure, alone or glued to a unit, or in another spelling read as the judge's reader reads figures ("twenty" of
+# "twenty five" is no "20", the "1 000" of "1,000,000" no "1000": read42a 4), that reader run only on a row its
+# other spellings matched (_SPELT_FOUND; else 0); _WRITTEN_CHECK when the figure has no other spelling
+_SPELT_FOUND = "attempts_fts.rowid IN (SELECT rowid FROM attempts_fts WHERE attempts_fts MATCH ?)"
+_FIGURE_CHECK = (f"{units.FIGURE_SQL_NAME}(?, {_SPELT_FOUND}, attempts_fts.transcript, attempts_fts.prompt_text, "
+                 "attempts_fts.note)")
+_WRITTEN_CHECK = f"{units.FIGURE_SQL_NAME}(?, 0, attempts_fts.transcript, attempts_fts.prompt_text, attempts_fts.note)"
 
 
 def figure_checks(text: str) -> tuple[list[str], list[Any]]:
@@ -771,9 +774,9 @@ def searched_spans(said: str, text: str) -> list[tuple[int, int]]:
             # "48%" or "48 %", as _PERCENT_CHECK finds them
             found += [m.span() for m in re.finditer(rf"(?<![\d.,]){re.escape(t.percent)} ?%", said)]
         if t.glued:
-            found += units.written_spans(said, t.glued)
+            found += units.figure_spans(said, t.glued)
         if t.check == _UNIT_CHECK:
-            found += units.spans(said, json.loads(t.args[0]), t.args[1], bool(t.args[2]))
+            found += units.spans(said, json.loads(t.args[0]), t.args[1], t.args[2])
     terms = " OR ".join(t.fts for t in typed if t.check != _UNIT_CHECK and t.fts)
     if terms:
         with closing(sqlite3.connect(":memory:")) as db:

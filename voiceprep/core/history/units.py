@@ -20,8 +20,7 @@ from voiceprep.core.analysis.text import NUMBER_WORDS, tokenize_text
 from voiceprep.core.history.schema import fold
 
 SQL_NAME = "voiceprep_figure_unit"
-WRITTEN_SQL_NAME = "voiceprep_figure_written"
-SPELT_SQL_NAME = "voiceprep_figure_spelt"
+FIGURE_SQL_NAME = "voiceprep_figure_said"
 PERCENT = frozenset({"percent", "%", "pct"})
 # words after a figure that are no unit of it ("48 and 49", "48 in 2019"): the figure is searched alone; nor a word
 # between a figure and its unit ("48 of partitions")
@@ -33,19 +32,25 @@ NOT_UNITS = frozenset({"and", "or", "not", "the", "a", "an", "in", "of", "to", "
 # (porter finds "milliseconds" by "millisecond"). A unit of none of these is searched as typed (and its other
 # endings). "k" after a figure is no unit but a thousand (queries._pieces: "20k" is 20000); "%" is a percentage's.
 UNIT_SPELLINGS = (("ms", "msec", "millisecond"), ("s", "sec", "second"))
+_stem_word = snowballstemmer.stemmer("porter").stemWord      # the index's tokenizer is "porter" (schema.TOKENIZE)
 _DECADE_S = "s"         # "90s", "1990s": a decade, not 90 seconds, when a figure ending in 0 has an "s" glued to it
 # a glued "90s" in a text is a decade after one of these words ("the 90s", "early 90s", "in their 30s") or an
 # apostrophe ("'90s"), or with four digits ("1990s"); else seconds ("it took 30s"), found by "30 seconds" as "30s"
 # typed finds "30 seconds" (fixDB, mendA noticed)
 DECADE_BEFORE = frozenset({"the", "early", "mid", "late", "their", "his", "her", "my", "our", "your"})
-# read42a 3: after "the" and the possessives a glued "30s" is a decade only when no noun follows it ("the 30s timeout"
-# is seconds): the text ends, a mark of punctuation, or one of these words, or a word ending in "ed" or "ly"
-# ("the 90s, when", "the 70s and 80s", "back in the 90s we ran it", "people in their 30s joined")
-DECADE_IF_NO_NOUN = frozenset({"the", "their", "his", "her", "my", "our", "your"})
-NO_NOUN_AFTER_DECADE = NOT_UNITS | frozenset({
-    "when", "while", "where", "as", "so", "but", "until", "till", "through", "onward", "onwards", "i", "we", "you",
-    "they", "he", "she", "it", "there", "that", "which", "who", "was", "were", "is", "are", "had", "have", "did",
-    "came", "went", "too", "again", "then", "now"})
+# read42a 3: after "the" and the possessives a glued "30s" right before a thing measured in time is seconds ("the 30s
+# timeout", "our 60s limit"). mendF (review read42): read42a made it seconds before any word not of a list of
+# non-nouns, so "the 90s boom" was seconds; the nouns a decade names are any ("the 90s boom", "her 30s career"), those
+# a duration names are few: these (porter stems, as the index's words), else a decade
+DECADE_UNLESS_TIMED = frozenset({"the", "their", "his", "her", "my", "our", "your"})
+TIMED_AFTER = frozenset(_stem_word(w) for w in (
+    "timeout", "timeouts", "delay", "wait", "window", "interval", "limit", "cap", "budget", "pause", "gap", "ttl",
+    "backoff", "cooldown", "poll", "polling", "heartbeat", "retry", "grace", "sla", "deadline", "latency", "lag",
+    "cutoff", "threshold", "lease", "expiry", "spike", "stall", "sleep", "tick", "cycle", "mark", "target", "lock",
+    "hold", "freeze", "outage", "downtime", "blip", "hiccup", "warmup", "startup", "boot", "restart", "failover",
+    "rollback", "deploy", "build", "job", "query", "call", "request", "response", "load", "test", "run", "timer",
+    "countdown", "span", "duration", "period", "session", "setting", "default", "rule", "max", "maximum", "minimum",
+    "average", "median", "p99", "p95", "p50"))
 _DECADE_LINKS = frozenset({"and", "or", "to", "through"})      # "the 70s and 80s": the second a decade too
 # how much text on either side of a glued "90s" is read to tell a decade from seconds (the words next to it)
 DECADE_CONTEXT_CHARS = 40
@@ -57,7 +62,7 @@ _WORD_BEFORE = re.compile(r"([^\W_]+)[\s\-]+$")
 _WORD_AFTER = re.compile(r"^\s+([^\W_]+)")
 _DECADE_TOKEN = re.compile(r"(\d*0)(s)[\s\-]+[^\W_]+[\s\-]+$", re.IGNORECASE)   # "70s and " before a figure
 # the index's tokenizer is "porter" (schema.TOKENIZE); kept per word, as a search asks it of every row it found
-_stem = lru_cache(maxsize=4096)(snowballstemmer.stemmer("porter").stemWord)
+_stem = lru_cache(maxsize=4096)(_stem_word)
 
 
 def spellings(unit: str) -> list[str]:
@@ -72,9 +77,9 @@ def decade(figure: str, glued: str, before: str = "", after: str = "") -> bool:
     """Whether `figure` with `glued` written right after it, no space between, reads as a decade ("90s", "1990s"), no
     figure of seconds: "90 s" spaced is seconds (mendA). `before`: the text before it, where a decade is told from
     seconds written glued (DECADE_BEFORE: "the 90s" is a decade, "it took 30s" seconds); after "the" or a possessive,
-    `after`, the text after it, must have no noun next ("the 30s timeout" is seconds: DECADE_IF_NO_NOUN); after
-    "and", "or", "to" a decade ("the 70s and 80s") it is one too. A four-digit figure is a decade whatever comes
-    before it."""
+    `after`, the text after it, must not go on with a thing measured in time ("the 30s timeout" is seconds, "the 90s
+    boom" a decade: TIMED_AFTER); after "and", "or", "to" a decade ("the 70s and 80s") it is one too. A four-digit
+    figure is a decade whatever comes before it."""
     if glued != _DECADE_S or not figure.isdigit() or not figure.endswith("0"):
         return False
     if len(figure) == 4 or before.endswith(_APOSTROPHES):
@@ -86,13 +91,10 @@ def decade(figure: str, glued: str, before: str = "", after: str = "") -> bool:
         return decade(prior.group(1), prior.group(2).lower(), before[:prior.start()], f" {said}")
     if said not in DECADE_BEFORE:
         return False
-    if said not in DECADE_IF_NO_NOUN:
+    if said not in DECADE_UNLESS_TIMED:
         return True                                 # "early", "mid", "late"
     nxt = _WORD_AFTER.match(after[:DECADE_CONTEXT_CHARS])
-    if nxt is None:
-        return True                                 # the end, or a mark of punctuation right after it
-    following = nxt.group(1).lower()
-    return following in NO_NOUN_AFTER_DECADE or following.endswith(("ed", "ly"))
+    return nxt is None or _stem(nxt.group(1).lower()) not in TIMED_AFTER     # the end, punctuation, "boom", "we"
 
 
 def _may_come_between(token: str) -> bool:
@@ -101,7 +103,7 @@ def _may_come_between(token: str) -> bool:
     return token.isalpha() and token not in NUMBER_WORDS and token not in PERCENT and token not in NOT_UNITS
 
 
-def says(text: str, figures: list[str] | tuple[str, ...], unit: str, typed_glued: bool = False) -> bool:
+def says(text: str, figures: list[str] | tuple[str, ...], unit: str, typed_glued: int = 0) -> bool:
     """Whether `text` says one of `figures` (each as written in a search: "48", "forty eight", "20 000") with `unit`
     after it, as the module says (`typed_glued`: as `spans`)."""
     return bool(spans(text, figures, unit, typed_glued))
@@ -161,11 +163,15 @@ def _token_starts(low: str, first: str) -> Iterator[int]:
         at = low.find(first, at + 1)
 
 
-def spans(text: str, figures: list[str] | tuple[str, ...], unit: str, typed_glued: bool = False) -> list[tuple[int, int]]:
+DECADE_ONLY = 2         # `spans`' typed_glued for a search that reads as a decade ("the 90s": queries._side_terms)
+
+
+def spans(text: str, figures: list[str] | tuple[str, ...], unit: str, typed_glued: int = 0) -> list[tuple[int, int]]:
     """Where `text` says one of `figures` with `unit` after it: (start, end) of the figure and of its unit (of the one
     token when glued: "3ms"), not of a word between. `typed_glued`: the search wrote the unit glued to the figure; a
     decade so typed ("90s") is searched in both its meanings, the decade and the seconds (mendA: "30s" finds "30
-    seconds"); typed apart ("90 s") it is seconds only, and a decade in `text` is no "90 s"."""
+    seconds"); typed apart ("90 s") it is seconds only, and a decade in `text` is no "90 s". DECADE_ONLY: typed with
+    words that make it a decade ("the 90s", read as `decade` reads a text; mendF), the decade alone."""
     asked = _asked(tuple(figures), unit)
     unit, names, stems = asked.unit, asked.names, asked.stems
 
@@ -190,11 +196,13 @@ def spans(text: str, figures: list[str] | tuple[str, ...], unit: str, typed_glue
                 glued = found.items[last][0]                        # "3ms", "1.5ms": the unit glued to the figure
                 rest = glued[len(want[-1]):]            # a decade "90s" is no "90 seconds", unless searched glued too
                 at = found.items[last][1]
+                read = decade(want[-1], rest, text[max(0, at - DECADE_CONTEXT_CHARS):at], text[end:end + DECADE_CONTEXT_CHARS])
                 if want[-1].isdigit() and glued.startswith(want[-1]) and is_unit(rest) and (
-                        typed_glued and rest == unit or not decade(want[-1], rest, text[max(0, at - DECADE_CONTEXT_CHARS):at],
-                                                             text[end:end + DECADE_CONTEXT_CHARS])):
+                        read if typed_glued == DECADE_ONLY else typed_glued and rest == unit or not read):
                     out.append((start, end))
                 continue
+            if typed_glued == DECADE_ONLY:
+                continue                                            # "90 seconds", "90 s": no decade
             if text[end:end + 1] == "%" or (text[end:end + 1] in (".", ",") and text[end + 1:end + 2].isdigit()):
                 continue                                            # "48%", "48.5", "48,000"
             at = last          # the unit right after the figure, or after at most FIGURE_WORDS_BETWEEN (settings)
@@ -216,15 +224,66 @@ _ORDINAL = frozenset({"st", "nd", "rd", "th"})
 THOUSAND_SUFFIX = "k"
 
 
-def written(text: str, figure: str) -> bool:
-    """Whether `text` writes the whole number `figure` as that figure: alone ("3", "3." ending a sentence) or glued to
-    a unit ("3ms", fixBE: one token in the index, which a search for the figure does not match); not as the start or
-    end of another figure ("3.5", "3.5k", "3,000", "1.3", "30ms", "3rd", "3k": fixCY, fixDB)."""
-    return bool(written_spans(text, figure))
+def figure_spans(text: str, figure: str, spelt: bool = True) -> list[tuple[int, int]]:
+    """Whether `text` says the whole number `figure`, and where: (start, end) of each place, in order; the one reader
+    of a bare figure for the search's filter (`figure_said`, in SQL) and its marks (queries.searched_spans; mendF,
+    review read42: the marks read the index's words and marked "twenty" inside "twenty five"). Written as that figure
+    (`written_spans`: "3", "3ms"; not "3.5k", "30ms", "3rd") or, with `spelt`, said otherwise as the judge's reader
+    reads figures (`spelt_spans`: "twenty", "twenty thousand", "20k", "20,000"; "twenty" of "twenty five" is 25, no
+    20: read42a 4)."""
+    out = written_spans(text, figure)
+    return sorted(set(out + spelt_spans(text, figure))) if spelt else out
+
+
+def figure_said(figure: str, spelt: int, *texts: str | None) -> int:
+    """The SQL function: 1 when one of the texts (NFKC-folded, as the index holds them: fixBQ) says the whole number
+    `figure` as `figure_spans` reads it (`spelt`: 0 when the row holds none of the figure's other spellings, so only
+    the figure as written is looked for: the judge's reader is not run on it), else 0."""
+    return int(any(written_spans(t := fold(text), figure) or spelt and spelt_spans(t, figure) for text in texts if text))
+
+
+def spelt_spans(text: str, figure: str) -> list[tuple[int, int]]:
+    """Where `text`, read as the judge's reader reads figures (analysis.text: "twenty five" is 25, "1,000,000" one
+    figure), says the whole number `figure` in words or another spelling than its digits: the words of each reading
+    ("twenty thousand", "20k"). A reading of one word that begins with the figure's digits ("3ms", "1.5k") is left to
+    `written_spans`, which reads those."""
+    words = text.split()
+    starts, at = [], 0
+    for w in words:
+        at = text.index(w, at)
+        starts.append(at)
+        at += len(w)
+    tokens = _read_figures(text)
+    out = []
+    for k, (norm, first) in enumerate(tokens):
+        if norm != figure:
+            continue
+        last = next((w for _, w in tokens[k + 1:] if w != first), len(words)) - 1
+        while last > first and not _TOKEN.search(words[last]):
+            last -= 1
+        lead = _LEADING_DIGITS.match(words[first])
+        if last == first and lead is not None and lead.group(1) == figure:
+            continue                                    # "3ms", "20%", the "1" of "1.5k": written_spans' to read
+        head, tail = _TOKEN.search(words[first]), [*_TOKEN.finditer(words[last])]
+        if head is not None and tail:                   # the words' letters and digits, not a quote or comma beside
+            out.append((starts[first] + head.start(), starts[last] + tail[-1].end()))
+    return out
+
+
+_LEADING_DIGITS = re.compile(r"[^\w]*(\d+)")
+
+
+@lru_cache(maxsize=256)
+def _read_figures(text: str) -> tuple[tuple[str, int], ...]:
+    """A text's tokens as the judge's reader reads them: (norm, the word of `text.split()` it begins at)."""
+    return tuple((t.norm, t.word) for t in tokenize_text(text))
 
 
 def written_spans(text: str, figure: str) -> list[tuple[int, int]]:
-    """Where `text` writes `figure` as `written` reads it: (start, end) of each such token, in order."""
+    """Where `text` writes the whole number `figure` as that figure: alone ("3", "3." ending a sentence) or glued to
+    a unit ("3ms", fixBE: one token in the index, which a search for the figure does not match); not as the start or
+    end of another figure ("3.5", "3.5k", "3,000", "1.3", "30ms", "3rd", "3k": fixCY, fixDB): (start, end) of each
+    such token, in order."""
     return sorted(alone_spans(text, figure) + glued_spans(text, figure))
 
 
@@ -253,36 +312,12 @@ def glued_spans(text: str, figure: str) -> list[tuple[int, int]]:
     return out
 
 
-def figure_written(figure: str, *texts: str | None) -> int:
-    """The SQL function: 1 when one of the texts writes the whole number `figure` as that figure, alone or glued to a
-    unit (`written`), else 0. A text is read NFKC-folded, as the index holds it ("３ms", fixBQ)."""
-    return int(any(written(fold(t), figure) for t in texts if t))
-
-
-def spelt(text: str, figure: str) -> bool:
-    """Whether `text`, read as the judge's reader reads figures (analysis.text: "twenty five" is 25, "1,000,000" one
-    figure), says the whole number `figure`: read42a 4, a bare "20" found "twenty five" and "twenty thousand", "3"
-    "thirty three", "1000" "1,000,000" (the index's "1 000"), the bare-number rule (`written`) being of digits only."""
-    return figure in _read_figures(text)
-
-
-@lru_cache(maxsize=256)
-def _read_figures(text: str) -> frozenset[str]:
-    return frozenset(t.norm for t in tokenize_text(text))
-
-
-def figure_spelt(figure: str, *texts: str | None) -> int:
-    """The SQL function: 1 when one of the texts says the whole number `figure` as `spelt` reads it, else 0
-    (NFKC-folded, as the index holds it)."""
-    return int(any(spelt(fold(t), figure) for t in texts if t))
-
-
 def figure_then_unit(figures_json: str, unit: str, typed_glued: int, *texts: str | None) -> int:
     """The SQL function: 1 when one of the texts (a row's transcript, question, note) `says` a figure of the JSON list
-    with `unit` after it (`typed_glued`: 1 when the search wrote it glued, "90s"), else 0; NFKC-folded, as the index
-    holds it (fixBQ)."""
+    with `unit` after it (`typed_glued`: 1 when the search wrote it glued, "90s"; DECADE_ONLY, "the 90s"), else 0;
+    NFKC-folded, as the index holds it (fixBQ)."""
     figures = _listed(figures_json)
-    return int(any(says(fold(t), figures, unit, bool(typed_glued)) for t in texts if t))
+    return int(any(says(fold(t), figures, unit, typed_glued) for t in texts if t))
 
 
 @lru_cache(maxsize=64)
@@ -292,8 +327,7 @@ def _listed(figures_json: str) -> tuple[str, ...]:
 
 
 def register(conn: sqlite3.Connection) -> None:
-    """Make `SQL_NAME(figures_json, unit, typed_glued, transcript, prompt_text, note)` and `WRITTEN_SQL_NAME(figure,
-    transcript, prompt_text, note)` and `SPELT_SQL_NAME` (the same arguments) callable on `conn` (idempotent)."""
+    """Make `SQL_NAME(figures_json, unit, typed_glued, transcript, prompt_text, note)` and `FIGURE_SQL_NAME(figure,
+    spelt, transcript, prompt_text, note)` callable on `conn` (idempotent)."""
     conn.create_function(SQL_NAME, 6, figure_then_unit, deterministic=True)
-    conn.create_function(WRITTEN_SQL_NAME, 4, figure_written, deterministic=True)
-    conn.create_function(SPELT_SQL_NAME, 4, figure_spelt, deterministic=True)
+    conn.create_function(FIGURE_SQL_NAME, 5, figure_said, deterministic=True)

@@ -63,7 +63,7 @@ from voiceprep.core.banks.load import (
 )
 from voiceprep.core.banks.new_point import default_competency
 from voiceprep.core.banks.notes import ProposedPoint
-from voiceprep.core.wording import counted
+from voiceprep.core.wording import TYPED_AND_TRIED, counted
 from voiceprep.gui.operations import run_in_background
 from voiceprep.gui.widgets import accessible
 from voiceprep.gui.widgets.common import WARN, WrappedLine, enter_presses_buttons
@@ -919,7 +919,7 @@ class BankEditor(QWidget):
         box = QLineEdit(self._tried.get(key, ""))
         box.setObjectName("try_it")
         box.setPlaceholderText("Type it the way you would say it, then press Enter")
-        box.setToolTip("Checks whether the judge would count this key point for what you type (not saved)")
+        box.setToolTip(f"Checks whether the judge would count this key point for what you type (not saved). {TYPED_AND_TRIED}")
         box.textEdited.connect(lambda text: self._tried.__setitem__(key, text))
         check = QPushButton("Check")
         check.setObjectName("try_check")

@@ -49,6 +49,10 @@ from voiceprep.gui.widgets.common import ACCENT, BAD, GOOD, WARN, score_color, s
 
 STATUS_COLOR = {"good": GOOD, "warn": WARN, "info": ACCENT}
 OFF_TOPIC_CARD = OFF_TOPIC.name     # shown under the headline, not among the Delivery cards
+# fixDJ (walk58 5): on an answer about something else, the Delivery cards' heading and the line under it; their praise
+# and a competency scored from delivery alone are drawn neutral (not green): how it sounded, not praise of the answer
+OFF_TOPIC_DELIVERY_HEADING = "How it was said"
+OFF_TOPIC_DELIVERY = "Of how it was said only, not of the answer: it talked about something else."
 Doc = dict[str, Any]
 
 
@@ -91,18 +95,20 @@ def card(colors: Colors, color: str, body: str) -> str:
             f"<td width='4' bgcolor='{color}'></td><td bgcolor='{colors.tint(color)}'>{body}</td></tr></table>")
 
 
-def bar(colors: Colors, name: str, score: float | None, detail: str, basis: str = "") -> str:
+def bar(colors: Colors, name: str, score: float | None, detail: str, basis: str = "", color: str | None = None) -> str:
     """A competency row: name, score, a bar drawn to the score's length (Qt's rich text ignores a nested
     table's own width, so the bar is a filled cell and an empty one sharing the row), `detail` (its share of the
     overall, its job weight); then what its score is made of (`basis`) on a line of its own under the name (walk14:
-    the three percentages of both on one line beside the bar were hard to read)."""
+    the three percentages of both on one line beside the bar were hard to read). `color`: drawn in it, not by the
+    score (a score from delivery alone on an answer about something else is no praise: fixDJ)."""
     filled = max(0, min(100, score_shown(score)))
-    cells = (f"<td width='{filled}%' bgcolor='{score_color(score)}'>&nbsp;</td>" if filled else "") + (
+    color = color or score_color(score)
+    cells = (f"<td width='{filled}%' bgcolor='{color}'>&nbsp;</td>" if filled else "") + (
         f"<td width='{100 - filled}%' bgcolor='{colors.tint(colors.muted, 0.25)}'>&nbsp;</td>" if filled < 100 else "")
     under = (f"<tr><td colspan='4' style='padding:0 0 4px 12px'><span style='color:{colors.muted}'>{e(basis)}</span>"
              "</td></tr>") if basis else ""
     return (f"<tr><td width='28%'>{e(name)}</td>"
-            f"<td width='6%' align='right' style='white-space:nowrap'><b style='color:{score_color(score)}'>"
+            f"<td width='6%' align='right' style='white-space:nowrap'><b style='color:{color}'>"
             f"{score_text(score)}</b></td>"
             f"<td width='30%'><table width='100%' cellspacing='0' cellpadding='1'><tr>{cells}</tr></table></td>"
             f"<td><span style='color:{colors.muted}'>{e(detail)}</span></td></tr>{under}")
@@ -236,11 +242,14 @@ def document_html(doc: Doc, colors: Colors, context: str | None = None, drill: l
                                              {c["id"]: c.get("delivery_weight") for c in competencies})
     if competencies:
         out.append("<table width='100%' cellspacing='2' cellpadding='2' style='margin-top:6px'>")
+        held = {k.get("competency") for k in doc["key_points"]}
         for c in competencies:
             weight = f"job weight {c['weight']:.2f}" if c.get("weight") is not None else ""
             share = f"{shares[c['id']]:.0%} of the overall" if len(shares) > 1 else ""
             detail = f"{share} ({weight})" if share and weight else share or weight
-            out.append(bar(colors, c["name"], c["score"], detail, c.get("basis") or ""))
+            # from delivery alone (no key point of the answer holds it) on an answer about something else: no praise
+            neutral = elsewhere is not None and bool(c.get("delivery_weight")) and c["id"] not in held
+            out.append(bar(colors, c["name"], c["score"], detail, c.get("basis") or "", colors.muted if neutral else None))
         out.append("</table>")
         if len(shares) > 1:
             out.append(f"<p style='color:{colors.muted}; margin:2px 0 0 0'>{e(SHARES_EXPLAINED)}</p>")
@@ -269,15 +278,20 @@ def document_html(doc: Doc, colors: Colors, context: str | None = None, drill: l
         out.append("<h3>What the interviewer would ask next</h3><ul>")
         out += [f"<li>{e(q)}</li>" for q in doc["follow_ups"]]
         out.append("</ul>")
-    out.append("<h3>Delivery</h3>")
+    if elsewhere is not None:       # its cards are of how it sounded, not of the answer (fixDJ, walk58 5)
+        out.append(f"<h3>{e(OFF_TOPIC_DELIVERY_HEADING)}</h3>"
+                   f"<p style='color:{colors.muted}; margin-top:0'>{e(OFF_TOPIC_DELIVERY)}</p>")
+    else:
+        out.append("<h3>Delivery</h3>")
     out.append("<table width='100%' cellspacing='0' cellpadding='0'>")
     for i in range(0, len(findings), 2):
         out.append("<tr>")
         for f in findings[i:i + 2]:
             text = f"<b>{e(f['name'].capitalize())}: {e(f['summary'])}</b><br><span style='color:{colors.muted}'>" \
                    f"{e(f['tip'])}</span>"
+            status = "info" if elsewhere is not None and f["status"] == "good" else f["status"]
             out.append(f"<td width='50%' valign='top' style='padding-right:6px'>"
-                       f"{card(colors, STATUS_COLOR.get(f['status'], ACCENT), text)}</td>")
+                       f"{card(colors, STATUS_COLOR.get(status, ACCENT), text)}</td>")
         out.append("</tr>")
     out.append("</table>")
     out.append("<h3>Transcript</h3>")
@@ -459,6 +473,17 @@ class PaneBrowser(QTextBrowser):
             finally:
                 self._to_links = False
             event.accept()
+            return
+        if event.modifiers() == Qt.KeyboardModifier.ControlModifier and event.key() in (Qt.Key.Key_End, Qt.Key.Key_Home):
+            # the text's end or start (fixDJ, walk57 7: Ctrl+End did nothing in the read-only text), its cursor there
+            # too, so Ctrl+Shift+Tab from the end goes to the last time link
+            cursor = self.textCursor()
+            end = event.key() == Qt.Key.Key_End
+            cursor.movePosition(QTextCursor.MoveOperation.End if end else QTextCursor.MoveOperation.Start)
+            self.setTextCursor(cursor)
+            bar = self.verticalScrollBar()
+            bar.setValue(bar.maximum() if end else 0)
+            event.ignore()              # and up to the page, which shows the pane's end (practice._scroll_feedback)
             return
         super().keyPressEvent(event)
 

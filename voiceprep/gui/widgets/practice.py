@@ -13,9 +13,10 @@ from pathlib import Path
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QPalette, QShortcut
+from PySide6.QtGui import QKeyEvent, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAbstractSlider,
     QAbstractSpinBox,
     QApplication,
     QComboBox,
@@ -59,7 +60,7 @@ from voiceprep.core.banks.load import BankError
 from voiceprep.core.banks.model import Bank
 from voiceprep.core.rehearsal import Rehearsal
 from voiceprep.core.transcript import join_said
-from voiceprep.core.wording import ALSO_COUNTS_YOUR_ANSWER, counted, cut_at_word, score_text
+from voiceprep.core.wording import ALSO_COUNTS_YOUR_ANSWER, TYPED_AND_TRIED, counted, cut_at_word, score_text
 from voiceprep.gui import controller as c
 from voiceprep.gui.operations import query
 from voiceprep.gui.widgets import accessible, common
@@ -224,7 +225,8 @@ class TypeAnswerDialog(QDialog):
         accessible.name(self.editor, "Your answer", prompt_text)
         self.editor.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.editor.setPlaceholderText("Answer as you would say it. Typed answers are checked against your key "
-                                       "points; pace and pauses are only measured for spoken answers.")
+                                       f"points; pace and pauses are only measured for spoken answers. {TYPED_AND_TRIED}")
+        self.editor.setToolTip(TYPED_AND_TRIED)
         lay.addWidget(self.editor, 1)
         row = QHBoxLayout()
         self.count = muted("")
@@ -582,6 +584,7 @@ class PracticePage(QWidget):
         self.stack.currentChanged.connect(self._size_by_shown_page)
         self.stack.currentChanged.connect(lambda _i: self._fit_feedback())
         scroll.viewport().installEventFilter(self)       # its height: the feedback's room (_fit_feedback)
+        scroll.installEventFilter(self)                  # keys no widget in it took: the feedback's (_scroll_feedback)
         # a scored answer's feedback is brought into view as the page settles, until the candidate scrolls
         self._into_view = False
         bar = scroll.verticalScrollBar()
@@ -743,6 +746,25 @@ class PracticePage(QWidget):
         live, else on the page until its next action is (a closed dialog handed the focus to the page list)."""
         self._refocus = not self.answer_btn.isEnabled()     # the answer being judged: its feedback takes it after
         (self.answer_btn if self.answer_btn.isEnabled() else self).setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def take_keyboard(self) -> None:
+        """Ctrl+1: the keyboard on what the page offers, wherever it was (fixDJ, walk58 6: left on the sidebar, where
+        Enter did nothing; walk57 5: left on Drill my weak points before the bank editor, so the first Space drilled).
+        A round going keeps it where `_shown` put it (its answer button) unless it is off the page; a round's summary
+        gives it to its next action ("Drill these now", else Start round); else the button the welcome gives it
+        (Continue from question N, Answer it now: `_offer_left_round`, `_offer_skipped`), else Start round."""
+        if not self.isVisible():
+            return
+        focused = QApplication.focusWidget()
+        if self.ctl.rehearsal is not None and self.ctl.state != c.FINISHED:
+            if focused is None or not self.isAncestorOf(focused) or not focused.isVisible():
+                self.take_focus()
+            return
+        drill = getattr(self, "drill_these_btn", None) if self.stack.currentIndex() == 2 else None
+        offered = [b for b in (drill, self.resume_btn if self._left is not None else None,
+                               self.skipped_btn if self._skipped is not None else None, self.start_btn)
+                   if b is not None and b.isVisible() and b.isEnabled()]
+        (offered[0] if offered else self).setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
@@ -947,7 +969,53 @@ class PracticePage(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Resize and watched is self.page_scroll.viewport():
             self._fit_feedback()
+        # a key no widget in the page took reaches the page's scroll area, which takes Page Down for the page alone
+        if event.type() == QEvent.Type.KeyPress and watched is self.page_scroll and \
+                self._scroll_feedback(event):     # type: ignore[arg-type]
+            return True
         return super().eventFilter(watched, event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self._scroll_feedback(event):          # from the answer buttons under the scroll area, not in it
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def _scroll_feedback(self, event: QKeyEvent) -> bool:
+        """Page Down, Page Up, Ctrl+End and Ctrl+Home that no field took, while the feedback is shown: they scroll its
+        text, in its own pane, and the page to show it (fixDJ, walk57 7: at 1366x768, with the keyboard on a button
+        as after an answer, Page Down scrolled the page once, then nothing; Ctrl+End did nothing: the feedback's end
+        was out of reach). Page Down goes down the text, then the page below it; Page Up up the text, then the page."""
+        if self.stack.currentWidget() is not self.feedback or event.type() != QEvent.Type.KeyPress:
+            return False
+        mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        key, bar, page = event.key(), self.feedback.view.verticalScrollBar(), self.page_scroll.verticalScrollBar()
+        if mods == Qt.KeyboardModifier.ControlModifier and key in (Qt.Key.Key_End, Qt.Key.Key_Home):
+            end = key == Qt.Key.Key_End
+            bar.setValue(bar.maximum() if end else 0)
+            if end:
+                self._show_feedback_end()
+            else:
+                page.setValue(0)
+            return True
+        if mods != Qt.KeyboardModifier.NoModifier or key not in (Qt.Key.Key_PageDown, Qt.Key.Key_PageUp):
+            return False
+        down = key == Qt.Key.Key_PageDown
+        step = QAbstractSlider.SliderAction.SliderPageStepAdd if down else QAbstractSlider.SliderAction.SliderPageStepSub
+        if bar.value() < bar.maximum() if down else bar.value() > 0:
+            bar.triggerAction(step)
+            if down:
+                self._show_feedback_end()
+        else:
+            page.triggerAction(step)
+        return True
+
+    def _show_feedback_end(self) -> None:
+        """The page scrolled, when needed, so the feedback text's pane ends in view (its last line on screen)."""
+        view, page = self.feedback.view, self.page_scroll.verticalScrollBar()
+        below = view.mapTo(self.page_scroll.viewport(), view.rect().bottomLeft()).y() - self.page_scroll.viewport().height()
+        if below > 0:
+            page.setValue(min(page.maximum(), page.value() + below + 1))
 
     def _fit_feedback(self) -> None:
         """While the feedback is shown, its text keeps FEEDBACK_MIN_LINES lines in a small window, and the page scrolls
@@ -1966,6 +2034,8 @@ class PracticePage(QWidget):
         lay.addLayout(top)
         if (skips := scored.skipped_line(summary.answered, summary.total)) is not None:     # not the headline (walk37)
             lay.addWidget(muted(skips))
+        if (elsewhere := scored.off_topic_line(rehearsal)) is not None:       # walk58 5: said in each feedback only
+            lay.addWidget(muted(elsewhere))
         if (both := scored.before_and_with(rehearsal, summary)) is not None:     # one number a label (walk18)
             lay.addWidget(muted(both))
         for line in best_try_lines(rehearsal, what):   # which try counts, when a question was answered again
