@@ -319,6 +319,9 @@ class AnalysisSettings:
     # the bank wrote said, it is a passing mention of a topic ("So self-checkout, um, you can pay, you know, from your
     # shopping" for "Accepting payments and spending: ...": walk51 6); dev2's vague answers say 5 or more
     mention_details: int = 5
+    # a denial heard with a recogniser's probability under this is read as not said (segments.unheard_denials: dev's
+    # transcripts, denials heard under 0.3: 5 of 5 another word said; under 0.4: 8 of 9; docs/benchmarks.md judge82)
+    heard_denial_min_probability: float = 0.3
     # a point the bank wrote cues for, with only one of them said, in a sentence that says no other word of the point
     # and no more than this many words of content beyond the question's and the point's ("It was a team effort and
     # everyone was happy with the result.", "We fixed the caching."): that lone cue is no witness, the point is judged

@@ -32,6 +32,7 @@ from voiceprep.core.analysis.segments import (
     clause_spans,
     joined,
     sentence_spans,
+    unheard_denials,
     whole_words,
 )
 from voiceprep.core.analysis.specifics import specifics_said
@@ -318,7 +319,9 @@ def analyze_answer(bank: Bank, prompt: Prompt, transcript: Transcript,
     timed = transcript.model != "typed"
     words = transcript.words()
     raw = [w.word for w in words]
-    tokens = tokenize(raw)
+    # what the judge reads: a denial the recogniser barely heard is not read (quotes keep the words as heard)
+    read = unheard_denials(raw, [w.probability for w in words], settings.heard_denial_min_probability) if timed else raw
+    tokens = tokenize(read)
     # a typed "Mentoring" is not a misheard "monitoring"; `heard`: words typed as they will be said (the bank editor's
     # Try it) are matched as Practice will match their transcript, by sound too (walk57 2c)
     index = TokenIndex(tokens, settings, heard=timed if heard is None else heard)
@@ -326,7 +329,7 @@ def analyze_answer(bank: Bank, prompt: Prompt, transcript: Transcript,
     status = model.judge_status() if settings.semantic_judge else model.JudgeStatus(
         "lexical", None, "the meaning-based judge is turned off in settings; using word matching only")
     numbers = numbers_said(raw, tokens)      # one reading of the numbers said, for the judge and the Numbers card
-    judge = AnswerJudge(raw, index, embedder, settings, prompt, bank.job, numbers,
+    judge = AnswerJudge(read, index, embedder, settings, prompt, bank.job, numbers,
                         other_questions(bank.all_prompts(), prompt))
     results = [judge.judge(kp) for kp in prompt.key_points]
     judge.one_to_one(results)          # quotes only: no two points given each other's better sentence

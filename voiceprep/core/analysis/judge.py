@@ -85,8 +85,10 @@ from voiceprep.core.banks.load import default_cues, label_min_cues
 from voiceprep.core.banks.model import Job, KeyPoint, Prompt
 from voiceprep.settings import PHRASE_CUE_WORDS, AnalysisSettings
 
-JUDGE_VERSION = "semantic-67-d"    # session 43: judge84 (provisional: walk59's "if X, we do Y" a rule, a point's
-                                   # own "not ..." asserted, "nobody on the team", instruction read off),
+JUDGE_VERSION = "semantic-68"      # session 43: judge84 (walk59's "if X, we do Y" a rule, a point's own "not ..."
+                                   # asserted, "nobody on the team", instruction read off) and judge82 (a denial the
+                                   # recogniser heard under `heard_denial_min_probability` is not read, segments
+                                   # `unheard_denials`),
                                    # session 42: judge81 (semantic-67: quotes only, a pair by its sentence that
                                    # says the point, `_narrow`; a plain label's words by the sentence that says them,
                                    # `_carrier`; no decision moves),

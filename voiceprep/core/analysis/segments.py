@@ -865,6 +865,28 @@ def _continues(piece: str) -> bool:
     return bool(piece[:1]) and not piece[:1].isspace()
 
 
+# a contraction's verb without its "n't" ("didn't" -> "did", "can't" -> "can", "won't" -> "will")
+_UNDENIED = {"ca": "can", "wo": "will", "sha": "shall"}
+
+
+def unheard_denials(raw: list[str], probabilities: Sequence[float], below: float) -> list[str]:
+    """The words as the judge reads them: a denial the recogniser itself was unsure of (its probability under
+    `below`) is read as not said. A misheard word is heard as a denial often ("APIs that other platforms build on" heard
+    "API's not[0.15] other platforms build onto"); a denial said is heard surely: in dev's transcripts every denial
+    heard under 0.3 was another word said (5 of 5), none a denial said (docs/benchmarks.md judge82). "not" and
+    "never" are dropped, a contraction keeps its verb ("can't" -> "can"); the punctuation stays (a comma still ends a
+    clause), so word positions and quotes are the transcript's."""
+    out = list(raw)
+    for i, (word, p) in enumerate(zip(raw, probabilities)):
+        w = clean(word)
+        if p >= below or not (w in DENIALS or w.endswith("n't")):
+            continue
+        base = w[:-3] if w.endswith("n't") else ""
+        base = _UNDENIED.get(base, base) if w != "cannot" else "can"
+        out[i] = re.sub(r"[\w'’-]+", base, word, count=1)
+    return out
+
+
 def joined(raw: list[str]) -> str:
     """The words as said (see `_transcript_words`); plain word lists are joined by spaces."""
     if _transcript_words(raw):
