@@ -85,7 +85,11 @@ from voiceprep.core.banks.load import default_cues, label_min_cues
 from voiceprep.core.banks.model import Job, KeyPoint, Prompt
 from voiceprep.settings import PHRASE_CUE_WORDS, AnalysisSettings
 
-JUDGE_VERSION = "semantic-67"      # session 42: judge81 (semantic-67: quotes only, a pair by its sentence that
+JUDGE_VERSION = "semantic-67-b"    # session 43: judge83 (provisional: a point that asks for a result is not said by a
+                                   # quantity that got worse, "latency went from 300 ms to 4 s": `better_ways`,
+                                   # `figure_moves`; judge79's direction rule reads "it went up" by the quantity said
+                                   # before and "latency doubled"; "Close, but it says the opposite"),
+                                   # session 42: judge81 (semantic-67: quotes only, a pair by its sentence that
                                    # says the point, `_narrow`; a plain label's words by the sentence that says them,
                                    # `_carrier`; no decision moves),
                                    # judge80 (semantic-66: neither concrete floor in an answer whose
@@ -215,7 +219,8 @@ class Judgement:
     #                                   the point (`_quote_scores`; below -1: it cannot): `AnswerJudge.one_to_one`
     excluded_why: str = ""            # for the first: "not done", "hypothetical", "general" (not as your own act) or
     #                                   "number" (the point states or asks for a number, and it says none) or "taken
-    #                                   back" (kept as it was or retracted: `_disowned`)
+    #                                   back" (kept as it was or retracted: `_disowned`) or "opposite" (it says the
+    #                                   opposite of the point: `AnswerJudge.contradicting`)
 
 
 @dataclass(frozen=True)
@@ -987,6 +992,82 @@ def direction_facets(label: str) -> tuple[tuple[str, str], ...]:
     return tuple(dict.fromkeys(out))
 
 
+# A point that asks for a result ("I shipped a fix and measured latency before and after", "The measured result")
+# wants the quantities a fix makes better moved the better way, even when the label does not
+# say the way (judge83, walk57 1): a latency, an error count going up, a throughput going down is the incident, not the
+# fix's result. Only quantities whose better way goes without saying; a label's own way (`direction_facets`) comes first.
+BETTER_DOWN = frozenset(stem(w) for w in ("latency", "errors", "failures", "incidents", "outages", "downtime", "costs",
+                                          "complaints", "churn"))
+BETTER_UP = frozenset(stem(w) for w in ("throughput", "uptime", "availability", "conversion", "revenue", "retention"))
+_RESULT_LABEL = re.compile(r"\b(?:results?|outcomes?|improvements?|before and after)\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1024)
+def better_ways(label: str) -> tuple[tuple[str, str], ...]:
+    """The quantities a point wants moved, with the way: its own (`direction_facets`), and for a point that claims a
+    result ("result", "outcome", "improvement", "before and after") every quantity whose
+    better way goes without saying (`BETTER_DOWN`, `BETTER_UP`) that the label gives no way of its own."""
+    own = direction_facets(label)
+    if not _RESULT_LABEL.search(label):
+        return own
+    told = {q for q, _ in own}
+    implied = [(q, "down") for q in sorted(BETTER_DOWN - told)] + [(q, "up") for q in sorted(BETTER_UP - told)]
+    return own + tuple(implied)
+
+
+# units a figure is said in, to read which way "from 300 milliseconds to 4 seconds" goes
+_UNIT_SCALE = {"nanosecond": 1e-9, "ns": 1e-9, "microsecond": 1e-6, "millisecond": 1e-3, "ms": 1e-3, "msec": 1e-3,
+               "second": 1.0, "s": 1.0, "sec": 1.0, "secs": 1.0, "minute": 60.0, "min": 60.0, "mins": 60.0,
+               "hour": 3600.0, "hr": 3600.0, "hrs": 3600.0, "day": 86400.0, "week": 604800.0}
+_FROM_TO_SKIP = frozenset({"about", "around", "roughly", "approximately", "nearly", "almost", "like", "just", "~",
+                           "under", "below", "over", "above", "less", "more", "than"})
+
+
+def figure_moves(tokens: Sequence[Token]) -> list[tuple[int, str]]:
+    """The ways "from X to Y" figures move in a clause's tokens: [(the word "from", "up"/"down")]; "from 300
+    milliseconds to 4 seconds" goes up (a unit said with one figure only is the other's too: "from 5 to 0.1 percent",
+    "from five milliseconds to fifty")."""
+    def number(k: int) -> tuple[int, float | None]:
+        while k < len(tokens) and tokens[k].norm in _FROM_TO_SKIP:
+            k += 1
+        if k >= len(tokens) or not tokens[k].is_number:
+            return k, None
+        try:
+            return k, float(tokens[k].value if tokens[k].value is not None else tokens[k].norm)
+        except ValueError:
+            return k, None
+
+    def unit(k: int) -> float | None:
+        return _UNIT_SCALE.get(tokens[k + 1].norm if tokens[k + 1].norm in _UNIT_SCALE else tokens[k + 1].stem) \
+            if k + 1 < len(tokens) else None
+
+    out: list[tuple[int, str]] = []
+    for j, t in enumerate(tokens):
+        if t.norm != "from":
+            continue
+        k, x = number(j + 1)
+        if x is None or k + 1 >= len(tokens):
+            continue
+        to = next((m for m in range(k + 1, min(k + 3, len(tokens))) if tokens[m].norm == "to"), None)
+        if to is None:
+            continue
+        m, y = number(to + 1)
+        if y is None:
+            continue
+        scale_x, scale_y = unit(k) if k + 1 < to else None, unit(m)
+        x, y = x * (scale_x or scale_y or 1.0), y * (scale_y or scale_x or 1.0)
+        if x != y:
+            out.append((t.word, "up" if y > x else "down"))
+    return out
+
+
+# a factor said as the moving word is its own figure: "latency doubled" (judge83)
+_FACTORS = frozenset({"doubled", "tripled", "quadrupled", "halved", "doubles", "triples", "halves"})
+# "Under load the p99 latency was fine at first. Then it went up to fifty milliseconds": the quantity is the one said
+# before (judge83, judge79 left)
+_PRONOUNS = frozenset({"it", "that", "this", "which", "they"})
+
+
 def _moves(words: Sequence[str], k: int) -> str:
     """The way word k of a clause moves a quantity: "up", "down" or "" (none)."""
     w = words[k]
@@ -1000,26 +1081,31 @@ def _moves(words: Sequence[str], k: int) -> str:
     return ""
 
 
-def moves_against(words: Sequence[str], numbers: Set[int], directions: Sequence[tuple[str, str]]) -> bool:
+def moves_against(words: Sequence[str], numbers: Set[int], directions: Sequence[tuple[str, str]],
+                  figured: Sequence[tuple[int, str]] = (), earlier: str = "") -> bool:
     """Whether a clause (its words, cleaned; `numbers`: the positions of its figures) says a figure moving one of the
     label's quantities the other way (`direction_facets`): "the p99 went up to fifty milliseconds" for "latency down",
     "throughput fell to two thousand a second" for "throughput up"; not "latency went down from 50 to 4 ms", nor a
     clause with no figure after the word that moves it ("latency went up a bit"), nor one that denies ("latency never
     went up above 5 ms"). The quantity is the label's word nearest before the moving word in the clause (a percentile,
-    "p99", is a latency), else the nearest after it ("we cut latency to 4 ms")."""
+    "p99", is a latency), else the nearest after it ("we cut latency to 4 ms"), else, after a pronoun ("it went up to
+    fifty milliseconds"), `earlier`: the quantity said last before the clause. A factor is its own figure ("latency
+    doubled"). `figured`: "from X to Y" figures read by their values (`figure_moves`: "went from 300 milliseconds to
+    4 seconds"), (position in the clause, way), read when no word in the clause moves a quantity."""
     if not directions or any(w in DENIALS or w.endswith("n't") for w in words):
         return False
     way_of = dict(directions)
     stems = [_LATENCY if _PERCENTILE.match(w) else stem(w) for w in words]
-    moving = [(k, way) for k in range(len(words)) if (way := _moves(words, k))]
+    moving = [(k, way) for k in range(len(words)) if (way := _moves(words, k))] or list(figured)
     for n, (k, way) in enumerate(moving):
         start = moving[n - 1][0] + 1 if n else 0
         end = moving[n + 1][0] if n + 1 < len(moving) else len(words)
-        if not any(k < i < end for i in numbers):
+        if not (words[k] in _FACTORS or any(k < i < end for i in numbers)):
             continue
         before = [stems[i] for i in range(k - 1, start - 1, -1) if stems[i] in way_of]
         after = [stems[i] for i in range(k + 1, end) if stems[i] in way_of]
-        quantity = (before or after or [""])[0]
+        referred = [earlier] if earlier in way_of and any(w in _PRONOUNS for w in words[start:k]) else []
+        quantity = (before or after or referred or [""])[0]
         if quantity and way_of[quantity] != way:
             return True
     return False
@@ -1856,7 +1942,8 @@ class AnswerJudge:
         changes = _label_changes(label)
         own_act = self._own_act(label)
         early = bool(EARLY.search(label))
-        directions = direction_facets(label)
+        directions = better_ways(label)
+        way_of = dict(directions)
         own = {t.stem: t.norm for t in label_tokens(label)
                if t.norm not in FUNCTION_WORDS and t.norm not in _NOT_A_CLAIM and len(t.norm) > 2}
         for phrase in denied_phrases(label, whole=True):
@@ -1893,7 +1980,10 @@ class AnswerJudge:
             if not hit and early:
                 hit = bool(FOUND_LATE.search(" ".join(said)))
             if not hit and directions:
-                hit = moves_against(said, {i - a for i in self._numeric if a <= i <= b}, directions)
+                tokens = [t for t in self.index.tokens if a <= t.word <= b]
+                figured = [(k - a, way) for k, way in figure_moves(tokens)]
+                earlier = self._quantity_before(a, way_of)
+                hit = moves_against(said, {i - a for i in self._numeric if a <= i <= b}, directions, figured, earlier)
             if hit:
                 out.update(range(a, b + 1))
         # a word of the label denied and said nowhere else ("failover wasn't automatic"): the point is not made
@@ -1901,6 +1991,18 @@ class AnswerJudge:
             stem(words[i]) in denied for i in range(len(words)) if i not in out)
         self._contradicted[label] = frozenset(out)
         return self._contradicted[label]
+
+    def _quantity_before(self, a: int, quantities: Set[str]) -> str:
+        """The last of `quantities` (stems; a percentile, "p99", is a latency) said before word `a`, in its sentence or
+        the one before ("The p99 latency was fine at first. Then it went up to fifty milliseconds"), or ""."""
+        sentence = self._sentence_of(a)
+        first = sentence[0] if sentence else a
+        previous = self._sentence_of(first - 1) if first > 0 else None
+        for i in range(a - 1, (previous[0] if previous else first) - 1, -1):
+            q = _LATENCY if _PERCENTILE.match(self._words[i]) else stem(self._words[i])
+            if q in quantities:
+                return q
+        return ""
 
     def _before_figures(self, label: str) -> frozenset[int]:
         """For a point that gives a change or an impact (`gives_change`), the words of the sentences that say a figure
@@ -2461,6 +2563,9 @@ class AnswerJudge:
                    else "number" if unnumbered[close[0][2]]
                    # "we just kept the locks", "..., but we dropped it": kept as it was or taken back (walk55 1)
                    else "taken back" if any(i in self._disowned(kp.label) for i in range(first.first, first.last + 1))
+                   # "In March p95 latency went from 300 milliseconds to 4 seconds" for "... measured latency before
+                   # and after": it says the opposite of the point (`contradicting`), no general remark (judge83)
+                   else "opposite" if any(i in self.contradicting(kp.label) for i in range(first.first, first.last + 1))
                    else "general")
         lexical.hit = hit
         lexical.confidence = round(p if hit else 1 - p, 3)
