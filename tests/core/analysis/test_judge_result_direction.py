@@ -2,9 +2,9 @@
 "p95 latency went from 300 milliseconds to 4 seconds" is the incident, not "I shipped a fix and measured latency
 before and after"; that test is test_judge_incident_figures.py's, no longer an xfail); judge79's direction rule reads
 a pronoun ("it went up to fifty milliseconds" after "the p99 latency") and a factor with no figure ("latency
-doubled"); a sentence set aside for saying the opposite is hinted as saying the opposite, not as a general remark.
-Typed answers in my own words through the real judge (the bundled Airwallex bank, and the walk57 bank of
-test_judge_incident_figures)."""
+doubled"); a sentence set aside for saying the opposite is hinted as saying the opposite, not as a general remark; a
+mission only liked ("I'm really drawn to the mission") is not the mission. Typed answers in my own words through the
+real judge (the bundled Airwallex and Affirm banks, and the walk57 bank of test_judge_incident_figures)."""
 from __future__ import annotations
 
 import pytest
@@ -93,3 +93,30 @@ def test_the_incidents_figures_are_hinted_as_the_opposite_of_the_measured_result
     assert not r.hit
     assert _detail(r).startswith("Close, but it says the opposite of the point: “In March our payments search got slow, "
                                  "p95 latency went from 300 milliseconds to 4 seconds.”")
+
+
+# the mission liked, never said ---------------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def affirm():
+    from tests.core.analysis.conftest import BANKS
+    from voiceprep.core.banks import load_bank
+    return load_bank(BANKS / "affirm-backend-platform.toml")
+
+
+@pytest.mark.parametrize("said", [
+    "I'm really drawn to the mission and to consumer finance in general. It's a space that needs new ideas and I think "
+    "Affirm is doing great things.",
+    "Affirm has a great mission and a strong culture, and consumer finance is a space that's ready for new ideas. I'm "
+    "passionate about building products that make a difference in people's lives.",
+])
+def test_a_mission_liked_but_never_said_is_not_the_mission(affirm, said):
+    assert "mission" not in hits(affirm, "why-affirm", said)
+
+
+@pytest.mark.parametrize("said", [
+    "The mission is what drew me in. Affirm is transparent about what a loan costs and never charges late fees.",
+    "I'm drawn to the mission: friendlier, more transparent financial products that improve lives.",
+])
+def test_a_mission_liked_and_said_is_the_mission(affirm, said):
+    assert "mission" in hits(affirm, "why-affirm", said)

@@ -367,6 +367,11 @@ STANCE = frozenset({"value", "values", "valued", "love", "loved", "like", "liked
                     "believe", "believed", "think", "thought", "feel", "felt", "want", "wanted", "hope", "hoped",
                     "wish", "appreciate", "appreciated", "admire", "admired", "prefer", "preferred", "passionate",
                     "excited", "interested", "keen", "believer", "fan"})
+# "The mission really resonates with me", "I'm drawn to the mission", "a great mission": the head of a point liked,
+# not said (`AnswerJudge._praised_head`, judge83)
+PRAISE = STANCE | frozenset({"resonates", "resonate", "resonated", "resonating", "drawn", "inspiring", "inspired",
+                             "inspires", "great", "amazing", "awesome", "fantastic", "compelling", "appeals", "appealing",
+                             "attracted", "attracts", "admire", "strong", "exciting", "impressive"})
 _STANCE_SKIP = frozenset({"really", "truly", "very", "always", "also", "just", "genuinely", "deeply", "strongly",
                           "personally", "still", "do", "a", "big", "huge", "am"})
 _WORD = re.compile(r"[a-z']+")
@@ -2352,6 +2357,8 @@ class AnswerJudge:
             ok = ok & ~self._views()
         if WHO_LABEL.match(kp.label):            # "Who benefited: ...": someone named, not "the platform I built"
             ok = ok & self._names_someone(kp)
+        praised = self._praised_head(kp, lexical) if ":" in kp.label else np.zeros(len(self.units), dtype=bool)
+        ok = ok & ~praised                       # "The mission really resonates with me": liked, not said (judge83)
         if ASKS_FOR_EXAMPLE.search(kp.label):    # "a concrete example": told, not claimed ("I learn quickly")
             ok = ok & self._instances()
         argued = self._argued_against(kp.label) if alternative_asked(kp.label) is not None else None
@@ -2441,6 +2448,8 @@ class AnswerJudge:
             p = self._set_aside(p)       # "Consistency was always a priority" (judge28)
         if self._vetoed.get(kp.label):
             p = self._set_aside(p)       # "failover wasn't automatic" for "automatic failover"
+        if praised.any():
+            p = self._set_aside(p)       # the mission named only to like it: what it is never said (judge83)
         if (p >= self.s.judge_threshold and self.general and kp.cues_from_label
                 and max((label_share(part, said) for part in [needed_part(kp.label), *claim_texts(kp.label)]
                          for said in self._sentence_stems), default=0.0) < self.s.general_label_share):
@@ -2722,6 +2731,28 @@ class AnswerJudge:
             return False
         heads = [1 + k for k, part in enumerate(parts) if part == head.strip()]
         return bool(lexical.matches) or bool(heads and masked[:, heads].max() >= FACET_SAID)
+
+    def _praised_head(self, kp: KeyPoint, lexical: KeyPointResult) -> np.ndarray:
+        """For a label that gives its substance after its head ("The mission: friendlier, more transparent financial
+        products that improve lives"), per unit, whether it is in a sentence that names the head to like it ("The
+        mission really resonates with me, making financial products better for people", "I'm really drawn to the
+        mission", "Affirm has a great mission"), in an answer that says no cue of the substance beyond the head's and
+        the question's own words ("consumer finance" for "Why Affirm, and why consumer finance?"): what the mission
+        is was never said, and the point is not (judge83). An answer that says a cue ("transparent about fees",
+        "Mostly the mission, honestly.") is judged as ever."""
+        none = np.zeros(len(self.units), dtype=bool)
+        head = kp.label.partition(":")[0]
+        own = {t.stem for t in tokenize_text(head) if t.norm not in FUNCTION_WORDS}
+        if not own:
+            return none
+        asked = {t.stem for t in tokenize_text(self.prompt)}
+        tokens = self.index.tokens
+        if any(tokens[i].stem not in own | asked and tokens[i].norm not in FUNCTION_WORDS
+               for m in lexical.matches for i in range(m.first, m.last + 1)):
+            return none
+        liked = [(a, b) for a, b in self._sentence_list
+                 if any(stem(w) in own for w in self._words[a:b + 1]) and PRAISE & set(self._words[a:b + 1])]
+        return np.array([any(u.first <= b and a <= u.last for a, b in liked) for u in self.units], dtype=bool)
 
     def _modifiers(self) -> frozenset[int]:
         """The words said right before a plural noun that names no one, in the same clause ("customer" in "customer
