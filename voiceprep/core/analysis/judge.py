@@ -1038,7 +1038,8 @@ def figure_moves(tokens: Sequence[Token]) -> list[tuple[int, str]]:
         if k >= len(tokens) or not tokens[k].is_number:
             return k, None
         try:
-            return k, float(tokens[k].value if tokens[k].value is not None else tokens[k].norm)
+            value = tokens[k].value
+            return k, float(value if value is not None else tokens[k].norm)
         except ValueError:
             return k, None
 
@@ -1948,7 +1949,7 @@ class AnswerJudge:
         own_act = self._own_act(label)
         early = bool(EARLY.search(label))
         directions = better_ways(label)
-        way_of = dict(directions)
+        quantities = frozenset(dict(directions))
         own = {t.stem: t.norm for t in label_tokens(label)
                if t.norm not in FUNCTION_WORDS and t.norm not in _NOT_A_CLAIM and len(t.norm) > 2}
         for phrase in denied_phrases(label, whole=True):
@@ -1987,7 +1988,7 @@ class AnswerJudge:
             if not hit and directions:
                 tokens = [t for t in self.index.tokens if a <= t.word <= b]
                 figured = [(k - a, way) for k, way in figure_moves(tokens)]
-                earlier = self._quantity_before(a, way_of)
+                earlier = self._quantity_before(a, quantities)
                 hit = moves_against(said, {i - a for i in self._numeric if a <= i <= b}, directions, figured, earlier)
             if hit:
                 out.update(range(a, b + 1))
