@@ -120,3 +120,12 @@ def test_a_mission_liked_but_never_said_is_not_the_mission(affirm, said):
 ])
 def test_a_mission_liked_and_said_is_the_mission(affirm, said):
     assert "mission" in hits(affirm, "why-affirm", said)
+
+
+def test_a_head_of_many_words_liked_is_no_mission_liked(airwallex):
+    # "The hard problems under it: ..." (a head of more than one word): "I want to be the person who builds ..." says
+    # "builds" near a word of liking, and the point is still judged by meaning (the rule's first form lost it)
+    said = ("What I like is what you build underneath. The hard part is infrastructure: systems spread over several "
+            "regions that have to agree on balances, payments that need a fast path, and services that just can't go "
+            "down. Long term I want to be the person who builds the foundations under products like that.")
+    assert "hard-problems" in hits(airwallex, "why-airwallex", said)

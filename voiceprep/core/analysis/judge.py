@@ -372,6 +372,8 @@ STANCE = frozenset({"value", "values", "valued", "love", "loved", "like", "liked
 PRAISE = STANCE | frozenset({"resonates", "resonate", "resonated", "resonating", "drawn", "inspiring", "inspired",
                              "inspires", "great", "amazing", "awesome", "fantastic", "compelling", "appeals", "appealing",
                              "attracted", "attracts", "admire", "strong", "exciting", "impressive"})
+PRAISE_NEAR = 4          # ... said this many words or fewer from the head ("I'm really drawn to the mission")
+_HEAD_DETERMINERS = frozenset({"the", "our", "your", "its", "their", "a", "an"})
 _STANCE_SKIP = frozenset({"really", "truly", "very", "always", "also", "just", "genuinely", "deeply", "strongly",
                           "personally", "still", "do", "a", "big", "huge", "am"})
 _WORD = re.compile(r"[a-z']+")
@@ -1020,6 +1022,12 @@ def better_ways(label: str) -> tuple[tuple[str, str], ...]:
     return own + tuple(implied)
 
 
+@lru_cache(maxsize=1024)
+def implied_ways(label: str) -> frozenset[str]:
+    """The quantities of `better_ways` the label does not name itself (read only before the word that moves them)."""
+    return frozenset(q for q, _ in better_ways(label)) - {q for q, _ in direction_facets(label)}
+
+
 # units a figure is said in, to read which way "from 300 milliseconds to 4 seconds" goes
 _UNIT_SCALE = {"nanosecond": 1e-9, "ns": 1e-9, "microsecond": 1e-6, "millisecond": 1e-3, "ms": 1e-3, "msec": 1e-3,
                "second": 1.0, "s": 1.0, "sec": 1.0, "secs": 1.0, "minute": 60.0, "min": 60.0, "mins": 60.0,
@@ -1088,7 +1096,7 @@ def _moves(words: Sequence[str], k: int) -> str:
 
 
 def moves_against(words: Sequence[str], numbers: Set[int], directions: Sequence[tuple[str, str]],
-                  figured: Sequence[tuple[int, str]] = (), earlier: str = "") -> bool:
+                  figured: Sequence[tuple[int, str]] = (), earlier: str = "", named_first: Set[str] = frozenset()) -> bool:
     """Whether a clause (its words, cleaned; `numbers`: the positions of its figures) says a figure moving one of the
     label's quantities the other way (`direction_facets`): "the p99 went up to fifty milliseconds" for "latency down",
     "throughput fell to two thousand a second" for "throughput up"; not "latency went down from 50 to 4 ms", nor a
@@ -1097,7 +1105,9 @@ def moves_against(words: Sequence[str], numbers: Set[int], directions: Sequence[
     "p99", is a latency), else the nearest after it ("we cut latency to 4 ms"), else, after a pronoun ("it went up to
     fifty milliseconds"), `earlier`: the quantity said last before the clause. A factor is its own figure ("latency
     doubled"). `figured`: "from X to Y" figures read by their values (`figure_moves`: "went from 300 milliseconds to
-    4 seconds"), (position in the clause, way), read when no word in the clause moves a quantity."""
+    4 seconds"), (position in the clause, way), read when no word in the clause moves a quantity. `named_first`: the
+    quantities read only before the moving word (a label's implied ones, `better_ways`: "volume went up eight times
+    during the incident" moves no incidents)."""
     if not directions or any(w in DENIALS or w.endswith("n't") for w in words):
         return False
     way_of = dict(directions)
@@ -1109,7 +1119,7 @@ def moves_against(words: Sequence[str], numbers: Set[int], directions: Sequence[
         if not (words[k] in _FACTORS or any(k < i < end for i in numbers)):
             continue
         before = [stems[i] for i in range(k - 1, start - 1, -1) if stems[i] in way_of]
-        after = [stems[i] for i in range(k + 1, end) if stems[i] in way_of]
+        after = [stems[i] for i in range(k + 1, end) if stems[i] in way_of and stems[i] not in named_first]
         referred = [earlier] if earlier in way_of and any(w in _PRONOUNS for w in words[start:k]) else []
         quantity = (before or after or referred or [""])[0]
         if quantity and way_of[quantity] != way:
@@ -1989,7 +1999,8 @@ class AnswerJudge:
                 tokens = [t for t in self.index.tokens if a <= t.word <= b]
                 figured = [(k - a, way) for k, way in figure_moves(tokens)]
                 earlier = self._quantity_before(a, quantities)
-                hit = moves_against(said, {i - a for i in self._numeric if a <= i <= b}, directions, figured, earlier)
+                hit = moves_against(said, {i - a for i in self._numeric if a <= i <= b}, directions, figured, earlier,
+                                    implied_ways(label))
             if hit:
                 out.update(range(a, b + 1))
         # a word of the label denied and said nowhere else ("failover wasn't automatic"): the point is not made
@@ -2734,25 +2745,27 @@ class AnswerJudge:
         return bool(lexical.matches) or bool(heads and masked[:, heads].max() >= FACET_SAID)
 
     def _praised_head(self, kp: KeyPoint, lexical: KeyPointResult) -> np.ndarray:
-        """For a label that gives its substance after its head ("The mission: friendlier, more transparent financial
-        products that improve lives"), per unit, whether it is in a sentence that names the head to like it ("The
-        mission really resonates with me, making financial products better for people", "I'm really drawn to the
-        mission", "Affirm has a great mission"), in an answer that says no cue of the substance beyond the head's and
-        the question's own words ("consumer finance" for "Why Affirm, and why consumer finance?"): what the mission
-        is was never said, and the point is not (judge83). An answer that says a cue ("transparent about fees",
-        "Mostly the mission, honestly.") is judged as ever."""
+        """For a label that gives its substance after a head of one word ("The mission: friendlier, more transparent
+        financial products that improve lives"), per unit, whether it is in a sentence that names the head to like it,
+        a word of praise at most PRAISE_NEAR words from it ("The mission really resonates with me, making financial
+        products better for people", "I'm really drawn to the mission", "Affirm has a great mission"), in an answer
+        that says no cue of the substance beyond the head's and the question's own words ("consumer finance" for "Why
+        Affirm, and why consumer finance?"): what the mission is was never said, and the point is not (judge83). An
+        answer that says a cue ("transparent about fees", "Mostly the mission, honestly.") is judged as ever."""
         none = np.zeros(len(self.units), dtype=bool)
-        head = kp.label.partition(":")[0]
-        own = {t.stem for t in tokenize_text(head) if t.norm not in FUNCTION_WORDS}
-        if not own:
+        head = [t for t in tokenize_text(kp.label.partition(":")[0]) if t.norm not in _HEAD_DETERMINERS]
+        if len(head) != 1 or head[0].norm in FUNCTION_WORDS:      # "The mission", not "Say what Airwallex builds"
             return none
+        own = {head[0].stem}
         asked = {t.stem for t in tokenize_text(self.prompt)}
         tokens = self.index.tokens
         if any(tokens[i].stem not in own | asked and tokens[i].norm not in FUNCTION_WORDS
                for m in lexical.matches for i in range(m.first, m.last + 1)):
             return none
+        words = self._words
         liked = [(a, b) for a, b in self._sentence_list
-                 if any(stem(w) in own for w in self._words[a:b + 1]) and PRAISE & set(self._words[a:b + 1])]
+                 if any(stem(words[i]) in own and PRAISE & set(words[max(a, i - PRAISE_NEAR):i + PRAISE_NEAR + 1])
+                        for i in range(a, b + 1))]
         return np.array([any(u.first <= b and a <= u.last for a, b in liked) for u in self.units], dtype=bool)
 
     def _modifiers(self) -> frozenset[int]:
