@@ -49,6 +49,8 @@ def _judge(prompt: str, text: str):
     return {r.key_point.id: (r.hit, (a.evidence.get(r.key_point.id) or [None])[0]) for r in a.key_points}, a
 
 
+@pytest.mark.xfail(strict=True, reason="judge83: `result_ways_implied` (a quantity that got worse is no result) makes it "
+                   "pass, but cost 2 true ticks on dev2 A-T for no false one; off by default, see test_judge_result_direction")
 def test_the_incidents_own_figures_are_no_measured_result():
     # judge83: latency that went up (300 ms to 4 s) is the incident, not a fix's result: a point that asks for a result
     # is not said by a quantity moving the worse way (`better_ways`; judge81's "told before the first I/we" not taken)

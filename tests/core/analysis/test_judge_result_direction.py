@@ -12,8 +12,11 @@ import pytest
 from tests.core.analysis.answers import analysed, hits, point
 from tests.core.analysis.test_judge_incident_figures import BANK, INCIDENT
 from voiceprep.app.judging import _detail
+from voiceprep.core.analysis.analyze import analyze_answer
 from voiceprep.core.analysis.text import stem, tokenize_text
 from voiceprep.core.banks import parse_bank
+from voiceprep.core.transcript import Transcript
+from voiceprep.settings import AnalysisSettings
 
 pytestmark = pytest.mark.usefixtures("fresh_judge")    # tests/core/analysis/conftest.py
 
@@ -42,10 +45,25 @@ def test_a_quantity_getting_better_still_says_it(airwallex, said):
     assert "measured-result" in hits(airwallex, "hardest-problem", said)
 
 
-def test_the_fixs_result_told_with_our_and_no_i_still_counts():
+IMPLIED = AnalysisSettings(result_ways_implied=True)     # off by default: see settings.py
+
+
+def _slow(text: str, settings: AnalysisSettings = IMPLIED):
     bank = parse_bank(BANK)
+    a = analyze_answer(bank, bank.prompt("slow"), Transcript.from_text(text), settings)
+    assert a.judge.method == "semantic", a.judge.message
+    return a
+
+
+def test_the_incidents_own_figures_are_no_measured_result_with_the_worse_way_read():
+    r = point(_slow(INCIDENT), "measured")
+    assert not r.hit, r.judgement
+    assert point(_slow(INCIDENT, AnalysisSettings()), "measured").hit     # the default: as main
+
+
+def test_the_fixs_result_told_with_our_and_no_i_still_counts():
     said = INCIDENT + " After the release our p95 went from 4 seconds to 250 milliseconds."
-    r = point(analysed(bank, "slow", said), "measured")
+    r = point(_slow(said), "measured")
     assert r.hit, r.judgement
 
 
@@ -88,8 +106,7 @@ def test_a_sentence_that_says_the_opposite_is_hinted_as_such(airwallex):
 
 
 def test_the_incidents_figures_are_hinted_as_the_opposite_of_the_measured_result():
-    bank = parse_bank(BANK)
-    r = point(analysed(bank, "slow", INCIDENT), "measured")
+    r = point(_slow(INCIDENT), "measured")
     assert not r.hit
     assert _detail(r).startswith("Close, but it says the opposite of the point: “In March our payments search got slow, "
                                  "p95 latency went from 300 milliseconds to 4 seconds.”")

@@ -1958,7 +1958,7 @@ class AnswerJudge:
         changes = _label_changes(label)
         own_act = self._own_act(label)
         early = bool(EARLY.search(label))
-        directions = better_ways(label)
+        directions = better_ways(label) if self.s.result_ways_implied else direction_facets(label)
         quantities = frozenset(dict(directions))
         own = {t.stem: t.norm for t in label_tokens(label)
                if t.norm not in FUNCTION_WORDS and t.norm not in _NOT_A_CLAIM and len(t.norm) > 2}
