@@ -85,10 +85,12 @@ from voiceprep.core.banks.load import default_cues, label_min_cues
 from voiceprep.core.banks.model import Job, KeyPoint, Prompt
 from voiceprep.settings import PHRASE_CUE_WORDS, AnalysisSettings
 
-JUDGE_VERSION = "semantic-67-b"    # session 43: judge83 (provisional: a point that asks for a result is not said by a
-                                   # quantity that got worse, "latency went from 300 ms to 4 s": `better_ways`,
-                                   # `figure_moves`; judge79's direction rule reads "it went up" by the quantity said
-                                   # before and "latency doubled"; "Close, but it says the opposite"),
+JUDGE_VERSION = "semantic-67-b"    # session 43: judge83 (provisional: a label's one-word head only liked, "The
+                                   # mission really resonates with me", does not say it: `_praised_head`; judge79's
+                                   # direction rule reads "from 5 ms to 50" by its values (`figure_moves`), "it went
+                                   # up" by the quantity said before and "latency doubled"; "Close, but it says the
+                                   # opposite"; a result point's worse-going quantities, `better_ways`, behind
+                                   # `result_ways_implied`, off),
                                    # session 42: judge81 (semantic-67: quotes only, a pair by its sentence that
                                    # says the point, `_narrow`; a plain label's words by the sentence that says them,
                                    # `_carrier`; no decision moves),
