@@ -274,6 +274,11 @@ class AnalysisSettings:
     # a failover drill") speaks for a key point on its own from this label similarity (segments.coordinated_halves;
     # 0.55-0.70 changed no dev or dev2 decision, 0.45-0.50 added one false tick on dev)
     half_sentence_min: float = 0.60
+    # judge83: a point that asks for a result ("The fix and the measured result") reads latency, errors... going up as
+    # the incident, not the result (`judge.better_ways`). Off: on dev2 A-T it removed no false tick and cost 2 true
+    # ones (d2f-af-debug-01, d2m-062: their result says no unit, "p95 went back to around three-twenty", and main's
+    # tick came from the incident's "three hundred milliseconds"); walk57 1 needs it on
+    result_ways_implied: bool = False
     # a unit set aside for saying no number (or name) the point states is "Close, but without the number" when it
     # says two of the label's words of content, or comes this close to the label in meaning on its own
     # (judge.AnswerJudge._met_but_number, walk40)

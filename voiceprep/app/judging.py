@@ -267,6 +267,10 @@ def _detail(result: Any, heard: list[str] | None = None, story: bool = True,
                 # walk55 1: "We just kept tokens from the processor." is no general remark: kept as it was
                 "taken back": f"Close, but said as something left as it was or taken back, not as what you did: "
                               f"“{said}” Say what you did or changed.",
+                # judge83: "In March p95 latency went from 300 ms to 4 seconds" for "I shipped a fix and measured
+                # latency before and after" is no general remark: it says the opposite
+                "opposite": f"Close, but it says the opposite of the point: “{said}”" + (
+                    " Say what you did and what changed." if story else ""),
                 "general": f"Close, but said as a general remark or a view, not as what you did: “{said}” "
                            "Say what you did." if story else
                            f"Close, but it came out as a passing remark: “{said}” Make it your point: say it "

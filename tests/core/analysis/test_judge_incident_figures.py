@@ -1,5 +1,5 @@
 """walk57 1 and 2: the incident's own figures, told before the candidate says what they did, are no measured result of
-their fix (a repro kept as a strict xfail: the rule tried is not taken); and the quote shown for a tick is the sentence
+their fix (judge83: a latency that went up is no fix's result); and the quote shown for a tick is the sentence
 that carries the point (a pair's sentence that says it, the sentence that says the point's words together), the same
 in Try it as in Practice."""
 from __future__ import annotations
@@ -49,9 +49,11 @@ def _judge(prompt: str, text: str):
     return {r.key_point.id: (r.hit, (a.evidence.get(r.key_point.id) or [None])[0]) for r in a.key_points}, a
 
 
-@pytest.mark.xfail(strict=True, reason="judge81: the rule (figures told before the first 'I'/'we' sentence are no measured "
-                   "result) cost 4 true ticks on dev2 A-T for 3 false ones; reported in docs/benchmarks.md, not taken")
+@pytest.mark.xfail(strict=True, reason="judge83: `result_ways_implied` (a quantity that got worse is no result) makes it "
+                   "pass, but cost 2 true ticks on dev2 A-T for no false one; off by default, see test_judge_result_direction")
 def test_the_incidents_own_figures_are_no_measured_result():
+    # judge83: latency that went up (300 ms to 4 s) is the incident, not a fix's result: a point that asks for a result
+    # is not said by a quantity moving the worse way (`better_ways`; judge81's "told before the first I/we" not taken)
     points, a = _judge("slow", INCIDENT)
     assert points["traced"][0] and points["cause"][0]
     assert not points["measured"][0]      # nothing was measured after the fix: the follow-up asks about it

@@ -86,9 +86,14 @@ from voiceprep.core.banks.model import Job, KeyPoint, Prompt
 from voiceprep.settings import PHRASE_CUE_WORDS, AnalysisSettings
 
 JUDGE_VERSION = "semantic-68"      # session 43: judge84 (walk59's "if X, we do Y" a rule, a point's own "not ..."
-                                   # asserted, "nobody on the team", instruction read off) and judge82 (a denial the
+                                   # asserted, "nobody on the team", instruction read off), judge82 (a denial the
                                    # recogniser heard under `heard_denial_min_probability` is not read, segments
-                                   # `unheard_denials`),
+                                   # `unheard_denials`) and judge83 (a label's one-word head only liked, "The mission
+                                   # really resonates with me", does not say it: `_praised_head`; judge79's direction
+                                   # rule reads "from 5 ms to 50" by its values (`figure_moves`), "it went up" by the
+                                   # quantity said before and "latency doubled"; "Close, but it says the opposite"; a
+                                   # result point's worse-going quantities, `better_ways`, behind `result_ways_implied`,
+                                   # off),
                                    # session 42: judge81 (semantic-67: quotes only, a pair by its sentence that
                                    # says the point, `_narrow`; a plain label's words by the sentence that says them,
                                    # `_carrier`; no decision moves),
@@ -219,7 +224,8 @@ class Judgement:
     #                                   the point (`_quote_scores`; below -1: it cannot): `AnswerJudge.one_to_one`
     excluded_why: str = ""            # for the first: "not done", "hypothetical", "general" (not as your own act) or
     #                                   "number" (the point states or asks for a number, and it says none) or "taken
-    #                                   back" (kept as it was or retracted: `_disowned`)
+    #                                   back" (kept as it was or retracted: `_disowned`) or "opposite" (it says the
+    #                                   opposite of the point: `AnswerJudge.contradicting`)
 
 
 @dataclass(frozen=True)
@@ -385,6 +391,13 @@ STANCE = frozenset({"value", "values", "valued", "love", "loved", "like", "liked
                     "believe", "believed", "think", "thought", "feel", "felt", "want", "wanted", "hope", "hoped",
                     "wish", "appreciate", "appreciated", "admire", "admired", "prefer", "preferred", "passionate",
                     "excited", "interested", "keen", "believer", "fan"})
+# "The mission really resonates with me", "I'm drawn to the mission", "a great mission": the head of a point liked,
+# not said (`AnswerJudge._praised_head`, judge83)
+PRAISE = STANCE | frozenset({"resonates", "resonate", "resonated", "resonating", "drawn", "inspiring", "inspired",
+                             "inspires", "great", "amazing", "awesome", "fantastic", "compelling", "appeals", "appealing",
+                             "attracted", "attracts", "admire", "strong", "exciting", "impressive"})
+PRAISE_NEAR = 4          # ... said this many words or fewer from the head ("I'm really drawn to the mission")
+_HEAD_DETERMINERS = frozenset({"the", "our", "your", "its", "their", "a", "an"})
 _STANCE_SKIP = frozenset({"really", "truly", "very", "always", "also", "just", "genuinely", "deeply", "strongly",
                           "personally", "still", "do", "a", "big", "huge", "am"})
 _WORD = re.compile(r"[a-z']+")
@@ -1010,6 +1023,89 @@ def direction_facets(label: str) -> tuple[tuple[str, str], ...]:
     return tuple(dict.fromkeys(out))
 
 
+# A point that asks for a result ("I shipped a fix and measured latency before and after", "The measured result")
+# wants the quantities a fix makes better moved the better way, even when the label does not
+# say the way (judge83, walk57 1): a latency, an error count going up, a throughput going down is the incident, not the
+# fix's result. Only quantities whose better way goes without saying; a label's own way (`direction_facets`) comes first.
+BETTER_DOWN = frozenset(stem(w) for w in ("latency", "errors", "failures", "incidents", "outages", "downtime", "costs",
+                                          "complaints", "churn"))
+BETTER_UP = frozenset(stem(w) for w in ("throughput", "uptime", "availability", "conversion", "revenue", "retention"))
+_RESULT_LABEL = re.compile(r"\b(?:results?|outcomes?|improvements?|before and after)\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1024)
+def better_ways(label: str) -> tuple[tuple[str, str], ...]:
+    """The quantities a point wants moved, with the way: its own (`direction_facets`), and for a point that claims a
+    result ("result", "outcome", "improvement", "before and after") every quantity whose
+    better way goes without saying (`BETTER_DOWN`, `BETTER_UP`) that the label gives no way of its own."""
+    own = direction_facets(label)
+    if not _RESULT_LABEL.search(label):
+        return own
+    told = {q for q, _ in own}
+    implied = [(q, "down") for q in sorted(BETTER_DOWN - told)] + [(q, "up") for q in sorted(BETTER_UP - told)]
+    return own + tuple(implied)
+
+
+@lru_cache(maxsize=1024)
+def implied_ways(label: str) -> frozenset[str]:
+    """The quantities of `better_ways` the label does not name itself (read only before the word that moves them)."""
+    return frozenset(q for q, _ in better_ways(label)) - {q for q, _ in direction_facets(label)}
+
+
+# units a figure is said in, to read which way "from 300 milliseconds to 4 seconds" goes
+_UNIT_SCALE = {"nanosecond": 1e-9, "ns": 1e-9, "microsecond": 1e-6, "millisecond": 1e-3, "ms": 1e-3, "msec": 1e-3,
+               "second": 1.0, "s": 1.0, "sec": 1.0, "secs": 1.0, "minute": 60.0, "min": 60.0, "mins": 60.0,
+               "hour": 3600.0, "hr": 3600.0, "hrs": 3600.0, "day": 86400.0, "week": 604800.0}
+_FROM_TO_SKIP = frozenset({"about", "around", "roughly", "approximately", "nearly", "almost", "like", "just", "~",
+                           "under", "below", "over", "above", "less", "more", "than"})
+
+
+def figure_moves(tokens: Sequence[Token]) -> list[tuple[int, str]]:
+    """The ways "from X to Y" figures move in a clause's tokens: [(the word "from", "up"/"down")]; "from 300
+    milliseconds to 4 seconds" goes up (a unit said with one figure only is the other's too: "from 5 to 0.1 percent",
+    "from five milliseconds to fifty")."""
+    def number(k: int) -> tuple[int, float | None]:
+        while k < len(tokens) and tokens[k].norm in _FROM_TO_SKIP:
+            k += 1
+        if k >= len(tokens) or not tokens[k].is_number:
+            return k, None
+        try:
+            value = tokens[k].value
+            return k, float(value if value is not None else tokens[k].norm)
+        except ValueError:
+            return k, None
+
+    def unit(k: int) -> float | None:
+        return _UNIT_SCALE.get(tokens[k + 1].norm if tokens[k + 1].norm in _UNIT_SCALE else tokens[k + 1].stem) \
+            if k + 1 < len(tokens) else None
+
+    out: list[tuple[int, str]] = []
+    for j, t in enumerate(tokens):
+        if t.norm != "from":
+            continue
+        k, x = number(j + 1)
+        if x is None or k + 1 >= len(tokens):
+            continue
+        to = next((m for m in range(k + 1, min(k + 3, len(tokens))) if tokens[m].norm == "to"), None)
+        if to is None:
+            continue
+        m, y = number(to + 1)
+        if y is None:
+            continue
+        scale_x, scale_y = unit(k) if k + 1 < to else None, unit(m)
+        x, y = x * (scale_x or scale_y or 1.0), y * (scale_y or scale_x or 1.0)
+        if x != y:
+            out.append((t.word, "up" if y > x else "down"))
+    return out
+
+
+# a factor said as the moving word is its own figure: "latency doubled" (judge83)
+_FACTORS = frozenset({"doubled", "tripled", "quadrupled", "halved", "doubles", "triples", "halves"})
+# "Under load the p99 latency was fine at first. Then it went up to fifty milliseconds": the quantity is the one said
+# before (judge83, judge79 left)
+_PRONOUNS = frozenset({"it", "that", "this", "which", "they"})
+
+
 def _moves(words: Sequence[str], k: int) -> str:
     """The way word k of a clause moves a quantity: "up", "down" or "" (none)."""
     w = words[k]
@@ -1023,26 +1119,33 @@ def _moves(words: Sequence[str], k: int) -> str:
     return ""
 
 
-def moves_against(words: Sequence[str], numbers: Set[int], directions: Sequence[tuple[str, str]]) -> bool:
+def moves_against(words: Sequence[str], numbers: Set[int], directions: Sequence[tuple[str, str]],
+                  figured: Sequence[tuple[int, str]] = (), earlier: str = "", named_first: Set[str] = frozenset()) -> bool:
     """Whether a clause (its words, cleaned; `numbers`: the positions of its figures) says a figure moving one of the
     label's quantities the other way (`direction_facets`): "the p99 went up to fifty milliseconds" for "latency down",
     "throughput fell to two thousand a second" for "throughput up"; not "latency went down from 50 to 4 ms", nor a
     clause with no figure after the word that moves it ("latency went up a bit"), nor one that denies ("latency never
     went up above 5 ms"). The quantity is the label's word nearest before the moving word in the clause (a percentile,
-    "p99", is a latency), else the nearest after it ("we cut latency to 4 ms")."""
+    "p99", is a latency), else the nearest after it ("we cut latency to 4 ms"), else, after a pronoun ("it went up to
+    fifty milliseconds"), `earlier`: the quantity said last before the clause. A factor is its own figure ("latency
+    doubled"). `figured`: "from X to Y" figures read by their values (`figure_moves`: "went from 300 milliseconds to
+    4 seconds"), (position in the clause, way), read when no word in the clause moves a quantity. `named_first`: the
+    quantities read only before the moving word (a label's implied ones, `better_ways`: "volume went up eight times
+    during the incident" moves no incidents)."""
     if not directions or any(w in DENIALS or w.endswith("n't") for w in words):
         return False
     way_of = dict(directions)
     stems = [_LATENCY if _PERCENTILE.match(w) else stem(w) for w in words]
-    moving = [(k, way) for k in range(len(words)) if (way := _moves(words, k))]
+    moving = [(k, way) for k in range(len(words)) if (way := _moves(words, k))] or list(figured)
     for n, (k, way) in enumerate(moving):
         start = moving[n - 1][0] + 1 if n else 0
         end = moving[n + 1][0] if n + 1 < len(moving) else len(words)
-        if not any(k < i < end for i in numbers):
+        if not (words[k] in _FACTORS or any(k < i < end for i in numbers)):
             continue
         before = [stems[i] for i in range(k - 1, start - 1, -1) if stems[i] in way_of]
-        after = [stems[i] for i in range(k + 1, end) if stems[i] in way_of]
-        quantity = (before or after or [""])[0]
+        after = [stems[i] for i in range(k + 1, end) if stems[i] in way_of and stems[i] not in named_first]
+        referred = [earlier] if earlier in way_of and any(w in _PRONOUNS for w in words[start:k]) else []
+        quantity = (before or after or referred or [""])[0]
         if quantity and way_of[quantity] != way:
             return True
     return False
@@ -1899,7 +2002,8 @@ class AnswerJudge:
         changes = _label_changes(label)
         own_act = self._own_act(label)
         early = bool(EARLY.search(label))
-        directions = direction_facets(label)
+        directions = better_ways(label) if self.s.result_ways_implied else direction_facets(label)
+        quantities = frozenset(dict(directions))
         own = {t.stem: t.norm for t in label_tokens(label)
                if t.norm not in FUNCTION_WORDS and t.norm not in _NOT_A_CLAIM and len(t.norm) > 2}
         for phrase in denied_phrases(label, whole=True):
@@ -1938,7 +2042,11 @@ class AnswerJudge:
             if not hit and early:
                 hit = bool(FOUND_LATE.search(" ".join(said)))
             if not hit and directions:
-                hit = moves_against(said, {i - a for i in self._numeric if a <= i <= b}, directions)
+                tokens = [t for t in self.index.tokens if a <= t.word <= b]
+                figured = [(k - a, way) for k, way in figure_moves(tokens)]
+                earlier = self._quantity_before(a, quantities)
+                hit = moves_against(said, {i - a for i in self._numeric if a <= i <= b}, directions, figured, earlier,
+                                    implied_ways(label))
             if hit:
                 out.update(range(a, b + 1))
         # a word of the label denied and said nowhere else ("failover wasn't automatic"): the point is not made
@@ -1946,6 +2054,18 @@ class AnswerJudge:
             stem(words[i]) in denied for i in range(len(words)) if i not in out)
         self._contradicted[label] = frozenset(out)
         return self._contradicted[label]
+
+    def _quantity_before(self, a: int, quantities: Set[str]) -> str:
+        """The last of `quantities` (stems; a percentile, "p99", is a latency) said before word `a`, in its sentence or
+        the one before ("The p99 latency was fine at first. Then it went up to fifty milliseconds"), or ""."""
+        sentence = self._sentence_of(a)
+        first = sentence[0] if sentence else a
+        previous = self._sentence_of(first - 1) if first > 0 else None
+        for i in range(a - 1, (previous[0] if previous else first) - 1, -1):
+            q = _LATENCY if _PERCENTILE.match(self._words[i]) else stem(self._words[i])
+            if q in quantities:
+                return q
+        return ""
 
     def _before_figures(self, label: str) -> frozenset[int]:
         """For a point that gives a change or an impact (`gives_change`), the words of the sentences that say a figure
@@ -2295,6 +2415,8 @@ class AnswerJudge:
             ok = ok & ~self._views()
         if WHO_LABEL.match(kp.label):            # "Who benefited: ...": someone named, not "the platform I built"
             ok = ok & self._names_someone(kp)
+        praised = self._praised_head(kp, lexical) if ":" in kp.label else np.zeros(len(self.units), dtype=bool)
+        ok = ok & ~praised                       # "The mission really resonates with me": liked, not said (judge83)
         if ASKS_FOR_EXAMPLE.search(kp.label):    # "a concrete example": told, not claimed ("I learn quickly")
             ok = ok & self._instances()
         argued = self._argued_against(kp.label) if alternative_asked(kp.label) is not None else None
@@ -2385,6 +2507,8 @@ class AnswerJudge:
             p = self._set_aside(p)       # "Consistency was always a priority" (judge28)
         if self._vetoed.get(kp.label):
             p = self._set_aside(p)       # "failover wasn't automatic" for "automatic failover"
+        if praised.any():
+            p = self._set_aside(p)       # the mission named only to like it: what it is never said (judge83)
         if (p >= self.s.judge_threshold and self.general and kp.cues_from_label
                 and max((label_share(part, said) for part in [needed_part(kp.label), *claim_texts(kp.label)]
                          for said in self._sentence_stems), default=0.0) < self.s.general_label_share):
@@ -2507,6 +2631,9 @@ class AnswerJudge:
                    else "number" if unnumbered[close[0][2]]
                    # "we just kept the locks", "..., but we dropped it": kept as it was or taken back (walk55 1)
                    else "taken back" if any(i in self._disowned(kp.label) for i in range(first.first, first.last + 1))
+                   # "In March p95 latency went from 300 milliseconds to 4 seconds" for "... measured latency before
+                   # and after": it says the opposite of the point (`contradicting`), no general remark (judge83)
+                   else "opposite" if any(i in self.contradicting(kp.label) for i in range(first.first, first.last + 1))
                    else "general")
         lexical.hit = hit
         lexical.confidence = round(p if hit else 1 - p, 3)
@@ -2663,6 +2790,30 @@ class AnswerJudge:
             return False
         heads = [1 + k for k, part in enumerate(parts) if part == head.strip()]
         return bool(lexical.matches) or bool(heads and masked[:, heads].max() >= FACET_SAID)
+
+    def _praised_head(self, kp: KeyPoint, lexical: KeyPointResult) -> np.ndarray:
+        """For a label that gives its substance after a head of one word ("The mission: friendlier, more transparent
+        financial products that improve lives"), per unit, whether it is in a sentence that names the head to like it,
+        a word of praise at most PRAISE_NEAR words from it ("The mission really resonates with me, making financial
+        products better for people", "I'm really drawn to the mission", "Affirm has a great mission"), in an answer
+        that says no cue of the substance beyond the head's and the question's own words ("consumer finance" for "Why
+        Affirm, and why consumer finance?"): what the mission is was never said, and the point is not (judge83). An
+        answer that says a cue ("transparent about fees", "Mostly the mission, honestly.") is judged as ever."""
+        none = np.zeros(len(self.units), dtype=bool)
+        head = [t for t in tokenize_text(kp.label.partition(":")[0]) if t.norm not in _HEAD_DETERMINERS]
+        if len(head) != 1 or head[0].norm in FUNCTION_WORDS:      # "The mission", not "Say what Airwallex builds"
+            return none
+        own = {head[0].stem}
+        asked = {t.stem for t in tokenize_text(self.prompt)}
+        tokens = self.index.tokens
+        if any(tokens[i].stem not in own | asked and tokens[i].norm not in FUNCTION_WORDS
+               for m in lexical.matches for i in range(m.first, m.last + 1)):
+            return none
+        words = self._words
+        liked = [(a, b) for a, b in self._sentence_list
+                 if any(stem(words[i]) in own and PRAISE & set(words[max(a, i - PRAISE_NEAR):i + PRAISE_NEAR + 1])
+                        for i in range(a, b + 1))]
+        return np.array([any(u.first <= b and a <= u.last for a, b in liked) for u in self.units], dtype=bool)
 
     def _modifiers(self) -> frozenset[int]:
         """The words said right before a plural noun that names no one, in the same clause ("customer" in "customer
