@@ -1571,8 +1571,9 @@ def prompt_texts(prompt: Prompt) -> list[str]:
     embeds them when the question is asked (`judging.prepare_judge`), so that answer is judged as fast as the next."""
     texts = [prompt.text]
     for kp in prompt.key_points:
-        texts += [kp.label, *facets(kp.label), *intent_examples(kp.label), *category_items(kp.label),
-                  *claim_texts(kp.label)]
+        said = point_content(kp.label)     # an instruction-style label is judged by what it asks said (walk59)
+        texts += [kp.label, said, *facets(kp.label), *facets(said), *intent_examples(kp.label),
+                  *category_items(kp.label), *claim_texts(kp.label)]
     return list(dict.fromkeys(texts))
 
 
