@@ -1,6 +1,5 @@
-"""numpy's BLAS runs on `judge_blas_threads` threads once the judge's model loads (perf43): its products are small
-and a second BLAS thread woken for each cost ~50 ms CPU a 2-minute answer on a loaded 2-core machine; off by default
-(4 dev2 decisions changed)."""
+"""numpy's BLAS runs on one thread once the judge's model loads (perf43): its products are small and a second BLAS
+thread woken for each cost ~60 ms CPU a 2-minute answer on a loaded 2-core machine."""
 
 from __future__ import annotations
 
@@ -11,7 +10,6 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from voiceprep import settings
 from voiceprep.core.analysis import embedder
 from voiceprep.settings import AnalysisSettings
 
@@ -61,9 +59,8 @@ def test_limit_blas_threads_caps_numpys_openblas(blas):
     assert _threads(blas) == 1
 
 
-def test_loading_the_judge_model_caps_blas_at_the_setting(blas, monkeypatch):
-    assert AnalysisSettings().judge_blas_threads == 0                 # off by default: see settings
-    monkeypatch.setattr(settings, "AnalysisSettings", lambda: AnalysisSettings(judge_blas_threads=1))
+def test_loading_the_judge_model_caps_blas_at_the_setting(blas):
+    assert AnalysisSettings().judge_blas_threads == 1
     _set(blas, 2)
     embedder.set_disabled(False, reload=True)           # a fresh load, as at the app's start
     try:
