@@ -255,6 +255,9 @@ class AnalysisSettings:
     # CPU threads for the judge's model (0 = all cores); 2 cut a 2-minute answer from ~190 to ~170 ms at load 1
     # (bench/analysis_speed.py)
     judge_threads: int = 2
+    # numpy's BLAS threads once the judge's model loads: its products are small (54 x 384 by 384 x 32) and a second
+    # thread woken for each cost ~60 ms CPU a 2-minute answer on a loaded 2-core machine (perf43)
+    judge_blas_threads: int = 1
     # (fitted on the dev answers as text and as transcripts of them spoken, `bench/judge_fit.py --audio --l2 1e-5`,
     # `credited` read through a credit space trained on dev2 writers A and B; l2 chosen by the mean F1 of the writer
     # groups left out of the fit, docs/benchmarks.md judge23)

