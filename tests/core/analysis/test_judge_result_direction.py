@@ -146,3 +146,20 @@ def test_a_head_of_many_words_liked_is_no_mission_liked(airwallex):
             "regions that have to agree on balances, payments that need a fast path, and services that just can't go "
             "down. Long term I want to be the person who builds the foundations under products like that.")
     assert "hard-problems" in hits(airwallex, "why-airwallex", said)
+
+
+def test_a_move_after_and_is_not_read_back_to_the_quantity_before_it():
+    """read43c 2: "We halved p99 latency and doubled throughput" was read as "latency up" (the quantity before "and"
+    taken for "doubled"), so the best result sentence was "Close, but it says the opposite"."""
+    from voiceprep.core.analysis.judge import direction_facets, moves_against
+
+    ways = direction_facets("The measured result, with numbers: latency down, throughput up")
+    assert ways
+
+    def against(text: str) -> bool:
+        return moves_against(text.split(" "), set(), ways)
+
+    assert not against("we halved p99 latency and doubled throughput")
+    assert not against("latency halved and throughput doubled")
+    assert against("we doubled p99 latency")
+    assert against("latency doubled and throughput halved")

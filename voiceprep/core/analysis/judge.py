@@ -85,7 +85,9 @@ from voiceprep.core.banks.load import default_cues, label_min_cues
 from voiceprep.core.banks.model import Job, KeyPoint, Prompt
 from voiceprep.settings import PHRASE_CUE_WORDS, AnalysisSettings
 
-JUDGE_VERSION = "semantic-68"      # session 43: judge84 (walk59's "if X, we do Y" a rule, a point's own "not ..."
+JUDGE_VERSION = "semantic-69"      # session 43: read43c (-69: a move after "and" is not read back to the quantity
+                                   # before it, `_JOINS`: "we halved p99 latency and doubled throughput");
+                                   # -68: judge84 (walk59's "if X, we do Y" a rule, a point's own "not ..."
                                    # asserted, "nobody on the team", instruction read off), judge82 (a denial the
                                    # recogniser heard under `heard_denial_min_probability` is not read, segments
                                    # `unheard_denials`) and judge83 (a label's one-word head only liked, "The mission
@@ -1101,6 +1103,8 @@ def figure_moves(tokens: Sequence[Token]) -> list[tuple[int, str]]:
 
 # a factor said as the moving word is its own figure: "latency doubled" (judge83)
 _FACTORS = frozenset({"doubled", "tripled", "quadrupled", "halved", "doubles", "triples", "halves"})
+# words that join two moves in one clause: a quantity said before one is not the next move's (read43c)
+_JOINS = frozenset({"and", "but", "while", "whereas"})
 # "Under load the p99 latency was fine at first. Then it went up to fifty milliseconds": the quantity is the one said
 # before (judge83, judge79 left)
 _PRONOUNS = frozenset({"it", "that", "this", "which", "they"})
@@ -1142,7 +1146,10 @@ def moves_against(words: Sequence[str], numbers: Set[int], directions: Sequence[
         end = moving[n + 1][0] if n + 1 < len(moving) else len(words)
         if not (words[k] in _FACTORS or any(k < i < end for i in numbers)):
             continue
-        before = [stems[i] for i in range(k - 1, start - 1, -1) if stems[i] in way_of]
+        # back to the clause's start, not past an "and": "we halved p99 latency and doubled throughput" doubles
+        # throughput, not latency (read43c)
+        since = next((i + 1 for i in range(k - 1, start - 1, -1) if words[i] in _JOINS), start)
+        before = [stems[i] for i in range(k - 1, since - 1, -1) if stems[i] in way_of]
         after = [stems[i] for i in range(k + 1, end) if stems[i] in way_of and stems[i] not in named_first]
         referred = [earlier] if earlier in way_of and any(w in _PRONOUNS for w in words[start:k]) else []
         quantity = (before or after or referred or [""])[0]
