@@ -49,10 +49,10 @@ target_seconds = 120
 
 [[rounds.prompts.key_points]]
 id = "current-role"
-label = "Say what you do now and what you are best at"
+label = "My current role and what I am best at"
 '''
 # the starter question's example key point above: it goes when the question is rewritten and it is still as made
-STARTER_ID, STARTER_LABEL = "current-role", "Say what you do now and what you are best at"
+STARTER_ID, STARTER_LABEL = "current-role", "My current role and what I am best at"
 
 
 def slugify(text: str, taken: set[str] | frozenset[str] = frozenset(), fallback: str = "item", words: int = 4) -> str:
