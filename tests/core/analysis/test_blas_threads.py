@@ -59,15 +59,15 @@ def test_limit_blas_threads_caps_numpys_openblas(blas):
     assert _threads(blas) == 1
 
 
-def test_loading_the_judge_model_caps_blas_at_the_setting(blas):
-    assert AnalysisSettings().judge_blas_threads == 1
+def test_loading_the_judge_model_leaves_blas_as_numpy_set_it_by_default(blas):
+    """The cap is off by default (it changed Whisper's words on a knife-edge window, settings.judge_blas_threads)."""
+    assert AnalysisSettings().judge_blas_threads == 0
     _set(blas, 2)
     embedder.set_disabled(False, reload=True)           # a fresh load, as at the app's start
     try:
         status = embedder.warm_up()
         if status.method != "semantic":
             pytest.skip(f"no model here: {status.message}")
-        assert _threads(blas) == 1
+        assert _threads(blas) == 2
     finally:
         embedder.set_disabled(False)
-

@@ -209,7 +209,8 @@ def warm_up(threads: int | None = None) -> JudgeStatus:
             if threads is None:
                 threads = settings.judge_threads
             _embedder = _loaded = Embedder(threads=max(1, min(threads or (os.cpu_count() or 1), os.cpu_count() or 1)))
-            limit_blas_threads(settings.judge_blas_threads)
+            if settings.judge_blas_threads:
+                limit_blas_threads(settings.judge_blas_threads)
             _status = JudgeStatus("semantic", MODEL_ID, None)
             log.info("semantic judge ready (%s)", MODEL_ID)
         except ModelUnavailable as exc:
