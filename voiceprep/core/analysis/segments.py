@@ -873,8 +873,9 @@ def unheard_denials(raw: list[str], probabilities: Sequence[float], below: float
     """The words as the judge reads them: a denial the recogniser itself was unsure of (its probability under
     `below`) is read as not said. A misheard word is heard as a denial often ("APIs that other platforms build on" heard
     "API's not[0.15] other platforms build onto"); a denial said is heard surely: in dev's transcripts every denial
-    heard under 0.3 was another word said (5 of 5), none a denial said (docs/benchmarks.md judge82). "not" and
-    "never" are dropped, a contraction keeps its verb ("can't" -> "can"); the punctuation stays (a comma still ends a
+    heard under 0.3 was another word said (5 of 5), none a denial said (docs/benchmarks.md judge82). Every word of
+    DENIALS so heard is dropped ("not", "never", and also "no", "without", "nor": the evidence was "not"-type words
+    only, read43c), a contraction keeps its verb ("can't" -> "can"); the punctuation stays (a comma still ends a
     clause), so word positions and quotes are the transcript's."""
     out = list(raw)
     for i, (word, p) in enumerate(zip(raw, probabilities)):
