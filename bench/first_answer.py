@@ -22,7 +22,6 @@ them, as that app gave them. "later" keeps the bank's question texts cached too,
 from __future__ import annotations
 
 import argparse
-import inspect
 import os
 import statistics
 import sys
@@ -38,16 +37,12 @@ from voiceprep.core.analysis.analyze import analyze_answer  # noqa: E402
 from voiceprep.core.analysis.embedder import get_embedder, warm_up  # noqa: E402
 from voiceprep.core.analysis.judge import prompt_texts, question_texts  # noqa: E402
 from voiceprep.core.banks.model import Bank, Prompt  # noqa: E402
-
-BY_BANK = "bank" in inspect.signature(prepare_judge).parameters     # mendF's; before it, the other questions
+from voiceprep.core.transcript import Transcript  # noqa: E402
 
 
 def prepare(prompt: Prompt, bank: Bank) -> int:
-    """`prepare_judge` as the app calls it: with the bank (or, before mendF, its other questions)."""
-    if BY_BANK:
-        return prepare_judge(prompt, None, bank)
-    return prepare_judge(prompt, None, [p for p in bank.all_prompts() if p.id != prompt.id])
-from voiceprep.core.transcript import Transcript  # noqa: E402
+    """`prepare_judge` as the app calls it: with the bank."""
+    return prepare_judge(prompt, None, bank)
 
 
 def fresh(text: str, tag: str) -> Transcript:
@@ -78,7 +73,6 @@ def main() -> None:
     print(warm_up())
     embedder = get_embedder()
     assert embedder is not None, "the semantic judge's model is needed"
-    print(f"prepare_judge given the {'bank' if BY_BANK else 'other questions'}")
     times: dict[str, list[float]] = {"first": [], "prepared": [], "later": [], "change": [], "prepare": [],
                                      "change prep": []}
     per_prompt: dict[tuple[str, str], dict[str, list[float]]] = {}
