@@ -266,19 +266,24 @@ def elsewhere(embedder: model.Embedder, said: np.ndarray, spans: list[tuple[int,
     of meeting talk about a remote control was told "add the result and one concrete detail"): at least
     `off_topic_answer_words` words, and none of its sentences (`spans` of `raw`, their vectors `said`: the judge's
     own; of `off_topic_short_words` words or more) as close in meaning as `off_topic_answer_max_sim` to the question
-    or a key point's label. Then its first sentence of some length (`quote`) and the closest similarity (`closest`);
-    else None.
+    or a key point's label; a shorter one, of `off_topic_short_answer_words` or more, none as close as
+    `off_topic_short_answer_max_sim` (mendJ). Then its first sentence of some length (`quote`) and the closest
+    similarity (`closest`); else None.
     A vague or partial answer still speaks of the question's subject ("I always keep the team aligned" to a question
     on leading a team) and is not named so."""
-    if sum(bool(w.strip()) for w in raw) < settings.off_topic_answer_words or not spans:
+    said_words = sum(bool(w.strip()) for w in raw)
+    if said_words < settings.off_topic_short_answer_words or not spans:
         return None
+    # mendJ: a short answer (under `off_topic_answer_words`) is named only far from the question: a stricter limit
+    limit = settings.off_topic_answer_max_sim if said_words >= settings.off_topic_answer_words \
+        else settings.off_topic_short_answer_max_sim
     long = [k for k, (a, b) in enumerate(spans)
             if sum(bool(w.strip()) for w in raw[a:b + 1]) >= settings.off_topic_short_words]
     if not long:
         return None
     asked = embedder.embed([prompt.text, *(kp.label for kp in prompt.key_points)])
     closest = float((said[long] @ asked.T).max())
-    if closest >= settings.off_topic_answer_max_sim:
+    if closest >= limit:
         return None
     sizes = {k: sum(bool(w.strip()) for w in raw[spans[k][0]:spans[k][1] + 1]) for k in long}
     # its first sentence that says something (a fragment such as "button or something like that." tells little)
