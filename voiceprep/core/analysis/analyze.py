@@ -40,6 +40,7 @@ from voiceprep.core.analysis.text import tokenize
 from voiceprep.core.banks.draft import OWNERSHIP_LABEL, RESULT_LABEL
 from voiceprep.core.banks.model import Bank, KeyPoint, Prompt
 from voiceprep.core.transcript import Transcript
+from voiceprep.core.wording import OFF_TOPIC_CARD, delivery_shown
 from voiceprep.settings import AnalysisSettings
 
 
@@ -105,7 +106,10 @@ class AnswerAnalysis:
                 "transcript": self.transcript.text, "key_points": kps, "coverage": self.coverage,
                 "points_hit": self.points_hit, "points_total": self.points_total,
                 "competencies": self.competencies, "overall": self.overall,
-                "delivery": self.delivery.to_dict(), "delivery_scores": self.delivery_scores,
+                "delivery": (delivery := self.delivery.to_dict()), "delivery_scores": self.delivery_scores,
+                # mendJ: the cards as the feedback shows them (an answer about something else: no praise)
+                "delivery_shown": {k: v for k, v in delivery_shown(delivery.get("findings") or []).items()
+                                   if k != "elsewhere"},
                 "follow_ups": self.follow_ups, "off_topic": self.off_topic,
                 "judge": {**self.judge.to_dict(), "version": JUDGE_VERSION if self.judge.method == "semantic"
                           else "lexical"}}
@@ -252,7 +256,7 @@ def answer_closes(said: np.ndarray, spans: list[tuple[int, int]], after: int) ->
 
 # what the candidate is told when a whole answer talked about something else (walk42 finding 6)
 OFF_TOPIC_LINE = "This answer talked about something else"
-OFF_TOPIC = Finding("topic", "warn", OFF_TOPIC_LINE,
+OFF_TOPIC = Finding(OFF_TOPIC_CARD, "warn", OFF_TOPIC_LINE,
                     "None of it came near the question or your key points: answer the question asked, and the tips on "
                     "length, structure and detail will follow from a real answer.")
 # the Delivery cards kept for an answer about something else: how it sounded, not what a real answer would need
