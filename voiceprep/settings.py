@@ -218,10 +218,10 @@ class AnalysisSettings:
     # mendJ (walk58 5's other half: a 16 s, 25-word answer about something else was never named): a shorter answer, of
     # at least off_topic_short_answer_words words, is named when none of its sentences comes this close, stricter than
     # a long answer's (few sentences, each its whole evidence): two sentences about baking or a wedding told to "Why
-    # Airwallex?" come 0.06 and -0.01 near; the two-sentence openings of dev + dev2 A-T answers (every fifth, their own
-    # questions), none of them credited, of under 25 words: the nearest 0.199 ("...and then there's the card side,
-    # which people forget. Sorry, let me back up."), 0.246, none under 0.15; the corpus's own answers under 25 words
-    # with no point credited: 0.289 and above (none named)
+    # Airwallex?" come 0.06 and -0.01 near. The two-sentence openings of 263 dev and dev2 A-T answers to their own
+    # questions: 15 of 8-24 words with no point credited, the nearest 0.199 ("...and then there's the card side,
+    # which people forget. Sorry, let me back up."), 0.233, 0.246, none under 0.15; the corpus's own answers (dev,
+    # dev2 A-T, regression) of 8-24 words with no point credited: 15, 0.289 and above (none named)
     off_topic_short_answer_words: int = 8
     off_topic_short_answer_max_sim: float = 0.15
     # a short answer with at least this share of its key points credited (of a drill's, those asked for) is nearly
