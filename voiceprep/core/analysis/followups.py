@@ -1804,8 +1804,8 @@ def _affirmed(said: str) -> str | None:
         if w == "do" and nxt == "not":
             return " ".join([*words[:i], *words[i + 2:]])
         if w in _DENIALS:
-            turned = _DENIALS[w]
-            return " ".join([*words[:i], *([turned] if turned else []), *words[i + 1:]])
+            instead = _DENIALS[w]
+            return " ".join([*words[:i], *([instead] if instead else []), *words[i + 1:]])
         if nxt == "not" and w in _DENIED_BY_NOT:                          # "was not", "will not": the "not" goes
             return " ".join([*words[:i + 1], *words[i + 2:]])
     return None
