@@ -44,6 +44,7 @@ def main() -> None:
     args = ap.parse_args()
     settings = AnalysisSettings()
     settings.off_topic_answer_max_sim = 1.01          # always measured; the thresholds are applied below
+    settings.off_topic_short_answer_max_sim = 1.01    # (a short answer too: mendJ)
     if args.words is not None:
         settings.off_topic_answer_words = args.words
     sims = [float(s) for s in args.sims.split(",")]

@@ -215,6 +215,15 @@ class AnalysisSettings:
     # against every other kind, and real meeting talk given as an answer to every prompt)
     off_topic_answer_words: int = 25
     off_topic_answer_max_sim: float = 0.28
+    # mendJ (walk58 5's other half: a 16 s, 25-word answer about something else was never named): a shorter answer, of
+    # at least off_topic_short_answer_words words, is named when none of its sentences comes this close, stricter than
+    # a long answer's (few sentences, each its whole evidence): two sentences about baking or a wedding told to "Why
+    # Airwallex?" come 0.06 and -0.01 near. The two-sentence openings of 263 dev and dev2 A-T answers to their own
+    # questions: 15 of 8-24 words with no point credited, the nearest 0.199 ("...and then there's the card side,
+    # which people forget. Sorry, let me back up."), 0.233, 0.246, none under 0.15; the corpus's own answers (dev,
+    # dev2 A-T, regression) of 8-24 words with no point credited: 15, 0.289 and above (none named)
+    off_topic_short_answer_words: int = 8
+    off_topic_short_answer_max_sim: float = 0.15
     # a short answer with at least this share of its key points credited (of a drill's, those asked for) is nearly
     # complete: its Duration card names the points missing as the use of the time left, not a general "say more"
     # (walk37: 5 of 6, 53 s of 120, was told "back each reason with one specific example")

@@ -50,9 +50,11 @@ def test_prepare_on_the_gui_thread_is_a_violation(bank, monkeypatch):
 
 def test_a_banks_other_questions_are_embedded_once_per_bank_and_again_when_it_changes(bank, monkeypatch):
     """mendF (review read42): each question asked embedded every other question of the bank again (`judge.
-    nearer_another` weighs an answer against them, judge80). Now once per bank, keyed by its questions' texts on the
-    model: a question change embeds that question's own texts alone; a bank edited, or the model's cache emptied,
-    embeds them again."""
+    nearer_another` weighs an answer against them, judge80). What the model computes: the first question's texts and
+    the other questions' at once; a question change computes that question's own new texts alone (the others are
+    the cache's); a bank edited computes its edited question, and after the model's cache is emptied, the others
+    again. mendJ: asserted on what the model runs (`_run`) and holds, not on how prepare_judge calls the embedder
+    (its once-per-bank key, `Embedder.embed_once`, is gone: the cache alone did it)."""
     from dataclasses import replace
 
     from voiceprep.core.analysis.judge import question_texts
@@ -60,25 +62,27 @@ def test_a_banks_other_questions_are_embedded_once_per_bank_and_again_when_it_ch
     e = embedder.get_embedder()
     assert e is not None, embedder.judge_status().message
     e.forget()
-    calls: list[list[str]] = []
-    real = e.embed
-    monkeypatch.setattr(e, "embed", lambda texts: calls.append(list(texts)) or real(texts))
+    computed: list[str] = []
+    real = e._run
+    monkeypatch.setattr(e, "_run", lambda texts, *a, **k: computed.extend(texts) or real(texts, *a, **k))
     first, second = bank.prompt("hardest-problem"), bank.prompt("why-airwallex")
     others = question_texts([p for p in bank.all_prompts() if p != first])
-    union = list(dict.fromkeys([*prompt_texts(first), *others]))
-    assert prepare_judge(first, None, bank) == len(union)
-    assert calls == [union]                                    # the first question: its texts and the others' at once
+    union = set(prompt_texts(first)) | set(others)
+    prepare_judge(first, None, bank)
+    assert set(computed) == union and len(computed) == len(union)       # each text once
     assert all(t in e._cache for t in question_texts(bank.all_prompts()))
-    calls.clear()
-    assert prepare_judge(second, None, bank) == len(prompt_texts(second))
-    assert calls == [prompt_texts(second)]                     # a question change: its own texts, the others' not again
-    calls.clear()
+    computed.clear()
+    prepare_judge(second, None, bank)
+    assert set(computed) == set(prompt_texts(second)) - union          # a question change: its own new texts only
+    assert computed and not set(computed) & set(others)
+    computed.clear()
+    prepare_judge(first, None, bank)
+    assert computed == []                                              # back to a prepared question: nothing
     edited = replace(second, text=second.text + " In one sentence.")
     rounds = tuple(replace(r, prompts=tuple(edited if p == second else p for p in r.prompts)) for r in bank.rounds)
-    changed = replace(bank, rounds=rounds)
-    prepare_judge(first, None, changed)
-    assert calls and edited.text in calls[0]                  # the bank edited: its questions embedded again
+    prepare_judge(first, None, replace(bank, rounds=rounds))
+    assert computed == [edited.text]                                   # the bank edited: its edited question
     e.forget()
-    calls.clear()
+    computed.clear()
     prepare_judge(second, None, bank)
-    assert calls and set(others) - set(prompt_texts(second)) <= set(calls[0])     # the cache emptied: again
+    assert set(others) - set(prompt_texts(second)) <= set(computed)     # the cache emptied: again

@@ -348,3 +348,17 @@ def test_the_summary_says_how_many_answers_were_off_the_question():
     on = Rehearsal.for_round(bank, bank.rounds[0])
     on.record(analyze_answer(bank, on.current, Transcript.from_text("No idea.")))
     assert off_topic_line(on) is None
+
+
+def test_a_short_answer_about_something_else_counts_as_off_the_question():
+    """mendJ (walk58 5's other half): the round's count of answers off the question saw only answers of 25 words or
+    more; two sentences about something else now count."""
+    from tests.conftest import BANKS
+    from voiceprep.app.scored import off_topic_line
+    from voiceprep.core.banks import load_bank
+
+    bank = load_bank(BANKS / "airwallex.toml")
+    r = Rehearsal.for_round(bank, bank.rounds[0])
+    r.record(analyze_answer(bank, r.current, Transcript.from_text(
+        "Last weekend I baked a sourdough loaf. The dough rests overnight in the fridge before it is baked.")))
+    assert off_topic_line(r) == "The answer was off the question: its feedback says what it talked about."

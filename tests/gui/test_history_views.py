@@ -22,11 +22,12 @@ from voiceprep.app import HistoryAccess, PracticeSession, threads
 from voiceprep.core.banks import load_bank
 from voiceprep.core.history import History
 from voiceprep.core.transcript import Segment, Transcript, Word
+from voiceprep.core.wording import OFF_TOPIC_CARD, OFF_TOPIC_DELIVERY_HEADING
 from voiceprep.gui import controller as c
 from voiceprep.gui.main_window import MainWindow
 from voiceprep.gui.widgets import common
 from voiceprep.gui.widgets.compare import CompareDialog
-from voiceprep.gui.widgets.feedback import OFF_TOPIC_CARD, OFF_TOPIC_DELIVERY_HEADING, transcript_html
+from voiceprep.gui.widgets.feedback import transcript_html
 from voiceprep.gui.widgets.progress import by_day, date_ticks, hollow_words, parse_time
 
 WEAK = "We had some performance problems with locks in our matching engine and we fixed them with a new design."

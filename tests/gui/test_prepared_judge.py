@@ -27,7 +27,7 @@ def test_a_question_asked_prepares_the_judge_off_the_gui_thread_without_holding_
     calls: list[tuple[str, bool]] = []
     release = threading.Event()
 
-    def slow_prepare(prompt, settings, bank=None):      # bank: its other questions, once per bank (judge80, mendF)
+    def slow_prepare(prompt, settings, bank=None):      # bank: its other questions (judge80, mendF)
         calls.append((prompt.id, threading.get_ident() == gui))
         end = time.thread_time() + 0.4           # 0.4 s of CPU, then held until the test lets it go
         while time.thread_time() < end:

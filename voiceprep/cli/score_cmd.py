@@ -10,7 +10,7 @@ from typing import Any
 from voiceprep.cli.common import CliError, app_history, emit, print_json, user_errors
 from voiceprep.core.banks import Bank, BankLoadError, BankRegistry, Prompt
 from voiceprep.core.transcript import Transcript
-from voiceprep.core.wording import score_text
+from voiceprep.core.wording import delivery_shown, score_text
 from voiceprep.settings import Settings
 
 
@@ -144,8 +144,13 @@ def render_document(doc: dict[str, Any]) -> str:
             lines.append(f"        \"{ev['text']}\"{_t(ev['start'])}{note}")
         if k["detail"]:
             lines.append(f"        {k['detail']}")
-    lines += ["", "Delivery:"]
-    for f in (doc.get("delivery") or {}).get("findings", []):
+    # as the feedback shows them (mendJ): an answer about something else says so first, then its cards are of how it
+    # was said, no praise ("ok") among them
+    shown = delivery_shown((doc.get("delivery") or {}).get("findings", []))
+    if (elsewhere := shown["elsewhere"]) is not None:
+        lines[3:3] = [f"!! {elsewhere['summary']}", f"   {elsewhere['tip']}"]      # under the scores, as the feedback
+    lines += ["", f"{shown['heading']}:"] + ([f"  {shown['note']}"] if shown["note"] else [])
+    for f in shown["findings"]:
         lines.append(f"  {DELIVERY_MARKS.get(f['status'], '!!'):2} {f['name']:10} {f['summary']}")
         lines.append(f"     {'':10} {f['tip']}")
     if doc["follow_ups"]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 
 def counted(n: int, word: str, plural: str | None = None) -> str:
     """ "1 attempt", "3 attempts", "0 fillers": a count and its noun (a plain "s" plural, or `plural`: "1 competency",
@@ -91,3 +93,25 @@ def cut_at_word(text: str, most: int) -> str:
     kept = whole[:most + 1]
     cut = kept.rsplit(" ", 1)[0].rstrip(" ,;:") if " " in kept else ""
     return (cut or whole[:most]) + "…"
+
+
+# fixDJ (walk58 5): on an answer about something else (its "topic" card: analyze.OFF_TOPIC), the Delivery cards'
+# heading and the line under it; their praise is shown as no praise (a "good" card as "info"): how it sounded, not
+# praise of the answer. mendJ: one rule for the feedback view, `score` (text and --json) and the history's export
+OFF_TOPIC_CARD = "topic"
+DELIVERY_HEADING = "Delivery"
+OFF_TOPIC_DELIVERY_HEADING = "How it was said"
+OFF_TOPIC_DELIVERY = "Of how it was said only, not of the answer: it talked about something else."
+
+
+def delivery_shown(findings: list[dict[str, Any]]) -> dict[str, Any]:
+    """How an answer's Delivery cards (`findings`, as dicts: name, status, summary, tip) are shown: `elsewhere`, the
+    card saying the whole answer talked about something else (said once, first; None when it did not), `heading` and
+    `note` (None on an answer on the question) over the other cards, `findings`, each with the status it is shown
+    by: on an answer about something else a "good" card is "info" (no praise), warnings unchanged."""
+    elsewhere = next((f for f in findings if f.get("name") == OFF_TOPIC_CARD), None)
+    rest = [f for f in findings if f is not elsewhere]
+    if elsewhere is None:
+        return {"elsewhere": None, "heading": DELIVERY_HEADING, "note": None, "findings": rest}
+    return {"elsewhere": elsewhere, "heading": OFF_TOPIC_DELIVERY_HEADING, "note": OFF_TOPIC_DELIVERY,
+            "findings": [{**f, "status": "info"} if f.get("status") == "good" else f for f in rest]}

@@ -341,7 +341,7 @@ class RehearsalController(QObject):
         if r is None or self._judge_prepared is r.current:
             return
         self._judge_prepared = r.current
-        # the bank: its other questions, which `judge.nearer_another` reads, embedded once per bank (mendF)
+        # the bank: its other questions, which `judge.nearer_another` reads, the cache embeds once per bank (mendF)
         run_in_background(prepare_judge, r.current, self.services.settings.analysis, r.bank, lane="load",
                           on_error=lambda e: log.info("judge not prepared for the question: %r", e))
 

@@ -77,7 +77,7 @@ def test_the_check_finds_walk57s_follow_ups_as_main_asked_them():
     ("I kept checking on them over the following weeks", "Can you tell me about checking on them over the following weeks?"),
     ("Monitor p99 latency", "Can you tell me about monitoring p99 latency?"),     # under a story: not "How did you ...?"
     # a statement: whether it is so
-    ("I never store raw card numbers", "Can you tell me whether you never store raw card numbers?"),
+    ("I never store raw card numbers", "Can you tell me whether or not you store raw card numbers?"),
     ("Patients stayed safe: no falls, no missed medications", "Can you tell me whether patients stayed safe?"),
     ("My manager stepped in and was supportive", "Can you tell me whether your manager stepped in and was supportive?"),
 ])
@@ -140,6 +140,43 @@ def test_read43a_a_missed_point_is_asked_in_plain_english(label, asked):
     point, bank = _story(label)
     assert asked_follow_up(point, bank) == asked
     assert presupposes(asked, label) is None
+
+
+@pytest.mark.parametrize("label, asked", [
+    # mendJ (mendH noticed): a denial asked "whether you never ..." read oddly; the point's own denial is asked
+    # whether or not it is so, the denial turned round (a denial inside a later clause is left as said)
+    ("I never store raw card numbers", "Can you tell me whether or not you store raw card numbers?"),
+    ("I didn't water down the findings when they pushed back",
+     "Can you tell me whether or not you watered down the findings when they pushed back?"),
+    ("We didn't have to tip away any milk", "Can you tell me whether or not you had to tip away any milk?"),
+    ("I did not blame anyone", "Can you tell me whether or not you blamed anyone?"),
+    ("I don't store card numbers", "Can you tell me whether or not you store card numbers?"),
+    ("I won't cut corners", "Can you tell me whether or not you will cut corners?"),
+    ("The service doesn't drop messages", "Can you tell me whether or not the service drops messages?"),
+    ("Nobody was blamed", "Can you tell me whether or not anybody was blamed?"),
+    ("We had no outages that quarter", "Can you tell me whether or not you had any outages that quarter?"),
+    ("It never went to court", "Can you tell me whether or not it went to court?"),
+    ("Online we told readers plainly what we did not know yet",
+     "Can you tell me whether online you told readers plainly what you did not know yet?"),      # a later clause's
+    ("In the moment I calmly, firmly said no", "Can you tell me whether, in the moment, you calmly, firmly said no?"),
+])
+def test_a_denial_is_asked_whether_or_not(label, asked):
+    point, bank = _story(label)
+    assert asked_follow_up(point, bank) == asked
+    assert presupposes(asked, label) is None
+
+
+@pytest.mark.parametrize("question, asked", [
+    # mendJ (mendH noticed): verbs joined with no object between them are both turned ("stop and think"); a noun
+    # between them leaves the second a noun ("measure latency and load")
+    ("How did you step back and listen?", "Can you tell me about stepping back and listening?"),
+    ("How did you step back and listen to the team?", "Can you tell me about stepping back and listening to the team?"),
+    ("How did you stop and think?", "Can you tell me about stopping and thinking?"),
+    ("How did you measure latency and load?", "Can you tell me about measuring latency and load?"),
+    ("How did you sit down and talk it through?", "Can you tell me about sitting down and talking it through?"),
+])
+def test_two_verbs_with_nothing_between_are_both_asked_as_doing(question, asked):
+    assert open_question(question) == asked
 
 
 def test_read43a_how_did_you_falls_back_to_whether_you():

@@ -33,3 +33,28 @@ def test_an_answer_about_something_else_is_named_so_and_gets_no_tips_that_assume
     # a vague answer on the question's own subject is weak, not about something else: its tips stay
     weak = analyze_answer(bank, prompt, Transcript.from_text(VAGUE))
     assert weak.off_topic is None and "topic" not in [f.name for f in weak.delivery.findings]
+
+
+def test_a_short_answer_about_something_else_is_named_so_and_a_short_one_on_the_question_is_not():
+    """mendJ (walk58 5's other half, fixDJ noticed): a 16 s answer of about 25 words about something else was not
+    flagged (only answers of `off_topic_answer_words` = 25 words or more were read), so neither its feedback nor the
+    round's count of answers off the question said so. Two sentences about something else entirely are now named; a
+    short answer on the question, however weak, is not."""
+    from tests.conftest import BANKS
+
+    airwallex = load_bank(BANKS / "airwallex.toml")
+    why = airwallex.prompt("why-airwallex")
+    for text in ("Last weekend I baked a sourdough loaf. The dough rests overnight in the fridge before it is baked.",
+                 "My sister got married in June. We danced until two in the morning and the cake was lemon."):
+        a = analyze_answer(airwallex, why, Transcript.from_text(text))
+        assert a.points_hit == 0 and a.off_topic is not None, (text, a.off_topic)
+        assert a.delivery.findings[0].summary.startswith(OFF_TOPIC_LINE), a.delivery.findings
+    for text in ("I like fintech and I think Airwallex is a great company. It would be exciting to work there.",
+                 "Payments across borders are still slow and expensive. I want to help fix that for businesses."):
+        a = analyze_answer(airwallex, why, Transcript.from_text(text))
+        assert a.off_topic is None, (text, a.off_topic)
+    bank = load_bank(BANK)
+    schema = bank.prompt("postgres-reconciliation")
+    weak = analyze_answer(bank, schema, Transcript.from_text("I would keep the schema simple. Then I check the numbers "
+                                                             "match at the end of the day."))
+    assert weak.off_topic is None, weak.off_topic

@@ -283,6 +283,13 @@ def test_two_decades_typed_are_both_searched_as_decades(history, save):
     ("my 20s job hunting was slow", True), ("the 90s startup scene was wild", True),
     ("in the 90s we had no timeout at all", True), ("in the 90s people waited for builds", True),
     ("the 90s, timeouts aside, were calm", True),
+    # mendJ: a duration named by a compound whose head is a noun of time itself ("build time", "load times",
+    # "session length") is seconds; the bare noun right after the figure may be the sentence's own ("in the 90s time
+    # flew", "the 90s length of a song"), and the compound's first word alone names none ("the 90s build scene")
+    ("we cut the 30s build time in half", False), ("our 60s page load times were the problem", False),
+    ("the 30s session length was too short", False), ("the 30s test run time doubled", False),
+    ("the 30s spin-up time hurt", False),
+    ("in the 90s time flew by", True), ("the 90s build scene was small", True), ("the 90s length of a song", True),
 ])
 def test_after_the_a_glued_figure_is_seconds_only_before_a_thing_measured_in_time(history, save, said, decade):
     """mendF (review read42): "the 90s boom" was read as seconds: after "the" a glued "90s" was a decade only when a

@@ -524,8 +524,9 @@ def test_delivery_praise_on_an_answer_about_something_else_is_not_praise_of_the_
     from voiceprep.app.judging import feedback_document
     from voiceprep.core.analysis.analyze import analyze_answer
     from voiceprep.core.banks import load_bank
+    from voiceprep.core.wording import OFF_TOPIC_DELIVERY
     from voiceprep.gui.widgets.common import ACCENT, GOOD
-    from voiceprep.gui.widgets.feedback import OFF_TOPIC_DELIVERY, Colors, document_html
+    from voiceprep.gui.widgets.feedback import Colors, document_html
 
     bank = load_bank(BANKS / "airwallex.toml")
     prompt = bank.prompt("why-airwallex")

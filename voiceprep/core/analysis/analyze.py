@@ -40,6 +40,7 @@ from voiceprep.core.analysis.text import tokenize
 from voiceprep.core.banks.draft import OWNERSHIP_LABEL, RESULT_LABEL
 from voiceprep.core.banks.model import Bank, KeyPoint, Prompt
 from voiceprep.core.transcript import Transcript
+from voiceprep.core.wording import OFF_TOPIC_CARD, delivery_shown
 from voiceprep.settings import AnalysisSettings
 
 
@@ -105,7 +106,10 @@ class AnswerAnalysis:
                 "transcript": self.transcript.text, "key_points": kps, "coverage": self.coverage,
                 "points_hit": self.points_hit, "points_total": self.points_total,
                 "competencies": self.competencies, "overall": self.overall,
-                "delivery": self.delivery.to_dict(), "delivery_scores": self.delivery_scores,
+                "delivery": (delivery := self.delivery.to_dict()), "delivery_scores": self.delivery_scores,
+                # mendJ: the cards as the feedback shows them (an answer about something else: no praise)
+                "delivery_shown": {k: v for k, v in delivery_shown(delivery.get("findings") or []).items()
+                                   if k != "elsewhere"},
                 "follow_ups": self.follow_ups, "off_topic": self.off_topic,
                 "judge": {**self.judge.to_dict(), "version": JUDGE_VERSION if self.judge.method == "semantic"
                           else "lexical"}}
@@ -252,7 +256,7 @@ def answer_closes(said: np.ndarray, spans: list[tuple[int, int]], after: int) ->
 
 # what the candidate is told when a whole answer talked about something else (walk42 finding 6)
 OFF_TOPIC_LINE = "This answer talked about something else"
-OFF_TOPIC = Finding("topic", "warn", OFF_TOPIC_LINE,
+OFF_TOPIC = Finding(OFF_TOPIC_CARD, "warn", OFF_TOPIC_LINE,
                     "None of it came near the question or your key points: answer the question asked, and the tips on "
                     "length, structure and detail will follow from a real answer.")
 # the Delivery cards kept for an answer about something else: how it sounded, not what a real answer would need
@@ -266,19 +270,24 @@ def elsewhere(embedder: model.Embedder, said: np.ndarray, spans: list[tuple[int,
     of meeting talk about a remote control was told "add the result and one concrete detail"): at least
     `off_topic_answer_words` words, and none of its sentences (`spans` of `raw`, their vectors `said`: the judge's
     own; of `off_topic_short_words` words or more) as close in meaning as `off_topic_answer_max_sim` to the question
-    or a key point's label. Then its first sentence of some length (`quote`) and the closest similarity (`closest`);
-    else None.
+    or a key point's label; a shorter one, of `off_topic_short_answer_words` or more, none as close as
+    `off_topic_short_answer_max_sim` (mendJ). Then its first sentence of some length (`quote`) and the closest
+    similarity (`closest`); else None.
     A vague or partial answer still speaks of the question's subject ("I always keep the team aligned" to a question
     on leading a team) and is not named so."""
-    if sum(bool(w.strip()) for w in raw) < settings.off_topic_answer_words or not spans:
+    said_words = sum(bool(w.strip()) for w in raw)
+    if said_words < settings.off_topic_short_answer_words or not spans:
         return None
+    # mendJ: a short answer (under `off_topic_answer_words`) is named only far from the question: a stricter limit
+    limit = settings.off_topic_answer_max_sim if said_words >= settings.off_topic_answer_words \
+        else settings.off_topic_short_answer_max_sim
     long = [k for k, (a, b) in enumerate(spans)
             if sum(bool(w.strip()) for w in raw[a:b + 1]) >= settings.off_topic_short_words]
     if not long:
         return None
     asked = embedder.embed([prompt.text, *(kp.label for kp in prompt.key_points)])
     closest = float((said[long] @ asked.T).max())
-    if closest >= settings.off_topic_answer_max_sim:
+    if closest >= limit:
         return None
     sizes = {k: sum(bool(w.strip()) for w in raw[spans[k][0]:spans[k][1] + 1]) for k in long}
     # its first sentence that says something (a fragment such as "button or something like that." tells little)

@@ -14,7 +14,7 @@ import logging
 import os
 import threading
 from collections import OrderedDict
-from collections.abc import Collection, Hashable
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -105,7 +105,6 @@ class Embedder:
         self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
         self._cache_size = cache_size
         self._lock = threading.Lock()   # onnxruntime sessions are thread-safe; the cache is not
-        self._once: set[Hashable] = set()   # `embed_once`'s keys whose texts the cache holds
 
     def embed(self, texts: list[str]) -> np.ndarray:
         """One row per text; repeated texts (key-point labels) come from a cache."""
@@ -127,27 +126,13 @@ class Embedder:
                     self._cache[t] = vec
                 while len(self._cache) > self._cache_size:
                     self._cache.popitem(last=False)
-                    self._once.clear()      # a text of a key's may be gone: embed_once embeds them again
         return out
-
-    def embed_once(self, key: Hashable, texts: list[str]) -> int:
-        """Embed `texts` into the cache (as `embed`, in one call) unless they were embedded under `key` and none has
-        left the cache since (`forget`, or the oldest dropped for a newer text): a bank's questions once per bank
-        (`judging.prepare_judge`, keyed by their texts; mendF). How many texts it embedded (0: none, done before)."""
-        with self._lock:
-            if key in self._once:
-                return 0
-        self.embed(texts)
-        with self._lock:
-            self._once.add(key)
-        return len(texts)
 
     def forget(self, keep: Collection[str] = ()) -> None:
         """Empty the cache, but for the texts in `keep` (benchmarks and tests that time or count a first embedding)."""
         with self._lock:
             for text in [t for t in self._cache if t not in keep]:
                 del self._cache[text]
-            self._once.clear()
 
     def _run(self, texts: list[str], batch: int = 4) -> np.ndarray:
         """Small batches of similar length: padding costs more than the batching saves (bench/analysis_speed.py)."""

@@ -1446,7 +1446,10 @@ _WH = frozenset({"what", "how", "why", "who", "when", "where", "which", "whether
 _NEGATIVE = re.compile(r"\b(never|not|no|without)\b|n't\b", re.IGNORECASE)
 _VERBS = frozenset({"is", "are", "was", "were", "be", "been", "has", "have", "had", "do", "does", "did", "can",
                     "could", "will", "would", "should", "must", "may", "might", "went", "got", "made", "cut", "grew",
-                    "fell", "rose", "took", "kept", "keeps", "matches", "means", "run", "runs", "ran"})
+                    "fell", "rose", "took", "kept", "keeps", "matches", "means", "run", "runs", "ran",
+                    # mendJ: a denied verb is the label's verb too ("The service doesn't drop messages")
+                    "don't", "doesn't", "didn't", "won't", "can't", "cannot", "couldn't", "wouldn't", "isn't", "aren't",
+                    "wasn't", "weren't", "hasn't", "haven't", "hadn't"})
 
 
 _SUBJECTS = frozenset({"i", "you", "we", "they", "it", "he", "she"})
@@ -1711,6 +1714,7 @@ def _gerund(said: str, past: bool = True) -> str:
     if not first:
         return ""
     words[at] = first
+    last = at                           # the last verb turned: a verb after "and" with nothing but particles since
     i = at + 1
     while i < len(words):
         if words[i - 1].lower().strip(",") not in ("and", "or") or words[i][-1:] in ",;:":
@@ -1724,12 +1728,94 @@ def _gerund(said: str, past: bool = True) -> str:
             i + 1 == len(words) or words[i + 1].lower() in _PHRASE_ENDS)
         if past and turned in _LINKING and w in _AS_ADJECTIVES:
             return ""                   # read43a 4: "stayed calm and focused": an adjective, asked whether, as said
+        # mendJ: a verb right after the one before, no object between ("step back and listen", "stop and think"),
+        # is a second thing done; after a noun ("measure latency and load") it may be a noun too: turned only before
+        # its object
+        bare = all(x.lower() in _PARTICLES or _adverb(x) for x in words[last + 1:i - 1])
         turn = (_past(w) or w in ("was", "were")) and not pair if past else (
-            (w in _KNOWN_VERBS or w in _IRREGULAR or _verb(w)) and after in DETERMINERS | _VERB_OBJECTS)
+            (w in _KNOWN_VERBS or w in _IRREGULAR or _verb(w)) and (after in DETERMINERS | _VERB_OBJECTS or bare))
         if turn and _ing(w):
             words[i] = _ing(w) + words[i][len(w):]
+            last = i
         i += 1
     return " ".join(words)
+
+
+# mendJ (mendH noticed): a point that denies something ("I never store raw card numbers") was asked "whether you never
+# store raw card numbers?"; it is asked whether or not the thing is so, its denial turned round. The words that deny
+# the point's own verb, and what each becomes (None: dropped)
+_DENIALS = {"never": None, "don't": None, "nobody": "anybody", "no-one": "anyone", "nothing": "anything",
+            "none": "any", "won't": "will", "can't": "can", "cannot": "can", "couldn't": "could", "wouldn't": "would",
+            "shouldn't": "should", "mustn't": "must", "wasn't": "was", "weren't": "were", "isn't": "is", "aren't": "are",
+            "hasn't": "has", "haven't": "have", "hadn't": "had"}
+# a verb that "not" follows to deny ("was not", "will not"): the "not" goes
+_DENIED_BY_NOT = frozenset({"is", "are", "was", "were", "am", "has", "have", "had", "will", "would", "can", "could",
+                            "should", "must", "might", "may"})
+# where a point's own clause ends: a clause of its own after it ("what you did not know yet") keeps its denial
+_CLAUSE_ENDS = _PHRASE_ENDS | frozenset({"what", "even", "if", "although", "though", "once", "until", "unless"})
+_ASK_HOW = re.compile(r"Can you tell me how (?P<said>[^?!]+)\?")
+
+
+def _past_of(base: str) -> str:
+    """A verb's past from its base ("water" -> "watered", "have" -> "had", "tip" -> "tipped", "blame" -> "blamed")."""
+    for (b,), pasts, _participles in _FORMS:
+        if b == base:
+            return pasts[0]
+    if base.endswith("e"):
+        return base + "d"
+    if base.endswith("y") and base[-2:-1] not in ("a", "e", "i", "o", "u"):
+        return base[:-1] + "ied"
+    if base in _DOUBLES or _ONE_SYLLABLE_CVC.fullmatch(base):
+        return base + base[-1] + "ed"
+    return base + "ed"
+
+
+def _said_of_one(base: str) -> str:
+    """A verb said of one thing, from its base ("drop" -> "drops", "have" -> "has", "fix" -> "fixes")."""
+    if base in ("have", "be", "do", "go"):
+        return {"have": "has", "be": "is", "do": "does", "go": "goes"}[base]
+    if base.endswith("y") and base[-2:-1] not in ("a", "e", "i", "o", "u"):
+        return base[:-1] + "ies"
+    return base + ("es" if base.endswith(("s", "sh", "ch", "x", "z")) else "s")
+
+
+def _affirmed(said: str) -> str | None:
+    """`said` with its own denial turned round ("you never store raw card numbers" -> "you store raw card numbers",
+    "you didn't water down ..." -> "you watered down ...", "nobody was blamed" -> "anybody was blamed", "you had no
+    outages" -> "you had any outages"), or None when its own clause denies nothing: a denial after the clause ends
+    ("... what you did not know yet", "said no") is the point's words, left as said."""
+    words = said.split()
+    for i, word in enumerate(words):
+        w = word.lower()
+        if w in _CLAUSE_ENDS or i and words[i - 1].endswith((",", ";", ":")):
+            return None
+        nxt = words[i + 1].lower() if i + 1 < len(words) else ""
+        if w in ("didn't", "doesn't") or (w in ("did", "does") and nxt == "not"):
+            at = i + (1 if "'" in w else 2)
+            if at >= len(words) or not words[at].isalpha():
+                return None
+            verb = words[at].lower()
+            turned = _past_of(verb) if w.startswith("did") else _said_of_one(verb)
+            return " ".join([*words[:i], turned, *words[at + 1:]])
+        if w == "no" and nxt == "one":
+            return " ".join([*words[:i], "anyone", *words[i + 2:]])
+        if w == "no" and i and nxt.isalpha() and nxt not in _CLAUSE_ENDS | {"longer", "more", "one"}:
+            return " ".join([*words[:i], "any", *words[i + 1:]])        # "you had no outages": any
+        if w == "do" and nxt == "not":
+            return " ".join([*words[:i], *words[i + 2:]])
+        if w in _DENIALS:
+            instead = _DENIALS[w]
+            return " ".join([*words[:i], *([instead] if instead else []), *words[i + 1:]])
+        if nxt == "not" and w in _DENIED_BY_NOT:                          # "was not", "will not": the "not" goes
+            return " ".join([*words[:i + 1], *words[i + 2:]])
+    return None
+
+
+def _whether(lead: str, said: str, tail: str = "") -> str:
+    """"Can you tell me whether{lead} {said}{tail}?", or "whether or not" with its denial turned round (`_affirmed`)."""
+    if (turned := _affirmed(said)) is not None:
+        return f"Can you tell me whether or not{lead} {turned}{tail}?"
+    return f"Can you tell me {'if' if ' whether ' in f' {said} ' else 'whether'}{lead} {said}{tail}?"
 
 
 def open_question(question: str) -> str:
@@ -1751,11 +1837,10 @@ def open_question(question: str) -> str:
             return f"Can you tell me about {doing}{lead.rstrip(',')}?"
         if told.re is _HOW_DID and not said.startswith("you "):
             said = f"you {said}"        # read43a 2: "whether you optimise ...", not "whether optimise ..."
-        return f"Can you tell me {'if' if ' whether ' in f' {said} ' else 'whether'}{lead} {said}?"
+        return _whether(lead, said)
     that = _TOLD_THAT.fullmatch(question)
     if that:
-        said = that.group("said")
-        return f"Can you tell me {'if' if ' whether ' in f' {said} ' else 'whether'}{that.group('lead') or ''} {said}?"
+        return _whether(that.group("lead") or "", that.group("said"))
     why = _TOLD_WHY.fullmatch(question)
     if why:
         said = why.group("said")
@@ -1770,7 +1855,10 @@ def open_question(question: str) -> str:
             return f"What do you {want} to {doing}?"
         if _LOOKS_BACK.search(said) and re.match(r"you(?:'d| would) ", said):
             return "What would you do differently?"
-        return f"Can you tell me whether{why.group('lead') or ''} {said}, and why?"
+        return _whether(why.group("lead") or "", said, ", and why")
+    how = _ASK_HOW.fullmatch(question)
+    if how and (turned := _affirmed(how.group("said"))) is not None:
+        return f"Can you tell me whether or not {turned}?"     # "how it never went to court": whether it did
     return question
 
 

@@ -40,7 +40,7 @@ from voiceprep.core.history.store import (
     bank_where,
     dumps,
 )
-from voiceprep.core.wording import ALSO_COVERED_HEADING, asked_about_heading, counted, score_text
+from voiceprep.core.wording import ALSO_COVERED_HEADING, asked_about_heading, counted, delivery_shown, score_text
 
 EXPORT_VERSION = 1
 CSV_COLUMNS = ["id", "started_at", "bank_id", "round_id", "prompt_id", "prompt_text", "drill", "follow_up",
@@ -171,6 +171,11 @@ def to_markdown(h: History, ids: list[int], now: datetime | None = None,
             else:
                 parts.append(f"**{covered} of {total} key points covered** · **{score_text(a['overall'])} / 100** {basis} · "
                              f"{length}\n")
+        # as the feedback shows them (mendJ): an answer about something else says so under its scores, and its
+        # Delivery cards are of how it was said (`delivery_shown`)
+        cards = delivery_shown((a["delivery"] or {}).get("findings", []))
+        if (elsewhere := cards["elsewhere"]) is not None:
+            parts.append(f"**{elsewhere['summary']}.** {elsewhere['tip']}\n")
         shown = (a.get("feedback") or {}).get("competencies") or []       # names as the feedback showed them
         names = {c.get("id"): c.get("name") for c in shown if isinstance(c, dict)}
         competencies = a["competencies"]
@@ -219,10 +224,11 @@ def to_markdown(h: History, ids: list[int], now: datetime | None = None,
         if follow_ups:
             parts.append("\n### What the interviewer would ask next\n")
             parts += [f"- {q}" for q in follow_ups]
-        d = a["delivery"]
-        if d:
-            parts.append("\n### Delivery\n")
-            for f in d.get("findings", []):
+        if a["delivery"]:
+            parts.append(f"\n### {cards['heading']}\n")
+            if cards["note"]:
+                parts.append(f"*{cards['note']}*\n")
+            for f in cards["findings"]:
                 parts.append(f"- **{f['name']}**: {f['summary']}. {f['tip']}")
         said = [f"Note: {a['note']}"] if a.get("note") else []
         said += [f"Self-rating: {a['self_rating']}/5"] if a.get("self_rating") else []

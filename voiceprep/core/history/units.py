@@ -59,6 +59,11 @@ TIMED_AFTER = frozenset(_stem_word(w) for w in (
 _PHRASE_ENDS = NOT_UNITS | frozenset({"i", "we", "you", "he", "she", "they", "it", "its", "is", "are", "was", "were",
                                       "be", "been", "had", "has", "have", "when", "while", "that", "which", "who", "but",
                                       "so", "because", "as", "if", "then", "there", "this", "these", "those"})
+# mendJ: a noun of time itself, heading a compound that names a duration ("the 30s build time", "our 60s page load
+# times", "the 30s session length"): seconds, whatever its first words name (the words a decade names as readily,
+# read43b's "build", "load", "run", stay out of TIMED_AFTER). Not the first word after the figure: there it may be
+# the sentence's own ("in the 90s time flew", "the 90s length of a song")
+TIME_HEADS = frozenset(_stem_word(w) for w in ("time", "times", "length", "lengths"))
 _DECADE_LINKS = frozenset({"and", "or", "to", "through"})      # "the 70s and 80s": the second a decade too
 # how much text on either side of a glued "90s" is read to tell a decade from seconds (the words next to it)
 DECADE_CONTEXT_CHARS = 40
@@ -107,16 +112,17 @@ def decade(figure: str, glued: str, before: str = "", after: str = "") -> bool:
 def _timed_after(after: str) -> bool:
     """Whether the phrase `after` a glued "30s" names a thing measured in time (TIMED_AFTER) among its first
     settings.DECADE_WORDS_AFTER words, read to punctuation or a word that ends the phrase (_PHRASE_ENDS): "the 30s
-    connection timeout", not "the 90s startup scene", "in the 90s we had a timeout", "the 90s, timeouts aside"."""
+    connection timeout", not "the 90s startup scene", "in the 90s we had a timeout", "the 90s, timeouts aside"; or a
+    compound headed by a noun of time itself (TIME_HEADS) after a first word: "the 30s build time"."""
     at = 0
-    for _ in range(settings.DECADE_WORDS_AFTER):
+    for n in range(settings.DECADE_WORDS_AFTER):
         nxt = _WORD_AFTER.match(after, at)
         if nxt is None:
             return False                            # the end, punctuation
         word = nxt.group(1).lower()
         if word in _PHRASE_ENDS:
             return False
-        if _stem(word) in TIMED_AFTER and not word.endswith("ed"):
+        if (_stem(word) in TIMED_AFTER and not word.endswith("ed")) or (n > 0 and _stem(word) in TIME_HEADS):
             return True
         at = nxt.end()
     return False

@@ -33,13 +33,13 @@ from PySide6.QtWidgets import (
 )
 
 from voiceprep.app.judging import by_weight, feedback_document
-from voiceprep.core.analysis.analyze import OFF_TOPIC
 from voiceprep.core.analysis.scoring import SHARES_EXPLAINED, overall_shares
 from voiceprep.core.history.queries import ALSO_COVERED_COUNTS, drilled, searched_words
 from voiceprep.core.wording import (
     ALSO_COUNTS_TEXT,
     ALSO_COVERED_HEADING,
     asked_about_heading,
+    delivery_shown,
     more_after_text,
     score_shown,
     score_text,
@@ -48,11 +48,6 @@ from voiceprep.gui.widgets import accessible
 from voiceprep.gui.widgets.common import ACCENT, BAD, GOOD, WARN, score_color, soft
 
 STATUS_COLOR = {"good": GOOD, "warn": WARN, "info": ACCENT}
-OFF_TOPIC_CARD = OFF_TOPIC.name     # shown under the headline, not among the Delivery cards
-# fixDJ (walk58 5): on an answer about something else, the Delivery cards' heading and the line under it; their praise
-# and a competency scored from delivery alone are drawn neutral (not green): how it sounded, not praise of the answer
-OFF_TOPIC_DELIVERY_HEADING = "How it was said"
-OFF_TOPIC_DELIVERY = "Of how it was said only, not of the answer: it talked about something else."
 Doc = dict[str, Any]
 
 
@@ -220,12 +215,11 @@ def document_html(doc: Doc, colors: Colors, context: str | None = None, drill: l
         out.append(f"<p style='font-size:14pt; font-weight:600; margin:0'>{e(doc['prompt']['text'])}</p>"
                    f"<p style='color:{colors.muted}; margin-top:2px'>{e(context).replace(chr(10), '<br>')}</p>")
     out.append(headline_html(doc, colors, drill, follow_up))
-    findings = doc["delivery"].get("findings", [])
-    elsewhere = next((f for f in findings if f["name"] == OFF_TOPIC_CARD), None)
+    shown = delivery_shown(doc["delivery"].get("findings", []))      # one rule with `score` and the export (mendJ)
+    elsewhere, findings = shown["elsewhere"], shown["findings"]
     if elsewhere is not None:        # the whole answer was about something else: said first, once (walk42 finding 6)
         out.append(f"<p style='margin-top:4px'><b style='color:{WARN}'>{e(elsewhere['summary'])}</b><br>"
                    f"<span style='color:{colors.muted}'>{e(elsewhere['tip'])}</span></p>")
-        findings = [f for f in findings if f is not elsewhere]
     if since:
         out.append(f"<p style='margin-top:2px'>{e(since)}</p>")
     competencies = doc["competencies"]
@@ -278,20 +272,17 @@ def document_html(doc: Doc, colors: Colors, context: str | None = None, drill: l
         out.append("<h3>What the interviewer would ask next</h3><ul>")
         out += [f"<li>{e(q)}</li>" for q in doc["follow_ups"]]
         out.append("</ul>")
-    if elsewhere is not None:       # its cards are of how it sounded, not of the answer (fixDJ, walk58 5)
-        out.append(f"<h3>{e(OFF_TOPIC_DELIVERY_HEADING)}</h3>"
-                   f"<p style='color:{colors.muted}; margin-top:0'>{e(OFF_TOPIC_DELIVERY)}</p>")
-    else:
-        out.append("<h3>Delivery</h3>")
+    out.append(f"<h3>{e(shown['heading'])}</h3>")      # on an answer about something else: "How it was said" (fixDJ)
+    if shown["note"]:
+        out.append(f"<p style='color:{colors.muted}; margin-top:0'>{e(shown['note'])}</p>")
     out.append("<table width='100%' cellspacing='0' cellpadding='0'>")
     for i in range(0, len(findings), 2):
         out.append("<tr>")
         for f in findings[i:i + 2]:
             text = f"<b>{e(f['name'].capitalize())}: {e(f['summary'])}</b><br><span style='color:{colors.muted}'>" \
                    f"{e(f['tip'])}</span>"
-            status = "info" if elsewhere is not None and f["status"] == "good" else f["status"]
             out.append(f"<td width='50%' valign='top' style='padding-right:6px'>"
-                       f"{card(colors, STATUS_COLOR.get(status, ACCENT), text)}</td>")
+                       f"{card(colors, STATUS_COLOR.get(f['status'], ACCENT), text)}</td>")
         out.append("</tr>")
     out.append("</table>")
     out.append("<h3>Transcript</h3>")
