@@ -51,6 +51,7 @@ from voiceprep.core.analysis.keypoints import (
     match_key_point,
 )
 from voiceprep.core.analysis.plain import BASE_VERBS, claim_similarities, claim_texts
+from voiceprep.core.analysis.products import dots, similarities
 from voiceprep.core.analysis.quantities import ARTICLES, numbers_said
 from voiceprep.core.analysis.segments import (
     ADDITIVE,
@@ -1420,7 +1421,7 @@ def nearer_another(embedder: Embedder, vectors: np.ndarray, told: Sequence[Unit]
     said = vectors[rows]
 
     def closeness(p: Prompt) -> float:
-        return float((said @ embedder.embed(question_texts([p])).T).max(axis=1).mean())
+        return float(similarities(said, embedder.embed(question_texts([p]))).max(axis=1).mean())
 
     own = closeness(prompt)
     return any(closeness(o) >= own + settings.elsewhere_margin for o in others if o.id != prompt.id)
@@ -1586,7 +1587,7 @@ def prompt_texts(prompt: Prompt) -> list[str]:
 
 def _project(vectors: np.ndarray, basis: np.ndarray) -> np.ndarray:
     """Vectors with the basis directions removed, renormalised."""
-    rest: np.ndarray = vectors - (vectors @ basis) @ basis.T
+    rest: np.ndarray = vectors - similarities(similarities(vectors, basis.T), basis)
     out: np.ndarray = rest / np.maximum(np.linalg.norm(rest, axis=-1, keepdims=True), 1e-9)
     return out
 
@@ -2458,7 +2459,7 @@ class AnswerJudge:
         said = point_content(kp.label)        # "Say how you kept patient data private": what it asks said (walk59)
         parts = facets(said)
         vecs = self.embedder.embed([said, *parts])
-        sims = self.vectors @ vecs.T                       # units x (label + facets)
+        sims = similarities(self.vectors, vecs)           # units x (label + facets)
         if self._halves.any():     # a half of a sentence that says two things, when it is close to the point alone
             alone = ~(self._halves & (sims[:, 0] < self.s.half_sentence_min))
             ok, others_ok = ok & alone, others_ok & alone
@@ -2476,13 +2477,13 @@ class AnswerJudge:
         facet_best = np.sort(masked[:, 1:].max(axis=0))[::-1]
         topic_sim = topic_facet = intent = 0.0
         if self.projected is not None and self._topic is not None:
-            t = np.where(ok[:, None], self.projected @ _project(vecs, self._topic).T, -1.0)
+            t = np.where(ok[:, None], similarities(self.projected, _project(vecs, self._topic)), -1.0)
             topic_sim, topic_facet = float(t[:, 0].max()), float(t[:, 1:].max())
         examples = intent_examples(kp.label)
         wants = wants_number(kp.label)
         intent_number = 0.0
         if examples:
-            to_examples = (self.vectors @ self.embedder.embed(examples).T).max(axis=1)
+            to_examples = similarities(self.vectors, self.embedder.embed(examples)).max(axis=1)
             intent = float(np.where(ok, to_examples, -1.0).max())
             if wants and (ok & self.says_number).any():
                 intent_number = float(np.where(ok & self.says_number, to_examples, -1.0).max())
@@ -3005,7 +3006,7 @@ class AnswerJudge:
             return 0.0
         label_c = credit_space(label[None, :])
         assert label_c is not None
-        return float(np.where(usable_units, self._credit @ label_c[0], -1.0).max())
+        return float(np.where(usable_units, dots(self._credit, label_c[0]), -1.0).max())
 
     def _claims_probability(self, kp: KeyPoint, usable_units: np.ndarray, lexical: float, credited: float) -> float:
         """The highest probability of the things a plain label says were done (`plain.claimed_acts`), each judged
@@ -3028,7 +3029,7 @@ class AnswerJudge:
         """How many of a category label's members the answer said: by meaning (a usable unit this close) or by
         name (a word of the member said: "FX", "cards")."""
         assert self.embedder is not None and self.vectors is not None
-        sims = np.where(ok[:, None], self.vectors @ self.embedder.embed(members).T, -1.0).max(axis=0)
+        sims = np.where(ok[:, None], similarities(self.vectors, self.embedder.embed(members)), -1.0).max(axis=0)
         said = {t.stem for t in self.index.tokens}
         named = [any(t.stem in said and t.norm not in FUNCTION_WORDS for t in tokenize_text(m)) for m in members]
         return sum(bool(s >= FACET_SAID or n) for s, n in zip(sims, named))
@@ -3234,7 +3235,7 @@ class AnswerJudge:
             cols = []
             for kp in self._points:
                 said = point_content(kp.label)
-                sims = self.vectors @ self.embedder.embed([said, *facets(said)]).T
+                sims = similarities(self.vectors, self.embedder.embed([said, *facets(said)]))
                 cols.append(self._quote_scores(kp, sims))
             self._quotes = np.stack(cols, axis=1)
         return self._quotes
