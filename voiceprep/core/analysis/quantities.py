@@ -13,7 +13,6 @@ from functools import lru_cache
 
 from voiceprep.core.analysis.text import CLOCK_UNITS, NUMBER_WORDS, Token, stem
 
-
 _UNSAID = re.compile(r"[^\w'%$]")
 # a word that ends a clause or sentence: what is said after it is not read with what came before
 ENDS_CLAUSE = re.compile(r"[.,;:!?]$")
