@@ -264,12 +264,6 @@ class AnalysisSettings:
     # CPU threads for the judge's model (0 = all cores); 2 cut a 2-minute answer from ~190 to ~170 ms at load 1
     # (bench/analysis_speed.py)
     judge_threads: int = 2
-    # numpy's BLAS threads once the judge's model loads (0: left as numpy set them): its products are small (54 x 384
-    # by 384 x 32) and a second thread woken for each cost ~60 ms CPU a 2-minute answer on a loaded 2-core machine
-    # (perf43: 1 cut ~245 to ~200 ms). Off: the cap is process-wide, and Whisper's log-mel products under it differ in
-    # their last bits, enough to change tiny.en's words on a knife-edge window (walk51's clip: "payment systems for"
-    # lost in fixDI's test once the judge had loaded first). A cap around the judge's own products only is left to do.
-    judge_blas_threads: int = 0
     # (fitted on the dev answers as text and as transcripts of them spoken, `bench/judge_fit.py --audio --l2 1e-5`,
     # `credited` read through a credit space trained on dev2 writers A and B; l2 chosen by the mean F1 of the writer
     # groups left out of the fit, docs/benchmarks.md judge23)

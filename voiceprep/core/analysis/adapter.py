@@ -14,27 +14,29 @@ from pathlib import Path
 
 import numpy as np
 
+from voiceprep.core.analysis.products import similarities
+
 ADAPTER_PATH = Path(__file__).parent / "data" / "judge-adapter.npz"
 
 
 @lru_cache(maxsize=4)
 def _factors(path: Path) -> tuple[np.ndarray, np.ndarray] | None:
-    """(Q, P^T) of the map, or None when the file is missing or unreadable."""
+    """(Q^T, P) of the map, rows contiguous for `similarities`, or None when the file is missing or unreadable."""
     try:
         with np.load(path) as data:
             p, q = data["p"].astype(np.float32), data["q"].astype(np.float32)
     except (OSError, KeyError, ValueError):
         return None
-    return np.ascontiguousarray(q), np.ascontiguousarray(p.T)
+    return np.ascontiguousarray(q.T), np.ascontiguousarray(p)
 
 
 def credit_space(vectors: np.ndarray, path: Path | None = None) -> np.ndarray | None:
     """Rows mapped into the credit space and L2-normalised; None without the adapter file. Computed as
-    v + (v Q) P^T: two thin products, not one 384 x 384 (which wakes every BLAS thread for nothing)."""
+    v + (v Q) P^T: two thin products, not one 384 x 384, without BLAS (`products`)."""
     factors = _factors(path or ADAPTER_PATH)
     if factors is None:
         return None
-    q, pt = factors
-    mapped: np.ndarray = vectors + (vectors @ q) @ pt
+    qt, p = factors
+    mapped: np.ndarray = vectors + similarities(similarities(vectors, qt), p)
     out: np.ndarray = mapped / np.maximum(np.linalg.norm(mapped, axis=1, keepdims=True), 1e-12)
     return out

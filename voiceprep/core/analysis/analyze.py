@@ -25,6 +25,7 @@ from voiceprep.core.analysis.delivery import (
 from voiceprep.core.analysis.followups import asked_follow_up, asked_next, prompt_follow_up
 from voiceprep.core.analysis.judge import ASKS_FOR_NUMBERS, JUDGE_VERSION, YOUR_ROLE, AnswerJudge, other_questions
 from voiceprep.core.analysis.keypoints import KeyPointResult, TokenIndex
+from voiceprep.core.analysis.products import dots, similarities
 from voiceprep.core.analysis.quantities import numbers_said
 from voiceprep.core.analysis.scoring import competency_scores, overall_score, weighted_hits
 from voiceprep.core.analysis.segments import (
@@ -229,9 +230,9 @@ def on_question(embedder: model.Embedder, said: np.ndarray, spans: list[tuple[in
     if not spans:
         return []
     asked = embedder.embed([prompt.text, *(kp.label for kp in prompt.key_points)])
-    near = (said @ asked.T).max(axis=1) >= settings.off_topic_point_sim
+    near = similarities(said, asked).max(axis=1) >= settings.off_topic_point_sim
     body = said[[k for k, (a, _b) in enumerate(spans) if a <= after]].mean(axis=0)
-    told = said @ (body / max(float(np.linalg.norm(body)), 1e-12)) >= settings.off_topic_answer_sim
+    told = dots(said, body / max(float(np.linalg.norm(body)), 1e-12)) >= settings.off_topic_answer_sim
     long = [sum(bool(w.strip()) for w in raw[a:b + 1]) >= settings.off_topic_short_words for a, b in spans]
     return [bool(n or t) if ok else None for n, t, ok in zip(near, told, long)]
 
@@ -286,7 +287,7 @@ def elsewhere(embedder: model.Embedder, said: np.ndarray, spans: list[tuple[int,
     if not long:
         return None
     asked = embedder.embed([prompt.text, *(kp.label for kp in prompt.key_points)])
-    closest = float((said[long] @ asked.T).max())
+    closest = float(similarities(said[long], asked).max())
     if closest >= limit:
         return None
     sizes = {k: sum(bool(w.strip()) for w in raw[spans[k][0]:spans[k][1] + 1]) for k in long}

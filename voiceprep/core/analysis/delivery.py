@@ -18,6 +18,7 @@ from voiceprep.core.analysis.quantities import (
     WITH_UNIT,
     clean_said,
     compared,
+    ends_clause,
     fractions_of_one,
     numbers_said,
     ratios,
@@ -210,9 +211,8 @@ class Delivery:
         return asdict(self)
 
 
-# one way a word is read as said, for the card's spans and `numbers_said`; cached: pure, and called for every word of
-# an answer several times (perf35)
-_clean = lru_cache(maxsize=65536)(clean_said)
+# one way a word is read as said, for the card's spans and `numbers_said` (cached there: perf35, perf44b)
+_clean = clean_said
 
 
 # a sentence that opens with "so" and goes straight on ("So one thread now owns the book", "So we cached it") joins
@@ -305,7 +305,7 @@ _LIST_JOINS = frozenset({"and", "or", "but", "then"})
 def _openings(raw: list[str], words: list[str]) -> set[int]:
     """Word indices that open a sentence or clause: first, after a comma or a stop, or after "and" (", and we")."""
     def after_stop(i: int) -> bool:
-        return i <= 0 or bool(re.search(r"[,;:.?!]$", raw[i - 1].strip()))
+        return i <= 0 or ends_clause(raw[i - 1])
     return {i for i in range(len(words)) if after_stop(i) or words[i - 1] in _LIST_JOINS and after_stop(i - 1)}
 
 
@@ -324,7 +324,7 @@ def _repeated(raw: list[str], words: list[str], min_n: int) -> list[dict[str, An
             # "i guess um" is a hedge and a filler said twice, not a phrase repeated (walkthrough 11)
             if count < 2 or sum(t not in _STOP and t not in _FILLER_WORDS for t in toks) < 2 or _a_measure(toks):
                 continue
-            if all(i in openings and not re.search(r"[,;:.?!]$", raw[i + n - 1].strip()) for i in spots):
+            if all(i in openings and not ends_clause(raw[i + n - 1]) for i in spots):
                 continue        # each opens a clause that goes on differently; a clause said twice is a repeat
             if any(gram in longer for longer in found):
                 continue
@@ -458,7 +458,7 @@ def _quantities(raw: list[str], numbers: frozenset[int] | None = None) -> list[s
         last = t.word
         while last + 1 < len(raw) and (_clean(raw[last + 1]) in NUMBER_WORDS or _clean(raw[last + 1]) == "and" and (
                 last + 2 < len(raw) and _clean(raw[last + 2]) in NUMBER_WORDS and _clean(raw[last]) in _SCALE_WORDS
-                and not re.search(r"[.,;:!?]$", raw[last].strip()))):
+                and not ends_clause(raw[last]))):
             last += 1                        # "2 million", "two hundred and fifty": one quantity, several words
         after = next((u for u in tokens[i + 1:] if u.word > last), None)
         unit = after is not None and said_unit(after.norm)
@@ -470,7 +470,7 @@ def _quantities(raw: list[str], numbers: frozenset[int] | None = None) -> list[s
         if _measured(raw, t.word, last, unit) and not _bare_count(raw, t, last, unit):
             # "a thousand users", "a hundred and fifty": the "a" is the figure's 1 (fixBB: quoted "thousand users")
             a = t.word - 1 if t.word and _clean(raw[t.word]) in _SCALE_WORDS and _clean(raw[t.word - 1]) in ("a", "an") \
-                and not re.search(r"[.,;:!?]$", raw[t.word - 1].strip()) else t.word
+                and not ends_clause(raw[t.word - 1]) else t.word
             spans.append((a, last))
     for k, t in enumerate(tokens):           # "under a millisecond", "sub-millisecond": from its bound to its unit
         if t.word in said and not t.is_number and (first := word_figure_start(tokens, k)) is not None \
@@ -608,7 +608,7 @@ def _gives_size(raw: list[str], i: int) -> bool:
     prev, nxt = (clean[i - 1] if i else ""), (clean[i + 1] if i + 1 < len(clean) else "")
     if "or" in (prev, nxt) or nxt in _ENUMERATING:
         return False                                     # "one or two", "two or so", "two things"
-    ends = [bool(re.search(r"[.,;:!?]$", w.strip())) for w in raw]
+    ends = [ends_clause(w) for w in raw]
     j = i - 1
     while j >= 0 and clean[j] in _COUNT_MODIFIERS and not ends[j]:
         j -= 1

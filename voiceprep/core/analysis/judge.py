@@ -51,6 +51,7 @@ from voiceprep.core.analysis.keypoints import (
     match_key_point,
 )
 from voiceprep.core.analysis.plain import BASE_VERBS, claim_similarities, claim_texts
+from voiceprep.core.analysis.products import dots, similarities
 from voiceprep.core.analysis.quantities import ARTICLES, numbers_said
 from voiceprep.core.analysis.segments import (
     ADDITIVE,
@@ -785,7 +786,7 @@ def disclaims_experience(words: list[str]) -> bool:
     if "since" in words or "again" in words:
         return False
     for d in _DISCLAIMS:
-        for i in range(len(words)):
+        for i in (i for i, w in enumerate(words) if w == d[0]):     # only where its first word is said (perf44b)
             k = i + len(d)
             if tuple(words[i:k]) == d and words[k:k + 1] and words[k] in _NOT_DONE and not (
                     words[k] == "been" and words[k + 1:k + 2] and words[k + 1] in ("so", "more", "as", "that", "this")):
@@ -1420,7 +1421,7 @@ def nearer_another(embedder: Embedder, vectors: np.ndarray, told: Sequence[Unit]
     said = vectors[rows]
 
     def closeness(p: Prompt) -> float:
-        return float((said @ embedder.embed(question_texts([p])).T).max(axis=1).mean())
+        return float(similarities(said, embedder.embed(question_texts([p]))).max(axis=1).mean())
 
     own = closeness(prompt)
     return any(closeness(o) >= own + settings.elsewhere_margin for o in others if o.id != prompt.id)
@@ -1586,7 +1587,7 @@ def prompt_texts(prompt: Prompt) -> list[str]:
 
 def _project(vectors: np.ndarray, basis: np.ndarray) -> np.ndarray:
     """Vectors with the basis directions removed, renormalised."""
-    rest: np.ndarray = vectors - (vectors @ basis) @ basis.T
+    rest: np.ndarray = vectors - similarities(similarities(vectors, basis.T), basis)
     out: np.ndarray = rest / np.maximum(np.linalg.norm(rest, axis=-1, keepdims=True), 1e-9)
     return out
 
@@ -1997,6 +1998,15 @@ class AnswerJudge:
         sentence = self._sentence_of(word)
         return sentence[1] if sentence else word
 
+    @functools.cached_property
+    def _token_words(self) -> list[int]:
+        """Each token's word, in order (a token's word never goes back): for `_tokens_in`."""
+        return [t.word for t in self.index.tokens]
+
+    def _tokens_in(self, a: int, b: int) -> list[Token]:
+        """The tokens of words a..b, found by bisection, not by reading every token of the answer (perf44b)."""
+        return self.index.tokens[bisect_left(self._token_words, a):bisect_right(self._token_words, b)]
+
     def contradicting(self, label: str) -> frozenset[int]:
         """The words of the clauses that say the opposite of what the label claims (once per label): a change or an
         outcome denied ("latency didn't really change", "it stayed around five milliseconds", "the retries made no
@@ -2050,7 +2060,7 @@ class AnswerJudge:
             if not hit and early:
                 hit = bool(FOUND_LATE.search(" ".join(said)))
             if not hit and directions:
-                tokens = [t for t in self.index.tokens if a <= t.word <= b]
+                tokens = self._tokens_in(a, b)
                 figured = [(k - a, way) for k, way in figure_moves(tokens)]
                 earlier = self._quantity_before(a, quantities)
                 hit = moves_against(said, {i - a for i in self._numeric if a <= i <= b}, directions, figured, earlier,
@@ -2458,7 +2468,7 @@ class AnswerJudge:
         said = point_content(kp.label)        # "Say how you kept patient data private": what it asks said (walk59)
         parts = facets(said)
         vecs = self.embedder.embed([said, *parts])
-        sims = self.vectors @ vecs.T                       # units x (label + facets)
+        sims = similarities(self.vectors, vecs)           # units x (label + facets)
         if self._halves.any():     # a half of a sentence that says two things, when it is close to the point alone
             alone = ~(self._halves & (sims[:, 0] < self.s.half_sentence_min))
             ok, others_ok = ok & alone, others_ok & alone
@@ -2476,13 +2486,13 @@ class AnswerJudge:
         facet_best = np.sort(masked[:, 1:].max(axis=0))[::-1]
         topic_sim = topic_facet = intent = 0.0
         if self.projected is not None and self._topic is not None:
-            t = np.where(ok[:, None], self.projected @ _project(vecs, self._topic).T, -1.0)
+            t = np.where(ok[:, None], similarities(self.projected, _project(vecs, self._topic)), -1.0)
             topic_sim, topic_facet = float(t[:, 0].max()), float(t[:, 1:].max())
         examples = intent_examples(kp.label)
         wants = wants_number(kp.label)
         intent_number = 0.0
         if examples:
-            to_examples = (self.vectors @ self.embedder.embed(examples).T).max(axis=1)
+            to_examples = similarities(self.vectors, self.embedder.embed(examples)).max(axis=1)
             intent = float(np.where(ok, to_examples, -1.0).max())
             if wants and (ok & self.says_number).any():
                 intent_number = float(np.where(ok & self.says_number, to_examples, -1.0).max())
@@ -2991,7 +3001,7 @@ class AnswerJudge:
         a, b = self._sentence_of(word) or (word, word)
         point = own_stems(kp.label, kp.cues)
         cue = {t.stem for t in self.index.tokens[match.first:match.last + 1]}
-        tokens = [t for t in self.index.tokens if a <= t.word <= b]
+        tokens = self._tokens_in(a, b)
         if any(t.stem in point and t.stem not in cue and _namable(t) for t in tokens):
             return False                  # "we used an outbox, so the services were eventually consistent"
         return details_beyond(tokens, point | own_stems(self.prompt)) <= self.s.lone_cue_details
@@ -3005,7 +3015,7 @@ class AnswerJudge:
             return 0.0
         label_c = credit_space(label[None, :])
         assert label_c is not None
-        return float(np.where(usable_units, self._credit @ label_c[0], -1.0).max())
+        return float(np.where(usable_units, dots(self._credit, label_c[0]), -1.0).max())
 
     def _claims_probability(self, kp: KeyPoint, usable_units: np.ndarray, lexical: float, credited: float) -> float:
         """The highest probability of the things a plain label says were done (`plain.claimed_acts`), each judged
@@ -3028,7 +3038,7 @@ class AnswerJudge:
         """How many of a category label's members the answer said: by meaning (a usable unit this close) or by
         name (a word of the member said: "FX", "cards")."""
         assert self.embedder is not None and self.vectors is not None
-        sims = np.where(ok[:, None], self.vectors @ self.embedder.embed(members).T, -1.0).max(axis=0)
+        sims = np.where(ok[:, None], similarities(self.vectors, self.embedder.embed(members)), -1.0).max(axis=0)
         said = {t.stem for t in self.index.tokens}
         named = [any(t.stem in said and t.norm not in FUNCTION_WORDS for t in tokenize_text(m)) for m in members]
         return sum(bool(s >= FACET_SAID or n) for s, n in zip(sims, named))
@@ -3234,7 +3244,7 @@ class AnswerJudge:
             cols = []
             for kp in self._points:
                 said = point_content(kp.label)
-                sims = self.vectors @ self.embedder.embed([said, *facets(said)]).T
+                sims = similarities(self.vectors, self.embedder.embed([said, *facets(said)]))
                 cols.append(self._quote_scores(kp, sims))
             self._quotes = np.stack(cols, axis=1)
         return self._quotes

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from voiceprep.core.analysis.products import similarities
 from voiceprep.core.analysis.segments import PAST
 
 if TYPE_CHECKING:
@@ -116,9 +117,9 @@ def claim_similarities(label: str, vectors: np.ndarray, projected: np.ndarray | 
     if not said or not usable.any():
         return []
     vecs = embedder.embed(list(said))
-    sims = np.where(usable[:, None], vectors @ vecs.T, -1.0).max(axis=0)
+    sims = np.where(usable[:, None], similarities(vectors, vecs), -1.0).max(axis=0)
     if projected is None or project is None:
         return [(float(s), 0.0) for s in sims]
-    proj = np.where(usable[:, None], projected @ project(vecs).T, -1.0).max(axis=0)
+    proj = np.where(usable[:, None], similarities(projected, project(vecs)), -1.0).max(axis=0)
     return [(float(s), float(t)) for s, t in zip(sims, proj)]
 

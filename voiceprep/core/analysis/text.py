@@ -184,6 +184,13 @@ def _convert_numbers(pieces: list[tuple[str, int]]) -> list[tuple[str, int]]:
 
 def tokenize(words: list[str]) -> list[Token]:
     """Normalise transcript words (as spoken, with their punctuation) into tokens."""
+    return list(_tokenize(tuple(words)))
+
+
+@lru_cache(maxsize=256)
+def _tokenize(words: tuple[str, ...]) -> tuple[Token, ...]:
+    """`tokenize`, cached (tokens are frozen): an answer's words are tokenized by the judge and again by delivery's
+    Numbers card, and the labels' texts for every answer (perf44b)."""
     pieces: list[tuple[str, int]] = []
     starts: set[int] = {0}
     clauses: set[int] = {0}
@@ -203,7 +210,7 @@ def tokenize(words: list[str]) -> list[Token]:
         tokens.append(Token(norm=text, stem=stem(text), word=word, sentence_start=first and word in starts,
                             clause_start=first and word in clauses,
                             counts=text in WORD_VALUES and _counts(converted, k, clauses)))
-    return tokens
+    return tuple(tokens)
 
 
 def _counts(pieces: list[tuple[str, int]], k: int, clauses: set[int]) -> bool:
