@@ -1,0 +1,65 @@
+"""judge86: two hypothetical markers that say no plan. A figure given roughly ("it took maybe twenty minutes", "we
+had maybe a hundred thousand people connected", "probably a few hundred payouts a night") tells what happened, as
+"about twenty minutes" would (dev2 A-T: 40-odd told sentences were read as a plan). A modal inside a comparison
+("a better rate than the bank would give them", "than what a bank would charge you") compares with what someone else
+does; in a transcript without full stops it also made every sentence after it a plan (dev2 d2t-044: all six points of
+a strong answer missed). Plans and guesses keep their marker: "I'd probably add a check", "maybe we should",
+"Everything older than thirty days would go to S3" (a rule for the design, the "would" is the main verb's)."""
+from __future__ import annotations
+
+import pytest
+
+from voiceprep.core.analysis.analyze import analyze_answer
+from voiceprep.core.analysis.segments import clause_markers
+from voiceprep.core.banks import BankRegistry
+from voiceprep.core.transcript import Transcript
+from voiceprep.paths import bundled_banks_dir
+
+HYPOTHETICAL = {"would", "could", "might", "should", "i'd", "we'd", "you'd", "maybe", "perhaps", "probably", "possibly"}
+
+
+def _hypothetical(said: str) -> bool:
+    return any(m & HYPOTHETICAL for m in clause_markers(said.split()))
+
+
+@pytest.mark.parametrize("said, hypothetical", [
+    ("The failover took maybe twenty minutes.", False),
+    ("We had maybe a hundred thousand people connected on a big Saturday.", False),
+    ("It was probably a few hundred payouts a night.", False),
+    ("She had eaten the whole packet maybe an hour before.", False),
+    ("I'd put her chances at perhaps seventy percent.", True),        # the "I'd" is still a plan's
+    ("Maybe we should add a check next time.", True),
+    ("I'd probably add a check so we catch it sooner.", True),
+    ("It was maybe a bit over-confident.", True),                      # a hedge on a view, not a figure
+])
+def test_a_rough_figure_is_no_plan(said: str, hypothetical: bool) -> None:
+    assert _hypothetical(said) == hypothetical
+
+
+@pytest.mark.parametrize("said, hypothetical", [
+    ("We paid suppliers abroad at a better exchange rate than the bank would give them.", False),
+    ("The fx rates are a lot better than what a bank would charge you.", False),
+    ("Everything older than thirty days would go to S3 in Parquet.", True),
+    ("I would rather fix the process than blame the person.", True),
+])
+def test_a_modal_inside_a_comparison_is_no_plan(said: str, hypothetical: bool) -> None:
+    assert _hypothetical(said) == hypothetical
+
+
+AIRWALLEX_ASR = (
+    "so from what i understand air wall ex gives businesses an account where they can hold money in loads of different "
+    "currencies and collect it from customers abroad and then send money to suppliers in other countries at a better "
+    "exchange rate than the bank would give them and there's the cards for employees with the expense management side "
+    "and they take online payments with the local payment methods and then there's the api side where platforms can "
+    "build it into their own product um it's for businesses that sell across borders and dont want the fees and the "
+    "hassle of the banks and it's massive scale lots of countries lots of currencies and obviously you cant lose a penny")
+
+
+@pytest.mark.usefixtures("fresh_judge")     # tests/core/analysis/conftest.py
+def test_a_comparison_does_not_make_the_rest_of_a_transcript_a_plan() -> None:
+    """dev2 d2t-044 (strong, all six points labelled): main ticked only `accounts`, the rest "hypothetical"."""
+    bank = next(b for b in BankRegistry.discover([bundled_banks_dir()]).banks if b.id == "airwallex")
+    prompt = bank.prompt("product-range")
+    a = analyze_answer(bank, prompt, Transcript.from_text(AIRWALLEX_ASR))
+    hit = {r.key_point.id for r in a.key_points if r.hit}
+    assert {"transfers-fx", "payments-cards", "who-and-why"} <= hit, hit
