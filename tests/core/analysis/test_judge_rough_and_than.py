@@ -1,10 +1,11 @@
-"""judge86: two hypothetical markers that say no plan. A figure given roughly ("it took maybe twenty minutes", "we
-had maybe a hundred thousand people connected", "probably a few hundred payouts a night") tells what happened, as
-"about twenty minutes" would (dev2 A-T: 40-odd told sentences were read as a plan). A modal inside a comparison
-("a better rate than the bank would give them", "than what a bank would charge you") compares with what someone else
-does; in a transcript without full stops it also made every sentence after it a plan (dev2 d2t-044: all six points of
-a strong answer missed). Plans and guesses keep their marker: "I'd probably add a check", "maybe we should",
-"Everything older than thirty days would go to S3" (a rule for the design, the "would" is the main verb's)."""
+"""judge86: hypothetical markers that say no plan. A figure given roughly ("it took maybe twenty minutes", "we had
+maybe a hundred thousand people connected", "probably a few hundred payouts a night") tells what happened, as "about
+twenty minutes" would (dev2 A-T: 56 answers' units read otherwise). A modal inside a comparison ("a better rate than
+the bank would give them", "than what a bank would charge you") compares with what someone else does; in a transcript
+without full stops it also made every sentence after it a plan (dev2 d2t-044, all six points labelled: none ticked on
+main, five "hypothetical"; now five ticked, `scale` not, p 0.35). The story picked with a hedge ("Probably the deploy
+checker I wrote.") is the answer chosen. Plans and guesses keep their marker: "I'd probably add a check", "maybe we
+should", "Everything older than thirty days would go to S3" (a rule of the design: the "would" is the main verb's)."""
 from __future__ import annotations
 
 import pytest
@@ -57,9 +58,24 @@ AIRWALLEX_ASR = (
 
 @pytest.mark.usefixtures("fresh_judge")     # tests/core/analysis/conftest.py
 def test_a_comparison_does_not_make_the_rest_of_a_transcript_a_plan() -> None:
-    """dev2 d2t-044 (strong, all six points labelled): main ticked only `accounts`, the rest "hypothetical"."""
+    """dev2 d2t-044 (asr, all six points labelled): main ticked none, five of them set aside as "hypothetical"."""
     bank = next(b for b in BankRegistry.discover([bundled_banks_dir()]).banks if b.id == "airwallex")
     prompt = bank.prompt("product-range")
     a = analyze_answer(bank, prompt, Transcript.from_text(AIRWALLEX_ASR))
     hit = {r.key_point.id for r in a.key_points if r.hit}
     assert {"transfers-fx", "payments-cards", "who-and-why"} <= hit, hit
+
+
+@pytest.mark.parametrize("said, hypothetical", [
+    ("Probably the deploy-health checker I wrote.", False),
+    ("So probably the multi-region monitoring I built at my last job.", False),
+    ("Probably the most impactful thing was mentoring.", False),
+    ("We'd probably add the index next time.", True),
+    ("Probably the cache would help.", True),
+    ("I think we could probably the cache.", True),
+])
+def test_the_story_picked_with_a_hedge_is_no_plan(said: str, hypothetical: bool) -> None:
+    """dev2 d2f-aw-impact-03, d2j-aw-impact-02, d2i-aw-impact-03: "Probably the cross-region dashboards." for "Name what
+    you built", labelled covered, was set aside as hypothetical; as "the one I'd pick is …" it is the answer chosen."""
+    assert _hypothetical(said) == hypothetical
+

@@ -45,6 +45,9 @@ ROUGH = frozenset({"maybe", "perhaps", "probably", "possibly"})
 _ROUGH_BEFORE = frozenset({"a", "an", "about", "around", "like", "just", "over", "under", "only", "almost", "nearly"})
 _ROUGH_AMOUNTS = frozenset({"few", "couple", "dozen", "third", "quarter", "half", "hour", "minute", "day", "week",
                             "month", "year", "second"})
+# "Probably the deploy checker I wrote.", "So maybe the monitoring I built": the story picked, hedged, as "the one I'd
+# pick is …" (`CHOICES`); the hedge opens its sentence (after these at most) and names a thing (judge86)
+_PICK_OPENERS = frozenset({"so", "um", "uh", "erm", "er", "well", "hmm", "oh", "yeah", "and", "honestly"})
 # "than the bank would give them", "than what a bank would charge you": a modal inside a comparison compares with what
 # someone else does, no plan (judge86); not "older than thirty days would go to S3", where it is the main verb's
 _THAN_SUBJECTS = frozenset({"the", "a", "an", "what", "their", "our", "my", "his", "her", "its", "your", "they", "we",
@@ -496,6 +499,8 @@ def _markers(words: list[str], before: list[str] | None = None, story: bool = Fa
                 continue          # "the one I'd pick is ...": the answer chosen, not a plan
             if w in ("could", "would") and nxt in ("not", "n't"):
                 continue
+            if w in ROUGH and nxt == "the" and all(b in _PICK_OPENERS for b in (before or []) + words[:i]):
+                continue          # "Probably the deploy checker I wrote": the story picked (judge86)
             if w in ROUGH and _rough_figure(words, i):
                 continue          # "it took maybe twenty minutes": a figure given roughly, told (judge86)
             if w in ("would", "could", "might", "should") and _compared(words, i):
