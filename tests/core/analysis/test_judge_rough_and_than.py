@@ -79,3 +79,15 @@ def test_the_story_picked_with_a_hedge_is_no_plan(said: str, hypothetical: bool)
     you built", labelled covered, was set aside as hypothetical; as "the one I'd pick is …" it is the answer chosen."""
     assert _hypothetical(said) == hypothetical
 
+
+@pytest.mark.parametrize("said, denied", [
+    ("Honestly I'm less sure about the card and expense management side.", True),
+    ("I'm less familiar with the developer side.", True),
+    ("I'm not sure about the card side.", True),
+    ("We made the checks less strict.", False),
+])
+def test_less_sure_about_a_thing_does_not_say_it(said: str, denied: bool) -> None:
+    """dev2 d2p-044, d2m-044: "I'm less sure about the card and expense management side." ticked `payments-cards` (p
+    0.99) as if the cards were said; like "I'm not sure about", it says what the candidate does not know."""
+    negated = set().union(*clause_markers(said.split())) - HYPOTHETICAL
+    assert bool(negated) == denied, negated

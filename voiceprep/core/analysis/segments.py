@@ -45,6 +45,8 @@ ROUGH = frozenset({"maybe", "perhaps", "probably", "possibly"})
 _ROUGH_BEFORE = frozenset({"a", "an", "about", "around", "like", "just", "over", "under", "only", "almost", "nearly"})
 _ROUGH_AMOUNTS = frozenset({"few", "couple", "dozen", "third", "quarter", "half", "hour", "minute", "day", "week",
                             "month", "year", "second"})
+# "I'm less sure about the card side", "less familiar with the API": what the candidate does not know (judge86)
+UNSURE = frozenset({"sure", "familiar", "confident"})
 # "Probably the deploy checker I wrote.", "So maybe the monitoring I built": the story picked, hedged, as "the one I'd
 # pick is …" (`CHOICES`); the hedge opens its sentence (after these at most) and names a thing (judge86)
 _PICK_OPENERS = frozenset({"so", "um", "uh", "erm", "er", "well", "hmm", "oh", "yeah", "and", "honestly"})
@@ -481,6 +483,8 @@ def _markers(words: list[str], before: list[str] | None = None, story: bool = Fa
         if (w == "no" and i > 0 and words[i - 1] in EXISTS) or (w == "without" and nxt == "any"):
             if not any(a in NO_HARM for a in after):
                 neg.add(w)        # "there's no API platform", "without any tests"
+        elif w == "less" and nxt in UNSURE:
+            neg.add(w)            # "I'm less sure about the card side": not said, as "not sure about" (judge86)
         elif w in NEGATORS or w.endswith("n't"):
             if nxt in ADDITIVE:
                 continue          # "not just my own patients"
