@@ -545,10 +545,7 @@ def _rough_figure(words: list[str], i: int) -> bool:
 def _compared(words: list[str], i: int) -> bool:
     """Whether the modal at words[i] is said inside a "than" comparison: "than" and its subject ("the bank", "what
     a bank", "they") just before it, within four words ("a better rate than the bank would give them")."""
-    for j in range(max(0, i - 4), i):
-        if words[j] == "than" and j + 1 < i and words[j + 1] in _THAN_SUBJECTS:
-            return True
-    return False
+    return any(words[j] == "than" and j + 1 < i and words[j + 1] in _THAN_SUBJECTS for j in range(max(0, i - 4), i))
 
 
 # A key point that claims a change ("It cut p99 latency from 5 ms to under 1 ms", "latency down") or an outcome ("the fix
