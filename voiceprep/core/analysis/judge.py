@@ -86,8 +86,11 @@ from voiceprep.core.banks.load import default_cues, label_min_cues
 from voiceprep.core.banks.model import Job, KeyPoint, Prompt
 from voiceprep.settings import PHRASE_CUE_WORDS, AnalysisSettings
 
-JUDGE_VERSION = "semantic-69"      # session 43: read43c (-69: a move after "and" is not read back to the quantity
-                                   # before it, `_JOINS`: "we halved p99 latency and doubled throughput");
+JUDGE_VERSION = "semantic-69-b"    # session 44, provisional: judge86 (a rough figure "maybe twenty minutes", a modal
+                                   # in a comparison "than the bank would give them" and "Probably the X I built"
+                                   # are no plan; "less sure about X" a denial); session 43: read43c (-69: a move
+                                   # after "and" is not read back to the quantity before it, `_JOINS`: "we halved
+                                   # p99 latency and doubled throughput");
                                    # -68: judge84 (walk59's "if X, we do Y" a rule, a point's own "not ..."
                                    # asserted, "nobody on the team", instruction read off), judge82 (a denial the
                                    # recogniser heard under `heard_denial_min_probability` is not read, segments

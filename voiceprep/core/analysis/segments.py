@@ -39,6 +39,21 @@ CONTRAST_OPENERS = frozenset({"but", "however", "though", "although", "instead",
 # "a tool that could replay events", "signed so receivers could verify them"
 PURPOSE_MODALS = frozenset({"could"})   # "would" there is as often counterfactual ("so everyone would have had")
 RELATIVES = frozenset({"that", "which", "who"})
+# "it took maybe twenty minutes", "probably a few hundred payouts a night", "maybe an hour before": a figure given
+# roughly, as "about twenty minutes" is, tells what happened (judge86: `_rough_figure`)
+ROUGH = frozenset({"maybe", "perhaps", "probably", "possibly"})
+_ROUGH_BEFORE = frozenset({"a", "an", "about", "around", "like", "just", "over", "under", "only", "almost", "nearly"})
+_ROUGH_AMOUNTS = frozenset({"few", "couple", "dozen", "third", "quarter", "half", "hour", "minute", "day", "week",
+                            "month", "year", "second"})
+# "I'm less sure about the card side", "less familiar with the API": what the candidate does not know (judge86)
+UNSURE = frozenset({"sure", "familiar", "confident"})
+# "Probably the deploy checker I wrote.", "So maybe the monitoring I built": the story picked, hedged, as "the one I'd
+# pick is …" (`CHOICES`); the hedge opens its sentence (after these at most) and names a thing (judge86)
+_PICK_OPENERS = frozenset({"so", "um", "uh", "erm", "er", "well", "hmm", "oh", "yeah", "and", "honestly"})
+# "than the bank would give them", "than what a bank would charge you": a modal inside a comparison compares with what
+# someone else does, no plan (judge86); not "older than thirty days would go to S3", where it is the main verb's
+_THAN_SUBJECTS = frozenset({"the", "a", "an", "what", "their", "our", "my", "his", "her", "its", "your", "they", "we",
+                            "i", "you", "he", "she", "it", "anyone", "most", "any"})
 # said as done: with no modal, an "if" sentence in the past tells what happened
 # Irregular simple pasts (not the "-ed" ones): no library in the environment lists them (lemminflect and pyinflect are
 # not there; nltk's wheel ships no word data), so they are written here. Pasts the same as their present ("put",
@@ -468,6 +483,8 @@ def _markers(words: list[str], before: list[str] | None = None, story: bool = Fa
         if (w == "no" and i > 0 and words[i - 1] in EXISTS) or (w == "without" and nxt == "any"):
             if not any(a in NO_HARM for a in after):
                 neg.add(w)        # "there's no API platform", "without any tests"
+        elif w == "less" and nxt in UNSURE:
+            neg.add(w)            # "I'm less sure about the card side": not said, as "not sure about" (judge86)
         elif w in NEGATORS or w.endswith("n't"):
             if nxt in ADDITIVE:
                 continue          # "not just my own patients"
@@ -486,6 +503,12 @@ def _markers(words: list[str], before: list[str] | None = None, story: bool = Fa
                 continue          # "the one I'd pick is ...": the answer chosen, not a plan
             if w in ("could", "would") and nxt in ("not", "n't"):
                 continue
+            if w in ROUGH and nxt == "the" and all(b in _PICK_OPENERS for b in (before or []) + words[:i]):
+                continue          # "Probably the deploy checker I wrote": the story picked (judge86)
+            if w in ROUGH and _rough_figure(words, i):
+                continue          # "it took maybe twenty minutes": a figure given roughly, told (judge86)
+            if w in ("would", "could", "might", "should") and _compared(words, i):
+                continue          # "a better rate than the bank would give them": what another does (judge86)
             if w == "could" and _past_ability((before or []) + words[:i], words[i + 1:i + 3]):
                 continue          # "..., and we could process four times the trades": a result
             if w in PURPOSE_MODALS and (words[i - 1:i] and words[i - 1] in RELATIVES or "so" in words[max(0, i - 5):i]
@@ -505,6 +528,24 @@ def _markers(words: list[str], before: list[str] | None = None, story: bool = Fa
                 continue          # "failover if the primary went down": a condition, not a plan
             hyp.add(w)
     return frozenset(neg), frozenset(hyp)
+
+
+def _rough_figure(words: list[str], i: int) -> bool:
+    """Whether the hedge at words[i] ("maybe", "probably") gives a figure roughly: a number said next ("maybe twenty
+    minutes", "probably 300"), or after "a"/"about"… an amount or a unit of time ("maybe a dozen", "maybe an hour")."""
+    for j in range(i + 1, min(len(words), i + 4)):
+        w = words[j]
+        if w in NUMBER_WORDS or w[:1].isdigit() or (j > i + 1 and w in _ROUGH_AMOUNTS):
+            return True
+        if w not in _ROUGH_BEFORE:
+            return False
+    return False
+
+
+def _compared(words: list[str], i: int) -> bool:
+    """Whether the modal at words[i] is said inside a "than" comparison: "than" and its subject ("the bank", "what
+    a bank", "they") just before it, within four words ("a better rate than the bank would give them")."""
+    return any(words[j] == "than" and j + 1 < i and words[j + 1] in _THAN_SUBJECTS for j in range(max(0, i - 4), i))
 
 
 # A key point that claims a change ("It cut p99 latency from 5 ms to under 1 ms", "latency down") or an outcome ("the fix
