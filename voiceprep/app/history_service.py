@@ -223,6 +223,11 @@ class HistoryService:
         in a week was named nowhere: Progress, Welcome back, the drill and `history stats` name it first."""
         return unanswered(bank, queries.answered_prompts(self._h(), self.lineage(bank.id)))
 
+    def practised(self, bank: Bank) -> bool:
+        """Whether any question of the bank (or the banks it was copied from) has an answer that counts: "Drill my
+        weak points" with nothing to drill says "nothing missed", not "rehearse a round first" (walk60 6)."""
+        return bool(queries.answered_prompts(self._h(), self.lineage(bank.id)))
+
     def to_drill(self, bank: Bank) -> list[Row]:
         """What "Drill my weak points" asks, in order: the first questions never answered (never_answered_drilled of
         them, `key_point_id` None: the whole question, no point singled out), then the weak points, but not those of a
