@@ -38,6 +38,7 @@ from voiceprep.core.history.store import (
     bank_ids,
     bank_where,
 )
+from voiceprep.core.transcript import seams_mended
 from voiceprep.core.wording import ALSO_COUNTS_TEXT, counted, others_covered_text, score_shown, score_text
 from voiceprep.settings import FIGURE_NEAR_TOKENS, FOLLOW_UP_CREDIT, SNIPPET_WORDS
 
@@ -737,7 +738,9 @@ def searched_words(words: list[str], text: str) -> set[int]:
 def snippet(said: str, text: str) -> str:
     """SNIPPET_WORDS (settings.py) words of `said` around the most of what the search `text` matched, those in [brackets]
     (`searched_spans`), "…" where it was cut: "next time name the [ring] [buffer]". fixBK: FTS5's snippet() chose
-    and bracketed by the index's terms, so "3" (its prefix "3"*) showed "[30ms]" and could leave the "3ms" found out."""
+    and bracketed by the index's terms, so "3" (its prefix "3"*) showed "[30ms]" and could leave the "3ms" found out.
+    A figure a window's seam split in a stored transcript is shown whole ("$[200,000]", not "$[200 ,000]": walk60 7)."""
+    said = seams_mended(said)
     found = searched_spans(said, text)
     tokens = [m.span() for m in _WORD.finditer(said)]
     if not tokens:
