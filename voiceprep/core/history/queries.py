@@ -1366,7 +1366,7 @@ def _best_hits(h: History, given: list[Row]) -> dict[str, list[str]]:
 def previous_answer(h: History, attempt_id: int,
                     lineage: Lineage = bank_ids) -> Row | None:
     """The answer to the same question before `attempt_id` that counts (a whole, complete answer: not a drill, not
-    cut off), from any session: its `id`, `started_at`, `overall` and `bank_id`, for "Last time 31 (yesterday) → now 100"
+    cut off), from any session: its `id`, `started_at`, `overall`, `bank_id` and `prompt_id`, for "Last time 31 (yesterday) → now 100"
     (walkthrough 9: only a retry in the same sitting compared). None for the question's first answer. An answer in a
     duplicated bank follows those in the bank it was copied from (`lineage`, see Banks)."""
     own = h.read("SELECT bank_id FROM attempts WHERE id = ?", [attempt_id])
@@ -1374,7 +1374,7 @@ def previous_answer(h: History, attempt_id: int,
         return None
     of_bank, ids = bank_where(lineage(own[0]["bank_id"]), "p.bank_id")
     rows = h.read(
-        f"SELECT p.id, p.started_at, p.overall, p.bank_id FROM attempts a JOIN attempts p ON {of_bank} "
+        f"SELECT p.id, p.started_at, p.overall, p.bank_id, p.prompt_id FROM attempts a JOIN attempts p ON {of_bank} "
         f"AND p.prompt_id = a.prompt_id AND p.state = ? AND p.{WHOLE_ANSWER} AND p.{COMPLETE} AND p.overall IS NOT NULL "
         f"AND (p.started_at < a.started_at OR (p.started_at = a.started_at AND p.id < a.id)) WHERE a.id = ? "
         f"ORDER BY p.started_at DESC, p.id DESC LIMIT 1", [*ids, DONE, attempt_id])
