@@ -1547,6 +1547,12 @@ def test_tab_leaves_the_feedback_text_as_one_stop_ctrl_tab_walks_its_links_and_f
     qtbot.waitUntil(lambda: QApplication.focusWidget() is page.detail.note, timeout=5000)
     qtbot.keyClick(page.detail.note, Qt.Key.Key_F6)
     assert QApplication.focusWidget() is page.table
+    # walk60 10: F6 from the search box went to the feedback (Shift+Down scrolled it, Ctrl+D said "Select two
+    # answers…"): from the search, what it found, the answers
+    page.search.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.search, timeout=5000)
+    qtbot.keyClick(page.search, Qt.Key.Key_F6)
+    assert QApplication.focusWidget() is page.table
     sheet = dict(window.shortcuts_sheet.sections())["History"]
     assert ("F6", "Between the answers and their feedback") in sheet
     assert any(keys == "Ctrl+Tab or Ctrl+Shift+Tab" and "time link" in what for keys, what in sheet), sheet
