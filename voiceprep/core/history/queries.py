@@ -1366,9 +1366,9 @@ def _best_hits(h: History, given: list[Row]) -> dict[str, list[str]]:
 def previous_answer(h: History, attempt_id: int,
                     lineage: Lineage = bank_ids) -> Row | None:
     """The answer to the same question before `attempt_id` that counts (a whole, complete answer: not a drill, not
-    cut off), from any session: its `id`, `started_at`, `overall`, `bank_id` and `prompt_id`, for "Last time 31 (yesterday) → now 100"
-    (walkthrough 9: only a retry in the same sitting compared). None for the question's first answer. An answer in a
-    duplicated bank follows those in the bank it was copied from (`lineage`, see Banks)."""
+    cut off), from any session: its `id`, `started_at`, `overall`, `bank_id` and `prompt_id`, for "Last time 31
+    (yesterday) → now 100" (walkthrough 9: only a retry in the same sitting compared). None for the question's first
+    answer. An answer in a duplicated bank follows those in the bank it was copied from (`lineage`, see Banks)."""
     own = h.read("SELECT bank_id FROM attempts WHERE id = ?", [attempt_id])
     if not own:
         return None
