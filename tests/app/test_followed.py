@@ -252,3 +252,21 @@ def test_a_follow_up_answer_recovered_after_a_crash_keeps_its_still_missed_point
     assert row["settings"][queries.STILL_MISSED] == [labels["scale"]] and row["settings"]["recovered"]
     assert service.attempt(main.attempt_id)["with_follow_ups"]["covered"] == ["embedded-finance", "scale"]
     assert [k["label"] for k in queries.also_covered(row["document"]["key_points"], row)] == [labels["scale"]]
+
+
+def test_last_time_says_what_the_last_answers_follow_ups_added(bank, session, service):
+    """walk60 10: One prompt after the round said "Last time 42 (earlier today) → now 100" where the round had counted
+    that question with its follow-ups (every point). Last time says the last answer's key points with them too."""
+    from voiceprep.app.recap import since_last_time
+
+    prompt = bank.prompt("product-range")
+    _, main, _, own, added = answered_with_follow_up(bank, session, prompt)
+    again = session.save_typed(bank, prompt, MAIN)
+    last = service.previous_answer(again.attempt_id)
+    assert last is not None and last["id"] == main.attempt_id
+    total = len(prompt.key_points)
+    said = since_last_time(last, 100.0) or ""
+    assert said.startswith(f"Last time {main.analysis.overall:.0f} (earlier today; "
+                           f"{len(own) + len(added)} of {total} key points with its follow-up answer) → now 100"), said
+    alone = session.save_typed(bank, prompt, MAIN)              # no follow-up after `again`: as before
+    assert "follow-up" not in (since_last_time(service.previous_answer(alone.attempt_id), 100.0) or "")

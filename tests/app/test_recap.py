@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+import pytest
+
 from tests.app.test_scored import BANK as NO_COMPETENCIES  # two questions, key points, no competencies
 from tests.conftest import BANKS
 from voiceprep.app import HistoryAccess, PracticeSession
@@ -725,6 +727,24 @@ def test_a_question_never_answered_is_the_first_thing_to_practise_and_the_drill_
     assert rehearsal.prompts[0] == product and rehearsal.focus_note is None    # the whole question, nothing singled out
     session.save_typed(bank, product, "Accounts, transfers and cards for businesses.")
     assert service.never_answered(bank) == [] and "Never answered" not in recap_lines(service.recap(), {bank.id: bank}.get)[1]
+    access.close_all()
+
+
+def test_a_practised_bank_with_nothing_to_drill_says_nothing_was_missed(tmp_path):
+    """walk60 6: "No weak points yet: rehearse a round first." right after a finished round whose misses a retry or a
+    follow-up had covered. The drill asks whether the bank was practised, and says the true thing."""
+    from voiceprep.core.rehearsal import Rehearsal
+
+    access = HistoryAccess(tmp_path / "h.sqlite3")
+    session, service = PracticeSession(access), HistoryService(access)
+    bank = load_bank(BANKS / "airwallex.toml")
+    assert not service.practised(bank)
+    with pytest.raises(ValueError, match="rehearse a round first"):
+        Rehearsal.for_weak_points(bank, [], service.practised(bank))
+    session.save_typed(bank, bank.all_prompts()[0], "I think it was fine, we did a lot of things and it went well.")
+    assert service.practised(bank)
+    with pytest.raises(ValueError, match="nothing missed to drill"):
+        Rehearsal.for_weak_points(bank, [], service.practised(bank))     # as when every miss was covered since
     access.close_all()
 
 

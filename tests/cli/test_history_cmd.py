@@ -1081,6 +1081,33 @@ def test_stats_gives_the_pace_and_fillers_of_the_spoken_answers_beside_a_typed_b
     assert data["recent"]["spoken"] == 1 and data["recent"]["wpm"] == pytest.approx(150, abs=1)
 
 
+def test_stats_recent_line_compares_only_when_the_answers_it_counts_have_some_before(capsys):
+    """walk60 9: "Recent 4 answers (none before them to compare): overall 100, pace 180 vs 169 words/min, fillers/min
+    6.4 vs 0.0 (of the last 5 spoken answers vs the 1 before)": nothing to compare, then a comparison, against one
+    answer. The line says one thing: with no answers before the recent ones, pace and fillers are not compared
+    either."""
+    from tests.conftest import BANKS
+    from tests.core.history.test_store import save_spoken
+    from voiceprep import paths
+    from voiceprep.core.banks import load_bank
+    from voiceprep.core.history import History
+
+    bank = load_bank(BANKS / "airwallex.toml")
+    with History.open(paths.database_path()) as h:
+        for _ in range(6):                 # the same question 6 times in a day: 1 answer counted, 6 spoken
+            save_spoken(h, bank, "We used Kafka and I owned the rollout " * 5)
+    assert main(["history", "stats"]) == 0
+    out = capsys.readouterr().out
+    line = next(x for x in out.splitlines() if x.startswith("Recent"))
+    assert line.startswith("Recent 1 answer (none before them to compare): overall"), line
+    assert " vs " not in line and "before)" not in line, line
+    assert "(of the last 5 spoken answers)" in line, line
+    assert main(["history", "stats", "--json"]) == 0          # the figures themselves are all still there
+    data = json.loads(capsys.readouterr().out)
+    assert (data["recent"]["answers"], data["earlier"]["answers"]) == (1, 0)
+    assert (data["recent"]["spoken"], data["earlier"]["spoken"]) == (5, 1)
+
+
 def test_stats_most_missed_says_how_many_of_the_missed_points_it_lists(capsys):
     """walk59 10: `history stats` listed 5 missed points under "Most missed" where Progress's table had 6, and did
     not say it was the top 5. The heading says how many of how many when it lists fewer than were missed."""

@@ -56,6 +56,17 @@ def test_weak_point_drill_needs_history():
     assert drill.focus_note is None                      # no weak point named: nothing to single out
 
 
+def test_no_weak_points_after_rounds_says_nothing_was_missed():
+    """Walk60 6: after a finished round where a retry or a follow-up covered every miss, the drill said "No weak
+    points yet: rehearse a round first." A bank practised says the true thing: nothing missed to drill."""
+    bank = load_bank(BANKS / "airwallex.toml")
+    with pytest.raises(ValueError) as caught:
+        Rehearsal.for_weak_points(bank, [], practised=True)
+    said = str(caught.value)
+    assert "rehearse a round first" not in said and "yet" not in said
+    assert "nothing missed to drill" in said and "covered every key point" in said
+
+
 def test_a_weak_point_drill_starts_with_the_weakest_point():
     """Walk24: Welcome back named a point missed outright (0 of 2), and Drill my weak points began with the bank's
     first prompt, a point said only in a follow-up ("+1 in follow-up"). The drill asks in weak_points' order."""

@@ -1290,6 +1290,24 @@ def test_the_transcript_italicises_the_whole_hedge_phrase():
     assert re.search(r"<u[^>]*>you</u>", html) and re.search(r"<u[^>]*>know,</u>", html), html
 
 
+def test_a_figure_a_window_seam_split_reads_whole_in_the_transcript():
+    """walk60 7 (7-figure-split.png): "…around $200 [1:21] ,000 a year…": the figure a window's seam split was shown
+    with a time and a space inside it."""
+    from voiceprep.app.judging import feedback_document
+    from voiceprep.core.analysis.analyze import analyze_answer
+
+    bank = load_bank(BANKS / "airwallex.toml")
+    first = [Word(0.0, 0.4, " It"), Word(0.4, 0.8, " cost"), Word(0.8, 1.2, " around"), Word(1.2, 1.8, " $200")]
+    then = [Word(81.0, 81.4, " ,000"), Word(81.4, 81.7, " a"), Word(81.7, 82.0, " year.")]
+    said = Transcript(text="It cost around $200 ,000 a year.", language="en", duration=82.0, model="tiny.en",
+                      segments=[Segment(0.0, 1.8, " It cost around $200", first), Segment(81.0, 82.0, " ,000 a year.", then)])
+    doc = feedback_document(analyze_answer(bank, bank.all_prompts()[0], said))
+    assert doc["timed"]
+    plain = re.sub(r"<[^>]+>", "", transcript_html(doc))
+    assert "$200,000 a year." in plain and "[1:21]" not in plain, plain
+    assert "[0:00]" in plain                                      # a segment that starts a phrase keeps its time
+
+
 def test_the_words_a_search_found_are_marked_in_the_transcript(qtbot, window, services):
     """walk18 (27, 28): "Your search found this in what you said", and nothing in the transcript showed where."""
     said, other = seed(services.db_path, [("hardest-problem", STRONG, 0.4), ("hardest-problem", WEAK, 0.4)])
@@ -1529,6 +1547,12 @@ def test_tab_leaves_the_feedback_text_as_one_stop_ctrl_tab_walks_its_links_and_f
     page.detail.note.setFocus()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is page.detail.note, timeout=5000)
     qtbot.keyClick(page.detail.note, Qt.Key.Key_F6)
+    assert QApplication.focusWidget() is page.table
+    # walk60 10: F6 from the search box went to the feedback (Shift+Down scrolled it, Ctrl+D said "Select two
+    # answers…"): from the search, what it found, the answers
+    page.search.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.search, timeout=5000)
+    qtbot.keyClick(page.search, Qt.Key.Key_F6)
     assert QApplication.focusWidget() is page.table
     sheet = dict(window.shortcuts_sheet.sections())["History"]
     assert ("F6", "Between the answers and their feedback") in sheet

@@ -17,7 +17,7 @@ from voiceprep.app.followed import follow_up_compared, is_own_follow_up, standin
 from voiceprep.app.judging import stored_document
 from voiceprep.core.banks.model import Bank, Prompt
 from voiceprep.core.history import AnswerBeingContinued, History, HistoryError, Undone, export, queries
-from voiceprep.core.history.store import Row, bank_ids, bank_where
+from voiceprep.core.history.store import DONE, Row, bank_ids, bank_where
 from voiceprep.core.wording import counted
 from voiceprep.settings import HistorySettings
 
@@ -223,6 +223,11 @@ class HistoryService:
         in a week was named nowhere: Progress, Welcome back, the drill and `history stats` name it first."""
         return unanswered(bank, queries.answered_prompts(self._h(), self.lineage(bank.id)))
 
+    def practised(self, bank: Bank) -> bool:
+        """Whether any question of the bank (or the banks it was copied from) has an answer that counts: "Drill my
+        weak points" with nothing to drill says "nothing missed", not "rehearse a round first" (walk60 6)."""
+        return bool(queries.answered_prompts(self._h(), self.lineage(bank.id)))
+
     def to_drill(self, bank: Bank) -> list[Row]:
         """What "Drill my weak points" asks, in order: the first questions never answered (never_answered_drilled of
         them, `key_point_id` None: the whole question, no point singled out), then the weak points, but not those of a
@@ -233,8 +238,14 @@ class HistoryService:
                            s.never_answered_drilled)
 
     def previous_answer(self, attempt_id: int) -> Row | None:
-        """The counted answer to the same question before this one, from any session (`queries.previous_answer`)."""
-        return queries.previous_answer(self._h(), attempt_id, self.lineage)
+        """The counted answer to the same question before this one, from any session (`queries.previous_answer`), with
+        `with_follow_ups`: its standing with the follow-up answers that followed it, or None (app.followed; walk60 10:
+        "Last time 42" where the round had counted it with its follow-ups, every point)."""
+        h = self._h()
+        previous = queries.previous_answer(h, attempt_id, self.lineage)
+        if previous is not None:
+            previous["with_follow_ups"] = standings(h, [{**previous, "state": DONE, "follow_up": None}]).get(previous["id"])
+        return previous
 
     def previous_round(self, round_pk: int) -> Row | None:
         """The finished run of the same round before this one (`queries.previous_round`)."""

@@ -424,7 +424,8 @@ def since_last_time(previous: Row | None, now: float | None, what: str = "",
     question both are said, and that a skipped question counts as missed (walkthrough 12: "64 → now 41 (−23)"
     compared a complete round with one that skipped 2 questions and did not say so). `origin` (last_given_with):
     the bank the last one was given with, a copy's origin: "(earlier today, with “Airwallex”, the bank this one
-    was copied from)" (walk17: a copy's "Last time 15" was its origin's, unsaid)."""
+    was copied from)" (walk17: a copy's "Last time 15" was its origin's, unsaid). `previous`'s `with_follow_ups`
+    (HistoryService.previous_answer): the key points its follow-up answers brought it to, said beside its score."""
     if previous is None or previous.get("overall") is None or now is None:
         return None
     delta = score_shown(now) - score_shown(previous["overall"])
@@ -436,7 +437,12 @@ def since_last_time(previous: Row | None, now: float | None, what: str = "",
     skipped = f", {before[0]} of {before[1]} answered" if before is not None and incomplete else ""
     when = _when(str(previous.get("finished_at") or previous["started_at"]), today)
     given = f", with {origin}" if origin else ""
-    text = f"{subject} {score_text(previous['overall'])} ({when}{given}{skipped}) → now {score_text(now)}"
+    # what its follow-up answers added, as the round counted it (walk60 10: "Last time 42" of a question the round
+    # counted 100 with its follow-ups)
+    followed = previous.get("with_follow_ups")
+    after = (f"; {followed['hits']} of {followed['total']} key points with its follow-up answer"
+             f"{'s' if followed['answers'] != 1 else ''}") if followed and followed["hits"] > followed["own"] else ""
+    text = f"{subject} {score_text(previous['overall'])} ({when}{given}{skipped}{after}) → now {score_text(now)}"
     if answered is not None and incomplete:
         text += (f", {answered[0]} of {answered[1]} answered" if answered[0] < answered[1] else
                  f", all {answered[1]} answered")

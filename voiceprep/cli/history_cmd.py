@@ -248,8 +248,13 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 def delivery_text(stats: dict) -> str:
     """Stats' recent (vs earlier) pace and fillers, of the spoken answers (DELIVERY_COUNTED), saying how many when they
-    are not the answers the overall beside them counts (walk58 finding 2: "pace –" beside Progress's 121)."""
+    are not the answers the overall beside them counts (walk58 finding 2: "pace –" beside Progress's 121); compared
+    only when the overall is (walk60 9)."""
     recent, earlier = stats["recent"].get("spoken") or 0, stats["earlier"].get("spoken") or 0
+    if not stats["earlier"].get("answers"):
+        # the line says "(none before them to compare)": no comparison after it either (walk60 9: "6.4 vs 0.0 (of the
+        # last 5 spoken answers vs the 1 before)", the one before a lower retry of a question counted once)
+        earlier = 0
     if not recent:
         return "no pace or fillers (no spoken answer: a typed one has neither)"
     sides = ("recent", "earlier") if earlier else ("recent",)

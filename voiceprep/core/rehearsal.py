@@ -20,6 +20,10 @@ from voiceprep.core.analysis.text import tokenize_text
 from voiceprep.core.banks.model import Bank, KeyPoint, Prompt, Round
 from voiceprep.core.wording import score_text
 
+# walk60 6: "Drill my weak points" on a practised bank whose recent answers (retries and follow-ups counted) left no
+# key point missed: the true thing, not "No weak points yet: rehearse a round first" (shown capitalised, with a full stop)
+NOTHING_MISSED = ("nothing missed to drill: your recent answers to this bank covered every key point "
+                  "(with what your retries and follow-ups added)")
 NOTE_CHARS = 160            # a retry shows the last attempt's note up to this many characters (cut at a word)
 
 
@@ -170,14 +174,15 @@ class Rehearsal:
                    one_prompt=True)
 
     @classmethod
-    def for_weak_points(cls, bank: Bank, weak: list[dict[str, Any]]) -> Rehearsal:
+    def for_weak_points(cls, bank: Bank, weak: list[dict[str, Any]], practised: bool = False) -> Rehearsal:
         """A drill of the prompts whose key points are missed most (from history.queries.weak_points), in `weak`'s
         order, weakest first: the point Welcome back names is the first asked for (walk24: the drill began with the
-        bank's first prompt, a point said in a follow-up, not the point missed outright)."""
+        bank's first prompt, a point said in a follow-up, not the point missed outright). Nothing to drill: a bank
+        `practised` (answered before) says so truly, not "rehearse a round first" (walk60 6)."""
         by_id = {p.id: p for p in bank.all_prompts()}
         prompts = [by_id[i] for i in dict.fromkeys(w["prompt_id"] for w in weak) if i in by_id]
         if not prompts:
-            raise ValueError("no weak points yet: rehearse a round first")
+            raise ValueError(NOTHING_MISSED if practised else "no weak points yet: rehearse a round first")
         focus: dict[str, list[str]] = {}
         for p in prompts:
             points = {kp.id: kp.label for kp in p.key_points}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from typing import Any
@@ -9,14 +10,34 @@ from typing import Any
 SENTENCE_ENDS = ".?!…"
 
 
+# walk60 7: a transcription window's seam inside a figure ("$200" | ",000 a year"): a comma or point then a digit,
+# right after a digit, goes on the figure; stored with a space before it ("$200 ,000"), it was not found by "200,000"
+_SEAM_IN_FIGURE = re.compile(r"(?<=\d) +(?=[.,]\d)")
+
+
+def continues_figure(before: str, part: str) -> bool:
+    """Whether `part` (a segment's or a word's text) goes on the figure `before` ends with: ",000 a year" after
+    "around $200", ".5 seconds" after "took 3" (walk60 7: a window's seam split "$200,000")."""
+    before, part = before.rstrip(), part.lstrip()
+    return bool(before[-1:].isdigit() and part[:1] in ",." and part[1:2].isdigit())
+
+
+def seams_mended(text: str) -> str:
+    """`text` without the space a window's seam left inside a figure ("around $200 ,000 a year" is "around $200,000 a
+    year"): a text stored before join_said knew it (walk60 7) read as it was said. A space never stands before a comma
+    or point in written text, so nothing else changes."""
+    return _SEAM_IN_FIGURE.sub("", text)
+
+
 def join_said(parts: Iterable[str]) -> str:
     """Segments' (or a caption's) texts as one text, a space between them, none before a part that goes on the word
     before it: a live window can cut a hyphened word over two segments (walk58: "Mm" | "-hmm. Actually" was captioned
-    and stored "Mm -hmm. Actually")."""
+    and stored "Mm -hmm. Actually"), or a figure (walk60 7: "$200" | ",000 a year" was stored "$200 ,000 a year")."""
     out = ""
     for part in (p.strip() for p in parts):
         if part:
-            out += part if not out or (part[0] == "-" and part[1:2].isalnum()) else " " + part
+            glued = not out or (part[0] == "-" and part[1:2].isalnum()) or continues_figure(out, part)
+            out += part if glued else " " + part
     return out
 
 

@@ -230,18 +230,21 @@ class RehearsalController(QObject):
         (HistoryService.to_drill)."""
         service = self.services.history
 
-        def start(weak: list[dict[str, Any]]) -> None:
+        def start(found: tuple[list[dict[str, Any]], bool]) -> None:
+            weak, practised = found
             try:
-                self.start(Rehearsal.for_weak_points(bank, weak))
+                self.start(Rehearsal.for_weak_points(bank, weak, practised))
             except ValueError as exc:
                 self.notice.emit(str(exc).capitalize() + ".", SESSION)
-        query(lambda: service.to_drill(bank), on_done=start, owner=self,      # not for a closed window
+        # walk60 6: a practised bank with nothing missed said "No weak points yet: rehearse a round first"
+        query(lambda: (service.to_drill(bank), service.practised(bank)), on_done=start, owner=self,  # not for a closed window
               on_error=lambda e: self.error.emit(user_message(e, "Finding your weak points")))
 
     def drill_points(self, bank: Bank, points: list[tuple[str, str]]) -> None:
         """A drill of the given (prompt id, key point id) pairs: the round summary's "Drill next"."""
         try:
-            self.start(Rehearsal.for_weak_points(bank, [{"prompt_id": p, "key_point_id": k} for p, k in points]))
+            self.start(Rehearsal.for_weak_points(bank, [{"prompt_id": p, "key_point_id": k} for p, k in points],
+                                                 practised=True))      # from a round's summary: a round was rehearsed
         except ValueError as exc:
             self.notice.emit(str(exc).capitalize() + ".", SESSION)
 

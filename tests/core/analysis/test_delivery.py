@@ -328,6 +328,9 @@ def test_numbers_are_results_and_measures_not_dates_or_names(text, numbers):
     # a share, a name, a when, a repeat, a shape: no change said
     ("Half the team left two years ago. The P-99 was fine. Nobody was charged twice, nothing double-charged.", []),
     ("In half of them the alarm was off. I folded it in half and I doubled down on tests.", []),
+    # walk60 10: a ratio runs to no word past a sentence's end ("twice. The decision" was quoted as one)
+    ("Payouts would have gone out twice. The decision held.", []),
+    ("We paid it twice; the fix was a key.", []),
 ])
 def test_a_change_said_as_a_ratio_is_a_number(text, numbers):
     """Session 12: "Latency dropped by half", "doubled the throughput", "cut it in half" were no number for the Numbers
@@ -728,11 +731,15 @@ def test_a_label_that_names_the_result_reads_as_the_result(label, part):
     ("It processed five times more orders per second.", True),
     ("We found problems about ten times faster than before.", True),
     ("Throughput was up by 40 percent.", True),
+    # walk60 10: "STAR: no result" on an answer ending on what its decision prevented
+    ("The decision prevented what would have been around $200,000 a year of revenue loss from chargebacks.", True),
+    ("It avoided about forty outages a year.", True),
     ("The measured result was latency down and throughput up.", True),
     # words that only sound like a change
     ("It came down to a choice between two designs.", False),
     ("I ran the benchmark three times.", False),
     ("Then I went up to the office to tell them.", False),
+    ("The old lock prevented us from scaling.", False),
 ])
 def test_a_measured_change_is_a_result(sentence, result):
     text = "Our matching engine was slow under load. I rebuilt it around a ring buffer. " + sentence

@@ -22,6 +22,21 @@ def test_a_figure_said_as_words_or_without_its_comma_finds_the_answer(history, s
     assert other != mine
 
 
+SEAMED = "The decision prevented what would have been around $200 ,000 a year of revenue loss."
+
+
+@pytest.mark.parametrize("typed", ["200,000", "200000", "two hundred thousand", "$200,000"])
+def test_a_figure_a_window_seam_split_in_a_stored_transcript_is_found_and_marked_whole(history, save, typed):
+    """walk60 7: "…around $200 ,000 a year…" (a transcription window's seam in the figure, stored before the seam was
+    joined) was not found by "200,000", "200000" nor "two hundred thousand"; "$200,000" marked it "$[200 ,000]"."""
+    mine, other = save(SEAMED), save(OTHER)
+    assert [r["id"] for r in queries.list_attempts(history, text=typed)] == [mine], typed
+    found = queries.search(history, typed)
+    assert [r["id"] for r in found] == [mine], typed
+    assert "$[200,000] a year" in found[0]["snippet"], found[0]["snippet"]
+    assert other != mine
+
+
 def test_a_figure_searched_marks_the_words_it_found():
     words = SAID.split()
     found = {words[i] for i in queries.searched_words(words, "twenty thousand")}

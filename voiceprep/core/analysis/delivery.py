@@ -102,6 +102,10 @@ STAR_CUES = {
               # "down to 20 minutes", not "it came down to a choice"
               r"halved|doubled|tripled|no longer|down to(?! (a|an|the|my|our|his|her|their|who|what|how|which|whether)\b)|"
               r"fell (to|by|from)|"
+              # what the work kept from happening (walk60 10: "prevented ... $200,000 a year of revenue loss" was no
+              # result), not what stood in its way ("the lock prevented us from scaling")
+              r"(prevented|avoided|averted)\b[^.?!]{0,80}?\b(loss|losses|lost|outages?|downtime|incidents?|"
+              r"chargebacks?|fraud|churn|fines?|penalty|penalties|breach|breaches|failures?|errors?|refunds?)\b|"
               rf"from {_ABOUT}{_NUM}\b[^.?!]{{0,40}}?\bto {_ABOUT}{_NUM}\b)|{_CHANGE}",
 }
 # saying a view is not doing something: "I think", "I guess", "I feel" are neither an action nor ownership
@@ -481,6 +485,8 @@ def _quantities(raw: list[str], numbers: frozenset[int] | None = None) -> list[s
             spans.append((i, i))             # "2GB", "500rps", "10TB": a number and its unit in one word
     cleaned = [_clean(w) for w in raw]
     for first, last in fractions_of_one(raw) + ratios(cleaned):     # "half a point"; "doubled", "cut it in half"
+        if any(re.search(r"[.;:!?]$", raw[j].strip()) for j in range(first, last)):
+            continue                         # across a sentence: "twice. The decision" (walk60 10) is no ratio
         inside = [(a, b) for a, b in spans if first <= a and b <= last]    # "by a factor of two": the change, not "two"
         if not any(a <= last and first <= b for a, b in spans if (a, b) not in inside):
             spans = [s for s in spans if s not in inside] + [(first, last)]

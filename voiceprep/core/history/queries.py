@@ -38,6 +38,7 @@ from voiceprep.core.history.store import (
     bank_ids,
     bank_where,
 )
+from voiceprep.core.transcript import seams_mended
 from voiceprep.core.wording import ALSO_COUNTS_TEXT, counted, others_covered_text, score_shown, score_text
 from voiceprep.settings import FIGURE_NEAR_TOKENS, FOLLOW_UP_CREDIT, SNIPPET_WORDS
 
@@ -737,7 +738,9 @@ def searched_words(words: list[str], text: str) -> set[int]:
 def snippet(said: str, text: str) -> str:
     """SNIPPET_WORDS (settings.py) words of `said` around the most of what the search `text` matched, those in [brackets]
     (`searched_spans`), "…" where it was cut: "next time name the [ring] [buffer]". fixBK: FTS5's snippet() chose
-    and bracketed by the index's terms, so "3" (its prefix "3"*) showed "[30ms]" and could leave the "3ms" found out."""
+    and bracketed by the index's terms, so "3" (its prefix "3"*) showed "[30ms]" and could leave the "3ms" found out.
+    A figure a window's seam split in a stored transcript is shown whole ("$[200,000]", not "$[200 ,000]": walk60 7)."""
+    said = seams_mended(said)
     found = searched_spans(said, text)
     tokens = [m.span() for m in _WORD.finditer(said)]
     if not tokens:
@@ -1363,15 +1366,15 @@ def _best_hits(h: History, given: list[Row]) -> dict[str, list[str]]:
 def previous_answer(h: History, attempt_id: int,
                     lineage: Lineage = bank_ids) -> Row | None:
     """The answer to the same question before `attempt_id` that counts (a whole, complete answer: not a drill, not
-    cut off), from any session: its `id`, `started_at`, `overall` and `bank_id`, for "Last time 31 (yesterday) → now 100"
-    (walkthrough 9: only a retry in the same sitting compared). None for the question's first answer. An answer in a
-    duplicated bank follows those in the bank it was copied from (`lineage`, see Banks)."""
+    cut off), from any session: its `id`, `started_at`, `overall`, `bank_id` and `prompt_id`, for "Last time 31
+    (yesterday) → now 100" (walkthrough 9: only a retry in the same sitting compared). None for the question's first
+    answer. An answer in a duplicated bank follows those in the bank it was copied from (`lineage`, see Banks)."""
     own = h.read("SELECT bank_id FROM attempts WHERE id = ?", [attempt_id])
     if not own:
         return None
     of_bank, ids = bank_where(lineage(own[0]["bank_id"]), "p.bank_id")
     rows = h.read(
-        f"SELECT p.id, p.started_at, p.overall, p.bank_id FROM attempts a JOIN attempts p ON {of_bank} "
+        f"SELECT p.id, p.started_at, p.overall, p.bank_id, p.prompt_id FROM attempts a JOIN attempts p ON {of_bank} "
         f"AND p.prompt_id = a.prompt_id AND p.state = ? AND p.{WHOLE_ANSWER} AND p.{COMPLETE} AND p.overall IS NOT NULL "
         f"AND (p.started_at < a.started_at OR (p.started_at = a.started_at AND p.id < a.id)) WHERE a.id = ? "
         f"ORDER BY p.started_at DESC, p.id DESC LIMIT 1", [*ids, DONE, attempt_id])

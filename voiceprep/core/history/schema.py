@@ -15,6 +15,7 @@ import sqlite_utils
 
 from voiceprep.core.banks.load import BankLoadError, parse_bank
 from voiceprep.core.history.errors import HistoryError
+from voiceprep.core.transcript import seams_mended
 from voiceprep.settings import OLD_CONTINUE_SITTING_GAP_S
 
 # The search index's tokenizer (attempts_fts, made by _v1): queries.searched_words marks a transcript's words with it,
@@ -37,8 +38,9 @@ def fold(text: str) -> str: ...
 def fold(text: None) -> None: ...
 def fold(text: str | None) -> str | None:
     """`text` NFKC-folded, as the search index holds it (None stays None): the one fold of search, the index, the
-    figure checks and Compare's words ("ｐ９９" is "p99")."""
-    return unicodedata.normalize("NFKC", text) if text else text
+    figure checks and Compare's words ("ｐ９９" is "p99"); a figure a window's seam split ("$200 ,000") whole, as said
+    (walk60 7: the figure checks read it folded, so a transcript stored split is found by "200,000" and "200000")."""
+    return seams_mended(unicodedata.normalize("NFKC", text)) if text else text
 
 
 def register(conn: sqlite3.Connection) -> None:

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from voiceprep.app.judging import by_weight, feedback_document
 from voiceprep.core.analysis.scoring import SHARES_EXPLAINED, overall_shares
 from voiceprep.core.history.queries import ALSO_COVERED_COUNTS, drilled, searched_words
+from voiceprep.core.transcript import continues_figure
 from voiceprep.core.wording import (
     ALSO_COUNTS_TEXT,
     ALSO_COVERED_HEADING,
@@ -807,9 +808,11 @@ def transcript_html(doc: Doc, colors: Colors | None = None) -> str:
             text = f"<u style='color:{WARN}'>{text}</u>"
         if i in hedges:
             text = f"<i>{text}</i>"
-        if doc["timed"] and i in segment_starts:
+        # a figure a window's seam split ("$200" | ",000 a year") goes on, with no time nor space inside (walk60 7)
+        goes_on = bool(i) and continues_figure(words[i - 1]["word"], w["word"])
+        if doc["timed"] and i in segment_starts and not goes_on:
             text = f"<a href='t:{w['start']}' style='color:{muted}; text-decoration:none'>[{fmt_time(w['start'])}]</a> " \
                    + text
-        glue = " " if i and (w["word"][:1].isspace() or i in segment_starts) else ""
+        glue = " " if i and not goes_on and (w["word"][:1].isspace() or i in segment_starts) else ""
         out.append(glue + text)
     return "<p style='line-height:150%'>" + "".join(out) + "</p>"

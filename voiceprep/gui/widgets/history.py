@@ -436,9 +436,11 @@ class HistoryPage(QWidget):
         self.fill_banks()
 
     def switch_pane(self) -> None:
-        """F6: from anywhere in the feedback to the answers table; from anywhere else on the page to the feedback."""
+        """F6: from the answers table to the feedback; from anywhere else on the page (the feedback, the search, the
+        filters) to the answers table (walk60 10: from the search box it went to the feedback, so Shift+Down scrolled
+        it and Compare said "Select two answers…")."""
         focused = QApplication.focusWidget()
-        there = self.table if focused is not None and self.detail.isAncestorOf(focused) else self.detail.view
+        there = self.detail.view if focused is self.table else self.table
         there.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def showEvent(self, event: Any) -> None:
