@@ -221,9 +221,12 @@ class AnalysisSettings:
     # Airwallex?" come 0.06 and -0.01 near. The two-sentence openings of 263 dev and dev2 A-T answers to their own
     # questions: 15 of 8-24 words with no point credited, the nearest 0.199 ("...and then there's the card side,
     # which people forget. Sorry, let me back up."), 0.233, 0.246, none under 0.15; the corpus's own answers (dev,
-    # dev2 A-T, regression) of 8-24 words with no point credited: 15, 0.289 and above (none named)
+    # dev2 A-T, regression) of 8-24 words with no point credited: 15, 0.289 and above (none named). Lowered to 0.09
+    # at merge: generic interview talk with nothing of the story ("I've built many systems like this. If I designed it
+    # again I would use Kafka." to a reconciliation question) comes 0.109 near and is a non-answer, not another
+    # subject: it keeps its ownership card ("no step you took") rather than "talked about something else"
     off_topic_short_answer_words: int = 8
-    off_topic_short_answer_max_sim: float = 0.15
+    off_topic_short_answer_max_sim: float = 0.09
     # a short answer with at least this share of its key points credited (of a drill's, those asked for) is nearly
     # complete: its Duration card names the points missing as the use of the time left, not a general "say more"
     # (walk37: 5 of 6, 53 s of 120, was told "back each reason with one specific example")
