@@ -657,3 +657,25 @@ def test_a_live_pass_that_commits_keeps_the_fillers_the_pass_before_it_heard(tra
     committed = " ".join(s.text.strip() for s in live.stream.committed)
     assert committed.startswith("Um, so why Airwallex? Uh, honestly, I think"), committed
     live.finish()
+
+
+def test_captions_keep_coming_while_the_live_path_catches_up():
+    """walk60 finding 5: on a machine too busy for the passes to keep pace (load 19-21, a rambling answer), the
+    live path fell more than `live_window_s` behind and caught up in windows, committing words up to 88 s of a
+    110 s answer, but only a caption pass made a caption: the captions stood at 0:45 for a minute. Every catch-up
+    window now shows its words as a caption, so a live path behind by a window still moves the captions on."""
+    decoder = FakeDecoder(seconds=0.0)
+    settings = TranscriptionSettings(live_step_s=1.0, live_commit_s=6.0, live_window_s=10.0)
+    live = LiveTranscriber(FakeTranscriber(decoder), settings, silence_rms=0.01)
+    live.start()
+    live.feed(syllables(40.0))                          # 40 s at once: caught up in 10 s windows
+    wait_for_pass_to_cover(live, 40 * 16000)
+    transcript = live.finish()
+    ends = [c.audio_end for c in live.captions]
+    assert len(ends) >= 4 and ends[0] <= 10.0, ends      # the first window's caption, not only the last pass's
+    assert all(b - a <= 10.0 for a, b in zip([0.0, *ends], ends)), ends     # never more than a window unshown
+    final = " ".join(transcript.text.split())
+    for c in live.captions:
+        shown = " ".join(f"{c.committed} {c.tentative}".split())
+        assert final.startswith(shown), (shown, final)  # a caption is the transcript so far, in order
+        assert shown.split()[-1] == f"w{int(c.audio_end * 2) - 1}", (c.audio_end, shown)   # up to its audio's end

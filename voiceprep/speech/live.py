@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import atexit
 import logging
+import os
 import threading
 import time
 import weakref
@@ -89,6 +90,9 @@ class LiveTranscriber:
         self.passes = 0
         self.pass_log: list[tuple[float, float]] = []   # (window seconds, pass seconds), for diagnostics
         self.pass_cpu: list[float] = []                 # process CPU seconds during each pass
+        self.window_log: list[tuple[float, float]] = []  # (window seconds, wall seconds) of each catch-up window
+        self.caption_times: list[float] = []            # perf_counter() of each caption
+        self._started = self._window_began = 0.0
         self.final_reused = False
 
     # -- input ------------------------------------------------------------------------------------
@@ -129,9 +133,27 @@ class LiveTranscriber:
 
     # -- passes -----------------------------------------------------------------------------------
     def _after_window(self, _seconds: float) -> None:
+        now = time.perf_counter()
+        self.window_log.append((self.s.live_window_s, now - self._window_began))
+        self._window_began = now
         self.after_pass()
 
+    def timing(self) -> str:
+        """How the live passes kept pace, for the log at a stop (walk60 finding 5: a minute without a new caption
+        could not be explained afterwards): passes, catch-up windows, the longest wait for a caption, the load."""
+        ends = [self._started, *self.caption_times, time.perf_counter()]
+        wait = max((b - a for a, b in zip(ends, ends[1:])), default=0.0)
+        passes = max((p for _, p in self.pass_log), default=0.0)
+        windows = max((w for _, w in self.window_log), default=0.0)
+        lag = max((c.lag_s for c in self.captions), default=0.0)
+        load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+        return (f"{self.heard_seconds:.1f} s heard, {self.done_seconds:.1f} s committed; {self.passes} caption passes "
+                f"(longest {passes:.1f} s), {len(self.window_log)} catch-up windows (longest {windows:.1f} s), "
+                f"{len(self.captions)} captions (lag up to {lag:.1f} s, longest wait for one {wait:.1f} s); "
+                f"load {load:.1f}")
+
     def start(self) -> None:
+        self._started = time.perf_counter()
         self._thread = threading.Thread(target=self._loop, name="live-transcriber", daemon=True)
         self._thread.start()
         _running.add(self._thread)
@@ -150,7 +172,11 @@ class LiveTranscriber:
         while not self._stop.is_set():
             end, start = self.stream.total, self.stream.commit_at
             if end - start > behind:
-                self.stream.catch_up(end, self._after_window, stop=self._stop, window_s=self.s.live_window_s)
+                # each window is shown as it is committed: a live path that stays behind (passes slower than the
+                # speech, a busy machine) still moves the captions on (walk60 finding 5: a minute unchanged)
+                self._window_began = time.perf_counter()
+                self.stream.catch_up(end, self._after_window, stop=self._stop, window_s=self.s.live_window_s,
+                                     shown=self._show)
                 continue
             last_end = self._last.end if self._last and self._last.start == start else start
             if end - last_end < step or end - start < TARGET_RATE // 2 or self._silent_since(last_end, end):
@@ -170,14 +196,21 @@ class LiveTranscriber:
                 if (end - start) / TARGET_RATE >= self.s.live_commit_s:
                     words = self.stream.commit(words, end, COMMIT_MARGIN_S, self.s.live_commit_s / 2)
                 self._last = _Pass(self.stream.commit_at, end, words)     # kept even after a stop: finish() uses it
-                caption = Caption(committed=join_said(s.text for s in self.stream.committed),
-                                  tentative="".join(w.word for w in words).strip(), audio_end=end / TARGET_RATE,
-                                  lag_s=time.perf_counter() - self._arrived_at(end))
-            if not self._stop.is_set():         # after a stop, no caption: the final transcript follows
-                self.captions.append(caption)
-                if self.on_caption:
-                    self.on_caption(caption)
+            self._show(words, end)
             self.after_pass()                   # after the caption: it is not held up
+
+    def _show(self, words: list[Word], end: int) -> None:
+        """The caption of a pass or a catch-up window that covered the audio up to `end`: the committed words and
+        `words`, the pass's tentative ones. After a stop, none: the final transcript follows."""
+        with self.stream.state:
+            caption = Caption(committed=join_said(s.text for s in self.stream.committed),
+                              tentative="".join(w.word for w in words).strip(), audio_end=end / TARGET_RATE,
+                              lag_s=time.perf_counter() - self._arrived_at(end))
+        if not self._stop.is_set():
+            self.captions.append(caption)
+            self.caption_times.append(time.perf_counter())
+            if self.on_caption:
+                self.on_caption(caption)
 
     def finish(self, progress: Callable[[float], None] | None = None) -> Transcript:
         """Stop live passes and return the full transcript, covering every sample fed.
@@ -188,6 +221,7 @@ class LiveTranscriber:
         self._stop.set()
         if self._thread is not None:
             self._thread.join()                 # a pass or catch-up window in flight finishes and commits first
+            log.info("live transcription at the stop: %s", self.timing())
         last = self._last
         end = self.stream.total
         heard: list[Word] = []

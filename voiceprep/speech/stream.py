@@ -433,8 +433,11 @@ class WordStream:
                 self._drop_before(sample)
 
     def catch_up(self, end: int, progress: Callable[[float], None] | None = None,
-                 stop: threading.Event | None = None, window_s: float = BATCH_WINDOW_S) -> None:
-        """Decode and commit in windows of `window_s` until less than one window is left before `end` (or `stop`)."""
+                 stop: threading.Event | None = None, window_s: float = BATCH_WINDOW_S,
+                 shown: Callable[[list[Word], int], None] | None = None) -> None:
+        """Decode and commit in windows of `window_s` until less than one window is left before `end` (or `stop`).
+        `shown(rest, window_end)` after each window: its words after the commit (decoded again by the next window),
+        for a live caption while the live path catches up (walk60 finding 5)."""
         window = int(window_s * TARGET_RATE)
         if window < 2:
             raise ValueError(f"a catch-up window of {window_s} s is too short to decode")
@@ -444,16 +447,19 @@ class WordStream:
         while end - self.commit_at > window and not (stop is not None and stop.is_set()):
             start = self.commit_at
             words = self.decode(start, start + window)
-            self.commit(words, start + window, margin_s, BATCH_LOOKBACK_S, force=True)
+            rest = self.commit(words, start + window, margin_s, BATCH_LOOKBACK_S, force=True)
             if self.commit_at == start:
                 # nothing to cut at (silence, or one endless word): keep what was heard, move on
                 with self.state:
                     horizon = start + window - int(margin_s * TARGET_RATE)
                     keep = [w for w in words if w.end * TARGET_RATE <= horizon]
+                    rest = [w for w in words if w.end * TARGET_RATE > horizon]
                     if keep:
                         self.committed.append(words_to_segment(keep))
                     # a word ending at the window's start must not hold it there
                     self.skip_to(max(int(keep[-1].end * TARGET_RATE) if keep else horizon, start + 1))
+            if shown:
+                shown(rest, start + window)
             if progress:
                 progress(self.commit_at / TARGET_RATE)
 
