@@ -83,8 +83,14 @@ def test_saying_what_airwallex_builds_still_counts(airwallex):
 
 def test_state_machine_is_a_topic_not_an_instruction():
     assert point_content("State machine: draft, submitted, approved") == "State machine: draft, submitted, approved"
-    assert point_content("State the trade-off you made") == "the trade-off you made"
+    assert point_content("State the trade-off you made") == "the trade-off we made"
     assert point_content("State what you measured") == "we measured"
+
+
+def test_the_candidate_addressed_is_we_throughout():
+    """dev2's false your-role ticks (judge84's read-off gave "our role and the decisions you made ...")."""
+    assert (point_content("Say your role and the decisions you made (I designed, I led, I decided)")
+            == "our role and the decisions we made (I designed, I led, I decided)")
 
 
 # 4. "nobody has to" ---------------------------------------------------------------------------------------------

@@ -329,6 +329,7 @@ _INSTRUCTION = re.compile(r"^\s*(?:please\s+)?(?:explain|say|describe|mention|st
                           r"(?:\s+about)?|talk\s+about|walk\s+(?:me\s+)?through)\s+(?=\S)", re.IGNORECASE)
 _ASKED_ACT = re.compile(r"^(?:how|what|why)\s+(?:you|i|we)\b\s*", re.IGNORECASE)
 _YOUR = re.compile(r"\byour\b", re.IGNORECASE)
+_YOU = re.compile(r"\byou\b", re.IGNORECASE)
 
 
 def point_content(label: str) -> str:
@@ -338,7 +339,9 @@ def point_content(label: str) -> str:
         return label
     rest = label[m.end():]
     rest = _ASKED_ACT.sub("we ", rest, count=1)
-    return _YOUR.sub("our", rest)
+    # the candidate addressed is "we" throughout: "Say your role and the decisions you made" asks "our role and the
+    # decisions we made", not "our role and the decisions you made" (judge85: dev2's your-role ticks)
+    return _YOU.sub("we", _YOUR.sub("our", rest))
 
 
 def label_markers(label: str, prompt: str = "") -> frozenset[str]:
