@@ -339,6 +339,10 @@ class AnalysisSettings:
     # a denial heard with a recogniser's probability under this is read as not said (segments.unheard_denials: dev's
     # transcripts, denials heard under 0.3: 5 of 5 another word said; under 0.4: 8 of 9; docs/benchmarks.md judge82)
     heard_denial_min_probability: float = 0.3
+    # a key point's one-word head ("The mission: ...") said with a word of praise at most this many words from it ("I'm
+    # really drawn to the mission") is liked, not said: that sentence does not count for the point
+    # (judge.AnswerJudge._praised_head, judge83; judge85: the sentence only, not the whole answer)
+    praise_near: int = 4
     # a point the bank wrote cues for, with only one of them said, in a sentence that says no other word of the point
     # and no more than this many words of content beyond the question's and the point's ("It was a team effort and
     # everyone was happy with the result.", "We fixed the caching."): that lone cue is no witness, the point is judged

@@ -49,3 +49,10 @@ def test_the_reading_keeps_positions_punctuation_and_contractions_verbs():
     raw = [" We", " didn't", " lose", " not,", " a", " can't", " never", " cannot"]
     assert unheard_denials(raw, [0.9, 0.1, 0.9, 0.2, 0.9, 0.05, 0.95, 0.1], 0.3) == [
         " We", " did", " lose", " ,", " a", " can", " never", " can"]
+
+
+def test_only_the_denials_measured_unsure_are_dropped():
+    """read43c 7 (judge85): the evidence (dev's transcripts, judge82) was "not", "never", "no" heard for another word;
+    "without" and "nor" were never heard so, and are read as said however unsure the recogniser was."""
+    raw = [" no", " without", " nor", " never", " neither"]
+    assert unheard_denials(raw, [0.1] * 5, 0.3) == [" ", " without", " nor", " ", " neither"]

@@ -86,11 +86,15 @@ from voiceprep.core.banks.load import default_cues, label_min_cues
 from voiceprep.core.banks.model import Job, KeyPoint, Prompt
 from voiceprep.settings import PHRASE_CUE_WORDS, AnalysisSettings
 
-JUDGE_VERSION = "semantic-69-b"    # session 44, provisional: judge86 (a rough figure "maybe twenty minutes", a modal
-                                   # in a comparison "than the bank would give them" and "Probably the X I built"
-                                   # are no plan; "less sure about X" a denial); session 43: read43c (-69: a move
-                                   # after "and" is not read back to the quantity before it, `_JOINS`: "we halved
-                                   # p99 latency and doubled throughput");
+JUDGE_VERSION = "semantic-70"      # session 44: -70: judge85 (read43c 1-5, 7: a praised head sets aside its
+                                   # sentence only, unless the answer is a general account; hedges are no praise; a
+                                   # pronoun refers a move only as its subject; the head-only guard reads
+                                   # point_content; "nobody has to" is no denial; degree words kept in a denial; only
+                                   # "not"/"never"/"no"/"n't" heard unsure are dropped), judge86 (a rough figure
+                                   # "maybe twenty minutes", a modal in a comparison "than the bank would give them"
+                                   # and "Probably the X I built" are no plan; "less sure about X" a denial);
+                                   # session 43: read43c (-69: a move after "and" is not read back to the quantity
+                                   # before it, `_JOINS`: "we halved p99 latency and doubled throughput");
                                    # -68: judge84 (walk59's "if X, we do Y" a rule, a point's own "not ..."
                                    # asserted, "nobody on the team", instruction read off), judge82 (a denial the
                                    # recogniser heard under `heard_denial_min_probability` is not read, segments
@@ -320,10 +324,15 @@ FUTURE_WORDS = frozenset({"will", "want", "would", "plan", "next"})
 # a key point written as an instruction to oneself ("Explain what data the pipeline carried and who used it", "Say
 # how you kept patient data private"): the instruction is read off before the point is compared by meaning, and "how
 # you ..." read as what was done ("we kept patient data private"), so that the answer's content is what is compared
-_INSTRUCTION = re.compile(r"^\s*(?:please\s+)?(?:explain|say|describe|mention|state|tell(?:\s+(?:me|them|us))?"
+# "State" only before what it asks stated ("State the trade-off", "State what you measured"): "State machine: draft,
+# submitted, approved" names a topic (read43c)
+_INSTRUCTION = re.compile(r"^\s*(?:please\s+)?(?:explain|say|describe|mention|state(?=\s+(?:the|a|an|your|our|their|its"
+                          r"|what|how|why|which|who|when|where|whether|each|every|both|all|any)\b)"
+                          r"|tell(?:\s+(?:me|them|us))?"
                           r"(?:\s+about)?|talk\s+about|walk\s+(?:me\s+)?through)\s+(?=\S)", re.IGNORECASE)
 _ASKED_ACT = re.compile(r"^(?:how|what|why)\s+(?:you|i|we)\b\s*", re.IGNORECASE)
 _YOUR = re.compile(r"\byour\b", re.IGNORECASE)
+_YOU = re.compile(r"\byou\b", re.IGNORECASE)
 
 
 def point_content(label: str) -> str:
@@ -333,7 +342,9 @@ def point_content(label: str) -> str:
         return label
     rest = label[m.end():]
     rest = _ASKED_ACT.sub("we ", rest, count=1)
-    return _YOUR.sub("our", rest)
+    # the candidate addressed is "we" throughout: "Say your role and the decisions you made" asks "our role and the
+    # decisions we made", not "our role and the decisions you made" (judge85: dev2's your-role ticks)
+    return _YOU.sub("we", _YOUR.sub("our", rest))
 
 
 def label_markers(label: str, prompt: str = "") -> frozenset[str]:
@@ -398,11 +409,12 @@ STANCE = frozenset({"value", "values", "valued", "love", "loved", "like", "liked
                     "wish", "appreciate", "appreciated", "admire", "admired", "prefer", "preferred", "passionate",
                     "excited", "interested", "keen", "believer", "fan"})
 # "The mission really resonates with me", "I'm drawn to the mission", "a great mission": the head of a point liked,
-# not said (`AnswerJudge._praised_head`, judge83)
-PRAISE = STANCE | frozenset({"resonates", "resonate", "resonated", "resonating", "drawn", "inspiring", "inspired",
+# not said (`AnswerJudge._praised_head`, judge83). STANCE's hedges are no praise: "I think the mission is ..." goes on
+# to say it (judge85)
+HEDGES = frozenset({"think", "thought", "feel", "felt", "believe", "believed", "want", "wanted", "hope", "hoped", "wish"})
+PRAISE = (STANCE - HEDGES) | frozenset({"resonates", "resonate", "resonated", "resonating", "drawn", "inspiring", "inspired",
                              "inspires", "great", "amazing", "awesome", "fantastic", "compelling", "appeals", "appealing",
                              "attracted", "attracts", "admire", "strong", "exciting", "impressive"})
-PRAISE_NEAR = 4          # ... said this many words or fewer from the head ("I'm really drawn to the mission")
 _HEAD_DETERMINERS = frozenset({"the", "our", "your", "its", "their", "a", "an"})
 _STANCE_SKIP = frozenset({"really", "truly", "very", "always", "also", "just", "genuinely", "deeply", "strongly",
                           "personally", "still", "do", "a", "big", "huge", "am"})
@@ -1112,6 +1124,20 @@ _JOINS = frozenset({"and", "but", "while", "whereas"})
 # "Under load the p99 latency was fine at first. Then it went up to fifty milliseconds": the quantity is the one said
 # before (judge83, judge79 left)
 _PRONOUNS = frozenset({"it", "that", "this", "which", "they"})
+# ... when the pronoun is the move's subject, with only these (or an "-ly" word) between ("it then went up to fifty"),
+# and the move takes no object of its own: "..., which grew the batch to 500" moves the batch (read43c)
+_SUBJECT_SKIP = _MOTION | frozenset({"has", "have", "had", "be", "then", "also", "just", "even", "only", "all", "again",
+                                     "soon", "later", "eventually", "finally"})
+_OBJECT_OPENERS = frozenset({"the", "a", "an", "our", "their", "its", "my", "your", "his", "her", "these", "those"})
+
+
+def _pronoun_moves(words: Sequence[str], start: int, k: int) -> bool:
+    """Whether a pronoun is the subject of the move at word k (the clause's words from `start`) and the move takes
+    no object: "it went up to fifty milliseconds", not "which grew the batch to 500" nor "this meant we grew ..."."""
+    i = k - 1
+    while i >= start and (words[i] in _SUBJECT_SKIP or words[i].endswith("ly")):
+        i -= 1
+    return i >= start and words[i] in _PRONOUNS and (k + 1 >= len(words) or words[k + 1] not in _OBJECT_OPENERS)
 
 
 def _moves(words: Sequence[str], k: int) -> str:
@@ -1134,10 +1160,11 @@ def moves_against(words: Sequence[str], numbers: Set[int], directions: Sequence[
     "throughput fell to two thousand a second" for "throughput up"; not "latency went down from 50 to 4 ms", nor a
     clause with no figure after the word that moves it ("latency went up a bit"), nor one that denies ("latency never
     went up above 5 ms"). The quantity is the label's word nearest before the moving word in the clause (a percentile,
-    "p99", is a latency), else the nearest after it ("we cut latency to 4 ms"), else, after a pronoun ("it went up to
-    fifty milliseconds"), `earlier`: the quantity said last before the clause. A factor is its own figure ("latency
-    doubled"). `figured`: "from X to Y" figures read by their values (`figure_moves`: "went from 300 milliseconds to
-    4 seconds"), (position in the clause, way), read when no word in the clause moves a quantity. `named_first`: the
+    "p99", is a latency), else the nearest after it ("we cut latency to 4 ms"), else, after a pronoun that is the
+    move's subject ("it went up to fifty milliseconds", `_pronoun_moves`), `earlier`: the quantity said last before
+    the clause. A factor is its own figure ("latency doubled"). `figured`: "from X to Y" figures read by their values
+    (`figure_moves`: "went from 300 milliseconds to 4 seconds"), (position in the clause, way), read when no word in
+    the clause moves a quantity. `named_first`: the
     quantities read only before the moving word (a label's implied ones, `better_ways`: "volume went up eight times
     during the incident" moves no incidents)."""
     if not directions or any(w in DENIALS or w.endswith("n't") for w in words):
@@ -1155,7 +1182,7 @@ def moves_against(words: Sequence[str], numbers: Set[int], directions: Sequence[
         since = next((i + 1 for i in range(k - 1, start - 1, -1) if words[i] in _JOINS), start)
         before = [stems[i] for i in range(k - 1, since - 1, -1) if stems[i] in way_of]
         after = [stems[i] for i in range(k + 1, end) if stems[i] in way_of and stems[i] not in named_first]
-        referred = [earlier] if earlier in way_of and any(w in _PRONOUNS for w in words[start:k]) else []
+        referred = [earlier] if earlier in way_of and _pronoun_moves(words, start, k) else []
         quantity = (before or after or referred or [""])[0]
         if quantity and way_of[quantity] != way:
             return True
@@ -1659,12 +1686,22 @@ def said_absent(said: Sequence[str]) -> list[int]:
 _NOBODY_OF = 4
 
 
+# "..., so nobody on the team has to watch dashboards": a chore nobody needs to do is a benefit told, not the label's
+# subject said to be nobody (read43c)
+_NEEDS_TO = frozenset({"has", "have", "had", "needs", "need", "needed"})
+
+
 def _nobody(said: Sequence[str]) -> list[int]:
-    """The positions just after each "nobody", "no one", "none" said in a clause, where the people it names start."""
+    """The positions just after each "nobody", "no one", "none" said in a clause, where the people it names start;
+    not one that "has to" or "needs to" do something (a chore spared)."""
     out = []
     for t, w in enumerate(said):
         if w in ("nobody", "none") or (w == "no" and said[t + 1:t + 2] == ["one"]):
-            out.append(t + (2 if w == "no" else 1))
+            start = t + (2 if w == "no" else 1)
+            rest = said[start:start + _NOBODY_OF + 2]
+            if any(x in _NEEDS_TO and rest[i + 1:i + 2] == ["to"] for i, x in enumerate(rest)) or "must" in rest:
+                continue
+            out.append(start)
     return out
 
 
@@ -2528,8 +2565,10 @@ class AnswerJudge:
             p = self._set_aside(p)       # "Consistency was always a priority" (judge28)
         if self._vetoed.get(kp.label):
             p = self._set_aside(p)       # "failover wasn't automatic" for "automatic failover"
-        if praised.any():
-            p = self._set_aside(p)       # the mission named only to like it: what it is never said (judge83)
+        if praised.any() and self.general:
+            p = self._set_aside(p)       # a general account that names the mission only to like it: what it is never
+            #                              said (judge83); with specifics, only the praising sentence is set aside
+            #                              ("I'd be a great fit. I've spent six years building ...": read43c, judge85)
         if (p >= self.s.judge_threshold and self.general and kp.cues_from_label
                 and max((label_share(part, said) for part in [needed_part(kp.label), *claim_texts(kp.label)]
                          for said in self._sentence_stems), default=0.0) < self.s.general_label_share):
@@ -2800,8 +2839,8 @@ class AnswerJudge:
         says none of the list (no usable unit that close to an item, no cue said beyond the head's own words):
         "Consistency was always a priority". An answer that says neither in the label's terms is judged by meaning
         as a whole ("The main node copied every write to two followers")."""
-        head, colon, _ = kp.label.partition(":")
-        items = [1 + k for k, part in enumerate(parts) if part != head.strip()]
+        head, colon, _ = point_content(kp.label).partition(":")   # the head as `parts` has it: "what Airwallex builds"
+        items = [1 + k for k, part in enumerate(parts) if part != head.strip()]        # for "Say what ..." (read43c)
         if not colon or len(items) < 2 or masked[:, items].max() >= FACET_SAID:
             return False
         own = {t.stem for t in tokenize_text(head)}
@@ -2815,11 +2854,13 @@ class AnswerJudge:
     def _praised_head(self, kp: KeyPoint, lexical: KeyPointResult) -> np.ndarray:
         """For a label that gives its substance after a head of one word ("The mission: friendlier, more transparent
         financial products that improve lives"), per unit, whether it is in a sentence that names the head to like it,
-        a word of praise at most PRAISE_NEAR words from it ("The mission really resonates with me, making financial
+        a word of praise at most `praise_near` words from it ("The mission really resonates with me, making financial
         products better for people", "I'm really drawn to the mission", "Affirm has a great mission"), in an answer
         that says no cue of the substance beyond the head's and the question's own words ("consumer finance" for "Why
-        Affirm, and why consumer finance?"): what the mission is was never said, and the point is not (judge83). An
-        answer that says a cue ("transparent about fees", "Mostly the mission, honestly.") is judged as ever."""
+        Affirm, and why consumer finance?"): that sentence names the mission only to like it and does not count for the
+        point (judge83); the answer's other sentences are judged as ever ("I'd be a great fit. I've built ..." may
+        still tell the fit: judge85). An answer that says a cue ("transparent about fees", "Mostly the mission,
+        honestly.") is judged as ever."""
         none = np.zeros(len(self.units), dtype=bool)
         head = [t for t in tokenize_text(kp.label.partition(":")[0]) if t.norm not in _HEAD_DETERMINERS]
         if len(head) != 1 or head[0].norm in FUNCTION_WORDS:      # "The mission", not "Say what Airwallex builds"
@@ -2830,9 +2871,9 @@ class AnswerJudge:
         if any(tokens[i].stem not in own | asked and tokens[i].norm not in FUNCTION_WORDS
                for m in lexical.matches for i in range(m.first, m.last + 1)):
             return none
-        words = self._words
+        words, near = self._words, self.s.praise_near
         liked = [(a, b) for a, b in self._sentence_list
-                 if any(stem(words[i]) in own and PRAISE & set(words[max(a, i - PRAISE_NEAR):i + PRAISE_NEAR + 1])
+                 if any(stem(words[i]) in own and PRAISE & set(words[max(a, i - near):i + near + 1])
                         for i in range(a, b + 1))]
         return np.array([any(u.first <= b and a <= u.last for a, b in liked) for u in self.units], dtype=bool)
 

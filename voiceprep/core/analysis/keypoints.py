@@ -154,6 +154,10 @@ def denied_phrases(label: str, whole: bool = False) -> tuple[tuple[str, ...], ..
 _LY_NOT_MANNER = frozenset({"only", "family", "families", "apply", "supply", "reply", "rely", "ally", "assembly",
                             "anomaly", "italy", "july", "fly", "ugly", "holy", "early", "daily", "weekly", "monthly",
                             "yearly", "hourly", "nightly", "likely", "friendly", "lonely", "silly", "jelly", "belly"})
+# ... nor is a word of degree: "not fully automated" is not denied by "it's mostly automated" (read43c)
+_LY_DEGREE = frozenset({"fully", "completely", "entirely", "totally", "wholly", "partly", "partially", "mostly",
+                        "largely", "mainly", "nearly", "barely", "hardly", "only", "purely", "strictly", "truly",
+                        "really", "highly", "heavily", "slightly"})
 
 
 # after a consequence ("..., so nobody has to look at it"), a "nobody" or "nothing" tells a result, not an undoing
@@ -176,7 +180,8 @@ def asserted_denials(label: str, tokens: list[Token]) -> frozenset[int]:
     # the phrase's own words undo nothing ("bad rows were silently dropped" for "..., not silently dropped"), and a
     # manner word is not needed ("we just drop it quietly" asserts "silently dropped" too): walk59
     denied = frozenset(s for phrase in phrases for s in phrase)
-    manner = frozenset(t.stem for t in tokenize_text(label) if t.norm.endswith("ly") and t.norm not in _LY_NOT_MANNER)
+    manner = frozenset(t.stem for t in tokenize_text(label) if t.norm.endswith("ly")
+                       and t.norm not in _LY_NOT_MANNER | _LY_DEGREE)
     needed = [frozenset(phrase) - manner or frozenset(phrase) for phrase in phrases]
     for a, b in zip(starts, starts[1:]):
         end = next((i for i in range(a + 1, n) if tokens[i].sentence_start), n)

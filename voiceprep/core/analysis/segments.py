@@ -910,18 +910,23 @@ def _continues(piece: str) -> bool:
 _UNDENIED = {"ca": "can", "wo": "will", "sha": "shall"}
 
 
+# the denials measured heard unsure when another word was said (judge82, judge85): "not", "never", "no" and the "n't"
+# contractions; "without", "nor", "neither" were never heard so and are read as said
+UNSURE_DENIALS = frozenset({"not", "never", "no", "cannot"})
+
+
 def unheard_denials(raw: list[str], probabilities: Sequence[float], below: float) -> list[str]:
     """The words as the judge reads them: a denial the recogniser itself was unsure of (its probability under
     `below`) is read as not said. A misheard word is heard as a denial often ("APIs that other platforms build on" heard
     "API's not[0.15] other platforms build onto"); a denial said is heard surely: in dev's transcripts every denial
-    heard under 0.3 was another word said (5 of 5), none a denial said (docs/benchmarks.md judge82). Every word of
-    DENIALS so heard is dropped ("not", "never", and also "no", "without", "nor": the evidence was "not"-type words
-    only, read43c), a contraction keeps its verb ("can't" -> "can"); the punctuation stays (a comma still ends a
+    heard under 0.3 was another word said (5 of 5), none a denial said (docs/benchmarks.md judge82). Only the denials
+    so measured are dropped (`UNSURE_DENIALS`: "not", "never", "no", a "n't" contraction; not "without" or "nor":
+    read43c, judge85), a contraction keeps its verb ("can't" -> "can"); the punctuation stays (a comma still ends a
     clause), so word positions and quotes are the transcript's."""
     out = list(raw)
     for i, (word, p) in enumerate(zip(raw, probabilities)):
         w = clean(word)
-        if p >= below or not (w in DENIALS or w.endswith("n't")):
+        if p >= below or not (w in UNSURE_DENIALS or w.endswith("n't")):
             continue
         base = w[:-3] if w.endswith("n't") else ""
         base = _UNDENIED.get(base, base) if w != "cannot" else "can"
