@@ -65,6 +65,10 @@ def test_no_weak_points_after_rounds_says_nothing_was_missed():
     said = str(caught.value)
     assert "rehearse a round first" not in said and "yet" not in said
     assert "nothing missed to drill" in said and "covered every key point" in said
+    # read44a 2: weak points only of questions no longer in the bank are no proof that nothing was missed
+    with pytest.raises(ValueError) as caught:
+        Rehearsal.for_weak_points(bank, [{"prompt_id": "removed-question", "key_point_id": "gone"}], practised=True)
+    assert "nothing missed" not in str(caught.value)
 
 
 def test_a_weak_point_drill_starts_with_the_weakest_point():

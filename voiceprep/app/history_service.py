@@ -233,9 +233,12 @@ class HistoryService:
         them, `key_point_id` None: the whole question, no point singled out), then the weak points, but not those of a
         question whose newest answer covered every key point unless every weak point is (queries.drill_points)."""
         s = self.settings
-        return drill_queue(self.never_answered(bank), queries.drill_points(self._h(), self.lineage(bank.id),
-                                                                            s.weak_point_window, s.weak_points_drilled),
-                           s.never_answered_drilled)
+        # read44a 2: the points of questions still in the bank, before the limit (a question removed or renamed in the
+        # editor kept the first five places and the drill said nothing was missed)
+        here = {p.id for p in bank.all_prompts()}
+        points = [w for w in queries.drill_points(self._h(), self.lineage(bank.id), s.weak_point_window, None)
+                  if w["prompt_id"] in here]
+        return drill_queue(self.never_answered(bank), points[:s.weak_points_drilled], s.never_answered_drilled)
 
     def previous_answer(self, attempt_id: int) -> Row | None:
         """The counted answer to the same question before this one, from any session (`queries.previous_answer`), with

@@ -182,7 +182,8 @@ class Rehearsal:
         by_id = {p.id: p for p in bank.all_prompts()}
         prompts = [by_id[i] for i in dict.fromkeys(w["prompt_id"] for w in weak) if i in by_id]
         if not prompts:
-            raise ValueError(NOTHING_MISSED if practised else "no weak points yet: rehearse a round first")
+            # read44a 2: weak points only of questions no longer in the bank are no proof that nothing was missed
+            raise ValueError(NOTHING_MISSED if practised and not weak else "no weak points yet: rehearse a round first")
         focus: dict[str, list[str]] = {}
         for p in prompts:
             points = {kp.id: kp.label for kp in p.key_points}

@@ -740,6 +740,9 @@ def test_a_label_that_names_the_result_reads_as_the_result(label, part):
     ("I ran the benchmark three times.", False),
     ("Then I went up to the office to tell them.", False),
     ("The old lock prevented us from scaling.", False),
+    # read44a 1: past its clause, or denied, it is no result
+    ("We avoided a rewrite, but the outages kept coming.", False),
+    ("Our old rules never prevented fraud.", False),
 ])
 def test_a_measured_change_is_a_result(sentence, result):
     text = "Our matching engine was slow under load. I rebuilt it around a ring buffer. " + sentence

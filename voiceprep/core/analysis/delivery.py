@@ -103,8 +103,11 @@ STAR_CUES = {
               r"halved|doubled|tripled|no longer|down to(?! (a|an|the|my|our|his|her|their|who|what|how|which|whether)\b)|"
               r"fell (to|by|from)|"
               # what the work kept from happening (walk60 10: "prevented ... $200,000 a year of revenue loss" was no
-              # result), not what stood in its way ("the lock prevented us from scaling")
-              r"(prevented|avoided|averted)\b[^.?!]{0,80}?\b(loss|losses|lost|outages?|downtime|incidents?|"
+              # result), not what stood in its way ("the lock prevented us from scaling"); within its clause (a comma
+              # only inside a figure: "avoided a rewrite, but the outages kept coming" is none) and not denied
+              # ("our old rules never prevented fraud": read44a 1)
+              r"(?<!never )(?<!not )(?<!n't )(prevented|avoided|averted)\b(?:[^.?!,;]|,(?=\d)){0,80}?\b"
+              r"(loss|losses|lost|outages?|downtime|incidents?|"
               r"chargebacks?|fraud|churn|fines?|penalty|penalties|breach|breaches|failures?|errors?|refunds?)\b|"
               rf"from {_ABOUT}{_NUM}\b[^.?!]{{0,40}}?\bto {_ABOUT}{_NUM}\b)|{_CHANGE}",
 }

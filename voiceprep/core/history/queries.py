@@ -1103,7 +1103,7 @@ def _weak(rates: list[Row], limit: int | None) -> list[Row]:
     return [r for r in rates if r["standing"] < 1.0][:limit]
 
 
-def drill_points(h: History, bank: Banks, last: int = 6, limit: int = 5) -> list[Row]:
+def drill_points(h: History, bank: Banks, last: int = 6, limit: int | None = 5) -> list[Row]:
     """What "Drill my weak points" asks after the questions never answered, weakest first: the weak points
     (weak_points), leaving out those of a question whose newest answer covered every key point (answered_fully),
     unless every weak point is of such a question. fixDC (session 41's leftover): a drill right after a 6 of 6
@@ -1112,9 +1112,9 @@ def drill_points(h: History, bank: Banks, last: int = 6, limit: int = 5) -> list
     return drill_order(weak_points(h, bank, last, limit=None), answered_fully(h, bank), limit)
 
 
-def drill_order(weak: list[Row], full: set[str], limit: int) -> list[Row]:
+def drill_order(weak: list[Row], full: set[str], limit: int | None) -> list[Row]:
     """`weak` (weak points, weakest first) as the drill takes them: those of the questions in `full` (their newest
-    answer covered every key point) left out, unless they are all of such questions; at most `limit`."""
+    answer covered every key point) left out, unless they are all of such questions; at most `limit` (None: all)."""
     fresh = [w for w in weak if w["prompt_id"] not in full]
     return (fresh or weak)[:limit]
 
