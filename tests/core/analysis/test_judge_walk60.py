@@ -1,0 +1,53 @@
+"""walk60 (judge87), typed through the real judge on the bundled senior-backend-payments bank: the opposite of a point
+("we did not tokenize anything ... full card numbers ... in our own Postgres") is no evidence for it, a point's topic
+nouns alone ("We used Kafka, and our consumers read the payment events") do not say what the point says was done, a
+purpose clause ("..., so that concurrency is bounded") is as hypothetical as the "I would" it serves, and a spoken word
+that is spelt right is not matched to a different cue word by sound alone."""
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import BANKS
+from voiceprep.core.analysis.analyze import analyze_answer
+from voiceprep.core.analysis.segments import clause_markers
+from voiceprep.core.banks import load_bank
+from voiceprep.core.transcript import Transcript
+
+pytestmark = pytest.mark.usefixtures("fresh_judge")    # tests/core/analysis/conftest.py
+
+
+@pytest.fixture(scope="module")
+def bank():
+    return load_bank(BANKS / "senior-backend-payments.toml")
+
+
+def judged(bank, prompt_id: str, point: str, text: str):
+    a = analyze_answer(bank, bank.prompt(prompt_id), Transcript.from_text(text))
+    assert a.judge.method == "semantic", a.judge.message
+    return next(r for r in a.key_points if r.key_point.id == point)
+
+
+def test_a_purpose_clause_keeps_its_main_clauses_would():
+    """walk60 3: "..., and I would put a semaphore around each provider, so that concurrency is bounded" — main read
+    "so that concurrency is bounded" as a clause telling its own past ("that" a subject, "bounded" a past)."""
+    raw = ("I would use an async HTTP client with a connection pool, and I would put a semaphore around each downstream "
+           "provider, so that concurrency is bounded and one slow provider cannot eat every connection.").split()
+    markers = clause_markers(raw)
+    assert "would" in markers[raw.index("concurrency")]
+    assert "would" in markers[raw.index("bounded")]
+
+
+def test_a_hypothetical_is_not_credited_through_its_so_that_clause(bank):
+    """walk60 3: main ticked Async, quoting "so that concurrency is bounded and one slow provider cannot eat every
+    connection."."""
+    text = ("I would probably start from asyncio, because payment operations mostly wait on the network. I would use an "
+            "async HTTP client with a connection pool, and I would put a semaphore around each downstream provider, so "
+            "that concurrency is bounded and one slow provider cannot eat every connection.")
+    r = judged(bank, "python-services", "async", text)
+    assert not r.hit, (r.judgement.probability, r.judgement.unit)
+
+
+def test_so_that_said_as_done_still_counts(bank):
+    text = ("We used asyncio with an async HTTP client and a connection pool, and we put a semaphore around each "
+            "downstream provider, so that concurrency was bounded and one slow provider could not eat every connection.")
+    assert judged(bank, "python-services", "async", text).hit
