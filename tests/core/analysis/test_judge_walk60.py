@@ -51,3 +51,21 @@ def test_so_that_said_as_done_still_counts(bank):
     text = ("We used asyncio with an async HTTP client and a connection pool, and we put a semaphore around each "
             "downstream provider, so that concurrency was bounded and one slow provider could not eat every connection.")
     assert judged(bank, "python-services", "async", text).hit
+
+
+@pytest.mark.parametrize("text", [
+    "We did not tokenize anything. The full card numbers were stored in our own Postgres database. PCI compliance did "
+    "not shape the design.",
+    "We never tokenized card data; full card numbers sat in our Postgres database, so we were fully in PCI scope.",
+])
+def test_the_opposite_of_the_pci_point_is_no_evidence(bank, text):
+    """walk60 1: main ticked "PCI compliance: tokenization, keeping card data out of scope" (`min_cues` 1: "card
+    numbers" or "PCI" carried it) and did not read "we did not tokenize" / "we never tokenized"."""
+    r = judged(bank, "payments-domain", "pci", text)
+    assert not r.hit, (r.judgement.probability, r.judgement.unit)
+
+
+def test_the_pci_point_said_as_done_still_counts(bank):
+    text = ("We tokenized every card with our processor's vault, so the full card numbers never touched our servers and "
+            "we stayed out of PCI scope.")
+    assert judged(bank, "payments-domain", "pci", text).hit

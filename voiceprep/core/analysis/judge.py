@@ -1671,6 +1671,23 @@ def _free_of(label: str) -> frozenset[str]:
     return frozenset(stem(a or b) for a, b in found)
 
 
+def _a_state(clause: Sequence[str]) -> bool:
+    """Whether a clause opening with a REMEDY word tells the state that followed, not a remedy: "..., so we were fully
+    in PCI scope" (walk60), not "..., so we added Patroni"."""
+    return len(clause) > 2 and clause[0] == "so" and clause[1] in SPEAKER | {"it", "they"} and clause[2] in ("was", "were")
+
+
+_IZE = ("ize", "ized", "izes", "izing", "ise", "ised", "ises", "ising")
+_IZATION = ("ization", "isation")
+
+
+def _verb_of(word: str, label_word: str) -> bool:
+    """Whether `word` is the verb of the label's "-ization" noun: "tokenize", "tokenized" for "tokenization" (walk60:
+    "we did not tokenize anything" denies the label's act)."""
+    return any(word.endswith(v) and label_word.endswith(n) and word[:-len(v)] == label_word[:-len(n)] and
+               len(word) - len(v) >= 3 for v in _IZE for n in _IZATION)
+
+
 class AnswerJudge:
     """Judges one answer against many key points, sharing the answer's embeddings."""
 
@@ -2034,15 +2051,17 @@ class AnswerJudge:
                 for t in denied_targets(said):
                     norm = words[a + t]
                     label_norm = own.get(stem(norm))
-                    if label_norm and inflected(norm, label_norm):
+                    if label_norm and (inflected(norm, label_norm) or _verb_of(norm, label_norm)):
                         hit = True
                         # the label's own subject is what is denied: "failover wasn't automatic" (another word of
                         # the label before the denial), "I never went back" (the candidate, for their own act); not
-                        # "ten patients each, which isn't safe" (the problem, for "Patients stayed safe")
+                        # "ten patients each, which isn't safe" (the problem, for "Patients stayed safe"); "we did
+                        # not tokenize anything" for "...: tokenization, ..." (the team, the label's act: walk60)
                         before = said[:t]
                         subject = any(stem(w) in own and stem(w) != stem(norm) for w in before) or (
-                            own_act and any(w in SPEAKER for w in before))
-                        remedied = any(words[ca] in REMEDY for ca, _ in self._clauses if b < ca <= self._end_of(a))
+                            (own_act or _verb_of(norm, label_norm)) and any(w in SPEAKER for w in before))
+                        remedied = any(words[ca] in REMEDY and not _a_state(words[ca:cb + 1])
+                                       for ca, cb in self._clauses if b < ca <= self._end_of(a))
                         if subject and not remedied and not any(w in ONCE_WAS for w in words[max(0, a - 3):b + 1]):
                             denied.add(stem(norm))
                         break
