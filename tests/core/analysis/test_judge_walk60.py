@@ -30,8 +30,9 @@ def judged(bank, prompt_id: str, point: str, text: str):
 def test_a_purpose_clause_keeps_its_main_clauses_would():
     """walk60 3: "..., and I would put a semaphore around each provider, so that concurrency is bounded" — main read
     "so that concurrency is bounded" as a clause telling its own past ("that" a subject, "bounded" a past)."""
-    raw = ("I would use an async HTTP client with a connection pool, and I would put a semaphore around each downstream "
-           "provider, so that concurrency is bounded and one slow provider cannot eat every connection.").split()
+    text = ("I would use an async HTTP client with a connection pool, and I would put a semaphore around each downstream "
+            "provider, so that concurrency is bounded and one slow provider cannot eat every connection.")
+    raw = text.split()
     markers = clause_markers(raw)
     assert "would" in markers[raw.index("concurrency")]
     assert "would" in markers[raw.index("bounded")]
