@@ -70,3 +70,21 @@ def test_the_pci_point_said_as_done_still_counts(bank):
     text = ("We tokenized every card with our processor's vault, so the full card numbers never touched our servers and "
             "we stayed out of PCI scope.")
     assert judged(bank, "payments-domain", "pci", text).hit
+
+
+@pytest.mark.parametrize("text", [
+    "We used Kafka, and our consumers read the payment events.",
+    "We versioned every Kafka event with a schema version field, and consumers accepted both the old and the new "
+    "version during a migration.",
+])
+def test_the_points_nouns_alone_do_not_say_what_it_says_was_done(bank, text):
+    """walk60 2: main ticked "Distributed pieces: Kafka consumers that commit offsets only after the work is done"
+    for its nouns (cues: Kafka, consumers); the act its label tells ("that commit offsets ...") is never said."""
+    r = judged(bank, "python-services", "kafka-consumers", text)
+    assert not r.hit, (r.judgement.probability, r.judgement.unit)
+
+
+def test_the_kafka_consumers_point_said_still_counts(bank):
+    text = ("Our Kafka consumers committed their offsets only after the payment was written to Postgres, so a crash "
+            "meant the message was processed again.")
+    assert judged(bank, "python-services", "kafka-consumers", text).hit

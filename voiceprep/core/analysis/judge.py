@@ -1677,6 +1677,22 @@ def _a_state(clause: Sequence[str]) -> bool:
     return len(clause) > 2 and clause[0] == "so" and clause[1] in SPEAKER | {"it", "they"} and clause[2] in ("was", "were")
 
 
+_WHEN_WORDS = frozenset({"only", "after", "before", "once", "when", "until", "always", "never"})
+_RELATIVE_ACT = re.compile(r"^(?P<head>(?:\w+ ){1,3}?)that (?P<act>\w+ .+)$")
+
+
+@lru_cache(maxsize=1024)
+def _relative_act(label: str) -> frozenset[str] | None:
+    """The content stems of what a label's nouns are said to do, in a relative clause after its last colon ("Kafka
+    consumers that commit offsets only after the work is done" -> commit, offset, work, done), or None."""
+    m = _RELATIVE_ACT.match(label.rsplit(":", 1)[-1].strip())
+    if m is None:
+        return None
+    stems = frozenset(t.stem for t in tokenize_text(m.group("act"))
+                      if t.norm not in FUNCTION_WORDS and t.norm not in _WHEN_WORDS and len(t.norm) > 2)
+    return stems or None
+
+
 _IZE = ("ize", "ized", "izes", "izing", "ise", "ised", "ises", "ising")
 _IZATION = ("ization", "isation")
 
@@ -2535,6 +2551,9 @@ class AnswerJudge:
             p = self._set_aside(p)       # "Consistency was always a priority" (judge28)
         if self._vetoed.get(kp.label):
             p = self._set_aside(p)       # "failover wasn't automatic" for "automatic failover"
+        if p >= self.s.judge_threshold and self._names_only_the_doers(kp, lexical):
+            p = self._set_aside(p)       # "We used Kafka, and our consumers read the events" for "Kafka consumers
+            #                              that commit offsets only after the work is done" (walk60)
         if praised.any():
             p = self._set_aside(p)       # the mission named only to like it: what it is never said (judge83)
         if (p >= self.s.judge_threshold and self.general and kp.cues_from_label
@@ -2718,6 +2737,21 @@ class AnswerJudge:
             if cue is not None and not inside(m) and there:
                 result.matches[k] = max(there, key=lambda s: (s.quality, -s.first))
         result.matches.sort(key=lambda m: m.first)
+
+    def _names_only_the_doers(self, kp: KeyPoint, lexical: KeyPointResult) -> bool:
+        """Whether a point whose label tells what its nouns do, in a relative clause ("Kafka consumers that commit
+        offsets only after the work is done"), is said only by naming the nouns: every cue said is one of the head's
+        ("Kafka", "consumers"), and no word of the relative clause (nor of a cue written for it) is said anywhere in
+        the answer (walk60)."""
+        rel = None if kp.cues_from_label else _relative_act(kp.label)
+        if rel is None or not lexical.said:
+            return False
+        def of_act(cue: str) -> bool:
+            return any(t.stem in rel for a in cue.split("|") for t in tokenize_text(a))
+        if any(of_act(cue) for cue, _m in lexical.said):
+            return False
+        act = rel | {t.stem for cue in kp.cues if of_act(cue) for a in cue.split("|") for t in tokenize_text(a)}
+        return not any(t.stem in act for t in self.index.tokens)
 
     def _denied_act(self, ok: np.ndarray, sims: np.ndarray, label_best: float, allowed: frozenset[str],
                     own: bool, label: str) -> bool:
