@@ -9,9 +9,13 @@ import pytest
 
 from tests.conftest import BANKS
 from voiceprep.core.analysis.analyze import analyze_answer
+from voiceprep.core.analysis.keypoints import TokenIndex, match_key_point
 from voiceprep.core.analysis.segments import clause_markers
+from voiceprep.core.analysis.text import tokenize_text
 from voiceprep.core.banks import load_bank
+from voiceprep.core.banks.model import KeyPoint
 from voiceprep.core.transcript import Transcript
+from voiceprep.settings import AnalysisSettings
 
 pytestmark = pytest.mark.usefixtures("fresh_judge")    # tests/core/analysis/conftest.py
 
@@ -88,3 +92,19 @@ def test_the_kafka_consumers_point_said_still_counts(bank):
     text = ("Our Kafka consumers committed their offsets only after the payment was written to Postgres, so a crash "
             "meant the message was processed again.")
     assert judged(bank, "python-services", "kafka-consumers", text).hit
+
+
+@pytest.mark.parametrize("said, cue", [("instant", "incident"), ("double", "table"), ("still", "settle")])
+def test_a_heard_word_is_not_another_cue_word_by_its_sound_alone(said, cue):
+    """walk60 4: spoken "instant payouts" matched the cue "incident" (metaphone INSTNT for both) and quoted the opening
+    sentence for "...what it prevented (revenue loss, incidents)"; the two words share the sound key, not the letters."""
+    kp = KeyPoint(id="k", label="l", cues=(cue,), min_cues=1)
+    index = TokenIndex(tokenize_text(f"we were adding {said} payouts to sellers"), AnalysisSettings(), heard=True)
+    assert not match_key_point(kp, index).hit
+
+
+@pytest.mark.parametrize("said, cue", [("mentoring", "monitoring"), ("tokens", "tokenize"), ("pulling", "pooling")])
+def test_a_heard_sound_alike_close_in_letters_still_matches(said, cue):
+    kp = KeyPoint(id="k", label="l", cues=(cue,), min_cues=1)
+    index = TokenIndex(tokenize_text(f"we talked about {said} for a while"), AnalysisSettings(), heard=True)
+    assert match_key_point(kp, index).hit
