@@ -85,7 +85,9 @@ from voiceprep.core.banks.load import default_cues, label_min_cues
 from voiceprep.core.banks.model import Job, KeyPoint, Prompt
 from voiceprep.settings import PHRASE_CUE_WORDS, AnalysisSettings
 
-JUDGE_VERSION = "semantic-69-c"    # session 44: judge87 (walk60: "so that ..." keeps its main clause's "would");
+JUDGE_VERSION = "semantic-69-c"    # session 44: judge87 (walk60: "so that ..." keeps its main clause's "would",
+                                   # "we did not tokenize" denies "tokenization", "Kafka consumers that commit offsets
+                                   # ..." not said by its nouns alone, a sound-alike close in letters too);
                                    # session 43: read43c (-69: a move after "and" is not read back to the quantity
                                    # before it, `_JOINS`: "we halved p99 latency and doubled throughput");
                                    # -68: judge84 (walk59's "if X, we do Y" a rule, a point's own "not ..."
