@@ -180,6 +180,9 @@ class AnalysisSettings:
     cue_window_extra: int = 3           # words allowed between a cue's words
     fuzzy_min_ratio: float = 84.0       # rapidfuzz ratio for a misrecognised word to still match
     fuzzy_min_len: int = 5              # words shorter than this match only exactly or phonetically
+    # a heard word matched by sound (metaphone) is as close in its letters as this too: "mentoring" for "monitoring"
+    # (84), "tokens" for "tokenize" (71), not "instant" for "incident" (53), "double" for "table" (55): walk60
+    phonetic_min_ratio: float = 70.0
     negation_window: int = 8            # words back, within the clause, searched for "not", "never"...
     repeated_phrase_min_words: int = 3
     duration_tolerance: float = 0.25    # within +-25% of the target counts as on time

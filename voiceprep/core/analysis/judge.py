@@ -86,7 +86,10 @@ from voiceprep.core.banks.load import default_cues, label_min_cues
 from voiceprep.core.banks.model import Job, KeyPoint, Prompt
 from voiceprep.settings import PHRASE_CUE_WORDS, AnalysisSettings
 
-JUDGE_VERSION = "semantic-70"      # session 44: -70: judge85 (read43c 1-5, 7: a praised head sets aside its
+JUDGE_VERSION = "semantic-71"      # session 44: -71: judge87 (walk60: "so that ..." keeps its main
+                                   # clause's "would", "we did not tokenize" denies "tokenization", "Kafka consumers
+                                   # that commit offsets ..." not said by its nouns alone, a sound-alike close in
+                                   # letters too); -70: judge85 (read43c 1-5, 7: a praised head sets aside its
                                    # sentence only, unless the answer is a general account; hedges are no praise; a
                                    # pronoun refers a move only as its subject; the head-only guard reads
                                    # point_content; "nobody has to" is no denial; degree words kept in a denial; only
@@ -1711,6 +1714,39 @@ def _free_of(label: str) -> frozenset[str]:
     return frozenset(stem(a or b) for a, b in found)
 
 
+def _a_state(clause: Sequence[str]) -> bool:
+    """Whether a clause opening with a REMEDY word tells the state that followed, not a remedy: "..., so we were fully
+    in PCI scope" (walk60), not "..., so we added Patroni"."""
+    return len(clause) > 2 and clause[0] == "so" and clause[1] in SPEAKER | {"it", "they"} and clause[2] in ("was", "were")
+
+
+_WHEN_WORDS = frozenset({"only", "after", "before", "once", "when", "until", "always", "never"})
+_RELATIVE_ACT = re.compile(r"^(?P<head>(?:\w+ ){1,3}?)that (?P<act>\w+ .+)$")
+
+
+@lru_cache(maxsize=1024)
+def _relative_act(label: str) -> frozenset[str] | None:
+    """The content stems of what a label's nouns are said to do, in a relative clause after its last colon ("Kafka
+    consumers that commit offsets only after the work is done" -> commit, offset, work, done), or None."""
+    m = _RELATIVE_ACT.match(label.rsplit(":", 1)[-1].strip())
+    if m is None:
+        return None
+    stems = frozenset(t.stem for t in tokenize_text(m.group("act"))
+                      if t.norm not in FUNCTION_WORDS and t.norm not in _WHEN_WORDS and len(t.norm) > 2)
+    return stems or None
+
+
+_IZE = ("ize", "ized", "izes", "izing", "ise", "ised", "ises", "ising")
+_IZATION = ("ization", "isation")
+
+
+def _verb_of(word: str, label_word: str) -> bool:
+    """Whether `word` is the verb of the label's "-ization" noun: "tokenize", "tokenized" for "tokenization" (walk60:
+    "we did not tokenize anything" denies the label's act)."""
+    return any(word.endswith(v) and label_word.endswith(n) and word[:-len(v)] == label_word[:-len(n)] and
+               len(word) - len(v) >= 3 for v in _IZE for n in _IZATION)
+
+
 class AnswerJudge:
     """Judges one answer against many key points, sharing the answer's embeddings."""
 
@@ -2083,15 +2119,17 @@ class AnswerJudge:
                 for t in denied_targets(said):
                     norm = words[a + t]
                     label_norm = own.get(stem(norm))
-                    if label_norm and inflected(norm, label_norm):
+                    if label_norm and (inflected(norm, label_norm) or _verb_of(norm, label_norm)):
                         hit = True
                         # the label's own subject is what is denied: "failover wasn't automatic" (another word of
                         # the label before the denial), "I never went back" (the candidate, for their own act); not
-                        # "ten patients each, which isn't safe" (the problem, for "Patients stayed safe")
+                        # "ten patients each, which isn't safe" (the problem, for "Patients stayed safe"); "we did
+                        # not tokenize anything" for "...: tokenization, ..." (the team, the label's act: walk60)
                         before = said[:t]
                         subject = any(stem(w) in own and stem(w) != stem(norm) for w in before) or (
-                            own_act and any(w in SPEAKER for w in before))
-                        remedied = any(words[ca] in REMEDY for ca, _ in self._clauses if b < ca <= self._end_of(a))
+                            (own_act or _verb_of(norm, label_norm)) and any(w in SPEAKER for w in before))
+                        remedied = any(words[ca] in REMEDY and not _a_state(words[ca:cb + 1])
+                                       for ca, cb in self._clauses if b < ca <= self._end_of(a))
                         if subject and not remedied and not any(w in ONCE_WAS for w in words[max(0, a - 3):b + 1]):
                             denied.add(stem(norm))
                         break
@@ -2565,6 +2603,9 @@ class AnswerJudge:
             p = self._set_aside(p)       # "Consistency was always a priority" (judge28)
         if self._vetoed.get(kp.label):
             p = self._set_aside(p)       # "failover wasn't automatic" for "automatic failover"
+        if p >= self.s.judge_threshold and self._names_only_the_doers(kp, lexical):
+            p = self._set_aside(p)       # "We used Kafka, and our consumers read the events" for "Kafka consumers
+            #                              that commit offsets only after the work is done" (walk60)
         if praised.any() and self.general:
             p = self._set_aside(p)       # a general account that names the mission only to like it: what it is never
             #                              said (judge83); with specifics, only the praising sentence is set aside
@@ -2750,6 +2791,21 @@ class AnswerJudge:
             if cue is not None and not inside(m) and there:
                 result.matches[k] = max(there, key=lambda s: (s.quality, -s.first))
         result.matches.sort(key=lambda m: m.first)
+
+    def _names_only_the_doers(self, kp: KeyPoint, lexical: KeyPointResult) -> bool:
+        """Whether a point whose label tells what its nouns do, in a relative clause ("Kafka consumers that commit
+        offsets only after the work is done"), is said only by naming the nouns: every cue said is one of the head's
+        ("Kafka", "consumers"), and no word of the relative clause (nor of a cue written for it) is said anywhere in
+        the answer (walk60)."""
+        rel = None if kp.cues_from_label else _relative_act(kp.label)
+        if rel is None or not lexical.said:
+            return False
+        def of_act(cue: str) -> bool:
+            return any(t.stem in rel for a in cue.split("|") for t in tokenize_text(a))
+        if any(of_act(cue) for cue, _m in lexical.said):
+            return False
+        act = rel | {t.stem for cue in kp.cues if of_act(cue) for a in cue.split("|") for t in tokenize_text(a)}
+        return not any(t.stem in act for t in self.index.tokens)
 
     def _denied_act(self, ok: np.ndarray, sims: np.ndarray, label_best: float, allowed: frozenset[str],
                     own: bool, label: str) -> bool:

@@ -389,7 +389,7 @@ class TokenIndex:
                 code = _metaphone(word) if self.heard else ""      # typed: no match by sound
                 if len(code) >= 3:
                     for text in self._sounds().get(code, ()):
-                        if abs(len(text) - len(word)) <= 3:
+                        if abs(len(text) - len(word)) <= 3 and fuzz.ratio(text, word) >= self.s.phonetic_min_ratio:
                             for i, n in self.joined[text]:
                                 if n <= 2 and not self._word_apart(i, n):   # "role I built" is not "reliability"
                                     add(i, n, PHONETIC)

@@ -859,10 +859,13 @@ def _tells_own_act(words: list[str], first: int, last: int) -> bool:
     with a subject of its own and tells in its next few words what happened: its own act, outside the scope of a
     modal said before it. One rule for a spoken run ("we'd double allocated it ... so i brought them", judge59), a
     comma-run ("if pricing was down we'd degrade to the last cached quote, I led the design", fixBF) and a past
-    perfect ("..., and we'd already split the topic", `had`). Not "..., so we see stuck payments", a plan's purpose."""
+    perfect ("..., and we'd already split the topic", `had`). Not "..., so we see stuck payments", a plan's purpose,
+    nor "..., so that concurrency is bounded": the "that" of a purpose clause is no subject (walk60)."""
     k = first
     while k <= last and words[k] in _LEADING_FILLERS and k - first < _FILLERS_SKIPPED:
         k += 1
+    if k <= last and words[k] == "that" and k > first and words[k - 1] == "so":
+        return False
     return k <= last and words[k] in SUBJECTS and _tells_what_happened(words[k:min(k + 4, last + 1)], True)
 
 
