@@ -78,8 +78,9 @@ def test_the_evaluation_matches_typed_text_by_sound_no_more_than_the_app_does():
     from voiceprep.settings import AnalysisSettings
 
     prompt = BankRegistry.discover().find("senior-backend-payments").all_prompts()[0]
-    prompt = dataclasses.replace(prompt, key_points=(KeyPoint("r", "Retries", ("retry",)),))
-    typed = Transcript.from_text("We had a single rider thread for the whole book.")
+    # judge87: a match by sound also needs the letters close ("rider"/"retry" no longer; "mentoring"/"monitoring" is)
+    prompt = dataclasses.replace(prompt, key_points=(KeyPoint("r", "Monitoring", ("monitoring",)),))
+    typed = Transcript.from_text("We set up mentoring dashboards for the whole service.")
     heard = dataclasses.replace(typed, model="tiny.en")
     assert matcher_hits(typed, prompt, AnalysisSettings()) == set()
     assert matcher_hits(heard, prompt, AnalysisSettings()) == {"r"}
