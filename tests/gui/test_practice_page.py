@@ -369,7 +369,10 @@ def test_an_answer_to_the_last_question_brought_back_counts_once_if_the_round_is
         assert ctl.rehearsal.current.id == last
         qtbot.waitUntil(lambda: ctl.state == c.IDLE, timeout=30000)
         with qtbot.waitSignal(ctl.analysisReady, timeout=30000):
-            ctl.answer_text(TYPED)
+            # an answer to the last question itself (python-services): TYPED names Kafka consumers only, which judge87
+            # no longer takes for "Kafka consumers that commit offsets only after the work is done" (overall 0)
+            ctl.answer_text("Our Python services ran on asyncio with a semaphore for bounded concurrency and shared "
+                            "connection pools, so nothing blocked the event loop.")
         # left here: the question is an answer, not also a skip
         qtbot.waitUntil(lambda: queries.stats(h, bank)["skipped"] == total - 1, timeout=10000)
         stats = queries.stats(h, bank, prompt=last)
