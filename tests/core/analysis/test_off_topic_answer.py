@@ -58,3 +58,23 @@ def test_a_short_answer_about_something_else_is_named_so_and_a_short_one_on_the_
     weak = analyze_answer(bank, schema, Transcript.from_text("I would keep the schema simple. Then I check the numbers "
                                                              "match at the end of the day."))
     assert weak.off_topic is None, weak.off_topic
+
+
+def test_the_bench_names_each_answer_with_the_rule_the_app_uses():
+    """read44a 3: bench/judge_offtopic.py counted every answer with no point credited against the long answers'
+    limits (0.25-0.35), so a 12-word answer 0.20 near its question was counted named, which the app never names
+    (a short answer's limit, off_topic_short_answer_max_sim, is 0.09: mendJ). It reads each answer by
+    analyze.elsewhere_limit now: a short one at its own limit in every column, a long one at the column's."""
+    from bench.judge_offtopic import named
+    from voiceprep.core.analysis.analyze import elsewhere_limit
+    from voiceprep.settings import AnalysisSettings
+
+    app = AnalysisSettings()
+    short, long = app.off_topic_short_answer_words + 4, app.off_topic_answer_words + 5
+    assert elsewhere_limit(short, app) == app.off_topic_short_answer_max_sim < 0.20
+    assert elsewhere_limit(long, app) == app.off_topic_answer_max_sim
+    assert elsewhere_limit(app.off_topic_short_answer_words - 1, app) is None
+    assert not named((0.20, short), 0.28, app) and not named((0.20, short), 0.35, app)
+    assert named((app.off_topic_short_answer_max_sim - 0.01, short), 0.25, app)
+    assert named((0.20, long), 0.28, app) and not named((0.20, long), 0.18, app)
+    assert not named((0.0, app.off_topic_short_answer_words - 1), 0.35, app)      # too short to tell: never named

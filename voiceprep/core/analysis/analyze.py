@@ -265,6 +265,18 @@ SOUNDED = frozenset({"pace", "pauses", "fillers", "hedges"})
 QUOTE_WORDS = 14                 # of its first sentence of half this or more, quoted to say what it talked about
 
 
+def elsewhere_limit(said_words: int, settings: AnalysisSettings) -> float | None:
+    """How close in meaning an answer of `said_words` words (no key point credited) may come to its question, at
+    most, and still be named as about something else (`elsewhere`): `off_topic_answer_max_sim` from
+    `off_topic_answer_words` words; a shorter one, of `off_topic_short_answer_words` or more, is named only far from
+    the question, `off_topic_short_answer_max_sim` (mendJ); None for one shorter still (never named). The one rule,
+    read by bench/judge_offtopic.py too (read44a 3)."""
+    if said_words < settings.off_topic_short_answer_words:
+        return None
+    return settings.off_topic_answer_max_sim if said_words >= settings.off_topic_answer_words \
+        else settings.off_topic_short_answer_max_sim
+
+
 def elsewhere(embedder: model.Embedder, said: np.ndarray, spans: list[tuple[int, int]], raw: list[str],
               prompt: Prompt, settings: AnalysisSettings) -> dict[str, Any] | None:
     """Whether an answer with no key point credited talked about something else as a whole (walk42 finding 6: 30 s
@@ -276,12 +288,9 @@ def elsewhere(embedder: model.Embedder, said: np.ndarray, spans: list[tuple[int,
     similarity (`closest`); else None.
     A vague or partial answer still speaks of the question's subject ("I always keep the team aligned" to a question
     on leading a team) and is not named so."""
-    said_words = sum(bool(w.strip()) for w in raw)
-    if said_words < settings.off_topic_short_answer_words or not spans:
+    limit = elsewhere_limit(sum(bool(w.strip()) for w in raw), settings)
+    if limit is None or not spans:
         return None
-    # mendJ: a short answer (under `off_topic_answer_words`) is named only far from the question: a stricter limit
-    limit = settings.off_topic_answer_max_sim if said_words >= settings.off_topic_answer_words \
-        else settings.off_topic_short_answer_max_sim
     long = [k for k, (a, b) in enumerate(spans)
             if sum(bool(w.strip()) for w in raw[a:b + 1]) >= settings.off_topic_short_words]
     if not long:
