@@ -95,3 +95,25 @@ def test_what_a_follow_up_answer_also_counts_for_is_worded_once():
     assert not found, "\n".join(found)
     row = {"follow_up": ["Why?"], "drill": ["a"], "settings": {"still_missed": ["b"]}}
     assert asked_text(row).endswith(f", and for {ALSO_COUNTS_TEXT}")
+
+
+def test_the_drills_nothing_missed_and_the_last_times_follow_up_clause_are_worded_here():
+    """read44a 4: "nothing missed to drill" (core.rehearsal) and "Last time"'s "N of M key points with its follow-up
+    answer" (app.recap) were worded in their modules: both are in core.wording now, and said from there."""
+    import pytest
+
+    from voiceprep.app.recap import since_last_time
+    from voiceprep.core.banks import load_bank
+    from voiceprep.core.rehearsal import Rehearsal
+    from voiceprep.core.wording import NOTHING_MISSED, with_follow_ups_text
+
+    assert with_follow_ups_text(3, 4, 1) == "3 of 4 key points with its follow-up answer"
+    assert with_follow_ups_text(4, 4, 2) == "4 of 4 key points with its follow-up answers"
+    previous = {"overall": 42.0, "started_at": "2026-12-06T10:00:00", "answered": None, "total": None,
+                "with_follow_ups": {"hits": 4, "total": 4, "own": 2, "answers": 2}}
+    line = since_last_time(previous, 80.0)
+    assert line is not None and f"; {with_follow_ups_text(4, 4, 2)})" in line, line
+    with pytest.raises(ValueError) as raised:
+        Rehearsal.for_weak_points(load_bank(Path(voiceprep.__file__).parents[1] / "question_banks/airwallex.toml"), [],
+                                  practised=True)
+    assert str(raised.value) == NOTHING_MISSED

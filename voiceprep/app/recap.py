@@ -10,7 +10,7 @@ from voiceprep.app.history_service import drill_queue, unanswered
 from voiceprep.app.scored import answers_text, both_text
 from voiceprep.core.banks.registry import lineage_of
 from voiceprep.core.history.queries import local, rate_notes
-from voiceprep.core.wording import counted, score_shown, score_text
+from voiceprep.core.wording import counted, score_shown, score_text, with_follow_ups_text
 from voiceprep.settings import WELCOME_BANKS_NAMED, HistorySettings
 
 Row = dict[str, Any]
@@ -440,8 +440,8 @@ def since_last_time(previous: Row | None, now: float | None, what: str = "",
     # what its follow-up answers added, as the round counted it (walk60 10: "Last time 42" of a question the round
     # counted 100 with its follow-ups)
     followed = previous.get("with_follow_ups")
-    after = (f"; {followed['hits']} of {followed['total']} key points with its follow-up answer"
-             f"{'s' if followed['answers'] != 1 else ''}") if followed and followed["hits"] > followed["own"] else ""
+    after = f"; {with_follow_ups_text(followed['hits'], followed['total'], followed['answers'])}" \
+        if followed and followed["hits"] > followed["own"] else ""
     text = f"{subject} {score_text(previous['overall'])} ({when}{given}{skipped}{after}) → now {score_text(now)}"
     if answered is not None and incomplete:
         text += (f", {answered[0]} of {answered[1]} answered" if answered[0] < answered[1] else

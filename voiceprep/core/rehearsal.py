@@ -18,12 +18,8 @@ from voiceprep.core.analysis.scoring import RoundSummary, summarize_round
 from voiceprep.core.analysis.specifics import GENERIC_POINT_STEMS
 from voiceprep.core.analysis.text import tokenize_text
 from voiceprep.core.banks.model import Bank, KeyPoint, Prompt, Round
-from voiceprep.core.wording import score_text
+from voiceprep.core.wording import NOTHING_MISSED, score_text
 
-# walk60 6: "Drill my weak points" on a practised bank whose recent answers (retries and follow-ups counted) left no
-# key point missed: the true thing, not "No weak points yet: rehearse a round first" (shown capitalised, with a full stop)
-NOTHING_MISSED = ("nothing missed to drill: your recent answers to this bank covered every key point "
-                  "(with what your retries and follow-ups added)")
 NOTE_CHARS = 160            # a retry shows the last attempt's note up to this many characters (cut at a word)
 
 

@@ -48,6 +48,20 @@ def others_covered_text(n: int) -> str:
     return f"{counted(n, 'other point')} {_STILL_MISSED_COVERED.format('it')}"
 
 
+def with_follow_ups_text(hits: int, total: int, answers: int) -> str:
+    """What a last answer's follow-up answers brought it to, as its round counted it, said beside its "Last time"
+    score (walk60 10: "Last time 42" of a question the round counted 100 with its follow-ups): "3 of 4 key points
+    with its follow-up answer" (read44a 4: the clause was worded in app.recap)."""
+    return f"{hits} of {total} key points with its follow-up answer{'s' if answers != 1 else ''}"
+
+
+# walk60 6: "Drill my weak points" on a practised bank whose recent answers (retries and follow-ups counted) left no
+# key point missed: the true thing, not "No weak points yet: rehearse a round first" (shown capitalised, with a full
+# stop; read44a 4: it was worded in core.rehearsal)
+NOTHING_MISSED = ("nothing missed to drill: your recent answers to this bank covered every key point "
+                  "(with what your retries and follow-ups added)")
+
+
 # fixDK (walk57 2c): how typed words are read, one rule said alike where words are typed. Practice's typed answer IS
 # the answer: read as written (a typed "Mentoring" is not the cue "monitoring"). The bank editor's Try it previews a
 # spoken answer: read as Practice hears one, so a word also counts for a cue that sounds like it ("find" heard as
