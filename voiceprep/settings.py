@@ -408,6 +408,17 @@ TAIL_QUOTE_WORDS = 6            # words the Ending card quotes from where a tail
 # The judge's quotes (core.analysis): a figure of a quote one digit off its key point's ("99.5%" for "99.95%") is a
 # slip worth a word only with this many digits (figures.figure_slips): "3 times" for "6 times" is another claim
 SLIP_MIN_DIGITS = 2
+# STAR's result (delivery.STAR_CUES): what a decision "prevented"/"avoided"/"averted" is read as its result when a loss
+# ("revenue loss", "outages", "chargebacks") is named within this many characters after it, in its clause (walk60 10,
+# mendK; read44a 4: it was a number in the regex)
+STAR_PREVENTED_CHARS = 80
+# segments (read44a 4: numbers in the code): a hedge ("maybe", "probably") gives a figure roughly when the figure comes
+# within this many words after it ("maybe twenty minutes", "probably about 300", "maybe a dozen": `_rough_figure`,
+# judge86) ...
+ROUGH_FIGURE_WORDS = 3
+# ... and a modal is inside a comparison when "than" and its subject come within this many words before it ("a better
+# rate than the bank would give them": `_compared`, judge86)
+COMPARED_WORDS = 4
 # judge71: a cue of this many words of content, or with a name inside ("logged it on Datix"), is the candidate's own
 # phrase, not a lone everyday word: a sentence saying it is no bare one (judge.said_verbatim)
 PHRASE_CUE_WORDS = 3

@@ -38,6 +38,7 @@ from voiceprep.settings import (
     FILLERS_NOTICEABLE_TIMES,
     HABIT_ZERO_TIMES,
     NUMBERS_LISTED,
+    STAR_PREVENTED_CHARS,
     TAIL_QUOTE_WORDS,
     TEAM_STEPS_TIMES,
     AnalysisSettings,
@@ -106,7 +107,8 @@ STAR_CUES = {
               # result), not what stood in its way ("the lock prevented us from scaling"); within its clause (a comma
               # only inside a figure: "avoided a rewrite, but the outages kept coming" is none) and not denied
               # ("our old rules never prevented fraud": read44a 1)
-              r"(?<!never )(?<!not )(?<!n't )(prevented|avoided|averted)\b(?:[^.?!,;]|,(?=\d)){0,80}?\b"
+              r"(?<!never )(?<!not )(?<!n't )(prevented|avoided|averted)\b"
+              rf"(?:[^.?!,;]|,(?=\d)){{0,{STAR_PREVENTED_CHARS}}}?\b"
               r"(loss|losses|lost|outages?|downtime|incidents?|"
               r"chargebacks?|fraud|churn|fines?|penalty|penalties|breach|breaches|failures?|errors?|refunds?)\b|"
               rf"from {_ABOUT}{_NUM}\b[^.?!]{{0,40}}?\bto {_ABOUT}{_NUM}\b)|{_CHANGE}",
