@@ -1375,3 +1375,16 @@ def test_a_short_follow_up_answer_that_covered_the_point_is_an_answer():
     few = findings(analyze_delivery(spoken("I reconciled it against the bank.", 4), 150, AnalysisSettings(),
                                     follow_up=True))["duration"]
     assert few.summary.endswith("a few words") and "Nothing of what" not in few.tip, few
+
+
+@pytest.mark.parametrize("extra, result", [(0, True), (1, False)])
+def test_what_a_decision_prevented_is_its_result_within_the_settings_reach(extra, result):
+    """read44a 4: the reach from "prevented" to the loss it kept from happening is settings.STAR_PREVENTED_CHARS (it
+    was 80 in the regex): a loss named that many characters after it is the result, one character further none."""
+    from voiceprep.settings import STAR_PREVENTED_CHARS
+
+    gap = " " + "x" * (STAR_PREVENTED_CHARS - 2 + extra) + " "
+    text = "Our matching engine was slow under load. I rebuilt it around a ring buffer. The change prevented" + gap + \
+        "loss."
+    d = analyze_delivery(Transcript.from_text(text), 180, AnalysisSettings(), timed=False)
+    assert ("result" in d.star["present"]) is result, d.star

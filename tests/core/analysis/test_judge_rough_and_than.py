@@ -91,3 +91,16 @@ def test_less_sure_about_a_thing_does_not_say_it(said: str, denied: bool) -> Non
     0.99) as if the cards were said; like "I'm not sure about", it says what the candidate does not know."""
     negated = set().union(*clause_markers(said.split())) - HYPOTHETICAL
     assert bool(negated) == denied, negated
+
+
+@pytest.mark.parametrize("extra, hypothetical", [(0, False), (1, True)])
+def test_the_rough_figure_and_the_comparison_reach_as_far_as_their_settings(extra: int, hypothetical: bool) -> None:
+    """read44a 4: how far after a hedge its figure may come (settings.ROUGH_FIGURE_WORDS, was 3 in the code) and how
+    far before a modal "than" and its subject may be (settings.COMPARED_WORDS, was 4): at the reach no plan, one word
+    further the hedge or the modal is a plan's."""
+    from voiceprep.settings import COMPARED_WORDS, ROUGH_FIGURE_WORDS
+
+    rough = " ".join(["just"] * (ROUGH_FIGURE_WORDS - 1 + extra))
+    assert _hypothetical(f"The failover took maybe {rough} twenty minutes.") == hypothetical
+    big = " ".join(["big"] * (COMPARED_WORDS - 3 + extra))
+    assert _hypothetical(f"We paid suppliers at a better rate than the {big} bank would give them.") == hypothetical

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from voiceprep.core.analysis.text import ED_NOT_PAST, NUMBER_WORDS
+from voiceprep.settings import COMPARED_WORDS, ROUGH_FIGURE_WORDS
 
 SENTENCE_END = re.compile(r"[.?!]['\")\]]*$")
 CLAUSE_END = re.compile(r"[,;:\u2014]['\")\]]*$|--$")
@@ -532,8 +533,9 @@ def _markers(words: list[str], before: list[str] | None = None, story: bool = Fa
 
 def _rough_figure(words: list[str], i: int) -> bool:
     """Whether the hedge at words[i] ("maybe", "probably") gives a figure roughly: a number said next ("maybe twenty
-    minutes", "probably 300"), or after "a"/"about"… an amount or a unit of time ("maybe a dozen", "maybe an hour")."""
-    for j in range(i + 1, min(len(words), i + 4)):
+    minutes", "probably 300"), or after "a"/"about"… an amount or a unit of time ("maybe a dozen", "maybe an hour"),
+    within settings.ROUGH_FIGURE_WORDS words."""
+    for j in range(i + 1, min(len(words), i + 1 + ROUGH_FIGURE_WORDS)):
         w = words[j]
         if w in NUMBER_WORDS or w[:1].isdigit() or (j > i + 1 and w in _ROUGH_AMOUNTS):
             return True
@@ -544,8 +546,10 @@ def _rough_figure(words: list[str], i: int) -> bool:
 
 def _compared(words: list[str], i: int) -> bool:
     """Whether the modal at words[i] is said inside a "than" comparison: "than" and its subject ("the bank", "what
-    a bank", "they") just before it, within four words ("a better rate than the bank would give them")."""
-    return any(words[j] == "than" and j + 1 < i and words[j + 1] in _THAN_SUBJECTS for j in range(max(0, i - 4), i))
+    a bank", "they") just before it, within settings.COMPARED_WORDS words ("a better rate than the bank would give
+    them")."""
+    return any(words[j] == "than" and j + 1 < i and words[j + 1] in _THAN_SUBJECTS
+               for j in range(max(0, i - COMPARED_WORDS), i))
 
 
 # A key point that claims a change ("It cut p99 latency from 5 ms to under 1 ms", "latency down") or an outcome ("the fix
