@@ -28,3 +28,16 @@ def test_the_stream_final_text_joins_a_figure_split_by_a_window():
     segments = [Segment(0.0, 0.9, " around $200", words_a), Segment(1.0, 1.9, ",000 a year.", words_b)]
     assert Transcript(text=join_said(s.text for s in segments), language="en", duration=2.0, model="tiny.en",
                       segments=segments).text == "around $200,000 a year."
+
+
+def test_parts_joined_and_a_stored_text_mended_read_a_seam_by_one_rule():
+    """mendL (session 44 review): `continues_figure` (a string test) and `seams_mended`'s regex were one rule written
+    twice; they could drift apart. Two parts joined read as the stored text "a b" mended, whatever the parts."""
+    parts = ["around $200", ",000 a year", "took 3", ".5 seconds", "in 2019", ", and then", "payments", ",000",
+             "we had 48", "partitions.", "3", ".", "v2", ".1 shipped", "", "  ", "it cost 7 ", " ,5 euros", "x9", ",a"]
+    for before in parts:
+        for part in parts:
+            if before.strip() and part.strip():
+                joined = join_said([before, part])
+                assert joined == seams_mended(f"{before.strip()} {part.strip()}"), (before, part, joined)
+                assert continues_figure(before, part) == (joined == before.strip() + part.strip()), (before, part)

@@ -11,15 +11,17 @@ SENTENCE_ENDS = ".?!…"
 
 
 # walk60 7: a transcription window's seam inside a figure ("$200" | ",000 a year"): a comma or point then a digit,
-# right after a digit, goes on the figure; stored with a space before it ("$200 ,000"), it was not found by "200,000"
+# right after a digit, goes on the figure; stored with a space before it ("$200 ,000"), it was not found by "200,000".
+# The one rule of such a seam: parts joined (continues_figure) and a stored text mended (seams_mended) read it
 _SEAM_IN_FIGURE = re.compile(r"(?<=\d) +(?=[.,]\d)")
 
 
 def continues_figure(before: str, part: str) -> bool:
     """Whether `part` (a segment's or a word's text) goes on the figure `before` ends with: ",000 a year" after
-    "around $200", ".5 seconds" after "took 3" (walk60 7: a window's seam split "$200,000")."""
-    before, part = before.rstrip(), part.lstrip()
-    return bool(before[-1:].isdigit() and part[:1] in ",." and part[1:2].isdigit())
+    "around $200", ".5 seconds" after "took 3" (walk60 7: a window's seam split "$200,000"): the two joined with a
+    space have a seam inside a figure there (_SEAM_IN_FIGURE, as seams_mended reads it)."""
+    head = before.rstrip()
+    return _SEAM_IN_FIGURE.match(f"{head} {part.lstrip()}", len(head)) is not None
 
 
 def seams_mended(text: str) -> str:
