@@ -730,6 +730,28 @@ def test_a_question_never_answered_is_the_first_thing_to_practise_and_the_drill_
     access.close_all()
 
 
+def test_drill_my_weak_points_reads_the_questions_answered_once(tmp_path, monkeypatch):
+    """Session 44's review: a click of "Drill my weak points" read the bank's questions answered twice (to_drill's
+    never_answered, then practised). HistoryService.drill_plan gives both from one read, as the two did."""
+    from voiceprep.core.history import queries
+
+    access = HistoryAccess(tmp_path / "h.sqlite3")
+    session, service = PracticeSession(access), HistoryService(access)
+    bank = load_bank(BANKS / "airwallex.toml")
+    reads: list[tuple[str, ...]] = []
+    real = queries.answered_prompts
+    monkeypatch.setattr(queries, "answered_prompts", lambda h, banks: (reads.append(banks), real(h, banks))[1])
+    assert service.drill_plan(bank) == ([], False) and len(reads) == 1          # never practised
+    first, *_ = bank.all_prompts()
+    session.save_typed(bank, first, "I think it was fine, we did a lot of things and it went well.")
+    reads.clear()
+    drill, practised = service.drill_plan(bank)
+    assert len(reads) == 1
+    assert practised and drill == service.to_drill(bank) and practised == service.practised(bank)
+    assert drill[0]["never_answered"] and drill[0]["prompt_id"] != first.id
+    access.close_all()
+
+
 def test_a_practised_bank_with_nothing_to_drill_says_nothing_was_missed(tmp_path):
     """walk60 6: "No weak points yet: rehearse a round first." right after a finished round whose misses a retry or a
     follow-up had covered. The drill asks whether the bank was practised, and says the true thing."""

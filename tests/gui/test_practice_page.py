@@ -795,8 +795,14 @@ def test_drill_my_weak_points_asks_a_question_never_answered_first_as_a_whole_qu
     with qtbot.waitSignal(ctl.analysisReady, timeout=30000):
         ctl.answer_text("I like the company.")                 # misses nearly every point of the first question
     ctl.stop_speaking()
+    from voiceprep.core.history import queries
+
+    reads: list[str] = []          # the session 44 review: a click read the questions answered twice
+    real = queries.answered_prompts
+    monkeypatch.setattr(queries, "answered_prompts", lambda h, banks: (reads.append("read"), real(h, banks))[1])
     page.drill_btn.click()
     qtbot.waitUntil(lambda: ctl.rehearsal.title.startswith("Drill") and ctl.state == c.IDLE, timeout=30000)
+    assert len(reads) == 1, reads
     never = next(p for p in ctl.rehearsal.bank.all_prompts() if p.id != answered.id)
     assert [p.id for p in ctl.rehearsal.prompts] == [never.id, answered.id]     # then the weak points' question
     assert ctl.rehearsal.focus_note is None and not page.drill_note.isVisible()   # the whole question, as asked

@@ -232,13 +232,20 @@ class HistoryService:
         """What "Drill my weak points" asks, in order: the first questions never answered (never_answered_drilled of
         them, `key_point_id` None: the whole question, no point singled out), then the weak points, but not those of a
         question whose newest answer covered every key point unless every weak point is (queries.drill_points)."""
+        return self.drill_plan(bank)[0]
+
+    def drill_plan(self, bank: Bank) -> tuple[list[Row], bool]:
+        """What "Drill my weak points" asks (to_drill) and whether the bank was practised (practised), from one read
+        of the questions answered: the button's click asks both (it read them twice: the session 44 review)."""
         s = self.settings
+        h, banks = self._h(), self.lineage(bank.id)
+        answered = queries.answered_prompts(h, banks)
         # read44a 2: the points of questions still in the bank, before the limit (a question removed or renamed in the
         # editor kept the first five places and the drill said nothing was missed)
         here = {p.id for p in bank.all_prompts()}
-        points = [w for w in queries.drill_points(self._h(), self.lineage(bank.id), s.weak_point_window, None)
-                  if w["prompt_id"] in here]
-        return drill_queue(self.never_answered(bank), points[:s.weak_points_drilled], s.never_answered_drilled)
+        points = [w for w in queries.drill_points(h, banks, s.weak_point_window, None) if w["prompt_id"] in here]
+        drill = drill_queue(unanswered(bank, answered), points[:s.weak_points_drilled], s.never_answered_drilled)
+        return drill, bool(answered)
 
     def previous_answer(self, attempt_id: int) -> Row | None:
         """The counted answer to the same question before this one, from any session (`queries.previous_answer`), with

@@ -227,7 +227,7 @@ class RehearsalController(QObject):
 
     def drill(self, bank: Bank) -> None:
         """A round of the bank's first question never answered, then the prompts whose key points are missed most
-        (HistoryService.to_drill)."""
+        (HistoryService.drill_plan: what to_drill asks and whether the bank was practised, in one read)."""
         service = self.services.history
 
         def start(found: tuple[list[dict[str, Any]], bool]) -> None:
@@ -237,7 +237,7 @@ class RehearsalController(QObject):
             except ValueError as exc:
                 self.notice.emit(str(exc).capitalize() + ".", SESSION)
         # walk60 6: a practised bank with nothing missed said "No weak points yet: rehearse a round first"
-        query(lambda: (service.to_drill(bank), service.practised(bank)), on_done=start, owner=self,  # not for a closed window
+        query(lambda: service.drill_plan(bank), on_done=start, owner=self,  # not for a closed window
               on_error=lambda e: self.error.emit(user_message(e, "Finding your weak points")))
 
     def drill_points(self, bank: Bank, points: list[tuple[str, str]]) -> None:
