@@ -679,3 +679,8 @@ def test_captions_keep_coming_while_the_live_path_catches_up():
         shown = " ".join(f"{c.committed} {c.tentative}".split())
         assert final.startswith(shown), (shown, final)  # a caption is the transcript so far, in order
         assert shown.split()[-1] == f"w{int(c.audio_end * 2) - 1}", (c.audio_end, shown)   # up to its audio's end
+    # the stop's log line says how many windows, how long each is and the longest one took (the session 44 review:
+    # each window's length was logged beside its time, always live_window_s)
+    assert live.window_log and all(isinstance(t, float) for t in live.window_log), live.window_log
+    line = live.timing()
+    assert f"{len(live.window_log)} catch-up windows of 10 s (longest {max(live.window_log):.1f} s)" in line, line

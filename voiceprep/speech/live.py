@@ -90,7 +90,7 @@ class LiveTranscriber:
         self.passes = 0
         self.pass_log: list[tuple[float, float]] = []   # (window seconds, pass seconds), for diagnostics
         self.pass_cpu: list[float] = []                 # process CPU seconds during each pass
-        self.window_log: list[tuple[float, float]] = []  # (window seconds, wall seconds) of each catch-up window
+        self.window_log: list[float] = []               # wall seconds of each catch-up window (of live_window_s)
         self.caption_times: list[float] = []            # perf_counter() of each caption
         self._started = self._window_began = 0.0
         self.final_reused = False
@@ -134,7 +134,7 @@ class LiveTranscriber:
     # -- passes -----------------------------------------------------------------------------------
     def _after_window(self, _seconds: float) -> None:
         now = time.perf_counter()
-        self.window_log.append((self.s.live_window_s, now - self._window_began))
+        self.window_log.append(now - self._window_began)
         self._window_began = now
         self.after_pass()
 
@@ -144,11 +144,12 @@ class LiveTranscriber:
         ends = [self._started, *self.caption_times, time.perf_counter()]
         wait = max((b - a for a, b in zip(ends, ends[1:])), default=0.0)
         passes = max((p for _, p in self.pass_log), default=0.0)
-        windows = max((w for _, w in self.window_log), default=0.0)
+        windows = max(self.window_log, default=0.0)
         lag = max((c.lag_s for c in self.captions), default=0.0)
         load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
         return (f"{self.heard_seconds:.1f} s heard, {self.done_seconds:.1f} s committed; {self.passes} caption passes "
-                f"(longest {passes:.1f} s), {len(self.window_log)} catch-up windows (longest {windows:.1f} s), "
+                f"(longest {passes:.1f} s), {len(self.window_log)} catch-up windows of {self.s.live_window_s:g} s "
+                f"(longest {windows:.1f} s), "
                 f"{len(self.captions)} captions (lag up to {lag:.1f} s, longest wait for one {wait:.1f} s); "
                 f"load {load:.1f}")
 
