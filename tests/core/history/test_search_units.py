@@ -290,6 +290,11 @@ def test_two_decades_typed_are_both_searched_as_decades(history, save):
     ("the 30s session length was too short", False), ("the 30s test run time doubled", False),
     ("the 30s spin-up time hurt", False),
     ("in the 90s time flew by", True), ("the 90s build scene was small", True), ("the 90s length of a song", True),
+    # mendL (mendJ noticed): after a person's possessive, "free time", "spare time" is a time of a life: "my 20s" is an
+    # age; a compound of a thing measured is still seconds after one ("our 60s page load times", "my 30s build time")
+    ("my 20s free time went on side projects", True), ("her 20s spare time was spent climbing", True),
+    ("our 20s free time was short", True), ("their 20s leisure time", True),
+    ("my 30s build time was the slowest on the team", False), ("their 60s session length was too short", False),
 ])
 def test_after_the_a_glued_figure_is_seconds_only_before_a_thing_measured_in_time(history, save, said, decade):
     """mendF (review read42): "the 90s boom" was read as seconds: after "the" a glued "90s" was a decade only when a

@@ -64,6 +64,11 @@ _PHRASE_ENDS = NOT_UNITS | frozenset({"i", "we", "you", "he", "she", "they", "it
 # read43b's "build", "load", "run", stay out of TIMED_AFTER). Not the first word after the figure: there it may be
 # the sentence's own ("in the 90s time flew", "the 90s length of a song")
 TIME_HEADS = frozenset(_stem_word(w) for w in ("time", "times", "length", "lengths"))
+# mendL (mendJ noticed): after a person's possessive ("my", "our", "their" … 20s), "time" after one of these is a
+# stretch of a life, not a duration: "my 20s free time", "her 20s spare time" are an age (a decade of one's life);
+# "our 60s page load times" stays seconds. Porter stems, as TIME_HEADS
+LIFE_TIME_BEFORE = frozenset(_stem_word(w) for w in ("free", "spare", "leisure", "own", "personal", "family",
+                                                     "quality", "social", "private"))
 _DECADE_LINKS = frozenset({"and", "or", "to", "through"})      # "the 70s and 80s": the second a decade too
 # how much text on either side of a glued "90s" is read to tell a decade from seconds (the words next to it)
 DECADE_CONTEXT_CHARS = 40
@@ -106,15 +111,16 @@ def decade(figure: str, glued: str, before: str = "", after: str = "") -> bool:
         return False
     if said not in DECADE_UNLESS_TIMED:
         return True                                 # "early", "mid", "late"
-    return not _timed_after(after[:DECADE_CONTEXT_CHARS])
+    return not _timed_after(after[:DECADE_CONTEXT_CHARS], owned=said != "the")
 
 
-def _timed_after(after: str) -> bool:
+def _timed_after(after: str, owned: bool = False) -> bool:
     """Whether the phrase `after` a glued "30s" names a thing measured in time (TIMED_AFTER) among its first
     settings.DECADE_WORDS_AFTER words, read to punctuation or a word that ends the phrase (_PHRASE_ENDS): "the 30s
     connection timeout", not "the 90s startup scene", "in the 90s we had a timeout", "the 90s, timeouts aside"; or a
-    compound headed by a noun of time itself (TIME_HEADS) after a first word: "the 30s build time"."""
-    at = 0
+    compound headed by a noun of time itself (TIME_HEADS) after a first word: "the 30s build time". `owned`: the
+    figure follows a possessive ("my 20s"), where a time of a life (LIFE_TIME_BEFORE: "my 20s free time") is an age."""
+    at, before = 0, ""
     for n in range(settings.DECADE_WORDS_AFTER):
         nxt = _WORD_AFTER.match(after, at)
         if nxt is None:
@@ -122,9 +128,11 @@ def _timed_after(after: str) -> bool:
         word = nxt.group(1).lower()
         if word in _PHRASE_ENDS:
             return False
-        if (_stem(word) in TIMED_AFTER and not word.endswith("ed")) or (n > 0 and _stem(word) in TIME_HEADS):
+        if _stem(word) in TIMED_AFTER and not word.endswith("ed"):
             return True
-        at = nxt.end()
+        if n > 0 and _stem(word) in TIME_HEADS:
+            return not (owned and _stem(before) in LIFE_TIME_BEFORE)
+        at, before = nxt.end(), word
     return False
 
 
