@@ -23,6 +23,8 @@ BANKS = Path(__file__).parent / "data" / "judge" / "banks"
     ("I looked at the assignments and made some adjustments, and I escalated where I needed to.", True),
     ("I listened to the family's concerns with empathy.", True),
     ("Food safety is something I take really seriously.", True),
+    ("We went through all the options and the costs.", True),
+    ("I looked into what happened with the staff and the records.", True),
     ("I set clear expectations and I was consistent with them, and after that things improved for him.", True),
     ("I rang his mum on the Tuesday and got the head of year in.", False),
     ("The root cause was a missing index on the payments table.", False),

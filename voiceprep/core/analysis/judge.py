@@ -688,7 +688,8 @@ GENERAL_CLAIM = re.compile(
     r"|\bwhere we stood\b|\bsome adjustments\b|\bthings improved\b|\bon board\b|\bthe key decisions\b"
     r"|\bthe learnings?\b(?!-)|\ba path forward\b|\ban arrangement\b|\bthat whole area\b|\bfamiliar to me\b"
     r"|\bpassionate about\b|\bseriously\b|\balways believed\b|\bmy approach is\b|\breally important\b"
-    r"|\bis everything\b|\bappropriate\b|\ba fix\b|\bhonest (?:answer|explanation|feedback)\b|\bmade sure everyone\b",
+    r"|\bis everything\b|\bappropriate\b|\ba fix\b|\bhonest (?:answer|explanation|feedback)\b|\bmade sure everyone\b"
+    r"|\bthe usual\b|\bwhat happened\b|\ball the options\b|\ba lot of people\b|\bsome digging\b|\btalked it through\b",
     re.IGNORECASE)
 
 
