@@ -86,9 +86,10 @@ from voiceprep.core.banks.load import default_cues, label_min_cues
 from voiceprep.core.banks.model import Job, KeyPoint, Prompt
 from voiceprep.settings import PHRASE_CUE_WORDS, AnalysisSettings
 
-JUDGE_VERSION = "semantic-71-b"    # session 45: -71-b: judge89 (provisional: a plain answer's claim in general
-                                   # words is no evidence); session 44: -71: judge87 (walk60: "so that ..." keeps its main
-                                   # clause's "would", "we did not tokenize" denies "tokenization", "Kafka consumers
+JUDGE_VERSION = "semantic-72"      # session 45: -72: judge89 (a plain story answer's claim in general
+                                   # words, "the relevant people", "a fix", is no evidence);
+                                   # session 44: -71: judge87 (walk60: "so that ..." keeps its main clause's "would",
+                                   # "we did not tokenize" denies "tokenization", "Kafka consumers
                                    # that commit offsets ..." not said by its nouns alone, a sound-alike close in
                                    # letters too); -70: judge85 (read43c 1-5, 7: a praised head sets aside its
                                    # sentence only, unless the answer is a general account; hedges are no praise; a
