@@ -86,10 +86,8 @@ from voiceprep.core.banks.load import default_cues, label_min_cues
 from voiceprep.core.banks.model import Job, KeyPoint, Prompt
 from voiceprep.settings import PHRASE_CUE_WORDS, AnalysisSettings
 
-JUDGE_VERSION = "semantic-72"      # session 45: -72: judge89 (a plain story answer's claim in general
-                                   # words, "the relevant people", "a fix", is no evidence);
-                                   # session 44: -71: judge87 (walk60: "so that ..." keeps its main clause's "would",
-                                   # "we did not tokenize" denies "tokenization", "Kafka consumers
+JUDGE_VERSION = "semantic-71"      # session 44: -71: judge87 (walk60: "so that ..." keeps its main
+                                   # clause's "would", "we did not tokenize" denies "tokenization", "Kafka consumers
                                    # that commit offsets ..." not said by its nouns alone, a sound-alike close in
                                    # letters too); -70: judge85 (read43c 1-5, 7: a praised head sets aside its
                                    # sentence only, unless the answer is a general account; hedges are no praise; a
@@ -675,32 +673,6 @@ def claims_a_habit(text: str) -> bool:
         elif nxt not in STANCE:
             return False              # "I always try..., and then I rebuilt the queue": a story is told as well
     return found
-
-
-# "I involved the relevant people", "I found the root cause and implemented a fix", "I made some adjustments where I
-# needed to", "I listened to their concerns with empathy", "Food safety is something I take really seriously": words
-# that stand in for the specifics (who, what cause, which change), a manner claimed rather than shown, or a stance on
-# the topic. In an answer that tells no number and few details of its own (`AnswerJudge._habits`) such a sentence
-# claims a key point in general words, it does not tell it (judge89, issue 11: dev2's vague answers, labelled with no
-# point, had 122 ticked, mostly by such sentences; counting details per answer did not separate them: judge86)
-GENERAL_CLAIM = re.compile(
-    r"\bthe relevant\b|\bthe root cause\b(?!\s+(?:was|is|turned)\b)|\bthe situation\b|\bin place\b|\bproperly\b"
-    r"|\bcarefully\b|\bwith empathy\b|\bprofessionally\b|\bsignificantly\b|\bwhere (?:i|we) needed to\b"
-    r"|\bwhere we stood\b|\bsome adjustments\b|\bthings improved\b|\bon board\b|\bthe key decisions\b"
-    r"|\bthe learnings?\b(?!-)|\ba path forward\b|\ban arrangement\b|\bthat whole area\b|\bfamiliar to me\b"
-    r"|\bpassionate about\b|\bseriously\b|\balways believed\b|\bmy approach is\b|\breally important\b"
-    r"|\bis everything\b|\bappropriate\b|\ba fix\b|\bhonest (?:answer|explanation|feedback)\b|\bmade sure everyone\b"
-    r"|\bthe usual\b|\bwhat happened\b|\ball the options\b|\ba lot of people\b|\bsome digging\b|\btalked it through\b",
-    re.IGNORECASE)
-
-
-def claims_in_general_words(text: str) -> bool:
-    """Whether a sentence claims something in words that stand in for its specifics (`GENERAL_CLAIM`: "the relevant
-    people", "the root cause" not then named, "some adjustments", "with empathy", "really important") and says no
-    number ("I fixed it properly in 2 days" tells something)."""
-    said = " ".join(text.replace("\u2019", "'").split())
-    return bool(GENERAL_CLAIM.search(said)) and not re.search(r"\d", said) and not any(
-        w in _NUMBER_WORDS and w != "one" for w in _WORD.findall(said.lower()))     # "one of the services" counts nothing
 
 
 # "I always start by listening to both sides", "Then I look at why it happened", "We agree on expectations and I follow
@@ -2264,15 +2236,10 @@ class AnswerJudge:
         return self._view_word_set
 
     def _habits(self) -> frozenset[int]:
-        """The words of the sentences in which the candidate only describes their habits or traits (`claims_a_habit`),
-        or, in a plain answer, claims in general words (`claims_in_general_words`); once per answer."""
+        """The words of the sentences in which the candidate only describes their habits or traits (`claims_a_habit`);
+        once per answer."""
         if self._habit_words is None:
-            # ... and, in an answer that tells no number and fewer than `specifics_min` details of its own, the sentences
-            # that claim in general words (`claims_in_general_words`: "I involved the relevant people"; judge89)
-            plain = self.details < self.s.specifics_min and not any(t.is_number for t in self.index.tokens)
-            self._habit_words = frozenset(i for a, b in self._sentences
-                                          if claims_a_habit(said := " ".join(self.raw[a:b + 1]))
-                                          or (plain and claims_in_general_words(said))
+            self._habit_words = frozenset(i for a, b in self._sentences if claims_a_habit(" ".join(self.raw[a:b + 1]))
                                           for i in range(a, b + 1))
         return self._habit_words
 
