@@ -2188,9 +2188,11 @@ class AnswerJudge:
 
     def _contrastive(self, unit: Unit, own: frozenset[str]) -> bool:
         """Whether the unit's "not" sets one thing against another ("about the patients, not about who was
-        difficult"), rather than saying something was not done ("we did not add alerts")."""
+        difficult"), rather than saying something was not done ("we did not add alerts"). A contraction carries its
+        own auxiliary: "the schema I inherited wasn't a proper ledger" denies, it sets nothing against (judge88)."""
         words = [clean(w) for w in self.raw[unit.first:unit.last + 1]]
-        return all(i > 0 and words[i - 1] not in AUXILIARIES for i, w in enumerate(words) if w in own)
+        return all(i > 0 and words[i - 1] not in AUXILIARIES and not w.endswith("n't")
+                   for i, w in enumerate(words) if w in own)
 
     def _instances(self) -> np.ndarray:
         """Per unit, whether it is part of a sentence that tells something that happened (`tells_an_instance`)."""
