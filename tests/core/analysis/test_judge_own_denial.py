@@ -44,3 +44,41 @@ def test_a_denial_of_another_word_is_no_evidence_for_a_point_that_denies_floats(
 ])
 def test_a_denial_of_what_the_label_denies_still_says_it(payments, text):
     assert judged(payments, "postgres-reconciliation", "ledger-schema", text).hit
+
+
+@pytest.fixture(scope="module")
+def affirm():
+    return load_bank(BANKS / "affirm-backend-platform.toml")
+
+
+# d2f-af-ha-03's opening (main: replication ticked at p 0.993 on "We had a primary and a replica in MySQL,")
+@pytest.mark.parametrize("text", [
+    "We had a primary and a replica in MySQL, but there was no automatic failover: if the primary died, someone got "
+    "paged and promoted the replica by hand. We did have nightly dumps and we tested restoring them every quarter.",
+    "We ran MySQL with a primary and a replica, but we didn't have automatic failover: if the primary died someone "
+    "promoted the replica by hand. We backed up every night.",
+    "We had a primary and a replica, but no automatic failover. Backups were nightly and we tested the restore.",
+])
+def test_no_automatic_failover_inside_a_clause_denies_the_point(affirm, text):
+    r = judged(affirm, "ha-storage", "replication", text)
+    assert not r.hit, (r.judgement.probability, r.judgement.unit)
+
+
+@pytest.mark.parametrize("text", [
+    "We had a primary and two replicas, and there was no automatic failover at first, so we added Patroni, and after "
+    "that a replica was promoted in about thirty seconds when the primary died.",
+    "We ran a primary and two replicas with Patroni handling automatic failover, so there was no manual promotion and "
+    "no outage when the primary died.",
+])
+def test_failover_missing_once_and_remedied_still_counts(affirm, text):
+    assert judged(affirm, "ha-storage", "replication", text).hit
+
+
+def test_missing_words_of_a_clause():
+    from voiceprep.core.analysis.judge import said_missing
+    assert said_missing("but there was no automatic failover".split()) == [4, 5]
+    assert said_missing("but no automatic failover".split()) == [2, 3]
+    assert said_missing("we didn't have any automatic failover".split()) == [4, 5]
+    assert said_missing("we didn't have to tip away any milk".split()) == []      # a chore spared
+    assert said_missing("there were no outages".split()) == []                    # a result
+    assert said_missing("a single writer with no locks".split()) == []            # a quantifier

@@ -57,9 +57,11 @@ from voiceprep.core.analysis.segments import (
     ADDITIVE,
     CHANGE_CLAIM,
     DENIALS,
+    EXISTS,
     HARM,
     HELD_UNTIL,
     HYPOTHETICAL,
+    NEGATORS,
     NO_HARM,
     OUTCOME_CLAIM,
     PAST,
@@ -1685,6 +1687,36 @@ def said_absent(said: Sequence[str]) -> list[int]:
     return list(range(1, min(len(said), 4)))
 
 
+# the words that open a clause before its "no" says a thing was missing: "..., but no automatic failover"
+_MISSING_OPENERS = frozenset({"but", "and", "yet", "though", "although", "just"})
+_HAVE = frozenset({"have", "has", "had"})
+# between a denied "have" and the thing missing: "we didn't have any automatic failover"
+_MISSING_SKIP = frozenset({"any", "a", "an", "the", "real", "proper", "actual"})
+
+
+def said_missing(said: Sequence[str]) -> list[int]:
+    """The words a clause says were missing where its "no" is not its first word, or where a "have" is denied: "there
+    was no automatic failover", "we had no replica" ("no" after a word of being or having, as `_markers` reads it),
+    "but no automatic failover" (after the clause's conjunction), "we didn't have automatic failover", "we never had a
+    replica" (up to three words after, past "any"/"a"). Not a harm ("there were no outages": a result), not "didn't
+    have to" (a chore spared), not a quantifier ("a single writer with no locks")."""
+    out: list[int] = []
+    for t, w in enumerate(said):
+        if w == "no" and t > 0 and (said[t - 1] in EXISTS or (t == 1 and said[0] in _MISSING_OPENERS)):
+            start = t + 1
+        elif (w in _HAVE and t > 0 and (said[t - 1] in NEGATORS or said[t - 1].endswith("n't"))
+              and said[t + 1:t + 2] != ["to"]):
+            start = t + 1
+            while start < len(said) and said[start] in _MISSING_SKIP:
+                start += 1
+        else:
+            continue
+        if any(x in NO_HARM for x in said[start:start + 3]):
+            continue
+        out.extend(range(start, min(len(said), start + 3)))
+    return out
+
+
 # "nobody on the owning team", "no one in the ward", "none of the analysts": the label's own subject said to be nobody
 _NOBODY_OF = 4
 
@@ -2110,9 +2142,19 @@ class AnswerJudge:
         for a, b in self._clauses:
             said = words[a:b + 1]
             hit = (change or outcome) and denies_change(said, still=change)
-            if not hit:         # "no outbox, no sagas" for "... outbox or saga": the label's thing said absent (judge73)
+            if not hit:         # "no outbox, no sagas" for "... outbox or saga": the label's thing said absent (judge73);
+                #                 "there was no automatic failover", "but no automatic failover", "we didn't have
+                #                 automatic failover": said missing, and a veto as "failover wasn't automatic" (judge88)
                 hit = any(stem(said[t]) in own and stem(said[t]) not in free and inflected(said[t], own[stem(said[t])])
                           for t in said_absent(said))
+                gone = {stem(said[t]) for t in said_missing(said)
+                        if stem(said[t]) in own and stem(said[t]) not in free and inflected(said[t], own[stem(said[t])])}
+                if gone:
+                    hit = True
+                    remedied = any(words[ca] in REMEDY and not _a_state(words[ca:cb + 1])
+                                   for ca, cb in self._clauses if b < ca <= self._end_of(a))
+                    if not remedied and not any(w in ONCE_WAS for w in words[max(0, a - 3):b + 1]):
+                        denied.update(gone)
             if not hit:         # "nobody on the owning team heard about it" for "The owning team gets an alert" (walk59)
                 hit = any(stem(x) in own and stem(x) not in free for t in _nobody(said) for x in said[t:t + _NOBODY_OF])
             if not hit:
