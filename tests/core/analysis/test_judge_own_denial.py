@@ -82,3 +82,23 @@ def test_missing_words_of_a_clause():
     assert said_missing("we didn't have to tip away any milk".split()) == []      # a chore spared
     assert said_missing("there were no outages".split()) == []                    # a result
     assert said_missing("a single writer with no locks".split()) == []            # a quantifier
+
+
+@pytest.fixture(scope="module")
+def airwallex():
+    return load_bank(BANKS / "airwallex.toml")
+
+
+# d2p-044's last sentence: `_markers` reads it as a denial (judge86), main's cue matcher still counted "card" and
+# "expense management" in it
+@pytest.mark.parametrize("text, said", [
+    ("That's about what I know, honestly I'm less sure about the card and expense management side.", False),
+    ("We issue cards to their staff and the expense management side reconciles what they spend.", True),
+])
+def test_the_cue_matcher_reads_an_unsure_denial_as_the_judge_does(airwallex, text, said):
+    from voiceprep.core.analysis.evaluation import answer_judge
+    from voiceprep.settings import AnalysisSettings
+    prompt = airwallex.prompt("product-range")
+    point = next(kp for kp in prompt.key_points if kp.id == "payments-cards")
+    judge = answer_judge(Transcript.from_text(text), airwallex, prompt, AnalysisSettings(), None)
+    assert judge.said_plainly(point).hit is said

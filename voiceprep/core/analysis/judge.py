@@ -2524,9 +2524,16 @@ class AnswerJudge:
         if WHO_LABEL.match(kp.label):
             nouns = nouns | self._modifiers() | self._agreeing()
 
+        def unread_denial(word: int) -> bool:
+            # a denial `_markers` reads in the cue's clause that the matcher's own negation window cannot (its negators
+            # are the tokenizer's "not", "no", "never", ...): "I'm less sure about the card and expense management
+            # side" (judge86's unsure denial) denies its cues for both paths (judge88: d2p-044)
+            return any(not (m in DENIALS or m in HYPOTHETICAL or m == HELD_UNTIL or m.endswith("n't"))
+                       for m in self._marks[word] - allowed)
+
         def unsaid(first: int) -> bool:
             word = self.index.tokens[first].word
-            return (bool((self._marks[word] & HYPOTHETICAL) - allowed) or word in views
+            return (bool((self._marks[word] & HYPOTHETICAL) - allowed) or word in views or unread_denial(word)
                     or word in claims or word in others or word in against or bool(self._kept[word] - allowed)
                     or word in passing or word in vague or word in nouns)
 
