@@ -7,8 +7,11 @@ import pytest
 
 from tests.conftest import BANKS
 from voiceprep.core.analysis.analyze import analyze_answer
+from voiceprep.core.analysis.evaluation import answer_judge
+from voiceprep.core.analysis.judge import said_missing
 from voiceprep.core.banks import load_bank
 from voiceprep.core.transcript import Transcript
+from voiceprep.settings import AnalysisSettings
 
 pytestmark = pytest.mark.usefixtures("fresh_judge")    # tests/core/analysis/conftest.py
 
@@ -74,14 +77,17 @@ def test_failover_missing_once_and_remedied_still_counts(affirm, text):
     assert judged(affirm, "ha-storage", "replication", text).hit
 
 
+def missing(clause: str) -> list[int]:
+    return said_missing(clause.split())
+
+
 def test_missing_words_of_a_clause():
-    from voiceprep.core.analysis.judge import said_missing
-    assert said_missing("but there was no automatic failover".split()) == [4, 5]
-    assert said_missing("but no automatic failover".split()) == [2, 3]
-    assert said_missing("we didn't have any automatic failover".split()) == [4, 5]
-    assert said_missing("we didn't have to tip away any milk".split()) == []      # a chore spared
-    assert said_missing("there were no outages".split()) == []                    # a result
-    assert said_missing("a single writer with no locks".split()) == []            # a quantifier
+    assert missing("but there was no automatic failover") == [4, 5]
+    assert missing("but no automatic failover") == [2, 3]
+    assert missing("we didn't have any automatic failover") == [4, 5]
+    assert missing("we didn't have to tip away any milk") == []      # a chore spared
+    assert missing("there were no outages") == []                    # a result
+    assert missing("a single writer with no locks") == []            # a quantifier
 
 
 @pytest.fixture(scope="module")
@@ -96,8 +102,6 @@ def airwallex():
     ("We issue cards to their staff and the expense management side reconciles what they spend.", True),
 ])
 def test_the_cue_matcher_reads_an_unsure_denial_as_the_judge_does(airwallex, text, said):
-    from voiceprep.core.analysis.evaluation import answer_judge
-    from voiceprep.settings import AnalysisSettings
     prompt = airwallex.prompt("product-range")
     point = next(kp for kp in prompt.key_points if kp.id == "payments-cards")
     judge = answer_judge(Transcript.from_text(text), airwallex, prompt, AnalysisSettings(), None)
