@@ -49,6 +49,17 @@ def test_a_denial_of_what_the_label_denies_still_says_it(payments, text):
     assert judged(payments, "postgres-reconciliation", "ledger-schema", text).hit
 
 
+# d2i-ph-service-03: a need told by its own denial ("the medicine wasn't ready") for a label whose denial tells the need
+# ("patients we were not reaching") is not a denial of the point; a contraction that denies none of the label's words
+# stays a contrast, as on main
+def test_a_need_told_by_a_denial_still_says_it():
+    bank = load_bank(BANKS.parent / "tests/core/analysis/data/judge/banks/pharmacist-community.toml")
+    text = ("I set up a text reminder for repeat prescriptions. Before, patients came to collect and the medicine "
+            "wasn't ready, we had maybe thirty people a day waiting fifteen, twenty minutes at the counter. I set up the "
+            "texts myself on the PMR, and launched it to everyone on the Monday.")
+    assert judged(bank, "new-service", "the-need", text).hit
+
+
 @pytest.fixture(scope="module")
 def affirm():
     return load_bank(BANKS / "affirm-backend-platform.toml")

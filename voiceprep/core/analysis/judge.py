@@ -1935,6 +1935,8 @@ class AnswerJudge:
             return out
         # the label's words, for a denial of the same word ("manages" for "manage"; "manager" is another word)
         label_words = {t.stem: t.norm for t in label_tokens(label)}
+        claimed = frozenset(st for st, norm in label_words.items()
+                            if norm not in FUNCTION_WORDS and norm not in DENIALS and st not in denied and len(norm) > 2)
         same: dict[int, bool] = {}
         for t in tokens:
             if t.stem in denied and inflected(t.norm, label_words.get(t.stem, "")):
@@ -1947,7 +1949,7 @@ class AnswerJudge:
             denies_else = (bool(u.negated & own)
                            and any(self._marks[a] & own and not any(w in same for w in range(a, b + 1))
                                    for a, b in self._clauses if u.first <= b and a <= u.last)
-                           and not self._contrastive(u, own))
+                           and not self._contrastive(u, own, claimed))
             out[k] = not (asserts or denies_else)
         return out
 
@@ -2228,12 +2230,15 @@ class AnswerJudge:
             self._before_words[label] = frozenset(out)
         return self._before_words[label]
 
-    def _contrastive(self, unit: Unit, own: frozenset[str]) -> bool:
+    def _contrastive(self, unit: Unit, own: frozenset[str], claimed: frozenset[str] = frozenset()) -> bool:
         """Whether the unit's "not" sets one thing against another ("about the patients, not about who was
         difficult"), rather than saying something was not done ("we did not add alerts"). A contraction carries its
-        own auxiliary: "the schema I inherited wasn't a proper ledger" denies, it sets nothing against (judge88)."""
+        own auxiliary, and one that denies a word of the label's claim (`claimed`, in the four words after it) says the
+        point is not so: "the schema I inherited wasn't a proper ledger" for "..., never floats" (judge88); not "the
+        medicine wasn't ready" for "..., patients we were not reaching", a need told by its own denial."""
         words = [clean(w) for w in self.raw[unit.first:unit.last + 1]]
-        return all(i > 0 and words[i - 1] not in AUXILIARIES and not w.endswith("n't")
+        return all(i > 0 and words[i - 1] not in AUXILIARIES
+                   and not (w.endswith("n't") and any(stem(x) in claimed for x in words[i + 1:i + 5]))
                    for i, w in enumerate(words) if w in own)
 
     def _instances(self) -> np.ndarray:
