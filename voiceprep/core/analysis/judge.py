@@ -88,7 +88,10 @@ from voiceprep.core.banks.load import default_cues, label_min_cues
 from voiceprep.core.banks.model import Job, KeyPoint, Prompt
 from voiceprep.settings import PHRASE_CUE_WORDS, AnalysisSettings
 
-JUDGE_VERSION = "semantic-71"      # session 44: -71: judge87 (walk60: "so that ..." keeps its main
+JUDGE_VERSION = "semantic-71-a"    # session 45: -71-a (provisional): judge88 ("wasn't a proper ledger" denies a
+                                   # point that denies floats; "there was no automatic failover" / "but no ..." /
+                                   # "we didn't have ..." a veto; the cue matcher reads "less sure about X").
+                                   # session 44: -71: judge87 (walk60: "so that ..." keeps its main
                                    # clause's "would", "we did not tokenize" denies "tokenization", "Kafka consumers
                                    # that commit offsets ..." not said by its nouns alone, a sound-alike close in
                                    # letters too); -70: judge85 (read43c 1-5, 7: a praised head sets aside its
