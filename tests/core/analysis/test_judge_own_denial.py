@@ -93,9 +93,11 @@ def missing(clause: str) -> list[int]:
 
 
 def test_missing_words_of_a_clause():
-    assert missing("but there was no automatic failover") == [4, 5]
-    assert missing("but no automatic failover") == [2, 3]
-    assert missing("we didn't have any automatic failover") == [4, 5]
+    assert missing("but there was no automatic failover") == [5]
+    assert missing("but no automatic failover") == [3]
+    assert missing("we didn't have any automatic failover") == [5]
+    assert missing("there was no versioning at all") == [3]
+    assert 4 not in missing("i said there's no wrong answer here")                # "wrong" modifies "answer"
     assert missing("we didn't have to tip away any milk") == []      # a chore spared
     assert missing("there were no outages") == []                    # a result
     assert missing("a single writer with no locks") == []            # a quantifier

@@ -1701,7 +1701,7 @@ def said_missing(said: Sequence[str]) -> list[int]:
     """The words a clause says were missing where its "no" is not its first word, or where a "have" is denied: "there
     was no automatic failover", "we had no replica" ("no" after a word of being or having, as `_markers` reads it),
     "but no automatic failover" (after the clause's conjunction), "we didn't have automatic failover", "we never had a
-    replica" (up to three words after, past "any"/"a"). Not a harm ("there were no outages": a result), not "didn't
+    replica" (the head of up to three words after, past "any"/"a"). Not a harm ("there were no outages": a result), not "didn't
     have to" (a chore spared), not a quantifier ("a single writer with no locks")."""
     out: list[int] = []
     for t, w in enumerate(said):
@@ -1716,7 +1716,9 @@ def said_missing(said: Sequence[str]) -> list[int]:
             continue
         if any(x in NO_HARM for x in said[start:start + 3]):
             continue
-        out.extend(range(start, min(len(said), start + 3)))
+        end = min(len(said), start + 3)     # the head of what is missing, not a word that modifies the next one:
+        out.extend(k for k in range(start, end)      # "there's no wrong answer here" lacks no "wrong"
+                   if k == end - 1 or said[k + 1] in FUNCTION_WORDS)
     return out
 
 
