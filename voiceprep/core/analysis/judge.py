@@ -1695,6 +1695,8 @@ _MISSING_OPENERS = frozenset({"but", "and", "yet", "though", "although", "just"}
 _HAVE = frozenset({"have", "has", "had"})
 # between a denied "have" and the thing missing: "we didn't have any automatic failover"
 _MISSING_SKIP = frozenset({"any", "a", "an", "the", "real", "proper", "actual"})
+# ... and what ends the phrase said missing: "we never had idempotency keys and there was no dead letter queue"
+_PHRASE_ENDS = frozenset({"and", "or", "but", "nor", "so"})
 
 
 def said_missing(said: Sequence[str]) -> list[int]:
@@ -1718,7 +1720,7 @@ def said_missing(said: Sequence[str]) -> list[int]:
             continue
         end = min(len(said), start + 3)     # the head of what is missing, not a word that modifies the next one:
         out.extend(k for k in range(start, end)      # "there's no wrong answer here" lacks no "wrong"
-                   if k == end - 1 or said[k + 1] in FUNCTION_WORDS)
+                   if k == end - 1 or said[k + 1] in FUNCTION_WORDS or said[k + 1] in _PHRASE_ENDS)
     return out
 
 
