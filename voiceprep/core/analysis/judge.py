@@ -57,9 +57,11 @@ from voiceprep.core.analysis.segments import (
     ADDITIVE,
     CHANGE_CLAIM,
     DENIALS,
+    EXISTS,
     HARM,
     HELD_UNTIL,
     HYPOTHETICAL,
+    NEGATORS,
     NO_HARM,
     OUTCOME_CLAIM,
     PAST,
@@ -86,7 +88,10 @@ from voiceprep.core.banks.load import default_cues, label_min_cues
 from voiceprep.core.banks.model import Job, KeyPoint, Prompt
 from voiceprep.settings import PHRASE_CUE_WORDS, AnalysisSettings
 
-JUDGE_VERSION = "semantic-71"      # session 44: -71: judge87 (walk60: "so that ..." keeps its main
+JUDGE_VERSION = "semantic-71-a"    # session 45: -71-a (provisional): judge88 ("wasn't a proper ledger" denies a
+                                   # point that denies floats; "there was no automatic failover" / "but no ..." /
+                                   # "we didn't have ..." a veto; the cue matcher reads "less sure about X").
+                                   # session 44: -71: judge87 (walk60: "so that ..." keeps its main
                                    # clause's "would", "we did not tokenize" denies "tokenization", "Kafka consumers
                                    # that commit offsets ..." not said by its nouns alone, a sound-alike close in
                                    # letters too); -70: judge85 (read43c 1-5, 7: a praised head sets aside its
@@ -1685,6 +1690,40 @@ def said_absent(said: Sequence[str]) -> list[int]:
     return list(range(1, min(len(said), 4)))
 
 
+# the words that open a clause before its "no" says a thing was missing: "..., but no automatic failover"
+_MISSING_OPENERS = frozenset({"but", "and", "yet", "though", "although", "just"})
+_HAVE = frozenset({"have", "has", "had"})
+# between a denied "have" and the thing missing: "we didn't have any automatic failover"
+_MISSING_SKIP = frozenset({"any", "a", "an", "the", "real", "proper", "actual"})
+# ... and what ends the phrase said missing: "we never had idempotency keys and there was no dead letter queue"
+_PHRASE_ENDS = frozenset({"and", "or", "but", "nor", "so"})
+
+
+def said_missing(said: Sequence[str]) -> list[int]:
+    """The words a clause says were missing where its "no" is not its first word, or where a "have" is denied: "there
+    was no automatic failover", "we had no replica" ("no" after a word of being or having, as `_markers` reads it),
+    "but no automatic failover" (after the clause's conjunction), "we didn't have automatic failover", "we never had a
+    replica" (the head of up to three words after, past "any"/"a"). Not a harm ("there were no outages": a result), not "didn't
+    have to" (a chore spared), not a quantifier ("a single writer with no locks")."""
+    out: list[int] = []
+    for t, w in enumerate(said):
+        if w == "no" and t > 0 and (said[t - 1] in EXISTS or (t == 1 and said[0] in _MISSING_OPENERS)):
+            start = t + 1
+        elif (w in _HAVE and t > 0 and (said[t - 1] in NEGATORS or said[t - 1].endswith("n't"))
+              and said[t + 1:t + 2] != ["to"]):
+            start = t + 1
+            while start < len(said) and said[start] in _MISSING_SKIP:
+                start += 1
+        else:
+            continue
+        if any(x in NO_HARM for x in said[start:start + 3]):
+            continue
+        end = min(len(said), start + 3)     # the head of what is missing, not a word that modifies the next one:
+        out.extend(k for k in range(start, end)      # "there's no wrong answer here" lacks no "wrong"
+                   if k == end - 1 or said[k + 1] in FUNCTION_WORDS or said[k + 1] in _PHRASE_ENDS)
+    return out
+
+
 # "nobody on the owning team", "no one in the ward", "none of the analysts": the label's own subject said to be nobody
 _NOBODY_OF = 4
 
@@ -1903,6 +1942,8 @@ class AnswerJudge:
             return out
         # the label's words, for a denial of the same word ("manages" for "manage"; "manager" is another word)
         label_words = {t.stem: t.norm for t in label_tokens(label)}
+        claimed = frozenset(st for st, norm in label_words.items()
+                            if norm not in FUNCTION_WORDS and norm not in DENIALS and st not in denied and len(norm) > 2)
         same: dict[int, bool] = {}
         for t in tokens:
             if t.stem in denied and inflected(t.norm, label_words.get(t.stem, "")):
@@ -1915,7 +1956,7 @@ class AnswerJudge:
             denies_else = (bool(u.negated & own)
                            and any(self._marks[a] & own and not any(w in same for w in range(a, b + 1))
                                    for a, b in self._clauses if u.first <= b and a <= u.last)
-                           and not self._contrastive(u, own))
+                           and not self._contrastive(u, own, claimed))
             out[k] = not (asserts or denies_else)
         return out
 
@@ -2110,9 +2151,19 @@ class AnswerJudge:
         for a, b in self._clauses:
             said = words[a:b + 1]
             hit = (change or outcome) and denies_change(said, still=change)
-            if not hit:         # "no outbox, no sagas" for "... outbox or saga": the label's thing said absent (judge73)
+            if not hit:         # "no outbox, no sagas" for "... outbox or saga": the label's thing said absent (judge73);
+                #                 "there was no automatic failover", "but no automatic failover", "we didn't have
+                #                 automatic failover": said missing, and a veto as "failover wasn't automatic" (judge88)
                 hit = any(stem(said[t]) in own and stem(said[t]) not in free and inflected(said[t], own[stem(said[t])])
                           for t in said_absent(said))
+                gone = {stem(said[t]) for t in said_missing(said)
+                        if stem(said[t]) in own and stem(said[t]) not in free and inflected(said[t], own[stem(said[t])])}
+                if gone:
+                    hit = True
+                    remedied = any(words[ca] in REMEDY and not _a_state(words[ca:cb + 1])
+                                   for ca, cb in self._clauses if b < ca <= self._end_of(a))
+                    if not remedied and not any(w in ONCE_WAS for w in words[max(0, a - 3):b + 1]):
+                        denied.update(gone)
             if not hit:         # "nobody on the owning team heard about it" for "The owning team gets an alert" (walk59)
                 hit = any(stem(x) in own and stem(x) not in free for t in _nobody(said) for x in said[t:t + _NOBODY_OF])
             if not hit:
@@ -2186,11 +2237,16 @@ class AnswerJudge:
             self._before_words[label] = frozenset(out)
         return self._before_words[label]
 
-    def _contrastive(self, unit: Unit, own: frozenset[str]) -> bool:
+    def _contrastive(self, unit: Unit, own: frozenset[str], claimed: frozenset[str] = frozenset()) -> bool:
         """Whether the unit's "not" sets one thing against another ("about the patients, not about who was
-        difficult"), rather than saying something was not done ("we did not add alerts")."""
+        difficult"), rather than saying something was not done ("we did not add alerts"). A contraction carries its
+        own auxiliary, and one that denies a word of the label's claim (`claimed`, in the four words after it) says the
+        point is not so: "the schema I inherited wasn't a proper ledger" for "..., never floats" (judge88); not "the
+        medicine wasn't ready" for "..., patients we were not reaching", a need told by its own denial."""
         words = [clean(w) for w in self.raw[unit.first:unit.last + 1]]
-        return all(i > 0 and words[i - 1] not in AUXILIARIES for i, w in enumerate(words) if w in own)
+        return all(i > 0 and words[i - 1] not in AUXILIARIES
+                   and not (w.endswith("n't") and any(stem(x) in claimed for x in words[i + 1:i + 5]))
+                   for i, w in enumerate(words) if w in own)
 
     def _instances(self) -> np.ndarray:
         """Per unit, whether it is part of a sentence that tells something that happened (`tells_an_instance`)."""
@@ -2480,9 +2536,16 @@ class AnswerJudge:
         if WHO_LABEL.match(kp.label):
             nouns = nouns | self._modifiers() | self._agreeing()
 
+        def unread_denial(word: int) -> bool:
+            # a denial `_markers` reads in the cue's clause that the matcher's own negation window cannot (its negators
+            # are the tokenizer's "not", "no", "never", ...): "I'm less sure about the card and expense management
+            # side" (judge86's unsure denial) denies its cues for both paths (judge88: d2p-044)
+            return any(not (m in DENIALS or m in HYPOTHETICAL or m == HELD_UNTIL or m.endswith("n't"))
+                       for m in self._marks[word] - allowed)
+
         def unsaid(first: int) -> bool:
             word = self.index.tokens[first].word
-            return (bool((self._marks[word] & HYPOTHETICAL) - allowed) or word in views
+            return (bool((self._marks[word] & HYPOTHETICAL) - allowed) or word in views or unread_denial(word)
                     or word in claims or word in others or word in against or bool(self._kept[word] - allowed)
                     or word in passing or word in vague or word in nouns)
 
