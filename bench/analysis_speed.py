@@ -127,11 +127,11 @@ def spoken(bank, seconds: int, runs: int, silence: float) -> None:
     feed_realtime(live, audio)
     final = live.finish()
     live_cpu = time.process_time() - cpu0
-    stop_began = time.perf_counter()
     pre.stop()
-    stop_wait = time.perf_counter() - stop_began
     needed = answer_texts(final.words(), settings)
-    at_stop = e.cached(needed)
+    at_stop = e.cached(needed)              # what the judge finds (a batch still in the model is not waited for)
+    in_flight = not pre.join(0)
+    pre.join()
     committed_only = set()
     for committed, _ in snapshots:
         committed_only.update(answer_texts(committed, settings, settled=False))
@@ -143,7 +143,7 @@ def spoken(bank, seconds: int, runs: int, silence: float) -> None:
     print(f"spoken answer: {len(final.words())} words, {final.duration:.0f} s ({silence:.1f} s of silence before the "
           f"Stop, last pass reused: {live.final_reused}), {len(snapshots)} offers, "
           f"load {load0:.1f} -> {os.getloadavg()[0]:.1f}; live path CPU {live_cpu:.1f} s of which pre-embedding "
-          f"{pre.cpu_s:.2f} s (its thread) for {len(computed)} texts; stop() waited {stop_wait * 1000:.1f} ms")
+          f"{pre.cpu_s:.2f} s (its thread) for {len(computed)} texts; a batch in the model at the Stop: {in_flight}")
     print(f"texts the judge embeds for the final transcript: {len(needed)}; embedded at the Stop: {len(at_stop)} "
           f"({100 * len(at_stop) / max(1, len(needed)):.0f}%); committed words alone would give "
           f"{len(set(needed) & committed_only)}, every offer's words {len(set(needed) & with_tentative)}; "

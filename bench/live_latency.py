@@ -201,8 +201,9 @@ def main() -> None:
 
         pre.stop()
         needed, e = answer_texts(final.words(), AnalysisSettings()), model.get_embedder()
-        pre_row = {"pre_embed_texts": len(pre.computed), "pre_embed_cpu_s": round(pre.cpu_s, 3),
-                   "pre_embed_hit": f"{len(e.cached(needed)) if e else 0}/{len(needed)}"}
+        hit = f"{len(e.cached(needed)) if e else 0}/{len(needed)}"
+        pre.join()
+        pre_row = {"pre_embed_texts": len(pre.computed), "pre_embed_cpu_s": round(pre.cpu_s, 3), "pre_embed_hit": hit}
     stops = [time.perf_counter() - stopped]
     CPU_AT_STOP.append(time.process_time() - cpu)
     load = os.getloadavg()[0]

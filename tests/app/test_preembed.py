@@ -85,7 +85,7 @@ def test_the_pre_embedded_answer_is_judged_as_the_cold_one_and_the_model_runs_on
     while not set(answer_texts(transcript.words(), AnalysisSettings())) <= set(model._cache) and time.time() < deadline:
         time.sleep(0.05)
     pre.stop()
-    assert pre.computed
+    assert pre.join(30) and pre.computed
     computed = counting(model, monkeypatch)
     assert analysis(bank, prompt, transcript) == cold
     answer = {clean(w) for w in SAID.split()}
@@ -138,15 +138,17 @@ def test_offering_returns_at_once_and_the_model_runs_on_its_own_low_priority_thr
     for end in range(41, 61):            # the model is busy: newer words are taken and the offer returns
         pre.offer(words[:end], [])
     assert not release.is_set()
+    pre.stop()                           # returns with the batch still in the model
+    assert not release.is_set()
     release.set()
-    pre.stop()
+    assert pre.join(30)
     assert ran and set(ran) == {"pre-embed"}
     assert not threads.violations
 
 
 def test_a_discarded_attempt_stops_the_work_and_forgets_its_vectors(bank, session, model, monkeypatch):
-    """Cancelled (or nothing heard): `PracticeSession.abandon` discards it: a batch in flight ends, nothing more is
-    embedded, and the answer's vectors are gone from the model's cache."""
+    """Cancelled (or nothing heard): `PracticeSession.abandon` discards it without waiting for the batch in the
+    model; nothing more is embedded, and once that batch ends the answer's vectors are gone from the model's cache."""
     model.forget()
     release = threading.Event()
     real = model._run
@@ -160,9 +162,13 @@ def test_a_discarded_attempt_stops_the_work_and_forgets_its_vectors(bank, sessio
     words = spoken().words()
     pending.pre.offer(words, [])
     time.sleep(0.1)                                  # the first batch is in the model
-    threading.Timer(0.2, release.set).start()
+    began = time.perf_counter()
     session.abandon(pending)
-    assert pending.pre._thread is not None and not pending.pre._thread.is_alive()
+    assert time.perf_counter() - began < 5            # not held by the batch in the model
+    assert pending.pre._thread is not None and pending.pre._thread.is_alive()
+    release.set()
+    assert pending.pre.join(30)                       # the batch ended, nothing after it
+    assert pending.pre.computed == []
     assert not set(answer_texts(words, AnalysisSettings())) & set(model._cache)
     pending.pre.offer(words, [])                     # the live path's last pass, after the discard: ignored
     time.sleep(0.1)

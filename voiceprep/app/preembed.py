@@ -8,8 +8,9 @@ the ones not yet cached to the embedder, a few at a time, newest words first tak
 ordinary one: it finds those vectors in the embedder's cache (`Embedder._cache`, by text), and its decisions cannot
 change, since a vector is the same computed in any batch (bench/analysis_speed.py --spoken checks the analysis).
 
-`stop()` before judging (the batch in flight ends; nothing more is started), `discard()` when the attempt is dropped:
-it also forgets the vectors it computed, so a discarded answer leaves nothing of its words in the process.
+`stop()` before judging (nothing more is started; it does not wait for a batch in flight), `discard()` when the
+attempt is dropped: it also forgets the vectors it computed, so a discarded answer leaves nothing of its words in the
+process.
 """
 
 from __future__ import annotations
@@ -73,6 +74,7 @@ class PreEmbedder:
         self.computed: list[str] = []       # texts this answer gave the model (its vectors were not cached)
         self.cpu_s = 0.0                    # the worker's CPU seconds (its thread's, model threads not counted)
         self.offers = 0
+        self._discarded = False
 
     @property
     def enabled(self) -> bool:
@@ -105,6 +107,9 @@ class PreEmbedder:
             log.exception("embedding the answer while it was spoken failed")
         finally:
             self.cpu_s = time.thread_time() - began
+            with self._lock:
+                if self._discarded:
+                    self._forget()
 
     def _embed(self, words: list[Word]) -> None:
         threads.check("embedding the answer while it is spoken")
@@ -121,20 +126,33 @@ class PreEmbedder:
             chunk = [t for t in todo[i:i + BATCH] if not e.cached([t])]
             if chunk:
                 e.embed(chunk)
-                self.computed += chunk
+                with self._lock:
+                    self.computed += chunk
 
     def stop(self) -> None:
-        """No more embedding (the answer has stopped and is about to be judged): the batch in flight ends first."""
+        """No more embedding (the answer has stopped and is about to be judged). Returns at once: a batch still in
+        the model ends on its own (at the lowest priority on a busy machine it could take long: waiting for it held
+        the judge up by 340 ms at load 24; the judge embeds what is still missing itself)."""
         self._stopped.set()
         self._wake.set()
-        thread = self._thread
-        if thread is not None and thread is not threading.current_thread():
-            thread.join()
 
     def discard(self) -> None:
-        """The attempt is dropped: stop, and forget the vectors this answer computed."""
-        self.stop()
+        """The attempt is dropped: stop, and forget the vectors this answer computed (a batch still in the model
+        is forgotten by the worker as it ends)."""
+        with self._lock:
+            self._discarded = True
+            self.stop()
+            self._forget()
+
+    def _forget(self) -> None:
         e = model.get_embedder() if model.settled() else None
         if e is not None and self.computed:
             e.drop(self.computed)
         self.computed = []
+
+    def join(self, timeout: float | None = None) -> bool:
+        """Wait for the worker to end (benchmarks and tests); whether it has."""
+        thread = self._thread
+        if thread is not None:
+            thread.join(timeout)
+        return thread is None or not thread.is_alive()

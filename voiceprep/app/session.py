@@ -290,7 +290,7 @@ class PracticeSession:
             self._try(lambda: self.abandon(pending))
             raise
         if pending.pre is not None:
-            pending.pre.stop()              # the batch in flight ends; the judge embeds what is still missing
+            pending.pre.stop()              # nothing more started; the judge embeds what is still missing
         analysis = run_judge(pending.bank, pending.prompt, transcript, self.settings.analysis, pending.follow_up,
                              pending.drill)
         checkpoint("judge.done")
