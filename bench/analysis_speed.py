@@ -4,6 +4,15 @@ Key points, evidence, scores, delivery and follow-ups, each run on fresh text (n
 Also prints the model's load time (done once, off the GUI thread) and the lexical-only time for comparison.
 
     .venv/bin/python bench/analysis_speed.py [--cpu]     # --cpu: process CPU time (model threads included)
+    .venv/bin/python bench/analysis_speed.py --spoken [--seconds 120] [--runs 20]
+
+`--spoken` (perf45) also times judging a real spoken answer after Stop: an espeak-ng answer (bench/answers.py, rendered
+into bench/out) fed in real time through the live path (`LiveTranscriber`, as bench/live_latency.py), with the app's
+pre-embedding attached (`app.preembed.PreEmbedder`: the answer's units embedded while it is spoken). It prints the
+share of the final transcript's texts the judge found embedded at the Stop (and what committed words alone would
+have given), then, alternately, the judge on the final transcript cold (none of the answer's texts cached) and with
+the texts the pre-embedder computed during the speech cached (`stop()` + the judge: the time from the transcript to
+the analysis done), median and p95 in process CPU and wall time, and checks that both give the same analysis.
 """
 
 from __future__ import annotations
@@ -34,6 +43,10 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--threads", type=int, default=None, help="model threads (default: settings.judge_threads)")
     ap.add_argument("--cpu", action="store_true", help="time the 30 runs in process CPU time, not wall time")
+    ap.add_argument("--spoken", action="store_true", help="also: a spoken answer judged cold and pre-embedded (perf45)")
+    ap.add_argument("--seconds", type=int, default=120, help="--spoken: the answer's length")
+    ap.add_argument("--runs", type=int, default=20, help="--spoken: timed runs of each kind")
+    ap.add_argument("--silence", type=float, default=1.0, help="--spoken: seconds of silence before the Stop")
     args = ap.parse_args()
     clock = time.process_time if args.cpu else time.perf_counter
     bank = load_bank(REPO / "question_banks/airwallex.toml")
@@ -63,6 +76,113 @@ def main() -> None:
         print(f"{what}: median {statistics.median(runs):.1f} ms, p95 {runs[int(0.95 * 29)]:.1f} ms, "
               f"max {runs[-1]:.1f} ms")
     print(f"judge: {judge_status().to_dict()}")
+    if args.spoken:
+        spoken(bank, args.seconds, args.runs, args.silence)
+
+
+def _p95(values: list[float]) -> float:
+    values = sorted(values)
+    return values[min(len(values) - 1, int(round(0.95 * (len(values) - 1))))]
+
+
+def spoken(bank, seconds: int, runs: int, silence: float) -> None:
+    """perf45: the live path on a spoken answer with the pre-embedder attached, then cold vs pre-embedded judging."""
+    import json
+    import os
+
+    import numpy as np
+
+    from bench.answers import render
+    from bench.speech_bench import feed_realtime
+    from voiceprep.app.judging import prepare_judge
+    from voiceprep.app.preembed import PreEmbedder, answer_texts
+    from voiceprep.core.analysis.embedder import get_embedder
+    from voiceprep.speech.audio import load_audio
+    from voiceprep.speech.live import LiveTranscriber
+    from voiceprep.speech.transcriber import Transcriber
+
+    settings = AnalysisSettings()
+    prompt = bank.prompt("hardest-problem")
+    wav = REPO / "bench" / "out" / f"answer-{seconds}s.wav"
+    if not wav.exists():
+        render(answer_text(seconds), wav)
+    audio = load_audio(wav)
+    audio = np.concatenate([audio, np.zeros(int(silence * 16000), dtype=np.float32)])   # a pause, then Stop
+    e = get_embedder()
+    assert e is not None
+    e.forget()                              # nothing of the answer cached (the runs above cached bench sentences)
+    prepare_judge(prompt, settings, bank)
+    t = Transcriber()
+    t.load()
+    snapshots: list[tuple[list, list]] = []
+    pre = PreEmbedder(settings)
+
+    def on_words(committed, tentative):
+        snapshots.append((list(committed), list(tentative)))
+        pre.offer(committed, tentative)
+    live = LiveTranscriber(t, on_words=on_words)
+    live.start()
+    load0 = os.getloadavg()[0]
+    cpu0 = time.process_time()
+    feed_realtime(live, audio)
+    final = live.finish()
+    live_cpu = time.process_time() - cpu0
+    pre.stop()
+    needed = answer_texts(final.words(), settings)
+    at_stop = e.cached(needed)              # what the judge finds (a batch still in the model is not waited for)
+    in_flight = not pre.join(0)
+    pre.join()
+    committed_only = set()
+    for committed, _ in snapshots:
+        committed_only.update(answer_texts(committed, settings, settled=False))
+    with_tentative = set()
+    for committed, tentative in snapshots:
+        with_tentative.update(answer_texts([*committed, *tentative], settings, settled=False))
+    computed = list(pre.computed)
+    ours = set(computed) | set(needed) | committed_only | with_tentative
+    print(f"spoken answer: {len(final.words())} words, {final.duration:.0f} s ({silence:.1f} s of silence before the "
+          f"Stop, last pass reused: {live.final_reused}), {len(snapshots)} offers, "
+          f"load {load0:.1f} -> {os.getloadavg()[0]:.1f}; live path CPU {live_cpu:.1f} s of which pre-embedding "
+          f"{pre.cpu_s:.2f} s (its thread) for {len(computed)} texts; a batch in the model at the Stop: {in_flight}")
+    print(f"texts the judge embeds for the final transcript: {len(needed)}; embedded at the Stop: {len(at_stop)} "
+          f"({100 * len(at_stop) / max(1, len(needed)):.0f}%); committed words alone would give "
+          f"{len(set(needed) & committed_only)}, every offer's words {len(set(needed) & with_tentative)}; "
+          f"computed and not needed: {len(set(computed) - set(needed))}")
+    print("missed:", json.dumps([x for x in needed if x not in set(at_stop)]))
+    analyze_answer(bank, prompt, final, settings)        # whatever the labels need for this answer, cached as in use
+    prepared = set(e._cache) - ours
+    # cold vs pre-embedded, alternating; the model's calls counted
+    run_texts: list[str] = []
+    real = e._run
+    e._run = lambda texts, *a, **k: run_texts.extend(texts) or real(texts, *a, **k)   # type: ignore[method-assign]
+    times: dict[str, list[tuple[float, float]]] = {"cold": [], "pre-embedded": []}
+    computed_after: dict[str, int] = {}
+    outputs: dict[str, str] = {}
+    for i in range(runs):
+        for kind in ("cold", "pre-embedded") if i % 2 == 0 else ("pre-embedded", "cold"):
+            e.drop([x for x in ours if x not in prepared])
+            if kind == "pre-embedded":
+                e.embed(computed)           # as during the speech
+                p = PreEmbedder(settings)
+            run_texts.clear()
+            w0, c0 = time.perf_counter(), time.process_time()
+            if kind == "pre-embedded":
+                p.stop()
+            a = analyze_answer(bank, prompt, final, settings)
+            times[kind].append(((time.process_time() - c0) * 1000, (time.perf_counter() - w0) * 1000))
+            computed_after[kind] = len(run_texts)
+            if kind == "pre-embedded" and i == 0:
+                print("run through the model after Stop:", json.dumps(run_texts))
+            outputs.setdefault(kind, json.dumps(a.to_dict(), sort_keys=True, default=str))
+    e._run = real                           # type: ignore[method-assign]
+    for kind, rows in times.items():
+        cpu = sorted(c for c, _ in rows)
+        wall = sorted(w for _, w in rows)
+        print(f"{kind:12} {len(rows)} runs: CPU median {statistics.median(cpu):.1f} ms, p95 {_p95(cpu):.1f}; wall "
+              f"median {statistics.median(wall):.1f} ms, p95 {_p95(wall):.1f}; texts run through the model "
+              f"after Stop: {computed_after[kind]}")
+    print(f"same analysis cold and pre-embedded: {outputs['cold'] == outputs['pre-embedded']}; "
+          f"load {os.getloadavg()[0]:.1f}")
 
 
 if __name__ == "__main__":

@@ -24,6 +24,11 @@ Prints one JSON line:
 
 The answer is espeak-ng speech of bank material (bench/answers.py), or with `--voice human` the shared human
 clips (../shared/speech and ../shared/speech-spontaneous) cycled to the length.
+
+With `--pre-embed` (perf45) every live run has the app's pre-embedding attached (`app.preembed.PreEmbedder`, the
+judge's model loaded and the question prepared first, as in the app): compare the caption lag with a run without it.
+The row then adds `pre_embed_texts` (texts it gave the model in the full run), `pre_embed_cpu_s` (its thread's CPU)
+and `pre_embed_hit` (the share of the full run's final transcript's judge texts embedded once it is stopped).
 """
 
 from __future__ import annotations
@@ -51,6 +56,17 @@ from voiceprep.speech.transcriber import Transcriber  # noqa: E402
 
 WARM_S = 12.0                  # real-time audio before each extra stop (longer than a live window)
 CPU_AT_STOP: list[float] = []  # process CPU seconds from each Stop to its transcript (any pass still running too)
+PRE_EMBED = False              # --pre-embed: each live run embeds the answer's sentences as it goes (app/preembed.py)
+
+
+def pre_embedder():
+    """A live run's pre-embedder (None without --pre-embed) and the `on_words` to give the live transcriber."""
+    if not PRE_EMBED:
+        return None, None
+    from voiceprep.app.preembed import PreEmbedder
+
+    pre = PreEmbedder()
+    return pre, pre.offer
 
 
 def human_answer(seconds: float) -> tuple[np.ndarray, str]:
@@ -72,7 +88,8 @@ def human_answer(seconds: float) -> tuple[np.ndarray, str]:
 
 def stop_after(t: Transcriber, audio: np.ndarray, stop_s: float) -> float:
     """Seconds from a Stop at `stop_s` to the final transcript, with real-time audio before it."""
-    live = LiveTranscriber(t)
+    pre, on_words = pre_embedder()
+    live = LiveTranscriber(t, on_words=on_words)
     live.start()
     warm_from = int(max(0.0, stop_s - WARM_S) * TARGET_RATE)
     fast_from = int(max(0.0, stop_s - WARM_S - 20.0) * TARGET_RATE)   # context for the prompt, fed fast
@@ -85,6 +102,8 @@ def stop_after(t: Transcriber, audio: np.ndarray, stop_s: float) -> float:
     feed_realtime(live, audio[warm_from:int(stop_s * TARGET_RATE)])
     stopped, cpu = time.perf_counter(), time.process_time()
     live.finish()
+    if pre is not None:
+        pre.stop()
     CPU_AT_STOP.append(time.process_time() - cpu)
     return time.perf_counter() - stopped
 
@@ -142,7 +161,18 @@ def main() -> None:
     ap.add_argument("--out", type=Path, default=Path(__file__).parent / "out")
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--stages", action="store_true", help="also time the VAD check and the judge after the Stop")
+    ap.add_argument("--pre-embed", action="store_true", help="embed the answer's sentences while it is spoken (perf45)")
     args = ap.parse_args()
+    global PRE_EMBED
+    PRE_EMBED = args.pre_embed
+    if PRE_EMBED:                               # as the app: the judge's model loaded and the question prepared
+        from voiceprep.app.judging import prepare_judge
+        from voiceprep.core.analysis import embedder as model
+        from voiceprep.core.banks import load_bank
+
+        qbank = load_bank(REPO / "question_banks/airwallex.toml")
+        model.get_embedder()
+        prepare_judge(qbank.prompt("hardest-problem"), None, qbank)
     args.out.mkdir(parents=True, exist_ok=True)
     if args.voice == "human":
         audio, text = human_answer(args.seconds)
@@ -157,11 +187,23 @@ def main() -> None:
     rss = PeakRSS()
     rss.phase()
 
-    live = LiveTranscriber(t)
+    pre, on_words = pre_embedder()
+    live = LiveTranscriber(t, on_words=on_words)
     live.start()
     feed_realtime(live, audio)
     stopped, cpu = time.perf_counter(), time.process_time()
     final = live.finish()
+    pre_row = {}
+    if pre is not None:
+        from voiceprep.app.preembed import answer_texts
+        from voiceprep.core.analysis import embedder as model
+        from voiceprep.settings import AnalysisSettings
+
+        pre.stop()
+        needed, e = answer_texts(final.words(), AnalysisSettings()), model.get_embedder()
+        hit = f"{len(e.cached(needed)) if e else 0}/{len(needed)}"
+        pre.join()
+        pre_row = {"pre_embed_texts": len(pre.computed), "pre_embed_cpu_s": round(pre.cpu_s, 3), "pre_embed_hit": hit}
     stops = [time.perf_counter() - stopped]
     CPU_AT_STOP.append(time.process_time() - cpu)
     load = os.getloadavg()[0]
@@ -186,6 +228,8 @@ def main() -> None:
            "load_avg_1min": round(load, 1), "cores": os.cpu_count(),
            "wer_live": round(wer(text, final.text), 3), "wer_batch": round(wer(text, batch.text), 3),
            "rss_peak_mb": round(rss_live)}
+    if pre is not None:
+        row.update(pre_row)
     if args.stages:
         row.update(stages(audio, final, args.out, duration, live))
     if not args.json:

@@ -270,6 +270,9 @@ class AnalysisSettings:
     # CPU threads for the judge's model (0 = all cores); 2 cut a 2-minute answer from ~190 to ~170 ms at load 1
     # (bench/analysis_speed.py)
     judge_threads: int = 2
+    # embed the answer's sentences while it is spoken (app/preembed.py, at the lowest CPU priority), so that after
+    # Stop the model runs only on what is new (perf45, bench/analysis_speed.py --spoken); decisions are the same
+    pre_embed: bool = True
     # (fitted on the dev answers as text and as transcripts of them spoken, `bench/judge_fit.py --audio --l2 1e-5`,
     # `credited` read through a credit space trained on dev2 writers A and B; l2 chosen by the mean F1 of the writer
     # groups left out of the fit, docs/benchmarks.md judge23)

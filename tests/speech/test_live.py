@@ -336,6 +336,28 @@ def test_a_stop_after_a_silent_block_reuses_the_last_pass():
     assert [w.word for w in transcript.words()][-1] == " w15"
 
 
+def test_the_words_so_far_are_handed_over_after_each_caption_and_are_the_transcripts_at_a_stop_after_a_pause():
+    """perf45: `on_words(committed, tentative)` runs on the decoding thread after every caption (the app embeds the
+    answer's sentences meanwhile, app/preembed.py); after a pause the transcript is the last words handed over."""
+    decoder = FakeDecoder(seconds=0.0)
+    offers: list[tuple[list[Word], list[Word], str, int]] = []
+    live = LiveTranscriber(FakeTranscriber(decoder), TranscriptionSettings(live_step_s=0.5, live_commit_s=6.0),
+                           silence_rms=0.01, on_words=lambda c, t: offers.append(
+                               (c, t, threading.current_thread().name, len(live.captions))))
+    live.start()
+    audio = syllables(14.0)
+    feed_pass_by_pass(live, audio)
+    wait_for_pass_to_cover(live, len(audio))
+    live.feed(np.zeros(1600, dtype=np.float32))
+    transcript = live.finish()
+    assert live.final_reused and len(offers) == live.passes
+    assert {name for _, _, name, _ in offers} == {"live-transcriber"}
+    assert [n for *_, n in offers] == list(range(1, len(offers) + 1))          # each after its caption
+    assert any(c for c, *_ in offers)                                            # words were committed meanwhile
+    committed, tentative, *_ = offers[-1]
+    assert [*committed, *tentative] == transcript.words()
+
+
 @pytest.mark.parametrize("live_first", [True, False], ids=["caught-up-live", "all-at-the-stop"])
 def test_no_pass_decodes_more_than_the_live_window(live_first):
     """Issue 11 (rss42): a pass's working set grows with its window (24 s ~85 MB, 20 s ~67 MB), and a live path

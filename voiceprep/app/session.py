@@ -23,6 +23,7 @@ from voiceprep.app.checkpoints import checkpoint
 from voiceprep.app.errors import NoAnswerHeard
 from voiceprep.app.judging import attempt_record, feedback_document, run_judge, whole
 from voiceprep.app.listening import require_answer
+from voiceprep.app.preembed import PreEmbedder
 from voiceprep.core.analysis.analyze import AnswerAnalysis
 from voiceprep.core.banks.model import Bank, Prompt, Round
 from voiceprep.core.history import AnswerBeingContinued, HistoryError, HistoryUnavailable
@@ -69,6 +70,8 @@ class Pending:
     drill: list[str] | None = None      # the points a drill asked it to cover (by label)
     # a follow-up answer: the question's other points still missed when it was asked (it counts for those it covers)
     still_missed: list[str] | None = None
+    # its sentences embedded while it is spoken (app/preembed.py): stopped before it is judged, discarded with it
+    pre: PreEmbedder | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass
@@ -251,6 +254,8 @@ class PracticeSession:
     def abandon(self, pending: Pending) -> None:
         """Drop an attempt that never became an answer (recording failed to start, cancelled, nothing said); a
         continuation drops only its own part (the answer it continued stays as stored)."""
+        if pending.pre is not None:
+            pending.pre.discard()
         if pending.more_of is not None:
             self._drop_part(pending.continuation, pending.audio_path)
             return
@@ -284,6 +289,8 @@ class PracticeSession:
         except NoAnswerHeard:
             self._try(lambda: self.abandon(pending))
             raise
+        if pending.pre is not None:
+            pending.pre.stop()              # nothing more started; the judge embeds what is still missing
         analysis = run_judge(pending.bank, pending.prompt, transcript, self.settings.analysis, pending.follow_up,
                              pending.drill)
         checkpoint("judge.done")

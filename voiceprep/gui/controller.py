@@ -21,6 +21,7 @@ from voiceprep.app.errors import voice_notice
 from voiceprep.app.judging import prepare_judge
 from voiceprep.app.listening import stood_in_text
 from voiceprep.app.pause import may_be_mid_thought, silence_countdown, spoken_until
+from voiceprep.app.preembed import PreEmbedder
 from voiceprep.app.scored import before_follow_ups
 from voiceprep.app.session import DEVICE_STOPS, PracticeSession
 from voiceprep.app.states import InvalidTransition
@@ -453,11 +454,14 @@ class RehearsalController(QObject):
         terms). It starts no thread until `_record` starts it; if it cannot be built, the row is dropped."""
         settings = self.services.settings
         try:
+            # its sentences embedded while it is spoken (perf45): not a continuation's, judged joined to its answer
+            pre = pending.pre = PreEmbedder(settings.analysis) if pending.more_of is None else None
             return LiveTranscriber(self.services.transcriber(), settings.transcription,
                                    hotwords=bank.terms(pending.prompt, settings.transcription),
                                    on_caption=from_thread(self._captionFromThread),
                                    silence_rms=settings.audio.silence_rms,
-                                   after_pass=memory.release_if_grown)    # a long answer's passes: app/memory.py
+                                   after_pass=memory.release_if_grown,     # a long answer's passes: app/memory.py
+                                   on_words=pre.offer if pre is not None else None)
         except Exception:
             session.abandon(pending)
             raise

@@ -72,11 +72,16 @@ class _Pass:
 class LiveTranscriber:
     def __init__(self, transcriber: Transcriber, settings: TranscriptionSettings | None = None,
                  hotwords: list[str] | None = None, on_caption: Callable[[Caption], None] | None = None,
-                 silence_rms: float = 0.01, after_pass: Callable[[], object] | None = None):
-        """`after_pass` runs on the decoding thread after every pass and window (the app trims its memory there)."""
+                 silence_rms: float = 0.01, after_pass: Callable[[], object] | None = None,
+                 on_words: Callable[[list[Word], list[Word]], object] | None = None):
+        """`after_pass` runs on the decoding thread after every pass and window (the app trims its memory there);
+        `on_words(committed, tentative)` too, after each caption and each window of a backlog decoded after the stop,
+        with the answer's words so far (the app embeds their sentences meanwhile, app/preembed.py: it must return at
+        once)."""
         self.t = transcriber
         self.s = settings or transcriber.settings
         self.on_caption = on_caption
+        self.on_words = on_words
         self.after_pass = after_pass or (lambda: None)
         self.silence_rms = silence_rms
         self.stream = transcriber.stream(hotwords)
@@ -207,11 +212,14 @@ class LiveTranscriber:
             caption = Caption(committed=join_said(s.text for s in self.stream.committed),
                               tentative="".join(w.word for w in words).strip(), audio_end=end / TARGET_RATE,
                               lag_s=time.perf_counter() - self._arrived_at(end))
+            committed = [w for s in self.stream.committed for w in s.words] if self.on_words else []
         if not self._stop.is_set():
             self.captions.append(caption)
             self.caption_times.append(time.perf_counter())
             if self.on_caption:
                 self.on_caption(caption)
+            if self.on_words:               # after the caption: it is not held up
+                self.on_words(committed, list(words))
 
     def finish(self, progress: Callable[[float], None] | None = None) -> Transcript:
         """Stop live passes and return the full transcript, covering every sample fed.
@@ -236,6 +244,10 @@ class LiveTranscriber:
 
         def report(seconds: float) -> None:
             self.after_pass()
+            if self.on_words:               # a backlog decoded after the stop: its words are handed over as they come
+                with self.stream.state:
+                    committed = [w for s in self.stream.committed for w in s.words]
+                self.on_words(committed, [])
             if progress:
                 progress(min(1.0, seconds / max(end / TARGET_RATE, 1e-6)))
         return self.stream.finish(report, window_s=self.s.live_window_s, heard=heard)

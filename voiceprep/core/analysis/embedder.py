@@ -121,6 +121,17 @@ class Embedder:
             for text in [t for t in self._cache if t not in keep]:
                 del self._cache[text]
 
+    def cached(self, texts: Collection[str]) -> list[str]:
+        """The texts of `texts` whose vectors are cached (their order kept): a pre-embedding's hits."""
+        with self._lock:
+            return [t for t in texts if t in self._cache]
+
+    def drop(self, texts: Collection[str]) -> None:
+        """Forget the vectors of `texts` (a discarded answer's pre-embedded sentences, `app.preembed`)."""
+        with self._lock:
+            for text in texts:
+                self._cache.pop(text, None)
+
     def _run(self, texts: list[str], batch: int = 4) -> np.ndarray:
         """Small batches of similar length: padding costs more than the batching saves (bench/analysis_speed.py)."""
         encs = self.tokenizer.encode_batch(texts)

@@ -1,0 +1,184 @@
+"""perf45: the answer's sentences are embedded while it is spoken (`app.preembed`), so that after Stop the judge runs
+the model only on what is new. The analysis is the cold one's; the work is off the GUI thread; a discarded attempt
+stops it and leaves none of its vectors behind."""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+
+import pytest
+
+from voiceprep.app import threads
+from voiceprep.app.judging import prepare_judge
+from voiceprep.app.preembed import PreEmbedder, answer_texts
+from voiceprep.core.analysis import embedder
+from voiceprep.core.analysis.analyze import analyze_answer
+from voiceprep.core.analysis.segments import clean
+from voiceprep.core.transcript import Segment, Transcript, Word
+from voiceprep.settings import AnalysisSettings
+
+SAID = ("At my previous company our matching engine suffered from heavy lock contention. Latency spiked whenever "
+        "volume grew, and customers noticed. I studied the problem and proposed the LMAX Disruptor, a ring buffer "
+        "with a single writer. We didn't use locks on the hot path, and we would have batched more if we could. "
+        "As a result, median latency dropped by forty percent and throughput went up three times. I learned to "
+        "measure first.")
+
+
+def spoken(text: str = SAID, unsure: int | None = None) -> Transcript:
+    """A transcript as the live path gives it: timed words with the recogniser's probabilities (`unsure`: the
+    index of a word heard at 0.1, read by the judge as not said when it is a denial)."""
+    words = [Word(i * 0.4, i * 0.4 + 0.3, (" " if i else "") + w, 0.1 if i == unsure else 0.95)
+             for i, w in enumerate(text.split())]
+    return Transcript(text, "en", len(words) * 0.4, "base.en", [Segment(0.0, len(words) * 0.4, text, words)])
+
+
+def as_said(pre: PreEmbedder, words: list[Word], step: int = 7) -> None:
+    """Offer the words as the live path does: after each pass, the committed ones and the pass's tentative ones."""
+    for end in range(step, len(words) + step, step):
+        committed = words[:max(0, end - 2 * step)]
+        pre.offer(committed, words[len(committed):min(end, len(words))])
+        time.sleep(0.01)
+
+
+@pytest.fixture(autouse=True)
+def fresh_judge():
+    embedder.set_disabled(False)
+    yield
+    embedder.set_disabled(False)
+    threads.forget_ui_thread()
+
+
+@pytest.fixture
+def model():
+    e = embedder.get_embedder()
+    assert e is not None, embedder.judge_status().message
+    return e
+
+
+def counting(e, monkeypatch) -> list[str]:
+    computed: list[str] = []
+    real = e._run
+    monkeypatch.setattr(e, "_run", lambda texts, *a, **k: computed.extend(texts) or real(texts, *a, **k))
+    return computed
+
+
+def analysis(bank, prompt, transcript) -> str:
+    return json.dumps(analyze_answer(bank, prompt, transcript).to_dict(), sort_keys=True, default=str)
+
+
+@pytest.mark.parametrize("unsure", [None, 37], ids=["heard-surely", "an-unsure-denial"])
+def test_the_pre_embedded_answer_is_judged_as_the_cold_one_and_the_model_runs_on_none_of_its_sentences(
+        bank, model, monkeypatch, unsure):
+    prompt = bank.prompt("hardest-problem")
+    transcript = spoken(unsure=unsure)
+    assert unsure is None or transcript.words()[unsure].word == " didn't"
+    model.forget()
+    prepare_judge(prompt, None, bank)
+    cold = analysis(bank, prompt, transcript)
+    model.forget()
+    prepare_judge(prompt, None, bank)
+    pre = PreEmbedder()
+    as_said(pre, transcript.words())
+    deadline = time.time() + 60
+    while not set(answer_texts(transcript.words(), AnalysisSettings())) <= set(model._cache) and time.time() < deadline:
+        time.sleep(0.05)
+    pre.stop()
+    assert pre.join(30) and pre.computed
+    computed = counting(model, monkeypatch)
+    assert analysis(bank, prompt, transcript) == cold
+    answer = {clean(w) for w in SAID.split()}
+    # what the model still runs on after Stop are texts of the question's points (their claims, facets), never the
+    # answer's: a text made of the answer's words alone would be a unit the pre-embedding missed
+    assert not [t for t in computed if {clean(w) for w in t.split()} <= answer]
+
+
+def test_the_texts_are_the_ones_the_judge_embeds(bank, model, monkeypatch):
+    """`answer_texts` follows `AnswerJudge`: the texts it gives the model for the answer are these, no more."""
+    prompt = bank.prompt("hardest-problem")
+    transcript = spoken(unsure=37)
+    model.forget()
+    prepare_judge(prompt, None, bank)
+    analyze_answer(bank, prompt, spoken("We used a ring buffer. Latency dropped by forty percent."))  # points' texts
+    model.drop(answer_texts(spoken("We used a ring buffer. Latency dropped by forty percent.").words(),
+                            AnalysisSettings()))
+    calls: list[list[str]] = []
+    real = model.embed
+    monkeypatch.setattr(model, "embed", lambda texts: calls.append(list(texts)) or real(texts))
+    analyze_answer(bank, prompt, transcript)
+    texts = answer_texts(transcript.words(), AnalysisSettings())
+    assert calls[0][:len(texts)] == texts or set(calls[0]) == set(texts)
+    # words still being said: up to the last sentence's end only
+    words = transcript.words()
+    cut = next(i for i, w in enumerate(words) if w.word.endswith("contention."))
+    assert answer_texts(words[:cut + 4], AnalysisSettings(), settled=False) == answer_texts(words[:cut + 1],
+                                                                                             AnalysisSettings())
+
+
+def test_offering_returns_at_once_and_the_model_runs_on_its_own_low_priority_thread(model, monkeypatch):
+    monkeypatch.setenv("VOICEPREP_STRICT", "1")
+    threads.mark_ui_thread()             # offered from the "GUI" thread: the work still happens on its own thread
+    model.forget()
+    ran: list[str] = []
+    release = threading.Event()
+    real = model._run
+
+    def held(texts, *a, **k):
+        ran.append(threading.current_thread().name)
+        release.wait(30)
+        return real(texts, *a, **k)
+    monkeypatch.setattr(model, "_run", held)
+    pre = PreEmbedder()
+    words = spoken().words()
+    pre.offer(words[:40], words[40:60])
+    deadline = time.time() + 30
+    while not ran and time.time() < deadline:
+        time.sleep(0.01)
+    for end in range(41, 61):            # the model is busy: newer words are taken and the offer returns
+        pre.offer(words[:end], [])
+    assert not release.is_set()
+    pre.stop()                           # returns with the batch still in the model
+    assert not release.is_set()
+    release.set()
+    assert pre.join(30)
+    assert ran and set(ran) == {"pre-embed"}
+    assert not threads.violations
+
+
+def test_a_discarded_attempt_stops_the_work_and_forgets_its_vectors(bank, session, model, monkeypatch):
+    """Cancelled (or nothing heard): `PracticeSession.abandon` discards it without waiting for the batch in the
+    model; nothing more is embedded, and once that batch ends the answer's vectors are gone from the model's cache."""
+    model.forget()
+    release = threading.Event()
+    real = model._run
+
+    def held(texts, *a, **k):
+        release.wait(30)
+        return real(texts, *a, **k)
+    monkeypatch.setattr(model, "_run", held)
+    pending = session.begin(bank, bank.prompt("hardest-problem"))
+    pending.pre = PreEmbedder()
+    words = spoken().words()
+    pending.pre.offer(words, [])
+    time.sleep(0.1)                                  # the first batch is in the model
+    began = time.perf_counter()
+    session.abandon(pending)
+    assert time.perf_counter() - began < 5            # not held by the batch in the model
+    assert pending.pre._thread is not None and pending.pre._thread.is_alive()
+    release.set()
+    assert pending.pre.join(30)                       # the batch ended, nothing after it
+    assert pending.pre.computed == []
+    assert not set(answer_texts(words, AnalysisSettings())) & set(model._cache)
+    pending.pre.offer(words, [])                     # the live path's last pass, after the discard: ignored
+    time.sleep(0.1)
+    assert not set(answer_texts(words, AnalysisSettings())) & set(model._cache)
+
+
+def test_nothing_is_embedded_when_the_meaning_based_judge_is_off(monkeypatch):
+    monkeypatch.setattr(embedder, "get_embedder", lambda: pytest.fail("the model was asked for"))
+    for settings in (AnalysisSettings(semantic_judge=False), AnalysisSettings(pre_embed=False)):
+        pre = PreEmbedder(settings)
+        pre.offer(spoken().words(), [])
+        pre.stop()
+        assert pre._thread is None
