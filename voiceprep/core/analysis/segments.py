@@ -494,6 +494,8 @@ def _markers(words: list[str], before: list[str] | None = None, story: bool = Fa
                 continue          # "flagged any payment that did not match": what the payment was, not the act
             if _denies_a_failing(words, i) or _bare_relative(words, i):
                 continue          # "I didn't take either side", "a reduction she didn't know about" (judge77)
+            if _opening_reason(words, i):
+                continue          # "When it didn't calm down I referred it to mediation": why, not the act (judge90)
             neg.add(HELD_UNTIL if held_until(words, i, own=True) else w)    # "I didn't change anything until ..."
         elif w in HYPOTHETICAL:
             if w in ("would", "i'd", "we'd", "you'd", "could", "should") and nxt in NOT_HYPOTHETICAL_AFTER:
@@ -528,6 +530,28 @@ def _markers(words: list[str], before: list[str] | None = None, story: bool = Fa
                 continue          # "failover if the primary went down": a condition, not a plan
             hyp.add(w)
     return frozenset(neg), frozenset(hyp)
+
+
+# "When it didn't calm down I referred it to mediation", "because the first fix didn't hold we rang the vendor": a
+# denial in a "when"/"because" clause that opens the clause says why the candidate then acted; the act that follows,
+# the candidate's own in the past, is told (judge90). Not "When it didn't calm down I didn't call anyone" (the act's
+# own denial counts), "I didn't refer it when it calmed down" (no opening "when")
+_REASON_OPENERS = frozenset({"when", "because", "since", "once"})
+_REASON_WORDS = 4          # "when the van thing didn't stop": the opener this many words before the denial at most
+_ACT_WORDS = 6             # "... didn't calm down I referred": the candidate's act this many words after it at most
+
+
+def _opening_reason(words: list[str], i: int) -> bool:
+    """Whether the denial at words[i] is inside a "when"/"because" clause that opens the clause, followed within a few
+    words by the candidate's own act told in the past ("I referred", "we added")."""
+    k = next((j for j in range(i - 1, max(-1, i - 1 - _REASON_WORDS), -1) if words[j] in _REASON_OPENERS), None)
+    if k is None or any(w in ("i", "we") for w in words[k + 1:i]) or not all(w in _PICK_OPENERS for w in words[:k]):
+        return False
+    for j in range(i + 2, min(len(words) - 1, i + 2 + _ACT_WORDS)):
+        if words[j] in ("i", "we"):
+            verb = words[j + 1]
+            return not (verb in NEGATORS or verb.endswith("n't")) and said_in_past([verb])
+    return False
 
 
 def _rough_figure(words: list[str], i: int) -> bool:
