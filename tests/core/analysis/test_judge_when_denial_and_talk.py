@@ -13,8 +13,15 @@ from __future__ import annotations
 
 import pytest
 
+from pathlib import Path
+
+from voiceprep.core.analysis.analyze import analyze_answer
 from voiceprep.core.analysis.judge import label_markers
 from voiceprep.core.analysis.segments import DISCUSSED, clause_markers
+from voiceprep.core.banks import BankRegistry
+from voiceprep.core.transcript import Transcript
+
+CORPUS = Path(__file__).parent / "data" / "judge"
 
 DENIED = {"not", "never", "didn't", "wasn't", "weren't", "couldn't", "don't", "doesn't", "no"}
 
@@ -46,4 +53,31 @@ def test_a_talked_over_clause_is_no_plan_for_a_point_that_is_the_talk() -> None:
     assert DISCUSSED in label_markers("The captain and I talked through whether we needed to divert")
     assert DISCUSSED in label_markers("The next day we discussed it as a team")
     assert DISCUSSED not in label_markers("I added a check so it would not happen again")
+    assert DISCUSSED not in label_markers("I talked to each person privately first to hear their side")
     assert DISCUSSED not in label_markers("Infra work: a business sells abroad without thinking about payments")
+
+
+@pytest.mark.usefixtures("fresh_judge")     # tests/core/analysis/conftest.py
+def test_the_talk_told_ticks_the_talk_and_the_talk_denied_does_not() -> None:
+    """dev2 d2m-023 (labelled covered: set aside as hypothetical on main) and d2m-026 (a denied talk, labelled not
+    covered: its cue words "captain" before the denial would count once the talk is allowed)."""
+    bank = next(b for b in BankRegistry.discover([CORPUS / "banks"]).banks if b.id == "cabin-purser-airline")
+    prompt = bank.prompt("medical-emergency")
+
+    def hit(said: str) -> bool:
+        a = analyze_answer(bank, prompt, Transcript.from_text(said))
+        return next(r for r in a.key_points if r.key_point.id == "diversion-talk").hit
+
+    told = ("yeah so the one i remember is a lady on the way to malaga who went into labour well we thought it was "
+            "labour it turned out to be braxton hicks but we didnt know that at the time so i said to carla youre with "
+            "her to ben get the medical kit and the maternity pack and to me i was on the phone to the front so everyone "
+            "had their own bit i put out a p a asking for any doctors or a mid wife and we had a midwife which was "
+            "amazing and me and the captain we talked about going into bordo or carrying on and with the midwife "
+            "saying its not active labour we carried on")
+    denied = ("A passenger had a bad asthma attack and her inhaler was in the hold. We didn't need to ask for any "
+              "doctors in the end, my number three is a former paramedic, so she took over. Me and the captain never "
+              "discussed diverting, she was fine within ten minutes on oxygen. What I'm glad about is that the service "
+              "kept running, and I went down the cabin telling people quietly it was under control, and after we'd "
+              "landed I checked in with the crew, one of them had asthma herself and it had upset her.")
+    assert hit(told)
+    assert not hit(denied)
