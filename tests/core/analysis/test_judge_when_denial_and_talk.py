@@ -81,3 +81,22 @@ def test_the_talk_told_ticks_the_talk_and_the_talk_denied_does_not() -> None:
               "landed I checked in with the crew, one of them had asthma herself and it had upset her.")
     assert hit(told)
     assert not hit(denied)
+
+
+HYPOTHETICAL = {"would", "could", "i'd", "we'd"}
+
+
+@pytest.mark.parametrize("said, hypothetical", [
+    ("The platform team is the bit I'd want: a single API and a set of building blocks.", False),
+    ("That's the role I would want, owning the ledger end to end.", False),
+    ("What I'd want is to add metrics and alerts.", True),
+    ("I'd want to add metrics and alerts.", True),
+    ("The team I'd want to build would own the ledger.", True),
+    ("If I joined, the bit I'd want: the ledger.", True),
+])
+def test_the_thing_the_candidate_would_want_named_is_no_plan(said: str, hypothetical: bool) -> None:
+    """dev2 d2s-052 (strong): "The platform team is the bit I'd want: a single API and a set of building blocks that any
+    new loan product is put together from, and the real-time pipeline that every decision runs on." was set aside as a
+    plan for "Why this team: one API and abstractions to build any financial product, plus the real-time data
+    pipeline" (the "I'd" carried over the whole list)."""
+    assert any(m & HYPOTHETICAL for m in clause_markers(said.split())) == hypothetical

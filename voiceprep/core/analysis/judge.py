@@ -88,7 +88,8 @@ from voiceprep.core.banks.model import Job, KeyPoint, Prompt
 from voiceprep.settings import PHRASE_CUE_WORDS, AnalysisSettings
 
 JUDGE_VERSION = "semantic-71-c"    # session 45 (provisional): -71-c: judge90 (a denial in an opening "when"
-                                   # clause is why, not the act; a point that is a talk takes the talk told);
+                                   # clause is why, not the act; a point that is a talk takes the talk told;
+                                   # "the bit I'd want" names a thing, no plan);
                                    # session 44: -71: judge87 (walk60: "so that ..." keeps its main
                                    # clause's "would", "we did not tokenize" denies "tokenization", "Kafka consumers
                                    # that commit offsets ..." not said by its nouns alone, a sound-alike close in

@@ -505,6 +505,8 @@ def _markers(words: list[str], before: list[str] | None = None, story: bool = Fa
                 continue          # "the one I'd pick is ...": the answer chosen, not a plan
             if w in ("could", "would") and nxt in ("not", "n't"):
                 continue
+            if _wanted_named(words, i, before or []):
+                continue          # "The platform team is the bit I'd want: a single API": the thing named (judge90)
             if w in ROUGH and nxt == "the" and all(b in _PICK_OPENERS for b in (before or []) + words[:i]):
                 continue          # "Probably the deploy checker I wrote": the story picked (judge86)
             if w in ROUGH and _rough_figure(words, i):
@@ -552,6 +554,22 @@ def _opening_reason(words: list[str], i: int) -> bool:
             verb = words[j + 1]
             return not (verb in NEGATORS or verb.endswith("n't")) and said_in_past([verb])
     return False
+
+
+# "The platform team is the bit I'd want", "that's the role I'd want": a relative clause that ends on "want" says which
+# thing the candidate means, as "the one I'd pick" (`CHOICES`); what it names is told. Not "what I'd want is to add
+# metrics", "I'd want to add metrics", "the team I'd want to build" (a plan follows the verb)
+_WANT_HEADS = frozenset({"bit", "part", "one", "thing", "team", "role", "job", "kind", "sort", "place", "work", "side"})
+
+
+def _wanted_named(words: list[str], i: int, before: list[str]) -> bool:
+    """Whether the modal at words[i] is in a relative clause that ends on "want" after a noun ("the bit I'd want")."""
+    if words[i] == "would":
+        head_at = i - 2 if i >= 2 and words[i - 1] in ("i", "we") else -1
+    else:
+        head_at = i - 1 if words[i] in ("i'd", "we'd") else -1
+    return (head_at >= 1 and words[head_at] in _WANT_HEADS and words[head_at - 1] in ("the", "a", "that", "this")
+            and words[i + 1:] == ["want"] and not any(c in _CONDITIONS for c in before + words[:i]))
 
 
 def _rough_figure(words: list[str], i: int) -> bool:
