@@ -1,4 +1,4 @@
-"""judge90: two markers that hid a point a strong answer told.
+"""judge90: three markers that hid a point an answer told.
 
 A denial inside a "when"/"because" clause that opens the sentence says why the candidate acted, not that they did not:
 "When it didn't calm down I referred it to Calderdale Mediation" tells the referral (dev2 d2t-016, strong: its
@@ -8,12 +8,15 @@ clause keeps its denial ("When it didn't calm down I didn't call anyone").
 A key point that is itself a talk ("The captain and I talked through whether we needed to divert") is said by a
 clause that talks an act over: "me and the captain, we talked about going into Bordeaux or carrying on" (dev2 d2m-023,
 labelled covered, set aside as hypothetical: `DISCUSSED`). A point about the act itself still is not ("we talked about
-adding a check" for "I added a check")."""
+adding a check" for "I added a check").
+
+"The platform team is the bit I'd want: a single API …" names the thing meant, as "the one I'd pick" does (dev2 d2s-052,
+strong: set aside as a plan)."""
 from __future__ import annotations
 
-import pytest
-
 from pathlib import Path
+
+import pytest
 
 from voiceprep.core.analysis.analyze import analyze_answer
 from voiceprep.core.analysis.judge import label_markers
@@ -48,8 +51,8 @@ def test_a_denial_in_an_opening_when_clause_is_not_the_act(said: str, word: str,
 
 
 def test_a_talked_over_clause_is_no_plan_for_a_point_that_is_the_talk() -> None:
-    raw = "and me and the captain we talked about going into Bordeaux or carrying on".split()
-    assert DISCUSSED in clause_markers(raw)[-1]                    # still a talk, not the act, for any other point
+    said = "and me and the captain we talked about going into Bordeaux or carrying on"
+    assert DISCUSSED in clause_markers(said.split())[-1]                    # still a talk, not the act, for any other point
     assert DISCUSSED in label_markers("The captain and I talked through whether we needed to divert")
     assert DISCUSSED in label_markers("The next day we discussed it as a team")
     assert DISCUSSED not in label_markers("I added a check so it would not happen again")
