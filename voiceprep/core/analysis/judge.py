@@ -57,6 +57,7 @@ from voiceprep.core.analysis.segments import (
     ADDITIVE,
     CHANGE_CLAIM,
     DENIALS,
+    DISCUSSED,
     EXISTS,
     HARM,
     HELD_UNTIL,
@@ -88,9 +89,12 @@ from voiceprep.core.banks.load import default_cues, label_min_cues
 from voiceprep.core.banks.model import Job, KeyPoint, Prompt
 from voiceprep.settings import PHRASE_CUE_WORDS, AnalysisSettings
 
-JUDGE_VERSION = "semantic-71-a"    # session 45: -71-a (provisional): judge88 ("wasn't a proper ledger" denies a
-                                   # point that denies floats; "there was no automatic failover" / "but no ..." /
-                                   # "we didn't have ..." a veto; the cue matcher reads "less sure about X").
+JUDGE_VERSION = "semantic-73"      # session 45: -73: judge88 ("wasn't a proper ledger" denies a point that
+                                   # denies floats; "there was no automatic failover" / "but no ..." / "we didn't
+                                   # have ..." a veto; the cue matcher reads "less sure about X") and judge90 (a
+                                   # denial in an opening "when" clause is why, not the act; a point that is a talk
+                                   # takes the talk told; "the bit I'd want" names a thing, no plan); -72 (judge89's
+                                   # "claimed, not told" phrase list) was read once held out and taken out again;
                                    # session 44: -71: judge87 (walk60: "so that ..." keeps its main
                                    # clause's "would", "we did not tokenize" denies "tokenization", "Kafka consumers
                                    # that commit offsets ..." not said by its nouns alone, a sound-alike close in
@@ -355,6 +359,25 @@ def point_content(label: str) -> str:
     return _YOU.sub("we", _YOUR.sub("our", rest))
 
 
+# a key point that is itself a talk over what to do: a clause that talks an act over (`DISCUSSED`) says it. "talked
+# through/about/over whether ...", "discussed", "debated"; not "I talked to each person privately" (a talk with someone,
+# not over an act), "without thinking about payments"
+TALKS = frozenset({"talked", "talk", "talking"})
+TALKED_OVER_WORDS = frozenset({"through", "about", "over"})
+DEBATES = frozenset({"discussed", "discussing", "debated", "debating"})
+
+
+def _denies(marks: frozenset[str]) -> bool:
+    """Whether a clause's markers hold a denial ("never", "didn't")."""
+    return any(m in DENIALS or m.endswith("n't") for m in marks)
+
+
+def _is_a_talk(words: list[str]) -> bool:
+    """Whether a label's words (cleaned) say a talk over what to do: "talked through whether", "discussed it"."""
+    return any(w in DEBATES or (w in TALKS and words[k + 1:k + 2] and words[k + 1] in TALKED_OVER_WORDS)
+               for k, w in enumerate(words))
+
+
 def label_markers(label: str, prompt: str = "") -> frozenset[str]:
     """Negation/hypothetical words that belong to the key point's own wording (or its prompt's mood)."""
     words = [clean(x) for x in label.split()]
@@ -363,6 +386,8 @@ def label_markers(label: str, prompt: str = "") -> frozenset[str]:
         own |= DENIALS
     if ORDER_WORDS & set(words):   # "I read the comments before changing anything": "I didn't change anything until I'd
         own |= {HELD_UNTIL}        # read them" tells that order (judge40)
+    if _is_a_talk(words):          # "The captain and I talked through whether we needed to divert": "we talked about
+        own |= {DISCUSSED}         # going into Bordeaux or carrying on" is that talk (judge90)
     asks = [clean(x) for x in prompt.split()]
     # a point told as your own past act keeps to the past even when a "would" is inside it ("I filed a report and
     # fixed the process so it would not happen again", "I went back with ... what we would change")
@@ -2545,7 +2570,10 @@ class AnswerJudge:
 
         def unsaid(first: int) -> bool:
             word = self.index.tokens[first].word
-            return (bool((self._marks[word] & HYPOTHETICAL) - allowed) or word in views or unread_denial(word)
+            marks = self._marks[word]
+            return (bool((marks & HYPOTHETICAL) - allowed) or word in views or unread_denial(word)
+                    or (DISCUSSED in allowed and DISCUSSED in marks and _denies(marks))    # "the captain and I
+                    #                                     never discussed diverting": the talk denied (judge90)
                     or word in claims or word in others or word in against or bool(self._kept[word] - allowed)
                     or word in passing or word in vague or word in nouns)
 

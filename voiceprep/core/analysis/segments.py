@@ -495,6 +495,8 @@ def _markers(words: list[str], before: list[str] | None = None, story: bool = Fa
                 continue          # "flagged any payment that did not match": what the payment was, not the act
             if _denies_a_failing(words, i) or _bare_relative(words, i):
                 continue          # "I didn't take either side", "a reduction she didn't know about" (judge77)
+            if _opening_reason(words, i):
+                continue          # "When it didn't calm down I referred it to mediation": why, not the act (judge90)
             neg.add(HELD_UNTIL if held_until(words, i, own=True) else w)    # "I didn't change anything until ..."
         elif w in HYPOTHETICAL:
             if w in ("would", "i'd", "we'd", "you'd", "could", "should") and nxt in NOT_HYPOTHETICAL_AFTER:
@@ -504,6 +506,8 @@ def _markers(words: list[str], before: list[str] | None = None, story: bool = Fa
                 continue          # "the one I'd pick is ...": the answer chosen, not a plan
             if w in ("could", "would") and nxt in ("not", "n't"):
                 continue
+            if _wanted_named(words, i, before or []):
+                continue          # "The platform team is the bit I'd want: a single API": the thing named (judge90)
             if w in ROUGH and nxt == "the" and all(b in _PICK_OPENERS for b in (before or []) + words[:i]):
                 continue          # "Probably the deploy checker I wrote": the story picked (judge86)
             if w in ROUGH and _rough_figure(words, i):
@@ -529,6 +533,44 @@ def _markers(words: list[str], before: list[str] | None = None, story: bool = Fa
                 continue          # "failover if the primary went down": a condition, not a plan
             hyp.add(w)
     return frozenset(neg), frozenset(hyp)
+
+
+# "When it didn't calm down I referred it to mediation", "because the first fix didn't hold we rang the vendor": a
+# denial in a "when"/"because" clause that opens the clause says why the candidate then acted; the act that follows,
+# the candidate's own in the past, is told (judge90). Not "When it didn't calm down I didn't call anyone" (the act's
+# own denial counts), "I didn't refer it when it calmed down" (no opening "when")
+_REASON_OPENERS = frozenset({"when", "because", "since", "once"})
+_REASON_WORDS = 4          # "when the van thing didn't stop": the opener this many words before the denial at most
+_ACT_WORDS = 6             # "... didn't calm down I referred": the candidate's act this many words after it at most
+
+
+def _opening_reason(words: list[str], i: int) -> bool:
+    """Whether the denial at words[i] is inside a "when"/"because" clause that opens the clause, followed within a few
+    words by the candidate's own act told in the past ("I referred", "we added")."""
+    k = next((j for j in range(i - 1, max(-1, i - 1 - _REASON_WORDS), -1) if words[j] in _REASON_OPENERS), None)
+    if k is None or any(w in ("i", "we") for w in words[k + 1:i]) or not all(w in _PICK_OPENERS for w in words[:k]):
+        return False
+    for j in range(i + 2, min(len(words) - 1, i + 2 + _ACT_WORDS)):
+        if words[j] in ("i", "we"):
+            verb = words[j + 1]
+            return not (verb in NEGATORS or verb.endswith("n't")) and said_in_past([verb])
+    return False
+
+
+# "The platform team is the bit I'd want", "that's the role I'd want": a relative clause that ends on "want" says which
+# thing the candidate means, as "the one I'd pick" (`CHOICES`); what it names is told. Not "what I'd want is to add
+# metrics", "I'd want to add metrics", "the team I'd want to build" (a plan follows the verb)
+_WANT_HEADS = frozenset({"bit", "part", "one", "thing", "team", "role", "job", "kind", "sort", "place", "work", "side"})
+
+
+def _wanted_named(words: list[str], i: int, before: list[str]) -> bool:
+    """Whether the modal at words[i] is in a relative clause that ends on "want" after a noun ("the bit I'd want")."""
+    if words[i] == "would":
+        head_at = i - 2 if i >= 2 and words[i - 1] in ("i", "we") else -1
+    else:
+        head_at = i - 1 if words[i] in ("i'd", "we'd") else -1
+    return (head_at >= 1 and words[head_at] in _WANT_HEADS and words[head_at - 1] in ("the", "a", "that", "this")
+            and words[i + 1:] == ["want"] and not any(c in _CONDITIONS for c in before + words[:i]))
 
 
 def _rough_figure(words: list[str], i: int) -> bool:
