@@ -362,3 +362,34 @@ def test_a_short_answer_about_something_else_counts_as_off_the_question():
     r.record(analyze_answer(bank, r.current, Transcript.from_text(
         "Last weekend I baked a sourdough loaf. The dough rests overnight in the fridge before it is baked.")))
     assert off_topic_line(r) == "The answer was off the question: its feedback says what it talked about."
+
+
+def test_a_round_no_competency_ties_to_delivery_says_its_scores_leave_out_how_it_was_said():
+    """walk60 8: the payments bank's four job competencies are all technical, so a round of 100 had an answer with 52
+    fillers in it and its summary said nothing of them. The summary says, beside its overall, that how the answers
+    were said is not in its scores, and names the Delivery cards to work on by question, fillers first."""
+    from pathlib import Path
+
+    from tests.core.analysis.test_delivery import spoken
+    from tests.gui.widgets.test_feedback import RAMBLING
+    from voiceprep.app.scored import delivery_lines
+    from voiceprep.core.banks import load_bank
+
+    payments = load_bank(Path(__file__).resolve().parents[2] / "question_banks" / "senior-backend-payments.toml")
+    r = Rehearsal.for_round(payments, payments.rounds[0])
+    r.next()                                              # question 1 skipped
+    r.record(analyze_answer(payments, r.current, spoken(RAMBLING, 75.0)))      # question 2: fillers throughout
+    lines = delivery_lines(r, "Round")
+    assert lines is not None
+    said, work_on = lines
+    assert said == ("Not in these scores: how you said it. This job's competencies are all about what you say, so "
+                    "fillers, pace and the other Delivery cards are coaching only."), said
+    assert work_on.startswith("To work on in how you said it: Fillers — question 2: ") and "most often “um”" in work_on, \
+        work_on
+    # one prompt: "this score"; a drill's number is the points it asked for: nothing; a bank with a competency tied to
+    # delivery: nothing
+    one = Rehearsal.for_prompt(payments, payments.rounds[0].prompts[1])
+    one.record(analyze_answer(payments, one.current, spoken(RAMBLING, 75.0)))
+    assert (delivery_lines(one, "Prompt") or ("",))[0].startswith("Not in this score: how you said it.")
+    assert delivery_lines(r, "Drill") is None and delivery_lines(walk18(), "Round") is not None     # no competencies
+    assert "This bank scores only what you say" in (delivery_lines(walk18(), "Round") or ("",))[0]

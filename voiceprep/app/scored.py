@@ -23,7 +23,7 @@ from voiceprep.core.analysis.scoring import RoundSummary
 from voiceprep.core.history.queries import kind_name
 from voiceprep.core.history.skipped import PLOTTED, skipped_text
 from voiceprep.core.rehearsal import Rehearsal
-from voiceprep.core.wording import counted, score_shown, score_text
+from voiceprep.core.wording import counted, delivery_not_scored, round_delivery_to_work_on, score_shown, score_text
 from voiceprep.settings import GOOD_SCORE
 
 
@@ -93,6 +93,29 @@ def how_made(summary: RoundSummary, by_competency: bool) -> str | None:
     spoken = f", and how you said them ({share}% of the overall)" if share else ""
     return (f"{score_text(summary.overall)}: {summary.points_said} of the round's {counted(summary.points, 'key point')} "
             f"said, {weighed}{spoken}; not the average of your answers.")
+
+
+def delivery_lines(rehearsal: Rehearsal, what: str = "Round") -> tuple[str, str] | None:
+    """The summary's two lines beside its overall when no competency of the bank is tied to delivery (None: one is,
+    or a drill, whose one number is the points it asked for): that how the answers were said is not in its scores,
+    and the Delivery cards to work on in the answers it counts, by question (walk60 8: a round of 100 over an answer
+    with 52 fillers, nothing said of them)."""
+    if what == "Drill" or any(c.delivery_weight for c in rehearsal.bank.competencies):
+        return None
+    asked = list(dict.fromkeys(rehearsal.whole or rehearsal.prompts))
+    # numbered as the round numbers them (the rest of a round left unfinished: its `numbers`, fixBQ)
+    numbers = rehearsal.numbers if not rehearsal.whole and len(rehearsal.numbers) == len(asked) else \
+        list(range(1, len(asked) + 1))
+    answers = []
+    for number, p in zip(numbers, asked, strict=True):
+        counted_try = rehearsal.counted_try(p.id) if p in rehearsal.prompts else None
+        if counted_try is not None:
+            cards = counted_try.analysis.delivery.findings
+            answers.append((number, [{"name": f.name, "status": f.status, "summary": f.summary} for f in cards]))
+    if not answers:
+        return None
+    return (delivery_not_scored(bool(rehearsal.bank.competencies), whole_round=what == "Round"),
+            round_delivery_to_work_on(answers, numbered=len(asked) > 1 or bool(rehearsal.numbers)))
 
 
 def skipped_line(answered: int, total: int) -> str | None:

@@ -2032,6 +2032,15 @@ class PracticePage(QWidget):
             # fits a 1366x768 screen (walkthrough 13)
             top.addWidget(muted(made), 2, Qt.AlignmentFlag.AlignVCenter)
         lay.addLayout(top)
+        if (unscored := scored.delivery_lines(rehearsal, what)) is not None:
+            # walk60 8: a round of 100 over an answer with 52 fillers, nothing said: once, under the overall
+            said, work_on = unscored
+            for text, bold in ((said, True), (work_on, False)):
+                line = plain(text)
+                line.setWordWrap(True)
+                if bold:
+                    line.setStyleSheet("font-weight: 600")
+                lay.addWidget(line)
         if (skips := scored.skipped_line(summary.answered, summary.total)) is not None:     # not the headline (walk37)
             lay.addWidget(muted(skips))
         if (elsewhere := scored.off_topic_line(rehearsal)) is not None:       # walk58 5: said in each feedback only
