@@ -2027,7 +2027,7 @@ class PracticePage(QWidget):
         # a drill's one number, saying what it counts (walk38: four numbers for two answers, each explained apart)
         counts = "/ 100 on the points asked for" if what == "Drill" else "overall / 100"
         top.addWidget(big_number(summary.overall, f"{counts} · answered {summary.answered} of {summary.total}"), 1)
-        if what != "Drill" and (made := scored.how_made(summary, bool(summary.competencies))) is not None:
+        if what != "Drill" and (made := scored.how_made(summary, bool(summary.competencies), what)) is not None:
             # walk41: "15 overall" over answers of 40, 0 and 0 was not explained; beside it, so the summary still
             # fits a 1366x768 screen (walkthrough 13)
             top.addWidget(muted(made), 2, Qt.AlignmentFlag.AlignVCenter)
@@ -2145,6 +2145,15 @@ class PracticePage(QWidget):
         self.stack.setCurrentIndex(2)
         self._size_by_shown_page(2)
         self.prompt_text.setText(scored.round_message(rehearsal, summary, what))
+        if what == "Prompt" and rehearsal.round_id is not None and len(bank.rounds) == 1:
+            # walk60 10: "Try the whole round." right after the whole round; History says when it was last done whole
+            service, round_id = self.services.history, rehearsal.round_id
+
+            def round_done(finished: str | None) -> None:
+                if finished is not None and self.summary is page:
+                    self.prompt_text.setText(scored.round_message(rehearsal, summary, what, round_finished=finished))
+            query(lambda: service.round_finished(bank.id, round_id), on_done=round_done, owner=page,
+                  on_error=lambda exc: log.info("no whole round to name: %s", exc))
         self.position.setText(f"One prompt: {rehearsal.prompts[0].text}" if what == "Prompt" else rehearsal.title)
         self._next_focus = self.drill_these_btn if to_drill else self.start_btn
         self._focus_next()
