@@ -27,7 +27,6 @@ from voiceprep.core.rehearsal import Rehearsal
 from voiceprep.core.wording import counted, delivery_not_scored, round_delivery_to_work_on, score_shown, score_text
 from voiceprep.settings import GOOD_SCORE
 
-
 # walk60 10: One prompt right after the whole round said "Well done. Try the whole round."
 WHOLE_ROUND_DONE = "you did the whole round earlier today: try it again another day"
 

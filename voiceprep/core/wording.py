@@ -149,9 +149,9 @@ def delivery_to_work_on(findings: list[dict[str, Any]]) -> str:
 
 def round_delivery_to_work_on(answers: list[tuple[int, list[dict[str, Any]]]], numbered: bool = True) -> str:
     """A round's Delivery cards to work on, from its counted answers (`answers`: each question's number and its
-    cards): one question's (`numbered` False: One prompt) as delivery_to_work_on; otherwise each card by the questions it warned on, fillers and pace
-    with each question's summary ("Fillers — question 2: 49 fillers, …; question 4: 9 fillers · Structure —
-    questions 2 and 3")."""
+    cards): one question's (`numbered` False: One prompt) as delivery_to_work_on; otherwise each card by the
+    questions it warned on, fillers and pace with each question's summary ("Fillers — question 2: 49 fillers, …;
+    question 4: 9 fillers · Structure — questions 2 and 3")."""
     if not numbered and len(answers) == 1:
         return delivery_to_work_on(answers[0][1])
     where: dict[str, list[tuple[int, str]]] = {}

@@ -569,14 +569,14 @@ def test_a_score_no_competency_ties_to_delivery_says_so_beside_it_with_what_to_w
     """walk60 8: on the payments bank (its four job competencies all technical) a rambling answer, fillers in nearly
     every phrase, scored 100 and nothing near the 100 said that how it was said is not in it. Said once, right under
     the big numbers, with the Delivery cards to work on; a bank whose competency holds delivery says nothing of it."""
+    from pathlib import Path
+
     from tests.conftest import BANKS
     from tests.core.analysis.test_delivery import spoken
     from voiceprep.app.judging import feedback_document
     from voiceprep.core.analysis.analyze import analyze_answer
     from voiceprep.core.banks import load_bank
     from voiceprep.gui.widgets.feedback import Colors, document_html
-
-    from pathlib import Path
     payments = load_bank(Path(__file__).resolve().parents[3] / "question_banks" / "senior-backend-payments.toml")
     assert not any(c.delivery_weight for c in payments.competencies)
     a = analyze_answer(payments, payments.prompt("postgres-reconciliation"), spoken(RAMBLING, 75.0))
