@@ -2036,11 +2036,11 @@ class PracticePage(QWidget):
             # walk60 8: a round of 100 over an answer with 52 fillers, nothing said: once, under the overall
             said, work_on = unscored
             for text, bold in ((said, True), (work_on, False)):
-                line = plain(text)
-                line.setWordWrap(True)
+                unscored_line = plain(text)
+                unscored_line.setWordWrap(True)
                 if bold:
-                    line.setStyleSheet("font-weight: 600")
-                lay.addWidget(line)
+                    unscored_line.setStyleSheet("font-weight: 600")
+                lay.addWidget(unscored_line)
         if (skips := scored.skipped_line(summary.answered, summary.total)) is not None:     # not the headline (walk37)
             lay.addWidget(muted(skips))
         if (elsewhere := scored.off_topic_line(rehearsal)) is not None:       # walk58 5: said in each feedback only
