@@ -24,7 +24,14 @@ from voiceprep.core.analysis.scoring import RoundSummary
 from voiceprep.core.history.queries import kind_name, local
 from voiceprep.core.history.skipped import PLOTTED, skipped_text
 from voiceprep.core.rehearsal import Rehearsal
-from voiceprep.core.wording import counted, delivery_not_scored, round_delivery_to_work_on, score_shown, score_text
+from voiceprep.core.wording import (
+    DELIVERY_NOT_IN_ROUND,
+    counted,
+    delivery_not_scored,
+    round_delivery_to_work_on,
+    score_shown,
+    score_text,
+)
 from voiceprep.settings import GOOD_SCORE
 
 # walk60 10: One prompt right after the whole round said "Well done. Try the whole round."
@@ -129,6 +136,13 @@ def delivery_lines(rehearsal: Rehearsal, what: str = "Round") -> tuple[str, str]
         return None
     return (delivery_not_scored(bool(rehearsal.bank.competencies), whole_round=what == "Round"),
             round_delivery_to_work_on(answers, numbered=len(asked) > 1 or bool(rehearsal.numbers)))
+
+
+def delivery_beside(rehearsal: Rehearsal, what: str = "Round") -> tuple[str, str] | None:
+    """What the summary shows beside its overall (`delivery_lines`): the short line (DELIVERY_NOT_IN_ROUND) and, for
+    its tooltip, the whole statement and the cards to work on by question."""
+    lines = delivery_lines(rehearsal, what)
+    return None if lines is None else (DELIVERY_NOT_IN_ROUND, f"{lines[0]}\n{lines[1]}")
 
 
 def skipped_line(answered: int, total: int) -> str | None:

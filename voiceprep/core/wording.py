@@ -122,6 +122,8 @@ def delivery_shown(findings: list[dict[str, Any]]) -> dict[str, Any]:
 # the score (an answer's feedback, a round's summary), with the Delivery cards to work on right under it.
 DELIVERY_NOT_SCORED = ("Not in {score}: how you said it. {whose}, so fillers, pace and the other Delivery cards "
                        "are coaching only.")
+# a round's summary says it short, beside its overall: a longer line pushed "Drill these now" off a 1366x768 screen
+DELIVERY_NOT_IN_ROUND = "How you said it (fillers, pace) is coached, not scored: see each answer's Delivery."
 DELIVERY_TO_WORK_ON = "To work on in how you said it"
 DELIVERY_NOTHING_TO_WORK_ON = "How you said it: nothing to work on."
 SOUNDED_FIRST = ("fillers", "pace")          # the delivery a candidate hears first, named first

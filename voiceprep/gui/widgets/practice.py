@@ -2027,20 +2027,25 @@ class PracticePage(QWidget):
         # a drill's one number, saying what it counts (walk38: four numbers for two answers, each explained apart)
         counts = "/ 100 on the points asked for" if what == "Drill" else "overall / 100"
         top.addWidget(big_number(summary.overall, f"{counts} · answered {summary.answered} of {summary.total}"), 1)
+        beside = QVBoxLayout()           # what the overall is made of, and what it leaves out, beside it
         if what != "Drill" and (made := scored.how_made(summary, bool(summary.competencies), what)) is not None:
             # walk41: "15 overall" over answers of 40, 0 and 0 was not explained; beside it, so the summary still
             # fits a 1366x768 screen (walkthrough 13)
-            top.addWidget(muted(made), 2, Qt.AlignmentFlag.AlignVCenter)
+            beside.addWidget(muted(made))
+        unscored = scored.delivery_beside(rehearsal, what)
+        if unscored is not None:
+            # walk60 8: a round of 100 over an answer with 52 fillers, nothing said: once, beside the overall (in the
+            # big number's height: a line under it pushed "Drill these now" out of a 1366x768 screen)
+            said = plain(unscored[0])
+            said.setWordWrap(True)
+            said.setStyleSheet("font-weight: 600")
+            said.setToolTip(unscored[1])
+            beside.addWidget(said)
+        if beside.count():
+            beside.setSpacing(2)
+            top.addLayout(beside, 2)
+            top.setAlignment(beside, Qt.AlignmentFlag.AlignVCenter)
         lay.addLayout(top)
-        if (unscored := scored.delivery_lines(rehearsal, what)) is not None:
-            # walk60 8: a round of 100 over an answer with 52 fillers, nothing said: once, under the overall
-            said, work_on = unscored
-            for text, bold in ((said, True), (work_on, False)):
-                unscored_line = plain(text)
-                unscored_line.setWordWrap(True)
-                if bold:
-                    unscored_line.setStyleSheet("font-weight: 600")
-                lay.addWidget(unscored_line)
         if (skips := scored.skipped_line(summary.answered, summary.total)) is not None:     # not the headline (walk37)
             lay.addWidget(muted(skips))
         if (elsewhere := scored.off_topic_line(rehearsal)) is not None:       # walk58 5: said in each feedback only
