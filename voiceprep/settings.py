@@ -288,6 +288,10 @@ class AnalysisSettings:
     # a point's evidence is the whole sentence that carries it, up to this many words; a piece of a longer one is
     # quoted with "…" where it was cut (analyze.carrying_quote)
     evidence_max_words: int = 45
+    # a point whose label lists its items after a colon is quoted by the sentence that says its items best (the mean of
+    # its two closest items), not by the judge's closest to the whole label, when that one says them this much better:
+    # "Um, so, okay, the Postgres schema." only names the schema (analysis.quotes; quotes only, walk60 4)
+    substance_quote_margin: float = 0.10
     # one half of a sentence that says two things ("We ran Postgres with a hot standby, ..., and every quarter we did
     # a failover drill") speaks for a key point on its own from this label similarity (segments.coordinated_halves;
     # 0.55-0.70 changed no dev or dev2 decision, 0.45-0.50 added one false tick on dev)

@@ -362,3 +362,70 @@ def test_a_short_answer_about_something_else_counts_as_off_the_question():
     r.record(analyze_answer(bank, r.current, Transcript.from_text(
         "Last weekend I baked a sourdough loaf. The dough rests overnight in the fridge before it is baked.")))
     assert off_topic_line(r) == "The answer was off the question: its feedback says what it talked about."
+
+
+def test_a_round_no_competency_ties_to_delivery_says_its_scores_leave_out_how_it_was_said():
+    """walk60 8: the payments bank's four job competencies are all technical, so a round of 100 had an answer with 52
+    fillers in it and its summary said nothing of them. The summary says, beside its overall, that how the answers
+    were said is not in its scores, and names the Delivery cards to work on by question, fillers first."""
+    from pathlib import Path
+
+    from tests.core.analysis.test_delivery import spoken
+    from tests.gui.widgets.test_feedback import RAMBLING
+    from voiceprep.app.scored import delivery_lines
+    from voiceprep.core.banks import load_bank
+
+    payments = load_bank(Path(__file__).resolve().parents[2] / "question_banks" / "senior-backend-payments.toml")
+    r = Rehearsal.for_round(payments, payments.rounds[0])
+    r.next()                                              # question 1 skipped
+    r.record(analyze_answer(payments, r.current, spoken(RAMBLING, 75.0)))      # question 2: fillers throughout
+    lines = delivery_lines(r, "Round")
+    assert lines is not None
+    said, work_on = lines
+    assert said == ("Not in these scores: how you said it. This job's competencies are all about what you say, so "
+                    "fillers, pace and the other Delivery cards are coaching only."), said
+    assert work_on.startswith("To work on in how you said it: Fillers — question 2: ") and "most often “um”" in work_on, \
+        work_on
+    # one prompt: "this score"; a drill's number is the points it asked for: nothing; a bank with a competency tied to
+    # delivery: nothing
+    one = Rehearsal.for_prompt(payments, payments.rounds[0].prompts[1])
+    one.record(analyze_answer(payments, one.current, spoken(RAMBLING, 75.0)))
+    assert (delivery_lines(one, "Prompt") or ("",))[0].startswith("Not in this score: how you said it.")
+    assert delivery_lines(r, "Drill") is None and delivery_lines(walk18(), "Round") is not None     # no competencies
+    assert "This bank scores only what you say" in (delivery_lines(walk18(), "Round") or ("",))[0]
+
+
+def test_one_prompt_after_the_whole_round_today_is_not_told_to_try_the_whole_round(tmp_path):
+    """walk60 10: "Prompt complete · … · Well done. Try the whole round." right after the candidate had done the whole
+    round. After a whole round finished today (History's stored run), One prompt's headline says to take the whole
+    round again another day; a round never finished, or finished yesterday, still says "Try the whole round"."""
+    from datetime import UTC, timedelta
+
+    from voiceprep.app import HistoryAccess, PracticeSession
+    from voiceprep.app.history_service import HistoryService
+
+    access = HistoryAccess(tmp_path / "h.sqlite3")
+    session, service = PracticeSession(access), HistoryService(access)
+    rnd = BANK.rounds[0]
+    one = Rehearsal.for_prompt(BANK, rnd.prompts[0])
+    one.record(analyze_answer(BANK, one.current, Transcript.from_text(
+        "I fixed lock contention on the ledger table and latency came down by sixty percent.")))
+    summary = one.summary()
+    assert round_message(one, summary, "Prompt") == "Well done. Try the whole round."        # a bank of one round
+    from voiceprep.app.scored import how_made
+    assert (how_made(summary, False, "Prompt") or "").startswith("100: 2 of the question's 2 key points said"), \
+        how_made(summary, False, "Prompt")                  # walk60: "5 of the round's 5 key points" of one prompt
+    assert service.round_finished(BANK.id, rnd.id) is None
+    pk = session.start_round(BANK, rnd)
+    assert service.round_finished(BANK.id, rnd.id) is None                  # begun, not finished: not a run
+    session.finish_round(pk, {"overall": 50, "answered": 1, "total": 2})       # a question skipped: not done whole
+    assert service.round_finished(BANK.id, rnd.id) is None
+    pk = session.start_round(BANK, rnd)
+    session.finish_round(pk, {"overall": 100, "answered": 2, "total": 2})
+    finished = service.round_finished(BANK.id, rnd.id)
+    assert finished is not None
+    said = round_message(one, summary, "Prompt", round_finished=finished)
+    assert said == "Well done. You did the whole round earlier today: try it again another day.", said
+    yesterday = (datetime.now(UTC) - timedelta(days=1)).isoformat()
+    assert round_message(one, summary, "Prompt", round_finished=yesterday) == "Well done. Try the whole round."
+    access.close_all()

@@ -5261,3 +5261,43 @@ def test_the_round_summary_says_an_answer_was_off_the_question(window, qtbot):
     to_the_summary(qtbot, page, ctl)
     said = [label.text() for label in page.summary.findChildren(QLabel) if label.isVisible()]
     assert "The answer was off the question: its feedback says what it talked about." in said, said
+
+
+def test_one_prompt_after_the_whole_round_today_says_so_and_that_delivery_is_not_scored(window, qtbot, monkeypatch):
+    """walk60 10 and 8, in the window: One prompt on the payments bank (one round) right after its whole round ended
+    "Well done. Try the whole round."; its summary says the round was done today, and, the bank's competencies all
+    technical, that how it was said is not in the score, with the Delivery cards to work on."""
+    from voiceprep.gui.widgets import practice
+
+    bank = window.services.registry.find("senior-backend-payments")
+    rnd = bank.rounds[0]
+    done = threading.Event()
+
+    def whole_round() -> None:                     # off the GUI thread, as the app stores it
+        session = window.services.session
+        pk = session.start_round(bank, rnd)
+        session.finish_round(pk, {"overall": 90, "answered": len(rnd.prompts), "total": len(rnd.prompts)})
+        done.set()
+    threading.Thread(target=whole_round).start()
+    assert done.wait(30)
+    page, ctl = window.practice, window.controller
+    page.fill_banks(select=bank.id)
+    prompt = rnd.prompts[0]
+    monkeypatch.setattr(practice.QInputDialog, "getItem",
+                        lambda _p, _t, _l, items, _c, _e: (prompt.text, True))
+    page.prompt_btn.click()
+    qtbot.waitUntil(lambda: ctl.rehearsal is not None and ctl.state == c.IDLE, timeout=30000)
+    with qtbot.waitSignal(ctl.analysisReady, timeout=30000):
+        ctl.answer_text(TYPED)
+    page.next_btn.click()
+    qtbot.waitUntil(lambda: page.stack.currentIndex() == 2, timeout=5000)
+    qtbot.waitUntil(lambda: "whole round earlier today" in page.prompt_text.text(), timeout=10000)
+    assert "Try the whole round." not in page.prompt_text.text(), page.prompt_text.text()
+    from voiceprep.core.wording import DELIVERY_NOT_IN_ROUND
+
+    labels = page.summary.findChildren(QLabel)
+    texts = [w.text() for w in labels]
+    said = [w for w in labels if w.text() == DELIVERY_NOT_IN_ROUND]      # short, beside the overall: it fits 1366x768
+    assert len(said) == 1 and said[0].toolTip().startswith("Not in this score: how you said it."), texts
+    assert "To work on in how you said it" in said[0].toolTip() or "nothing to work on" in said[0].toolTip()
+    assert any("of the question's" in t for t in texts) and not any("of the round's" in t for t in texts), texts

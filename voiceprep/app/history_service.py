@@ -257,6 +257,10 @@ class HistoryService:
             previous["with_follow_ups"] = standings(h, [{**previous, "state": DONE, "follow_up": None}]).get(previous["id"])
         return previous
 
+    def round_finished(self, bank_id: str, round_id: str) -> str | None:
+        """When the bank's round (or its lineage's) was last finished whole (`queries.round_finished`), None never."""
+        return queries.round_finished(self._h(), self.lineage(bank_id), round_id)
+
     def previous_round(self, round_pk: int) -> Row | None:
         """The finished run of the same round before this one (`queries.previous_round`)."""
         return queries.previous_round(self._h(), round_pk, self.lineage)

@@ -16,19 +16,31 @@ from __future__ import annotations
 
 import textwrap
 from collections.abc import Sequence
+from datetime import datetime
 from typing import Any
 
 from voiceprep.app.followed import added_points
 from voiceprep.core.analysis.scoring import RoundSummary
-from voiceprep.core.history.queries import kind_name
+from voiceprep.core.history.queries import kind_name, local
 from voiceprep.core.history.skipped import PLOTTED, skipped_text
 from voiceprep.core.rehearsal import Rehearsal
-from voiceprep.core.wording import counted, score_shown, score_text
+from voiceprep.core.wording import (
+    DELIVERY_NOT_IN_ROUND,
+    counted,
+    delivery_not_scored,
+    round_delivery_to_work_on,
+    score_shown,
+    score_text,
+)
 from voiceprep.settings import GOOD_SCORE
+
+# walk60 10: One prompt right after the whole round said "Well done. Try the whole round."
+WHOLE_ROUND_DONE = "you did the whole round earlier today: try it again another day"
 
 
 def headline(answered: int, total: int, overall: float, what: str = "Round", scores: Sequence[float] = (),
-             weak: bool = True, tries: Sequence[float] | None = None, more_rounds: bool = True) -> str:
+             weak: bool = True, tries: Sequence[float] | None = None, more_rounds: bool = True,
+             round_done_today: bool = False) -> str:
     """What the candidate reads when a round (`what`: or a "Drill", a "Prompt") ends: one short headline over its
     summary, which shows the overall big, "answered 3 of 4" and which try of a question counts (walk14). It says what
     the summary does not: the range of the scores the overall
@@ -39,7 +51,9 @@ def headline(answered: int, total: int, overall: float, what: str = "Round", sco
     continued round's earlier sitting's scores, fixCK; default `scores`) included. A good overall reached by retrying
     is not told to "drill your weak points next" (walkthrough 11), nor is a round with nothing left to drill (`weak`
     False: walk18). A bank of one round (`more_rounds` False) is not told to pick another (walk21). Questions skipped
-    are said first, in one wording (walk46 4: "Your scores ranged from 50 to 80" over "4 questions skipped")."""
+    are said first, in one wording (walk46 4: "Your scores ranged from 50 to 80" over "4 questions skipped"). One prompt
+    of a round the candidate finished whole earlier today (`round_done_today`) is not told to try the whole round:
+    to take it again another day (walk60 10)."""
     if answered == 0:
         return f"{what} ended without an answer. Start it again when you are ready."
     if answered < total:
@@ -49,8 +63,10 @@ def headline(answered: int, total: int, overall: float, what: str = "Round", sco
         # not "answered 3 of 4" again: the summary shows it just under (walk14)
         return f"{counted(skipped, 'question', 'questions')} skipped — answer {'it' if skipped == 1 else 'them'} next{then}."
     tries = list(scores if tries is None else tries)
+    done_today = round_done_today and what == "Prompt" and not more_rounds
     other = "pick another round" if more_rounds else \
-        "try this round again another day" if what == "Round" else "try the whole round"
+        "try this round again another day" if what == "Round" else WHOLE_ROUND_DONE if done_today else \
+        "try the whole round"
     if overall >= GOOD_SCORE and min(tries, default=overall) >= GOOD_SCORE:
         return f"Well done. {other.capitalize()}, or drill your weak points." if weak else \
             f"Well done. {other.capitalize()} next." if more_rounds else f"Well done. {other.capitalize()}."
@@ -76,11 +92,14 @@ def headline(answered: int, total: int, overall: float, what: str = "Round", sco
     # a drill ends under "Drill complete": its weak points again, not "next" (review30: "Drill done. Drill your
     # weak points next.")
     when = "again" if what == "Drill" else "next"
-    return f"{said} Drill your weak points {when}." if len(scores) > 1 else \
-        f"{said} Drill your weak points {when}, or {other}."
+    if len(scores) > 1:
+        return f"{said} Drill your weak points {when}."
+    if done_today:          # not "…, or you did the whole round …"
+        return f"{said} Drill your weak points {when}; {WHOLE_ROUND_DONE.split(':')[0]}."
+    return f"{said} Drill your weak points {when}, or {other}."
 
 
-def how_made(summary: RoundSummary, by_competency: bool) -> str | None:
+def how_made(summary: RoundSummary, by_competency: bool, what: str = "Round") -> str | None:
     """The summary's clause on how its overall is made (walk41 finding 9: "15 overall / 100" over answers of 40, 0
     and 0, read as their average), or None for a round with no key point: "2 of the round's 13 key points said,
     each weighed by its key point's weight; not the average of the answers." """
@@ -91,8 +110,39 @@ def how_made(summary: RoundSummary, by_competency: bool) -> str | None:
     # an overall of 9 adds up (review33 4)
     share = round(100 * summary.delivery_share)
     spoken = f", and how you said them ({share}% of the overall)" if share else ""
-    return (f"{score_text(summary.overall)}: {summary.points_said} of the round's {counted(summary.points, 'key point')} "
+    whose = "the question's" if what == "Prompt" else "the round's"        # One prompt is no round (walk60 10)
+    return (f"{score_text(summary.overall)}: {summary.points_said} of {whose} {counted(summary.points, 'key point')} "
             f"said, {weighed}{spoken}; not the average of your answers.")
+
+
+def delivery_lines(rehearsal: Rehearsal, what: str = "Round") -> tuple[str, str] | None:
+    """The summary's two lines beside its overall when no competency of the bank is tied to delivery (None: one is,
+    or a drill, whose one number is the points it asked for): that how the answers were said is not in its scores,
+    and the Delivery cards to work on in the answers it counts, by question (walk60 8: a round of 100 over an answer
+    with 52 fillers, nothing said of them)."""
+    if what == "Drill" or any(c.delivery_weight for c in rehearsal.bank.competencies):
+        return None
+    asked = list(dict.fromkeys(rehearsal.whole or rehearsal.prompts))
+    # numbered as the round numbers them (the rest of a round left unfinished: its `numbers`, fixBQ)
+    numbers = rehearsal.numbers if not rehearsal.whole and len(rehearsal.numbers) == len(asked) else \
+        list(range(1, len(asked) + 1))
+    answers = []
+    for number, p in zip(numbers, asked, strict=True):
+        counted_try = rehearsal.counted_try(p.id) if p in rehearsal.prompts else None
+        if counted_try is not None:
+            cards = counted_try.analysis.delivery.findings
+            answers.append((number, [{"name": f.name, "status": f.status, "summary": f.summary} for f in cards]))
+    if not answers:
+        return None
+    return (delivery_not_scored(bool(rehearsal.bank.competencies), whole_round=what == "Round"),
+            round_delivery_to_work_on(answers, numbered=len(asked) > 1 or bool(rehearsal.numbers)))
+
+
+def delivery_beside(rehearsal: Rehearsal, what: str = "Round") -> tuple[str, str] | None:
+    """What the summary shows beside its overall (`delivery_lines`): the short line (DELIVERY_NOT_IN_ROUND) and, for
+    its tooltip, the whole statement and the cards to work on by question."""
+    lines = delivery_lines(rehearsal, what)
+    return None if lines is None else (DELIVERY_NOT_IN_ROUND, f"{lines[0]}\n{lines[1]}")
 
 
 def skipped_line(answered: int, total: int) -> str | None:
@@ -139,13 +189,16 @@ def counted_scores(rehearsal: Rehearsal) -> list[float]:
     return scores
 
 
-def round_message(rehearsal: Rehearsal, summary: RoundSummary, what: str = "Round") -> str:
+def round_message(rehearsal: Rehearsal, summary: RoundSummary, what: str = "Round",
+                  round_finished: str | None = None) -> str:
     """The headline over `rehearsal`'s `summary`: its range is of the scores its overall counts (a round taken up
     again: both sittings'), so its words agree with the overall under it; drilling is advised only when the page
-    lists points to drill (`drill_next`: a skipped question's points are not drilled, read39c 2)."""
+    lists points to drill (`drill_next`: a skipped question's points are not drilled, read39c 2). `round_finished`:
+    when its round was last finished whole (HistoryService.round_finished), for One prompt (walk60 10)."""
     tries = rehearsal.counted_scores() + list(rehearsal.earlier_scores().values())   # an earlier answer: one try
+    today = round_finished is not None and local(round_finished).date() == datetime.now().astimezone().date()
     return headline(summary.answered, summary.total, summary.overall, what, counted_scores(rehearsal),
-                    bool(rehearsal.drill_next(summary)), tries, len(rehearsal.bank.rounds) > 1)
+                    bool(rehearsal.drill_next(summary)), tries, len(rehearsal.bank.rounds) > 1, today)
 
 
 def off_topic_line(rehearsal: Rehearsal) -> str | None:

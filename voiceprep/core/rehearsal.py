@@ -470,6 +470,10 @@ class Rehearsal:
         tries = self._tries(pid)
         return max(tries, key=lambda t: (self._try_score(pid, t, follow_ups), t.number)) if tries else None
 
+    def counted_try(self, pid: str) -> Try | None:
+        """The prompt's try the summary counts (`question`'s), None when none does."""
+        return self._best(pid)
+
     def question(self, pid: str) -> tuple[float, float, list[tuple[KeyPoint, bool]], int] | None:
         """The prompt's try the summary counts: its score, the answer's own (without what its follow-ups added), its
         key points as counted (a drill's: the points it asked for) and how many of them its follow-ups added; None

@@ -129,3 +129,62 @@ def delivery_shown(findings: list[dict[str, Any]]) -> dict[str, Any]:
         return {"elsewhere": None, "heading": DELIVERY_HEADING, "note": None, "findings": rest}
     return {"elsewhere": elsewhere, "heading": OFF_TOPIC_DELIVERY_HEADING, "note": OFF_TOPIC_DELIVERY,
             "findings": [{**f, "status": "info"} if f.get("status") == "good" else f for f in rest]}
+
+
+# walk60 8: on a job whose competencies are all about what is said (seed 002's payments bank), a rambling answer with
+# 52 fillers scored 100 everywhere, and nothing near the 100 said that how it was said is not in it. Said once, beside
+# the score (an answer's feedback, a round's summary), with the Delivery cards to work on right under it.
+DELIVERY_NOT_SCORED = ("Not in {score}: how you said it. {whose}, so fillers, pace and the other Delivery cards "
+                       "are coaching only.")
+# a round's summary says it short, beside its overall: a longer line pushed "Drill these now" off a 1366x768 screen
+DELIVERY_NOT_IN_ROUND = "How you said it (fillers, pace) is coached, not scored: see each answer's Delivery."
+DELIVERY_TO_WORK_ON = "To work on in how you said it"
+DELIVERY_NOTHING_TO_WORK_ON = "How you said it: nothing to work on."
+SOUNDED_FIRST = ("fillers", "pace")          # the delivery a candidate hears first, named first
+
+
+def delivery_not_scored(by_competency: bool, whole_round: bool = False) -> str:
+    """The line beside a score no competency of which is tied to delivery: "Not in this score: how you said it.
+    This job's competencies are all about what you say, so …" (`by_competency` False: a bank with no competencies,
+    which scores its key points only; `whole_round`: a round's summary, "these scores")."""
+    whose = "This job's competencies are all about what you say" if by_competency else \
+        "This bank scores only what you say (its key points)"
+    return DELIVERY_NOT_SCORED.format(score="these scores" if whole_round else "this score", whose=whose)
+
+
+def delivery_to_work_on(findings: list[dict[str, Any]]) -> str:
+    """The Delivery cards to work on (status "warn"), fillers and pace first, each named with its summary: "To work
+    on in how you said it: Fillers — 49 fillers, about one every 2 s, most often “um” (35) · Structure — STAR: no
+    result"; none: DELIVERY_NOTHING_TO_WORK_ON."""
+    warned = [f for f in findings if f.get("status") == "warn" and f.get("name") != OFF_TOPIC_CARD]    # said first
+    warned.sort(key=lambda f: SOUNDED_FIRST.index(f["name"]) if f.get("name") in SOUNDED_FIRST else len(SOUNDED_FIRST))
+    if not warned:
+        return DELIVERY_NOTHING_TO_WORK_ON
+    return f"{DELIVERY_TO_WORK_ON}: " + " · ".join(f"{capitalised(f['name'])} — {f['summary']}" for f in warned)
+
+
+def round_delivery_to_work_on(answers: list[tuple[int, list[dict[str, Any]]]], numbered: bool = True) -> str:
+    """A round's Delivery cards to work on, from its counted answers (`answers`: each question's number and its
+    cards): one question's (`numbered` False: One prompt) as delivery_to_work_on; otherwise each card by the
+    questions it warned on, fillers and pace with each question's summary ("Fillers — question 2: 49 fillers, …;
+    question 4: 9 fillers · Structure — questions 2 and 3")."""
+    if not numbered and len(answers) == 1:
+        return delivery_to_work_on(answers[0][1])
+    where: dict[str, list[tuple[int, str]]] = {}
+    for number, findings in answers:
+        for f in findings:
+            if f.get("status") == "warn" and f.get("name") != OFF_TOPIC_CARD:      # off_topic_line's
+                where.setdefault(f["name"], []).append((number, f["summary"]))
+    if not where:
+        return DELIVERY_NOTHING_TO_WORK_ON
+    names = sorted(where, key=lambda n: SOUNDED_FIRST.index(n) if n in SOUNDED_FIRST else len(SOUNDED_FIRST))
+    parts = []
+    for name in names:
+        if name in SOUNDED_FIRST:
+            said = "; ".join(f"question {n}: {summary}" for n, summary in where[name])
+        else:
+            numbers = [str(n) for n, _ in where[name]]
+            said = f"question {numbers[0]}" if len(numbers) == 1 else \
+                f"questions {', '.join(numbers[:-1])} and {numbers[-1]}"
+        parts.append(f"{capitalised(name)} — {said}")
+    return f"{DELIVERY_TO_WORK_ON}: " + " · ".join(parts)

@@ -553,3 +553,46 @@ def test_delivery_praise_on_an_answer_about_something_else_is_not_praise_of_the_
                                              "build the global payments infrastructure that makes that fast and "
                                              "reliable, because fintech at this scale excites me.", 14.0))
     assert on.off_topic is None and GOOD in document_html(feedback_document(on), colors)
+
+
+RAMBLING = ("Um, so, okay, the Postgres schema. Um, so we had, uh, we had this, um, this ledger, and, um, it was kind "
+            "of a double entry ledger, um, where every, um, movement of money was, uh, two rows, a debit and a credit. "
+            "And we kept the amounts as, um, integers, in cents, uh, because, um, floats are bad for money. Um, and the "
+            "entries were, um, append only, we never, uh, updated them. Um, every night, um, the processor sent us a "
+            "settlement file, and, um, we had to, uh, match every line of that file against our own records. Um, I "
+            "ran, uh, EXPLAIN ANALYZE on the query and, um, we added a composite index, and, um, it went from forty "
+            "minutes to ninety seconds. Um, and we partitioned the table by month, um, and archived old partitions. "
+            "Um, and we used, um, transactions, um, for the writes, and constraints.")
+
+
+def test_a_score_no_competency_ties_to_delivery_says_so_beside_it_with_what_to_work_on(qtbot):
+    """walk60 8: on the payments bank (its four job competencies all technical) a rambling answer, fillers in nearly
+    every phrase, scored 100 and nothing near the 100 said that how it was said is not in it. Said once, right under
+    the big numbers, with the Delivery cards to work on; a bank whose competency holds delivery says nothing of it."""
+    from pathlib import Path
+
+    from tests.conftest import BANKS
+    from tests.core.analysis.test_delivery import spoken
+    from voiceprep.app.judging import feedback_document
+    from voiceprep.core.analysis.analyze import analyze_answer
+    from voiceprep.core.banks import load_bank
+    from voiceprep.gui.widgets.feedback import Colors, document_html
+    payments = load_bank(Path(__file__).resolve().parents[3] / "question_banks" / "senior-backend-payments.toml")
+    assert not any(c.delivery_weight for c in payments.competencies)
+    a = analyze_answer(payments, payments.prompt("postgres-reconciliation"), spoken(RAMBLING, 75.0))
+    assert a.delivery.fillers["total"] > 20 and any(f.name == "fillers" and f.status == "warn" for f in a.delivery.findings)
+    page = FeedbackView()
+    qtbot.addWidget(page)
+    page.show_document(feedback_document(a))
+    text = page.view.toPlainText()
+    said = "Not in this score: how you said it. This job's competencies are all about what you say"
+    assert text.count(said) == 1, text
+    # near the score: before the competency bars and the key points, the fillers card named first under it
+    assert text.index(said) < text.index("Database Optimization") < text.index("Your key points"), text
+    work_on = text[text.index(said):text.index("Database Optimization")]
+    assert "To work on in how you said it: Fillers — " in work_on and "most often “um”" in work_on, work_on
+    # a bank with a competency tied to delivery scores it: nothing said
+    airwallex = load_bank(BANKS / "airwallex.toml")
+    assert any(c.delivery_weight for c in airwallex.competencies)
+    other = analyze_answer(airwallex, airwallex.prompt("why-airwallex"), spoken(RAMBLING, 75.0))
+    assert "Not in this score" not in document_html(feedback_document(other), Colors(page.palette()))

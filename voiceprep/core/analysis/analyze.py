@@ -27,6 +27,7 @@ from voiceprep.core.analysis.judge import ASKS_FOR_NUMBERS, JUDGE_VERSION, YOUR_
 from voiceprep.core.analysis.keypoints import KeyPointResult, TokenIndex
 from voiceprep.core.analysis.products import dots, similarities
 from voiceprep.core.analysis.quantities import numbers_said
+from voiceprep.core.analysis.quotes import substance_quotes
 from voiceprep.core.analysis.scoring import competency_scores, overall_score, weighted_hits
 from voiceprep.core.analysis.segments import (
     clause_markers,
@@ -352,6 +353,7 @@ def analyze_answer(bank: Bank, prompt: Prompt, transcript: Transcript,
                         other_questions(bank.all_prompts(), prompt))
     results = [judge.judge(kp) for kp in prompt.key_points]
     judge.one_to_one(results)          # quotes only: no two points given each other's better sentence
+    substance_quotes(judge, results, settings.substance_quote_margin)   # quotes only: not a topic named (walk60 4)
 
     def span(a: int, b: int, text: str | None = None, cue: str | None = None, how: str = "words") -> Evidence:
         # words carry their own leading space ("pre" + "-allocate" stays one word, as the transcript shows it);

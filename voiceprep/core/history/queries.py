@@ -1381,6 +1381,20 @@ def previous_answer(h: History, attempt_id: int,
     return rows[0] if rows else None
 
 
+def round_finished(h: History, banks: Banks, round_id: str) -> str | None:
+    """When a run of the round `round_id` of `banks` last finished with every question answered (a round left before
+    its end has no summary and is not a run; one with a question skipped was not done whole), None for none: One
+    prompt right after it is not told to try the whole round (walk60 10)."""
+    where, ids = bank_where(banks)
+    rows = h.read(f"SELECT finished_at, summary_json FROM rounds WHERE {where} AND round_id = ? AND summary_json IS NOT "
+                  "NULL AND finished_at IS NOT NULL ORDER BY finished_at DESC, id DESC", [*ids, round_id])
+    for row in rows:
+        summary = json.loads(row["summary_json"] or "{}") or {}
+        if summary.get("answered") and summary.get("answered") == summary.get("total"):
+            return str(row["finished_at"])
+    return None
+
+
 def previous_round(h: History, round_pk: int, lineage: Lineage = bank_ids) -> Row | None:
     """The run of the same round (bank and round id) finished before the round `round_pk` began: `id`, `finished_at`,
     `bank_id` and its summary's `overall`, `answered` and `total`, for the round summary's "last time 58". A round left before

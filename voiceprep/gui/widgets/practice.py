@@ -2027,10 +2027,24 @@ class PracticePage(QWidget):
         # a drill's one number, saying what it counts (walk38: four numbers for two answers, each explained apart)
         counts = "/ 100 on the points asked for" if what == "Drill" else "overall / 100"
         top.addWidget(big_number(summary.overall, f"{counts} · answered {summary.answered} of {summary.total}"), 1)
-        if what != "Drill" and (made := scored.how_made(summary, bool(summary.competencies))) is not None:
+        beside = QVBoxLayout()           # what the overall is made of, and what it leaves out, beside it
+        if what != "Drill" and (made := scored.how_made(summary, bool(summary.competencies), what)) is not None:
             # walk41: "15 overall" over answers of 40, 0 and 0 was not explained; beside it, so the summary still
             # fits a 1366x768 screen (walkthrough 13)
-            top.addWidget(muted(made), 2, Qt.AlignmentFlag.AlignVCenter)
+            beside.addWidget(muted(made))
+        unscored = scored.delivery_beside(rehearsal, what)
+        if unscored is not None:
+            # walk60 8: a round of 100 over an answer with 52 fillers, nothing said: once, beside the overall (in the
+            # big number's height: a line under it pushed "Drill these now" out of a 1366x768 screen)
+            said = plain(unscored[0])
+            said.setWordWrap(True)
+            said.setStyleSheet("font-weight: 600")
+            said.setToolTip(unscored[1])
+            beside.addWidget(said)
+        if beside.count():
+            beside.setSpacing(2)
+            top.addLayout(beside, 2)
+            top.setAlignment(beside, Qt.AlignmentFlag.AlignVCenter)
         lay.addLayout(top)
         if (skips := scored.skipped_line(summary.answered, summary.total)) is not None:     # not the headline (walk37)
             lay.addWidget(muted(skips))
@@ -2136,6 +2150,15 @@ class PracticePage(QWidget):
         self.stack.setCurrentIndex(2)
         self._size_by_shown_page(2)
         self.prompt_text.setText(scored.round_message(rehearsal, summary, what))
+        if what == "Prompt" and rehearsal.round_id is not None and len(bank.rounds) == 1:
+            # walk60 10: "Try the whole round." right after the whole round; History says when it was last done whole
+            service, round_id = self.services.history, rehearsal.round_id
+
+            def round_done(finished: str | None) -> None:
+                if finished is not None and self.summary is page:
+                    self.prompt_text.setText(scored.round_message(rehearsal, summary, what, round_finished=finished))
+            query(lambda: service.round_finished(bank.id, round_id), on_done=round_done, owner=page,
+                  on_error=lambda exc: log.info("no whole round to name: %s", exc))
         self.position.setText(f"One prompt: {rehearsal.prompts[0].text}" if what == "Prompt" else rehearsal.title)
         self._next_focus = self.drill_these_btn if to_drill else self.start_btn
         self._focus_next()
