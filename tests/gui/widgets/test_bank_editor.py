@@ -3171,3 +3171,38 @@ def test_tree_rows_are_measured_again_when_the_vertical_scroll_bar_comes(qtbot):
                                  int(Qt.TextFlag.TextWordWrap), text).height() // line
     assert drawn == 2
     qtbot.waitUntil(lambda: (tree.visualItemRect(first).height() - TREE_ROW_PAD_PX) // line == drawn, timeout=3000)
+
+
+def test_a_huge_paste_into_a_key_point_is_said_too_long_where_it_is_and_nothing_is_lost(qtbot, services, data_home):
+    """walk61 1: 352,200 characters of notes pasted into a key point's box held the window for minutes (and again on
+    Undo), put "Monday" and "SQL" into the Vocabulary, and the only word was the whole file's size with the advice to
+    split the bank. The label's length is said under the box and in the problems, at the key point, with what to do;
+    its words are not read for names; what was pasted is kept, and Undo brings the label back."""
+    _window, editor = new_bank_in_active_window(qtbot, services, data_home)
+    type_into(qtbot, editor, "title", "Data Analyst")
+    editor.select(("rounds", 0, "prompts", 0))
+    type_into(qtbot, editor, "text", "Tell me about a time you worked with patient data.")
+    editor.add_key_point()
+    point = editor.doc.key_point_paths()[-1]
+    editor.select(point)
+    type_into(qtbot, editor, "label", "I gave access only to the people who needed it")
+    vocabulary = editor.doc.bank().vocabulary
+    limit = editor.limits.max_label_chars
+    for paste in ("We met on Monday and ran the SQL on Friday. " * 20, "We met on Monday and ran the SQL. " * 10_000):
+        box = field(editor, "label")
+        box.setPlainText(paste)                                 # Ctrl+A, Ctrl+V
+        editor.commit()
+        hint = editor.findChild(QLabel, "label_hint")
+        assert hint.text().startswith(f"Too long: this key point is {len(paste.strip()):,} characters; a key point is at "
+                                      f"most {limit}: keep the one thing you want to say"), hint.text()
+        problems = [editor.problems.item(i).text() for i in range(editor.problems.count())]
+        said = [p for p in problems if "a key point is at most" in p]
+        assert said and "“We met on Monday and ran the SQL" in said[0], problems
+        assert f"Key point is {len(paste.strip()):,} characters" in said[0]
+        assert not any("split it into smaller banks" in p or "long (" in p for p in problems), problems
+        assert editor.doc.get(point, "label") == paste.strip()  # nothing lost
+        assert (editor.doc.get((), "vocabulary", []) or []) == list(vocabulary)      # no names read from the paste
+    editor.undo()
+    assert editor.doc.get(point, "label") == ("We met on Monday and ran the SQL on Friday. " * 20).strip()
+    editor.undo()
+    assert editor.doc.get(point, "label") == "I gave access only to the people who needed it"

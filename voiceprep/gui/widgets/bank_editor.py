@@ -58,6 +58,7 @@ from voiceprep.core.banks.load import (
     WEIGHT_TOLERANCE,
     BankLoadError,
     default_cues,
+    label_too_long,
     parse_bank,
     weight_text,
 )
@@ -312,7 +313,10 @@ def problem_text(field: str | None, message: str, round_titles: Sequence[str] = 
     if name == "competencies" and not place:        # "Competency weights add up to 1.2; ...", not "Competencies w..."
         return f"Competency {text}"
     label = FIELDS.get(name or "", name.replace("_", " ").capitalize() if name else "")
-    return f"{place}: {label + ' ' if label else ''}{text}" if place else f"{label + ' ' if label else ''}{text}"
+    if place:
+        return f"{place}: {label + ' ' if label else ''}{text}"
+    said = f"{label + ' ' if label else ''}{text}"
+    return said[:1].upper() + said[1:]          # a sentence of its own (walk61 1: "the file is 355,112 characters")
 
 
 def problem_field(field: str | None, message: str = "") -> str | None:
@@ -872,7 +876,9 @@ class BankEditor(QWidget):
         self.form.addRow("", hint)
 
         def show_hint() -> None:
-            text = key_point_hint(label.toPlainText())
+            typed = label.toPlainText()
+            too_long = label_too_long(len(typed.strip()), self.limits)      # its length first: no work on a paste's words
+            text = f"Too long: this key point {too_long}." if too_long else key_point_hint(typed)
             hint.setText(text)
             hint.setVisible(bool(text))
         label.textChanged.connect(show_hint)
@@ -1090,7 +1096,8 @@ class BankEditor(QWidget):
                             point_names.vocabulary_edited(self.doc, names)      # one corrected still is
                             continue
                         said = self._follow(path, key) or said
-                        if self._kind(path) == "key_point" and key in ("label", "cues"):
+                        if self._kind(path) == "key_point" and key in ("label", "cues") \
+                                and not self._too_long(wording[0], self.doc.get(path, "label")):
                             vocabulary = self._reworded_names(path, *wording) or vocabulary
             except (KeyError, IndexError, TypeError, ValueError):
                 continue                                # the node went away (undo); the form is rebuilt anyway
@@ -1104,6 +1111,12 @@ class BankEditor(QWidget):
         if vocabulary:
             self.status.setText(vocabulary)
         return vocabulary
+
+    def _too_long(self, *labels: object) -> bool:
+        """Whether a key point label, before or after an edit, is over the length limit: its names are then not read
+        (walk61 1: a 352 KB paste, and its undo, held the GUI thread for minutes and put "Monday", "SQL" into the
+        Vocabulary); its length is said as a problem and under the box."""
+        return any(bool(label_too_long(len(str(label or "").strip()), self.limits)) for label in labels)
 
     def _reworded_names(self, point: NodePath, old_label: str, old_cues: list[str]) -> str:
         """A key point reworded: the names only its old wording had and that it put into the Vocabulary go, unless
@@ -1358,6 +1371,8 @@ class BankEditor(QWidget):
                 for k in range(doc.count(pp, "key_points")):
                     label = str(doc.get(pp + ("key_points", k), "label", "") or "")
                     words, field = len(label.split()), f"rounds[{r}].prompts[{p}].key_points[{k}].label"
+                    if self._too_long(label):
+                        continue                # its length is a problem listed, said with what to do
                     if words > self.limits.long_label_words:
                         out.append((field, f"{self._place(pp + ('key_points', k))}: long ({words} words): a key "
                                     "point is one thing you want to say; split it?"))
