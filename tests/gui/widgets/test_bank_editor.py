@@ -3206,3 +3206,27 @@ def test_a_huge_paste_into_a_key_point_is_said_too_long_where_it_is_and_nothing_
     assert editor.doc.get(point, "label") == ("We met on Monday and ran the SQL on Friday. " * 20).strip()
     editor.undo()
     assert editor.doc.get(point, "label") == "I gave access only to the people who needed it"
+
+
+def test_a_duplicate_key_point_id_names_the_point_that_has_it_in_the_candidates_words(qtbot, services, data_home):
+    """walk61 2: "…: Id duplicate key point id 'got-information-governance' (first used on line 92)": ungrammatical,
+    and line 92 is of a file she never opened in the editor. The point that has the id is named by its words."""
+    _window, editor = new_bank_in_active_window(qtbot, services, data_home)
+    type_into(qtbot, editor, "title", "Data Analyst")
+    editor.select(("rounds", 0, "prompts", 0))
+    type_into(qtbot, editor, "text", "Tell me about a time you worked with patient data.")
+    editor.add_key_point()
+    first = editor.doc.key_point_paths()[-1]
+    editor.select(first)
+    type_into(qtbot, editor, "label", "I got information governance approval before starting")
+    type_into(qtbot, editor, "id", "got-information-governance")
+    editor.add_key_point()
+    second = editor.doc.key_point_paths()[-1]
+    editor.select(second)
+    type_into(qtbot, editor, "label", "I gave access only to the people who needed it")
+    type_into(qtbot, editor, "id", "got-information-governance")
+    problems = [editor.problems.item(i).text() for i in range(editor.problems.count())]
+    said = [p for p in problems if "got-information-governance" in p]
+    assert said == ["Round 1 › “Tell me about a time you worked with pa…” › “I gave access only to the people who ne…”: "
+                    "Id “got-information-governance” is already the id of the key point “I got information governance "
+                    "approval before starting”: give this key point another id (More › Id), lowercase with dashes"], problems

@@ -94,6 +94,8 @@ class BankError:
     syntax: bool = False         # the file is not valid TOML (a bank's own problems are read once it is)
     place: str = ""              # `field` as a person reads it: "round tech, prompt double-charge, key point 2, label"
     holder: IdHolder | None = None   # a file refused for its id: who holds it (each front end says what to do)
+    other: str = ""              # a duplicate id: the field path of the item that has it first ("rounds[0].prompts[1]"),
+                                 # so the editor can name it by its words, not by a line of a file she never opened
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
@@ -210,12 +212,12 @@ class _Checker:
     def full(self) -> bool:
         return len(self.errors) >= self.max_errors
 
-    def error(self, path: Path_, message: str) -> None:
+    def error(self, path: Path_, message: str, other: Path_ = ()) -> None:
         if self.full:
             self.dropped += 1
             return
         self.errors.append(BankError(self.file, line_of(self.lines, path), format_path(path), message,
-                                     place=named_place(path, self.root)))
+                                     place=named_place(path, self.root), other=format_path(other) if other else ""))
 
     def finish(self) -> list[BankError]:
         if self.dropped:
@@ -279,7 +281,7 @@ class _Checker:
                 continue
             if value in seen:
                 first = line_of(self.lines, seen[value])
-                self.error(path + ("id",), f"duplicate {what} id {value!r} (first used on line {first})")
+                self.error(path + ("id",), f"duplicate {what} id {value!r} (first used on line {first})", seen[value])
             else:
                 seen[value] = path
 

@@ -287,15 +287,27 @@ def problem_place(field: str | None, round_titles: Sequence[str] = (), names: Ma
 
 
 def problem_text(field: str | None, message: str, round_titles: Sequence[str] = (),
-                 names: Mapping[str, str] | None = None) -> str:
+                 names: Mapping[str, str] | None = None, other: str = "") -> str:
     """A bank problem as the editor's user reads it: "Behavioural › prompt 2: Prompt is empty", not
     "line 9: rounds[0].prompts[1]: missing required field 'text'" (the file's view is in the tooltip).
-    `round_titles` names the rounds by their titles (the editor knows them; a file that did not load does not)."""
+    `round_titles` names the rounds by their titles (the editor knows them; a file that did not load does not);
+    `other`, a duplicate id's first holder (BankError.other), is named by its words, not its line in the file."""
     name = None
     for part, index in field_parts(field):
         if not (part in PLACES and index) and part != "job":
             name = part
     place = problem_place(field, round_titles, names)
+    duplicate = re.fullmatch(r"duplicate ([a-z ]+) id '([^']*)' \(first used on line \d+\)", message)
+    if duplicate and other:
+        what, value = duplicate.groups()
+        words = " ".join(str((names or {}).get(other, "")).split())
+        parts = field_parts(other)
+        if not words and parts and parts[0][0] == "rounds" and len(parts) == 1 and parts[0][1]:
+            words = round_titles[int(parts[0][1])].strip() if int(parts[0][1]) < len(round_titles) else ""
+        holder = f"the {what} “{_elide(words, 60)}”" if words else problem_place(other, round_titles, names) or f"another {what}"
+        said = (f"Id “{value}” is already the id of {holder}: give this {what} another id (More › Id), lowercase "
+                "with dashes")
+        return f"{place}: {said}" if place else said
     missing = re.fullmatch(r"missing required field '(\w+)'.*", message)
     if missing and missing.group(1) == "competency":
         return f"{place}: Competency is empty: pick one (this bank has competencies, so each key point names one)"
@@ -1054,7 +1066,7 @@ class BankEditor(QWidget):
         if isinstance(exc, BankLoadError) and exc.errors:
             shown = [e for e in exc.errors if not self._waits(e.field, e.message)]
             first = (shown or exc.errors)[0]
-            said = problem_text(first.field, first.message, self._round_titles(), self._node_names())
+            said = problem_text(first.field, first.message, self._round_titles(), self._node_names(), first.other)
             if shown:
                 return f"Could not check it: fix the bank's problem first (listed below): {said}"
             return f"Could not check it: finish the question or key point just added first: {said}"
@@ -1235,7 +1247,7 @@ class BankEditor(QWidget):
         for err in problems:
             if self._waits(err.field, err.message):
                 continue
-            text = problem_text(err.field, err.message, titles, names)
+            text = problem_text(err.field, err.message, titles, names, err.other)
             if err.field in gone and err.message.startswith("missing required field 'key_points'"):
                 text = text.replace(EMPTY["key_points"], EXAMPLE_GONE)
             it = add(text, err.field, "problem",
@@ -1312,6 +1324,8 @@ class BankEditor(QWidget):
             out[field] = str(self.doc.get(pp, "text", "") or "")
             for k in range(self.doc.count(pp, "key_points")):
                 out[f"{field}.key_points[{k}]"] = str(self.doc.get(pp + ("key_points", k), "label", "") or "")
+        for c in range(self.doc.count((), "competencies") if self.doc is not None else 0):
+            out[f"competencies[{c}]"] = str(self.doc.get(("competencies", c), "name", "") or "")    # a duplicate id's
         return out
 
     def _place(self, path: NodePath) -> str:
