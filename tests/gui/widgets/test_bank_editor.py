@@ -3230,3 +3230,50 @@ def test_a_duplicate_key_point_id_names_the_point_that_has_it_in_the_candidates_
     assert said == ["Round 1 › “Tell me about a time you worked with pa…” › “I gave access only to the people who ne…”: "
                     "Id “got-information-governance” is already the id of the key point “I got information governance "
                     "approval before starting”: give this key point another id (More › Id), lowercase with dashes"], problems
+
+
+def test_a_competency_is_tied_to_delivery_in_the_form_and_saved_as_the_readme_writes_it(qtbot, services, data_home):
+    """walk61 4: `delivery` and `delivery_weight` (question_banks/README.md, "Delivery in a competency") could only be
+    written in the TOML by hand. The competency form ticks the measures and sets their share, said plainly; they are
+    saved to the same fields, read back when the bank is opened again, and taken out when unticked."""
+    from PySide6.QtWidgets import QCheckBox
+
+    from voiceprep.core.banks.document import BankDocument
+    from voiceprep.gui.widgets.bank_editor import DELIVERY_EXPLAINED
+
+    window = make_window(qtbot, services, data_home)
+    window.banks.new_bank()
+    editor = window.banks.editor
+    type_into(qtbot, editor, "id", "walk61-delivery")
+    type_into(qtbot, editor, "title", "Data Analyst")
+    editor.add_competency()
+    type_into(qtbot, editor, "name", "Clear communicator")
+    field(editor, "weight").setValue(1.0)
+    editor.commit()
+    texts = [w.text() for w in editor.findChildren(QLabel)]
+    assert DELIVERY_EXPLAINED in texts
+    share = field(editor, "delivery_weight")
+    assert not share.isEnabled()                                   # nothing ticked: no share to set
+    editor.findChild(QCheckBox, "delivery_fillers").setChecked(True)
+    editor.findChild(QCheckBox, "delivery_structure").setChecked(True)
+    assert share.isEnabled()
+    share.setValue(0.4)
+    editor.commit()
+    comp = ("competencies", 0)
+    assert editor.doc.get(comp, "delivery") == ["fillers", "structure"] and editor.doc.get(comp, "delivery_weight") == 0.4
+    path = editor.save()
+    assert path is not None and not editor.doc.problems()
+    bank = load_bank(path)
+    assert bank.competencies[0].delivery == ("fillers", "structure") and bank.competencies[0].delivery_weight == 0.4
+    assert "delivery = [" in path.read_text(encoding="utf-8") and "delivery_weight = 0.4" in path.read_text(encoding="utf-8")
+    editor.open_document(BankDocument.open(path))                    # as after a restart
+    editor.select(comp)
+    assert editor.findChild(QCheckBox, "delivery_fillers").isChecked()
+    assert editor.findChild(QCheckBox, "delivery_structure").isChecked()
+    assert not editor.findChild(QCheckBox, "delivery_pace").isChecked()
+    assert field(editor, "delivery_weight").value() == 0.4
+    editor.findChild(QCheckBox, "delivery_fillers").setChecked(False)
+    editor.findChild(QCheckBox, "delivery_structure").setChecked(False)
+    editor.commit()
+    assert editor.doc.get(comp, "delivery") is None and editor.doc.get(comp, "delivery_weight") is None
+    assert not editor.doc.problems()

@@ -20,6 +20,7 @@ from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRect, QS
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import (
     QApplication,
+    QCheckBox,
     QComboBox,
     QFormLayout,
     QHBoxLayout,
@@ -36,8 +37,8 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QSplitter,
     QStyle,
-    QStyledItemDelegate,
     QStyleOptionViewItem,
+    QStyledItemDelegate,
     QToolButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -53,6 +54,7 @@ from voiceprep.core.banks.advice import key_point_hint
 from voiceprep.core.banks.document import STARTER_ID, STARTER_LABEL, BankDocument, NodePath, slugify
 from voiceprep.core.banks.drafts import discard_draft, new_draft_file, save_draft
 from voiceprep.core.banks.load import (
+    DEFAULT_DELIVERY_WEIGHT,
     NAMED_PLACES,
     TARGET_SECONDS_RANGE,
     WEIGHT_TOLERANCE,
@@ -62,6 +64,7 @@ from voiceprep.core.banks.load import (
     parse_bank,
     weight_text,
 )
+from voiceprep.core.banks.model import DELIVERY_ASPECTS
 from voiceprep.core.banks.new_point import default_competency
 from voiceprep.core.banks.notes import ProposedPoint
 from voiceprep.core.wording import TYPED_AND_TRIED, counted
@@ -252,6 +255,19 @@ EMPTY_POINT_FIX = "type what you want to say, or remove it with Remove (Delete i
 EMPTY = {"key_points": "This question has no key points yet: add one",
          "prompts": "This round has no questions yet: add one",
          "rounds": "This bank has no rounds yet: add one"}
+
+
+# a competency's delivery (question_banks/README.md, "Delivery in a competency"), in the form's words (walk61 4)
+DELIVERY_EXPLAINED = ("Optional: tick how you speak, if it counts for this competency (e.g. “Clear communicator”). "
+                      "Each ticked measure scores 0-100 from the delivery feedback of every spoken answer; a typed "
+                      "answer has only its structure measured.")
+DELIVERY_TIPS = {"pace": "Pace: words a minute, neither rushed nor slow",
+                 "fillers": "Fillers: few “um”, “uh”, “you know”",
+                 "structure": "Structure: situation, task, action, result",
+                 "hedges": "Hedges: few “I think”, “maybe”, “sort of”",
+                 "pauses": "Pauses: few long silences"}
+DELIVERY_SHARE_TIP = ("How much of this competency's score comes from the ticked measures (0.3: 30%); the rest comes "
+                      "from its key points")
 
 
 # the starter question's example key point, gone when the question was rewritten (_follow): said on the status line,
@@ -822,6 +838,7 @@ class BankEditor(QWidget):
         self.weight_sum = plain_label(self._weight_sum_text(long=True))
         self.form.addRow("", self.weight_sum)
         self._text("definition", "Definition", "optional: what good looks like", 3)
+        self._delivery_fields()
         cid = self._id_line("lowercase-with-dashes")
         cid.setToolTip(ID_TIP)
         saved = self._saved_competency_ids()
@@ -829,6 +846,45 @@ class BankEditor(QWidget):
                 and ("@competency", cid.text()) not in self._pinned_ids:
             cid.clear()         # "competency_1" is not the name: one is made from the Name when the bank is saved
             cid.setPlaceholderText("made from its name when you save (or type one)")
+
+    def _delivery_fields(self) -> None:
+        """A competency's link to how the candidate speaks (question_banks/README.md, "Delivery in a competency"): the
+        aspects that count for it (`delivery`) and their share of its score (`delivery_weight`), said plainly (walk61
+        4: only hand-written TOML could say them). Unticked, neither is written; an aspect the editor does not know,
+        written in the file, is kept."""
+        written = self.doc.get(self.node_path, "delivery", []) if self.doc else []
+        written = [str(a) for a in written] if isinstance(written, list) else []
+        self.form.addRow(plain_label(DELIVERY_EXPLAINED))
+        row = QHBoxLayout()
+        boxes: dict[str, QCheckBox] = {}
+        for aspect in DELIVERY_ASPECTS:
+            box = QCheckBox(aspect.capitalize())
+            box.setObjectName(f"delivery_{aspect}")
+            box.setToolTip(DELIVERY_TIPS[aspect])
+            box.setChecked(aspect in written)
+            box.toggled.connect(self._field_edited)
+            box.toggled.connect(lambda _on: self._commit_timer.start())
+            accessible.name(box, f"Delivery: {aspect}", DELIVERY_TIPS[aspect])
+            boxes[aspect] = box
+            row.addWidget(box)
+        row.addStretch(1)
+        self.form.addRow("Delivery", row)
+        others = [a for a in written if a not in DELIVERY_ASPECTS]
+
+        def aspects() -> list[str]:
+            return [a for a, box in boxes.items() if box.isChecked()] + others
+        self.fields.append(_Field("delivery", boxes[DELIVERY_ASPECTS[0]], aspects))
+        share = self._number("delivery_weight", "Delivery share", 0.0, 1.0, DEFAULT_DELIVERY_WEIGHT, 0.05,
+                             f"{weight_text(DEFAULT_DELIVERY_WEIGHT)} when left as it is")
+        share.setToolTip(DELIVERY_SHARE_TIP)
+        field = self.fields[-1]
+        field.read = lambda: round(share.value(), 4) if aspects() else None      # unticked: neither is written
+
+        def enable() -> None:
+            share.setEnabled(bool(aspects()))
+        for box in boxes.values():
+            box.toggled.connect(lambda _on: enable())
+        enable()
 
     def _form_round(self, path: NodePath) -> None:
         self._line("title", "Title", "e.g. Round 2 - Behavioral")
