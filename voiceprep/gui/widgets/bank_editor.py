@@ -1380,8 +1380,10 @@ class BankEditor(QWidget):
             out[field] = str(self.doc.get(pp, "text", "") or "")
             for k in range(self.doc.count(pp, "key_points")):
                 out[f"{field}.key_points[{k}]"] = str(self.doc.get(pp + ("key_points", k), "label", "") or "")
-        for c in range(self.doc.count((), "competencies") if self.doc is not None else 0):
-            out[f"competencies[{c}]"] = str(self.doc.get(("competencies", c), "name", "") or "")    # a duplicate id's
+        doc = self.doc
+        for c in range(doc.count((), "competencies") if doc is not None else 0):
+            assert doc is not None
+            out[f"competencies[{c}]"] = str(doc.get(("competencies", c), "name", "") or "")     # a duplicate id's
         return out
 
     def _place(self, path: NodePath) -> str:
