@@ -529,6 +529,8 @@ class BankSettings:
     max_errors: int = 60                # problems listed per file; the rest are counted
     undo_steps: int = 200               # edits the bank editor can undo
     long_label_words: int = 25          # a key point longer than this gets a gentle hint in the editor: split it?
+    max_label_chars: int = 400          # a key point's label is a sentence or two (bundled ones: at most 185); a
+                                        # longer one is refused, checked before any work on its words (walk61 1)
 
 
 # A point's name changed where it stands in the Vocabulary box is a correction, still the point's, when the new line

@@ -442,3 +442,37 @@ def test_a_file_refused_for_a_bank_id_names_the_holder_by_title_and_file_name(tm
     [refused] = BankRegistry.discover([folder]).errors
     assert refused.file == str(folder / "zz-ward.toml") and str(tmp_path) not in refused.message
     assert refused.message.startswith("'demo' is already the id of “Riverside ward” (ward-manager.toml), so"), refused
+
+
+def test_a_key_point_label_over_the_limit_is_a_problem_at_the_point_with_what_to_do():
+    """walk61 1: a label of 352,200 pasted characters was no problem of its own; only the whole file's size was said,
+    with the advice to split the bank. A label is a sentence or two: over `max_label_chars` it is its own problem."""
+    from voiceprep.settings import BankSettings
+
+    limit = BankSettings().max_label_chars
+    fine = {"id": "fine", "label": "I gave access only to the people who needed it"}
+    assert parse_bank(bank_text(fine, {"id": "edge", "label": "x" * limit}), "bank.toml")
+    errors = errors_of(bank_text(fine, {"id": "long", "label": "We met on Monday. " * 30}))
+    assert [(e.field, e.message) for e in errors] == [
+        ("rounds[0].prompts[0].key_points[1].label",
+         f"is {len(('We met on Monday. ' * 30).strip()):,} characters; a key point is at most {limit}: keep the one "
+         "thing you want to say, in a sentence or two, and keep the rest in your notes")]
+
+
+def test_a_file_too_big_because_of_one_key_point_names_that_point_not_splitting_the_bank():
+    """walk61 1: "the file is 355,112 characters; a bank is at most 256,000 …: split it into smaller banks" when one
+    key point's label was 352,200 characters of it."""
+    label = "We met on Monday and ran the SQL. " * 10_000
+    text = bank_text({"id": "fine", "label": "I gave access only to the people who needed it"}, {"id": "huge", "label": label})
+    errors = errors_of(text)
+    assert len(errors) == 1 and errors[0].field == "rounds[0].prompts[0].key_points[1].label"
+    assert errors[0].place == "round behavioural, prompt staffing, key point 2, label"
+    assert errors[0].message == (f"is {len(label):,} characters; a key point is at most 400: keep the one thing you "
+                                 f"want to say, in a sentence or two, and keep the rest in your notes (the file is "
+                                 f"{len(text):,} characters)")
+    # another long field: said where it is; many fields together: the bank is split, as before
+    errors = errors_of(bank_text({"id": "fine", "label": "I gave access"}, prompt={"id": "p", "text": label}))
+    assert errors[0].field == "rounds[0].prompts[0].text" and "shorten it, or keep the long text in your notes" in \
+        errors[0].message
+    many = bank_text(*({"id": f"p{i}", "label": "x" * 300} for i in range(1000)))
+    assert errors_of(many)[0].message.endswith("split it into smaller banks, one for each round or two")

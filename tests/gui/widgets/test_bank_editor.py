@@ -3171,3 +3171,109 @@ def test_tree_rows_are_measured_again_when_the_vertical_scroll_bar_comes(qtbot):
                                  int(Qt.TextFlag.TextWordWrap), text).height() // line
     assert drawn == 2
     qtbot.waitUntil(lambda: (tree.visualItemRect(first).height() - TREE_ROW_PAD_PX) // line == drawn, timeout=3000)
+
+
+def test_a_huge_paste_into_a_key_point_is_said_too_long_where_it_is_and_nothing_is_lost(qtbot, services, data_home):
+    """walk61 1: 352,200 characters of notes pasted into a key point's box held the window for minutes (and again on
+    Undo), put "Monday" and "SQL" into the Vocabulary, and the only word was the whole file's size with the advice to
+    split the bank. The label's length is said under the box and in the problems, at the key point, with what to do;
+    its words are not read for names; what was pasted is kept, and Undo brings the label back."""
+    _window, editor = new_bank_in_active_window(qtbot, services, data_home)
+    type_into(qtbot, editor, "title", "Data Analyst")
+    editor.select(("rounds", 0, "prompts", 0))
+    type_into(qtbot, editor, "text", "Tell me about a time you worked with patient data.")
+    editor.add_key_point()
+    point = editor.doc.key_point_paths()[-1]
+    editor.select(point)
+    type_into(qtbot, editor, "label", "I gave access only to the people who needed it")
+    vocabulary = editor.doc.bank().vocabulary
+    limit = editor.limits.max_label_chars
+    for paste in ("We met on Monday and ran the SQL on Friday. " * 20, "We met on Monday and ran the SQL. " * 10_000):
+        box = field(editor, "label")
+        box.setPlainText(paste)                                 # Ctrl+A, Ctrl+V
+        editor.commit()
+        hint = editor.findChild(QLabel, "label_hint")
+        assert hint.text().startswith(f"Too long: this key point is {len(paste.strip()):,} characters; a key point is at "
+                                      f"most {limit}: keep the one thing you want to say"), hint.text()
+        problems = [editor.problems.item(i).text() for i in range(editor.problems.count())]
+        said = [p for p in problems if "a key point is at most" in p]
+        assert said and "“We met on Monday and ran the SQL" in said[0], problems
+        assert f"Key point is {len(paste.strip()):,} characters" in said[0]
+        assert not any("split it into smaller banks" in p or "long (" in p for p in problems), problems
+        assert editor.doc.get(point, "label") == paste.strip()  # nothing lost
+        assert (editor.doc.get((), "vocabulary", []) or []) == list(vocabulary)      # no names read from the paste
+    editor.undo()
+    assert editor.doc.get(point, "label") == ("We met on Monday and ran the SQL on Friday. " * 20).strip()
+    editor.undo()
+    assert editor.doc.get(point, "label") == "I gave access only to the people who needed it"
+
+
+def test_a_duplicate_key_point_id_names_the_point_that_has_it_in_the_candidates_words(qtbot, services, data_home):
+    """walk61 2: "…: Id duplicate key point id 'got-information-governance' (first used on line 92)": ungrammatical,
+    and line 92 is of a file she never opened in the editor. The point that has the id is named by its words."""
+    _window, editor = new_bank_in_active_window(qtbot, services, data_home)
+    type_into(qtbot, editor, "title", "Data Analyst")
+    editor.select(("rounds", 0, "prompts", 0))
+    type_into(qtbot, editor, "text", "Tell me about a time you worked with patient data.")
+    editor.add_key_point()
+    first = editor.doc.key_point_paths()[-1]
+    editor.select(first)
+    type_into(qtbot, editor, "label", "I got information governance approval before starting")
+    type_into(qtbot, editor, "id", "got-information-governance")
+    editor.add_key_point()
+    second = editor.doc.key_point_paths()[-1]
+    editor.select(second)
+    type_into(qtbot, editor, "label", "I gave access only to the people who needed it")
+    type_into(qtbot, editor, "id", "got-information-governance")
+    problems = [editor.problems.item(i).text() for i in range(editor.problems.count())]
+    said = [p for p in problems if "got-information-governance" in p]
+    assert said == ["Round 1 › “Tell me about a time you worked with pa…” › “I gave access only to the people who ne…”: "
+                    "Id “got-information-governance” is already the id of the key point “I got information governance "
+                    "approval before starting”: give this key point another id (More › Id), lowercase with dashes"], problems
+
+
+def test_a_competency_is_tied_to_delivery_in_the_form_and_saved_as_the_readme_writes_it(qtbot, services, data_home):
+    """walk61 4: `delivery` and `delivery_weight` (question_banks/README.md, "Delivery in a competency") could only be
+    written in the TOML by hand. The competency form ticks the measures and sets their share, said plainly; they are
+    saved to the same fields, read back when the bank is opened again, and taken out when unticked."""
+    from PySide6.QtWidgets import QCheckBox
+
+    from voiceprep.core.banks.document import BankDocument
+    from voiceprep.gui.widgets.bank_editor import DELIVERY_EXPLAINED
+
+    window = make_window(qtbot, services, data_home)
+    window.banks.new_bank()
+    editor = window.banks.editor
+    type_into(qtbot, editor, "id", "walk61-delivery")
+    type_into(qtbot, editor, "title", "Data Analyst")
+    editor.add_competency()
+    type_into(qtbot, editor, "name", "Clear communicator")
+    field(editor, "weight").setValue(1.0)
+    editor.commit()
+    texts = [w.text() for w in editor.findChildren(QLabel)]
+    assert DELIVERY_EXPLAINED in texts
+    share = field(editor, "delivery_weight")
+    assert not share.isEnabled()                                   # nothing ticked: no share to set
+    editor.findChild(QCheckBox, "delivery_fillers").setChecked(True)
+    editor.findChild(QCheckBox, "delivery_structure").setChecked(True)
+    assert share.isEnabled()
+    share.setValue(0.4)
+    editor.commit()
+    comp = ("competencies", 0)
+    assert editor.doc.get(comp, "delivery") == ["fillers", "structure"] and editor.doc.get(comp, "delivery_weight") == 0.4
+    path = editor.save()
+    assert path is not None and not editor.doc.problems()
+    bank = load_bank(path)
+    assert bank.competencies[0].delivery == ("fillers", "structure") and bank.competencies[0].delivery_weight == 0.4
+    assert "delivery = [" in path.read_text(encoding="utf-8") and "delivery_weight = 0.4" in path.read_text(encoding="utf-8")
+    editor.open_document(BankDocument.open(path))                    # as after a restart
+    editor.select(comp)
+    assert editor.findChild(QCheckBox, "delivery_fillers").isChecked()
+    assert editor.findChild(QCheckBox, "delivery_structure").isChecked()
+    assert not editor.findChild(QCheckBox, "delivery_pace").isChecked()
+    assert field(editor, "delivery_weight").value() == 0.4
+    editor.findChild(QCheckBox, "delivery_fillers").setChecked(False)
+    editor.findChild(QCheckBox, "delivery_structure").setChecked(False)
+    editor.commit()
+    assert editor.doc.get(comp, "delivery") is None and editor.doc.get(comp, "delivery_weight") is None
+    assert not editor.doc.problems()

@@ -29,6 +29,11 @@ curiosity curious growth mindset empathy integrity professionalism professional 
 detail-oriented attention to detail organised organized reliable proactive creative creativity impact
 """))
 MAX_QUALITY_WORDS = 4         # "Strong problem solving skills" is a quality; a longer label says more
+# ... and what follows a colon or a dash after the slot fills it: "State the result: fewer delayed discharges" says the
+# result (walk61 3); two words at least ("Say the number: 40%" is one, and still says it: a figure counts)
+_SAID_AFTER = re.compile(r"\s*(?::|\s[-\u2013\u2014])\s*(?:\S+\s+\S|\S*\d)")
+# the examples shown fit any job (walk61 3: a latency figure was shown in a hospital data analyst's bank)
+SAID_EXAMPLE = "We finished two weeks early and cut the cost by a tenth"
 
 
 def key_point_hint(label: str) -> str:
@@ -40,8 +45,9 @@ def key_point_hint(label: str) -> str:
     if words and len(words) <= MAX_QUALITY_WORDS and not re.search(r"\d", text) \
             and all(w.lower() in _QUALITIES for w in words):
         return ("Hard to check: a quality, not something you say. Write what you did that shows it, in your own "
-                "words (e.g. \"I wrote the design doc and walked the team through it\").")
-    if _TO_SELF.match(text) and _PLACEHOLDER.search(text):
+                "words (e.g. \"I wrote the plan and walked the team through it\").")
+    slot = _PLACEHOLDER.search(text) if _TO_SELF.match(text) else None
+    if slot and not _SAID_AFTER.search(text, slot.end()):
         return ("Hard to check: it names what to say without saying it. Write the thing itself, in your own "
-                "words (e.g. \"Throughput tripled; p99 fell from 12 ms to 2 ms\").")
+                f"words (e.g. \"{SAID_EXAMPLE}\").")
     return ""

@@ -94,6 +94,8 @@ class BankError:
     syntax: bool = False         # the file is not valid TOML (a bank's own problems are read once it is)
     place: str = ""              # `field` as a person reads it: "round tech, prompt double-charge, key point 2, label"
     holder: IdHolder | None = None   # a file refused for its id: who holds it (each front end says what to do)
+    other: str = ""              # a duplicate id: the field path of the item that has it first ("rounds[0].prompts[1]"),
+                                 # so the editor can name it by its words, not by a line of a file she never opened
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
@@ -103,6 +105,17 @@ class BankError:
 
 # what to do with a file too big to be a bank (its text and its size on disk say it alike; the GUI adds nothing)
 SPLIT_IT = "split it into smaller banks, one for each round or two"
+# what to do with a key point's label over `BankSettings.max_label_chars` (walk61 1: 352,200 characters pasted)
+SHORTEN_LABEL = "keep the one thing you want to say, in a sentence or two, and keep the rest in your notes"
+
+
+def label_too_long(length: int, limits: BankSettings) -> str:
+    """Why a key point's label of `length` characters is too long, in the words after its place and "Key point" ("is
+    352,200 characters; a key point is at most 400: keep ..."), else "". Its length only: checked before any work on
+    its words."""
+    if length <= limits.max_label_chars:
+        return ""
+    return f"is {length:,} characters; a key point is at most {limits.max_label_chars:,}: {SHORTEN_LABEL}"
 
 # how a person names an item of each list: the bank editor's tree too (one place, read38a)
 NAMED_PLACES = {"competencies": "competency", "rounds": "round", "prompts": "prompt", "key_points": "key point"}
@@ -186,8 +199,9 @@ _HOW_TO_ADD = {
 
 
 class _Checker:
-    def __init__(self, file: str, found: Scan, max_errors: int):
+    def __init__(self, file: str, found: Scan, max_errors: int, limits: BankSettings | None = None):
         self.file = file
+        self.limits = limits or BankSettings()
         self.lines = found.lines
         self.errors: list[BankError] = []
         self.max_errors = max_errors
@@ -198,12 +212,12 @@ class _Checker:
     def full(self) -> bool:
         return len(self.errors) >= self.max_errors
 
-    def error(self, path: Path_, message: str) -> None:
+    def error(self, path: Path_, message: str, other: Path_ = ()) -> None:
         if self.full:
             self.dropped += 1
             return
         self.errors.append(BankError(self.file, line_of(self.lines, path), format_path(path), message,
-                                     place=named_place(path, self.root)))
+                                     place=named_place(path, self.root), other=format_path(other) if other else ""))
 
     def finish(self) -> list[BankError]:
         if self.dropped:
@@ -267,7 +281,7 @@ class _Checker:
                 continue
             if value in seen:
                 first = line_of(self.lines, seen[value])
-                self.error(path + ("id",), f"duplicate {what} id {value!r} (first used on line {first})")
+                self.error(path + ("id",), f"duplicate {what} id {value!r} (first used on line {first})", seen[value])
             else:
                 seen[value] = path
 
@@ -329,8 +343,9 @@ UNEXPECTED = "this is a voiceprep bug: please report it with the file"
 
 def _parse(text: str, file: str, limits: BankSettings) -> Bank:
     if len(text) > limits.max_file_bytes:
-        raise _fail(file, None, f"the file is {len(text):,} characters; a bank is at most {limits.max_file_bytes:,} "
-                                f"(bundled banks are about 15,000): {SPLIT_IT}")
+        raise _one_field_too_long(text, file, limits) or _fail(
+            file, None, f"the file is {len(text):,} characters; a bank is at most {limits.max_file_bytes:,} "
+                        f"(bundled banks are about 15,000): {SPLIT_IT}")
     found = scan(text)
     if found.max_nesting > limits.max_nesting:
         raise _fail(file, found.nesting_line, f"values nested {found.max_nesting} levels deep (at most "
@@ -343,7 +358,7 @@ def _parse(text: str, file: str, limits: BankSettings) -> Bank:
     except ValueError as exc:       # TOMLDecodeError, and int() refusing a 5,000-digit number
         line, message = toml_problem(str(exc), text)
         raise BankLoadError([BankError(file, line, "", message, syntax=True)]) from None
-    c = _Checker(file, found, limits.max_errors)
+    c = _Checker(file, found, limits.max_errors, limits)
     c.root = raw
     root = c.table(raw, (), "root")
     assert root is not None
@@ -373,6 +388,43 @@ def _parse(text: str, file: str, limits: BankSettings) -> Bank:
         raise BankLoadError(c.finish(), _titles(root.get("rounds")))
     return Bank(schema=schema if isinstance(schema, int) else SCHEMA_VERSION, job=job, rounds=tuple(rounds),
                 competencies=tuple(competencies), vocabulary=vocabulary, text=text)
+
+
+# a file over the size cap is read as TOML to find the one field that makes it so only up to this many times the cap
+_CULPRIT_READ_FACTOR = 4
+
+
+def _one_field_too_long(text: str, file: str, limits: BankSettings) -> BankLoadError | None:
+    """A file too big because of one field (walk61 1: a key point's label of 352,200 characters made it 355,112, and
+    "split it into smaller banks" was the wrong advice): that field's problem, named at its place, what to do said
+    for it; None when no one field makes it too big (or the file is too big to read at all)."""
+    if len(text) > _CULPRIT_READ_FACTOR * limits.max_file_bytes:
+        return None
+    try:
+        raw = tomllib.loads(text)
+    except ValueError:
+        return None
+    longest: tuple[int, Path_] = (0, ())
+    stack: list[tuple[Any, Path_]] = [(raw, ())]
+    while stack:
+        node, path = stack.pop()
+        if isinstance(node, dict):
+            stack.extend((v, path + (k,)) for k, v in node.items())
+        elif isinstance(node, list):
+            stack.extend((v, path + (i,)) for i, v in enumerate(node))
+        elif isinstance(node, str) and len(node) > longest[0]:
+            longest = (len(node), path)
+    size, path = longest
+    if len(text) - size > limits.max_file_bytes:
+        return None                 # without it the file is still too big: splitting the bank is the advice
+    what = (SHORTEN_LABEL if path[-1:] == ("label",) and "key_points" in path
+            else "shorten it, or keep the long text in your notes")
+    message = (f"is {size:,} characters, which makes the file {len(text):,} (a bank is at most "
+               f"{limits.max_file_bytes:,}): {what}")
+    if what == SHORTEN_LABEL:
+        message = f"{label_too_long(size, limits)} (the file is {len(text):,} characters)"
+    return BankLoadError([BankError(file, None, format_path(path), message, place=named_place(path, raw))],
+                         _titles(raw.get("rounds")))
 
 
 def _titles(rounds: object) -> tuple[str, ...]:
@@ -497,6 +549,9 @@ def _key_point(c: _Checker, item: Any, path: Path_, comp_ids: set[str], needs_co
         return None
     kid = c.slug(data, path)
     label = c.text(data, "label", "") or ""
+    if too_long := label_too_long(len(label), c.limits):
+        c.error(path + ("label",), too_long)
+        label = label[:c.limits.max_label_chars]            # its cues are made from what a label can be
     cues = c.strings(data, "cues", path)
     c.strings(data, "added_to_vocabulary", path)      # checked only: the judge does not read it
     if "cues" in data and isinstance(data["cues"], list) and not data["cues"]:

@@ -20,6 +20,7 @@ from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRect, QS
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import (
     QApplication,
+    QCheckBox,
     QComboBox,
     QFormLayout,
     QHBoxLayout,
@@ -53,14 +54,17 @@ from voiceprep.core.banks.advice import key_point_hint
 from voiceprep.core.banks.document import STARTER_ID, STARTER_LABEL, BankDocument, NodePath, slugify
 from voiceprep.core.banks.drafts import discard_draft, new_draft_file, save_draft
 from voiceprep.core.banks.load import (
+    DEFAULT_DELIVERY_WEIGHT,
     NAMED_PLACES,
     TARGET_SECONDS_RANGE,
     WEIGHT_TOLERANCE,
     BankLoadError,
     default_cues,
+    label_too_long,
     parse_bank,
     weight_text,
 )
+from voiceprep.core.banks.model import DELIVERY_ASPECTS
 from voiceprep.core.banks.new_point import default_competency
 from voiceprep.core.banks.notes import ProposedPoint
 from voiceprep.core.wording import TYPED_AND_TRIED, counted
@@ -253,6 +257,19 @@ EMPTY = {"key_points": "This question has no key points yet: add one",
          "rounds": "This bank has no rounds yet: add one"}
 
 
+# a competency's delivery (question_banks/README.md, "Delivery in a competency"), in the form's words (walk61 4)
+DELIVERY_EXPLAINED = ("Optional: tick how you speak, if it counts for this competency (e.g. “Clear communicator”). "
+                      "Each ticked measure scores 0-100 from the delivery feedback of every spoken answer; a typed "
+                      "answer has only its structure measured.")
+DELIVERY_TIPS = {"pace": "Pace: words a minute, neither rushed nor slow",
+                 "fillers": "Fillers: few “um”, “uh”, “you know”",
+                 "structure": "Structure: situation, task, action, result",
+                 "hedges": "Hedges: few “I think”, “maybe”, “sort of”",
+                 "pauses": "Pauses: few long silences"}
+DELIVERY_SHARE_TIP = ("How much of this competency's score comes from the ticked measures (0.3: 30%); the rest comes "
+                      "from its key points")
+
+
 # the starter question's example key point, gone when the question was rewritten (_follow): said on the status line,
 # and on the question's line in the problems list while it has no point of its own (walk59 9d: the status line's
 # sentence was replaced by the next edits, the list said only "no key points yet")
@@ -286,15 +303,27 @@ def problem_place(field: str | None, round_titles: Sequence[str] = (), names: Ma
 
 
 def problem_text(field: str | None, message: str, round_titles: Sequence[str] = (),
-                 names: Mapping[str, str] | None = None) -> str:
+                 names: Mapping[str, str] | None = None, other: str = "") -> str:
     """A bank problem as the editor's user reads it: "Behavioural › prompt 2: Prompt is empty", not
     "line 9: rounds[0].prompts[1]: missing required field 'text'" (the file's view is in the tooltip).
-    `round_titles` names the rounds by their titles (the editor knows them; a file that did not load does not)."""
+    `round_titles` names the rounds by their titles (the editor knows them; a file that did not load does not);
+    `other`, a duplicate id's first holder (BankError.other), is named by its words, not its line in the file."""
     name = None
     for part, index in field_parts(field):
         if not (part in PLACES and index) and part != "job":
             name = part
     place = problem_place(field, round_titles, names)
+    duplicate = re.fullmatch(r"duplicate ([a-z ]+) id '([^']*)' \(first used on line \d+\)", message)
+    if duplicate and other:
+        what, value = duplicate.groups()
+        words = " ".join(str((names or {}).get(other, "")).split())
+        parts = field_parts(other)
+        if not words and parts and parts[0][0] == "rounds" and len(parts) == 1 and parts[0][1]:
+            words = round_titles[int(parts[0][1])].strip() if int(parts[0][1]) < len(round_titles) else ""
+        holder = f"the {what} “{_elide(words, 60)}”" if words else problem_place(other, round_titles, names) or f"another {what}"
+        said = (f"Id “{value}” is already the id of {holder}: give this {what} another id (More › Id), lowercase "
+                "with dashes")
+        return f"{place}: {said}" if place else said
     missing = re.fullmatch(r"missing required field '(\w+)'.*", message)
     if missing and missing.group(1) == "competency":
         return f"{place}: Competency is empty: pick one (this bank has competencies, so each key point names one)"
@@ -312,7 +341,10 @@ def problem_text(field: str | None, message: str, round_titles: Sequence[str] = 
     if name == "competencies" and not place:        # "Competency weights add up to 1.2; ...", not "Competencies w..."
         return f"Competency {text}"
     label = FIELDS.get(name or "", name.replace("_", " ").capitalize() if name else "")
-    return f"{place}: {label + ' ' if label else ''}{text}" if place else f"{label + ' ' if label else ''}{text}"
+    if place:
+        return f"{place}: {label + ' ' if label else ''}{text}"
+    said = f"{label + ' ' if label else ''}{text}"
+    return said[:1].upper() + said[1:]          # a sentence of its own (walk61 1: "the file is 355,112 characters")
 
 
 def problem_field(field: str | None, message: str = "") -> str | None:
@@ -806,6 +838,7 @@ class BankEditor(QWidget):
         self.weight_sum = plain_label(self._weight_sum_text(long=True))
         self.form.addRow("", self.weight_sum)
         self._text("definition", "Definition", "optional: what good looks like", 3)
+        self._delivery_fields()
         cid = self._id_line("lowercase-with-dashes")
         cid.setToolTip(ID_TIP)
         saved = self._saved_competency_ids()
@@ -813,6 +846,45 @@ class BankEditor(QWidget):
                 and ("@competency", cid.text()) not in self._pinned_ids:
             cid.clear()         # "competency_1" is not the name: one is made from the Name when the bank is saved
             cid.setPlaceholderText("made from its name when you save (or type one)")
+
+    def _delivery_fields(self) -> None:
+        """A competency's link to how the candidate speaks (question_banks/README.md, "Delivery in a competency"): the
+        aspects that count for it (`delivery`) and their share of its score (`delivery_weight`), said plainly (walk61
+        4: only hand-written TOML could say them). Unticked, neither is written; an aspect the editor does not know,
+        written in the file, is kept."""
+        written = self.doc.get(self.node_path, "delivery", []) if self.doc else []
+        written = [str(a) for a in written] if isinstance(written, list) else []
+        self.form.addRow(plain_label(DELIVERY_EXPLAINED))
+        row = QHBoxLayout()
+        boxes: dict[str, QCheckBox] = {}
+        for aspect in DELIVERY_ASPECTS:
+            box = QCheckBox(aspect.capitalize())
+            box.setObjectName(f"delivery_{aspect}")
+            box.setToolTip(DELIVERY_TIPS[aspect])
+            box.setChecked(aspect in written)
+            box.toggled.connect(self._field_edited)
+            box.toggled.connect(lambda _on: self._commit_timer.start())
+            accessible.name(box, f"Delivery: {aspect}", DELIVERY_TIPS[aspect])
+            boxes[aspect] = box
+            row.addWidget(box)
+        row.addStretch(1)
+        self.form.addRow("Delivery", row)
+        others = [a for a in written if a not in DELIVERY_ASPECTS]
+
+        def aspects() -> list[str]:
+            return [a for a, box in boxes.items() if box.isChecked()] + others
+        self.fields.append(_Field("delivery", boxes[DELIVERY_ASPECTS[0]], aspects))
+        share = self._number("delivery_weight", "Delivery share", 0.0, 1.0, DEFAULT_DELIVERY_WEIGHT, 0.05,
+                             f"{weight_text(DEFAULT_DELIVERY_WEIGHT)} when left as it is")
+        share.setToolTip(DELIVERY_SHARE_TIP)
+        field = self.fields[-1]
+        field.read = lambda: round(share.value(), 4) if aspects() else None      # unticked: neither is written
+
+        def enable() -> None:
+            share.setEnabled(bool(aspects()))
+        for box in boxes.values():
+            box.toggled.connect(lambda _on: enable())
+        enable()
 
     def _form_round(self, path: NodePath) -> None:
         self._line("title", "Title", "e.g. Round 2 - Behavioral")
@@ -872,7 +944,9 @@ class BankEditor(QWidget):
         self.form.addRow("", hint)
 
         def show_hint() -> None:
-            text = key_point_hint(label.toPlainText())
+            typed = label.toPlainText()
+            too_long = label_too_long(len(typed.strip()), self.limits)      # its length first: no work on a paste's words
+            text = f"Too long: this key point {too_long}." if too_long else key_point_hint(typed)
             hint.setText(text)
             hint.setVisible(bool(text))
         label.textChanged.connect(show_hint)
@@ -1048,7 +1122,7 @@ class BankEditor(QWidget):
         if isinstance(exc, BankLoadError) and exc.errors:
             shown = [e for e in exc.errors if not self._waits(e.field, e.message)]
             first = (shown or exc.errors)[0]
-            said = problem_text(first.field, first.message, self._round_titles(), self._node_names())
+            said = problem_text(first.field, first.message, self._round_titles(), self._node_names(), first.other)
             if shown:
                 return f"Could not check it: fix the bank's problem first (listed below): {said}"
             return f"Could not check it: finish the question or key point just added first: {said}"
@@ -1090,7 +1164,8 @@ class BankEditor(QWidget):
                             point_names.vocabulary_edited(self.doc, names)      # one corrected still is
                             continue
                         said = self._follow(path, key) or said
-                        if self._kind(path) == "key_point" and key in ("label", "cues"):
+                        if self._kind(path) == "key_point" and key in ("label", "cues") \
+                                and not self._too_long(wording[0], self.doc.get(path, "label")):
                             vocabulary = self._reworded_names(path, *wording) or vocabulary
             except (KeyError, IndexError, TypeError, ValueError):
                 continue                                # the node went away (undo); the form is rebuilt anyway
@@ -1104,6 +1179,12 @@ class BankEditor(QWidget):
         if vocabulary:
             self.status.setText(vocabulary)
         return vocabulary
+
+    def _too_long(self, *labels: object) -> bool:
+        """Whether a key point label, before or after an edit, is over the length limit: its names are then not read
+        (walk61 1: a 352 KB paste, and its undo, held the GUI thread for minutes and put "Monday", "SQL" into the
+        Vocabulary); its length is said as a problem and under the box."""
+        return any(bool(label_too_long(len(str(label or "").strip()), self.limits)) for label in labels)
 
     def _reworded_names(self, point: NodePath, old_label: str, old_cues: list[str]) -> str:
         """A key point reworded: the names only its old wording had and that it put into the Vocabulary go, unless
@@ -1222,7 +1303,7 @@ class BankEditor(QWidget):
         for err in problems:
             if self._waits(err.field, err.message):
                 continue
-            text = problem_text(err.field, err.message, titles, names)
+            text = problem_text(err.field, err.message, titles, names, err.other)
             if err.field in gone and err.message.startswith("missing required field 'key_points'"):
                 text = text.replace(EMPTY["key_points"], EXAMPLE_GONE)
             it = add(text, err.field, "problem",
@@ -1299,6 +1380,10 @@ class BankEditor(QWidget):
             out[field] = str(self.doc.get(pp, "text", "") or "")
             for k in range(self.doc.count(pp, "key_points")):
                 out[f"{field}.key_points[{k}]"] = str(self.doc.get(pp + ("key_points", k), "label", "") or "")
+        doc = self.doc
+        for c in range(doc.count((), "competencies") if doc is not None else 0):
+            assert doc is not None
+            out[f"competencies[{c}]"] = str(doc.get(("competencies", c), "name", "") or "")     # a duplicate id's
         return out
 
     def _place(self, path: NodePath) -> str:
@@ -1358,6 +1443,8 @@ class BankEditor(QWidget):
                 for k in range(doc.count(pp, "key_points")):
                     label = str(doc.get(pp + ("key_points", k), "label", "") or "")
                     words, field = len(label.split()), f"rounds[{r}].prompts[{p}].key_points[{k}].label"
+                    if self._too_long(label):
+                        continue                # its length is a problem listed, said with what to do
                     if words > self.limits.long_label_words:
                         out.append((field, f"{self._place(pp + ('key_points', k))}: long ({words} words): a key "
                                     "point is one thing you want to say; split it?"))
