@@ -175,6 +175,21 @@ def test_a_discarded_attempt_stops_the_work_and_forgets_its_vectors(bank, sessio
     assert not set(answer_texts(words, AnalysisSettings())) & set(model._cache)
 
 
+def test_a_failed_transcription_still_stops_the_work(bank, session):
+    """read45a 7: transcribing the answer fails (not Cancelled, not "nothing heard"): the pre-embedder is stopped all
+    the same, so its thread ends instead of waiting for words forever."""
+    pending = session.begin(bank, bank.prompt("hardest-problem"))
+    pending.pre = PreEmbedder()
+    pending.pre.offer(spoken().words()[:20], [])
+
+    def broken():
+        raise RuntimeError("the decoder failed")
+    with pytest.raises(RuntimeError):
+        session.finish(pending, broken)
+    assert pending.pre._stopped.is_set()
+    assert pending.pre.join(30)
+
+
 def test_nothing_is_embedded_when_the_meaning_based_judge_is_off(monkeypatch):
     monkeypatch.setattr(embedder, "get_embedder", lambda: pytest.fail("the model was asked for"))
     for settings in (AnalysisSettings(semantic_judge=False), AnalysisSettings(pre_embed=False)):

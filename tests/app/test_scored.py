@@ -383,7 +383,7 @@ def test_a_round_no_competency_ties_to_delivery_says_its_scores_leave_out_how_it
     assert lines is not None
     said, work_on = lines
     assert said == ("Not in these scores: how you said it. This job's competencies are all about what you say, so "
-                    "fillers, pace and the other Delivery cards are coaching only."), said
+                    "fillers, pace, pauses and hedges are coaching only."), said
     assert work_on.startswith("To work on in how you said it: Fillers — question 2: ") and "most often “um”" in work_on, \
         work_on
     # one prompt: "this score"; a drill's number is the points it asked for: nothing; a bank with a competency tied to

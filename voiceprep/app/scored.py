@@ -26,6 +26,7 @@ from voiceprep.core.history.skipped import PLOTTED, skipped_text
 from voiceprep.core.rehearsal import Rehearsal
 from voiceprep.core.wording import (
     DELIVERY_NOT_IN_ROUND,
+    WHOLE_ROUND_DONE,
     counted,
     delivery_not_scored,
     round_delivery_to_work_on,
@@ -33,9 +34,6 @@ from voiceprep.core.wording import (
     score_text,
 )
 from voiceprep.settings import GOOD_SCORE
-
-# walk60 10: One prompt right after the whole round said "Well done. Try the whole round."
-WHOLE_ROUND_DONE = "you did the whole round earlier today: try it again another day"
 
 
 def headline(answered: int, total: int, overall: float, what: str = "Round", scores: Sequence[float] = (),

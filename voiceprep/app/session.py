@@ -282,15 +282,17 @@ class PracticeSession:
         detail = CUT_OFF_STOPS.get((meta or {}).get("reason") or "")
         problem = self._try(lambda: h.set_state(pending.attempt_id, TRANSCRIBING, detail))
         checkpoint("stop.transcribing")
-        transcript = transcribe()
         try:
+            transcript = transcribe()
             require_answer(transcript, pending.audio_path, self.settings.audio.silence_rms,
                            self.settings.history.min_answer_speech_s, stopped=(meta or {}).get("reason", ""))
         except NoAnswerHeard:
             self._try(lambda: self.abandon(pending))
             raise
-        if pending.pre is not None:
-            pending.pre.stop()              # nothing more started; the judge embeds what is still missing
+        finally:
+            if pending.pre is not None:
+                pending.pre.stop()          # nothing more started (its thread ends, even if transcribing failed);
+                #                             the judge embeds what is still missing
         analysis = run_judge(pending.bank, pending.prompt, transcript, self.settings.analysis, pending.follow_up,
                              pending.drill)
         checkpoint("judge.done")

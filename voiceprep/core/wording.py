@@ -134,11 +134,15 @@ def delivery_shown(findings: list[dict[str, Any]]) -> dict[str, Any]:
 # walk60 8: on a job whose competencies are all about what is said (seed 002's payments bank), a rambling answer with
 # 52 fillers scored 100 everywhere, and nothing near the 100 said that how it was said is not in it. Said once, beside
 # the score (an answer's feedback, a round's summary), with the Delivery cards to work on right under it.
-DELIVERY_NOT_SCORED = ("Not in {score}: how you said it. {whose}, so fillers, pace and the other Delivery cards "
+# (Not "the other Delivery cards": Ownership and Numbers can decide a key point that asks only what they read,
+# `analyze.told_points`, and so be part of the score: read45a 1)
+DELIVERY_NOT_SCORED = ("Not in {score}: how you said it. {whose}, so fillers, pace, pauses and hedges "
                        "are coaching only.")
 # a round's summary says it short, beside its overall: a longer line pushed "Drill these now" off a 1366x768 screen
 DELIVERY_NOT_IN_ROUND = "How you said it (fillers, pace) is coached, not scored: see each answer's Delivery."
 DELIVERY_TO_WORK_ON = "To work on in how you said it"
+# walk60 10: One prompt right after the whole round said "Well done. Try the whole round."
+WHOLE_ROUND_DONE = "you did the whole round earlier today: try it again another day"
 DELIVERY_NOTHING_TO_WORK_ON = "How you said it: nothing to work on."
 SOUNDED_FIRST = ("fillers", "pace")          # the delivery a candidate hears first, named first
 

@@ -2150,8 +2150,10 @@ class PracticePage(QWidget):
         self.stack.setCurrentIndex(2)
         self._size_by_shown_page(2)
         self.prompt_text.setText(scored.round_message(rehearsal, summary, what))
-        if what == "Prompt" and rehearsal.round_id is not None and len(bank.rounds) == 1:
+        if what == "Prompt" and rehearsal.round_id is not None and len(bank.rounds) == 1 and \
+                len(bank.rounds[0].prompts) > 1:
             # walk60 10: "Try the whole round." right after the whole round; History says when it was last done whole
+            # (not on a round of one question: One prompt of it is stored as the round itself, read45a 6)
             service, round_id = self.services.history, rehearsal.round_id
 
             def round_done(finished: str | None) -> None:
