@@ -86,7 +86,7 @@ from voiceprep.core.banks.load import default_cues, label_min_cues
 from voiceprep.core.banks.model import Job, KeyPoint, Prompt
 from voiceprep.settings import PHRASE_CUE_WORDS, AnalysisSettings
 
-JUDGE_VERSION = "semantic-71"      # session 44: -71: judge87 (walk60: "so that ..." keeps its main
+JUDGE_VERSION = "semantic-72-d"      # session 44: -71: judge87 (walk60: "so that ..." keeps its main
                                    # clause's "would", "we did not tokenize" denies "tokenization", "Kafka consumers
                                    # that commit offsets ..." not said by its nouns alone, a sound-alike close in
                                    # letters too); -70: judge85 (read43c 1-5, 7: a praised head sets aside its
@@ -2589,7 +2589,14 @@ class AnswerJudge:
             if claimed >= self.s.judge_threshold + CLAIM_MARGIN:
                 p = max(p, claimed)
         closeness = self._quote_scores(kp, masked)
-        floored = p < self.s.judge_threshold and self._told_in_detail(kp, p, own, closeness)
+        # a floor rests on a usable sentence: not when the answer's nearest telling of the point is one set aside for
+        # it, denied or hypothetical ("We also did not go to the information governance team for approval before we
+        # started." for "I got information governance approval before starting": walk61 1)
+        set_aside = ~ok & np.array([bool((u.negated | u.hypothetical) - allowed) for u in self.units])
+        denied_nearer = bool(set_aside.any()) and float(
+            np.where(set_aside, self._quote_scores(kp, sims), -2.0).max()) > float(closeness.max(initial=-2.0))
+        floored = (p < self.s.judge_threshold and not denied_nearer
+                   and self._told_in_detail(kp, p, own, closeness))
         if floored:
             p = self.s.judge_threshold      # an instance of the point, told in the story's own words (judge26/28)
         before = self._before_figures(kp.label)
