@@ -1,5 +1,5 @@
 """walk61 (judge91), through the real judge on walk61's own bank (a hospital data analyst's, written in the editor): the
-told-in-detail floor does not lift a point whose nearest telling in the answer is its denial ("We also did not go to the
+told-in-detail floor should not lift a point whose nearest telling in the answer is its denial ("We also did not go to the
 information government's team for approval before we started." for "I got information governance approval before
 starting"), and a past "could" of ability does not carry its modal over "and I <past verb>" ("…the cardiology lead
 could open the folder and I removed their access…": told, not planned)."""
@@ -158,6 +158,8 @@ def judged(bank, prompt_id: str, text: str) -> dict:
     return {r.key_point.id: r for r in a.key_points}
 
 
+@pytest.mark.xfail(strict=True, reason="judge91: two floor rules measured on dev2 A-T each cost more true ticks than "
+                   "false (6 true for 1 false at the narrower): not fixed")
 def test_a_denied_point_is_not_floored_by_a_detailed_story(bank):
     """walk61 1: main ticked "I got information governance approval before starting" at exactly 0.50 (the floor),
     quoting its denial; typed with "governance" heard right the same words were refused."""

@@ -2589,12 +2589,7 @@ class AnswerJudge:
             if claimed >= self.s.judge_threshold + CLAIM_MARGIN:
                 p = max(p, claimed)
         closeness = self._quote_scores(kp, masked)
-        # a floor rests on a usable sentence: not on cue words said only in sentences set aside for the point, denied
-        # or hypothetical, when no usable sentence is close in meaning ("We also did not go to the information
-        # government's team for approval before we started." for "I got information governance approval before
-        # starting", its cue "started": walk61 1)
-        floored = (p < self.s.judge_threshold and not self._cues_only_set_aside(lexical, ok, allowed, label_best)
-                   and self._told_in_detail(kp, p, own, closeness))
+        floored = p < self.s.judge_threshold and self._told_in_detail(kp, p, own, closeness)
         if floored:
             p = self.s.judge_threshold      # an instance of the point, told in the story's own words (judge26/28)
         before = self._before_figures(kp.label)
@@ -2830,19 +2825,6 @@ class AnswerJudge:
             return False
         told = float(np.where(denied & ~ok, sims, -1.0).max())
         return told >= self.s.meaning_evidence_min and told >= label_best + self.s.denied_act_margin
-
-    def _cues_only_set_aside(self, lexical: KeyPointResult, ok: np.ndarray, allowed: Set[str], label_best: float) -> bool:
-        """Whether the point's counted cue words (`lexical.matches`) are each said only in units set aside for it as
-        denied or hypothetical (no usable sentence or clause holds one), and no usable unit is close to the label in
-        meaning (`meaning_evidence_min`): a floor would then rest on what the answer denies (walk61 1)."""
-        kept = [self.index.tokens[m.first].word for m in lexical.matches]
-        if not kept or label_best >= self.s.meaning_evidence_min:
-            return False
-        single = [(u, bool(good)) for u, good in zip(self.units, ok) if u.kind != "pair"]
-        return all(not any(good and u.first <= w <= u.last for u, good in single)
-                   and any(not good and bool((u.negated | u.hypothetical) - allowed) and u.first <= w <= u.last
-                           for u, good in single)
-                   for w in kept)
 
     def _told_in_detail(self, kp: KeyPoint, p: float, own: bool, closeness: np.ndarray) -> bool:
         """Whether a point under the threshold counts as covered because the answer tells a story in its own details
