@@ -89,7 +89,9 @@ from voiceprep.core.banks.load import default_cues, label_min_cues
 from voiceprep.core.banks.model import Job, KeyPoint, Prompt
 from voiceprep.settings import PHRASE_CUE_WORDS, AnalysisSettings
 
-JUDGE_VERSION = "semantic-73"      # session 45: -73: judge88 ("wasn't a proper ledger" denies a point that
+JUDGE_VERSION = "semantic-74"      # session 45: -74: judge91 (a modal's scope ends at a coordinated clause with
+                                   # its own subject and past verb: "the lead could open the folder and I removed
+                                   # their access"); -73: judge88 ("wasn't a proper ledger" denies a point that
                                    # denies floats; "there was no automatic failover" / "but no ..." / "we didn't
                                    # have ..." a veto; the cue matcher reads "less sure about X") and judge90 (a
                                    # denial in an opening "when" clause is why, not the act; a point that is a talk

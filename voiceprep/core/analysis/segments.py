@@ -1032,9 +1032,13 @@ def units(raw: list[str]) -> list[Unit]:
 
     def carried(a: int) -> frozenset[str]:
         """The modals a unit starting at word `a` inherits: from its clause, and said earlier in that clause
-        (a window cut from "Then I'd review the chart, talk to the staff, go back..." keeps the "I'd")."""
+        (a window cut from "Then I'd review the chart, talk to the staff, go back..." keeps the "I'd"); none when the
+        unit is a piece of the clause with a subject and tense of its own ("...the cardiology lead could open the folder
+        and I removed their access...": told, as it is after a comma; walk61 3)."""
         for ca, cb in clauses:
             if ca <= a <= cb:
+                if ca < a and a in starts and _tells_own_act(words, a, cb):
+                    return frozenset()
                 since = _own_subject_since(words, ca, a, starts)
                 return inherited.get((ca, cb), frozenset()) | (
                     _markers(words[since:a], words[told.start(ca):since], told.story(ca), told.routine(ca))[1]
@@ -1123,10 +1127,18 @@ def clause_markers(raw: list[str]) -> list[frozenset[str]]:
     out: list[frozenset[str]] = [frozenset()] * len(raw)
     told = _Sentences(words, sentences)
     inherited = _clause_hypotheticals(words, sentences, clauses, told)
+    starts = _piece_starts(words, clauses)
     for a, b in clauses:
         neg, hyp = _markers(words[a:b + 1], words[told.start(a):a], told.story(a), told.routine(a))
-        for i in range(a, b + 1):
+        # a piece with a subject and tense of its own ends the scope of a modal said before it in the clause ("...the
+        # cardiology lead could open the folder and I removed their access...": walk61 3), as `units` reads it
+        told_from = next((k for k in range(a + 1, b + 1) if k in starts and _tells_own_act(words, k, b)), b + 1)
+        for i in range(a, told_from):
             out[i] = neg | hyp | inherited[(a, b)]
+        if told_from <= b:
+            _, hyp_t = _markers(words[told_from:b + 1], words[told.start(a):told_from], told.story(a), told.routine(a))
+            for i in range(told_from, b + 1):
+                out[i] = neg | hyp_t         # its denials as the clause's (judge88's to read)
     for a, b in sentences:
         if _opens_if(words, a, b):
             told_after = [(ca, cb) for ca, cb in clauses if a < ca and cb <= b and _tells_own_act(words, ca, cb)]
