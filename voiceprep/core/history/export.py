@@ -130,9 +130,10 @@ def to_csv(h: History, ids: list[int]) -> str:
         d = a["delivery"] or {}
         # a drill or follow-up answer: the points it was asked about, as History counts it ("1/2 covered"; it
         # counted every point of the question, as if it were a whole answer)
-        covered, total = drilled(a["key_points"], a["drill"]) or key_points_covered(a)
+        counts: tuple[int, int] | tuple[None, None] = drilled(a["key_points"], a["drill"]) or key_points_covered(a)
         if a["state"] != DONE:      # not judged yet (or failed): no count, not "0 of 0" (walk61 11); `state` says why
-            covered = total = None
+            counts = (None, None)
+        covered, total = counts
         typed = a.get("input") == TYPED      # its pace and fillers are not measured: empty, not 0 or 1 (walk48 7)
         row = {**a, "wpm": None if typed else d.get("wpm"),
                "fillers": None if typed else (d.get("fillers") or {}).get("total"),

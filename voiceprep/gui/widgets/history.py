@@ -83,7 +83,13 @@ from voiceprep.gui.widgets.numbers import LimitedSpin, refusal
 from voiceprep.gui.widgets.practice import NoticeBar
 from voiceprep.gui.widgets.shortcuts import described, key_text, over_text_fields
 from voiceprep.gui.widgets.tagged_cell import TAG_ROLE, TaggedTextDelegate
-from voiceprep.settings import EXPORTED_SHOWN_MS, HISTORY_LIST_QUESTION_CHARS, HISTORY_NARROW_PX, HISTORY_SEARCH_FRAME_PX, UNDO_DELETE_S
+from voiceprep.settings import (
+    EXPORTED_SHOWN_MS,
+    HISTORY_LIST_QUESTION_CHARS,
+    HISTORY_NARROW_PX,
+    HISTORY_SEARCH_FRAME_PX,
+    UNDO_DELETE_S,
+)
 
 log = logging.getLogger(__name__)
 COLUMNS = ["Date", "Prompt", "Score", "Length", "Rating"]
