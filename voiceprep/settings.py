@@ -501,6 +501,8 @@ QUIT_WAITS_FOR_IMPORT_S = 20.0
 # after a Stop, Practice says how much of the answer is still being transcribed once the wait is this long, and
 # updates it this often (walk53 2: "processing" alone for 47 s; a quiet machine's 0.2-2 s shows no count)
 TRANSCRIBING_SHOWN_AFTER_MS = 500
+# History's "Wrote N answers ... to FILE" stays this long in the window's status bar (walk61 12: a modal box blocked Ctrl+Q)
+EXPORTED_SHOWN_MS = 15000
 # a state line that counts (what is left to transcribe, an import's progress) moves as it is shown, but what a screen
 # reader hears (its accessible name) changes only when the count moved this many points or this long after it last
 # did, or when the line says something else (fixCS: the 500 ms count was a new line to read every half second)

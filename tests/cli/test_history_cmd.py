@@ -866,7 +866,7 @@ def test_export_defaults_csv_ends_at_its_last_row_and_a_typed_answer_has_no_fill
     assert capsys.readouterr().out.startswith("# voiceprep: 1 answer")
     assert main(["history", "export", "--format", "csv"]) == 0
     out = capsys.readouterr().out
-    assert out.endswith('"\r\n') and not out.endswith("\n\n")
+    assert out.endswith(',done\r\n') and not out.endswith("\n\n")      # the state last (walk61 11)
     row = next(csv.DictReader(io.StringIO(out)))
     assert row["fillers"] == "" and row["wpm"] == "" and row["duration_s"] == ""
     assert main(["history", "export", "--out", str(tmp_path / "mine.csv")]) == 0   # the format from the extension
@@ -1127,3 +1127,43 @@ def test_stats_most_missed_says_how_many_of_the_missed_points_it_lists(capsys):
     assert s["weak_points_missed"]["airwallex"] == len(s["weak_points"]["airwallex"]) <= 5
     assert main(["history", "stats", "--bank", "airwallex", "--prompt", "hardest-problem"]) == 0
     assert "Most missed in Airwallex — Infrastructure / Platform Engineer:\n" in capsys.readouterr().out
+
+
+def test_an_export_during_a_recording_marks_the_unfinished_answer_in_every_format(tmp_path, capsys):
+    """walk61 finding 11: `history export` while the app recorded wrote the unfinished answer as a row (CSV: 0 of 0
+    key points, no score; JSON: `overall: null`), only the Markdown saying "unfinished". Each format says its state
+    (the CSV a `state` column, added last; the JSON's `state` as before), the CSV leaves its key-point counts empty (not
+    0 of 0), and the export says how many are not finished."""
+    import csv
+    import io
+
+    from tests.conftest import BANKS
+    from voiceprep import paths
+    from voiceprep.core.banks import load_bank
+    from voiceprep.core.history import History
+    from voiceprep.core.history.export import CSV_COLUMNS
+
+    (done,) = _stored("airwallex.toml", [("hardest-problem", ANSWER)])
+    bank = load_bank(BANKS / "airwallex.toml")
+    prompt = bank.prompt("hardest-problem")
+    with History.open(paths.database_path()) as h:           # a window is recording a drill of two of its points
+        recording = h.begin_attempt(bank, prompt, drill=[k.label for k in prompt.key_points[:2]])
+    capsys.readouterr()
+    out = tmp_path / "x.csv"
+    assert main(["history", "export", "--out", str(out)]) == 0
+    said = capsys.readouterr().out
+    assert said.startswith("wrote 2 answers as CSV to ") and said.rstrip().endswith(
+        "; 1 of them is not finished (still being recorded or transcribed): its state says so, with no score"), said
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
+    assert list(rows[0]) == CSV_COLUMNS and CSV_COLUMNS[-1] == "state"
+    by_id = {int(r["id"]): r for r in rows}
+    assert by_id[done]["state"] == "done" and by_id[done]["key_points_total"] != ""
+    assert (by_id[recording]["state"], by_id[recording]["key_points_covered"], by_id[recording]["key_points_total"],
+            by_id[recording]["overall"]) == ("recording", "", "", "")
+    assert main(["history", "export", "--format", "json"]) == 0
+    captured = capsys.readouterr()
+    states = {a["id"]: (a["state"], a["overall"]) for a in json.loads(captured.out)["attempts"]}
+    assert states[recording] == ("recording", None) and states[done][0] == "done"
+    assert "1 of them is not finished" in captured.err          # on stdout the export alone: the note on stderr
+    assert main(["history", "export", "--format", "md"]) == 0
+    assert "State: **recording** (it was not finished)" in capsys.readouterr().out

@@ -194,13 +194,21 @@ def test_an_unfinished_answer_does_not_give_the_cut_off_mark_its_stop_set_as_why
         in exported, exported
 
 
+def exports_told(monkeypatch, window) -> list[str]:
+    """What an export told the candidate: the window's status bar, no modal box (walk61 12: the "Wrote ..." box
+    blocked Ctrl+Q until its OK was pressed); a modal box's text is listed marked, failing the test's comparison."""
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: told.append(f"MODAL: {text}"))
+    window.statusBar().messageChanged.connect(lambda text: text.startswith("Wrote") and told.append(text))
+    return told
+
+
 def export_one(qtbot, window, services, monkeypatch, typed, chosen: str) -> list[str]:
     """Export the one attempt of a fresh history to the file name `typed` with the file type `chosen`; what the
     window told the candidate."""
     seed(services.db_path, [("hardest-problem", STRONG, None)])
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(typed), chosen))
-    told: list[str] = []
-    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: told.append(text))
+    told = exports_told(monkeypatch, window)
     window.nav.setCurrentRow(1)
     qtbot.waitUntil(lambda: len(rows(window.history)) == 1, timeout=10000)
     window.history.export_selected()
@@ -212,6 +220,7 @@ def test_export_says_where_it_wrote(qtbot, window, services, tmp_path, monkeypat
     out = tmp_path / "mine.md"
     told = export_one(qtbot, window, services, monkeypatch, out, "Markdown (*.md)")
     assert told == [f"Wrote the 1 answer shown as Markdown to {out}."] and "\n## What is" in out.read_text()
+    assert window.history.status.text() == told[0]           # said on the page too, where the export was asked
 
 
 def test_export_asks_selected_or_all_shown_and_says_how_many_it_wrote(qtbot, window, services, tmp_path,
@@ -225,10 +234,9 @@ def test_export_asks_selected_or_all_shown_and_says_how_many_it_wrote(qtbot, win
     page = window.history
     window.nav.setCurrentRow(1)
     qtbot.waitUntil(lambda: len(rows(page)) == 3, timeout=10000)
-    out, titles, told, asked, answer = tmp_path / "x.csv", [], [], [], [1]
+    out, titles, told, asked, answer = tmp_path / "x.csv", [], exports_told(monkeypatch, window), [], [1]
     monkeypatch.setattr(QFileDialog, "getSaveFileName",
                         lambda parent, title, *a: titles.append(title) or (str(out), "CSV (*.csv)"))
-    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: told.append(text))
     monkeypatch.setattr(common, "choose", lambda *a, **k: asked.append((a[2], a[3], k)) or answer[0])
 
     def export() -> list[int]:
@@ -270,9 +278,8 @@ def test_export_of_an_unfiltered_list_cut_at_its_limit_writes_the_whole_history(
     page = window.history
     window.nav.setCurrentRow(1)
     qtbot.waitUntil(lambda: len(rows(page)) == 2, timeout=10000)
-    out, told = tmp_path / "all.csv", []
+    out, told = tmp_path / "all.csv", exports_told(monkeypatch, window)
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), "CSV (*.csv)"))
-    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: told.append(text))
     page.table.clearSelection()
     page.export_selected()
     qtbot.waitUntil(lambda: bool(told), timeout=10000)

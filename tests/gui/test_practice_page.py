@@ -4788,6 +4788,24 @@ def test_a_restart_after_importing_opens_where_the_welcome_back_points(qtbot, se
     assert page.bank().id == "two-rounds"
 
 
+def test_a_restart_after_the_app_was_killed_opens_the_bank_last_used(qtbot, services, data_home, tmp_path):
+    """walk61 finding 9: the bank was made and saved, the window froze and was killed, and the next start opened
+    Practice on Affirm (the first bank), as the last bank was written only at a clean quit. It is written when it
+    changes: a bank just made (offered), a bank and round chosen, a round practised, each reopened after a kill."""
+    window = _opened(qtbot, services)
+    theirs = tmp_path / "two-rounds.toml"
+    theirs.write_text(TWO_ROUNDS, encoding="utf-8")
+    assert window.banks.import_file(theirs) and window.practice.bank().id == "two-rounds"
+    # killed: no closeEvent, nothing saved at quitting
+    page = _opened(qtbot, services).practice
+    assert page.bank().id == "two-rounds"
+    page.round_box.setCurrentIndex(page.round_box.findData("second"))        # chosen, then killed again
+    page.bank_box.activated.emit(page.bank_box.currentIndex())
+    page = _opened(qtbot, services).practice
+    assert (page.bank().id, page.round_box.currentData()) == ("two-rounds", "second")
+    assert page._bank_chosen                 # chosen, not only offered: the welcome back does not switch it (walk24)
+
+
 @pytest.mark.parametrize("box", ["bank_box", "round_box"])
 def test_mid_round_a_letter_at_the_bank_or_round_box_is_its_command(window, qtbot, box):
     """Review (session 39): the Bank box took every letter (its type-ahead), so N at a feedback with it focused

@@ -42,9 +42,19 @@ class Exported:
     path: Path
     count: int
     format: str
+    unfinished: int = 0         # of them not finished (recording, transcribing, failed): no score (walk61 11)
 
     def __str__(self) -> str:
-        return f"wrote {answers(self.count)} as {FORMATS[self.format]} to {self.path}"
+        return f"wrote {answers(self.count)} as {FORMATS[self.format]} to {self.path}{unfinished_text(self.unfinished)}"
+
+
+def unfinished_text(count: int) -> str:
+    """What an export says of the answers in it not finished (walk61 finding 11: a CSV row of "0 of 0 key points" and
+    no score for an answer still recording, said of in the Markdown only); "" for none."""
+    if not count:
+        return ""
+    return (f"; {count} of them {'is' if count == 1 else 'are'} not finished (still being recorded or transcribed): "
+            f"{'its state says' if count == 1 else 'their state says'} so, with no score")
 
 
 @dataclass(frozen=True)
@@ -350,7 +360,11 @@ class HistoryService:
             files.write_private(Path(path), text)
         except OSError as exc:
             raise HistoryError(f"{path}: cannot write the export ({exc.strerror or exc})") from None
-        return Exported(Path(path), len(ids), fmt)
+        return Exported(Path(path), len(ids), fmt, len(self.unfinished(ids)))
+
+    def unfinished(self, ids: list[int]) -> list[int]:
+        """Those of `ids` not finished (export.unfinished_ids)."""
+        return export.unfinished_ids(self._h(), ids)
 
     def import_file(self, path: Path) -> Row:
         try:

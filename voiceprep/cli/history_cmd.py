@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from voiceprep.app.followed import added_points
-from voiceprep.app.history_service import SUFFIXES
+from voiceprep.app.history_service import SUFFIXES, answers, unfinished_text
 from voiceprep.app.recap import never_answered_count_text, never_answered_text
 from voiceprep.app.scored import answers_text
 from voiceprep.cli.common import CliError, app_history, emit, emit_error, print_json, user_errors
@@ -398,6 +398,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         else:
             text = service.render(ids, fmt)
             sys.stdout.write(text if text.endswith("\n") else text + "\n")    # CSV ended "\r\n\n": an empty row
+            if note := unfinished_text(len(service.unfinished(ids))):     # the export alone on stdout (walk61 11)
+                emit_error(f"{answers(len(ids))} exported{note}")
     return 0
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import logging
 
-from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QRect, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
@@ -251,6 +251,7 @@ class MainWindow(QMainWindow):
         accessible.name_forms(self)              # each form's label names its control for a screen reader
         self.nav.setCurrentRow(0)
         self._restore()
+        self.practice.lastBankChanged.connect(self.save_last_bank)     # after the restore read it (not the first bank)
         said = [self.banks.kept_draft_text()]                           # said once, at start
         if (size := gui_app.started) is not None and size.fell_back:     # Settings keeps it
             said.append(size_fallback_text(size))
@@ -313,6 +314,12 @@ class MainWindow(QMainWindow):
         # the geometry's scale: the next start finds its screen in the system's own pixels (gui/app.py)
         qs.setValue("interface_scale", gui_app.started.used / 100 if gui_app.started else 1.0)
         qs.remove("geometry")
+        self.save_last_bank(qs)
+
+    def save_last_bank(self, qs: QSettings | None = None) -> None:
+        """The bank and round Practice shows, and whether the bank was only offered (walk50), written as they change
+        (walk61 finding 9: written only at a clean quit, a start after a killed window opened on the first bank)."""
+        qs = qs if qs is not None else window_state()
         qs.setValue("last_bank", self.practice.bank_box.currentData())
         qs.setValue("last_bank_offered", self.practice.offered_bank is not None
                     and self.practice.offered_bank == self.practice.bank_box.currentData())

@@ -30,6 +30,9 @@ from voiceprep.core.history.queries import (
 )
 from voiceprep.core.history.schema import LATEST
 from voiceprep.core.history.store import (
+    DONE,
+    RECORDING,
+    TRANSCRIBING,
     TYPED,
     Banks,
     History,
@@ -46,12 +49,20 @@ EXPORT_VERSION = 1
 CSV_COLUMNS = ["id", "started_at", "bank_id", "round_id", "prompt_id", "prompt_text", "drill", "follow_up",
                "duration_s",
                "coverage", "key_points_covered", "key_points_total", "overall", "wpm", "fillers", "self_rating", "note",
-               "transcript"]
+               "transcript", "state"]     # state last (walk61 11): a column added after the ones read by position
 
 
 def key_points_covered(a: Row) -> tuple[int, int]:
     """The key points covered and asked for, as the feedback counts them ("2 of 5 key points covered")."""
     return sum(1 for k in a["key_points"] if k["hit"]), len(a["key_points"])
+
+
+def unfinished_ids(h: History, ids: list[int]) -> list[int]:
+    """Those of `ids` not finished yet: still recording or transcribing, with no score (walk61 finding 11)."""
+    wanted = set(ids)
+    return [int(r["id"]) for r in h.read("SELECT id FROM attempts WHERE state IN (?, ?) ORDER BY id",
+                                         [RECORDING, TRANSCRIBING])
+            if int(r["id"]) in wanted]
 
 
 def select_ids(h: History, attempt: int | None = None, round_pk: int | None = None, all_: bool = False,
@@ -119,7 +130,10 @@ def to_csv(h: History, ids: list[int]) -> str:
         d = a["delivery"] or {}
         # a drill or follow-up answer: the points it was asked about, as History counts it ("1/2 covered"; it
         # counted every point of the question, as if it were a whole answer)
-        covered, total = drilled(a["key_points"], a["drill"]) or key_points_covered(a)
+        counts: tuple[int, int] | tuple[None, None] = drilled(a["key_points"], a["drill"]) or key_points_covered(a)
+        if a["state"] != DONE:      # not judged yet (or failed): no count, not "0 of 0" (walk61 11); `state` says why
+            counts = (None, None)
+        covered, total = counts
         typed = a.get("input") == TYPED      # its pace and fillers are not measured: empty, not 0 or 1 (walk48 7)
         row = {**a, "wpm": None if typed else d.get("wpm"),
                "fillers": None if typed else (d.get("fillers") or {}).get("total"),

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
+    QMainWindow,
     QMessageBox,
     QPushButton,
     QSplitter,
@@ -43,7 +44,7 @@ from PySide6.QtWidgets import (
 
 from voiceprep.app import user_message
 from voiceprep.app.followed import added_text, followed_text
-from voiceprep.app.history_service import FORMATS, Deleted, Exported, answers, export_target
+from voiceprep.app.history_service import FORMATS, Deleted, Exported, answers, export_target, unfinished_text
 from voiceprep.app.scored import rows_text
 from voiceprep.app.session import rejudged_text
 from voiceprep.core.history import Undone, UndoOverError
@@ -82,7 +83,13 @@ from voiceprep.gui.widgets.numbers import LimitedSpin, refusal
 from voiceprep.gui.widgets.practice import NoticeBar
 from voiceprep.gui.widgets.shortcuts import described, key_text, over_text_fields
 from voiceprep.gui.widgets.tagged_cell import TAG_ROLE, TaggedTextDelegate
-from voiceprep.settings import HISTORY_LIST_QUESTION_CHARS, HISTORY_NARROW_PX, HISTORY_SEARCH_FRAME_PX, UNDO_DELETE_S
+from voiceprep.settings import (
+    EXPORTED_SHOWN_MS,
+    HISTORY_LIST_QUESTION_CHARS,
+    HISTORY_NARROW_PX,
+    HISTORY_SEARCH_FRAME_PX,
+    UNDO_DELETE_S,
+)
 
 log = logging.getLogger(__name__)
 COLUMNS = ["Date", "Prompt", "Score", "Length", "Rating"]
@@ -898,6 +905,10 @@ class HistoryPage(QWidget):
         (QMessageBox.warning if warn else QMessageBox.information)(self, title, text)
 
     def _exported(self, result: Exported, what: str) -> None:
-        text = f"Wrote {what} as {FORMATS[result.format]} to {result.path}."
+        """Said on the page and in the window's status bar, not in a modal box (walk61 finding 12: its OK had to be
+        pressed before Ctrl+Q or anything else worked)."""
+        text = f"Wrote {what} as {FORMATS[result.format]} to {result.path}{unfinished_text(result.unfinished)}."
         self.status.setText(text)
-        QMessageBox.information(self, "Exported", text)
+        window = self.window()
+        if isinstance(window, QMainWindow):
+            window.statusBar().showMessage(text, EXPORTED_SHOWN_MS)

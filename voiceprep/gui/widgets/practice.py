@@ -402,6 +402,9 @@ class PracticePage(QWidget):
     historyChanged = Signal()
     openQuestion = Signal(str, str)     # bank id, prompt id: its answers in History
     openBanks = Signal()                # the Banks page, where the bank files with problems are listed
+    # the bank or round in the boxes changed, or was offered, chosen or practised: the window writes it down at once
+    # (walk61 9: written only at a clean quit, a killed window's next start opened on the first bank)
+    lastBankChanged = Signal()
     scrolls_itself = True               # the main window does not wrap this page in a scroll area
 
     def __init__(self, controller: c.RehearsalController, parent=None):
@@ -631,6 +634,9 @@ class PracticePage(QWidget):
         # opens where the welcome back points instead (walk50: three imports looked at, the last one reopened)
         self.offered_bank: str | None = None
         self.bank_box.activated.connect(lambda _i: setattr(self, "offered_bank", None))
+        for signal in (self.bank_box.currentIndexChanged, self.round_box.currentIndexChanged, self.bank_box.activated,
+                       self.round_box.activated):
+            signal.connect(lambda _i: self.lastBankChanged.emit())
         self.round_box.currentIndexChanged.connect(lambda _i: self.prerender_round())
         self.round_box.currentIndexChanged.connect(lambda _i: self._picked())
         self.start_btn.clicked.connect(self.start_round)
@@ -1148,6 +1154,7 @@ class PracticePage(QWidget):
             return False
         self.bank_box.setCurrentIndex(i)
         self.offered_bank = bank_id
+        self.lastBankChanged.emit()
         if r is None:           # a welcome-back recap named the last bank's points: not this bank's
             self.position.setText(f"Your bank “{name}” is ready: pick a round and press Start round." if say_ready
                                   else "Choose a round, then press Start round.")
@@ -1460,6 +1467,7 @@ class PracticePage(QWidget):
         self._recap_prompt = None                    # the welcome's "answer it first" is behind once one starts
         self._left = self._skipped = None
         self.offered_bank = None                     # practised: the bank used last
+        self.lastBankChanged.emit()
         self.resume_btn.hide()
         self.skipped_btn.hide()
         self.ctl.stop_speaking()
