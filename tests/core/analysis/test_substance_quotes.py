@@ -12,6 +12,7 @@ import numpy as np
 import pytest
 
 from tests.conftest import BANKS
+from voiceprep.core.analysis import analyze
 from voiceprep.core.analysis.analyze import analyze_answer
 from voiceprep.core.analysis.judge import AnswerJudge, Judgement, label_numbers
 from voiceprep.core.analysis.keypoints import KeyPointResult
@@ -125,3 +126,22 @@ def test_a_quote_that_gives_the_figure_its_label_states_is_kept():
     point = _credited("availability", label, units[0], len(units))
     assert substance_quotes(judge, [point], 0.1) == []
     assert point.judgement.unit is units[0]
+
+
+def test_a_moved_quote_leaves_the_structure_and_ending_cards_as_they_were(monkeypatch):
+    # read45a 5: the Structure and Ending cards read the points where the judge quoted them (what `analyze_delivery`
+    # is given, and the last credited word `off_topic_tail` reads after); a re-quote changes only the key point card
+    bank = load_bank(BANKS / "senior-backend-payments.toml")
+    prompt = bank.prompt("postgres-reconciliation")
+    read: list[Any] = []
+    given = analyze.analyze_delivery
+    monkeypatch.setattr(analyze, "analyze_delivery", lambda *a, **k: (read.append(list(a[5])), given(*a, **k))[1])
+    last = analyze.last_credited
+    monkeypatch.setattr(analyze, "last_credited", lambda *a: (read.append(last(*a)), read[-1])[1])
+    off = analyze_answer(bank, prompt, Transcript.from_text(SCHEMA),
+                         replace(AnalysisSettings(), substance_quote_margin=99.0))
+    read_off, read[:] = list(read), []
+    on = analyze_answer(bank, prompt, Transcript.from_text(SCHEMA))
+    assert on.evidence["ledger-schema"][0].first_word != off.evidence["ledger-schema"][0].first_word   # it moved
+    assert len(read) == 2 and read == read_off, (read, read_off)
+    assert on.delivery.findings == off.delivery.findings
