@@ -18,8 +18,8 @@ from voiceprep.core.analysis.judge import AnswerJudge, Judgement, label_numbers
 from voiceprep.core.analysis.keypoints import KeyPointResult
 from voiceprep.core.analysis.quotes import items_of, substance_quotes
 from voiceprep.core.analysis.segments import Unit
-from voiceprep.core.banks.model import KeyPoint
 from voiceprep.core.banks import load_bank
+from voiceprep.core.banks.model import KeyPoint
 from voiceprep.core.transcript import Transcript
 from voiceprep.settings import AnalysisSettings
 

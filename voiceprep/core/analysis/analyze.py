@@ -384,12 +384,12 @@ def analyze_answer(bank: Bank, prompt: Prompt, transcript: Transcript,
             first, last, text = carrying_quote(raw, unit.first, unit.last, settings.evidence_max_words, judge.marks)
             read_before[kp_id] = span(first, last, text, how="meaning")
 
-    def read() -> dict[str, list[Evidence]]:
+    def as_judged() -> dict[str, list[Evidence]]:
         return {k: [read_before[k], *v[1:]] if k in read_before and v else v for k, v in evidence.items()}
 
     # the key points the judge credited, where it heard them: the delivery notes must not contradict them
     def credited() -> list[tuple[str, int | None]]:
-        shown = read()
+        shown = as_judged()
         return [(r.key_point.label, shown[r.key_point.id][0].first_word if shown[r.key_point.id] else None)
                 for r in results if r.hit]
     judged = credited()
@@ -407,7 +407,7 @@ def analyze_answer(bank: Bank, prompt: Prompt, transcript: Transcript,
     if embedder is not None and judge.vectors is not None and not follow_up and any(r.hit for r in results):
         kept = [k for k, u in enumerate(judge.units) if u.kind == "sentence"]    # long ones in windows
         told = [(judge.units[k].first, judge.units[k].last) for k in kept]
-        last = last_credited(results, read())
+        last = last_credited(results, as_judged())
         on = on_question(embedder, judge.vectors[kept], told, raw, prompt, last, settings)
         closes = answer_closes(judge.vectors[kept], told, last)
         set_tail(delivery, off_topic_tail(words, told, on, last, timed, settings, closes), settings)
