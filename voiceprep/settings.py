@@ -432,6 +432,20 @@ PHRASE_CUE_WORDS = 3
 # judge75: a cue phrase said with its small words changed ("I logged on Datix"; keypoints.TokenIndex.loosely) counts at
 # its words' quality times this
 LOOSE_CUE_QUALITY = 0.9
+# judge90: a denial in an opening "when"/"because" clause says why the candidate then acted ("When it didn't calm down I
+# referred it"): the opener at most this many words before the denial, the candidate's act at most this many after
+# (segments._opening_reason)
+REASON_OPENER_WORDS = 4
+REASON_ACT_WORDS = 6
+# judge88: a contraction denies a word of the label's claim said within this many words after it ("wasn't a proper
+# ledger"; judge.AnswerJudge._contrastive)
+DENIED_CLAIM_WORDS = 4
+# the head of what a clause says was missing: up to this many words after its "no" or denied "have" ("no automatic
+# failover"; judge.said_missing)
+MISSING_HEAD_WORDS = 3
+# texts per embedding model call (Embedder._run); the app's pre-embedding runs one batch at a time, so a stop waits
+# for one only (app.preembed)
+EMBED_BATCH = 4
 # a why-not reason opening a piece of a long sentence ("because", "since") is said in that piece only with this many
 # words after it (alternatives.carries_reason): "We did not shard the order book, since my manager" is cut before it
 REASON_SAID_WORDS = 3

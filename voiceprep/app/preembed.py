@@ -26,10 +26,10 @@ from voiceprep.core.analysis import embedder as model
 from voiceprep.core.analysis.judge import read_on_texts
 from voiceprep.core.analysis.segments import unheard_denials, units
 from voiceprep.core.transcript import Word
-from voiceprep.settings import AnalysisSettings
+from voiceprep.settings import EMBED_BATCH, AnalysisSettings
 
 log = logging.getLogger(__name__)
-BATCH = 4                  # texts per model call: the judge's own batch (Embedder._run), so a stop waits for one only
+BATCH = EMBED_BATCH        # texts per model call: the judge's own batch (Embedder._run), so a stop waits for one only
 _ENDS = (".", "?", "!")
 
 

@@ -353,7 +353,11 @@ def analyze_answer(bank: Bank, prompt: Prompt, transcript: Transcript,
                         other_questions(bank.all_prompts(), prompt))
     results = [judge.judge(kp) for kp in prompt.key_points]
     judge.one_to_one(results)          # quotes only: no two points given each other's better sentence
-    substance_quotes(judge, results, settings.substance_quote_margin)   # quotes only: not a topic named (walk60 4)
+    quoted = {r.key_point.id: r.judgement.unit for r in results if r.judgement is not None}
+    # quotes only: not a topic named (walk60 4); the Structure and Ending cards read the points where the judge
+    # quoted them (read45a 5), so a moved quote changes only what the key point card shows
+    before = {r.key_point.id: quoted[r.key_point.id] for r in substance_quotes(judge, results,
+                                                                               settings.substance_quote_margin)}
 
     def span(a: int, b: int, text: str | None = None, cue: str | None = None, how: str = "words") -> Evidence:
         # words carry their own leading space ("pre" + "-allocate" stays one word, as the transcript shows it);
@@ -374,9 +378,19 @@ def analyze_answer(bank: Bank, prompt: Prompt, transcript: Transcript,
         for m in r.matches:
             spans.append(span(tokens[m.first].word, tokens[m.last].word, cue=m.cue))
         evidence[r.key_point.id] = spans
+    read_before: dict[str, Evidence] = {}     # a re-quoted point's quote as the judge chose it, for the cards
+    for kp_id, unit in before.items():
+        if unit is not None:
+            first, last, text = carrying_quote(raw, unit.first, unit.last, settings.evidence_max_words, judge.marks)
+            read_before[kp_id] = span(first, last, text, how="meaning")
+
+    def as_judged() -> dict[str, list[Evidence]]:
+        return {k: [read_before[k], *v[1:]] if k in read_before and v else v for k, v in evidence.items()}
+
     # the key points the judge credited, where it heard them: the delivery notes must not contradict them
     def credited() -> list[tuple[str, int | None]]:
-        return [(r.key_point.label, evidence[r.key_point.id][0].first_word if evidence[r.key_point.id] else None)
+        shown = as_judged()
+        return [(r.key_point.label, shown[r.key_point.id][0].first_word if shown[r.key_point.id] else None)
                 for r in results if r.hit]
     judged = credited()
     delivery = analyze_delivery(transcript, prompt.target_seconds, settings, timed, asks_for_story(prompt.text),
@@ -393,7 +407,7 @@ def analyze_answer(bank: Bank, prompt: Prompt, transcript: Transcript,
     if embedder is not None and judge.vectors is not None and not follow_up and any(r.hit for r in results):
         kept = [k for k, u in enumerate(judge.units) if u.kind == "sentence"]    # long ones in windows
         told = [(judge.units[k].first, judge.units[k].last) for k in kept]
-        last = last_credited(results, evidence)
+        last = last_credited(results, as_judged())
         on = on_question(embedder, judge.vectors[kept], told, raw, prompt, last, settings)
         closes = answer_closes(judge.vectors[kept], told, last)
         set_tail(delivery, off_topic_tail(words, told, on, last, timed, settings, closes), settings)

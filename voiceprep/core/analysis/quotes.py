@@ -19,6 +19,7 @@ from voiceprep.core.analysis.alternatives import alternative_asked
 from voiceprep.core.analysis.judge import ASKS_FOR_NUMBERS, AnswerJudge, facets, point_content
 from voiceprep.core.analysis.keypoints import FUNCTION_WORDS, KeyPointResult
 from voiceprep.core.analysis.products import similarities
+from voiceprep.core.analysis.segments import Unit
 from voiceprep.core.analysis.text import tokenize_text
 from voiceprep.core.banks.model import KeyPoint
 
@@ -69,20 +70,27 @@ def substance_quotes(judge: AnswerJudge, results: Sequence[KeyPointResult], marg
         items, substance = items_of(kp.label), substance_words(kp)
         if len(items) < 2 or {t.stem for t in tokenize_text(j.unit.text)} & substance:
             continue                      # the quote says something of what the point is made of
+        own = (j.unit.first, j.unit.last)
+        if any(says and own[0] <= u.first and u.last <= own[1]
+               for u, says in zip(judge.units, judge._says_own_number(kp.label))):
+            continue                      # "We got it to 99.95.": the quote gives the figure the label states
+        others = placed - {own}
+
+        def taken(u: Unit, others: set[tuple[int, int]] = others) -> bool:
+            # a clause, half or window of a sentence another point quotes would be shown as that whole sentence
+            return any(a <= u.last and u.first <= b for a, b in others)
         to_items = similarities(vectors, judge.embedder.embed(items))          # units x items
         top = np.sort(to_items, axis=1)[:, ::-1][:, :2].mean(axis=1)          # each unit's two closest items
         at = spans.get((j.unit.first, j.unit.last))
         now = float(top[at]) if at is not None else float(np.sort(similarities(
             judge.embedder.embed([j.unit.text]), judge.embedder.embed(items))[0])[::-1][:2].mean())
-        free = np.array([q > -1 and u.kind != "pair" and (u.first, u.last) not in placed
-                         for u, q in zip(judge.units, j.quotes)], dtype=bool)
-        if not free.any():
+        free = [i for i, (u, q) in enumerate(zip(judge.units, j.quotes))
+                if q > -1 and u.kind != "pair" and not taken(u) and float(top[i]) >= now + margin]
+        wholes = (judge._whole(judge.units[i]) for i in sorted(free, key=lambda i: -float(top[i])))
+        unit = next((w for w in wholes if not taken(w)), None)       # widened, it may reach another's quote
+        if unit is None:
             continue
-        best = int(np.argmax(np.where(free, top, -np.inf)))
-        if float(top[best]) < now + margin:
-            continue
-        unit = judge._whole(judge.units[best])
-        placed.discard((j.unit.first, j.unit.last))
+        placed.discard(own)
         placed.add((unit.first, unit.last))
         j.unit = unit
         judge._cues_follow(r)          # the cues said in the new quote are the ones shown with it

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from voiceprep.core.analysis.text import ED_NOT_PAST, NUMBER_WORDS
-from voiceprep.settings import COMPARED_WORDS, ROUGH_FIGURE_WORDS
+from voiceprep.settings import COMPARED_WORDS, REASON_ACT_WORDS, REASON_OPENER_WORDS, ROUGH_FIGURE_WORDS
 
 SENTENCE_END = re.compile(r"[.?!]['\")\]]*$")
 CLAUSE_END = re.compile(r"[,;:\u2014]['\")\]]*$|--$")
@@ -540,17 +540,17 @@ def _markers(words: list[str], before: list[str] | None = None, story: bool = Fa
 # the candidate's own in the past, is told (judge90). Not "When it didn't calm down I didn't call anyone" (the act's
 # own denial counts), "I didn't refer it when it calmed down" (no opening "when")
 _REASON_OPENERS = frozenset({"when", "because", "since", "once"})
-_REASON_WORDS = 4          # "when the van thing didn't stop": the opener this many words before the denial at most
-_ACT_WORDS = 6             # "... didn't calm down I referred": the candidate's act this many words after it at most
+# "when the van thing didn't stop": the opener REASON_OPENER_WORDS words before the denial at most; "... didn't calm down
+# I referred": the candidate's act REASON_ACT_WORDS words after it at most (settings)
 
 
 def _opening_reason(words: list[str], i: int) -> bool:
     """Whether the denial at words[i] is inside a "when"/"because" clause that opens the clause, followed within a few
     words by the candidate's own act told in the past ("I referred", "we added")."""
-    k = next((j for j in range(i - 1, max(-1, i - 1 - _REASON_WORDS), -1) if words[j] in _REASON_OPENERS), None)
+    k = next((j for j in range(i - 1, max(-1, i - 1 - REASON_OPENER_WORDS), -1) if words[j] in _REASON_OPENERS), None)
     if k is None or any(w in ("i", "we") for w in words[k + 1:i]) or not all(w in _PICK_OPENERS for w in words[:k]):
         return False
-    for j in range(i + 2, min(len(words) - 1, i + 2 + _ACT_WORDS)):
+    for j in range(i + 2, min(len(words) - 1, i + 2 + REASON_ACT_WORDS)):
         if words[j] in ("i", "we"):
             verb = words[j + 1]
             return not (verb in NEGATORS or verb.endswith("n't")) and said_in_past([verb])
