@@ -78,8 +78,10 @@ def test_the_controllers_recorder_callbacks_survive_the_controller(services, mon
     ctl._elapsed_timer.stop()
     shiboken6.delete(ctl)
     calls = {"on_stopped": (SimpleNamespace(reason="manual"),), "on_level": (0.5,),
-             "on_caption": (SimpleNamespace(committed="", tentative=""),)}
+             "on_caption": (SimpleNamespace(committed="", tentative=""),),
+             "on_words": ((), ())}        # perf45: the pre-embedder's offer, a plain object's, no Qt in it
     untested = {k for k in handed if k.startswith("on_")} - {"on_audio"} - set(calls)   # on_audio: the live feed
     assert not untested, f"a new callback handed to the recorder: test it here too ({untested})"
     for name, args in calls.items():
         assert call_on_a_thread(handed[name], *args) == [], name
+    pending.pre.stop()                  # its worker, if the offer started one, ends
