@@ -23,7 +23,7 @@ from collections.abc import Sequence
 
 from voiceprep.app import threads
 from voiceprep.core.analysis import embedder as model
-from voiceprep.core.analysis.judge import read_on_texts
+from voiceprep.core.analysis.judge import embedded_texts
 from voiceprep.core.analysis.segments import unheard_denials, units
 from voiceprep.core.transcript import Word
 from voiceprep.settings import EMBED_BATCH, AnalysisSettings
@@ -44,10 +44,7 @@ def answer_texts(words: Sequence[Word], settings: AnalysisSettings, settled: boo
     if not raw:
         return []
     read = unheard_denials(raw, [w.probability for w in words], settings.heard_denial_min_probability)
-    told = units(read)
-    texts = [u.text for u in told]
-    pairs = [t for t in read_on_texts(read, told) if t is not None]
-    return list(dict.fromkeys([*texts, *pairs]))
+    return list(dict.fromkeys(embedded_texts(read, units(read))[1]))
 
 
 def _lowest_priority() -> None:
@@ -119,7 +116,8 @@ class PreEmbedder:
         if e is None:
             return
         texts = answer_texts(words, self.settings, settled=False)
-        todo = [t for t in texts if t not in set(e.cached(texts))]
+        have = set(e.cached(texts))         # once: the comprehension asked the cache again for every text
+        todo = [t for t in texts if t not in have]
         for i in range(0, len(todo), BATCH):
             if self._stopped.is_set() or self._wake.is_set():      # stopped, or newer words came: start from those
                 return

@@ -1707,6 +1707,13 @@ def read_on_texts(raw_words: list[str], told: list[Unit]) -> list[str | None]:
     return [read_on(raw_words, sentences[a], sentences[b], starts) for a, b in pairs(sentences)]
 
 
+def embedded_texts(raw_words: list[str], told: list[Unit]) -> tuple[list[str | None], list[str]]:
+    """The read-on text of each sentence pair (`read_on_texts`, None where none) and every text the judge embeds for
+    the answer: its units' texts, then those read-on texts (`app.preembed` embeds the same while it is spoken)."""
+    read = read_on_texts(raw_words, told)
+    return read, [u.text for u in told] + [r for r in read if r is not None]
+
+
 def said_absent(said: Sequence[str]) -> list[int]:
     """The words a clause that opens with "no" says were not there: "no outbox, no sagas", "no retry logic", "no rate
     limits" (its first three words after the "no"). Not a harm said absent ("no outages", "no methotrexate direction
@@ -1829,9 +1836,8 @@ class AnswerJudge:
         sentences = [i for i, u in enumerate(self.units) if u.kind == "sentence"]
         joins = pairs([self.units[i] for i in sentences])
         # read only for the model (the words-only judge embeds nothing)
-        read = read_on_texts(raw_words, self.units) if embedder and self.units else []
-        texts = [r for r in read if r is not None]
-        self.vectors = embedder.embed([u.text for u in self.units] + texts) if embedder and self.units else None
+        read, texts = embedded_texts(raw_words, self.units) if embedder and self.units else ([], [])
+        self.vectors = embedder.embed(texts) if embedder and self.units else None
         if self.vectors is not None:
             said_on = iter(self.vectors[len(self.units):])
             self.vectors = self.vectors[:len(self.units)]
