@@ -1,0 +1,97 @@
+"""judge92: a point told as an instance in the story's own words (issue 11, judge90's group B, "M1").
+
+A strong answer tells the point as what was done in this story, far in meaning from the label's general words: "So we
+got a boom lift with some outreach for that side and put road plates over the trench" for "We made the safe way the
+easy way: the right kit and access on hand" (dev2 d2j-se-unsafe-07, p 0.107), "We worked out five pounds a week on top
+of the rent" for "We agreed a repayment plan they could actually keep up" (dev2 d2t-002, p 0.119). Both are missed by
+the judge; the strict xfails below say so, and pass (so fail as xfails) once a reading credits them.
+
+judge92 measured a second floor for such points (an own-act label, 40+ details, the quoting sentence tells the
+candidate's own act and is this point's best sentence and no other point's, no denial or plan, p >= 0.10): dev2 A-T
++10 true, +6 false ticks, so it was not taken (docs/benchmarks.md). Its false ticks are the guards below: whatever
+reading credits the instances must not credit these (a rambling answer's "they stayed with us" for "I told them the
+decision myself", a colleague who did the talking for "I went and spoke to the passenger", an off-topic hygiene
+inspection's "I went through every cupboard" for "I stopped the food being used")."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from voiceprep.core.analysis.analyze import analyze_answer
+from voiceprep.core.banks import BankRegistry
+from voiceprep.core.transcript import Transcript
+
+CORPUS = Path(__file__).parent / "data" / "judge"
+
+pytestmark = pytest.mark.usefixtures("fresh_judge")     # tests/core/analysis/conftest.py
+
+UNSAFE_07 = (
+    "Cladding on a warehouse. I look up and one of the fixers has climbed out of the scissor lift and he's standing on "
+    "the steel to reach a bracket. I shouted up, \"Down, now, everybody down.\" We lost the rest of that morning on that "
+    "elevation. Once he was on the ground I said, \"Talk me through it, why were you up there?\" He said, \"The lift "
+    "won't reach past the drainage trench, boss, it can't get close enough.\" And he was right, the trench was open all "
+    "along that wall. So we got a boom lift with some outreach for that side and put road plates over the trench so the "
+    "scissor lifts could get in too. Next morning at the briefing, with every trade there, I told the story, no names, "
+    "and showed them the road plates.")
+ARREARS_002 = (
+    "So, um, a young mum, Kayleigh, two kids, she'd gone from housing benefit onto Universal Credit and the housing bit "
+    "just... wasn't there. She'd put the wrong rent on the form. She was eleven hundred behind by the time it landed "
+    "with me. Letters weren't doing anything so I went out to the flat. We rang the UC helpline together from her sofa, "
+    "got the housing costs added and backdated, and I got her a council tax reduction she didn't know about either. We "
+    "worked out five pounds a week on top of the rent, because honestly anything more and she'd have been choosing "
+    "between that and the electric. I did have the option to serve notice and I didn't, there was no point, she was "
+    "engaging. She was clear in seven months, and she's still in the flat.")
+SAYING_NO_04 = (
+    "Oh, okay, um, saying no, yeah. So, there was this, uh, this time, well, there were a few times honestly, it's kind "
+    "of constant in payments, everyone wants something, you know? Um, let me think which one. Okay, so, there was a "
+    "partner, a platform, a pretty big one, and, you know, they had, um, ideas about what we should build, lots of "
+    "ideas, some of them good, honestly. And I think, like, it's always a balance, right, between keeping people happy "
+    "and, you know, doing the right thing for the product, and I, um, I try to be thoughtful about it. So what I did "
+    "was, um, I pulled the numbers, like, the request would've been about ten weeks of two engineers, and it helped that "
+    "one partner, whereas the thing it would have pushed out, the refunds API, had, I think, forty-something customers "
+    "waiting on it. So, yeah, it was kind of clear after that. Anyway, um, there were some meetings, a lot of meetings "
+    "actually, and people had opinions. But in the end, you know, they stayed with us, they actually signed a bigger "
+    "contract the next year, so it worked out. Yeah.")
+PASSENGER_007 = (
+    "It was a stag do again, they're always stag dos. Two of them were singing and throwing peanuts and one was "
+    "standing in the aisle when the belt sign was on. My colleague Aoife went to talk to them, she's brilliant, she's "
+    "got this way with groups. While she did that I sorted out the people around them, there was an older couple right "
+    "behind and I brought them up to the empty row by the wing, and I told the rest of the crew to do the service from "
+    "the other end so nobody had to walk past the lads with a hot drinks trolley. I let the captain know, yeah, once it "
+    "was clear they weren't going to stop, and he said he'd get the police to meet us.")
+HYGIENE_021 = (
+    "The one I'd talk about is our hygiene inspection last year. We'd been a three, which for a place like ours is "
+    "embarrassing, and the owner asked me to get us to a five. So I spent two months on it. I went through every "
+    "cupboard with the team, we deep-cleaned the extraction, replaced all the chopping boards with the colour-coded "
+    "ones, redid the cleaning rota so it's signed off every night, and I put together a folder with all our supplier "
+    "details and training certificates. When the inspector came she spent three hours with us and we got the five. The "
+    "team were over the moon, we put the sticker in the window.")
+
+
+def _hit(bank_id: str, prompt_id: str, point: str, said: str) -> bool:
+    bank = next(b for b in BankRegistry.discover([CORPUS / "banks"]).banks if b.id == bank_id)
+    prompt = bank.prompt(prompt_id)
+    a = analyze_answer(bank, prompt, Transcript.from_text(said))
+    return next(r for r in a.key_points if r.key_point.id == point).hit
+
+
+@pytest.mark.xfail(strict=True, reason="M1: the point told as an instance, far from the label (issue 11; judge92 "
+                                       "measured a floor for it and did not take it)")
+@pytest.mark.parametrize("bank_id, prompt_id, point, said", [
+    ("site-engineer-construction", "unsafe-work", "safe-way-easy", UNSAFE_07),
+    ("housing-officer-association", "rent-arrears", "affordable-plan", ARREARS_002),
+])
+def test_a_point_told_as_an_instance_is_credited(bank_id: str, prompt_id: str, point: str, said: str) -> None:
+    assert _hit(bank_id, prompt_id, point, said)
+
+
+@pytest.mark.parametrize("bank_id, prompt_id, point, said", [
+    ("product-manager-payments", "saying-no", "told-them", SAYING_NO_04),
+    ("cabin-purser-airline", "disruptive-passenger", "spoke-alone", PASSENGER_007),
+    ("sous-chef-restaurant", "food-safety", "stopped-use", HYGIENE_021),
+])
+def test_a_neighbouring_act_is_no_instance_of_the_point(bank_id: str, prompt_id: str, point: str, said: str) -> None:
+    """The false ticks of judge92's measured floor: each is the nearest own act of a detailed answer to a point it
+    does not tell."""
+    assert not _hit(bank_id, prompt_id, point, said)
