@@ -167,6 +167,18 @@ def delivery_to_work_on(findings: list[dict[str, Any]]) -> str:
     return f"{DELIVERY_TO_WORK_ON}: " + " · ".join(f"{capitalised(f['name'])} — {f['summary']}" for f in warned)
 
 
+def delivery_not_scored_lines(competencies: list[dict[str, Any]], findings: list[dict[str, Any]],
+                              asked_only: bool = False) -> tuple[str, str] | None:
+    """The two lines said beside an answer's score when no competency of it counts how it was said
+    (`delivery_not_scored`, then `delivery_to_work_on`), one rule for the feedback view, `voiceprep score` and the
+    Markdown export. `competencies`: the feedback document's, each with its "delivery_weight" (an answer stored before
+    they carried it is not known: None); `asked_only`: a drill or a follow-up answer, whose number is the points it
+    asked for (None); none at all: a bank that scores its key points only."""
+    if asked_only or not all("delivery_weight" in c and not c["delivery_weight"] for c in competencies):
+        return None
+    return delivery_not_scored(bool(competencies)), delivery_to_work_on(findings)
+
+
 def round_delivery_to_work_on(answers: list[tuple[int, list[dict[str, Any]]]], numbered: bool = True) -> str:
     """A round's Delivery cards to work on, from its counted answers (`answers`: each question's number and its
     cards): one question's (`numbered` False: One prompt) as delivery_to_work_on; otherwise each card by the
