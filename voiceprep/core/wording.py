@@ -139,7 +139,7 @@ def delivery_shown(findings: list[dict[str, Any]]) -> dict[str, Any]:
 DELIVERY_NOT_SCORED = ("Not in {score}: how you said it. {whose}, so fillers, pace, pauses and hedges "
                        "are coaching only.")
 # a round's summary says it short, beside its overall: a longer line pushed "Drill these now" off a 1366x768 screen
-DELIVERY_NOT_IN_ROUND = "How you said it (fillers, pace) is coached, not scored: see each answer's Delivery."
+DELIVERY_NOT_IN_ROUND = "How you said it (fillers, pace) is coached, not scored: Delivery shows what to work on."
 DELIVERY_TO_WORK_ON = "To work on in how you said it"
 # walk60 10: One prompt right after the whole round said "Well done. Try the whole round."
 WHOLE_ROUND_DONE = "you did the whole round earlier today: try it again another day"
