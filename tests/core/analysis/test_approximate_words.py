@@ -12,14 +12,14 @@ from voiceprep.core.analysis.text import APPROXIMATE
 def test_every_reader_of_an_approximate_figure_reads_the_one_set():
     for words in (keypoints._ABOUT, judge._FROM_TO_SKIP, judge._STATE_BEFORE_NUMBER, delivery._MEASURE_WORDS,
                   delivery._COUNT_MODIFIERS, set(followups._ABOUT_WORDS)):
-        assert APPROXIMATE <= words, sorted(APPROXIMATE - set(words))
+        assert words >= APPROXIMATE, sorted(APPROXIMATE - set(words))
 
 
 def test_the_judges_sets_are_as_they_were():
     """keypoints' and judge's sets had every word already: the same sets, decisions unchanged."""
-    assert keypoints._ABOUT == {"about", "around", "roughly", "nearly", "almost", "approximately", "over", "under",
-                                "below", "above", "less", "more", "than", "just", "only", "well", "maybe"}
-    assert judge._FROM_TO_SKIP == {"about", "around", "roughly", "approximately", "nearly", "almost", "like", "just",
-                                   "~", "under", "below", "over", "above", "less", "more", "than"}
-    assert judge._STATE_BEFORE_NUMBER == {"was", "were", "had", "at", "around", "about", "roughly", "approximately",
-                                          "nearly", "almost", "sat", "stood", "hovered", "averaged"}
+    assert {"about", "around", "roughly", "nearly", "almost", "approximately", "over", "under",
+                                "below", "above", "less", "more", "than", "just", "only", "well", "maybe"} == keypoints._ABOUT
+    assert {"about", "around", "roughly", "approximately", "nearly", "almost", "like", "just",
+                                   "~", "under", "below", "over", "above", "less", "more", "than"} == judge._FROM_TO_SKIP
+    assert {"was", "were", "had", "at", "around", "about", "roughly", "approximately",
+                                          "nearly", "almost", "sat", "stood", "hovered", "averaged"} == judge._STATE_BEFORE_NUMBER
