@@ -23,3 +23,11 @@ def test_the_judges_sets_are_as_they_were():
                                    "~", "under", "below", "over", "above", "less", "more", "than"} == judge._FROM_TO_SKIP
     assert {"was", "were", "had", "at", "around", "about", "roughly", "approximately",
                                           "nearly", "almost", "sat", "stood", "hovered", "averaged"} == judge._STATE_BEFORE_NUMBER
+
+
+def test_a_count_said_approximately_gives_the_size_as_about_does():
+    """"we had approximately 4 nurses" gives the situation's size as "we had about 4 nurses" does (delivery's count
+    modifiers lacked "approximately")."""
+    for said in ("about", "approximately"):
+        raw = ["We", "had", said, "4", "nurses", "on", "shift."]
+        assert delivery._gives_size(raw, 3), said
