@@ -7,10 +7,21 @@ import pytest
 import soundfile as sf
 
 from tests.conftest import BANKS
-from voiceprep.app import HistoryAccess, HistoryService, PracticeSession
+from voiceprep.app import HistoryAccess, HistoryService, PracticeSession, threads
+from voiceprep.core.analysis import embedder
 from voiceprep.core.banks import load_bank
 from voiceprep.settings import AudioSettings, Settings
 from voiceprep.speech.recorder import FileStream, Recorder
+
+
+@pytest.fixture
+def fresh_judge():
+    """The judge's model enabled before and after, and no thread marked as the GUI's after: for the tests that switch
+    the model off or mark a thread (`pytestmark = pytest.mark.usefixtures("fresh_judge")`), not every app test."""
+    embedder.set_disabled(False)
+    yield
+    embedder.set_disabled(False)
+    threads.forget_ui_thread()
 
 
 @pytest.fixture

@@ -42,12 +42,7 @@ def as_said(pre: PreEmbedder, words: list[Word], step: int = 7) -> None:
         time.sleep(0.01)
 
 
-@pytest.fixture(autouse=True)
-def fresh_judge():
-    embedder.set_disabled(False)
-    yield
-    embedder.set_disabled(False)
-    threads.forget_ui_thread()
+pytestmark = pytest.mark.usefixtures("fresh_judge")       # tests/app/conftest.py
 
 
 @pytest.fixture

@@ -10,13 +10,7 @@ from voiceprep.core.analysis import embedder
 from voiceprep.core.analysis.judge import prompt_texts
 from voiceprep.settings import AnalysisSettings
 
-
-@pytest.fixture(autouse=True)
-def fresh_judge():
-    embedder.set_disabled(False)
-    yield
-    embedder.set_disabled(False)
-    threads.forget_ui_thread()
+pytestmark = pytest.mark.usefixtures("fresh_judge")       # tests/app/conftest.py
 
 
 def test_prepare_embeds_the_questions_texts_in_one_call(bank, monkeypatch):

@@ -5321,3 +5321,32 @@ def test_one_prompt_after_the_whole_round_today_says_so_and_that_delivery_is_not
     assert len(said) == 1 and said[0].toolTip().startswith("Not in this score: how you said it."), texts
     assert "To work on in how you said it" in said[0].toolTip() or "nothing to work on" in said[0].toolTip()
     assert any("of the question's" in t for t in texts) and not any("of the round's" in t for t in texts), texts
+
+
+def test_the_round_summary_shows_the_delivery_cards_without_hovering_keyboard_reachable(window, qtbot):
+    """mendM's leftover: on a bank whose competencies leave delivery out, the round summary showed the Delivery cards
+    to work on only in the tooltip of its "coached, not scored" line. A "Delivery" button beside the heading (no line
+    added: the summary still fits 1366x768) opens them under the overall, by keyboard too, and closes them again."""
+    from voiceprep.app import scored
+
+    page, ctl = start(window, qtbot)
+    with qtbot.waitSignal(ctl.analysisReady, timeout=30000):
+        ctl.answer_text("Um, so, we used, um, Kafka topics, uh, with partitions and, um, consumer groups, and, uh, "
+                        "idempotency keys, um, to deduplicate, and, um, a dead letter queue, uh, with backoff.")
+    to_the_summary(qtbot, page, ctl)
+    qtbot.wait(100)
+    said, cards = scored.delivery_lines(ctl.rehearsal, "Round") or ("", "")
+    assert said and cards
+    button = page.delivery_btn
+    assert button is not None and button.isVisible() and button.parent() is not None
+    assert button.focusPolicy() & Qt.FocusPolicy.TabFocus and button.isCheckable() and not button.isChecked()
+    panel = page.delivery_cards
+    assert not panel.isVisible() and panel.text() == f"{said}\n{cards}"
+    press(qtbot, button, Qt.Key.Key_Space)                     # the keyboard opens it
+    qtbot.waitUntil(lambda: panel.isVisible(), timeout=5000)
+    assert button.isChecked() and button.accessibleName()
+    press(qtbot, button, Qt.Key.Key_Space)                     # and closes it
+    qtbot.waitUntil(lambda: not panel.isVisible(), timeout=5000)
+    # a bank whose competency holds delivery scores it: no button
+    page, ctl = typed_round(window, qtbot, TYPED, bank="airwallex")
+    assert page.delivery_btn is None or not page.delivery_btn.isVisible()

@@ -23,8 +23,9 @@ from collections.abc import Sequence
 
 from voiceprep.app import threads
 from voiceprep.core.analysis import embedder as model
+from voiceprep.core.analysis.analyze import words_read
 from voiceprep.core.analysis.judge import embedded_texts
-from voiceprep.core.analysis.segments import unheard_denials, units
+from voiceprep.core.analysis.segments import units
 from voiceprep.core.transcript import Word
 from voiceprep.settings import EMBED_BATCH, AnalysisSettings
 
@@ -40,10 +41,9 @@ def answer_texts(words: Sequence[Word], settings: AnalysisSettings, settled: boo
     (the sentence after it goes on)."""
     if not settled:                     # up to the last word that ends a sentence
         words = words[:max((i + 1 for i, w in enumerate(words) if w.word.rstrip().endswith(_ENDS)), default=0)]
-    raw = [w.word for w in words]
-    if not raw:
+    if not words:
         return []
-    read = unheard_denials(raw, [w.probability for w in words], settings.heard_denial_min_probability)
+    read = words_read(words, settings)
     return list(dict.fromkeys(embedded_texts(read, units(read))[1]))
 
 

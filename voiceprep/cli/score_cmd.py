@@ -10,7 +10,7 @@ from typing import Any
 from voiceprep.cli.common import CliError, app_history, emit, print_json, user_errors
 from voiceprep.core.banks import Bank, BankLoadError, BankRegistry, Prompt
 from voiceprep.core.transcript import Transcript
-from voiceprep.core.wording import delivery_shown, score_text
+from voiceprep.core.wording import delivery_not_scored_lines, delivery_shown, score_text
 from voiceprep.settings import Settings
 
 
@@ -105,7 +105,14 @@ def cmd_score(args: argparse.Namespace) -> int:
                                settings.history.min_answer_speech_s, source=str(args.audio))
             analysis = run_judge(bank, prompt, transcript, settings.analysis)
     if args.json:
-        print_json(analysis.to_dict())
+        from voiceprep.app.judging import feedback_document
+
+        # one key added (mendP): what the text says beside the score when no competency counts how it was said
+        doc = feedback_document(analysis)
+        unscored = delivery_not_scored_lines(doc["competencies"], delivery_shown(doc["delivery"].get("findings", []))
+                                             ["findings"])
+        print_json({**analysis.to_dict(),
+                    "delivery_not_scored": None if unscored is None else dict(zip(("said", "work_on"), unscored))})
     else:
         emit(render_report(analysis))
     return 0
@@ -147,6 +154,9 @@ def render_document(doc: dict[str, Any]) -> str:
     # as the feedback shows them (mendJ): an answer about something else says so first, then its cards are of how it
     # was said, no praise ("ok") among them
     shown = delivery_shown((doc.get("delivery") or {}).get("findings", []))
+    # as the feedback says it (mendM): no competency counts how it was said, said under the scores
+    if (unscored := delivery_not_scored_lines(doc["competencies"], shown["findings"])) is not None:
+        lines[3:3] = list(unscored)
     if (elsewhere := shown["elsewhere"]) is not None:
         lines[3:3] = [f"!! {elsewhere['summary']}", f"   {elsewhere['tip']}"]      # under the scores, as the feedback
     lines += ["", f"{shown['heading']}:"] + ([f"  {shown['note']}"] if shown["note"] else [])

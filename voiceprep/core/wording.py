@@ -139,7 +139,7 @@ def delivery_shown(findings: list[dict[str, Any]]) -> dict[str, Any]:
 DELIVERY_NOT_SCORED = ("Not in {score}: how you said it. {whose}, so fillers, pace, pauses and hedges "
                        "are coaching only.")
 # a round's summary says it short, beside its overall: a longer line pushed "Drill these now" off a 1366x768 screen
-DELIVERY_NOT_IN_ROUND = "How you said it (fillers, pace) is coached, not scored: see each answer's Delivery."
+DELIVERY_NOT_IN_ROUND = "How you said it (fillers, pace) is coached, not scored: Delivery shows what to work on."
 DELIVERY_TO_WORK_ON = "To work on in how you said it"
 # walk60 10: One prompt right after the whole round said "Well done. Try the whole round."
 WHOLE_ROUND_DONE = "you did the whole round earlier today: try it again another day"
@@ -165,6 +165,18 @@ def delivery_to_work_on(findings: list[dict[str, Any]]) -> str:
     if not warned:
         return DELIVERY_NOTHING_TO_WORK_ON
     return f"{DELIVERY_TO_WORK_ON}: " + " · ".join(f"{capitalised(f['name'])} — {f['summary']}" for f in warned)
+
+
+def delivery_not_scored_lines(competencies: list[dict[str, Any]], findings: list[dict[str, Any]],
+                              asked_only: bool = False) -> tuple[str, str] | None:
+    """The two lines said beside an answer's score when no competency of it counts how it was said
+    (`delivery_not_scored`, then `delivery_to_work_on`), one rule for the feedback view, `voiceprep score` and the
+    Markdown export. `competencies`: the feedback document's, each with its "delivery_weight" (an answer stored before
+    they carried it is not known: None); `asked_only`: a drill or a follow-up answer, whose number is the points it
+    asked for (None); none at all: a bank that scores its key points only."""
+    if asked_only or not all("delivery_weight" in c and not c["delivery_weight"] for c in competencies):
+        return None
+    return delivery_not_scored(bool(competencies)), delivery_to_work_on(findings)
 
 
 def round_delivery_to_work_on(answers: list[tuple[int, list[dict[str, Any]]]], numbered: bool = True) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -41,7 +41,7 @@ from voiceprep.core.analysis.specifics import specifics_said
 from voiceprep.core.analysis.text import tokenize
 from voiceprep.core.banks.draft import OWNERSHIP_LABEL, RESULT_LABEL
 from voiceprep.core.banks.model import Bank, KeyPoint, Prompt
-from voiceprep.core.transcript import Transcript
+from voiceprep.core.transcript import Transcript, Word
 from voiceprep.core.wording import OFF_TOPIC_CARD, delivery_shown
 from voiceprep.settings import AnalysisSettings
 
@@ -323,6 +323,15 @@ def last_credited(results: list[KeyPointResult], evidence: dict[str, list[Eviden
     return last
 
 
+def words_read(words: Sequence[Word], settings: AnalysisSettings, spoken: bool = True) -> list[str]:
+    """The words as the judge reads them, one place for `analyze_answer`, `evaluation.answer_judge` and
+    `app.preembed.answer_texts`: spoken, a denial the recogniser barely heard (its probability under
+    `heard_denial_min_probability`) is not read (`segments.unheard_denials`); typed (`spoken` False), as written."""
+    raw = [w.word for w in words]
+    return unheard_denials(raw, [w.probability for w in words], settings.heard_denial_min_probability) if spoken \
+        else raw
+
+
 def analyze_answer(bank: Bank, prompt: Prompt, transcript: Transcript,
                    settings: AnalysisSettings | None = None, follow_up: bool = False,
                    drilled: Collection[str] | None = None, heard: bool | None = None) -> AnswerAnalysis:
@@ -340,7 +349,7 @@ def analyze_answer(bank: Bank, prompt: Prompt, transcript: Transcript,
     words = transcript.words()
     raw = [w.word for w in words]
     # what the judge reads: a denial the recogniser barely heard is not read (quotes keep the words as heard)
-    read = unheard_denials(raw, [w.probability for w in words], settings.heard_denial_min_probability) if timed else raw
+    read = words_read(words, settings, spoken=timed)
     tokens = tokenize(read)
     # a typed "Mentoring" is not a misheard "monitoring"; `heard`: words typed as they will be said (the bank editor's
     # Try it) are matched as Practice will match their transcript, by sound too (walk57 2c)

@@ -26,7 +26,7 @@ from voiceprep.core.analysis.quantities import (
     word_figure_start,
 )
 from voiceprep.core.analysis.segments import HYPOTHETICAL, said_pieces
-from voiceprep.core.analysis.text import NUMBER_WORDS, Token, compound, stem, tokenize, written_names
+from voiceprep.core.analysis.text import APPROXIMATE, NUMBER_WORDS, Token, compound, stem, tokenize, written_names
 from voiceprep.core.transcript import Transcript, Word
 from voiceprep.core.wording import counted
 from voiceprep.settings import (
@@ -289,8 +289,8 @@ def _covered(hits: list[tuple[str, int]]) -> list[int]:
 # twice on purpose (before and after, target and result), "p99", "requests per second": not a verbal tic
 _NUMBER_RE = re.compile(r"[$£€]?\d[\d.,]*(%|x|k|m|ms|s|th|st|nd|rd)?|(" + "|".join(
     sorted(NUMBER_WORDS, key=len, reverse=True)) + ")+")
-_MEASURE_WORDS = frozenset({"per", "country", "currency", "percentage", "from", "to", "by", "about", "around", "under",
-                            "over", "than", "within", "below", "above", "up", "down", "roughly", "nearly", "almost"})
+_MEASURE_WORDS = APPROXIMATE | {"per", "country", "currency", "percentage", "from", "to", "by", "under", "over", "than",
+                               "within", "below", "above", "up", "down"}
 
 
 def _measure_word(token: str) -> bool:
@@ -538,9 +538,8 @@ def _bare_count(raw: list[str], t: Token, last: int, unit: bool) -> bool:
 _HAVING = frozenset({"had", "have", "has", "having", "lost", "lose", "loses", "losing", "were", "was", "are", "is",
                      "been", "being", "with", "without", "short", "hired", "we've", "they've", "i've", "there's"})
 # said between the verb and its count: "we had only about 4", "we lost another two", "there were all of 3"
-_COUNT_MODIFIERS = frozenset({"about", "around", "roughly", "nearly", "almost", "maybe", "another", "the", "our", "my",
-                              "their", "his", "her", "all", "those", "these", "exactly", "barely", "still", "now",
-                              "probably", "perhaps", "some", "like"})
+_COUNT_MODIFIERS = APPROXIMATE | {"maybe", "another", "the", "our", "my", "their", "his", "her", "all", "those", "these",
+                                 "exactly", "barely", "still", "now", "probably", "perhaps", "some", "like"}
 # a group whose size the count gives: "a team of four", "a herd of 6", "a brigade of five"
 _GROUPS = frozenset({"team", "group", "crew", "staff", "shift", "ward", "herd", "flock", "brigade", "squad", "family",
                      "class", "unit", "department", "kitchen", "section", "panel", "board", "committee", "cohort",

@@ -7,11 +7,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from voiceprep.core.analysis.analyze import words_read
 from voiceprep.core.analysis.embedder import Embedder, get_embedder
 from voiceprep.core.analysis.judge import AnswerJudge, other_questions
 from voiceprep.core.analysis.keypoints import TokenIndex, match_key_point
 from voiceprep.core.analysis.scoring import weighted_hits
-from voiceprep.core.analysis.segments import unheard_denials
 from voiceprep.core.analysis.text import tokenize
 from voiceprep.core.banks.model import Bank, Prompt
 from voiceprep.core.transcript import Transcript
@@ -99,10 +99,7 @@ def answer_judge(transcript: Transcript, bank: Bank | None, prompt: Prompt, sett
     sound for a transcript only (`heard`), the bank's job, and the bank's other questions (`judge.other_questions`:
     judge80's `nearer_another` gate reads them). Every evaluation builds its judge here: bench/judge_fit.py,
     judge_cv.py and judge_banks.py built it without the other questions, the gate off, until mendF."""
-    words = transcript.words()
-    raw = [w.word for w in words]
-    if heard(transcript):        # as `analyze_answer` reads a transcript: a denial barely heard is not read
-        raw = unheard_denials(raw, [w.probability for w in words], settings.heard_denial_min_probability)
+    raw = words_read(transcript.words(), settings, spoken=heard(transcript))     # as `analyze_answer` reads them
     return AnswerJudge(raw, TokenIndex(tokenize(raw), settings, heard=heard(transcript)), embedder, settings, prompt,
                        bank.job if bank else None, others=other_questions(bank.all_prompts(), prompt) if bank else ())
 

@@ -11,7 +11,7 @@ from typing import TypeVar
 from voiceprep.core.analysis.delivery import asks_for_story
 from voiceprep.core.analysis.embedder import TOKENIZER_PATH  # the sentence model's, shipped
 from voiceprep.core.analysis.keypoints import FUNCTION_WORDS
-from voiceprep.core.analysis.text import CLOCK_UNITS, DETERMINERS, ED_NOT_PAST, TIME_UNITS, sentences, tokenize_text
+from voiceprep.core.analysis.text import APPROXIMATE, CLOCK_UNITS, DETERMINERS, ED_NOT_PAST, TIME_UNITS, sentences, tokenize_text
 from voiceprep.core.banks.draft import name_phrase
 from voiceprep.core.banks.model import Bank, KeyPoint, Prompt
 
@@ -540,7 +540,7 @@ _NUMBER_WORD = (r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|
                 r"million)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?s?")
 # the words that make a figure approximate ("about 30%", "only six weeks late"), one list for the figure's pattern
 # (`_ABOUT`), a result's amount (`_AMOUNT`) and the broken-question check
-_ABOUT_WORDS = ("about", "around", "roughly", "nearly", "almost", "over", "under", "below", "just", "only")
+_ABOUT_WORDS = (*sorted(APPROXIMATE), "over", "under", "below", "just", "only")
 _ABOUT = r"(?:" + "|".join(_ABOUT_WORDS) + r"|more than|less than)"
 # "one" only as an amount ("to under one"), not "from only one source"
 _FIGURE = (r"(?<![\w.+-])(?:(?:about|around|nearly|almost|over|under|below)\s+one|(?:" + _ABOUT + r"\s+)?"

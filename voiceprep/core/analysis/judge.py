@@ -84,7 +84,17 @@ from voiceprep.core.analysis.segments import (
     units,
     used_to,
 )
-from voiceprep.core.analysis.text import DETERMINERS, TIME_UNITS, Token, acronym, stem, tokenize, tokenize_text, written_names
+from voiceprep.core.analysis.text import (
+    APPROXIMATE,
+    DETERMINERS,
+    TIME_UNITS,
+    Token,
+    acronym,
+    stem,
+    tokenize,
+    tokenize_text,
+    written_names,
+)
 from voiceprep.core.banks.load import default_cues, label_min_cues
 from voiceprep.core.banks.model import Job, KeyPoint, Prompt
 from voiceprep.settings import DENIED_CLAIM_WORDS, MISSING_HEAD_WORDS, PHRASE_CUE_WORDS, AnalysisSettings
@@ -1109,8 +1119,7 @@ def implied_ways(label: str) -> frozenset[str]:
 _UNIT_SCALE = {"nanosecond": 1e-9, "ns": 1e-9, "microsecond": 1e-6, "millisecond": 1e-3, "ms": 1e-3, "msec": 1e-3,
                "second": 1.0, "s": 1.0, "sec": 1.0, "secs": 1.0, "minute": 60.0, "min": 60.0, "mins": 60.0,
                "hour": 3600.0, "hr": 3600.0, "hrs": 3600.0, "day": 86400.0, "week": 604800.0}
-_FROM_TO_SKIP = frozenset({"about", "around", "roughly", "approximately", "nearly", "almost", "like", "just", "~",
-                           "under", "below", "over", "above", "less", "more", "than"})
+_FROM_TO_SKIP = APPROXIMATE | {"like", "just", "~", "under", "below", "over", "above", "less", "more", "than"}
 
 
 def figure_moves(tokens: Sequence[Token]) -> list[tuple[int, str]]:
@@ -1254,8 +1263,7 @@ def gives_change(label: str) -> bool:
 
 
 # a figure said as a state ("was around 200 ms", "we had five infections", "at about three per thousand")
-_STATE_BEFORE_NUMBER = frozenset({"was", "were", "had", "at", "around", "about", "roughly", "approximately", "nearly",
-                                  "almost", "sat", "stood", "hovered", "averaged"})
+_STATE_BEFORE_NUMBER = APPROXIMATE | {"was", "were", "had", "at", "sat", "stood", "hovered", "averaged"}
 
 
 def before_figure(words: Sequence[str], numbers: Sequence[int]) -> bool:

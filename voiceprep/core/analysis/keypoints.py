@@ -23,7 +23,7 @@ from rapidfuzz.distance import OSA
 
 from voiceprep.core.analysis.segments import ADDITIVE, CHANGE_CLAIM, CLAUSE_OPENERS, HYPOTHETICAL, said_in_past
 from voiceprep.core.analysis.segments import NEGATORS as DENIALS
-from voiceprep.core.analysis.text import TIME_UNITS, WORD_VALUES, Token, stem, tokenize_text
+from voiceprep.core.analysis.text import APPROXIMATE, TIME_UNITS, WORD_VALUES, Token, stem, tokenize_text
 from voiceprep.core.banks.model import KeyPoint
 from voiceprep.settings import LOOSE_CUE_QUALITY, AnalysisSettings
 
@@ -65,8 +65,7 @@ UNDOING = frozenset({"not", "no", "never", "without", "none", "nothing", "nor", 
 # "Time to detect went from about an hour to under five minutes": a quantity's change, said without a change verb,
 # reads as the change a cue of change verbs ("reduced|cut|improved|faster") names
 FROM_TO_CUE = "from {number} to {number}"
-_ABOUT = frozenset({"about", "around", "roughly", "nearly", "almost", "approximately", "over", "under", "below", "above",
-                    "less", "more", "than", "just", "only", "well", "maybe"})
+_ABOUT = APPROXIMATE | {"over", "under", "below", "above", "less", "more", "than", "just", "only", "well", "maybe"}
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _SMALL_NUMBERS = frozenset(WORD_VALUES)     # the number words the tokenizer leaves as words ("zero", "one")
 

@@ -37,6 +37,9 @@ ED_NOT_PAST = frozenset({"speed", "seed", "feed", "bleed", "breed", "greed", "in
                          "embed", "hundred", "sacred", "naked", "wicked", "rugged"})
 # the words that open a noun phrase, its article, demonstrative, possessive or quantifier ("the traces", "our logs",
 # "every service"): followups reads a phrase's shape by them, alternatives a thing named not bare
+# the words that say a figure is approximate ("about 40", "roughly two hours", "approximately 3%"): one set, each
+# reader of figures adding the words of its own (keypoints, judge, delivery, followups)
+APPROXIMATE = frozenset({"about", "around", "roughly", "approximately", "nearly", "almost"})
 DETERMINERS = frozenset({"a", "an", "the", "this", "that", "these", "those", "your", "my", "our", "their", "its",
                          "his", "her", "some", "any", "each", "every", "no"})
 NUMBER_WORDS = frozenset(

@@ -343,7 +343,7 @@ UNEXPECTED = "this is a voiceprep bug: please report it with the file"
 
 def _parse(text: str, file: str, limits: BankSettings) -> Bank:
     if len(text) > limits.max_file_bytes:
-        raise _one_field_too_long(text, file, limits) or _fail(
+        raise one_too_big(text, file, limits) or _fail(
             file, None, f"the file is {len(text):,} characters; a bank is at most {limits.max_file_bytes:,} "
                         f"(bundled banks are about 15,000): {SPLIT_IT}")
     found = scan(text)
@@ -423,8 +423,27 @@ def _one_field_too_long(text: str, file: str, limits: BankSettings) -> BankLoadE
                f"{limits.max_file_bytes:,}): {what}")
     if what == SHORTEN_LABEL:
         message = f"{label_too_long(size, limits)} (the file is {len(text):,} characters)"
-    return BankLoadError([BankError(file, None, format_path(path), message, place=named_place(path, raw))],
-                         _titles(raw.get("rounds")))
+    return BankLoadError([BankError(file, line_of(scan(text).lines, path), format_path(path), message,
+                                    place=named_place(path, raw))], _titles(raw.get("rounds")))
+
+
+def _one_line_too_long(text: str, file: str, limits: BankSettings) -> BankLoadError | None:
+    """A file too big because of one line that is no one field (a note pasted as a comment, or a line TOML cannot
+    read): that line, and what to do; None when no one line makes it too big."""
+    lines = text.split("\n")
+    number, longest = max(enumerate(lines, 1), key=lambda item: len(item[1]))
+    if len(text) - len(longest) > limits.max_file_bytes:
+        return None
+    what = "a comment" if longest.lstrip().startswith("#") else "a line"
+    return _fail(file, number, f"{what} of {len(longest):,} characters makes the file {len(text):,} (a bank is at "
+                               f"most {limits.max_file_bytes:,}): shorten it, or keep the long text in your notes")
+
+
+def one_too_big(text: str, file: str, limits: BankSettings) -> BankLoadError | None:
+    """Why a bank's text over the size cap is too big when one field or one line makes it so, else None (its text
+    and its size on disk say it alike; fixDN's leftover: the size on disk said "split it into smaller banks" whatever
+    the cause)."""
+    return _one_field_too_long(text, file, limits) or _one_line_too_long(text, file, limits)
 
 
 def _titles(rounds: object) -> tuple[str, ...]:
@@ -607,6 +626,16 @@ def read_bank_text(path: str | Path, limits: BankSettings | None = None) -> str:
                 "a device" if stat.S_ISCHR(info.st_mode) or stat.S_ISBLK(info.st_mode) else "not a regular file"
             raise _fail(name, None, f"is {kind}, not a bank file; put only .toml text files in the banks folder")
         if info.st_size > limits.max_file_bytes:
+            # one field or one line that makes it too big is named, at its place (read only up to a few times the cap)
+            if info.st_size <= _CULPRIT_READ_FACTOR * limits.max_file_bytes:
+                with os.fdopen(fd, "rb", closefd=False) as f:
+                    whole = f.read(_CULPRIT_READ_FACTOR * limits.max_file_bytes + 1)
+                try:
+                    culprit = one_too_big(whole.decode("utf-8-sig"), name, limits)
+                except UnicodeDecodeError:
+                    culprit = None
+                if culprit is not None:
+                    raise culprit
             raise _fail(name, None, f"the file is {info.st_size:,} bytes; a bank is at most {limits.max_file_bytes:,} "
                                     f"(bundled banks are about 15,000): {SPLIT_IT}")
         with os.fdopen(fd, "rb", closefd=False) as f:

@@ -43,7 +43,14 @@ from voiceprep.core.history.store import (
     bank_where,
     dumps,
 )
-from voiceprep.core.wording import ALSO_COVERED_HEADING, asked_about_heading, counted, delivery_shown, score_text
+from voiceprep.core.wording import (
+    ALSO_COVERED_HEADING,
+    asked_about_heading,
+    counted,
+    delivery_not_scored_lines,
+    delivery_shown,
+    score_text,
+)
 
 EXPORT_VERSION = 1
 CSV_COLUMNS = ["id", "started_at", "bank_id", "round_id", "prompt_id", "prompt_text", "drill", "follow_up",
@@ -190,6 +197,13 @@ def to_markdown(h: History, ids: list[int], now: datetime | None = None,
         cards = delivery_shown((a["delivery"] or {}).get("findings", []))
         if (elsewhere := cards["elsewhere"]) is not None:
             parts.append(f"**{elsewhere['summary']}.** {elsewhere['tip']}\n")
+        # as the feedback says it (mendM): no competency counts how it was said (the stored feedback's competencies
+        # tell; an answer stored without them is not known)
+        feedback_comps = (a.get("feedback") or {}).get("competencies")
+        if a["overall"] is not None and isinstance(feedback_comps, list) and (unscored := delivery_not_scored_lines(
+                [c for c in feedback_comps if isinstance(c, dict)], cards["findings"],
+                bool(a["drill"]) or is_follow_up(a))) is not None:
+            parts.append(f"**{unscored[0]}**\n\n{unscored[1]}\n")
         shown = (a.get("feedback") or {}).get("competencies") or []       # names as the feedback showed them
         names = {c.get("id"): c.get("name") for c in shown if isinstance(c, dict)}
         competencies = a["competencies"]

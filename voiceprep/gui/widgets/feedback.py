@@ -40,9 +40,8 @@ from voiceprep.core.wording import (
     ALSO_COUNTS_TEXT,
     ALSO_COVERED_HEADING,
     asked_about_heading,
-    delivery_not_scored,
+    delivery_not_scored_lines,
     delivery_shown,
-    delivery_to_work_on,
     more_after_text,
     score_shown,
     score_text,
@@ -228,9 +227,8 @@ def document_html(doc: Doc, colors: Colors, context: str | None = None, drill: l
     competencies = doc["competencies"]
     # walk60 8: a rambling answer scored 100 on a job whose competencies are all technical; said once, by the score
     # (an answer stored before its competencies carried "delivery_weight" is not known: nothing said)
-    if not drill and follow_up is None and all("delivery_weight" in c and not c["delivery_weight"] for c in competencies):
-        out.append(f"<p style='margin-top:4px'><b>{e(delivery_not_scored(bool(competencies)))}</b><br>"
-                   f"{e(delivery_to_work_on(findings))}</p>")
+    if (unscored := delivery_not_scored_lines(competencies, findings, bool(drill) or follow_up is not None)) is not None:
+        out.append(f"<p style='margin-top:4px'><b>{e(unscored[0])}</b><br>{e(unscored[1])}</p>")
     if drill:
         out.append(drill_html(doc, drill, colors, follow_up))
         drilled = {k.get("competency") for k in doc["key_points"] if k["label"] in drill}

@@ -263,6 +263,10 @@ ROUND_SHARES_EXPLAINED = shares_explained("round")
 # answered question's feedback, and nothing said why)
 SKIPPED_IN_BARS = "Skipped questions count as 0 in these bars."
 QUESTION_BY_QUESTION = "Question by question"     # the round summary's column of lines that open in History
+# the round summary's toggle for the Delivery cards to work on, when no competency scores delivery (mendM's leftover:
+# they were only in a tooltip); its arrow says shut or open
+DELIVERY_CARDS_BUTTON = ("Delivery ▸", "Delivery ▾")
+DELIVERY_CARDS_NAME = "Delivery: how you said it, the cards to work on by question"
 # the welcome back's lines wrap at the panel's width, at most this many (average) characters wide: a readable line
 # in a very wide window (walk23: broken at 95, ~830 px of the 1366x768 window's panel, its right half empty; walk38:
 # at 160 it broke at two thirds of the card at 2560x1440). The feedback's column is as wide.
@@ -655,6 +659,8 @@ class PracticePage(QWidget):
         # keep their keys (Qt gives a focused editor the plain keys first), hidden pages' shortcuts are off.
         self.shortcuts: dict[str, QShortcut] = {}
         self.question_lines: list[LineButton] = []     # the round summary's, when it is shown
+        self.delivery_btn: QPushButton | None = None   # ... and its Delivery toggle and cards, when it has them
+        self.delivery_cards: QLabel | None = None
 
         def clicks(button: QAbstractButton) -> Callable[[], None]:
             def click() -> None:
@@ -2030,7 +2036,33 @@ class PracticePage(QWidget):
         # a drill's end said "Round complete" (walkthrough 6), and so did one prompt's (walkthrough 9)
         what = scored.what_name(rehearsal)
         top = QHBoxLayout()              # one row: the summary fits a 1366x768 screen (walkthrough 13)
-        top.addWidget(heading(f"{what} complete", 16), 0, Qt.AlignmentFlag.AlignVCenter)
+        unscored = scored.delivery_beside(rehearsal, what)
+        titled = QVBoxLayout()           # the heading, and under it the Delivery toggle (in the big number's height)
+        titled.addWidget(heading(f"{what} complete", 16))
+        self.delivery_btn = self.delivery_cards = None
+        if unscored is not None:
+            # mendM's leftover: the cards were in a tooltip only; shown under the overall on demand (the summary
+            # still fits 1366x768 shut), by mouse or keyboard
+            cards = plain(unscored[1])
+            cards.setWordWrap(True)
+            cards.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            cards.hide()
+            toggle = QPushButton(DELIVERY_CARDS_BUTTON[0])
+            toggle.setCheckable(True)
+            toggle.setAccessibleName(DELIVERY_CARDS_NAME)
+            toggle.setToolTip(DELIVERY_CARDS_NAME)
+
+            def shown_cards(on: bool, toggle: QPushButton = toggle, cards: QLabel = cards) -> None:
+                toggle.setText(DELIVERY_CARDS_BUTTON[on])
+                cards.setVisible(on)
+                if on:
+                    QTimer.singleShot(0, lambda: page.ensureWidgetVisible(cards))
+            toggle.toggled.connect(shown_cards)
+            titled.addWidget(toggle, 0, Qt.AlignmentFlag.AlignLeft)
+            self.delivery_btn, self.delivery_cards = toggle, cards
+        titled.setSpacing(0)             # the two in the height of the big number and its caption (1366x768)
+        top.addLayout(titled)
+        top.setAlignment(titled, Qt.AlignmentFlag.AlignVCenter)
         top.addSpacing(24)
         # a drill's one number, saying what it counts (walk38: four numbers for two answers, each explained apart)
         counts = "/ 100 on the points asked for" if what == "Drill" else "overall / 100"
@@ -2040,7 +2072,6 @@ class PracticePage(QWidget):
             # walk41: "15 overall" over answers of 40, 0 and 0 was not explained; beside it, so the summary still
             # fits a 1366x768 screen (walkthrough 13)
             beside.addWidget(muted(made))
-        unscored = scored.delivery_beside(rehearsal, what)
         if unscored is not None:
             # walk60 8: a round of 100 over an answer with 52 fillers, nothing said: once, beside the overall (in the
             # big number's height: a line under it pushed "Drill these now" out of a 1366x768 screen)
@@ -2054,6 +2085,8 @@ class PracticePage(QWidget):
             top.addLayout(beside, 2)
             top.setAlignment(beside, Qt.AlignmentFlag.AlignVCenter)
         lay.addLayout(top)
+        if self.delivery_cards is not None:
+            lay.addWidget(self.delivery_cards)
         if (skips := scored.skipped_line(summary.answered, summary.total)) is not None:     # not the headline (walk37)
             lay.addWidget(muted(skips))
         if (elsewhere := scored.off_topic_line(rehearsal)) is not None:       # walk58 5: said in each feedback only
