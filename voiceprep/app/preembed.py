@@ -29,7 +29,7 @@ from voiceprep.core.transcript import Word
 from voiceprep.settings import EMBED_BATCH, AnalysisSettings
 
 log = logging.getLogger(__name__)
-BATCH = EMBED_BATCH        # texts per model call: the judge's own batch (Embedder._run), so a stop waits for one only
+BATCH = EMBED_BATCH        # texts per embed call, so a stop waits for one batch only (settings.EMBED_BATCH)
 _ENDS = (".", "?", "!")
 
 
