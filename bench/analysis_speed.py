@@ -1,7 +1,9 @@
 """How long the analysis of one 2-minute answer takes, with the semantic judge's model loaded (goal: <= 150 ms).
 
 Key points, evidence, scores, delivery and follow-ups, each run on fresh text (no cached sentence vectors).
-Also prints the model's load time (done once, off the GUI thread) and the lexical-only time for comparison.
+Also prints the model's load time (done once, off the GUI thread) and the lexical-only time for comparison, the model's
+share of each semantic run (`Embedder._run`, same clock) and the rest, and the model calls for one answer's texts
+(chosen by length, `embedder.batches`, against 4 texts a call as before perf46).
 
     .venv/bin/python bench/analysis_speed.py [--cpu]     # --cpu: process CPU time (model threads included)
     .venv/bin/python bench/analysis_speed.py --spoken [--seconds 120] [--runs 20]
@@ -18,6 +20,7 @@ the analysis done), median and p95 in process CPU and wall time, and checks that
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import sys
 import time
@@ -27,7 +30,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 from bench.answers import answer_text  # noqa: E402
 from voiceprep.core.analysis.analyze import analyze_answer  # noqa: E402
-from voiceprep.core.analysis.embedder import judge_status, warm_up  # noqa: E402
+from voiceprep.core.analysis.embedder import batches, get_embedder, judge_status, warm_up  # noqa: E402
 from voiceprep.core.banks import load_bank  # noqa: E402
 from voiceprep.core.transcript import Segment, Transcript, Word  # noqa: E402
 from voiceprep.settings import AnalysisSettings  # noqa: E402
@@ -62,22 +65,65 @@ def main() -> None:
     cold = (time.perf_counter() - start) * 1000
     print(f"first call (label vectors not cached yet): {cold:.1f} ms")
     sentences = answer_text(120, wpm=150).split(". ")
+    e = get_embedder()
+    model_ms: list[float] = []
+    if e is not None:                       # the model's own share of each run (perf46), in the same clock
+        real = e._run
+
+        def timed_run(texts, *a, **k):
+            start = clock()
+            try:
+                return real(texts, *a, **k)
+            finally:
+                model_ms.append((clock() - start) * 1000)
+        e._run = timed_run                  # type: ignore[method-assign]
     for name, settings in (("semantic", AnalysisSettings()), ("lexical only", AnalysisSettings(semantic_judge=False))):
-        runs = []
+        runs, models = [], []
         for i in range(30):
             # fresh sentences every run: the answer's sentence vectors are never served from the cache
             text = ". ".join(f"{s} (take {i})" for s in sentences)
             variant = timed_transcript(text)
+            model_ms.clear()
             start = clock()
             analyze_answer(bank, prompt, variant, settings)
             runs.append((clock() - start) * 1000)
+            models.append(sum(model_ms))
+        rest = sorted(r - m for r, m in zip(runs, models))
         runs.sort()
+        models.sort()
         what = f"{name:12} 30 runs{' (CPU)' if args.cpu else ''}"
         print(f"{what}: median {statistics.median(runs):.1f} ms, p95 {runs[int(0.95 * 29)]:.1f} ms, "
               f"max {runs[-1]:.1f} ms")
-    print(f"judge: {judge_status().to_dict()}")
+        if name == "semantic" and e is not None:
+            print(f"{'':12} of which the model (Embedder._run): median {statistics.median(models):.1f} ms, p95 "
+                  f"{models[int(0.95 * 29)]:.1f} ms; the rest: median {statistics.median(rest):.1f} ms, p95 "
+                  f"{rest[int(0.95 * 29)]:.1f} ms")
+    if e is not None:
+        e._run = real                       # type: ignore[method-assign]
+        calls(e, [f"{s} (take 999)" for s in sentences], bank, prompt)
+    print(f"judge: {judge_status().to_dict()}, model threads {e.session.get_session_options().intra_op_num_threads if e else 0}"
+          f", load {os.getloadavg()[0]:.1f}")
     if args.spoken:
         spoken(bank, args.seconds, args.runs, args.silence)
+
+
+def calls(e, sentences: list[str], bank, prompt) -> None:
+    """The model calls for one fresh answer's texts: how many, and the tokens padded (perf46: `embedder.batches`, chosen
+    by length, against the 4 texts a call before it)."""
+    asked: list[list[str]] = []
+    real = e._run
+    e._run = lambda texts, *a, **k: asked.append(list(texts)) or real(texts, *a, **k)   # type: ignore[method-assign]
+    try:
+        analyze_answer(bank, prompt, timed_transcript(". ".join(sentences)))
+    finally:
+        e._run = real                       # type: ignore[method-assign]
+    for texts in asked:
+        lengths = sorted(len(enc.ids) for enc in e.tokenizer.encode_batch(texts))
+        for name, runs in (("by length", batches(lengths)),
+                           ("4 a call", [(s, min(s + 4, len(lengths))) for s in range(0, len(lengths), 4)])):
+            padded = sum((end - start) * lengths[end - 1] for start, end in runs)
+            print(f"model calls for the answer's {len(texts)} texts ({sum(lengths)} tokens), {name}: {len(runs)} calls, "
+                  f"{padded} tokens padded")
 
 
 def _p95(values: list[float]) -> float:
@@ -88,7 +134,6 @@ def _p95(values: list[float]) -> float:
 def spoken(bank, seconds: int, runs: int, silence: float) -> None:
     """perf45: the live path on a spoken answer with the pre-embedder attached, then cold vs pre-embedded judging."""
     import json
-    import os
 
     import numpy as np
 
@@ -96,7 +141,6 @@ def spoken(bank, seconds: int, runs: int, silence: float) -> None:
     from bench.speech_bench import feed_realtime
     from voiceprep.app.judging import prepare_judge
     from voiceprep.app.preembed import PreEmbedder, answer_texts
-    from voiceprep.core.analysis.embedder import get_embedder
     from voiceprep.speech.audio import load_audio
     from voiceprep.speech.live import LiveTranscriber
     from voiceprep.speech.transcriber import Transcriber

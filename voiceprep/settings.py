@@ -443,9 +443,13 @@ DENIED_CLAIM_WORDS = 4
 # the head of what a clause says was missing: up to this many words after its "no" or denied "have" ("no automatic
 # failover"; judge.said_missing)
 MISSING_HEAD_WORDS = 3
-# texts per embedding model call (Embedder._run); the app's pre-embedding runs one batch at a time, so a stop waits
-# for one only (app.preembed)
+# texts per embedding model call in the app's pre-embedding (app.preembed), which runs one call at a time, so a stop
+# waits for one only
 EMBED_BATCH = 4
+# the judge's model calls (embedder.batches): a call's fixed cost in padded tokens' worth (~4.5 ms against ~0.35 ms a
+# token, CPU, perf46), and the most texts in one call
+EMBED_CALL_TOKENS = 12
+EMBED_BATCH_MAX = 16
 # a why-not reason opening a piece of a long sentence ("because", "since") is said in that piece only with this many
 # words after it (alternatives.carries_reason): "We did not shard the order book, since my manager" is cut before it
 REASON_SAID_WORDS = 3

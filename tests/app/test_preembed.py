@@ -8,8 +8,11 @@ import json
 import threading
 import time
 
+import numpy as np
 import pytest
+import soundfile as sf
 
+from voiceprep.app import session as session_module
 from voiceprep.app import threads
 from voiceprep.app.judging import prepare_judge
 from voiceprep.app.preembed import PreEmbedder, answer_texts
@@ -192,3 +195,34 @@ def test_nothing_is_embedded_when_the_meaning_based_judge_is_off(monkeypatch):
         pre.offer(spoken().words(), [])
         pre.stop()
         assert pre._thread is None
+
+
+def test_once_judged_the_vectors_of_words_a_later_pass_changed_are_forgotten_and_the_answers_kept(bank, session, model,
+                                                                                                 monkeypatch):
+    """perf46 (perf45's leftover): a tentative sentence the next pass heard otherwise was embedded while it was said;
+    after the judge it is dropped from the model's cache (it would only fill it), and the answer's own vectors stay
+    (judging it again finds them). The work is on a thread of its own: `finish` does not wait for it."""
+    model.forget()
+    pending = session.begin(bank, bank.prompt("hardest-problem"))
+    pending.pre = pre = PreEmbedder()
+    misheard = spoken("We also rewrote the building service in rust.").words()
+    transcript = spoken()
+    pre.offer(transcript.words()[:30], misheard)         # a pass's tentative words, heard otherwise later
+    deadline = time.time() + 60
+    while not any("rust" in t for t in pre.computed) and time.time() < deadline:
+        time.sleep(0.05)
+    pre.offer(transcript.words(), [])
+    wanted = set(answer_texts(transcript.words(), AnalysisSettings()))
+    while not wanted <= set(model._cache) and time.time() < deadline:
+        time.sleep(0.05)
+    tentative = [t for t in pre.computed if "rust" in t]
+    assert tentative and wanted <= set(model._cache)
+    monkeypatch.setattr(session_module, "require_answer", lambda *a, **k: None)   # no speech recorded: taken as heard
+    sf.write(str(pending.audio_path), np.zeros(16000, np.float32), 16000, subtype="PCM_16")
+    session.finish(pending, lambda: transcript)
+    deadline = time.time() + 60
+    while pre.unused is None and time.time() < deadline:
+        time.sleep(0.05)
+    assert pre.unused is not None and pre.unused >= len(tentative)
+    assert not set(tentative) & set(model._cache)
+    assert wanted <= set(model._cache) and set(pre.computed) <= wanted

@@ -30,7 +30,7 @@ from voiceprep.core.transcript import Word
 from voiceprep.settings import EMBED_BATCH, AnalysisSettings
 
 log = logging.getLogger(__name__)
-BATCH = EMBED_BATCH        # texts per model call: the judge's own batch (Embedder._run), so a stop waits for one only
+BATCH = EMBED_BATCH        # texts per embed call, so a stop waits for one batch only (settings.EMBED_BATCH)
 _ENDS = (".", "?", "!")
 
 
@@ -57,8 +57,8 @@ def _lowest_priority() -> None:
 
 
 class PreEmbedder:
-    """One spoken answer's pre-embedding: `offer` from the live transcriber's thread, `stop` before judging, `discard`
-    when the attempt is dropped."""
+    """One spoken answer's pre-embedding: `offer` from the live transcriber's thread, `stop` before judging, `settle`
+    after it (the unused vectors forgotten), `discard` when the attempt is dropped."""
 
     def __init__(self, settings: AnalysisSettings | None = None, tentative: bool = True):
         self.settings = settings or AnalysisSettings()
@@ -71,6 +71,7 @@ class PreEmbedder:
         self.computed: list[str] = []       # texts this answer gave the model (its vectors were not cached)
         self.cpu_s = 0.0                    # the worker's CPU seconds (its thread's, model threads not counted)
         self.offers = 0
+        self.unused: int | None = None      # texts computed that the judged answer did not need, once `settle`d
         self._discarded = False
 
     @property
@@ -141,6 +142,30 @@ class PreEmbedder:
             self._discarded = True
             self.stop()
             self._forget()
+
+    def settle(self, words: Sequence[Word]) -> None:
+        """The answer is judged (`words`: its final transcript's): forget the vectors computed for texts the judge did
+        not need (tentative sentences a later pass changed), so that they do not fill the model's cache. Returns at
+        once: the work (a `units` pass, ~5 ms) is done on a thread of its own at the lowest priority, after the
+        worker's last batch."""
+        if not self.enabled or self._discarded:
+            return
+        threading.Thread(target=self._settle, args=(list(words),), name="pre-embed-settle", daemon=True).start()
+
+    def _settle(self, words: list[Word]) -> None:
+        _lowest_priority()
+        try:
+            keep = set(answer_texts(words, self.settings))
+            self.join()                         # the worker's last batch, still in the model at the Stop
+            with self._lock:
+                unused = [t for t in self.computed if t not in keep]
+                self.computed = [t for t in self.computed if t in keep]
+            e = model.get_embedder() if model.settled() else None
+            if e is not None and unused:
+                e.drop(unused)
+            self.unused = len(unused)
+        except Exception:   # only the cache's tidiness is at stake
+            log.exception("forgetting the answer's unused pre-embedded texts failed")
 
     def _forget(self) -> None:
         e = model.get_embedder() if model.settled() else None

@@ -295,6 +295,8 @@ class PracticeSession:
                 #                             the judge embeds what is still missing
         analysis = run_judge(pending.bank, pending.prompt, transcript, self.settings.analysis, pending.follow_up,
                              pending.drill)
+        if pending.pre is not None:
+            pending.pre.settle(transcript.words())      # its unused vectors forgotten, on its own thread
         checkpoint("judge.done")
         try:
             if problem:
