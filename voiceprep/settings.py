@@ -543,7 +543,7 @@ UNDO_DELETE_S = 30.0
 
 @dataclass
 class BankSettings:
-    max_file_bytes: int = 256_000       # a bank is a few KB; anything larger is refused unread (bounded time/memory)
+    max_file_bytes: int = 256_000       # a bank is a few KB; anything larger is refused (read, up to 4x, only to name why)
     max_nesting: int = 8                # deepest [ ]/{ } nesting in a value (banks use 1-2)
     max_key_parts: int = 8              # most dotted parts in a key or header (banks use 3)
     max_errors: int = 60                # problems listed per file; the rest are counted

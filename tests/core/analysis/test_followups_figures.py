@@ -187,3 +187,10 @@ def test_broken_question_sees_a_figure_and_its_measure_cut_out(label, question):
                                    "The roadmap slipped by one quarter", "Two weeks later the audit passed"])
 def test_these_follow_ups_read_whole(label):
     assert broken_question(label, _asked(label)) is None
+
+
+def test_one_after_any_approximate_word_is_read_as_the_figure():
+    """read46a 3: "about one" was a figure and "roughly one"/"approximately one" were not (a word list of its own), so
+    the three labels were asked differently; the figure's "one" now follows the one approximate-word list."""
+    asked = {_asked(f"Cut incidents to {w} one a month") for w in ("about", "roughly", "approximately", "around")}
+    assert len(asked) == 1, asked

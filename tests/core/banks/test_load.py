@@ -518,3 +518,24 @@ def test_a_key_point_too_long_for_the_file_is_named_with_its_line():
     text = bank_text({"id": "fine", "label": "I gave access"}, {"id": "huge", "label": label})
     [error] = errors_of(text)
     assert error.line == line_of(text, '"huge"') + 1 and str(error).startswith(f"bank.toml:{error.line}: ")
+
+
+def test_a_bank_file_too_big_on_disk_is_measured_in_bytes_and_never_crashes_the_load(tmp_path):
+    """read46a 1–2: the on-disk size is bytes, so a bank of many non-ASCII fields (300,000 bytes, fewer characters) is
+    too big as a whole ("split it"), not blamed on its longest field; and an over-size file TOML cannot walk (nesting
+    deep enough for a RecursionError) is a BankLoadError, never another exception (one bad file must not stop the app)."""
+    from voiceprep.core.banks.load import SPLIT_IT
+
+    def loaded(text: str) -> BankLoadError:
+        path = tmp_path / "big.toml"
+        path.write_text(text, encoding="utf-8")
+        with pytest.raises(BankLoadError) as info:
+            load_bank(path)
+        return info.value
+
+    many = GOOD + "".join(f"# {i}: " + "Я поговорил с командой о сроках. " * 6 + "\n" for i in range(1000))
+    assert len(many) < 256_000 < len(many.encode())
+    [error] = loaded(many).errors
+    assert error.message.endswith(SPLIT_IT), error.message
+    deep = GOOD + "x = " + "[" * 20_000 + "]" * 20_000 + "\n" + "# " + "pad " * 70_000 + "\n"
+    assert loaded(deep).errors

@@ -542,8 +542,9 @@ _NUMBER_WORD = (r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|
 # (`_ABOUT`), a result's amount (`_AMOUNT`) and the broken-question check
 _ABOUT_WORDS = (*sorted(APPROXIMATE), "over", "under", "below", "just", "only")
 _ABOUT = r"(?:" + "|".join(_ABOUT_WORDS) + r"|more than|less than)"
-# "one" only as an amount ("to under one"), not "from only one source"
-_FIGURE = (r"(?<![\w.+-])(?:(?:about|around|nearly|almost|over|under|below)\s+one|(?:" + _ABOUT + r"\s+)?"
+# "one" only as an amount ("to under one", "roughly one a month"), not "from only one source"
+_ONE_AFTER = "|".join(w for w in _ABOUT_WORDS if w not in ("just", "only"))
+_FIGURE = (r"(?<![\w.+-])(?:(?:" + _ONE_AFTER + r")\s+one|(?:" + _ABOUT + r"\s+)?"
            r"(?:[$£€]?(?!(?:19|20)\d\d(?:'?s)?\b)\d+(?:,\d{3})*(?:\.\d+)?(?:%|k|m|bn|x|ms|us|µs|μs|ns|s)?|" + _NUMBER_WORD +
            r"(?:\s+(?:hundred|thousand|million))?)(?:\s+percent)?)(?![\w-])")
 # what a figure measures, which goes with it: "200 us (microseconds) per message", "5 ms", "40 a week"
