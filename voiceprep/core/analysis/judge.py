@@ -99,7 +99,7 @@ from voiceprep.core.banks.load import default_cues, label_min_cues
 from voiceprep.core.banks.model import Job, KeyPoint, Prompt
 from voiceprep.settings import DENIED_CLAIM_WORDS, MISSING_HEAD_WORDS, PHRASE_CUE_WORDS, AnalysisSettings
 
-JUDGE_VERSION = "semantic-74"      # session 45: -74: judge91 (a modal's scope ends at a coordinated clause with
+JUDGE_VERSION = "semantic-74-d"      # session 45: -74: judge91 (a modal's scope ends at a coordinated clause with
                                    # its own subject and past verb: "the lead could open the folder and I removed
                                    # their access"); -73: judge88 ("wasn't a proper ledger" denies a point that
                                    # denies floats; "there was no automatic failover" / "but no ..." / "we didn't
@@ -215,6 +215,7 @@ TAKEN_MARGIN = 0.15      # another point's best sentence is not quoted when a se
 # a thing a plain label claims is shorter than the label and comes close to more sentences: it covers the point from
 # this much above the threshold (the whole label from the threshold)
 CLAIM_MARGIN = 0.10
+_JOINERS = frozenset({"and", "or"})   # "the cost and complexity of banks": no word of the burden (`_burden_unsaid`)
 _FACET_SPLIT = re.compile(r"\s*(?:,|;|/|\band\b|\bor\b|\bwith\b)\s*")
 
 
@@ -2710,6 +2711,12 @@ class AnswerJudge:
             p = self._set_aside(p)       # "Consistency was always a priority" (judge28)
         if self._vetoed.get(kp.label):
             p = self._set_aside(p)       # "failover wasn't automatic" for "automatic failover"
+        if p >= self.s.judge_threshold and self._items_by_head_words(kp, parts, masked, lexical):
+            p = self._set_aside(p)       # "payments have to be rounded fast" for "Accepting payments and spending:
+            #                              online payments, local payment methods, cards and expense management" (walk62)
+        if p >= self.s.judge_threshold and self._burden_unsaid(kp, lexical):
+            p = self._set_aside(p)       # "plumbing for companies that trade across borders" for "... businesses selling
+            #                              across borders without the cost and complexity of banks" (walk62)
         if p >= self.s.judge_threshold and self._names_only_the_doers(kp, lexical):
             p = self._set_aside(p)       # "We used Kafka, and our consumers read the events" for "Kafka consumers
             #                              that commit offsets only after the work is done" (walk60)
@@ -2994,6 +3001,60 @@ class AnswerJudge:
         """The probability held just under the threshold, for a rule that sets the point aside whatever the meaning
         says ("Quantify the impact" with no number said, a point told by nobody in particular...): not covered."""
         return min(p, 0.99 * self.s.judge_threshold)
+
+    @functools.cached_property
+    def _unit_stems(self) -> list[frozenset[str]]:
+        """The stems said in each unit (`self.units`)."""
+        firsts = [t.word for t in self.index.tokens]
+        return [frozenset(t.stem for t in self.index.tokens[bisect_left(firsts, u.first):bisect_right(firsts, u.last)])
+                for u in self.units]
+
+    def _items_by_head_words(self, kp: KeyPoint, parts: list[str], masked: np.ndarray,
+                             lexical: KeyPointResult) -> bool:
+        """For a listing label the bank wrote cues for ("Accepting payments and spending: online payments, local payment
+        methods, cards and expense management"), no cue said, whether every usable unit close to an item (FACET_SAID)
+        says a word the item shares with the head ("payments") and no word of an item's own: the closeness is the
+        shared topic word's, not the items' ("payments have to be rounded fast", walk62). A unit close to an item in
+        other words ("shoppers pay by Pix") is judged by meaning as ever."""
+        head, colon, _ = point_content(kp.label).partition(":")
+        items = [1 + k for k, part in enumerate(parts) if part != head.strip()]
+        if not colon or len(items) < 2 or kp.cues_from_label or lexical.matches or lexical.negated:
+            return False
+        content = [{t.stem for t in tokenize_text(parts[k - 1]) if t.norm not in FUNCTION_WORDS | _JOINERS} for k in items]
+        own_head = {t.stem for t in tokenize_text(head) if t.norm not in FUNCTION_WORDS | _JOINERS}
+        shared = own_head & set().union(*content)
+        if not shared:
+            return False
+        items_own = set().union(*content) - own_head
+        near = np.flatnonzero(masked[:, items].max(axis=1) >= FACET_SAID)
+        return bool(len(near)) and all(not (self._unit_stems[i] & items_own) and bool(self._unit_stems[i] & shared)
+                                       for i in near)
+
+    def _burden_unsaid(self, kp: KeyPoint, lexical: KeyPointResult) -> bool:
+        """For a label that names what the thing takes away ("... without the cost and complexity of banks": a burden,
+        not "without losing events"), credited with fewer of the bank's cues than it asks, whether the answer says no
+        word of that burden, nor any cue the bank wrote with one ("fees|cost"): what it solves is never said
+        ("financial plumbing for companies that trade across borders", walk62)."""
+        if kp.cues_from_label or len(lexical.matches) >= kp.min_cues:
+            return False
+        tokens = tokenize_text(kp.label)
+        burden: set[str] = set()
+        for i, t in enumerate(tokens):
+            if t.norm != "without" or (i + 1 < len(tokens) and tokens[i + 1].norm.endswith("ing")):
+                continue
+            for u in tokens[i + 1:]:
+                if u.clause_start:
+                    break
+                if u.norm not in FUNCTION_WORDS and u.norm not in _JOINERS:
+                    burden.add(u.stem)
+        if not burden:
+            return False
+        cues = {cue for cue in kp.cues
+                if any(t.stem in burden for a in cue.split("|") for t in tokenize_text(a))}
+        said = {m.cue for m in [*lexical.matches, *lexical.negated]}
+        if any(any(m == a.strip() for a in cue.split("|")) for cue in cues for m in said):
+            return False
+        return not any(t.stem in burden for t in self.index.tokens)
 
     def _names_only_its_head(self, kp: KeyPoint, parts: list[str], masked: np.ndarray,
                              lexical: KeyPointResult) -> bool:
