@@ -99,7 +99,11 @@ from voiceprep.core.banks.load import default_cues, label_min_cues
 from voiceprep.core.banks.model import Job, KeyPoint, Prompt
 from voiceprep.settings import DENIED_CLAIM_WORDS, MISSING_HEAD_WORDS, PHRASE_CUE_WORDS, AnalysisSettings
 
-JUDGE_VERSION = "semantic-74-d"      # session 45: -74: judge91 (a modal's scope ends at a coordinated clause with
+JUDGE_VERSION = "semantic-75"      # session 46: -75: judge94 (walk62: a listing point is set aside when its only
+                                   # close sentences share just the head's word with its items, "payments have to be
+                                   # routed fast"; a "without X" point with fewer cues than min_cues and no word of X
+                                   # said is set aside);
+                                   # session 45: -74: judge91 (a modal's scope ends at a coordinated clause with
                                    # its own subject and past verb: "the lead could open the folder and I removed
                                    # their access"); -73: judge88 ("wasn't a proper ledger" denies a point that
                                    # denies floats; "there was no automatic failover" / "but no ..." / "we didn't
