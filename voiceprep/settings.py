@@ -434,7 +434,7 @@ PHRASE_CUE_WORDS = 3
 LOOSE_CUE_QUALITY = 0.9
 # judge90: a denial in an opening "when"/"because" clause says why the candidate then acted ("When it didn't calm down I
 # referred it"): the opener at most this many words before the denial, the candidate's act at most this many after
-# (segments._opening_reason)
+# (segments._reason_act)
 REASON_OPENER_WORDS = 4
 REASON_ACT_WORDS = 6
 # judge88: a contraction denies a word of the label's claim said within this many words after it ("wasn't a proper
