@@ -324,6 +324,9 @@ class AnalysisSettings:
     # A-T +3 true ticks, 0 false, at 0.02-0.03; dev and regression unchanged; docs/benchmarks.md judge62), or the unit
     # the prompt's points give it when they take the answer's units jointly (`_assigned_its_own`: judge66)
     plain_own_min_probability: float = 0.03
+    # ... but not when the only units that name the point deny it: one said with a denial shares this many of the
+    # label's words and none said without one shares any (judge.AnswerJudge._named_only_denied: walk61 1, judge93)
+    floor_denied_named: int = 2
     # ... and so does a point with cues the bank wrote, in an answer this detailed (its cues name the point's substance:
     # in answers of 40-49 details the points it would add were as often wrong as right; docs/benchmarks.md judge28)
     cued_concrete_details: int = 50

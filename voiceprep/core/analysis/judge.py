@@ -2690,7 +2690,8 @@ class AnswerJudge:
             if claimed >= self.s.judge_threshold + CLAIM_MARGIN:
                 p = max(p, claimed)
         closeness = self._quote_scores(kp, masked)
-        floored = p < self.s.judge_threshold and self._told_in_detail(kp, p, own, closeness)
+        floored = (p < self.s.judge_threshold and self._told_in_detail(kp, p, own, closeness)
+                   and not self._named_only_denied(kp, allowed))
         if floored:
             p = self.s.judge_threshold      # an instance of the point, told in the story's own words (judge26/28)
         before = self._before_figures(kp.label)
@@ -2949,6 +2950,24 @@ class AnswerJudge:
                                   else self.details >= self.s.cued_concrete_details and self.on_question):
             return False
         return not own or float(closeness.max()) <= -1 or bool(self._own_acts()[int(np.argmax(closeness))])
+
+    def _named_only_denied(self, kp: KeyPoint, allowed: frozenset[str]) -> bool:
+        """Whether the only sentences that name what the point says deny it: a unit said with a denial (beyond the
+        label's own markers) shares at least `floor_denied_named` of the label's words that could name something, and
+        no unit said without one shares any ("We also did not go to the information government's team for approval
+        before we started." for "I got information governance approval before starting": walk61 1, judge93). The
+        told-in-detail floor then has nothing of the point's own to rest on but its denial."""
+        own = {t.stem for t in tokenize_text(point_content(kp.label)) if _namable(t) and not t.is_number}
+        denied = told = 0
+        for u in self.units:
+            if u.kind == "pair":
+                continue
+            shared = len({t.stem for t in tokenize_text(u.text) if _namable(t)} & own)
+            if u.negated - allowed:
+                denied = max(denied, shared)
+            else:
+                told = max(told, shared)
+        return denied >= self.s.floor_denied_named and told == 0
 
     def _nearest_is_its_own(self, kp: KeyPoint, closeness: np.ndarray) -> bool:
         """Whether the unit that would quote the point (`closeness`: `_quote_scores`) quotes it at least as well as
