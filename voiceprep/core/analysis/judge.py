@@ -92,9 +92,10 @@ from voiceprep.settings import DENIED_CLAIM_WORDS, MISSING_HEAD_WORDS, PHRASE_CU
 JUDGE_VERSION = "semantic-74-b"    # session 46: -74-b (provisional): judge93 (an opening reason's denial kept for
                                    # its own words, the act after it a unit of its own: "When it didn't calm down I
                                    # referred it"; the told-in-detail floor refuses a point whose only units naming
-                                   # its words deny it: walk61 1); session 45: -74: judge91 (a modal's scope ends
-                                   # at a coordinated clause with its own subject and past verb: "the lead could
-                                   # open the folder and I removed their access"); -73: judge88 ("wasn't a proper ledger" denies a point that
+                                   # its words deny it: walk61 1); session 45: -74: judge91 (a modal's scope ends at
+                                   # a coordinated clause with its own subject and past verb: "the lead could open
+                                   # the folder and I removed their access");
+                                   # -73: judge88 ("wasn't a proper ledger" denies a point that
                                    # denies floats; "there was no automatic failover" / "but no ..." / "we didn't
                                    # have ..." a veto; the cue matcher reads "less sure about X") and judge90 (a
                                    # denial in an opening "when" clause is why, not the act; a point that is a talk
