@@ -324,6 +324,9 @@ class AnalysisSettings:
     # A-T +3 true ticks, 0 false, at 0.02-0.03; dev and regression unchanged; docs/benchmarks.md judge62), or the unit
     # the prompt's points give it when they take the answer's units jointly (`_assigned_its_own`: judge66)
     plain_own_min_probability: float = 0.03
+    # ... but not when the only units that name the point deny it: one said with a denial shares this many of the
+    # label's words and none said without one shares any (judge.AnswerJudge._named_only_denied: walk61 1, judge93)
+    floor_denied_named: int = 2
     # ... and so does a point with cues the bank wrote, in an answer this detailed (its cues name the point's substance:
     # in answers of 40-49 details the points it would add were as often wrong as right; docs/benchmarks.md judge28)
     cued_concrete_details: int = 50
@@ -434,7 +437,7 @@ PHRASE_CUE_WORDS = 3
 LOOSE_CUE_QUALITY = 0.9
 # judge90: a denial in an opening "when"/"because" clause says why the candidate then acted ("When it didn't calm down I
 # referred it"): the opener at most this many words before the denial, the candidate's act at most this many after
-# (segments._opening_reason)
+# (segments._reason_act)
 REASON_OPENER_WORDS = 4
 REASON_ACT_WORDS = 6
 # judge88: a contraction denies a word of the label's claim said within this many words after it ("wasn't a proper

@@ -158,14 +158,20 @@ def judged(bank, prompt_id: str, text: str) -> dict:
     return {r.key_point.id: r for r in a.key_points}
 
 
-@pytest.mark.xfail(strict=True, reason="judge91: two floor rules measured on dev2 A-T each cost more true ticks than "
-                   "false (6 true for 1 false at the narrower): not fixed")
 def test_a_denied_point_is_not_floored_by_a_detailed_story(bank):
     """walk61 1: main ticked "I got information governance approval before starting" at exactly 0.50 (the floor),
-    quoting its denial; typed with "governance" heard right the same words were refused."""
+    quoting its denial; typed with "governance" heard right the same words were refused. The only sentence that names
+    the point's words denies it (judge93: `_named_only_denied`)."""
     results = judged(bank, "time-worked-patient-identifiable", STORED4)
     assert not results["got-information-governance"].hit
     assert results["gave-access-people"].hit            # the access, told, stays
+
+
+def test_the_same_sentence_told_ticks_the_point(bank):
+    """The same answer with the governance sentence told, not denied: ticked."""
+    told = STORED4.replace("We also did not go to", "We also went to")
+    assert told != STORED4
+    assert judged(bank, "time-worked-patient-identifiable", told)["got-information-governance"].hit
 
 
 @pytest.mark.parametrize("comma", ["", ","])

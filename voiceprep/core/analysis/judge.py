@@ -99,10 +99,13 @@ from voiceprep.core.banks.load import default_cues, label_min_cues
 from voiceprep.core.banks.model import Job, KeyPoint, Prompt
 from voiceprep.settings import DENIED_CLAIM_WORDS, MISSING_HEAD_WORDS, PHRASE_CUE_WORDS, AnalysisSettings
 
-JUDGE_VERSION = "semantic-75"      # session 46: -75: judge94 (walk62: a listing point is set aside when its only
-                                   # close sentences share just the head's word with its items, "payments have to be
-                                   # routed fast"; a "without X" point with fewer cues than min_cues and no word of X
-                                   # said is set aside);
+JUDGE_VERSION = "semantic-76"      # session 46: -76: judge93 (an opening reason's denial kept for its own words,
+                                   # the act after it a unit of its own: "When it didn't calm down I referred it";
+                                   # the told-in-detail floor refuses a point whose only units naming its words
+                                   # deny it: walk61 1); -75: judge94 (walk62: a listing point is set aside when its
+                                   # only close sentences share just the head's word with its items, "payments have
+                                   # to be routed fast"; a "without X" point with fewer cues than min_cues and no
+                                   # word of X said is set aside);
                                    # session 45: -74: judge91 (a modal's scope ends at a coordinated clause with
                                    # its own subject and past verb: "the lead could open the folder and I removed
                                    # their access"); -73: judge88 ("wasn't a proper ledger" denies a point that
@@ -2701,7 +2704,8 @@ class AnswerJudge:
             if claimed >= self.s.judge_threshold + CLAIM_MARGIN:
                 p = max(p, claimed)
         closeness = self._quote_scores(kp, masked)
-        floored = p < self.s.judge_threshold and self._told_in_detail(kp, p, own, closeness)
+        floored = (p < self.s.judge_threshold and self._told_in_detail(kp, p, own, closeness)
+                   and not self._named_only_denied(kp, allowed))
         if floored:
             p = self.s.judge_threshold      # an instance of the point, told in the story's own words (judge26/28)
         before = self._before_figures(kp.label)
@@ -2966,6 +2970,24 @@ class AnswerJudge:
                                   else self.details >= self.s.cued_concrete_details and self.on_question):
             return False
         return not own or float(closeness.max()) <= -1 or bool(self._own_acts()[int(np.argmax(closeness))])
+
+    def _named_only_denied(self, kp: KeyPoint, allowed: frozenset[str]) -> bool:
+        """Whether the only sentences that name what the point says deny it: a unit said with a denial (beyond the
+        label's own markers) shares at least `floor_denied_named` of the label's words that could name something, and
+        no unit said without one shares any ("We also did not go to the information government's team for approval
+        before we started." for "I got information governance approval before starting": walk61 1, judge93). The
+        told-in-detail floor then has nothing of the point's own to rest on but its denial."""
+        own = {t.stem for t in tokenize_text(point_content(kp.label)) if _namable(t) and not t.is_number}
+        denied = told = 0
+        for u in self.units:
+            if u.kind == "pair":
+                continue
+            shared = len({t.stem for t in tokenize_text(u.text) if _namable(t)} & own)
+            if u.negated - allowed:
+                denied = max(denied, shared)
+            else:
+                told = max(told, shared)
+        return denied >= self.s.floor_denied_named and told == 0
 
     def _nearest_is_its_own(self, kp: KeyPoint, closeness: np.ndarray) -> bool:
         """Whether the unit that would quote the point (`closeness`: `_quote_scores`) quotes it at least as well as

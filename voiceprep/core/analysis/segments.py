@@ -470,10 +470,13 @@ def held_until(words: Sequence[str], i: int, own: bool = False) -> bool:
     return False
 
 
-def _markers(words: list[str], before: list[str] | None = None, story: bool = False,
-             routine: bool = False) -> tuple[frozenset[str], frozenset[str]]:
+def _markers(words: list[str], before: list[str] | None = None, story: bool = False, routine: bool = False,
+             reasons: list[tuple[int, str]] | None = None) -> tuple[frozenset[str], frozenset[str]]:
     """The denial and hypothetical markers said in `words`; `before` is what the sentence said before them, `story`
-    whether the sentence before it was told in the past, `routine` whether it told a past routine (`_habitual`)."""
+    whether the sentence before it was told in the past, `routine` whether it told a past routine (`_habitual`).
+    `reasons`, when given, collects each denial said in an opening reason (`_reason_act`) as (where the act's subject
+    is, the denial): not the act's, but still the reason's own words' ("calm down" in "When it didn't calm down I
+    referred it…")."""
     neg: set[str] = set()
     hyp: set[str] = set()
     for i, w in enumerate(words):
@@ -495,7 +498,10 @@ def _markers(words: list[str], before: list[str] | None = None, story: bool = Fa
                 continue          # "flagged any payment that did not match": what the payment was, not the act
             if _denies_a_failing(words, i) or _bare_relative(words, i):
                 continue          # "I didn't take either side", "a reduction she didn't know about" (judge77)
-            if _opening_reason(words, i):
+            act = _reason_act(words, i)
+            if act is not None:
+                if reasons is not None:
+                    reasons.append((act, w))
                 continue          # "When it didn't calm down I referred it to mediation": why, not the act (judge90)
             neg.add(HELD_UNTIL if held_until(words, i, own=True) else w)    # "I didn't change anything until ..."
         elif w in HYPOTHETICAL:
@@ -544,17 +550,18 @@ _REASON_OPENERS = frozenset({"when", "because", "since", "once"})
 # I referred": the candidate's act REASON_ACT_WORDS words after it at most (settings)
 
 
-def _opening_reason(words: list[str], i: int) -> bool:
-    """Whether the denial at words[i] is inside a "when"/"because" clause that opens the clause, followed within a few
-    words by the candidate's own act told in the past ("I referred", "we added")."""
+def _reason_act(words: list[str], i: int) -> int | None:
+    """Where the candidate's own act told in the past ("I referred", "we added") starts, its subject, when the denial at
+    words[i] is inside a "when"/"because" clause that opens the clause and the act follows it within a few words; else
+    None. The words before it are the reason's, and keep its denial (read45a 2: "calm down" is not said as done)."""
     k = next((j for j in range(i - 1, max(-1, i - 1 - REASON_OPENER_WORDS), -1) if words[j] in _REASON_OPENERS), None)
     if k is None or any(w in ("i", "we") for w in words[k + 1:i]) or not all(w in _PICK_OPENERS for w in words[:k]):
-        return False
+        return None
     for j in range(i + 2, min(len(words) - 1, i + 2 + REASON_ACT_WORDS)):
         if words[j] in ("i", "we"):
             verb = words[j + 1]
-            return not (verb in NEGATORS or verb.endswith("n't")) and said_in_past([verb])
-    return False
+            return j if not (verb in NEGATORS or verb.endswith("n't")) and said_in_past([verb]) else None
+    return None
 
 
 # "The platform team is the bit I'd want", "that's the role I'd want": a relative clause that ends on "want" says which
@@ -1050,8 +1057,15 @@ def units(raw: list[str]) -> list[Unit]:
 
     conditional = [(a, b) for a, b in sentences if _opens_if(words, a, b)]
 
+    acts: list[int] = []        # where the act after an opening reason's denial starts (`_reason_act`)
+
     def make(a: int, b: int, kind: str) -> Unit:
-        neg, hyp = _markers(words[a:b + 1], words[told.start(a):a], told.story(a), told.routine(a))
+        reasons: list[tuple[int, str]] = []
+        neg, hyp = _markers(words[a:b + 1], words[told.start(a):a], told.story(a), told.routine(a), reasons)
+        if reasons:             # the unit says the reason's words too: its denial kept ("When it didn't calm down I
+            #                     referred it…" is no telling of "it calmed down"); the act alone is a unit of its own
+            neg = neg | {w for _j, w in reasons}
+            acts.extend(a + j for j, _w in reasons)
         hyp = hyp | carried(a)
         if any(sa <= a and b <= sb and not (sa < a and _tells_own_act(words, a, b)) for sa, sb in conditional):
             hyp = hyp | {"if"}      # "But if a family came to me," of "..., I'd sit down with them": a condition
@@ -1081,6 +1095,13 @@ def units(raw: list[str]) -> list[Unit]:
             if (s, e) not in seen:
                 out.append(make(s, e, "half"))
                 seen.add((s, e))
+    for k in sorted(set(acts)):
+        for a, b in clauses:
+            if a <= k <= b:
+                for s, e in _windows(k, b, starts):
+                    if (s, e) not in seen and any(words[s:e + 1]):
+                        out.append(make(s, e, "clause"))     # "I referred it to Calderdale Mediation": told
+                        seen.add((s, e))
     return out
 
 
@@ -1129,7 +1150,8 @@ def clause_markers(raw: list[str]) -> list[frozenset[str]]:
     inherited = _clause_hypotheticals(words, sentences, clauses, told)
     starts = _piece_starts(words, clauses)
     for a, b in clauses:
-        neg, hyp = _markers(words[a:b + 1], words[told.start(a):a], told.story(a), told.routine(a))
+        reasons: list[tuple[int, str]] = []
+        neg, hyp = _markers(words[a:b + 1], words[told.start(a):a], told.story(a), told.routine(a), reasons)
         # a piece with a subject and tense of its own ends the scope of a modal said before it in the clause ("...the
         # cardiology lead could open the folder and I removed their access...": walk61 3), as `units` reads it
         told_from = next((k for k in range(a + 1, b + 1) if k in starts and _tells_own_act(words, k, b)), b + 1)
@@ -1139,6 +1161,9 @@ def clause_markers(raw: list[str]) -> list[frozenset[str]]:
             _, hyp_t = _markers(words[told_from:b + 1], words[told.start(a):told_from], told.story(a), told.routine(a))
             for i in range(told_from, b + 1):
                 out[i] = neg | hyp_t         # its denials as the clause's (judge88's to read)
+        for j, w in reasons:    # the reason's own words keep its denial, the act after it is told (read45a 2)
+            for i in range(a, a + j):
+                out[i] = out[i] | {w}
     for a, b in sentences:
         if _opens_if(words, a, b):
             told_after = [(ca, cb) for ca, cb in clauses if a < ca and cb <= b and _tells_own_act(words, ca, cb)]
