@@ -469,7 +469,7 @@ def test_a_file_too_big_because_of_one_key_point_names_that_point_not_splitting_
     assert errors[0].place == "round behavioural, prompt staffing, key point 2, label"
     assert errors[0].message == (f"is {len(label):,} characters; a key point is at most 400: keep the one thing you "
                                  f"want to say, in a sentence or two, and keep the rest in your notes (the file is "
-                                 f"{len(text):,} characters)")
+                                 f"{len(text):,} bytes)")   # in bytes, as on disk (read46b 4)
     # another long field: said where it is; many fields together: the bank is split, as before
     errors = errors_of(bank_text({"id": "fine", "label": "I gave access"}, prompt={"id": "p", "text": label}))
     assert errors[0].field == "rounds[0].prompts[0].text" and "shorten it, or keep the long text in your notes" in \
@@ -539,3 +539,16 @@ def test_a_bank_file_too_big_on_disk_is_measured_in_bytes_and_never_crashes_the_
     assert error.message.endswith(SPLIT_IT), error.message
     deep = GOOD + "x = " + "[" * 20_000 + "]" * 20_000 + "\n" + "# " + "pad " * 70_000 + "\n"
     assert loaded(deep).errors
+
+
+def test_the_editor_measures_a_bank_in_bytes_as_the_next_load_does(tmp_path):
+    """read46b 4: the editor's text check counted characters and the load from disk bytes, so a non-ASCII bank of
+    ~150,000 characters (over 256,000 bytes) passed the editor, was saved, and was refused at the next start."""
+    text = GOOD + "".join(f"# {i}: " + "Я поговорил с командой о сроках. " * 6 + "\n" for i in range(800))
+    assert len(text) < 256_000 < len(text.encode())
+    from_text = errors_of(text)
+    path = tmp_path / "bank.toml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(BankLoadError) as info:
+        load_bank(path)
+    assert from_text and [e.message for e in from_text] == [e.message for e in info.value.errors]

@@ -99,13 +99,16 @@ from voiceprep.core.banks.load import default_cues, label_min_cues
 from voiceprep.core.banks.model import Job, KeyPoint, Prompt
 from voiceprep.settings import DENIED_CLAIM_WORDS, MISSING_HEAD_WORDS, PHRASE_CUE_WORDS, AnalysisSettings
 
-JUDGE_VERSION = "semantic-76"      # session 46: -76: judge93 (an opening reason's denial kept for its own words,
+JUDGE_VERSION = "semantic-77"      # session 46: -77: read46b (a burden the bank wrote no cue for is judged by
+                                   # meaning; a listing unit nearer an item than the head is an item told; the floor's
+                                   # denial veto reads only the words after the denial);
+                                   # -76: judge93 (an opening reason's denial kept for its own words,
                                    # the act after it a unit of its own: "When it didn't calm down I referred it";
                                    # the told-in-detail floor refuses a point whose only units naming its words
                                    # deny it: walk61 1); -75: judge94 (walk62: a listing point is set aside when its
                                    # only close sentences share just the head's word with its items, "payments have
-                                   # to be routed fast"; a "without X" point with fewer cues than min_cues and no
-                                   # word of X said is set aside);
+                                   # to be routed fast"; a "without X" point with fewer cues than min_cues, no
+                                   # word of X nor a cue of it said is set aside);
                                    # session 45: -74: judge91 (a modal's scope ends at a coordinated clause with
                                    # its own subject and past verb: "the lead could open the folder and I removed
                                    # their access"); -73: judge88 ("wasn't a proper ledger" denies a point that
@@ -2982,9 +2985,14 @@ class AnswerJudge:
         for u in self.units:
             if u.kind == "pair":
                 continue
-            shared = len({t.stem for t in tokenize_text(u.text) if _namable(t)} & own)
+            tokens = tokenize_text(u.text)
+            shared = len({t.stem for t in tokens if _namable(t)} & own)
             if u.negated - allowed:
-                denied = max(denied, shared)
+                # only the words after its first denial are denied: "I got sign-off from information governance
+                # before we started so nobody could say we did not follow the rules" names the point told (read46b 3)
+                first = next((i for i, t in enumerate(tokens) if t.norm in DENIALS), len(tokens))
+                denied = max(denied, len({t.stem for t in tokens[first + 1:] if _namable(t)} & own))
+                told = max(told, len({t.stem for t in tokens[:first] if _namable(t)} & own))
             else:
                 told = max(told, shared)
         return denied >= self.s.floor_denied_named and told == 0
@@ -3053,7 +3061,11 @@ class AnswerJudge:
             return False
         items_own = set().union(*content) - own_head
         near = np.flatnonzero(masked[:, items].max(axis=1) >= FACET_SAID)
+        heads = [1 + k for k, part in enumerate(parts) if part == head.strip()]
+        # the closeness is the topic word's only where the unit is as close to the head as to any item: "we let
+        # merchants in Brazil take payments by Pix" is nearer an item than the head, an item told (read46b 2)
         return bool(len(near)) and all(not (self._unit_stems[i] & items_own) and bool(self._unit_stems[i] & shared)
+                                       and (not heads or masked[i, heads].max() >= masked[i, items].max())
                                        for i in near)
 
     def _burden_unsaid(self, kp: KeyPoint, lexical: KeyPointResult) -> bool:
@@ -3077,6 +3089,9 @@ class AnswerJudge:
             return False
         cues = {cue for cue in kp.cues
                 if any(t.stem in burden for a in cue.split("|") for t in tokenize_text(a))}
+        if not cues:
+            return False            # the bank spelt out no words for the burden: "without data loss", "without
+            #                         downtime" told as "nothing went missing" is judged by meaning (read46b 1)
         said = {m.cue for m in [*lexical.matches, *lexical.negated]}
         if any(any(m == a.strip() for a in cue.split("|")) for cue in cues for m in said):
             return False

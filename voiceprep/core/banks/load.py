@@ -342,9 +342,9 @@ UNEXPECTED = "this is a voiceprep bug: please report it with the file"
 
 
 def _parse(text: str, file: str, limits: BankSettings) -> Bank:
-    if len(text) > limits.max_file_bytes:
-        raise one_too_big(text, file, limits) or _fail(
-            file, None, f"the file is {len(text):,} characters; a bank is at most {limits.max_file_bytes:,} "
+    if _utf8_size(text) > limits.max_file_bytes:    # in bytes, as on disk: the editor and the next load agree
+        raise one_too_big(text, file, limits, in_bytes=True) or _fail(
+            file, None, f"the file is {_utf8_size(text):,} bytes; a bank is at most {limits.max_file_bytes:,} "
                         f"(bundled banks are about 15,000): {SPLIT_IT}")
     found = scan(text)
     if found.max_nesting > limits.max_nesting:
