@@ -1357,7 +1357,7 @@ class PracticePage(QWidget):
         `cut_off_said` names it; None when the welcome says nothing of it."""
         cut = recap.get("cut_last")
         bank = self.services.registry.find(cut["bank_id"]) if cut else None
-        if bank is None or not cut_off_said(recap, self.services.registry.find):
+        if cut is None or bank is None or not cut_off_said(recap, self.services.registry.find):
             return None
         return bank.id, cut["prompt_id"], bank.prompt(cut["prompt_id"]).text.rstrip(" .")
 
