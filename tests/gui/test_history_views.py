@@ -1586,3 +1586,40 @@ def test_historys_search_finds_seconds_written_glued_and_no_other_figure_for_a_b
     html = page.detail.view.toHtml()
     marks = re.findall(r"<span style=\"[^\"]*background-color:(#[0-9a-f]{6})[^\"]*\">([^<]*)</span>", html)
     assert "1" in [w.strip() for _, w in marks], marks
+
+
+def test_after_compares_select_two_box_the_keys_are_back_on_the_list(qtbot, window, services):
+    """walk62 10: Ctrl+D with three answers selected says "Select two answers…" (Home, Ctrl+↓, Ctrl+Space) in a box;
+    after it closed the keyboard was on the feedback pane, so the keys it had just taught went there. They go to the
+    list, from wherever Ctrl+D was pressed (here the feedback pane)."""
+    from tests.gui.modal import when_modal
+
+    ids = seed(services.db_path, [("hardest-problem", STRONG, None), ("hardest-problem", WEAK, None),
+                                  ("hardest-problem", STRONG, None)])
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=3000)
+    window.nav.setCurrentRow(1)
+    page = window.history
+    qtbot.waitUntil(lambda: sorted(rows(page)) == sorted(ids), timeout=10000)
+    page.table.selectRow(0)
+    qtbot.waitUntil(lambda: page.detail.note.isVisible(), timeout=10000)
+    page.table.selectAll()
+    pane = page.detail.view
+    pane.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is pane)
+    told: list[str] = []
+
+    def read_and_close() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            told.append(box.text())
+            box.accept()
+
+    when_modal(read_and_close, QMessageBox)
+    qtbot.keyClick(pane, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: bool(told), timeout=10000)
+    assert "Select two answers" in told[0]
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.table, timeout=5000)
+    qtbot.wait(300)                                   # and stays there (not handed back to the pane afterwards)
+    assert QApplication.focusWidget() is page.table, QApplication.focusWidget()

@@ -5102,6 +5102,32 @@ def test_the_welcomes_answer_it_first_today_has_a_button_with_the_keyboard_on_it
     assert [p.id for p in ctl.rehearsal.prompts] == ["most-impactful"] and ctl.rehearsal.one_prompt
     assert page.skipped_btn.isHidden()
     ctl.stop_speaking()
+
+
+def test_the_welcomes_answer_it_again_after_a_cut_off_answer_has_the_button_too(window, qtbot):
+    """walk62 7: the next day's welcome said "Your last answer, to “…”, was cut off: … Answer it again." with no
+    button, while a skipped question gets "Answer it now". It gets the same button, with the keyboard on it."""
+    from datetime import datetime
+
+    from voiceprep.gui.widgets.practice import ANSWER_CUT_OFF_TIP
+
+    page, ctl = window.practice, window.controller
+    page.fill_banks(select="airwallex")
+    bank = page.bank()
+    page.start_btn.setFocus()
+    page.show_recap({"bank_id": "airwallex", "answers": 3, "average": 60, "started_at": datetime.now().isoformat(),
+                     "cut_last": {"bank_id": "airwallex", "prompt_id": "product-range"}})
+    assert "was cut off" in page.recap_text() and "Answer it again." in page.recap_text()
+    assert not page.skipped_btn.isHidden() and page.skipped_btn.text() == ANSWER_SKIPPED
+    assert page.skipped_btn.toolTip() == ANSWER_CUT_OFF_TIP.format(question=bank.prompt("product-range").text.rstrip(" ."))
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.skipped_btn, timeout=5000)
+    qtbot.keyClick(page.skipped_btn, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: ctl.rehearsal is not None, timeout=10000)
+    assert [p.id for p in ctl.rehearsal.prompts] == ["product-range"] and ctl.rehearsal.one_prompt
+    assert page.skipped_btn.isHidden()
+    ctl.stop_speaking()
+
+
 def test_the_follow_up_count_promises_no_follow_up_and_f_with_none_left_says_so(window, qtbot, services):
     """walk57 6: "Follow-up 1 of 2" over a follow-up answer that covered every point still missed, then F did
     nothing, silently: the second follow-up closed with the points it asked about. The count says "up to" (a later

@@ -690,11 +690,14 @@ class PracticeSession:
             if saved.problem is None and audio != wav:
                 wav.unlink(missing_ok=True)     # the FLAC was complete; the WAV is the old copy
             seconds = f"{analysis.delivery.duration_s:.0f} s"
+            # which kind of answer it was, as History marks it (walk62 7: the box did not say it was a drill)
+            kind = "follow-up " if follow_up else "drill " if drill else ""
             if mark is None:
-                return self._outcome(attempt, row, saved, f"recovered the whole answer ({seconds}): it had ended "
+                return self._outcome(attempt, row, saved, f"recovered the whole {kind}answer ({seconds}): it had ended "
                                                           "before the app closed; it is in History and counts as usual")
             why = "cut off when the app closed" if mark == CUT_OFF else mark
-            return self._outcome(attempt, row, saved, f"recovered an answer of {seconds}, {why}; it is in History, "
+            return self._outcome(attempt, row, saved, f"recovered {'a' if kind else 'an'} {kind}answer of {seconds}, "
+                                                      f"{why}; it is in History, "
                                                       "marked, and not counted in your averages, Progress or weak "
                                                       "points")
         except HistoryUnavailable as exc:

@@ -173,6 +173,32 @@ def create_application(argv: list[str]) -> QApplication:
     return app
 
 
+STARTING_TEXT = "voiceprep is starting…\n\nLoading your questions, your history and the speech model."
+
+
+def first_frame():
+    """A light window shown as soon as Qt is up, before numpy, the history database, the banks and the main window
+    are imported (walk62 4: at load 17-21 nothing showed for about a minute). Painted before it returns; the main
+    window replaces it."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QApplication, QLabel
+
+    frame = QLabel(STARTING_TEXT)
+    frame.setWindowTitle("voiceprep — interview rehearsal")
+    frame.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    frame.setWordWrap(True)
+    frame.setMargin(32)
+    frame.setStyleSheet("font-size: 16px;")
+    frame.resize(520, 200)
+    if (screen := QGuiApplication.primaryScreen()) is not None:
+        frame.move(screen.availableGeometry().center() - frame.rect().center())
+    frame.show()
+    for _ in range(3):             # mapped and painted now: the imports that follow hold the GUI thread
+        QApplication.processEvents()
+    return frame
+
+
 def run(argv: list[str] | None = None) -> int:
     try:
         from PySide6.QtWidgets import QApplication, QMessageBox
@@ -181,9 +207,7 @@ def run(argv: list[str] | None = None) -> int:
         return 1
     from voiceprep.app import memory
     from voiceprep.app.data_folder import data_folder_problem
-    from voiceprep.core.history import History, HistoryCorruptError, HistoryError
     from voiceprep.gui import collector, style
-    from voiceprep.gui.main_window import MainWindow
 
     problem = data_folder_problem()   # before anything reads or writes it (the log, Settings, the lock)
     setup_logging()
@@ -214,18 +238,26 @@ def run(argv: list[str] | None = None) -> int:
             QMessageBox.information(None, "voiceprep", "voiceprep is already open (it may still be starting): "
                                                        "switch to its window.")
         return 0
+    first = first_frame()          # at once, before the heavy imports below (walk62 4: a minute with no window)
+    # numpy, the history database, the banks and the analysis, the whole window: 8-10 s at load 18
+    from voiceprep.core.history import History, HistoryCorruptError, HistoryError
+    from voiceprep.gui.main_window import MainWindow
+
     try:
         History.open().close()
     except HistoryCorruptError as exc:
         logging.error("%s", exc)
+        first.close()
         QMessageBox.critical(None, "voiceprep: history damaged", str(exc))
         return 2
     except HistoryError as exc:
+        first.close()
         QMessageBox.critical(None, "voiceprep", str(exc))
         return 2
     window = MainWindow()
     windows.append(window)
     window.show()
+    first.close()
     try:
         return app.exec()
     finally:

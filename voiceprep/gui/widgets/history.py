@@ -768,6 +768,9 @@ class HistoryPage(QWidget):
         ids = self.selected_ids()
         if len(ids) != 2:
             QMessageBox.information(self, "Compare", compare_hint(len(ids)))
+            # the keys it names (Shift+↓, Ctrl+↑/↓, Ctrl+Space) are the list's: the keyboard goes there, from
+            # wherever Ctrl+D was pressed (walk62 10: it went back to the feedback pane)
+            self.table.setFocus(Qt.FocusReason.OtherFocusReason)
             return
         if not self.compare_btn.isEnabled():
             why = self.compare_btn.toolTip()

@@ -46,6 +46,7 @@ from voiceprep.app import Action, RehearsalState, scored
 from voiceprep.app.pause import countdown_text, silence_stop_text, silence_stopped_line
 from voiceprep.app.question_names import short_questions
 from voiceprep.app.recap import (
+    cut_off_said,
     last_given_with,
     left_offered,
     positions_text,
@@ -118,6 +119,9 @@ NO_FOLLOW_UP_LEFT = "{n}: no follow-up left to ask about this answer (one is ask
 ANSWER_SKIPPED = "Answer it now"
 ANSWER_SKIPPED_TIP = ("Asks “{question}”, the question you skipped, on its own (as One prompt… does); Start round asks "
                       "the round from its first question.")
+# the same button for the question whose last answer was cut off (walk62 7: "… Answer it again." had no button)
+ANSWER_CUT_OFF_TIP = ("Asks “{question}”, the question your last answer was cut off on, on its own (as One prompt… "
+                      "does); Start round asks the round from its first question.")
 NEXT_PENDING = PROCESSING_TEXT + " Next question as soon as your feedback is saved ({n} again or Esc: stay on it)."
 COMMANDS = {"Space": "Start or stop your answer", "R": "Retry this question (start over)", "N": "Next question",
             "C": "Continue the answer just stopped, by Space or the silence (what you add joins it)",
@@ -1338,12 +1342,24 @@ class PracticePage(QWidget):
         self._skipped = (bank.id, asked) if bank is not None and asked is not None else None
         if self._skipped is not None and bank is not None:
             self.skipped_btn.setToolTip(ANSWER_SKIPPED_TIP.format(question=texts[0]))
+        elif (cut := self._cut_off_prompt(recap)) is not None:      # "… was cut off … Answer it again." (walk62 7)
+            self._skipped = cut[:2]
+            self.skipped_btn.setToolTip(ANSWER_CUT_OFF_TIP.format(question=cut[2]))
         self.skipped_btn.setVisible(self._skipped is not None)
         focused = QApplication.focusWidget()
         if self._skipped is not None and self._left is None and (focused is None or focused is self.start_btn
                                                                   or focused is self):
             self._next_focus = self.skipped_btn        # the keyboard on what the welcome suggests, as Continue
             self._focus_next()
+
+    def _cut_off_prompt(self, recap: dict) -> tuple[str, str, str] | None:
+        """(bank id, prompt id, its text) of the question the welcome says the last answer was cut off on, as
+        `cut_off_said` names it; None when the welcome says nothing of it."""
+        cut = recap.get("cut_last")
+        bank = self.services.registry.find(cut["bank_id"]) if cut else None
+        if cut is None or bank is None or not cut_off_said(recap, self.services.registry.find):
+            return None
+        return bank.id, cut["prompt_id"], bank.prompt(cut["prompt_id"]).text.rstrip(" .")
 
     def answer_skipped(self) -> None:
         """The question the welcome back says was skipped, asked on its own (One prompt): on the bank chosen when it
