@@ -117,3 +117,9 @@ def test_your_role_is_quoted_by_what_you_designed_led_or_decided_not_the_opening
     quote = quotes(bank, "most-impactful", IMPACT)["your-role"]
     assert not quote.startswith("The most impactful thing"), quote
     assert "I designed" in quote or "I led" in quote or "I decided" in quote, quote
+
+
+def test_a_state_is_no_act_and_a_past_written_as_its_base_is_one():
+    """dev nm-staff-03 and nm-complaint-05 (a first version moved both to a worse quote)."""
+    assert not tells_main_act("We had a night where we were three nurses short.")
+    assert tells_main_act("I read the chart and spoke to the night nurse.")

@@ -18,11 +18,12 @@ import numpy as np
 
 from voiceprep.core.analysis.alternatives import alternative_asked
 from voiceprep.core.analysis.delivery import STAR_CUES, star_part
+from voiceprep.core.analysis.followups import said_as_done
 from voiceprep.core.analysis.judge import ASKS_FOR_NUMBERS, YOUR_ROLE, AnswerJudge, facets, point_content
 from voiceprep.core.analysis.keypoints import FUNCTION_WORDS, KeyPointResult
 from voiceprep.core.analysis.products import similarities
-from voiceprep.core.analysis.segments import DENIALS, HYPOTHETICAL, PAST, Unit, clean
-from voiceprep.core.analysis.text import ED_NOT_PAST, tokenize_text
+from voiceprep.core.analysis.segments import DENIALS, HYPOTHETICAL, Unit, clean
+from voiceprep.core.analysis.text import tokenize_text
 from voiceprep.core.banks.model import KeyPoint
 
 
@@ -112,8 +113,10 @@ _SUBORDINATE = frozenset({"when", "once", "because", "after", "before", "if", "w
                           "although", "what", "whether", "unless", "whenever", "where", "how", "why"})
 _FIRST_PERSON = frozenset({"i", "we", "i've", "we've"})
 _PERFECT = frozenset({"have", "had", "has"})
-# not an act told: "we used to", "I was going to", "I wanted to", "I will"
-_NOT_TOLD = frozenset({"used", "going", "will", "want", "wanted", "to", "tried"}) | HYPOTHETICAL
+# not an act told: "we used to", "I was going to", "I wanted to", "I will"; nor a state ("we were three nurses short")
+_NOT_TOLD = frozenset({"used", "going", "will", "want", "wanted", "to", "tried", "was", "were"}) | HYPOTHETICAL
+# a past written as its base, told by the candidate: "I read the chart"
+_TOLD_AS_BASE = frozenset({"read"})
 _CLAUSES = re.compile(r"[,;:.!?]+|\s[-\u2013\u2014]\s")
 _STAR_RESULT = re.compile(STAR_CUES["result"], re.IGNORECASE)
 # a change told in a perfect or a plain past: "had fallen by about a quarter", "the queue had gone from ninety to sixty"
@@ -125,7 +128,7 @@ def tells_main_act(text: str, main: bool = True) -> bool:
     """Whether the text tells the candidate's own act in the past in a clause of its own: "I" or "we", with no
     subordinating word before it in its clause ("When I joined", "once we agreed", "What I learned"), followed within
     three words by a past verb ("I rewrote", "Then I sat down", "I have built", "we ranked the list"), not a habit of
-    the past, a plan, a wish or a denial ("we used to", "I would", "I didn't"). Not `main`: in any clause ("Say what I
+    the past, a plan, a wish, a state or a denial ("we used to", "I would", "we were short", "I didn't"). Not `main`: in any clause ("Say what I
     automated")."""
     for clause in _CLAUSES.split(text):
         words = [clean(w) for w in clause.split()]
@@ -140,7 +143,7 @@ def tells_main_act(text: str, main: bool = True) -> bool:
                     break
                 if x in _PERFECT:
                     continue
-                if x in PAST or (len(x) > 4 and x.endswith("ed") and x not in ED_NOT_PAST):
+                if said_as_done(x) or x in _TOLD_AS_BASE:
                     if not any(y in DENIALS for y in after[n + 1:n + 2]):
                         return True
                     break
@@ -169,7 +172,7 @@ def telling_quotes(judge: AnswerJudge, results: Sequence[KeyPointResult], margin
     that tells the act, ranked by its own closeness: "An analyst used to spend every Monday copying numbers… I
     rewrote it as a scheduled SQL query…"); for a label that
     asks for the result (STAR's), a quote that tells none (`reads_as_result`: a cause, "because most discharges
-    happened after four o'clock") by the closest unit that does. And a point quoted by its cue words (`_carrier`: the
+    happened after four o'clock"), nor the candidate's act, by the closest unit that does. And a point quoted by its cue words (`_carrier`: the
     first sentence that says as many of them) by the closest sentence that says as many when that is `cue_margin`
     closer
     ("I led a team of three engineers…", not "The most impactful thing I have built was…" for "Say your role…").
@@ -204,8 +207,8 @@ def telling_quotes(judge: AnswerJudge, results: Sequence[KeyPointResult], margin
         # (unit to quote, how close it is to the label) for each unit that tells what the label asks
         found: list[tuple[Unit, float]] = []
         if star_part(kp.label) == "result":
-            if reads_as_result(said) or reads_as_result(j.unit.text):
-                continue
+            if reads_as_result(said) or reads_as_result(j.unit.text) or tells_main_act(said):
+                continue                  # a result, or the candidate's act: the fix of "The fix and the result"
             found = [(u, float(q)) for u, q in zip(units, j.quotes) if q > -1 and u.kind != "pair"
                      and reads_as_result(u.text)]
         elif asks_own_act(judge, kp.label) and not (tells_main_act(said) or tells_main_act(j.unit.text)):
