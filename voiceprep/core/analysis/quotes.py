@@ -6,7 +6,9 @@ that lists what the point is made of after its colon ("The schema: a double-entr
 as integers or numeric, never floats"), a sentence that names only the topic ("Um, so, okay, the Postgres schema.")
 is close to the whole label and was quoted over the sentence that tells its substance ("…it was kind of a double
 entry ledger, … every movement of money was two rows…"): walk60 4, judge87's "not changed" note. Here such a point is
-quoted by the unit that says its items best, when that unit says them clearly better than the quote does.
+quoted by the unit that says its items best, when that unit says them clearly better than the quote does
+(`substance_quotes`); and a point that asks for the candidate's act or for the result, by a unit that tells it, not by
+a scene or a clause sharing a label word (`telling_quotes`: walk61 5, walk62 5).
 """
 
 from __future__ import annotations
