@@ -21,7 +21,7 @@ import numpy as np
 from voiceprep.core.analysis.alternatives import alternative_asked
 from voiceprep.core.analysis.delivery import STAR_CUES, star_part
 from voiceprep.core.analysis.followups import said_as_done
-from voiceprep.core.analysis.judge import ASKS_FOR_NUMBERS, YOUR_ROLE, AnswerJudge, facets, point_content
+from voiceprep.core.analysis.judge import ASKS_FOR_NUMBERS, FRAMED_ACT, YOUR_ROLE, AnswerJudge, facets, point_content
 from voiceprep.core.analysis.keypoints import FUNCTION_WORDS, KeyPointResult
 from voiceprep.core.analysis.products import similarities
 from voiceprep.core.analysis.segments import DENIALS, HYPOTHETICAL, Unit, clean
@@ -141,6 +141,8 @@ def tells_main_act(text: str, main: bool = True) -> bool:
                 break                      # the rest of the clause is subordinate too
             after = words[k + 1:k + 4]
             for n, x in enumerate(after):
+                if x in DENIALS and "until" in words[k + n + 2:]:
+                    return True           # "I didn't change a single item until I'd asked…": held back, told (judge40)
                 if x in _NOT_TOLD or x in DENIALS:
                     break
                 if x in _PERFECT:
@@ -150,6 +152,21 @@ def tells_main_act(text: str, main: bool = True) -> bool:
                         return True
                     break
     return False
+
+
+# the words of a label that ask how to tell it, not what it is about
+_ASKING = frozenset({"say", "name", "tell", "state", "explain", "describe", "give", "show", "who", "what", "how", "why",
+                     "your", "you", "i", "we", "my", "our", "me", "us"})
+
+
+def _says_object(label: str, text: str) -> bool:
+    """Whether the text says what the label's act is done to or about, beyond its verb: two of the label's words of
+    content that are no verb's past ("root", "cause" of "I found the root cause"), or its one such word ("priorities"
+    of "Name who I agreed the priorities with")."""
+    own = {t.stem for t in tokenize_text(label) if t.norm not in FUNCTION_WORDS and t.norm not in _ASKING
+           and len(t.norm) > 2 and not t.is_number and not said_as_done(t.norm)}
+    said = {t.stem for t in tokenize_text(text)}
+    return bool(own) and len(own & said) >= min(2, len(own))
 
 
 def reads_as_result(text: str) -> bool:
@@ -169,14 +186,15 @@ def telling_quotes(judge: AnswerJudge, results: Sequence[KeyPointResult], margin
                    cue_margin: float) -> list[KeyPointResult]:
     """Re-quotes a credited point whose quote does not tell what its label asks for with the unit that does: for a
     label that asks for the candidate's own act or role (`asks_own_act`), a quote in which they act in no clause of
-    its own (`tells_main_act`) by the closest unit that tells their act, among those at most `margin` less close to the
+    its own (`tells_main_act`; "The big change was separating…" is one) and that does not say what the act is done to
+    (`_says_object`: "The root cause was a missing index…" for "I found the root cause") by the closest unit that tells their act, among those at most `margin` less close to the
     label (`quotes`) than the quote, the closest first (a pair of sentences close to the label admits its sentence
     that tells the act, ranked by its own closeness: "An analyst used to spend every Monday copying numbers… I
     rewrote it as a scheduled SQL query…"); for a label that
     asks for the result (STAR's), a quote that tells none (`reads_as_result`: a cause, "because most discharges
     happened after four o'clock"), nor the candidate's act, by the closest unit that does. And a point quoted by its cue words (`_carrier`: the
-    first sentence that says as many of them) by the closest sentence that says as many when that is `cue_margin`
-    closer
+    first sentence that says as many of them) by the closest sentence after it that says as many when that is
+    `cue_margin` closer (an opening that echoes the question is the topic; the role is told after it)
     ("I led a team of three engineers…", not "The most impactful thing I have built was…" for "Say your role…").
     Only a unit the judge would let quote the point (`quotes` above -1), in no sentence another credited point quotes; no
     decision changes. A negative `margin` turns it off. The points re-quoted, in order."""
@@ -213,7 +231,8 @@ def telling_quotes(judge: AnswerJudge, results: Sequence[KeyPointResult], margin
                 continue                  # a result, or the candidate's act: the fix of "The fix and the result"
             found = [(u, float(q)) for u, q in zip(units, j.quotes) if q > -1 and u.kind != "pair"
                      and reads_as_result(u.text)]
-        elif asks_own_act(judge, kp.label) and not (tells_main_act(said) or tells_main_act(j.unit.text)):
+        elif (asks_own_act(judge, kp.label) and not (tells_main_act(said) or tells_main_act(j.unit.text))
+              and not FRAMED_ACT.match(j.unit.text) and not _says_object(kp.label, said)):
             near = {}                     # unit index -> its own closeness, for each unit that tells the act
             for i, (u, q) in enumerate(zip(units, j.quotes)):
                 if q <= -1 or float(q) < now - margin:
@@ -231,7 +250,7 @@ def telling_quotes(judge: AnswerJudge, results: Sequence[KeyPointResult], margin
             cues = judge._cues_said_in(kp)
             mine = max((int(cues[i]) for i in inside), default=0) if at is None else int(cues[at])
             found = [(u, float(q)) for u, q, c in zip(units, j.quotes, cues) if q > -1 and u.kind == "sentence"
-                     and int(c) >= mine > 0 and float(q) >= now + cue_margin]
+                     and u.first > own[1] and int(c) >= mine > 0 and float(q) >= now + cue_margin]
         unit = _first_free(judge, found, taken)
         if unit is None or (unit.first, unit.last) == own:
             continue
