@@ -123,3 +123,10 @@ def test_a_state_is_no_act_and_a_past_written_as_its_base_is_one():
     """dev nm-staff-03 and nm-complaint-05 (a first version moved both to a worse quote)."""
     assert not tells_main_act("We had a night where we were three nurses short.")
     assert tells_main_act("I read the chart and spoke to the night nurse.")
+
+
+def test_an_act_told_as_what_it_was_is_an_act():
+    """dev2 d2e-nm-qi-04: "What we ended up doing, I think the big thing, was a turning schedule" was moved off."""
+    assert tells_main_act("What we ended up doing, I think the big thing, was a turning schedule.")
+    assert tells_main_act("What I did do was get the foremen into the cabin each morning.")
+    assert not tells_main_act("What I learned is that the backlog was a prioritisation problem.")

@@ -126,13 +126,21 @@ _CHANGED = re.compile(r"\b(?:fallen|risen|grown|shrunk|come\s+down|came\s+down|g
                       r"(?:fell|rose|grew|dropped|climbed)\s+(?:to|by|from))\b", re.IGNORECASE)
 
 
+# "What we ended up doing … was a turning schedule", "What I did was get the foremen in": the act, told as what it was
+_CLEFT_ACT = re.compile(r"^\W*(?:(?:so|and|but|then)\W+)?what\s+(?:i|we)\s+(?:did|did\s+do|ended\s+up\s+doing|decided|"
+                        r"changed|chose|owned|built|proposed)\b", re.IGNORECASE)
+
+
 def tells_main_act(text: str, main: bool = True) -> bool:
     """Whether the text tells the candidate's own act in the past in a clause of its own: "I" or "we", with no
     subordinating word before it in its clause ("When I joined", "once we agreed", "What I learned"), followed within
     three words by a past verb ("I rewrote", "Then I sat down", "I have built", "we ranked the list"), not a habit of
-    the past, a plan, a wish, a state or a denial ("we used to", "I would", "we were short", "I didn't"). Not `main`: in any clause ("Say what I
+    the past, a plan, a wish, a state or a denial ("we used to", "I would", "we were short", "I didn't"); or told as
+    what it was ("What we ended up doing … was a turning schedule"). Not `main`: in any clause ("Say what I
     automated")."""
     for clause in _CLAUSES.split(text):
+        if _CLEFT_ACT.match(clause):
+            return True
         words = [clean(w) for w in clause.split()]
         for k, w in enumerate(words):
             if w not in _FIRST_PERSON:
@@ -184,20 +192,20 @@ def asks_own_act(judge: AnswerJudge, label: str) -> bool:
 
 def telling_quotes(judge: AnswerJudge, results: Sequence[KeyPointResult], margin: float,
                    cue_margin: float) -> list[KeyPointResult]:
-    """Re-quotes a credited point whose quote does not tell what its label asks for with the unit that does: for a
+    """Re-quotes a credited point whose quote does not tell what its label asks for with the unit that does. For a
     label that asks for the candidate's own act or role (`asks_own_act`), a quote in which they act in no clause of
     its own (`tells_main_act`; "The big change was separating…" is one) and that does not say what the act is done to
-    (`_says_object`: "The root cause was a missing index…" for "I found the root cause") by the closest unit that tells their act, among those at most `margin` less close to the
-    label (`quotes`) than the quote, the closest first (a pair of sentences close to the label admits its sentence
-    that tells the act, ranked by its own closeness: "An analyst used to spend every Monday copying numbers… I
-    rewrote it as a scheduled SQL query…"); for a label that
-    asks for the result (STAR's), a quote that tells none (`reads_as_result`: a cause, "because most discharges
-    happened after four o'clock"), nor the candidate's act, by the closest unit that does. And a point quoted by its cue words (`_carrier`: the
-    first sentence that says as many of them) by the closest sentence after it that says as many when that is
-    `cue_margin` closer (an opening that echoes the question is the topic; the role is told after it)
-    ("I led a team of three engineers…", not "The most impactful thing I have built was…" for "Say your role…").
-    Only a unit the judge would let quote the point (`quotes` above -1), in no sentence another credited point quotes; no
-    decision changes. A negative `margin` turns it off. The points re-quoted, in order."""
+    (`_says_object`: "The root cause was a missing index…" for "I found the root cause"), by the closest unit that
+    tells their act, among those at most `margin` less close to the label (`quotes`) than the quote (a pair of
+    sentences close to the label admits its sentence that tells the act, ranked by its own closeness: "An analyst
+    used to spend every Monday copying numbers… I rewrote it as a scheduled SQL query…"). For a label that asks for
+    the result (STAR's), a quote that tells none (`reads_as_result`: a cause, "because most discharges happened after
+    four o'clock"), nor the candidate's act, by the closest unit that does. A point quoted by its cue words
+    (`_carrier`: the first sentence that says as many of them), by the closest sentence after it that says as many,
+    when that is `cue_margin` closer (an opening that echoes the question is the topic; the role is told after it:
+    "I led a team of three engineers…", not "The most impactful thing I have built was…" for "Say your role…").
+    Only a unit the judge would let quote the point (`quotes` above -1), in no sentence another credited point
+    quotes; no decision changes. A negative `margin` turns it off. The points re-quoted, in order."""
     if margin < 0 or judge.embedder is None or not judge.units:
         return []
     units = judge.units
