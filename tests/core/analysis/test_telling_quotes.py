@@ -130,3 +130,9 @@ def test_an_act_told_as_what_it_was_is_an_act():
     assert tells_main_act("What we ended up doing, I think the big thing, was a turning schedule.")
     assert tells_main_act("What I did do was get the foremen into the cabin each morning.")
     assert not tells_main_act("What I learned is that the backlog was a prioritisation problem.")
+
+
+def test_a_subordinate_clause_before_the_act_leaves_the_act_told():
+    """dev2 d2j-se-unsafe-07 and d2i-ph-service-02 were moved off their right quotes by a first version."""
+    assert tells_main_act('Once he was on the ground I said, "Talk me through it."')
+    assert tells_main_act("We tried it for one street area first, for a month.")

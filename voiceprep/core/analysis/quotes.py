@@ -116,7 +116,7 @@ _SUBORDINATE = frozenset({"when", "once", "because", "after", "before", "if", "w
 _FIRST_PERSON = frozenset({"i", "we", "i've", "we've"})
 _PERFECT = frozenset({"have", "had", "has"})
 # not an act told: "we used to", "I was going to", "I wanted to", "I will"; nor a state ("we were three nurses short")
-_NOT_TOLD = frozenset({"used", "going", "will", "want", "wanted", "to", "tried", "was", "were"}) | HYPOTHETICAL
+_NOT_TOLD = frozenset({"used", "going", "will", "want", "wanted", "to", "was", "were"}) | HYPOTHETICAL
 # a past written as its base, told by the candidate: "I read the chart"
 _TOLD_AS_BASE = frozenset({"read"})
 _CLAUSES = re.compile(r"[,;:.!?]+|\s[-\u2013\u2014]\s")
@@ -133,7 +133,7 @@ _CLEFT_ACT = re.compile(r"^\W*(?:(?:so|and|but|then)\W+)?what\s+(?:i|we)\s+(?:di
 
 def tells_main_act(text: str, main: bool = True) -> bool:
     """Whether the text tells the candidate's own act in the past in a clause of its own: "I" or "we", with no
-    subordinating word before it in its clause ("When I joined", "once we agreed", "What I learned"), followed within
+    subordinating word just before it ("When I joined", "once we agreed", "What I learned"), followed within
     three words by a past verb ("I rewrote", "Then I sat down", "I have built", "we ranked the list"), not a habit of
     the past, a plan, a wish, a state or a denial ("we used to", "I would", "we were short", "I didn't"); or told as
     what it was ("What we ended up doing … was a turning schedule"). Not `main`: in any clause ("Say what I
@@ -145,8 +145,8 @@ def tells_main_act(text: str, main: bool = True) -> bool:
         for k, w in enumerate(words):
             if w not in _FIRST_PERSON:
                 continue
-            if main and any(x in _SUBORDINATE for x in words[:k]):
-                break                      # the rest of the clause is subordinate too
+            if main and any(x in _SUBORDINATE for x in words[max(0, k - 2):k]):
+                break                      # "once we agreed", "When I joined" (not "Once he was down I said")
             after = words[k + 1:k + 4]
             for n, x in enumerate(after):
                 if x in DENIALS and "until" in words[k + n + 2:]:
