@@ -292,6 +292,13 @@ class AnalysisSettings:
     # its two closest items), not by the judge's closest to the whole label, when that one says them this much better:
     # "Um, so, okay, the Postgres schema." only names the schema (analysis.quotes; quotes only, walk60 4)
     substance_quote_margin: float = 0.10
+    # a point that asks for the candidate's own act or role is quoted by the closest unit that tells their act in a
+    # clause of its own, not by a scene or a "once we agreed…" clause, when that is at most this much less close to the
+    # label; a point quoted by its cue words, by the sentence that says as many cues and is this much closer; a point
+    # that asks for the result, by the closest result (analysis.quotes.telling_quotes; quotes only, walk61 5, walk62 5;
+    # negative: off)
+    telling_quote_margin: float = 0.30
+    telling_cue_margin: float = 0.10
     # one half of a sentence that says two things ("We ran Postgres with a hot standby, ..., and every quarter we did
     # a failover drill") speaks for a key point on its own from this label similarity (segments.coordinated_halves;
     # 0.55-0.70 changed no dev or dev2 decision, 0.45-0.50 added one false tick on dev)

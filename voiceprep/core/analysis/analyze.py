@@ -27,7 +27,7 @@ from voiceprep.core.analysis.judge import ASKS_FOR_NUMBERS, JUDGE_VERSION, YOUR_
 from voiceprep.core.analysis.keypoints import KeyPointResult, TokenIndex
 from voiceprep.core.analysis.products import dots, similarities
 from voiceprep.core.analysis.quantities import numbers_said
-from voiceprep.core.analysis.quotes import substance_quotes
+from voiceprep.core.analysis.quotes import substance_quotes, telling_quotes
 from voiceprep.core.analysis.scoring import competency_scores, overall_score, weighted_hits
 from voiceprep.core.analysis.segments import (
     clause_markers,
@@ -367,6 +367,9 @@ def analyze_answer(bank: Bank, prompt: Prompt, transcript: Transcript,
     # quoted them (read45a 5), so a moved quote changes only what the key point card shows
     before = {r.key_point.id: quoted[r.key_point.id] for r in substance_quotes(judge, results,
                                                                                settings.substance_quote_margin)}
+    # ... nor a scene, a cause or a clause sharing a label word for a point that asks for an act or a result (walk61 5)
+    before |= {r.key_point.id: quoted[r.key_point.id] for r in telling_quotes(
+        judge, results, settings.telling_quote_margin, settings.telling_cue_margin)}
 
     def span(a: int, b: int, text: str | None = None, cue: str | None = None, how: str = "words") -> Evidence:
         # words carry their own leading space ("pre" + "-allocate" stays one word, as the transcript shows it);

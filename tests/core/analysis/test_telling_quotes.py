@@ -1,0 +1,138 @@
+"""walk61 5 and walk62 5: a credited point's quote is the unit nearest the whole label, so a sentence that shares a
+label word ("once we agreed the order", "because most discharges happened after four o'clock") or tells the scene
+("When I joined the team …") was quoted over the one that tells the point: the candidate's own act for a label that
+asks what they did, the result for one that asks for the result. Quotes only (analysis.quotes): every decision is the
+same with the rule off (`telling_quote_margin` -1)."""
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import BANKS
+from tests.core.analysis.test_judge_walk61 import WALK61
+from voiceprep.core.analysis.analyze import analyze_answer
+from voiceprep.core.analysis.quotes import reads_as_result, tells_main_act
+from voiceprep.core.banks import load_bank
+from voiceprep.core.transcript import Transcript
+from voiceprep.settings import AnalysisSettings
+
+pytestmark = pytest.mark.usefixtures("fresh_judge")    # tests/core/analysis/conftest.py
+
+# walk61's typed Q1 (/tmp/walk61/txt/a1.txt)
+BACKLOG = (
+    "When I joined the performance and information team at the trust, there were about ninety report requests "
+    "sitting in the queue, some of them waiting for more than two months. Clinicians had stopped asking, because "
+    "nothing ever came back. So the first thing I did was stop taking requests by email and put every one of them into "
+    "a single list. Then I sat down with the divisional directors for surgery and for medicine, and with the chief "
+    "operating officer, and we ranked the whole list together, by patient impact and by how often the report would be "
+    "used. That conversation was hard, because everyone's request felt urgent to them, but once we agreed the order, "
+    "nobody argued about it again. The biggest single job was the weekly emergency department performance report. An "
+    "analyst used to spend most of every Monday copying numbers from three systems into a spreadsheet. I rewrote it as "
+    "a scheduled SQL query feeding a Power BI dashboard, so it refreshed itself overnight, and that alone gave us back "
+    "a day a week. We used that day on the oldest requests. After three months the queue had gone from ninety requests "
+    "to sixty, so about a third smaller, and the average wait had halved. What I learned is that the backlog was a "
+    "prioritisation problem before it was a capacity problem.")
+
+# walk61's drill of Q2, told properly (/tmp/walk61/txt/d2.txt)
+DECISION = (
+    "The clearest example was last winter. Managers wanted twenty more beds for the medical wards. I pulled three years "
+    "of admissions and discharges from the patient administration system and worked out, ward by ward and hour by "
+    "hour, how full we really were. Before I trusted it, I compared my daily counts with the ward census the nurses "
+    "keep by hand, and I found that transfers between wards were being counted twice, so I fixed that first. The "
+    "picture was clear: the wards were not short of beds in the morning, they were full in the afternoon, because most "
+    "discharges happened after four o'clock. So instead of new beds, the trust set up a discharge lounge and morning "
+    "ward rounds. Three months later, patients waiting more than a day to leave after they were medically fit had "
+    "fallen by about a quarter.")
+
+# walk62's most-impactful answer (/tmp/walk62/wav/impact1.txt)
+IMPACT = (
+    "The most impactful thing I have built was a cross-region observability platform at my last company. We ran "
+    "services in four cloud regions and every team had its own dashboards, so when routing broke between regions we "
+    "often heard about it from customers first. I designed a single monitoring pipeline that pulled metrics and traces "
+    "from every region into one place, and I led a team of three engineers to roll it out. I decided we would alert on "
+    "what users feel, error rates and latency per region, rather than on machine metrics. As a result, our time to "
+    "detect a regional routing problem fell from about forty minutes to under five minutes, and paging incidents "
+    "dropped by sixty percent in the first quarter. The on-call engineers got their nights back, and customers saw "
+    "fewer failed requests, which mattered to the business. That is directly relevant to Airwallex: spotting routing "
+    "and reliability issues early across cloud regions is exactly what a platform that moves money needs.")
+
+OFF = replace(AnalysisSettings(), telling_quote_margin=-1.0)
+
+
+@pytest.fixture(scope="module")
+def walk61(tmp_path_factory):
+    path = Path(tmp_path_factory.mktemp("quote46")) / "data-analyst.toml"
+    path.write_text(WALK61, encoding="utf-8")
+    return load_bank(path)
+
+
+def quotes(bank, prompt_id: str, text: str) -> dict[str, str]:
+    """Each credited point's quote, with the rule on; the decisions asserted identical to the rule off."""
+    prompt = bank.prompt(prompt_id)
+    on = analyze_answer(bank, prompt, Transcript.from_text(text))
+    off = analyze_answer(bank, prompt, Transcript.from_text(text), OFF)
+    assert on.judge.method == "semantic", on.judge.message
+    assert [(r.key_point.id, r.hit, r.confidence) for r in on.key_points] == \
+        [(r.key_point.id, r.hit, r.confidence) for r in off.key_points]           # quotes only
+    return {k: v[0].text for k, v in on.evidence.items() if v}
+
+
+def test_the_main_act_is_the_candidates_own_past_act_not_a_scene_or_a_when_clause():
+    assert tells_main_act("I rewrote it as a scheduled SQL query feeding a Power BI dashboard,")
+    assert tells_main_act("Then I sat down with the divisional directors for surgery and for medicine,")
+    assert tells_main_act("The most impactful thing I have built was a cross-region observability platform.")
+    assert not tells_main_act("When I joined the performance and information team at the trust,")
+    assert not tells_main_act("That conversation was hard, but once we agreed the order, nobody argued about it again.")
+    assert not tells_main_act("What I learned is that the backlog was a prioritisation problem.")
+    assert not tells_main_act("An analyst used to spend most of every Monday copying numbers into a spreadsheet.")
+    assert not tells_main_act("I didn't write the migration.")
+    assert not tells_main_act("I would rewrite it as a scheduled query.")
+
+
+def test_a_result_is_a_change_said_not_its_cause():
+    assert reads_as_result("Three months later, patients waiting more than a day had fallen by about a quarter.")
+    assert reads_as_result("As a result, our time to detect fell from forty minutes to five.")
+    assert not reads_as_result("because most discharges happened after four o'clock.")
+
+
+def test_what_i_automated_is_quoted_by_the_act_not_the_scene(walk61):
+    quote = quotes(walk61, "time-cleared-reporting-backlog", BACKLOG)["automated"]
+    assert quote.startswith("I rewrote it as a scheduled SQL query"), quote
+
+
+def test_who_i_agreed_the_priorities_with_is_quoted_by_the_sentence_that_names_them(walk61):
+    quote = quotes(walk61, "time-cleared-reporting-backlog", BACKLOG)["agreed-priorities"]
+    assert "divisional directors" in quote or "chief operating officer" in quote, quote
+
+
+def test_the_result_is_quoted_by_the_result_not_its_cause(walk61):
+    quote = quotes(walk61, "time-analysis-changed-decision", DECISION)["state-result-fewer"]
+    assert "had fallen by about a quarter" in quote, quote
+
+
+def test_your_role_is_quoted_by_what_you_designed_led_or_decided_not_the_opening():
+    bank = load_bank(BANKS / "airwallex.toml")
+    quote = quotes(bank, "most-impactful", IMPACT)["your-role"]
+    assert not quote.startswith("The most impactful thing"), quote
+    assert "I designed" in quote or "I led" in quote or "I decided" in quote, quote
+
+
+def test_a_state_is_no_act_and_a_past_written_as_its_base_is_one():
+    """dev nm-staff-03 and nm-complaint-05 (a first version moved both to a worse quote)."""
+    assert not tells_main_act("We had a night where we were three nurses short.")
+    assert tells_main_act("I read the chart and spoke to the night nurse.")
+
+
+def test_an_act_told_as_what_it_was_is_an_act():
+    """dev2 d2e-nm-qi-04: "What we ended up doing, I think the big thing, was a turning schedule" was moved off."""
+    assert tells_main_act("What we ended up doing, I think the big thing, was a turning schedule.")
+    assert tells_main_act("What I did do was get the foremen into the cabin each morning.")
+    assert not tells_main_act("What I learned is that the backlog was a prioritisation problem.")
+
+
+def test_a_subordinate_clause_before_the_act_leaves_the_act_told():
+    """dev2 d2j-se-unsafe-07 and d2i-ph-service-02 were moved off their right quotes by a first version."""
+    assert tells_main_act('Once he was on the ground I said, "Talk me through it."')
+    assert tells_main_act("We tried it for one street area first, for a month.")
