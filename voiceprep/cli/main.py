@@ -8,10 +8,15 @@ import os
 import sys
 
 from voiceprep import __version__
-from voiceprep.cli import banks_cmd, desktop_cmd, doctor_cmd, history_cmd, score_cmd, speech_cmd
 from voiceprep.cli.common import CliError, emit_error
 
-COMMANDS = [banks_cmd, doctor_cmd, speech_cmd, score_cmd, history_cmd, desktop_cmd]
+
+def _commands() -> list:
+    """The command modules, imported only when a command line is parsed: `history_cmd` pulls in the judge, numpy and
+    the history database, which the GUI's starting window must not wait for (read46c 1, walk62 4)."""
+    from voiceprep.cli import banks_cmd, desktop_cmd, doctor_cmd, history_cmd, score_cmd, speech_cmd
+
+    return [banks_cmd, doctor_cmd, speech_cmd, score_cmd, history_cmd, desktop_cmd]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -21,7 +26,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"voiceprep {__version__}")
     parser.add_argument("-v", "--verbose", action="store_true", help="log details to stderr")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in COMMANDS:
+    for module in _commands():
         module.register(sub)
     sub.add_parser("gui", help="open the desktop app (the default)").set_defaults(func=_gui)
     return parser
@@ -34,8 +39,12 @@ def _gui(args) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    given = sys.argv[1:] if argv is None else argv
+    if [a for a in given if a not in ("-v", "--verbose")] in ([], ["gui"]):
+        # the app: straight to its starting window, no command module imported first (read46c 1)
+        args = argparse.Namespace(verbose=any(a in ("-v", "--verbose") for a in given), func=_gui)
+    else:
+        args = build_parser().parse_args(argv)
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
                         format="%(levelname)s %(name)s: %(message)s")
     func = getattr(args, "func", None) or _gui
@@ -51,6 +60,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     except KeyboardInterrupt:
         print("voiceprep: interrupted", file=sys.stderr)
+        from voiceprep.cli import speech_cmd
+
         if speech_cmd.decoding():
             # the model's pass, given up, runs on to its stage's end (seconds under load) and the interpreter's exit
             # would wait for it (walk48 3: 16 s); nothing is being saved then: end the process now (fixBR)
