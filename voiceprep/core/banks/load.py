@@ -343,7 +343,7 @@ UNEXPECTED = "this is a voiceprep bug: please report it with the file"
 
 def _parse(text: str, file: str, limits: BankSettings) -> Bank:
     if _utf8_size(text) > limits.max_file_bytes:    # in bytes, as on disk: the editor and the next load agree
-        raise one_too_big(text, file, limits, in_bytes=True) or _fail(
+        raise one_too_big(text, file, limits) or _fail(
             file, None, f"the file is {_utf8_size(text):,} bytes; a bank is at most {limits.max_file_bytes:,} "
                         f"(bundled banks are about 15,000): {SPLIT_IT}")
     found = scan(text)
@@ -394,20 +394,19 @@ def _parse(text: str, file: str, limits: BankSettings) -> Bank:
 _CULPRIT_READ_FACTOR = 4
 
 
-def _one_field_too_long(text: str, file: str, limits: BankSettings, in_bytes: bool = False) -> BankLoadError | None:
+def _one_field_too_long(text: str, file: str, limits: BankSettings) -> BankLoadError | None:
     """A file too big because of one field (walk61 1: a key point's label of 352,200 characters made it 355,112, and
     "split it into smaller banks" was the wrong advice): that field's problem, named at its place, what to do said
-    for it; None when no one field makes it too big (or the file is too big to read at all). `in_bytes`: sizes in
-    UTF-8 bytes, as a file's size on disk is measured (a field of 900 characters can be 2,700 bytes)."""
-    size_of, unit = (_utf8_size, "bytes") if in_bytes else (len, "characters")
-    total = size_of(text)
+    for it; None when no one field makes it too big (or the file is too big to read at all). Sizes are UTF-8 bytes,
+    as a file's size on disk is measured (a field of 900 characters can be 2,700 bytes)."""
+    total = _utf8_size(text)
     if total > _CULPRIT_READ_FACTOR * limits.max_file_bytes:
         return None
     try:
         raw = tomllib.loads(text)
     except ValueError:
         return None
-    longest: tuple[int, Path_] = (0, ())
+    longest: tuple[int, Path_, str] = (0, (), "")
     stack: list[tuple[Any, Path_]] = [(raw, ())]
     while stack:
         node, path = stack.pop()
@@ -415,32 +414,31 @@ def _one_field_too_long(text: str, file: str, limits: BankSettings, in_bytes: bo
             stack.extend((v, path + (k,)) for k, v in node.items())
         elif isinstance(node, list):
             stack.extend((v, path + (i,)) for i, v in enumerate(node))
-        elif isinstance(node, str) and size_of(node) > longest[0]:
-            longest = (size_of(node), path)
-    size, path = longest
+        elif isinstance(node, str) and _utf8_size(node) > longest[0]:
+            longest = (_utf8_size(node), path, node)
+    size, path, field = longest
     if total - size > limits.max_file_bytes:
         return None                 # without it the file is still too big: splitting the bank is the advice
     what = (SHORTEN_LABEL if path[-1:] == ("label",) and "key_points" in path
             else "shorten it, or keep the long text in your notes")
-    message = (f"is {size:,} {unit}, which makes the file {total:,} (a bank is at most "
+    message = (f"is {size:,} bytes, which makes the file {total:,} (a bank is at most "
                f"{limits.max_file_bytes:,}): {what}")
     if what == SHORTEN_LABEL:
-        message = f"{label_too_long(len(_at(raw, path)), limits)} (the file is {total:,} {unit})"
+        message = f"{label_too_long(len(field), limits)} (the file is {total:,} bytes)"
     return BankLoadError([BankError(file, line_of(scan(text).lines, path), format_path(path), message,
                                     place=named_place(path, raw))], _titles(raw.get("rounds")))
 
 
-def _one_line_too_long(text: str, file: str, limits: BankSettings, in_bytes: bool = False) -> BankLoadError | None:
+def _one_line_too_long(text: str, file: str, limits: BankSettings) -> BankLoadError | None:
     """A file too big because of one line that is no one field (a note pasted as a comment, or a line TOML cannot
-    read): that line, and what to do; None when no one line makes it too big. `in_bytes` as `_one_field_too_long`."""
-    size_of, unit = (_utf8_size, "bytes") if in_bytes else (len, "characters")
+    read): that line, and what to do; None when no one line makes it too big. Sizes in UTF-8 bytes, as on disk."""
     lines = text.split("\n")
-    number, longest = max(enumerate(lines, 1), key=lambda item: size_of(item[1]))
-    total = size_of(text)
-    if total - size_of(longest) > limits.max_file_bytes:
+    number, longest = max(enumerate(lines, 1), key=lambda item: _utf8_size(item[1]))
+    total = _utf8_size(text)
+    if total - _utf8_size(longest) > limits.max_file_bytes:
         return None
     what = "a comment" if longest.lstrip().startswith("#") else "a line"
-    return _fail(file, number, f"{what} of {size_of(longest):,} {unit} makes the file {total:,} (a bank is at "
+    return _fail(file, number, f"{what} of {_utf8_size(longest):,} bytes makes the file {total:,} (a bank is at "
                                f"most {limits.max_file_bytes:,}): shorten it, or keep the long text in your notes")
 
 
@@ -448,17 +446,11 @@ def _utf8_size(text: str) -> int:
     return len(text.encode("utf-8", "surrogatepass"))
 
 
-def _at(raw: Any, path: Path_) -> Any:
-    for part in path:
-        raw = raw[part]
-    return raw
-
-
-def one_too_big(text: str, file: str, limits: BankSettings, in_bytes: bool = False) -> BankLoadError | None:
+def one_too_big(text: str, file: str, limits: BankSettings) -> BankLoadError | None:
     """Why a bank's text over the size cap is too big when one field or one line makes it so, else None (its text
     and its size on disk say it alike; fixDN's leftover: the size on disk said "split it into smaller banks" whatever
     the cause)."""
-    return _one_field_too_long(text, file, limits, in_bytes) or _one_line_too_long(text, file, limits, in_bytes)
+    return _one_field_too_long(text, file, limits) or _one_line_too_long(text, file, limits)
 
 
 def _titles(rounds: object) -> tuple[str, ...]:
@@ -646,7 +638,7 @@ def read_bank_text(path: str | Path, limits: BankSettings | None = None) -> str:
                 with os.fdopen(fd, "rb", closefd=False) as f:
                     whole = f.read(_CULPRIT_READ_FACTOR * limits.max_file_bytes + 1)
                 try:
-                    culprit = one_too_big(whole.decode("utf-8-sig"), name, limits, in_bytes=True)
+                    culprit = one_too_big(whole.decode("utf-8-sig"), name, limits)
                 except Exception:   # only better advice: a file TOML cannot even walk (deep nesting) gets "split it"
                     culprit = None
                 if culprit is not None:
