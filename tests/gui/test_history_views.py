@@ -98,6 +98,20 @@ def rows(page) -> list[int]:
     return [m.index(r, 0).data(256) for r in range(m.rowCount())]
 
 
+def all_selected_in_an_active_window(qtbot, window, ids: list[int]):
+    """History shown in an active window, listing these answers, the first one's detail open, then all selected."""
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=3000)
+    window.nav.setCurrentRow(1)
+    page = window.history
+    qtbot.waitUntil(lambda: sorted(rows(page)) == sorted(ids), timeout=10000)
+    page.table.selectRow(0)
+    qtbot.waitUntil(lambda: page.detail.note.isVisible(), timeout=10000)
+    page.table.selectAll()
+    return page
+
+
 def test_the_guard_catches_history_work_on_the_gui_thread(services):
     with pytest.raises(threads.OnGuiThreadError):
         services.history.attempts()
@@ -1105,15 +1119,7 @@ def test_ctrl_d_compares_from_the_search_and_the_note_where_a_desktop_binds_it_t
     """fixBP (walk47 3): in History's search or note, GNOME's and KDE's Ctrl+D deletes a character; the text boxes
     do not take the key there: it compares, the text is kept."""
     ids = seed(services.db_path, [("hardest-problem", STRONG, None), ("hardest-problem", WEAK, None)])
-    window.show()
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow, timeout=3000)
-    window.nav.setCurrentRow(1)
-    page = window.history
-    qtbot.waitUntil(lambda: sorted(rows(page)) == sorted(ids), timeout=10000)
-    page.table.selectRow(0)
-    qtbot.waitUntil(lambda: page.detail.note.isVisible(), timeout=10000)
-    page.table.selectAll()
+    page = all_selected_in_an_active_window(qtbot, window, ids)
     compared: list[dict] = []
     monkeypatch.setattr(page, "_show_compare", compared.append)
     binding = GnomeDelete()
@@ -1596,15 +1602,7 @@ def test_after_compares_select_two_box_the_keys_are_back_on_the_list(qtbot, wind
 
     ids = seed(services.db_path, [("hardest-problem", STRONG, None), ("hardest-problem", WEAK, None),
                                   ("hardest-problem", STRONG, None)])
-    window.show()
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow, timeout=3000)
-    window.nav.setCurrentRow(1)
-    page = window.history
-    qtbot.waitUntil(lambda: sorted(rows(page)) == sorted(ids), timeout=10000)
-    page.table.selectRow(0)
-    qtbot.waitUntil(lambda: page.detail.note.isVisible(), timeout=10000)
-    page.table.selectAll()
+    page = all_selected_in_an_active_window(qtbot, window, ids)
     pane = page.detail.view
     pane.setFocus()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is pane)

@@ -478,38 +478,40 @@ def test_a_file_too_big_because_of_one_key_point_names_that_point_not_splitting_
     assert errors_of(many)[0].message.endswith("split it into smaller banks, one for each round or two")
 
 
+def _load_error(tmp_path, text: str) -> BankLoadError:
+    """The error a bank file of this text gives when loaded from disk."""
+    path = tmp_path / "big.toml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(BankLoadError) as info:
+        load_bank(path)
+    return info.value
+
+
 def test_a_bank_file_too_big_on_disk_says_what_is_too_big_where_and_what_to_do(tmp_path):
     """fixDN's leftover: the size check made before a bank file is read said "split it into smaller banks" whatever
     made it big (a pasted note in one key point, a huge comment). One field or one line that makes it too big is now
     named with its place and line and what to do; many fields together still split the bank."""
     from voiceprep.core.banks.load import SHORTEN_LABEL, SPLIT_IT
 
-    def loaded(text: str) -> BankLoadError:
-        path = tmp_path / "big.toml"
-        path.write_text(text, encoding="utf-8")
-        with pytest.raises(BankLoadError) as info:
-            load_bank(path)
-        return info.value
-
     label = "We met on Monday and ran the SQL. " * 10_000
     text = bank_text({"id": "fine", "label": "I gave access only to the people who needed it"}, {"id": "huge", "label": label})
-    [error] = loaded(text).errors
+    [error] = _load_error(tmp_path, text).errors
     assert error.field == "rounds[0].prompts[0].key_points[1].label" and error.line == line_of(text, '"huge"') + 1
     assert error.place == "round behavioural, prompt staffing, key point 2, label"
     assert SHORTEN_LABEL in error.message and SPLIT_IT not in error.message, error.message
     # a huge prompt text: that field, its line, shorten it
     text = bank_text({"id": "fine", "label": "I gave access"}, prompt={"id": "p", "text": label})
-    [error] = loaded(text).errors
+    [error] = _load_error(tmp_path, text).errors
     assert error.field == "rounds[0].prompts[0].text" and error.line == line_of(text, "We met on Monday")
     assert "shorten it, or keep the long text in your notes" in error.message and SPLIT_IT not in error.message
     # a huge comment (a note pasted into the file): its line
     text = GOOD + "# " + label + "\n"
-    [error] = loaded(text).errors
+    [error] = _load_error(tmp_path, text).errors
     assert error.line == line_of(text, "# We met") and "comment" in error.message and SPLIT_IT not in error.message, \
         error.message
     # many fields together: the bank is split, as before
     many = bank_text(*({"id": f"p{i}", "label": "x" * 300} for i in range(1000)))
-    [error] = loaded(many).errors
+    [error] = _load_error(tmp_path, many).errors
     assert error.message.endswith(SPLIT_IT) and error.message.startswith(f"the file is {len(many):,} bytes")
 
 
@@ -526,19 +528,12 @@ def test_a_bank_file_too_big_on_disk_is_measured_in_bytes_and_never_crashes_the_
     deep enough for a RecursionError) is a BankLoadError, never another exception (one bad file must not stop the app)."""
     from voiceprep.core.banks.load import SPLIT_IT
 
-    def loaded(text: str) -> BankLoadError:
-        path = tmp_path / "big.toml"
-        path.write_text(text, encoding="utf-8")
-        with pytest.raises(BankLoadError) as info:
-            load_bank(path)
-        return info.value
-
     many = GOOD + "".join(f"# {i}: " + "Я поговорил с командой о сроках. " * 6 + "\n" for i in range(1000))
     assert len(many) < 256_000 < len(many.encode())
-    [error] = loaded(many).errors
+    [error] = _load_error(tmp_path, many).errors
     assert error.message.endswith(SPLIT_IT), error.message
     deep = GOOD + "x = " + "[" * 20_000 + "]" * 20_000 + "\n" + "# " + "pad " * 70_000 + "\n"
-    assert loaded(deep).errors
+    assert _load_error(tmp_path, deep).errors
 
 
 def test_the_editor_measures_a_bank_in_bytes_as_the_next_load_does(tmp_path):
