@@ -136,3 +136,12 @@ def test_a_subordinate_clause_before_the_act_leaves_the_act_told():
     """dev2 d2j-se-unsafe-07 and d2i-ph-service-02 were moved off their right quotes by a first version."""
     assert tells_main_act('Once he was on the ground I said, "Talk me through it."')
     assert tells_main_act("We tried it for one street area first, for a month.")
+
+
+def test_a_when_clause_told_without_a_comma_leaves_the_act_after_it_told():
+    """read46c 1: the first "I" after "When" ended the clause's reading, so the act after it was never read."""
+    assert tells_main_act("When I joined I rewrote the runbook.")
+    assert tells_main_act("Once we agreed the order we ranked the whole list together.")
+    assert not tells_main_act("When I joined the team we had ninety requests waiting.")
+    assert not tells_main_act("Once we agreed the order nobody argued about it again.")
+    assert not tells_main_act("When I joined there were ninety requests.")

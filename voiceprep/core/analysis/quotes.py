@@ -133,7 +133,8 @@ _CLEFT_ACT = re.compile(r"^\W*(?:(?:so|and|but|then)\W+)?what\s+(?:i|we)\s+(?:di
 
 def tells_main_act(text: str, main: bool = True) -> bool:
     """Whether the text tells the candidate's own act in the past in a clause of its own: "I" or "we", with no
-    subordinating word just before it ("When I joined", "once we agreed", "What I learned"), followed within
+    subordinating word just before it ("When I joined", "once we agreed", "What I learned": a later "I" of the same
+    clause may tell it, "When I joined I rewrote the runbook"), followed within
     three words by a past verb ("I rewrote", "Then I sat down", "I have built", "we ranked the list"), not a habit of
     the past, a plan, a wish, a state or a denial ("we used to", "I would", "we were short", "I didn't"); or told as
     what it was ("What we ended up doing … was a turning schedule"). Not `main`: in any clause ("Say what I
@@ -146,7 +147,8 @@ def tells_main_act(text: str, main: bool = True) -> bool:
             if w not in _FIRST_PERSON:
                 continue
             if main and any(x in _SUBORDINATE for x in words[max(0, k - 2):k]):
-                break                      # "once we agreed", "When I joined" (not "Once he was down I said")
+                continue                   # "once we agreed", "When I joined" (not "Once he was down I said"); the
+                #                            clause's own act may follow it: "When I joined I rewrote the runbook"
             after = words[k + 1:k + 4]
             for n, x in enumerate(after):
                 if x in DENIALS and "until" in words[k + n + 2:]:
