@@ -5,15 +5,18 @@ asks what they did, the result for one that asks for the result. Quotes only (an
 same with the rule off (`telling_quote_margin` -1)."""
 from __future__ import annotations
 
+import types
 from dataclasses import replace
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
 from tests.conftest import BANKS
 from tests.core.analysis.test_judge_walk61 import WALK61
 from voiceprep.core.analysis.analyze import analyze_answer
-from voiceprep.core.analysis.quotes import reads_as_result, tells_main_act
+from voiceprep.core.analysis.judge import AnswerJudge
+from voiceprep.core.analysis.quotes import asks_own_act, reads_as_result, tells_main_act
 from voiceprep.core.banks import load_bank
 from voiceprep.core.transcript import Transcript
 from voiceprep.settings import AnalysisSettings
@@ -145,3 +148,15 @@ def test_a_when_clause_told_without_a_comma_leaves_the_act_after_it_told():
     assert not tells_main_act("When I joined the team we had ninety requests waiting.")
     assert not tells_main_act("Once we agreed the order nobody argued about it again.")
     assert not tells_main_act("When I joined there were ninety requests.")
+
+
+def test_a_label_that_asks_how_or_why_asks_for_the_way_or_the_reason_not_the_act():
+    """read46c 3: "How I noticed the numbers were off" was read as an act label, so its quote ("The cause, when I found
+    it, was…") was moved onto "So I phoned the trading director's office…" (dev2 d2h-da-error-02)."""
+    judge = SimpleNamespace(story=True)
+    judge._own_act = types.MethodType(AnswerJudge._own_act, judge)
+    assert asks_own_act(judge, "Say what I automated")
+    assert asks_own_act(judge, "I found out why it had happened")          # the act is finding out
+    assert not asks_own_act(judge, "How I noticed the numbers were off")
+    assert not asks_own_act(judge, "Explain why I chose a discharge lounge over new beds")
+    assert not asks_own_act(judge, "Say why I picked the vendor")

@@ -185,11 +185,18 @@ def reads_as_result(text: str) -> bool:
     return bool(_STAR_RESULT.search(text) or _CHANGED.search(text))
 
 
+# a label that asks how or why the candidate acted ("How I noticed the numbers were off", "Explain why I chose the
+# lounge"): it asks for the way or the reason, not for the act (read46c 3)
+_ASKS_HOW_WHY = re.compile(r"^\W*(?:(?:say|explain|describe|tell|show|state)\s+(?:(?:me|us)\s+)?)?(?:how|why)\b",
+                           re.IGNORECASE)
+
+
 def asks_own_act(judge: AnswerJudge, label: str) -> bool:
     """Whether the label asks for what the candidate did or decided ("Say what I automated", "Name who I agreed the
-    priorities with", "Say your role and the decisions you made"), not for the result."""
+    priorities with", "Say your role and the decisions you made"), not for the result, nor how or why they did it
+    ("How I noticed the numbers were off": `_ASKS_HOW_WHY`)."""
     return ((judge._own_act(label) or bool(YOUR_ROLE.search(label)) or tells_main_act(label, main=False))
-            and star_part(label) != "result")
+            and star_part(label) != "result" and not _ASKS_HOW_WHY.match(label))
 
 
 def telling_quotes(judge: AnswerJudge, results: Sequence[KeyPointResult], margin: float,
