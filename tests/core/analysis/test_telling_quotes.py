@@ -160,3 +160,19 @@ def test_a_label_that_asks_how_or_why_asks_for_the_way_or_the_reason_not_the_act
     assert not asks_own_act(judge, "How I noticed the numbers were off")
     assert not asks_own_act(judge, "Explain why I chose a discharge lounge over new beds")
     assert not asks_own_act(judge, "Say why I picked the vendor")
+
+
+# walk61's drill of Q2, the result told without a STAR cue and a far-off "In the end, …" after it
+DECISION_FAR_END = DECISION.replace(
+    "Three months later, patients waiting more than a day to leave after they were medically fit had fallen by about a "
+    "quarter.",
+    "Three months later, far fewer patients were stuck waiting a day to leave after they were medically fit, about a "
+    "quarter fewer. In the end, the lounge cost less than one new bed.")
+
+
+def test_a_far_off_in_the_end_does_not_take_a_result_points_quote(walk61):
+    """read46c 2: the result rule took any sentence with a STAR result cue, however far from the label ("In the end,
+    the lounge cost less than one new bed." 0.22 against the quote's 0.98)."""
+    assert DECISION_FAR_END != DECISION
+    quote = quotes(walk61, "time-analysis-changed-decision", DECISION_FAR_END)["state-result-fewer"]
+    assert not quote.startswith("In the end"), quote

@@ -200,7 +200,7 @@ def asks_own_act(judge: AnswerJudge, label: str) -> bool:
 
 
 def telling_quotes(judge: AnswerJudge, results: Sequence[KeyPointResult], margin: float,
-                   cue_margin: float) -> list[KeyPointResult]:
+                   cue_margin: float, result_margin: float) -> list[KeyPointResult]:
     """Re-quotes a credited point whose quote does not tell what its label asks for with the unit that does. For a
     label that asks for the candidate's own act or role (`asks_own_act`), a quote in which they act in no clause of
     its own (`tells_main_act`; "The big change was separating…" is one) and that does not say what the act is done to
@@ -209,7 +209,8 @@ def telling_quotes(judge: AnswerJudge, results: Sequence[KeyPointResult], margin
     sentences close to the label admits its sentence that tells the act, ranked by its own closeness: "An analyst
     used to spend every Monday copying numbers… I rewrote it as a scheduled SQL query…"). For a label that asks for
     the result (STAR's), a quote that tells none (`reads_as_result`: a cause, "because most discharges happened after
-    four o'clock"), nor the candidate's act, by the closest unit that does. A point quoted by its cue words
+    four o'clock"), nor the candidate's act, by the closest unit that does, among those at most `result_margin` less
+    close than the quote (a far-off "In the end, …" does not take the quote of a result told without a cue). A point quoted by its cue words
     (`_carrier`: the first sentence that says as many of them), by the closest sentence after it that says as many,
     when that is `cue_margin` closer (an opening that echoes the question is the topic; the role is told after it:
     "I led a team of three engineers…", not "The most impactful thing I have built was…" for "Say your role…").
@@ -247,7 +248,7 @@ def telling_quotes(judge: AnswerJudge, results: Sequence[KeyPointResult], margin
             if reads_as_result(said) or reads_as_result(j.unit.text) or tells_main_act(said):
                 continue                  # a result, or the candidate's act: the fix of "The fix and the result"
             found = [(u, float(q)) for u, q in zip(units, j.quotes) if q > -1 and u.kind != "pair"
-                     and reads_as_result(u.text)]
+                     and float(q) >= now - result_margin and reads_as_result(u.text)]
         elif (asks_own_act(judge, kp.label) and not (tells_main_act(said) or tells_main_act(j.unit.text))
               and not FRAMED_ACT.match(j.unit.text) and not _says_object(kp.label, said)):
             near = {}                     # unit index -> its own closeness, for each unit that tells the act
