@@ -210,8 +210,8 @@ def telling_quotes(judge: AnswerJudge, results: Sequence[KeyPointResult], margin
     used to spend every Monday copying numbers… I rewrote it as a scheduled SQL query…"). For a label that asks for
     the result (STAR's), a quote that tells none (`reads_as_result`: a cause, "because most discharges happened after
     four o'clock"), nor the candidate's act, by the closest unit that does, among those at most `result_margin` less
-    close than the quote (a far-off "In the end, …" does not take the quote of a result told without a cue). A point quoted by its cue words
-    (`_carrier`: the first sentence that says as many of them), by the closest sentence after it that says as many,
+    close than the quote (a far-off "In the end, …" does not take it). A point quoted by its cue words (`_carrier`:
+    the first sentence that says as many of them), by the closest sentence after it that says as many,
     when that is `cue_margin` closer (an opening that echoes the question is the topic; the role is told after it:
     "I led a team of three engineers…", not "The most impactful thing I have built was…" for "Say your role…").
     Only a unit the judge would let quote the point (`quotes` above -1), in no sentence another credited point
