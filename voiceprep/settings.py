@@ -299,6 +299,11 @@ class AnalysisSettings:
     # negative: off)
     telling_quote_margin: float = 0.30
     telling_cue_margin: float = 0.10
+    # ... and a point that asks for the result, by the closest result only among units at most this much less close to
+    # the label than the quote: a far-off "In the end, …" does not take the quote (read46c 2). Wide: a right result
+    # can sit far below a quote that wins by the label's words (walk61's "had fallen by about a quarter" 0.63 below
+    # "because most discharges happened after four o'clock"); on dev, dev2 A-T and regression no move is this far
+    telling_result_margin: float = 0.70
     # one half of a sentence that says two things ("We ran Postgres with a hot standby, ..., and every quarter we did
     # a failover drill") speaks for a key point on its own from this label similarity (segments.coordinated_halves;
     # 0.55-0.70 changed no dev or dev2 decision, 0.45-0.50 added one false tick on dev)

@@ -5,15 +5,18 @@ asks what they did, the result for one that asks for the result. Quotes only (an
 same with the rule off (`telling_quote_margin` -1)."""
 from __future__ import annotations
 
+import types
 from dataclasses import replace
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
 from tests.conftest import BANKS
 from tests.core.analysis.test_judge_walk61 import WALK61
 from voiceprep.core.analysis.analyze import analyze_answer
-from voiceprep.core.analysis.quotes import reads_as_result, tells_main_act
+from voiceprep.core.analysis.judge import AnswerJudge
+from voiceprep.core.analysis.quotes import asks_own_act, reads_as_result, tells_main_act
 from voiceprep.core.banks import load_bank
 from voiceprep.core.transcript import Transcript
 from voiceprep.settings import AnalysisSettings
@@ -136,3 +139,40 @@ def test_a_subordinate_clause_before_the_act_leaves_the_act_told():
     """dev2 d2j-se-unsafe-07 and d2i-ph-service-02 were moved off their right quotes by a first version."""
     assert tells_main_act('Once he was on the ground I said, "Talk me through it."')
     assert tells_main_act("We tried it for one street area first, for a month.")
+
+
+def test_a_when_clause_told_without_a_comma_leaves_the_act_after_it_told():
+    """read46c 1: the first "I" after "When" ended the clause's reading, so the act after it was never read."""
+    assert tells_main_act("When I joined I rewrote the runbook.")
+    assert tells_main_act("Once we agreed the order we ranked the whole list together.")
+    assert not tells_main_act("When I joined the team we had ninety requests waiting.")
+    assert not tells_main_act("Once we agreed the order nobody argued about it again.")
+    assert not tells_main_act("When I joined there were ninety requests.")
+
+
+def test_a_label_that_asks_how_or_why_asks_for_the_way_or_the_reason_not_the_act():
+    """read46c 3: "How I noticed the numbers were off" was read as an act label, so its quote ("The cause, when I found
+    it, was…") was moved onto "So I phoned the trading director's office…" (dev2 d2h-da-error-02)."""
+    judge = SimpleNamespace(story=True)
+    judge._own_act = types.MethodType(AnswerJudge._own_act, judge)
+    assert asks_own_act(judge, "Say what I automated")
+    assert asks_own_act(judge, "I found out why it had happened")          # the act is finding out
+    assert not asks_own_act(judge, "How I noticed the numbers were off")
+    assert not asks_own_act(judge, "Explain why I chose a discharge lounge over new beds")
+    assert not asks_own_act(judge, "Say why I picked the vendor")
+
+
+# walk61's drill of Q2, the result told without a STAR cue and a far-off "In the end, …" after it
+DECISION_FAR_END = DECISION.replace(
+    "Three months later, patients waiting more than a day to leave after they were medically fit had fallen by about a "
+    "quarter.",
+    "Three months later, far fewer patients were stuck waiting a day to leave after they were medically fit, about a "
+    "quarter fewer. In the end, the lounge cost less than one new bed.")
+
+
+def test_a_far_off_in_the_end_does_not_take_a_result_points_quote(walk61):
+    """read46c 2: the result rule took any sentence with a STAR result cue, however far from the label ("In the end,
+    the lounge cost less than one new bed." 0.22 against the quote's 0.98)."""
+    assert DECISION_FAR_END != DECISION
+    quote = quotes(walk61, "time-analysis-changed-decision", DECISION_FAR_END)["state-result-fewer"]
+    assert not quote.startswith("In the end"), quote

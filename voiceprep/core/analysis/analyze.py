@@ -369,7 +369,8 @@ def analyze_answer(bank: Bank, prompt: Prompt, transcript: Transcript,
                                                                                settings.substance_quote_margin)}
     # ... nor a scene, a cause or a clause sharing a label word for a point that asks for an act or a result (walk61 5)
     before |= {r.key_point.id: quoted[r.key_point.id] for r in telling_quotes(
-        judge, results, settings.telling_quote_margin, settings.telling_cue_margin)}
+        judge, results, settings.telling_quote_margin, settings.telling_cue_margin,
+        settings.telling_result_margin)}
 
     def span(a: int, b: int, text: str | None = None, cue: str | None = None, how: str = "words") -> Evidence:
         # words carry their own leading space ("pre" + "-allocate" stays one word, as the transcript shows it);

@@ -133,7 +133,8 @@ _CLEFT_ACT = re.compile(r"^\W*(?:(?:so|and|but|then)\W+)?what\s+(?:i|we)\s+(?:di
 
 def tells_main_act(text: str, main: bool = True) -> bool:
     """Whether the text tells the candidate's own act in the past in a clause of its own: "I" or "we", with no
-    subordinating word just before it ("When I joined", "once we agreed", "What I learned"), followed within
+    subordinating word just before it ("When I joined", "once we agreed", "What I learned": a later "I" of the same
+    clause may tell it, "When I joined I rewrote the runbook"), followed within
     three words by a past verb ("I rewrote", "Then I sat down", "I have built", "we ranked the list"), not a habit of
     the past, a plan, a wish, a state or a denial ("we used to", "I would", "we were short", "I didn't"); or told as
     what it was ("What we ended up doing … was a turning schedule"). Not `main`: in any clause ("Say what I
@@ -146,7 +147,8 @@ def tells_main_act(text: str, main: bool = True) -> bool:
             if w not in _FIRST_PERSON:
                 continue
             if main and any(x in _SUBORDINATE for x in words[max(0, k - 2):k]):
-                break                      # "once we agreed", "When I joined" (not "Once he was down I said")
+                continue                   # "once we agreed", "When I joined" (not "Once he was down I said"); the
+                #                            clause's own act may follow it: "When I joined I rewrote the runbook"
             after = words[k + 1:k + 4]
             for n, x in enumerate(after):
                 if x in DENIALS and "until" in words[k + n + 2:]:
@@ -183,15 +185,22 @@ def reads_as_result(text: str) -> bool:
     return bool(_STAR_RESULT.search(text) or _CHANGED.search(text))
 
 
+# a label that asks how or why the candidate acted ("How I noticed the numbers were off", "Explain why I chose the
+# lounge"): it asks for the way or the reason, not for the act (read46c 3)
+_ASKS_HOW_WHY = re.compile(r"^\W*(?:(?:say|explain|describe|tell|show|state)\s+(?:(?:me|us)\s+)?)?(?:how|why)\b",
+                           re.IGNORECASE)
+
+
 def asks_own_act(judge: AnswerJudge, label: str) -> bool:
     """Whether the label asks for what the candidate did or decided ("Say what I automated", "Name who I agreed the
-    priorities with", "Say your role and the decisions you made"), not for the result."""
+    priorities with", "Say your role and the decisions you made"), not for the result, nor how or why they did it
+    ("How I noticed the numbers were off": `_ASKS_HOW_WHY`)."""
     return ((judge._own_act(label) or bool(YOUR_ROLE.search(label)) or tells_main_act(label, main=False))
-            and star_part(label) != "result")
+            and star_part(label) != "result" and not _ASKS_HOW_WHY.match(label))
 
 
 def telling_quotes(judge: AnswerJudge, results: Sequence[KeyPointResult], margin: float,
-                   cue_margin: float) -> list[KeyPointResult]:
+                   cue_margin: float, result_margin: float) -> list[KeyPointResult]:
     """Re-quotes a credited point whose quote does not tell what its label asks for with the unit that does. For a
     label that asks for the candidate's own act or role (`asks_own_act`), a quote in which they act in no clause of
     its own (`tells_main_act`; "The big change was separating…" is one) and that does not say what the act is done to
@@ -200,8 +209,9 @@ def telling_quotes(judge: AnswerJudge, results: Sequence[KeyPointResult], margin
     sentences close to the label admits its sentence that tells the act, ranked by its own closeness: "An analyst
     used to spend every Monday copying numbers… I rewrote it as a scheduled SQL query…"). For a label that asks for
     the result (STAR's), a quote that tells none (`reads_as_result`: a cause, "because most discharges happened after
-    four o'clock"), nor the candidate's act, by the closest unit that does. A point quoted by its cue words
-    (`_carrier`: the first sentence that says as many of them), by the closest sentence after it that says as many,
+    four o'clock"), nor the candidate's act, by the closest unit that does, among those at most `result_margin` less
+    close than the quote (a far-off "In the end, …" does not take it). A point quoted by its cue words (`_carrier`:
+    the first sentence that says as many of them), by the closest sentence after it that says as many,
     when that is `cue_margin` closer (an opening that echoes the question is the topic; the role is told after it:
     "I led a team of three engineers…", not "The most impactful thing I have built was…" for "Say your role…").
     Only a unit the judge would let quote the point (`quotes` above -1), in no sentence another credited point
@@ -238,7 +248,7 @@ def telling_quotes(judge: AnswerJudge, results: Sequence[KeyPointResult], margin
             if reads_as_result(said) or reads_as_result(j.unit.text) or tells_main_act(said):
                 continue                  # a result, or the candidate's act: the fix of "The fix and the result"
             found = [(u, float(q)) for u, q in zip(units, j.quotes) if q > -1 and u.kind != "pair"
-                     and reads_as_result(u.text)]
+                     and float(q) >= now - result_margin and reads_as_result(u.text)]
         elif (asks_own_act(judge, kp.label) and not (tells_main_act(said) or tells_main_act(j.unit.text))
               and not FRAMED_ACT.match(j.unit.text) and not _says_object(kp.label, said)):
             near = {}                     # unit index -> its own closeness, for each unit that tells the act
