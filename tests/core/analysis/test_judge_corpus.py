@@ -367,3 +367,23 @@ def test_dev2_writer_u_answers_its_own_bank_and_every_bundled_prompt(dev2, banks
     assert len(detailed) >= 12
     assert sum(a["kind"] == "paraphrase-strong" for a in u) >= 10
     assert sum(a["kind"] == "vague" for a in u) >= 8
+
+
+def test_dev2_writers_v_and_w_bring_banks_whose_key_points_are_headings(dev2, banks):
+    """Session 47 (data47, walk63 finding 1): writers V (tuning data) and W (out of sample) each brought a bank whose key
+    points are note headings ("The result, with a number", "How I learned it fast"), not sentences, and answered only it:
+    V 80 times, W 60, every prompt at least 20 times, with strong, partial and vague answers."""
+    from bench import out_of_sample
+
+    for letter, bank_id, count in (("v", "school-librarian-secondary", 80), ("w", "physio-msk-outpatient", 60)):
+        mine = [a for a in dev2 if a["id"].startswith(f"d2{letter}-")]
+        bank = banks[bank_id]
+        assert len(mine) == count and {a["bank"] for a in mine} == {bank_id}, letter
+        assert bank.source == JUDGE / "banks" / f"{bank_id}.toml"
+        per_prompt = Counter(a["prompt"] for a in mine)
+        assert set(per_prompt) == {p.id for p in bank.all_prompts()} and min(per_prompt.values()) >= 20, per_prompt
+        labels = [kp.label for p in bank.all_prompts() for kp in p.key_points]
+        assert len(labels) == 14 and not [x for x in labels if re.match(r"(I|We|My|Our) ", x)], labels
+        kinds = Counter(a["kind"] for a in mine)
+        assert kinds["paraphrase-strong"] >= 10 and kinds["paraphrase-partial"] >= 20 and kinds["vague"] >= 7, kinds
+    assert "w" in out_of_sample.writers(JUDGE) and "v" not in out_of_sample.writers(JUDGE)
