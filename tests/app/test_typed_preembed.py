@@ -134,7 +134,7 @@ def test_offering_the_typed_text_returns_at_once_and_the_model_runs_on_its_own_t
         began = time.perf_counter()
         pre.offer_text(SAID[:end])
         slowest = max(slowest, time.perf_counter() - began)
-    assert slowest < 0.05 and not release.is_set()
+    assert slowest < 1.0 and not release.is_set()      # an offer waiting for the model would wait for `release`
     pre.stop()                           # returns with the batch still in the model
     release.set()
     assert pre.join(30)
