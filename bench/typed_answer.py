@@ -63,11 +63,13 @@ def main() -> None:
     ap.add_argument("--think", type=float, default=1.0, help="seconds from the last keystroke to Submit")
     ap.add_argument("--runs", type=int, default=20, help="timed runs of each kind")
     ap.add_argument("--seconds", type=int, default=120, help="the answer's length (bench/answers.py at 150 wpm)")
+    ap.add_argument("--last", default="", help="a sentence added at the end (the bench's answer ends on a sentence "
+                    "of its first paragraph, typed before: its vectors are cached whatever the --think)")
     args = ap.parse_args()
     settings = AnalysisSettings()
     bank = load_bank(REPO / "question_banks/airwallex.toml")
     prompt = bank.prompt("hardest-problem")
-    text = answer_text(args.seconds, wpm=150)
+    text = " ".join([answer_text(args.seconds, wpm=150), *[args.last] * bool(args.last)])
     final = Transcript.from_text(text)
     warm_up()
     e = get_embedder()
@@ -77,7 +79,7 @@ def main() -> None:
     needed = answer_texts(typed_words(text), settings, spoken=False)
     print(f"answer: {len(text.split())} words, {len(text)} characters, typed at {args.cps:g} characters/s "
           f"(+{args.sentence_pause:g} s a sentence), Submit {args.think:g} s after the last key; the judge embeds "
-          f"{len(needed)} texts for it; prompt {prompt.id}")
+          f"{len(needed)} texts for it; prompt {prompt.id}; ends: {text[-60:]!r}")
     threads.mark_ui_thread()                # the typing thread plays the GUI's
     pre = TypedPreEmbedder(settings)
     load0 = os.getloadavg()[0]

@@ -391,6 +391,8 @@ class PracticeSession:
         """Judge typed text (no timing: no duration, pace or pauses) and store it like any answer (`drill` and
         `follow_up` as in begin). `pre`: the text's pre-embedding while it was typed (`TypedPreEmbedder`), stopped
         before the judge and settled after it."""
+        if pre is not None:
+            pre.stop()          # first (its thread ends whatever fails below); the judge embeds what is still missing
         attempt: int | None = None
         missed = _still_missed(follow_up, still_missed)
         try:
@@ -401,8 +403,6 @@ class PracticeSession:
             problem = None
         except HistoryError as exc:
             problem = str(exc)
-        if pre is not None:
-            pre.stop()                      # nothing more started; the judge embeds what is still missing
         transcript = Transcript.from_text(text)
         analysis = run_judge(bank, prompt, transcript, self.settings.analysis, follow_up is not None, drill)
         if pre is not None:
