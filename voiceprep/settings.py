@@ -271,7 +271,8 @@ class AnalysisSettings:
     # (bench/analysis_speed.py)
     judge_threads: int = 2
     # embed the answer's sentences while it is spoken (app/preembed.py, at the lowest CPU priority), so that after
-    # Stop the model runs only on what is new (perf45, bench/analysis_speed.py --spoken); decisions are the same
+    # Stop the model runs only on what is new (perf45, bench/analysis_speed.py --spoken), and a typed answer's as it is
+    # typed (speed47, bench/typed_answer.py); decisions are the same
     pre_embed: bool = True
     # (fitted on the dev answers as text and as transcripts of them spoken, `bench/judge_fit.py --audio --l2 1e-5`,
     # `credited` read through a credit space trained on dev2 writers A and B; l2 chosen by the mean F1 of the writer
@@ -465,6 +466,10 @@ EMBED_BATCH = 4
 # token, CPU, perf46), and the most texts in one call
 EMBED_CALL_TOKENS = 12
 EMBED_BATCH_MAX = 16
+# a typed answer's pre-embedding (app.preembed.TypedPreEmbedder): the whole text, its unfinished last sentence and an
+# edit inside it too, is embedded once it has not changed for this many seconds (a sentence added at the end is at
+# once); a pause to think, read back or reach for Submit (speed47)
+TYPED_PRE_EMBED_PAUSE_S = 0.6
 # a why-not reason opening a piece of a long sentence ("because", "since") is said in that piece only with this many
 # words after it (alternatives.carries_reason): "We did not shard the order book, since my manager" is cut before it
 REASON_SAID_WORDS = 3

@@ -386,9 +386,13 @@ class PracticeSession:
     # -- a typed answer -----------------------------------------------------------------------
     def save_typed(self, bank: Bank, prompt: Prompt, text: str, round_id: str | None = None,
                    round_pk: int | None = None, drill: list[str] | None = None,
-                   follow_up: list[str] | None = None, still_missed: list[str] | None = None) -> Saved:
+                   follow_up: list[str] | None = None, still_missed: list[str] | None = None,
+                   pre: PreEmbedder | None = None) -> Saved:
         """Judge typed text (no timing: no duration, pace or pauses) and store it like any answer (`drill` and
-        `follow_up` as in begin)."""
+        `follow_up` as in begin). `pre`: the text's pre-embedding while it was typed (`TypedPreEmbedder`), stopped
+        before the judge and settled after it."""
+        if pre is not None:
+            pre.stop()          # first (its thread ends whatever fails below); the judge embeds what is still missing
         attempt: int | None = None
         missed = _still_missed(follow_up, still_missed)
         try:
@@ -399,8 +403,10 @@ class PracticeSession:
             problem = None
         except HistoryError as exc:
             problem = str(exc)
-        analysis = run_judge(bank, prompt, Transcript.from_text(text), self.settings.analysis, follow_up is not None,
-                             drill)
+        transcript = Transcript.from_text(text)
+        analysis = run_judge(bank, prompt, transcript, self.settings.analysis, follow_up is not None, drill)
+        if pre is not None:
+            pre.settle(transcript.words())  # the vectors of sentences edited since forgotten, on its own thread
         checkpoint("typed.judged")
         if attempt is None:
             return self._unsaved(None, analysis, TYPED, problem or "", kept=False)

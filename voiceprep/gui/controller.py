@@ -21,7 +21,7 @@ from voiceprep.app.errors import voice_notice
 from voiceprep.app.judging import prepare_judge
 from voiceprep.app.listening import stood_in_text
 from voiceprep.app.pause import may_be_mid_thought, silence_countdown, spoken_until
-from voiceprep.app.preembed import PreEmbedder
+from voiceprep.app.preembed import PreEmbedder, TypedPreEmbedder
 from voiceprep.app.scored import before_follow_ups
 from voiceprep.app.session import DEVICE_STOPS, PracticeSession
 from voiceprep.app.states import InvalidTransition
@@ -142,6 +142,8 @@ class RehearsalController(QObject):
         self._import_done = threading.Event()      # set: no import is being transcribed or dropped
         self._import_done.set()
         self._stopped: RecordingResult | None = None     # how the answer being judged stopped (None: typed)
+        # the answer being typed: its sentences embedded as they are typed (speed47), judged or discarded with it
+        self._typed_pre: TypedPreEmbedder | None = None
         self.stop_reason = ""             # why the last recording stopped (RecordingResult.reason)
         self.skip_undoable = False        # the question before was skipped and this one not yet answered
         # the answer just judged, stopped by the silence stop: (attempt id, the follow-up turn it answered), which
@@ -714,9 +716,25 @@ class RehearsalController(QObject):
                     self._import_done.set()     # stored or dropped: quitting need not wait any longer
         run_in_background(work, lane="session", on_done=self._analysed, on_error=self._failed, owner=self)
 
+    def typing(self, text: str) -> None:
+        """The Type answer editor's text as it changes (GUI thread; returns at once): its sentences are embedded for
+        the judge off this thread, at the lowest priority (app.preembed.TypedPreEmbedder)."""
+        if self._typed_pre is None:
+            self._typed_pre = TypedPreEmbedder(self.services.settings.analysis)
+        self._typed_pre.offer_text(text)
+
+    def drop_typing(self) -> None:
+        """The typed answer was closed unsent: its pre-embedding stops and its vectors are forgotten."""
+        pre, self._typed_pre = self._typed_pre, None
+        if pre is not None:
+            pre.discard()
+
     def answer_text(self, text: str) -> None:
         """A typed answer (no microphone): judged the same way, without timing."""
+        pre, self._typed_pre = self._typed_pre, None
         if self.rehearsal is None or not text.strip() or not self.can(Action.TYPE):
+            if pre is not None:
+                pre.discard()
             return
         self._think_timer.stop()
         self.stop_speaking()
@@ -728,7 +746,7 @@ class RehearsalController(QObject):
         others = list(self.answering_follow_up.others) if self.answering_follow_up is not None else None
         self._move(PROCESSING)
         run_in_background(lambda: session.save_typed(bank, prompt, text, rehearsal.round_id, ref.pk, drill, asked,
-                                                     others),
+                                                     others, pre=pre),
                           lane="session", on_done=self._analysed, on_error=self._failed, owner=self)
 
     def _finish_tick(self) -> None:

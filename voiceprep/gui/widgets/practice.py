@@ -218,8 +218,10 @@ class TypeAnswerDialog(QDialog):
         """The dialog's keys for the F1 sheet, whether or not it is open."""
         return [(keys_text(cls.SUBMIT_KEYS), cls.SUBMIT)]
 
-    def __init__(self, prompt_text: str, draft: str = "", parent: QWidget | None = None):
+    def __init__(self, prompt_text: str, draft: str = "", parent: QWidget | None = None,
+                 on_text: Callable[[str], None] | None = None):
         super().__init__(parent)
+        self.on_text = on_text          # the text at every change (the controller's pre-embedding; returns at once)
         self.setWindowTitle("Type your answer")
         self.resize(640, 420)
         lay = QVBoxLayout(self)
@@ -253,9 +255,12 @@ class TypeAnswerDialog(QDialog):
         return self.editor.toPlainText()
 
     def _update(self) -> None:
-        words = len(self.text().split())
+        text = self.text()
+        words = len(text.split())
         self.count.setText(f"{words} words")
         self.ok_btn.setEnabled(words > 0)
+        if self.on_text is not None:
+            self.on_text(text)
 
     def _submit(self) -> None:
         if self.text().strip():
@@ -1632,15 +1637,18 @@ class PracticePage(QWidget):
         prompt = self.ctl.rehearsal.current
         turn, _points = self.ctl.rehearsal.answering()       # the follow-ups asked: the answer is theirs
         key = f"{prompt.id}#follow-up" if turn else prompt.id
-        dialog = TypeAnswerDialog(turn.heading if turn else prompt.text, self._drafts.get(key, ""), self)
+        dialog = TypeAnswerDialog(turn.heading if turn else prompt.text, self._drafts.get(key, ""), self,
+                                  on_text=self.ctl.typing)        # its sentences embedded as they are typed (speed47)
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
         text = dialog.text()
         if accepted and text.strip():
             self._drafts.pop(key, None)
             self._from_dialog = True
             self.ctl.answer_text(text)
-        elif text.strip():
-            self._drafts[key] = text                # nothing typed is lost by closing the dialog
+        else:
+            self.ctl.drop_typing()                  # closed unsent: its vectors forgotten (the draft is offered again)
+            if text.strip():
+                self._drafts[key] = text            # nothing typed is lost by closing the dialog
         self.take_focus()                            # keys (R, N, Space) keep working after the dialog
 
     def show_notice(self, text: str, kind: str = c.SESSION) -> None:

@@ -1,0 +1,143 @@
+"""A typed answer judged after Submit, cold and pre-embedded as it was typed (speed47; issue 11: judging a 2-minute
+answer in <= 150 ms with the model loaded).
+
+The bench's 2-minute answer (bench/answers.py, 150 wpm: the text `bench/analysis_speed.py` judges) is typed into the
+app layer as the Type answer editor gives it: the whole text after every keystroke, `--cps` characters a second
+(`--sentence-pause` more after each sentence's end), to the `TypedPreEmbedder` the controller makes, on this thread
+(marked as the GUI's: any model work on it would be a violation). `--think` seconds after the last keystroke, Submit:
+`stop()` and the judge (`app.judging.run_judge` on `Transcript.from_text`, as `PracticeSession.save_typed`). It
+prints the share of the texts the judge embeds that were cached at Submit, what the typing cost (the offers' own time
+on the typing thread, the worker's CPU), then, alternately, the judge cold (none of the answer's texts cached) and
+with the texts the pre-embedder computed while typing cached, median and p95 in process CPU and wall time, the texts
+run through the model after Submit, and whether both give the same analysis.
+
+    .venv/bin/python bench/typed_answer.py [--cps 6] [--think 1.0] [--runs 20]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+from bench.answers import answer_text  # noqa: E402
+from voiceprep.app import threads  # noqa: E402
+from voiceprep.app.judging import prepare_judge, run_judge  # noqa: E402
+from voiceprep.app.preembed import TypedPreEmbedder, answer_texts, typed_words  # noqa: E402
+from voiceprep.core.analysis.embedder import get_embedder, judge_status, warm_up  # noqa: E402
+from voiceprep.core.banks import load_bank  # noqa: E402
+from voiceprep.core.transcript import Transcript  # noqa: E402
+from voiceprep.settings import AnalysisSettings  # noqa: E402
+
+
+def _p95(values: list[float]) -> float:
+    values = sorted(values)
+    return values[min(len(values) - 1, int(round(0.95 * (len(values) - 1))))]
+
+
+def type_answer(pre: TypedPreEmbedder, text: str, cps: float, sentence_pause: float) -> list[float]:
+    """Type `text` a character at a time, offering the whole text after each (as the editor's textChanged); the
+    offers' own times in ms."""
+    took: list[float] = []
+    step = 1.0 / cps
+    due = time.perf_counter()
+    for end in range(1, len(text) + 1):
+        due += step + (sentence_pause if text[end - 1] == " " and text[end - 2:end - 1] in ".?!" else 0.0)
+        began = time.perf_counter()
+        pre.offer_text(text[:end])
+        took.append((time.perf_counter() - began) * 1000)
+        time.sleep(max(0.0, due - time.perf_counter()))
+    return took
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--cps", type=float, default=6.0, help="characters typed a second (6: ~70 words a minute)")
+    ap.add_argument("--sentence-pause", type=float, default=0.0, help="seconds more after each sentence's end")
+    ap.add_argument("--think", type=float, default=1.0, help="seconds from the last keystroke to Submit")
+    ap.add_argument("--runs", type=int, default=20, help="timed runs of each kind")
+    ap.add_argument("--seconds", type=int, default=120, help="the answer's length (bench/answers.py at 150 wpm)")
+    ap.add_argument("--last", default="", help="a sentence added at the end (the bench's answer ends on a sentence "
+                    "of its first paragraph, typed before: its vectors are cached whatever the --think)")
+    args = ap.parse_args()
+    settings = AnalysisSettings()
+    bank = load_bank(REPO / "question_banks/airwallex.toml")
+    prompt = bank.prompt("hardest-problem")
+    text = " ".join([answer_text(args.seconds, wpm=150), *[args.last] * bool(args.last)])
+    final = Transcript.from_text(text)
+    warm_up()
+    e = get_embedder()
+    assert e is not None, judge_status().message
+    e.forget()
+    prepare_judge(prompt, settings, bank)
+    needed = answer_texts(typed_words(text), settings, spoken=False)
+    print(f"answer: {len(text.split())} words, {len(text)} characters, typed at {args.cps:g} characters/s "
+          f"(+{args.sentence_pause:g} s a sentence), Submit {args.think:g} s after the last key; the judge embeds "
+          f"{len(needed)} texts for it; prompt {prompt.id}; ends: {text[-60:]!r}")
+    threads.mark_ui_thread()                # the typing thread plays the GUI's
+    pre = TypedPreEmbedder(settings)
+    load0 = os.getloadavg()[0]
+    began = time.perf_counter()
+    offers = type_answer(pre, text, args.cps, args.sentence_pause)
+    typed_s = time.perf_counter() - began
+    time.sleep(args.think)
+    pre.stop()                              # Submit
+    at_submit = e.cached(needed)
+    in_flight = not pre.join(0)
+    pre.join()
+    threads.forget_ui_thread()
+    computed = list(pre.computed)
+    offers.sort()
+    print(f"typed in {typed_s:.0f} s, {pre.offers} offers: each {statistics.median(offers):.3f} ms median, "
+          f"max {offers[-1]:.1f} ms on the typing thread; the worker's CPU {pre.cpu_s:.2f} s (its thread) for "
+          f"{len(computed)} texts; the worker still running at Submit: {in_flight}; GUI-thread violations "
+          f"{len(threads.violations)}; load {load0:.1f} -> {os.getloadavg()[0]:.1f}")
+    print(f"texts the judge embeds: {len(needed)}; cached at Submit: {len(at_submit)} "
+          f"({100 * len(at_submit) / max(1, len(needed)):.0f}%); computed and not needed: "
+          f"{len(set(computed) - set(needed))}")
+    print("missed:", json.dumps([x for x in needed if x not in set(at_submit)]))
+    run_judge(bank, prompt, final, settings)            # whatever the points need for this answer, cached as in use
+    ours = set(computed) | set(needed)
+    prepared = set(e._cache) - ours
+    run_texts: list[str] = []
+    real = e._run
+    e._run = lambda texts, *a, **k: run_texts.extend(texts) or real(texts, *a, **k)   # type: ignore[method-assign]
+    times: dict[str, list[tuple[float, float]]] = {"cold": [], "pre-embedded": []}
+    after: dict[str, int] = {}
+    outputs: dict[str, str] = {}
+    for i in range(args.runs):
+        for kind in ("cold", "pre-embedded") if i % 2 == 0 else ("pre-embedded", "cold"):
+            e.drop([x for x in ours if x not in prepared])
+            p = None
+            if kind == "pre-embedded":
+                e.embed(at_submit)          # what the typing had cached at Submit
+                p = TypedPreEmbedder(settings)
+            run_texts.clear()
+            w0, c0 = time.perf_counter(), time.process_time()
+            if p is not None:
+                p.stop()
+            a = run_judge(bank, prompt, Transcript.from_text(text), settings)
+            times[kind].append(((time.process_time() - c0) * 1000, (time.perf_counter() - w0) * 1000))
+            after[kind] = len(run_texts)
+            if kind == "pre-embedded" and i == 0:
+                print("run through the model after Submit:", json.dumps(run_texts))
+            outputs.setdefault(kind, json.dumps(a.to_dict(), sort_keys=True, default=str))
+    e._run = real                           # type: ignore[method-assign]
+    for kind, rows in times.items():
+        cpu = sorted(c for c, _ in rows)
+        wall = sorted(w for _, w in rows)
+        print(f"{kind:12} {len(rows)} runs: CPU median {statistics.median(cpu):.1f} ms, p95 {_p95(cpu):.1f}; wall "
+              f"median {statistics.median(wall):.1f} ms, p95 {_p95(wall):.1f}; texts run through the model after "
+              f"Submit: {after[kind]}")
+    print(f"same analysis cold and pre-embedded: {outputs['cold'] == outputs['pre-embedded']}; "
+          f"model threads {e.session.get_session_options().intra_op_num_threads}; load {os.getloadavg()[0]:.1f}")
+
+
+if __name__ == "__main__":
+    main()
