@@ -695,7 +695,26 @@ def _spans_of(raw: tuple[str, ...]) -> tuple[tuple[tuple[int, int], ...], tuple[
               or CLAUSE_END.search(word) and i - cstart == 1 and clean(raw[cstart]) == "not"):     # "..., not postgres,"
             clauses.append((cstart, i))
             cstart = i + 1
-    return tuple(sentences), tuple(clauses)
+    return tuple(s for a, b in sentences for s in _run_on_sentences(raw, a, b, clauses)), tuple(clauses)
+
+
+def _run_on_sentences(raw: tuple[str, ...], a: int, b: int, clauses: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A sentence too long to be one unit (MAX_UNIT_WORDS) read as the sentences a lost full stop ran together: cut
+    where, after a comma, a coordinator opens a clause with a subject of its own (", and every morning we matched the
+    settlement report": tiny.en's comma for ". And every morning …", audio46), each side at least HALF_WORDS words."""
+    if b - a + 1 <= MAX_UNIT_WORDS:
+        return [(a, b)]
+    out: list[tuple[int, int]] = []
+    start = a
+    for ca, _cb in clauses:
+        if not start < ca <= b or ca - start < HALF_WORDS or b - ca + 1 < HALF_WORDS:
+            continue
+        if not CLAUSE_END.search(raw[ca - 1].strip()) or clean(raw[ca]) not in COORDINATORS:
+            continue
+        if any(clean(w) in _LEAD_SUBJECTS for w in raw[ca + 1:ca + 1 + SUBJECT_WITHIN]):
+            out.append((start, ca - 1))
+            start = ca
+    return out + [(start, b)]
 
 
 # a self-correction said after a denial: "we used not postgres sorry we used cassandra", "not MySQL no wait Postgres",
