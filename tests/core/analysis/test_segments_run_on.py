@@ -1,0 +1,51 @@
+"""A sentence end the recogniser heard as a comma (issue 11, audio46, judge96): "…one account could try an hour, and
+every morning we matched the settlement report…" for the said "…try an hour. And every morning we matched…". The
+run-on is read as its punctuated self: a modal's scope ends at a clause that opens with a coordinator and a short lead
+before a subject of its own and tells what happened (`_lead_subject`), and a sentence too long to be one unit is cut
+into the sentences the lost full stops ran together (`_run_on_sentences`). The judge's decision on the answer audio46
+measured is tests/core/analysis/test_judge_lost_sentence_end.py."""
+from __future__ import annotations
+
+import pytest
+
+from voiceprep.core.analysis.segments import clause_markers, sentence_spans, units
+
+RUN_ON = ("We capped how many cards one account could try an hour, and every morning we matched the settlement report "
+          "against our ledger, which is how we caught the acquirer quietly reversing some partial captures.")
+PUNCTUATED = RUN_ON.replace("an hour, and every", "an hour. And every")
+
+
+def words(text: str) -> list[str]:
+    return text.split()
+
+
+def marks_of(text: str, word: str) -> frozenset[str]:
+    w = words(text)
+    return clause_markers(w)[next(i for i, x in enumerate(w) if x.strip(",.") == word)]
+
+
+@pytest.mark.parametrize("text", [RUN_ON, PUNCTUATED], ids=["run-on", "punctuated"])
+def test_the_modal_of_the_first_sentence_does_not_reach_what_was_done_every_morning(text):
+    assert marks_of(text, "could") == {"could"}
+    assert not marks_of(text, "matched") and not marks_of(text, "caught")
+
+
+@pytest.mark.parametrize("lead", ["and if it failed we", "and whoever failed we", "and not once we"])
+def test_a_lead_that_is_a_condition_or_a_denial_keeps_the_modal(lead):
+    text = f"We could retry the capture from the queue, {lead} paged someone from the payments team."
+    assert "could" in marks_of(text, "paged")
+
+
+def test_a_long_run_on_sentence_is_cut_where_its_full_stop_was():
+    run_on = ("New rules over the spend threshold got 3D Secure, and we capped how many cards one account could try an "
+              "hour, and every morning we matched the settlement report against our ledger.")
+    w = words(run_on)
+    first = next(i for i, x in enumerate(w) if x == "every") - 1     # the "and" after "an hour,"
+    assert (first, len(w) - 1) in sentence_spans(w)
+    assert any(u.kind == "sentence" and (u.first, u.last) == (first, len(w) - 1) and not u.hypothetical
+               for u in units(w))
+
+
+def test_a_short_sentence_with_two_halves_stays_one_sentence():
+    w = words("We ran Postgres with a standby, and every quarter we did a failover drill.")
+    assert sentence_spans(w) == [(0, len(w) - 1)]
