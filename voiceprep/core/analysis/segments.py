@@ -700,18 +700,20 @@ def _spans_of(raw: tuple[str, ...]) -> tuple[tuple[tuple[int, int], ...], tuple[
 
 def _run_on_sentences(raw: tuple[str, ...], a: int, b: int, clauses: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """A sentence too long to be one unit (MAX_UNIT_WORDS) read as the sentences a lost full stop ran together: cut
-    where, after a comma, a coordinator opens a clause with a subject of its own (", and every morning we matched the
-    settlement report": tiny.en's comma for ". And every morning …", audio46), each side at least HALF_WORDS words."""
+    where, after a comma, a coordinator opens a clause that tells its own act (`_tells_own_act`: ", and every morning
+    we matched the settlement report", tiny.en's comma for ". And every morning …", audio46; not ", and asked the aides
+    what they were seeing", nor ", so I'm already leading"), each side at least HALF_WORDS words."""
     if b - a + 1 <= MAX_UNIT_WORDS:
         return [(a, b)]
+    words = [clean(w) for w in raw[a:b + 1]]
     out: list[tuple[int, int]] = []
     start = a
-    for ca, _cb in clauses:
+    for ca, cb in clauses:
         if not start < ca <= b or ca - start < HALF_WORDS or b - ca + 1 < HALF_WORDS:
             continue
-        if not CLAUSE_END.search(raw[ca - 1].strip()) or clean(raw[ca]) not in COORDINATORS:
+        if not CLAUSE_END.search(raw[ca - 1].strip()) or words[ca - a] not in COORDINATORS:
             continue
-        if any(clean(w) in _LEAD_SUBJECTS for w in raw[ca + 1:ca + 1 + SUBJECT_WITHIN]):
+        if _tells_own_act(words, ca - a, min(cb, b) - a):
             out.append((start, ca - 1))
             start = ca
     return out + [(start, b)]
