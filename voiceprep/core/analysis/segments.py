@@ -700,8 +700,7 @@ def _spans_of(raw: tuple[str, ...]) -> tuple[tuple[tuple[int, int], ...], tuple[
 
 def _run_on_sentences(raw: tuple[str, ...], a: int, b: int, clauses: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """A sentence too long to be one unit (MAX_UNIT_WORDS) read as the sentences a lost full stop ran together: cut
-    where, after a comma, a coordinator or a subject (not after a subordinate clause: `_after_subordinate`) opens a
-    clause that tells its own act (`_tells_own_act`: ", and every morning
+    where, after a comma, a coordinator opens a clause that tells its own act (`_tells_own_act`: ", and every morning
     we matched the settlement report", tiny.en's comma for ". And every morning …", audio46; not ", and asked the aides
     what they were seeing", nor ", so I'm already leading"), each side at least HALF_WORDS words."""
     if b - a + 1 <= MAX_UNIT_WORDS:
@@ -712,10 +711,9 @@ def _run_on_sentences(raw: tuple[str, ...], a: int, b: int, clauses: list[tuple[
     for ca, cb in clauses:
         if not start < ca <= b or ca - start < HALF_WORDS or b - ca + 1 < HALF_WORDS:
             continue
-        if not CLAUSE_END.search(raw[ca - 1].strip()):
+        if not CLAUSE_END.search(raw[ca - 1].strip()) or words[ca - a] not in COORDINATORS:
             continue
-        bare = words[ca - a] in _LEAD_SUBJECTS and not _after_subordinate(words, start - a, ca - a, clauses, a)
-        if (words[ca - a] in COORDINATORS or bare) and _tells_own_act(words, ca - a, min(cb, b) - a):
+        if _tells_own_act(words, ca - a, min(cb, b) - a):
             out.append((start, ca - 1))
             start = ca
     return out + [(start, b)]
@@ -726,18 +724,6 @@ def _run_on_sentences(raw: tuple[str, ...], a: int, b: int, clauses: list[tuple[
 # ("I was sorry about the wait", "so sorry")
 _APOLOGISERS = frozenset({"was", "were", "am", "is", "i'm", "be", "been", "felt", "feel", "so", "very", "really", "too",
                           "say", "said", "saying", "sincerely", "truly", "deeply", "i", "we", "they", "not"})
-
-
-_SUBORDINATORS = frozenset({"when", "once", "because", "after", "before", "if", "while", "until", "since", "though",
-                            "although", "whether", "unless", "whenever", "as", "by", "with", "without", "having"})
-
-
-def _after_subordinate(words: list[str], start: int, k: int, clauses: list[tuple[int, int]], a: int) -> bool:
-    """Whether the clause before the one opening at word `k` (of the stretch from `start`) opens with a subordinator
-    ("when the queue backed up, we paged …"): its main clause follows, no sentence end was lost there."""
-    before = [ca - a for ca, cb in clauses if start <= ca - a < k]
-    first = max(before) if before else start
-    return any(w in _SUBORDINATORS for w in words[first:first + 3])
 
 
 def _corrects(raw: tuple[str, ...], j: int, cstart: int) -> bool:
