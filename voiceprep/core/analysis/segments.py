@@ -695,7 +695,10 @@ def _spans_of(raw: tuple[str, ...]) -> tuple[tuple[tuple[int, int], ...], tuple[
               or CLAUSE_END.search(word) and i - cstart == 1 and clean(raw[cstart]) == "not"):     # "..., not postgres,"
             clauses.append((cstart, i))
             cstart = i + 1
-    return tuple(sentences), tuple(clauses)
+    return tuple(s for a, b in sentences for s in _run_on_sentences(raw, a, b, clauses)), tuple(clauses)
+
+
+RUN_ON_WORDS = 40
 
 
 def _run_on_sentences(raw: tuple[str, ...], a: int, b: int, clauses: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -703,7 +706,7 @@ def _run_on_sentences(raw: tuple[str, ...], a: int, b: int, clauses: list[tuple[
     where, after a comma, a coordinator opens a clause that tells its own act (`_tells_own_act`: ", and every morning
     we matched the settlement report", tiny.en's comma for ". And every morning …", audio46; not ", and asked the aides
     what they were seeing", nor ", so I'm already leading"), each side at least HALF_WORDS words."""
-    if b - a + 1 <= MAX_UNIT_WORDS:
+    if b - a + 1 <= RUN_ON_WORDS:
         return [(a, b)]
     words = [clean(w) for w in raw[a:b + 1]]
     out: list[tuple[int, int]] = []
@@ -1137,12 +1140,8 @@ def units(raw: list[str]) -> list[Unit]:
                 out.append(make(s, e, "clause"))
                 seen.add((s, e))
     for a, b in sentences:
-        if b - a + 1 > MAX_UNIT_WORDS:     # cut into windows of whole pieces already; and read as the sentences a lost
-            for s, e in _run_on_sentences(tuple(raw), a, b, clauses):     # full stop ran together, each a unit too
-                if (s, e) not in seen and e - s + 1 <= MAX_UNIT_WORDS and (s, e) != (a, b):
-                    out.append(make(s, e, "half"))
-                    seen.add((s, e))
-            continue
+        if b - a + 1 > MAX_UNIT_WORDS:
+            continue                  # cut into windows of whole pieces already
         for s, e in coordinated_halves(words, a, b, clauses):
             if (s, e) not in seen:
                 out.append(make(s, e, "half"))
