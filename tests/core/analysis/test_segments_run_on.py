@@ -1,9 +1,9 @@
 """A sentence end the recogniser heard as a comma (issue 11, audio46, judge96): "…one account could try an hour, and
-every morning we matched the settlement report…" for the said "…try an hour. And every morning we matched…". The
-run-on is read as its punctuated self: a modal's scope ends at a clause that opens with a coordinator and a short lead
-before a subject of its own and tells what happened (`_lead_subject`), and a sentence too long to be one unit is cut
-into the sentences the lost full stops ran together (`_run_on_sentences`). The judge's decision on the answer audio46
-measured is tests/core/analysis/test_judge_lost_sentence_end.py."""
+every morning we matched the settlement report…" for the said "…try an hour. And every morning we matched…". Read as
+its punctuated self, the modal's scope would end at the clause that opens with a coordinator and a short lead before a
+subject of its own and tells what happened, and a long run-on would be cut where its full stops were. judge96 measured
+both (docs/benchmarks.md) and did not take them: the two strict xfails below are what such a reading must pass; the
+others guard what it must keep. The judge's decision on audio46's answer: test_judge_lost_sentence_end.py."""
 from __future__ import annotations
 
 import pytest
@@ -24,7 +24,9 @@ def marks_of(text: str, word: str) -> frozenset[str]:
     return clause_markers(w)[next(i for i, x in enumerate(w) if x.strip(",.") == word)]
 
 
-@pytest.mark.parametrize("text", [RUN_ON, PUNCTUATED], ids=["run-on", "punctuated"])
+@pytest.mark.parametrize("text", [
+    pytest.param(RUN_ON, marks=pytest.mark.xfail(strict=True, reason="judge96: measured, not taken")), PUNCTUATED],
+    ids=["run-on", "punctuated"])
 def test_the_modal_of_the_first_sentence_does_not_reach_what_was_done_every_morning(text):
     assert marks_of(text, "could") == {"could"}
     assert not marks_of(text, "matched") and not marks_of(text, "caught")
@@ -36,6 +38,7 @@ def test_a_lead_that_is_a_condition_or_a_denial_keeps_the_modal(lead):
     assert "could" in marks_of(text, "paged")
 
 
+@pytest.mark.xfail(strict=True, reason="judge96: variant V measured (a run-on over 40 words cut), not taken")
 def test_a_long_run_on_sentence_is_cut_where_its_full_stop_was():
     run_on = ("New rules over the spend threshold got 3D Secure, and we capped how many cards one account could try an "
               "hour, and every morning we matched the settlement report against our ledger, which is how we caught the "
@@ -49,8 +52,8 @@ def test_a_long_run_on_sentence_is_cut_where_its_full_stop_was():
 
 @pytest.mark.parametrize("text", [
     "We ran Postgres with a standby, and every quarter we did a failover drill.",
-    # 32 words: a written sentence keeps its windows (cut, the clause "so I phoned the house supervisor" was read with
-    # the "couldn't" after it: dev2 d2d-nm-staff-01 lost `escalate`)
+    # 32 words: a written sentence keeps its windows (cut at 24 words, the clause "so I phoned the house supervisor" was
+    # read with the "couldn't" after it: dev2 d2d-nm-staff-01 lost `escalate`, judge96's variant T)
     "That still left us tight, so I phoned the house supervisor, told her I couldn't safely take the two admissions "
     "sitting in the ED, and she held them downstairs until day shift.",
 ])

@@ -99,9 +99,7 @@ from voiceprep.core.banks.load import default_cues, label_min_cues
 from voiceprep.core.banks.model import Job, KeyPoint, Prompt
 from voiceprep.settings import DENIED_CLAIM_WORDS, MISSING_HEAD_WORDS, PHRASE_CUE_WORDS, AnalysisSettings
 
-JUDGE_VERSION = "semantic-77-b"    # session 47 (provisional): judge96 (a run-on read as its punctuated self: a
-                                   # modal stops at ", and every morning we <past>", a run-on over 40 words cut there);
-                                   # session 46: -77: read46b (a burden the bank wrote no cue for is judged by
+JUDGE_VERSION = "semantic-77"      # session 46: -77: read46b (a burden the bank wrote no cue for is judged by
                                    # meaning; a listing unit nearer an item than the head is an item told; the floor's
                                    # denial veto reads only the words after the denial);
                                    # -76: judge93 (an opening reason's denial kept for its own words,

@@ -695,33 +695,7 @@ def _spans_of(raw: tuple[str, ...]) -> tuple[tuple[tuple[int, int], ...], tuple[
               or CLAUSE_END.search(word) and i - cstart == 1 and clean(raw[cstart]) == "not"):     # "..., not postgres,"
             clauses.append((cstart, i))
             cstart = i + 1
-    return tuple(s for a, b in sentences for s in _run_on_sentences(raw, a, b, clauses)), tuple(clauses)
-
-
-# a sentence longer than this is read as a run-on (tiny.en heard a sentence end as a comma): cut at 24 words (one unit)
-# it cost dev2 five strong ticks, a written sentence of 25-40 words keeps its windows (judge96)
-RUN_ON_WORDS = 40
-
-
-def _run_on_sentences(raw: tuple[str, ...], a: int, b: int, clauses: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """A sentence longer than RUN_ON_WORDS read as the sentences a lost full stop ran together: cut where, after a
-    comma, a coordinator opens a clause that tells its own act (`_tells_own_act`: ", and every morning we matched the
-    settlement report", tiny.en's comma for ". And every morning …", audio46; not ", and asked the aides what they were
-    seeing", nor ", so I'm already leading"), each side at least HALF_WORDS words. Every other sentence is kept."""
-    if b - a + 1 <= RUN_ON_WORDS:
-        return [(a, b)]
-    words = [clean(w) for w in raw[a:b + 1]]
-    out: list[tuple[int, int]] = []
-    start = a
-    for ca, cb in clauses:
-        if not start < ca <= b or ca - start < HALF_WORDS or b - ca + 1 < HALF_WORDS:
-            continue
-        if not CLAUSE_END.search(raw[ca - 1].strip()) or words[ca - a] not in COORDINATORS:
-            continue
-        if _tells_own_act(words, ca - a, min(cb, b) - a):
-            out.append((start, ca - 1))
-            start = ca
-    return out + [(start, b)]
+    return tuple(sentences), tuple(clauses)
 
 
 # a self-correction said after a denial: "we used not postgres sorry we used cassandra", "not MySQL no wait Postgres",
@@ -945,34 +919,7 @@ def _tells_own_act(words: list[str], first: int, last: int) -> bool:
         k += 1
     if k <= last and words[k] == "that" and k > first and words[k - 1] == "so":
         return False
-    if k <= last and words[k] not in SUBJECTS and any(w in COORDINATORS for w in words[first:k]):
-        k = _lead_subject(words, k, last)      # "..., and every morning we matched the report": a run-on's sentence
     return k <= last and words[k] in SUBJECTS and _tells_what_happened(words[k:min(k + 4, last + 1)], True)
-
-
-# A sentence end tiny.en hears as a comma ("…one account could try an hour, and every morning we matched the settlement
-# report…", audio46) leaves a run-on whose next sentence opens after a coordinator with a short lead of its own before
-# its subject ("every morning", "the next day", "two weeks later"); said with its full stop, the sentence is its own
-# and tells what it tells. A lead is a few words with no verb, modal or subordinator in it, and the subject after it a
-# person's pronoun (not "that", "this": "and the one that failed was…" is a relative clause).
-LEAD_WORDS = 3
-_LEAD_SUBJECTS = frozenset({"i", "we", "they", "he", "she", "it", "i'd", "we'd", "i've", "we've", "i'm", "we're",
-                            "they've", "they'd"})
-_NOT_A_LEAD = frozenset({"if", "when", "whenever", "unless", "because", "since", "while", "although", "though", "once",
-                         "until", "before", "that", "which", "who", "whom", "whose", "what", "how", "where", "whether",
-                         "why", "as", "not", "no", "never", "to", "is", "was", "were", "are", "be", "been", "had",
-                         "have", "has", "did", "do", "does"})
-
-
-def _lead_subject(words: list[str], k: int, last: int) -> int:
-    """Where the subject after a short lead opening at word `k` is (`LEAD_WORDS`), else `last + 1`."""
-    for j in range(k + 1, min(k + LEAD_WORDS, last) + 1):
-        lead = words[k:j]
-        if any(w in _NOT_A_LEAD or w in MODALS_CARRY or w in SUBJECTS or not w for w in lead) or said_in_past(lead):
-            return last + 1
-        if words[j] in _LEAD_SUBJECTS:
-            return j
-    return last + 1
 
 
 def _own_subject_since(words: list[str], first: int, a: int, starts: frozenset[int]) -> int:
