@@ -2,8 +2,8 @@
 matched the settlement report against our ledger, which is how we caught …" for the said "…try an hour. And every
 morning we matched …" (dev2 d2f-pay-domain-01, a strong answer, tuning data, spoken by espeak-ng: audio46). Every word
 of the point was heard, yet `reconciliation-loop` went from ticked (p 0.50) to missed (p 0.08): the judge reads the
-run-on sentence differently from the same words with the full stop. Recorded here as a known failure (audio46 measured
-it and did not fix it: the reading is judge92/judge93's files this session)."""
+run-on sentence differently from the same words with the full stop. audio46 recorded it as a known failure; judge96's
+variant L (semantic-78: a modal's scope ends at ", and every morning we …") fixed it."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -40,7 +40,6 @@ def test_the_point_is_ticked_with_the_sentence_end_heard():
     assert ticked(WITH_STOP)
 
 
-@pytest.mark.xfail(strict=True, reason="audio46: a lost full stop costs the point (run-on read differently); not fixed")
 @pytest.mark.usefixtures("fresh_judge")
 def test_the_point_is_ticked_when_the_sentence_end_is_lost():
     assert ticked(HEARD)

@@ -99,7 +99,10 @@ from voiceprep.core.banks.load import default_cues, label_min_cues
 from voiceprep.core.banks.model import Job, KeyPoint, Prompt
 from voiceprep.settings import DENIED_CLAIM_WORDS, MISSING_HEAD_WORDS, PHRASE_CUE_WORDS, AnalysisSettings
 
-JUDGE_VERSION = "semantic-77"      # session 46: -77: read46b (a burden the bank wrote no cue for is judged by
+JUDGE_VERSION = "semantic-78"      # session 47: -78: judge96's variant L (a clause after a coordinator and a
+                                   # short lead with its own subject, ", and every morning we matched", ends a
+                                   # modal's scope as a full stop would: a sentence end heard as a comma);
+                                   # session 46: -77: read46b (a burden the bank wrote no cue for is judged by
                                    # meaning; a listing unit nearer an item than the head is an item told; the floor's
                                    # denial veto reads only the words after the denial);
                                    # -76: judge93 (an opening reason's denial kept for its own words,

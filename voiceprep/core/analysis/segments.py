@@ -919,7 +919,34 @@ def _tells_own_act(words: list[str], first: int, last: int) -> bool:
         k += 1
     if k <= last and words[k] == "that" and k > first and words[k - 1] == "so":
         return False
+    if k <= last and words[k] not in SUBJECTS and any(w in COORDINATORS for w in words[first:k]):
+        k = _lead_subject(words, k, last)      # "..., and every morning we matched the report": a run-on's sentence
     return k <= last and words[k] in SUBJECTS and _tells_what_happened(words[k:min(k + 4, last + 1)], True)
+
+
+# A sentence end tiny.en hears as a comma ("…one account could try an hour, and every morning we matched the settlement
+# report…", audio46) leaves a run-on whose next sentence opens after a coordinator with a short lead of its own before
+# its subject ("every morning", "the next day", "two weeks later"); said with its full stop, the sentence is its own
+# and tells what it tells. A lead is a few words with no verb, modal or subordinator in it, and the subject after it a
+# person's pronoun (not "that", "this": "and the one that failed was…" is a relative clause).
+LEAD_WORDS = 3
+_LEAD_SUBJECTS = frozenset({"i", "we", "they", "he", "she", "it", "i'd", "we'd", "i've", "we've", "i'm", "we're",
+                            "they've", "they'd"})
+_NOT_A_LEAD = frozenset({"if", "when", "whenever", "unless", "because", "since", "while", "although", "though", "once",
+                         "until", "before", "that", "which", "who", "whom", "whose", "what", "how", "where", "whether",
+                         "why", "as", "not", "no", "never", "to", "is", "was", "were", "are", "be", "been", "had",
+                         "have", "has", "did", "do", "does"})
+
+
+def _lead_subject(words: list[str], k: int, last: int) -> int:
+    """Where the subject after a short lead opening at word `k` is (`LEAD_WORDS`), else `last + 1`."""
+    for j in range(k + 1, min(k + LEAD_WORDS, last) + 1):
+        lead = words[k:j]
+        if any(w in _NOT_A_LEAD or w in MODALS_CARRY or w in SUBJECTS or not w for w in lead) or said_in_past(lead):
+            return last + 1
+        if words[j] in _LEAD_SUBJECTS:
+            return j
+    return last + 1
 
 
 def _own_subject_since(words: list[str], first: int, a: int, starts: frozenset[int]) -> int:
