@@ -221,9 +221,10 @@ def telling_quotes(judge: AnswerJudge, results: Sequence[KeyPointResult], margin
     sentences close to the label admits its sentence that tells the act, ranked by its own closeness: "An analyst
     used to spend every Monday copying numbers… I rewrote it as a scheduled SQL query…"). For a label that asks for
     the result (STAR's), a quote that tells none (`reads_as_result`: a cause, "because most discharges happened after
-    four o'clock"), nor the candidate's act (`FRAMED_ACT` too: "The fix was moving…"), by the closest unit that does, among those at most `result_margin` less
-    close than the quote (a far-off "In the end, …" does not take it). A point quoted by its cue words (`_carrier`:
-    the first sentence that says as many of them), by the closest sentence after it that says as many,
+    four o'clock"), nor the candidate's act (`FRAMED_ACT` too: "The fix was moving…"), by the closest unit that
+    does, among those at most `result_margin` less close than the quote (a far-off "In the end, …" does not take
+    it). A point quoted by its cue words (`_carrier`: the first sentence that says as many of them), by the closest
+    sentence after it that says as many,
     when that is `cue_margin` closer (an opening that echoes the question is the topic; the role is told after it:
     "I led a team of three engineers…", not "The most impactful thing I have built was…" for "Say your role…").
     Only a unit the judge would let quote the point (`quotes` above -1), in no sentence another credited point
