@@ -176,3 +176,54 @@ def test_a_far_off_in_the_end_does_not_take_a_result_points_quote(walk61):
     assert DECISION_FAR_END != DECISION
     quote = quotes(walk61, "time-analysis-changed-decision", DECISION_FAR_END)["state-result-fewer"]
     assert not quote.startswith("In the end"), quote
+
+
+def test_a_result_told_as_went_to_gone_or_still_running_at_reads_as_a_result():
+    """quote47's noticed gap: a result told "went to", "went back to", "was gone in a month", "still running at"
+    did not read as one, so the result rule moved a result point's right quote to another result sentence (d2q-058:
+    "Mis-picks went to point one two percent, …" → "After four weeks zone C's error rate was down by seventy
+    percent…"; d2c-lo-proc-08: "…it's still running at about three days," → "Refund time went from eleven days to
+    three")."""
+    assert reads_as_result("Mis-picks went to point one two percent, and nine months later it was still point one three.")
+    assert reads_as_result("Refund time went from eleven days to three")
+    assert reads_as_result("latency went from 15 minutes to under two seconds")
+    assert reads_as_result("and the backlog was gone in a month,")
+    assert reads_as_result("and, um, it's still running at about three days,")
+    # going to someone, or a person gone, is no result; nor a count picked from
+    assert not reads_as_result("I went to two of the night nurses first.")
+    assert not reads_as_result("So I went to the site manager and asked for an hour with the crew.")
+    assert not reads_as_result("By the time I got there he was gone.")
+
+
+# dev2 d2q-015 (affirm-backend-platform, debug-performance): the fix told as what it was, its result in the same
+# sentence as "p99 went back to about three hundred and twenty milliseconds"
+FIX_THEN_RESULT = (
+    "So checkout at the marketplace started timing out, not all the time, but every afternoon between about two and "
+    "four the p99 on the checkout API went from three hundred milliseconds to over six seconds, and the payment step "
+    "would just give up. Support noticed first, because people were emailing that they'd been charged but had no "
+    "order. I started with our Jaeger traces for the slow requests and they all had the same shape: the time wasn't in "
+    "checkout, it was in the inventory service, waiting for a database connection. Then the Postgres metrics showed "
+    "the inventory database at a hundred percent of its connection limit at exactly those hours. It turned out a "
+    "reporting job that the merchandising team ran every afternoon was using the same connection pool as live "
+    "traffic, and it held connections open for minutes while it streamed a huge query, so checkout calls queued "
+    "behind it. The fix was moving the report onto a read replica with its own pool, and p99 went back to about three "
+    "hundred and twenty milliseconds the same day, and the charged-but-no-order emails stopped. Afterwards I wrote to "
+    "all the teams explaining what had happened and asked everyone to be careful about running heavy queries against "
+    "production, and we brought it up in the next engineering all-hands.")
+
+
+@pytest.fixture(scope="module")
+def affirm():
+    return load_bank(BANKS / "affirm-backend-platform.toml")
+
+
+@pytest.mark.parametrize("text", [FIX_THEN_RESULT, FIX_THEN_RESULT.replace(
+    "own pool, and p99 went back to about three hundred and twenty milliseconds the same day, and the charged",
+    "own pool. The charged")], ids=["result-in-its-sentence", "fix-alone"])
+def test_the_fix_told_as_what_it_was_keeps_the_quote_of_the_fix_and_the_result(affirm, text):
+    """quote47's noticed gaps: the result rule did not read "went back to about three hundred … milliseconds" as a
+    result nor honour `FRAMED_ACT` as the act rule does, so "The fix was moving the report onto a read replica…" lost
+    "The fix and the measured result" to the incident's "p99 … went from three hundred milliseconds to over six
+    seconds" (d2q-015)."""
+    quote = quotes(affirm, "debug-performance", text)["fix-and-result"]
+    assert quote.startswith("The fix was moving the report"), quote

@@ -25,7 +25,7 @@ from voiceprep.core.analysis.judge import ASKS_FOR_NUMBERS, FRAMED_ACT, YOUR_ROL
 from voiceprep.core.analysis.keypoints import FUNCTION_WORDS, KeyPointResult
 from voiceprep.core.analysis.products import similarities
 from voiceprep.core.analysis.segments import DENIALS, HYPOTHETICAL, Unit, clean
-from voiceprep.core.analysis.text import tokenize_text
+from voiceprep.core.analysis.text import NUMBER_WORDS, tokenize_text
 from voiceprep.core.banks.model import KeyPoint
 
 
@@ -124,6 +124,16 @@ _STAR_RESULT = re.compile(STAR_CUES["result"], re.IGNORECASE)
 # a change told in a perfect or a plain past: "had fallen by about a quarter", "the queue had gone from ninety to sixty"
 _CHANGED = re.compile(r"\b(?:fallen|risen|grown|shrunk|come\s+down|came\s+down|gone\s+(?:up|down|from)|"
                       r"(?:fell|rose|grew|dropped|climbed)\s+(?:to|by|from))\b", re.IGNORECASE)
+# a figure, said in digits or words, that is not a count of people or things picked from ("two of the nurses")
+_FIGURE = (r"(?:(?:about|around|roughly|under|over|below|just|nearly|almost|only)\s+)?(?:\d|(?:"
+           + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")\b)(?!\w*\s+of\b)")
+# a level reached, a thing gone, a level that held (quote47's noticed gaps): "Mis-picks went to point one two percent",
+# "p99 went back to about three hundred milliseconds", "the backlog was gone in a month", "it's still running at about
+# three days", "it was still point one three"; not "I went to the site manager", "by then he was gone"
+_LEVEL = re.compile(r"\bwent\s+(?:back\s+|down\s+|up\s+)?to\s+" + _FIGURE
+                    + r"|\b(?:was|were|had\s+been)\s+gone\s+(?:in|within|after)\b"
+                    + r"|\bstill\s+(?:(?:running|holding|sitting|at|under|below)\s+)?(?:at\s+)?" + _FIGURE,
+                    re.IGNORECASE)
 
 
 # "What we ended up doing … was a turning schedule", "What I did was get the foremen in": the act, told as what it was
@@ -180,9 +190,11 @@ def _says_object(label: str, text: str) -> bool:
 
 
 def reads_as_result(text: str) -> bool:
-    """Whether the text tells a result: a STAR result ("As a result", "dropped", "halved", "no longer") or a change
-    told in the past ("had fallen by about a quarter", "had gone from ninety requests to sixty")."""
-    return bool(_STAR_RESULT.search(text) or _CHANGED.search(text))
+    """Whether the text tells a result: a STAR result ("As a result", "dropped", "halved", "no longer"), a change
+    told in the past ("had fallen by about a quarter", "had gone from ninety requests to sixty"), or a level reached,
+    a thing gone or a level that held (`_LEVEL`: "went to point one two percent", "was gone in a month", "still
+    running at about three days")."""
+    return bool(_STAR_RESULT.search(text) or _CHANGED.search(text) or _LEVEL.search(text))
 
 
 # a label that asks how or why the candidate acted ("How I noticed the numbers were off", "Explain why I chose the
@@ -209,9 +221,10 @@ def telling_quotes(judge: AnswerJudge, results: Sequence[KeyPointResult], margin
     sentences close to the label admits its sentence that tells the act, ranked by its own closeness: "An analyst
     used to spend every Monday copying numbers… I rewrote it as a scheduled SQL query…"). For a label that asks for
     the result (STAR's), a quote that tells none (`reads_as_result`: a cause, "because most discharges happened after
-    four o'clock"), nor the candidate's act, by the closest unit that does, among those at most `result_margin` less
-    close than the quote (a far-off "In the end, …" does not take it). A point quoted by its cue words (`_carrier`:
-    the first sentence that says as many of them), by the closest sentence after it that says as many,
+    four o'clock"), nor the candidate's act (`FRAMED_ACT` too: "The fix was moving…"), by the closest unit that
+    does, among those at most `result_margin` less close than the quote (a far-off "In the end, …" does not take
+    it). A point quoted by its cue words (`_carrier`: the first sentence that says as many of them), by the closest
+    sentence after it that says as many,
     when that is `cue_margin` closer (an opening that echoes the question is the topic; the role is told after it:
     "I led a team of three engineers…", not "The most impactful thing I have built was…" for "Say your role…").
     Only a unit the judge would let quote the point (`quotes` above -1), in no sentence another credited point
@@ -245,8 +258,10 @@ def telling_quotes(judge: AnswerJudge, results: Sequence[KeyPointResult], margin
         # (unit to quote, how close it is to the label) for each unit that tells what the label asks
         found: list[tuple[Unit, float]] = []
         if star_part(kp.label) == "result":
-            if reads_as_result(said) or reads_as_result(j.unit.text) or tells_main_act(said):
-                continue                  # a result, or the candidate's act: the fix of "The fix and the result"
+            if (reads_as_result(said) or reads_as_result(j.unit.text) or tells_main_act(said)
+                    or FRAMED_ACT.match(j.unit.text)):
+                continue                  # a result, or the candidate's act: the fix of "The fix and the result",
+                #                           told as what it was too ("The fix was moving the report…", quote47)
             found = [(u, float(q)) for u, q in zip(units, j.quotes) if q > -1 and u.kind != "pair"
                      and float(q) >= now - result_margin and reads_as_result(u.text)]
         elif (asks_own_act(judge, kp.label) and not (tells_main_act(said) or tells_main_act(j.unit.text))
