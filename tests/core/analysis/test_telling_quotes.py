@@ -160,6 +160,10 @@ def test_a_label_that_asks_how_or_why_asks_for_the_way_or_the_reason_not_the_act
     assert not asks_own_act(judge, "How I noticed the numbers were off")
     assert not asks_own_act(judge, "Explain why I chose a discharge lounge over new beds")
     assert not asks_own_act(judge, "Say why I picked the vendor")
+    # read47a 3: a "how" whose verb is the act asks for the act done, its way told with it
+    assert asks_own_act(judge, "How I changed the plan")
+    assert asks_own_act(judge, "Say how I checked the data quality")
+    assert asks_own_act(judge, "How I got the team on board")
 
 
 # walk61's drill of Q2, the result told without a STAR cue and a far-off "In the end, …" after it

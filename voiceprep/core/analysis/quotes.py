@@ -197,10 +197,12 @@ def reads_as_result(text: str) -> bool:
     return bool(_STAR_RESULT.search(text) or _CHANGED.search(text) or _LEVEL.search(text))
 
 
-# a label that asks how or why the candidate acted ("How I noticed the numbers were off", "Explain why I chose the
-# lounge"): it asks for the way or the reason, not for the act (read46c 3)
-_ASKS_HOW_WHY = re.compile(r"^\W*(?:(?:say|explain|describe|tell|show|state)\s+(?:(?:me|us)\s+)?)?(?:how|why)\b",
-                           re.IGNORECASE)
+# a label that asks why the candidate acted ("Explain why I chose the lounge"), or how they came to know or choose
+# ("How I noticed the numbers were off"): it asks for the reason or the way, not for the act (read46c 3). "How I
+# changed the plan" asks for the act, its way told with it (read47a 3).
+_ASKS_HOW_WHY = re.compile(r"^\W*(?:(?:say|explain|describe|tell|show|state)\s+(?:(?:me|us)\s+)?)?(?:why\b|how\s+(?:i|we)\s+"
+                           r"(?:noticed|knew|realised|realized|spotted|saw|found\s+out|worked\s+out|figured\s+out|"
+                           r"decided|chose|picked)\b)", re.IGNORECASE)
 
 
 def asks_own_act(judge: AnswerJudge, label: str) -> bool:
