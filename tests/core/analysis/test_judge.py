@@ -674,6 +674,13 @@ def _credit_read(bank_text: str, prompt: str, point: str, text: str):
     ("My team rolled it out.", True),
     ("I wrote the design.", True),
     ("We rolled it out gradually.", True),
+    # judge95: the candidate only as the object of someone else's act ("me", "us") is not the candidate acting
+    ("But in the end, you know, they stayed with us, they actually signed a bigger contract the next year.", False),
+    ("The manager rang me the next day.", False),
+    ("It was given to me in the end.", False),
+    ("Dan and me went through the logs.", True),
+    ("The two of us went through the logs.", True),
+    ("They asked me and I said yes.", True),
 ])
 def test_an_act_told_of_someone_the_candidate_names_as_theirs_is_not_the_candidates(text, own):
     assert tells_own_act(text) is own

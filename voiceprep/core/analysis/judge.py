@@ -99,7 +99,8 @@ from voiceprep.core.banks.load import default_cues, label_min_cues
 from voiceprep.core.banks.model import Job, KeyPoint, Prompt
 from voiceprep.settings import DENIED_CLAIM_WORDS, MISSING_HEAD_WORDS, PHRASE_CUE_WORDS, AnalysisSettings
 
-JUDGE_VERSION = "semantic-77"      # session 46: -77: read46b (a burden the bank wrote no cue for is judged by
+JUDGE_VERSION = "semantic-77-a"    # judge95 (provisional): an object "me"/"us" is no own act;
+                                   # session 46: -77: read46b (a burden the bank wrote no cue for is judged by
                                    # meaning; a listing unit nearer an item than the head is an item told; the floor's
                                    # denial veto reads only the words after the denial);
                                    # -76: judge93 (an opening reason's denial kept for its own words,
@@ -536,8 +537,22 @@ def speaks_as_actor(text: str, own: bool = False) -> bool:
     (`FRAMED_ACT`). With `own`, not only as whose another actor is either ("my manager drove it": `tells_own_act`)."""
     words, roles = _speakers(text)
     at = [i for i, w in enumerate(words) if w in SPEAKER]
-    return any(not view and not denies_own_act(words, i) and not (own and _whose(words, i))
+    return any(not view and not denies_own_act(words, i) and not (own and (_whose(words, i) or _as_object(words, i)))
                for i, view in zip(at, roles)) or bool(FRAMED_ACT.match(text))
+
+
+# "they stayed with us", "the manager rang me the next day": the candidate only as the object of someone else's act
+# (judge95); not "Dan and me went through the logs", "the two of us sat down": a subject said in the object's form
+OBJECT_SPEAKERS = frozenset({"me", "us"})
+
+
+def _as_object(words: Sequence[str], i: int) -> bool:
+    """Whether the speaker at words[i] is the candidate only as an object ("me", "us"), not a subject said so ("Dan
+    and me went", "the two of us sat down": after "and" or "of", with a verb after it)."""
+    if words[i] not in OBJECT_SPEAKERS:
+        return False
+    after = words[i + 1] if i + 1 < len(words) else ""
+    return not (i > 0 and words[i - 1] in ("and", "of") and (_verb_like(after) or after in _GOES_ON))
 
 
 # "my manager drove it", "our CTO signed it off": the candidate's word only says whose the one acting is
