@@ -99,7 +99,8 @@ from voiceprep.core.banks.load import default_cues, label_min_cues
 from voiceprep.core.banks.model import Job, KeyPoint, Prompt
 from voiceprep.settings import DENIED_CLAIM_WORDS, MISSING_HEAD_WORDS, PHRASE_CUE_WORDS, AnalysisSettings
 
-JUDGE_VERSION = "semantic-77-a"    # judge95 (provisional): an object "me"/"us" is no own act;
+JUDGE_VERSION = "semantic-77-a"    # judge95 (provisional): an object "me"/"us" is no own act; an own act told
+                                   # as an instance in this question's story, its own nearest (`_told_as_own_instance`);
                                    # session 46: -77: read46b (a burden the bank wrote no cue for is judged by
                                    # meaning; a listing unit nearer an item than the head is an item told; the floor's
                                    # denial veto reads only the words after the denial);
@@ -1906,9 +1907,10 @@ class AnswerJudge:
                 raw_words, index.tokens, spans, _question_stems(prompt) | self.job_words)
         # ... and, for the points with cues the bank wrote, when the story is told for this question: it says some of
         # the question's own words too (a detailed story told for another question is all details; judge48)
+        self.said_of_question = question_share(index.tokens, prompt) if prompt is not None else 0.0
         self.on_question = prompt is not None and (
             self.details < settings.cued_concrete_details
-            or question_share(index.tokens, prompt) >= settings.cued_concrete_question_share)
+            or self.said_of_question >= settings.cued_concrete_question_share)
         # ... and told for another question of the bank (`nearer_another`): its sentences are on average nearer that
         # question's text and key points than this one's; a story in its own details is no evidence here (judge80)
         self.elsewhere = bool(prompt is not None and others and self.details >= min(
@@ -2977,6 +2979,8 @@ class AnswerJudge:
         candidate's own act when the sentence that would quote it (`closeness`: `_quote_scores`) tells someone else's
         act ("My VP told them in their quarterly review" for "I told them the decision myself": judge45); the
         meaning of a detailed story is no witness of who acted."""
+        if self._told_as_own_instance(kp, p, own, closeness):
+            return True
         detailed = kp.cues_from_label and self.details >= self.s.plain_detailed_details
         floor = (self.s.plain_own_min_probability if detailed and p >= self.s.plain_own_min_probability and (
                      self._nearest_is_its_own(kp, closeness) or self._assigned_its_own(kp, closeness))
@@ -2988,6 +2992,30 @@ class AnswerJudge:
                                   else self.details >= self.s.cued_concrete_details and self.on_question):
             return False
         return not own or float(closeness.max()) <= -1 or bool(self._own_acts()[int(np.argmax(closeness))])
+
+    def _told_as_own_instance(self, kp: KeyPoint, p: float, own: bool, closeness: np.ndarray) -> bool:
+        """Whether a point that is the candidate's own act, under the threshold, is told as an instance in the story's
+        own words (judge95, issue 11: "So we got a boom lift with some outreach for that side" for "We made the safe way
+        the easy way: the right kit and access on hand", p 0.107): from `plain_detailed_min_probability`, in an answer
+        of `plain_concrete_details` details told for this question (it says `cued_concrete_question_share` of the
+        question's own words: `question_share`, judge48) and for no other (`elsewhere`), when the sentence that would
+        quote it (`closeness`) tells the candidate's own act (`tells_own_act`), without a denial or a plan, is the one
+        this point quotes best, no other point's best, and quotes this point at least as well as any other
+        (`_nearest_is_its_own`). judge92's rule B, made precise by the question's words, the nearest point and
+        `tells_own_act` reading "they stayed with us" as no act of the candidate's."""
+        if not own or p < self.s.plain_detailed_min_probability or not self.concrete or self.elsewhere \
+                or self.said_of_question < self.s.cued_concrete_question_share:
+            return False
+        scores = self._quote_all()
+        ids = [q.id for q in self._points]
+        if scores is None or kp.id not in ids or not len(closeness) or float(closeness.max()) <= -1:
+            return False
+        k, b = ids.index(kp.id), int(np.argmax(closeness))
+        u = self.units[b]
+        if u.negated or u.hypothetical or not self._own_acts()[b]:
+            return False
+        best = scores.argmax(axis=0)
+        return int(best[k]) == b and b not in np.delete(best, k) and self._nearest_is_its_own(kp, closeness)
 
     def _named_only_denied(self, kp: KeyPoint, allowed: frozenset[str]) -> bool:
         """Whether the only sentences that name what the point says deny it: a unit said with a denial (beyond the
