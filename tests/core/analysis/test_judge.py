@@ -681,6 +681,7 @@ def _credit_read(bank_text: str, prompt: str, point: str, text: str):
     ("Dan and me went through the logs.", True),
     ("The two of us went through the logs.", True),
     ("They asked me and I said yes.", True),
+    ("The family were told by me that evening.", True),                      # a passive's doer
 ])
 def test_an_act_told_of_someone_the_candidate_names_as_theirs_is_not_the_candidates(text, own):
     assert tells_own_act(text) is own

@@ -543,14 +543,15 @@ def speaks_as_actor(text: str, own: bool = False) -> bool:
 
 
 # "they stayed with us", "the manager rang me the next day": the candidate only as the object of someone else's act
-# (judge95); not "Dan and me went through the logs", "the two of us sat down": a subject said in the object's form
+# (judge95); not "Dan and me went through the logs", "the two of us sat down": a subject said in the object's form,
+# nor "the family were told by me": a passive's doer
 OBJECT_SPEAKERS = frozenset({"me", "us"})
 
 
 def _as_object(words: Sequence[str], i: int) -> bool:
     """Whether the speaker at words[i] is the candidate only as an object ("me", "us"), not a subject said so ("Dan
-    and me went", "the two of us sat down": after "and" or "of", with a verb after it)."""
-    if words[i] not in OBJECT_SPEAKERS:
+    and me went", "the two of us sat down": after "and" or "of", with a verb after it) nor the doer ("by me")."""
+    if words[i] not in OBJECT_SPEAKERS or (i > 0 and words[i - 1] == "by"):
         return False
     after = words[i + 1] if i + 1 < len(words) else ""
     return not (i > 0 and words[i - 1] in ("and", "of") and (_verb_like(after) or after in _GOES_ON))
