@@ -131,7 +131,7 @@ def her_passive_by(words: Sequence[str]) -> tuple[int, int] | None:
     first was taken, though it is "beside me")."""
     low = [_low(w) for w in words]
     for j, w in enumerate(low):
-        if w != "by" or not tells_own_act(" ".join(low[j:j + 3])):          # "by me": the doer, not an object
+        if w != "by" or not tells_own_act(" ".join(low[j + 1:j + 3])):
             continue
         be = next((i for i in range(j) if low[i] in _PASSIVE_BE), None)
         if be is not None and any(v in PAST or v in PARTICIPLES or (v.endswith("ed") and v not in ED_NOT_PAST)

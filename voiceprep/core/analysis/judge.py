@@ -99,8 +99,8 @@ from voiceprep.core.banks.load import default_cues, label_min_cues
 from voiceprep.core.banks.model import Job, KeyPoint, Prompt
 from voiceprep.settings import DENIED_CLAIM_WORDS, MISSING_HEAD_WORDS, PHRASE_CUE_WORDS, AnalysisSettings
 
-JUDGE_VERSION = "semantic-77-a"    # judge95 (provisional): an object "me"/"us" is no own act; an own act told
-                                   # as an instance in this question's story, its own nearest (`_told_as_own_instance`);
+JUDGE_VERSION = "semantic-77-a"    # judge95 (provisional): an own act told as an instance in this question's
+                                   # story, its sentence its own nearest (`_told_as_own_instance`);
                                    # session 46: -77: read46b (a burden the bank wrote no cue for is judged by
                                    # meaning; a listing unit nearer an item than the head is an item told; the floor's
                                    # denial veto reads only the words after the denial);
@@ -532,13 +532,15 @@ def denies_own_act(words: Sequence[str], i: int) -> bool:
     return False
 
 
-def speaks_as_actor(text: str, own: bool = False) -> bool:
+def speaks_as_actor(text: str, own: bool = False, subject: bool = False) -> bool:
     """Whether the candidate (I, we, my team...) is in the sentence other than as the holder of a view or as the one
     who did not act (`denies_own_act`: "I did not write it"), or tells a step of the story as what it was
-    (`FRAMED_ACT`). With `own`, not only as whose another actor is either ("my manager drove it": `tells_own_act`)."""
+    (`FRAMED_ACT`). With `own`, not only as whose another actor is either ("my manager drove it": `tells_own_act`);
+    with `subject`, not only as the object of another's act either ("they stayed with us": `acts_itself`)."""
     words, roles = _speakers(text)
     at = [i for i, w in enumerate(words) if w in SPEAKER]
-    return any(not view and not denies_own_act(words, i) and not (own and (_whose(words, i) or _as_object(words, i)))
+    return any(not view and not denies_own_act(words, i) and not (own and _whose(words, i))
+               and not (subject and _as_object(words, i))
                for i, view in zip(at, roles)) or bool(FRAMED_ACT.match(text))
 
 
@@ -666,6 +668,14 @@ def tells_own_act(text: str) -> bool:
     only as the holder of a view, not as the one who did not act), not only as whose the actor is ("my manager drove
     it"). What the credit space is read over for a point that is the candidate's own act (`AnswerJudge._own_acts`)."""
     return speaks_as_actor(text, own=True)
+
+
+def acts_itself(text: str) -> bool:
+    """Whether the text tells the candidate's own act (`tells_own_act`) with the candidate as its subject, not only as
+    the object of someone else's ("But in the end, you know, they stayed with us", "the manager rang me the next day":
+    judge95). Only for the sentence `AnswerJudge._told_as_own_instance` rests on: read so for every own-act point's
+    credit space (`_own_acts`) it cost dev2 A-T 6 true ticks for 5 false ones (docs/benchmarks.md judge95)."""
+    return speaks_as_actor(text, own=True, subject=True)
 
 
 def denies_acting(text: str) -> bool:
@@ -3002,8 +3012,8 @@ class AnswerJudge:
         question's own words: `question_share`, judge48) and for no other (`elsewhere`), when the sentence that would
         quote it (`closeness`) tells the candidate's own act (`tells_own_act`), without a denial or a plan, is the one
         this point quotes best, no other point's best, and quotes this point at least as well as any other
-        (`_nearest_is_its_own`). judge92's rule B, made precise by the question's words, the nearest point and
-        `tells_own_act` reading "they stayed with us" as no act of the candidate's."""
+        (`_nearest_is_its_own`). judge92's rule B, made precise by the question's words, the nearest point and the
+        candidate as the subject of the act (`acts_itself`: "they stayed with us" is no act of theirs)."""
         if not own or p < self.s.plain_detailed_min_probability or not self.concrete or self.elsewhere \
                 or self.said_of_question < self.s.cued_concrete_question_share:
             return False
@@ -3013,7 +3023,7 @@ class AnswerJudge:
             return False
         k, b = ids.index(kp.id), int(np.argmax(closeness))
         u = self.units[b]
-        if u.negated or u.hypothetical or not self._own_acts()[b]:
+        if u.negated or u.hypothetical or not self._own_acts()[b] or not acts_itself(u.text):
             return False
         best = scores.argmax(axis=0)
         return int(best[k]) == b and b not in np.delete(best, k) and self._nearest_is_its_own(kp, closeness)
