@@ -15,6 +15,7 @@ from voiceprep.core.analysis.analyze import analyze_answer
 from voiceprep.core.analysis.intents import intent_examples, wants_number
 from voiceprep.core.analysis.judge import (
     EARLY,
+    acts_itself,
     acts_of_others,
     approach_acts,
     asks_for_story,
@@ -677,6 +678,23 @@ def _credit_read(bank_text: str, prompt: str, point: str, text: str):
 ])
 def test_an_act_told_of_someone_the_candidate_names_as_theirs_is_not_the_candidates(text, own):
     assert tells_own_act(text) is own
+
+
+@pytest.mark.parametrize("text, acts", [
+    ("But in the end, you know, they stayed with us, they actually signed a bigger contract the next year.", False),
+    ("The manager rang me the next day.", False),
+    ("It was given to me in the end.", False),
+    ("My manager wrote the design.", False),
+    ("Dan and me went through the logs.", True),
+    ("The two of us went through the logs.", True),
+    ("They asked me and I said yes.", True),
+    ("The family were told by me that evening.", True),                      # a passive's doer
+    ("We rolled it out gradually.", True),
+])
+def test_the_candidate_only_as_the_object_of_anothers_act_does_not_act_itself(text, acts):
+    """judge95: "they stayed with us" read as the candidate's own act let judge92's rule B tick a rambling answer's
+    "told-them" (`acts_itself`, the reading `_told_as_own_instance` rests on)."""
+    assert acts_itself(text) is acts
 
 
 def test_credit_space_closeness_is_read_only_where_the_candidate_tells_their_own_act():

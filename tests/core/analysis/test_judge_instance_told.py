@@ -3,15 +3,17 @@
 A strong answer tells the point as what was done in this story, far in meaning from the label's general words: "So we
 got a boom lift with some outreach for that side and put road plates over the trench" for "We made the safe way the
 easy way: the right kit and access on hand" (dev2 d2j-se-unsafe-07, p 0.107), "We worked out five pounds a week on top
-of the rent" for "We agreed a repayment plan they could actually keep up" (dev2 d2t-002, p 0.119). Both are missed by
-the judge; the strict xfails below say so, and pass (so fail as xfails) once a reading credits them.
+of the rent" for "We agreed a repayment plan they could actually keep up" (dev2 d2t-002, p 0.119).
 
 judge92 measured a second floor for such points (an own-act label, 40+ details, the quoting sentence tells the
 candidate's own act and is this point's best sentence and no other point's, no denial or plan, p >= 0.10): dev2 A-T
-+10 true, +6 false ticks, so it was not taken (docs/benchmarks.md). Its false ticks are the guards below: whatever
-reading credits the instances must not credit these (a rambling answer's "they stayed with us" for "I told them the
-decision myself", a colleague who did the talking for "I went and spoke to the passenger", an off-topic hygiene
-inspection's "I went through every cupboard" for "I stopped the food being used")."""
++10 true, +6 false ticks, so it was not taken (docs/benchmarks.md). judge95 took it made precise
+(`AnswerJudge._told_as_own_instance`: the story told for this question by its words, the sentence nearer this point
+than any other, "us"/"me" as an object no own act): the boom lift is credited; the repayment plan is not yet (a strict
+xfail). judge92's false ticks are the guards below, with one more of rule B's: whatever reading credits the instances
+must not credit these (a rambling answer's "they stayed with us" for "I told them the decision myself", a colleague
+who did the talking for "I went and spoke to the passenger", an off-topic hygiene inspection's "I went through every
+cupboard" for "I stopped the food being used", "and I just listened" for "I sorted it there and then")."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -76,18 +78,32 @@ def _hit(bank_id: str, prompt_id: str, point: str, said: str) -> bool:
     return next(r for r in a.key_points if r.key_point.id == point).hit
 
 
-@pytest.mark.xfail(strict=True, reason="M1: the point told as an instance, far from the label (issue 11; judge92 "
-                                       "measured a floor for it and did not take it)")
-@pytest.mark.parametrize("bank_id, prompt_id, point, said", [
-    ("site-engineer-construction", "unsafe-work", "safe-way-easy", UNSAFE_07),
-    ("housing-officer-association", "rent-arrears", "affordable-plan", ARREARS_002),
-])
-def test_a_point_told_as_an_instance_is_credited(bank_id: str, prompt_id: str, point: str, said: str) -> None:
-    assert _hit(bank_id, prompt_id, point, said)
+def test_an_own_act_told_as_an_instance_in_the_questions_story_is_credited() -> None:
+    """judge95: judge92's rule B made precise (`AnswerJudge._told_as_own_instance`): the boom lift is the candidate's
+    own act, the sentence this point quotes best and no other point's, nearer this point than any other, in a story
+    told for this question."""
+    assert _hit("site-engineer-construction", "unsafe-work", "safe-way-easy", UNSAFE_07)
+
+
+@pytest.mark.xfail(strict=True, reason="M1: the point told as an instance, far from the label (issue 11; not "
+                                       "reached by judge95's rule)")
+def test_a_point_told_as_an_instance_is_credited() -> None:
+    assert _hit("housing-officer-association", "rent-arrears", "affordable-plan", ARREARS_002)
+
+
+LISTENED_024 = (
+    "What I learned from this one is that some people mostly need to be heard. A regular of ours, Mr Okafor, came in "
+    "from a conference furious that his usual room had been given to someone else. He's been coming for eleven years. "
+    "I took him to a quiet corner of the lobby bar, away from the desk, and I let him talk it through, and every "
+    "grievance he'd been saving up for about two years came out, the parking, the new carpets, everything, and I just "
+    "listened. I told him I'd take it all to the general manager and get back to him about his room for future stays. "
+    "That evening I knocked on his door with a note from the GM, asked if he was settled, and he was fine by then.")
 
 
 @pytest.mark.parametrize("bank_id, prompt_id, point, said", [
     ("product-manager-payments", "saying-no", "told-them", SAYING_NO_04),
+    # judge95: "and I just listened" is nearer another point (heard out) than "sorted it there and then"
+    ("hotel-front-office", "angry-guest", "put-right", LISTENED_024),
     ("cabin-purser-airline", "disruptive-passenger", "spoke-alone", PASSENGER_007),
     ("sous-chef-restaurant", "food-safety", "stopped-use", HYGIENE_021),
 ])

@@ -99,7 +99,10 @@ from voiceprep.core.banks.load import default_cues, label_min_cues
 from voiceprep.core.banks.model import Job, KeyPoint, Prompt
 from voiceprep.settings import DENIED_CLAIM_WORDS, MISSING_HEAD_WORDS, PHRASE_CUE_WORDS, AnalysisSettings
 
-JUDGE_VERSION = "semantic-78"      # session 47: -78: judge96's variant L (a clause after a coordinator and a
+JUDGE_VERSION = "semantic-79"      # session 47: -79: judge95 (judge92's rule B made precise: an own act told as
+                                   # an instance in this question's story, its sentence this point's best, no other
+                                   # point's, and nearest this point, counts from p 0.10: `_told_as_own_instance`);
+                                   # -78: judge96's variant L (a clause after a coordinator and a
                                    # short lead with its own subject, ", and every morning we matched", ends a
                                    # modal's scope as a full stop would: a sentence end heard as a comma);
                                    # session 46: -77: read46b (a burden the bank wrote no cue for is judged by
@@ -533,14 +536,31 @@ def denies_own_act(words: Sequence[str], i: int) -> bool:
     return False
 
 
-def speaks_as_actor(text: str, own: bool = False) -> bool:
+def speaks_as_actor(text: str, own: bool = False, subject: bool = False) -> bool:
     """Whether the candidate (I, we, my team...) is in the sentence other than as the holder of a view or as the one
     who did not act (`denies_own_act`: "I did not write it"), or tells a step of the story as what it was
-    (`FRAMED_ACT`). With `own`, not only as whose another actor is either ("my manager drove it": `tells_own_act`)."""
+    (`FRAMED_ACT`). With `own`, not only as whose another actor is either ("my manager drove it": `tells_own_act`);
+    with `subject`, not only as the object of another's act either ("they stayed with us": `acts_itself`)."""
     words, roles = _speakers(text)
     at = [i for i, w in enumerate(words) if w in SPEAKER]
     return any(not view and not denies_own_act(words, i) and not (own and _whose(words, i))
+               and not (subject and _as_object(words, i))
                for i, view in zip(at, roles)) or bool(FRAMED_ACT.match(text))
+
+
+# "they stayed with us", "the manager rang me the next day": the candidate only as the object of someone else's act
+# (judge95); not "Dan and me went through the logs", "the two of us sat down": a subject said in the object's form,
+# nor "the family were told by me": a passive's doer
+OBJECT_SPEAKERS = frozenset({"me", "us"})
+
+
+def _as_object(words: Sequence[str], i: int) -> bool:
+    """Whether the speaker at words[i] is the candidate only as an object ("me", "us"), not a subject said so ("Dan
+    and me went", "the two of us sat down": after "and" or "of", with a verb after it) nor the doer ("by me")."""
+    if words[i] not in OBJECT_SPEAKERS or (i > 0 and words[i - 1] == "by"):
+        return False
+    after = words[i + 1] if i + 1 < len(words) else ""
+    return not (i > 0 and words[i - 1] in ("and", "of") and (_verb_like(after) or after in _GOES_ON))
 
 
 # "my manager drove it", "our CTO signed it off": the candidate's word only says whose the one acting is
@@ -652,6 +672,14 @@ def tells_own_act(text: str) -> bool:
     only as the holder of a view, not as the one who did not act), not only as whose the actor is ("my manager drove
     it"). What the credit space is read over for a point that is the candidate's own act (`AnswerJudge._own_acts`)."""
     return speaks_as_actor(text, own=True)
+
+
+def acts_itself(text: str) -> bool:
+    """Whether the text tells the candidate's own act (`tells_own_act`) with the candidate as its subject, not only as
+    the object of someone else's ("But in the end, you know, they stayed with us", "the manager rang me the next day":
+    judge95). Only for the sentence `AnswerJudge._told_as_own_instance` rests on: read so for every own-act point's
+    credit space (`_own_acts`) it cost dev2 A-T 6 true ticks for 5 false ones (docs/benchmarks.md judge95)."""
+    return speaks_as_actor(text, own=True, subject=True)
 
 
 def denies_acting(text: str) -> bool:
@@ -1894,9 +1922,10 @@ class AnswerJudge:
                 raw_words, index.tokens, spans, _question_stems(prompt) | self.job_words)
         # ... and, for the points with cues the bank wrote, when the story is told for this question: it says some of
         # the question's own words too (a detailed story told for another question is all details; judge48)
+        self.said_of_question = question_share(index.tokens, prompt) if prompt is not None else 0.0
         self.on_question = prompt is not None and (
             self.details < settings.cued_concrete_details
-            or question_share(index.tokens, prompt) >= settings.cued_concrete_question_share)
+            or self.said_of_question >= settings.cued_concrete_question_share)
         # ... and told for another question of the bank (`nearer_another`): its sentences are on average nearer that
         # question's text and key points than this one's; a story in its own details is no evidence here (judge80)
         self.elsewhere = bool(prompt is not None and others and self.details >= min(
@@ -2965,6 +2994,8 @@ class AnswerJudge:
         candidate's own act when the sentence that would quote it (`closeness`: `_quote_scores`) tells someone else's
         act ("My VP told them in their quarterly review" for "I told them the decision myself": judge45); the
         meaning of a detailed story is no witness of who acted."""
+        if self._told_as_own_instance(kp, p, own, closeness):
+            return True
         detailed = kp.cues_from_label and self.details >= self.s.plain_detailed_details
         floor = (self.s.plain_own_min_probability if detailed and p >= self.s.plain_own_min_probability and (
                      self._nearest_is_its_own(kp, closeness) or self._assigned_its_own(kp, closeness))
@@ -2976,6 +3007,30 @@ class AnswerJudge:
                                   else self.details >= self.s.cued_concrete_details and self.on_question):
             return False
         return not own or float(closeness.max()) <= -1 or bool(self._own_acts()[int(np.argmax(closeness))])
+
+    def _told_as_own_instance(self, kp: KeyPoint, p: float, own: bool, closeness: np.ndarray) -> bool:
+        """Whether a point that is the candidate's own act, under the threshold, is told as an instance in the story's
+        own words (judge95, issue 11: "So we got a boom lift with some outreach for that side" for "We made the safe way
+        the easy way: the right kit and access on hand", p 0.107): from `plain_detailed_min_probability`, in an answer
+        of `plain_concrete_details` details told for this question (it says `cued_concrete_question_share` of the
+        question's own words: `question_share`, judge48) and for no other (`elsewhere`), when the sentence that would
+        quote it (`closeness`) tells the candidate's own act (`tells_own_act`), without a denial or a plan, is the one
+        this point quotes best, no other point's best, and quotes this point at least as well as any other
+        (`_nearest_is_its_own`). judge92's rule B, made precise by the question's words, the nearest point and the
+        candidate as the subject of the act (`acts_itself`: "they stayed with us" is no act of theirs)."""
+        if not own or p < self.s.plain_detailed_min_probability or not self.concrete or self.elsewhere \
+                or self.said_of_question < self.s.cued_concrete_question_share:
+            return False
+        scores = self._quote_all()
+        ids = [q.id for q in self._points]
+        if scores is None or kp.id not in ids or not len(closeness) or float(closeness.max()) <= -1:
+            return False
+        k, b = ids.index(kp.id), int(np.argmax(closeness))
+        u = self.units[b]
+        if u.negated or u.hypothetical or not self._own_acts()[b] or not acts_itself(u.text):
+            return False
+        best = scores.argmax(axis=0)
+        return int(best[k]) == b and b not in np.delete(best, k) and self._nearest_is_its_own(kp, closeness)
 
     def _named_only_denied(self, kp: KeyPoint, allowed: frozenset[str]) -> bool:
         """Whether the only sentences that name what the point says deny it: a unit said with a denial (beyond the
