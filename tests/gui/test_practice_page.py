@@ -5128,6 +5128,31 @@ def test_the_welcomes_answer_it_again_after_a_cut_off_answer_has_the_button_too(
     ctl.stop_speaking()
 
 
+def test_answer_it_now_after_a_cut_off_drill_answer_asks_the_drill_again(window, qtbot):
+    """read46c 7: "Answer it now" for a drill answer cut off asked the whole question as One prompt; it asks the
+    drill's points again (the focus note under the question), and its tooltip says so."""
+    from datetime import datetime
+
+    from voiceprep.gui.widgets.practice import ANSWER_CUT_OFF_DRILL_TIP
+
+    page, ctl = window.practice, window.controller
+    page.fill_banks(select="airwallex")
+    bank = page.bank()
+    points = [kp.label for kp in bank.prompt("product-range").key_points[:2]]
+    page.start_btn.setFocus()
+    page.show_recap({"bank_id": "airwallex", "answers": 3, "average": 60, "started_at": datetime.now().isoformat(),
+                     "cut_last": {"bank_id": "airwallex", "prompt_id": "product-range", "drill": points}})
+    assert not page.skipped_btn.isHidden() and page.skipped_btn.text() == ANSWER_SKIPPED
+    assert page.skipped_btn.toolTip() == ANSWER_CUT_OFF_DRILL_TIP.format(
+        question=bank.prompt("product-range").text.rstrip(" ."), points="; ".join(points))
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.skipped_btn, timeout=5000)
+    qtbot.keyClick(page.skipped_btn, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: ctl.rehearsal is not None, timeout=10000)
+    assert [p.id for p in ctl.rehearsal.prompts] == ["product-range"]
+    assert ctl.rehearsal.focus == {"product-range": points}, ctl.rehearsal.focus
+    ctl.stop_speaking()
+
+
 def test_the_follow_up_count_promises_no_follow_up_and_f_with_none_left_says_so(window, qtbot, services):
     """walk57 6: "Follow-up 1 of 2" over a follow-up answer that covered every point still missed, then F did
     nothing, silently: the second follow-up closed with the points it asked about. The count says "up to" (a later

@@ -122,6 +122,10 @@ ANSWER_SKIPPED_TIP = ("Asks “{question}”, the question you skipped, on its o
 # the same button for the question whose last answer was cut off (walk62 7: "… Answer it again." had no button)
 ANSWER_CUT_OFF_TIP = ("Asks “{question}”, the question your last answer was cut off on, on its own (as One prompt… "
                       "does); Start round asks the round from its first question.")
+# a drill answer cut off: its points asked again (read46c 7: the whole question was asked)
+ANSWER_CUT_OFF_DRILL_TIP = ("Asks “{question}” again as the drill your last answer was cut off on, for its points: "
+                            "{points}. Start round asks the round from its first question.")
+DRILL_AGAIN_TITLE = "Drill: the points your cut-off answer asked for"
 NEXT_PENDING = PROCESSING_TEXT + " Next question as soon as your feedback is saved ({n} again or Esc: stay on it)."
 COMMANDS = {"Space": "Start or stop your answer", "R": "Retry this question (start over)", "N": "Next question",
             "C": "Continue the answer just stopped, by Space or the silence (what you add joins it)",
@@ -495,6 +499,7 @@ class PracticePage(QWidget):
         self.skipped_btn.setAutoDefault(True)          # Enter presses it once it has the keyboard, as Space does
         self.skipped_btn.hide()
         self._skipped: tuple[str, str] | None = None   # (bank id, prompt id) it asks
+        self._skipped_drill: list[str] = []           # a cut-off drill answer's points: asked again as that drill
         root.addWidget(flow_row(self.start_btn, self.resume_btn, self.skipped_btn, self.prompt_btn, self.drill_btn))
 
         self.notice = NoticeBar()
@@ -1340,11 +1345,14 @@ class PracticePage(QWidget):
         ids = {p.id for p in bank.all_prompts()} if bank is not None and texts else set()
         asked = next((pid for pid in recap.get("skipped") or [] if pid in ids), None)     # texts[0]'s question
         self._skipped = (bank.id, asked) if bank is not None and asked is not None else None
+        self._skipped_drill = []
         if self._skipped is not None and bank is not None:
             self.skipped_btn.setToolTip(ANSWER_SKIPPED_TIP.format(question=texts[0]))
         elif (cut := self._cut_off_prompt(recap)) is not None:      # "… was cut off … Answer it again." (walk62 7)
             self._skipped = cut[:2]
-            self.skipped_btn.setToolTip(ANSWER_CUT_OFF_TIP.format(question=cut[2]))
+            self._skipped_drill = cut[3]
+            self.skipped_btn.setToolTip(ANSWER_CUT_OFF_DRILL_TIP.format(question=cut[2], points="; ".join(cut[3]))
+                                        if cut[3] else ANSWER_CUT_OFF_TIP.format(question=cut[2]))
         self.skipped_btn.setVisible(self._skipped is not None)
         focused = QApplication.focusWidget()
         if self._skipped is not None and self._left is None and (focused is None or focused is self.start_btn
@@ -1352,14 +1360,17 @@ class PracticePage(QWidget):
             self._next_focus = self.skipped_btn        # the keyboard on what the welcome suggests, as Continue
             self._focus_next()
 
-    def _cut_off_prompt(self, recap: dict) -> tuple[str, str, str] | None:
-        """(bank id, prompt id, its text) of the question the welcome says the last answer was cut off on, as
-        `cut_off_said` names it; None when the welcome says nothing of it."""
+    def _cut_off_prompt(self, recap: dict) -> tuple[str, str, str, list[str]] | None:
+        """(bank id, prompt id, its text, the drill's points it still has: [] for a whole answer) of the question the
+        welcome says the last answer was cut off on, as `cut_off_said` names it; None when the welcome says nothing
+        of it."""
         cut = recap.get("cut_last")
         bank = self.services.registry.find(cut["bank_id"]) if cut else None
         if cut is None or bank is None or not cut_off_said(recap, self.services.registry.find):
             return None
-        return bank.id, cut["prompt_id"], bank.prompt(cut["prompt_id"]).text.rstrip(" .")
+        prompt = bank.prompt(cut["prompt_id"])
+        labels = {kp.label for kp in prompt.key_points}
+        return bank.id, prompt.id, prompt.text.rstrip(" ."), [p for p in cut.get("drill") or [] if p in labels]
 
     def answer_skipped(self) -> None:
         """The question the welcome back says was skipped, asked on its own (One prompt): on the bank chosen when it
@@ -1374,7 +1385,10 @@ class PracticePage(QWidget):
         for bank in (mine, self.services.registry.find(bank_id)):
             asked = next((p for p in bank.all_prompts() if p.id == prompt_id), None) if bank is not None else None
             if bank is not None and asked is not None:
-                self._start(Rehearsal.for_prompt(bank, asked))
+                points = [p for p in self._skipped_drill if p in {kp.label for kp in asked.key_points}]
+                # a cut-off drill answer: that drill again, its points under the question (read46c 7)
+                self._start(Rehearsal(bank, [asked], DRILL_AGAIN_TITLE, focus={asked.id: points}) if points
+                            else Rehearsal.for_prompt(bank, asked))
                 return
 
     def continue_left_round(self, redo: bool = False) -> None:
