@@ -5290,6 +5290,27 @@ def test_ctrl_1_puts_the_keyboard_on_start_round_wherever_it_was(window, qtbot):
     assert ctl.rehearsal.bank.id == mine and not ctl.rehearsal.focus
 
 
+def test_ctrl_1_from_a_round_summary_puts_the_keyboard_on_start_round_not_on_drill_these_now(window, qtbot):
+    """walk62 6: "Ctrl+1, Enter", the way the round had been started, started the summary's "Drill these now" drill
+    instead (README said so). Ctrl+1 is the same key everywhere: the keyboard on Start round (the summary still gives
+    "Drill these now" the keyboard when it appears, and it stays one Tab away)."""
+    page, ctl = finish_with_points_to_drill(window, qtbot)
+    ctrl = Qt.KeyboardModifier.ControlModifier
+    for away in (Qt.Key.Key_2, None):                        # from History, then from the summary itself
+        if away is not None:
+            qtbot.keyClick(QApplication.focusWidget(), away, ctrl)
+            qtbot.waitUntil(lambda: window.history.isVisible(), timeout=5000)
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_1, ctrl)
+        qtbot.waitUntil(lambda: page.isVisible(), timeout=5000)
+        qtbot.wait(50)                                       # the page's own focus move, after Qt's
+        assert QApplication.focusWidget() is page.start_btn, QApplication.focusWidget()
+        assert page.stack.currentIndex() == 2 and page.drill_these_btn.isVisible()     # the summary stays
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: ctl.state != c.FINISHED, timeout=30000)
+    assert not ctl.rehearsal.focus, ctl.rehearsal.title       # a round, not the drill
+    ctl.stop_speaking()
+
+
 @pytest.mark.parametrize("key", ["page_down", "ctrl_end"])
 def test_page_down_and_ctrl_end_reach_the_end_of_the_feedback_at_1366x768(window, qtbot, key):
     """fixDJ (walk57 7): at 1366x768 the feedback of a long answer scrolls in its own pane; with the keyboard on a

@@ -771,9 +771,10 @@ class PracticePage(QWidget):
     def take_keyboard(self) -> None:
         """Ctrl+1: the keyboard on what the page offers, wherever it was (fixDJ, walk58 6: left on the sidebar, where
         Enter did nothing; walk57 5: left on Drill my weak points before the bank editor, so the first Space drilled).
-        A round going keeps it where `_shown` put it (its answer button) unless it is off the page; a round's summary
-        gives it to its next action ("Drill these now", else Start round); else the button the welcome gives it
-        (Continue from question N, Answer it now: `_offer_left_round`, `_offer_skipped`), else Start round."""
+        A round going keeps it where `_shown` put it (its answer button) unless it is off the page; else the button
+        the welcome gives it (Continue from question N, Answer it now: `_offer_left_round`, `_offer_skipped`), else
+        Start round, a round's summary too (walk62 6: "Ctrl+1, Enter" started its "Drill these now"; the summary gives
+        that button the keyboard when it appears, and it stays one Tab away)."""
         if not self.isVisible():
             return
         focused = QApplication.focusWidget()
@@ -781,8 +782,7 @@ class PracticePage(QWidget):
             if focused is None or not self.isAncestorOf(focused) or not focused.isVisible():
                 self.take_focus()
             return
-        drill = getattr(self, "drill_these_btn", None) if self.stack.currentIndex() == 2 else None
-        offered = [b for b in (drill, self.resume_btn if self._left is not None else None,
+        offered = [b for b in (self.resume_btn if self._left is not None else None,
                                self.skipped_btn if self._skipped is not None else None, self.start_btn)
                    if b is not None and b.isVisible() and b.isEnabled()]
         (offered[0] if offered else self).setFocus(Qt.FocusReason.ShortcutFocusReason)
