@@ -825,6 +825,26 @@ def test_the_welcome_steps_aside_for_a_round_and_goes_after_the_first_feedback(w
     assert (paths.data_dir() / MARKER).exists()
 
 
+def test_welcome_back_replaces_the_first_start_welcome_whoever_shows_it(window, qtbot, data_home):
+    """fixDO's screenshot: "Welcome to voiceprep" above "Welcome back." (a recap shown on Practice directly: only the
+    window's own recap path put the first start's welcome away, walk42 10), the keyboard on Start round. A welcome
+    back means a history: one banner, Welcome back, and the keyboard on what it offers ("Answer it now")."""
+    from datetime import datetime
+
+    from voiceprep import paths
+    from voiceprep.gui.widgets.first_start import MARKER
+
+    page, panel = window.practice, window.welcome
+    assert panel is not None and panel.isVisible()
+    page.fill_banks(select="airwallex")
+    page.start_btn.setFocus()
+    page.show_recap({"bank_id": "airwallex", "answers": 5, "average": 88, "started_at": datetime.now().isoformat(),
+                     "cut_last": {"bank_id": "airwallex", "prompt_id": "product-range", "drill": None}})
+    assert page.recap_text().startswith("Your last answer") or "was cut off" in page.recap_text()
+    assert not panel.isVisible() and panel.dismissed and (paths.data_dir() / MARKER).exists()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.skipped_btn, timeout=5000)
+
+
 def test_the_welcome_shows_on_practice_and_banks_only_and_gives_the_other_pages_their_room(window, qtbot):
     """fixCM: the first-start welcome sat above every page (~120 px of History at 1366x768 until "Got it"). It shows
     on Practice and on Banks, where its buttons lead; History, Progress and Settings have the whole height; back on

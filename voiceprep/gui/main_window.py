@@ -510,10 +510,8 @@ class MainWindow(QMainWindow):
 
     def _show_recap(self, recap: dict | None) -> None:
         """The welcome back; a history with answers (saved from the CLI before the first window) is no first run:
-        the first start's welcome goes for good (walk42 finding 10: it read above "Welcome back")."""
-        welcome = getattr(self, "welcome", None)
-        if recap is not None and welcome is not None and not welcome.dismissed:
-            welcome.dismiss()
+        the first start's welcome goes for good when Practice shows it (walk42 finding 10: it read above "Welcome
+        back"; first_start.install_first_start)."""
         self.practice.show_recap(recap)
         self.settings_page.look_if_changed()           # a sound card come or gone since: its line follows
 

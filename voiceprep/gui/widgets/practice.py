@@ -417,6 +417,7 @@ class PracticePage(QWidget):
     # the bank or round in the boxes changed, or was offered, chosen or practised: the window writes it down at once
     # (walk61 9: written only at a clean quit, a killed window's next start opened on the first bank)
     lastBankChanged = Signal()
+    recapShown = Signal()               # a welcome back is shown: there is a history (the first start's welcome goes)
     scrolls_itself = True               # the main window does not wrap this page in a scroll area
 
     def __init__(self, controller: c.RehearsalController, parent=None):
@@ -1298,6 +1299,7 @@ class PracticePage(QWidget):
         self._set_recap("\n".join(line for line in (self.mic_note, details) if line))
         # offered only when the recap names the round left (review30: the button was there under "You skipped ...",
         # with no round named; fixCR: a round left elsewhere is named beside the skip, and offered)
+        self.recapShown.emit()                       # before the keyboard goes on what it offers
         self._offer_left_round(left_offered(recap, self.services.registry.find))
         self._offer_skipped(recap)
 
