@@ -168,16 +168,12 @@ class MainWindow(QMainWindow):
         starting window says it)."""
         yield STEP_WORDING["settings"]
         self.services = services or Services()
-        # the model loads in the background from here, while the rest of the window is built (fixDP: it started
-        # after all of it), then the meaning-based judge, so the first answer is judged without waiting: one after
-        # the other, each loader's temporaries given back before the next (at once they were the start-up's peak
-        # memory, as high as a long answer's: mem23). What they say waits for the window to be whole.
+        # the speech model loads in the background from here, while the rest of the window is built (fixDP: it
+        # started after all of it); what it says waits for the window to be whole
         self._waiting: list[Callable[[], object]] | None = []
         run_in_background(self._load_model, lane="load", on_done=lambda m: self._once_built(self._model_ready, m),
                           on_error=lambda e: self._once_built(self._model_failed, e),
                           owner=self)                      # a closed window is not told
-        run_in_background(self._load_judge, lane="load", on_done=lambda s: self._once_built(self._judge_ready, s),
-                          owner=self)
         self.setWindowTitle("voiceprep — interview rehearsal")
         self.setMinimumSize(*MINIMUM_SIZE)
         self.controller = RehearsalController(self.services, self)
@@ -300,9 +296,14 @@ class MainWindow(QMainWindow):
         self.practice.start_btn.setFocus(Qt.FocusReason.OtherFocusReason)
         self.judge_status = QLabel("")
         self.statusBar().addPermanentWidget(self.judge_status)
-        waiting, self._waiting = self._waiting, None        # the window is whole: the loads' answers, now
+        waiting, self._waiting = self._waiting, None        # the window is whole: the model's answer, now
         for told in waiting:
             told()
+        # then the meaning-based judge, so the first answer is judged without waiting: after the speech model, one
+        # after the other, each loader's temporaries given back before the next (at once they were the start-up's
+        # peak memory, as high as a long answer's: mem23); not beside the window's construction (its CPU-heavy
+        # warm-up made the window later under load: fixDP)
+        run_in_background(self._load_judge, lane="load", on_done=self._judge_ready, owner=self)
         if recover:
             QTimer.singleShot(0, self._verify)
             QTimer.singleShot(0, self._recover)
