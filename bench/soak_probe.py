@@ -129,6 +129,8 @@ def main() -> int:
 
     def status() -> None:
         win = state["window"]
+        if not win.isVisible():          # still being built, a part per turn of the event loop (fixDP)
+            return
         try:
             pr = win.practice
             ctl = win.controller

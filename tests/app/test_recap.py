@@ -598,6 +598,27 @@ def test_the_welcome_says_the_last_answer_was_cut_off_when_the_app_quit_mid_answ
     access.close_all()
 
 
+def test_a_cut_off_drill_answer_is_named_with_the_points_it_asked_for(tmp_path, speech_dir):
+    """read46c 7: "Answer it now" for a cut-off drill answer asked the whole question: the recap's `cut_last` now
+    carries the drill's points (None for a whole answer), so the button asks the drill again."""
+    from tests.app.conftest import record
+    from voiceprep.core.transcript import Transcript
+
+    access = HistoryAccess(tmp_path / "h.sqlite3")
+    session, service = PracticeSession(access), HistoryService(access)
+    bank = load_bank(BANKS / "airwallex.toml")
+    prompt = bank.rounds[0].prompts[1]
+    asked = [prompt.key_points[0].label, prompt.key_points[-1].label]
+    fragment = Transcript.from_text("So the hardest problem was a lock, and we")
+    fragment.model = "tiny.en"
+    for drill in (asked, None):
+        pending = session.begin(bank, prompt, drill=drill)
+        record(speech_dir / "jfk.wav", pending.audio_path)
+        session.finish(pending, lambda: fragment, {"reason": "quit"})           # "Keep it and quit"
+        assert service.recap()["cut_last"] == {"bank_id": bank.id, "prompt_id": prompt.id, "drill": drill}
+    access.close_all()
+
+
 def test_a_round_left_on_another_bank_after_a_round_with_skips_is_named_and_offered(tmp_path):
     """fixCR (walk54): a round finished with a skip on one bank, then a round left half done on another (the last thing
     done): the welcome said only "You skipped …: answer it first today", with no word of the round left and no

@@ -137,6 +137,23 @@ def test_recovery_of_a_typed_answer_and_of_one_with_no_audio(session, service, b
     assert service.attempt(typed)["state_detail"] is None           # a typed answer was whole: not cut off
 
 
+def test_a_recovered_typed_drill_or_follow_up_answer_says_its_kind_as_the_spoken_one_does(session, bank, access):
+    """read46c 6: the voice path's recovery line names a drill or follow-up answer (walk62 7); the typed path said
+    "recovered the typed answer" for all three."""
+    h = access.history()
+    prompt = bank.prompt("hardest-problem")
+    asked = [prompt.key_points[1].label]
+    rows = {}
+    for kind, extra in (("drill", {"drill": asked}), ("follow-up", {"drill": asked, "follow_up": ["What went wrong?"]}),
+                        ("plain", {})):
+        rows[kind] = h.begin_attempt(bank, prompt, state="transcribing", input="typed", text=LOCK, **extra)
+        h.db.execute("UPDATE attempts SET owner = 'elsewhere:1:x' WHERE id = ?", [rows[kind]])
+    results = {r.attempt_id: r.detail for r in session.recover(lambda p: Transcript.from_text(""))}
+    assert "recovered the typed drill answer" in results[rows["drill"]], results
+    assert "recovered the typed follow-up answer" in results[rows["follow-up"]], results
+    assert "recovered the typed answer" in results[rows["plain"]], results
+
+
 def test_every_recovery_line_names_its_question_not_yet_a_saved_problem_and_a_failure_too(session, bank, access,
                                                                                           monkeypatch):
     """Review 11: the "Attempt N:" prefix went when the recovered lines began to name their question, and the lines

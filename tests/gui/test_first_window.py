@@ -47,3 +47,57 @@ def test_the_first_window_is_shown_before_the_heavy_modules_are_imported(tmp_pat
     first = json.loads(lines[0])
     assert first["heavy"] == [], first
     assert "voiceprep" in first["title"], first
+
+
+# from the first window to the main window's show: what the starting window said, the order the model's load and
+# the pages began in, and how often the GUI thread came back to its event loop while the pages were built
+STEPS_PROBE = r"""
+import json, os, sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QSplashScreen, QWidget
+events, said, turns = [], [], []
+real_show, real_say = QWidget.show, QSplashScreen.showMessage
+def say(self, text, *a):
+    said.append(text)
+    real_say(self, text, *a)
+QSplashScreen.showMessage = say
+def show(self):
+    if type(self).__name__ == "MainWindow":
+        print(json.dumps({"said": said, "events": events, "turns": len(turns)}), flush=True)
+        os._exit(0)
+    if not hasattr(sys, "_patched"):
+        sys._patched = True
+        import voiceprep.gui.main_window as mw           # imported here only to watch it (the timing is not measured)
+        real_bg, real_practice = mw.run_in_background, mw.PracticePage.__init__
+        def bg(fn, *a, **kw):
+            events.append(getattr(fn, "__name__", "?"))
+            return real_bg(fn, *a, **kw)
+        def practice(page, *a, **kw):
+            events.append("PracticePage")
+            sys._beat = beat = QTimer()
+            beat.timeout.connect(lambda: turns.append(1))
+            beat.start(0)                                   # fires once per turn of the event loop
+            real_practice(page, *a, **kw)
+        mw.run_in_background, mw.PracticePage.__init__ = bg, practice
+    real_show(self)
+QWidget.show = show
+from voiceprep.gui.app import run
+run(["voiceprep"])
+"""
+
+
+def test_the_starting_window_says_what_loads_while_the_window_is_built_in_steps_after_the_models_load_began(tmp_path):
+    """fixDP: the starting window was not repainted for the 15-29 s (load 10-18) the main window took to build in one
+    GUI-thread step, and the speech model's load began only after all of it. Now the window is built a part at a time,
+    back to the event loop between them, the starting window saying which, and the model's load begins first."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "VOICEPREP_HOME": str(tmp_path), "PYTHONPATH": str(ROOT)}
+    out = subprocess.run([sys.executable, "-c", STEPS_PROBE], env=env, capture_output=True, text=True, timeout=300,
+                         cwd=ROOT)
+    lines = [line for line in out.stdout.splitlines() if line.startswith("{")]
+    assert lines, (out.stdout, out.stderr[-3000:])
+    seen = json.loads(lines[0])
+    said = seen["said"]
+    assert "Loading the question banks…" in said and "Opening your history…" in said, said
+    assert said.index("Loading the question banks…") < said.index("Opening your history…"), said
+    assert seen["events"].index("_load_model") < seen["events"].index("PracticePage"), seen["events"]
+    assert seen["turns"] >= 4, seen          # at least once after each page

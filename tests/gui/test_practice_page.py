@@ -874,6 +874,26 @@ def test_the_welcome_steps_aside_for_a_round_and_goes_after_the_first_feedback(w
     assert (paths.data_dir() / MARKER).exists()
 
 
+def test_welcome_back_replaces_the_first_start_welcome_whoever_shows_it(window, qtbot, data_home):
+    """fixDO's screenshot: "Welcome to voiceprep" above "Welcome back." (a recap shown on Practice directly: only the
+    window's own recap path put the first start's welcome away, walk42 10), the keyboard on Start round. A welcome
+    back means a history: one banner, Welcome back, and the keyboard on what it offers ("Answer it now")."""
+    from datetime import datetime
+
+    from voiceprep import paths
+    from voiceprep.gui.widgets.first_start import MARKER
+
+    page, panel = window.practice, window.welcome
+    assert panel is not None and panel.isVisible()
+    page.fill_banks(select="airwallex")
+    page.start_btn.setFocus()
+    page.show_recap({"bank_id": "airwallex", "answers": 5, "average": 88, "started_at": datetime.now().isoformat(),
+                     "cut_last": {"bank_id": "airwallex", "prompt_id": "product-range", "drill": None}})
+    assert page.recap_text().startswith("Your last answer") or "was cut off" in page.recap_text()
+    assert not panel.isVisible() and panel.dismissed and (paths.data_dir() / MARKER).exists()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.skipped_btn, timeout=5000)
+
+
 def test_the_welcome_shows_on_practice_and_banks_only_and_gives_the_other_pages_their_room(window, qtbot):
     """fixCM: the first-start welcome sat above every page (~120 px of History at 1366x768 until "Got it"). It shows
     on Practice and on Banks, where its buttons lead; History, Progress and Settings have the whole height; back on
@@ -5177,6 +5197,31 @@ def test_the_welcomes_answer_it_again_after_a_cut_off_answer_has_the_button_too(
     ctl.stop_speaking()
 
 
+def test_answer_it_now_after_a_cut_off_drill_answer_asks_the_drill_again(window, qtbot):
+    """read46c 7: "Answer it now" for a drill answer cut off asked the whole question as One prompt; it asks the
+    drill's points again (the focus note under the question), and its tooltip says so."""
+    from datetime import datetime
+
+    from voiceprep.gui.widgets.practice import ANSWER_CUT_OFF_DRILL_TIP
+
+    page, ctl = window.practice, window.controller
+    page.fill_banks(select="airwallex")
+    bank = page.bank()
+    points = [kp.label for kp in bank.prompt("product-range").key_points[:2]]
+    page.start_btn.setFocus()
+    page.show_recap({"bank_id": "airwallex", "answers": 3, "average": 60, "started_at": datetime.now().isoformat(),
+                     "cut_last": {"bank_id": "airwallex", "prompt_id": "product-range", "drill": points}})
+    assert not page.skipped_btn.isHidden() and page.skipped_btn.text() == ANSWER_SKIPPED
+    assert page.skipped_btn.toolTip() == ANSWER_CUT_OFF_DRILL_TIP.format(
+        question=bank.prompt("product-range").text.rstrip(" ."), points="; ".join(points))
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.skipped_btn, timeout=5000)
+    qtbot.keyClick(page.skipped_btn, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: ctl.rehearsal is not None, timeout=10000)
+    assert [p.id for p in ctl.rehearsal.prompts] == ["product-range"]
+    assert ctl.rehearsal.focus == {"product-range": points}, ctl.rehearsal.focus
+    ctl.stop_speaking()
+
+
 def test_the_follow_up_count_promises_no_follow_up_and_f_with_none_left_says_so(window, qtbot, services):
     """walk57 6: "Follow-up 1 of 2" over a follow-up answer that covered every point still missed, then F did
     nothing, silently: the second follow-up closed with the points it asked about. The count says "up to" (a later
@@ -5312,6 +5357,27 @@ def test_ctrl_1_puts_the_keyboard_on_start_round_wherever_it_was(window, qtbot):
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)      # Enter starts the round shown
     qtbot.waitUntil(lambda: ctl.rehearsal is not None, timeout=30000)
     assert ctl.rehearsal.bank.id == mine and not ctl.rehearsal.focus
+
+
+def test_ctrl_1_from_a_round_summary_puts_the_keyboard_on_start_round_not_on_drill_these_now(window, qtbot):
+    """walk62 6: "Ctrl+1, Enter", the way the round had been started, started the summary's "Drill these now" drill
+    instead (README said so). Ctrl+1 is the same key everywhere: the keyboard on Start round (the summary still gives
+    "Drill these now" the keyboard when it appears, and it stays one Tab away)."""
+    page, ctl = finish_with_points_to_drill(window, qtbot)
+    ctrl = Qt.KeyboardModifier.ControlModifier
+    for away in (Qt.Key.Key_2, None):                        # from History, then from the summary itself
+        if away is not None:
+            qtbot.keyClick(QApplication.focusWidget(), away, ctrl)
+            qtbot.waitUntil(lambda: window.history.isVisible(), timeout=5000)
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_1, ctrl)
+        qtbot.waitUntil(lambda: page.isVisible(), timeout=5000)
+        qtbot.wait(50)                                       # the page's own focus move, after Qt's
+        assert QApplication.focusWidget() is page.start_btn, QApplication.focusWidget()
+        assert page.stack.currentIndex() == 2 and page.drill_these_btn.isVisible()     # the summary stays
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: ctl.state != c.FINISHED, timeout=30000)
+    assert not ctl.rehearsal.focus, ctl.rehearsal.title       # a round, not the drill
+    ctl.stop_speaking()
 
 
 @pytest.mark.parametrize("key", ["page_down", "ctrl_end"])

@@ -661,12 +661,15 @@ class PracticeSession:
             # the raw row holds the drill's points as drill_json (review29: read as "drill", a recovered drill was
             # judged as the whole question)
             drill = queries.drill_labels(dict(row))["drill"]
+            # which kind of answer it was, as History marks it (walk62 7: the box did not say it was a drill; read46c
+            # 6: nor, typed, that it was a drill or a follow-up)
+            kind = "follow-up " if follow_up else "drill " if drill else ""
             if audio is None and row.get("transcript"):
                 analysis = run_judge(bank, prompt, Transcript.from_text(row["transcript"]), self.settings.analysis,
                                      follow_up, drill)
                 saved = self._store(attempt, analysis, TYPED, {"typed": True, "recovered": True, **_kept_missed(row)},
                                     None)
-                return self._outcome(attempt, row, saved, "recovered the typed answer")
+                return self._outcome(attempt, row, saved, f"recovered the typed {kind}answer")
             if audio is None and row.get("input") == FILE:
                 h.delete_attempt(attempt)         # the answer is the candidate's own file, which is untouched
                 return Recovered(attempt, "discarded", f"{_asked(row)}: a save from a file was interrupted before "
@@ -696,8 +699,6 @@ class PracticeSession:
             if saved.problem is None and audio != wav:
                 wav.unlink(missing_ok=True)     # the FLAC was complete; the WAV is the old copy
             seconds = f"{analysis.delivery.duration_s:.0f} s"
-            # which kind of answer it was, as History marks it (walk62 7: the box did not say it was a drill)
-            kind = "follow-up " if follow_up else "drill " if drill else ""
             if mark is None:
                 return self._outcome(attempt, row, saved, f"recovered the whole {kind}answer ({seconds}): it had ended "
                                                           "before the app closed; it is in History and counts as usual")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import sys
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from voiceprep import paths
 
@@ -173,30 +173,147 @@ def create_application(argv: list[str]) -> QApplication:
     return app
 
 
-STARTING_TEXT = "voiceprep is starting…\n\nLoading your questions, your history and the speech model."
+STARTING_TEXT = "voiceprep is starting…"
+STARTING_MORE = "Loading your questions, your history and the speech model."
+STARTING_STEPS = {"imports": "Loading voiceprep…"}
+STARTING_FAILED = "voiceprep could not start"
+SPLASH_SIZE = (520, 200)
 
 
 def first_frame():
-    """A light window shown as soon as Qt is up, before numpy, the history database, the banks and the main window
-    are imported (walk62 4: at load 17-21 nothing showed for about a minute). Painted before it returns; the main
-    window replaces it."""
-    from PySide6.QtCore import Qt
-    from PySide6.QtGui import QGuiApplication
-    from PySide6.QtWidgets import QApplication, QLabel
+    """The starting window (a splash screen), shown as soon as Qt is up, before numpy, the history database, the banks
+    and the main window are imported (walk62 4: at load 17-21 nothing showed for about a minute). It keeps painting
+    while the rest starts, one step per turn of the event loop (`say` sets its progress line: fixDP); the main window
+    replaces it."""
+    from PySide6.QtCore import QRect, Qt
+    from PySide6.QtGui import QColor, QFont, QGuiApplication, QPainter, QPixmap
+    from PySide6.QtWidgets import QApplication, QSplashScreen
 
-    frame = QLabel(STARTING_TEXT)
+    class Splash(QSplashScreen):
+        def say(self, line: str) -> None:
+            self.showMessage(line, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom,
+                             self.palette().text().color())
+
+        def mousePressEvent(self, event) -> None:      # a click does not hide it (QSplashScreen's own would)
+            event.accept()
+
+    palette = QApplication.palette()
+    ratio = QGuiApplication.primaryScreen().devicePixelRatio() if QGuiApplication.primaryScreen() else 1.0
+    width, height = SPLASH_SIZE
+    pixmap = QPixmap(round(width * ratio), round(height * ratio))
+    pixmap.setDevicePixelRatio(ratio)
+    pixmap.fill(palette.window().color())
+    painter = QPainter(pixmap)
+    painter.setPen(QColor(palette.mid().color()))
+    painter.drawRect(0, 0, width - 1, height - 1)
+    painter.setPen(palette.text().color())
+    font = QFont(QApplication.font())
+    font.setPixelSize(22)
+    font.setBold(True)
+    painter.setFont(font)
+    painter.drawText(QRect(0, 40, width, 40), Qt.AlignmentFlag.AlignCenter, STARTING_TEXT)
+    font.setPixelSize(15)
+    font.setBold(False)
+    painter.setFont(font)
+    painter.drawText(QRect(24, 90, width - 48, 50), Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
+                     STARTING_MORE)
+    painter.end()
+    frame = Splash(pixmap)
     frame.setWindowTitle("voiceprep — interview rehearsal")
-    frame.setAlignment(Qt.AlignmentFlag.AlignCenter)
-    frame.setWordWrap(True)
-    frame.setMargin(32)
-    frame.setStyleSheet("font-size: 16px;")
-    frame.resize(520, 200)
+    font.setPixelSize(14)
+    frame.setFont(font)
+    frame.say(STARTING_STEPS["imports"])
     if (screen := QGuiApplication.primaryScreen()) is not None:
         frame.move(screen.availableGeometry().center() - frame.rect().center())
     frame.show()
-    for _ in range(3):             # mapped and painted now: the imports that follow hold the GUI thread
+    for _ in range(3):             # mapped and painted now
         QApplication.processEvents()
     return frame
+
+
+def _heavy_start():
+    """On a worker thread while the starting window paints: numpy, the history database, the banks and the analysis,
+    the whole window's modules (8-10 s at load 18, one GUI-thread step before fixDP), then the history's check.
+    The history's problem, or None."""
+    import voiceprep.gui.main_window  # noqa: F401  (its imports: the heavy part)
+    from voiceprep.core.history import History, HistoryCorruptError, HistoryError
+
+    try:
+        History.open().close()
+    except HistoryCorruptError as exc:
+        logging.error("%s", exc)
+        return ("voiceprep: history damaged", str(exc))
+    except HistoryError as exc:
+        return ("voiceprep", str(exc))
+    return None
+
+
+class Starting:
+    """The app's start after the starting window, run inside the event loop one short step at a time: the heavy
+    imports on a worker thread, then the main window built part by part (`MainWindow.building`), so no GUI-thread
+    step is long and the starting window keeps painting (fixDP: one 15-29 s step at load 10-18)."""
+
+    def __init__(self, app, frame, windows: list) -> None:
+        self.app, self.frame, self.windows = app, frame, windows
+        self.window: Any = None           # the MainWindow, once its module is imported
+        self.stopped = False
+
+    def begin(self) -> None:
+        from voiceprep.gui.operations import run_in_background
+
+        run_in_background(_heavy_start, lane="load", on_done=self._imported, on_error=self._failed)
+
+    def _imported(self, problem) -> None:
+        if self.stopped:
+            return
+        if problem is not None:
+            self._stop_with(*problem)
+            return
+        from voiceprep.gui.main_window import MainWindow
+
+        self.window = MainWindow(stepwise=True)
+        self._later(self._step)
+
+    def _later(self, fn) -> None:
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(0, self.frame, fn)
+
+    def _step(self) -> None:
+        if self.stopped or self.window is None:
+            return
+        try:
+            line = next(self.window.building, None)
+        except Exception as exc:         # said, logged, and the app ends instead of a stuck splash
+            self._failed(exc)
+            return
+        if line is None:
+            self.windows.append(self.window)
+            self.window.show()
+            self.frame.finish(self.window)
+            return
+        self.frame.say(line)
+        self._later(self._step)
+
+    def _failed(self, exc: BaseException) -> None:
+        import traceback
+
+        logging.getLogger("voiceprep").error("start failed:\n%s", "".join(traceback.format_exception(exc)))
+        self._stop_with(STARTING_FAILED, f"{type(exc).__name__}: {exc}\n\nDetails were written to "
+                                         f"{paths.log_path()}.", code=1)
+
+    def _stop_with(self, title: str, text: str, code: int = 2) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        self.stopped = True
+        self.frame.close()
+        QMessageBox.critical(None, title, text)
+        self.app.exit(code)
+
+    def stop(self) -> None:
+        """run() is over (the event loop ended): a step still queued does nothing."""
+        self.stopped = True
+        self.frame.close()
 
 
 def run(argv: list[str] | None = None) -> int:
@@ -238,27 +355,11 @@ def run(argv: list[str] | None = None) -> int:
             QMessageBox.information(None, "voiceprep", "voiceprep is already open (it may still be starting): "
                                                        "switch to its window.")
         return 0
-    first = first_frame()          # at once, before the heavy imports below (walk62 4: a minute with no window)
-    # numpy, the history database, the banks and the analysis, the whole window: 8-10 s at load 18
-    from voiceprep.core.history import History, HistoryCorruptError, HistoryError
-    from voiceprep.gui.main_window import MainWindow
-
-    try:
-        History.open().close()
-    except HistoryCorruptError as exc:
-        logging.error("%s", exc)
-        first.close()
-        QMessageBox.critical(None, "voiceprep: history damaged", str(exc))
-        return 2
-    except HistoryError as exc:
-        first.close()
-        QMessageBox.critical(None, "voiceprep", str(exc))
-        return 2
-    window = MainWindow()
-    windows.append(window)
-    window.show()
-    first.close()
+    first = first_frame()          # at once, before the heavy imports (walk62 4: a minute with no window)
+    starting = Starting(app, first, windows)
+    starting.begin()
     try:
         return app.exec()
     finally:
+        starting.stop()
         single.release()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+from collections.abc import Callable, Iterator
 
 from PySide6.QtCore import QEvent, QObject, QRect, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence, QShortcut
@@ -50,6 +51,12 @@ from voiceprep.speech.transcriber import ModelError
 
 log = logging.getLogger(__name__)
 PAGES = ["Practice", "History", "Progress", "Banks", "Settings"]
+# what the starting window says while the main window is built in steps (gui/app.py: fixDP)
+STEP_WORDING = {"settings": "Reading your settings…", "practice": "Loading the question banks…",
+                "history": "Opening your history…", "progress": "Preparing your progress…",
+                "banks": "Listing your banks…", "settings_page": "Preparing Settings…",
+                "window": "Laying out the window…", "restore": "Opening where you left off…",
+                "welcome": "Almost ready…"}
 # Ctrl+Q or closing the window while an answer is recorded (controller.stop_for_quit keeps it; the next start scores it)
 QUIT_WHILE_RECORDING = ("An answer is being recorded. If you quit, the recording stops, voiceprep quits and the "
                         "answer is kept: the next start scores it, marked “cut off” in History (not counted in your "
@@ -147,9 +154,26 @@ class VoiceFirst(QObject):
 class MainWindow(QMainWindow):
     _playbackEnded = Signal()
 
-    def __init__(self, services: Services | None = None, recover: bool = True):
+    def __init__(self, services: Services | None = None, recover: bool = True, stepwise: bool = False):
+        """Built at once; `stepwise`: only begun, the rest left to `building` (the app's start runs one step per
+        turn of the event loop, so the starting window keeps painting: fixDP)."""
         super().__init__()
+        self.building: Iterator[str] = self._build(services, recover)
+        if not stepwise:
+            for _ in self.building:
+                pass
+
+    def _build(self, services: Services | None, recover: bool) -> Iterator[str]:
+        """The window's construction, paused after each part; each pause yields what the next part does (the
+        starting window says it)."""
+        yield STEP_WORDING["settings"]
         self.services = services or Services()
+        # the speech model loads in the background from here, while the rest of the window is built (fixDP: it
+        # started after all of it); what it says waits for the window to be whole
+        self._waiting: list[Callable[[], object]] | None = []
+        run_in_background(self._load_model, lane="load", on_done=lambda m: self._once_built(self._model_ready, m),
+                          on_error=lambda e: self._once_built(self._model_failed, e),
+                          owner=self)                      # a closed window is not told
         self.setWindowTitle("voiceprep — interview rehearsal")
         self.setMinimumSize(*MINIMUM_SIZE)
         self.controller = RehearsalController(self.services, self)
@@ -167,11 +191,17 @@ class MainWindow(QMainWindow):
         for name in PAGES:
             QListWidgetItem(name, self.nav)          # its tooltip names its key, below
         self.stack = QStackedWidget()
+        yield STEP_WORDING["practice"]
         self.practice = PracticePage(self.controller)
+        yield STEP_WORDING["history"]
         self.history = HistoryPage(self.services)
+        yield STEP_WORDING["progress"]
         self.progress = ProgressPage(self.services)
+        yield STEP_WORDING["banks"]
         self.banks = BanksPage(self.services)
+        yield STEP_WORDING["settings_page"]
         self.settings_page = SettingsPage(self.services)
+        yield STEP_WORDING["window"]
         # the welcome back's microphone line: follows the list as read (at start, Refresh, a device come or gone)
         # and the choice saved (fixBO: set at start and after a Save only)
         for changed in (self.settings_page.saved, self.settings_page.micsListed):
@@ -249,6 +279,7 @@ class MainWindow(QMainWindow):
         for page, page_name in ((self.progress, "Progress"), (self.settings_page, "Settings")):
             accessible.name(page, page_name)      # scroll areas that take the keyboard
         accessible.name_forms(self)              # each form's label names its control for a screen reader
+        yield STEP_WORDING["restore"]
         self.nav.setCurrentRow(0)
         self._restore()
         self.practice.lastBankChanged.connect(self.save_last_bank)     # after the restore read it (not the first bank)
@@ -257,23 +288,33 @@ class MainWindow(QMainWindow):
             said.append(size_fallback_text(size))
         if any(said):
             self.statusBar().showMessage(" · ".join(s for s in said if s), 30000)
+        yield STEP_WORDING["welcome"]
         if install_first_start(self) is None:   # first start: a sensible bank, the loop explained, "create/draft my
             offer_larger_text_again(self)       # bank"; afterwards, Interface size on a large unscaled screen (walk41)
         # the keyboard starts on Start round (drawn as the default button), not on the page list, where Space and
         # Enter did nothing at launch and on the welcome-back screen
         self.practice.start_btn.setFocus(Qt.FocusReason.OtherFocusReason)
-        # the model loads in the background, before the first answer ends, then the meaning-based judge, so the
-        # first answer is judged without waiting: one after the other, each loader's temporaries given back before
-        # the next (at once they were the start-up's peak memory, as high as a long answer's: mem23)
-        run_in_background(self._load_model, lane="load", on_done=self._model_ready,
-                          on_error=lambda e: self._model_failed(e), owner=self)   # a closed window is not told
         self.judge_status = QLabel("")
         self.statusBar().addPermanentWidget(self.judge_status)
+        waiting, self._waiting = self._waiting, None        # the window is whole: the model's answer, now
+        for told in waiting:
+            told()
+        # then the meaning-based judge, so the first answer is judged without waiting: after the speech model, one
+        # after the other, each loader's temporaries given back before the next (at once they were the start-up's
+        # peak memory, as high as a long answer's: mem23); not beside the window's construction (its CPU-heavy
+        # warm-up made the window later under load: fixDP)
         run_in_background(self._load_judge, lane="load", on_done=self._judge_ready, owner=self)
         if recover:
             QTimer.singleShot(0, self._verify)
             QTimer.singleShot(0, self._recover)
         QTimer.singleShot(0, self, self._welcome_back)
+
+    def _once_built(self, fn: Callable[[object], object], value: object) -> None:
+        """fn(value) now, or once the window is whole when it is still being built in steps."""
+        if self._waiting is None:
+            fn(value)
+        else:
+            self._waiting.append(lambda: fn(value))
 
     # -- state ----------------------------------------------------------------------------------
     def _restore(self) -> None:
@@ -470,10 +511,8 @@ class MainWindow(QMainWindow):
 
     def _show_recap(self, recap: dict | None) -> None:
         """The welcome back; a history with answers (saved from the CLI before the first window) is no first run:
-        the first start's welcome goes for good (walk42 finding 10: it read above "Welcome back")."""
-        welcome = getattr(self, "welcome", None)
-        if recap is not None and welcome is not None and not welcome.dismissed:
-            welcome.dismiss()
+        the first start's welcome goes for good when Practice shows it (walk42 finding 10: it read above "Welcome
+        back"; first_start.install_first_start)."""
         self.practice.show_recap(recap)
         self.settings_page.look_if_changed()           # a sound card come or gone since: its line follows
 

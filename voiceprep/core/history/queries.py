@@ -1183,8 +1183,9 @@ def recap(h: History, last: int = 6, lineage: Lineage = bank_ids) -> Row | None:
     `skipped_bank` is a copy of when the welcome picks the copy), and
     `weakest`: the point "Drill my weak points" asks first on those banks (drill_points' first, not always the one
     missed most: read42a 1), with its `bank_id` (None
-    before the first answer); `cut_last`: the last answer's bank and prompt ids when it was cut off (COMPLETE), else
-    None. `bank_id` is the weakest point's bank, or the most used one: the bank "Drill my weak points" should drill;
+    before the first answer); `cut_last`: the last answer's bank and prompt ids when it was cut off (COMPLETE), and
+    its `drill` (the points a drill answer asked for, else None), else None. `bank_id` is the weakest point's bank,
+    or the most used one: the bank "Drill my weak points" should drill;
     `answered`: the ids of its questions answered so far, any day (answered_prompts: the welcome names one never answered), and
     `answered_in` those of every bank practised, any day (the session's banks first, then by latest answer). A bank's weak
     points take in the answers given in the banks it was copied from (`lineage`, see Banks), as its Progress does.
@@ -1198,7 +1199,7 @@ def recap(h: History, last: int = 6, lineage: Lineage = bank_ids) -> Row | None:
     started = str(newest[0]["started_at"])
     first, after = local_day(started)
     columns = (f"SELECT bank_id, prompt_id, overall, {WHOLE_ANSWER} AS whole, {FOLLOW_UP} AS follow_up, {COMPLETE} AS complete, "
-               "started_at FROM attempts WHERE state = ? ")
+               "started_at, drill_json FROM attempts WHERE state = ? ")
     day = h.read(columns + "AND started_at >= ? AND started_at < ? ORDER BY started_at DESC, id DESC",
                  [DONE, first, after])
     # a time written another way (an imported "2026-12-01 10:00:00") sorts outside the day's bounds: the newest
@@ -1277,7 +1278,10 @@ def recap(h: History, last: int = 6, lineage: Lineage = bank_ids) -> Row | None:
             "round": the_round, "left": left_round(h), "answered": answered_in[chosen],
             "answered_in": answered_in,
             # the session's last answer, when it was cut off (quit mid-answer: walk45 7, the welcome said "1 drill")
-            "cut_last": {"bank_id": day[0]["bank_id"], "prompt_id": day[0]["prompt_id"]}
+            # and a drill's points (read46c 7: "Answer it now" asked the whole question): None for any other answer
+            "cut_last": {"bank_id": day[0]["bank_id"], "prompt_id": day[0]["prompt_id"],
+                         "drill": json.loads(day[0]["drill_json"]) if day[0]["drill_json"] and not day[0]["follow_up"]
+                         else None}
             if day and not day[0]["complete"] else None}
 
 

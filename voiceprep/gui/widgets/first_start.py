@@ -210,5 +210,9 @@ def install_first_start(window) -> WelcomePanel | None:
             panel.dismiss()
     window.controller.stateChanged.connect(round_started)
     window.controller.analysisReady.connect(feedback_seen)
+    # a welcome back means a history (answers saved from the CLI before the first window, a folder copied over): no
+    # first run, one banner (walk42 10; fixDP: only the window's own recap path put it away, fixDO's screenshot showed
+    # both)
+    window.practice.recapShown.connect(feedback_seen)
     window.welcome = panel
     return panel

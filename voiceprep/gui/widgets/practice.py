@@ -122,6 +122,10 @@ ANSWER_SKIPPED_TIP = ("Asks “{question}”, the question you skipped, on its o
 # the same button for the question whose last answer was cut off (walk62 7: "… Answer it again." had no button)
 ANSWER_CUT_OFF_TIP = ("Asks “{question}”, the question your last answer was cut off on, on its own (as One prompt… "
                       "does); Start round asks the round from its first question.")
+# a drill answer cut off: its points asked again (read46c 7: the whole question was asked)
+ANSWER_CUT_OFF_DRILL_TIP = ("Asks “{question}” again as the drill your last answer was cut off on, for its points: "
+                            "{points}. Start round asks the round from its first question.")
+DRILL_AGAIN_TITLE = "Drill: the points your cut-off answer asked for"
 NEXT_PENDING = PROCESSING_TEXT + " Next question as soon as your feedback is saved ({n} again or Esc: stay on it)."
 COMMANDS = {"Space": "Start or stop your answer", "R": "Retry this question (start over)", "N": "Next question",
             "C": "Continue the answer just stopped, by Space or the silence (what you add joins it)",
@@ -418,6 +422,7 @@ class PracticePage(QWidget):
     # the bank or round in the boxes changed, or was offered, chosen or practised: the window writes it down at once
     # (walk61 9: written only at a clean quit, a killed window's next start opened on the first bank)
     lastBankChanged = Signal()
+    recapShown = Signal()               # a welcome back is shown: there is a history (the first start's welcome goes)
     scrolls_itself = True               # the main window does not wrap this page in a scroll area
 
     def __init__(self, controller: c.RehearsalController, parent=None):
@@ -500,6 +505,7 @@ class PracticePage(QWidget):
         self.skipped_btn.setAutoDefault(True)          # Enter presses it once it has the keyboard, as Space does
         self.skipped_btn.hide()
         self._skipped: tuple[str, str] | None = None   # (bank id, prompt id) it asks
+        self._skipped_drill: list[str] = []           # a cut-off drill answer's points: asked again as that drill
         root.addWidget(flow_row(self.start_btn, self.resume_btn, self.skipped_btn, self.prompt_btn, self.drill_btn))
 
         self.notice = NoticeBar()
@@ -771,9 +777,10 @@ class PracticePage(QWidget):
     def take_keyboard(self) -> None:
         """Ctrl+1: the keyboard on what the page offers, wherever it was (fixDJ, walk58 6: left on the sidebar, where
         Enter did nothing; walk57 5: left on Drill my weak points before the bank editor, so the first Space drilled).
-        A round going keeps it where `_shown` put it (its answer button) unless it is off the page; a round's summary
-        gives it to its next action ("Drill these now", else Start round); else the button the welcome gives it
-        (Continue from question N, Answer it now: `_offer_left_round`, `_offer_skipped`), else Start round."""
+        A round going keeps it where `_shown` put it (its answer button) unless it is off the page; else the button
+        the welcome gives it (Continue from question N, Answer it now: `_offer_left_round`, `_offer_skipped`), else
+        Start round, a round's summary too (walk62 6: "Ctrl+1, Enter" started its "Drill these now"; the summary gives
+        that button the keyboard when it appears, and it stays one Tab away)."""
         if not self.isVisible():
             return
         focused = QApplication.focusWidget()
@@ -781,8 +788,7 @@ class PracticePage(QWidget):
             if focused is None or not self.isAncestorOf(focused) or not focused.isVisible():
                 self.take_focus()
             return
-        drill = getattr(self, "drill_these_btn", None) if self.stack.currentIndex() == 2 else None
-        offered = [b for b in (drill, self.resume_btn if self._left is not None else None,
+        offered = [b for b in (self.resume_btn if self._left is not None else None,
                                self.skipped_btn if self._skipped is not None else None, self.start_btn)
                    if b is not None and b.isVisible() and b.isEnabled()]
         (offered[0] if offered else self).setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -1298,6 +1304,7 @@ class PracticePage(QWidget):
         self._set_recap("\n".join(line for line in (self.mic_note, details) if line))
         # offered only when the recap names the round left (review30: the button was there under "You skipped ...",
         # with no round named; fixCR: a round left elsewhere is named beside the skip, and offered)
+        self.recapShown.emit()                       # before the keyboard goes on what it offers
         self._offer_left_round(left_offered(recap, self.services.registry.find))
         self._offer_skipped(recap)
 
@@ -1345,11 +1352,14 @@ class PracticePage(QWidget):
         ids = {p.id for p in bank.all_prompts()} if bank is not None and texts else set()
         asked = next((pid for pid in recap.get("skipped") or [] if pid in ids), None)     # texts[0]'s question
         self._skipped = (bank.id, asked) if bank is not None and asked is not None else None
+        self._skipped_drill = []
         if self._skipped is not None and bank is not None:
             self.skipped_btn.setToolTip(ANSWER_SKIPPED_TIP.format(question=texts[0]))
         elif (cut := self._cut_off_prompt(recap)) is not None:      # "… was cut off … Answer it again." (walk62 7)
             self._skipped = cut[:2]
-            self.skipped_btn.setToolTip(ANSWER_CUT_OFF_TIP.format(question=cut[2]))
+            self._skipped_drill = cut[3]
+            self.skipped_btn.setToolTip(ANSWER_CUT_OFF_DRILL_TIP.format(question=cut[2], points="; ".join(cut[3]))
+                                        if cut[3] else ANSWER_CUT_OFF_TIP.format(question=cut[2]))
         self.skipped_btn.setVisible(self._skipped is not None)
         focused = QApplication.focusWidget()
         if self._skipped is not None and self._left is None and (focused is None or focused is self.start_btn
@@ -1357,14 +1367,17 @@ class PracticePage(QWidget):
             self._next_focus = self.skipped_btn        # the keyboard on what the welcome suggests, as Continue
             self._focus_next()
 
-    def _cut_off_prompt(self, recap: dict) -> tuple[str, str, str] | None:
-        """(bank id, prompt id, its text) of the question the welcome says the last answer was cut off on, as
-        `cut_off_said` names it; None when the welcome says nothing of it."""
+    def _cut_off_prompt(self, recap: dict) -> tuple[str, str, str, list[str]] | None:
+        """(bank id, prompt id, its text, the drill's points it still has: [] for a whole answer) of the question the
+        welcome says the last answer was cut off on, as `cut_off_said` names it; None when the welcome says nothing
+        of it."""
         cut = recap.get("cut_last")
         bank = self.services.registry.find(cut["bank_id"]) if cut else None
         if cut is None or bank is None or not cut_off_said(recap, self.services.registry.find):
             return None
-        return bank.id, cut["prompt_id"], bank.prompt(cut["prompt_id"]).text.rstrip(" .")
+        prompt = bank.prompt(cut["prompt_id"])
+        labels = {kp.label for kp in prompt.key_points}
+        return bank.id, prompt.id, prompt.text.rstrip(" ."), [p for p in cut.get("drill") or [] if p in labels]
 
     def answer_skipped(self) -> None:
         """The question the welcome back says was skipped, asked on its own (One prompt): on the bank chosen when it
@@ -1379,7 +1392,10 @@ class PracticePage(QWidget):
         for bank in (mine, self.services.registry.find(bank_id)):
             asked = next((p for p in bank.all_prompts() if p.id == prompt_id), None) if bank is not None else None
             if bank is not None and asked is not None:
-                self._start(Rehearsal.for_prompt(bank, asked))
+                points = [p for p in self._skipped_drill if p in {kp.label for kp in asked.key_points}]
+                # a cut-off drill answer: that drill again, its points under the question (read46c 7)
+                self._start(Rehearsal(bank, [asked], DRILL_AGAIN_TITLE, focus={asked.id: points}) if points
+                            else Rehearsal.for_prompt(bank, asked))
                 return
 
     def continue_left_round(self, redo: bool = False) -> None:
