@@ -308,19 +308,26 @@ SPLIT_PART = 4          # a word searched is also found written as two words of 
 #                        over"), or a word of 3+ and a particle ("set up", "trade off"): review 14, "overall" found
 #                        "we went over all the logs", "notable" "not able", "indeed" "in deed"
 SPLIT_PARTICLES = frozenset({"off", "up", "out", "in", "on", "down", "over", "back"})
+# walk63 7: a first part of two letters is an acronym said apart ("PG bouncer", "DB proxy"), unless it is an English
+# word ("notable" is not "no table", "inside" not "in side", "itself" not "it self"); what follows it is SPLIT_PART+
+_TWO_LETTER_WORDS = frozenset({"a", "am", "an", "as", "at", "be", "by", "do", "go", "he", "hi", "if", "in", "is", "it",
+                               "me", "my", "no", "of", "oh", "ok", "on", "or", "ox", "so", "to", "up", "us", "we"})
 
 
 def spellings(word: str) -> list[str]:
     """The ways one typed word may be written with a space inside, as FTS phrases: "failover" -> "fail over",
-    "setup" -> "set up" (two parts of SPLIT_PART letters or more, or 3+ and a particle after it), "fail-over"
+    "setup" -> "set up" (two parts of SPLIT_PART letters or more, or 3+ and a particle after it), "pgbouncer" -> "pg
+    bouncer" (an acronym of two letters first, no English word), "fail-over"
     -> "failover" (FTS reads the hyphen as a space already). Only for words of letters and digits."""
     if re.fullmatch(r"\w+(?:-\w+)+", word):
         return [word.replace("-", "")]
     if not word.isalnum():
         return []
     low = word.lower()
-    return [f"{word[:i]} {word[i:]}" for i in range(3, len(word))
-            if (i >= SPLIT_PART and len(word) - i >= SPLIT_PART) or low[i:] in SPLIT_PARTICLES]
+    acronym = [f"{word[:2]} {word[2:]}"] if len(word) - 2 >= SPLIT_PART and low[:2].isalpha() and \
+        low[:2] not in _TWO_LETTER_WORDS else []
+    return acronym + [f"{word[:i]} {word[i:]}" for i in range(3, len(word))
+                      if (i >= SPLIT_PART and len(word) - i >= SPLIT_PART) or low[i:] in SPLIT_PARTICLES]
 
 
 _ONES = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
