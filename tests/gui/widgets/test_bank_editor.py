@@ -3277,3 +3277,20 @@ def test_a_competency_is_tied_to_delivery_in_the_form_and_saved_as_the_readme_wr
     editor.commit()
     assert editor.doc.get(comp, "delivery") is None and editor.doc.get(comp, "delivery_weight") is None
     assert not editor.doc.problems()
+
+
+def test_the_add_menus_items_have_mnemonics_and_ctrl_n_then_a_letter_adds(qtbot, services, data_home):
+    """walk63 9: the Add menu (Ctrl+N) had no underlined letters; each item has its own, and Ctrl+N then R adds a
+    round."""
+    _window, editor = new_bank_in_active_window(qtbot, services, data_home)
+    letters = []
+    for act in editor.add_menu.actions():
+        assert act.text().count("&") == 1, act.text()
+        letters.append(act.text()[act.text().index("&") + 1].lower())
+    assert len(set(letters)) == len(letters) == 4, letters
+    rounds = editor.doc.count((), "rounds")
+    editor.tree.setFocus()
+    qtbot.keyClick(editor.tree, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(editor.add_menu.isVisible)
+    qtbot.keyClick(editor.add_menu, Qt.Key.Key_R)
+    qtbot.waitUntil(lambda: editor.doc.count((), "rounds") == rounds + 1, timeout=5000)

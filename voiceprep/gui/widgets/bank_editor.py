@@ -445,11 +445,11 @@ class BankEditor(QWidget):
         self.add_menu = QMenu(self.add_btn)
         # from the menu the keyboard was on Add or in the tree: it goes to the new item's first field, as after the
         # form's "Add a prompt to this round" (walkthrough 7: typed letters were lost, Space reopened the menu)
-        self.add_competency_act = self.add_menu.addAction("Competency", lambda: self._add_from_menu(self.add_competency))
-        self.add_round_act = self.add_menu.addAction("Round", lambda: self._add_from_menu(self.add_round))
-        self.add_prompt_act = self.add_menu.addAction("Prompt in this round",
+        self.add_competency_act = self.add_menu.addAction("&Competency", lambda: self._add_from_menu(self.add_competency))
+        self.add_round_act = self.add_menu.addAction("&Round", lambda: self._add_from_menu(self.add_round))
+        self.add_prompt_act = self.add_menu.addAction("&Prompt in this round",
                                                       lambda: self._add_from_menu(self.add_prompt))
-        self.add_point_act = self.add_menu.addAction("Key point for this prompt",
+        self.add_point_act = self.add_menu.addAction("&Key point for this prompt",
                                                      lambda: self._add_from_menu(self.add_key_point))
         self.add_btn.setMenu(self.add_menu)
         self.remove_btn = QToolButton()
