@@ -111,6 +111,14 @@ def saved_where(path: Path) -> str:
     return str(path)
 
 
+def invisible_taken_out(n: int) -> str:
+    """What the save line adds when it took invisible characters out of what was pasted (walk63 3), once."""
+    if not n:
+        return ""
+    return (f" Took out {n} invisible character{'s' if n != 1 else ''} that came with what you pasted (zero-width "
+            "spaces, joiners, soft hyphens): they split words when the interviewer reads your points aloud.")
+
+
 def plain_label(text: str = "", wrap: bool = True) -> QLabel:
     """A label that never renders its text as rich text (bank text may contain <img> or <a>)."""
     label = QLabel()
@@ -1979,7 +1987,8 @@ class BankEditor(QWidget):
         if self.draft_file:
             discard_draft(self.draft_file)
         self._texts_at_open = self._texts_by_id(self.doc)
-        self.status.setText(f"Saved in {saved_where(written)}.")
+        self.status.setText(f"Saved in {saved_where(written)}.{invisible_taken_out(self.doc.invisible_removed)}")
+        self.doc.invisible_removed = 0          # said once, for the save that took them out
         self.status.setToolTip(f"The bank's file: {written}")
         if renamed:
             self.refresh()                  # the Id fields and problems show the new ids
