@@ -308,10 +308,11 @@ SPLIT_PART = 4          # a word searched is also found written as two words of 
 #                        over"), or a word of 3+ and a particle ("set up", "trade off"): review 14, "overall" found
 #                        "we went over all the logs", "notable" "not able", "indeed" "in deed"
 SPLIT_PARTICLES = frozenset({"off", "up", "out", "in", "on", "down", "over", "back"})
-# walk63 7: a first part of two letters is an acronym said apart ("PG bouncer", "DB proxy"), unless it is an English
-# word ("notable" is not "no table", "inside" not "in side", "itself" not "it self"); what follows it is SPLIT_PART+
-_TWO_LETTER_WORDS = frozenset({"a", "am", "an", "as", "at", "be", "by", "do", "go", "he", "hi", "if", "in", "is", "it",
-                               "me", "my", "no", "of", "oh", "ok", "on", "or", "ox", "so", "to", "up", "us", "we"})
+# walk63 7: a first part of two letters is an acronym said apart ("PG bouncer", "DB proxy"): two letters no English
+# word starts with (no vowel, no onset such as "st", "gr", "th"; "notable" is not "no table", "growth" not "gr owth"),
+# what follows them SPLIT_PART+ letters
+_ONSETS = frozenset({"bl", "br", "ch", "cl", "cr", "dr", "dw", "fl", "fr", "gh", "gl", "gn", "gr", "kn", "ph", "pl", "pr",
+                     "ps", "rh", "sc", "sh", "sk", "sl", "sm", "sn", "sp", "sq", "st", "sw", "th", "tr", "tw", "wh", "wr"})
 
 
 def spellings(word: str) -> list[str]:
@@ -325,7 +326,7 @@ def spellings(word: str) -> list[str]:
         return []
     low = word.lower()
     acronym = [f"{word[:2]} {word[2:]}"] if len(word) - 2 >= SPLIT_PART and low[:2].isalpha() and \
-        low[:2] not in _TWO_LETTER_WORDS else []
+        not set(low[:2]) & set("aeiouy") and low[:2] not in _ONSETS else []
     return acronym + [f"{word[:i]} {word[i:]}" for i in range(3, len(word))
                       if (i >= SPLIT_PART and len(word) - i >= SPLIT_PART) or low[i:] in SPLIT_PARTICLES]
 
