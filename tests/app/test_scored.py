@@ -392,6 +392,11 @@ def test_a_round_no_competency_ties_to_delivery_says_its_scores_leave_out_how_it
     one.record(analyze_answer(payments, one.current, spoken(RAMBLING, 75.0)))
     assert (delivery_lines(one, "Prompt") or ("",))[0].startswith("Not in this score: how you said it.")
     assert delivery_lines(r, "Drill") is None and delivery_lines(walk18(), "Round") is not None     # no competencies
+    # walk63 8: the cards themselves whatever the bank scores, a drill's too; none before any answer
+    from voiceprep.app.scored import delivery_cards
+    assert delivery_cards(r) == work_on
+    assert delivery_cards(one) == (delivery_lines(one, "Prompt") or ("", ""))[1]
+    assert delivery_cards(Rehearsal.for_round(payments, payments.rounds[0])) is None
     assert "This bank scores only what you say" in (delivery_lines(walk18(), "Round") or ("",))[0]
 
 

@@ -696,6 +696,13 @@ def test_history_search_finds_a_figure_said_as_words(capsys):
         assert [int(line.split()[0]) for line in out] == [mine], (typed, out)
 
 
+def test_history_search_finds_a_word_split_after_a_two_letter_acronym(capsys):
+    """walk63 7: `history search pgbouncer` exited 1 on a transcript saying "PG bouncer"."""
+    (mine,) = _stored("airwallex.toml", [("hardest-problem", "We put PG bouncer in front of Postgres.")])
+    assert main(["history", "search", "pgbouncer"]) == 0
+    assert [int(line.split()[0]) for line in capsys.readouterr().out.splitlines()] == [mine]
+
+
 def test_history_search_finds_seconds_written_glued_and_a_bare_number_no_other_figure(capsys):
     """fixDB: `history search 30 seconds` did not find "took 30s" ("30s" found "30 seconds"), and `history search 1`
     found "1.5k payments". Found and not found as History's search box does, the figure marked in the snippet."""

@@ -5488,6 +5488,12 @@ def test_the_round_summary_shows_the_delivery_cards_without_hovering_keyboard_re
     assert button.isChecked() and button.accessibleName()
     press(qtbot, button, Qt.Key.Key_Space)                     # and closes it
     qtbot.waitUntil(lambda: not panel.isVisible(), timeout=5000)
-    # a bank whose competency holds delivery scores it: no button
+    # walk63 8: a bank whose competency holds delivery scores it ("Clear communication 79"): the button opens the
+    # cards that pulled it down, without the "not in these scores" line (they are in them)
     page, ctl = typed_round(window, qtbot, TYPED, bank="airwallex")
-    assert page.delivery_btn is None or not page.delivery_btn.isVisible()
+    assert scored.delivery_lines(ctl.rehearsal, "Round") is None
+    cards = scored.delivery_cards(ctl.rehearsal)
+    assert cards and page.delivery_btn is not None and page.delivery_btn.isVisible()
+    assert page.delivery_cards.text() == cards and "Not in th" not in cards
+    press(qtbot, page.delivery_btn, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: page.delivery_cards.isVisible(), timeout=5000)

@@ -14,6 +14,18 @@ def test_names_are_respelled_as_whole_words_only():
     assert pronounce.for_speech("Tell me about Kafka.") == "Tell me about Kafka."
 
 
+def test_an_emoji_or_an_invisible_character_pasted_into_a_label_is_not_spoken():
+    """walk63 3: a follow-up built from a pasted label ("... “CP vs AP”\u200b 🙂") was spoken with espeak-ng reading the
+    emoji's name ("slightly smiling face") mid-question; the question shown keeps it, the voice says none of it, and
+    an invisible character splits no word ("trade\u200boff")."""
+    assert pronounce.for_speech("Can you tell me about a trade-off — “CP vs AP”\u200b 🙂?") == \
+        "Can you tell me about a trade-off — “CP vs AP”?"
+    assert pronounce.for_speech("A trade\u200boff, a co\u00adordinator\ufeff, 👍🏽 done 👨\u200d👩\u200d👧 ✅.") == \
+        "A tradeoff, a coordinator, done."
+    assert pronounce.for_speech("Tell me about Kafka — 3 × 4 → 12 ° “quoted”.") == \
+        "Tell me about Kafka — 3 × 4 → 12 ° “quoted”."
+
+
 def test_every_respelling_changes_the_sounds():
     """An entry whose respelling sounds the same as the word is dead weight (checked in its own process,
     as libespeak-ng must not meet pyttsx3's copy)."""

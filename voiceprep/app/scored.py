@@ -120,6 +120,15 @@ def delivery_lines(rehearsal: Rehearsal, what: str = "Round") -> tuple[str, str]
     with 52 fillers, nothing said of them)."""
     if what == "Drill" or any(c.delivery_weight for c in rehearsal.bank.competencies):
         return None
+    cards = delivery_cards(rehearsal)
+    if cards is None:
+        return None
+    return delivery_not_scored(bool(rehearsal.bank.competencies), whole_round=what == "Round"), cards
+
+
+def delivery_cards(rehearsal: Rehearsal) -> str | None:
+    """The Delivery cards to work on in the answers the summary counts, by question (None: nothing answered), whatever
+    the bank scores: where a competency is tied to delivery they say what pulled it down (walk63 8)."""
     asked = list(dict.fromkeys(rehearsal.whole or rehearsal.prompts))
     # numbered as the round numbers them (the rest of a round left unfinished: its `numbers`, fixBQ)
     numbers = rehearsal.numbers if not rehearsal.whole and len(rehearsal.numbers) == len(asked) else \
@@ -132,8 +141,7 @@ def delivery_lines(rehearsal: Rehearsal, what: str = "Round") -> tuple[str, str]
             answers.append((number, [{"name": f.name, "status": f.status, "summary": f.summary} for f in cards]))
     if not answers:
         return None
-    return (delivery_not_scored(bool(rehearsal.bank.competencies), whole_round=what == "Round"),
-            round_delivery_to_work_on(answers, numbered=len(asked) > 1 or bool(rehearsal.numbers)))
+    return round_delivery_to_work_on(answers, numbered=len(asked) > 1 or bool(rehearsal.numbers))
 
 
 def delivery_beside(rehearsal: Rehearsal, what: str = "Round") -> tuple[str, str] | None:

@@ -866,6 +866,23 @@ def test_search_finds_a_word_written_with_a_space_or_hyphen_inside_or_without(hi
                                                "The [fail-over] took ten seconds.", "[Failover] was tested weekly."}
 
 
+def test_search_finds_a_word_whose_first_part_is_a_short_acronym_written_apart(history, save):
+    """walk63 7: "pgbouncer" did not find "PG bouncer" (a split was searched only after 3 letters or more), though
+    "opentelemetry" finds "open telemetry"; a two-letter part that is an English word is still no split ("notable"
+    is not "no table", "inside" not "in side")."""
+    said = {"We put PG bouncer in front of Postgres.": "pg", "There was no table for it.": "no table",
+            "We looked in side channels.": "in side"}
+    ids = {save(text): name for text, name in said.items()}
+
+    def found(text: str) -> set[str]:
+        listed = queries.list_attempts(history, text=text)
+        assert {ids[r["id"]] for r in queries.search(history, text)} == {ids[r["id"]] for r in listed}
+        return {ids[r["id"]] for r in listed}
+    assert found("pgbouncer") == {"pg"} and found("PgBouncer") == {"pg"}
+    assert found("notable") == set() and found("inside") == set()
+    assert {r["snippet"] for r in queries.search(history, "pgbouncer")} == {"We put [PG bouncer] in front of Postgres."}
+
+
 def test_a_markdown_export_of_a_bank_without_competencies_says_what_its_score_is(history):
     """Walkthrough 5: the feedback now says "overall (this bank scores key points only)" for a bank with no
     competencies; the export still said "weighted by the job's competencies"."""

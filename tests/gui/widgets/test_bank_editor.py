@@ -3277,3 +3277,50 @@ def test_a_competency_is_tied_to_delivery_in_the_form_and_saved_as_the_readme_wr
     editor.commit()
     assert editor.doc.get(comp, "delivery") is None and editor.doc.get(comp, "delivery_weight") is None
     assert not editor.doc.problems()
+
+
+def test_the_add_menus_items_have_mnemonics_and_ctrl_n_then_a_letter_adds(qtbot, services, data_home):
+    """walk63 9: the Add menu (Ctrl+N) had no underlined letters; each item has its own, and Ctrl+N then R adds a
+    round."""
+    _window, editor = new_bank_in_active_window(qtbot, services, data_home)
+    letters = []
+    for act in editor.add_menu.actions():
+        assert act.text().count("&") == 1, act.text()
+        letters.append(act.text()[act.text().index("&") + 1].lower())
+    assert len(set(letters)) == len(letters) == 4, letters
+    rounds = editor.doc.count((), "rounds")
+    editor.tree.setFocus()
+    qtbot.keyClick(editor.tree, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(editor.add_menu.isVisible)
+    qtbot.keyClick(editor.add_menu, Qt.Key.Key_R)
+    qtbot.waitUntil(lambda: editor.doc.count((), "rounds") == rounds + 1, timeout=5000)
+
+
+def test_invisible_characters_pasted_into_a_field_are_cleaned_on_save_and_said_once(qtbot, services, data_home):
+    """walk63 3: a label pasted with a zero-width space, a joiner, a byte order mark and a soft hyphen was saved with
+    them, invisible in every view, and spoken and shown in the follow-up built from it. They are taken out as the
+    field is kept, the save says so once, and an emoji stays (the voice does not say it: speech.pronounce)."""
+    window = make_window(qtbot, services, data_home)
+    window.banks.new_bank()
+    editor = window.banks.editor
+    type_into(qtbot, editor, "title", "Backend platform")
+    type_into(qtbot, editor, "id", "backend-platform")
+    prompt = ("rounds", 0, "prompts", 0)
+    editor.select(prompt)
+    editor.add_key_point()
+    label = field(editor, "label")                    # pasted (QTest types no character outside the BMP)
+    label.setFocus()
+    label.selectAll()
+    label.insertPlainText("\ufeffA trade\u2011off I made\u200b between consis\u00adtency and availa\u200dbility 🙂")
+    editor.commit()
+    written = editor.save()
+    assert written is not None
+    saved = written.read_text(encoding="utf-8")
+    assert not any(ch in saved for ch in "\u200b\u200d\ufeff\u00ad"), ascii(saved)
+    assert "A trade\u2011off I made between consistency and availability 🙂" in saved
+    said = editor.status.text()
+    assert said.count("invisible") == 1 and re.search(r"Took out [34] invisible characters", said), said   # Qt drops a BOM
+    editor.select(prompt)
+    type_into(qtbot, editor, "text", "Tell me about a system you kept available.")
+    editor.save()
+    assert "invisible" not in editor.status.text(), editor.status.text()          # said once, for that save

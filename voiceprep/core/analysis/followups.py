@@ -265,6 +265,9 @@ def follow_up_for(kp: KeyPoint, bank: Bank | None = None) -> str:
     heading = _after_heading(kp, names)
     if heading:
         return heading
+    part = _PART_WITH_A_NUMBER.fullmatch(label.strip().rstrip("."))
+    if part and part.group(1).lower() in _STORY_PARTS:    # mendQ (walk63 4): "The result, with a number" as the
+        return _STORY_PARTS[part.group(1).lower()].format(numbers=", in numbers")   # part asked for, in numbers
     story = _story_of(kp, bank)
     words = label.split()
     first = words[0].lower() if words else ""
@@ -306,6 +309,8 @@ def follow_up_for(kp: KeyPoint, bank: Bank | None = None) -> str:
         # "What would you do about costs?" for "Cut costs by 30% in a year" (what was done, not a trouble to deal with)
     if _reads_wrong(question):
         question = _said_plainly(kp, names)
+    if question.startswith(("Can you tell me what ", "Can you tell me how ")) and question.endswith(", with a number?"):
+        question = question.removesuffix(", with a number?") + ", in numbers?"     # mendQ (walk63 4): asked, not told
     if broken_question(label, question):          # walk41: never a question that does not read as English ("how
         plain = _said_plainly(dataclasses.replace(kp, label=_figures_out(label) or label), names)   # you live away")
         question = plain if not broken_question(label, plain) else \
@@ -995,6 +1000,8 @@ def _follow_up(kp: KeyPoint, names: frozenset[str], story: bool | None = None) -
         partner = _lower_first(with_me.group(1), kp, names=names)   # "The captain and I talked": you and the captain
         return _first_person(_before_colon(f"{with_me.group(2)} and {partner} {label[with_me.end():]}"),
                              subject=len(partner.split()) + 2)
+    if _named_by_the_candidate(head):        # mendQ (walk63 4): "A trade-off I made between X and Y" is a topic, not
+        return f"Can you tell me about {_to_you(_lower_first(head, kp, names=names))}?"   # "whether a trade-off ..."
     happened = _what_happened(_to_you(head)) if first in _POSSESSIVES else None
     if happened:                             # "Our score went from 7.2 to 8.5": what happened to your score (fixK:
         return happened                      # not "how your score went in four months")
@@ -1157,6 +1164,28 @@ def _done_to(head: str) -> str:
     noun = words[-2].lower()
     plural = noun.endswith("s") and not noun.endswith(("ss", "us", "is")) or noun in ("people", "data")
     return f"{' '.join(words[:-1])} {'were' if plural else 'was'} {_PARTICIPLE.get(last, last)}"
+
+
+# mendQ (walk63 4): a heading that names something the candidate did, a noun and the clause that says which ("A
+# trade-off I made between consistency and availability", "The fix I chose and why I picked it"): the words after its
+# verb hold no verb of their own ("A change we made cut costs by 30%" is a statement), or go on with what else to say
+_NAMED_BY_ME = re.compile(r"(?:a|an|the|one)\s+((?:[\w'‐‑-]+\s+){1,3}?)(?:i|we)\s+([a-z]+)\b(.*)", re.IGNORECASE)
+_GOES_ON_WITH = re.compile(r",?\s*and\s+(?:why|how|what|where|when|who)\b", re.IGNORECASE)
+# "The result, with a number": a part of the story asked for with its figure
+_PART_WITH_A_NUMBER = re.compile(r"(?:the\s+|my\s+|our\s+)?([a-z]+),?\s+with\s+(?:a\s+number|numbers)", re.IGNORECASE)
+
+
+def _named_by_the_candidate(head: str) -> bool:
+    """Whether `head` is a noun phrase naming something the candidate did ("A trade-off I made between ...", "The fix
+    I chose and why I picked it over ..."), not a statement whose subject it is ("A change we made cut costs")."""
+    found = _NAMED_BY_ME.fullmatch(head.strip())
+    if not found or not _past(found.group(2).lower()) or any(
+            w.lower() in _SUBJECTS | _VERBS or _past(w.lower()) for w in found.group(1).split()):
+        return False
+    rest = found.group(3)
+    goes_on = _GOES_ON_WITH.match(rest) or _GOES_ON_WITH.search(rest)
+    own = rest[:goes_on.start()] if goes_on else rest
+    return not own.strip() or not _has_verb(own)
 
 
 def _first_person(head: str, lead: str = "", subject: int = 1) -> str:
@@ -1753,7 +1782,8 @@ _DENIALS = {"never": None, "don't": None, "nobody": "anybody", "no-one": "anyone
 _DENIED_BY_NOT = frozenset({"is", "are", "was", "were", "am", "has", "have", "had", "will", "would", "can", "could",
                             "should", "must", "might", "may"})
 # where a point's own clause ends: a clause of its own after it ("what you did not know yet") keeps its denial
-_CLAUSE_ENDS = _PHRASE_ENDS | frozenset({"what", "even", "if", "although", "though", "once", "until", "unless"})
+_CLAUSE_ENDS = _PHRASE_ENDS | frozenset({"what", "even", "if", "although", "though", "once", "until", "unless",
+                                         "sure", "certain", "ensured", "ensure", "ensuring", "guaranteed"})   # mendQ
 _ASK_HOW = re.compile(r"Can you tell me how (?P<said>[^?!]+)\?")
 
 

@@ -23,6 +23,7 @@ from tomlkit.toml_document import TOMLDocument
 from voiceprep.core.banks.load import BankError, BankLoadError, parse_bank, read_bank_text
 from voiceprep.core.banks.model import Bank
 from voiceprep.core.banks.toml_words import toml_problem
+from voiceprep.core.invisible import without_invisible
 from voiceprep.settings import BankSettings
 
 NodePath = tuple[str | int, ...]
@@ -115,6 +116,7 @@ class BankDocument:
         self.where: NodePath | None = None      # the node the last undo or redo changed
         self.blank: str | None = None           # a new bank's text as made: nothing of the candidate's to save
         self._grouped = False                   # inside step(): one undo step for several edits
+        self.invisible_removed = 0              # invisible characters taken out of fields set since the last save
 
     # -- making one -------------------------------------------------------------------------
     @classmethod
@@ -237,9 +239,13 @@ class BankDocument:
     def set(self, path: NodePath, key: str, value: Any) -> bool:
         """Set a field; None, "" or [] removes it. Returns False when nothing changed."""
         if isinstance(value, str):
+            value, gone = without_invisible(value)
+            self.invisible_removed += gone
             value = value.strip()
         if isinstance(value, list):
-            value = [v.strip() for v in value if isinstance(v, str) and v.strip()]
+            cleaned = [without_invisible(v) for v in value if isinstance(v, str)]
+            self.invisible_removed += sum(gone for _v, gone in cleaned)
+            value = [v.strip() for v, _gone in cleaned if v.strip()]
         current = self.get(path, key)
         empty = value is None or value == "" or value == []
         if current == value or (empty and current is None):

@@ -308,19 +308,27 @@ SPLIT_PART = 4          # a word searched is also found written as two words of 
 #                        over"), or a word of 3+ and a particle ("set up", "trade off"): review 14, "overall" found
 #                        "we went over all the logs", "notable" "not able", "indeed" "in deed"
 SPLIT_PARTICLES = frozenset({"off", "up", "out", "in", "on", "down", "over", "back"})
+# walk63 7: a first part of two letters is an acronym said apart ("PG bouncer", "DB proxy"): two letters no English
+# word starts with (no vowel, no onset such as "st", "gr", "th"; "notable" is not "no table", "growth" not "gr owth"),
+# what follows them SPLIT_PART+ letters
+_ONSETS = frozenset({"bl", "br", "ch", "cl", "cr", "dr", "dw", "fl", "fr", "gh", "gl", "gn", "gr", "kn", "ph", "pl", "pr",
+                     "ps", "rh", "sc", "sh", "sk", "sl", "sm", "sn", "sp", "sq", "st", "sw", "th", "tr", "tw", "wh", "wr"})
 
 
 def spellings(word: str) -> list[str]:
     """The ways one typed word may be written with a space inside, as FTS phrases: "failover" -> "fail over",
-    "setup" -> "set up" (two parts of SPLIT_PART letters or more, or 3+ and a particle after it), "fail-over"
+    "setup" -> "set up" (two parts of SPLIT_PART letters or more, or 3+ and a particle after it), "pgbouncer" -> "pg
+    bouncer" (an acronym of two letters first, no English word), "fail-over"
     -> "failover" (FTS reads the hyphen as a space already). Only for words of letters and digits."""
     if re.fullmatch(r"\w+(?:-\w+)+", word):
         return [word.replace("-", "")]
     if not word.isalnum():
         return []
     low = word.lower()
-    return [f"{word[:i]} {word[i:]}" for i in range(3, len(word))
-            if (i >= SPLIT_PART and len(word) - i >= SPLIT_PART) or low[i:] in SPLIT_PARTICLES]
+    acronym = [f"{word[:2]} {word[2:]}"] if len(word) - 2 >= SPLIT_PART and low[:2].isalpha() and \
+        not set(low[:2]) & set("aeiouy") and low[:2] not in _ONSETS else []
+    return acronym + [f"{word[:i]} {word[i:]}" for i in range(3, len(word))
+                      if (i >= SPLIT_PART and len(word) - i >= SPLIT_PART) or low[i:] in SPLIT_PARTICLES]
 
 
 _ONES = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",

@@ -111,6 +111,14 @@ def saved_where(path: Path) -> str:
     return str(path)
 
 
+def invisible_taken_out(n: int) -> str:
+    """What the save line adds when it took invisible characters out of what was pasted (walk63 3), once."""
+    if not n:
+        return ""
+    return (f" Took out {n} invisible character{'s' if n != 1 else ''} that came with what you pasted (zero-width "
+            "spaces, joiners, soft hyphens): they split words when the interviewer reads your points aloud.")
+
+
 def plain_label(text: str = "", wrap: bool = True) -> QLabel:
     """A label that never renders its text as rich text (bank text may contain <img> or <a>)."""
     label = QLabel()
@@ -445,11 +453,11 @@ class BankEditor(QWidget):
         self.add_menu = QMenu(self.add_btn)
         # from the menu the keyboard was on Add or in the tree: it goes to the new item's first field, as after the
         # form's "Add a prompt to this round" (walkthrough 7: typed letters were lost, Space reopened the menu)
-        self.add_competency_act = self.add_menu.addAction("Competency", lambda: self._add_from_menu(self.add_competency))
-        self.add_round_act = self.add_menu.addAction("Round", lambda: self._add_from_menu(self.add_round))
-        self.add_prompt_act = self.add_menu.addAction("Prompt in this round",
+        self.add_competency_act = self.add_menu.addAction("&Competency", lambda: self._add_from_menu(self.add_competency))
+        self.add_round_act = self.add_menu.addAction("&Round", lambda: self._add_from_menu(self.add_round))
+        self.add_prompt_act = self.add_menu.addAction("&Prompt in this round",
                                                       lambda: self._add_from_menu(self.add_prompt))
-        self.add_point_act = self.add_menu.addAction("Key point for this prompt",
+        self.add_point_act = self.add_menu.addAction("&Key point for this prompt",
                                                      lambda: self._add_from_menu(self.add_key_point))
         self.add_btn.setMenu(self.add_menu)
         self.remove_btn = QToolButton()
@@ -1979,7 +1987,8 @@ class BankEditor(QWidget):
         if self.draft_file:
             discard_draft(self.draft_file)
         self._texts_at_open = self._texts_by_id(self.doc)
-        self.status.setText(f"Saved in {saved_where(written)}.")
+        self.status.setText(f"Saved in {saved_where(written)}.{invisible_taken_out(self.doc.invisible_removed)}")
+        self.doc.invisible_removed = 0          # said once, for the save that took them out
         self.status.setToolTip(f"The bank's file: {written}")
         if renamed:
             self.refresh()                  # the Id fields and problems show the new ids

@@ -388,7 +388,8 @@ class RowTable(QTableView):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """With no row selected (the table reached with Tab), the first Down or Up selects the row the keyboard is on
-        (the first): it moved on first, so the first Down selected the second row (walkthrough 7)."""
+        (the first): it moved on first, so the first Down selected the second row (walkthrough 7); Home, End, Page Up
+        and Page Down select the row they land on, the one it was on too (walk63 9)."""
         current, selection = self.currentIndex(), self.selectionModel()
         if (event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Up) and event.modifiers() == Qt.KeyboardModifier.NoModifier
                 and current.isValid() and selection is not None and not selection.hasSelection()):
@@ -397,6 +398,14 @@ class RowTable(QTableView):
             event.accept()
             return
         super().keyPressEvent(event)
+        # walk63 9: Home on the row the keyboard is already on (the first, reached with F6) moved nothing, so it
+        # selected nothing: the row it is on is selected, as after any move
+        current = self.currentIndex()
+        if (event.key() in (Qt.Key.Key_Home, Qt.Key.Key_End, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown)
+                and event.modifiers() == Qt.KeyboardModifier.NoModifier
+                and current.isValid() and selection is not None and not selection.hasSelection()):
+            selection.select(current, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                             | QItemSelectionModel.SelectionFlag.Rows)
 
     def moveCursor(self, action: QAbstractItemView.CursorAction, modifiers: Qt.KeyboardModifier) -> QModelIndex:
         if action in (QAbstractItemView.CursorAction.MoveHome, QAbstractItemView.CursorAction.MoveEnd):

@@ -908,10 +908,13 @@ class HistoryPage(QWidget):
         (QMessageBox.warning if warn else QMessageBox.information)(self, title, text)
 
     def _exported(self, result: Exported, what: str) -> None:
-        """Said on the page and in the window's status bar, not in a modal box (walk61 finding 12: its OK had to be
-        pressed before Ctrl+Q or anything else worked)."""
+        """Said once, in the window's status bar (the page's line when it has none), not in a modal box (walk61
+        finding 12: its OK had to be pressed before Ctrl+Q or anything else worked; walk63 9: it was said twice, on
+        the page's line under the toolbar too)."""
         text = f"Wrote {what} as {FORMATS[result.format]} to {result.path}{unfinished_text(result.unfinished)}."
-        self.status.setText(text)
         window = self.window()
         if isinstance(window, QMainWindow):
+            self.status.clear()
             window.statusBar().showMessage(text, EXPORTED_SHOWN_MS)
+        else:
+            self.status.setText(text)

@@ -276,8 +276,8 @@ ROUND_SHARES_EXPLAINED = shares_explained("round")
 # answered question's feedback, and nothing said why)
 SKIPPED_IN_BARS = "Skipped questions count as 0 in these bars."
 QUESTION_BY_QUESTION = "Question by question"     # the round summary's column of lines that open in History
-# the round summary's toggle for the Delivery cards to work on, when no competency scores delivery (mendM's leftover:
-# they were only in a tooltip); its arrow says shut or open
+# the round summary's toggle for the Delivery cards to work on (mendM's leftover: they were only in a tooltip; walk63 8:
+# where a competency scores delivery too); its arrow says shut or open
 DELIVERY_CARDS_BUTTON = ("Delivery ▸", "Delivery ▾")
 DELIVERY_CARDS_NAME = "Delivery: how you said it, the cards to work on by question"
 # the welcome back's lines wrap at the panel's width, at most this many (average) characters wide: a readable line
@@ -2080,10 +2080,13 @@ class PracticePage(QWidget):
         titled = QVBoxLayout()           # the heading, and under it the Delivery toggle (in the big number's height)
         titled.addWidget(heading(f"{what} complete", 16))
         self.delivery_btn = self.delivery_cards = None
-        if unscored is not None:
+        # walk63 8: the cards whenever there are some, where a competency scores delivery too ("Clear communication
+        # 79": what pulled it down)
+        to_read = unscored[1] if unscored is not None else scored.delivery_cards(rehearsal)
+        if to_read is not None:
             # mendM's leftover: the cards were in a tooltip only; shown under the overall on demand (the summary
             # still fits 1366x768 shut), by mouse or keyboard
-            cards = plain(unscored[1])
+            cards = plain(to_read)
             cards.setWordWrap(True)
             cards.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             cards.hide()
