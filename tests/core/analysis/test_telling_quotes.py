@@ -164,6 +164,9 @@ def test_a_label_that_asks_how_or_why_asks_for_the_way_or_the_reason_not_the_act
     assert asks_own_act(judge, "How I changed the plan")
     assert asks_own_act(judge, "Say how I checked the data quality")
     assert asks_own_act(judge, "How I got the team on board")
+    # an adverb before the verb of knowing keeps it a "how I came to know" label (read47c 5)
+    assert not asks_own_act(judge, "How I first noticed the numbers were off")
+    assert not asks_own_act(judge, "How we eventually discovered the leak")
 
 
 # walk61's drill of Q2, the result told without a STAR cue and a far-off "In the end, …" after it
@@ -197,6 +200,9 @@ def test_a_result_told_as_went_to_gone_or_still_running_at_reads_as_a_result():
     assert not reads_as_result("I went to two of the night nurses first.")
     assert not reads_as_result("So I went to the site manager and asked for an hour with the crew.")
     assert not reads_as_result("By the time I got there he was gone.")
+    # "point" is a figure only before a number (read47c 2)
+    assert not reads_as_result("So I went to point out the gap to the director.")
+    assert not reads_as_result("We still point new starters at the old runbook.")
 
 
 # dev2 d2q-015 (affirm-backend-platform, debug-performance): the fix told as what it was, its result in the same

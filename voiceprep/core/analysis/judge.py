@@ -99,7 +99,8 @@ from voiceprep.core.banks.load import default_cues, label_min_cues
 from voiceprep.core.banks.model import Job, KeyPoint, Prompt
 from voiceprep.settings import DENIED_CLAIM_WORDS, MISSING_HEAD_WORDS, PHRASE_CUE_WORDS, AnalysisSettings
 
-JUDGE_VERSION = "semantic-79"      # session 47: -79: judge95 (judge92's rule B made precise: an own act told as
+JUDGE_VERSION = "semantic-80"      # session 47: -80: read47c 3 (judge95's rule for plain points only);
+                                   # -79: judge95 (judge92's rule B made precise: an own act told as
                                    # an instance in this question's story, its sentence this point's best, no other
                                    # point's, and nearest this point, counts from p 0.10: `_told_as_own_instance`);
                                    # -78: judge96's variant L (a clause after a coordinator and a
@@ -3017,9 +3018,11 @@ class AnswerJudge:
         quote it (`closeness`) tells the candidate's own act (`tells_own_act`), without a denial or a plan, is the one
         this point quotes best, no other point's best, and quotes this point at least as well as any other
         (`_nearest_is_its_own`). judge92's rule B, made precise by the question's words, the nearest point and the
-        candidate as the subject of the act (`acts_itself`: "they stayed with us" is no act of theirs)."""
-        if not own or p < self.s.plain_detailed_min_probability or not self.concrete or self.elsewhere \
-                or self.said_of_question < self.s.cued_concrete_question_share:
+        candidate as the subject of the act (`acts_itself`: "they stayed with us" is no act of theirs). Only for a point
+        the bank wrote no cues for (read47c 3: p 0.10 of a cued point is its cues mostly unsaid; measured on plain
+        points only)."""
+        if not own or not kp.cues_from_label or p < self.s.plain_detailed_min_probability or not self.concrete \
+                or self.elsewhere or self.said_of_question < self.s.cued_concrete_question_share:
             return False
         scores = self._quote_all()
         ids = [q.id for q in self._points]

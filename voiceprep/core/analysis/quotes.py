@@ -125,8 +125,10 @@ _STAR_RESULT = re.compile(STAR_CUES["result"], re.IGNORECASE)
 _CHANGED = re.compile(r"\b(?:fallen|risen|grown|shrunk|come\s+down|came\s+down|gone\s+(?:up|down|from)|"
                       r"(?:fell|rose|grew|dropped|climbed)\s+(?:to|by|from))\b", re.IGNORECASE)
 # a figure, said in digits or words, that is not a count of people or things picked from ("two of the nurses")
-_FIGURE = (r"(?:(?:about|around|roughly|under|over|below|just|nearly|almost|only)\s+)?(?:\d|(?:"
-           + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")\b)(?!\w*\s+of\b)")
+# ("point" only before a figure: "went to point one two percent", not "I went to point out the gap", read47c 2)
+_NUMBER_WORD = "|".join(sorted(NUMBER_WORDS - {"point"}, key=len, reverse=True))
+_FIGURE = (r"(?:(?:about|around|roughly|under|over|below|just|nearly|almost|only)\s+)?(?:\d|(?:point\s+(?:\d|(?:"
+           + _NUMBER_WORD + r")\b)|" + _NUMBER_WORD + r")\b)(?!\w*\s+of\b)")
 # a level reached, a thing gone, a level that held (quote47's noticed gaps): "Mis-picks went to point one two percent",
 # "p99 went back to about three hundred milliseconds", "the backlog was gone in a month", "it's still running at about
 # three days", "it was still point one three"; not "I went to the site manager", "by then he was gone"
@@ -201,8 +203,8 @@ def reads_as_result(text: str) -> bool:
 # ("How I noticed the numbers were off"): it asks for the reason or the way, not for the act (read46c 3). "How I
 # changed the plan" asks for the act, its way told with it (read47a 3).
 _ASKS_HOW_WHY = re.compile(r"^\W*(?:(?:say|explain|describe|tell|show|state)\s+(?:(?:me|us)\s+)?)?(?:why\b|how\s+(?:i|we)\s+"
-                           r"(?:noticed|knew|realised|realized|spotted|saw|found\s+out|worked\s+out|figured\s+out|"
-                           r"decided|chose|picked)\b)", re.IGNORECASE)
+                           r"(?:(?:first|\w+ly)\s+)?(?:noticed|knew|realised|realized|spotted|saw|discovered|caught|"
+                           r"identified|found\s+out|worked\s+out|figured\s+out|decided|chose|picked)\b)", re.IGNORECASE)
 
 
 def asks_own_act(judge: AnswerJudge, label: str) -> bool:
