@@ -18,6 +18,8 @@ from voiceprep.core.analysis.followups import asked_follow_up
     ("The fix I chose and why I picked it over the other options",
      "Can you tell me about the fix you chose and why you picked it over the other options?"),
     ("A decision we made under pressure", "Can you tell me about a decision you made under pressure?"),
+    # a noun phrase that is the subject of its own verb is a statement, asked how (read47b 1)
+    ("The fix I shipped removed the race", "Can you tell me how the fix you shipped removed the race?"),
     # unchanged: a heading with no clause in it, and a clause whose subject is a noun phrase
     ("The root cause I found", "Can you tell me about the root cause you found?"),
     ("The technology and why I needed it", "Can you tell me about the technology and why you needed it?"),

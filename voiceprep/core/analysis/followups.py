@@ -1185,7 +1185,7 @@ def _named_by_the_candidate(head: str) -> bool:
     rest = found.group(3)
     goes_on = _GOES_ON_WITH.match(rest) or _GOES_ON_WITH.search(rest)
     own = rest[:goes_on.start()] if goes_on else rest
-    return not own.strip() or not _has_verb(own)
+    return not own.strip() or not _has_verb("_ " + own)      # its own first word too (read47b 1: "…I shipped removed the race")
 
 
 def _first_person(head: str, lead: str = "", subject: int = 1) -> str:
