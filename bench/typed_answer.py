@@ -4,8 +4,9 @@ answer in <= 150 ms with the model loaded).
 The bench's 2-minute answer (bench/answers.py, 150 wpm: the text `bench/analysis_speed.py` judges) is typed into the
 app layer as the Type answer editor gives it: the whole text after every keystroke, `--cps` characters a second
 (`--sentence-pause` more after each sentence's end; `--pause-s` more after every `--pause-every`th word that ends no
-sentence: a pause inside a sentence, after which the whole text is embedded, its unfinished sentence too), to the `TypedPreEmbedder` the controller makes, on this thread
-(marked as the GUI's: any model work on it would be a violation). `--think` seconds after the last keystroke, Submit:
+sentence: a pause inside a sentence, after which the whole text is embedded, its unfinished sentence too), to the
+`TypedPreEmbedder` the controller makes, on this thread (marked as the GUI's: any model work on it would be a
+violation). `--think` seconds after the last keystroke, Submit:
 `stop()` and the judge (`app.judging.run_judge` on `Transcript.from_text`, as `PracticeSession.save_typed`). It
 prints the share of the texts the judge embeds that were cached at Submit, what the typing cost (the offers' own time
 on the typing thread, the worker's CPU), then, alternately, the judge cold (none of the answer's texts cached) and
@@ -110,7 +111,8 @@ def main() -> None:
     threads.forget_ui_thread()
     computed = list(pre.computed)
     offers.sort()
-    print(f"typed in {typed_s:.0f} s, {pre.offers} offers, {inside} pauses inside a sentence: each {statistics.median(offers):.3f} ms median, "
+    print(f"typed in {typed_s:.0f} s, {pre.offers} offers, {inside} pauses inside a sentence: "
+          f"each {statistics.median(offers):.3f} ms median, "
           f"max {offers[-1]:.1f} ms on the typing thread; the worker's CPU {pre.cpu_s:.2f} s (its thread) for "
           f"{len(computed)} texts; the worker still running at Submit: {in_flight}; GUI-thread violations "
           f"{len(threads.violations)}; load {load0:.1f} -> {os.getloadavg()[0]:.1f}")
