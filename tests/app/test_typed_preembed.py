@@ -200,3 +200,23 @@ def test_nothing_is_embedded_for_a_typed_answer_when_the_meaning_based_judge_is_
         pre.offer_text(SAID)
         pre.stop()
         assert pre._thread is None
+
+
+def test_the_worker_waits_for_the_next_change_when_the_model_could_not_load(monkeypatch):
+    """read47a: with no model (its load ended without one) the worker woke every `pause` for as long as the dialog was
+    open; it now waits for the next change, and tries once more then."""
+    monkeypatch.setattr(embedder, "settled", lambda: True)
+    monkeypatch.setattr(embedder, "get_embedder", lambda: None)
+    steps = []
+    real_step = TypedPreEmbedder._step
+    monkeypatch.setattr(TypedPreEmbedder, "_step", lambda self: steps.append(time.monotonic()) or real_step(self))
+    pre = TypedPreEmbedder(pause=0.02)
+    pre.offer_text("We used Kafka. With partitions")
+    time.sleep(0.5)                         # 25 pauses: woken ~25 times on main
+    woken = len(steps)
+    pre.offer_text("We used Kafka. With partitions.")
+    time.sleep(0.3)
+    again = len(steps) - woken
+    pre.stop()
+    assert pre.join(10)
+    assert 1 <= woken <= 3 and 1 <= again <= 3 and pre.computed == []

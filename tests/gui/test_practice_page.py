@@ -533,9 +533,91 @@ def test_the_typed_answer_is_offered_for_pre_embedding_as_it_is_typed_and_judged
     with qtbot.waitSignal(ctl.analysisReady, timeout=30000):
         page.type_btn.click()
     (text, pre), = judged
-    assert offered[0] == "We used Kafka. " and offered[-1] == text and "With partitions." in text   # the draft first
+    # the draft first, the cursor at its end: what is typed goes after it (read47a: it went in front)
+    assert offered[0] == "We used Kafka. " and offered[-1] == text == "We used Kafka.  With partitions."
     assert isinstance(pre, TypedPreEmbedder) and pre is not first and pre._stopped.is_set() and not pre._discarded
     assert ctl._typed_pre is None and slowest[0] < 1.0      # measured off the test: median 0.07 ms, the first ~8 ms
+
+
+def test_a_typed_answer_is_taken_when_think_time_would_have_run_out_while_it_was_typed(window, qtbot, services,
+                                                                                      tmp_path):
+    """read47a: the think countdown went on behind the Type answer dialog and started the recording; Submit then
+    found typing no longer allowed and the typed answer was dropped (its draft removed first). The dialog pauses the
+    countdown: the answer typed is judged, and no recording starts."""
+    import numpy as np
+    import soundfile as sf
+
+    from voiceprep.speech.recorder import FileStream
+
+    silent = tmp_path / "silent.wav"
+    sf.write(silent, np.zeros(16000 * 2, dtype=np.float32), 16000)
+    services.input_override = lambda: FileStream(silent, realtime=True)     # what a recording started would hear
+    services.settings.practice.think_seconds = 1
+    page, ctl = window.practice, window.controller
+    page.fill_banks(select="senior-backend-payments")
+    page.start_btn.click()
+    qtbot.waitUntil(lambda: ctl.state == c.THINKING, timeout=30000)
+    states: list[str] = []
+    ctl.stateChanged.connect(states.append)
+
+    def type_slowly_then_submit():
+        dialog = QApplication.activeModalWidget()
+        qtbot.keyClicks(dialog.editor, TYPED)
+        qtbot.wait(2500)                                    # longer than the think time
+        qtbot.keyClick(dialog.editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    when_modal(type_slowly_then_submit)
+    with qtbot.waitSignal(ctl.analysisReady, timeout=30000) as judged:
+        page.type_btn.click()
+        assert ctl.state == c.PROCESSING and str(c.RECORDING) not in states
+    assert judged.args[0].transcript.text == TYPED and page._drafts == {}
+
+
+def test_cancelling_the_type_answer_dialog_while_thinking_resumes_the_think_countdown(window, qtbot, services):
+    """read47a: the countdown is paused while the dialog is open and goes on from where it was once it is closed
+    unsent (the draft kept)."""
+    services.settings.practice.think_seconds = 2
+    page, ctl = window.practice, window.controller
+    page.fill_banks(select="senior-backend-payments")
+    page.start_btn.click()
+    qtbot.waitUntil(lambda: ctl.state == c.THINKING, timeout=30000)
+    ticks: list[int] = []
+    ctl.thinkTick.connect(ticks.append)
+    seen = {}
+
+    def wait_then_cancel():
+        dialog = QApplication.activeModalWidget()
+        qtbot.keyClicks(dialog.editor, "half an answer")
+        qtbot.wait(2500)
+        seen["state"], seen["ticks"] = ctl.state, list(ticks)
+        dialog.reject()
+    when_modal(wait_then_cancel)
+    page.type_btn.click()
+    assert seen["state"] == c.THINKING and seen["ticks"] == []           # nothing counted down behind the dialog
+    assert ctl.state == c.THINKING and ticks and "Think time" in page.state_label.text()
+    assert list(page._drafts.values()) == ["half an answer"]
+    ctl.next()                                              # no recording needed here
+
+
+def test_a_typed_answer_the_controller_did_not_take_is_kept_as_a_draft_and_said(window, qtbot, monkeypatch):
+    """read47a: `answer_text` says whether it took the answer; one it did not take stays the dialog's draft, with a
+    notice, instead of disappearing."""
+    page, ctl = start(window, qtbot)
+    monkeypatch.setattr(ctl, "can", lambda action: False)   # typing no longer allowed when Submit is pressed
+
+    def type_and_submit():
+        dialog = QApplication.activeModalWidget()
+        qtbot.keyClicks(dialog.editor, "half an answer")
+        qtbot.keyClick(dialog.editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    when_modal(type_and_submit)
+    page.type_btn.click()
+    assert list(page._drafts.values()) == ["half an answer"]
+    assert page.notice.isVisible() and "kept" in page.notice.text()
+    monkeypatch.undo()
+    drafts = []
+    when_modal(lambda: (drafts.append(QApplication.activeModalWidget().text()),
+                        QApplication.activeModalWidget().reject()))
+    page.type_btn.click()
+    assert drafts == ["half an answer"]
 
 
 def test_a_closed_type_answer_dialog_is_deleted_not_kept(window, qtbot):

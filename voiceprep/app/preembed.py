@@ -274,10 +274,16 @@ class TypedPreEmbedder(PreEmbedder):
             if self._embed(typed_words(" ".join(done)), True, lambda: complete_sentences(self._text or "") != done):
                 self._done = done
                 return 0.0
-            return self.pause           # stopped, the model not there yet, or newer words (the wait ends at once)
+            return self._retry()        # stopped, the model not there yet, or newer words (the wait ends at once)
         if rested < self.pause:         # an edit inside the text, or the last sentence still typed: once it rests
             return self.pause - rested
         if self._embed(typed_words(text), True, lambda: self._text != text):     # rested: all of it, as judged now
             self._whole, self._done = text, done
             return 0.0
-        return self.pause
+        return self._retry()
+
+    def _retry(self) -> float | None:
+        """How long to wait after the text's texts could not all be embedded: `pause` (the model still loading), or
+        until the next change when its load ended without one (read47a: it woke every `pause` while the dialog
+        was open, for nothing)."""
+        return None if model.settled() and model.get_embedder() is None else self.pause

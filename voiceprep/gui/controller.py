@@ -156,6 +156,7 @@ class RehearsalController(QObject):
         self._hush = threading.Event()    # set: the current speech is stopped, rendered or playing (stop_speaking)
         self._after_speech: tuple[int, Callable[[], None] | None] = (0, None)   # the current speech, what follows it
         self._think_left = 0
+        self._typing_open = False         # the Type answer dialog is open: the think countdown waits (read47a)
         self._think_timer = QTimer(self)
         self._think_timer.setInterval(1000)
         self._think_timer.timeout.connect(self._think_step)
@@ -360,7 +361,8 @@ class RehearsalController(QObject):
             self._think_left = seconds
             self._move(THINKING)
             self.thinkTick.emit(seconds)
-            self._think_timer.start()
+            if not self._typing_open:       # else it starts when the dialog is closed unsent (resume_thinking)
+                self._think_timer.start()
         else:
             self._move(IDLE)
 
@@ -723,19 +725,37 @@ class RehearsalController(QObject):
             self._typed_pre = TypedPreEmbedder(self.services.settings.analysis)
         self._typed_pre.offer_text(text)
 
+    def pause_thinking(self) -> None:
+        """The Type answer dialog opens: the think countdown waits for it (read47a: it ran on behind the dialog and
+        started the recording, and the answer typed was then refused). `resume_thinking` when it closes unsent."""
+        self._typing_open = True
+        self._think_timer.stop()
+
+    def resume_thinking(self) -> None:
+        """The Type answer dialog closed without an answer taken: the think countdown goes on from where it was."""
+        self._typing_open = False
+        if self.state is THINKING and self._think_left > 0 and not self._starting and not self._think_timer.isActive():
+            self.thinkTick.emit(self._think_left)
+            self._think_timer.start()
+
     def drop_typing(self) -> None:
-        """The typed answer was closed unsent: its pre-embedding stops and its vectors are forgotten."""
+        """The typed answer was closed unsent: its pre-embedding stops and its vectors are forgotten; the think
+        countdown goes on."""
         pre, self._typed_pre = self._typed_pre, None
         if pre is not None:
             pre.discard()
+        self.resume_thinking()
 
-    def answer_text(self, text: str) -> None:
-        """A typed answer (no microphone): judged the same way, without timing."""
+    def answer_text(self, text: str) -> bool:
+        """A typed answer (no microphone): judged the same way, without timing. Whether it was taken: not when there
+        is no text, or no answer can be given now (recording, judging); the think countdown then goes on."""
         pre, self._typed_pre = self._typed_pre, None
         if self.rehearsal is None or not text.strip() or not self.can(Action.TYPE):
             if pre is not None:
                 pre.discard()
-            return
+            self.resume_thinking()
+            return False
+        self._typing_open = False
         self._think_timer.stop()
         self.stop_speaking()
         rehearsal, session, ref = self.rehearsal, self.services.session, self._round
@@ -748,6 +768,7 @@ class RehearsalController(QObject):
         run_in_background(lambda: session.save_typed(bank, prompt, text, rehearsal.round_id, ref.pk, drill, asked,
                                                      others, pre=pre),
                           lane="session", on_done=self._analysed, on_error=self._failed, owner=self)
+        return True
 
     def _finish_tick(self) -> None:
         live = self._transcribing

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QPalette, QShortcut
+from PySide6.QtGui import QKeyEvent, QKeySequence, QPalette, QShortcut, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSlider,
@@ -117,6 +117,8 @@ IMPORT_CAPTIONS = "The file's words appear here as it is transcribed."
 NO_FOLLOW_UP_LEFT = "{n}: no follow-up left to ask about this answer (one is asked only about a key point still missed)."
 # Welcome back's button for the question it says was skipped, and its tooltip (read42b 6: they were inline)
 ANSWER_SKIPPED = "Answer it now"
+# a typed answer Submit could not hand over (no answer can be given now): kept as the dialog's draft (read47a)
+TYPED_NOT_TAKEN = "Your typed answer could not be checked now. It is kept: Type answer ({key}) opens it again."
 ANSWER_SKIPPED_TIP = ("Asks “{question}”, the question you skipped, on its own (as One prompt… does); Start round asks "
                       "the round from its first question.")
 # the same button for the question whose last answer was cut off (walk62 7: "… Answer it again." had no button)
@@ -232,6 +234,7 @@ class TypeAnswerDialog(QDialog):
         question = heading(prompt_text, 12)
         lay.addWidget(question)
         self.editor = QPlainTextEdit(draft)
+        self.editor.moveCursor(QTextCursor.MoveOperation.End)      # a draft goes on where it ended (read47a)
         accessible.name(self.editor, "Your answer", prompt_text)
         self.editor.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.editor.setPlaceholderText("Answer as you would say it. Typed answers are checked against your key "
@@ -1655,12 +1658,17 @@ class PracticePage(QWidget):
         key = f"{prompt.id}#follow-up" if turn else prompt.id
         dialog = TypeAnswerDialog(turn.heading if turn else prompt.text, self._drafts.get(key, ""), self,
                                   on_text=self.ctl.typing)        # its sentences embedded as they are typed (speed47)
+        self.ctl.pause_thinking()                   # no recording starts behind the dialog (read47a)
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
         text = dialog.text()
         if accepted and text.strip():
-            self._drafts.pop(key, None)
             self._from_dialog = True
-            self.ctl.answer_text(text)
+            if self.ctl.answer_text(text):
+                self._drafts.pop(key, None)
+            else:                                   # not taken (read47a: it was lost): kept, and said
+                self._from_dialog = False
+                self._drafts[key] = text
+                self.show_notice(TYPED_NOT_TAKEN.format(key=self.key_name("Ctrl+T")), c.SESSION)
         else:
             self.ctl.drop_typing()                  # closed unsent: its vectors forgotten (the draft is offered again)
             if text.strip():
