@@ -99,7 +99,9 @@ from voiceprep.core.banks.load import default_cues, label_min_cues
 from voiceprep.core.banks.model import Job, KeyPoint, Prompt
 from voiceprep.settings import DENIED_CLAIM_WORDS, MISSING_HEAD_WORDS, PHRASE_CUE_WORDS, AnalysisSettings
 
-JUDGE_VERSION = "semantic-77"      # session 46: -77: read46b (a burden the bank wrote no cue for is judged by
+JUDGE_VERSION = "semantic-77-c"    # session 47: -77-c: judge97 (a "..., with a number" heading credited by a change
+                                   # measured with a figure: `NUMBER_HEADING`);
+                                   # session 46: -77: read46b (a burden the bank wrote no cue for is judged by
                                    # meaning; a listing unit nearer an item than the head is an item told; the floor's
                                    # denial veto reads only the words after the denial);
                                    # -76: judge93 (an opening reason's denial kept for its own words,
@@ -979,6 +981,18 @@ ASKS_FOR_EXAMPLE = re.compile(r"\b(?:an?|one|concrete|specific|real)\s+(?:(?:con
 # developers used it") is not covered by an answer that says no number at all ("the impact was big")
 ASKS_FOR_NUMBERS = re.compile(r"\bwith (?:a |the |some )?numbers?\b|\bquantif|\bin numbers\b|\bhow (?:many|much)\b",
                               re.IGNORECASE)
+
+
+# a key point written as a note heading that names a slot of the story and asks for its number ("The result, with a
+# number", "What it saved, with a number", "What changed afterwards, with a number": walk63 1, judge97): its words name
+# no content a sentence could come near in meaning, so it is credited by what fills it, a sentence told as done that
+# measures a change with a figure (`_measured_results`), not by a bare number ("we had three hundred"), a number that
+# says nothing changed ("still about three a day") or a plan
+NUMBER_HEADING = re.compile(r"^\s*[^,:;.]{2,60}?,?\s+with\s+(?:a|the|some)\s+numbers?\s*\.?\s*$", re.IGNORECASE)
+UNCHANGED = frozenset({"still", "same", "unchanged", "stayed", "flat"})
+# words of `_CHANGE_OR_AFTER` that say no change by themselves ("it's a big school of 300", "we got 40 new books")
+_WEAK_CHANGE = frozenset({"is", "are", "it's", "that's", "it’s", "up", "down", "from", "since", "times", "get", "gets",
+                          "got", "go", "goes", "hit", "hits", "end", "ended", "ending", "today", "bring", "brought"})
 
 
 # "Products: accounts, FX, cards, APIs": a head that names a category (one plural word) and
@@ -2172,6 +2186,25 @@ class AnswerJudge:
         """Each token's word, in order (a token's word never goes back): for `_tokens_in`."""
         return [t.word for t in self.index.tokens]
 
+    def _measured_results(self, kp: KeyPoint, ok: np.ndarray) -> np.ndarray:
+        """Per unit, whether it measures a change with a figure, for a number heading (`NUMBER_HEADING`): usable for
+        the point (`ok`), a number said not only as the state before (`_before_figures`), no word that says it stayed
+        the same (`UNCHANGED`), and the change told: a figure that moves ("from three a day to none",
+        `figure_moves`), a word of a change or of the state after (`_CHANGE_OR_AFTER`: "saved four hours", "now
+        it's 5 ms", "doubled") or two figures ("eleven of the fourteen")."""
+        before = self._before_figures(kp.label)
+        out = np.zeros(len(self.units), dtype=bool)
+        for k, u in enumerate(self.units):
+            if not ok[k] or not self.says_number[k] or u.kind == "pair":
+                continue
+            words = self._words[u.first:u.last + 1]
+            if UNCHANGED & set(words) or any(i in before for i in range(u.first, u.last + 1)):
+                continue
+            figures = sum(1 for i in self._figures if u.first <= i <= u.last)
+            out[k] = (bool(figure_moves(self._tokens_in(u.first, u.last))) or figures >= 2
+                      or any(_CHANGE_OR_AFTER.match(w) and w not in _WEAK_CHANGE for w in words))
+        return out
+
     def _tokens_in(self, a: int, b: int) -> list[Token]:
         """The tokens of words a..b, found by bisection, not by reading every token of the answer (perf44b)."""
         return self.index.tokens[bisect_left(self._token_words, a):bisect_right(self._token_words, b)]
@@ -2711,6 +2744,8 @@ class AnswerJudge:
                    and not self._named_only_denied(kp, allowed))
         if floored:
             p = self.s.judge_threshold      # an instance of the point, told in the story's own words (judge26/28)
+        if p < self.s.judge_threshold and NUMBER_HEADING.match(kp.label) and self._measured_results(kp, ok).any():
+            p = self.s.judge_threshold      # "restarts went from three a day to none" for "The result, with a number"
         before = self._before_figures(kp.label)
         if ASKS_FOR_NUMBERS.search(kp.label) and not any(
                 said and not any(i in before for i in range(u.first, u.last + 1))
