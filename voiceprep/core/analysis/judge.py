@@ -990,6 +990,13 @@ ASKS_FOR_NUMBERS = re.compile(r"\bwith (?:a |the |some )?numbers?\b|\bquantif|\b
 # says nothing changed ("still about three a day") or a plan
 NUMBER_HEADING = re.compile(r"^\s*[^,:;.]{2,60}?,?\s+with\s+(?:a|the|some)\s+numbers?\s*\.?\s*$", re.IGNORECASE)
 UNCHANGED = frozenset({"still", "same", "unchanged", "stayed", "flat"})
+# a word that tells a change, said at most `CHANGE_REACH` words before the figure it measures ("saved about four hours
+# a week", "cut the losses to forty", "rose to nine hundred"); not a count or a duration told as what was done ("twenty
+# students", "a two-day course", "ten minutes each", "it took ten days": judge97 c2)
+MEASURED_CHANGE = re.compile(r"^(?:went|gone|fell|rose|now|doubl|halv|tripl|quadrupl|sav|cut|reduc|drop|decreas|increas|"
+                             r"improv|rais|grew|grow|lower|higher|fewer|more|less|faster|quicker|slower|shr[au]nk|"
+                             r"boost|climb|jump|down|up)")
+CHANGE_REACH = 4
 # words of `_CHANGE_OR_AFTER` that say no change by themselves ("it's a big school of 300", "we got 40 new books")
 _WEAK_CHANGE = frozenset({"is", "are", "it's", "that's", "it’s", "up", "down", "from", "since", "times", "get", "gets",
                           "got", "go", "goes", "hit", "hits", "end", "ended", "ending", "today", "bring", "brought"})
@@ -2190,8 +2197,9 @@ class AnswerJudge:
         """Per unit, whether it measures a change with a figure, for a number heading (`NUMBER_HEADING`): usable for
         the point (`ok`), a number said not only as the state before (`_before_figures`), no word that says it stayed
         the same (`UNCHANGED`), and the change told: a figure that moves ("from three a day to none",
-        `figure_moves`), a word of a change or of the state after (`_CHANGE_OR_AFTER`: "saved four hours", "now
-        it's 5 ms", "doubled") or two figures ("eleven of the fourteen")."""
+        `figure_moves`), or two figures or a word of a change (`_CHANGE_OR_AFTER`) and, of them, a factor
+        ("doubled"), a part of a whole ("eleven of the fourteen") or a word of a change just before the figure
+        (`MEASURED_CHANGE`: "saved about four hours")."""
         before = self._before_figures(kp.label)
         out = np.zeros(len(self.units), dtype=bool)
         for k, u in enumerate(self.units):
@@ -2200,9 +2208,18 @@ class AnswerJudge:
             words = self._words[u.first:u.last + 1]
             if UNCHANGED & set(words) or any(i in before for i in range(u.first, u.last + 1)):
                 continue
-            figures = sum(1 for i in self._figures if u.first <= i <= u.last)
-            out[k] = (bool(figure_moves(self._tokens_in(u.first, u.last))) or figures >= 2
-                      or any(_CHANGE_OR_AFTER.match(w) and w not in _WEAK_CHANGE for w in words))
+            at = [i for i in self._numeric if u.first <= i <= u.last]
+            tokens = self._tokens_in(u.first, u.last)
+            if figure_moves(tokens):
+                out[k] = True
+                continue
+            told = (sum(1 for i in self._figures if u.first <= i <= u.last) >= 2       # a change said in its words
+                    or any(_CHANGE_OR_AFTER.match(w) and w not in _WEAK_CHANGE for w in words))
+            out[k] = told and (bool(_FACTORS & set(words))
+                               or any(self._words[i + 1:i + 2] == ["of"] and any(j in at for j in range(i + 2, i + 4))
+                                      for i in at)              # "eleven of the fourteen"
+                               or any(MEASURED_CHANGE.match(self._words[j]) for i in at
+                                      for j in range(max(u.first, i - CHANGE_REACH), i)))
         return out
 
     def _tokens_in(self, a: int, b: int) -> list[Token]:
