@@ -988,7 +988,10 @@ ASKS_FOR_NUMBERS = re.compile(r"\bwith (?:a |the |some )?numbers?\b|\bquantif|\b
 # no content a sentence could come near in meaning, so it is credited by what fills it, a sentence told as done that
 # measures a change with a figure (`_measured_results`), not by a bare number ("we had three hundred"), a number that
 # says nothing changed ("still about three a day") or a plan
-NUMBER_HEADING = re.compile(r"^\s*[^,:;.]{2,60}?,?\s+with\s+(?:a|the|some)\s+numbers?\s*\.?\s*$", re.IGNORECASE)
+# (a heading, "The …"/"What …", with its comma: not an instruction, "Set an SLO target with a number", "Say how big
+# the jump in volume was, with a number", "Show that it worked, with a number", judged as before)
+NUMBER_HEADING = re.compile(r"^\s*(?:the|what|our|my|its)\b[^,:;.]{0,60},\s*with\s+(?:a|the|some)\s+numbers?\s*\.?\s*$",
+                            re.IGNORECASE)
 UNCHANGED = frozenset({"still", "same", "unchanged", "stayed", "flat"})
 # a word that tells a change, said at most `CHANGE_REACH` words before the figure it measures ("saved about four hours
 # a week", "cut the losses to forty", "rose to nine hundred"); not a count or a duration told as what was done ("twenty
