@@ -99,7 +99,9 @@ from voiceprep.core.banks.load import default_cues, label_min_cues
 from voiceprep.core.banks.model import Job, KeyPoint, Prompt
 from voiceprep.settings import DENIED_CLAIM_WORDS, MISSING_HEAD_WORDS, PHRASE_CUE_WORDS, AnalysisSettings
 
-JUDGE_VERSION = "semantic-80"      # session 47: -80: read47c 3 (judge95's rule for plain points only);
+JUDGE_VERSION = "semantic-81"      # session 47: -81: judge97 (a "..., with a number" heading credited by a
+                                   # change measured with a figure: `NUMBER_HEADING`);
+                                   # -80: read47c 3 (judge95's rule for plain points only);
                                    # -79: judge95 (judge92's rule B made precise: an own act told as
                                    # an instance in this question's story, its sentence this point's best, no other
                                    # point's, and nearest this point, counts from p 0.10: `_told_as_own_instance`);
@@ -1011,6 +1013,29 @@ ASKS_FOR_EXAMPLE = re.compile(r"\b(?:an?|one|concrete|specific|real)\s+(?:(?:con
 # developers used it") is not covered by an answer that says no number at all ("the impact was big")
 ASKS_FOR_NUMBERS = re.compile(r"\bwith (?:a |the |some )?numbers?\b|\bquantif|\bin numbers\b|\bhow (?:many|much)\b",
                               re.IGNORECASE)
+
+
+# a key point written as a note heading that names a slot of the story and asks for its number ("The result, with a
+# number", "What it saved, with a number", "What changed afterwards, with a number": walk63 1, judge97): its words name
+# no content a sentence could come near in meaning, so it is credited by what fills it, a sentence told as done that
+# measures a change with a figure (`_measured_results`), not by a bare number ("we had three hundred"), a number that
+# says nothing changed ("still about three a day") or a plan
+# (a heading, "The …"/"What …", with its comma: not an instruction, "Set an SLO target with a number", "Say how big
+# the jump in volume was, with a number", "Show that it worked, with a number", judged as before)
+NUMBER_HEADING = re.compile(r"^\s*(?:the|what|our|my|its)\b[^,:;.]{0,60},\s*with\s+(?:a|the|some)\s+numbers?\s*\.?\s*$",
+                            re.IGNORECASE)
+UNCHANGED = frozenset({"still", "same", "unchanged", "stayed", "flat"})
+# a word that tells a change, said at most `CHANGE_REACH` words before the figure it measures ("saved about four hours
+# a week", "cut the losses to forty", "rose to nine hundred"); not a count or a duration told as what was done ("twenty
+# students", "a two-day course", "ten minutes each", "it took ten days": judge97 c2)
+# (told as past: "when Tesla drops below two hundred" is an alert's condition, d2o-057, judge97 c4)
+MEASURED_CHANGE = re.compile(r"^(?:went|gone|fell|rose|now|doubled|halved|tripled|quadrupled|saved|saving|cut|reduced|"
+                             r"dropped|decreased|increased|improved|raised|grew|lower|higher|fewer|more|less|faster|"
+                             r"quicker|slower|shr[au]nk|boosted|climbed|jumped|down|up)$")
+CHANGE_REACH = 4
+# words of `_CHANGE_OR_AFTER` that say no change by themselves ("it's a big school of 300", "we got 40 new books")
+_WEAK_CHANGE = frozenset({"is", "are", "it's", "that's", "it’s", "up", "down", "from", "since", "times", "get", "gets",
+                          "got", "go", "goes", "hit", "hits", "end", "ended", "ending", "today", "bring", "brought"})
 
 
 # "Products: accounts, FX, cards, APIs": a head that names a category (one plural word) and
@@ -2205,6 +2230,35 @@ class AnswerJudge:
         """Each token's word, in order (a token's word never goes back): for `_tokens_in`."""
         return [t.word for t in self.index.tokens]
 
+    def _measured_results(self, kp: KeyPoint, ok: np.ndarray) -> np.ndarray:
+        """Per unit, whether it measures a change with a figure, for a number heading (`NUMBER_HEADING`): usable for
+        the point (`ok`), a number said not only as the state before (`_before_figures`), no word that says it stayed
+        the same (`UNCHANGED`), and the change told: a figure that moves ("from three a day to none",
+        `figure_moves`), or two figures or a word of a change (`_CHANGE_OR_AFTER`) and, of them, a factor
+        ("doubled"), a part of a whole ("eleven of the fourteen") or a word of a change just before the figure
+        (`MEASURED_CHANGE`: "saved about four hours")."""
+        before = self._before_figures(kp.label)
+        out = np.zeros(len(self.units), dtype=bool)
+        for k, u in enumerate(self.units):
+            if not ok[k] or not self.says_number[k] or u.kind == "pair":
+                continue
+            words = self._words[u.first:u.last + 1]
+            if UNCHANGED & set(words) or any(i in before for i in range(u.first, u.last + 1)):
+                continue
+            at = [i for i in self._numeric if u.first <= i <= u.last]
+            tokens = self._tokens_in(u.first, u.last)
+            if figure_moves(tokens):
+                out[k] = True
+                continue
+            told = (sum(1 for i in self._figures if u.first <= i <= u.last) >= 2       # a change said in its words
+                    or any(_CHANGE_OR_AFTER.match(w) and w not in _WEAK_CHANGE for w in words))
+            out[k] = told and (bool(_FACTORS & set(words))
+                               or any(self._words[i + 1:i + 2] == ["of"] and any(j in at for j in range(i + 2, i + 4))
+                                      for i in at)              # "eleven of the fourteen"
+                               or any(MEASURED_CHANGE.match(self._words[j]) for i in at
+                                      for j in range(max(u.first, i - CHANGE_REACH), i)))
+        return out
+
     def _tokens_in(self, a: int, b: int) -> list[Token]:
         """The tokens of words a..b, found by bisection, not by reading every token of the answer (perf44b)."""
         return self.index.tokens[bisect_left(self._token_words, a):bisect_right(self._token_words, b)]
@@ -2744,6 +2798,8 @@ class AnswerJudge:
                    and not self._named_only_denied(kp, allowed))
         if floored:
             p = self.s.judge_threshold      # an instance of the point, told in the story's own words (judge26/28)
+        if p < self.s.judge_threshold and NUMBER_HEADING.match(kp.label) and self._measured_results(kp, ok).any():
+            p = self.s.judge_threshold      # "restarts went from three a day to none" for "The result, with a number"
         before = self._before_figures(kp.label)
         if ASKS_FOR_NUMBERS.search(kp.label) and not any(
                 said and not any(i in before for i in range(u.first, u.last + 1))

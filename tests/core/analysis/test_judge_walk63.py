@@ -1,0 +1,101 @@
+"""walk63 1 (judge97), typed through the real judge on a bank written the way walk63 wrote its own, key points as
+note headings: a heading that names a result and asks for its number ("The result, with a number", "What it saved,
+with a number") is credited when the answer tells the result with a figure that measures it ("went from three restarts
+a day to none"), not by a bare number, a number that says nothing changed, or a plan."""
+from __future__ import annotations
+
+import pytest
+
+from voiceprep.core.analysis.evaluation import judge_hits
+from voiceprep.core.banks import load_bank
+from voiceprep.core.transcript import Transcript
+from voiceprep.settings import AnalysisSettings
+
+pytestmark = pytest.mark.usefixtures("fresh_judge")    # tests/core/analysis/conftest.py
+
+BANK = '''schema = 2
+
+[job]
+id = "walk63-headings"
+title = "Software Engineer - Backend Platform"
+company = "Affirm"
+level = "senior"
+
+[[rounds]]
+id = "round-1"
+title = "Behavioral - backend platform"
+
+[[rounds.prompts]]
+id = "time-pick-new-technology"
+text = "Tell me about a time you had to pick up a new technology quickly."
+target_seconds = 120
+
+[[rounds.prompts.key_points]]
+id = "technology-needed"
+label = "The technology and why I needed it"
+competency = "technical-decisions"
+
+[[rounds.prompts.key_points]]
+id = "learned-fast"
+label = "How I learned it fast"
+competency = "technical-decisions"
+
+[[rounds.prompts.key_points]]
+id = "result-number"
+label = "The result, with a number"
+competency = "technical-decisions"
+
+[[competencies]]
+id = "technical-decisions"
+name = "Technical decisions"
+weight = 1.0
+definition = "Weighs options, decides, and owns the call."
+'''
+
+# walk63's typed answer to the new-technology prompt (its strong story)
+GO_STORY = (
+    "Last spring our team inherited a Go service that handled card authorisations, and nobody on the team had written "
+    "Go. The original author was leaving in three weeks, and we could not touch the service safely without someone who "
+    "understood it. I took it on. I worked through the Tour of Go in two evenings, then paired with the author every "
+    "morning and read the service end to end, writing down every question. In the second week I added tracing and "
+    "fixed a goroutine leak that had been causing restarts. Before the author left I shipped a retry policy for the "
+    "upstream card network, and the service went from three restarts a day to none for the next two months.")
+
+
+@pytest.fixture(scope="module")
+def bank(tmp_path_factory):
+    path = tmp_path_factory.mktemp("walk63") / "walk63-headings.toml"
+    path.write_text(BANK, encoding="utf-8")
+    return load_bank(path)
+
+
+def ticked(bank, text: str) -> set[str]:
+    """The points the judge itself ticks (as bench/judge_eval.py reads it; the app's Numbers card also ticks "The
+    result, with a number" for any number given: `analyze.told_points`)."""
+    return judge_hits(Transcript.from_text(text), bank.prompt("time-pick-new-technology"), AnalysisSettings(), bank)
+
+
+@pytest.mark.parametrize("text", [
+    GO_STORY,
+    # walk63's v2.txt, the story told short
+    "I had to learn Go quickly because we inherited a Go service and its author was leaving in three weeks. I learned "
+    "it by working through the Tour of Go in two evenings and pairing with the author every morning. I shipped a retry "
+    "policy with it, and restarts went from three a day to none.",
+])
+def test_a_result_heading_is_credited_by_the_result_told_with_its_number(bank, text):
+    """walk63 1: the restarts going from three a day to none is the result, with a number (main: not ticked)."""
+    assert "result-number" in ticked(bank, text)
+
+
+@pytest.mark.parametrize("text", [
+    # walk63's vague answer to the same prompt: no result, no number
+    "Yeah, I pick things up pretty fast. I usually just read the docs and try stuff out, and I ask people.",
+    # a number, but nothing changed
+    "I learned Go for a service we inherited. The service still restarted about three times a day after that.",
+    # a plan with a number
+    "I would learn Go from the Tour of Go, and I would hope to get restarts down from three a day to none.",
+    # the heading said back with no result
+    "The result, with a number: it went really well and everyone was happy with how fast I learned it.",
+])
+def test_a_result_heading_is_not_credited_without_a_measured_result(bank, text):
+    assert "result-number" not in ticked(bank, text)
