@@ -35,6 +35,7 @@ def test_a_heading_the_candidate_names_is_asked_about_as_a_topic(label, asked):
 @pytest.mark.parametrize("label, asked", [
     ("The result, with a number", "What was the result, in numbers?"),
     ("The result with a number", "What was the result, in numbers?"),
+    ("Results, with numbers", "What was the result, in numbers?"),          # plural, as the story parts read it (read47b 5)
     ("What changed afterwards, with a number", "Can you tell me what changed afterwards, in numbers?"),
     ("What difference it made, with a number", "Can you tell me what difference it made, in numbers?"),
 ])

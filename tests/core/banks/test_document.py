@@ -220,3 +220,16 @@ def test_a_file_that_is_not_toml_is_refused_in_the_plain_words_the_banks_page_us
     assert syntax_problem("a = 1\n", type("ParseError", (Exception,), {"line": 1})()) == (
         1, "line 1 cannot be read for editing: check it in a text editor (every quoted text closed, one name = value "
            "a line)")
+
+
+def test_invisible_characters_are_counted_once_however_often_the_field_is_given_again():
+    """read47b 4: the editor gives a field's whole text at each commit; one pasted zero-width space, then words typed,
+    was counted at every commit ("Took out 4 invisible characters")."""
+    doc = BankDocument(GOOD)
+    path = ("rounds", 0, "prompts", 0, "key_points", 0)
+    for typed in ("A trade-off\u200b", "A trade-off\u200b I made", "A trade-off\u200b I made between"):
+        doc.set(path, "label", typed)
+    assert doc.invisible_removed == 1
+    doc.set(path, "label", "A trade-off\u200b I made between\u200b two")       # a second one pasted
+    assert doc.invisible_removed == 2
+    assert "\u200b" not in doc.text()

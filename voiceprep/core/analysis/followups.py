@@ -266,8 +266,10 @@ def follow_up_for(kp: KeyPoint, bank: Bank | None = None) -> str:
     if heading:
         return heading
     part = _PART_WITH_A_NUMBER.fullmatch(label.strip().rstrip("."))
-    if part and part.group(1).lower() in _STORY_PARTS:    # mendQ (walk63 4): "The result, with a number" as the
-        return _STORY_PARTS[part.group(1).lower()].format(numbers=", in numbers")   # part asked for, in numbers
+    named = part.group(1).lower() if part else ""
+    named = named[:-1] if named.endswith("s") and named[:-1] in _STORY_PARTS else named    # "Results, with numbers"
+    if named in _STORY_PARTS:    # mendQ (walk63 4): "The result, with a number" as the part asked for, in numbers
+        return _STORY_PARTS[named].format(numbers=", in numbers")
     story = _story_of(kp, bank)
     words = label.split()
     first = words[0].lower() if words else ""

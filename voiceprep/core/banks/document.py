@@ -117,6 +117,7 @@ class BankDocument:
         self.blank: str | None = None           # a new bank's text as made: nothing of the candidate's to save
         self._grouped = False                   # inside step(): one undo step for several edits
         self.invisible_removed = 0              # invisible characters taken out of fields set since the last save
+        self._invisible_in: dict[tuple[NodePath, str], int] = {}   # how many the last text given for each field held (read47b 4)
 
     # -- making one -------------------------------------------------------------------------
     @classmethod
@@ -236,15 +237,23 @@ class BankDocument:
             if self.text() == text:
                 self._undo.pop()
 
+    def _count_invisible(self, path: NodePath, key: str, gone: int) -> None:
+        """Counts the invisible characters a field's text brings beyond those its last text given held: the editor
+        gives a field's whole text again at each commit, the pasted characters with it (read47b 4: one zero-width
+        space pasted, then words typed, was "Took out 4")."""
+        before = self._invisible_in.get((tuple(path), key), 0)
+        self._invisible_in[(tuple(path), key)] = gone
+        self.invisible_removed += max(0, gone - before)
+
     def set(self, path: NodePath, key: str, value: Any) -> bool:
         """Set a field; None, "" or [] removes it. Returns False when nothing changed."""
         if isinstance(value, str):
             value, gone = without_invisible(value)
-            self.invisible_removed += gone
+            self._count_invisible(path, key, gone)
             value = value.strip()
         if isinstance(value, list):
             cleaned = [without_invisible(v) for v in value if isinstance(v, str)]
-            self.invisible_removed += sum(gone for _v, gone in cleaned)
+            self._count_invisible(path, key, sum(gone for _v, gone in cleaned))
             value = [v.strip() for v, _gone in cleaned if v.strip()]
         current = self.get(path, key)
         empty = value is None or value == "" or value == []
