@@ -101,3 +101,28 @@ def test_the_starting_window_says_what_loads_while_the_window_is_built_in_steps_
     assert said.index("Loading the question banks…") < said.index("Opening your history…"), said
     assert seen["events"].index("_load_model") < seen["events"].index("PracticePage"), seen["events"]
     assert seen["turns"] >= 4, seen          # at least once after each page
+
+
+def test_a_model_that_fails_at_once_is_told_on_the_shown_window_not_over_the_starting_one(qtbot, services, monkeypatch):
+    """read47b 3: the model's load now begins before the pages are built, so a quick failure waited for the window to
+    be whole and was told inside its last step, before the app showed it: the warning box had a hidden parent and the
+    starting window stayed behind it. It is told once the window is shown."""
+    from voiceprep.gui.main_window import MainWindow
+    from voiceprep.speech.transcriber import ModelError
+
+    def fail(self):
+        raise ModelError("the model folder is gone")
+
+    told: list[bool] = []
+    monkeypatch.setattr(MainWindow, "_load_model", fail)
+    monkeypatch.setattr(MainWindow, "_model_failed", lambda self, exc: told.append(self.isVisible()))
+    w = MainWindow(services, recover=False, stepwise=True)
+    qtbot.addWidget(w)
+    first = next(w.building)
+    assert first
+    qtbot.wait(500)                                  # the failure arrives while the window is still being built
+    for _ in w.building:
+        qtbot.wait(10)
+    w.show()                                         # as the app does after the last step
+    qtbot.waitUntil(lambda: bool(told), timeout=10000)
+    assert told == [True]

@@ -158,6 +158,7 @@ class MainWindow(QMainWindow):
         """Built at once; `stepwise`: only begun, the rest left to `building` (the app's start runs one step per
         turn of the event loop, so the starting window keeps painting: fixDP)."""
         super().__init__()
+        self._stepwise = stepwise
         self.building: Iterator[str] = self._build(services, recover)
         if not stepwise:
             for _ in self.building:
@@ -296,9 +297,10 @@ class MainWindow(QMainWindow):
         self.practice.start_btn.setFocus(Qt.FocusReason.OtherFocusReason)
         self.judge_status = QLabel("")
         self.statusBar().addPermanentWidget(self.judge_status)
-        waiting, self._waiting = self._waiting, None        # the window is whole: the model's answer, now
-        for told in waiting:
-            told()
+        if self._stepwise:      # the app shows the window after this last step: the model's answer after that, so a
+            QTimer.singleShot(0, self, self._tell_waiting)  # failure's box sits on the window, not over the splash
+        else:                                               # (read47b 3)
+            self._tell_waiting()
         # then the meaning-based judge, so the first answer is judged without waiting: after the speech model, one
         # after the other, each loader's temporaries given back before the next (at once they were the start-up's
         # peak memory, as high as a long answer's: mem23); not beside the window's construction (its CPU-heavy
@@ -308,6 +310,12 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self._verify)
             QTimer.singleShot(0, self._recover)
         QTimer.singleShot(0, self, self._welcome_back)
+
+    def _tell_waiting(self) -> None:
+        """The window is whole: what the model's load said while it was built, now."""
+        waiting, self._waiting = self._waiting, None
+        for told in waiting or []:
+            told()
 
     def _once_built(self, fn: Callable[[object], object], value: object) -> None:
         """fn(value) now, or once the window is whole when it is still being built in steps."""
