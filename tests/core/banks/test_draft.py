@@ -106,3 +106,11 @@ def test_prep_notes_with_front_matter_get_a_title_of_words():
 ])
 def test_a_title_is_never_a_rule_or_front_matter(text, title):
     assert parse_bank(draft_bank(text)).job.title == title
+
+
+def test_a_pasted_ad_s_invisible_characters_do_not_reach_the_drafted_bank():
+    """read47b 2: the editor cleaned what it wrote, but a bank drafted from a pasted ad kept a zero-width space or a soft
+    hyphen inside a word ("Kuber\u200bnetes"), which the judge reads as two words and a spoken "Kubernetes" never says."""
+    plain = (SHARED / "seeds").glob("*.txt").__next__().read_text(encoding="utf-8")
+    pasted = plain.replace("e", "e\u200b", 40).replace("a", "a\u00ad", 40)
+    assert draft_bank(pasted) == draft_bank(plain)

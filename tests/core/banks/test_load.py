@@ -547,3 +547,13 @@ def test_the_editor_measures_a_bank_in_bytes_as_the_next_load_does(tmp_path):
     with pytest.raises(BankLoadError) as info:
         load_bank(path)
     assert from_text and [e.message for e in from_text] == [e.message for e in info.value.errors]
+
+
+def test_a_bank_file_s_invisible_characters_are_not_read_into_its_key_points():
+    """read47b 2: a file that still holds a zero-width space or a soft hyphen (written by hand, or by an older editor)
+    split a word for the judge and the voice; they are read as nothing."""
+    text = GOOD.replace("Name the ring buffer", "Name the ring\u200b buf\u00adfer").replace("circular buffer",
+                                                                                          "circular\u200b buffer")
+    bank = parse_bank(text)
+    point = bank.rounds[0].prompts[0].key_points[0]
+    assert point.label == "Name the ring buffer" and "circular buffer" in point.cues

@@ -18,6 +18,7 @@ from tomlkit.items import Table
 
 from voiceprep.core.analysis.text import sentences
 from voiceprep.core.banks.document import slugify
+from voiceprep.core.invisible import without_invisible
 from voiceprep.core.wording import capitalised
 
 MIN_PROMPTS = 4
@@ -522,8 +523,9 @@ def _table(values: dict[str, object]) -> Table:
 
 
 def draft_bank(text: str, source: str = "a job description") -> str:
-    """Bank TOML drafted from a job description (valid for `voiceprep banks check`)."""
-    spec = read_job(text)
+    """Bank TOML drafted from a job description (valid for `voiceprep banks check`), without the invisible characters
+    a pasted ad brings (read47b 2)."""
+    spec = read_job(without_invisible(text)[0])
     doc = tomlkit.document()
     doc.add(tomlkit.comment(f"Drafted by voiceprep from {source}. Review it: reword the prompts the way an"))
     doc.add(tomlkit.comment("interviewer would ask them, and make the key points your own (what you will say)."))

@@ -21,6 +21,7 @@ from typing import Any, TypeVar
 from voiceprep.core.banks.locate import Path_, Scan, format_path, line_of, scan
 from voiceprep.core.banks.model import DELIVERY_ASPECTS, Bank, Competency, Job, KeyPoint, Prompt, Round
 from voiceprep.core.banks.toml_words import toml_problem
+from voiceprep.core.invisible import without_invisible
 from voiceprep.core.wording import counted
 from voiceprep.settings import BankSettings
 
@@ -346,7 +347,8 @@ def _parse(text: str, file: str, limits: BankSettings) -> Bank:
         raise one_too_big(text, file, limits) or _fail(
             file, None, f"the file is {_utf8_size(text):,} bytes; a bank is at most {limits.max_file_bytes:,} "
                         f"(bundled banks are about 15,000): {SPLIT_IT}")
-    found = scan(text)
+    text = without_invisible(text)[0]   # what a paste brought that shows as nothing splits a word for the judge and the
+    found = scan(text)                  # voice (read47b 2: the editor cleans what it writes; a file may still hold them)
     if found.max_nesting > limits.max_nesting:
         raise _fail(file, found.nesting_line, f"values nested {found.max_nesting} levels deep (at most "
                                               f"{limits.max_nesting}); a bank uses lists like [\"a\", \"b\"]")
