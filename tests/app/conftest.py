@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import numpy as np
@@ -22,6 +23,22 @@ def fresh_judge():
     yield
     embedder.set_disabled(False)
     threads.forget_ui_thread()
+
+
+def held(model, monkeypatch) -> tuple[list[str], threading.Event]:
+    """The judge's model (`embedder.get_embedder()`) busy: its cache emptied, and each of its runs held until the event
+    is set (30 s at most). The list gets the name of the thread each run was on (the pre-embedding tests)."""
+    model.forget()
+    ran: list[str] = []
+    release = threading.Event()
+    real = model._run
+
+    def run(texts, *a, **k):
+        ran.append(threading.current_thread().name)
+        release.wait(30)
+        return real(texts, *a, **k)
+    monkeypatch.setattr(model, "_run", run)
+    return ran, release
 
 
 @pytest.fixture

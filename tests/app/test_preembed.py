@@ -5,17 +5,17 @@ stops it and leaves none of its vectors behind."""
 from __future__ import annotations
 
 import json
-import threading
 import time
 
 import numpy as np
 import pytest
 import soundfile as sf
 
+from tests.app.conftest import held
 from voiceprep.app import session as session_module
 from voiceprep.app import threads
 from voiceprep.app.judging import prepare_judge
-from voiceprep.app.preembed import PreEmbedder, answer_texts
+from voiceprep.app.preembed import PreEmbedder, TypedPreEmbedder, answer_texts
 from voiceprep.core.analysis import embedder
 from voiceprep.core.analysis.analyze import analyze_answer
 from voiceprep.core.analysis.segments import clean
@@ -117,16 +117,7 @@ def test_the_texts_are_the_ones_the_judge_embeds(bank, model, monkeypatch):
 def test_offering_returns_at_once_and_the_model_runs_on_its_own_low_priority_thread(model, monkeypatch):
     monkeypatch.setenv("VOICEPREP_STRICT", "1")
     threads.mark_ui_thread()             # offered from the "GUI" thread: the work still happens on its own thread
-    model.forget()
-    ran: list[str] = []
-    release = threading.Event()
-    real = model._run
-
-    def held(texts, *a, **k):
-        ran.append(threading.current_thread().name)
-        release.wait(30)
-        return real(texts, *a, **k)
-    monkeypatch.setattr(model, "_run", held)
+    ran, release = held(model, monkeypatch)
     pre = PreEmbedder()
     words = spoken().words()
     pre.offer(words[:40], words[40:60])
@@ -147,14 +138,7 @@ def test_offering_returns_at_once_and_the_model_runs_on_its_own_low_priority_thr
 def test_a_discarded_attempt_stops_the_work_and_forgets_its_vectors(bank, session, model, monkeypatch):
     """Cancelled (or nothing heard): `PracticeSession.abandon` discards it without waiting for the batch in the
     model; nothing more is embedded, and once that batch ends the answer's vectors are gone from the model's cache."""
-    model.forget()
-    release = threading.Event()
-    real = model._run
-
-    def held(texts, *a, **k):
-        release.wait(30)
-        return real(texts, *a, **k)
-    monkeypatch.setattr(model, "_run", held)
+    _, release = held(model, monkeypatch)
     pending = session.begin(bank, bank.prompt("hardest-problem"))
     pending.pre = PreEmbedder()
     words = spoken().words()
@@ -226,3 +210,19 @@ def test_once_judged_the_vectors_of_words_a_later_pass_changed_are_forgotten_and
     assert pre.unused is not None and pre.unused >= len(tentative)
     assert not set(tentative) & set(model._cache)
     assert wanted <= set(model._cache) and set(pre.computed) <= wanted
+
+
+@pytest.mark.parametrize("kind, said", [(PreEmbedder, "spoken"), (TypedPreEmbedder, "typed")])
+def test_a_failing_worker_says_which_and_ends_without_failing_the_answer(kind, said, monkeypatch, caplog):
+    """dedup48: both workers run one loop (`PreEmbedder._loop`, each its own `_step`): a failure in it is logged as
+    the spoken or the typed answer's, the thread ends with its CPU time counted, and nothing reaches the caller (the
+    judge after Stop or Submit embeds whatever is missing)."""
+    def broken(self, *a, **k):
+        raise RuntimeError("the model broke")
+    monkeypatch.setattr(kind, "_embed", broken)
+    pre = kind()
+    pre.offer(spoken("We used a ring buffer. Latency dropped by forty percent. And").words(), [])
+    assert pre.join(30)
+    assert f"embedding the answer while it was {said} failed" in caplog.text and "the model broke" in caplog.text
+    assert pre.cpu_s > 0
+    pre.stop()

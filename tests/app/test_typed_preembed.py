@@ -6,12 +6,12 @@ vector is forgotten once the answer is judged."""
 from __future__ import annotations
 
 import json
-import threading
 import time
 
 import numpy as np
 import pytest
 
+from tests.app.conftest import held
 from tests.app.test_preembed import SAID, counting
 from voiceprep.app import threads
 from voiceprep.app.judging import prepare_judge
@@ -113,16 +113,7 @@ def test_offering_the_typed_text_returns_at_once_and_the_model_runs_on_its_own_t
     runs only on the "pre-embed" thread (strict GUI-thread mode: no violation)."""
     monkeypatch.setenv("VOICEPREP_STRICT", "1")
     threads.mark_ui_thread()             # offered from the "GUI" thread: the work still happens on its own thread
-    model.forget()
-    ran: list[str] = []
-    release = threading.Event()
-    real = model._run
-
-    def held(texts, *a, **k):
-        ran.append(threading.current_thread().name)
-        release.wait(30)
-        return real(texts, *a, **k)
-    monkeypatch.setattr(model, "_run", held)
+    ran, release = held(model, monkeypatch)
     pre = TypedPreEmbedder(pause=0.05)
     pre.offer_text(SAID[:200])
     deadline = time.time() + 30

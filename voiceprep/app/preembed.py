@@ -80,6 +80,8 @@ class PreEmbedder:
     """One spoken answer's pre-embedding: `offer` from the live transcriber's thread, `stop` before judging, `settle`
     after it (the unused vectors forgotten), `discard` when the attempt is dropped."""
 
+    _failed = "embedding the answer while it was spoken failed"     # the worker's log line when it fails
+
     def __init__(self, settings: AnalysisSettings | None = None, tentative: bool = True):
         self.settings = settings or AnalysisSettings()
         self.tentative = tentative          # the pass's tentative words too (measured: bench/analysis_speed.py)
@@ -106,29 +108,45 @@ class PreEmbedder:
         with self._lock:
             self._latest = [*committed, *(tentative if self.tentative else ())]
             self.offers += 1
-            if self._thread is None:
-                self._thread = threading.Thread(target=self._loop, name="pre-embed", daemon=True)
-                self._thread.start()
+            self._start()
         self._wake.set()
 
+    def _start(self) -> None:
+        """The worker, on the first offer (under the lock)."""
+        if self._thread is None:
+            self._thread = threading.Thread(target=self._loop, name="pre-embed", daemon=True)
+            self._thread.start()
+
     def _loop(self) -> None:
+        """The worker (spoken and typed alike): `_step` until stopped, waiting between steps for as long as it says
+        (0: look again at once; None: until the next offer); at the lowest priority, its CPU time counted (`cpu_s`),
+        and what a discarded answer computed forgotten as it ends."""
         _lowest_priority()
         began = time.thread_time()
         try:
             while not self._stopped.is_set():
-                self._wake.wait()
+                wait = self._step()
+                if wait == 0.0:
+                    continue
+                if self._stopped.is_set():
+                    break
+                self._wake.wait(wait)
                 self._wake.clear()
-                with self._lock:
-                    words, self._latest = self._latest, None
-                if words and not self._stopped.is_set():
-                    self._embed(words)
-        except Exception:   # the judge after Stop embeds whatever is missing: never worth failing the answer for
-            log.exception("embedding the answer while it was spoken failed")
+        except Exception:   # the judge after Stop/Submit embeds whatever is missing: never worth failing the answer for
+            log.exception(self._failed)
         finally:
             self.cpu_s = time.thread_time() - began
             with self._lock:
                 if self._discarded:
                     self._forget()
+
+    def _step(self) -> float | None:
+        """Embed the newest words offered, if any; then wait for the next offer (None)."""
+        with self._lock:
+            words, self._latest = self._latest, None
+        if words and not self._stopped.is_set():
+            self._embed(words)
+        return None
 
     def _embed(self, words: list[Word], settled: bool = False, newer: Callable[[], bool] | None = None) -> bool:
         """Embed the texts of `words` not cached yet, a batch at a time; whether all were (not when stopped, or when
@@ -142,7 +160,7 @@ class PreEmbedder:
         texts = answer_texts(words, self.settings, settled=settled, spoken=self.spoken)
         have = set(e.cached(texts))         # once: the comprehension asked the cache again for every text
         todo = [t for t in texts if t not in have]
-        newer = newer or self._wake.is_set
+        newer = newer or (lambda: self._latest is not None)     # an offer since these words were taken
         for i in range(0, len(todo), BATCH):
             if self._stopped.is_set() or newer():       # stopped, or newer words came: start from those
                 return False
@@ -214,6 +232,8 @@ class TypedPreEmbedder(PreEmbedder):
     seconds (an edit inside it waits for that too). A text edited is another text: its old vector is never looked up
     for it. `stop` before judging, `settle` after, `discard` when the answer is closed unsent, as for a spoken one."""
 
+    _failed = "embedding the answer while it was typed failed"
+
     def __init__(self, settings: AnalysisSettings | None = None, pause: float = TYPED_PRE_EMBED_PAUSE_S):
         super().__init__(settings, tentative=False)
         self.spoken = False                 # read as written, as `analyze_answer` reads a typed answer
@@ -232,34 +252,12 @@ class TypedPreEmbedder(PreEmbedder):
                 return
             self._text, self._changed = text, time.monotonic()
             self.offers += 1
-            if self._thread is None:
-                self._thread = threading.Thread(target=self._loop, name="pre-embed", daemon=True)
-                self._thread.start()
+            self._start()
         self._wake.set()
 
     def offer(self, committed: Sequence[Word], tentative: Sequence[Word] = ()) -> None:
         """Words as a transcript's (tests): their text."""
         self.offer_text("".join(w.word for w in [*committed, *tentative]))
-
-    def _loop(self) -> None:
-        _lowest_priority()
-        began = time.thread_time()
-        try:
-            while not self._stopped.is_set():
-                wait = self._step()
-                if wait == 0.0:
-                    continue
-                if self._stopped.is_set():
-                    break
-                self._wake.wait(wait)
-                self._wake.clear()
-        except Exception:   # the judge after Submit embeds whatever is missing: never worth failing the answer for
-            log.exception("embedding the answer while it was typed failed")
-        finally:
-            self.cpu_s = time.thread_time() - began
-            with self._lock:
-                if self._discarded:
-                    self._forget()
 
     def _step(self) -> float | None:
         """Embed what the newest text calls for, if anything: 0 when done (look again at once), else how long to wait
