@@ -20,11 +20,14 @@ the analysis done), median and p95 in process CPU and wall time, and checks that
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import statistics
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
@@ -34,6 +37,9 @@ from voiceprep.core.analysis.embedder import batches, get_embedder, judge_status
 from voiceprep.core.banks import load_bank  # noqa: E402
 from voiceprep.core.transcript import Segment, Transcript, Word  # noqa: E402
 from voiceprep.settings import AnalysisSettings  # noqa: E402
+
+if TYPE_CHECKING:
+    from voiceprep.app.preembed import PreEmbedder
 
 
 def timed_transcript(text: str, wpm: float = 150) -> Transcript:
@@ -133,8 +139,6 @@ def _p95(values: list[float]) -> float:
 
 def spoken(bank, seconds: int, runs: int, silence: float) -> None:
     """perf45: the live path on a spoken answer with the pre-embedder attached, then cold vs pre-embedded judging."""
-    import json
-
     import numpy as np
 
     from bench.answers import render
@@ -195,38 +199,54 @@ def spoken(bank, seconds: int, runs: int, silence: float) -> None:
     print("missed:", json.dumps([x for x in needed if x not in set(at_stop)]))
     analyze_answer(bank, prompt, final, settings)        # whatever the labels need for this answer, cached as in use
     prepared = set(e._cache) - ours
-    # cold vs pre-embedded, alternating; the model's calls counted
+    cold_and_pre_embedded(e, lambda: analyze_answer(bank, prompt, final, settings),
+                          [x for x in ours if x not in prepared], computed,    # as during the speech
+                          lambda: PreEmbedder(settings), runs, "Stop")
+
+
+def cold_and_pre_embedded(e, judge: Callable[[], Any], ours: list[str], cached: list[str],
+                          pre_embedder: Callable[[], PreEmbedder], runs: int, moment: str, more: str = "") -> bool:
+    """The judge (`judge()`) timed `runs` times each, cold and pre-embedded, alternating (perf45 spoken, speed47
+    typed): before each run the answer's texts (`ours`) are dropped from the model's cache, and for a pre-embedded
+    run `cached` embedded again and a fresh pre-embedder (`pre_embedder()`) stopped inside the timing, as at the
+    `moment` (Stop, Submit). Prints the texts the model runs on after it (the first pre-embedded run), then each
+    kind's median and p95 in process CPU and wall time and those texts' count, and whether both gave the same analysis
+    (then `more`, and the load); returns that."""
     run_texts: list[str] = []
     real = e._run
-    e._run = lambda texts, *a, **k: run_texts.extend(texts) or real(texts, *a, **k)   # type: ignore[method-assign]
+    e._run = lambda texts, *a, **k: run_texts.extend(texts) or real(texts, *a, **k)   # the model's calls counted
     times: dict[str, list[tuple[float, float]]] = {"cold": [], "pre-embedded": []}
-    computed_after: dict[str, int] = {}
+    after: dict[str, int] = {}
     outputs: dict[str, str] = {}
-    for i in range(runs):
-        for kind in ("cold", "pre-embedded") if i % 2 == 0 else ("pre-embedded", "cold"):
-            e.drop([x for x in ours if x not in prepared])
-            if kind == "pre-embedded":
-                e.embed(computed)           # as during the speech
-                p = PreEmbedder(settings)
-            run_texts.clear()
-            w0, c0 = time.perf_counter(), time.process_time()
-            if kind == "pre-embedded":
-                p.stop()
-            a = analyze_answer(bank, prompt, final, settings)
-            times[kind].append(((time.process_time() - c0) * 1000, (time.perf_counter() - w0) * 1000))
-            computed_after[kind] = len(run_texts)
-            if kind == "pre-embedded" and i == 0:
-                print("run through the model after Stop:", json.dumps(run_texts))
-            outputs.setdefault(kind, json.dumps(a.to_dict(), sort_keys=True, default=str))
-    e._run = real                           # type: ignore[method-assign]
+    try:
+        for i in range(runs):
+            for kind in ("cold", "pre-embedded") if i % 2 == 0 else ("pre-embedded", "cold"):
+                e.drop(ours)
+                p = None
+                if kind == "pre-embedded":
+                    e.embed(cached)
+                    p = pre_embedder()
+                run_texts.clear()
+                w0, c0 = time.perf_counter(), time.process_time()
+                if p is not None:
+                    p.stop()
+                a = judge()
+                times[kind].append(((time.process_time() - c0) * 1000, (time.perf_counter() - w0) * 1000))
+                after[kind] = len(run_texts)
+                if kind == "pre-embedded" and i == 0:
+                    print(f"run through the model after {moment}:", json.dumps(run_texts))
+                outputs.setdefault(kind, json.dumps(a.to_dict(), sort_keys=True, default=str))
+    finally:
+        e._run = real
     for kind, rows in times.items():
         cpu = sorted(c for c, _ in rows)
         wall = sorted(w for _, w in rows)
         print(f"{kind:12} {len(rows)} runs: CPU median {statistics.median(cpu):.1f} ms, p95 {_p95(cpu):.1f}; wall "
               f"median {statistics.median(wall):.1f} ms, p95 {_p95(wall):.1f}; texts run through the model "
-              f"after Stop: {computed_after[kind]}")
-    print(f"same analysis cold and pre-embedded: {outputs['cold'] == outputs['pre-embedded']}; "
-          f"load {os.getloadavg()[0]:.1f}")
+              f"after {moment}: {after[kind]}")
+    same = outputs["cold"] == outputs["pre-embedded"]
+    print(f"same analysis cold and pre-embedded: {same}; {more}load {os.getloadavg()[0]:.1f}")
+    return same
 
 
 if __name__ == "__main__":

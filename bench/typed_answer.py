@@ -28,6 +28,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
+from bench.analysis_speed import cold_and_pre_embedded  # noqa: E402
 from bench.answers import answer_text  # noqa: E402
 from voiceprep.app import threads  # noqa: E402
 from voiceprep.app.judging import prepare_judge, run_judge  # noqa: E402
@@ -36,11 +37,6 @@ from voiceprep.core.analysis.embedder import get_embedder, judge_status, warm_up
 from voiceprep.core.banks import load_bank  # noqa: E402
 from voiceprep.core.transcript import Transcript  # noqa: E402
 from voiceprep.settings import AnalysisSettings  # noqa: E402
-
-
-def _p95(values: list[float]) -> float:
-    values = sorted(values)
-    return values[min(len(values) - 1, int(round(0.95 * (len(values) - 1))))]
 
 
 def type_answer(pre: TypedPreEmbedder, text: str, cps: float, sentence_pause: float, pause_every: int = 0,
@@ -123,38 +119,10 @@ def main() -> None:
     run_judge(bank, prompt, final, settings)            # whatever the points need for this answer, cached as in use
     ours = set(computed) | set(needed)
     prepared = set(e._cache) - ours
-    run_texts: list[str] = []
-    real = e._run
-    e._run = lambda texts, *a, **k: run_texts.extend(texts) or real(texts, *a, **k)   # type: ignore[method-assign]
-    times: dict[str, list[tuple[float, float]]] = {"cold": [], "pre-embedded": []}
-    after: dict[str, int] = {}
-    outputs: dict[str, str] = {}
-    for i in range(args.runs):
-        for kind in ("cold", "pre-embedded") if i % 2 == 0 else ("pre-embedded", "cold"):
-            e.drop([x for x in ours if x not in prepared])
-            p = None
-            if kind == "pre-embedded":
-                e.embed(at_submit)          # what the typing had cached at Submit
-                p = TypedPreEmbedder(settings)
-            run_texts.clear()
-            w0, c0 = time.perf_counter(), time.process_time()
-            if p is not None:
-                p.stop()
-            a = run_judge(bank, prompt, Transcript.from_text(text), settings)
-            times[kind].append(((time.process_time() - c0) * 1000, (time.perf_counter() - w0) * 1000))
-            after[kind] = len(run_texts)
-            if kind == "pre-embedded" and i == 0:
-                print("run through the model after Submit:", json.dumps(run_texts))
-            outputs.setdefault(kind, json.dumps(a.to_dict(), sort_keys=True, default=str))
-    e._run = real                           # type: ignore[method-assign]
-    for kind, rows in times.items():
-        cpu = sorted(c for c, _ in rows)
-        wall = sorted(w for _, w in rows)
-        print(f"{kind:12} {len(rows)} runs: CPU median {statistics.median(cpu):.1f} ms, p95 {_p95(cpu):.1f}; wall "
-              f"median {statistics.median(wall):.1f} ms, p95 {_p95(wall):.1f}; texts run through the model after "
-              f"Submit: {after[kind]}")
-    print(f"same analysis cold and pre-embedded: {outputs['cold'] == outputs['pre-embedded']}; "
-          f"model threads {e.session.get_session_options().intra_op_num_threads}; load {os.getloadavg()[0]:.1f}")
+    cold_and_pre_embedded(e, lambda: run_judge(bank, prompt, Transcript.from_text(text), settings),
+                          [x for x in ours if x not in prepared], at_submit,   # what the typing had cached at Submit
+                          lambda: TypedPreEmbedder(settings), args.runs, "Submit",
+                          f"model threads {e.session.get_session_options().intra_op_num_threads}; ")
 
 
 if __name__ == "__main__":
