@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.core.analysis.answers import hits
+from tests.core.analysis.answers import hits, written_bank
 from tests.core.analysis.test_judge_walk59 import BANK as WALK59
 from voiceprep.core.analysis.evaluation import answer_judge
 from voiceprep.core.analysis.judge import PRAISE, direction_facets, moves_against, point_content
@@ -97,9 +97,7 @@ def test_the_candidate_addressed_is_we_throughout():
 
 @pytest.fixture(scope="module")
 def walk59(tmp_path_factory):
-    path = tmp_path_factory.mktemp("walk59") / "hospital-data-engineer.toml"
-    path.write_text(WALK59, encoding="utf-8")
-    return load_bank(path)
+    return written_bank(tmp_path_factory, "hospital-data-engineer.toml", WALK59)
 
 
 def _contradicting(bank, text: str) -> list[str]:

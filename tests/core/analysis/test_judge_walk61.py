@@ -7,9 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from voiceprep.core.analysis.analyze import analyze_answer
-from voiceprep.core.banks import load_bank
-from voiceprep.core.transcript import Transcript
+from tests.core.analysis.answers import judged, written_bank
 
 pytestmark = pytest.mark.usefixtures("fresh_judge")    # tests/core/analysis/conftest.py
 
@@ -147,15 +145,7 @@ STORED4 = (
 
 @pytest.fixture(scope="module")
 def bank(tmp_path_factory):
-    path = tmp_path_factory.mktemp("walk61") / "data-analyst.toml"
-    path.write_text(WALK61, encoding="utf-8")
-    return load_bank(path)
-
-
-def judged(bank, prompt_id: str, text: str) -> dict:
-    a = analyze_answer(bank, bank.prompt(prompt_id), Transcript.from_text(text))
-    assert a.judge.method == "semantic", a.judge.message
-    return {r.key_point.id: r for r in a.key_points}
+    return written_bank(tmp_path_factory, "data-analyst.toml", WALK61)
 
 
 def test_a_denied_point_is_not_floored_by_a_detailed_story(bank):

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.core.analysis.answers import written_bank
 from voiceprep.core.analysis.evaluation import judge_hits
-from voiceprep.core.banks import load_bank
 from voiceprep.core.transcript import Transcript
 from voiceprep.settings import AnalysisSettings
 
@@ -64,9 +64,7 @@ GO_STORY = (
 
 @pytest.fixture(scope="module")
 def bank(tmp_path_factory):
-    path = tmp_path_factory.mktemp("walk63") / "walk63-headings.toml"
-    path.write_text(BANK, encoding="utf-8")
-    return load_bank(path)
+    return written_bank(tmp_path_factory, "walk63-headings.toml", BANK)
 
 
 def ticked(bank, text: str) -> set[str]:
