@@ -25,6 +25,14 @@ def fresh_judge():
     threads.forget_ui_thread()
 
 
+@pytest.fixture
+def model():
+    """The judge's model (`embedder.get_embedder()`), loaded: the pre-embedding tests' (test_trial.py has its own)."""
+    e = embedder.get_embedder()
+    assert e is not None, embedder.judge_status().message
+    return e
+
+
 def held(model, monkeypatch) -> tuple[list[str], threading.Event]:
     """The judge's model (`embedder.get_embedder()`) busy: its cache emptied, and each of its runs held until the event
     is set (30 s at most). The list gets the name of the thread each run was on (the pre-embedding tests)."""

@@ -48,13 +48,6 @@ def as_said(pre: PreEmbedder, words: list[Word], step: int = 7) -> None:
 pytestmark = pytest.mark.usefixtures("fresh_judge")       # tests/app/conftest.py
 
 
-@pytest.fixture
-def model():
-    e = embedder.get_embedder()
-    assert e is not None, embedder.judge_status().message
-    return e
-
-
 def counting(e, monkeypatch) -> list[str]:
     computed: list[str] = []
     real = e._run

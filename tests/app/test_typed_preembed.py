@@ -23,13 +23,6 @@ from voiceprep.settings import AnalysisSettings
 pytestmark = pytest.mark.usefixtures("fresh_judge")       # tests/app/conftest.py
 
 
-@pytest.fixture
-def model():
-    e = embedder.get_embedder()
-    assert e is not None, embedder.judge_status().message
-    return e
-
-
 def typed(pre: TypedPreEmbedder, text: str, chunk: int = 6, pause: float = 0.004) -> None:
     """Type `text` into the editor a few characters at a time, as the dialog offers it: its whole text each time."""
     for end in range(chunk, len(text) + chunk, chunk):
