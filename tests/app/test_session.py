@@ -779,6 +779,17 @@ def test_judging_again_a_drill_or_follow_up_answer_says_what_changed_in_the_poin
         assert redone["rejudge_change"] == "covered 1 of 1 asked in the follow-up → 0 of 1"
     from voiceprep.app.session import rejudged_text
     assert rejudged_text(redone) == f"Judged again against the key points as they read now: {redone['rejudge_change']}."
+    # walk63 3: History's detail said "first scored 55 (2 of 4 key points)" of a follow-up only ever shown "0/1
+    # covered": it says the first count as its row showed it, not the whole-answer score that counted for nothing
+    again = queries.rescored_text(service.attempt(saved.attempt_id))
+    first = "1 of 1 asked-for point covered" if kind == "drill" else "covered 1 of 1 asked in the follow-up"
+    assert again is not None and again.startswith("Re-scored on ") and again.endswith(f"; first {first}"), again
+    assert "scored" not in again.removeprefix("Re-scored"), again
+    assert queries.rescored_text({r["id"]: r for r in service.attempts()}[saved.attempt_id]) == again   # the list's
+    older = service.attempt(saved.attempt_id)             # re-judged before the count was kept: no first score
+    for earlier in older["settings"]["rejudged_from"]:
+        earlier.pop("asked")
+    assert queries.rescored_text(older) == again.split(";")[0]
 
 
 def test_partly_there_quotes_numbers_and_acronyms_too():

@@ -126,3 +126,18 @@ def test_a_model_that_fails_at_once_is_told_on_the_shown_window_not_over_the_sta
     w.show()                                         # as the app does after the last step
     qtbot.waitUntil(lambda: bool(told), timeout=10000)
     assert told == [True]
+
+
+def test_a_model_that_did_not_load_is_said_as_a_sentence_then_what_still_works():
+    """mend48 (its screenshots): the box read "… or leave it empty for the bundled tiny.en" with no full stop, then
+    "You can still type answers; set a model in Settings."; its wording is kept in MainWindow's table."""
+    from voiceprep.gui.main_window import MODEL_FAILED, model_failed_text
+    from voiceprep.speech.transcriber import ModelError, resolve_model_path
+
+    with pytest.raises(ModelError) as raised:
+        resolve_model_path(ROOT / "no-such-model")
+    said = model_failed_text(raised.value)
+    assert said.startswith(str(raised.value)) and said.endswith(
+        "the bundled tiny.en.\n\nYou can still type answers; set a model in Settings."), said
+    assert model_failed_text(ModelError("it could not be read.")).startswith("it could not be read.\n\n")
+    assert MODEL_FAILED[0] == "Transcription model"

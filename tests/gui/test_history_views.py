@@ -1062,6 +1062,22 @@ def test_judge_again_says_what_it_judged_against_and_what_changed(qtbot, window,
     assert "re-scored" not in page.model.index(0, 2).data() and "Re-scored" not in page.detail.view.toPlainText()
 
 
+def test_judge_again_asks_of_a_follow_up_or_drill_answer_by_its_own_count_as_its_row_shows_it():
+    """walk63 3: the box asked before judging a follow-up answer again said "Its score shown now (55) is replaced",
+    a whole-answer score its row and feedback never showed ("0/1 covered"): it says that count."""
+    from voiceprep.gui.widgets.history import rejudge_question
+
+    points = [{"label": "A trade-off I made", "hit": 0}, {"label": "How I tested it", "hit": 1}]
+    follow_up = {"overall": 55.0, "key_points": points, "drill": ["A trade-off I made"], "follow_up": ["Which?"]}
+    asked = rejudge_question(follow_up)
+    assert "Its count shown now (0/1 covered) is replaced by the new one; the first count stays" in asked, asked
+    assert "55" not in asked and "score shown" not in asked
+    drill = {**follow_up, "follow_up": None, "drill": ["How I tested it"]}
+    assert "Its count shown now (1/1 drilled) is replaced" in rejudge_question(drill)
+    whole = {**follow_up, "follow_up": None, "drill": None}
+    assert "Its score shown now (55) is replaced by the new one; the first score stays" in rejudge_question(whole)
+
+
 def test_from_the_answers_tab_reaches_compare_two_before_judge_again_and_ctrl_d_compares(qtbot, window, services,
                                                                                          monkeypatch):
     """Walk47 3: two rows selected, Tab Tab Space (meant for Compare two) judged an answer again; Compare had no

@@ -787,6 +787,8 @@ class PracticeSession:
         earlier = {"overall": row.get("overall"), "hits": sum(1 for k in points if k.get("hit")), "total": len(points),
                    "judge": row.get("judge"), "bank_hash": row["bank_hash"], "at": now()}   # when it was replaced
         asked_before = queries.drilled(points, row.get("drill"))
+        if asked_before is not None:    # a drill's or follow-up's own count, as its row showed it (walk63 3: "first
+            earlier["asked"] = list(asked_before)           # scored 55 (2 of 4 key points)" of a "0/1 covered" one)
         settings = {**row["settings"], "rejudged": True,
                     "rejudged_from": [*row["settings"].get("rejudged_from", []), earlier]}
         if against == "current" and queries.STILL_MISSED in settings:   # named by label too (FOLLOW_UP_POINT): mendA

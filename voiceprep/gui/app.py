@@ -38,6 +38,11 @@ def app_icon():
     return icon
 
 
+# an error in a slot, as the box says it (read47b 6: worded inside the hook)
+UNEXPECTED_ERROR = ("Something went wrong ({error}).\n\nYour recorded answers and history are safe. Details were "
+                    "written to {log}.")
+
+
 def install_excepthook() -> None:
     """An error in a slot is logged with its traceback and shown once as a plain message; the app goes on."""
     import traceback
@@ -55,8 +60,7 @@ def install_excepthook() -> None:
         showing.append(True)
         try:
             box = QMessageBox(QMessageBox.Icon.Warning, "voiceprep",
-                              f"Something went wrong ({exc_type.__name__}: {exc}).\n\nYour recorded answers and "
-                              f"history are safe. Details were written to {paths.log_path()}.")
+                              UNEXPECTED_ERROR.format(error=f"{exc_type.__name__}: {exc}", log=paths.log_path()))
             box.exec()
         finally:
             showing.clear()
@@ -177,6 +181,7 @@ STARTING_TEXT = "voiceprep is starting…"
 STARTING_MORE = "Loading your questions, your history and the speech model."
 STARTING_STEPS = {"imports": "Loading voiceprep…"}
 STARTING_FAILED = "voiceprep could not start"
+STARTING_FAILED_TEXT = "{error}\n\nDetails were written to {log}."      # under STARTING_FAILED (read47b 6)
 SPLASH_SIZE = (520, 200)
 
 
@@ -299,8 +304,8 @@ class Starting:
         import traceback
 
         logging.getLogger("voiceprep").error("start failed:\n%s", "".join(traceback.format_exception(exc)))
-        self._stop_with(STARTING_FAILED, f"{type(exc).__name__}: {exc}\n\nDetails were written to "
-                                         f"{paths.log_path()}.", code=1)
+        self._stop_with(STARTING_FAILED, STARTING_FAILED_TEXT.format(error=f"{type(exc).__name__}: {exc}",
+                                                                     log=paths.log_path()), code=1)
 
     def _stop_with(self, title: str, text: str, code: int = 2) -> None:
         from PySide6.QtWidgets import QMessageBox

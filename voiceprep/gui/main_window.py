@@ -67,6 +67,9 @@ QUIT_WHILE_CONTINUING = ("You are adding to an answer. If you quit, the recordin
                          "added is kept: it is joined to the answer and scored with it (at the latest at the next "
                          "start), marked “cut off” in History (not counted in your averages).\n\nKeep recording goes "
                          "on with the answer (Esc).")
+# the speech model did not load (a model folder gone, a model not installed): the box's title and text, the error a
+# sentence of its own (mend48: "… or leave it empty for the bundled tiny.en" ended with no full stop)
+MODEL_FAILED = ("Transcription model", "{error}\n\nYou can still type answers; set a model in Settings.")
 DEFAULT_SIZE = (1280, 820)     # shrunk to the screen's free area (a 1366x768 laptop gets all of it)
 
 
@@ -149,6 +152,12 @@ class VoiceFirst(QObject):
             self.controller.hush()
         event.accept()
         return True
+
+
+def model_failed_text(exc: BaseException) -> str:
+    """What the box says when the speech model did not load: the error as a sentence, then what can still be done."""
+    error = str(exc).strip() or type(exc).__name__
+    return MODEL_FAILED[1].format(error=error if error.endswith((".", "!", "?")) else f"{error}.")
 
 
 class MainWindow(QMainWindow):
@@ -557,8 +566,7 @@ class MainWindow(QMainWindow):
 
     def _model_failed(self, exc) -> None:
         self.model_status.setText("No transcription model")
-        QMessageBox.warning(self, "Transcription model", f"{exc}\n\nYou can still type answers; set a model "
-                                                         "in Settings.")
+        QMessageBox.warning(self, MODEL_FAILED[0], model_failed_text(exc))
 
     def _recover(self) -> None:
         """Finish answers a crash interrupted (their audio is on disk) and tidy the audio folder, off the GUI."""

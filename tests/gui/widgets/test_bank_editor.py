@@ -163,6 +163,26 @@ def test_undo_and_nothing_lost_when_the_app_closes(qtbot, services, data_home, m
     assert banks.editor.doc.get(("job",), "title") == "Second title" and banks.editor.doc.modified
 
 
+def test_resumed_unsaved_changes_to_a_saved_bank_are_not_said_to_be_saved(qtbot, services, data_home):
+    """walk63 3: after Banks > Resume editing the line read "Restored your unsaved changes. Saved in your banks folder,
+    as X.toml." while the title was marked unsaved (•): the changes are not saved yet, and it says so."""
+    window = make_window(qtbot, services, data_home)
+    window.banks.new_bank()
+    editor = window.banks.editor
+    type_into(qtbot, editor, "title", "Acme platform")
+    written = editor.save()
+    assert written is not None and editor.status.text().startswith(f"Saved in your banks folder, as {written.name}")
+    type_into(qtbot, editor, "title", "Acme platform, edited")
+    window.close()                                 # no save: the draft is on disk
+    again = make_window(qtbot, services, data_home)
+    again.banks.resume_btn.click()
+    editor = again.banks.editor
+    assert editor.doc.modified and editor.doc.path == written
+    said = editor.status.text()
+    assert said == f"Restored your unsaved changes: not saved yet. Save puts them in your banks folder, as {written.name}."
+    assert "Saved in" not in said
+
+
 def test_weights_show_their_live_sum(qtbot, services, data_home):
     window = make_window(qtbot, services, data_home)
     window.banks.new_bank()

@@ -83,6 +83,12 @@ def rescored_text(row: Row) -> str | None:
     first, at = earlier[0], changed[-1].get("at")
     when = f" on {local(str(at)):%d %b %H:%M}".replace(" 0", " ", 1) if at else ""
     times = f" ({len(changed)} times)" if len(changed) > 1 else ""
+    if row.get("drill"):
+        # a drill or follow-up answer is said by its own count, as its row showed it: "first covered 0 of 1 asked in
+        # the follow-up" (walk63 3: "first scored 55 (2 of 4 key points)" of one only ever shown "0/1 covered"); one
+        # judged again before that count was kept says no first score (its whole-answer overall counted for nothing)
+        asked = first.get("asked")
+        return f"Re-scored{when}{times}" + (f"; first {covered_text((asked[0], asked[1]), row)}" if asked else "")
     score = score_text(first['overall']) if first.get("overall") is not None else "no score"
     points = f" ({first['hits']} of {first['total']} key points)" if first.get("total") else ""
     return f"Re-scored{when}{times}; first scored {score}{points}"

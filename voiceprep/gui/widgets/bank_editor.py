@@ -107,16 +107,20 @@ def saved_where(path: Path) -> str:
     """Where a bank is saved, as the editor's status line says it: a file in the banks folder by its name ("your banks
     folder, as acme.toml"; fixCM: the whole path was a machine's own, in a screenshot too), any other by its path."""
     if path.parent.resolve() == paths.user_banks_dir().resolve():
-        return f"your banks folder, as {path.name}"
+        return f"{BANKS_FOLDER}, as {path.name}"
     return str(path)
 
 
 def invisible_taken_out(n: int) -> str:
     """What the save line adds when it took invisible characters out of what was pasted (walk63 3), once."""
-    if not n:
-        return ""
-    return (f" Took out {n} invisible character{'s' if n != 1 else ''} that came with what you pasted (zero-width "
-            "spaces, joiners, soft hyphens): they split words when the interviewer reads your points aloud.")
+    return INVISIBLE_TAKEN_OUT.format(characters=counted(n, "invisible character")) if n else ""
+
+
+def opened_text(path: Path | None, restored: bool = False) -> str:
+    """The editor's status line as a bank opens (OPENED): where it is saved; unsaved changes restored are not saved
+    yet, even in a bank that has a file."""
+    where = saved_where(path) if path else BANKS_FOLDER
+    return OPENED["restored" if restored else "saved" if path else "new"].format(where=where)
 
 
 def plain_label(text: str = "", wrap: bool = True) -> QLabel:
@@ -229,6 +233,15 @@ def _tab_stops(layout: QLayout | None) -> list[QWidget]:
     return stops
 
 
+# the status line as a bank opens (opened_text); walk63 3: "Restored your unsaved changes. Saved in your banks folder,
+# as X.toml." under a title marked unsaved: restored changes are not saved yet, even in a bank that has a file
+BANKS_FOLDER = "your banks folder"
+OPENED = {"saved": "Saved in {where}.", "new": "Not saved yet: Save puts it in {where}.",
+          "restored": "Restored your unsaved changes: not saved yet. Save puts them in {where}."}
+# what the save line adds when it took invisible characters out of what was pasted (walk63 3; read47b 6: it was worded
+# in a function), once
+INVISIBLE_TAKEN_OUT = (" Took out {characters} that came with what you pasted (zero-width spaces, joiners, soft "
+                       "hyphens): they split words when the interviewer reads your points aloud.")
 CLOSE_EDITOR = "Close the bank editor"      # Ctrl+W's line on the shortcuts sheet, Esc's beside it (MainWindow)
 
 
@@ -557,8 +570,7 @@ class BankEditor(QWidget):
         self._trial_seq += 1                    # nor a check still running for it
         self._ids_shown = False             # each bank opens with its Ids under "More"
         self.refresh(select=("job",))
-        where = f"Saved in {saved_where(doc.path)}" if doc.path else "Not saved yet: Save puts it in your banks folder"
-        self.status.setText(("Restored your unsaved changes. " if draft_file is not None else "") + where + ".")
+        self.status.setText(opened_text(doc.path, restored=draft_file is not None))
         self.status.setToolTip(f"The bank's file: {doc.path}" if doc.path else "")
 
     # -- tree -----------------------------------------------------------------------------------

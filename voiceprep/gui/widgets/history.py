@@ -62,6 +62,7 @@ from voiceprep.core.history.queries import (
     asked_text,
     covered_text,
     cut_off_text,
+    drilled,
     drilled_text,
     found_text,
     has_words,
@@ -231,10 +232,15 @@ def apart_text(why: Apart) -> str:
 def rejudge_question(attempt: dict[str, Any]) -> str:
     """What Judge again will do to this answer, asked before it does it."""
     shown = score_text(attempt["overall"]) if attempt.get("overall") is not None else "no score"
+    what = "score"
+    # a drill or follow-up answer by its own count, as its row shows it (walk63 3: "Its score shown now (55)" of a
+    # follow-up only ever shown "0/1 covered")
+    if (asked := drilled(attempt.get("key_points") or [], attempt.get("drill"))) is not None and asked[1]:
+        shown, what = drilled_text(asked, is_follow_up(attempt)), "count"
     return (f"Score this answer again with today's judge, against the question's key points as they read now (as "
-            "answered, if the question was removed)? Its "
-            f"score shown now ({shown}) is replaced by the new one; the first score stays in its record and History "
-            "says it was re-scored if anything changes. Your transcript, recording, note and rating are kept.")
+            f"answered, if the question was removed)? Its {what} shown now ({shown}) is replaced by the new one; the "
+            f"first {what} stays in its record and History says it was re-scored if anything changes. Your transcript, "
+            "recording, note and rating are kept.")
 
 
 class AttemptsModel(QAbstractTableModel):
