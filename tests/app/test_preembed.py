@@ -15,7 +15,7 @@ from tests.app.conftest import held
 from voiceprep.app import session as session_module
 from voiceprep.app import threads
 from voiceprep.app.judging import prepare_judge
-from voiceprep.app.preembed import PreEmbedder, TypedPreEmbedder, answer_texts
+from voiceprep.app.preembed import BATCH, PreEmbedder, TypedPreEmbedder, answer_texts
 from voiceprep.core.analysis import embedder
 from voiceprep.core.analysis.analyze import analyze_answer
 from voiceprep.core.analysis.segments import clean
@@ -219,3 +219,32 @@ def test_a_failing_worker_says_which_and_ends_without_failing_the_answer(kind, s
     assert f"embedding the answer while it was {said} failed" in caplog.text and "the model broke" in caplog.text
     assert pre.cpu_s > 0
     pre.stop()
+
+
+def test_the_first_offer_is_worked_on_at_once_and_newer_words_offered_mid_batch_before_the_rest_of_it(model,
+                                                                                                     monkeypatch):
+    """read48a: the spoken worker's "newer words came" is a new offer waiting (`_latest`), not the wake event (the
+    shared loop's first step runs with the first offer's wake still set): the first offer's first batch goes to the
+    model, and words offered while it is there are worked on next, the older offer's other batches left."""
+    ran, release = held(model, monkeypatch)
+    settings = AnalysisSettings()
+    pre = PreEmbedder(settings)
+    older = spoken().words()
+    pre.offer(older, [])
+    deadline = time.time() + 30
+    while not ran and time.time() < deadline:
+        time.sleep(0.01)
+    assert ran, "the first offer's words never reached the model"
+    newer = spoken("Our billing exports timed out every night. I split the job into small shards and queued them. "
+                   "The export finished in ten minutes instead of three hours.").words()
+    pre.offer(newer, [])
+    release.set()
+    wanted = answer_texts(newer, settings, settled=False)
+    deadline = time.time() + 30
+    while len(model.cached(wanted)) < len(wanted) and time.time() < deadline:
+        time.sleep(0.01)
+    pre.stop()
+    assert pre.join(30)
+    old = set(answer_texts(older, settings, settled=False))
+    assert len(old) > BATCH and set(model.cached(wanted)) == set(wanted)
+    assert len([t for t in pre.computed if t in old]) <= BATCH      # its first batch only
