@@ -206,6 +206,7 @@ def test_once_judged_the_vectors_of_words_a_later_pass_changed_are_forgotten_and
 
 
 @pytest.mark.parametrize("kind, said", [(PreEmbedder, "spoken"), (TypedPreEmbedder, "typed")])
+@pytest.mark.filterwarnings("error::pytest.PytestUnhandledThreadExceptionWarning")    # the failure stays in the worker
 def test_a_failing_worker_says_which_and_ends_without_failing_the_answer(kind, said, monkeypatch, caplog):
     """dedup48: both workers run one loop (`PreEmbedder._loop`, each its own `_step`): a failure in it is logged as
     the spoken or the typed answer's, the thread ends with its CPU time counted, and nothing reaches the caller (the
