@@ -231,16 +231,18 @@ def test_the_first_offer_is_worked_on_at_once_and_newer_words_offered_mid_batch_
     settings = AnalysisSettings()
     pre = PreEmbedder(settings)
     older = spoken().words()
-    pre.offer(older, [])
-    deadline = time.time() + 30
-    while not ran and time.time() < deadline:
-        time.sleep(0.01)
-    assert ran, "the first offer's words never reached the model"
     newer = spoken("Our billing exports timed out every night. I split the job into small shards and queued them. "
                    "The export finished in ten minutes instead of three hours.").words()
-    pre.offer(newer, [])
-    release.set()
     wanted = answer_texts(newer, settings, settled=False)
+    try:
+        pre.offer(older, [])
+        deadline = time.time() + 30
+        while not ran and time.time() < deadline:
+            time.sleep(0.01)
+        assert ran, "the first offer's words never reached the model"
+        pre.offer(newer, [])
+    finally:
+        release.set()                   # a failure above leaves no run held into the next tests
     deadline = time.time() + 30
     while len(model.cached(wanted)) < len(wanted) and time.time() < deadline:
         time.sleep(0.01)
