@@ -33,20 +33,28 @@ def model():
     return e
 
 
-def held(model, monkeypatch) -> tuple[list[str], threading.Event]:
+@pytest.fixture
+def held(model, monkeypatch):
     """The judge's model (`embedder.get_embedder()`) busy: its cache emptied, and each of its runs held until the event
-    is set (30 s at most). The list gets the name of the thread each run was on (the pre-embedding tests)."""
+    is set (30 s at most). The list gets the name of the thread each run was on (the pre-embedding tests). Once the test
+    has ended, a run still held fails instead (read48a): a test that fails before setting the event leaves no worker to
+    fill the next tests' cache with its texts."""
     model.forget()
     ran: list[str] = []
     release = threading.Event()
+    ended = threading.Event()
     real = model._run
 
     def run(texts, *a, **k):
         ran.append(threading.current_thread().name)
         release.wait(30)
+        if ended.is_set():
+            raise RuntimeError("a model run held past the end of its test")
         return real(texts, *a, **k)
     monkeypatch.setattr(model, "_run", run)
-    return ran, release
+    yield ran, release
+    ended.set()
+    release.set()
 
 
 @pytest.fixture

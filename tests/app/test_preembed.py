@@ -11,11 +11,10 @@ import numpy as np
 import pytest
 import soundfile as sf
 
-from tests.app.conftest import held
 from voiceprep.app import session as session_module
 from voiceprep.app import threads
 from voiceprep.app.judging import prepare_judge
-from voiceprep.app.preembed import PreEmbedder, TypedPreEmbedder, answer_texts
+from voiceprep.app.preembed import BATCH, PreEmbedder, TypedPreEmbedder, answer_texts
 from voiceprep.core.analysis import embedder
 from voiceprep.core.analysis.analyze import analyze_answer
 from voiceprep.core.analysis.segments import clean
@@ -107,10 +106,10 @@ def test_the_texts_are_the_ones_the_judge_embeds(bank, model, monkeypatch):
                                                                                              AnalysisSettings())
 
 
-def test_offering_returns_at_once_and_the_model_runs_on_its_own_low_priority_thread(model, monkeypatch):
+def test_offering_returns_at_once_and_the_model_runs_on_its_own_low_priority_thread(held, monkeypatch):
     monkeypatch.setenv("VOICEPREP_STRICT", "1")
     threads.mark_ui_thread()             # offered from the "GUI" thread: the work still happens on its own thread
-    ran, release = held(model, monkeypatch)
+    ran, release = held
     pre = PreEmbedder()
     words = spoken().words()
     pre.offer(words[:40], words[40:60])
@@ -128,10 +127,10 @@ def test_offering_returns_at_once_and_the_model_runs_on_its_own_low_priority_thr
     assert not threads.violations
 
 
-def test_a_discarded_attempt_stops_the_work_and_forgets_its_vectors(bank, session, model, monkeypatch):
+def test_a_discarded_attempt_stops_the_work_and_forgets_its_vectors(bank, session, model, held):
     """Cancelled (or nothing heard): `PracticeSession.abandon` discards it without waiting for the batch in the
     model; nothing more is embedded, and once that batch ends the answer's vectors are gone from the model's cache."""
-    _, release = held(model, monkeypatch)
+    _, release = held
     pending = session.begin(bank, bank.prompt("hardest-problem"))
     pending.pre = PreEmbedder()
     words = spoken().words()
@@ -206,6 +205,7 @@ def test_once_judged_the_vectors_of_words_a_later_pass_changed_are_forgotten_and
 
 
 @pytest.mark.parametrize("kind, said", [(PreEmbedder, "spoken"), (TypedPreEmbedder, "typed")])
+@pytest.mark.filterwarnings("error::pytest.PytestUnhandledThreadExceptionWarning")    # the failure stays in the worker
 def test_a_failing_worker_says_which_and_ends_without_failing_the_answer(kind, said, monkeypatch, caplog):
     """dedup48: both workers run one loop (`PreEmbedder._loop`, each its own `_step`): a failure in it is logged as
     the spoken or the typed answer's, the thread ends with its CPU time counted, and nothing reaches the caller (the
@@ -219,3 +219,31 @@ def test_a_failing_worker_says_which_and_ends_without_failing_the_answer(kind, s
     assert f"embedding the answer while it was {said} failed" in caplog.text and "the model broke" in caplog.text
     assert pre.cpu_s > 0
     pre.stop()
+
+
+def test_the_first_offer_is_worked_on_at_once_and_newer_words_offered_mid_batch_before_the_rest_of_it(model, held):
+    """read48a: the spoken worker's "newer words came" is a new offer waiting (`_latest`), not the wake event (the
+    shared loop's first step runs with the first offer's wake still set): the first offer's first batch goes to the
+    model, and words offered while it is there are worked on next, the older offer's other batches left."""
+    ran, release = held
+    settings = AnalysisSettings()
+    pre = PreEmbedder(settings)
+    older = spoken().words()
+    newer = spoken("Our billing exports timed out every night. I split the job into small shards and queued them. "
+                   "The export finished in ten minutes instead of three hours.").words()
+    wanted = answer_texts(newer, settings, settled=False)
+    pre.offer(older, [])
+    deadline = time.time() + 30
+    while not ran and time.time() < deadline:
+        time.sleep(0.01)
+    assert ran, "the first offer's words never reached the model"
+    pre.offer(newer, [])
+    release.set()
+    deadline = time.time() + 30
+    while len(model.cached(wanted)) < len(wanted) and time.time() < deadline:
+        time.sleep(0.01)
+    pre.stop()
+    assert pre.join(30)
+    old = set(answer_texts(older, settings, settled=False))
+    assert len(old) > BATCH and set(model.cached(wanted)) == set(wanted)
+    assert len([t for t in pre.computed if t in old]) <= BATCH      # its first batch only

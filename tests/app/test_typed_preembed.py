@@ -11,7 +11,6 @@ import time
 import numpy as np
 import pytest
 
-from tests.app.conftest import held
 from tests.app.test_preembed import SAID, counting
 from voiceprep.app import threads
 from voiceprep.app.judging import prepare_judge
@@ -101,12 +100,12 @@ def test_each_sentence_is_embedded_as_soon_as_it_is_complete_without_waiting_for
         pre.discard()
 
 
-def test_offering_the_typed_text_returns_at_once_and_the_model_runs_on_its_own_thread(model, monkeypatch):
+def test_offering_the_typed_text_returns_at_once_and_the_model_runs_on_its_own_thread(held, monkeypatch):
     """The GUI never blocks while typing: with the model busy, every keystroke's offer returns at once, and the model
     runs only on the "pre-embed" thread (strict GUI-thread mode: no violation)."""
     monkeypatch.setenv("VOICEPREP_STRICT", "1")
     threads.mark_ui_thread()             # offered from the "GUI" thread: the work still happens on its own thread
-    ran, release = held(model, monkeypatch)
+    ran, release = held
     pre = TypedPreEmbedder(pause=0.05)
     pre.offer_text(SAID[:200])
     deadline = time.time() + 30
