@@ -198,9 +198,8 @@ def spoken(bank, seconds: int, runs: int, silence: float) -> None:
           f"computed and not needed: {len(set(computed) - set(needed))}")
     print("missed:", json.dumps([x for x in needed if x not in set(at_stop)]))
     analyze_answer(bank, prompt, final, settings)        # whatever the labels need for this answer, cached as in use
-    prepared = set(e._cache) - ours
-    cold_and_pre_embedded(e, lambda: analyze_answer(bank, prompt, final, settings),
-                          [x for x in ours if x not in prepared], computed,    # as during the speech
+    cold_and_pre_embedded(e, lambda: analyze_answer(bank, prompt, final, settings), sorted(ours),
+                          computed,    # as during the speech
                           lambda: PreEmbedder(settings), runs, "Stop")
 
 

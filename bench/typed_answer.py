@@ -118,9 +118,8 @@ def main() -> None:
     print("missed:", json.dumps([x for x in needed if x not in set(at_submit)]))
     run_judge(bank, prompt, final, settings)            # whatever the points need for this answer, cached as in use
     ours = set(computed) | set(needed)
-    prepared = set(e._cache) - ours
-    cold_and_pre_embedded(e, lambda: run_judge(bank, prompt, Transcript.from_text(text), settings),
-                          [x for x in ours if x not in prepared], at_submit,   # what the typing had cached at Submit
+    cold_and_pre_embedded(e, lambda: run_judge(bank, prompt, Transcript.from_text(text), settings), sorted(ours),
+                          at_submit,   # what the typing had cached at Submit
                           lambda: TypedPreEmbedder(settings), args.runs, "Submit",
                           f"model threads {e.session.get_session_options().intra_op_num_threads}; ")
 

@@ -30,7 +30,7 @@ def point(a, key: str):
 
 def written_bank(tmp_path_factory, name: str, text: str) -> Bank:
     """A bank of a test's own: `text` (the bank file's TOML) written as `name` in a folder of its own, and loaded
-    (for a module-scoped fixture: `written_bank(tmp_path_factory, "walk61.toml", WALK61)`)."""
+    (for a module-scoped fixture: `written_bank(tmp_path_factory, "data-analyst.toml", WALK61)`)."""
     path = tmp_path_factory.mktemp(name.removesuffix(".toml")) / name
     path.write_text(text, encoding="utf-8")
     return load_bank(path)
