@@ -139,5 +139,10 @@ def test_a_model_that_did_not_load_is_said_as_a_sentence_then_what_still_works()
     said = model_failed_text(raised.value)
     assert said.startswith(str(raised.value)) and said.endswith(
         "the bundled tiny.en.\n\nYou can still type answers; set a model in Settings."), said
-    assert model_failed_text(ModelError("it could not be read.")).startswith("it could not be read.\n\n")
+    assert model_failed_text(ModelError("it could not be read.")).startswith("It could not be read.\n\n")
     assert MODEL_FAILED[0] == "Transcription model"
+    # read48b: a ModelError is worded lowercase ("the base.en model is not installed: …"), and one with no words
+    # said its class name ("MemoryError.")
+    assert model_failed_text(ModelError("the base.en model is not installed")).startswith("The base.en model is not")
+    assert model_failed_text(MemoryError()).startswith("The speech model could not be loaded.\n\n")
+    assert model_failed_text(ModelError("models/small: model directory not found")).startswith("models/small: model")

@@ -11,7 +11,8 @@ import voiceprep
 
 # sentences once worded inside a function, now kept in a table; each is found only in a module-level constant
 KEPT_IN_TABLES = ("Details were written to", "Took out", "Restored your unsaved changes",
-                  "Not saved yet: Save puts", "that came with what you pasted", "You can still type answers")
+                  "Not saved yet: Save puts", "that came with what you pasted", "You can still type answers",
+                  "Saved in ")   # read48b: the save line said it again inside BankEditor.save, beside OPENED["saved"]
 
 
 def _outside_tables(tree: ast.Module) -> list[tuple[int, str]]:

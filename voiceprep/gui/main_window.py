@@ -70,6 +70,7 @@ QUIT_WHILE_CONTINUING = ("You are adding to an answer. If you quit, the recordin
 # the speech model did not load (a model folder gone, a model not installed): the box's title and text, the error a
 # sentence of its own (mend48: "… or leave it empty for the bundled tiny.en" ended with no full stop)
 MODEL_FAILED = ("Transcription model", "{error}\n\nYou can still type answers; set a model in Settings.")
+MODEL_FAILED_UNSAID = "The speech model could not be loaded."   # an error with no words of its own (read48b)
 DEFAULT_SIZE = (1280, 820)     # shrunk to the screen's free area (a 1366x768 laptop gets all of it)
 
 
@@ -155,8 +156,12 @@ class VoiceFirst(QObject):
 
 
 def model_failed_text(exc: BaseException) -> str:
-    """What the box says when the speech model did not load: the error as a sentence, then what can still be done."""
-    error = str(exc).strip() or type(exc).__name__
+    """What the box says when the speech model did not load: the error as a sentence, then what can still be done.
+    (read48b: ModelError's are written lowercase, "the base.en model is not installed: …", and one with no words
+    said its class, "MemoryError.")"""
+    error = str(exc).strip() or MODEL_FAILED_UNSAID
+    if not any(sep in error.split(maxsplit=1)[0] for sep in "/\\"):    # a path that starts it is said as it is
+        error = sentence_case(error)
     return MODEL_FAILED[1].format(error=error if error.endswith((".", "!", "?")) else f"{error}.")
 
 

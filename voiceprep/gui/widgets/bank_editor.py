@@ -1999,7 +1999,7 @@ class BankEditor(QWidget):
         if self.draft_file:
             discard_draft(self.draft_file)
         self._texts_at_open = self._texts_by_id(self.doc)
-        self.status.setText(f"Saved in {saved_where(written)}.{invisible_taken_out(self.doc.invisible_removed)}")
+        self.status.setText(opened_text(written) + invisible_taken_out(self.doc.invisible_removed))     # OPENED's
         self.doc.invisible_removed = 0          # said once, for the save that took them out
         self.status.setToolTip(f"The bank's file: {written}")
         if renamed:
