@@ -1663,8 +1663,6 @@ def test_f6_then_home_selects_the_first_answer_and_opens_its_feedback(qtbot, win
         qtbot.waitUntil(lambda: "Select an answer" not in page.detail.view.toPlainText(), timeout=10000)
 
 
-@pytest.mark.xfail(strict=True, reason="read48b: the box falls back to the whole-answer score for a 0/0 count, which "
-                                       "its row shows as '0/0 drilled'")
 def test_judge_again_asks_of_a_drill_that_counts_no_point_by_what_its_row_shows():
     """read48b: a drill whose asked label is among none of its key-point results (one judged again against a reworded
     point before relabelled: "0/0 asked") shows "0/0 drilled" on its row (own_score), yet Judge again's box said "Its

@@ -235,7 +235,7 @@ def rejudge_question(attempt: dict[str, Any]) -> str:
     what = "score"
     # a drill or follow-up answer by its own count, as its row shows it (walk63 3: "Its score shown now (55)" of a
     # follow-up only ever shown "0/1 covered")
-    if (asked := drilled(attempt.get("key_points") or [], attempt.get("drill"))) is not None and asked[1]:
+    if (asked := drilled(attempt.get("key_points") or [], attempt.get("drill"))) is not None:
         shown, what = drilled_text(asked, is_follow_up(attempt)), "count"
     return (f"Score this answer again with today's judge, against the question's key points as they read now (as "
             f"answered, if the question was removed)? Its {what} shown now ({shown}) is replaced by the new one; the "
