@@ -97,3 +97,30 @@ def test_a_result_heading_is_credited_by_the_result_told_with_its_number(bank, t
 ])
 def test_a_result_heading_is_not_credited_without_a_measured_result(bank, text):
     assert "result-number" not in ticked(bank, text)
+
+
+# walk63 5 (judge100): "How I learned it fast" asks for this story's way of learning; a claim about oneself in the
+# present ("I'm a fast learner", "I pick things up quickly") names the manner and tells no way, even in an answer
+# with a story's details around it
+SELF_CLAIM_STORY = (
+    "Last year we inherited a Go service from the payments team, 40,000 lines, and I had three weeks before its author "
+    "left. I'm a fast learner, and I pick things up quickly. I shipped a retry policy and restarts went from three a "
+    "day to none.")
+
+
+@pytest.mark.parametrize("text", [
+    SELF_CLAIM_STORY,
+    "Yeah, I pick things up pretty fast. I usually just read the docs and try stuff out, and I ask people.",
+])
+def test_a_how_heading_is_not_credited_by_a_claim_about_oneself(bank, text):
+    assert "learned-fast" not in ticked(bank, text)
+
+
+@pytest.mark.parametrize("text", [
+    GO_STORY,
+    # the heading read back before a colon is no claim about oneself: what follows it tells the way
+    "The technology was Go, for a card service we inherited. How I learned it fast: I worked through the Tour of Go in "
+    "two evenings and paired with the author every morning.",
+])
+def test_a_how_heading_is_credited_by_the_way_told(bank, text):
+    assert "learned-fast" in ticked(bank, text)

@@ -99,7 +99,9 @@ from voiceprep.core.banks.load import default_cues, label_min_cues
 from voiceprep.core.banks.model import Job, KeyPoint, Prompt
 from voiceprep.settings import DENIED_CLAIM_WORDS, MISSING_HEAD_WORDS, PHRASE_CUE_WORDS, AnalysisSettings
 
-JUDGE_VERSION = "semantic-81"      # session 47: -81: judge97 (a "..., with a number" heading credited by a
+JUDGE_VERSION = "semantic-82"      # session 48: -82: judge100 (a "How I …" heading is not credited by a claim
+                                   # about oneself that tells nothing that happened: "I pick things up fast", walk63 5);
+                                   # session 47: -81: judge97 (a "..., with a number" heading credited by a
                                    # change measured with a figure: `NUMBER_HEADING`);
                                    # -80: read47c 3 (judge95's rule for plain points only);
                                    # -79: judge95 (judge92's rule B made precise: an own act told as
@@ -1007,6 +1009,15 @@ _WHO_HEAD = frozenset({"who", "benefit", "benefited", "benefitted", "it"})
 # sentence that tells one, not by a claim ("What I can say is I learn quickly")
 ASKS_FOR_EXAMPLE = re.compile(r"\b(?:an?|one|concrete|specific|real)\s+(?:(?:concrete|specific|real)\s+)?"
                               r"(?:example|instance)\b", re.IGNORECASE)
+
+
+# a key point written as a "How I …" note heading ("How I learned it fast", "How I let them choose") asks for the how of
+# this story, a way it was done: a sentence in which the candidate only claims something of themselves in the present,
+# telling nothing that happened ("I pick things up pretty fast", "I'm always happy to learn new systems", "I usually just
+# read the docs"), names the manner, not this story's way (walk63 5, judge100). The heading read back before a colon
+# ("How I let them choose: a student book-buying trip") is not the candidate's claim: only the words after it are read
+HOW_HEADING = re.compile(r"^\s*how\s+(?:i|we)\b", re.IGNORECASE)
+_CLAIMING = frozenset({"i", "i'm", "i've", "im", "ive"})
 
 
 # a key point that asks for numbers in so many words ("Quantify the impact", "The result, with a number", "how many
@@ -1977,6 +1988,7 @@ class AnswerJudge:
         self._disowned_words: tuple[frozenset[int], frozenset[int]] | None = None
         self._turned_down_words: tuple[frozenset[int], frozenset[int]] | None = None
         self._claim_word_set: frozenset[int] | None = None
+        self._self_claim_set: frozenset[int] | None = None
         self._not_acting_word_set: frozenset[int] | None = None
         self._others_word_set: frozenset[int] | None = None
         self._others_unit_mask: np.ndarray | None = None
@@ -2403,6 +2415,20 @@ class AnswerJudge:
                                              for i in range(a, b + 1))
         return self._claim_word_set
 
+    def _self_claims(self) -> frozenset[int]:
+        """The words of the sentences that tell nothing that happened (`tells_an_instance`) and in which the candidate
+        claims something of themselves ("I pick things up pretty fast", "I'm a fast learner"), read after a sentence's
+        last colon (a heading read back before it is no claim: `HOW_HEADING`); once per answer."""
+        if self._self_claim_set is None:
+            words = self._words
+            spans = []
+            for a, b in self._sentences:
+                colon = max((i for i in range(a, b + 1) if self.raw[i].rstrip().endswith(":")), default=a - 1)
+                if not tells_an_instance(words[a:b + 1]) and _CLAIMING & set(words[colon + 1:b + 1]):
+                    spans.append((a, b))
+            self._self_claim_set = frozenset(i for a, b in spans for i in range(a, b + 1))
+        return self._self_claim_set
+
     def _as_actor(self) -> np.ndarray:
         """Per unit, whether the candidate speaks in it as the one acting (`speaks_as_actor`); once per answer."""
         if self._actor is None:
@@ -2659,6 +2685,8 @@ class AnswerJudge:
         allowed = label_markers(kp.label, self.prompt)
         views = self._view_words() if self.story and not self._own_act(kp.label) else frozenset()
         claims = self._claim_words() if ASKS_FOR_EXAMPLE.search(kp.label) else frozenset()
+        if self.story and HOW_HEADING.match(kp.label):
+            claims = claims | self._self_claims()
         others = self._not_acting_words() if self._own_act(kp.label) else frozenset()
         if self._reads_others(kp.label):
             others = others | self._others_words()
@@ -2720,6 +2748,9 @@ class AnswerJudge:
         ok = ok & ~praised                       # "The mission really resonates with me": liked, not said (judge83)
         if ASKS_FOR_EXAMPLE.search(kp.label):    # "a concrete example": told, not claimed ("I learn quickly")
             ok = ok & self._instances()
+        if self.story and HOW_HEADING.match(kp.label):   # "How I learned it fast": a way told, not "I pick things up
+            claims = self._self_claims()                 # fast" (walk63 5), nor a pair of sentences with it
+            ok = ok & np.array([not any(i in claims for i in range(u.first, u.last + 1)) for u in self.units], dtype=bool)
         argued = self._argued_against(kp.label) if alternative_asked(kp.label) is not None else None
         why_not = argued is not None
         if argued is not None:                   # "Why not just use finer-grained locks": the alternative and a reason
