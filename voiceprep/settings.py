@@ -453,6 +453,10 @@ LOOSE_CUE_QUALITY = 0.9
 # (segments._reason_act)
 REASON_OPENER_WORDS = 4
 REASON_ACT_WORDS = 6
+# judge96 (read47c 4: it was a number in the code): a run-on's next sentence opens after a coordinator with a lead of
+# at most this many words before its own subject (", and every morning we matched"), which ends a modal's scope as a
+# full stop would (segments._lead_subject)
+LEAD_WORDS = 3
 # judge88: a contraction denies a word of the label's claim said within this many words after it ("wasn't a proper
 # ledger"; judge.AnswerJudge._contrastive)
 DENIED_CLAIM_WORDS = 4
