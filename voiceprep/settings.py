@@ -463,6 +463,9 @@ DENIED_CLAIM_WORDS = 4
 # the head of what a clause says was missing: up to this many words after its "no" or denied "have" ("no automatic
 # failover"; judge.said_missing)
 MISSING_HEAD_WORDS = 3
+# judge98r: "Me and Dan went through the logs": a "me"/"us" first in its clause, said with someone ("me and ...") whose
+# words end within this many words by a verb, is the candidate as a subject said in the object's form (judge._as_object)
+SUBJECT_PARTNER_WORDS = 3
 # texts per embedding model call in the app's pre-embedding (app.preembed), which runs one call at a time, so a stop
 # waits for one only
 EMBED_BATCH = 4

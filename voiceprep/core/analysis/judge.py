@@ -97,7 +97,13 @@ from voiceprep.core.analysis.text import (
 )
 from voiceprep.core.banks.load import default_cues, label_min_cues
 from voiceprep.core.banks.model import Job, KeyPoint, Prompt
-from voiceprep.settings import DENIED_CLAIM_WORDS, MISSING_HEAD_WORDS, PHRASE_CUE_WORDS, AnalysisSettings
+from voiceprep.settings import (
+    DENIED_CLAIM_WORDS,
+    MISSING_HEAD_WORDS,
+    PHRASE_CUE_WORDS,
+    SUBJECT_PARTNER_WORDS,
+    AnalysisSettings,
+)
 
 JUDGE_VERSION = "semantic-81"      # session 47: -81: judge97 (a "..., with a number" heading credited by a
                                    # change measured with a figure: `NUMBER_HEADING`);
@@ -552,18 +558,29 @@ def speaks_as_actor(text: str, own: bool = False, subject: bool = False) -> bool
 
 
 # "they stayed with us", "the manager rang me the next day": the candidate only as the object of someone else's act
-# (judge95); not "Dan and me went through the logs", "the two of us sat down": a subject said in the object's form,
-# nor "the family were told by me": a passive's doer
+# (judge95); not "Dan and me went through the logs", "Me and Dan went through the logs", "the two of us (finally) sat
+# down": a subject said in the object's form, nor "the family were told by me": a passive's doer
 OBJECT_SPEAKERS = frozenset({"me", "us"})
+
+
+def _verb_next(words: Sequence[str], j: int) -> bool:
+    """Whether a verb of the story comes at words[j], after any adverbs in "-ly" ("finally sat down")."""
+    while j < len(words) and len(words[j]) > 3 and words[j].endswith("ly"):
+        j += 1
+    return j < len(words) and (_verb_like(words[j]) or words[j] in _GOES_ON)
 
 
 def _as_object(words: Sequence[str], i: int) -> bool:
     """Whether the speaker at words[i] is the candidate only as an object ("me", "us"), not a subject said so ("Dan
-    and me went", "the two of us sat down": after "and" or "of", with a verb after it) nor the doer ("by me")."""
+    and me went", "the two of us finally sat down": after "and" or "of", with a verb after it; "Me and Dan went":
+    first in its clause and said with someone, then a verb) nor the doer ("by me")."""
     if words[i] not in OBJECT_SPEAKERS or (i > 0 and words[i - 1] == "by"):
         return False
-    after = words[i + 1] if i + 1 < len(words) else ""
-    return not (i > 0 and words[i - 1] in ("and", "of") and (_verb_like(after) or after in _GOES_ON))
+    if i > 0 and words[i - 1] in ("and", "of") and _verb_next(words, i + 1):
+        return False
+    first = i == 0 or words[i - 1] in _CLAUSE_OPENERS
+    return not (first and words[i + 1:i + 2] == ["and"]
+                and any(_verb_next(words, j) for j in range(i + 3, min(i + 3 + SUBJECT_PARTNER_WORDS, len(words)))))
 
 
 # "my manager drove it", "our CTO signed it off": the candidate's word only says whose the one acting is
