@@ -3089,7 +3089,8 @@ class AnswerJudge:
         of `plain_concrete_details` details told for this question (it says `cued_concrete_question_share` of the
         question's own words: `question_share`, judge48) and for no other (`elsewhere`), when the sentence that would
         quote it (`closeness`) tells the candidate's own act (`tells_own_act`), without a denial or a plan, is the one
-        this point quotes best, no other point's best, and quotes this point at least as well as any other
+        this point quotes best, no other point's best nor overlapping one (judge98r: units overlap, a pair or a window
+        holding a sentence), and quotes this point at least as well as any other
         (`_nearest_is_its_own`). judge92's rule B, made precise by the question's words, the nearest point and the
         candidate as the subject of the act (`acts_itself`: "they stayed with us" is no act of theirs). Only for a point
         the bank wrote no cues for (read47c 3: p 0.10 of a cued point is its cues mostly unsaid; measured on plain
@@ -3106,7 +3107,11 @@ class AnswerJudge:
         if u.negated or u.hypothetical or not self._own_acts()[b] or not acts_itself(u.text):
             return False
         best = scores.argmax(axis=0)
-        return int(best[k]) == b and b not in np.delete(best, k) and self._nearest_is_its_own(kp, closeness)
+        # no other point's best unit, nor one that shares words with it: a sentence inside another point's best pair
+        # or window, or a window around another point's best sentence, tells that point too (judge98r)
+        theirs = [self.units[int(i)] for i in np.delete(best, k)]
+        return int(best[k]) == b and not any(o.first <= u.last and u.first <= o.last for o in theirs) \
+            and self._nearest_is_its_own(kp, closeness)
 
     def _named_only_denied(self, kp: KeyPoint, allowed: frozenset[str]) -> bool:
         """Whether the only sentences that name what the point says deny it: a unit said with a denial (beyond the
