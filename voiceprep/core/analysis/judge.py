@@ -105,7 +105,10 @@ from voiceprep.settings import (
     AnalysisSettings,
 )
 
-JUDGE_VERSION = "semantic-81"      # session 47: -81: judge97 (a "..., with a number" heading credited by a
+JUDGE_VERSION = "semantic-81-r"    # session 48: -81-r: judge98r (read47c's findings: "Me and Dan went", "the two of us
+                                   # finally sat down" a subject; the own-instance rule refuses a unit overlapping
+                                   # another point's best; "and the time we ..." no run-on lead; LEAD_WORDS in settings);
+                                   # session 47: -81: judge97 (a "..., with a number" heading credited by a
                                    # change measured with a figure: `NUMBER_HEADING`);
                                    # -80: read47c 3 (judge95's rule for plain points only);
                                    # -79: judge95 (judge92's rule B made precise: an own act told as
