@@ -453,12 +453,19 @@ LOOSE_CUE_QUALITY = 0.9
 # (segments._reason_act)
 REASON_OPENER_WORDS = 4
 REASON_ACT_WORDS = 6
+# judge96 (read47c 4: it was a number in the code): a run-on's next sentence opens after a coordinator with a lead of
+# at most this many words before its own subject (", and every morning we matched"), which ends a modal's scope as a
+# full stop would (segments._lead_subject)
+LEAD_WORDS = 3
 # judge88: a contraction denies a word of the label's claim said within this many words after it ("wasn't a proper
 # ledger"; judge.AnswerJudge._contrastive)
 DENIED_CLAIM_WORDS = 4
 # the head of what a clause says was missing: up to this many words after its "no" or denied "have" ("no automatic
 # failover"; judge.said_missing)
 MISSING_HEAD_WORDS = 3
+# judge98r: "Me and Dan went through the logs": a "me"/"us" first in its clause, said with someone ("me and ...") whose
+# words end within this many words by a verb, is the candidate as a subject said in the object's form (judge._as_object)
+SUBJECT_PARTNER_WORDS = 3
 # texts per embedding model call in the app's pre-embedding (app.preembed), which runs one call at a time, so a stop
 # waits for one only
 EMBED_BATCH = 4

@@ -687,6 +687,13 @@ def test_an_act_told_of_someone_the_candidate_names_as_theirs_is_not_the_candida
     ("My manager wrote the design.", False),
     ("Dan and me went through the logs.", True),
     ("The two of us went through the logs.", True),
+    # judge98r: the "me" first, before "and", and an adverb between "us" and its verb
+    ("Me and Dan went through the logs.", True),
+    ("So me and my manager went through the logs.", True),
+    ("The two of us finally sat down.", True),
+    ("The manager rang me and Dan went home.", False),
+    ("They thanked me and Dan afterwards.", False),
+    ("They stayed with us and finally signed.", False),
     ("They asked me and I said yes.", True),
     ("The family were told by me that evening.", True),                      # a passive's doer
     ("We rolled it out gradually.", True),
@@ -695,6 +702,16 @@ def test_the_candidate_only_as_the_object_of_anothers_act_does_not_act_itself(te
     """judge95: "they stayed with us" read as the candidate's own act let judge92's rule B tick a rambling answer's
     "told-them" (`acts_itself`, the reading `_told_as_own_instance` rests on)."""
     assert acts_itself(text) is acts
+
+
+@pytest.mark.parametrize("extra, acts", [(0, True), (1, False)])
+def test_me_and_someone_is_a_subject_as_far_as_its_setting_reaches(extra: int, acts: bool) -> None:
+    """judge98r: "Me and Dan went" is the candidate acting when the verb comes within settings.SUBJECT_PARTNER_WORDS
+    words of whom "me and" names; one word further it is not read so."""
+    from voiceprep.settings import SUBJECT_PARTNER_WORDS
+
+    partner = " ".join(["the", *["big"] * (SUBJECT_PARTNER_WORDS - 2 + extra), "team"])
+    assert acts_itself(f"Me and {partner} went through the logs.") is acts
 
 
 def test_credit_space_closeness_is_read_only_where_the_candidate_tells_their_own_act():

@@ -111,3 +111,36 @@ def test_a_neighbouring_act_is_no_instance_of_the_point(bank_id: str, prompt_id:
     """The false ticks of judge92's measured floor: each is the nearest own act of a detailed answer to a point it
     does not tell."""
     assert not _hit(bank_id, prompt_id, point, said)
+
+
+@pytest.mark.parametrize("theirs, told", [
+    (1, True),       # the other point's best is the next sentence: this sentence is this point's own
+    (2, False),      # the other point's best is the pair holding this sentence: it tells that point too
+])
+def test_a_sentence_inside_another_points_best_unit_is_no_instance_of_its_own(theirs: int, told: bool) -> None:
+    """judge98r: units overlap (a pair of sentences, a window of a long one), so "no other point's best" reads the
+    words a unit says, not its index: a sentence inside the pair another point quotes best is refused."""
+    import numpy as np
+
+    from voiceprep.core.analysis.judge import AnswerJudge
+    from voiceprep.core.analysis.segments import Unit
+    from voiceprep.core.banks.model import KeyPoint
+    from voiceprep.settings import AnalysisSettings
+
+    ours = KeyPoint("told-them", "I told them the decision myself", ("told them",), cues_from_label=True)
+    other = KeyPoint("next-step", "Agreed the next step with the team", ("next step",), cues_from_label=True)
+    judge = object.__new__(AnswerJudge)
+    judge.s = AnalysisSettings()
+    judge.concrete, judge.elsewhere, judge.said_of_question = True, False, 1.0
+    judge._points = [ours, other]
+    judge.units = [Unit(0, 4, "I rang them that afternoon.", "sentence", frozenset(), frozenset()),
+                   Unit(5, 10, "Then we went through the plan together.", "sentence", frozenset(), frozenset()),
+                   Unit(0, 10, "I rang them that afternoon. Then we went through the plan together.", "pair",
+                        frozenset(), frozenset())]
+    judge._own_act_units = np.array([True, True, True])
+    quotes = np.array([[0.50, 0.30], [0.10, 0.40], [0.30, 0.35]])
+    quotes[theirs, 1] = 0.60                   # the other point's best unit
+    judge._quotes = quotes
+    closeness = quotes[:, 0].copy()
+    p = judge.s.plain_detailed_min_probability
+    assert judge._told_as_own_instance(ours, p, True, closeness) is told

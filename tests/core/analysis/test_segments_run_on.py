@@ -59,3 +59,28 @@ def test_a_long_run_on_sentence_is_cut_where_its_full_stop_was():
 def test_a_sentence_of_forty_words_or_fewer_stays_one_sentence(text):
     w = words(text)
     assert sentence_spans(w) == [(0, len(w) - 1)]
+
+
+@pytest.mark.parametrize("lead", ["and the time we", "and the moment we", "and the day they"])
+def test_a_noun_after_the_is_no_lead_and_keeps_the_modal(lead):
+    """judge98r: "and the time we missed it" opens a noun phrase the clause after it picks out (its relative clause
+    said without "that"), not a run-on's next sentence: the modal before it still reaches it."""
+    text = f"We could retry the capture from the queue, {lead} paged someone went into the report."
+    assert "could" in marks_of(text, "paged")
+
+
+@pytest.mark.parametrize("lead", ["and every morning we", "and the next day we", "and two weeks later we",
+                                  "and in the end we", "and by the end we"])
+def test_a_lead_of_its_own_ends_the_modal(lead):
+    text = f"We could retry the capture from the queue, {lead} paged someone from the payments team."
+    assert not marks_of(text, "paged")
+
+
+@pytest.mark.parametrize("extra, lead", [(0, True), (1, False)])
+def test_a_lead_reaches_as_far_as_its_setting(extra: int, lead: bool) -> None:
+    """read47c 4: a lead is at most settings.LEAD_WORDS words (was 3 in the code)."""
+    from voiceprep.settings import LEAD_WORDS
+
+    words_before = " ".join(["every", *["single"] * (LEAD_WORDS - 2 + extra), "morning"])
+    text = f"We could retry the capture from the queue, and {words_before} we paged someone from the payments team."
+    assert (not marks_of(text, "paged")) is lead

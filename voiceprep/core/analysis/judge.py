@@ -97,9 +97,18 @@ from voiceprep.core.analysis.text import (
 )
 from voiceprep.core.banks.load import default_cues, label_min_cues
 from voiceprep.core.banks.model import Job, KeyPoint, Prompt
-from voiceprep.settings import DENIED_CLAIM_WORDS, MISSING_HEAD_WORDS, PHRASE_CUE_WORDS, AnalysisSettings
+from voiceprep.settings import (
+    DENIED_CLAIM_WORDS,
+    MISSING_HEAD_WORDS,
+    PHRASE_CUE_WORDS,
+    SUBJECT_PARTNER_WORDS,
+    AnalysisSettings,
+)
 
-JUDGE_VERSION = "semantic-82"      # session 48: -82: judge100 (a "How I …" heading is not credited by a claim
+JUDGE_VERSION = "semantic-83"      # session 48: -83: judge98r (read47c's findings: "Me and Dan went", "the two of us
+                                   # finally sat down" a subject; the own-instance rule refuses a unit overlapping
+                                   # another point's best; "and the time we ..." no run-on lead; LEAD_WORDS in settings);
+                                   # -82: judge100 (a "How I …" heading is not credited by a claim
                                    # about oneself that tells nothing that happened: "I pick things up fast", walk63 5);
                                    # session 47: -81: judge97 (a "..., with a number" heading credited by a
                                    # change measured with a figure: `NUMBER_HEADING`);
@@ -554,18 +563,29 @@ def speaks_as_actor(text: str, own: bool = False, subject: bool = False) -> bool
 
 
 # "they stayed with us", "the manager rang me the next day": the candidate only as the object of someone else's act
-# (judge95); not "Dan and me went through the logs", "the two of us sat down": a subject said in the object's form,
-# nor "the family were told by me": a passive's doer
+# (judge95); not "Dan and me went through the logs", "Me and Dan went through the logs", "the two of us (finally) sat
+# down": a subject said in the object's form, nor "the family were told by me": a passive's doer
 OBJECT_SPEAKERS = frozenset({"me", "us"})
+
+
+def _verb_next(words: Sequence[str], j: int) -> bool:
+    """Whether a verb of the story comes at words[j], after any adverbs in "-ly" ("finally sat down")."""
+    while j < len(words) and len(words[j]) > 3 and words[j].endswith("ly"):
+        j += 1
+    return j < len(words) and (_verb_like(words[j]) or words[j] in _GOES_ON)
 
 
 def _as_object(words: Sequence[str], i: int) -> bool:
     """Whether the speaker at words[i] is the candidate only as an object ("me", "us"), not a subject said so ("Dan
-    and me went", "the two of us sat down": after "and" or "of", with a verb after it) nor the doer ("by me")."""
+    and me went", "the two of us finally sat down": after "and" or "of", with a verb after it; "Me and Dan went":
+    first in its clause and said with someone, then a verb) nor the doer ("by me")."""
     if words[i] not in OBJECT_SPEAKERS or (i > 0 and words[i - 1] == "by"):
         return False
-    after = words[i + 1] if i + 1 < len(words) else ""
-    return not (i > 0 and words[i - 1] in ("and", "of") and (_verb_like(after) or after in _GOES_ON))
+    if i > 0 and words[i - 1] in ("and", "of") and _verb_next(words, i + 1):
+        return False
+    first = i == 0 or words[i - 1] in _CLAUSE_OPENERS
+    return not (first and words[i + 1:i + 2] == ["and"]
+                and any(_verb_next(words, j) for j in range(i + 3, min(i + 3 + SUBJECT_PARTNER_WORDS, len(words)))))
 
 
 # "my manager drove it", "our CTO signed it off": the candidate's word only says whose the one acting is
@@ -3103,7 +3123,8 @@ class AnswerJudge:
         of `plain_concrete_details` details told for this question (it says `cued_concrete_question_share` of the
         question's own words: `question_share`, judge48) and for no other (`elsewhere`), when the sentence that would
         quote it (`closeness`) tells the candidate's own act (`tells_own_act`), without a denial or a plan, is the one
-        this point quotes best, no other point's best, and quotes this point at least as well as any other
+        this point quotes best, no other point's best nor overlapping one (judge98r: units overlap, a pair or a window
+        holding a sentence), and quotes this point at least as well as any other
         (`_nearest_is_its_own`). judge92's rule B, made precise by the question's words, the nearest point and the
         candidate as the subject of the act (`acts_itself`: "they stayed with us" is no act of theirs). Only for a point
         the bank wrote no cues for (read47c 3: p 0.10 of a cued point is its cues mostly unsaid; measured on plain
@@ -3120,7 +3141,11 @@ class AnswerJudge:
         if u.negated or u.hypothetical or not self._own_acts()[b] or not acts_itself(u.text):
             return False
         best = scores.argmax(axis=0)
-        return int(best[k]) == b and b not in np.delete(best, k) and self._nearest_is_its_own(kp, closeness)
+        # no other point's best unit, nor one that shares words with it: a sentence inside another point's best pair
+        # or window, or a window around another point's best sentence, tells that point too (judge98r)
+        theirs = [self.units[int(i)] for i in np.delete(best, k)]
+        return int(best[k]) == b and not any(o.first <= u.last and u.first <= o.last for o in theirs) \
+            and self._nearest_is_its_own(kp, closeness)
 
     def _named_only_denied(self, kp: KeyPoint, allowed: frozenset[str]) -> bool:
         """Whether the only sentences that name what the point says deny it: a unit said with a denial (beyond the

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from voiceprep.core.analysis.text import ED_NOT_PAST, NUMBER_WORDS
-from voiceprep.settings import COMPARED_WORDS, REASON_ACT_WORDS, REASON_OPENER_WORDS, ROUGH_FIGURE_WORDS
+from voiceprep.settings import COMPARED_WORDS, LEAD_WORDS, REASON_ACT_WORDS, REASON_OPENER_WORDS, ROUGH_FIGURE_WORDS
 
 SENTENCE_END = re.compile(r"[.?!]['\")\]]*$")
 CLAUSE_END = re.compile(r"[,;:\u2014]['\")\]]*$|--$")
@@ -927,9 +927,11 @@ def _tells_own_act(words: list[str], first: int, last: int) -> bool:
 # A sentence end tiny.en hears as a comma ("…one account could try an hour, and every morning we matched the settlement
 # report…", audio46) leaves a run-on whose next sentence opens after a coordinator with a short lead of its own before
 # its subject ("every morning", "the next day", "two weeks later"); said with its full stop, the sentence is its own
-# and tells what it tells. A lead is a few words with no verb, modal or subordinator in it, and the subject after it a
-# person's pronoun (not "that", "this": "and the one that failed was…" is a relative clause).
-LEAD_WORDS = 3
+# and tells what it tells. A lead is a few words (settings.LEAD_WORDS) with no verb, modal or subordinator in it, and
+# the subject after it a person's pronoun (not "that", "this": "and the one that failed was…" is a relative clause).
+# Nor is "the" and a noun alone a lead: "and the time we missed it", "and the moment they rang" open a noun phrase
+# the clause after it picks out (a relative clause without its "that"), not a sentence of their own (judge98r); "the
+# next day we", "every morning we", "in the end we", "by the end we" are leads.
 _LEAD_SUBJECTS = frozenset({"i", "we", "they", "he", "she", "it", "i'd", "we'd", "i've", "we've", "i'm", "we're",
                             "they've", "they'd"})
 _NOT_A_LEAD = frozenset({"if", "when", "whenever", "unless", "because", "since", "while", "although", "though", "once",
@@ -939,13 +941,14 @@ _NOT_A_LEAD = frozenset({"if", "when", "whenever", "unless", "because", "since",
 
 
 def _lead_subject(words: list[str], k: int, last: int) -> int:
-    """Where the subject after a short lead opening at word `k` is (`LEAD_WORDS`), else `last + 1`."""
+    """Where the subject after a short lead opening at word `k` is (settings.LEAD_WORDS), else `last + 1`: none after
+    a lead of "the" and a noun alone ("and the time we missed it": a noun phrase and its relative clause)."""
     for j in range(k + 1, min(k + LEAD_WORDS, last) + 1):
         lead = words[k:j]
         if any(w in _NOT_A_LEAD or w in MODALS_CARRY or w in SUBJECTS or not w for w in lead) or said_in_past(lead):
             return last + 1
         if words[j] in _LEAD_SUBJECTS:
-            return j
+            return last + 1 if j - k == 2 and words[k] == "the" else j
     return last + 1
 
 
