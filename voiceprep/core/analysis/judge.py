@@ -35,7 +35,7 @@ from voiceprep.core.analysis.alternatives import (
     talks_over,
     turned_down,
 )
-from voiceprep.core.analysis.delivery import asks_for_story, star_part
+from voiceprep.core.analysis.delivery import asks_for_story
 from voiceprep.core.analysis.embedder import Embedder
 from voiceprep.core.analysis.intents import intent_examples, wants_number
 from voiceprep.core.analysis.keypoints import (
@@ -2990,13 +2990,13 @@ class AnswerJudge:
             self._cues_follow(r)
 
     def _loses_its_figure(self, kp: KeyPoint, quoted: int, to: int) -> bool:
-        """Whether `one_to_one` would move a point that asks for a result or a number off the unit that says a figure
-        (`quoted`) onto one that says none (`to`). Such a label is near no sentence in meaning in particular, so its
-        scores are low and flat, and a swap it wins by a hair took a result's own sentence away from it: "What changed
-        afterwards, with a number" quoted "To stop events from going missing …" and "latency went from 15 minutes to
-        under two seconds" was quoted for no point (walk63 2, quote49)."""
-        return bool(self.says_number[quoted] and not self.says_number[to]
-                    and (ASKS_FOR_NUMBERS.search(kp.label) or star_part(kp.label) == "result"))
+        """Whether `one_to_one` would move a point that asks for a number off the unit that says a figure (`quoted`)
+        onto one that says none (`to`). Such a label is near no sentence in meaning in particular, so its scores are
+        low and flat, and a swap it wins by a hair took its own sentence away from it: "What changed afterwards, with a
+        number" quoted "To stop events from going missing …" and "latency went from 15 minutes to under two seconds"
+        was quoted for no point (walk63 2, quote49). Not any result label: "The fix and the measured result" is often
+        first quoted by the incident's figures, and a swap moves it off them (dev2 d2l-060, d2p-061)."""
+        return bool(self.says_number[quoted] and not self.says_number[to] and ASKS_FOR_NUMBERS.search(kp.label))
 
     def _cues_follow(self, result: KeyPointResult) -> None:
         """A point whose quote `one_to_one` moved, or a why-not point quoted by its reason's window (`_argued_quote`),
