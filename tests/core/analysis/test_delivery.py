@@ -479,6 +479,22 @@ def test_a_number_said_again_without_its_unit_is_listed_once(text, numbers):
     assert analyze_delivery(Transcript.from_text(text), 120, AnalysisSettings(), timed=False).numbers == numbers
 
 
+@pytest.mark.parametrize("text, numbers", [
+    # walk63 9: "1 quantified detail: three weeks" (the restarts read as the three weeks said again)
+    ("The original author was leaving in three weeks, and nobody knew Go. I shipped a retry policy, and the service "
+     "went from three restarts a day to none.", ["three weeks", "three restarts"]),
+    ("It took 3 days. Then 3 engineers joined the rotation and pages went from 40 a week to 12.",
+     ["3 days", "3 engineers", "40", "12"]),
+    # dev af-rt-07: "two other engineers" counts no thing of its own in its next word (still the same "two")
+    ("It took about four months with two other engineers, and p99 went from two seconds to 150 milliseconds.",
+     ["four months", "two seconds", "150 milliseconds"]),
+])
+def test_a_number_said_again_counting_a_thing_of_its_own_is_listed_with_it(text, numbers):
+    """quote49: a bare repeat of a figure said with a unit is the same quantity only when it counts nothing of its own
+    ("from about 80 down to 5 milliseconds" above); "three restarts a day" is no "three weeks" said again."""
+    assert analyze_delivery(Transcript.from_text(text), 120, AnalysisSettings(), timed=False).numbers == numbers
+
+
 # -- walkthrough 11: coaching that scales, names the filler, fits the point, and leaves a complete answer alone --
 
 def test_the_filler_tip_scales_with_how_bad_it_is_and_names_the_worst_filler():

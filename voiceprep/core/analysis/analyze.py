@@ -27,7 +27,7 @@ from voiceprep.core.analysis.judge import ASKS_FOR_NUMBERS, JUDGE_VERSION, YOUR_
 from voiceprep.core.analysis.keypoints import KeyPointResult, TokenIndex
 from voiceprep.core.analysis.products import dots, similarities
 from voiceprep.core.analysis.quantities import numbers_said
-from voiceprep.core.analysis.quotes import substance_quotes, telling_quotes
+from voiceprep.core.analysis.quotes import reads_as_result, substance_quotes, telling_quotes
 from voiceprep.core.analysis.scoring import competency_scores, overall_score, weighted_hits
 from voiceprep.core.analysis.segments import (
     clause_markers,
@@ -193,12 +193,16 @@ def telling_point(kp: KeyPoint) -> str | None:
 
 
 def told_points(results: list[KeyPointResult], delivery: Delivery, raw: list[str],
-                span: Callable[..., Evidence], evidence: dict[str, list[Evidence]]) -> None:
+                span: Callable[..., Evidence], evidence: dict[str, list[Evidence]],
+                tells_result: Callable[[int], bool] | None = None) -> None:
     """The drafting tool's two points about how a story is told (`draft.OWNERSHIP_LABEL`, `draft.RESULT_LABEL`), and a
     bank's plain points that ask only the same (`telling_point`), are judged as the Ownership and Numbers cards judge
     the same answer: a step the candidate says they took ("I added"), a quantity given as a measure. Their labels name
     no content a sentence could carry, so the judge by meaning missed "I designed ... I ran ... I added" in every
-    answer of walkthrough 8 while the card praised it. A point whose label names a topic is judged as any other."""
+    answer of walkthrough 8 while the card praised it. A point whose label names a topic is judged as any other.
+    A result point lists first the numbers said where the answer tells its result (`tells_result`: of the number's first
+    word), then the rest as said: "250 milliseconds", "95%" before the incident's "200 milliseconds",
+    "two seconds" (walk63 2)."""
     for r in results:
         kind = telling_point(r.key_point)
         if kind == "ownership":
@@ -211,9 +215,12 @@ def told_points(results: list[KeyPointResult], delivery: Delivery, raw: list[str
         r.hit, r.confidence, r.judgement = bool(found), 1.0, None
         if not found:
             r.matches = []                   # no "Partly there" from a cue: the card says what is missing
+        located = [(phrase, _find(raw, phrase)) for phrase in found]
+        if kind == "result" and tells_result is not None:
+            located.sort(key=lambda p: not (p[1] is not None and tells_result(p[1][0])))
         spans = []
-        for phrase in found[:4]:
-            if (at := _find(raw, phrase)) is not None:
+        for _phrase, at in located[:4]:
+            if at is not None:
                 e = span(*at)
                 e.note = note
                 spans.append(e)
@@ -408,7 +415,16 @@ def analyze_answer(bank: Bank, prompt: Prompt, transcript: Transcript,
     judged = credited()
     delivery = analyze_delivery(transcript, prompt.target_seconds, settings, timed, asks_for_story(prompt.text),
                                 judged, follow_up=follow_up, said_numbers=numbers)
-    told_points(results, delivery, raw, span, evidence)
+    sentences = [(u.first, u.last, u.text) for u in judge.units if u.kind == "sentence"]
+
+    # the candidate's first step told ("I added"): a change told before it is the incident's ("the 99th percentile
+    # went from about 200 milliseconds to over two seconds"), not the result
+    acted = min((at[0] for step in delivery.ownership.get("steps") or [] if (at := _find(raw, step)) is not None),
+                default=-1)
+
+    def tells_result(word: int) -> bool:
+        return any(a <= word <= b and b >= acted and reads_as_result(text) for a, b, text in sentences)
+    told_points(results, delivery, raw, span, evidence, tells_result)
     if credited() != judged:
         # the Ownership and Numbers cards credited (or took back) a point: the Structure card reads the points as the
         # key point cards show them (fixH's leftover: "Give the result in numbers" ticked beside "STAR: no result")

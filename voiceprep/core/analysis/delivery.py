@@ -496,15 +496,18 @@ def _quantities(raw: list[str], numbers: frozenset[int] | None = None) -> list[s
         if not any(a <= last and first <= b for a, b in spans if (a, b) not in inside):
             spans = [s for s in spans if s not in inside] + [(first, last)]
     # a number said again without its unit is the same quantity ("80 milliseconds ... from about 80 down to 5
-    # milliseconds": walkthrough 10 listed "80 milliseconds, 80, 5 milliseconds")
+    # milliseconds": walkthrough 10 listed "80 milliseconds, 80, 5 milliseconds"), not one that counts a thing of its
+    # own, quoted with it ("leaving in three weeks … from three restarts a day to none": walk63 9 listed "three weeks")
     value = {t.word: t.norm for t in tokens if t.is_number}
     with_unit = {value.get(w) for a, b in spans if b > a for w in range(a, b + 1)} - {None}
     out: list[str] = []
     for first, last in sorted(spans):
+        if first == last and value.get(first) in with_unit:
+            if not _counts_its_own(raw, first):
+                continue
+            last = first + 1
         phrase = _COMPOUND.sub(lambda m: compound(m[1], m[2]) or m[0],
                                " ".join(w.strip() for w in raw[first:last + 1]).strip(" ,.;"))
-        if first == last and value.get(first) in with_unit:
-            continue
         if phrase and phrase.lower() not in (o.lower() for o in out):   # each figure once, however often said (walk56)
             out.append(phrase)
     return out
@@ -520,6 +523,21 @@ _COMPOUND = re.compile(r"\b(\d+) and (\d+)\b")
 _CHANGE_BEFORE = frozenset({"from", "to", "by", "than", "against", "versus", "vs", "under", "below", "over", "above", "only",
                             "just"})
 _CHANGE_AFTER = frozenset({"to", "down", "up", "out", "percent"})
+
+
+# words after a bare number that are no thing it counts ("from about 80 down to 5", "80 or so", "3 before")
+_NOT_COUNTED = _STOP | _CHANGE_BEFORE | _CHANGE_AFTER | _WHEN_AFTER | frozenset({
+    "or", "times", "more", "less", "fewer", "then", "now", "again", "each", "per", "every", "instead", "total", "other",
+    "others"})
+
+
+def _counts_its_own(raw: list[str], i: int) -> bool:
+    """Whether the bare number at word `i` is followed, in its clause, by a word it counts ("three restarts a day"),
+    not by the rest of a change ("80 down to 5") or nothing."""
+    if i + 1 >= len(raw) or ends_clause(raw[i]):
+        return False
+    after = _clean(raw[i + 1])
+    return after.isalpha() and len(after) >= 3 and after not in NUMBER_WORDS and after not in _NOT_COUNTED
 
 
 def _bare_count(raw: list[str], t: Token, last: int, unit: bool) -> bool:
