@@ -56,11 +56,6 @@ class AudioSettings:
     # and the first word after it: the stop's trailing silence and the continuation's leading silence are cut, so
     # the join adds no long pause (under AnalysisSettings.long_pause_s) and no silent seconds to the duration
     continue_gap_s: float = 0.8
-    # the "Not finished? Press C" banner after the silence stop, only for an answer that may have been cut
-    # mid-thought (app.pause.may_be_mid_thought): it missed a point and its last sentence is unfinished or it spoke
-    # under this share of the prompt's target time (walk37: after every answer ended the normal way, 53 s of a 120 s
-    # target with 5 of 6 points, it read as a warning). C and its button stay either way.
-    continue_banner_under: float = 0.25
     stop_cue: bool = True               # a short quiet tone when the silence stop ends an answer
     stop_cue_volume: float = 0.15       # its peak level (full scale = 1.0)
     no_speech_stop_s: float = 20.0      # with silence_stop_s on: nothing heard this long from the start ends it (a

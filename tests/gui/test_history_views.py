@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 import soundfile as sf
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QKeyEvent, QKeySequence, QTextCursor
+from PySide6.QtGui import QKeyEvent, QKeySequence, QPalette, QTextCursor
 from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMessageBox, QStyle
 
 from tests.conftest import BANKS
@@ -1675,3 +1675,29 @@ def test_judge_again_asks_of_a_drill_that_counts_no_point_by_what_its_row_shows(
     shown = own_score(row)
     assert shown == "0/0 drilled"
     assert f"({shown})" in rejudge_question(row), rejudge_question(row)
+
+
+def test_compare_two_says_its_key_and_the_empty_answers_list_shows_the_keyboard_is_on_it(qtbot, window, services):
+    """walk64 7: "Compare two" did not show its key as Practice's buttons do ("Type answer…  (Ctrl+T)"); and Tab from
+    the search, which found nothing, seemed to skip the answers list: the keyboard was on it, but the style's ring on
+    its 1 px frame could not be seen on an empty list. The label says Ctrl+D (from the shortcut); the list draws the
+    ring inside its rows' area while it has the keyboard."""
+    from voiceprep.gui.widgets.shortcuts import key_text
+
+    page = window.history
+    assert page.compare_btn.text() == f"Compare two  ({key_text(page.compare_shortcut)})"
+    assert "Ctrl+D" in page.compare_btn.text()
+    window.nav.setCurrentRow(1)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=10000)
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.search, timeout=5000)
+    ring = page.table.palette().color(QPalette.ColorGroup.Active, QPalette.ColorRole.Highlight)
+
+    def edge():
+        image = page.table.viewport().grab().toImage()
+        return image.pixelColor(1, image.height() // 2)
+    assert edge() != ring
+    qtbot.keyClick(page.search, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is page.table and rows(page) == []
+    assert edge() == ring

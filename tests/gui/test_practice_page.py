@@ -1829,12 +1829,18 @@ def test_keep_it_and_quit_after_the_answer_stopped_under_the_question_quits_with
     qtbot.waitUntil(lambda: ctl.state in (c.FEEDBACK, c.IDLE), timeout=60000)
 
 
-def test_an_answer_the_silence_stop_ended_says_so_over_its_feedback(window, qtbot, services, speaker, tmp_path):
-    """Walkthrough 11: a thinking pause ended the answer and the feedback only said "Duration 16 s, short"."""
+def test_an_answer_the_silence_stop_ended_says_so_over_its_feedback(window, qtbot, services, speaker, tmp_path,
+                                                                    monkeypatch):
+    """Walkthrough 11: a thinking pause ended the answer and the feedback only said "Duration 16 s, short". The banner
+    is for an answer cut mid-sentence (walk64 finding 6: this one ends its sentence, so it is taken as cut here)."""
     import numpy as np
     import soundfile as sf
 
+    from voiceprep.app.pause import may_be_mid_thought
     from voiceprep.speech.recorder import FileStream
+
+    judged: list[str] = []
+    monkeypatch.setattr(c, "may_be_mid_thought", lambda text: judged.append(text) or True)
 
     speech = speaker.render("I built a ledger service with double entry bookkeeping and reconciliation jobs.",
                             out=tmp_path / "s.wav")
@@ -1848,6 +1854,7 @@ def test_an_answer_the_silence_stop_ended_says_so_over_its_feedback(window, qtbo
     assert page.notice.isVisible()
     assert "The answer stopped by itself after 1.5 s of silence" in page.notice.text()
     assert "Press C to continue this answer" in page.notice.text() and "or R to start over" in page.notice.text()
+    assert judged and not may_be_mid_thought(judged[-1]), judged          # a finished sentence: no banner, really
     ctl.stop_answer()
     page.retry_btn.click()                            # the next answer makes it old
     qtbot.waitUntil(lambda: ctl.state == c.IDLE, timeout=30000)
@@ -2825,6 +2832,7 @@ def test_a_drill_answer_that_covered_the_points_drilled_is_not_questioned(
     asked for. The banner follows the points the answer counts for (Rehearsal.counted_for), as for a follow-up; a
     drill that missed its point is still questioned."""
     trade_offs_then_a_pause(speaker, services, tmp_path)
+    monkeypatch.setattr(c, "may_be_mid_thought", lambda text: True)     # taken as cut mid-sentence (walk64 6)
     questioned: list[float] = []
     page, ctl = window.practice, window.controller
     ctl.silenceStopped.connect(lambda seconds, *_: questioned.append(seconds))     # the banner's one source (fixA)
@@ -3777,13 +3785,14 @@ def test_continue_appends_to_the_answer_the_silence_stop_ended_one_attempt_in_hi
     qtbot.waitUntil(lambda: page.attempt_id is not None and page.attempt_id >= 0, timeout=5000)
     attempt, pid = page.attempt_id, ctl.rehearsal.current.id
     first_s = sf.info(ctl.last_audio_path).duration
-    assert "Press C to continue this answer" in page.notice.text()
+    # walk64 6: the first part ends its sentence: no "Not finished? Press C" banner, the state line says C goes on
+    assert not (page.notice.isVisible() and "Press C to continue this answer" in page.notice.text())
     assert page.continue_btn.isVisible() and page.continue_btn.text().endswith("(C)")
-    assert "C continues this answer" not in page.state_label.text()     # the banner says it (walk57 9)
+    assert "C continues this answer" in page.state_label.text()
     press(qtbot, page.answer_btn, Qt.Key.Key_C)
     qtbot.waitUntil(lambda: ctl.state == c.RECORDING, timeout=30000)
     assert page.attempt_line.text().startswith("Continuing your answer")
-    assert not page.notice.isVisible()
+    assert not (page.notice.isVisible() and "Not finished?" in page.notice.text()), page.notice.text()
     qtbot.waitUntil(lambda: "partitions" in page.captions.toPlainText().lower(), timeout=10000)  # the first part's
     qtbot.waitUntil(lambda: ctl.state == c.FEEDBACK, timeout=60000)
     qtbot.waitUntil(lambda: ctl.last_analysis is not None and "exponential" in ctl.last_analysis.transcript.text.lower(),
@@ -3948,6 +3957,26 @@ def test_not_finished_press_c_goes_once_the_follow_up_is_asked(window, qtbot):
     assert page.notice.isVisible() and "Not finished?" in page.notice.text()
     page.feedback.ask.click()
     qtbot.waitUntil(lambda: ctl.rehearsal.follow_up is not None, timeout=10000)
+    assert not page.notice.isVisible()
+
+
+def test_not_finished_press_c_goes_when_the_type_answer_dialog_opens(window, qtbot):
+    """Walk64 finding 6: "The answer stopped by itself … Not finished? Press C" stayed over the Type answer dialog while
+    the retry was typed. Typing an answer is no continuing: the banner goes as the dialog opens, and the state line
+    says C continues the answer, as after a silence stop with no banner."""
+    page, ctl, _analysis = to_product_range(window, qtbot)
+    page._on_silence_stop(40.0, 6.0)                    # as the controller's silenceStopped says it
+    assert page.notice.isVisible() and "Not finished?" in page.notice.text()
+    seen = {}
+
+    def look_then_cancel():
+        seen["banner"] = page.notice.isVisible()
+        seen["state"] = page.state_label.text()
+        QApplication.activeModalWidget().reject()
+
+    when_modal(look_then_cancel)
+    page.type_btn.click()
+    assert seen == {"banner": False, "state": seen["state"]} and page._silence_line() in seen["state"]
     assert not page.notice.isVisible()
 
 

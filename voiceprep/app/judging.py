@@ -18,7 +18,14 @@ from voiceprep.core.analysis import embedder as model
 from voiceprep.core.analysis.analyze import AnswerAnalysis, analyze_answer
 from voiceprep.core.analysis.delivery import NOT_MEASURED_TYPED, asks_for_story
 from voiceprep.core.analysis.figures import slip_note
-from voiceprep.core.analysis.followups import asked_follow_up, asked_next, prompt_follow_up, said_as_done, second_person
+from voiceprep.core.analysis.followups import (
+    asked_follow_up,
+    asked_next,
+    asks_for_figure,
+    prompt_follow_up,
+    said_as_done,
+    second_person,
+)
 from voiceprep.core.analysis.judge import needed_part, other_questions, prompt_texts, question_texts
 from voiceprep.core.analysis.scoring import delivery_part
 from voiceprep.core.analysis.text import stem
@@ -460,7 +467,9 @@ def stored_document(attempt: Row, bank: Bank | None) -> Row:
         "follow_ups": asked_next(
             prompt_follow_up(prompt, missed_any=any(not k["hit"] for k in key_points)) if prompt else [],
             [(k.get("weight") or 1.0, k["follow_up"]) for k in key_points if k["follow_up"]],
-            AnalysisSettings.max_follow_ups),
+            AnalysisSettings.max_follow_ups, named_nothing=not any(k["hit"] for k in key_points),
+            figures=frozenset(i for i, k in enumerate(k for k in key_points if k["follow_up"])
+                              if asks_for_figure(by_id[k["id"]]))),
         "delivery": delivery,
         "transcript": transcript,
     }

@@ -20,7 +20,7 @@ from voiceprep.app import Action, NoAnswerHeard, Pending, RehearsalState, Saved,
 from voiceprep.app.errors import voice_notice
 from voiceprep.app.judging import prepare_judge
 from voiceprep.app.listening import stood_in_text
-from voiceprep.app.pause import may_be_mid_thought, silence_countdown, spoken_until
+from voiceprep.app.pause import may_be_mid_thought, silence_countdown
 from voiceprep.app.preembed import PreEmbedder, TypedPreEmbedder
 from voiceprep.app.scored import before_follow_ups
 from voiceprep.app.session import DEVICE_STOPS, PracticeSession
@@ -806,14 +806,11 @@ class RehearsalController(QObject):
         self._move(FEEDBACK)
         self.analysisReady.emit(saved.analysis, saved.attempt_id if saved.attempt_id is not None else -1)
         self._stopped = None
-        audio = self.services.settings.audio
         said = saved.analysis.transcript
-        # a follow-up is short by design: its length says nothing (review29)
-        short_under = audio.continue_banner_under if follow_up is None else 0.0
+        # "Not finished? Press C" only for an answer cut mid-sentence (walk64 6: not over a short finished one)
         if stopped is not None and stopped.reason == "silence" and self.continuable is not None and \
                 may_still_be_thinking(saved.analysis, self.rehearsal.counted_for(saved.analysis.prompt.id, follow_up)) \
-                and may_be_mid_thought(said.text, spoken_until(said, stopped.seconds, audio.silence_stop_s),
-                                       saved.analysis.prompt.target_seconds, short_under):
+                and may_be_mid_thought(said.text):
             self.silenceStopped.emit(stopped.seconds, self.services.settings.audio.silence_stop_s)
         elif stopped is not None and stopped.reason in DEVICE_STOPS and saved.attempt_id is not None and continued:
             self.notice.emit(f"{stopped.error or 'The microphone stopped.'} What you said until then is added to your "

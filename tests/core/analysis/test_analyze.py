@@ -390,6 +390,27 @@ def test_a_weak_answer_is_asked_a_few_questions_the_heaviest_missed_first():
     assert len(a.follow_ups) == AnalysisSettings().max_follow_ups
 
 
+def test_an_answer_that_named_nothing_is_asked_for_the_thing_before_its_number():
+    """walk64 finding 4: after an answer that covered no point, the first follow-up asked "How did you measure that
+    impact?" (the weightiest missed point, which asks for a figure) before the candidate had said what they built. The
+    first question is the weightiest point that asks for no figure; the order is the same otherwise, and once a point
+    is covered the weightiest missed comes first again."""
+    bank = parse_bank('schema = 1\n[job]\nid = "x"\ntitle = "T"\n[[rounds]]\nid = "r"\ntitle = "R"\n'
+                      '[[rounds.prompts]]\nid = "p"\ntext = "What is the most impactful thing you built?"\n'
+                      '[[rounds.prompts.key_points]]\nid = "built"\nlabel = "Name what you built: monitoring"\n'
+                      'cues = ["monitoring", "dashboards|alerts"]\nmin_cues = 2\n'
+                      '[[rounds.prompts.key_points]]\nid = "impact"\nlabel = "Quantify the impact, with numbers"\n'
+                      'cues = ["{number} minutes|{number} percent", "reduced|cut"]\nmin_cues = 2\nweight = 1.5\n'
+                      '[[rounds.prompts.key_points]]\nid = "who"\nlabel = "Who benefited: on-call engineers"\n'
+                      'cues = ["on-call|engineers"]\n')
+    vague = analyze_answer(bank, bank.prompt("p"), Transcript.from_text("I did quite a lot of things, people were happy."))
+    assert not any(r.hit for r in vague.key_points)
+    assert [f["key_point_id"] for f in vague.follow_ups] == ["built", "impact", "who"]
+    partial = analyze_answer(bank, bank.prompt("p"), Transcript.from_text("The on-call engineers were my users."))
+    assert [r.key_point.id for r in partial.key_points if r.hit] == ["who"]
+    assert [f["key_point_id"] for f in partial.follow_ups] == ["impact", "built"]
+
+
 WALK10 = '''schema = 1
 [job]
 id = "w10"

@@ -10,7 +10,7 @@ from typing import TypeVar
 
 from voiceprep.core.analysis.delivery import asks_for_story
 from voiceprep.core.analysis.embedder import TOKENIZER_PATH  # the sentence model's, shipped
-from voiceprep.core.analysis.keypoints import FUNCTION_WORDS
+from voiceprep.core.analysis.keypoints import FUNCTION_WORDS, NUMBER
 from voiceprep.core.analysis.text import APPROXIMATE, CLOCK_UNITS, DETERMINERS, ED_NOT_PAST, TIME_UNITS, sentences, tokenize_text
 from voiceprep.core.banks.draft import name_phrase
 from voiceprep.core.banks.model import Bank, KeyPoint, Prompt
@@ -1462,11 +1462,24 @@ def _asked(head: str, kp: KeyPoint, names: frozenset[str] = frozenset()) -> str:
     return f"Can you tell me how {said}?"                                              # "how nothing left the kitchen"
 
 
-def asked_next(own: list[T], missed: list[tuple[float, T]], limit: int) -> list[T]:
+def asks_for_figure(kp: KeyPoint) -> bool:
+    """A point that asks for a figure: one of its cues is a `{number}` ("{number} percent", "{number} countries")."""
+    return any(NUMBER in cue for cue in kp.cues)
+
+
+def asked_next(own: list[T], missed: list[tuple[float, T]], limit: int, *, named_nothing: bool = False,
+               figures: frozenset[int] = frozenset()) -> list[T]:
     """The questions asked after an answer, as an interviewer asks a few: the bank's own first, then those of the
     weightiest points missed (`missed`: (weight, question); the bank's order when weights tie), at most `limit`
-    (walkthrough 8: a weak answer got ten, one per missed point)."""
-    return (own + [q for _weight, q in sorted(missed, key=lambda m: -m[0])])[:limit]
+    (walkthrough 8: a weak answer got ten, one per missed point). mend49 (walk64 finding 4): when the answer covered
+    no point (`named_nothing`), the first asked is the weightiest that does not ask for a figure (`figures`: indexes
+    into `missed`, see `asks_for_figure`), as an interviewer asks for the thing before its number; then the order is
+    the same."""
+    order = sorted(range(len(missed)), key=lambda i: -missed[i][0])
+    first = next((i for i in order if i not in figures), None) if named_nothing else None
+    if first is not None:
+        order = [first, *(i for i in order if i != first)]
+    return (own + [missed[i][1] for i in order])[:limit]
 
 
 def prompt_follow_up(prompt: Prompt, missed_any: bool) -> list[str]:

@@ -404,6 +404,8 @@ class HistoryPage(QWidget):
             QShortcut(QKeySequence(COMPARE_KEY), self, self.compare_selected),
             "Compare the two selected answers (from the search and your note too)"), self.search, self.detail.note)
         self.compare_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        # its label says its key, as Practice's buttons do ("Type answer…  (Ctrl+T)"; walk64 7: found in the source)
+        self.compare_btn.setText(f"Compare two  ({key_text(self.compare_shortcut)})")
         self.delete_btn.clicked.connect(self.delete_selected)
         self.export_btn.clicked.connect(self.export_selected)
         # the table's own: a window-wide Delete asked to delete the selected attempts from a filter or a button

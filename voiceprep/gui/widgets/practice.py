@@ -1659,6 +1659,11 @@ class PracticePage(QWidget):
         dialog = TypeAnswerDialog(turn.heading if turn else prompt.text, self._drafts.get(key, ""), self,
                                   on_text=self.ctl.typing)        # its sentences embedded as they are typed (speed47)
         self.ctl.pause_thinking()                   # no recording starts behind the dialog (read47a)
+        if self._silence_banner_up():               # walk64 6: "Not finished? Press C" stayed over the dialog; the
+            self.notice.hide()                      # state line says C continues the answer, as without the banner
+            said = self.state_label.text()
+            if self._silence_line() not in said:
+                self._say_state(f"{said} {self._silence_line()}".strip())
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
         text = dialog.text()
         if accepted and text.strip():
