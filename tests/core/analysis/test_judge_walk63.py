@@ -195,6 +195,12 @@ def test_a_cause_heading_is_credited_by_a_cause_told(bank, text):
     "I would add tracing to find out whether each worker opened its own pool of connections.",
     # a "because" that gives the reason for the candidate's own act, not a cause (writer V, d2v-079)
     "I got the database administrator down, because she is the only one who can see the server settings.",
+    # a figure come down, not a cause (dev2 d2n-062)
+    "The bundle was huge. I split the bundle, lazy-loaded the charts, and it came down to under two seconds.",
+    # a "because" said of how things always are, no cause found in this story (dev2 d2b-af-debug-04)
+    "Performance across services, yeah, that happens a lot, right, because, like, everything calls everything.",
+    # someone noticed the symptom; nothing found (dev2 d2f-af-debug-02)
+    "Our biggest customer's ops team was the one who noticed, they emailed our CEO, and I never nailed down why.",
 ])
 def test_a_cause_heading_is_not_credited_without_a_cause_told(bank, text):
     assert "root-cause" not in ticked(bank, text, "debugged-performance")

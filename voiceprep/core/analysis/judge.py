@@ -1072,10 +1072,11 @@ UNCHANGED = frozenset({"still", "same", "unchanged", "stayed", "flat"})
 CAUSE_HEADING = re.compile(r"^\s*(?:(?:the|my|our|its)\s+(?:(?:real|root|actual|underlying|main)\s+)?causes?"
                            r"(?:\s+(?:i|we)\s+(?:found|identified|traced|uncovered|spotted))?|what\s+caused\s+it)"
                            r"\s*(?:,[^,:;.]{0,40})?\.?\s*$", re.IGNORECASE)
-# what tells a cause found, the words after it being the cause (read over a unit's cleaned words)
+# what tells a cause found, the words after it being the cause (read over a unit's cleaned words; not "came down to",
+# said of a figure as often: "it came down to under two seconds", d2n-062)
 FOUND_CAUSE = re.compile(r"\b(?:turned out|(?:found|worked|figured) out|found (?:that|it was|the (?:\w+ )?(?:cause|reason))"
-                         r"|reali[sz]ed|discovered|noticed|traced (?:it|them|the \w+) (?:back )?to|came down to"
-                         r"|was down to|caused by|(?:cause|reason) (?:was|were|turned)|causes were)\b")
+                         r"|reali[sz]ed|discovered|noticed|traced (?:it|them|the \w+) (?:back )?to"
+                         r"|caused by|(?:cause|reason) (?:was|were|turned)|causes were)\b")
 # what says why a thing happened, the words after it being the cause (not when the candidate acts before it)
 CAUSAL = frozenset({"because", "cos", "cuz", "coz"})
 # words of a cause heading's slot, which fill nothing ("the root cause of the problem", "why it was happening")
@@ -2340,16 +2341,21 @@ class AnswerJudge:
 
     def _told_causes(self, kp: KeyPoint, ok: np.ndarray) -> np.ndarray:
         """Per unit, whether it tells a cause, for a cause heading (`CAUSE_HEADING`): usable for the point (`ok`), and
-        at least `slot_filler_words` words of content beyond the heading's (`SLOT_WORDS`) after a finding
-        (`FOUND_CAUSE`), or after a "because" (`CAUSAL`) whose clause tells a finding or not the candidate acting."""
+        at least `slot_filler_words` words of content beyond the heading's (`SLOT_WORDS`), told in the past, from a
+        finding (`FOUND_CAUSE`) or a "because" (`CAUSAL`) whose clause tells a finding or not the candidate acting, to
+        the end of its sentence ("What it turned out to be, after a fair bit of digging, | was the pricing service")."""
         own = own_stems(kp.label) | frozenset(stem(w) for w in SLOT_WORDS)
         out = np.zeros(len(self.units), dtype=bool)
         for k, u in enumerate(self.units):
             if not ok[k] or u.kind == "pair":
                 continue
             words = self._words[u.first:u.last + 1]
-            starts = [m.end() for m in FOUND_CAUSE.finditer(" ".join(words))]
-            after = [len(" ".join(words)[:e].split()) for e in starts]       # word offsets just after each finding
+            found = [(len(" ".join(words)[:m.end()].split()), m.group(0).split()[-1] in ("cause", "reason"))
+                     for m in FOUND_CAUSE.finditer(" ".join(words))]      # word offsets after each finding
+            # ... whose clause goes on, or that names the cause, told after it ("I found the reason, the reminders
+            # went to school emails"): not "our biggest customer's ops team was the one who noticed, they emailed our
+            # CEO" (d2f-af-debug-02)
+            after = [i for i, named in found if named or any(c <= u.first + i - 1 < d for c, d in self._clauses)]
             for i, w in enumerate(words):
                 if w in CAUSAL:
                     at = u.first + i
@@ -2358,7 +2364,9 @@ class AnswerJudge:
                     if before and (not speaks_as_actor(" ".join(before), subject=True)
                                    or FOUND_CAUSE.search(" ".join(self._words[a:at]))):
                         after.append(i + 1)
-            out[k] = any(specific_words(self._tokens_in(u.first + i, u.last), own) >= self.s.slot_filler_words for i in after)
+            out[k] = any(specific_words(self._tokens_in(u.first + i, end), own) >= self.s.slot_filler_words
+                         and said_in_past(self._words[u.first + i:end + 1])     # "because everything calls everything":
+                         for i in after for end in [self._end_of(u.first + i)])  # no cause found (d2b-af-debug-04)
         return out
 
     def _told_technologies(self, kp: KeyPoint, ok: np.ndarray) -> bool:
