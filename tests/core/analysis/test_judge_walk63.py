@@ -204,3 +204,17 @@ def test_a_cause_heading_is_credited_by_a_cause_told(bank, text):
 ])
 def test_a_cause_heading_is_not_credited_without_a_cause_told(bank, text):
     assert "root-cause" not in ticked(bank, text, "debugged-performance")
+
+
+def test_slot_headings_are_read_as_headings_only():
+    """A heading that names the slot (and, for the technology, asks why) is read as one; an instruction or a heading
+    that asks no why is judged as before (`CAUSE_HEADING`, `TECH_HEADING`)."""
+    from voiceprep.core.analysis.judge import CAUSE_HEADING, TECH_HEADING
+
+    assert all(CAUSE_HEADING.match(x) for x in ("The root cause I found", "The root cause, named precisely",
+                                                 "What caused it", "The real cause"))
+    assert not any(CAUSE_HEADING.match(x) for x in ("Explain the root cause in plain words",
+                                                     "How I found the causes: audits and chart reviews"))
+    assert all(TECH_HEADING.match(x) for x in ("The technology and why I needed it",
+                                                "The tool we picked, and why we chose it"))
+    assert not any(TECH_HEADING.match(x) for x in ("The new system", "Picking up new technologies quickly: a concrete example"))

@@ -1083,15 +1083,17 @@ CAUSAL = frozenset({"because", "cos", "cuz", "coz"})
 SLOT_WORDS = frozenset({"problem", "problems", "issue", "issues", "cause", "causes", "reason", "reasons", "root",
                         "happening", "happened", "thing", "things", "why"})
 # a key point written as a note heading that names the technology brought in, and why ("The technology and why I
-# needed it", "The tool we picked": walk63 1, judge99): credited by a sentence that names the thing and gives the
-# reason for it (`_told_technologies`), in its words before a reason ("We inherited a Go service ..., so someone on
-# the team had to be able to change it safely", "we got a self-issue kiosk because the lunch queue was out the door"),
-# or in the sentence just before one that refers back to it ("A self-issue machine. The reason was me being on my own
-# at lunch"); not "the new one" (no name), nor the old system ("Our old catalogue kept crashing, so something had to
-# change": the system before is another slot), nor "X, so I brought in Y" (the act after the reason, reversed)
+# needed it", "The tool we picked, and why we chose it": walk63 1, judge99): credited by a sentence that names the
+# thing and gives the reason for it (`_told_technologies`), in its words before a reason ("We inherited a Go service
+# ..., so someone on the team had to be able to change it safely", "we got a self-issue kiosk because the lunch queue
+# was out the door"), or in the sentence just before one that refers back to it ("A self-issue machine. The reason was
+# me being on my own at lunch"); not "the new one" (no name), nor the old system ("Our old catalogue kept crashing, so
+# something had to change": the system before is another slot), nor "X, so I brought in Y" (the act after the reason,
+# reversed)
 TECH_HEADING = re.compile(r"^\s*(?:the|my|our)\s+(?:new\s+)?(?:technology|technologies|tool|tools|system|software|"
-                          r"platform|language|framework|stack)(?:\s+(?:i|we)\s+\w+)?(?P<why>,?\s+and\s+why\s+"
-                          r"(?:i|we)\s+\w+\s+(?:it|them))?\s*\.?\s*$", re.IGNORECASE)
+                          r"platform|language|framework|stack)(?:\s+(?:i|we)\s+\w+)?,?\s+and\s+why\s+"
+                          r"(?:i|we)\s+\w+\s+(?:it|them)\s*\.?\s*$", re.IGNORECASE)      # the why asked: "The new
+#                                                     system" alone would be filled by any sentence that names a thing
 # what gives a reason, the words before it naming the thing and those after it the reason ("so" only before a
 # subject other than the candidate, "so someone had to": "so slow" is a degree, "so I brought in" the act)
 REASON = re.compile(r"\b(?:because|cos|cuz|coz|(?:the|one) reason (?:was|is|being)|as a way (?:of|to)|so that"
@@ -2370,7 +2372,7 @@ class AnswerJudge:
         return out
 
     def _told_technologies(self, kp: KeyPoint, ok: np.ndarray) -> bool:
-        """Whether a sentence names the technology and, for a heading that asks why (`TECH_HEADING`), a reason for it:
+        """Whether a sentence names the technology and a reason for it, for a heading that asks both (`TECH_HEADING`):
         at least `slot_filler_words` words of content beyond the heading's (`TECH_SLOT_WORDS`) before a reason
         (`REASON`), in its sentence or, when the sentence has none there, the one before, and as many after it; no
         figure or time among the thing's, none of them puts it before the story (`OLD_WORDS`) nor in a plan ("I would
@@ -2379,8 +2381,6 @@ class AnswerJudge:
         own = own_stems(kp.label) | frozenset(stem(w) for w in TECH_SLOT_WORDS)
         measures = own | frozenset(stem(w) for w in (*TIME_UNITS, *APPROXIMATE, *ROUGHLY))    # "After, it was maybe an
         #                                                                 hour": a figure names no thing
-        m = TECH_HEADING.match(kp.label)
-        needs_reason = bool(m and m.group("why"))
 
         def usable_at(i: int) -> bool:
             return any(ok[k] and u.first <= i <= u.last and u.kind != "pair" for k, u in enumerate(self.units))
@@ -2398,10 +2398,6 @@ class AnswerJudge:
                     >= self.s.slot_filler_words)      # a short name is a word of content too ("Go", "R")
 
         for n, (a, b) in enumerate(self._sentence_list):
-            if not needs_reason:
-                if names(a, b):
-                    return True
-                continue
             text = " ".join(self._words[a:b + 1])
             for r in REASON.finditer(text):
                 at = a + len(text[:r.start()].split())              # the reason's first word
