@@ -357,6 +357,11 @@ class AnalysisSettings:
     # the bank wrote said, it is a passing mention of a topic ("So self-checkout, um, you can pay, you know, from your
     # shopping" for "Accepting payments and spending: ...": walk51 6); dev2's vague answers say 5 or more
     mention_details: int = 5
+    # a key point written as a heading that names a slot of the story ("The root cause I found", "The technology and
+    # why I needed it") is filled by at least this many words of content beyond the heading's own: the cause after what
+    # tells it ("it turned out ..."), the thing named and the reason for it (judge.CAUSE_HEADING, TECH_HEADING, judge99;
+    # "I found the root cause of the problem" says none)
+    slot_filler_words: int = 2
     # a denial heard with a recogniser's probability under this is read as not said (segments.unheard_denials: dev's
     # transcripts, denials heard under 0.3: 5 of 5 another word said; under 0.4: 8 of 9; docs/benchmarks.md judge82)
     heard_denial_min_probability: float = 0.3

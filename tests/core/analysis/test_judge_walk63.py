@@ -1,7 +1,10 @@
 """walk63 1 (judge97), typed through the real judge on a bank written the way walk63 wrote its own, key points as
 note headings: a heading that names a result and asks for its number ("The result, with a number", "What it saved,
 with a number") is credited when the answer tells the result with a figure that measures it ("went from three restarts
-a day to none"), not by a bare number, a number that says nothing changed, or a plan."""
+a day to none"), not by a bare number, a number that says nothing changed, or a plan. judge99: a heading that names
+the technology and why ("The technology and why I needed it") or the cause ("The root cause I found") is credited by
+the sentence that fills the slot, a thing named with its reason, a cause told as found, not by the vague answer, a
+plan, the old system or the slot named with nothing in it."""
 from __future__ import annotations
 
 import pytest
@@ -45,6 +48,21 @@ id = "result-number"
 label = "The result, with a number"
 competency = "technical-decisions"
 
+[[rounds.prompts]]
+id = "debugged-performance"
+text = "Tell me about a time you debugged a performance problem across distributed services."
+target_seconds = 120
+
+[[rounds.prompts.key_points]]
+id = "root-cause"
+label = "The root cause I found"
+competency = "technical-decisions"
+
+[[rounds.prompts.key_points]]
+id = "result-number"
+label = "The result, with a number"
+competency = "technical-decisions"
+
 [[competencies]]
 id = "technical-decisions"
 name = "Technical decisions"
@@ -67,10 +85,10 @@ def bank(tmp_path_factory):
     return written_bank(tmp_path_factory, "walk63-headings.toml", BANK)
 
 
-def ticked(bank, text: str) -> set[str]:
+def ticked(bank, text: str, prompt: str = "time-pick-new-technology") -> set[str]:
     """The points the judge itself ticks (as bench/judge_eval.py reads it; the app's Numbers card also ticks "The
     result, with a number" for any number given: `analyze.told_points`)."""
-    return judge_hits(Transcript.from_text(text), bank.prompt("time-pick-new-technology"), AnalysisSettings(), bank)
+    return judge_hits(Transcript.from_text(text), bank.prompt(prompt), AnalysisSettings(), bank)
 
 
 @pytest.mark.parametrize("text", [
@@ -124,3 +142,79 @@ def test_a_how_heading_is_not_credited_by_a_claim_about_oneself(bank, text):
 ])
 def test_a_how_heading_is_credited_by_the_way_told(bank, text):
     assert "learned-fast" in ticked(bank, text)
+
+
+# walk63's typed reply to its own follow-up "Can you tell me about the technology and why you needed it?" (0 of 1)
+GO_REPLY = ("It was Go. We inherited a Go service that handled card payments, and its only author was leaving in three "
+            "weeks, so someone on the team had to be able to change it safely.")
+
+
+@pytest.mark.parametrize("text", [
+    GO_REPLY,
+    "I had to learn Go quickly because we inherited a Go service and its author was leaving in three weeks.",
+    # the thing in its own sentence, the reason in the next (writer V, d2v-041)
+    "A Go service. The reason was that its only author was leaving in three weeks and nobody else had written Go.",
+])
+def test_a_technology_heading_is_credited_by_the_thing_named_with_its_reason(bank, text):
+    """judge99 (walk63 1): "The technology and why I needed it" is a slot; Go named and why it had to be learned fills
+    it (main: not ticked)."""
+    assert "technology-needed" in ticked(bank, text)
+
+
+@pytest.mark.parametrize("text", [
+    # walk63's vague answer
+    "I pick things up pretty fast. I usually just read the docs.",
+    # a plan
+    "I would pick Go because it is fast and simple, so the team could change it safely.",
+    # the old system, and no new one named (writer V, d2v-050)
+    "Our old billing service only ran on one server and kept crashing, so something had to change.",
+    # "the new one", no name
+    "We got the new one in because the old one kept failing.",
+])
+def test_a_technology_heading_is_not_credited_without_a_thing_named_and_its_reason(bank, text):
+    assert "technology-needed" not in ticked(bank, text)
+
+
+@pytest.mark.parametrize("text", [
+    # walk63's debugging answer, typed and as tiny.en heard it
+    "Checkout timeouts spiked at peak, so I added distributed tracing with OpenTelemetry. The real cause was that each "
+    "Gunicorn worker opened its own pool, so Postgres ran out of connections.",
+    "so i added distributed tracing with open telemetry and the real cause was that each g unicorn worker opened its "
+    "own pool and ran the post for a server out of connections",
+    "The timeouts kept coming back. It turned out every worker was opening its own pool of database connections.",
+    # a cause told with "because" after a finding, the finding a unit of its own (writer V, d2v-058)
+    "I realised it was because the nightly batch job held a lock on the orders table.",
+])
+def test_a_cause_heading_is_credited_by_a_cause_told(bank, text):
+    """judge99: "The root cause I found" is filled by the cause told as found (main: not ticked for the last two)."""
+    assert "root-cause" in ticked(bank, text, "debugged-performance")
+
+
+@pytest.mark.parametrize("text", [
+    "I looked at the traces for a week but I never found out why the pool was running out of connections.",
+    "I would add tracing to find out whether each worker opened its own pool of connections.",
+    # a "because" that gives the reason for the candidate's own act, not a cause (writer V, d2v-079)
+    "I got the database administrator down, because she is the only one who can see the server settings.",
+    # a figure come down, not a cause (dev2 d2n-062)
+    "The bundle was huge. I split the bundle, lazy-loaded the charts, and it came down to under two seconds.",
+    # a "because" said of how things always are, no cause found in this story (dev2 d2b-af-debug-04)
+    "Performance across services, yeah, that happens a lot, right, because, like, everything calls everything.",
+    # someone noticed the symptom; nothing found (dev2 d2f-af-debug-02)
+    "Our biggest customer's ops team was the one who noticed, they emailed our CEO, and I never nailed down why.",
+])
+def test_a_cause_heading_is_not_credited_without_a_cause_told(bank, text):
+    assert "root-cause" not in ticked(bank, text, "debugged-performance")
+
+
+def test_slot_headings_are_read_as_headings_only():
+    """A heading that names the slot (and, for the technology, asks why) is read as one; an instruction or a heading
+    that asks no why is judged as before (`CAUSE_HEADING`, `TECH_HEADING`)."""
+    from voiceprep.core.analysis.judge import CAUSE_HEADING, TECH_HEADING
+
+    assert all(CAUSE_HEADING.match(x) for x in ("The root cause I found", "The root cause, named precisely",
+                                                 "What caused it", "The real cause"))
+    assert not any(CAUSE_HEADING.match(x) for x in ("Explain the root cause in plain words",
+                                                     "How I found the causes: audits and chart reviews"))
+    assert all(TECH_HEADING.match(x) for x in ("The technology and why I needed it",
+                                                "The tool we picked, and why we chose it"))
+    assert not any(TECH_HEADING.match(x) for x in ("The new system", "Picking up new technologies quickly: a concrete example"))

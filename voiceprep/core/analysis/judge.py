@@ -62,6 +62,7 @@ from voiceprep.core.analysis.segments import (
     HARM,
     HELD_UNTIL,
     HYPOTHETICAL,
+    MODALS_CARRY,
     NEGATORS,
     NO_HARM,
     OUTCOME_CLAIM,
@@ -72,6 +73,7 @@ from voiceprep.core.analysis.segments import (
     clean,
     denied_targets,
     denies_change,
+    had,
     held_until,
     joined,
     kept_denials,
@@ -105,7 +107,10 @@ from voiceprep.settings import (
     AnalysisSettings,
 )
 
-JUDGE_VERSION = "semantic-83"      # session 48: -83: judge98r (read47c's findings: "Me and Dan went", "the two of us
+JUDGE_VERSION = "semantic-84"      # session 48: -84: judge99 (a heading that names the cause, or the
+                                   # technology and why, is credited by what fills the slot: `CAUSE_HEADING`,
+                                   # `TECH_HEADING`);
+                                   # -83: judge98r (read47c's findings: "Me and Dan went", "the two of us
                                    # finally sat down" a subject; the own-instance rule refuses a unit overlapping
                                    # another point's best; "and the time we ..." no run-on lead; LEAD_WORDS in settings);
                                    # -82: judge100 (a "How I …" heading is not credited by a claim
@@ -1056,6 +1061,51 @@ ASKS_FOR_NUMBERS = re.compile(r"\bwith (?:a |the |some )?numbers?\b|\bquantif|\b
 NUMBER_HEADING = re.compile(r"^\s*(?:the|what|our|my|its)\b[^,:;.]{0,60},\s*with\s+(?:a|the|some)\s+numbers?\s*\.?\s*$",
                             re.IGNORECASE)
 UNCHANGED = frozenset({"still", "same", "unchanged", "stayed", "flat"})
+# a key point written as a note heading that names the cause of a problem ("The root cause I found", "The root cause,
+# named precisely", "What caused it": walk63 1, judge99): like a number heading, its words name a slot, not content a
+# sentence comes near in meaning, so it is credited by what fills it (`_told_causes`): a sentence told as done that
+# says what the cause was, after a finding ("it turned out the kids were loading scrap paper", "I worked out it was
+# because the system sent the notice to the tutor", "the real cause was that each worker opened its own pool") or as
+# why a thing happened ("it was the desk being empty at lunch, because I was on canteen duty"); not the reason for the
+# candidate's own act ("I got the technician in, because the problem was on the network side"), nor the slot named
+# with nothing in it ("I found the root cause of the problem")
+CAUSE_HEADING = re.compile(r"^\s*(?:(?:the|my|our|its)\s+(?:(?:real|root|actual|underlying|main)\s+)?causes?"
+                           r"(?:\s+(?:i|we)\s+(?:found|identified|traced|uncovered|spotted))?|what\s+caused\s+it)"
+                           r"\s*(?:,[^,:;.]{0,40})?\.?\s*$", re.IGNORECASE)
+# what tells a cause found, the words after it being the cause (read over a unit's cleaned words; not "came down to",
+# said of a figure as often: "it came down to under two seconds", d2n-062)
+FOUND_CAUSE = re.compile(r"\b(?:turned out|(?:found|worked|figured) out|found (?:that|it was|the (?:\w+ )?(?:cause|reason))"
+                         r"|reali[sz]ed|discovered|noticed|traced (?:it|them|the \w+) (?:back )?to"
+                         r"|caused by|(?:cause|reason) (?:was|were|turned)|causes were)\b")
+# what says why a thing happened, the words after it being the cause (not when the candidate acts before it)
+CAUSAL = frozenset({"because", "cos", "cuz", "coz"})
+# words of a cause heading's slot, which fill nothing ("the root cause of the problem", "why it was happening")
+SLOT_WORDS = frozenset({"problem", "problems", "issue", "issues", "cause", "causes", "reason", "reasons", "root",
+                        "happening", "happened", "thing", "things", "why"})
+# a key point written as a note heading that names the technology brought in, and why ("The technology and why I
+# needed it", "The tool we picked, and why we chose it": walk63 1, judge99): credited by a sentence that names the
+# thing and gives the reason for it (`_told_technologies`), in its words before a reason ("We inherited a Go service
+# ..., so someone on the team had to be able to change it safely", "we got a self-issue kiosk because the lunch queue
+# was out the door"), or in the sentence just before one that refers back to it ("A self-issue machine. The reason was
+# me being on my own at lunch"); not "the new one" (no name), nor the old system ("Our old catalogue kept crashing, so
+# something had to change": the system before is another slot), nor "X, so I brought in Y" (the act after the reason,
+# reversed)
+TECH_HEADING = re.compile(r"^\s*(?:the|my|our)\s+(?:new\s+)?(?:technology|technologies|tool|tools|system|software|"
+                          r"platform|language|framework|stack)(?:\s+(?:i|we)\s+\w+)?,?\s+and\s+why\s+"
+                          r"(?:i|we)\s+\w+\s+(?:it|them)\s*\.?\s*$", re.IGNORECASE)      # the why asked: "The new
+#                                                     system" alone would be filled by any sentence that names a thing
+# what gives a reason, the words before it naming the thing and those after it the reason ("so" only before a
+# subject other than the candidate, "so someone had to": "so slow" is a degree, "so I brought in" the act)
+REASON = re.compile(r"\b(?:because|cos|cuz|coz|(?:the|one) reason (?:was|is|being)|as a way (?:of|to)|so that"
+                    r"|so (?!i\b|we\b|i'd\b|we'd\b)(?:someone|somebody|nobody|everyone|they|he|she|it|you|a|an|the|"
+                    r"every|each|our|their|his|her|students|kids|people|staff|users)\b)")
+# words that put a thing before the story's time: the system replaced, not the technology brought in
+OLD_WORDS = frozenset({"old", "before", "previous", "previously", "used", "existing", "legacy"})
+# words of a technology heading's slot, which name nothing ("the new one", "the right technology")
+TECH_SLOT_WORDS = frozenset({"technology", "technologies", "tool", "tools", "system", "systems", "software", "new",
+                             "one", "thing", "things", "right"})
+# what says a figure is rough, or when it was: with a time, no thing named ("After, it was maybe an hour")
+ROUGHLY = frozenset({"maybe", "probably", "perhaps", "after", "afterwards"})
 # a word that tells a change, said at most `CHANGE_REACH` words before the figure it measures ("saved about four hours
 # a week", "cut the losses to forty", "rose to nine hundred"); not a count or a duration told as what was done ("twenty
 # students", "a two-day course", "ten minutes each", "it took ten days": judge97 c2)
@@ -2291,6 +2341,78 @@ class AnswerJudge:
                                       for j in range(max(u.first, i - CHANGE_REACH), i)))
         return out
 
+    def _told_causes(self, kp: KeyPoint, ok: np.ndarray) -> np.ndarray:
+        """Per unit, whether it tells a cause, for a cause heading (`CAUSE_HEADING`): usable for the point (`ok`), and
+        at least `slot_filler_words` words of content beyond the heading's (`SLOT_WORDS`), told in the past, from a
+        finding (`FOUND_CAUSE`) or a "because" (`CAUSAL`) whose clause tells a finding or not the candidate acting, to
+        the end of its sentence ("What it turned out to be, after a fair bit of digging, | was the pricing service")."""
+        own = own_stems(kp.label) | frozenset(stem(w) for w in SLOT_WORDS)
+        out = np.zeros(len(self.units), dtype=bool)
+        for k, u in enumerate(self.units):
+            if not ok[k] or u.kind == "pair":
+                continue
+            words = self._words[u.first:u.last + 1]
+            found = [(len(" ".join(words)[:m.end()].split()), m.group(0).split()[-1] in ("cause", "reason"))
+                     for m in FOUND_CAUSE.finditer(" ".join(words))]      # word offsets after each finding
+            # ... whose clause goes on, or that names the cause, told after it ("I found the reason, the reminders
+            # went to school emails"): not "our biggest customer's ops team was the one who noticed, they emailed our
+            # CEO" (d2f-af-debug-02)
+            after = [i for i, named in found if named or any(c <= u.first + i - 1 < d for c, d in self._clauses)]
+            for i, w in enumerate(words):
+                if w in CAUSAL:
+                    at = u.first + i
+                    a = max([c for c, d in self._clauses if c <= at - 1 <= d] or [at])
+                    before = self.raw[a:at]        # its clause, though a unit of its own ("I realised it was | because")
+                    if before and (not speaks_as_actor(" ".join(before), subject=True)
+                                   or FOUND_CAUSE.search(" ".join(self._words[a:at]))):
+                        after.append(i + 1)
+            out[k] = any(specific_words(self._tokens_in(u.first + i, end), own) >= self.s.slot_filler_words
+                         and said_in_past(self._words[u.first + i:end + 1])     # "because everything calls everything":
+                         for i in after for end in [self._end_of(u.first + i)])  # no cause found (d2b-af-debug-04)
+        return out
+
+    def _told_technologies(self, kp: KeyPoint, ok: np.ndarray) -> bool:
+        """Whether a sentence names the technology and a reason for it, for a heading that asks both (`TECH_HEADING`):
+        at least `slot_filler_words` words of content beyond the heading's (`TECH_SLOT_WORDS`) before a reason
+        (`REASON`), in its sentence or, when the sentence has none there, the one before, and as many after it; no
+        figure or time among the thing's, none of them puts it before the story (`OLD_WORDS`) nor in a plan ("I would
+        pick Go because"), something told in the past, and a unit usable for the point (`ok`) holds the
+        reason's first word and one holds the thing's."""
+        own = own_stems(kp.label) | frozenset(stem(w) for w in TECH_SLOT_WORDS)
+        measures = own | frozenset(stem(w) for w in (*TIME_UNITS, *APPROXIMATE, *ROUGHLY))    # "After, it was maybe an
+        #                                                                 hour": a figure names no thing
+
+        def usable_at(i: int) -> bool:
+            return any(ok[k] and u.first <= i <= u.last and u.kind != "pair" for k, u in enumerate(self.units))
+
+        def planned(a: int, b: int) -> bool:       # "I would pick Go because ...": a plan names no thing brought in
+            return any((w in MODALS_CARRY or w in ("will", "i'll", "we'll")) and not had(self._words, i, sure=True)
+                       for i, w in enumerate(self._words[a:b + 1], start=a))
+
+        def names(a: int, b: int, alone: bool = False) -> bool:     # `alone`: a sentence of its own before the reason,
+            #                                                  a bare name ("It was Go.") the reason makes more than a mention
+            short = sum(1 for w in self.raw[a:b + 1] if len(clean(w)) <= 2 and clean(w) not in DETERMINERS
+                        and capitalised_name(w.strip(" .,;:!?")))
+            return (b >= a and not OLD_WORDS & set(self._words[a:b + 1]) and (alone or usable_at(a)) and not planned(a, b)
+                    and short + specific_words([t for t in self._tokens_in(a, b) if not t.is_number], measures)
+                    >= self.s.slot_filler_words)      # a short name is a word of content too ("Go", "R")
+
+        for n, (a, b) in enumerate(self._sentence_list):
+            text = " ".join(self._words[a:b + 1])
+            for r in REASON.finditer(text):
+                at = a + len(text[:r.start()].split())              # the reason's first word
+                end = at + len(r.group(0).split())
+                if at == a and r.group(0).startswith("so "):
+                    continue        # "So, um, ...": a sentence's opening "so" joins, no reason
+                if not usable_at(at) or specific_words(self._tokens_in(end, b), own) < self.s.slot_filler_words:
+                    continue
+                if not said_in_past(self._words[self._sentence_list[max(n - 1, 0)][0]:b + 1]):
+                    continue        # told as what happened
+                if names(a, at - 1) or (n > 0 and specific_words(self._tokens_in(a, at - 1), own) == 0
+                                        and names(*self._sentence_list[n - 1], alone=True)):
+                    return True
+        return False
+
     def _tokens_in(self, a: int, b: int) -> list[Token]:
         """The tokens of words a..b, found by bisection, not by reading every token of the answer (perf44b)."""
         return self.index.tokens[bisect_left(self._token_words, a):bisect_right(self._token_words, b)]
@@ -2851,6 +2973,11 @@ class AnswerJudge:
             p = self.s.judge_threshold      # an instance of the point, told in the story's own words (judge26/28)
         if p < self.s.judge_threshold and NUMBER_HEADING.match(kp.label) and self._measured_results(kp, ok).any():
             p = self.s.judge_threshold      # "restarts went from three a day to none" for "The result, with a number"
+        slotted = p < self.s.judge_threshold and (
+            (bool(CAUSE_HEADING.match(kp.label)) and self._told_causes(kp, ok).any())
+            or (bool(TECH_HEADING.match(kp.label)) and self._told_technologies(kp, ok)))
+        if slotted:       # "it turned out the kids were loading scrap paper" for "The root cause I found"; a heading's
+            p = self.s.judge_threshold      # words are a slot's, not said by a story in few details either (below)
         before = self._before_figures(kp.label)
         if ASKS_FOR_NUMBERS.search(kp.label) and not any(
                 said and not any(i in before for i in range(u.first, u.last + 1))
@@ -2875,7 +3002,7 @@ class AnswerJudge:
             p = self._set_aside(p)       # a general account that names the mission only to like it: what it is never
             #                              said (judge83); with specifics, only the praising sentence is set aside
             #                              ("I'd be a great fit. I've spent six years building ...": read43c, judge85)
-        if (p >= self.s.judge_threshold and self.general and kp.cues_from_label
+        if (p >= self.s.judge_threshold and self.general and kp.cues_from_label and not slotted
                 and max((label_share(part, said) for part in [needed_part(kp.label), *claim_texts(kp.label)]
                          for said in self._sentence_stems), default=0.0) < self.s.general_label_share):
             p = self._set_aside(p)       # "I made sure everyone was okay" for "First I made the area safe and..."
