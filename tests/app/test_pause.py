@@ -522,3 +522,11 @@ def test_every_answer_the_silence_stop_ended_says_so_in_the_state_line():
     each, as a fact, with the key that continues it."""
     line = silence_stopped_line(6.0, "C")
     assert line == "It stopped by itself after 6 s of silence; C continues this answer."
+
+
+def test_an_answer_that_ended_for_a_while_is_finished():
+    """read48c (mend49 added "while" to the words no sentence ends on): "It was failing for a while." ends a sentence,
+    as often as any, and got "Not finished? Press C" again, what walk64 finding 6 took away."""
+    assert not may_be_mid_thought("The job had been failing silently for a while.")
+    assert not may_be_mid_thought("That took a while.")
+    assert may_be_mid_thought("And then we.")

@@ -528,3 +528,21 @@ def test_a_continued_rounds_drill_next_keeps_the_earlier_sittings_missed_points(
     alone = Rehearsal.for_round(bank, rnd)                             # a round in one sitting: as before
     alone.record(analyze_answer(bank, rnd.prompts[0], Transcript.from_text("I am not sure.")))
     assert {pid for pid, _ in alone.drill_next(alone.summary())} == {ids[0]}
+
+
+def test_f_asks_the_thing_before_its_number_after_an_answer_that_named_nothing():
+    """read48c (mend49, walk64 finding 4): the analysis put "Could you name what you built?" first after an answer that
+    covered no point, but F and the feedback's "F asks next" sorted the follow-ups by weight again and still asked "How
+    did you measure that impact?" first. F asks them in the analysis's order, the bank's own question last."""
+    bank = load_bank(BANKS / "airwallex.toml")
+    prompt = bank.prompt("most-impactful")
+    r = Rehearsal(bank, [prompt], "One prompt")
+    vague = analyze_answer(bank, prompt, Transcript.from_text(
+        "I did quite a lot of things in my career, and people seemed happy with them."))
+    assert not any(k.hit for k in vague.key_points)
+    r.record(vague)
+    first = next(f["question"] for f in vague.follow_ups if f["key_point_id"])
+    assert first == "Could you name what you built?"
+    assert r.next_follow_up() is not None and r.next_follow_up()[0] == first
+    turn = r.ask_follow_ups()
+    assert turn is not None and turn.questions == (first,)

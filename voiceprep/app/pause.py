@@ -7,10 +7,11 @@ import math
 import re
 
 # words an unfinished sentence ends on: a thought broken off ("...and", "so, um"); mend49: a subject, an "if" or a
-# possessive with nothing after it ("and then we.": a pause may be written with a full stop)
+# possessive with nothing after it ("and then we.": a pause may be written with a full stop); not "while" ("for a
+# while." ends one: read48c)
 HANGING = frozenset({"and", "so", "but", "or", "because", "then", "which", "who", "where", "when", "like",
                      "um", "uh", "er", "the", "a", "an", "to", "of", "with", "for", "my", "our",
-                     "we", "they", "he", "she", "if", "while", "their", "your", "its"})
+                     "we", "they", "he", "she", "if", "their", "your", "its"})
 
 
 def may_be_mid_thought(text: str) -> bool:

@@ -343,10 +343,11 @@ class Rehearsal:
         return [kp for kp, hit in self.hits(pid) if not hit and (not counted or kp.id in counted)]
 
     def _ordered_follow_ups(self) -> list[dict[str, str]]:
-        """The open follow-ups in the order an interviewer asks them: the heaviest missed point first, the bank's
-        own question for the prompt (no point) last."""
-        weights = {kp.id: kp.weight for kp in self.current.key_points}
-        return sorted(self.open_follow_ups(), key=lambda f: (not f["key_point_id"], -weights.get(f["key_point_id"], 0)))
+        """The open follow-ups in the order an interviewer asks them: the points' in the answer's own order
+        (`followups.asked_next`: the heaviest missed first, or after an answer that covered none the heaviest that asks
+        for no figure; read48c: sorting by weight again here undid that for F), the bank's own question for the
+        prompt (no point) last."""
+        return sorted(self.open_follow_ups(), key=lambda f: not f["key_point_id"])
 
     def more_to_ask(self) -> bool:
         """An open follow-up not asked yet of the current question's latest answer (asked after a follow-up answer)."""

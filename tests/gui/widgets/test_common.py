@@ -186,3 +186,25 @@ def test_text_cut_at_a_word_has_no_comma_before_its_ellipsis_and_a_long_first_wo
     # (cut_at_word's own cases: tests/core/test_wording.py)
     label = "x" * 90
     assert point_shown(label) == "x" * (DRILL_LABEL_CHARS - 1) + "…"
+
+
+def test_a_row_tables_focus_ring_leaves_no_line_across_its_rows_when_it_scrolls(qtbot):
+    """read48c (mend49, walk64 7 drew the ring inside the rows' area): scrolling moved the viewport's pixels, the ring
+    on its edges with them, and only the uncovered strip was painted again: a ring line was left across the rows at
+    every step. What the screen shows (the window's pixels, not a fresh render) has the ring only at its edges."""
+    from PySide6.QtGui import QPalette
+
+    table = rows_table(qtbot, 300)
+    table.resize(500, 400)
+    table.activateWindow()
+    table.setFocus()
+    qtbot.waitUntil(table.hasFocus, timeout=5000)
+    ring = table.palette().color(QPalette.ColorGroup.Active, QPalette.ColorRole.Highlight)
+    bar = table.verticalScrollBar()
+    for _ in range(5):
+        bar.setValue(bar.value() + 3)
+        qtbot.wait(20)
+    image = table.screen().grabWindow(table.winId()).toImage()
+    view = table.viewport().geometry()
+    x = view.x() + view.width() // 2
+    assert [y for y in range(view.y() + 4, view.bottom() - 4) if image.pixelColor(x, y) == ring] == []

@@ -420,6 +420,13 @@ class RowTable(QTableView):
             draw_ring(painter, option)
             painter.end()
 
+    def scrollContentsBy(self, dx: int, dy: int) -> None:
+        """Scrolled, the viewport's pixels are moved, the ring painted on its edges with them: drawn again whole, so no
+        ring line is left across the rows (read48c)."""
+        super().scrollContentsBy(dx, dy)
+        if self.hasFocus():
+            self.viewport().update()
+
     def moveCursor(self, action: QAbstractItemView.CursorAction, modifiers: Qt.KeyboardModifier) -> QModelIndex:
         if action in (QAbstractItemView.CursorAction.MoveHome, QAbstractItemView.CursorAction.MoveEnd):
             modifiers |= Qt.KeyboardModifier.ControlModifier
