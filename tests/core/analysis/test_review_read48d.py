@@ -26,7 +26,6 @@ HEADING_THEN_CLAIM = ("Last year our team inherited a Go service and nobody knew
                       "things up quickly. The service went from three restarts a day to none.")
 
 
-@pytest.mark.xfail(strict=True, reason="read48d 1: tells_an_instance reads the heading's 'learned' before the colon")
 def test_a_claim_after_the_how_heading_said_back_does_not_credit_it(bank):
     assert "learned-fast" not in ticked(bank, HEADING_THEN_CLAIM)
 
