@@ -107,7 +107,9 @@ from voiceprep.settings import (
     AnalysisSettings,
 )
 
-JUDGE_VERSION = "semantic-84"      # session 48: -84: judge99 (a heading that names the cause, or the
+JUDGE_VERSION = "semantic-85"      # session 48: -85: read48d (a claim after a "How I …" heading said back
+                                   # is a self-claim: the heading's own past, "How I learned it fast:", is not read);
+                                   # -84: judge99 (a heading that names the cause, or the
                                    # technology and why, is credited by what fills the slot: `CAUSE_HEADING`,
                                    # `TECH_HEADING`);
                                    # -83: judge98r (read47c's findings: "Me and Dan went", "the two of us
@@ -2566,7 +2568,8 @@ class AnswerJudge:
             spans = []
             for a, b in self._sentences:
                 colon = max((i for i in range(a, b + 1) if self.raw[i].rstrip().endswith(":")), default=a - 1)
-                if not tells_an_instance(words[a:b + 1]) and _CLAIMING & set(words[colon + 1:b + 1]):
+                said = words[colon + 1:b + 1]    # the heading's own past ("How I learned it fast:") tells nothing
+                if not tells_an_instance(said) and _CLAIMING & set(said):
                     spans.append((a, b))
             self._self_claim_set = frozenset(i for a, b in spans for i in range(a, b + 1))
         return self._self_claim_set
