@@ -25,7 +25,7 @@ from voiceprep.core.analysis.quantities import (
     said_unit,
     word_figure_start,
 )
-from voiceprep.core.analysis.segments import HYPOTHETICAL, said_pieces
+from voiceprep.core.analysis.segments import HYPOTHETICAL, PAST, said_pieces
 from voiceprep.core.analysis.text import APPROXIMATE, NUMBER_WORDS, Token, compound, stem, tokenize, written_names
 from voiceprep.core.transcript import Transcript, Word
 from voiceprep.core.wording import counted
@@ -537,7 +537,9 @@ def _counts_its_own(raw: list[str], i: int) -> bool:
     if i + 1 >= len(raw) or ends_clause(raw[i]):
         return False
     after = _clean(raw[i + 1])
-    return after.isalpha() and len(after) >= 3 and after not in NUMBER_WORDS and after not in _NOT_COUNTED
+    # not an adverb, a verb or a preposition: "down to 200 consistently", "80 became 5", "at 80 across" (read48d 3)
+    return (after.isalpha() and len(after) >= 3 and after not in NUMBER_WORDS and after not in _NOT_COUNTED
+            and not after.endswith(("ly", "ed")) and after not in PAST and after not in _PREPOSITIONS)
 
 
 def _bare_count(raw: list[str], t: Token, last: int, unit: bool) -> bool:

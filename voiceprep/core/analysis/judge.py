@@ -107,7 +107,9 @@ from voiceprep.settings import (
     AnalysisSettings,
 )
 
-JUDGE_VERSION = "semantic-85"      # session 48: -85: read48d (a claim after a "How I …" heading said back
+JUDGE_VERSION = "semantic-86"      # session 48: -86: read48d 4 (after an "-ly" word only a known verb makes "of us" a
+                                   # subject: "each of us only limited access" is an object);
+                                   # -85: read48d (a claim after a "How I …" heading said back
                                    # is a self-claim: the heading's own past, "How I learned it fast:", is not read);
                                    # -84: judge99 (a heading that names the cause, or the
                                    # technology and why, is credited by what fills the slot: `CAUSE_HEADING`,
@@ -576,10 +578,15 @@ OBJECT_SPEAKERS = frozenset({"me", "us"})
 
 
 def _verb_next(words: Sequence[str], j: int) -> bool:
-    """Whether a verb of the story comes at words[j], after any adverbs in "-ly" ("finally sat down")."""
-    while j < len(words) and len(words[j]) > 3 and words[j].endswith("ly"):
-        j += 1
-    return j < len(words) and (_verb_like(words[j]) or words[j] in _GOES_ON)
+    """Whether a verb of the story comes at words[j], or after adverbs in "-ly" ("finally sat down"): then a verb
+    known as one (`PAST`, `_GOES_ON`), not any "-ed" word, which after an adjective in "-ly" is one too ("each of us
+    only limited access", "both of us weekly updated reports": read48d 4)."""
+    k = j
+    while k < len(words) and len(words[k]) > 3 and words[k].endswith("ly"):
+        k += 1
+    if k == j:
+        return k < len(words) and (_verb_like(words[k]) or words[k] in _GOES_ON)
+    return k < len(words) and (words[k] in PAST or words[k] in _GOES_ON)
 
 
 def _as_object(words: Sequence[str], i: int) -> bool:
