@@ -99,7 +99,9 @@ from voiceprep.core.banks.load import default_cues, label_min_cues
 from voiceprep.core.banks.model import Job, KeyPoint, Prompt
 from voiceprep.settings import DENIED_CLAIM_WORDS, MISSING_HEAD_WORDS, PHRASE_CUE_WORDS, AnalysisSettings
 
-JUDGE_VERSION = "semantic-81"      # session 47: -81: judge97 (a "..., with a number" heading credited by a
+JUDGE_VERSION = "semantic-81-w"    # session 48: -81-w: judge101 (walk64 1-3: "I designed X and led Y" read in
+                                   # halves, a half with the point's cues speaks for it);
+                                   # session 47: -81: judge97 (a "..., with a number" heading credited by a
                                    # change measured with a figure: `NUMBER_HEADING`);
                                    # -80: read47c 3 (judge95's rule for plain points only);
                                    # -79: judge95 (judge92's rule B made precise: an own act told as
@@ -2752,8 +2754,11 @@ class AnswerJudge:
         parts = facets(said)
         vecs = self.embedder.embed([said, *parts])
         sims = similarities(self.vectors, vecs)           # units x (label + facets)
-        if self._halves.any():     # a half of a sentence that says two things, when it is close to the point alone
-            alone = ~(self._halves & (sims[:, 0] < self.s.half_sentence_min))
+        if self._halves.any():     # a half of a sentence that says two things, when it is close to the point alone,
+            #                        or says the cues the bank wrote for it: "I designed the metrics pipeline" of "...
+            #                        and led a team of three to roll it out across five cloud regions" (walk64 1)
+            cued = self._cues_said_in(kp) >= max(1, kp.min_cues)
+            alone = ~(self._halves & (sims[:, 0] < self.s.half_sentence_min) & ~cued)
             ok, others_ok = ok & alone, others_ok & alone
         masked = np.where(ok[:, None], sims, -1.0)
         planned = future_items(kp.label)
