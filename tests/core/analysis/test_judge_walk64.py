@@ -50,6 +50,7 @@ def test_the_role_is_ticked_in_one_sentence_as_in_two(bank):
         r = judged(bank, text)
         assert r["your-role"].hit, (text, r["your-role"].judgement.probability)
         assert r["what-built"].hit, (text, r["what-built"].judgement.probability)
+        assert not r["who-benefited"].hit, (text, r["who-benefited"].judgement.probability)   # "a team" led
 
 
 def test_a_half_without_the_cue_still_needs_to_be_close(bank):

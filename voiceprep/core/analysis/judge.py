@@ -2755,9 +2755,12 @@ class AnswerJudge:
         vecs = self.embedder.embed([said, *parts])
         sims = similarities(self.vectors, vecs)           # units x (label + facets)
         if self._halves.any():     # a half of a sentence that says two things, when it is close to the point alone,
-            #                        or says the cues the bank wrote for it: "I designed the metrics pipeline" of "...
-            #                        and led a team of three to roll it out across five cloud regions" (walk64 1)
-            cued = self._cues_said_in(kp) >= max(1, kp.min_cues)
+            #                        or, for the candidate's own act or role, says the cues the bank wrote for it: "I
+            #                        designed the metrics pipeline" of "... and led a team of three to roll it out
+            #                        across five cloud regions" (walk64 1); not "led a team" for "Who benefited: ...
+            #                        teams": a word of another point said in passing there
+            cued = (self._cues_said_in(kp) >= max(1, kp.min_cues) if own or YOUR_ROLE.search(kp.label)
+                    else np.zeros(len(self.units), dtype=bool))
             alone = ~(self._halves & (sims[:, 0] < self.s.half_sentence_min) & ~cued)
             ok, others_ok = ok & alone, others_ok & alone
         masked = np.where(ok[:, None], sims, -1.0)
