@@ -107,7 +107,9 @@ from voiceprep.settings import (
     AnalysisSettings,
 )
 
-JUDGE_VERSION = "semantic-86"      # session 48: -86: read48d 4 (after an "-ly" word only a known verb makes "of us" a
+JUDGE_VERSION = "semantic-87"      # session 48: -87: judge101 (walk64 1: "I designed X and led Y" read in
+                                   # halves, a half with an own-act point's cues speaks for it);
+                                   # -86: read48d 4 (after an "-ly" word only a known verb makes "of us" a
                                    # subject: "each of us only limited access" is an object);
                                    # -85: read48d (a claim after a "How I …" heading said back
                                    # is a self-claim: the heading's own past, "How I learned it fast:", is not read);
@@ -2935,8 +2937,14 @@ class AnswerJudge:
         parts = facets(said)
         vecs = self.embedder.embed([said, *parts])
         sims = similarities(self.vectors, vecs)           # units x (label + facets)
-        if self._halves.any():     # a half of a sentence that says two things, when it is close to the point alone
-            alone = ~(self._halves & (sims[:, 0] < self.s.half_sentence_min))
+        if self._halves.any():     # a half of a sentence that says two things, when it is close to the point alone,
+            #                        or, for the candidate's own act or role, says the cues the bank wrote for it: "I
+            #                        designed the metrics pipeline" of "... and led a team of three to roll it out
+            #                        across five cloud regions" (walk64 1); not "led a team" for "Who benefited: ...
+            #                        teams": a word of another point said in passing there
+            cued = (self._cues_said_in(kp) >= max(1, kp.min_cues) if own or YOUR_ROLE.search(kp.label)
+                    else np.zeros(len(self.units), dtype=bool))
+            alone = ~(self._halves & (sims[:, 0] < self.s.half_sentence_min) & ~cued)
             ok, others_ok = ok & alone, others_ok & alone
         masked = np.where(ok[:, None], sims, -1.0)
         planned = future_items(kp.label)
