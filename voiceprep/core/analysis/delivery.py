@@ -503,9 +503,10 @@ def _quantities(raw: list[str], numbers: frozenset[int] | None = None) -> list[s
     out: list[str] = []
     for first, last in sorted(spans):
         if first == last and value.get(first) in with_unit:
-            if not _counts_its_own(raw, first):
+            through = _counted_through(raw, first)
+            if through is None:
                 continue
-            last = first + 1
+            last = through
         phrase = _COMPOUND.sub(lambda m: compound(m[1], m[2]) or m[0],
                                " ".join(w.strip() for w in raw[first:last + 1]).strip(" ,.;"))
         if phrase and phrase.lower() not in (o.lower() for o in out):   # each figure once, however often said (walk56)
@@ -540,6 +541,21 @@ def _counts_its_own(raw: list[str], i: int) -> bool:
     # not an adverb, a verb or a preposition: "down to 200 consistently", "80 became 5", "at 80 across" (read48d 3)
     return (after.isalpha() and len(after) >= 3 and after not in NUMBER_WORDS and after not in _NOT_COUNTED
             and not after.endswith(("ly", "ed")) and after not in PAST and after not in _PREPOSITIONS)
+
+
+def _counted_through(raw: list[str], i: int) -> int | None:
+    """The last word of the thing the bare repeat at `i` counts, or None: "three restarts", and through
+    a participle before its plural noun, "3 dedicated servers", "5 affected customers" (read48e 7; not "80 remained
+    stable")."""
+    if _counts_its_own(raw, i):
+        return i + 1
+    if i + 2 >= len(raw) or ends_clause(raw[i]) or ends_clause(raw[i + 1]):
+        return None
+    mid, noun = _clean(raw[i + 1]), _clean(raw[i + 2])
+    if (mid.isalpha() and mid.endswith("ed") and mid not in PAST and noun.isalpha() and len(noun) > 3
+            and noun.endswith("s") and not noun.endswith("ss") and noun not in _NOT_COUNTED and noun not in _PREPOSITIONS):
+        return i + 2
+    return None
 
 
 def _bare_count(raw: list[str], t: Token, last: int, unit: bool) -> bool:

@@ -107,7 +107,9 @@ from voiceprep.settings import (
     AnalysisSettings,
 )
 
-JUDGE_VERSION = "semantic-87"      # session 48: -87: judge101 (walk64 1: "I designed X and led Y" read in
+JUDGE_VERSION = "semantic-88"      # session 48: -88: read48e (a finding said as not made fills no cause slot; a
+                                   # sentence's first word is no short name; "finally fixed the leak" acts again);
+                                   # -87: judge101 (walk64 1: "I designed X and led Y" read in
                                    # halves, a half with an own-act point's cues speaks for it);
                                    # -86: read48d 4 (after an "-ly" word only a known verb makes "of us" a
                                    # subject: "each of us only limited access" is an object);
@@ -588,7 +590,17 @@ def _verb_next(words: Sequence[str], j: int) -> bool:
         k += 1
     if k == j:
         return k < len(words) and (_verb_like(words[k]) or words[k] in _GOES_ON)
-    return k < len(words) and (words[k] in PAST or words[k] in _GOES_ON)
+    if k >= len(words):
+        return False
+    nxt = words[k + 1] if k + 1 < len(words) else ""
+    # an "-ed" word after an adverb is a verb when no noun of its own follows it ("finally fixed the leak",
+    # "eventually traced it to"), an adjective before one ("only limited access", "weekly updated reports": read48e 3)
+    return words[k] in PAST or words[k] in _GOES_ON or (_verb_like(words[k]) and (
+        not nxt or nxt in DETERMINERS or nxt in _AFTER_VERB))
+
+
+_AFTER_VERB = frozenset({"it", "them", "him", "her", "us", "me", "up", "down", "out", "back", "in", "on", "off", "to",
+                         "over", "into", "through", "with", "for", "about", "at", "and", "everything", "everyone"})
 
 
 def _as_object(words: Sequence[str], i: int) -> bool:
@@ -1988,6 +2000,19 @@ def _verb_of(word: str, label_word: str) -> bool:
                len(word) - len(v) >= 3 for v in _IZE for n in _IZATION)
 
 
+NO_ONE = frozenset({"nobody", "noone", "none"})
+
+
+def _finding_denied(words: Sequence[str], i: int) -> bool:
+    """Whether the finding at words[i] is denied: a negator or "nobody" in the six words before it or the three from
+    it ("we never found the root cause", "nobody realised", "it turned out nobody knew": read48e 1)."""
+    a = max(0, i - 6)
+    head = words[a:i]
+    tail = words[i:i + 3]
+    return bool((NEGATORS | NO_ONE) & set(head)) or (len(head) > 1 and ("no", "one") in zip(head, head[1:])) \
+        or bool((NEGATORS | NO_ONE) & set(tail))
+
+
 class AnswerJudge:
     """Judges one answer against many key points, sharing the answer's embeddings."""
 
@@ -2368,7 +2393,8 @@ class AnswerJudge:
             # ... whose clause goes on, or that names the cause, told after it ("I found the reason, the reminders
             # went to school emails"): not "our biggest customer's ops team was the one who noticed, they emailed our
             # CEO" (d2f-af-debug-02)
-            after = [i for i, named in found if named or any(c <= u.first + i - 1 < d for c, d in self._clauses)]
+            after = [i for i, named in found if (named or any(c <= u.first + i - 1 < d for c, d in self._clauses))
+                     and not _finding_denied(words, i)]
             for i, w in enumerate(words):
                 if w in CAUSAL:
                     at = u.first + i
@@ -2402,8 +2428,10 @@ class AnswerJudge:
 
         def names(a: int, b: int, alone: bool = False) -> bool:     # `alone`: a sentence of its own before the reason,
             #                                                  a bare name ("It was Go.") the reason makes more than a mention
-            short = sum(1 for w in self.raw[a:b + 1] if len(clean(w)) <= 2 and clean(w) not in DETERMINERS
-                        and capitalised_name(w.strip(" .,;:!?")))
+            start = self._sentence_of(a)
+            short = sum(1 for i, w in enumerate(self.raw[a:b + 1], start=a)
+                        if len(clean(w)) <= 2 and clean(w) not in DETERMINERS and (start is None or i != start[0])
+                        and capitalised_name(w.strip(" .,;:!?")))      # not a sentence's first word: "It", "We", "So"
             return (b >= a and not OLD_WORDS & set(self._words[a:b + 1]) and (alone or usable_at(a)) and not planned(a, b)
                     and short + specific_words([t for t in self._tokens_in(a, b) if not t.is_number], measures)
                     >= self.s.slot_filler_words)      # a short name is a word of content too ("Go", "R")
