@@ -114,12 +114,3 @@ def test_without_key_point_terms_the_hints_are_the_company_and_the_vocabulary_on
     assert "refunds" in bank.terms(flow) and "refunds" not in bank.terms(flow, names)
     assert bank.terms(flow, names) == bank.terms(settings=names) == [*([bank.job.company] if bank.job.company else []),
                                                                      *bank.vocabulary]
-
-
-def test_the_airwallex_banks_own_mechanics_terms_are_hinted_for_every_question():
-    """walk64 finding 5: tiny.en heard "a ring buffer with a single writer" as "… a single rider" (History's search for
-    "single writer" then found nothing): "single writer", "ring buffer" and "sequencer" are plain English words, no
-    key point's terms, so only the bank's vocabulary hints them, whichever question is asked."""
-    bank = load_bank(BANKS / "airwallex.toml")
-    for prompt in (None, *bank.all_prompts()):
-        assert {"ring buffer", "single writer", "sequencer"} <= set(bank.terms(prompt)), prompt
