@@ -53,6 +53,7 @@ from voiceprep.core.analysis.keypoints import (
 from voiceprep.core.analysis.plain import BASE_VERBS, claim_similarities, claim_texts
 from voiceprep.core.analysis.products import dots, similarities
 from voiceprep.core.analysis.quantities import ARTICLES, numbers_said
+from voiceprep.core.analysis.quote_assignment import joint_quotes
 from voiceprep.core.analysis.segments import (
     ADDITIVE,
     CHANGE_CLAIM,
@@ -3185,18 +3186,21 @@ class AnswerJudge:
         return lexical
 
     def one_to_one(self, results: Sequence[KeyPointResult]) -> None:
-        """Gives two covered points each other's quotes when they look swapped: point B is quoted with a sentence that
-        point A quotes better than B does, while B's own better quote is A's sentence, which A quotes better still;
-        after the swap each has a sentence it may quote (`_quote_scores` above -1), B its better one, and A one that
-        is more A's than B's. "I want to build the platforms that let a small business..." for "grow into building the
-        underlying platforms" and "What excites me is that the infrastructure has direct business impact" for "Infra
-        work with direct business impact", not the two swapped (walk43). Decides nothing: quotes only. A moved quote
-        takes its point's cue evidence along (`_cues_follow`)."""
+        """First hands the covered points' quoted units out again together, each moved point quoted better than before
+        (`_hand_out`: three points that rotate, quote50); then gives two covered points each other's quotes when they
+        look swapped: point B is quoted with a sentence that point A quotes better than B does, while B's own better
+        quote is A's sentence, which A quotes better still; after the swap each has a sentence it may quote
+        (`_quote_scores` above -1), B its better one, and A one that is more A's than B's. "I want to build the
+        platforms that let a small business..." for "grow into building the underlying platforms" and "What excites me
+        is that the infrastructure has direct business impact" for "Infra work with direct business impact", not the
+        two swapped (walk43). Decides nothing: quotes only. A moved quote takes its point's cue evidence along
+        (`_cues_follow`)."""
         spans = {(u.first, u.last): i for i, u in enumerate(self.units)}
         placed = [(r, spans.get((r.judgement.unit.first, r.judgement.unit.last))) for r in results
                   if r.hit and r.judgement is not None and r.judgement.unit is not None
                   and r.judgement.quotes is not None]
         moved: list[KeyPointResult] = []
+        placed = self._hand_out(placed, moved)
         for x in range(len(placed)):
             for y in range(len(placed)):
                 (ra, ia), (rb, ib) = placed[x], placed[y]
@@ -3212,6 +3216,27 @@ class AnswerJudge:
                     moved += [ra, rb]
         for r in {id(r): r for r in moved}.values():        # each once
             self._cues_follow(r)
+
+    def _hand_out(self, placed: list[tuple[KeyPointResult, int | None]],
+                  moved: list[KeyPointResult]) -> list[tuple[KeyPointResult, int | None]]:
+        """The units the covered points hold (`placed`), handed out again together for the largest summed quote score
+        (`quote_assignment.joint_quotes`), where a point takes another's unit only when that unit quotes it better
+        than its own (`_quote_scores`) and not off its figure (`_loses_its_figure`); a point whose own unit cannot
+        quote it (-1 and below) keeps it. Three points each holding the next one's sentence rotate, which no swap of
+        two does; a point loses nothing. Adds the points it moved to `moved`; returns `placed` as it leaves them."""
+        pool = [(k, r, i) for k, (r, i) in enumerate(placed)
+                if i is not None and r.judgement.quotes is not None and r.judgement.quotes[i] > -1]
+        held = [i for _k, _r, i in pool]
+        scores = [[float(r.judgement.quotes[i]) for i in held] for _k, r, _i in pool]
+        allowed = [[float(r.judgement.quotes[i]) > float(r.judgement.quotes[ia])
+                    and not self._loses_its_figure(r.key_point, ia, i) for i in held] for _k, r, ia in pool]
+        out = list(placed)
+        for (k, r, ia), slot in zip(pool, joint_quotes(scores, allowed), strict=True):
+            if held[slot] != ia:
+                r.judgement.unit = self._whole(self.units[held[slot]])
+                out[k] = (r, held[slot])
+                moved.append(r)
+        return out
 
     def _loses_its_figure(self, kp: KeyPoint, quoted: int, to: int) -> bool:
         """Whether `one_to_one` would move a point that asks for a number off the unit that says a figure (`quoted`)
