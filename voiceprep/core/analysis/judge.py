@@ -114,7 +114,7 @@ from voiceprep.settings import (
     AnalysisSettings,
 )
 
-JUDGE_VERSION = "semantic-88-false"    # session 49: -88-false: judge103 (`slot_fills`: a symptom noticed, "it
+JUDGE_VERSION = "semantic-89"    # session 49: -89: judge103 (`slot_fills`: a symptom noticed, "it
                                    # turned out fine", a "because" after how it felt fill no cause slot; a technology
                                    # only planned or weighed no technology slot; "I read … I let …" in a past story
                                    # is told, no self-claim);
