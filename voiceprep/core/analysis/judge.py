@@ -53,6 +53,7 @@ from voiceprep.core.analysis.keypoints import (
 from voiceprep.core.analysis.plain import BASE_VERBS, claim_similarities, claim_texts
 from voiceprep.core.analysis.products import dots, similarities
 from voiceprep.core.analysis.quantities import ARTICLES, numbers_said
+from voiceprep.core.analysis.recital import recital_stems, slot_heading
 from voiceprep.core.analysis.segments import (
     ADDITIVE,
     CHANGE_CLAIM,
@@ -114,7 +115,9 @@ from voiceprep.settings import (
     AnalysisSettings,
 )
 
-JUDGE_VERSION = "semantic-89"    # session 49: -89: judge103 (`slot_fills`: a symptom noticed, "it
+JUDGE_VERSION = "semantic-90"    # session 49: -90: judge105 (a heading said back with nothing in it fills no
+                                   # slot: `recital`);
+                                   # -89: judge103 (`slot_fills`: a symptom noticed, "it
                                    # turned out fine", a "because" after how it felt fill no cause slot; a technology
                                    # only planned or weighed no technology slot; "I read … I let …" in a past story
                                    # is told, no self-claim);
@@ -2113,6 +2116,7 @@ class AnswerJudge:
         self._approach: bool | None = None
         self._noun_words: frozenset[int] | None = None
         self._general: bool | None = None
+        self._recital_mask: np.ndarray | None = None
         self._waved: list[tuple[int, int]] | None = None
         self._waved_name_words: frozenset[int] | None = None
         self._candour_words: frozenset[int] | None = None
@@ -2166,6 +2170,22 @@ class AnswerJudge:
         self._label_vectors = dict(zip((kp.label for kp in prompt.key_points), vecs[1:]))
         q, _ = np.linalg.qr(np.stack([vecs[0], vecs[1:].mean(axis=0)]).T)
         return q
+
+    def _recitals(self) -> np.ndarray:
+        """Per unit, whether it says fewer than `recital_content_min` words of content beyond the question's, the
+        prompt's headings' and generic filler (`recital.recital_stems`): a heading said back with nothing in it; once
+        per answer."""
+        if self._recital_mask is None:
+            own = recital_stems(self.prompt, tuple(kp.label for kp in self._points))
+            self._recital_mask = np.array([specific_words(self._tokens_in(u.first, u.last), own)
+                                           < self.s.recital_content_min for u in self.units], dtype=bool)
+        return self._recital_mask
+
+    def _recital_words(self) -> frozenset[int]:
+        """The words of the sentences that are heading recitals (`_recitals`), for the cue matcher: not a clause's
+        ("So first thing, I let site managers email the leaver details to us directly": its sentence fills the slot)."""
+        return frozenset(i for u, r in zip(self.units, self._recitals()) if r and u.kind == "sentence"
+                         for i in range(u.first, u.last + 1))
 
     def _on_its_side(self, label: str, allowed: frozenset[str]) -> np.ndarray:
         """Per unit, whether it can speak for the key point as far as the label's own denials go: a unit that asserts
@@ -2902,6 +2922,8 @@ class AnswerJudge:
         passing = self._passing_words(topic) if topic is not None else frozenset()
         vague = (self._vague_words(own_stems(kp.label, kp.cues)) | self._waved_names() | self._candour()
                  | self._lone_name_parts(kp.label))
+        if slot_heading(kp.label):          # a heading said back with nothing in it (judge105)
+            vague = vague | self._recital_words()
         names = names_and_quantity(kp.label) if kp.cues_from_label else frozenset()
         if names or (kp.cues_from_label and states_number(kp.label)):
             vague = vague | self._nameless_words(names)     # "Our review score went from 7.2 to 8.5": said with a number
@@ -2936,6 +2958,8 @@ class AnswerJudge:
             return lexical
         allowed = label_markers(kp.label, self.prompt)
         ok = self._on_its_side(kp.label, allowed)      # what else sets a unit aside (plain or not: `usable` below)
+        if slot_heading(kp.label):               # "I pulled in the right people to help us" for "Who I pulled in":
+            ok = ok & ~self._recitals()          # the slot named, nothing in it (`recital`, judge105)
         against = self._against(kp.label, allowed)
         if against:           # "latency didn't really change" for "It cut latency...", "I always try to deliver value"
             marked = np.zeros(len(self.raw) + 1, dtype=np.int32)
