@@ -134,10 +134,13 @@ def test_the_hotword_limits_are_settings():
 
 def test_without_key_point_terms_the_hints_are_the_company_and_the_vocabulary_only():
     """`key_point_terms = false` leaves out every key point's words (hints48's "names" set): what is left is the
-    bank's company and its vocabulary, in their order, whatever the prompt."""
+    bank's company and its vocabulary, in their order, after the question's own vocabulary (hints50)."""
     bank = load_bank(PAYMENTS)
     flow = bank.prompt("payments-domain")
     names = TranscriptionSettings(key_point_terms=False)
     assert "refunds" in bank.terms(flow) and "refunds" not in bank.terms(flow, names)
     assert bank.terms(flow, names) == bank.terms(settings=names) == [*([bank.job.company] if bank.job.company else []),
                                                                      *bank.vocabulary]
+    airwallex = load_bank(BANKS / "airwallex.toml")
+    assert airwallex.terms(airwallex.prompt("hardest-problem"), names) == ["ring buffer", "single writer", "sequencer",
+                                                                           *airwallex.vocabulary]
