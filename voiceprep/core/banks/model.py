@@ -117,15 +117,15 @@ class Bank:
 
     def terms(self, prompt: Prompt | None = None, settings: TranscriptionSettings | None = None) -> list[str]:
         """Words worth biasing the transcriber towards, most useful first (the transcriber keeps those that fit its
-        prompt), `settings.bank_terms` at most. For a prompt's answer its own terms come first: the prompt's
-        `vocabulary`, then, with `settings.key_point_terms`, its key points' terms; then the company and the bank's
-        vocabulary; then every other key point's terms. A prompt's vocabulary is hinted for that prompt only (hints50:
-        the bank-wide "ring buffer", "single writer" changed how a recorded why-airwallex answer was heard). A key
-        point's terms are its label's words that are not plain English ("chargebacks") and its cues' names, acronyms
-        and phrases with such a word ("idempotency keys"). One form of each, the one that comes first: "API" and
-        "APIs", "idempotency key" and "idempotency keys" are one term (`term_family`). A spelling a cue gives after its
-        first ("HoYoverse|Hoyo verse") is a way it may be heard, never a term: in a vocabulary (the bank editor put it
-        there before walk24), its cue's first spelling stands for it."""
+        prompt), `settings.bank_terms` at most: `prompt`'s own `vocabulary`, the company and the bank's vocabulary; then,
+        with `settings.key_point_terms`, `prompt`'s key points' terms and every other key point's. A prompt's vocabulary
+        is hinted for that prompt only (hints50: "ring buffer", "single writer" in the bank's vocabulary changed how a
+        recorded why-airwallex answer was heard; so did putting why-airwallex's key point terms before the company and
+        the vocabulary). A key point's terms are its label's words that are not plain English ("chargebacks") and its
+        cues' names, acronyms and phrases with such a word ("idempotency keys"). One form of each, the one that comes
+        first: "API" and "APIs", "idempotency key" and "idempotency keys" are one term (`term_family`). A spelling a cue
+        gives after its first ("HoYoverse|Hoyo verse") is a way it may be heard, never a term: in a vocabulary (the
+        bank editor put it there before walk24), its cue's first spelling stands for it."""
         settings = settings or TranscriptionSettings()
         seen: dict[str, str] = {}
         canonical = {alt.strip().casefold(): alts[0].strip()
@@ -141,10 +141,13 @@ class Bank:
         def of(kp: KeyPoint) -> list[str]:
             return [*distinctive_words(kp.label, settings.bank_term_min_letters),
                     *cue_terms(kp.cues, settings.bank_term_min_letters)]
-        own = prompt.key_points if prompt is not None and settings.key_point_terms else ()
-        add(*(canonical.get(v.casefold(), v) for v in (prompt.vocabulary if prompt is not None else ())))
-        add(*(term for kp in own for term in of(kp)))
-        add(self.job.company, *(canonical.get(v.casefold(), v) for v in self.vocabulary))
-        if settings.key_point_terms:
-            add(*(term for p in self.all_prompts() if p != prompt for kp in p.key_points for term in of(kp)))
+        own = prompt.vocabulary if prompt is not None else ()
+        add(*(canonical.get(v.casefold(), v) for v in own), self.job.company,
+            *(canonical.get(v.casefold(), v) for v in self.vocabulary))
+        if not settings.key_point_terms:
+            return list(seen.values())[:settings.bank_terms]
+        for kp in prompt.key_points if prompt is not None else ():
+            add(*of(kp))
+        for kp in (kp for p in self.all_prompts() if p != prompt for kp in p.key_points):
+            add(*of(kp))
         return list(seen.values())[:settings.bank_terms]
