@@ -136,8 +136,9 @@ class TranscriptionSettings:
     beam_size: int = 5
     filler_prompt: str = "Um, uh, hmm."  # nudges Whisper to keep fillers (measured in bench/)
     use_bank_vocabulary: bool = True    # pass the bank's terms as hotwords
-    key_point_terms: bool = True        # the terms include the key points' words, not only the company and the
-                                        # bank's vocabulary (fix18b; hints48 measured both through the judge)
+    key_point_terms: bool = True        # the terms include the key points' words, not only the question's and the
+                                        # bank's vocabulary and the company (fix18b; hints48 measured both through
+                                        # the judge; hints50: a question's own terms come first)
     bank_terms: int = 24                # at most this many, most useful first; the decoder passes those fitting in
                                         # HOTWORD_TOKENS
     bank_term_min_letters: int = 5      # a key point's shorter words are left to the transcriber ("API" comes from

@@ -260,3 +260,20 @@ def test_a_model_that_replaces_another_loads_once_its_given_up_window_is_done(tr
     release.set()
     loading.join(60)
     assert new._model is not None and new.waited_s >= 0.4 and not transcriber.busy() and not new.finishing_old()
+
+
+@pytest.mark.slow
+def test_the_disruptor_questions_own_vocabulary_hears_single_writer(transcriber, tmp_path):
+    """walk64 5 (hints50): tiny.en heard "a ring buffer with a single rider" in the Disruptor answer. The Airwallex
+    bank's hardest-problem question has its own vocabulary ("ring buffer", "single writer", "sequencer"), hinted for
+    its answers only: the sentence in the app's voice is heard "single writer" with that question's terms (main's
+    hints: "single rider" twice)."""
+    from voiceprep.core.banks import load_bank
+    from voiceprep.paths import bundled_banks_dir
+    from voiceprep.speech.tts import Speaker
+
+    bank = load_bank(bundled_banks_dir() / "airwallex.toml")
+    audio = Speaker(cache_dir=tmp_path).render("I replaced the locks with a ring buffer with a single writer, and a "
+                                              "sequencer hands out the slots, so there is a single writer for every slot.")
+    heard = transcriber.transcribe(audio, hotwords=bank.terms(bank.prompt("hardest-problem"), transcriber.settings))
+    assert heard.text.lower().count("single writer") == 2, heard.text

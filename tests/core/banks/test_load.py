@@ -557,3 +557,21 @@ def test_a_bank_file_s_invisible_characters_are_not_read_into_its_key_points():
     bank = parse_bank(text)
     point = bank.rounds[0].prompts[0].key_points[0]
     assert point.label == "Name the ring buffer" and "circular buffer" in point.cues
+
+
+def test_a_prompts_own_vocabulary_is_read_and_a_bad_one_named_by_file_line_and_field():
+    """hints50: `vocabulary = [...]` under a [[rounds.prompts]] holds terms hinted for that question's answers only."""
+    text = GOOD.replace('text = "Tell me about a hard problem."',
+                        'text = "Tell me about a hard problem."\nvocabulary = ["single writer", " sequencer "]')
+    assert parse_bank(text).prompt("p1").vocabulary == ("single writer", "sequencer")
+    assert parse_bank(GOOD).prompt("p1").vocabulary == ()
+    for written, message in (('["single writer", 3]', "must be a non-empty string"),
+                             ('["single writer", "  "]', "must be a non-empty string"),
+                             ('"single writer"', "must be an array, got a string")):
+        bad = GOOD.replace('text = "Tell me about a hard problem."',
+                           f'text = "Tell me about a hard problem."\nvocabulary = {written}')
+        errs = errors_of(bad)
+        assert len(errs) == 1 and message in errs[0].message, errs
+        assert errs[0].line == line_of(bad, "vocabulary =")
+        place = "vocabulary word 2" if written.startswith("[") else "vocabulary"
+        assert str(errs[0]).startswith(f"bank.toml:{errs[0].line}: round r1, prompt p1, {place}:"), str(errs[0])

@@ -33,6 +33,26 @@ def test_the_questions_own_terms_come_after_the_vocabulary_and_before_the_rest_o
     assert not {"settlement", "authorization", "capture", "payment"} & {t.casefold() for t in bank.terms(settings=EVERY)}
 
 
+def test_a_questions_own_vocabulary_is_hinted_first_and_for_that_question_only():
+    """hints50 (walk64 5, stop 58): "ring buffer", "single writer", "sequencer" in the Airwallex bank's vocabulary went
+    to every question's decode and changed how a recorded why-airwallex answer was heard; on the Disruptor question's
+    own `vocabulary` they lead that question's hints and reach no other question's, nor the bank-wide list."""
+    airwallex = load_bank(BANKS / "airwallex.toml")
+    hardest = airwallex.prompt("hardest-problem")
+    assert hardest.vocabulary == ("ring buffer", "single writer", "sequencer")
+    assert airwallex.terms(hardest)[:3] == ["ring buffer", "single writer", "sequencer"]
+    mechanics = {"ring buffer", "single writer"}
+    assert not mechanics & set(airwallex.terms(settings=EVERY))
+    for prompt in airwallex.all_prompts():
+        if prompt is not hardest:
+            assert not mechanics & set(airwallex.terms(prompt, EVERY)), prompt.id
+    # ahead of the bank's whole vocabulary, however long (the decoder keeps the hints that fit its token budget)
+    from dataclasses import replace
+
+    crowded = replace(airwallex, vocabulary=tuple(f"Name{i}" for i in range(40)))
+    assert crowded.terms(hardest)[:5] == ["ring buffer", "single writer", "sequencer", "Airwallex", "Name0"]
+
+
 def test_one_form_of_a_word_is_a_term_the_one_written_first():
     """Session 18: near-duplicates spent the hotword budget twice on one word: the payments bank's "idempotency key"
     and "idempotency keys", "retried" and "retries"; the Airwallex bank's "API" and "APIs", "low-latency" and "low
@@ -107,10 +127,13 @@ def test_the_hotword_limits_are_settings():
 
 def test_without_key_point_terms_the_hints_are_the_company_and_the_vocabulary_only():
     """`key_point_terms = false` leaves out every key point's words (hints48's "names" set): what is left is the
-    bank's company and its vocabulary, in their order, whatever the prompt."""
+    bank's company and its vocabulary, in their order, after the question's own vocabulary (hints50)."""
     bank = load_bank(PAYMENTS)
     flow = bank.prompt("payments-domain")
     names = TranscriptionSettings(key_point_terms=False)
     assert "refunds" in bank.terms(flow) and "refunds" not in bank.terms(flow, names)
     assert bank.terms(flow, names) == bank.terms(settings=names) == [*([bank.job.company] if bank.job.company else []),
                                                                      *bank.vocabulary]
+    airwallex = load_bank(BANKS / "airwallex.toml")
+    assert airwallex.terms(airwallex.prompt("hardest-problem"), names) == ["ring buffer", "single writer", "sequencer",
+                                                                           *airwallex.vocabulary]

@@ -3344,3 +3344,26 @@ def test_invisible_characters_pasted_into_a_field_are_cleaned_on_save_and_said_o
     type_into(qtbot, editor, "text", "Tell me about a system you kept available.")
     editor.save()
     assert "invisible" not in editor.status.text(), editor.status.text()          # said once, for that save
+
+
+def test_a_questions_own_vocabulary_is_shown_and_saved_on_its_form(qtbot, services, data_home):
+    """hints50 (walk64 5): the prompt form has its own Vocabulary box, beside the Job form's bank-wide one: the
+    Airwallex Disruptor question's terms are shown there, one per line, and a term typed there is saved for that
+    question only."""
+    window = make_window(qtbot, services, data_home)
+    banks = window.banks
+    banks.select_bank("airwallex")
+    banks.edit_current()
+    editor = banks.editor
+    editor.select(("rounds", 0, "prompts", 0))
+    assert field(editor, "vocabulary").toPlainText() == ""
+    editor.select(("rounds", 0, "prompts", 3))
+    box = field(editor, "vocabulary")
+    assert box.toPlainText() == "ring buffer\nsingle writer\nsequencer"
+    box.setPlainText(box.toPlainText() + "\nmatching engine")
+    editor.commit()
+    editor.save()
+    bank = load_bank(editor.doc.path)
+    assert bank.prompt("hardest-problem").vocabulary == ("ring buffer", "single writer", "sequencer", "matching engine")
+    assert bank.vocabulary == load_bank(BANKS / "airwallex.toml").vocabulary
+    assert all(not p.vocabulary for p in bank.all_prompts() if p.id != "hardest-problem")

@@ -177,7 +177,7 @@ _SPEC: dict[str, dict[str, tuple[tuple[type, ...], bool]]] = {
     "round": {"id": ((str,), True), "title": ((str,), True), "description": ((str,), False),
               "prompts": ((list,), True)},
     "prompt": {"id": ((str,), True), "text": ((str,), True), "target_seconds": ((int,), False),
-               "follow_up": ((str,), False), "key_points": ((list,), True)},
+               "follow_up": ((str,), False), "key_points": ((list,), True), "vocabulary": ((list,), False)},
     "key_point": {"id": ((str,), True), "label": ((str,), True), "cues": ((list,), False),
                   "min_cues": ((int,), False), "competency": ((str,), False),
                   "weight": ((int, float), False), "follow_up": ((str,), False),
@@ -568,7 +568,7 @@ def _prompt(c: _Checker, item: Any, path: Path_, comp_ids: set[str], needs_compe
     c.unique(kp_ids, "key point")
     return Prompt(id=pid or "", text=c.text(data, "text", "") or "", key_points=tuple(kps),
                   target_seconds=target if isinstance(target, int) else DEFAULT_TARGET_SECONDS,
-                  follow_up=c.text(data, "follow_up"))
+                  follow_up=c.text(data, "follow_up"), vocabulary=c.strings(data, "vocabulary", path))
 
 
 def _key_point(c: _Checker, item: Any, path: Path_, comp_ids: set[str], needs_competency: bool) -> KeyPoint | None:

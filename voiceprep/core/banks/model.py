@@ -53,6 +53,7 @@ class Prompt:
     key_points: tuple[KeyPoint, ...]
     target_seconds: int = 120
     follow_up: str | None = None
+    vocabulary: tuple[str, ...] = ()   # terms hinted to the transcriber for this prompt's answers only (hints50)
 
 
 @dataclass(frozen=True)
@@ -116,12 +117,15 @@ class Bank:
 
     def terms(self, prompt: Prompt | None = None, settings: TranscriptionSettings | None = None) -> list[str]:
         """Words worth biasing the transcriber towards, most useful first (the transcriber keeps those that fit its
-        prompt), `settings.bank_terms` at most: the company and the vocabulary; then, with `settings.key_point_terms`,
-        `prompt`'s own terms and every other key point's. A key point's terms are its label's words that are not plain
-        English ("chargebacks") and its cues' names, acronyms and phrases with such a word ("idempotency keys"). One form
-        of each, the one that comes first: "API" and "APIs", "idempotency key" and "idempotency keys" are one term
-        (`term_family`). A spelling a cue gives after its first ("HoYoverse|Hoyo verse") is a way it may be heard, never a
-        term: in the vocabulary (the bank editor put it there before walk24), its cue's first spelling stands for it."""
+        prompt), `settings.bank_terms` at most: `prompt`'s own `vocabulary`, the company and the bank's vocabulary; then,
+        with `settings.key_point_terms`, `prompt`'s key points' terms and every other key point's. A prompt's vocabulary
+        is hinted for that prompt only (hints50: "ring buffer", "single writer" in the bank's vocabulary changed how a
+        recorded why-airwallex answer was heard; so did putting why-airwallex's key point terms before the company and
+        the vocabulary). A key point's terms are its label's words that are not plain English ("chargebacks") and its
+        cues' names, acronyms and phrases with such a word ("idempotency keys"). One form of each, the one that comes
+        first: "API" and "APIs", "idempotency key" and "idempotency keys" are one term (`term_family`). A spelling a cue
+        gives after its first ("HoYoverse|Hoyo verse") is a way it may be heard, never a term: in a vocabulary (the
+        bank editor put it there before walk24), its cue's first spelling stands for it."""
         settings = settings or TranscriptionSettings()
         seen: dict[str, str] = {}
         canonical = {alt.strip().casefold(): alts[0].strip()
@@ -137,7 +141,9 @@ class Bank:
         def of(kp: KeyPoint) -> list[str]:
             return [*distinctive_words(kp.label, settings.bank_term_min_letters),
                     *cue_terms(kp.cues, settings.bank_term_min_letters)]
-        add(self.job.company, *(canonical.get(v.casefold(), v) for v in self.vocabulary))
+        own = prompt.vocabulary if prompt is not None else ()
+        add(*(canonical.get(v.casefold(), v) for v in own), self.job.company,
+            *(canonical.get(v.casefold(), v) for v in self.vocabulary))
         if not settings.key_point_terms:
             return list(seen.values())[:settings.bank_terms]
         for kp in prompt.key_points if prompt is not None else ():

@@ -940,6 +940,10 @@ class BankEditor(QWidget):
             limit.setStyleSheet(f"color: {WARN};")
         target.refused.connect(refused)
         self._text("follow_up", "Follow-up", "optional: asked when the answer misses points", 2)
+        # the Job form's Vocabulary goes to every answer; this one only to this question's (hints50: walk64 5)
+        self._text("vocabulary", "Vocabulary", "optional: terms the transcriber should expect in this answer only "
+                   "(e.g. ring buffer), one per line", 2, as_list=True, grow_to=VOCABULARY_LINES_MAX).setToolTip(
+            "Heard first in this question's answers only. The bank's Vocabulary, under Job, goes to every answer.")
         self._unnamed_id(self._id_line(), path)
         row = QHBoxLayout()
         add = QPushButton("Add a key point")
