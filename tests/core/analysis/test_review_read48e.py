@@ -8,7 +8,8 @@ from tests.core.analysis.answers import written_bank
 from tests.core.analysis.test_judge_walk63 import BANK
 from voiceprep.core.analysis.delivery import analyze_delivery
 from voiceprep.core.analysis.evaluation import judge_hits
-from voiceprep.core.analysis.judge import acts_itself
+from voiceprep.core.analysis.judge import FINDING_DENIERS, _finding_denied, acts_itself
+from voiceprep.core.analysis.segments import NEGATORS
 from voiceprep.core.transcript import Transcript
 from voiceprep.settings import AnalysisSettings
 
@@ -42,8 +43,22 @@ def test_a_finding_denied_is_no_cause(bank, text):
     assert "root-cause" not in ticked(bank, text, "debugged-performance")
 
 
-# 3. FOUND_CAUSE's "noticed": the symptom noticed is read as the cause found (not mended: without "noticed", dev2
-# d2n-061's true "I noticed the timeouts lined up exactly with the nightly reindex job" is lost)
+# mend50: "no one" after the finding as before it, and "no-one" as written with a hyphen (it read only "no one" before)
+@pytest.mark.parametrize("text", [
+    "No-one ever figured out the real reason, it was a mystery and the ticket was closed.",
+    "We never found the root cause, it turned out no one knew how the old cache worked."])
+def test_a_finding_denied_by_no_one_hyphenated_or_after_it_is_no_cause(bank, text):
+    assert "root-cause" not in ticked(bank, text, "debugged-performance")
+
+
+def test_a_finding_is_denied_by_the_clause_negators_and_nobody_not_by_no_alone():
+    assert NEGATORS | {"nobody", "noone", "no-one", "none"} == FINDING_DENIERS and "no" not in FINDING_DENIERS
+    said = "it turned out {} on the table".format
+    assert _finding_denied(said("no one had looked").split(" "), 3)
+    assert _finding_denied(said("none of us had looked").split(" "), 3)
+    assert not _finding_denied(said("there was no index").split(" "), 3)
+
+
 @pytest.mark.xfail(strict=True, reason="read48e 3: a symptom noticed credits the cause heading")
 @pytest.mark.parametrize("text", ["I noticed the p99 latency had doubled right after the Tuesday deploy.",
                                   "I noticed the dashboards were red and the customers were complaining a lot."])

@@ -107,7 +107,8 @@ from voiceprep.settings import (
     AnalysisSettings,
 )
 
-JUDGE_VERSION = "semantic-88"      # session 48: -88: read48e (a finding said as not made fills no cause slot; a
+JUDGE_VERSION = "semantic-88-mend50"  # session 49: mend50 ("no one" after a finding and "no-one" deny it too);
+                                   # session 48: -88: read48e (a finding said as not made fills no cause slot; a
                                    # sentence's first word is no short name; "finally fixed the leak" acts again);
                                    # -87: judge101 (walk64 1: "I designed X and led Y" read in
                                    # halves, a half with an own-act point's cues speaks for it);
@@ -2000,17 +2001,16 @@ def _verb_of(word: str, label_word: str) -> bool:
                len(word) - len(v) >= 3 for v in _IZE for n in _IZATION)
 
 
-NO_ONE = frozenset({"nobody", "noone", "none"})
+# with segments' NEGATORS, which lack "no" ("it turned out there was no index" tells a cause): "no one" as a pair
+NO_ONE = frozenset({"nobody", "noone", "no-one", "none"})
+FINDING_DENIERS = NEGATORS | NO_ONE
 
 
 def _finding_denied(words: Sequence[str], i: int) -> bool:
-    """Whether the finding at words[i] is denied: a negator or "nobody" in the six words before it or the three from
-    it ("we never found the root cause", "nobody realised", "it turned out nobody knew": read48e 1)."""
-    a = max(0, i - 6)
-    head = words[a:i]
-    tail = words[i:i + 3]
-    return bool((NEGATORS | NO_ONE) & set(head)) or (len(head) > 1 and ("no", "one") in zip(head, head[1:])) \
-        or bool((NEGATORS | NO_ONE) & set(tail))
+    """Whether the finding at words[i] is denied: a negator, "nobody" or "no one" in the six words before it or the
+    three from it ("we never found the root cause", "no one ever figured out", "it turned out nobody knew": read48e 1)."""
+    near = words[max(0, i - 6):i + 3]
+    return bool(FINDING_DENIERS & set(near)) or ("no", "one") in zip(near, near[1:])
 
 
 class AnswerJudge:
