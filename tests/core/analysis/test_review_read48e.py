@@ -94,6 +94,24 @@ def test_an_adverb_then_a_regular_past_verb_keeps_us_a_subject(text):
     assert acts_itself(text)
 
 
+# mend50: judge.py bound _AFTER_VERB twice, and the later set (`_happened`'s) was the one `_verb_next` read, so its
+# "through", "about", "everyone" never counted; one set now, built on keypoints' OBJECT_PRONOUNS and PARTICLES, which
+# followups' verb-first test shares
+@pytest.mark.parametrize("text", ["The two of us finally walked through the logs.",
+                                  "The two of us finally talked about the outage with the client.",
+                                  "Dan and me eventually emailed everyone on the list."])
+def test_an_adverb_then_a_verb_before_through_about_or_everyone_keeps_us_a_subject(text):
+    assert acts_itself(text)
+
+
+def test_what_follows_a_verb_is_one_set_shared_with_the_follow_ups():
+    from voiceprep.core.analysis import followups, judge
+    from voiceprep.core.analysis.keypoints import OBJECT_PRONOUNS, PARTICLES
+    assert OBJECT_PRONOUNS | PARTICLES <= judge._AFTER_VERB
+    assert OBJECT_PRONOUNS <= followups._VERB_OBJECTS and PARTICLES <= followups._OBJECT_PREPOSITIONS
+    assert {"through", "about", "everyone"} <= judge._AFTER_VERB and not acts_itself("Each of us only limited access.")
+
+
 # 7. read48d 3's _counts_its_own: a bare repeat before a participle and its noun counts nothing of its own now
 @pytest.mark.parametrize("text, figure", [
     ("It took 3 weeks and then 3 dedicated servers handled all the traffic.", "3 dedicated servers"),

@@ -40,6 +40,8 @@ from voiceprep.core.analysis.embedder import Embedder
 from voiceprep.core.analysis.intents import intent_examples, wants_number
 from voiceprep.core.analysis.keypoints import (
     FUNCTION_WORDS,
+    OBJECT_PRONOUNS,
+    PARTICLES,
     KeyPointResult,
     Match,
     TokenIndex,
@@ -107,7 +109,8 @@ from voiceprep.settings import (
     AnalysisSettings,
 )
 
-JUDGE_VERSION = "semantic-88-mend50"  # session 49: mend50 ("no one" after a finding and "no-one" deny it too);
+JUDGE_VERSION = "semantic-88-mend50"  # session 49: mend50 ("no one" after a finding and "no-one" deny it too;
+                                   # one _AFTER_VERB: "finally walked through the logs" acts);
                                    # session 48: -88: read48e (a finding said as not made fills no cause slot; a
                                    # sentence's first word is no short name; "finally fixed the leak" acts again);
                                    # -87: judge101 (walk64 1: "I designed X and led Y" read in
@@ -600,9 +603,6 @@ def _verb_next(words: Sequence[str], j: int) -> bool:
         not nxt or nxt in DETERMINERS or nxt in _AFTER_VERB))
 
 
-_AFTER_VERB = frozenset({"it", "them", "him", "her", "us", "me", "up", "down", "out", "back", "in", "on", "off", "to",
-                         "over", "into", "through", "with", "for", "about", "at", "and", "everything", "everyone"})
-
 
 def _as_object(words: Sequence[str], i: int) -> bool:
     """Whether the speaker at words[i] is the candidate only as an object ("me", "us"), not a subject said so ("Dan
@@ -893,11 +893,12 @@ GENERAL_SUBJECTS = frozenset({"people", "everyone", "everybody", "anyone", "anyb
 
 # what follows a verb in -ed ("moved to", "added an alert", "it dropped by half"), not a word it describes
 # ("distributed tracing", "pre-allocated events")
-_AFTER_VERB = frozenset({"a", "an", "the", "to", "it", "them", "him", "her", "us", "me", "up", "out", "down", "over",
-                         "off", "back", "away", "in", "on", "at", "from", "with", "by", "for", "into", "and", "but",
-                         "so", "or", "our", "my", "their", "its", "his", "this", "that", "these", "those", "every",
-                         "each", "all", "some", "after", "before", "when", "because", "again", "twice", "once",
-                         "everything", "nothing", "then", "there", "here", "too", "quickly", "fast"})
+# ("distributed tracing", "pre-allocated events"); `_verb_next` reads it too ("finally fixed the leak")
+_AFTER_VERB = OBJECT_PRONOUNS | PARTICLES | frozenset({
+    "a", "an", "the", "to", "over", "back", "in", "on", "at", "from", "with", "by", "for", "into", "through", "about",
+    "and", "but", "so", "or", "our", "my", "their", "its", "his", "this", "that", "these", "those", "every", "each", "all",
+    "some", "after", "before", "when", "because", "again", "twice", "once", "everything", "everyone", "nothing", "then",
+    "there", "here", "too", "quickly", "fast"})
 
 
 def _happened(words: list[str]) -> bool:
