@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.core.analysis.answers import written_bank
-from tests.core.analysis.test_judge_walk63 import BANK
+from tests.core.analysis.walk63 import walk63_bank
 from voiceprep.core.analysis.delivery import analyze_delivery
 from voiceprep.core.analysis.evaluation import judge_hits
 from voiceprep.core.analysis.judge import FINDING_DENIERS, _finding_denied, acts_itself
@@ -18,7 +17,7 @@ pytestmark = pytest.mark.usefixtures("fresh_judge")
 
 @pytest.fixture(scope="module")
 def bank(tmp_path_factory):
-    return written_bank(tmp_path_factory, "walk63-headings.toml", BANK)
+    return walk63_bank(tmp_path_factory)
 
 
 def ticked(bank, text: str, prompt: str) -> set[str]:
@@ -120,12 +119,5 @@ def test_a_repeat_counting_a_thing_through_a_participle_is_listed(text, figure):
     assert figure in analyze_delivery(Transcript.from_text(text), 120, AnalysisSettings(), timed=False).numbers
 
 
-# 8. stronger inputs for judge99's own negative tests: these fail when OLD_WORDS / the actor check is removed, the
-# inputs in test_judge_walk63 do not (they are refused by REASON / said_in_past before the guard is reached)
-@pytest.mark.parametrize("text, point, prompt", [
-    ("Our old billing service kept crashing because it only ran on one server.", "technology-needed",
-     "time-pick-new-technology"),
-    ("I got the database administrator down, because she was the only one who could see the server settings.",
-     "root-cause", "debugged-performance")])
-def test_the_guards_named_by_judge99s_negatives(bank, text, point, prompt):
-    assert point not in ticked(bank, text, prompt)
+# 8. stronger inputs for judge99's own negative tests (the old system, a reason for one's own act): mend50 moved them
+# into test_judge_walk63 (OLD_SYSTEM, OWN_ACT_REASON), with a test that each is ticked when its guard is taken out
