@@ -1078,6 +1078,25 @@ def test_judge_again_asks_of_a_follow_up_or_drill_answer_by_its_own_count_as_its
     assert "Its score shown now (55) is replaced by the new one; the first score stays" in rejudge_question(whole)
 
 
+def test_judge_again_on_a_count_judged_again_before_it_was_kept_promises_no_first_count():
+    """read48b 1: a drill or follow-up judged again before mend48 kept no first count (`rejudged_from[0]` has no
+    `asked`; History says "Re-scored on …" alone), yet Judge again's box said "the first count stays in its record"."""
+    from voiceprep.gui.widgets.history import rejudge_question
+
+    points = [{"label": "A trade-off I made", "hit": 0}, {"label": "How I tested it", "hit": 1}]
+    old = {"overall": 55.0, "hits": 1, "total": 2, "at": "2026-12-01T10:00:00+00:00"}
+    follow_up = {"overall": 55.0, "key_points": points, "drill": ["A trade-off I made"], "follow_up": ["Which?"],
+                 "rejudged_from": [old]}
+    asked = rejudge_question(follow_up)
+    assert "Its count shown now (0/1 covered) is replaced by the new one" in asked, asked
+    assert "first count stays" not in asked and "its first count was not kept" in asked, asked
+    assert "Your transcript, recording, note and rating are kept." in asked
+    kept = {**follow_up, "rejudged_from": [{**old, "asked": [0, 1]}]}     # judged again since: the count was kept
+    assert "the first count stays in its record" in rejudge_question(kept)
+    whole = {**follow_up, "follow_up": None, "drill": None}                 # a whole answer: its first score was kept
+    assert "the first score stays in its record" in rejudge_question(whole)
+
+
 def test_from_the_answers_tab_reaches_compare_two_before_judge_again_and_ctrl_d_compares(qtbot, window, services,
                                                                                          monkeypatch):
     """Walk47 3: two rows selected, Tab Tab Space (meant for Compare two) judged an answer again; Compare had no

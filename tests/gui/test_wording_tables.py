@@ -12,7 +12,8 @@ import voiceprep
 # sentences once worded inside a function, now kept in a table; each is found only in a module-level constant
 KEPT_IN_TABLES = ("Details were written to", "Took out", "Restored your unsaved changes",
                   "Not saved yet: Save puts", "that came with what you pasted", "You can still type answers",
-                  "Saved in ")   # read48b: the save line said it again inside BankEditor.save, beside OPENED["saved"]
+                  "Saved in ",   # read48b: the save line said it again inside BankEditor.save, beside OPENED["saved"]
+                  "is replaced by the new one", "first count was not kept")     # mend50: Judge again's box
 
 
 def _outside_tables(tree: ast.Module) -> list[tuple[int, str]]:

@@ -21,7 +21,7 @@ from voiceprep.core.analysis.figures import slip_note
 from voiceprep.core.analysis.followups import (
     asked_follow_up,
     asked_next,
-    asks_for_figure,
+    missed_question,
     prompt_follow_up,
     said_as_done,
     second_person,
@@ -466,10 +466,8 @@ def stored_document(attempt: Row, bank: Bank | None) -> Row:
         "competencies": competencies, "key_points": key_points,
         "follow_ups": asked_next(
             prompt_follow_up(prompt, missed_any=any(not k["hit"] for k in key_points)) if prompt else [],
-            [(k.get("weight") or 1.0, k["follow_up"]) for k in key_points if k["follow_up"]],
-            AnalysisSettings.max_follow_ups, named_nothing=not any(k["hit"] for k in key_points),
-            figures=frozenset(i for i, k in enumerate(k for k in key_points if k["follow_up"])
-                              if asks_for_figure(by_id[k["id"]]))),
+            [missed_question(by_id[k["id"]], k["follow_up"], k.get("weight") or 1.0) for k in key_points if k["follow_up"]],
+            AnalysisSettings.max_follow_ups, named_nothing=not any(k["hit"] for k in key_points)),
         "delivery": delivery,
         "transcript": transcript,
     }

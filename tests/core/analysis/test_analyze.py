@@ -390,25 +390,46 @@ def test_a_weak_answer_is_asked_a_few_questions_the_heaviest_missed_first():
     assert len(a.follow_ups) == AnalysisSettings().max_follow_ups
 
 
+NAMED_NOTHING = ('schema = 1\n[job]\nid = "x"\ntitle = "T"\n[[rounds]]\nid = "r"\ntitle = "R"\n'
+                 '[[rounds.prompts]]\nid = "p"\ntext = "What is the most impactful thing you built?"\n'
+                 '[[rounds.prompts.key_points]]\nid = "built"\nlabel = "Name what you built: monitoring"\n'
+                 'cues = ["monitoring", "dashboards|alerts"]\nmin_cues = 2\n'
+                 '[[rounds.prompts.key_points]]\nid = "impact"\nlabel = "Quantify the impact, with numbers"\n'
+                 'cues = ["{number} minutes|{number} percent", "reduced|cut"]\nmin_cues = 2\nweight = 1.5\n'
+                 '[[rounds.prompts.key_points]]\nid = "who"\nlabel = "Who benefited: on-call engineers"\n'
+                 'cues = ["on-call|engineers"]\n')
+
+
 def test_an_answer_that_named_nothing_is_asked_for_the_thing_before_its_number():
     """walk64 finding 4: after an answer that covered no point, the first follow-up asked "How did you measure that
     impact?" (the weightiest missed point, which asks for a figure) before the candidate had said what they built. The
     first question is the weightiest point that asks for no figure; the order is the same otherwise, and once a point
     is covered the weightiest missed comes first again."""
-    bank = parse_bank('schema = 1\n[job]\nid = "x"\ntitle = "T"\n[[rounds]]\nid = "r"\ntitle = "R"\n'
-                      '[[rounds.prompts]]\nid = "p"\ntext = "What is the most impactful thing you built?"\n'
-                      '[[rounds.prompts.key_points]]\nid = "built"\nlabel = "Name what you built: monitoring"\n'
-                      'cues = ["monitoring", "dashboards|alerts"]\nmin_cues = 2\n'
-                      '[[rounds.prompts.key_points]]\nid = "impact"\nlabel = "Quantify the impact, with numbers"\n'
-                      'cues = ["{number} minutes|{number} percent", "reduced|cut"]\nmin_cues = 2\nweight = 1.5\n'
-                      '[[rounds.prompts.key_points]]\nid = "who"\nlabel = "Who benefited: on-call engineers"\n'
-                      'cues = ["on-call|engineers"]\n')
+    bank = parse_bank(NAMED_NOTHING)
     vague = analyze_answer(bank, bank.prompt("p"), Transcript.from_text("I did quite a lot of things, people were happy."))
     assert not any(r.hit for r in vague.key_points)
     assert [f["key_point_id"] for f in vague.follow_ups] == ["built", "impact", "who"]
     partial = analyze_answer(bank, bank.prompt("p"), Transcript.from_text("The on-call engineers were my users."))
     assert [r.key_point.id for r in partial.key_points if r.hit] == ["who"]
     assert [f["key_point_id"] for f in partial.follow_ups] == ["impact", "built"]
+
+
+def test_each_missed_question_carries_whether_it_asks_for_a_figure_live_and_stored():
+    """read48c 5: which missed points ask for a figure was worked out twice, by the analysis and by History's document
+    rebuilt from the stored rows, as positions into a missed list each built its own way. Each missed question now
+    carries its own flag (`missed_question`), and both ask for the thing before its number, a stored weight kept."""
+    from voiceprep.app.judging import attempt_record, stored_document
+    from voiceprep.core.analysis.followups import asked_next, missed_question
+    bank = parse_bank(NAMED_NOTHING)
+    built, impact, who = bank.prompt("p").key_points
+    missed = [missed_question(impact, "impact"), missed_question(built, "built"), missed_question(who, "who", 2.0)]
+    assert missed == [(1.5, "impact", True), (1.0, "built", False), (2.0, "who", False)]
+    assert asked_next(["own"], missed, 3, named_nothing=True) == ["own", "who", "impact"]
+    assert asked_next([], missed, 3) == ["who", "impact", "built"]
+    vague = analyze_answer(bank, bank.prompt("p"), Transcript.from_text("I did quite a lot of things, people were happy."))
+    stored = {"key_points": attempt_record(vague, "typed").key_points, "bank_id": "x", "prompt_id": "p", "input": "typed"}
+    assert stored_document(stored, bank)["follow_ups"] == [f["question"] for f in vague.follow_ups]
+    assert [f["key_point_id"] for f in vague.follow_ups] == ["built", "impact", "who"]
 
 
 WALK10 = '''schema = 1

@@ -308,6 +308,10 @@ def test_ownership_does_not_credit_a_view_a_plan_or_a_habit_said_in_the_present(
     ("A thousand users signed up and we served two hundred and fifty covers.", ["A thousand users",
                                                                                "two hundred and fifty"]),
     ("We kept a single writer thread. We hit a hundred. And fifty more came later.", ["a hundred"]),
+    # mend50: a year after a determiner names a time (the screenshots' "In the 2021 boom" was a quantified detail);
+    # a number of things is still one ("the 2000 orders")
+    ("In the 2021 boom our volume went from about 2000 to 15,000 orders a second.", ["2000", "15,000 orders"]),
+    ("That 2019 outage cost us 3 hours. During 2020 the 2000 orders all failed.", ["3 hours", "2000 orders"]),
 ])
 def test_numbers_are_results_and_measures_not_dates_or_names(text, numbers):
     """Walkthrough 7: "P-99" and "two years ago, or three" counted as quantified details."""

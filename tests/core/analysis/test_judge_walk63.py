@@ -9,66 +9,12 @@ from __future__ import annotations
 
 import pytest
 
-from tests.core.analysis.answers import written_bank
+from tests.core.analysis.walk63 import walk63_bank
 from voiceprep.core.analysis.evaluation import judge_hits
 from voiceprep.core.transcript import Transcript
 from voiceprep.settings import AnalysisSettings
 
 pytestmark = pytest.mark.usefixtures("fresh_judge")    # tests/core/analysis/conftest.py
-
-BANK = '''schema = 2
-
-[job]
-id = "walk63-headings"
-title = "Software Engineer - Backend Platform"
-company = "Affirm"
-level = "senior"
-
-[[rounds]]
-id = "round-1"
-title = "Behavioral - backend platform"
-
-[[rounds.prompts]]
-id = "time-pick-new-technology"
-text = "Tell me about a time you had to pick up a new technology quickly."
-target_seconds = 120
-
-[[rounds.prompts.key_points]]
-id = "technology-needed"
-label = "The technology and why I needed it"
-competency = "technical-decisions"
-
-[[rounds.prompts.key_points]]
-id = "learned-fast"
-label = "How I learned it fast"
-competency = "technical-decisions"
-
-[[rounds.prompts.key_points]]
-id = "result-number"
-label = "The result, with a number"
-competency = "technical-decisions"
-
-[[rounds.prompts]]
-id = "debugged-performance"
-text = "Tell me about a time you debugged a performance problem across distributed services."
-target_seconds = 120
-
-[[rounds.prompts.key_points]]
-id = "root-cause"
-label = "The root cause I found"
-competency = "technical-decisions"
-
-[[rounds.prompts.key_points]]
-id = "result-number"
-label = "The result, with a number"
-competency = "technical-decisions"
-
-[[competencies]]
-id = "technical-decisions"
-name = "Technical decisions"
-weight = 1.0
-definition = "Weighs options, decides, and owns the call."
-'''
 
 # walk63's typed answer to the new-technology prompt (its strong story)
 GO_STORY = (
@@ -82,7 +28,7 @@ GO_STORY = (
 
 @pytest.fixture(scope="module")
 def bank(tmp_path_factory):
-    return written_bank(tmp_path_factory, "walk63-headings.toml", BANK)
+    return walk63_bank(tmp_path_factory)
 
 
 def ticked(bank, text: str, prompt: str = "time-pick-new-technology") -> set[str]:
@@ -161,13 +107,19 @@ def test_a_technology_heading_is_credited_by_the_thing_named_with_its_reason(ban
     assert "technology-needed" in ticked(bank, text)
 
 
+# read48e: the negatives for the old system and for a reason given for one's own act were refused before their guards
+# were reached (no reason word; "she is", present), so they passed with the guard taken out; these reach them
+OLD_SYSTEM = "Our old billing service kept crashing because it only ran on one server."
+OWN_ACT_REASON = "I got the database administrator down, because she was the only one who could see the server settings."
+
+
 @pytest.mark.parametrize("text", [
     # walk63's vague answer
     "I pick things up pretty fast. I usually just read the docs.",
     # a plan
     "I would pick Go because it is fast and simple, so the team could change it safely.",
-    # the old system, and no new one named (writer V, d2v-050)
-    "Our old billing service only ran on one server and kept crashing, so something had to change.",
+    # the old system, and no new one named (writer V, d2v-050, said with a reason so that `OLD_WORDS` decides it)
+    OLD_SYSTEM,
     # "the new one", no name
     "We got the new one in because the old one kept failing.",
 ])
@@ -193,8 +145,9 @@ def test_a_cause_heading_is_credited_by_a_cause_told(bank, text):
 @pytest.mark.parametrize("text", [
     "I looked at the traces for a week but I never found out why the pool was running out of connections.",
     "I would add tracing to find out whether each worker opened its own pool of connections.",
-    # a "because" that gives the reason for the candidate's own act, not a cause (writer V, d2v-079)
-    "I got the database administrator down, because she is the only one who can see the server settings.",
+    # a "because" that gives the reason for the candidate's own act, not a cause (writer V, d2v-079; told in the past,
+    # so that the actor check decides it)
+    OWN_ACT_REASON,
     # a figure come down, not a cause (dev2 d2n-062)
     "The bundle was huge. I split the bundle, lazy-loaded the charts, and it came down to under two seconds.",
     # a "because" said of how things always are, no cause found in this story (dev2 d2b-af-debug-04)
@@ -218,3 +171,15 @@ def test_slot_headings_are_read_as_headings_only():
     assert all(TECH_HEADING.match(x) for x in ("The technology and why I needed it",
                                                 "The tool we picked, and why we chose it"))
     assert not any(TECH_HEADING.match(x) for x in ("The new system", "Picking up new technologies quickly: a concrete example"))
+
+
+@pytest.mark.parametrize("text, point, prompt, guard, removed", [
+    (OLD_SYSTEM, "technology-needed", "time-pick-new-technology", "OLD_WORDS", frozenset()),
+    (OWN_ACT_REASON, "root-cause", "debugged-performance", "speaks_as_actor", lambda *a, **k: False)])
+def test_the_old_system_and_a_reason_for_ones_own_act_are_refused_by_their_guards(bank, monkeypatch, text, point, prompt,
+                                                                                  guard, removed):
+    """Each negative above is refused by its own guard: with it taken out, the slot is filled."""
+    from voiceprep.core.analysis import judge
+    assert point not in ticked(bank, text, prompt)
+    monkeypatch.setattr(judge, guard, removed)
+    assert point in ticked(bank, text, prompt)

@@ -7,93 +7,13 @@ from __future__ import annotations
 
 import pytest
 
+from tests.core.analysis.walk63 import BACKEND, walk63_bank
 from voiceprep.core.analysis.analyze import analyze_answer
 from voiceprep.core.analysis.judge import AnswerJudge
-from voiceprep.core.banks import load_bank
 from voiceprep.core.transcript import Transcript
 from voiceprep.settings import AnalysisSettings
 
 pytestmark = pytest.mark.usefixtures("fresh_judge")    # tests/core/analysis/conftest.py
-
-BANK = '''schema = 2
-
-[job]
-id = "walk63-backend"
-title = "Software Engineer - Backend Platform"
-company = "Affirm"
-level = "senior"
-
-[[rounds]]
-id = "round-1"
-title = "Behavioral - backend platform"
-
-[[rounds.prompts]]
-id = "debugged"
-text = "Tell me about a time you debugged a performance problem that crossed several distributed services."
-target_seconds = 150
-
-[[rounds.prompts.key_points]]
-id = "traced"
-label = "How I traced where the time went across the services"
-competency = "distributed-systems"
-
-[[rounds.prompts.key_points]]
-id = "root-cause"
-label = "The root cause I found"
-competency = "distributed-systems"
-
-[[rounds.prompts.key_points]]
-id = "fix"
-label = "The fix I chose and why I picked it over the other options"
-competency = "technical-decisions"
-
-[[rounds.prompts.key_points]]
-id = "result"
-label = "The result, with a number"
-competency = "distributed-systems"
-
-[[rounds.prompts]]
-id = "pipeline"
-text = "Tell me about a time you designed or rebuilt a real-time data pipeline."
-target_seconds = 120
-
-[[rounds.prompts.key_points]]
-id = "why-old"
-label = "Why the old pipeline was not good enough"
-competency = "distributed-systems"
-
-[[rounds.prompts.key_points]]
-id = "design"
-label = "The design I chose"
-competency = "technical-decisions"
-
-[[rounds.prompts.key_points]]
-id = "no-loss"
-label = "How we made sure no events were lost or counted twice"
-competency = "distributed-systems"
-
-[[rounds.prompts.key_points]]
-id = "switch"
-label = "How we switched over safely"
-competency = "distributed-systems"
-
-[[rounds.prompts.key_points]]
-id = "after"
-label = "What changed afterwards, with a number"
-competency = "technical-decisions"
-
-[[competencies]]
-id = "distributed-systems"
-name = "Distributed systems"
-weight = 0.55
-definition = "Designs and debugs systems across services."
-
-[[competencies]]
-id = "technical-decisions"
-name = "Technical decisions"
-weight = 0.45
-definition = "Weighs options, decides, and owns the call."
-'''
 
 # walk63's pipeline answer as tiny.en heard it ("frog team", "that ID and same transaction is the data")
 PIPELINE = (
@@ -120,9 +40,7 @@ DEBUGGED = (
 
 @pytest.fixture(scope="module")
 def bank(tmp_path_factory):
-    path = tmp_path_factory.mktemp("walk63") / "walk63-backend.toml"
-    path.write_text(BANK, encoding="utf-8")
-    return load_bank(path)
+    return walk63_bank(tmp_path_factory, BACKEND)
 
 
 def quotes(bank, prompt: str, text: str) -> dict[str, str]:

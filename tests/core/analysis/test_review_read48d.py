@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.core.analysis.answers import written_bank
-from tests.core.analysis.test_judge_walk63 import BANK, GO_STORY, ticked
+from tests.core.analysis.test_judge_walk63 import GO_STORY, ticked
+from tests.core.analysis.walk63 import walk63_bank
 from voiceprep.core.analysis.delivery import analyze_delivery
 from voiceprep.core.analysis.judge import acts_itself
 from voiceprep.core.transcript import Transcript
@@ -17,7 +17,7 @@ pytestmark = pytest.mark.usefixtures("fresh_judge")    # tests/core/analysis/con
 
 @pytest.fixture(scope="module")
 def bank(tmp_path_factory):
-    return written_bank(tmp_path_factory, "walk63-headings.toml", BANK)
+    return walk63_bank(tmp_path_factory)
 
 
 # 1. judge100: the heading said back before a colon was read for the sentence's tense ("How I learned it fast:" is

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from tests.core.analysis.answers import written_bank
-from tests.core.analysis.test_judge_walk63 import BANK
+from tests.core.analysis.walk63 import walk63_bank
 from voiceprep.core.analysis.delivery import analyze_delivery
 from voiceprep.core.analysis.evaluation import judge_hits
-from voiceprep.core.analysis.judge import acts_itself
+from voiceprep.core.analysis.judge import FINDING_DENIERS, _finding_denied, acts_itself
+from voiceprep.core.analysis.segments import NEGATORS
 from voiceprep.core.transcript import Transcript
 from voiceprep.settings import AnalysisSettings
 
@@ -17,7 +17,7 @@ pytestmark = pytest.mark.usefixtures("fresh_judge")
 
 @pytest.fixture(scope="module")
 def bank(tmp_path_factory):
-    return written_bank(tmp_path_factory, "walk63-headings.toml", BANK)
+    return walk63_bank(tmp_path_factory)
 
 
 def ticked(bank, text: str, prompt: str) -> set[str]:
@@ -40,6 +40,22 @@ def test_a_vague_because_names_no_technology(bank, text):
     "No one ever figured out the real reason, it was a mystery and the ticket was closed."])
 def test_a_finding_denied_is_no_cause(bank, text):
     assert "root-cause" not in ticked(bank, text, "debugged-performance")
+
+
+# mend50: "no one" after the finding as before it, and "no-one" as written with a hyphen (it read only "no one" before)
+@pytest.mark.parametrize("text", [
+    "No-one ever figured out the real reason, it was a mystery and the ticket was closed.",
+    "We never found the root cause, it turned out no one knew how the old cache worked."])
+def test_a_finding_denied_by_no_one_hyphenated_or_after_it_is_no_cause(bank, text):
+    assert "root-cause" not in ticked(bank, text, "debugged-performance")
+
+
+def test_a_finding_is_denied_by_the_clause_negators_and_nobody_not_by_no_alone():
+    assert NEGATORS | {"nobody", "noone", "no-one", "none"} == FINDING_DENIERS and "no" not in FINDING_DENIERS
+    said = "it turned out {} on the table".format
+    assert _finding_denied(said("no one had looked").split(" "), 3)
+    assert _finding_denied(said("none of us had looked").split(" "), 3)
+    assert not _finding_denied(said("there was no index").split(" "), 3)
 
 
 # 3. FOUND_CAUSE's "noticed": the symptom noticed is read as the cause found (judge103: `noticed_a_state`; dropping
@@ -78,6 +94,24 @@ def test_an_adverb_then_a_regular_past_verb_keeps_us_a_subject(text):
     assert acts_itself(text)
 
 
+# mend50: judge.py bound _AFTER_VERB twice, and the later set (`_happened`'s) was the one `_verb_next` read, so its
+# "through", "about", "everyone" never counted; one set now, built on keypoints' OBJECT_PRONOUNS and PARTICLES, which
+# followups' verb-first test shares
+@pytest.mark.parametrize("text", ["The two of us finally walked through the logs.",
+                                  "The two of us finally talked about the outage with the client.",
+                                  "Dan and me eventually emailed everyone on the list."])
+def test_an_adverb_then_a_verb_before_through_about_or_everyone_keeps_us_a_subject(text):
+    assert acts_itself(text)
+
+
+def test_what_follows_a_verb_is_one_set_shared_with_the_follow_ups():
+    from voiceprep.core.analysis import followups, judge
+    from voiceprep.core.analysis.keypoints import OBJECT_PRONOUNS, PARTICLES
+    assert OBJECT_PRONOUNS | PARTICLES <= judge._AFTER_VERB
+    assert OBJECT_PRONOUNS <= followups._VERB_OBJECTS and PARTICLES <= followups._OBJECT_PREPOSITIONS
+    assert {"through", "about", "everyone"} <= judge._AFTER_VERB and not acts_itself("Each of us only limited access.")
+
+
 # 7. read48d 3's _counts_its_own: a bare repeat before a participle and its noun counts nothing of its own now
 @pytest.mark.parametrize("text, figure", [
     ("It took 3 weeks and then 3 dedicated servers handled all the traffic.", "3 dedicated servers"),
@@ -86,12 +120,5 @@ def test_a_repeat_counting_a_thing_through_a_participle_is_listed(text, figure):
     assert figure in analyze_delivery(Transcript.from_text(text), 120, AnalysisSettings(), timed=False).numbers
 
 
-# 8. stronger inputs for judge99's own negative tests: these fail when OLD_WORDS / the actor check is removed, the
-# inputs in test_judge_walk63 do not (they are refused by REASON / said_in_past before the guard is reached)
-@pytest.mark.parametrize("text, point, prompt", [
-    ("Our old billing service kept crashing because it only ran on one server.", "technology-needed",
-     "time-pick-new-technology"),
-    ("I got the database administrator down, because she was the only one who could see the server settings.",
-     "root-cause", "debugged-performance")])
-def test_the_guards_named_by_judge99s_negatives(bank, text, point, prompt):
-    assert point not in ticked(bank, text, prompt)
+# 8. stronger inputs for judge99's own negative tests (the old system, a reason for one's own act): mend50 moved them
+# into test_judge_walk63 (OLD_SYSTEM, OWN_ACT_REASON), with a test that each is ticked when its guard is taken out

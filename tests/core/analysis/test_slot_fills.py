@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.core.analysis.answers import written_bank
-from tests.core.analysis.test_judge_walk63 import BANK
+from tests.core.analysis.walk63 import walk63_bank
 from voiceprep.core.analysis.evaluation import judge_hits
 from voiceprep.core.analysis.segments import clean
 from voiceprep.core.analysis.slot_fills import (
@@ -81,7 +80,7 @@ def test_base_pasts_told_in_a_past_story(said, story, told):
 
 @pytest.fixture(scope="module")
 def bank(tmp_path_factory):
-    return written_bank(tmp_path_factory, "walk63-headings.toml", BANK)
+    return walk63_bank(tmp_path_factory)
 
 
 @pytest.mark.usefixtures("fresh_judge")

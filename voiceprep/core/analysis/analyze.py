@@ -22,7 +22,7 @@ from voiceprep.core.analysis.delivery import (
     read_star_again,
     set_tail,
 )
-from voiceprep.core.analysis.followups import asked_follow_up, asked_next, asks_for_figure, prompt_follow_up
+from voiceprep.core.analysis.followups import asked_follow_up, asked_next, missed_question, prompt_follow_up
 from voiceprep.core.analysis.judge import ASKS_FOR_NUMBERS, JUDGE_VERSION, YOUR_ROLE, AnswerJudge, other_questions
 from voiceprep.core.analysis.keypoints import KeyPointResult, TokenIndex
 from voiceprep.core.analysis.products import dots, similarities
@@ -454,12 +454,10 @@ def analyze_answer(bank: Bank, prompt: Prompt, transcript: Transcript,
     coverage = weighted_hits(pairs) or 0.0
     said = delivery_scores(delivery, settings)
     comps = competency_scores(bank, pairs, said)
-    missed = [(r.key_point.weight, {"key_point_id": r.key_point.id, "question": asked_follow_up(r.key_point, bank)})
+    missed = [missed_question(r.key_point, {"key_point_id": r.key_point.id, "question": asked_follow_up(r.key_point, bank)})
               for r in results if not r.hit]
     own = [{"key_point_id": "", "question": q} for q in prompt_follow_up(prompt, missed_any=bool(missed))]
-    unsaid = [r.key_point for r in results if not r.hit]
-    follow_ups = asked_next(own, missed, settings.max_follow_ups, named_nothing=not any(r.hit for r in results),
-                            figures=frozenset(i for i, kp in enumerate(unsaid) if asks_for_figure(kp)))
+    follow_ups = asked_next(own, missed, settings.max_follow_ups, named_nothing=not any(r.hit for r in results))
     return AnswerAnalysis(bank=bank, prompt=prompt, transcript=transcript, timed=timed, key_points=results,
                           evidence=evidence, coverage=coverage, competencies=comps,
                           overall=overall_score(bank, comps, coverage, pairs), delivery=delivery,

@@ -61,7 +61,10 @@ _TIME_UNITS = frozenset({"year", "years", "month", "months", "week", "weeks", "d
 _WHEN_AFTER = frozenset({"ago", "later", "earlier", "back", "before", "after"})
 _WHEN_BEFORE = frozenset({"past", "last", "next", "first", "over"})
 _TENURE = frozenset({"year", "years", "month", "months"})
-_YEAR_BEFORE = frozenset({"in", "since", "until", "till", "by", "from", "of", "around", "early", "late", "mid", "back"})
+# a year said bare after these is a date ("in 2019", "back in 2019"), and after a determiner it names a time ("In the
+# 2021 boom", "that 2019 outage": the screenshots' Numbers card listed "2021" as a quantified detail)
+_YEAR_BEFORE = frozenset({"in", "since", "until", "till", "by", "from", "of", "around", "early", "late", "mid", "back",
+                          "during", "the", "that", "this"})
 # days and months: capitalised, but a count after one is no version ("On the Saturday two chefs walked out")
 _CALENDAR = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
                        "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -708,7 +711,7 @@ def _measured(raw: list[str], first: int, last: int, unit: bool) -> bool:
     if unit:
         return True
     if re.fullmatch(r"(19|20)\d\d", word.strip(".,;:!?")) and before[-1:] and before[-1] in _YEAR_BEFORE:
-        return False                     # "in 2019": a date
+        return False                     # "in 2019", "the 2021 boom": a date
     if before[-1:] and before[-1] in _NAME_BEFORE:
         return False                     # "version 3", "step 2"
     prev = raw[first - 1].strip() if first else ""

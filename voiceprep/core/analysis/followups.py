@@ -10,7 +10,7 @@ from typing import TypeVar
 
 from voiceprep.core.analysis.delivery import asks_for_story
 from voiceprep.core.analysis.embedder import TOKENIZER_PATH  # the sentence model's, shipped
-from voiceprep.core.analysis.keypoints import FUNCTION_WORDS, NUMBER
+from voiceprep.core.analysis.keypoints import FUNCTION_WORDS, NUMBER, OBJECT_PRONOUNS, PARTICLES
 from voiceprep.core.analysis.text import APPROXIMATE, CLOCK_UNITS, DETERMINERS, ED_NOT_PAST, TIME_UNITS, sentences, tokenize_text
 from voiceprep.core.banks.draft import name_phrase
 from voiceprep.core.banks.model import Bank, KeyPoint, Prompt
@@ -347,11 +347,11 @@ _VERBS_WITH_PREPOSITION = frozenset({"talk", "speak", "listen", "escalate", "rep
                                      "react", "adapt", "commit", "stick", "agree", "work", "partner", "go", "come",
                                      "hand", "move", "migrate", "switch", "push", "sit", "meet", "check", "follow"})
 # what may follow a verb as its object: "archive everything", "load it", "replace the locks"
-_VERB_OBJECTS = frozenset({"everything", "anything", "something", "all", "both", "each", "every", "it", "them",
-                           "him", "her", "me", "us", "one", "two", "three", "some", "any", "what", "how", "who"})
-_OBJECT_PREPOSITIONS = frozenset({"by", "to", "into", "onto", "on", "in", "from", "across", "per", "with", "through",
-                                  "behind", "before", "after", "off", "out", "up", "down", "away", "first", "early",
-                                  "between", "among"})   # fixBE: "Resolve disputes between engineers"
+_VERB_OBJECTS = OBJECT_PRONOUNS | frozenset({"everything", "anything", "something", "all", "both", "each", "every",
+                                             "one", "two", "three", "some", "any", "what", "how", "who"})
+_OBJECT_PREPOSITIONS = PARTICLES | frozenset({"by", "to", "into", "onto", "on", "in", "from", "across", "per", "with",
+                                              "through", "behind", "before", "after", "first", "early", "between",
+                                              "among"})   # fixBE: "Resolve disputes between engineers"
 _KNOWN_VERBS = _PLAIN_VERBS | _ONLY_VERBS | _VERBS_AND_NOUNS | _VERBS_WITH_PREPOSITION
 
 
@@ -1467,16 +1467,22 @@ def asks_for_figure(kp: KeyPoint) -> bool:
     return any(NUMBER in cue for cue in kp.cues)
 
 
-def asked_next(own: list[T], missed: list[tuple[float, T]], limit: int, *, named_nothing: bool = False,
-               figures: frozenset[int] = frozenset()) -> list[T]:
+def missed_question(kp: KeyPoint, question: T, weight: float | None = None) -> tuple[float, T, bool]:
+    """A missed point as `asked_next` takes it: its weight (a stored answer's `weight`, else the point's), the question
+    asked of it, and whether it asks for a figure (`asks_for_figure`), said with the question it belongs to (read48c 5:
+    the analysis and a stored answer each built a set of positions into the list, right only while both filtered it
+    alike)."""
+    return (kp.weight if weight is None else weight, question, asks_for_figure(kp))
+
+
+def asked_next(own: list[T], missed: list[tuple[float, T, bool]], limit: int, *, named_nothing: bool = False) -> list[T]:
     """The questions asked after an answer, as an interviewer asks a few: the bank's own first, then those of the
-    weightiest points missed (`missed`: (weight, question); the bank's order when weights tie), at most `limit`
-    (walkthrough 8: a weak answer got ten, one per missed point). mend49 (walk64 finding 4): when the answer covered
-    no point (`named_nothing`), the first asked is the weightiest that does not ask for a figure (`figures`: indexes
-    into `missed`, see `asks_for_figure`), as an interviewer asks for the thing before its number; then the order is
-    the same."""
+    weightiest points missed (`missed`: (weight, question, asks for a figure), see `missed_question`; the bank's order
+    when weights tie), at most `limit` (walkthrough 8: a weak answer got ten, one per missed point). mend49 (walk64
+    finding 4): when the answer covered no point (`named_nothing`), the first asked is the weightiest that does not ask
+    for a figure, as an interviewer asks for the thing before its number; then the order is the same."""
     order = sorted(range(len(missed)), key=lambda i: -missed[i][0])
-    first = next((i for i in order if i not in figures), None) if named_nothing else None
+    first = next((i for i in order if not missed[i][2]), None) if named_nothing else None
     if first is not None:
         order = [first, *(i for i in order if i != first)]
     return (own + [missed[i][1] for i in order])[:limit]

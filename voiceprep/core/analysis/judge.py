@@ -40,6 +40,8 @@ from voiceprep.core.analysis.embedder import Embedder
 from voiceprep.core.analysis.intents import intent_examples, wants_number
 from voiceprep.core.analysis.keypoints import (
     FUNCTION_WORDS,
+    OBJECT_PRONOUNS,
+    PARTICLES,
     KeyPointResult,
     Match,
     TokenIndex,
@@ -116,7 +118,9 @@ from voiceprep.settings import (
     AnalysisSettings,
 )
 
-JUDGE_VERSION = "semantic-90"    # session 49: -90: judge105 (a heading said back with nothing in it fills no
+JUDGE_VERSION = "semantic-91"    # session 49: -91: mend50 ("no one" after a finding and "no-one" deny it too;
+                                   # one _AFTER_VERB: "finally walked through the logs" acts);
+                                   # -90: judge105 (a heading said back with nothing in it fills no
                                    # slot: `recital`);
                                    # -89: judge103 (`slot_fills`: a symptom noticed, "it
                                    # turned out fine", a "because" after how it felt fill no cause slot; a technology
@@ -614,9 +618,6 @@ def _verb_next(words: Sequence[str], j: int) -> bool:
         not nxt or nxt in DETERMINERS or nxt in _AFTER_VERB))
 
 
-_AFTER_VERB = frozenset({"it", "them", "him", "her", "us", "me", "up", "down", "out", "back", "in", "on", "off", "to",
-                         "over", "into", "through", "with", "for", "about", "at", "and", "everything", "everyone"})
-
 
 def _as_object(words: Sequence[str], i: int) -> bool:
     """Whether the speaker at words[i] is the candidate only as an object ("me", "us"), not a subject said so ("Dan
@@ -907,11 +908,12 @@ GENERAL_SUBJECTS = frozenset({"people", "everyone", "everybody", "anyone", "anyb
 
 # what follows a verb in -ed ("moved to", "added an alert", "it dropped by half"), not a word it describes
 # ("distributed tracing", "pre-allocated events")
-_AFTER_VERB = frozenset({"a", "an", "the", "to", "it", "them", "him", "her", "us", "me", "up", "out", "down", "over",
-                         "off", "back", "away", "in", "on", "at", "from", "with", "by", "for", "into", "and", "but",
-                         "so", "or", "our", "my", "their", "its", "his", "this", "that", "these", "those", "every",
-                         "each", "all", "some", "after", "before", "when", "because", "again", "twice", "once",
-                         "everything", "nothing", "then", "there", "here", "too", "quickly", "fast"})
+# ("distributed tracing", "pre-allocated events"); `_verb_next` reads it too ("finally fixed the leak")
+_AFTER_VERB = OBJECT_PRONOUNS | PARTICLES | frozenset({
+    "a", "an", "the", "to", "over", "back", "in", "on", "at", "from", "with", "by", "for", "into", "through", "about",
+    "and", "but", "so", "or", "our", "my", "their", "its", "his", "this", "that", "these", "those", "every", "each", "all",
+    "some", "after", "before", "when", "because", "again", "twice", "once", "everything", "everyone", "nothing", "then",
+    "there", "here", "too", "quickly", "fast"})
 
 
 def _happened(words: list[str]) -> bool:
@@ -2015,17 +2017,16 @@ def _verb_of(word: str, label_word: str) -> bool:
                len(word) - len(v) >= 3 for v in _IZE for n in _IZATION)
 
 
-NO_ONE = frozenset({"nobody", "noone", "none"})
+# with segments' NEGATORS, which lack "no" ("it turned out there was no index" tells a cause): "no one" as a pair
+NO_ONE = frozenset({"nobody", "noone", "no-one", "none"})
+FINDING_DENIERS = NEGATORS | NO_ONE
 
 
 def _finding_denied(words: Sequence[str], i: int) -> bool:
-    """Whether the finding at words[i] is denied: a negator or "nobody" in the six words before it or the three from
-    it ("we never found the root cause", "nobody realised", "it turned out nobody knew": read48e 1)."""
-    a = max(0, i - 6)
-    head = words[a:i]
-    tail = words[i:i + 3]
-    return bool((NEGATORS | NO_ONE) & set(head)) or (len(head) > 1 and ("no", "one") in zip(head, head[1:])) \
-        or bool((NEGATORS | NO_ONE) & set(tail))
+    """Whether the finding at words[i] is denied: a negator, "nobody" or "no one" in the six words before it or the
+    three from it ("we never found the root cause", "no one ever figured out", "it turned out nobody knew": read48e 1)."""
+    near = words[max(0, i - 6):i + 3]
+    return bool(FINDING_DENIERS & set(near)) or ("no", "one") in zip(near, near[1:])
 
 
 class AnswerJudge:

@@ -31,6 +31,11 @@ NUMBER = "{number}"
 MAX_JOIN = 3  # transcript words that may join into one cue word
 NEGATORS = frozenset({"not", "no", "never", "without", "neither", "nor", "none", "nothing"})
 NOUN_NEGATORS = frozenset({"no", "without", "none", "nothing"})     # deny a thing, not a verb
+# what a verb takes straight after it: an object pronoun ("finally fixed it", "they rang me") or a particle ("rolled
+# it out", "backed off"), read by the judge (`judge._AFTER_VERB`: an "-ed" word before one is a verb) and by a plain
+# point's verb-first test (`followups._VERB_OBJECTS`, `_OBJECT_PREPOSITIONS`)
+OBJECT_PRONOUNS = frozenset({"it", "them", "him", "her", "me", "us"})
+PARTICLES = frozenset({"up", "down", "out", "off", "away"})
 NEGATION_BREAKS = frozenset({"but", "instead", "rather", "however", "although"})
 # single letters a transcriber writes for a spoken word ("Q" for "queue")
 LETTER_SOUNDS = {"q": ("queue", "cue"), "c": ("see", "sea"), "u": ("you",), "r": ("are",), "y": ("why",),

@@ -229,6 +229,20 @@ def apart_text(why: Apart) -> str:
     return f"{sentence_case(why.text)}: {SELECT_TWO[why.why]}."
 
 
+# Judge again's box, asked before it judges (`rejudge_question`): the question, what happens to the score or count
+# shown, what is kept
+REJUDGE = {
+    "ask": "Score this answer again with today's judge, against the question's key points as they read now (as "
+           "answered, if the question was removed)?",
+    "replaced": "Its {what} shown now ({shown}) is replaced by the new one; the first {what} stays in its record and "
+                "History says it was re-scored if anything changes.",
+    # read48b 1: a drill or follow-up judged again before its count was kept (mend48) has no first count saved
+    "first_not_kept": "Its count shown now ({shown}) is replaced by the new one, and History says it was re-scored if "
+                      "anything changes; its first count was not kept when an earlier version judged it again.",
+    "kept": "Your transcript, recording, note and rating are kept.",
+}
+
+
 def rejudge_question(attempt: dict[str, Any]) -> str:
     """What Judge again will do to this answer, asked before it does it."""
     shown = score_text(attempt["overall"]) if attempt.get("overall") is not None else "no score"
@@ -237,10 +251,11 @@ def rejudge_question(attempt: dict[str, Any]) -> str:
     # follow-up only ever shown "0/1 covered")
     if (asked := drilled(attempt.get("key_points") or [], attempt.get("drill"))) is not None:
         shown, what = drilled_text(asked, is_follow_up(attempt)), "count"
-    return (f"Score this answer again with today's judge, against the question's key points as they read now (as "
-            f"answered, if the question was removed)? Its {what} shown now ({shown}) is replaced by the new one; the "
-            f"first {what} stays in its record and History says it was re-scored if anything changes. Your transcript, "
-            "recording, note and rating are kept.")
+    # its first judging again, from before a drill's count was kept, is what History says as "first" (`rescored_text`)
+    earlier = attempt.get("rejudged_from") or (attempt.get("settings") or {}).get("rejudged_from") or []
+    lost = what == "count" and bool(earlier) and not earlier[0].get("asked")
+    replaced = REJUDGE["first_not_kept" if lost else "replaced"].format(what=what, shown=shown)
+    return f"{REJUDGE['ask']} {replaced} {REJUDGE['kept']}"
 
 
 class AttemptsModel(QAbstractTableModel):
