@@ -195,8 +195,8 @@ def spoken_wrong(question: str) -> str | None:
     for m in re.finditer(r"(\S+)\s*([?.])", question.replace(" Can you tell me about that?", "").replace(
             " Can you walk me through that?", "")):
         word = m.group(1).lower().strip(",;:")
-        if re.search(r"\bwhere\s+\S+\s+(?:came|comes|come)\s+from\s*\?$", question[:m.end()], re.IGNORECASE):
-            continue                # "…and where it came from?" (data47's heading) is English
+        if re.search(r"\bwhere\s+(?:\S+\s+){1,4}(?:came|comes|come)\s+from\s*\?$", question[:m.end()], re.IGNORECASE):
+            continue                # "…and where it came from?" (data47), "where the idea came from?" (data50) are English
         if word in (_DANGLING if m.group(2) == "?" else _DANGLING_IN_A_STATEMENT):
             return f"a dangling {word!r} before the stop"
     if re.search(r"\b(?:went|changed|moved|rose|fell|dropped|grew)\s+of\b", question):
