@@ -39,7 +39,7 @@ from voiceprep.core.history.store import (
     bank_where,
 )
 from voiceprep.core.transcript import seams_mended
-from voiceprep.core.wording import ALSO_COUNTS_TEXT, counted, others_covered_text, score_shown, score_text
+from voiceprep.core.wording import ALSO_COUNTS_TEXT, ASK_AGAIN_TEXT, counted, others_covered_text, score_shown, score_text
 from voiceprep.settings import FIGURE_NEAR_TOKENS, FOLLOW_UP_CREDIT, SNIPPET_WORDS
 
 LIST_COLUMNS = ("a.id, a.bank_id, a.round_pk, a.round_id, a.prompt_id, a.prompt_text, a.started_at, a.state, a.state_detail, "
@@ -151,11 +151,16 @@ def asked_points(points: list[Row], row: Row) -> list[Row]:
 
 def next_follow_ups(feedback: Row, row: Row) -> list[str]:
     """What the interviewer would ask next after an answer, from its stored feedback: a follow-up answer's are the
-    follow-ups of the points it was asked about that it missed (the stored list asks about every point of the
-    question, as if it were a whole answer); any other answer's, the stored list."""
+    follow-ups of the question's other points still missed when it was asked that it did not cover either, then
+    those of the points it was asked about and missed, said as asked again (ASK_AGAIN_TEXT; walk65 3: the very
+    question it answered was offered as the next one, where Practice had named another); the stored list asks about
+    every point of the question, as if it were a whole answer. Any other answer's, the stored list."""
     if is_follow_up(row) and row.get("drill"):
         points = [k for k in feedback.get("key_points") or [] if isinstance(k, dict)]
-        return [k["follow_up"] for k in asked_points(points, row) if not k.get("hit") and k.get("follow_up")]
+        others = set(still_missed(row))
+        new = [k["follow_up"] for k in points if k.get("label") in others and not k.get("hit") and k.get("follow_up")]
+        return new + [ASK_AGAIN_TEXT.format(question=k["follow_up"]) for k in asked_points(points, row)
+                      if not k.get("hit") and k.get("follow_up")]
     return list(feedback.get("follow_ups") or [])
 
 
