@@ -31,6 +31,13 @@ def asked_about_heading(points: int) -> str:
 # what a re-asked follow-up says it is: History's "would ask next" of a follow-up answer, and Practice's next one when
 # every open follow-up was asked once (walk65 3: the very question just answered offered as the next, unmarked)
 ASK_AGAIN_TEXT = "{question} (asked again: I did not find it in this answer yet)"
+# a follow-up answer in which the judge found none of the points asked (the Duration card): the app's reading, not a
+# verdict on the candidate (walk65 4: "none of what was asked — Nothing of what the follow-up asked was said yet" on
+# an answer that said it, which the judge had missed, read as if the app had not listened)
+FOLLOW_UP_NOT_FOUND = "I could not find what was asked"
+FOLLOW_UP_NOT_FOUND_TIP = ("I could not find what the follow-up asked in this answer. If you said it, my reading missed "
+                           "it; if not, answer it in a sentence or two, with what you did and a detail only you would "
+                           "know.")
 NEXT_UP_HEADING = "What the interviewer would ask next"
 AGAIN_UP_HEADING = "What the interviewer would ask again"
 
