@@ -38,6 +38,11 @@ FOLLOW_UP_NOT_FOUND = "I could not find what was asked"
 FOLLOW_UP_NOT_FOUND_TIP = ("I could not find what the follow-up asked in this answer. If you said it, my reading missed "
                            "it; if not, answer it in a sentence or two, with what you did and a detail only you would "
                            "know.")
+# the round's headline after a retry: each question's best try counts, and a lower try is said (walk65 5: "Your best
+# tries ranged from 25 to 100 (your lowest try: 0)." was hard to parse on first read)
+BEST_TRIES_RANGED = "Each question's best try scored between {low} and {high}"
+BEST_TRIES_SAME = "Each question's best try scored {score}"
+LOWEST_TRY = "; your lowest try scored {score}"
 NEXT_UP_HEADING = "What the interviewer would ask next"
 AGAIN_UP_HEADING = "What the interviewer would ask again"
 
