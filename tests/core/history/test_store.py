@@ -667,7 +667,8 @@ def test_a_follow_up_answers_ask_next_names_what_is_still_open_before_the_questi
               {"label": "Result", "hit": True, "follow_up": "What was the result?"}]
     row = {"drill": ["Who"], "follow_up": ["Can you tell me who the stakeholder was?"],
            "still_missed": ["How", "Result"]}
-    assert queries.next_follow_ups({"key_points": points}, row) == [
+    asked_list = ["Can you tell me who the stakeholder was?", "Can you tell me how you won them over?"]
+    assert queries.next_follow_ups({"key_points": points, "follow_ups": asked_list}, row) == [
         "Can you tell me how you won them over?",
         "Can you tell me who the stakeholder was? (asked again: I did not find it in this answer yet)"]
 

@@ -151,14 +151,17 @@ def asked_points(points: list[Row], row: Row) -> list[Row]:
 
 def next_follow_ups(feedback: Row, row: Row) -> list[str]:
     """What the interviewer would ask next after an answer, from its stored feedback: a follow-up answer's are the
-    follow-ups of the question's other points still missed when it was asked that it did not cover either, then
-    those of the points it was asked about and missed, said as asked again (ASK_AGAIN_TEXT; walk65 3: the very
-    question it answered was offered as the next one, where Practice had named another); the stored list asks about
-    every point of the question, as if it were a whole answer. Any other answer's, the stored list."""
+    follow-ups of the question's other points still missed when it was asked that it did not cover either (in its
+    stored list's order and number: the stored list asks about every point of the question, as if it were a whole
+    answer), then those of the points it was asked about and missed, said as asked again (ASK_AGAIN_TEXT; walk65 3:
+    the very question it answered was offered as the next one, where Practice had named another). Any other
+    answer's, the stored list."""
     if is_follow_up(row) and row.get("drill"):
         points = [k for k in feedback.get("key_points") or [] if isinstance(k, dict)]
         others = set(still_missed(row))
-        new = [k["follow_up"] for k in points if k.get("label") in others and not k.get("hit") and k.get("follow_up")]
+        open_now = {k["follow_up"] for k in points if k.get("label") in others and not k.get("hit") and k.get("follow_up")}
+        # in the order and number the answer's own list asks them (settings.max_follow_ups), as Practice does
+        new = [q for q in feedback.get("follow_ups") or [] if q in open_now]
         return new + [ASK_AGAIN_TEXT.format(question=k["follow_up"]) for k in asked_points(points, row)
                       if not k.get("hit") and k.get("follow_up")]
     return list(feedback.get("follow_ups") or [])
