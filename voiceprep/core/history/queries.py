@@ -26,6 +26,7 @@ from voiceprep.core.history.skipped import (
     skipped_text,
     with_skipped,
 )
+from voiceprep.core.history.spelling import spelling_variants
 from voiceprep.core.history.store import (
     DONE,
     FAILED,
@@ -595,7 +596,7 @@ def _side_terms(text: str, bare: bool = True) -> list[_Term]:
         elif quoted:
             forms += ["".join(words)] if len(words) == 2 and all(w.isalnum() for w in words) else []
         else:
-            forms += spellings(words[0])
+            forms += spellings(words[0]) + spelling_variants(words[0])    # walk65 6: "councillor" finds "councilor"
             for pair in (pieces[i - 1:i + 1] if i else [], pieces[i:i + 2]):      # with the word before, after
                 if len(pair) == 2 and not any(q for q, _ in pair) and all(w[0].isalnum() and not _PREFIX.fullmatch(w[0])
                                                                           for _, w in pair):
