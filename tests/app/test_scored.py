@@ -137,6 +137,11 @@ def test_the_headline_says_a_range_of_scores_as_a_range_not_as_the_scale():
     # walk38: a drill's range was a second story beside its overall: its overall is its one number
     assert headline(2, 2, 50, "Drill", [0, 100]) == "Drill done. Drill your weak points again."
     assert headline(2, 2, 45, scores=[45, 45]) == "Your answers all scored 45. Drill your weak points next."
+    # walk65 5: after a retry, said plainly ("Your best tries ranged from 25 to 100 (your lowest try: 0)." was not)
+    assert headline(3, 3, 60, scores=[25, 100, 100], tries=[0, 25, 100, 100]) == \
+        "Each question's best try scored between 25 and 100; your lowest try scored 0. Drill your weak points next."
+    assert headline(2, 2, 45, scores=[45, 45], tries=[10, 45, 45]) == \
+        "Each question's best try scored 45; your lowest try scored 10. Drill your weak points next."
     assert headline(2, 2, 45, "Drill", [45, 45.2]) == "Drill done. Drill your weak points again."
     for said in (headline(2, 2, 57, scores=[0, 100]), headline(2, 2, 78, scores=[83, 100, 25, 75])):
         assert "scored 0 to 100" not in said and " to 100" in said and "ranged from" in said, said
@@ -230,8 +235,8 @@ def test_a_weak_sitting_retried_up_is_not_summed_up_as_polished():
     assert s.competencies["communication"] == competency_scores(bank, pairs, said)["communication"] < 99.5
     message = round_message(r, s, what_name(r))
     low = min(counted_scores(r))                                           # each question's best try
-    assert message.startswith(f"Your best tries ranged from {low:.0f} to 100 (your lowest try: "
-                              f"{fillers.overall:.0f}).") and "Your scores" not in message, message
+    assert message.startswith(f"Each question's best try scored between {low:.0f} and 100; your lowest try scored "
+                              f"{fillers.overall:.0f}.") and "Your scores" not in message, message
 
 
 def test_the_feedbacks_shares_of_a_competency_scored_from_delivery_alone_add_up_to_the_overall():

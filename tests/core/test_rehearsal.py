@@ -215,7 +215,7 @@ def test_a_follow_up_answer_counts_with_the_answer_it_follows():
     assert {k.key_point.id for k in main.key_points if not k.hit} == {"embedded-finance", "scale"}
     assert r.answering() == (None, None)                           # before the follow-ups: a whole answer
     # fixBI: what F asks next, and how many wait after it (the feedback shows that one, not the list)
-    assert r.next_follow_up() == ("What is embedded finance, and who uses it?", 1)
+    assert r.next_follow_up() == ("What is embedded finance, and who uses it?", 1, 0, False)
     turn = r.ask_follow_ups()
     assert turn is not None and turn.prompt_id == prompt.id
     # one at a time (walk46 3), the first missed point's first (the points weigh the same)
@@ -235,7 +235,7 @@ def test_a_follow_up_answer_counts_with_the_answer_it_follows():
     assert r.scores == [main.overall]        # review: a follow-up is no answer of its own ("your answers scored 0 to 67")
     # what is still open is asked next; a retry's line says what the follow-up added
     assert [f["key_point_id"] for f in r.open_follow_ups()] == ["scale"] and r.more_to_ask()
-    assert r.next_follow_up() == ("What does the scale of Airwallex mean for the systems behind it?", 0)
+    assert r.next_follow_up() == ("What does the scale of Airwallex mean for the systems behind it?", 0, 0, False)
     second = r.ask_follow_ups()
     assert second is not None and second.questions == ("What does the scale of Airwallex mean for the systems behind it?",)
     assert second.count_text == "2 of 2" and second.labels == (bank.prompt(prompt.id).key_points[5].label,)
@@ -546,3 +546,35 @@ def test_f_asks_the_thing_before_its_number_after_an_answer_that_named_nothing()
     assert r.next_follow_up() is not None and r.next_follow_up()[0] == first
     turn = r.ask_follow_ups()
     assert turn is not None and turn.questions == (first,)
+
+
+def test_what_waits_after_the_next_follow_up_counts_new_ones_and_repeats_apart():
+    """walk65 3: after follow-up 1 of "up to 3", still missed, the feedback said "2 more after this", and again after
+    follow-up 2: with "Follow-up 2 of up to 3" that made four questions. What waits is counted as the follow-up's own
+    count counts: those not asked yet, then those asked and still missed, asked again (and the next one, when every
+    one was asked, is itself a repeat)."""
+    from voiceprep.core.wording import more_after_text
+
+    bank = load_bank(BANKS / "airwallex.toml")
+    prompt = bank.prompt("most-impactful")
+    r = Rehearsal(bank, [prompt], "One prompt")
+    r.record(analyze_answer(bank, prompt, Transcript.from_text(
+        "I did quite a lot of things in my career, and people seemed happy with them.")))
+    total = len(r.open_follow_ups())
+    assert total >= 3
+    first = r.next_follow_up()
+    assert first is not None and (first.more, first.again, first.repeat) == (total - 1, 0, False)
+    for n in range(1, total + 1):
+        turn = r.ask_follow_ups()
+        assert turn is not None and turn.number == n
+        r.record(analyze_answer(bank, prompt, Transcript.from_text("I am not sure.")), turn)
+        after = r.next_follow_up()
+        assert after is not None
+        if n < total:           # after "n of up to total": the next, total - n - 1 not asked yet, n asked again
+            assert turn.count_text == f"{n} of up to {total}"
+            assert (after.more, after.again, after.repeat) == (total - n - 1, n, False), (n, after)
+        else:                   # every one asked: the next is asked again, and so is every other
+            assert (after.more, after.again, after.repeat) == (0, total - 1, True)
+            assert after.question == first.question
+    assert more_after_text(1, 1) == "1 more after this, then 1 to ask again."
+    assert more_after_text(0, 2) == "After this, 2 to ask again." and more_after_text(0, 0) == ""

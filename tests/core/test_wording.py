@@ -68,6 +68,7 @@ def test_a_follow_up_answers_heading_and_what_waits_say_one_and_many():
     assert asked_about_heading(1) == "The point the follow-up asked about"
     assert asked_about_heading(2) == "The points the follow-ups asked about"
     assert more_after_text(1) == "1 more after this." and more_after_text(2) == "2 more after this."
+    assert more_after_text(2, 1) == "2 more after this, then 1 to ask again."
 
 
 def test_text_cut_at_a_word_has_no_comma_before_its_ellipsis_and_a_long_first_word_is_cut_inside():

@@ -1121,7 +1121,7 @@ def test_welcome_back_comes_first_and_a_middling_round_is_not_praised(window, qt
     # (walk21: the range is of the scores the overall counts, each question's best try, not of every try)
     # (walk24: after a retry, the range is named as the best tries', and a lower try is said)
     assert round_message(2, 2, 88, scores=[100, 75], tries=[83, 100, 25, 75]) == \
-        "Your best tries ranged from 75 to 100 (your lowest try: 25). Pick another round next."
+        "Each question's best try scored between 75 and 100; your lowest try scored 25. Pick another round next."
     assert "Well done" in round_message(2, 2, 85, scores=[80, 90])
     page, ctl = start(window, qtbot)
     assert page.position.isVisible() and page.replay_btn.isVisible()      # a round shows them again

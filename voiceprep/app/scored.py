@@ -25,7 +25,10 @@ from voiceprep.core.history.queries import kind_name, local
 from voiceprep.core.history.skipped import PLOTTED, skipped_text
 from voiceprep.core.rehearsal import Rehearsal
 from voiceprep.core.wording import (
+    BEST_TRIES_RANGED,
+    BEST_TRIES_SAME,
     DELIVERY_NOT_IN_ROUND,
+    LOWEST_TRY,
     WHOLE_ROUND_DONE,
     counted,
     delivery_not_scored,
@@ -78,11 +81,15 @@ def headline(answered: int, total: int, overall: float, what: str = "Round", sco
         # after a retry, the range is the best tries', and a lower try is said (walk24: "Your scores ranged from 73
         # to 100" over a sitting with an answer that scored 3)
         retried = len(tries) > len(scores)
-        lowest = f" (your lowest try: {score_text(min(tries))})" if retried and score_shown(min(tries)) < score_shown(low) else ""
-        ranged = f"ranged from {score_text(low)} to {score_text(high)}"
-        said = f"{'Your best tries' if retried else 'Your answers'} all scored {score_text(low)}{lowest}." \
-            if score_shown(low) == score_shown(high) else \
-            f"{'Your best tries' if retried else 'Your scores'} {ranged}{lowest}."
+        lowest = LOWEST_TRY.format(score=score_text(min(tries))) \
+            if retried and score_shown(min(tries)) < score_shown(low) else ""
+        same = score_shown(low) == score_shown(high)
+        if retried:             # walk65 5: said plainly, not "Your best tries ranged from 25 to 100 (your lowest try: 0)"
+            said = (BEST_TRIES_SAME.format(score=score_text(low)) if same else
+                    BEST_TRIES_RANGED.format(low=score_text(low), high=score_text(high))) + f"{lowest}."
+        else:
+            said = f"Your answers all scored {score_text(low)}." if same else \
+                f"Your scores ranged from {score_text(low)} to {score_text(high)}."
     else:
         said = f"{what} done."
     if retried_up or not weak:

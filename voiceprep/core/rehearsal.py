@@ -10,7 +10,7 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from voiceprep.core.analysis.analyze import AnswerAnalysis
 from voiceprep.core.analysis.keypoints import FUNCTION_WORDS
@@ -354,14 +354,21 @@ class Rehearsal:
         asked = self.asked.get(self.current.id, [])
         return any(f["question"] not in asked for f in self.open_follow_ups())
 
-    def next_follow_up(self) -> tuple[str, int] | None:
-        """What F asks next of the current question (the choice `ask_follow_ups` makes) and how many other open
-        follow-ups wait after it; None: nothing open. The feedback shows that one, not the whole list (fixBI: it
-        listed every open follow-up though F asks them one at a time)."""
+    def next_follow_up(self) -> NextUp | None:
+        """What F asks next of the current question (the choice `ask_follow_ups` makes) and what waits after it: the
+        open follow-ups not asked yet, then those asked and still missed, asked again; None: nothing open. The
+        feedback shows that one, not the whole list (fixBI: it listed every open follow-up though F asks them one at
+        a time). Counted as FollowUpTurn.count_text counts: after "2 of up to 3", 1 not asked yet (walk65 3)."""
         open_now = self._ordered_follow_ups()
         if not open_now:
             return None
-        return _next_to_ask(open_now, self.asked.get(self.current.id, []))["question"], len(open_now) - 1
+        asked = self.asked.get(self.current.id, [])
+        chosen = _next_to_ask(open_now, asked)
+        others = [f for f in open_now if f is not chosen]
+        if chosen["question"] in asked:          # every one asked: F starts again from the first, all of them repeats
+            return NextUp(chosen["question"], 0, len(others), True)
+        again = sum(f["question"] in asked for f in others)
+        return NextUp(chosen["question"], len(others) - again, again, False)
 
     def ask_follow_ups(self) -> FollowUpTurn | None:
         """The interviewer asks the next open follow-up, one at a time (walk46 3): the heaviest missed point's first,
@@ -541,6 +548,17 @@ class Rehearsal:
                    for kp, hit in self._try_hits(t, follow_ups) if hit}
         summary.to_drill = [pair for pair in summary.to_drill if pair not in covered]
         return summary
+
+
+class NextUp(NamedTuple):
+    """The follow-up F asks next (`Rehearsal.next_follow_up`): its question, how many open ones not asked yet wait
+    after it (`more`), how many asked before and still missed are asked again after those (`again`), and whether it
+    is itself asked again (`repeat`)."""
+
+    question: str
+    more: int
+    again: int = 0
+    repeat: bool = False
 
 
 def _next_to_ask(open_now: list[dict[str, str]], asked: list[str]) -> dict[str, str]:

@@ -28,9 +28,35 @@ def asked_about_heading(points: int) -> str:
     return "The point the follow-up asked about" if points == 1 else "The points the follow-ups asked about"
 
 
-def more_after_text(more: int) -> str:
-    """How many open follow-ups wait after the one shown as asked next, e.g. "2 more after this." (with its full stop)."""
-    return f"{more} more after this."
+# what a re-asked follow-up says it is: History's "would ask next" of a follow-up answer, and Practice's next one when
+# every open follow-up was asked once (walk65 3: the very question just answered offered as the next, unmarked)
+ASK_AGAIN_TEXT = "{question} (asked again: I did not find it in this answer yet)"
+# a follow-up answer in which the judge found none of the points asked (the Duration card): the app's reading, not a
+# verdict on the candidate (walk65 4: "none of what was asked — Nothing of what the follow-up asked was said yet" on
+# an answer that said it, which the judge had missed, read as if the app had not listened)
+FOLLOW_UP_NOT_FOUND = "I could not find what was asked"
+FOLLOW_UP_NOT_FOUND_TIP = ("I could not find what the follow-up asked in this answer. If you said it, my reading missed "
+                           "it; if not, answer it in a sentence or two, with what you did and a detail only you would "
+                           "know.")
+# the round's headline after a retry: each question's best try counts, and a lower try is said (walk65 5: "Your best
+# tries ranged from 25 to 100 (your lowest try: 0)." was hard to parse on first read)
+BEST_TRIES_RANGED = "Each question's best try scored between {low} and {high}"
+BEST_TRIES_SAME = "Each question's best try scored {score}"
+LOWEST_TRY = "; your lowest try scored {score}"
+NEXT_UP_HEADING = "What the interviewer would ask next"
+AGAIN_UP_HEADING = "What the interviewer would ask again"
+
+
+def more_after_text(more: int, again: int = 0) -> str:
+    """What waits after the follow-up shown as asked next (with its full stop): `more` not asked yet, then `again`
+    asked before and still missed, which F asks once more from the first (walk65 3: "Follow-up 2 of up to 3" read
+    with "2 more after this" made four questions; the count now says what it counts): "1 more after this, then 1 to
+    ask again.", "After this, 2 to ask again."."""
+    if more and again:
+        return f"{more} more after this, then {again} to ask again."
+    if again:
+        return f"After this, {again} to ask again."
+    return f"{more} more after this." if more else ""
 
 
 # fixCU: what else a follow-up answer counts for besides the points it was asked about (Practice's line over it, its

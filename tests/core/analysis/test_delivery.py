@@ -1380,7 +1380,11 @@ def test_a_follow_up_answer_that_says_nothing_is_not_praised_for_being_short(fin
     long_off = analyze_delivery(spoken("We went hiking in the hills every weekend and it was lovely weather.", 9),
                                 150, AnalysisSettings(), follow_up=True)
     mark_complete(long_off, 1, ["Reconciliation against the bank"], AnalysisSettings())
-    assert findings(long_off)["duration"].summary == "9 s, a follow-up answer: none of what was asked"
+    assert findings(long_off)["duration"].summary == "9 s, a follow-up answer: I could not find what was asked"
+    # walk65 4: the app's reading, which can miss what was said, not a verdict on the candidate
+    assert findings(long_off)["duration"].tip.startswith("I could not find what the follow-up asked in this answer. If "
+                                                         "you said it, my reading missed it")
+    assert "Nothing of what" not in findings(long_off)["duration"].tip
 
 
 def test_a_short_follow_up_answer_that_covered_the_point_is_an_answer():

@@ -599,3 +599,24 @@ def test_the_bundled_payments_bank_asks_its_two_headed_points_as_an_interviewer_
     asked = {kp.id: follow_up_for(kp, bank) for p in bank.all_prompts() for kp in p.key_points}
     assert asked["reconciliation-loop"].startswith("How did you find the payments the flow got wrong")
     assert asked["kafka-consumers"].startswith("How did your Kafka consumers make sure a message was not lost")
+
+
+def test_a_capitalised_heading_is_asked_about_in_lower_case_a_name_keeps_its_capital():
+    """walk65 5 (27-q3-feedback): the heading "Change control" of her own bank was asked "Can you tell me about Change
+    control?": an unknown short word was kept as written. With the bank known, a plain English word it never writes as
+    a name is lowered; a name of the bank's, an acronym or a Title Case run is not."""
+    bank = next(b for b in BankRegistry.discover().banks if b.id == "airwallex")
+
+    def asked(label: str) -> str:
+        return follow_up_for(KeyPoint("x", label, tuple(label.lower().split()), cues_from_label=True), bank)
+
+    assert asked("Change control") == "Can you tell me about change control?"
+    assert asked("Budget tracking") == "Can you tell me about budget tracking?"
+    assert asked("Contingency") == "Can you tell me about contingency?"
+    assert asked("Kafka consumers") == "Can you tell me about Kafka consumers?"
+    assert asked("PCI compliance") == "Can you tell me about PCI compliance?"
+    assert asked("Airwallex pricing") == "Can you tell me about Airwallex pricing?"          # the bank's company
+    assert asked("Press Ganey scores") == "Can you tell me about Press Ganey scores?"
+    # without the bank, an unknown word is kept as written ("Spark jobs", "London office")
+    assert follow_up_for(KeyPoint("x", "Change control", ("change",), cues_from_label=True)) == \
+        "Can you tell me about Change control?"

@@ -522,3 +522,32 @@ def test_a_product_name_in_capitals_inside_a_sentence_is_a_name():
     assert names_in("Experience with MICROSOFT AZURE required") == ["MICROSOFT AZURE"]
     assert names_in("Our stack: GOOGLE CLOUD, REACT NATIVE") == ["GOOGLE CLOUD", "REACT NATIVE"]
     assert names_in("Notes\nSENIOR NURSE PREP\nWARD MANAGER INTERVIEW: my stories") == []
+
+
+def test_a_list_of_heading_lines_is_a_list_of_points_one_each():
+    """walk65 2 (06-notes-proposed, 12-q2-notes): note headings typed one a line, no punctuation, were paired into
+    merged points ("Who the stakeholder was What they were worried about": "was" read as a wrapped line's end) and
+    the rest dropped ("The result" as too short, "How I won them over" as too general); "Why the project was late"
+    was unticked as only the prompt's own words though the prompt never asks why."""
+    left: list[tuple[str, str]] = []
+    points = propose_key_points("Who the stakeholder was\nWhat they were worried about\nHow I won them over\n"
+                                "The result\n", "Tell me about a time you had to win over a difficult stakeholder.",
+                                left_out=left)
+    assert [(p.label, p.ticked) for p in points] == [
+        ("Who the stakeholder was", True), ("What they were worried about", True), ("How I won them over", True),
+        ("The result", True)]
+    assert left == []
+    points = propose_key_points("Why the project was late\nWho I brought in\nWhat I changed first\n"
+                                "The outcome, with a number\n",
+                                "Tell me about a project that ran late and how you brought it back on track.")
+    assert [(p.label, p.ticked, p.why_not) for p in points] == [
+        ("Why the project was late", True, ""), ("Who I brought in", True, ""), ("What I changed first", True, ""),
+        ("The outcome, with a number", True, "")]
+    # a question word the prompt asks itself is still the prompt's own words
+    points = propose_key_points("How you brought it back on track\nI replaced the weekly meeting with a three week look-ahead\n",
+                                "Tell me about a project that ran late and how you brought it back on track.")
+    assert [p.why_not for p in points] == ["only the prompt's own words: every answer says them", ""]
+    # a real heading over a paragraph of notes still heads it
+    points = propose_key_points("Who the stakeholder was\n\nCouncillor Maria Lopez chairs the infrastructure committee\n")
+    assert [(p.label, p.heading) for p in points] == [
+        ("Councillor Maria Lopez chairs the infrastructure committee", "Who the stakeholder was")]

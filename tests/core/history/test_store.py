@@ -29,6 +29,7 @@ from voiceprep.core.history import (
 from voiceprep.core.history.schema import LATEST, migrate
 from voiceprep.core.history.store import LEFT, TRANSCRIBING, TYPED, VOICE, this_process
 from voiceprep.core.transcript import Segment, Transcript, Word
+from voiceprep.core.wording import ASK_AGAIN_TEXT
 
 
 def spoken(text: str, seconds_per_word: float = 0.4) -> Transcript:
@@ -648,11 +649,28 @@ def test_a_markdown_export_of_a_follow_up_answer_shows_only_the_points_it_was_as
     for label in shown:
         assert (f"- [ ] {label}" in md) == (label == asked[0]), (label, md)
     after = md.split("### What the interviewer would ask next\n\n", 1)[1].split("\n\n")[0]
-    assert after.splitlines() == [f"- {shown[asked[0]]['follow_up']}"], md
-    assert queries.next_follow_ups(a["feedback"], a) == [shown[asked[0]]["follow_up"]]
+    again = ASK_AGAIN_TEXT.format(question=shown[asked[0]]["follow_up"])    # walk65 3: the one it answered, again
+    assert after.splitlines() == [f"- {again}"], md
+    assert queries.next_follow_ups(a["feedback"], a) == [again]
     whole = {**a, "drill": None, "follow_up": None}          # any other answer: every point, the stored list
     assert queries.next_follow_ups(a["feedback"], whole) == a["feedback"]["follow_ups"]
     assert queries.asked_points(a["key_points"], whole) is a["key_points"]
+
+
+def test_a_follow_up_answers_ask_next_names_what_is_still_open_before_the_question_it_answered():
+    """walk65 3 (45-history-followup-2560): History's follow-up answer to "who the stakeholder was", missed, offered
+    that very question as what the interviewer would ask next, where Practice had named "how you won them over". The
+    other points still missed come first; the one it answered and missed is said as asked again."""
+    points = [{"label": "Who", "hit": False, "follow_up": "Can you tell me who the stakeholder was?"},
+              {"label": "How", "hit": False, "follow_up": "Can you tell me how you won them over?"},
+              {"label": "Worry", "hit": True, "follow_up": "What were they worried about?"},
+              {"label": "Result", "hit": True, "follow_up": "What was the result?"}]
+    row = {"drill": ["Who"], "follow_up": ["Can you tell me who the stakeholder was?"],
+           "still_missed": ["How", "Result"]}
+    asked_list = ["Can you tell me who the stakeholder was?", "Can you tell me how you won them over?"]
+    assert queries.next_follow_ups({"key_points": points, "follow_ups": asked_list}, row) == [
+        "Can you tell me how you won them over?",
+        "Can you tell me who the stakeholder was? (asked again: I did not find it in this answer yet)"]
 
 
 def test_a_drill_answer_is_stored_with_what_it_asked_and_shown_everywhere(history, save, bank):

@@ -28,7 +28,7 @@ from voiceprep.core.analysis.quantities import (
 from voiceprep.core.analysis.segments import HYPOTHETICAL, PAST, said_pieces
 from voiceprep.core.analysis.text import APPROXIMATE, NUMBER_WORDS, Token, compound, stem, tokenize, written_names
 from voiceprep.core.transcript import Transcript, Word
-from voiceprep.core.wording import counted
+from voiceprep.core.wording import FOLLOW_UP_NOT_FOUND, FOLLOW_UP_NOT_FOUND_TIP, counted
 from voiceprep.settings import (
     BACKCHANNELS,
     BARE_COUNT_BELOW,
@@ -1230,11 +1230,12 @@ def _duration(d: Delivery, s: AnalysisSettings) -> Finding:
               + f" of a {d.target_s} s target")
     seconds = d.duration_s if on is None else on
     if d.follow_up and no_answer(d, s):
-        return Finding("duration", "warn", f"{seconds:.0f} s, a follow-up answer: " + (
-                           "none of what was asked" if d.points else "a few words"),
-                       ("Nothing of what the follow-up asked was said yet" if d.points else
-                        "A few words are not an answer yet")
-                       + ": answer it in a sentence or two, with what you did and a detail only you would know.")
+        if d.points:            # none of the points asked was found: the judge's reading, which can miss (walk65 4)
+            return Finding("duration", "warn", f"{seconds:.0f} s, a follow-up answer: {FOLLOW_UP_NOT_FOUND}",
+                           FOLLOW_UP_NOT_FOUND_TIP)
+        return Finding("duration", "warn", f"{seconds:.0f} s, a follow-up answer: a few words",
+                       "A few words are not an answer yet: answer it in a sentence or two, with what you did and a "
+                       "detail only you would know.")
     if d.follow_up:
         long = seconds > s.follow_up_long_s
         return Finding("duration", "warn" if long else "good",

@@ -318,7 +318,23 @@ def follow_up_for(kp: KeyPoint, bank: Bank | None = None) -> str:
         question = plain if not broken_question(label, plain) else \
             "You haven't covered one of your points yet. Can you tell me about it" + \
             (", with the numbers?" if _FIGURE_RE.search(label) else "?")     # data38: a number only if it has one
-    return question
+    return _heading_lowered(question, kp, names) if bank is not None else question
+
+
+def _heading_lowered(question: str, kp: KeyPoint, names: frozenset[str]) -> str:
+    """A topic heading asked about as written, its first word a plain English word the bank never writes as a name,
+    lowered: "Can you tell me about Change control?" -> "... about change control?" (walk65 5). Only with the bank
+    known: its names (company, vocabulary, capitals mid-sentence, cues) keep their capital ("Kafka", "Spark"), as do
+    an acronym or a word with a capital or digit inside ("PCI", "gRPC"), a Title Case run ("Press Ganey") and a word
+    the point's cues write with its capital. Without the bank a short unknown word is kept as written."""
+    words = kp.label.strip().rstrip(".").split()
+    if question != f"Can you tell me about {' '.join(words)}?" or not words:
+        return question
+    first = words[0]
+    if (first in names or not first[:1].isupper() or any(w[:1].isupper() for w in words[1:])
+            or not _english(first) or _written_so_in_cues(first, kp)):
+        return question
+    return f"Can you tell me about {first[0].lower()}{first[1:]}{' ' if words[1:] else ''}{' '.join(words[1:])}?"
 
 
 def _story_of(kp: KeyPoint, bank: Bank | None) -> bool | None:

@@ -72,6 +72,7 @@ class _Piece:
     bullet: bool = False
     alone: bool = False         # a line standing alone: a paragraph of one line
     story: bool = False         # its heading is a numbered line: one story of several
+    listed: bool = False        # one line of a list of heading-like lines: a point of its own, however short
 
 
 def _clean(text: str) -> str:
@@ -168,9 +169,22 @@ def _pieces(notes: str) -> list[_Piece]:
             out.append(_Piece(body, heading, bullet=True, story=story))
         else:
             lines = body.split("\n")
+            if _heading_list(lines):
+                out.extend(_Piece(line.strip(), heading, story=story, listed=True) for line in lines)
+                continue
             out.extend(_Piece(s, heading, alone=len(lines) == 1, story=story)
                        for line in _lines(lines) for s in sentences(line))
-    return [_Piece(c, p.heading, p.bullet, p.alone, p.story) for p in out if (c := _clean(p.text))]
+    return [_Piece(c, p.heading, p.bullet, p.alone, p.story, p.listed) for p in out if (c := _clean(p.text))]
+
+
+def _heading_list(lines: list[str]) -> bool:
+    """Whether a paragraph's lines are a list of note headings, one point each: "Who the stakeholder was / What they
+    were worried about / How I won them over / The result", typed with Return after each (walk65: "was" and "in" read
+    as wrapped mid-clause, so the lines were paired into merged points and the rest dropped). Every line is short
+    and stops on its own, with no comma, dash or full stop at its end; wrapped prose has longer lines."""
+    return len(lines) > 1 and all(
+        0 < len(line.split()) <= HEADING_WORDS and not re.search(r"[,;:(&/.-]\s*\Z|\u2013\s*\Z|\u2014\s*\Z", line)
+        for line in lines)
 
 
 def _names_only_here(heading: str, blocks: list[tuple[str, str]]) -> bool:
@@ -303,7 +317,8 @@ def propose_key_points(notes: str, prompt: str = "",
                 skipped.append((idea, "a question: a prompt, not a point" if idea.endswith("?") else "a heading"))
                 continue
             named = all(w[:1].isupper() for w in words) and words[0] not in GENERIC_NAMES
-            if len(words) < MIN_WORDS and not names_in(idea) and not re.search(r"\d", idea) and not named:
+            if (len(words) < MIN_WORDS and not names_in(idea) and not re.search(r"\d", idea) and not named
+                    and not piece.listed):          # "The result", one of a list of headings, is a point
                 skipped.append((idea, "too short to be a point"))
                 continue
             key = idea.lower()
@@ -313,7 +328,7 @@ def propose_key_points(notes: str, prompt: str = "",
             seen.add(key)
             # one pass (cues [] when all it names is the prompt's own words: the point is judged by its wording)
             cues, specific = _idea_cues(idea, known_names, asked)
-            if not specific:
+            if not specific and not piece.listed:      # "How I won them over" asks its own part of the story
                 skipped.append((idea, "too general: it says no more than the question"))
                 continue
             label = capitalised(idea)
@@ -383,7 +398,7 @@ def tick_for_prompt(points: list[ProposedPoint], prompt: str,
     # an idea with nothing of its own to listen for restates the question (its words are all the prompt's: "That's
     # where Airwallex's infrastructure comes in"); every answer says it, so it is no key point. By meaning it sat
     # closest to the prompt, so it was ticked over the story itself (walk24: the HoYoverse and Brazil lines)
-    own = [i for i in ideas if points[i].cues] or ideas
+    own = [i for i in ideas if points[i].cues or _asks_beyond(points[i].label, prompt)] or ideas
     for i in set(ideas) - set(own):
         points[i].why_not = "only the prompt's own words: every answer says them"
     ideas = own
@@ -429,6 +444,17 @@ def tick_for_prompt(points: list[ProposedPoint], prompt: str,
             points[i].why_not = ("not under the heading that matches this prompt" if mine else
                                  "not among the closest to this prompt" if prompt.strip() else "not among the first")
     return False
+
+
+_ASKING = frozenset(["who", "what", "why", "how", "when", "where", "which"])
+
+
+def _asks_beyond(label: str, prompt: str) -> bool:
+    """Whether a point opens with a question word the prompt does not ask: "Why the project was late" under "Tell me
+    about a project that ran late ..." asks for the cause, which no answer gives by repeating the prompt (walk65: it
+    was unticked as "only the prompt's own words" since "project" and "late" are the prompt's)."""
+    first = label.split()[0].lower() if label.split() else ""
+    return first in _ASKING and first not in re.findall(r"[a-z]+", prompt.lower())
 
 
 def meaning_similarity(prompt: str, texts: list[str]) -> list[float] | None:

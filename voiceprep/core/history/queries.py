@@ -26,6 +26,7 @@ from voiceprep.core.history.skipped import (
     skipped_text,
     with_skipped,
 )
+from voiceprep.core.history.spelling import spelling_variants
 from voiceprep.core.history.store import (
     DONE,
     FAILED,
@@ -39,7 +40,7 @@ from voiceprep.core.history.store import (
     bank_where,
 )
 from voiceprep.core.transcript import seams_mended
-from voiceprep.core.wording import ALSO_COUNTS_TEXT, counted, others_covered_text, score_shown, score_text
+from voiceprep.core.wording import ALSO_COUNTS_TEXT, ASK_AGAIN_TEXT, counted, others_covered_text, score_shown, score_text
 from voiceprep.settings import FIGURE_NEAR_TOKENS, FOLLOW_UP_CREDIT, SNIPPET_WORDS
 
 LIST_COLUMNS = ("a.id, a.bank_id, a.round_pk, a.round_id, a.prompt_id, a.prompt_text, a.started_at, a.state, a.state_detail, "
@@ -151,11 +152,19 @@ def asked_points(points: list[Row], row: Row) -> list[Row]:
 
 def next_follow_ups(feedback: Row, row: Row) -> list[str]:
     """What the interviewer would ask next after an answer, from its stored feedback: a follow-up answer's are the
-    follow-ups of the points it was asked about that it missed (the stored list asks about every point of the
-    question, as if it were a whole answer); any other answer's, the stored list."""
+    follow-ups of the question's other points still missed when it was asked that it did not cover either (in its
+    stored list's order and number: the stored list asks about every point of the question, as if it were a whole
+    answer), then those of the points it was asked about and missed, said as asked again (ASK_AGAIN_TEXT; walk65 3:
+    the very question it answered was offered as the next one, where Practice had named another). Any other
+    answer's, the stored list."""
     if is_follow_up(row) and row.get("drill"):
         points = [k for k in feedback.get("key_points") or [] if isinstance(k, dict)]
-        return [k["follow_up"] for k in asked_points(points, row) if not k.get("hit") and k.get("follow_up")]
+        others = set(still_missed(row))
+        open_now = {k["follow_up"] for k in points if k.get("label") in others and not k.get("hit") and k.get("follow_up")}
+        # in the order and number the answer's own list asks them (settings.max_follow_ups), as Practice does
+        new = [q for q in feedback.get("follow_ups") or [] if q in open_now]
+        return new + [ASK_AGAIN_TEXT.format(question=k["follow_up"]) for k in asked_points(points, row)
+                      if not k.get("hit") and k.get("follow_up")]
     return list(feedback.get("follow_ups") or [])
 
 
@@ -587,7 +596,7 @@ def _side_terms(text: str, bare: bool = True) -> list[_Term]:
         elif quoted:
             forms += ["".join(words)] if len(words) == 2 and all(w.isalnum() for w in words) else []
         else:
-            forms += spellings(words[0])
+            forms += spellings(words[0]) + spelling_variants(words[0])    # walk65 6: "councillor" finds "councilor"
             for pair in (pieces[i - 1:i + 1] if i else [], pieces[i:i + 2]):      # with the word before, after
                 if len(pair) == 2 and not any(q for q, _ in pair) and all(w[0].isalnum() and not _PREFIX.fullmatch(w[0])
                                                                           for _, w in pair):

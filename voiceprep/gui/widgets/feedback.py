@@ -35,10 +35,13 @@ from PySide6.QtWidgets import (
 from voiceprep.app.judging import by_weight, feedback_document
 from voiceprep.core.analysis.scoring import SHARES_EXPLAINED, overall_shares
 from voiceprep.core.history.queries import ALSO_COVERED_COUNTS, drilled, searched_words
+from voiceprep.core.rehearsal import NextUp
 from voiceprep.core.transcript import continues_figure
 from voiceprep.core.wording import (
+    AGAIN_UP_HEADING,
     ALSO_COUNTS_TEXT,
     ALSO_COVERED_HEADING,
+    NEXT_UP_HEADING,
     asked_about_heading,
     delivery_not_scored_lines,
     delivery_shown,
@@ -271,11 +274,12 @@ def document_html(doc: Doc, colors: Colors, context: str | None = None, drill: l
         out += [point_card(colors, k, None) for k in also]
     next_up = doc.get("next_up")
     if next_up:                 # Practice: the one F asks next, and how many wait (fixBI: F asks one at a time)
-        out.append(f"<h3>What the interviewer would ask next</h3><ul><li>{e(next_up['question'])}</li></ul>")
-        if next_up["more"]:
-            out.append(f"<p style='color:{colors.muted}; margin-top:0'>{e(more_after_text(next_up['more']))}</p>")
+        heading = AGAIN_UP_HEADING if next_up.get("repeat") else NEXT_UP_HEADING
+        out.append(f"<h3>{heading}</h3><ul><li>{e(next_up['question'])}</li></ul>")
+        if more := more_after_text(next_up["more"], next_up.get("again", 0)):
+            out.append(f"<p style='color:{colors.muted}; margin-top:0'>{e(more)}</p>")
     elif doc["follow_ups"]:
-        out.append("<h3>What the interviewer would ask next</h3><ul>")
+        out.append(f"<h3>{NEXT_UP_HEADING}</h3><ul>")
         out += [f"<li>{e(q)}</li>" for q in doc["follow_ups"]]
         out.append("</ul>")
     out.append(f"<h3>{e(shown['heading'])}</h3>")      # on an answer about something else: "How it was said" (fixDJ)
@@ -709,7 +713,7 @@ class FeedbackView(QWidget):
         self.asked.show()
 
     def show_analysis(self, analysis: Any, note: str = "", rating: int = 0, drill: list[str] | None = None,
-                      follow_up: str | None = None, next_up: tuple[str, int] | None = None,
+                      follow_up: str | None = None, next_up: NextUp | None = None,
                       also: list[str] | None = None) -> None:
         """A fresh answer (Practice): rendered from the same document History stores; `next_up`: the follow-up F
         asks next and how many more wait after it (`Rehearsal.next_follow_up`), shown alone; `also`: a follow-up
@@ -719,7 +723,7 @@ class FeedbackView(QWidget):
         if also is not None:
             doc = {**doc, "also_covered": list(also)}
         if next_up is not None:
-            doc = {**doc, "next_up": {"question": next_up[0], "more": next_up[1]}}
+            doc = {**doc, "next_up": next_up._asdict()}
         self.show_document(doc, note, rating, drill=drill, follow_up=follow_up)
 
     def show_document(self, doc: Doc, note: str = "", rating: int = 0, context: str | None = None,

@@ -59,7 +59,7 @@ from voiceprep.app.recap import (
 from voiceprep.core.analysis.scoring import shares_explained
 from voiceprep.core.banks.load import BankError
 from voiceprep.core.banks.model import Bank
-from voiceprep.core.rehearsal import Rehearsal
+from voiceprep.core.rehearsal import NextUp, Rehearsal
 from voiceprep.core.transcript import join_said
 from voiceprep.core.wording import ALSO_COUNTS_YOUR_ANSWER, TYPED_AND_TRIED, counted, cut_at_word, score_text
 from voiceprep.gui import controller as c
@@ -1991,7 +1991,7 @@ class PracticePage(QWidget):
             self._from_dialog = False
             self._focus_after_feedback()
 
-    def _next_up(self) -> tuple[str, int] | None:
+    def _next_up(self) -> NextUp | None:
         """The follow-up F asks next of the answer just scored and how many wait after it (None: none open, or no
         round): the feedback names that one, not every open follow-up (fixBI)."""
         r = self.ctl.rehearsal
