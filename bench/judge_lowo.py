@@ -43,7 +43,7 @@ from voiceprep.settings import AnalysisSettings  # noqa: E402
 OUT = REPO / "bench/out/judge-lowo"
 GROUPS = {"dev": "dev", "A-D": "dev2:abcd", "E-G": "dev2:efg", "H-J": "dev2:hij", "K": "dev2:k", "L": "dev2:l",
           "M": "dev2:m", "N": "dev2:n", "O": "dev2:o", "P": "dev2:p", "Q": "dev2:q", "R": "dev2:r",
-          "S": "dev2:s", "T": "dev2:t", "V": "dev2:v"}
+          "S": "dev2:s", "T": "dev2:t", "V": "dev2:v", "X": "dev2:x"}
 # every tuning writer, none on the corpus's out_of_sample.txt (tests/core/analysis/test_out_of_sample.py checks it)
 Answer = tuple[str, str, np.ndarray, np.ndarray, np.ndarray]    # group, input, labels [K, D], units [U, D], credited [K]
 

@@ -387,3 +387,26 @@ def test_dev2_writers_v_and_w_bring_banks_whose_key_points_are_headings(dev2, ba
         kinds = Counter(a["kind"] for a in mine)
         assert kinds["paraphrase-strong"] >= 10 and kinds["paraphrase-partial"] >= 20 and kinds["vague"] >= 7, kinds
     assert "w" in out_of_sample.writers(JUDGE) and "v" not in out_of_sample.writers(JUDGE)
+
+
+def test_dev2_writer_x_brings_a_second_tuning_bank_of_heading_key_points(dev2, banks):
+    """Session 49 (data50): writer X, heading-style tuning data like V, on a payroll manager's bank whose 14 key points are
+    headings in varied forms ("Why the backlog kept growing", "The fix, and who signed it off", "What I'd keep doing"):
+    80 answers, every prompt at least 26 times, V's mix of kinds; tuning data, so not on out_of_sample.txt."""
+    from bench import out_of_sample
+
+    bank_id = "payroll-manager-manufacturing"
+    mine = [a for a in dev2 if a["id"].startswith("d2x-")]
+    assert len(mine) == 80 and {a["bank"] for a in mine} == {bank_id}
+    assert [a["id"] for a in mine] == [f"d2x-{n:03d}" for n in range(1, 81)]
+    bank = banks[bank_id]
+    assert bank.source == JUDGE / "banks" / f"{bank_id}.toml"
+    per_prompt = Counter(a["prompt"] for a in mine)
+    assert set(per_prompt) == {p.id for p in bank.all_prompts()} and min(per_prompt.values()) >= 26, per_prompt
+    labels = [kp.label for p in bank.all_prompts() for kp in p.key_points]
+    assert len(labels) == 14 and not [x for x in labels if re.match(r"(I|We|My|Our) ", x)], labels
+    assert len({x.split()[0] for x in labels}) >= 6, labels     # varied heading forms, not one template
+    kinds = Counter(a["kind"] for a in mine)
+    assert kinds["paraphrase-strong"] >= 10 and kinds["paraphrase-partial"] >= 20 and kinds["vague"] >= 7, kinds
+    assert len(kinds) == 9, kinds
+    assert "x" not in out_of_sample.writers(JUDGE)
