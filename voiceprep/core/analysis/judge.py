@@ -108,7 +108,10 @@ from voiceprep.settings import (
     AnalysisSettings,
 )
 
-JUDGE_VERSION = "semantic-88"      # session 48: -88: read48e (a finding said as not made fills no cause slot; a
+JUDGE_VERSION = "semantic-88-slots"  # session 49: judge102 (slots.py: a "Who I …, and why" / "What I changed …" heading
+                                   # read by its grammar, filled by a person brought in and why, or an own act of
+                                   # change; a number heading also by a figure told as a result: `tells_result`);
+                                   # session 48: -88: read48e (a finding said as not made fills no cause slot; a
                                    # sentence's first word is no short name; "finally fixed the leak" acts again);
                                    # -87: judge101 (walk64 1: "I designed X and led Y" read in
                                    # halves, a half with an own-act point's cues speaks for it);
@@ -2423,6 +2426,8 @@ class AnswerJudge:
         valued = {t.word for t in self.index.tokens if (t.is_number or t.value is not None) and t.norm not in ARTICLES}
         valued |= {i for i, w in enumerate(self._words) if w in ("half", "none")}     # "from about half to ninety"
         out = np.zeros(len(self.units), dtype=bool)
+        if self.elsewhere:       # a result of a story told for another question ("it finished in forty minutes instead
+            return out           # of five hours", a batch job's, for a realtime service's result)
         for k, u in enumerate(self.units):
             if not ok[k] or u.kind == "pair":
                 continue

@@ -5,7 +5,8 @@ heading's words name a slot of the story, not content a sentence comes near in m
 what fills the slot. Each heading is read by its grammar, not by its nouns (`read_heading`):
 
 - a wh-word and the candidate as subject ("Who I brought in", "Who we got involved") asks for a person or role the
-  candidate brought in (`WHO`); "What I changed …", "What we did …" asks for the candidate's own act (`ACT`);
+  candidate brought in (`WHO`); "What I changed …", "What we did …" (a verb of change, `CHANGE_ASKED`) asks for the
+  candidate's own act of change (`ACT`);
 - a rider after a comma or "and", "…, and why", asks for the reason too (`Heading.why`);
 - the heading's other content words ("in the library", "so it stopped") are its topic, kept for the caller.
 
@@ -13,11 +14,14 @@ The slot's fillers are read from a sentence's grammar (`fills_who`, `fills_act`)
 verb told in the past with the candidate as subject and a person after it ("I got the student librarians in",
 "I asked the business manager to come down", "I went to our data manager"), and the reason after it ("because she
 controls the paper budget", "she manages the messaging system", or the next sentence "They're year ten volunteers");
-or the candidate's own past act on a thing named ("I took the recycling tray away from the printer", "we sent the
-reminders to parents through the app instead"), not a finding ("I found out"), a word said ("I explained it") nor a
-person brought in. Negated, hypothetical and vague sentences are the caller's to set aside before (its usable units);
-a slot named with nothing in it ("I brought in the right people to help", "I changed the process") fills nothing:
-every filler needs `slot_filler_words` words of content beyond the heading's own.
+or the candidate's own past act of change on a thing named (`CHANGING`: "I took the recycling tray away from the
+printer", "we sent the reminders to parents through the app instead"), not a finding ("I found out"), a word said
+("I explained it"), a person brought in nor an activity ("I ran a taste test"). A number heading ("The outcome, with a
+number": judge.NUMBER_HEADING) is also filled by a figure told as the result, by the grammar of a comparison
+(`tells_result`: "went from about half to nearly ninety percent", "by the summer eleven out of fourteen").
+Negated, hypothetical and vague sentences are the caller's to set aside before (its usable units); a slot named
+with nothing in it ("I brought in the right people to help", "I changed the process") fills nothing: every filler
+needs `slot_filler_words` words of content beyond the heading's own.
 """
 
 from __future__ import annotations
@@ -52,6 +56,8 @@ CHANGING = frozenset({"changed", "moved", "put", "swapped", "switched", "replace
                       "wrote", "rewrote", "adjusted", "updated", "upgraded", "fitted", "locked", "labelled", "labeled",
                       "covered"})
 _INSTEAD = frozenset({"instead", "now"})
+# a verb's particles and manner adverbs ("-ly") name no thing changed
+_PARTICLES = frozenset({"around", "round", "back", "out", "off", "away", "up", "down", "over", "about", "through"})
 _BE = frozenset({"was", "were", "had", "did", "got"})      # "we were down only forty instead of two hundred": no act
 # heading verbs that ask for such a change ("What I changed", "What we fixed", "What I did about it")
 CHANGE_ASKED = frozenset({"changed", "fixed", "did", "introduced", "built", "set", "put", "moved", "made", "tried"})
@@ -68,6 +74,9 @@ _ENDS = frozenset({"because", "cos", "cuz", "coz", "since", "as", "to", "so", "a
 # what opens the reason a person was brought in: a cause ("because she controls the budget"), a purpose ("to look at
 # the doors"), or what the person is or does, said of them ("she manages the messaging system")
 REASONS = frozenset({"because", "cos", "cuz", "coz", "since", "as", "to", "who"})
+# words for anyone at all, which name no person or role ("I brought in the right people")
+_ANYONE = frozenset({"people", "person", "someone", "somebody", "everyone", "everybody", "anyone", "anybody", "folks",
+                     "guys", "ones", "others", "help", "support"})
 _PERSONAL = frozenset({"she", "he", "they", "she's", "he's", "they're", "they'd", "she'd", "he'd", "they've"})
 # adverbs between the candidate and their verb ("I then took", "we finally moved")
 _ADVERBS = frozenset({"then", "also", "just", "finally", "eventually", "quickly", "actually", "first", "now", "so",
@@ -140,7 +149,7 @@ def fills_who(words: Sequence[str], next_words: Sequence[str], heading: Heading,
     sentence, or the next sentence said of them ("They're year ten volunteers") with `need` words of content."""
     why = heading.why
     for j in _acts(words):
-        if words[j] not in INVOLVING and words[j] != heading.verb or not _past(words[j]):
+        if words[j] not in INVOLVING or not _past(words[j]):
             continue
         k = j + 1
         while k < len(words) and words[k] in _LINKS:
@@ -151,10 +160,11 @@ def fills_who(words: Sequence[str], next_words: Sequence[str], heading: Heading,
         while end < len(words) and words[end] not in _ENDS:
             end += 1
         person = words[k:end]
-        if _content(person, own, vague) < 1:
+        named = _content(person, own | _ANYONE, vague)     # "the right people", "everyone": nobody named
+        if named < 1:
             continue
         if not why:
-            return _content(person, own, vague) >= need
+            return named >= need
         rest = list(words[end:])
         while rest and rest[0] in _LINKS | {"involved", "and"} and rest[0] not in REASONS:
             rest = rest[1:]
@@ -174,14 +184,15 @@ def fills_act(words: Sequence[str], own: frozenset[str], vague: frozenset[str], 
         if not _past(w) or w == "made" and words[j + 1:j + 2] == ["sure"]:      # "I made sure": no change
             continue
         end = j + 1
-        while end < len(words) and words[end] not in ("because", "cos", "cuz", "coz", "but", "which", "so"):
+        while end < len(words) and words[end] not in ("because", "cos", "cuz", "coz", "but", "which", "so", "and"):
             end += 1
         changes = (w in CHANGING or (w.startswith("re") and w.endswith("ed") and len(w) > 6)
                    or words[j + 1:j + 3] == ["up", "with"]             # "we came up with a new rule"
                    or w not in _BE and bool(_INSTEAD & set(words[j + 1:end])))
         if w in ("started", "began"):       # "I started covering every graphic novel": a practice begun
             changes = any(x.endswith("ing") for x in words[j + 1:j + 2])
-        if changes and _content(words[j + 1:end], own, vague) >= need:
+        thing = [x for x in words[j + 1:end] if x not in _PARTICLES and not x.endswith("ly")]   # "turned it around
+        if changes and _content(thing, own, vague) >= need:                                   # pretty quickly": no thing
             return True
     return False
 
@@ -190,27 +201,30 @@ def fills_act(words: Sequence[str], own: frozenset[str], vague: frozenset[str], 
 # words that put a figure after the change, when they open its time ("by the spring", "by Easter", "next stocktake",
 # "within a term", "after that"): the figure is the state after
 _AFTER_TIME = frozenset({"by", "next", "within", "after", "afterwards", "now", "since"})
-# words of a time said after "by"/"within" ("by the end of the year"); a capitalised name is one too ("by Easter")
-_OPEN_TIME = frozenset({"the", "a", "that", "this", "then", "end", "half", "summer", "spring", "autumn", "winter",
+# words of a time said after "by"/"within" ("by the end of the year", "by Easter"); not "a" ("within a second or two"
+# is a limit, not a time after the change)
+_OPEN_TIME = frozenset({"the", "that", "this", "then", "end", "half", "summer", "spring", "autumn", "winter",
                         "christmas", "easter", "term", "year", "month", "week"})
+
+
+_PART = frozenset({"out", "of", "them", "those", "these", "us"})   # between a part and "of": "twelve of them out of"
 
 
 def tells_result(words: Sequence[str], figures: Sequence[int]) -> bool:
     """Whether a sentence (cleaned words) tells a figure as the story's result, by the grammar of a comparison: a
     move "from … to" a figure ("Collections went from about half to nearly ninety percent", "from every day to about
-    one a fortnight"), a figure "instead of" another ("two minutes instead of ten"), a part of a whole ("eleven out
+    one a fortnight"), a part of a whole ("eleven out
     of fourteen", "twelve of them out of the eighteen"), or a figure said after a time that follows the change ("by the
     spring we had twenty-two", "by the end it was four", "Next stocktake we were down thirty-eight"). `figures`: the
-    offsets of the words said as numbers (a number word too: "one", "half")."""
+    offsets of the words said as numbers (a number word too: "one", "half"). Not "X instead of Y" alone: "it finished
+    in forty minutes instead of five hours" is as often another story's result (dev2 d2f-af-rt-04, off-topic)."""
     at = sorted(figures)
     if not at:
         return False
     for i, w in enumerate(words):
         if w == "from" and any(words[j] == "to" and any(f > j for f in at) for j in range(i + 2, min(len(words), i + 8))):
             return True
-        if w == "instead" and words[i + 1:i + 2] == ["of"] and any(f > i for f in at) and any(f < i for f in at):
-            return True
-        if w == "of" and any(f < i and i - f <= 3 for f in at) and any(i < f <= i + 4 for f in at):
+        if w == "of" and any(f < i and set(words[f + 1:i]) <= _PART for f in at) and any(i < f <= i + 4 for f in at):
             return True                 # "eleven of the fourteen", "twelve of them out of the eighteen"
         if (w in _AFTER_TIME and i + 1 < len(words) and (words[i + 1] in _OPEN_TIME or w in ("next", "now", "afterwards"))
                 and any(i < f <= i + 12 for f in at)):
