@@ -362,6 +362,11 @@ class AnalysisSettings:
     # tells it ("it turned out ..."), the thing named and the reason for it (judge.CAUSE_HEADING, TECH_HEADING, judge99;
     # "I found the root cause of the problem" says none)
     slot_filler_words: int = 2
+    # ... and a piece of an answer that says fewer words of content than this beyond the question's, the prompt's
+    # headings' and generic filler ("I pulled in the right people to help us", "the numbers after that were a lot
+    # better") carries no heading's point: a heading said back with nothing in it (recital.py, judge105); one word
+    # fills a slot ("We found out from a tweet", "It was the leavers")
+    recital_content_min: int = 1
     # a denial heard with a recogniser's probability under this is read as not said (segments.unheard_denials: dev's
     # transcripts, denials heard under 0.3: 5 of 5 another word said; under 0.4: 8 of 9; docs/benchmarks.md judge82)
     heard_denial_min_probability: float = 0.3

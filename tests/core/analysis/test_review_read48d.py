@@ -31,7 +31,8 @@ def test_a_claim_after_the_how_heading_said_back_does_not_credit_it(bank):
 
 
 # 2. judge100: a way told in the past with verbs whose past is their present ("read", "let", "put", "set") reads as no
-# instance, so `_self_claims` takes it for a claim about oneself and the "How I …" heading loses it
+# instance, so `_self_claims` takes it for a claim about oneself and the "How I …" heading loses it (judge103:
+# `told_with_base_pasts`)
 PAST_SAID_AS_PRESENT = GO_STORY.replace(
     "I worked through the Tour of Go in two evenings, then paired with the author every morning and read the service "
     "end to end, writing down every question.",
@@ -39,7 +40,6 @@ PAST_SAID_AS_PRESENT = GO_STORY.replace(
     "question in a doc.")
 
 
-@pytest.mark.xfail(strict=True, reason="read48d 2: 'I read … I let … I put' in a past story is read as a self-claim")
 def test_a_way_told_with_read_let_put_in_a_past_story_is_no_claim_about_oneself(bank):
     assert PAST_SAID_AS_PRESENT != GO_STORY
     assert "learned-fast" in ticked(bank, PAST_SAID_AS_PRESENT)

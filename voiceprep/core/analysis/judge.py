@@ -53,6 +53,7 @@ from voiceprep.core.analysis.keypoints import (
 from voiceprep.core.analysis.plain import BASE_VERBS, claim_similarities, claim_texts
 from voiceprep.core.analysis.products import dots, similarities
 from voiceprep.core.analysis.quantities import ARTICLES, numbers_said
+from voiceprep.core.analysis.recital import recital_stems, slot_heading
 from voiceprep.core.analysis.segments import (
     ADDITIVE,
     CHANGE_CLAIM,
@@ -86,6 +87,13 @@ from voiceprep.core.analysis.segments import (
     units,
     used_to,
 )
+from voiceprep.core.analysis.slot_fills import (
+    explains_a_feeling,
+    noticed_a_state,
+    only_weighed,
+    told_with_base_pasts,
+    turned_out_how_it_went,
+)
 from voiceprep.core.analysis.slots import ACT, WHO, fills_act, fills_who, read_heading, tells_result
 from voiceprep.core.analysis.text import (
     APPROXIMATE,
@@ -111,6 +119,12 @@ from voiceprep.settings import (
 JUDGE_VERSION = "semantic-88-slots"  # session 49: judge102 (slots.py: a "Who I …, and why" / "What I changed …" heading
                                    # read by its grammar, filled by a person brought in and why, or an own act of
                                    # change; a number heading also by a figure told as a result: `tells_result`);
+                                   # -90: judge105 (a heading said back with nothing in it fills no
+                                   # slot: `recital`);
+                                   # -89: judge103 (`slot_fills`: a symptom noticed, "it
+                                   # turned out fine", a "because" after how it felt fill no cause slot; a technology
+                                   # only planned or weighed no technology slot; "I read … I let …" in a past story
+                                   # is told, no self-claim);
                                    # session 48: -88: read48e (a finding said as not made fills no cause slot; a
                                    # sentence's first word is no short name; "finally fixed the leak" acts again);
                                    # -87: judge101 (walk64 1: "I designed X and led Y" read in
@@ -2106,6 +2120,7 @@ class AnswerJudge:
         self._approach: bool | None = None
         self._noun_words: frozenset[int] | None = None
         self._general: bool | None = None
+        self._recital_mask: np.ndarray | None = None
         self._waved: list[tuple[int, int]] | None = None
         self._waved_name_words: frozenset[int] | None = None
         self._candour_words: frozenset[int] | None = None
@@ -2159,6 +2174,22 @@ class AnswerJudge:
         self._label_vectors = dict(zip((kp.label for kp in prompt.key_points), vecs[1:]))
         q, _ = np.linalg.qr(np.stack([vecs[0], vecs[1:].mean(axis=0)]).T)
         return q
+
+    def _recitals(self) -> np.ndarray:
+        """Per unit, whether it says fewer than `recital_content_min` words of content beyond the question's, the
+        prompt's headings' and generic filler (`recital.recital_stems`): a heading said back with nothing in it; once
+        per answer."""
+        if self._recital_mask is None:
+            own = recital_stems(self.prompt, tuple(kp.label for kp in self._points))
+            self._recital_mask = np.array([specific_words(self._tokens_in(u.first, u.last), own)
+                                           < self.s.recital_content_min for u in self.units], dtype=bool)
+        return self._recital_mask
+
+    def _recital_words(self) -> frozenset[int]:
+        """The words of the sentences that are heading recitals (`_recitals`), for the cue matcher: not a clause's
+        ("So first thing, I let site managers email the leaver details to us directly": its sentence fills the slot)."""
+        return frozenset(i for u, r in zip(self.units, self._recitals()) if r and u.kind == "sentence"
+                         for i in range(u.first, u.last + 1))
 
     def _on_its_side(self, label: str, allowed: frozenset[str]) -> np.ndarray:
         """Per unit, whether it can speak for the key point as far as the label's own denials go: a unit that asserts
@@ -2384,7 +2415,8 @@ class AnswerJudge:
     def _told_causes(self, kp: KeyPoint, ok: np.ndarray) -> np.ndarray:
         """Per unit, whether it tells a cause, for a cause heading (`CAUSE_HEADING`): usable for the point (`ok`), and
         at least `slot_filler_words` words of content beyond the heading's (`SLOT_WORDS`), told in the past, from a
-        finding (`FOUND_CAUSE`) or a "because" (`CAUSAL`) whose clause tells a finding or not the candidate acting, to
+        finding (`FOUND_CAUSE`; not a symptom noticed nor "it turned out fine": `_finding_of_no_cause`) or a "because"
+        (`CAUSAL`) whose clause tells a finding or not the candidate acting, nor how it felt (`explains_a_feeling`), to
         the end of its sentence ("What it turned out to be, after a fair bit of digging, | was the pricing service")."""
         own = own_stems(kp.label) | frozenset(stem(w) for w in SLOT_WORDS)
         out = np.zeros(len(self.units), dtype=bool)
@@ -2393,7 +2425,8 @@ class AnswerJudge:
                 continue
             words = self._words[u.first:u.last + 1]
             found = [(len(" ".join(words)[:m.end()].split()), m.group(0).split()[-1] in ("cause", "reason"))
-                     for m in FOUND_CAUSE.finditer(" ".join(words))]      # word offsets after each finding
+                     for m in FOUND_CAUSE.finditer(" ".join(words))      # word offsets after each finding
+                     if not self._finding_of_no_cause(m.group(0), u.first + len(" ".join(words)[:m.end()].split()))]
             # ... whose clause goes on, or that names the cause, told after it ("I found the reason, the reminders
             # went to school emails"): not "our biggest customer's ops team was the one who noticed, they emailed our
             # CEO" (d2f-af-debug-02)
@@ -2404,7 +2437,8 @@ class AnswerJudge:
                     at = u.first + i
                     a = max([c for c, d in self._clauses if c <= at - 1 <= d] or [at])
                     before = self.raw[a:at]        # its clause, though a unit of its own ("I realised it was | because")
-                    if before and (not speaks_as_actor(" ".join(before), subject=True)
+                    if before and ((not speaks_as_actor(" ".join(before), subject=True)
+                                    and not explains_a_feeling(self._words[a:at]))     # "It was hard because"
                                    or FOUND_CAUSE.search(" ".join(self._words[a:at]))):
                         after.append(i + 1)
             out[k] = any(specific_words(self._tokens_in(u.first + i, end), own) >= self.s.slot_filler_words
@@ -2461,6 +2495,14 @@ class AnswerJudge:
                     out.append(k)
         return out
 
+    def _finding_of_no_cause(self, finding: str, at: int) -> bool:
+        """Whether a finding (`FOUND_CAUSE`, its words after it from word `at` to its sentence's end) finds no cause:
+        a symptom noticed ("I noticed the p99 had doubled": `noticed_a_state`) or how it went ("it turned out fine":
+        `turned_out_how_it_went`)."""
+        said = self._words[at:self._end_of(at) + 1]
+        return ((finding == "noticed" and noticed_a_state(said))
+                or (finding == "turned out" and turned_out_how_it_went(said)))
+
     def _told_technologies(self, kp: KeyPoint, ok: np.ndarray) -> bool:
         """Whether a sentence names the technology and a reason for it, for a heading that asks both (`TECH_HEADING`):
         at least `slot_filler_words` words of content beyond the heading's (`TECH_SLOT_WORDS`) before a reason
@@ -2477,7 +2519,8 @@ class AnswerJudge:
 
         def planned(a: int, b: int) -> bool:       # "I would pick Go because ...": a plan names no thing brought in
             return any((w in MODALS_CARRY or w in ("will", "i'll", "we'll")) and not had(self._words, i, sure=True)
-                       for i, w in enumerate(self._words[a:b + 1], start=a))
+                       for i, w in enumerate(self._words[a:b + 1], start=a)) or only_weighed(self._words[a:b + 1])
+            #                              nor one only weighed: "We were going to try GraphQL", "We considered X"
 
         def names(a: int, b: int, alone: bool = False) -> bool:     # `alone`: a sentence of its own before the reason,
             #                                                  a bare name ("It was Go.") the reason makes more than a mention
@@ -2652,15 +2695,17 @@ class AnswerJudge:
     def _self_claims(self) -> frozenset[int]:
         """The words of the sentences that tell nothing that happened (`tells_an_instance`) and in which the candidate
         claims something of themselves ("I pick things up pretty fast", "I'm a fast learner"), read after a sentence's
-        last colon (a heading read back before it is no claim: `HOW_HEADING`); once per answer."""
+        last colon (a heading read back before it is no claim: `HOW_HEADING`), and not told in a past story with verbs
+        whose past is their present ("I read …, then I let …": `told_with_base_pasts`); once per answer."""
         if self._self_claim_set is None:
             words = self._words
             spans = []
-            for a, b in self._sentences:
+            for k, (a, b) in enumerate(self._sentence_list):
                 colon = max((i for i in range(a, b + 1) if self.raw[i].rstrip().endswith(":")), default=a - 1)
                 said = words[colon + 1:b + 1]    # the heading's own past ("How I learned it fast:") tells nothing
-                if not tells_an_instance(said) and _CLAIMING & set(said):
-                    spans.append((a, b))
+                story = k > 0 and said_in_past(words[self._sentence_list[k - 1][0]:self._sentence_list[k - 1][1] + 1])
+                if not tells_an_instance(said) and _CLAIMING & set(said) and not told_with_base_pasts(said, story):
+                    spans.append((a, b))       # "I read the Tour of Go first, then I let ..." after a past: told
             self._self_claim_set = frozenset(i for a, b in spans for i in range(a, b + 1))
         return self._self_claim_set
 
@@ -2930,6 +2975,8 @@ class AnswerJudge:
         passing = self._passing_words(topic) if topic is not None else frozenset()
         vague = (self._vague_words(own_stems(kp.label, kp.cues)) | self._waved_names() | self._candour()
                  | self._lone_name_parts(kp.label))
+        if slot_heading(kp.label):          # a heading said back with nothing in it (judge105)
+            vague = vague | self._recital_words()
         names = names_and_quantity(kp.label) if kp.cues_from_label else frozenset()
         if names or (kp.cues_from_label and states_number(kp.label)):
             vague = vague | self._nameless_words(names)     # "Our review score went from 7.2 to 8.5": said with a number
@@ -2964,6 +3011,8 @@ class AnswerJudge:
             return lexical
         allowed = label_markers(kp.label, self.prompt)
         ok = self._on_its_side(kp.label, allowed)      # what else sets a unit aside (plain or not: `usable` below)
+        if slot_heading(kp.label):               # "I pulled in the right people to help us" for "Who I pulled in":
+            ok = ok & ~self._recitals()          # the slot named, nothing in it (`recital`, judge105)
         against = self._against(kp.label, allowed)
         if against:           # "latency didn't really change" for "It cut latency...", "I always try to deliver value"
             marked = np.zeros(len(self.raw) + 1, dtype=np.int32)

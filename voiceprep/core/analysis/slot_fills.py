@@ -1,0 +1,170 @@
+"""What does not fill a note heading's slot though its words look as if they do (judge103; read48d 2, read48e 3-5).
+
+The judge credits "The root cause I found", "The technology and why I needed it" and "How I …" headings by what fills
+their slot (judge.py: `_told_causes`, `_told_technologies`, `_self_claims`). These readers say, from grammar, when a
+sentence only looks like a filler:
+
+- a symptom noticed is no cause found (`noticed_a_state`): "I noticed the p99 had doubled after the deploy", "the queue
+  was long"; a noticed cause relates the problem to another thing ("I noticed the timeouts lined up with the nightly
+  reindex job", "the cron job was locking the orders table", "it was because …");
+- "it turned out fine" tells how things went, not what was found (`turned_out_how_it_went`);
+- a "because" that explains how the story felt or how hard it was ("It was a stressful project because …", "It was
+  hard because …") gives no cause of the problem (`explains_a_feeling`);
+- a technology only planned, weighed or turned down ("We were going to try GraphQL because …", "We considered
+  Terraform because …", "We looked at X") was not brought in (`only_weighed`);
+- "I read …, then I let … while I put …" after a sentence told in the past is a story told, not a claim about oneself
+  in the present: these verbs' past is their present (`told_with_base_pasts`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from voiceprep.core.analysis.segments import PAST, said_in_past
+from voiceprep.core.analysis.text import DETERMINERS, NUMBER_WORDS
+
+# the verbs of being, having and becoming: what a state is told with ("the queue was long", "latency had doubled")
+_BE = frozenset({"was", "were", "is", "are", "am", "had", "has", "have", "been", "being", "got", "became", "seemed",
+                 "felt", "looked", "stayed", "kept"})
+# said between a verb and what it acts on or relates to: particles and adverbs ("lined up exactly with", "had doubled
+# right after"; any "-ly" word too)
+_BETWEEN = frozenset({"up", "out", "down", "off", "just", "all", "always", "still", "right", "really", "only", "also",
+                      "even", "basically", "pretty", "very", "constantly", "suddenly", "exactly"})
+# what relates the thing noticed to another thing, a cause beneath it ("lined up with the reindex job", "coming from
+# the payments service"); not a time ("right after the deploy") nor a measure ("went from 200 to 600")
+_RELATING = frozenset({"with", "from", "behind", "against", "into", "onto"})
+_PRONOUNS = frozenset({"it", "them", "us", "him", "her", "everything", "everyone", "everybody"})
+# an object that only says how much ("complaining a lot", "a bit", "a little")
+_QUANTITY = frozenset({"lot", "lots", "bit", "little", "ton", "tons", "bunch", "while", "few"})
+_CAUSAL = frozenset({"because", "cos", "cuz", "coz", "due", "caused", "causing"})
+_CLAUSE_ENDS = frozenset({"and", "but", "so", "because", "cos", "which", "while", "then"})
+
+
+def _object(words: Sequence[str], i: int) -> bool:
+    """Whether words[i] opens a thing acted on or related to: a determiner, pronoun or number, not a quantity."""
+    if i >= len(words):
+        return False
+    w = words[i]
+    if w in DETERMINERS - {"no"}:
+        return i + 1 < len(words) and words[i + 1] not in _QUANTITY
+    return w in _PRONOUNS or w in NUMBER_WORDS or w[:1].isdigit()
+
+
+def _past_verb(w: str) -> bool:
+    return w not in _BE and said_in_past([w])
+
+
+def noticed_a_state(words: Sequence[str]) -> bool:
+    """Whether what is said after "noticed" (`clean` words, to its sentence's end) tells only a state of the thing
+    noticed, a symptom ("the p99 latency had doubled right after the Tuesday deploy", "the dashboards were red"): its
+    first verb neither acts on another thing ("was hammering the cluster", "held a lock on the table") nor relates to
+    one ("lined up exactly with the nightly reindex job"), and no "because"/"due to" tells a cause in it. With no verb
+    ("I noticed a missing index") nothing is said of a state: False."""
+    words = list(words[1:] if words[:1] == ["that"] else words)
+    if _CAUSAL & set(words):
+        return False
+    verb = next((k for k, w in enumerate(words) if w in _BE or said_in_past([w])), None)
+    if verb is None:
+        return False
+    k = verb
+    while k < len(words) and (words[k] in _BE or words[k] in _BETWEEN or words[k].endswith("ly")):
+        k += 1                          # "had been", "was really", "lined up exactly"
+    acting = k < len(words) and (_past_verb(words[k]) or words[k].endswith("ing"))
+    if acting:                          # the verb after its auxiliaries: "was hammering", "had doubled", "lined up"
+        k += 1
+        while k < len(words) and (words[k] in _BETWEEN or words[k].endswith("ly")):
+            k += 1
+    if k < len(words) and words[k] in _RELATING and _object(words, k + 1):
+        return False                    # "... with the nightly reindex job"
+    return not (acting and _object(words, k))      # "was hammering the same cluster"
+
+
+def turned_out_how_it_went(words: Sequence[str]) -> bool:
+    """Whether what is said after "turned out" (`clean` words) tells how things went ("fine in the end", "well"), not
+    what was found: no "that"/"to", no thing named first and no verb before its clause ends ("It turned out fine in the
+    end and the customers were happy again"); not "the pods were being rescheduled", "to be the pricing service"."""
+    if not words or words[0] in ("that", "to") or words[0] in DETERMINERS or words[0] in _PRONOUNS:
+        return False
+    for w in words:
+        if w in _CLAUSE_ENDS:
+            return True
+        if w in _BE or w in PAST or said_in_past([w]):
+            return False
+    return True
+
+
+# how a story felt or how hard it was, to the people in it: the experience, not the work's state ("It was a stressful
+# project", "It was hard", "my manager was worried", "everyone was frustrated")
+EXPERIENCE = frozenset({
+    "hard", "difficult", "tough", "tricky", "challenging", "stressful", "frustrating", "scary", "fun", "exciting",
+    "interesting", "boring", "painful", "intense", "exhausting", "tiring", "overwhelming", "nerve-wracking",
+    "nervewracking", "worrying", "rewarding", "awkward", "embarrassing", "annoying", "hectic", "nightmare", "worried",
+    "stressed", "frustrated", "nervous", "anxious", "upset", "angry", "unhappy", "happy", "pleased", "relieved",
+    "excited", "scared", "confused", "panicking", "panicked", "tense"})
+# said between the verb and the word of experience ("was a really stressful", "felt kind of scary")
+_DEGREE = frozenset({"really", "very", "so", "quite", "pretty", "super", "incredibly", "extremely", "a", "an", "bit",
+                     "little", "kind", "sort", "of", "genuinely", "such", "too", "fairly", "rather", "properly", "the",
+                     "most", "massively", "hugely", "absolutely", "honestly", "just", "all", "getting"})
+
+
+def explains_a_feeling(words: Sequence[str]) -> bool:
+    """Whether the clause said before a "because" (`clean` words) tells how the story felt or how hard it was ("It was a
+    stressful project", "It was hard", "we were all stressed"): its "because" gives the reason for the experience, not
+    the cause of the problem (read48e 5)."""
+    for i, w in enumerate(words):
+        if w not in _BE:
+            continue
+        k = i + 1
+        while k < len(words) and words[k] in _DEGREE:
+            k += 1
+        if k < len(words) and words[k] in EXPERIENCE:
+            return True
+    return False
+
+
+# a thing named as planned, weighed or turned down, not brought in: "were going to try", "we considered", "thought
+# about", "looked at", "ruled out" (the forms of alternatives.py's weighing, and the future of the past)
+_WEIGHED = re.compile(r"\b(?:going to|gonna|(?:planned|planning|intended|intending|meant|hoped|hoping|supposed|about|"
+                      r"wanted) to|consider(?:ed|ing)|(?:thought|thinking|talked|talking) (?:about|of)|discuss(?:ed|ing)|"
+                      r"debat(?:ed|ing)|weigh(?:ed|ing)|evaluat(?:ed|ing)|explor(?:ed|ing)|toy(?:ed|ing) with|"
+                      r"(?:looked|looking) (?:at|into)|(?:had|took) a (?:\w+ )?look at|rejected|ruled out|"
+                      r"decided against|turned down)\b")
+
+
+def only_weighed(words: Sequence[str]) -> bool:
+    """Whether the words that name a technology (`clean` words, before its reason) name it only as planned, weighed or
+    turned down ("We were going to try GraphQL", "We considered Terraform", "We thought about Elixir"): the last such
+    verb is not followed by an act told in the past ("we evaluated Kafka and RabbitMQ and picked Kafka" names one
+    brought in)."""
+    text = " ".join(words)
+    ends = [m.end() for m in _WEIGHED.finditer(text)]
+    return bool(ends) and not said_in_past(text[ends[-1]:].split())
+
+
+# verbs whose past is their present ("I read the docs", "I let the author walk me through", "I put every question in
+# a doc"): with nothing else, a sentence of them tells no tense of its own
+BASE_PASTS = frozenset({"read", "let", "put", "set", "cut", "hit", "quit", "shut", "split", "spread"})
+_HABITUAL = frozenset({"always", "usually", "generally", "typically", "normally", "often", "sometimes", "tend",
+                       "tends", "whenever"})
+_SUBJECTS = frozenset({"i", "we"})
+
+
+def told_with_base_pasts(words: Sequence[str], story: bool) -> bool:
+    """Whether a sentence (`clean` words) that shows no past of its own is told in the story's past: `story` (the
+    sentence before it was told in the past), the candidate's every verb one whose past is its present (`BASE_PASTS`,
+    after "I"/"we" and its adverbs: "then I let the author walk me through"), and nothing said as a habit ("I usually
+    just read the docs", "every time"). read48d 2: not a claim about oneself ("I pick things up fast")."""
+    if not story or _HABITUAL & set(words):
+        return False
+    verbs = []
+    for i, w in enumerate(words):
+        if w not in _SUBJECTS:
+            continue
+        k = i + 1
+        while k < len(words) and (words[k] in ("then", "first", "just", "also", "actually", "finally", "quickly")
+                                  or words[k].endswith("ly")):
+            k += 1
+        if k < len(words):
+            verbs.append(words[k])
+    return bool(verbs) and all(v in BASE_PASTS for v in verbs)
