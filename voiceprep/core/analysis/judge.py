@@ -97,6 +97,7 @@ from voiceprep.core.analysis.slot_fills import (
     told_with_base_pasts,
     turned_out_how_it_went,
 )
+from voiceprep.core.analysis.slots import ACT, WHO, fills_act, fills_who, read_heading, tells_result
 from voiceprep.core.analysis.text import (
     APPROXIMATE,
     DETERMINERS,
@@ -118,7 +119,10 @@ from voiceprep.settings import (
     AnalysisSettings,
 )
 
-JUDGE_VERSION = "semantic-91"    # session 49: -91: mend50 ("no one" after a finding and "no-one" deny it too;
+JUDGE_VERSION = "semantic-92"    # session 49: -92: judge102 (slots.py: a "Who I …, and why" / "What I changed …"
+                                   # heading read by its grammar, filled by a person brought in and why, or an own act
+                                   # of change; a number heading also by a figure told as a result: `tells_result`);
+                                   # -91: mend50 ("no one" after a finding and "no-one" deny it too;
                                    # one _AFTER_VERB: "finally walked through the logs" acts);
                                    # -90: judge105 (a heading said back with nothing in it fills no
                                    # slot: `recital`);
@@ -2444,6 +2448,55 @@ class AnswerJudge:
                          for i in after for end in [self._end_of(u.first + i)])  # no cause found (d2b-af-debug-04)
         return out
 
+    def _fills_heading(self, kp: KeyPoint, ok: np.ndarray) -> bool:
+        """Whether a unit usable for the point (`ok`) fills the slot of a heading read by its grammar (`read_heading`:
+        "Who I brought in, and why", "What I changed so it stopped"), by `fills_who` or `fills_act` over the unit's
+        words, the reason read on to its sentence's end and the next sentence."""
+        return bool(self._heading_fillers(kp, ok))
+
+    def _told_results(self, kp: KeyPoint, ok: np.ndarray) -> np.ndarray:
+        """Per unit, whether it tells a figure as the story's result by the grammar of a comparison (`tells_result`),
+        for a number heading: usable for the point (`ok`), read over its sentence, not a figure said only as the state
+        before (`_before_figures`) nor one that says nothing changed (`UNCHANGED`)."""
+        before = self._before_figures(kp.label)
+        valued = {t.word for t in self.index.tokens if (t.is_number or t.value is not None) and t.norm not in ARTICLES}
+        valued |= {i for i, w in enumerate(self._words) if w in ("half", "none")}     # "from about half to ninety"
+        out = np.zeros(len(self.units), dtype=bool)
+        if self.elsewhere:       # a result of a story told for another question ("it finished in forty minutes instead
+            return out           # of five hours", a batch job's, for a realtime service's result)
+        for k, u in enumerate(self.units):
+            if not ok[k] or u.kind == "pair":
+                continue
+            sentence = self._sentence_of(u.first)
+            a, b = sentence if sentence else (u.first, u.last)
+            words = self._words[a:b + 1]
+            if UNCHANGED & set(words) or any(i in before for i in range(u.first, u.last + 1)):
+                continue
+            out[k] = tells_result(words, [i - a for i in valued if a <= i <= b])
+        return out
+
+    def _heading_fillers(self, kp: KeyPoint, ok: np.ndarray) -> list[int]:
+        """The units that fill a heading's slot (`_fills_heading`)."""
+        heading = read_heading(kp.label)
+        if heading is None or not self.story:
+            return []
+        own = frozenset(clean(w) for w in kp.label.split()) | SLOT_WORDS
+        need = self.s.slot_filler_words
+        out = []
+        for k, u in enumerate(self.units):
+            if not ok[k] or u.kind == "pair":
+                continue
+            words = self._words[u.first:u.last + 1]
+            if heading.slot == ACT and fills_act(words, own, VAGUE, need):
+                out.append(k)
+            if heading.slot == WHO:
+                end = self._end_of(u.last)
+                after = [s for s in self._sentence_list if s[0] > end]
+                following = self._words[after[0][0]:after[0][1] + 1] if after else []
+                if fills_who(self._words[u.first:end + 1], following, heading, own, VAGUE, need):
+                    out.append(k)
+        return out
+
     def _finding_of_no_cause(self, finding: str, at: int) -> bool:
         """Whether a finding (`FOUND_CAUSE`, its words after it from word `at` to its sentence's end) finds no cause:
         a symptom noticed ("I noticed the p99 had doubled": `noticed_a_state`) or how it went ("it turned out fine":
@@ -3068,11 +3121,14 @@ class AnswerJudge:
                    and not self._named_only_denied(kp, allowed))
         if floored:
             p = self.s.judge_threshold      # an instance of the point, told in the story's own words (judge26/28)
-        if p < self.s.judge_threshold and NUMBER_HEADING.match(kp.label) and self._measured_results(kp, ok).any():
+        if p < self.s.judge_threshold and NUMBER_HEADING.match(kp.label) and (
+                self._measured_results(kp, ok).any() or self._told_results(kp, ok).any()):
             p = self.s.judge_threshold      # "restarts went from three a day to none" for "The result, with a number"
         slotted = p < self.s.judge_threshold and (
             (bool(CAUSE_HEADING.match(kp.label)) and self._told_causes(kp, ok).any())
-            or (bool(TECH_HEADING.match(kp.label)) and self._told_technologies(kp, ok)))
+            or (bool(TECH_HEADING.match(kp.label)) and self._told_technologies(kp, ok))
+            or self._fills_heading(kp, ok))       # "I asked the business manager to come down because she controls
+        #                                           the paper budget" for "Who I brought in, and why" (slots.py)
         if slotted:       # "it turned out the kids were loading scrap paper" for "The root cause I found"; a heading's
             p = self.s.judge_threshold      # words are a slot's, not said by a story in few details either (below)
         before = self._before_figures(kp.label)

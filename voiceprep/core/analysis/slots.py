@@ -1,0 +1,232 @@
+"""A key point written as a note heading, read as a question with a slot, and what fills the slot (issue 11, judge102).
+
+Candidates write their own key points as headings: "Who I brought in, and why", "What I changed so it stopped". A
+heading's words name a slot of the story, not content a sentence comes near in meaning, so the judge credits it by
+what fills the slot. Each heading is read by its grammar, not by its nouns (`read_heading`):
+
+- a wh-word and the candidate as subject ("Who I brought in", "Who we got involved") asks for a person or role the
+  candidate brought in (`WHO`); "What I changed …", "What we did …" (a verb of change, `CHANGE_ASKED`) asks for the
+  candidate's own act of change (`ACT`);
+- a rider after a comma or "and", "…, and why", asks for the reason too (`Heading.why`);
+- the heading's other content words ("in the library", "so it stopped") are its topic, kept for the caller.
+
+The slot's fillers are read from a sentence's grammar (`fills_who`, `fills_act`), over its cleaned words: an involving
+verb told in the past with the candidate as subject and a person after it ("I got the student librarians in",
+"I asked the business manager to come down", "I went to our data manager"), and the reason after it ("because she
+controls the paper budget", "she manages the messaging system", or the next sentence "They're year ten volunteers");
+or the candidate's own past act of change on a thing named (`CHANGING`: "I took the recycling tray away from the
+printer", "we sent the reminders to parents through the app instead"), not a finding ("I found out"), a word said
+("I explained it"), a person brought in nor an activity ("I ran a taste test"). A number heading ("The outcome, with a
+number": judge.NUMBER_HEADING) is also filled by a figure told as the result, by the grammar of a comparison
+(`tells_result`: "went from about half to nearly ninety percent", "by the summer eleven out of fourteen").
+Negated, hypothetical and vague sentences are the caller's to set aside before (its usable units); a slot named
+with nothing in it ("I brought in the right people to help", "I changed the process") fills nothing: every filler
+needs `slot_filler_words` words of content beyond the heading's own.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+WHO = "who"
+ACT = "act"
+
+# the candidate as subject of a heading ("Who I …", "What we …")
+_SELF = r"(?:i|we)"
+_WHO_HEADING = re.compile(rf"^\s*who\s+{_SELF}\s+(?P<rest>[^,]*?)(?P<rider>,?\s+and\s+why\b.*)?\s*\.?\s*$",
+                          re.IGNORECASE)
+_ACT_HEADING = re.compile(rf"^\s*what\s+{_SELF}\s+(?P<verb>\w+)(?P<rest>[^,]*?)(?P<rider>,?\s+and\s+why\b.*)?\s*\.?\s*$",
+                          re.IGNORECASE)
+# verbs that tell no act on a thing: finding, knowing, saying, feeling, learning ("What I learned" asks for a lesson)
+NOT_ACTS = frozenset({"found", "find", "learned", "learnt", "learn", "noticed", "saw", "realised", "realized", "thought",
+                      "knew", "know", "said", "told", "asked", "explained", "felt", "heard", "looked", "watched",
+                      "worked", "figured", "discovered", "spotted", "was", "were", "had", "wanted", "needed", "liked",
+                      "meant", "tried", "went", "came", "talked", "spoke", "agreed", "decided", "kept", "used",
+                      "sat", "got", "brought", "involved", "called", "invited", "emailed", "rang", "phoned",
+                      "contacted", "met", "pulled", "roped", "did", "let", "saved", "cost"})
+# verbs that tell a change made to something already there or something new put in ("moved the desk to the door",
+# "put in a shelf", "took the tray away", "swapped them round"), in the past; a verb re-doing something ("reorganised",
+# "rearranged", "redesigned") is one too, and so is any act said as replacing what was ("… through the app instead")
+CHANGING = frozenset({"changed", "moved", "put", "swapped", "switched", "replaced", "removed", "took", "cleared",
+                      "added", "set", "introduced", "installed", "bought", "made", "built", "created", "stopped", "cut",
+                      "extended", "shortened", "turned", "converted", "opened", "closed", "scrapped", "dropped",
+                      "fixed", "started", "began", "banned", "limited", "split", "merged", "automated",
+                      "wrote", "rewrote", "adjusted", "updated", "upgraded", "fitted", "locked", "labelled", "labeled",
+                      "covered"})
+_INSTEAD = frozenset({"instead", "now"})
+# a verb's particles and manner adverbs ("-ly") name no thing changed
+_PARTICLES = frozenset({"around", "round", "back", "out", "off", "away", "up", "down", "over", "about", "through"})
+_BE = frozenset({"was", "were", "had", "did", "got"})      # "we were down only forty instead of two hundred": no act
+# heading verbs that ask for such a change ("What I changed", "What we fixed", "What I did about it")
+CHANGE_ASKED = frozenset({"changed", "fixed", "did", "introduced", "built", "set", "put", "moved", "made", "tried"})
+# verbs of bringing a person in, told in the past: what follows (after a particle) is the person
+INVOLVING = frozenset({"got", "brought", "asked", "called", "invited", "involved", "pulled", "roped", "went", "worked",
+                       "spoke", "talked", "emailed", "rang", "phoned", "contacted", "met", "sat", "enlisted",
+                       "recruited", "hired", "approached", "persuaded", "convinced"})
+# words between a verb and the person it brings in ("went to", "worked with", "sat down with", "brought in")
+_LINKS = frozenset({"to", "with", "in", "down", "up", "along", "over", "on", "round", "around", "together"})
+# words that end the person named ("I got the site team in, because …", "asked the business manager to come down")
+_ENDS = frozenset({"because", "cos", "cuz", "coz", "since", "as", "to", "so", "and", "but", "who", "which", "that",
+                   "in", "down", "up", "along", "over", "involved", "on", "round", "for", "about", "after", "when",
+                   "she", "he", "they", "she's", "he's", "they're", "while", "from", "into"})
+# what opens the reason a person was brought in: a cause ("because she controls the budget"), a purpose ("to look at
+# the doors"), or what the person is or does, said of them ("she manages the messaging system")
+REASONS = frozenset({"because", "cos", "cuz", "coz", "since", "as", "to", "who"})
+# words for anyone at all, which name no person or role ("I brought in the right people")
+_ANYONE = frozenset({"people", "person", "someone", "somebody", "everyone", "everybody", "anyone", "anybody", "folks",
+                     "guys", "ones", "others", "help", "support"})
+_PERSONAL = frozenset({"she", "he", "they", "she's", "he's", "they're", "they'd", "she'd", "he'd", "they've"})
+# adverbs between the candidate and their verb ("I then took", "we finally moved")
+_ADVERBS = frozenset({"then", "also", "just", "finally", "eventually", "quickly", "actually", "first", "now", "so",
+                      "basically", "immediately", "simply", "personally", "later", "soon", "even", "straight"})
+_SUBJECTS = frozenset({"i", "we"})
+# a determiner or possessive that opens a person or thing named ("the business manager", "our supplier's rep")
+OPENERS = frozenset({"the", "our", "my", "a", "an", "their", "his", "her", "two", "three", "some", "every", "each",
+                     "all"})
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A note heading read as a question: its slot (`WHO`, `ACT`), whether it asks the reason too, its topic words."""
+    slot: str
+    why: bool
+    topic: tuple[str, ...]
+    verb: str = ""           # the heading's own verb ("brought", "referred", "changed"): the slot's verb too
+
+
+def read_heading(label: str) -> Heading | None:
+    """A heading's slot, by its grammar: a wh-word with the candidate as subject, and an optional "and why" rider."""
+    if m := _WHO_HEADING.match(label):
+        rest = m.group("rest").lower().split()
+        return Heading(WHO, bool(m.group("rider")), tuple(rest[1:]), rest[0] if rest else "")
+    if (m := _ACT_HEADING.match(label)) and m.group("verb").lower() in CHANGE_ASKED:
+        return Heading(ACT, bool(m.group("rider")), tuple(m.group("rest").lower().split()), m.group("verb").lower())
+    return None
+
+
+def _acts(words: Sequence[str]) -> list[int]:
+    """The word offsets of verbs the candidate is the subject of: after "I"/"we" (and an adverb or two), or after "and"
+    in a clause the candidate opened ("I got the librarians in, …, and set up a lunch rota")."""
+    out: list[int] = []
+    subject = False
+    for i, w in enumerate(words):
+        if w in _SUBJECTS:
+            subject = True
+            j = i + 1
+            while j < len(words) and words[j] in _ADVERBS:
+                j += 1
+            if j < len(words):
+                out.append(j)
+        elif w == "and" and subject and i + 1 < len(words) and _past(words[i + 1]) and words[i + 1] not in _SUBJECTS:
+            out.append(i + 1)
+        elif w in _PERSONAL or (w in ("it", "that", "which") and i + 1 < len(words) and words[i + 1] in ("was", "is")):
+            subject = False         # another subject: "and he set us up" is not the candidate's
+    return out
+
+
+_PAST_IRREGULAR = frozenset({"put", "set", "took", "made", "moved", "got", "brought", "gave", "sent", "built", "cut",
+                             "kept", "went", "came", "sat", "met", "ran", "led", "wrote", "began", "let", "told", "said",
+                             "did", "had", "was", "were", "found", "knew", "thought", "saw", "felt", "spoke", "rang",
+                             "swapped", "won", "chose", "left", "paid", "spent", "held", "taught", "bought", "stuck"})
+
+
+def _past(w: str) -> bool:
+    return w in _PAST_IRREGULAR or (len(w) > 3 and w.endswith("ed"))
+
+
+def _content(words: Sequence[str], own: frozenset[str], vague: frozenset[str]) -> int:
+    return sum(1 for w in words if len(w) > 2 and w not in vague and w not in own and w not in OPENERS
+               and w not in _LINKS and w not in _ENDS and w not in _SUBJECTS and w not in _PERSONAL)
+
+
+def fills_who(words: Sequence[str], next_words: Sequence[str], heading: Heading, own: frozenset[str],
+              vague: frozenset[str], need: int) -> bool:
+    """Whether a sentence (cleaned words) brings a person in, as the candidate's past act: an involving verb
+    (`INVOLVING`), its links ("went to", "got … in"), a person opened by a determiner or possessive, and, when the
+    heading asks why, a reason told after the person (`REASONS`, or a clause said of them, "she manages …") in the
+    sentence, or the next sentence said of them ("They're year ten volunteers") with `need` words of content."""
+    why = heading.why
+    for j in _acts(words):
+        if words[j] not in INVOLVING or not _past(words[j]):
+            continue
+        k = j + 1
+        while k < len(words) and words[k] in _LINKS:
+            k += 1
+        if k >= len(words) or words[k] not in OPENERS:
+            continue
+        end = k + 1
+        while end < len(words) and words[end] not in _ENDS:
+            end += 1
+        person = words[k:end]
+        named = _content(person, own | _ANYONE, vague)     # "the right people", "everyone": nobody named
+        if named < 1:
+            continue
+        if not why:
+            return named >= need
+        rest = list(words[end:])
+        while rest and rest[0] in _LINKS | {"involved", "and"} and rest[0] not in REASONS:
+            rest = rest[1:]
+        if rest and (rest[0] in REASONS or rest[0] in _PERSONAL) and _content(rest[1:], own, vague) >= need:
+            return True
+        if not rest and next_words and next_words[0] in _PERSONAL and _content(next_words[1:], own, vague) >= need:
+            return True
+    return False
+
+
+def fills_act(words: Sequence[str], own: frozenset[str], vague: frozenset[str], need: int) -> bool:
+    """Whether a sentence (cleaned words) tells the candidate's own past act on a thing: a verb told in the past whose
+    subject is the candidate (`_acts`), not a finding, a word said nor a person brought in (`NOT_ACTS`), with `need`
+    words of content after it in its clause ("I took the recycling tray away from the printer")."""
+    for j in _acts(words):
+        w = words[j]
+        if not _past(w) or w == "made" and words[j + 1:j + 2] == ["sure"]:      # "I made sure": no change
+            continue
+        end = j + 1
+        while end < len(words) and words[end] not in ("because", "cos", "cuz", "coz", "but", "which", "so", "and"):
+            end += 1
+        changes = (w in CHANGING or (w.startswith("re") and w.endswith("ed") and len(w) > 6)
+                   or words[j + 1:j + 3] == ["up", "with"]             # "we came up with a new rule"
+                   or w not in _BE and bool(_INSTEAD & set(words[j + 1:end])))
+        if w in ("started", "began"):       # "I started covering every graphic novel": a practice begun
+            changes = any(x.endswith("ing") for x in words[j + 1:j + 2])
+        thing = [x for x in words[j + 1:end] if x not in _PARTICLES and not x.endswith("ly")]   # "turned it around
+        if changes and _content(thing, own, vague) >= need:                                   # pretty quickly": no thing
+            return True
+    return False
+
+
+# ---- a number slot ("The result, with a number", "What it saved, with a number"): a figure told as the story's result
+# words that put a figure after the change, when they open its time ("by the spring", "by Easter", "next stocktake",
+# "within a term", "after that"): the figure is the state after
+_AFTER_TIME = frozenset({"by", "next", "within", "after", "afterwards", "now", "since"})
+# words of a time said after "by"/"within" ("by the end of the year", "by Easter"); not "a" ("within a second or two"
+# is a limit, not a time after the change)
+_OPEN_TIME = frozenset({"the", "that", "this", "then", "end", "half", "summer", "spring", "autumn", "winter",
+                        "christmas", "easter", "term", "year", "month", "week"})
+
+
+_PART = frozenset({"out", "of", "them", "those", "these", "us"})   # between a part and "of": "twelve of them out of"
+
+
+def tells_result(words: Sequence[str], figures: Sequence[int]) -> bool:
+    """Whether a sentence (cleaned words) tells a figure as the story's result, by the grammar of a comparison: a
+    move "from … to" a figure ("Collections went from about half to nearly ninety percent", "from every day to about
+    one a fortnight"), a part of a whole ("eleven out
+    of fourteen", "twelve of them out of the eighteen"), or a figure said after a time that follows the change ("by the
+    spring we had twenty-two", "by the end it was four", "Next stocktake we were down thirty-eight"). `figures`: the
+    offsets of the words said as numbers (a number word too: "one", "half"). Not "X instead of Y" alone: "it finished
+    in forty minutes instead of five hours" is as often another story's result (dev2 d2f-af-rt-04, off-topic)."""
+    at = sorted(figures)
+    if not at:
+        return False
+    for i, w in enumerate(words):
+        if w == "from" and any(words[j] == "to" and any(f > j for f in at) for j in range(i + 2, min(len(words), i + 8))):
+            return True
+        if w == "of" and any(f < i and set(words[f + 1:i]) <= _PART for f in at) and any(i < f <= i + 4 for f in at):
+            return True                 # "eleven of the fourteen", "twelve of them out of the eighteen"
+        if (w in _AFTER_TIME and i + 1 < len(words) and (words[i + 1] in _OPEN_TIME or w in ("next", "now", "afterwards"))
+                and any(i < f <= i + 12 for f in at)):
+            return True
+    return False
