@@ -1,6 +1,6 @@
 """read49a: review of judge103 (`slot_fills.py`), judge105 (`recital.py`), quote50 and hints50 (main 36004db6..aae2e147).
-Each is a decision main credited before the range and loses after it, or a reader that breaks its own docstring. 1 is
-mended (dev2 V and X identical; dev2 A–T, dev and regression left to the integrator); 2-5 stay strict xfails."""
+Each is a decision main credited before the range and loses after it, or a reader that breaks its own docstring. 1 and 5
+are mended (dev2 V and X identical; dev2 A–T, dev and regression left to the integrator); 2-4 stay strict xfails."""
 from __future__ import annotations
 
 import pytest
@@ -83,8 +83,8 @@ def test_a_fault_told_after_how_people_felt_fills_the_cause_slot(bank):
 
 
 # 5. judge103 `told_with_base_pasts`: "I'm", "I've", "we're" are the candidate's verbs too, in the present; only bare
-# "i"/"we" are read as subjects, so "I read the docs and I'm a fast learner" counts as told in the past
-@pytest.mark.xfail(strict=True, reason="read49a 5: a contracted 'I'm' is not read as the candidate's verb")
+# "i"/"we" are read as subjects, so "I read the docs and I'm a fast learner" counts as told in the past (mended:
+# `_CONTRACTED`)
 @pytest.mark.parametrize("said", ["I read the docs and I'm a fast learner.", "I read the docs, and we're quick at this."])
 def test_a_present_claim_after_a_base_past_is_no_story(said):
     assert not told_with_base_pasts([clean(x) for x in said.split()], True)

@@ -117,7 +117,7 @@ from voiceprep.settings import (
 )
 
 JUDGE_VERSION = "semantic-90-read49a"  # session 49: -90-read49a (provisional): a short name ("Go", "C#") is content
-                                   # to `_recitals`;
+                                   # to `_recitals`; "I'm"/"we're" are the candidate's present in `told_with_base_pasts`;
                                    # -90: judge105 (a heading said back with nothing in it fills no
                                    # slot: `recital`);
                                    # -89: judge103 (`slot_fills`: a symptom noticed, "it
