@@ -119,9 +119,11 @@ from voiceprep.settings import (
     AnalysisSettings,
 )
 
-JUDGE_VERSION = "semantic-92"    # session 49: -92: judge102 (slots.py: a "Who I …, and why" / "What I changed …"
-                                   # heading read by its grammar, filled by a person brought in and why, or an own act
-                                   # of change; a number heading also by a figure told as a result: `tells_result`);
+JUDGE_VERSION = "semantic-93"    # session 49: -93: read49a (a short name, "Go", "C#", fills a recital's slot; "I'm"
+                                   # ends a past story: a self-claim);
+                                   # -92: judge102 (slots.py: a "Who I …, and why" / "What I changed …" heading read by
+                                   # its grammar, filled by a person brought in and why, or an own act of change; a number
+                                   # heading also by a figure told as a result: `tells_result`);
                                    # -91: mend50 ("no one" after a finding and "no-one" deny it too;
                                    # one _AFTER_VERB: "finally walked through the logs" acts);
                                    # -90: judge105 (a heading said back with nothing in it fills no
@@ -2184,6 +2186,7 @@ class AnswerJudge:
         if self._recital_mask is None:
             own = recital_stems(self.prompt, tuple(kp.label for kp in self._points))
             self._recital_mask = np.array([specific_words(self._tokens_in(u.first, u.last), own)
+                                           + self._short_names(u.first, u.last)      # "I picked Go." (read49a 1)
                                            < self.s.recital_content_min for u in self.units], dtype=bool)
         return self._recital_mask
 
@@ -2526,10 +2529,7 @@ class AnswerJudge:
 
         def names(a: int, b: int, alone: bool = False) -> bool:     # `alone`: a sentence of its own before the reason,
             #                                                  a bare name ("It was Go.") the reason makes more than a mention
-            start = self._sentence_of(a)
-            short = sum(1 for i, w in enumerate(self.raw[a:b + 1], start=a)
-                        if len(clean(w)) <= 2 and clean(w) not in DETERMINERS and (start is None or i != start[0])
-                        and capitalised_name(w.strip(" .,;:!?")))      # not a sentence's first word: "It", "We", "So"
+            short = self._short_names(a, b)
             return (b >= a and not OLD_WORDS & set(self._words[a:b + 1]) and (alone or usable_at(a)) and not planned(a, b)
                     and short + specific_words([t for t in self._tokens_in(a, b) if not t.is_number], measures)
                     >= self.s.slot_filler_words)      # a short name is a word of content too ("Go", "R")
@@ -2549,6 +2549,14 @@ class AnswerJudge:
                                         and names(*self._sentence_list[n - 1], alone=True)):
                     return True
         return False
+
+    def _short_names(self, a: int, b: int) -> int:
+        """How many of words a..b are short names ("Go", "R", "C#"), which `specific_words` does not count as content:
+        two letters or fewer, capitalised, not a determiner nor any sentence's first word ("It", "We", "So")."""
+        firsts = frozenset(self._sentence_firsts)
+        return sum(1 for i, w in enumerate(self.raw[a:b + 1], start=a)
+                   if len(clean(w)) <= 2 and clean(w) not in DETERMINERS and i not in firsts
+                   and capitalised_name(w.strip(" .,;:!?")))
 
     def _tokens_in(self, a: int, b: int) -> list[Token]:
         """The tokens of words a..b, found by bisection, not by reading every token of the answer (perf44b)."""

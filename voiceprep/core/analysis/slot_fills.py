@@ -148,17 +148,23 @@ BASE_PASTS = frozenset({"read", "let", "put", "set", "cut", "hit", "quit", "shut
 _HABITUAL = frozenset({"always", "usually", "generally", "typically", "normally", "often", "sometimes", "tend",
                        "tends", "whenever"})
 _SUBJECTS = frozenset({"i", "we"})
+# the candidate with a verb of the present or the future run into it ("I'm a fast learner", "we're quick at this"):
+# a verb of its own, never one whose past is its present (read49a 5)
+_CONTRACTED = frozenset({"i'm", "im", "i've", "ive", "i'll", "we're", "we've", "we'll"})
 
 
 def told_with_base_pasts(words: Sequence[str], story: bool) -> bool:
     """Whether a sentence (`clean` words) that shows no past of its own is told in the story's past: `story` (the
     sentence before it was told in the past), the candidate's every verb one whose past is its present (`BASE_PASTS`,
     after "I"/"we" and its adverbs: "then I let the author walk me through"), and nothing said as a habit ("I usually
-    just read the docs", "every time"). read48d 2: not a claim about oneself ("I pick things up fast")."""
+    just read the docs", "every time"), nor a present run into "I"/"we" ("and I'm a fast learner": read49a 5).
+    read48d 2: not a claim about oneself ("I pick things up fast")."""
     if not story or _HABITUAL & set(words):
         return False
     verbs = []
     for i, w in enumerate(words):
+        if w in _CONTRACTED:
+            return False
         if w not in _SUBJECTS:
             continue
         k = i + 1
