@@ -18,7 +18,6 @@ pytestmark = pytest.mark.usefixtures("fresh_judge")    # tests/core/analysis/con
 OWN = frozenset(["what", "i", "changed", "so", "it", "stopped"]) | SLOT_WORDS
 
 
-@pytest.mark.xfail(strict=True, reason="read49b 1: fills_act never reads NOT_ACTS")
 @pytest.mark.parametrize("text", [
     "i found the backlog was now three weeks behind on refunds",
     "i noticed the queue now held four thousand unread messages",
@@ -37,7 +36,6 @@ FOUND_NOW = (
     "the paper in the recycling tray was now curled and full of staples from the art room. The jams carried on.")
 
 
-@pytest.mark.xfail(strict=True, reason="read49b 1: fills_act never reads NOT_ACTS")
 def test_a_finding_told_with_now_does_not_tick_the_change_heading(bank):  # noqa: F811
     """semantic-90 ticked none of the four points; semantic-92 ticked "What I changed so it stopped"."""
     assert "the-fix" not in ticked(bank, FOUND_NOW)

@@ -183,6 +183,8 @@ def fills_act(words: Sequence[str], own: frozenset[str], vague: frozenset[str], 
         w = words[j]
         if not _past(w) or w == "made" and words[j + 1:j + 2] == ["sure"]:      # "I made sure": no change
             continue
+        if w in NOT_ACTS and words[j + 1:j + 3] != ["up", "with"]:     # "I found the backlog was now three weeks
+            continue                                                    # behind", "I realised": no change (read49b)
         end = j + 1
         while end < len(words) and words[end] not in ("because", "cos", "cuz", "coz", "but", "which", "so", "and"):
             end += 1
