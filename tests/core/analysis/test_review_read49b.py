@@ -7,6 +7,7 @@ import pytest
 from tests.core.analysis.answers import written_bank
 from tests.core.analysis.test_judge_slots import bank, ticked  # noqa: F401  (the module-scoped bank fixture)
 from voiceprep.core.analysis.delivery import analyze_delivery
+from voiceprep.core.analysis.evaluation import judge_hits
 from voiceprep.core.analysis.followups import follow_up_for
 from voiceprep.core.analysis.judge import SLOT_WORDS, VAGUE
 from voiceprep.core.analysis.slots import fills_act, tells_result
@@ -127,3 +128,18 @@ def test_a_change_only_supposed_is_refused_by_the_callers_guard(bank, monkeypatc
     fills = judge.AnswerJudge._fills_heading
     monkeypatch.setattr(judge.AnswerJudge, "_fills_heading", lambda self, kp, ok: fills(self, kp, np.ones_like(ok)))
     assert "the-fix" in ticked(bank, IF_WE_MOVED)
+
+
+@pytest.fixture(scope="module")
+def walk63(tmp_path_factory):
+    from tests.core.analysis.walk63 import walk63_bank
+    return walk63_bank(tmp_path_factory)
+
+
+@pytest.mark.xfail(strict=True, reason="read49b 6: 'no one' after a finding denies a cause that is someone not acting")
+def test_a_cause_found_that_no_one_did_something_is_a_cause(walk63):
+    """mend50's `_finding_denied` reads "no one" in the three words after "it turned out" as the finding denied; here
+    it is the cause found (semantic-90 ticked it; "nobody" in its place was missed since read48e already)."""
+    text = "I traced it for two days and it turned out no one had renewed the TLS certificate on the gateway."
+    assert "root-cause" in judge_hits(Transcript.from_text(text), walk63.prompt("debugged-performance"),
+                                      AnalysisSettings(), walk63)
