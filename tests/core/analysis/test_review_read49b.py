@@ -143,3 +143,15 @@ def test_a_cause_found_that_no_one_did_something_is_a_cause(walk63):
     text = "I traced it for two days and it turned out no one had renewed the TLS certificate on the gateway."
     assert "root-cause" in judge_hits(Transcript.from_text(text), walk63.prompt("debugged-performance"),
                                       AnalysisSettings(), walk63)
+
+
+ON_MY_OWN = (
+    "The printers in the library jammed every day. I worked on the paper rota since the old one was broken, and I sat "
+    "in the back office because the wifi was better there. I sorted the jams out on my own.")
+
+
+@pytest.mark.xfail(strict=True, reason="read49b 7: fills_who takes any thing after 'worked on'/'sat in' as a person")
+def test_a_place_or_a_thing_is_no_person_brought_in(bank):  # noqa: F811
+    """slots.fills_who: INVOLVING's "worked", "sat" with _LINKS' "on", "in" and any opener: "the paper rota", "the back
+    office" are read as the person brought in, and what follows as the reason."""
+    assert "who-involved" not in ticked(bank, ON_MY_OWN)
