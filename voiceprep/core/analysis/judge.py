@@ -119,7 +119,7 @@ from voiceprep.settings import (
     AnalysisSettings,
 )
 
-JUDGE_VERSION = "semantic-92-read49b"    # session 49: -92-read49b: slots.fills_act reads NOT_ACTS ("I found
+JUDGE_VERSION = "semantic-92-read49b"    # session 49: -92-read49b: slots.fills_act refuses FINDINGS ("I found
                                    # the backlog was now three weeks behind", "I realised" are no change);
                                    # -92: judge102 (slots.py: a "Who I …, and why" / "What I changed …"
                                    # heading read by its grammar, filled by a person brought in and why, or an own act
