@@ -119,7 +119,9 @@ from voiceprep.settings import (
     AnalysisSettings,
 )
 
-JUDGE_VERSION = "semantic-93"    # session 49: -93: read49a (a short name, "Go", "C#", fills a recital's slot; "I'm"
+JUDGE_VERSION = "semantic-94"    # session 49: -94: read49b (slots.fills_act refuses FINDINGS: "I found the backlog
+                                   # was now three weeks behind", "I realised" are no change);
+                                   # -93: read49a (a short name, "Go", "C#", fills a recital's slot; "I'm"
                                    # ends a past story: a self-claim);
                                    # -92: judge102 (slots.py: a "Who I …, and why" / "What I changed …" heading read by
                                    # its grammar, filled by a person brought in and why, or an own act of change; a number

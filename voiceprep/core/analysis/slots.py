@@ -39,13 +39,15 @@ _WHO_HEADING = re.compile(rf"^\s*who\s+{_SELF}\s+(?P<rest>[^,]*?)(?P<rider>,?\s+
                           re.IGNORECASE)
 _ACT_HEADING = re.compile(rf"^\s*what\s+{_SELF}\s+(?P<verb>\w+)(?P<rest>[^,]*?)(?P<rider>,?\s+and\s+why\b.*)?\s*\.?\s*$",
                           re.IGNORECASE)
+# verbs of finding, knowing and perceiving: what follows is a state found, never the candidate's change ("I found the
+# backlog was now three weeks behind", "I realised the tray was full of staples": `fills_act`)
+FINDINGS = frozenset({"found", "find", "learned", "learnt", "learn", "noticed", "saw", "realised", "realized", "thought",
+                      "knew", "know", "felt", "heard", "looked", "watched", "figured", "discovered", "spotted"})
 # verbs that tell no act on a thing: finding, knowing, saying, feeling, learning ("What I learned" asks for a lesson)
-NOT_ACTS = frozenset({"found", "find", "learned", "learnt", "learn", "noticed", "saw", "realised", "realized", "thought",
-                      "knew", "know", "said", "told", "asked", "explained", "felt", "heard", "looked", "watched",
-                      "worked", "figured", "discovered", "spotted", "was", "were", "had", "wanted", "needed", "liked",
-                      "meant", "tried", "went", "came", "talked", "spoke", "agreed", "decided", "kept", "used",
-                      "sat", "got", "brought", "involved", "called", "invited", "emailed", "rang", "phoned",
-                      "contacted", "met", "pulled", "roped", "did", "let", "saved", "cost"})
+NOT_ACTS = FINDINGS | frozenset({"said", "told", "asked", "explained", "worked", "was", "were", "had", "wanted", "needed",
+                                 "liked", "meant", "tried", "went", "came", "talked", "spoke", "agreed", "decided",
+                                 "kept", "used", "sat", "got", "brought", "involved", "called", "invited", "emailed",
+                                 "rang", "phoned", "contacted", "met", "pulled", "roped", "did", "let", "saved", "cost"})
 # verbs that tell a change made to something already there or something new put in ("moved the desk to the door",
 # "put in a shelf", "took the tray away", "swapped them round"), in the past; a verb re-doing something ("reorganised",
 # "rearranged", "redesigned") is one too, and so is any act said as replacing what was ("… through the app instead")
@@ -177,11 +179,13 @@ def fills_who(words: Sequence[str], next_words: Sequence[str], heading: Heading,
 
 def fills_act(words: Sequence[str], own: frozenset[str], vague: frozenset[str], need: int) -> bool:
     """Whether a sentence (cleaned words) tells the candidate's own past act on a thing: a verb told in the past whose
-    subject is the candidate (`_acts`), not a finding, a word said nor a person brought in (`NOT_ACTS`), with `need`
+    subject is the candidate (`_acts`), not a finding (`FINDINGS`), a word said nor a person brought in, with `need`
     words of content after it in its clause ("I took the recycling tray away from the printer")."""
     for j in _acts(words):
         w = words[j]
         if not _past(w) or w == "made" and words[j + 1:j + 2] == ["sure"]:      # "I made sure": no change
+            continue
+        if w in FINDINGS:           # "I found the backlog was now three weeks behind", "I realised …": no change
             continue
         end = j + 1
         while end < len(words) and words[end] not in ("because", "cos", "cuz", "coz", "but", "which", "so", "and"):
