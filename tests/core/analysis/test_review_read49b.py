@@ -146,13 +146,22 @@ def walk63(tmp_path_factory):
     return walk63_bank(tmp_path_factory)
 
 
-@pytest.mark.xfail(strict=True, reason="read49b 6: 'no one' after a finding denies a cause that is someone not acting")
 def test_a_cause_found_that_no_one_did_something_is_a_cause(walk63):
     """mend50's `_finding_denied` reads "no one" in the three words after "it turned out" as the finding denied; here
     it is the cause found (semantic-90 ticked it; "nobody" in its place was missed since read48e already)."""
     text = "I traced it for two days and it turned out no one had renewed the TLS certificate on the gateway."
     assert "root-cause" in judge_hits(Transcript.from_text(text), walk63.prompt("debugged-performance"),
                                       AnalysisSettings(), walk63)
+
+
+@pytest.mark.parametrize("after, denied", [
+    ("no one had renewed the tls certificate", False), ("none of the hosts had been patched", False),
+    ("nobody knew how the cache worked", True), ("no one could tell why", True), ("none of us had looked", True)])
+def test_no_one_after_a_finding_denies_it_only_with_a_verb_of_knowing(after, denied):
+    """judge108 (`slot_fills.no_one_knew`, read by judge.`_finding_denied`)."""
+    from voiceprep.core.analysis.judge import _finding_denied
+    words = ["it", "turned", "out", *after.split()]
+    assert _finding_denied(words, 3) is denied
 
 
 ON_MY_OWN = (

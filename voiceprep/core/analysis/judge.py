@@ -92,6 +92,7 @@ from voiceprep.core.analysis.segments import (
 )
 from voiceprep.core.analysis.slot_fills import (
     explains_a_feeling,
+    no_one_knew,
     noticed_a_state,
     only_weighed,
     told_with_base_pasts,
@@ -119,7 +120,9 @@ from voiceprep.settings import (
     AnalysisSettings,
 )
 
-JUDGE_VERSION = "semantic-94"    # session 49: -94: read49b (slots.fills_act refuses FINDINGS: "I found the backlog
+JUDGE_VERSION = "semantic-94-mend"    # session 49: -94-mend: judge108 ("no one had renewed" after a finding is
+                                   # the cause: `no_one_knew`);
+                                   # -94: read49b (slots.fills_act refuses FINDINGS: "I found the backlog
                                    # was now three weeks behind", "I realised" are no change);
                                    # -93: read49a (a short name, "Go", "C#", fills a recital's slot; "I'm"
                                    # ends a past story: a self-claim);
@@ -2031,10 +2034,13 @@ FINDING_DENIERS = NEGATORS | NO_ONE
 
 
 def _finding_denied(words: Sequence[str], i: int) -> bool:
-    """Whether the finding at words[i] is denied: a negator, "nobody" or "no one" in the six words before it or the
-    three from it ("we never found the root cause", "no one ever figured out", "it turned out nobody knew": read48e 1)."""
-    near = words[max(0, i - 6):i + 3]
-    return bool(FINDING_DENIERS & set(near)) or ("no", "one") in zip(near, near[1:])
+    """Whether the finding at words[i] is denied: a negator in the six words before it or the three from it ("we never
+    found the root cause"), "nobody" or "no one" before it ("no one ever figured out": read48e 1), or from it with a
+    verb of knowing after ("it turned out nobody knew", "no one could tell": `no_one_knew`); not "it turned out no
+    one had renewed the certificate", the cause found (read49b 6)."""
+    before, near = words[max(0, i - 6):i], words[max(0, i - 6):i + 3]
+    return (bool(NEGATORS & set(near)) or bool(NO_ONE & set(before)) or ("no", "one") in zip(before, before[1:])
+            or no_one_knew(words[i:]))
 
 
 class AnswerJudge:

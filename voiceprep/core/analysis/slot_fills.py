@@ -7,6 +7,8 @@ sentence only looks like a filler:
 - a symptom noticed is no cause found (`noticed_a_state`): "I noticed the p99 had doubled after the deploy", "the queue
   was long"; a noticed cause relates the problem to another thing ("I noticed the timeouts lined up with the nightly
   reindex job", "the cron job was locking the orders table", "it was because …");
+- "it turned out no one had renewed the certificate" finds a cause, someone not acting; "it turned out nobody knew"
+  denies the finding (`no_one_knew`);
 - "it turned out fine" tells how things went, not what was found (`turned_out_how_it_went`);
 - a "because" that explains how the story felt or how hard it was ("It was a stressful project because …", "It was
   hard because …") gives no cause of the problem (`explains_a_feeling`);
@@ -22,6 +24,7 @@ import re
 from collections.abc import Sequence
 
 from voiceprep.core.analysis.segments import PAST, said_in_past
+from voiceprep.core.analysis.slots import FINDINGS
 from voiceprep.core.analysis.text import DETERMINERS, NUMBER_WORDS
 
 # the verbs of being, having and becoming: what a state is told with ("the queue was long", "latency had doubled")
@@ -78,6 +81,26 @@ def noticed_a_state(words: Sequence[str]) -> bool:
     if k < len(words) and words[k] in _RELATING and _object(words, k + 1):
         return False                    # "... with the nightly reindex job"
     return not (acting and _object(words, k))      # "was hammering the same cluster"
+
+
+# "nobody", "no one", "none" (of us) as the subject of what is said after a finding
+_NO_ONE = frozenset({"nobody", "noone", "no-one", "none"})
+# what no one did that leaves the finding unmade: knowing, perceiving ("no one knew", "nobody had looked", "no one could
+# tell"; slots' FINDINGS and their base forms)
+_KNOWING = FINDINGS | frozenset({"understood", "understand", "realise", "realize", "notice", "see", "figure", "discover",
+                                 "spot", "tell", "knows", "guessed", "guess"})
+
+
+def no_one_knew(words: Sequence[str]) -> bool:
+    """Whether the words after a finding (`clean` words) say that no one made it: "nobody",
+    "no one" or "none" in its next three words, with a verb of knowing (`_KNOWING`) in the four after that ("it turned
+    out nobody knew how the cache worked", "no one could tell", "none of us had looked"); not someone not acting, a
+    cause found ("it turned out no one had renewed the TLS certificate": read49b 6)."""
+    for k in range(min(len(words), 3)):
+        if words[k] in _NO_ONE or (words[k] == "no" and words[k + 1:k + 2] == ["one"]):
+            start = k + (2 if words[k] == "no" else 1)
+            return bool(_KNOWING & set(words[start:start + 4]))
+    return False
 
 
 def turned_out_how_it_went(words: Sequence[str]) -> bool:
