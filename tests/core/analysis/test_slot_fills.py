@@ -25,7 +25,8 @@ def w(text: str) -> list[str]:
 
 @pytest.mark.parametrize("said", ["the p99 latency had doubled right after the Tuesday deploy.",
                                   "the dashboards were red and the customers were complaining a lot.",
-                                  "the queue was long.", "that checkout was really slow every afternoon."])
+                                  "the queue was long.", "that checkout was really slow every afternoon.",
+                                  "the pool had been slow for weeks.", "it was there."])
 def test_a_state_noticed_is_a_symptom(said):
     assert noticed_a_state(w(said))
 
@@ -34,7 +35,10 @@ def test_a_state_noticed_is_a_symptom(said):
     "the timeouts lined up exactly with the nightly reindex job, which was hammering the same Elasticsearch cluster",
     "that the cron job was locking the orders table", "every worker opened its own pool",
     "it was because the cache was cold", "the errors were all coming from the payments service",
-    "a missing index on the orders table"])
+    "a missing index on the orders table",
+    # judge108: a thing named ("there was", "had" with a thing; read49a 2)
+    "there was a race condition in the cache invalidation", "the connection pool had only two connections",
+    "the orders table had no index on customer id"])
 def test_a_cause_noticed_is_no_mere_state(said):
     assert not noticed_a_state(w(said))
 

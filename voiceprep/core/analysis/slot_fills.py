@@ -58,18 +58,33 @@ def _past_verb(w: str) -> bool:
     return w not in _BE and said_in_past([w])
 
 
+# "there was/were …" names a thing; "had …" a thing the one noticed holds
+_EXIST = frozenset({"was", "were", "is", "are"})
+_HAVE = frozenset({"had", "has", "have"})
+
+
 def noticed_a_state(words: Sequence[str]) -> bool:
     """Whether what is said after "noticed" (`clean` words, to its sentence's end) tells only a state of the thing
     noticed, a symptom ("the p99 latency had doubled right after the Tuesday deploy", "the dashboards were red"): its
     first verb neither acts on another thing ("was hammering the cluster", "held a lock on the table") nor relates to
     one ("lined up exactly with the nightly reindex job"), and no "because"/"due to" tells a cause in it. With no verb
-    ("I noticed a missing index") nothing is said of a state: False."""
+    ("I noticed a missing index") nothing is said of a state: False; nor with "there was X" or "had X", a thing named
+    ("there was a race condition", "the pool had only two connections": read49a 2)."""
     words = list(words[1:] if words[:1] == ["that"] else words)
     if _CAUSAL & set(words):
         return False
     verb = next((k for k, w in enumerate(words) if w in _BE or said_in_past([w])), None)
     if verb is None:
         return False
+    if words[verb] in _EXIST and words[verb - 1:verb] == ["there"]:
+        return False                    # "there was a race condition in the cache": the thing found, named (read49a 2)
+    if words[verb] in _HAVE:            # "the pool had only two connections for forty workers", "had no index"
+        k = verb + 1
+        while k < len(words) and (words[k] in _BETWEEN or words[k].endswith("ly")):
+            k += 1
+        if k < len(words) and not (words[k] in _BE or said_in_past(words[k:k + 1])) and (
+                words[k] == "no" or _object(words, k)):
+            return False
     k = verb
     while k < len(words) and (words[k] in _BE or words[k] in _BETWEEN or words[k].endswith("ly")):
         k += 1                          # "had been", "was really", "lined up exactly"
