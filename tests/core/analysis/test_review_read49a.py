@@ -55,13 +55,13 @@ def test_a_short_name_fills_the_heading(bank, name):
 
 # 2. judge103 `noticed_a_state`: "there was X" / "had X" after "noticed" is read as a symptom whatever X is, and a
 # thing noticed whose relative clause acts ("a bug ... that double-charged customers") as that thing's state
-# (mended: judge108, `noticed_a_state` reads "there was X", "had X" as a thing named)
+# (mended: judge108, `noticed_a_state` reads "there was X", "had X" as a thing named, and stops at the thing's own
+# "that"/"which"/"who" clause)
 @pytest.mark.parametrize("text", [
     "Checkout got slow every afternoon. I noticed there was a race condition in the cache invalidation, so two writers "
     "kept clobbering each other.",
     "Checkout got slow every afternoon. I noticed the connection pool had only two connections for forty workers.",
-    pytest.param("Checkout got slow every afternoon. I noticed a bug in the retry logic that double-charged customers.",
-                 marks=pytest.mark.xfail(strict=True, reason="read49a 2: a thing's own 'that' clause read as its state"))])
+    "Checkout got slow every afternoon. I noticed a bug in the retry logic that double-charged customers."])
 def test_a_cause_noticed_with_there_was_or_had_fills_the_cause_slot(bank, text):
     assert "root-cause" in ticked(bank, text, "debugged-performance")
 

@@ -36,9 +36,9 @@ def test_a_state_noticed_is_a_symptom(said):
     "that the cron job was locking the orders table", "every worker opened its own pool",
     "it was because the cache was cold", "the errors were all coming from the payments service",
     "a missing index on the orders table",
-    # judge108: a thing named ("there was", "had" with a thing; read49a 2)
+    # judge108: a thing named ("there was", "had" with a thing; read49a 2), a thing's own clause (read49a 3)
     "there was a race condition in the cache invalidation", "the connection pool had only two connections",
-    "the orders table had no index on customer id"])
+    "the orders table had no index on customer id", "a bug in the retry logic that double-charged customers"])
 def test_a_cause_noticed_is_no_mere_state(said):
     assert not noticed_a_state(w(said))
 

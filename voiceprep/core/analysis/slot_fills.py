@@ -58,6 +58,8 @@ def _past_verb(w: str) -> bool:
     return w not in _BE and said_in_past([w])
 
 
+# a relative clause: what the thing noticed does, said of it, not the state it is in
+_RELATIVE = frozenset({"that", "which", "who"})
 # "there was/were …" names a thing; "had …" a thing the one noticed holds
 _EXIST = frozenset({"was", "were", "is", "are"})
 _HAVE = frozenset({"had", "has", "have"})
@@ -68,14 +70,15 @@ def noticed_a_state(words: Sequence[str]) -> bool:
     noticed, a symptom ("the p99 latency had doubled right after the Tuesday deploy", "the dashboards were red"): its
     first verb neither acts on another thing ("was hammering the cluster", "held a lock on the table") nor relates to
     one ("lined up exactly with the nightly reindex job"), and no "because"/"due to" tells a cause in it. With no verb
-    ("I noticed a missing index") nothing is said of a state: False; nor with "there was X" or "had X", a thing named
-    ("there was a race condition", "the pool had only two connections": read49a 2)."""
+    ("I noticed a missing index"), or none before the thing's own "that"/"which"/"who" clause ("a bug in the retry
+    logic that double-charged customers"), nothing is said of a state: False; nor with "there was X" or "had X", a
+    thing named ("there was a race condition", "the pool had only two connections": read49a 2)."""
     words = list(words[1:] if words[:1] == ["that"] else words)
     if _CAUSAL & set(words):
         return False
-    verb = next((k for k, w in enumerate(words) if w in _BE or said_in_past([w])), None)
-    if verb is None:
-        return False
+    verb = next((k for k, w in enumerate(words) if w in _BE or said_in_past([w]) or w in _RELATIVE), None)
+    if verb is None or words[verb] in _RELATIVE:    # "a bug in the retry logic that double-charged customers": the
+        return False                                # thing's own clause, no state of it (read49a 3)
     if words[verb] in _EXIST and words[verb - 1:verb] == ["there"]:
         return False                    # "there was a race condition in the cache": the thing found, named (read49a 2)
     if words[verb] in _HAVE:            # "the pool had only two connections for forty workers", "had no index"
