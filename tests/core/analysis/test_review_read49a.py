@@ -67,7 +67,7 @@ def test_a_cause_noticed_with_there_was_or_had_fills_the_cause_slot(bank, text):
 
 
 # 3. judge103 `only_weighed`: a weighing after the act ("adopted Kafka after looking at the alternatives") voids it
-@pytest.mark.xfail(strict=True, reason="read49a 3: a technology brought in, then a weighing named after it")
+# (mended: judge108, `only_weighed` counts a past act anywhere outside the weighing)
 def test_a_technology_adopted_after_weighing_fills_the_technology_slot(bank):
     text = ("Our cron scripts kept losing events. We adopted Kafka after looking at the alternatives, because it let us "
             "replay a day of events.")

@@ -66,7 +66,10 @@ def test_a_because_after_how_it_felt(before, feeling):
                                             ("We thought about Elixir", True), ("we looked at Kafka", True),
                                             ("we evaluated Kafka and RabbitMQ and picked Kafka", False),
                                             ("We inherited a Go service", False),
-                                            ("we got a self-issue kiosk", False)])
+                                            ("we got a self-issue kiosk", False),
+                                            # judge108: an act before the weighing (read49a 4)
+                                            ("we adopted kafka after looking at the alternatives", False),
+                                            ("we were planning to move to kafka", True)])
 def test_a_technology_only_weighed(thing, weighed):
     assert only_weighed(w(thing)) is weighed
 

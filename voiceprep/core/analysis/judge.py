@@ -122,7 +122,8 @@ from voiceprep.settings import (
 
 JUDGE_VERSION = "semantic-94-mend"    # session 49: -94-mend: judge108 ("no one had renewed" after a finding is
                                    # the cause: `no_one_knew`; "I noticed there was X / the pool had X" names a
-                                   # thing, no symptom, nor does its own "that" clause);
+                                   # thing, no symptom, nor does its own "that" clause; "We adopted Kafka after
+                                   # looking at …" brought it in);
                                    # -94: read49b (slots.fills_act refuses FINDINGS: "I found the backlog
                                    # was now three weeks behind", "I realised" are no change);
                                    # -93: read49a (a short name, "Go", "C#", fills a recital's slot; "I'm"

@@ -177,10 +177,13 @@ def only_weighed(words: Sequence[str]) -> bool:
     """Whether the words that name a technology (`clean` words, before its reason) name it only as planned, weighed or
     turned down ("We were going to try GraphQL", "We considered Terraform", "We thought about Elixir"): the last such
     verb is not followed by an act told in the past ("we evaluated Kafka and RabbitMQ and picked Kafka" names one
-    brought in)."""
+    brought in), nor is there one anywhere outside the weighing ("We adopted Kafka after looking at the alternatives":
+    read49a 4; "were" in "we were going to" is no act)."""
     text = " ".join(words)
     ends = [m.end() for m in _WEIGHED.finditer(text)]
-    return bool(ends) and not said_in_past(text[ends[-1]:].split())
+    if not ends or said_in_past(text[ends[-1]:].split()):
+        return False
+    return not any(_past_verb(w) for w in _WEIGHED.sub(" ", text).split())
 
 
 # verbs whose past is their present ("I read the docs", "I let the author walk me through", "I put every question in
