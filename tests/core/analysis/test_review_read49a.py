@@ -76,7 +76,7 @@ def test_a_technology_adopted_after_weighing_fills_the_technology_slot(bank):
 
 # 4. judge103 `explains_a_feeling`: any "was <feeling>" before "because" voids the cause, though the "because" tells
 # a fault acting on a thing ("the retry job double-charged their cards"), not a state ("the deadline was close")
-@pytest.mark.xfail(strict=True, reason="read49a 4: people's feelings before a 'because' void a fault told after it")
+# (mended: judge108, `explains_a_feeling` reads the reason: an act on a thing is a cause)
 def test_a_fault_told_after_how_people_felt_fills_the_cause_slot(bank):
     text = ("The payments API kept failing at noon. The customers were angry because the retry job double-charged "
             "their cards.")

@@ -62,6 +62,15 @@ def test_a_because_after_how_it_felt(before, feeling):
     assert explains_a_feeling(w(before)) is feeling
 
 
+@pytest.mark.parametrize("reason, feeling", [("the retry job double-charged their cards", False),   # judge108
+                                             ("the cron job was locking the orders table", False),
+                                             ("the deadline was close and my manager was worried", True),
+                                             ("the services were owned by different teams", True)])
+def test_a_because_after_how_it_felt_that_tells_an_act_on_a_thing(reason, feeling):
+    """read49a 5: the reason after "because" voids the cause only when it tells a state, not an act on a thing."""
+    assert explains_a_feeling(w("The customers were angry"), w(reason)) is feeling
+
+
 @pytest.mark.parametrize("thing, weighed", [("We were going to try GraphQL", True), ("We considered Terraform", True),
                                             ("We thought about Elixir", True), ("we looked at Kafka", True),
                                             ("we evaluated Kafka and RabbitMQ and picked Kafka", False),

@@ -123,7 +123,8 @@ from voiceprep.settings import (
 JUDGE_VERSION = "semantic-94-mend"    # session 49: -94-mend: judge108 ("no one had renewed" after a finding is
                                    # the cause: `no_one_knew`; "I noticed there was X / the pool had X" names a
                                    # thing, no symptom, nor does its own "that" clause; "We adopted Kafka after
-                                   # looking at …" brought it in);
+                                   # looking at …" brought it in; "angry because the job double-charged their
+                                   # cards" tells a cause);
                                    # -94: read49b (slots.fills_act refuses FINDINGS: "I found the backlog
                                    # was now three weeks behind", "I realised" are no change);
                                    # -93: read49a (a short name, "Go", "C#", fills a recital's slot; "I'm"
@@ -2453,7 +2454,8 @@ class AnswerJudge:
                     a = max([c for c, d in self._clauses if c <= at - 1 <= d] or [at])
                     before = self.raw[a:at]        # its clause, though a unit of its own ("I realised it was | because")
                     if before and ((not speaks_as_actor(" ".join(before), subject=True)
-                                    and not explains_a_feeling(self._words[a:at]))     # "It was hard because"
+                                    and not explains_a_feeling(self._words[a:at],     # "It was hard because"
+                                                               self._words[at + 1:self._end_of(at) + 1]))
                                    or FOUND_CAUSE.search(" ".join(self._words[a:at]))):
                         after.append(i + 1)
             out[k] = any(specific_words(self._tokens_in(u.first + i, end), own) >= self.s.slot_filler_words

@@ -88,6 +88,13 @@ def noticed_a_state(words: Sequence[str]) -> bool:
         if k < len(words) and not (words[k] in _BE or said_in_past(words[k:k + 1])) and (
                 words[k] == "no" or _object(words, k)):
             return False
+    return not _acts_on_a_thing(words, verb)
+
+
+def _acts_on_a_thing(words: Sequence[str], verb: int) -> bool:
+    """Whether the verb at words[verb] (with its auxiliaries and adverbs) acts on another thing ("was hammering the
+    same cluster", "double-charged their cards") or relates to one ("lined up exactly with the nightly reindex job"),
+    not a state ("had doubled right after the deploy", "was tight")."""
     k = verb
     while k < len(words) and (words[k] in _BE or words[k] in _BETWEEN or words[k].endswith("ly")):
         k += 1                          # "had been", "was really", "lined up exactly"
@@ -97,8 +104,8 @@ def noticed_a_state(words: Sequence[str]) -> bool:
         while k < len(words) and (words[k] in _BETWEEN or words[k].endswith("ly")):
             k += 1
     if k < len(words) and words[k] in _RELATING and _object(words, k + 1):
-        return False                    # "... with the nightly reindex job"
-    return not (acting and _object(words, k))      # "was hammering the same cluster"
+        return True                     # "... with the nightly reindex job"
+    return acting and _object(words, k)     # "was hammering the same cluster"
 
 
 # "nobody", "no one", "none" (of us) as the subject of what is said after a finding
@@ -149,10 +156,15 @@ _DEGREE = frozenset({"really", "very", "so", "quite", "pretty", "super", "incred
                      "most", "massively", "hugely", "absolutely", "honestly", "just", "all", "getting"})
 
 
-def explains_a_feeling(words: Sequence[str]) -> bool:
+def explains_a_feeling(words: Sequence[str], reason: Sequence[str] = ()) -> bool:
     """Whether the clause said before a "because" (`clean` words) tells how the story felt or how hard it was ("It was a
     stressful project", "It was hard", "we were all stressed"): its "because" gives the reason for the experience, not
-    the cause of the problem (read48e 5)."""
+    the cause of the problem (read48e 5); not when the reason said after it (`reason`, to its sentence's end) tells a
+    thing acting on another ("The customers were angry because the retry job double-charged their cards": read49a 5),
+    not a state ("because the deadline was close")."""
+    verb = next((k for k, w in enumerate(reason) if w in _BE or said_in_past([w])), None)
+    if verb is not None and _acts_on_a_thing(reason, verb):
+        return False
     for i, w in enumerate(words):
         if w not in _BE:
             continue
