@@ -104,7 +104,6 @@ definition = "Gets things done."
 """
 
 
-@pytest.mark.xfail(strict=True, reason="read49b 3: _heading_lowered lowers names the uncased vocabulary holds")
 def test_a_place_or_product_name_heading_keeps_its_capital(tmp_path_factory):
     """followups._heading_lowered: `_english` reads the sentence model's uncased vocabulary, which holds "london",
     "python", "google": "Can you tell me about london office move?" (before mend51: "London office move")."""
