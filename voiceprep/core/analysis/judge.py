@@ -3757,11 +3757,12 @@ class AnswerJudge:
         if not 0 < len(lexical.matches) < needed_point(kp).min_cues:
             return []
         out: list[tuple[int, int, int]] = []
+        mine = {self.index.tokens[t].word for _c, m in lexical.said for t in range(m.first, m.last + 1)}
         for cue in {cue for cue, _m in lexical.said}:
             for m in (m for said, m in lexical.said if said == cue):
                 i = self.index.tokens[m.first].word
                 span = own_clause(self._words, self.raw, self._clauses, i)
-                if span is None or not self._about_another(kp, span):
+                if span is None or not self._about_another(kp, span, mine):
                     return []
                 out.append((*span, i))
         return [] if self._says_it_apart(kp, label, out) else out
@@ -3788,19 +3789,22 @@ class AnswerJudge:
                 return True         # nearer the point than the cue's clause, and about no other point
         return False
 
-    def _about_another(self, kp: KeyPoint, span: tuple[int, int]) -> bool:
+    def _about_another(self, kp: KeyPoint, span: tuple[int, int], mine: set[int] | None = None) -> bool:
         """Whether the words of `span` are about another key point of the prompt than `kp`: they say as many of the
         cues the bank wrote for it as it asks (at least two: "100 countries", "currencies", "volume" for scale), or a
         cue of it and are nearer its label than `kp`'s ("exposes its accounts, payments and cards through APIs" for
         embedded finance). Not a clause nearer another point by meaning alone: "Airwallex also does payouts" names
-        what the model does not place, and is no nearer embedded finance for saying none of its words."""
+        what the model does not place, and is no nearer embedded finance for saying none of its words; nor by a word
+        of `kp`'s own cues (`mine`, word indexes) that the other point's cues also match: "All the matching logic is
+        single-threaded now" says tradeoffs' "single-threaded", which is no "threads" of lock contention (clause107)."""
         a, b = span
         own = self._clause_closeness(kp, span)
         vec = self._clause_vectors[span]
         for other in self._points:
             if other.id == kp.id:
                 continue
-            said = sum(any(a <= x and y <= b for x, y in spans) for spans in self._cue_spans(other))
+            said = sum(any(a <= x and y <= b and not (mine and mine & set(range(x, y + 1))) for x, y in spans)
+                       for spans in self._cue_spans(other))
             if not other.cues_from_label and said >= max(2, needed_point(other).min_cues):
                 return True
             if said and float(np.dot(vec, self._label_vector(point_content(other.label)))) > own + self.s.cue_clause_margin:
