@@ -367,6 +367,9 @@ class AnalysisSettings:
     # tells it ("it turned out ..."), the thing named and the reason for it (judge.CAUSE_HEADING, TECH_HEADING, judge99;
     # "I found the root cause of the problem" says none)
     slot_filler_words: int = 2
+    # ... and a heading that asks who and how much ("Who was hit, and by how much") is filled by a sentence that says at
+    # least this many figures apart: a count of people and an amount (slots.tells_amount, judge106)
+    slot_amount_figures: int = 2
     # ... and a piece of an answer that says fewer words of content than this beyond the question's, the prompt's
     # headings' and generic filler ("I pulled in the right people to help us", "the numbers after that were a lot
     # better") carries no heading's point: a heading said back with nothing in it (recital.py, judge105); one word

@@ -98,7 +98,19 @@ from voiceprep.core.analysis.slot_fills import (
     told_with_base_pasts,
     turned_out_how_it_went,
 )
-from voiceprep.core.analysis.slots import ACT, WHO, fills_act, fills_who, read_heading, tells_result
+from voiceprep.core.analysis.slots import (
+    ACT,
+    AMOUNT,
+    LEARNT,
+    NUMBER,
+    WHO,
+    fills_act,
+    fills_who,
+    read_heading,
+    tells_amount,
+    tells_learning,
+    tells_result,
+)
 from voiceprep.core.analysis.text import (
     APPROXIMATE,
     DETERMINERS,
@@ -120,7 +132,11 @@ from voiceprep.settings import (
     AnalysisSettings,
 )
 
-JUDGE_VERSION = "semantic-95"    # session 49: -95: clause107 (walk64 2-3: a lone cue said only in a clause about
+JUDGE_VERSION = "semantic-96"    # session 49: -96: judge106 (slots.py reads more headings: "What stops it happening
+                                   # again" by an own act of change, "The numbers after that" by a figure told as a
+                                   # result, "Who was hit, and by how much" by a count and an amount, "How it came to
+                                   # light" by a finding or someone telling the candidate);
+                                   # -95: clause107 (walk64 2-3: a lone cue said only in a clause about
                                    # another point, `cue_clauses.own_clause`, counts for nothing);
                                    # -94: read49b (slots.fills_act refuses FINDINGS: "I found the backlog
                                    # was now three weeks behind", "I realised" are no change);
@@ -2484,11 +2500,36 @@ class AnswerJudge:
             out[k] = tells_result(words, [i - a for i in valued if a <= i <= b])
         return out
 
+    @staticmethod
+    def _asks_number(label: str) -> bool:
+        """Whether a heading asks for a figure told as the result: ", with a number" (`NUMBER_HEADING`), or a noun
+        phrase headed by figures read by `read_heading` ("The numbers after that": slots.NUMBER)."""
+        heading = read_heading(label)
+        return bool(NUMBER_HEADING.match(label)) or (heading is not None and heading.slot == NUMBER)
+
+    def _told_amounts(self, ok: np.ndarray) -> list[int]:
+        """The units usable for the point (`ok`) that tell who and how much by figures, read over their sentence, for an
+        amount heading (`tells_amount`: "Who was hit, and by how much"); none in a story told for another question."""
+        if self.elsewhere:
+            return []
+        valued = {t.word for t in self.index.tokens if (t.is_number or t.value is not None) and t.norm not in ARTICLES}
+        out = []
+        for k, u in enumerate(self.units):
+            if not ok[k] or u.kind == "pair":
+                continue
+            sentence = self._sentence_of(u.first)
+            a, b = sentence if sentence else (u.first, u.last)
+            if tells_amount([i for i in valued if a <= i <= b], self.s.slot_amount_figures):
+                out.append(k)
+        return out
+
     def _heading_fillers(self, kp: KeyPoint, ok: np.ndarray) -> list[int]:
         """The units that fill a heading's slot (`_fills_heading`)."""
         heading = read_heading(kp.label)
         if heading is None or not self.story:
             return []
+        if heading.slot == AMOUNT:
+            return self._told_amounts(ok)
         own = frozenset(clean(w) for w in kp.label.split()) | SLOT_WORDS
         need = self.s.slot_filler_words
         out = []
@@ -2496,6 +2537,11 @@ class AnswerJudge:
             if not ok[k] or u.kind == "pair":
                 continue
             words = self._words[u.first:u.last + 1]
+            if heading.slot == LEARNT and not self.elsewhere:
+                sentence = self._sentence_of(u.first)
+                a, b = sentence if sentence else (u.first, u.last)
+                if tells_learning(self._words[a:b + 1], own, VAGUE, need):
+                    out.append(k)
             if heading.slot == ACT and fills_act(words, own, VAGUE, need):
                 out.append(k)
             if heading.slot == WHO:
@@ -3139,8 +3185,9 @@ class AnswerJudge:
                    and not self._named_only_denied(kp, allowed))
         if floored:
             p = self.s.judge_threshold      # an instance of the point, told in the story's own words (judge26/28)
-        if p < self.s.judge_threshold and NUMBER_HEADING.match(kp.label) and (
-                self._measured_results(kp, ok).any() or self._told_results(kp, ok).any()):
+        if p < self.s.judge_threshold and (
+                (NUMBER_HEADING.match(kp.label) and (self._measured_results(kp, ok).any() or self._told_results(kp, ok).any()))
+                or (self._asks_number(kp.label) and self._told_results(kp, ok).any())):
             p = self.s.judge_threshold      # "restarts went from three a day to none" for "The result, with a number"
         slotted = p < self.s.judge_threshold and (
             (bool(CAUSE_HEADING.match(kp.label)) and self._told_causes(kp, ok).any())
