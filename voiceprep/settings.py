@@ -282,6 +282,10 @@ class AnalysisSettings:
     # not covered by that neighbouring act (judge.AnswerJudge._denied_act; K, L, M own banks: 0.05 also took a true
     # tick, 0.10 only false ones; docs/benchmarks.md judge38)
     denied_act_margin: float = 0.10
+    # a lone cue's own clause that says one cue of another point is about that point only when it is this much nearer
+    # that point's label than the cue's own (judge.AnswerJudge._about_another; "a fifty-millisecond timeout, and if it
+    # blew that we served the last cached multiplier": 0.39 to what-and-scale, 0.38 to failure handling; clause107)
+    cue_clause_margin: float = 0.05
     # a point's evidence is the whole sentence that carries it, up to this many words; a piece of a longer one is
     # quoted with "…" where it was cut (analyze.carrying_quote)
     evidence_max_words: int = 45
@@ -363,6 +367,9 @@ class AnalysisSettings:
     # tells it ("it turned out ..."), the thing named and the reason for it (judge.CAUSE_HEADING, TECH_HEADING, judge99;
     # "I found the root cause of the problem" says none)
     slot_filler_words: int = 2
+    # ... and a heading that asks who and how much ("Who was hit, and by how much") is filled by a sentence that says at
+    # least this many figures apart: a count of people and an amount (slots.tells_amount, judge106)
+    slot_amount_figures: int = 2
     # ... and a piece of an answer that says fewer words of content than this beyond the question's, the prompt's
     # headings' and generic filler ("I pulled in the right people to help us", "the numbers after that were a lot
     # better") carries no heading's point: a heading said back with nothing in it (recital.py, judge105); one word

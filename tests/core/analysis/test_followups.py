@@ -611,8 +611,12 @@ def test_a_capitalised_heading_is_asked_about_in_lower_case_a_name_keeps_its_cap
         return follow_up_for(KeyPoint("x", label, tuple(label.lower().split()), cues_from_label=True), bank)
 
     assert asked("Change control") == "Can you tell me about change control?"
-    assert asked("Budget tracking") == "Can you tell me about budget tracking?"
-    assert asked("Contingency") == "Can you tell me about contingency?"
+    # mend52 (read49b 3): lowered only when the bank writes the word in lower case ("change") or it is no name's word
+    assert asked("Budget tracking") == "Can you tell me about Budget tracking?"       # a small wart, never a wrong name
+    assert asked("Contingency") == "Can you tell me about contingency?"               # a lone word: another path
+    assert asked("London office move") == "Can you tell me about London office move?"
+    assert asked("Python migration") == "Can you tell me about Python migration?"
+    assert asked("Getting buy-in") == "Can you tell me about getting buy-in?"
     assert asked("Kafka consumers") == "Can you tell me about Kafka consumers?"
     assert asked("PCI compliance") == "Can you tell me about PCI compliance?"
     assert asked("Airwallex pricing") == "Can you tell me about Airwallex pricing?"          # the bank's company

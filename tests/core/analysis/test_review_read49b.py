@@ -104,7 +104,6 @@ definition = "Gets things done."
 """
 
 
-@pytest.mark.xfail(strict=True, reason="read49b 3: _heading_lowered lowers names the uncased vocabulary holds")
 def test_a_place_or_product_name_heading_keeps_its_capital(tmp_path_factory):
     """followups._heading_lowered: `_english` reads the sentence model's uncased vocabulary, which holds "london",
     "python", "google": "Can you tell me about london office move?" (before mend51: "London office move")."""
@@ -113,7 +112,6 @@ def test_a_place_or_product_name_heading_keeps_its_capital(tmp_path_factory):
     assert asked == ["Can you tell me about London office move?", "Can you tell me about Python migration?"]
 
 
-@pytest.mark.xfail(strict=True, reason="read49b 4: a count of 1900-2099 after the/that/this is read as a year")
 @pytest.mark.parametrize("text, numbers", [
     ("Of the 2000 tickets in the queue we closed most in a week.", ["2000"]),
     ("This 2000 person org had no on-call rota.", ["2000"]),

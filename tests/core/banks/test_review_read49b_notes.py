@@ -2,8 +2,6 @@
 with Return at a short width, and scratch jottings, as a list of points, each let past "too short" and "too general"."""
 from __future__ import annotations
 
-import pytest
-
 from voiceprep.core.banks.notes import propose_key_points
 
 WRAPPED = """We moved the nightly batch job
@@ -13,7 +11,6 @@ forty minutes which freed up
 the on call team"""
 
 
-@pytest.mark.xfail(strict=True, reason="read49b 5: wrapped prose read as a list of headings")
 def test_prose_wrapped_mid_clause_is_not_a_list_of_headings():
     """Lines that end on "to" or open in lower case continue a sentence: before mend51 "the run from six hours to
     forty minutes which freed up" stayed one idea; now "The run from six hours to" is a point of its own."""
@@ -21,7 +18,6 @@ def test_prose_wrapped_mid_clause_is_not_a_list_of_headings():
     assert "The run from six hours to" not in labels
 
 
-@pytest.mark.xfail(strict=True, reason="read49b 5: a listed line skips the too-short and too-general checks")
 def test_a_jotting_is_not_a_point():
     points = propose_key_points("Thoughts\nMostly went well\nNot sure\nTBD", "Tell me about an incident you handled")
     assert "Mostly went well" not in [p.label for p in points]

@@ -61,10 +61,14 @@ _TIME_UNITS = frozenset({"year", "years", "month", "months", "week", "weeks", "d
 _WHEN_AFTER = frozenset({"ago", "later", "earlier", "back", "before", "after"})
 _WHEN_BEFORE = frozenset({"past", "last", "next", "first", "over"})
 _TENURE = frozenset({"year", "years", "month", "months"})
-# a year said bare after these is a date ("in 2019", "back in 2019"), and after a determiner it names a time ("In the
-# 2021 boom", "that 2019 outage": the screenshots' Numbers card listed "2021" as a quantified detail)
+# a year said bare after these is a date ("in 2019", "back in 2019")
 _YEAR_BEFORE = frozenset({"in", "since", "until", "till", "by", "from", "of", "around", "early", "late", "mid", "back",
-                          "during", "the", "that", "this"})
+                          "during"})
+# after a determiner a year names a time ("In the 2021 boom", "that 2019 outage": the screenshots' Numbers card listed
+# "2021" as a quantified detail), unless a plural or a count-per-head word follows: a count ("Of the 2000 tickets",
+# "This 2000 person org": mend52, read49b 4)
+_YEAR_DETERMINERS = frozenset({"the", "that", "this"})
+_PER_HEAD = frozenset({"person", "strong", "seat", "bed", "member", "user", "head"})
 # days and months: capitalised, but a count after one is no version ("On the Saturday two chefs walked out")
 _CALENDAR = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
                        "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -691,6 +695,15 @@ def _gives_size(raw: list[str], i: int) -> bool:
     return False
 
 
+def _counts_after(raw: list[str], last: int) -> bool:
+    """Whether the word after a year-like number said after a determiner makes it a count: a plural ("the 2000
+    tickets") or a count-per-head word ("this 2000 person org"), said in the same sentence."""
+    if last + 1 >= len(raw) or re.search(r"[.!?;:,]$", raw[last].strip()):
+        return False
+    nxt = _clean(raw[last + 1])
+    return nxt in _PER_HEAD or len(nxt) > 3 and nxt.endswith("s") and not nxt.endswith(("ss", "us", "is"))
+
+
 def _measured(raw: list[str], first: int, last: int, unit: bool) -> bool:
     """Whether the number said in raw[first..last] measures something (a result, a size, a time taken), not when
     something happened ("two years ago, or three", "for three years", "in 2019") or a name ("P-99", "Java 8")."""
@@ -710,8 +723,9 @@ def _measured(raw: list[str], first: int, last: int, unit: bool) -> bool:
         return False                     # "two years ago, or three"
     if unit:
         return True
-    if re.fullmatch(r"(19|20)\d\d", word.strip(".,;:!?")) and before[-1:] and before[-1] in _YEAR_BEFORE:
-        return False                     # "in 2019", "the 2021 boom": a date
+    if re.fullmatch(r"(19|20)\d\d", word.strip(".,;:!?")) and before[-1:] and (
+            before[-1] in _YEAR_BEFORE or before[-1] in _YEAR_DETERMINERS and not _counts_after(raw, last)):
+        return False                     # "in 2019", "the 2021 boom": a date; not "the 2000 tickets": a count
     if before[-1:] and before[-1] in _NAME_BEFORE:
         return False                     # "version 3", "step 2"
     prev = raw[first - 1].strip() if first else ""

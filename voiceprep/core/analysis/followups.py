@@ -318,21 +318,40 @@ def follow_up_for(kp: KeyPoint, bank: Bank | None = None) -> str:
         question = plain if not broken_question(label, plain) else \
             "You haven't covered one of your points yet. Can you tell me about it" + \
             (", with the numbers?" if _FIGURE_RE.search(label) else "?")     # data38: a number only if it has one
-    return _heading_lowered(question, kp, names) if bank is not None else question
+    return _heading_lowered(question, kp, names, bank_lower_words(bank)) if bank is not None else question
 
 
-def _heading_lowered(question: str, kp: KeyPoint, names: frozenset[str]) -> str:
-    """A topic heading asked about as written, its first word a plain English word the bank never writes as a name,
-    lowered: "Can you tell me about Change control?" -> "... about change control?" (walk65 5). Only with the bank
-    known: its names (company, vocabulary, capitals mid-sentence, cues) keep their capital ("Kafka", "Spark"), as do
-    an acronym or a word with a capital or digit inside ("PCI", "gRPC"), a Title Case run ("Press Ganey") and a word
-    the point's cues write with its capital. Without the bank a short unknown word is kept as written."""
+# mend52 (read49b 3): words a heading may open with that are never a name, lowered without the bank writing them
+_HEADING_OPENERS = frozenset({"the", "a", "an", "my", "our", "this", "that", "these", "those", "some", "any", "why",
+                              "what", "who", "how", "where", "when", "which", "getting", "working", "making", "being"})
+
+
+@functools.lru_cache(maxsize=16)
+def bank_lower_words(bank: Bank) -> frozenset[str]:
+    """Words a bank writes in lower case somewhere (its prompts, key points, cues, competencies): a word it writes so
+    is a plain word, not a name ("change" in "how you handled change"; never "london" or "python")."""
+    texts = [p.text for p in bank.all_prompts()] + [t for p in bank.all_prompts() for k in p.key_points
+                                                    for t in (k.label, *(a for c in k.cues for a in c.split("|")))]
+    texts += [t for c in bank.competencies for t in (c.name, c.definition)]
+    return frozenset(w for t in texts for w in _words_of(t) if w[:1].islower())
+
+
+def _heading_lowered(question: str, kp: KeyPoint, names: frozenset[str], lower: frozenset[str]) -> str:
+    """A topic heading asked about as written, its first word a plain word, lowered: "Can you tell me about Change
+    control?" -> "... about change control?" (walk65 5). Only with the bank known, and only when lowering is safe:
+    the bank writes the word in lower case somewhere (`lower`), or it is a word no name is (`_HEADING_OPENERS`). The
+    sentence model's vocabulary is uncased ("london", "python" are in it), so it alone does not tell a plain word:
+    "London office move", "Python migration" keep their capital, as do the bank's names, an acronym or a word with a
+    capital or digit inside ("PCI", "gRPC"), a Title Case run ("Press Ganey") and a word the point's cues write with
+    its capital. A plain word the bank never writes in lower case keeps its capital ("Budget tracking"): a capital is a
+    small wart, a lowered name a wrong sentence."""
     words = kp.label.strip().rstrip(".").split()
     if question != f"Can you tell me about {' '.join(words)}?" or not words:
         return question
     first = words[0]
     if (first in names or not first[:1].isupper() or any(w[:1].isupper() for w in words[1:])
-            or not _english(first) or _written_so_in_cues(first, kp)):
+            or not _english(first) or _written_so_in_cues(first, kp)
+            or first.lower() not in lower and first.lower() not in _HEADING_OPENERS):
         return question
     return f"Can you tell me about {first[0].lower()}{first[1:]}{' ' if words[1:] else ''}{' '.join(words[1:])}?"
 

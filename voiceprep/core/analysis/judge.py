@@ -35,6 +35,7 @@ from voiceprep.core.analysis.alternatives import (
     talks_over,
     turned_down,
 )
+from voiceprep.core.analysis.cue_clauses import own_clause
 from voiceprep.core.analysis.delivery import asks_for_story
 from voiceprep.core.analysis.embedder import Embedder
 from voiceprep.core.analysis.intents import intent_examples, wants_number
@@ -98,7 +99,19 @@ from voiceprep.core.analysis.slot_fills import (
     told_with_base_pasts,
     turned_out_how_it_went,
 )
-from voiceprep.core.analysis.slots import ACT, WHO, fills_act, fills_who, read_heading, tells_result
+from voiceprep.core.analysis.slots import (
+    ACT,
+    AMOUNT,
+    LEARNT,
+    NUMBER,
+    WHO,
+    fills_act,
+    fills_who,
+    read_heading,
+    tells_amount,
+    tells_learning,
+    tells_result,
+)
 from voiceprep.core.analysis.text import (
     APPROXIMATE,
     DETERMINERS,
@@ -120,11 +133,17 @@ from voiceprep.settings import (
     AnalysisSettings,
 )
 
-JUDGE_VERSION = "semantic-94-mend"    # session 49: -94-mend: judge108 ("no one had renewed" after a finding is
+JUDGE_VERSION = "semantic-96-mend"    # session 49: -96-mend: judge108 ("no one had renewed" after a finding is
                                    # the cause: `no_one_knew`; "I noticed there was X / the pool had X" names a
                                    # thing, no symptom, nor does its own "that" clause; "We adopted Kafka after
                                    # looking at …" brought it in; "angry because the job double-charged their
                                    # cards" tells a cause);
+                                   # -96: judge106 (slots.py reads more headings: "What stops it happening
+                                   # again" by an own act of change, "The numbers after that" by a figure told as a
+                                   # result, "Who was hit, and by how much" by a count and an amount, "How it came to
+                                   # light" by a finding or someone telling the candidate);
+                                   # -95: clause107 (walk64 2-3: a lone cue said only in a clause about
+                                   # another point, `cue_clauses.own_clause`, counts for nothing);
                                    # -94: read49b (slots.fills_act refuses FINDINGS: "I found the backlog
                                    # was now three weeks behind", "I realised" are no change);
                                    # -93: read49a (a short name, "Go", "C#", fills a recital's slot; "I'm"
@@ -2162,6 +2181,7 @@ class AnswerJudge:
                 if t.norm == _SINGLE or t.norm in ARTICLES and u.stem in _MEASURES]
         self._ones = [frozenset(s for i, s in ones if u.first <= i <= u.last) for u in self.units]
         self._lone: dict[str, frozenset[int]] = {}             # `_lone_name_parts`, per label
+        self._clause_vectors: dict[tuple[int, int], np.ndarray] = {}   # a cue's own clause, embedded once
         self._label_vectors: dict[str, np.ndarray] = {}      # each key point label's, embedded once (`_topic_basis`)
         self._topic = self._topic_basis(prompt) if self.vectors is not None else None
         self.projected = (_project(self.vectors, self._topic)
@@ -2490,11 +2510,36 @@ class AnswerJudge:
             out[k] = tells_result(words, [i - a for i in valued if a <= i <= b])
         return out
 
+    @staticmethod
+    def _asks_number(label: str) -> bool:
+        """Whether a heading asks for a figure told as the result: ", with a number" (`NUMBER_HEADING`), or a noun
+        phrase headed by figures read by `read_heading` ("The numbers after that": slots.NUMBER)."""
+        heading = read_heading(label)
+        return bool(NUMBER_HEADING.match(label)) or (heading is not None and heading.slot == NUMBER)
+
+    def _told_amounts(self, ok: np.ndarray) -> list[int]:
+        """The units usable for the point (`ok`) that tell who and how much by figures, read over their sentence, for an
+        amount heading (`tells_amount`: "Who was hit, and by how much"); none in a story told for another question."""
+        if self.elsewhere:
+            return []
+        valued = {t.word for t in self.index.tokens if (t.is_number or t.value is not None) and t.norm not in ARTICLES}
+        out = []
+        for k, u in enumerate(self.units):
+            if not ok[k] or u.kind == "pair":
+                continue
+            sentence = self._sentence_of(u.first)
+            a, b = sentence if sentence else (u.first, u.last)
+            if tells_amount([i for i in valued if a <= i <= b], self.s.slot_amount_figures):
+                out.append(k)
+        return out
+
     def _heading_fillers(self, kp: KeyPoint, ok: np.ndarray) -> list[int]:
         """The units that fill a heading's slot (`_fills_heading`)."""
         heading = read_heading(kp.label)
         if heading is None or not self.story:
             return []
+        if heading.slot == AMOUNT:
+            return self._told_amounts(ok)
         own = frozenset(clean(w) for w in kp.label.split()) | SLOT_WORDS
         need = self.s.slot_filler_words
         out = []
@@ -2502,6 +2547,11 @@ class AnswerJudge:
             if not ok[k] or u.kind == "pair":
                 continue
             words = self._words[u.first:u.last + 1]
+            if heading.slot == LEARNT and not self.elsewhere:
+                sentence = self._sentence_of(u.first)
+                a, b = sentence if sentence else (u.first, u.last)
+                if tells_learning(self._words[a:b + 1], own, VAGUE, need):
+                    out.append(k)
             if heading.slot == ACT and fills_act(words, own, VAGUE, need):
                 out.append(k)
             if heading.slot == WHO:
@@ -3098,6 +3148,10 @@ class AnswerJudge:
                     else np.zeros(len(self.units), dtype=bool))
             alone = ~(self._halves & (sims[:, 0] < self.s.half_sentence_min) & ~cued)
             ok, others_ok = ok & alone, others_ok & alone
+        elsewhere = self._cues_elsewhere(kp, lexical, sims[:, 0])
+        if elsewhere:          # a lone cue said in a clause about another point: no piece cut out of that clause
+            pieces = np.array([any(a < u.first <= i <= u.last for a, _b, i in elsewhere) for u in self.units], dtype=bool)
+            ok, others_ok = ok & ~pieces, others_ok & ~pieces      # speaks for it ("payments and cards through APIs")
         masked = np.where(ok[:, None], sims, -1.0)
         planned = future_items(kp.label)
         if planned and not allowed >= HYPOTHETICAL:        # "..., what you would do differently": that item, a plan
@@ -3126,7 +3180,7 @@ class AnswerJudge:
         credited = self._credited(vecs[0], (masked[:, 0] > -1) & (self._own_acts() if own else True))
         f = Features(label=label_best, facet_max=float(facet_best[0]), facet_top2=float(facet_best[:2].mean()),
                      facet_share=float((facet_best >= FACET_SAID).mean()),
-                     lexical=self._cue_share(kp, lexical),
+                     lexical=0.0 if elsewhere else self._cue_share(kp, lexical),
                      authored=0.0 if kp.cues_from_label else 1.0, topic=topic_sim, topic_facet=topic_facet,
                      intent=intent, has_intent=float(bool(examples)), intent_number=intent_number,
                      wants_number=float(wants), credited=credited)
@@ -3141,8 +3195,9 @@ class AnswerJudge:
                    and not self._named_only_denied(kp, allowed))
         if floored:
             p = self.s.judge_threshold      # an instance of the point, told in the story's own words (judge26/28)
-        if p < self.s.judge_threshold and NUMBER_HEADING.match(kp.label) and (
-                self._measured_results(kp, ok).any() or self._told_results(kp, ok).any()):
+        if p < self.s.judge_threshold and (
+                (NUMBER_HEADING.match(kp.label) and (self._measured_results(kp, ok).any() or self._told_results(kp, ok).any()))
+                or (self._asks_number(kp.label) and self._told_results(kp, ok).any())):
             p = self.s.judge_threshold      # "restarts went from three a day to none" for "The result, with a number"
         slotted = p < self.s.judge_threshold and (
             (bool(CAUSE_HEADING.match(kp.label)) and self._told_causes(kp, ok).any())
@@ -3754,6 +3809,82 @@ class AnswerJudge:
             return 0.0                    # walk40: "throughput" (a trading system's) for "Kafka at high throughput: ..."
         said = self._said_together(lexical) if kp.cues_from_label else len(lexical.matches)
         return min(1.0, said / max(1, needed_point(kp).min_cues))
+
+    def _cues_elsewhere(self, kp: KeyPoint, lexical: KeyPointResult, label: np.ndarray) -> list[tuple[int, int, int]]:
+        """For a point credited with fewer of the bank's cues than it asks, each said only in clauses of their own
+        (`cue_clauses.own_clause`) about another key point of the prompt (`_about_another`), when no unit outside those
+        clauses says the point (`_says_it_apart`; `label`: each unit's closeness to the point's label): each such
+        clause's first and last word and the cue's word; [] when a cue is said in a clause not about another point, or in no
+        clause short enough to read. "...over 100 countries and dozens of currencies at high volume every second," is
+        about scale, not "Global transfers and FX: pay out to many countries..."; "Airwallex exposes its accounts,
+        payments and cards through APIs" is about embedded finance, not accepting payments and cards (walk64 2-3). The
+        cue then counts for nothing (`judge`), as a word of the point said in another sense or in passing."""
+        if kp.cues_from_label or self.embedder is None or len(self._points) < 2:
+            return []
+        if not 0 < len(lexical.matches) < needed_point(kp).min_cues:
+            return []
+        out: list[tuple[int, int, int]] = []
+        mine = {self.index.tokens[t].word for _c, m in lexical.said for t in range(m.first, m.last + 1)}
+        for cue in {cue for cue, _m in lexical.said}:
+            for m in (m for said, m in lexical.said if said == cue):
+                i = self.index.tokens[m.first].word
+                span = own_clause(self._words, self.raw, self._clauses, i)
+                if span is None or not self._about_another(kp, span, mine):
+                    return []
+                out.append((*span, i))
+        return [] if self._says_it_apart(kp, label, out) else out
+
+    def _says_it_apart(self, kp: KeyPoint, label: np.ndarray, clauses: list[tuple[int, int, int]]) -> bool:
+        """Whether a unit that overlaps none of `clauses` (first word, last word, a cue's word) says the point: it
+        quotes it at least as well as any other point of the prompt (`_quote_all`), and is close to its label in its
+        own right (`meaning_evidence_min`): "We batched it into a single query and the endpoint went from about three
+        seconds to two hundred milliseconds" for the fix and its result, beside "the error rate was up to about four
+        percent" (the symptom's clause, which says the point's "{number} percent"); or it comes nearer the label than
+        the cue's clause does and is about no other point (`_about_another`; clause107): "I designed the metrics
+        pipeline." beside "I led a team of three to roll it out across five cloud regions." for what you built."""
+        scores = self._quote_all()
+        if scores is None or kp not in self._points:
+            return False
+        k = self._points.index(kp)
+        nearest = max(self._clause_closeness(kp, (a, b)) for a, b, _i in clauses)
+        for n, u in enumerate(self.units):
+            if any(u.first <= b and a <= u.last for a, b, _i in clauses):
+                continue
+            if label[n] >= self.s.meaning_evidence_min and scores[n, k] >= scores[n].max():
+                return True
+            if label[n] > nearest and not self._about_another(kp, (u.first, u.last)):
+                return True         # nearer the point than the cue's clause, and about no other point
+        return False
+
+    def _about_another(self, kp: KeyPoint, span: tuple[int, int], mine: set[int] | None = None) -> bool:
+        """Whether the words of `span` are about another key point of the prompt than `kp`: they say as many of the
+        cues the bank wrote for it as it asks (at least two: "100 countries", "currencies", "volume" for scale), or a
+        cue of it and are nearer its label than `kp`'s ("exposes its accounts, payments and cards through APIs" for
+        embedded finance). Not a clause nearer another point by meaning alone: "Airwallex also does payouts" names
+        what the model does not place, and is no nearer embedded finance for saying none of its words; nor by a word
+        of `kp`'s own cues (`mine`, word indexes) that the other point's cues also match: "All the matching logic is
+        single-threaded now" says tradeoffs' "single-threaded", which is no "threads" of lock contention (clause107)."""
+        a, b = span
+        own = self._clause_closeness(kp, span)
+        vec = self._clause_vectors[span]
+        for other in self._points:
+            if other.id == kp.id:
+                continue
+            said = sum(any(a <= x and y <= b and not (mine and mine & set(range(x, y + 1))) for x, y in spans)
+                       for spans in self._cue_spans(other))
+            if not other.cues_from_label and said >= max(2, needed_point(other).min_cues):
+                return True
+            if said and float(np.dot(vec, self._label_vector(point_content(other.label)))) > own + self.s.cue_clause_margin:
+                return True
+        return False
+
+    def _clause_closeness(self, kp: KeyPoint, span: tuple[int, int]) -> float:
+        """How close the words of `span` come to `kp`'s label (embedded once per span)."""
+        assert self.embedder is not None
+        vec = self._clause_vectors.get(span)
+        if vec is None:
+            vec = self._clause_vectors[span] = self.embedder.embed([joined(self.raw[span[0]:span[1] + 1])])[0]
+        return float(np.dot(vec, self._label_vector(point_content(kp.label))))
 
     def _vaguely_counted(self, match: Match) -> bool:
         """Whether a cue is said only as an unnamed amount of it: right after "some", "a few", "several", "various",

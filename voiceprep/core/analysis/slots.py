@@ -19,6 +19,12 @@ printer", "we sent the reminders to parents through the app instead"), not a fin
 ("I explained it"), a person brought in nor an activity ("I ran a taste test"). A number heading ("The outcome, with a
 number": judge.NUMBER_HEADING) is also filled by a figure told as the result, by the grammar of a comparison
 (`tells_result`: "went from about half to nearly ninety percent", "by the summer eleven out of fourteen").
+judge106 reads more headings by their form: "What stops it happening again" (`_PREVENT_HEADING`) asks for the
+candidate's own act of change (`ACT`); a noun phrase headed by figures, "The numbers after that", asks for a figure told
+as the result (`NUMBER`, by `tells_result`); "Who was hit, and by how much", someone else as subject and a how-much rider,
+asks for a count and an amount told as figures (`AMOUNT`, `tells_amount`); "How it came to light", "How I found out"
+asks for the way it became known (`LEARNT`, `tells_learning`: a finding told, "the auditor spotted", or someone telling
+the candidate, "a driver rang me"; not under a denial, "I can't remember how we found it").
 Negated, hypothetical and vague sentences are the caller's to set aside before (its usable units); a slot named
 with nothing in it ("I brought in the right people to help", "I changed the process") fills nothing: every filler
 needs `slot_filler_words` words of content beyond the heading's own.
@@ -32,6 +38,9 @@ from dataclasses import dataclass
 
 WHO = "who"
 ACT = "act"
+NUMBER = "number"
+AMOUNT = "amount"
+LEARNT = "learnt"
 
 # the candidate as subject of a heading ("Who I …", "What we …")
 _SELF = r"(?:i|we)"
@@ -43,6 +52,29 @@ _ACT_HEADING = re.compile(rf"^\s*what\s+{_SELF}\s+(?P<verb>\w+)(?P<rest>[^,]*?)(
 # backlog was now three weeks behind", "I realised the tray was full of staples": `fills_act`)
 FINDINGS = frozenset({"found", "find", "learned", "learnt", "learn", "noticed", "saw", "realised", "realized", "thought",
                       "knew", "know", "felt", "heard", "looked", "watched", "figured", "discovered", "spotted"})
+# a heading that asks what prevents a thing ("What stops it happening again", "What prevents a repeat") asks for the
+# candidate's own act of change, as "What I changed" does (judge106)
+_PREVENT_HEADING = re.compile(r"^\s*what\s+(?P<verb>stops|prevents|keeps)\s+(?P<rest>[^,]*?)\s*\.?\s*$", re.IGNORECASE)
+# a heading that is a noun phrase headed by figures ("The numbers after that", "Our figures afterwards") asks for a
+# figure told as the result, as judge.NUMBER_HEADING's ", with a number" does (judge106)
+_NUMBER_HEADING = re.compile(r"^\s*(?:the|our|my|its|their)\s+(?:numbers|figures|stats|statistics|metrics)\b(?P<rest>[^,:;]*?)"
+                             r"\s*\.?\s*$", re.IGNORECASE)
+# a heading that asks who, with someone else as subject, and how much ("Who was hit, and by how much", "Who lost out,
+# and how many"): a group named and what it came to, told as figures (judge106)
+_AMOUNT_HEADING = re.compile(r"^\s*who\s+(?!(?:i|we)\b)(?P<rest>[^,]*?),?\s+and\s+(?:by\s+)?how\s+(?:much|many)\s*\.?\s*$",
+                             re.IGNORECASE)
+# a heading that asks how a thing became known ("How it came to light", "How I found out", "How the error was spotted")
+_LEARNT_HEADING = re.compile(r"^\s*how\s+(?:it|this|that|i|we|the\s+\w+)\s+(?:came\s+to\s+light|came\s+out|found\s+out|"
+                             r"was\s+(?:found|spotted|noticed|caught|discovered)|(?:first\s+)?(?:heard|learn(?:ed|t)))\b"
+                             r"[^,]*?\s*\.?\s*$", re.IGNORECASE)
+# verbs of finding a thing out, told in the past, by anyone ("the auditor spotted", "we found out", "I noticed it")
+LEARNING = frozenset({"noticed", "spotted", "caught", "discovered", "saw", "found", "flagged", "picked"})
+# verbs of telling, said to the candidate ("a driver rang me", "the bank rang us", "the comms team forwarded it to me")
+TELLING = frozenset({"rang", "called", "phoned", "emailed", "told", "came", "forwarded", "wrote", "messaged", "texted",
+                     "alerted", "warned", "raised", "reported", "complained"})
+_TO_US = frozenset({"me", "us"})
+_DENIAL_REACH = 5                 # words before a finding a denial reaches ("can't remember how we found it")
+_DENIALS = frozenset({"cant", "dont", "didnt", "couldnt", "wasnt", "werent", "wont", "wouldnt"})   # as a recogniser writes
 # verbs that tell no act on a thing: finding, knowing, saying, feeling, learning ("What I learned" asks for a lesson)
 NOT_ACTS = FINDINGS | frozenset({"said", "told", "asked", "explained", "worked", "was", "were", "had", "wanted", "needed",
                                  "liked", "meant", "tried", "went", "came", "talked", "spoke", "agreed", "decided",
@@ -58,6 +90,8 @@ CHANGING = frozenset({"changed", "moved", "put", "swapped", "switched", "replace
                       "wrote", "rewrote", "adjusted", "updated", "upgraded", "fitted", "locked", "labelled", "labeled",
                       "covered"})
 _INSTEAD = frozenset({"instead", "now"})
+# words of when, which name no thing changed ("we reviewed our processes afterwards": judge106)
+_WHEN = frozenset({"afterwards", "afterward", "after", "later", "again", "then", "since", "before", "once", "today"})
 # a verb's particles and manner adverbs ("-ly") name no thing changed
 _PARTICLES = frozenset({"around", "round", "back", "out", "off", "away", "up", "down", "over", "about", "through"})
 _BE = frozenset({"was", "were", "had", "did", "got"})      # "we were down only forty instead of two hundred": no act
@@ -91,7 +125,8 @@ OPENERS = frozenset({"the", "our", "my", "a", "an", "their", "his", "her", "two"
 
 @dataclass(frozen=True)
 class Heading:
-    """A note heading read as a question: its slot (`WHO`, `ACT`), whether it asks the reason too, its topic words."""
+    """A note heading read as a question: its slot (`WHO`, `ACT`, `NUMBER`, `AMOUNT`), whether it asks the reason too, its
+    topic words."""
     slot: str
     why: bool
     topic: tuple[str, ...]
@@ -105,6 +140,14 @@ def read_heading(label: str) -> Heading | None:
         return Heading(WHO, bool(m.group("rider")), tuple(rest[1:]), rest[0] if rest else "")
     if (m := _ACT_HEADING.match(label)) and m.group("verb").lower() in CHANGE_ASKED:
         return Heading(ACT, bool(m.group("rider")), tuple(m.group("rest").lower().split()), m.group("verb").lower())
+    if _LEARNT_HEADING.match(label):
+        return Heading(LEARNT, False, ())
+    if m := _AMOUNT_HEADING.match(label):
+        return Heading(AMOUNT, False, tuple(m.group("rest").lower().split()))
+    if m := _PREVENT_HEADING.match(label):
+        return Heading(ACT, False, tuple(m.group("rest").lower().split()), m.group("verb").lower())
+    if m := _NUMBER_HEADING.match(label):
+        return Heading(NUMBER, False, tuple(m.group("rest").lower().split()))
     return None
 
 
@@ -195,8 +238,9 @@ def fills_act(words: Sequence[str], own: frozenset[str], vague: frozenset[str], 
                    or w not in _BE and bool(_INSTEAD & set(words[j + 1:end])))
         if w in ("started", "began"):       # "I started covering every graphic novel": a practice begun
             changes = any(x.endswith("ing") for x in words[j + 1:j + 2])
-        thing = [x for x in words[j + 1:end] if x not in _PARTICLES and not x.endswith("ly")]   # "turned it around
-        if changes and _content(thing, own, vague) >= need:                                   # pretty quickly": no thing
+        thing = [x for x in words[j + 1:end]       # "turned it around pretty quickly", "reviewed our processes afterwards":
+                 if x not in _PARTICLES and x not in _WHEN and not x.endswith("ly")]          # no thing
+        if changes and _content(thing, own, vague) >= need:
             return True
     return False
 
@@ -232,5 +276,36 @@ def tells_result(words: Sequence[str], figures: Sequence[int]) -> bool:
             return True                 # "eleven of the fourteen", "twelve of them out of the eighteen"
         if (w in _AFTER_TIME and i + 1 < len(words) and (words[i + 1] in _OPEN_TIME or w in ("next", "now", "afterwards"))
                 and any(i < f <= i + 12 for f in at)):
+            return True
+    return False
+
+
+# words between the parts of one figure said in words ("a hundred and seventy", "two hundred and fifty")
+_FIGURE_GAP = 2
+
+
+def tells_amount(figures: Sequence[int], need: int) -> bool:
+    """Whether a sentence tells who and how much by figures, for an amount heading ("Who was hit, and by how much"):
+    at least `need` figures apart (`figures`: the offsets of the words said as numbers; words of one figure, "a hundred
+    and seventy", are one), a count and an amount ("all nineteen apprentices were about forty pounds a month short",
+    "twelve drivers about ninety pounds each"); not one figure alone ("about eight hundred pounds out")."""
+    at = sorted(figures)
+    runs = sum(1 for i, f in enumerate(at) if i == 0 or f - at[i - 1] > _FIGURE_GAP)
+    return runs >= need
+
+
+def tells_learning(words: Sequence[str], own: frozenset[str], vague: frozenset[str], need: int) -> bool:
+    """Whether a sentence (cleaned words) tells how a thing became known, for a heading "How it came to light": a
+    finding told in the past by anyone ("the auditor spotted", "I noticed it myself when I was checking one", "we found
+    out when the transport manager rang me"), or someone telling the candidate ("a forklift driver rang me", "the bank
+    rang us", "forwarded it to me"), with `need` words of content in the sentence beyond the heading's."""
+    if _content(words, own, vague) < need:
+        return False
+    for i, w in enumerate(words):
+        if any(x in ("not", "never", "no") or x.endswith("n't") or x in _DENIALS for x in words[max(0, i - _DENIAL_REACH):i]):
+            continue                # "I honestly can't remember how we found it" (d2x-074): no way told
+        if w in LEARNING and (w not in ("found", "picked") or words[i + 1:i + 2] in (["out"], ["it"], ["up"])):
+            return True
+        if w in TELLING and _past(w) and _TO_US & set(words[i + 1:i + 4]):
             return True
     return False

@@ -177,13 +177,22 @@ def _pieces(notes: str) -> list[_Piece]:
     return [_Piece(c, p.heading, p.bullet, p.alone, p.story, p.listed) for p in out if (c := _clean(p.text))]
 
 
+# mend52 (read49b 5): a line ending on one of these goes on in the next, though "was" or "about" may end a heading
+_WRAPPED_END = re.compile(r"\b(?:and|or|but|the|a|an|of|to|which|that|with|from|into|than|my|our|their)\s*\Z", re.I)
+# a listed line that opens so is a heading asking its own part of the story ("How I won them over", "The result")
+_HEADING_OPENER = re.compile(r"(?:who|what|why|how|where|when|which|the)\b", re.I)
+
+
 def _heading_list(lines: list[str]) -> bool:
     """Whether a paragraph's lines are a list of note headings, one point each: "Who the stakeholder was / What they
     were worried about / How I won them over / The result", typed with Return after each (walk65: "was" and "in" read
-    as wrapped mid-clause, so the lines were paired into merged points and the rest dropped). Every line is short
-    and stops on its own, with no comma, dash or full stop at its end; wrapped prose has longer lines."""
+    as wrapped mid-clause, so the lines were paired into merged points and the rest dropped). Every line is short,
+    opens with a capital and stops on its own, with no comma, dash or full stop at its end, nor a joining word
+    (`_WRAPPED_END`: "to", "the", "which"); prose wrapped at a short width has a line that opens in lower case or
+    ends mid-clause ("the run from six hours to / forty minutes which freed up", read49b 5)."""
     return len(lines) > 1 and all(
-        0 < len(line.split()) <= HEADING_WORDS and not re.search(r"[,;:(&/.-]\s*\Z|\u2013\s*\Z|\u2014\s*\Z", line)
+        0 < len(line.split()) <= HEADING_WORDS and line.strip()[:1].isupper() and not _WRAPPED_END.search(line)
+        and not re.search(r"[,;:(&/.-]\s*\Z|\u2013\s*\Z|\u2014\s*\Z", line)
         for line in lines)
 
 
@@ -317,8 +326,10 @@ def propose_key_points(notes: str, prompt: str = "",
                 skipped.append((idea, "a question: a prompt, not a point" if idea.endswith("?") else "a heading"))
                 continue
             named = all(w[:1].isupper() for w in words) and words[0] not in GENERIC_NAMES
+            # "The result", one of a list of headings, is a point; a jotting ("Mostly went well", "Not sure") is not
+            heading = piece.listed and bool(_HEADING_OPENER.match(idea))
             if (len(words) < MIN_WORDS and not names_in(idea) and not re.search(r"\d", idea) and not named
-                    and not piece.listed):          # "The result", one of a list of headings, is a point
+                    and not heading):
                 skipped.append((idea, "too short to be a point"))
                 continue
             key = idea.lower()
@@ -328,7 +339,7 @@ def propose_key_points(notes: str, prompt: str = "",
             seen.add(key)
             # one pass (cues [] when all it names is the prompt's own words: the point is judged by its wording)
             cues, specific = _idea_cues(idea, known_names, asked)
-            if not specific and not piece.listed:      # "How I won them over" asks its own part of the story
+            if not specific and not heading:      # "How I won them over" asks its own part of the story
                 skipped.append((idea, "too general: it says no more than the question"))
                 continue
             label = capitalised(idea)
