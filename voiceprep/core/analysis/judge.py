@@ -133,8 +133,8 @@ from voiceprep.settings import (
     AnalysisSettings,
 )
 
-JUDGE_VERSION = "semantic-96-mend"    # session 49: -96-mend: judge108 ("no one had renewed" after a finding is
-                                   # the cause: `no_one_knew`; "I noticed there was X / the pool had X" names a
+JUDGE_VERSION = "semantic-97"    # session 49: -97: judge108 ("no one had renewed" after a finding is the cause:
+                                   # `no_one_knew`; "I noticed there was X / the pool had X" names a
                                    # thing, no symptom, nor does its own "that" clause; "We adopted Kafka after
                                    # looking at …" brought it in; "angry because the job double-charged their
                                    # cards" tells a cause);
