@@ -35,7 +35,6 @@ from voiceprep.core.analysis.alternatives import (
     talks_over,
     turned_down,
 )
-from voiceprep.core.analysis.cue_clauses import own_clause
 from voiceprep.core.analysis.delivery import asks_for_story
 from voiceprep.core.analysis.embedder import Embedder
 from voiceprep.core.analysis.intents import intent_examples, wants_number
@@ -133,7 +132,9 @@ from voiceprep.settings import (
     AnalysisSettings,
 )
 
-JUDGE_VERSION = "semantic-97"    # session 49: -97: judge108 ("no one had renewed" after a finding is the cause:
+JUDGE_VERSION = "semantic-98"    # session 49: -98: clause107 (-95) taken out again: its clause texts were embedded at
+                                   # judgement time, outside the pre-embedded answer texts (test_prompt_texts, test_preembed);
+                                   # -97: judge108 ("no one had renewed" after a finding is the cause:
                                    # `no_one_knew`; "I noticed there was X / the pool had X" names a
                                    # thing, no symptom, nor does its own "that" clause; "We adopted Kafka after
                                    # looking at …" brought it in; "angry because the job double-charged their
@@ -2181,7 +2182,6 @@ class AnswerJudge:
                 if t.norm == _SINGLE or t.norm in ARTICLES and u.stem in _MEASURES]
         self._ones = [frozenset(s for i, s in ones if u.first <= i <= u.last) for u in self.units]
         self._lone: dict[str, frozenset[int]] = {}             # `_lone_name_parts`, per label
-        self._clause_vectors: dict[tuple[int, int], np.ndarray] = {}   # a cue's own clause, embedded once
         self._label_vectors: dict[str, np.ndarray] = {}      # each key point label's, embedded once (`_topic_basis`)
         self._topic = self._topic_basis(prompt) if self.vectors is not None else None
         self.projected = (_project(self.vectors, self._topic)
@@ -3148,10 +3148,6 @@ class AnswerJudge:
                     else np.zeros(len(self.units), dtype=bool))
             alone = ~(self._halves & (sims[:, 0] < self.s.half_sentence_min) & ~cued)
             ok, others_ok = ok & alone, others_ok & alone
-        elsewhere = self._cues_elsewhere(kp, lexical, sims[:, 0])
-        if elsewhere:          # a lone cue said in a clause about another point: no piece cut out of that clause
-            pieces = np.array([any(a < u.first <= i <= u.last for a, _b, i in elsewhere) for u in self.units], dtype=bool)
-            ok, others_ok = ok & ~pieces, others_ok & ~pieces      # speaks for it ("payments and cards through APIs")
         masked = np.where(ok[:, None], sims, -1.0)
         planned = future_items(kp.label)
         if planned and not allowed >= HYPOTHETICAL:        # "..., what you would do differently": that item, a plan
@@ -3180,7 +3176,7 @@ class AnswerJudge:
         credited = self._credited(vecs[0], (masked[:, 0] > -1) & (self._own_acts() if own else True))
         f = Features(label=label_best, facet_max=float(facet_best[0]), facet_top2=float(facet_best[:2].mean()),
                      facet_share=float((facet_best >= FACET_SAID).mean()),
-                     lexical=0.0 if elsewhere else self._cue_share(kp, lexical),
+                     lexical=self._cue_share(kp, lexical),
                      authored=0.0 if kp.cues_from_label else 1.0, topic=topic_sim, topic_facet=topic_facet,
                      intent=intent, has_intent=float(bool(examples)), intent_number=intent_number,
                      wants_number=float(wants), credited=credited)
@@ -3809,82 +3805,6 @@ class AnswerJudge:
             return 0.0                    # walk40: "throughput" (a trading system's) for "Kafka at high throughput: ..."
         said = self._said_together(lexical) if kp.cues_from_label else len(lexical.matches)
         return min(1.0, said / max(1, needed_point(kp).min_cues))
-
-    def _cues_elsewhere(self, kp: KeyPoint, lexical: KeyPointResult, label: np.ndarray) -> list[tuple[int, int, int]]:
-        """For a point credited with fewer of the bank's cues than it asks, each said only in clauses of their own
-        (`cue_clauses.own_clause`) about another key point of the prompt (`_about_another`), when no unit outside those
-        clauses says the point (`_says_it_apart`; `label`: each unit's closeness to the point's label): each such
-        clause's first and last word and the cue's word; [] when a cue is said in a clause not about another point, or in no
-        clause short enough to read. "...over 100 countries and dozens of currencies at high volume every second," is
-        about scale, not "Global transfers and FX: pay out to many countries..."; "Airwallex exposes its accounts,
-        payments and cards through APIs" is about embedded finance, not accepting payments and cards (walk64 2-3). The
-        cue then counts for nothing (`judge`), as a word of the point said in another sense or in passing."""
-        if kp.cues_from_label or self.embedder is None or len(self._points) < 2:
-            return []
-        if not 0 < len(lexical.matches) < needed_point(kp).min_cues:
-            return []
-        out: list[tuple[int, int, int]] = []
-        mine = {self.index.tokens[t].word for _c, m in lexical.said for t in range(m.first, m.last + 1)}
-        for cue in {cue for cue, _m in lexical.said}:
-            for m in (m for said, m in lexical.said if said == cue):
-                i = self.index.tokens[m.first].word
-                span = own_clause(self._words, self.raw, self._clauses, i)
-                if span is None or not self._about_another(kp, span, mine):
-                    return []
-                out.append((*span, i))
-        return [] if self._says_it_apart(kp, label, out) else out
-
-    def _says_it_apart(self, kp: KeyPoint, label: np.ndarray, clauses: list[tuple[int, int, int]]) -> bool:
-        """Whether a unit that overlaps none of `clauses` (first word, last word, a cue's word) says the point: it
-        quotes it at least as well as any other point of the prompt (`_quote_all`), and is close to its label in its
-        own right (`meaning_evidence_min`): "We batched it into a single query and the endpoint went from about three
-        seconds to two hundred milliseconds" for the fix and its result, beside "the error rate was up to about four
-        percent" (the symptom's clause, which says the point's "{number} percent"); or it comes nearer the label than
-        the cue's clause does and is about no other point (`_about_another`; clause107): "I designed the metrics
-        pipeline." beside "I led a team of three to roll it out across five cloud regions." for what you built."""
-        scores = self._quote_all()
-        if scores is None or kp not in self._points:
-            return False
-        k = self._points.index(kp)
-        nearest = max(self._clause_closeness(kp, (a, b)) for a, b, _i in clauses)
-        for n, u in enumerate(self.units):
-            if any(u.first <= b and a <= u.last for a, b, _i in clauses):
-                continue
-            if label[n] >= self.s.meaning_evidence_min and scores[n, k] >= scores[n].max():
-                return True
-            if label[n] > nearest and not self._about_another(kp, (u.first, u.last)):
-                return True         # nearer the point than the cue's clause, and about no other point
-        return False
-
-    def _about_another(self, kp: KeyPoint, span: tuple[int, int], mine: set[int] | None = None) -> bool:
-        """Whether the words of `span` are about another key point of the prompt than `kp`: they say as many of the
-        cues the bank wrote for it as it asks (at least two: "100 countries", "currencies", "volume" for scale), or a
-        cue of it and are nearer its label than `kp`'s ("exposes its accounts, payments and cards through APIs" for
-        embedded finance). Not a clause nearer another point by meaning alone: "Airwallex also does payouts" names
-        what the model does not place, and is no nearer embedded finance for saying none of its words; nor by a word
-        of `kp`'s own cues (`mine`, word indexes) that the other point's cues also match: "All the matching logic is
-        single-threaded now" says tradeoffs' "single-threaded", which is no "threads" of lock contention (clause107)."""
-        a, b = span
-        own = self._clause_closeness(kp, span)
-        vec = self._clause_vectors[span]
-        for other in self._points:
-            if other.id == kp.id:
-                continue
-            said = sum(any(a <= x and y <= b and not (mine and mine & set(range(x, y + 1))) for x, y in spans)
-                       for spans in self._cue_spans(other))
-            if not other.cues_from_label and said >= max(2, needed_point(other).min_cues):
-                return True
-            if said and float(np.dot(vec, self._label_vector(point_content(other.label)))) > own + self.s.cue_clause_margin:
-                return True
-        return False
-
-    def _clause_closeness(self, kp: KeyPoint, span: tuple[int, int]) -> float:
-        """How close the words of `span` come to `kp`'s label (embedded once per span)."""
-        assert self.embedder is not None
-        vec = self._clause_vectors.get(span)
-        if vec is None:
-            vec = self._clause_vectors[span] = self.embedder.embed([joined(self.raw[span[0]:span[1] + 1])])[0]
-        return float(np.dot(vec, self._label_vector(point_content(kp.label))))
 
     def _vaguely_counted(self, match: Match) -> bool:
         """Whether a cue is said only as an unnamed amount of it: right after "some", "a few", "several", "various",
