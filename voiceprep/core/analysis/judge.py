@@ -55,7 +55,7 @@ from voiceprep.core.analysis.keypoints import (
 from voiceprep.core.analysis.plain import BASE_VERBS, claim_similarities, claim_texts
 from voiceprep.core.analysis.products import dots, similarities
 from voiceprep.core.analysis.quantities import ARTICLES, numbers_said
-from voiceprep.core.analysis.quote_assignment import joint_quotes
+from voiceprep.core.analysis.quote_assignment import assignment, joint_quotes
 from voiceprep.core.analysis.recital import recital_stems, slot_heading
 from voiceprep.core.analysis.segments import (
     ADDITIVE,
@@ -1890,43 +1890,6 @@ def _project(vectors: np.ndarray, basis: np.ndarray) -> np.ndarray:
 
 def _sigmoid(z: float) -> float:
     return 1.0 / (1.0 + math.exp(-z))
-
-
-def assignment(weights: np.ndarray) -> list[int]:
-    """For each column of `weights` (rows >= columns: units x key points), its row in the one-to-one assignment of
-    columns to rows with the largest total weight (the Hungarian method, O(columns^2 x rows))."""
-    cost = -weights.T
-    n, m = cost.shape
-    u, v = np.zeros(n + 1), np.zeros(m + 1)
-    point_of = np.zeros(m + 1, dtype=int)      # each row's column, 1-based (0: none)
-    way = np.zeros(m + 1, dtype=int)
-    for i in range(1, n + 1):
-        point_of[0], j0 = i, 0
-        minv, used = np.full(m + 1, np.inf), np.zeros(m + 1, dtype=bool)
-        while True:
-            used[j0] = True
-            i0 = point_of[j0]
-            cur = cost[i0 - 1] - u[i0] - v[1:]
-            free = ~used[1:]
-            better = free & (cur < minv[1:])
-            minv[1:][better] = cur[better]
-            way[1:][better] = j0
-            j1 = 1 + int(np.argmin(np.where(free, minv[1:], np.inf)))
-            delta = minv[j1]
-            u[point_of[used]] += delta
-            v[used] -= delta
-            minv[1:][free] -= delta
-            j0 = j1
-            if point_of[j0] == 0:
-                break
-        while j0:
-            point_of[j0] = point_of[way[j0]]
-            j0 = way[j0]
-    out = [0] * n
-    for j in range(1, m + 1):
-        if point_of[j]:
-            out[point_of[j] - 1] = j - 1
-    return out
 
 
 def read_on_texts(raw_words: list[str], told: list[Unit]) -> list[str | None]:
