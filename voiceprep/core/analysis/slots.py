@@ -36,6 +36,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from voiceprep.core.analysis.segments import BASE_PASTS, past_verb
+
 WHO = "who"
 ACT = "act"
 NUMBER = "number"
@@ -171,14 +173,8 @@ def _acts(words: Sequence[str]) -> list[int]:
     return out
 
 
-_PAST_IRREGULAR = frozenset({"put", "set", "took", "made", "moved", "got", "brought", "gave", "sent", "built", "cut",
-                             "kept", "went", "came", "sat", "met", "ran", "led", "wrote", "began", "let", "told", "said",
-                             "did", "had", "was", "were", "found", "knew", "thought", "saw", "felt", "spoke", "rang",
-                             "swapped", "won", "chose", "left", "paid", "spent", "held", "taught", "bought", "stuck"})
-
-
 def _past(w: str) -> bool:
-    return w in _PAST_IRREGULAR or (len(w) > 3 and w.endswith("ed"))
+    return w in BASE_PASTS or past_verb(w)
 
 
 def _content(words: Sequence[str], own: frozenset[str], vague: frozenset[str]) -> int:
