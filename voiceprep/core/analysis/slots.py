@@ -36,6 +36,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from voiceprep.core.analysis.keypoints import PARTICLES
 from voiceprep.core.analysis.segments import BASE_PASTS, past_verb
 
 WHO = "who"
@@ -95,7 +96,7 @@ _INSTEAD = frozenset({"instead", "now"})
 # words of when, which name no thing changed ("we reviewed our processes afterwards": judge106)
 _WHEN = frozenset({"afterwards", "afterward", "after", "later", "again", "then", "since", "before", "once", "today"})
 # a verb's particles and manner adverbs ("-ly") name no thing changed
-_PARTICLES = frozenset({"around", "round", "back", "out", "off", "away", "up", "down", "over", "about", "through"})
+_PARTICLES = PARTICLES | frozenset({"around", "round", "back", "over", "about", "through"})
 _BE = frozenset({"was", "were", "had", "did", "got"})      # "we were down only forty instead of two hundred": no act
 # heading verbs that ask for such a change ("What I changed", "What we fixed", "What I did about it")
 CHANGE_ASKED = frozenset({"changed", "fixed", "did", "introduced", "built", "set", "put", "moved", "made", "tried"})
