@@ -64,8 +64,8 @@ IRREGULAR_PAST = frozenset({
     "fed", "fell", "fled", "flew", "forbade", "forgave", "foresaw", "forgot", "fought", "froze", "grew", "heard", "hid",
     "hung", "lent", "lit", "meant", "misled", "mistook", "oversaw", "overrode", "overtook", "rang", "rebuilt", "redid",
     "rewrote", "rode", "rose", "sang", "sank", "sat", "shook", "shone", "slept", "slid", "sold", "sought", "spoke",
-    "spun", "stole", "stood", "strove", "struck", "stuck", "swam", "swept", "swore", "taught", "threw", "tore",
-    "understood", "undertook", "undid", "upheld", "wept", "withdrew", "withheld", "woke", "wore"})
+    "spun", "stole", "stood", "strove", "struck", "swam", "swept", "swore", "taught", "threw", "tore", "understood",
+    "undertook", "undid", "upheld", "wept", "withdrew", "withheld", "woke", "wore"})
 PAST = frozenset({"was", "were", "had", "did", "went", "built", "made", "took", "found", "got", "led", "ran", "saw",
                   "told", "gave", "wrote", "chose", "brought", "caught", "kept", "left", "lost", "paid", "said",
                   "sent", "spent", "thought", "won", "began", "became", "came", "knew", "felt", "held",

@@ -175,7 +175,8 @@ def _acts(words: Sequence[str]) -> list[int]:
 
 
 def _past(w: str) -> bool:
-    return w in BASE_PASTS or past_verb(w)
+    # "stuck" is an act in a story of acts ("I stuck a note on the printer"), not the judge's past ("stuck payments")
+    return w in BASE_PASTS or w == "stuck" or past_verb(w)
 
 
 def _content(words: Sequence[str], own: frozenset[str], vague: frozenset[str]) -> int:
