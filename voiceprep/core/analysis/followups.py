@@ -346,14 +346,38 @@ def _heading_lowered(question: str, kp: KeyPoint, names: frozenset[str], lower: 
     its capital. A plain word the bank never writes in lower case keeps its capital ("Budget tracking"): a capital is a
     small wart, a lowered name a wrong sentence."""
     words = kp.label.strip().rstrip(".").split()
-    if question != f"Can you tell me about {' '.join(words)}?" or not words:
-        return question
+    topic = "Can you tell me about "
+    said = question[len(topic):-1].split() if question.startswith(topic) and question.endswith("?") else []
+    if not words or not said or said[0] != words[0] or (len(said) > 1) != (len(words) > 1):
+        return question             # mend54: the label as asked, said to "you" ("and how I caught it") or with its rider
     first = words[0]
-    if (first in names or not first[:1].isupper() or any(w[:1].isupper() for w in words[1:])
+    if (first in names or not first[:1].isupper() or any(w[:1].isupper() for w in said[1:])
             or not _english(first) or _written_so_in_cues(first, kp)
-            or first.lower() not in lower and first.lower() not in _HEADING_OPENERS):
+            or not _written_lower(first.lower(), lower) and first.lower() not in _HEADING_OPENERS
+            and not _plain_plural(first.lower())):
         return question
-    return f"Can you tell me about {first[0].lower()}{first[1:]}{' ' if words[1:] else ''}{' '.join(words[1:])}?"
+    return f"{topic}{first[0].lower()}{question[len(topic) + 1:]}"
+
+
+def _written_lower(word: str, lower: frozenset[str]) -> bool:
+    """mend54: whether the bank writes `word` in lower case, in its plural or singular too ("complaints" for a
+    heading's "Complaint numbers", "budget" of "over budget")."""
+    forms = {word, f"{word}s", f"{word}es"} | {word[:-len(end)] for end in ("s", "es") if word.endswith(end)}
+    return bool(forms & lower)
+
+
+def _plain_plural(word: str) -> bool:
+    """mend54: a plain plural ("figures", "numbers", "complaints"), the plural of a word of the sentence model's
+    vocabulary: a heading's first word that is one is lowered though the bank never writes it so; a name is seldom a
+    plural (one that is, "Teams", is among the bank's names when it writes it mid-sentence)."""
+    if len(word) < 5 or not word.endswith("s") or word.endswith(("ss", "us", "is")):
+        return False
+    stems = {word[:-1]} | ({word[:-2]} if word.endswith("es") else set()) | \
+        ({word[:-3] + "y"} if word.endswith("ies") else set())
+    try:
+        return bool(stems & _english_words())
+    except (OSError, ValueError, KeyError):
+        return False
 
 
 def _story_of(kp: KeyPoint, bank: Bank | None) -> bool | None:
@@ -559,8 +583,9 @@ def _after_heading(kp: KeyPoint, names: frozenset[str]) -> str | None:
         return None
     head, note = (part.strip() for part in kp.label.split(":", 1))
     words = [w.lower().strip(".,;()\"'") for w in head.split()]
-    if not words or not note or "," in note or words[0] in DETERMINERS:
-        return None
+    if not words or not note or "," in note or words[0] in DETERMINERS or _rider(note) or _own_question(head) \
+            or _own_question(note):
+        return None                 # mend54: "Pushback: what the board objected to": not "... about what the board?"
     cued = {w.lower() for cue in kp.cues for alt in cue.split("|") for w in re.findall(r"[A-Za-z][\w'-]*", alt)}
     if any(w in cued or w[:5] in {c[:5] for c in cued if len(c) >= 5} for w in words if len(w) >= 3):
         return None
@@ -830,11 +855,14 @@ def _by_how_much(kp: KeyPoint, names: frozenset[str], story: bool | None = None)
 
 def read_back_figures(label: str, question: str) -> list[str]:
     """The figures of `label` that `question` says back (`_FIGURE`): an answer given away, odd read aloud; not those
-    of a time frame the label opens with (`_OPENING_TIME_FRAME`), said back as written."""
+    of a time frame the label opens with (`_OPENING_TIME_FRAME`), nor of a time marker that closes a phrase
+    (`_TIME_MARKER`, mend54: "How many complaints, six months on"), said back as written."""
     said = {m.group(0).lower() for m in _FIGURE_RE.finditer(question)}
     frame = _OPENING_TIME_FRAME.match(label)
+    markers = [m.span() for m in _TIME_MARKER.finditer(label)]
     return [m.group(0) for m in _FIGURE_RE.finditer(label)
-            if m.group(0).lower() in said and not (frame and m.end() <= frame.end())]
+            if m.group(0).lower() in said and not (frame and m.end() <= frame.end())
+            and not any(start <= m.start() < end for start, end in markers)]
 
 
 def _figures_out(label: str) -> str:
@@ -848,6 +876,11 @@ def _figures_out(label: str) -> str:
     return f"{frame.group(0)}{text}" if frame and text else text
 
 
+# mend54: a span that says when, closing its phrase ("The numbers six months on", "How many complaints, a year in"):
+# a time marker, no answer given away, said back as written; not a lateness ("shipped two weeks later") nor a span
+# that goes on ("2 weeks on discovery")
+_TIME_MARKER = re.compile(r"(?:" + _FIGURE + r"|an?|one)\s+" + _TIME_UNITS_OR_SHORT + r"\s+(?:on|in)(?=\s*(?:$|[,;.:?]))",
+                          re.IGNORECASE)
 # a time frame a label opens with, which sets the scene and is no answer given away ("In six months", "Within two
 # months,"): said back as written
 _OPENING_TIME_FRAME = re.compile(r"(?:in|within|over)\s+" + _FIGURE + r"\s+" + _TIME_UNITS + r"\b,?\s+(?=\S)",
@@ -993,12 +1026,36 @@ def _said_plainly(kp: KeyPoint, names: frozenset[str]) -> str:
     return f"You haven't covered this point yet: {said}. Can you tell me about it?"
 
 
+# mend54: the word order of a direct question, a question word (and what it asks of: "how many drivers", "which shifts")
+# then its auxiliary ("Why did the rota keep failing", "What did I change first", "Who was on call"); not a question word
+# topic, whose subject comes before its verb ("How it was fixed", "What the board objected to")
+_AUXILIARIES = r"(?:did|do|does|was|were|is|are|has|have|had|can|could|would|will|should)(?:n't)?"
+_DIRECT_QUESTION = re.compile(
+    r"(?:(?:why|when|where|who|whom)|how(?:\s+(?:many|much)(?:\s+[a-z][\w-]*){0,2}|\s+(?:long|often|far|soon))?|"
+    r"(?:what|which|whose)(?:\s+(?!(?:i|we|you|they|he|she|it|the|a|an|my|our|your|their|this|that)\b)[a-z][\w-]*){0,2})\s+"
+    + _AUXILIARIES + r"\s+[\w'-]", re.IGNORECASE)
+
+
+def _own_question(label: str) -> str | None:
+    """mend54: a heading written as the candidate's own question ("Why did the rota keep failing?", "Who did I bring
+    in", "What did I change first?: the rota"), asked as it is, turned to "you", with one question mark; its words
+    before a colon when the question is there. None for a label that is no question of its own."""
+    head = label.split(":")[0].strip()
+    bare = head.rstrip("?.! ").strip()
+    if bare and (head.endswith("?") or _DIRECT_QUESTION.match(bare)):
+        return _to_you(bare[0].upper() + bare[1:]) + "?"
+    if label.rstrip().endswith("?"):        # "Root cause: why did it fail?": the bank's words, asked as written
+        return _to_you(label[0].upper() + label[1:].rstrip("?.! ")) + "?"
+    return None
+
+
 def _follow_up(kp: KeyPoint, names: frozenset[str], story: bool | None = None) -> str:
     """follow_up_for's question phrased from the label, with the bank's `names`; `story`: whether its prompt asks
     for a story (None: unknown)."""
     label = (sentences(kp.label.strip()) or [""])[0]  # walk20: "...off the hot path. p99 fell under 2 ms and ...?"
-    if label.endswith("?"):                  # a question of its own: "What would I do differently?"
-        return _to_you(label[0].upper() + label[1:])
+    own = _own_question(label)
+    if own:                                  # a question of its own: "What would I do differently?"
+        return own
     label = label.rstrip(".!").strip()
     if ":" not in label and label and label.split()[0].lower() not in _WH:    # walk23: the subject asked, not
         # the result, its cause or its purpose ("What you changed so it would not happen again" is asked whole)
@@ -1180,6 +1237,14 @@ def _before_colon(label: str) -> str:
     if not before or ":" in label and before.lower() in _IMPERATIVES:
         return _without_examples(_head(label))
     return _without_examples(_head(before))
+
+
+def _rider(note: str) -> bool:
+    """mend54: whether the words after a heading's colon are a question-word clause ("who caught it", "what the board
+    objected to"): no note whose subject `_after_heading` can ask about (it asked "Can you tell me about what the
+    board?"); the heading is asked about, its content not read back."""
+    words = note.split()
+    return len(words) >= 2 and words[0].lower() in _WH and "," not in note and _has_verb(note)
 
 
 def _without_examples(text: str) -> str:
@@ -1652,6 +1717,8 @@ def _states(text: str) -> bool:
         if raw[i][-1] in ",;:" or before in DETERMINERS or after in _PHRASE_ENDS or after.endswith("ing") \
                 or not word.isalpha() or word in _PHRASE_ENDS:     # fixBI: "for" is no verb ("vitals for the ...")
             continue
+        if _TIME_MARKER.match(" ".join(raw[i + 1:])):
+            continue                           # mend54: "Complaint numbers six months on": when, no verb's object
         if _verb_with_s(word) and not before.endswith("s") and after not in _SUBJECTS:   # fixBN: "reports we built"
             return True                        # "The ring buffer avoids locks", "Airwallex moves money"
         if before.endswith("s") and not before.endswith("'s") and not word.endswith("s") and not _past(word) \
