@@ -2,8 +2,8 @@
 would. A heading written as the candidate's own question is asked as it is, turned to "you", with one question mark;
 a noun heading's rider after a comma ("Budget overrun, and how I caught it") is kept and its plain first word
 lowered; one after a colon ("Pushback: what the board objected to") is its content, neither read back nor garbled;
-"numbers" and "figures" are things, not verbs; a time marker ("six months on") is said back with its number. The
-headings here are this file's own, of the same forms the session's writer found wrong."""
+"numbers" and "figures" are things, not verbs ("The figures the board saw" is a noun phrase); a time marker ("six
+months on") is said back with its number. The headings here are this file's own, of the forms the writer found wrong."""
 
 from __future__ import annotations
 
@@ -74,3 +74,16 @@ def test_numbers_and_figures_are_things_and_a_time_marker_keeps_its_number(label
 
 def test_a_span_that_is_the_answer_is_still_asked_for():
     assert _asked("Spent 2 weeks on discovery", ("discovery",)) == "How many weeks did you spend on discovery?"
+
+
+@pytest.mark.parametrize("label, asked", [
+    # a noun and its relative clause without "that" are a topic, not a statement asked "how" (was "Can you tell me how
+    # things the board objected to?", "... how the figures the board saw?")
+    ("Things the board objected to", "Can you tell me about things the board objected to?"),
+    ("The figures the board saw", "Can you tell me about the figures the board saw?"),
+    # unchanged: a statement whose subject has such a clause, and a relative clause with a pronoun
+    ("The fix I shipped removed the race", "Can you tell me how the fix you shipped removed the race?"),
+    ("The root cause I found", "Can you tell me about the root cause you found?"),
+])
+def test_a_noun_with_a_relative_clause_without_that_is_a_topic(label, asked):
+    assert _asked(label, ("board",)) == asked

@@ -1260,6 +1260,7 @@ def _done_to(head: str) -> str:
     last = words[-1].lower() if words else ""
     before = [w.lower() for w in words[:-1]]
     if len(words) < 2 or not _past(last) or any(ch in head for ch in ",;(") or before[0] in _SECOND_PERSON \
+            or _contact_relative(head) \
             or any(w in _VERBS or w in _SUBJECTS or _past(w) for w in before) or before == [before[0]] and (
                 before[0] in DETERMINERS):
         return ""
@@ -1626,13 +1627,37 @@ def _has_verb(text: str) -> bool:
                                                                  ("this", "its", "his", "was")) for w in words[1:])
 
 
+# mend54: a noun and a relative clause with no "that" closing the heading ("Things the board objected to", "The figures
+# the board saw", "Costs our drivers complained about"): a noun phrase, not the statement its verb makes it look
+_CONTACT_RELATIVE = re.compile(
+    r"(?:(?:the|a|an|our|my|their|these|those|this|that)\s+)?((?:[a-z][\w'-]*\s+){0,2}?[a-z][\w'-]*)\s+"
+    r"(?:the|a|an|our|my|their|his|her|its|i|we|they|he|she|you)\s+((?:[a-z][\w'-]*\s+){0,2}?)([a-z]+)"
+    r"(?:\s+(?:to|on|with|about|for|in|at|up|out|back|over|into|from|by|of|off|through))*", re.IGNORECASE)
+
+
+_OPENING_WORDS = frozenset({"within", "after", "before", "during", "over", "until", "since", "once", "when", "if"})
+
+
+def _contact_relative(text: str) -> bool:
+    """Whether `text` is a noun phrase closed by a relative clause without "that" (`_CONTACT_RELATIVE`): the noun's
+    words no verb, question word, pronoun or word that opens a time phrase ("Within a month complaints dropped"), the
+    clause's last word a past and the only one."""
+    found = _CONTACT_RELATIVE.fullmatch(text.strip().rstrip(".!?"))
+    if found is None:
+        return False
+    return _past(found.group(3).lower()) and not any(
+        w.lower() in _WH | _SUBJECTS | _VERBS | DETERMINERS | FUNCTION_WORDS | _PHRASE_ENDS | _OPENING_WORDS
+        or _past(w.lower()) or _adverb(w)
+        for w in found.group(1).split()) and not any(_past(w.lower()) for w in found.group(2).split())
+
+
 def _is_clause(text: str) -> bool:
     """A label that says something happened or is so ("Duplicate charges dropped to zero"), not a topic
     ("Idempotency keys and deduplication", "The root cause, named precisely"): "tell me more about" would not fit
     it."""
     words = _main_part(text).split()
-    if not words or words[0].lower() in _WH:   # "What you changed so it would not happen again": a topic
-        return False
+    if not words or words[0].lower() in _WH or _contact_relative(" ".join(words)):   # "What you changed so it would
+        return False                           # not happen again", "Things the board objected to": a topic
     if len(words) >= 3 and words[0].lower() in _VERBS:
         return True                            # "Cut p99 latency by 40% to 200ms": what the candidate did
     if len(words) >= 3 and words[1].lower() in ("was", "were", "is", "are") and words[0].lower() not in DETERMINERS:
@@ -1703,8 +1728,8 @@ def _states(text: str) -> bool:
     "Kafka partitions", "Payment systems design", "the measured result") is not one."""
     raw = _main_part(text).split()        # "The on-call lead, who owns the pager, signs off ..."
     words = [w.lower().strip("()\"'“”") for w in raw]
-    if len(words) < 2 or words[0].endswith("ing"):
-        return False                           # "Running it in production": an activity
+    if len(words) < 2 or words[0].endswith("ing") or _contact_relative(" ".join(raw)):
+        return False                           # "Running it in production": an activity; "The figures the board saw"
     if words[0] in _SUBJECTS or _adverb(words[0]) and words[1] in _SUBJECTS:
         return True                            # "It led to...", "Afterwards I changed..."
     named = _name_run(raw)                    # fixBN: "Press Ganey scores below target": "scores" is no verb
