@@ -101,15 +101,23 @@ from voiceprep.core.analysis.slot_fills import (
 from voiceprep.core.analysis.slots import (
     ACT,
     AMOUNT,
+    FOR_THEM,
     LEARNT,
     NUMBER,
+    OBJECTED,
+    OTHERS,
+    SOURCE,
     WHO,
     fills_act,
     fills_who,
     read_heading,
+    tells_act_for,
     tells_amount,
     tells_learning,
+    tells_objection,
+    tells_others_act,
     tells_result,
+    tells_source,
 )
 from voiceprep.core.analysis.text import (
     APPROXIMATE,
@@ -132,7 +140,10 @@ from voiceprep.settings import (
     AnalysisSettings,
 )
 
-JUDGE_VERSION = "semantic-98"    # session 49: -98: clause107 (-95) taken out again: its clause texts were embedded at
+JUDGE_VERSION = "semantic-98-slots3"    # session 50: -98-slots3 (provisional): judge110 (slots.py reads four more
+                                   # heading forms: "Who pushed back, and on what", "Where the idea came from",
+                                   # "How I let them choose", "Putting it right for the people affected");
+                                   # session 49: -98: clause107 (-95) taken out again: its clause texts were embedded at
                                    # judgement time, outside the pre-embedded answer texts (test_prompt_texts, test_preembed);
                                    # -97: judge108 ("no one had renewed" after a finding is the cause:
                                    # `no_one_knew`; "I noticed there was X / the pool had X" names a
@@ -2551,6 +2562,22 @@ class AnswerJudge:
                 sentence = self._sentence_of(u.first)
                 a, b = sentence if sentence else (u.first, u.last)
                 if tells_learning(self._words[a:b + 1], own, VAGUE, need):
+                    out.append(k)
+            if heading.slot in (OBJECTED, SOURCE) and not self.elsewhere:
+                sentence = self._sentence_of(u.first)
+                a, b = sentence if sentence else (u.first, u.last)
+                tells = tells_objection if heading.slot == OBJECTED else tells_source
+                if tells(self._words[a:b + 1], own, VAGUE, need):
+                    out.append(k)
+            if heading.slot == FOR_THEM and not self.elsewhere:
+                sentence = self._sentence_of(u.first)
+                a, b = sentence if sentence else (u.first, u.last)
+                if tells_act_for(self._words[a:b + 1], own, VAGUE, need):
+                    out.append(k)
+            if heading.slot == OTHERS and not self.elsewhere:
+                sentence = self._sentence_of(u.first)
+                a, b = sentence if sentence else (u.first, u.last)
+                if tells_others_act(self._words[a:b + 1], heading.verb, own, VAGUE, need):
                     out.append(k)
             if heading.slot == ACT and fills_act(words, own, VAGUE, need):
                 out.append(k)
