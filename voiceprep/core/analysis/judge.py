@@ -1875,6 +1875,13 @@ def generic_cue(cue: str, job: frozenset[str]) -> bool:
     return bool(_EVERYDAY_CUE.fullmatch(cue.strip())) and stem(cue.strip()) in job
 
 
+def _names_its_own(label: str) -> bool:
+    """Whether a "Who …" heading's slot reader names the person itself ("Who pushed back, and on what":
+    `tells_objection` reads the one objecting from the sentence's grammar, "the lettings officer", not from `PEOPLE`)."""
+    heading = read_heading(label)
+    return heading is not None and heading.slot == OBJECTED
+
+
 def usable(unit: Unit, allowed: frozenset[str]) -> bool:
     return not ((unit.negated | unit.hypothetical) - allowed)
 
@@ -3125,8 +3132,8 @@ class AnswerJudge:
                 ok = ok & ~self._others_units()
         elif self.story:                         # a story prompt: "I think an outbox is the right way" is a view
             ok = ok & ~self._views()
-        if WHO_LABEL.match(kp.label):            # "Who benefited: ...": someone named, not "the platform I built"
-            ok = ok & self._names_someone(kp)
+        if WHO_LABEL.match(kp.label) and not _names_its_own(kp.label):   # "Who benefited: ...": someone named, not
+            ok = ok & self._names_someone(kp)                           # "the platform I built"
         praised = self._praised_head(kp, lexical) if ":" in kp.label else np.zeros(len(self.units), dtype=bool)
         ok = ok & ~praised                       # "The mission really resonates with me": liked, not said (judge83)
         if ASKS_FOR_EXAMPLE.search(kp.label):    # "a concrete example": told, not claimed ("I learn quickly")

@@ -380,19 +380,19 @@ def _objecting(words: Sequence[str], i: int) -> int:
 def tells_objection(words: Sequence[str], own: frozenset[str], vague: frozenset[str], need: int) -> bool:
     """Whether a sentence (cleaned words) tells who objected and to what, for a heading "Who pushed back, and on what":
     someone other than the candidate named as the subject of an objecting predicate (`OBJECTING`, "was dead against
-    it", "weren't happy with", "didn't want": `_objecting`), back to where its clause opens ("The Kettering site
-    manager", "Some of the lower-paid staff at Leicester"; not "a few people", "I", "we", "they"), and what they
+    it", "weren't happy with", "didn't want": `_objecting`), opened by a determiner or possessive just before it
+    ("The Kettering site manager", "the lower-paid staff at Leicester"; not "a few people", "I", "we", "they"), and what they
     objected to told after it in the sentence, with `need` words of content ("because they'd lose their own reports",
     "his point was phones aren't allowed on the floor"); not "HR grumbled at first" (nothing objected to)."""
     for i in range(len(words)):
         after = _objecting(words, i)
         if after < 0:
             continue
-        a = i
-        while a > 0 and i - a < 8 and words[a - 1] not in _OPENS:
+        a = i - 1               # back to the nearest opener: "The Kettering site manager", "the older drivers"
+        while a >= 0 and i - a <= 6 and words[a] not in OPENERS and words[a] not in _OPENS:
             a -= 1
-        subject = words[a:i]
-        if not subject or subject[0] in _SUBJECTS or subject[0] in _PERSONAL or subject[0] in ("it", "that", "there"):
+        subject = words[a:i] if a >= 0 else []
+        if not subject or subject[0] not in OPENERS or (_SUBJECTS | _PERSONAL) & set(subject):
             continue
         if _content(subject, own | _ANYONE | _FEW, vague) < 1:
             continue            # "a few people pushed back, as they always do": nobody named
@@ -431,9 +431,11 @@ def tells_source(words: Sequence[str], own: frozenset[str], vague: frozenset[str
                 k += 1
             if k < n and words[k] in _FROM and (w in _TAKEN or words[k] in ("with", "from")) and k + 1 < n \
                     and words[k + 1] in OPENERS:
-                end = k + 1     # the source to its clause's end ("a friend who runs payroll at a retailer")
-                while end < n and words[end] not in _OPENS:
-                    end += 1
+                end = k + 1     # the source to its clause's end ("a friend who runs payroll at a retailer"), or to
+                while end < n and words[end] not in _OPENS and words[end] != "as" and not (
+                        _past(words[end]) and words[end - 1] not in _SUBJECTS | _PERSONAL):
+                    end += 1            # another's verb ("the right people, a few people pushed back"; not "a
+                    #                     reconciliation I did where the two runs didn't agree")
                 source = words[k + 1:end]
         elif w in _SUGGESTING or (w in _IDEA and i > 0 and words[i - 1].endswith(("'s", "s'"))):
             a = i - 1           # back to the nearest opener: "A colleague on the pension side", "the shop stewards'"
