@@ -237,3 +237,4 @@ def test_others_choose_and_an_act_reaches_people():
     assert tells_act_for(_w("we refunded everyone in the next pay with a note"), NONE, VAGUE_WORDS, 2)
     assert not tells_act_for(_w("we fixed the codes and checked the batch"), NONE, VAGUE_WORDS, 2)
     assert not tells_act_for(_w("we got everybody sorted"), NONE, VAGUE_WORDS, 2)
+    assert not tells_act_for(_w("we fixed the tax code loader and every batch now gets checked"), NONE, VAGUE_WORDS, 2)

@@ -483,8 +483,8 @@ def tells_others_act(words: Sequence[str], verb: str, own: frozenset[str], vague
 
 # ---- a doing for people ("Putting it right for the people affected"): the candidate's act, reaching them (judge110)
 # words that name the people an act reaches, said after its verb ("refunded them", "rang every one of them", "wrote
-# to each of them", "paid it into their pots")
-_REACHED = frozenset({"them", "everyone", "everybody", "each", "every", "their", "him", "her"})
+# to each of them", "paid it into their pots"); not "every" or "each" alone ("every tax code batch gets a check")
+_REACHED = frozenset({"them", "everyone", "everybody", "their", "him", "her"})
 _CLAUSE = frozenset({"because", "cos", "cuz", "coz", "but", "which", "so", "and", "rather"})
 
 
