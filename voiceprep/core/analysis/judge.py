@@ -35,6 +35,7 @@ from voiceprep.core.analysis.alternatives import (
     talks_over,
     turned_down,
 )
+from voiceprep.core.analysis.cue_clauses import CueClauses, clause_texts
 from voiceprep.core.analysis.delivery import asks_for_story
 from voiceprep.core.analysis.embedder import Embedder
 from voiceprep.core.analysis.intents import intent_examples, wants_number
@@ -140,7 +141,9 @@ from voiceprep.settings import (
     AnalysisSettings,
 )
 
-JUDGE_VERSION = "semantic-99"    # session 50: -99: judge110 (slots.py reads four more
+JUDGE_VERSION = "semantic-100"    # session 50: -100: clause109 (clause107's cue-clause rule back, in cue_clauses.py:
+                                   # a cue's clause texts are offered by `embedded_texts`, so pre-embedded; a unit by its
+                                   # own vector); -99: judge110 (slots.py reads four more
                                    # heading forms: "Who pushed back, and on what", "Where the idea came from",
                                    # "How I let them choose", "Putting it right for the people affected");
                                    # session 49: -98: clause107 (-95) taken out again: its clause texts were embedded at
@@ -1956,11 +1959,19 @@ def read_on_texts(raw_words: list[str], told: list[Unit]) -> list[str | None]:
     return [read_on(raw_words, sentences[a], sentences[b], starts) for a, b in pairs(sentences)]
 
 
-def embedded_texts(raw_words: list[str], told: list[Unit]) -> tuple[list[str | None], list[str]]:
-    """The read-on text of each sentence pair (`read_on_texts`, None where none) and every text the judge embeds for
-    the answer: its units' texts, then those read-on texts (`app.preembed` embeds the same while it is spoken)."""
+def unit_texts(raw_words: list[str], told: list[Unit]) -> tuple[list[str | None], list[str]]:
+    """The read-on text of each sentence pair (`read_on_texts`, None where none) and the texts the judge embeds for
+    every answer: its units' texts, then those read-on texts."""
     read = read_on_texts(raw_words, told)
     return read, [u.text for u in told] + [r for r in read if r is not None]
+
+
+def embedded_texts(raw_words: list[str], told: list[Unit]) -> tuple[list[str | None], list[str]]:
+    """`unit_texts`, and every text the judge may embed for the answer: those texts, then each clause a cue can be
+    read in (`cue_clauses.clause_texts`, embedded only when a lone cue's clause is read). `app.preembed` embeds the
+    same while the answer is spoken or typed, so that the judge after Stop finds them all cached."""
+    read, texts = unit_texts(raw_words, told)
+    return read, texts + clause_texts(raw_words)
 
 
 def said_absent(said: Sequence[str]) -> list[int]:
@@ -2100,7 +2111,7 @@ class AnswerJudge:
         sentences = [i for i, u in enumerate(self.units) if u.kind == "sentence"]
         joins = pairs([self.units[i] for i in sentences])
         # read only for the model (the words-only judge embeds nothing)
-        read, texts = embedded_texts(raw_words, self.units) if embedder and self.units else ([], [])
+        read, texts = unit_texts(raw_words, self.units) if embedder and self.units else ([], [])
         self.vectors = embedder.embed(texts) if embedder and self.units else None
         if self.vectors is not None:
             said_on = iter(self.vectors[len(self.units):])
@@ -2150,6 +2161,7 @@ class AnswerJudge:
         self._words = [clean(w) for w in raw_words]
         self._kept = kept_denials(raw_words)
         self._clauses = clause_spans(raw_words)
+        self._cue_clauses = CueClauses(self, needed_point, point_content)    # walk64 2-3: a lone cue's own clause
         self._contradicted: dict[str, frozenset[int]] = {}
         self._vetoed: dict[str, bool] = {}
         self._sentences = frozenset(sentence_spans(raw_words))
@@ -3182,6 +3194,10 @@ class AnswerJudge:
                     else np.zeros(len(self.units), dtype=bool))
             alone = ~(self._halves & (sims[:, 0] < self.s.half_sentence_min) & ~cued)
             ok, others_ok = ok & alone, others_ok & alone
+        elsewhere = self._cue_clauses.elsewhere(kp, lexical, sims[:, 0])
+        if elsewhere:          # a lone cue said in a clause about another point: no piece cut out of that clause
+            pieces = np.array([any(a < u.first <= i <= u.last for a, _b, i in elsewhere) for u in self.units], dtype=bool)
+            ok, others_ok = ok & ~pieces, others_ok & ~pieces      # speaks for it ("payments and cards through APIs")
         masked = np.where(ok[:, None], sims, -1.0)
         planned = future_items(kp.label)
         if planned and not allowed >= HYPOTHETICAL:        # "..., what you would do differently": that item, a plan
@@ -3210,7 +3226,7 @@ class AnswerJudge:
         credited = self._credited(vecs[0], (masked[:, 0] > -1) & (self._own_acts() if own else True))
         f = Features(label=label_best, facet_max=float(facet_best[0]), facet_top2=float(facet_best[:2].mean()),
                      facet_share=float((facet_best >= FACET_SAID).mean()),
-                     lexical=self._cue_share(kp, lexical),
+                     lexical=0.0 if elsewhere else self._cue_share(kp, lexical),
                      authored=0.0 if kp.cues_from_label else 1.0, topic=topic_sim, topic_facet=topic_facet,
                      intent=intent, has_intent=float(bool(examples)), intent_number=intent_number,
                      wants_number=float(wants), credited=credited)
