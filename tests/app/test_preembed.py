@@ -98,14 +98,18 @@ def test_the_texts_are_the_ones_the_judge_embeds(bank, model, monkeypatch):
     model.drop(answer_texts(spoken("We used a ring buffer. Latency dropped by forty percent.").words(),
                             AnalysisSettings()))
     calls: list[list[str]] = []
+    computed: list[str] = []            # the texts the model ran on: not found in its cache
     real = model.embed
-    monkeypatch.setattr(model, "embed", lambda texts: calls.append(list(texts)) or real(texts))
+    monkeypatch.setattr(model, "embed", lambda texts: calls.append(list(texts))
+                        or computed.extend(t for t in texts if t not in model._cache) or real(texts))
     analyze_answer(bank, prompt, transcript)
     texts = answer_texts(transcript.words(), AnalysisSettings())
     read = words_read(transcript.words(), AnalysisSettings(), True)
     eager = list(dict.fromkeys(unit_texts(read, units(read))[1]))
     assert calls[0][:len(eager)] == eager or set(calls[0]) == set(eager)
     assert texts == list(dict.fromkeys(eager + clause_texts(read)))
+    # no more: a text computed after the first call (a lone cue's clause, embedded when read) is an offered one
+    assert [t for t in computed if t not in texts] == []
     # words still being said: up to the last sentence's end only
     words = transcript.words()
     cut = next(i for i, w in enumerate(words) if w.word.endswith("contention."))
