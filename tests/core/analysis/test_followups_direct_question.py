@@ -18,7 +18,6 @@ def _asked(label: str) -> str:
     return asked_follow_up(point, bank)
 
 
-@pytest.mark.xfail(strict=True, reason="read50a: mend54's _DIRECT_QUESTION takes the topic's subject for the question's")
 @pytest.mark.parametrize("label, asked", [
     ("What customers were told", "Can you tell me what customers were told?"),
     ("What drivers were asked to do", "Can you tell me what drivers were asked to do?"),

@@ -1026,14 +1026,18 @@ def _said_plainly(kp: KeyPoint, names: frozenset[str]) -> str:
     return f"You haven't covered this point yet: {said}. Can you tell me about it?"
 
 
-# mend54: the word order of a direct question, a question word (and what it asks of: "how many drivers", "which shifts")
-# then its auxiliary ("Why did the rota keep failing", "What did I change first", "Who was on call"); not a question word
-# topic, whose subject comes before its verb ("How it was fixed", "What the board objected to")
+# mend54: the word order of a direct question, a question word (and what it asks of: "how many drivers") then its
+# auxiliary ("Why did the rota keep failing", "What did I change first", "Who was on call"); not a question word
+# topic, whose subject comes before its verb ("How it was fixed", "What the board objected to"). After "what",
+# "which" or "whose" and a noun, only an auxiliary followed by its own subject ("What data did we lose", "Which shift
+# did the drivers hate"): "What customers were told" is a topic, its noun the subject (read50a)
 _AUXILIARIES = r"(?:did|do|does|was|were|is|are|has|have|had|can|could|would|will|should)(?:n't)?"
+_PRONOUNS_AND_DETERMINERS = r"(?:i|we|you|they|he|she|it|the|a|an|my|our|your|their|this|that|these|those)\b"
 _DIRECT_QUESTION = re.compile(
-    r"(?:(?:why|when|where|who|whom)|how(?:\s+(?:many|much)(?:\s+[a-z][\w-]*){0,2}|\s+(?:long|often|far|soon))?|"
-    r"(?:what|which|whose)(?:\s+(?!(?:i|we|you|they|he|she|it|the|a|an|my|our|your|their|this|that)\b)[a-z][\w-]*){0,2})\s+"
-    + _AUXILIARIES + r"\s+[\w'-]", re.IGNORECASE)
+    r"(?:(?:why|when|where|who|whom|what|which|whose)|how(?:\s+(?:many|much)(?:\s+[a-z][\w-]*){0,2}|"
+    r"\s+(?:long|often|far|soon))?)\s+" + _AUXILIARIES + r"\s+[\w'-]"
+    r"|(?:what|which|whose)(?:\s+(?!" + _PRONOUNS_AND_DETERMINERS + r")[a-z][\w-]*){1,2}\s+" + _AUXILIARIES
+    + r"\s+(?:" + _PRONOUNS_AND_DETERMINERS + r"|(?-i:[A-Z]))", re.IGNORECASE)
 
 
 def _own_question(label: str) -> str | None:
