@@ -15,7 +15,6 @@ def _w(text: str) -> list[str]:
     return [clean(w) for w in text.split()]
 
 
-@pytest.mark.xfail(strict=True, reason="read50a: _family makes a regular past by adding 'd'/'ed' only")
 @pytest.mark.parametrize("verb, said", [
     ("swap", "the drivers swapped shifts with each other through the new app"),
     ("try", "the drivers tried each new route for a whole fortnight"),

@@ -141,7 +141,9 @@ from voiceprep.settings import (
     AnalysisSettings,
 )
 
-JUDGE_VERSION = "semantic-100"    # session 50: -100: clause109 (clause107's cue-clause rule back, in cue_clauses.py:
+JUDGE_VERSION = "semantic-100-read50a"  # session 50: -100-read50a: slots' "How I let them swap" takes "swapped",
+                                   # "tried", "planned" (`_family`: a regular past as spelt);
+                                   # -100: clause109 (clause107's cue-clause rule back, in cue_clauses.py:
                                    # a cue's clause texts are offered by `embedded_texts`, so pre-embedded; a unit by its
                                    # own vector); -99: judge110 (slots.py reads four more
                                    # heading forms: "Who pushed back, and on what", "Where the idea came from",

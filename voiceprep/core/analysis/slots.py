@@ -450,8 +450,19 @@ def tells_source(words: Sequence[str], own: frozenset[str], vague: frozenset[str
 
 # ---- an others' act slot ("How I let them choose"): the others doing the heading's verb, given the choice (judge110)
 def _family(verb: str) -> frozenset[str]:
-    """The past forms that do a heading's verb: its family (`_FAMILIES`), or its own regular past."""
-    return _FAMILIES.get(verb, frozenset({verb + "d", verb + "ed"}))
+    """The past forms that do a heading's verb: its family (`_FAMILIES`), or its own regular past as spelt ("swap" ->
+    "swapped", "try" -> "tried", "decide" -> "decided"; read50a)."""
+    if verb in _FAMILIES:
+        return _FAMILIES[verb]
+    forms = {verb + "d", verb + "ed"}
+    if len(verb) > 2 and verb.endswith("y") and verb[-2] not in _VOWELS:
+        forms.add(verb[:-1] + "ied")                    # "try" -> "tried"
+    if len(verb) > 2 and verb[-1] not in _VOWELS + "wxy" and verb[-2] in _VOWELS and verb[-3] not in _VOWELS:
+        forms.add(verb + verb[-1] + "ed")               # "swap" -> "swapped", "plan" -> "planned"
+    return frozenset(forms)
+
+
+_VOWELS = "aeiou"
 
 
 def tells_others_act(words: Sequence[str], verb: str, own: frozenset[str], vague: frozenset[str], need: int) -> bool:
