@@ -132,7 +132,10 @@ from voiceprep.settings import (
     AnalysisSettings,
 )
 
-JUDGE_VERSION = "semantic-98"    # session 49: -98: clause107 (-95) taken out again: its clause texts were embedded at
+JUDGE_VERSION = "semantic-98-recall"   # session 50: judge112 (provisional): "plan" named as the object of the
+                                   # candidate's own past act ("I changed the plan", "we worked out a plan") marks no
+                                   # hypothetical (`plan_noun`); "we had a recovery plan", "the plan is to" still do
+                                   # session 49: -98: clause107 (-95) taken out again: its clause texts were embedded at
                                    # judgement time, outside the pre-embedded answer texts (test_prompt_texts, test_preembed);
                                    # -97: judge108 ("no one had renewed" after a finding is the cause:
                                    # `no_one_knew`; "I noticed there was X / the pool had X" names a
