@@ -141,7 +141,7 @@ from voiceprep.settings import (
     AnalysisSettings,
 )
 
-JUDGE_VERSION = "semantic-100-recall"   # session 50: judge112 (provisional): "plan" named as the object of the
+JUDGE_VERSION = "semantic-101"   # session 50: -101: judge112: "plan" named as the object of the
                                    # candidate's own past act ("I changed the plan", "we worked out a plan") marks no
                                    # hypothetical (`plan_noun`); "we had a recovery plan", "the plan is to" still do;
                                    # -100: clause109 (clause107's cue-clause rule back, in cue_clauses.py:
