@@ -36,6 +36,7 @@ from voiceprep.core.analysis.alternatives import (
     turned_down,
 )
 from voiceprep.core.analysis.contrasts import alternative, tells_alternative, turns
+from voiceprep.core.analysis.cue_clauses import CueClauses, clause_texts
 from voiceprep.core.analysis.delivery import asks_for_story
 from voiceprep.core.analysis.embedder import Embedder
 from voiceprep.core.analysis.intents import intent_examples, wants_number
@@ -102,15 +103,23 @@ from voiceprep.core.analysis.slot_fills import (
 from voiceprep.core.analysis.slots import (
     ACT,
     AMOUNT,
+    FOR_THEM,
     LEARNT,
     NUMBER,
+    OBJECTED,
+    OTHERS,
+    SOURCE,
     WHO,
     fills_act,
     fills_who,
     read_heading,
+    tells_act_for,
     tells_amount,
     tells_learning,
+    tells_objection,
+    tells_others_act,
     tells_result,
+    tells_source,
 )
 from voiceprep.core.analysis.text import (
     APPROXIMATE,
@@ -133,9 +142,14 @@ from voiceprep.settings import (
     AnalysisSettings,
 )
 
-JUDGE_VERSION = "semantic-98-prec"    # session 50: judge111 (contrasts.py: a point that sets its claim against an
+JUDGE_VERSION = "semantic-100-prec"    # session 50: judge111 (contrasts.py: a point that sets its claim against an
                                    # alternative, "..., not just asked for longer hours", is set aside where its sentence tells
                                    # the alternative instead: "so we did longer days and Saturdays");
+                                   # -100: clause109 (clause107's cue-clause rule back, in cue_clauses.py:
+                                   # a cue's clause texts are offered by `embedded_texts`, so pre-embedded; a unit by its
+                                   # own vector); -99: judge110 (slots.py reads four more
+                                   # heading forms: "Who pushed back, and on what", "Where the idea came from",
+                                   # "How I let them choose", "Putting it right for the people affected");
                                    # session 49: -98: clause107 (-95) taken out again: its clause texts were embedded at
                                    # judgement time, outside the pre-embedded answer texts (test_prompt_texts, test_preembed);
                                    # -97: judge108 ("no one had renewed" after a finding is the cause:
@@ -1879,6 +1893,13 @@ def generic_cue(cue: str, job: frozenset[str]) -> bool:
     return bool(_EVERYDAY_CUE.fullmatch(cue.strip())) and stem(cue.strip()) in job
 
 
+def _names_its_own(label: str) -> bool:
+    """Whether a "Who …" heading's slot reader names the person itself ("Who pushed back, and on what":
+    `tells_objection` reads the one objecting from the sentence's grammar, "the lettings officer", not from `PEOPLE`)."""
+    heading = read_heading(label)
+    return heading is not None and heading.slot == OBJECTED
+
+
 def usable(unit: Unit, allowed: frozenset[str]) -> bool:
     return not ((unit.negated | unit.hypothetical) - allowed)
 
@@ -1953,11 +1974,19 @@ def read_on_texts(raw_words: list[str], told: list[Unit]) -> list[str | None]:
     return [read_on(raw_words, sentences[a], sentences[b], starts) for a, b in pairs(sentences)]
 
 
-def embedded_texts(raw_words: list[str], told: list[Unit]) -> tuple[list[str | None], list[str]]:
-    """The read-on text of each sentence pair (`read_on_texts`, None where none) and every text the judge embeds for
-    the answer: its units' texts, then those read-on texts (`app.preembed` embeds the same while it is spoken)."""
+def unit_texts(raw_words: list[str], told: list[Unit]) -> tuple[list[str | None], list[str]]:
+    """The read-on text of each sentence pair (`read_on_texts`, None where none) and the texts the judge embeds for
+    every answer: its units' texts, then those read-on texts."""
     read = read_on_texts(raw_words, told)
     return read, [u.text for u in told] + [r for r in read if r is not None]
+
+
+def embedded_texts(raw_words: list[str], told: list[Unit]) -> tuple[list[str | None], list[str]]:
+    """`unit_texts`, and every text the judge may embed for the answer: those texts, then each clause a cue can be
+    read in (`cue_clauses.clause_texts`, embedded only when a lone cue's clause is read). `app.preembed` embeds the
+    same while the answer is spoken or typed, so that the judge after Stop finds them all cached."""
+    read, texts = unit_texts(raw_words, told)
+    return read, texts + clause_texts(raw_words)
 
 
 def said_absent(said: Sequence[str]) -> list[int]:
@@ -2097,7 +2126,7 @@ class AnswerJudge:
         sentences = [i for i, u in enumerate(self.units) if u.kind == "sentence"]
         joins = pairs([self.units[i] for i in sentences])
         # read only for the model (the words-only judge embeds nothing)
-        read, texts = embedded_texts(raw_words, self.units) if embedder and self.units else ([], [])
+        read, texts = unit_texts(raw_words, self.units) if embedder and self.units else ([], [])
         self.vectors = embedder.embed(texts) if embedder and self.units else None
         if self.vectors is not None:
             said_on = iter(self.vectors[len(self.units):])
@@ -2147,6 +2176,7 @@ class AnswerJudge:
         self._words = [clean(w) for w in raw_words]
         self._kept = kept_denials(raw_words)
         self._clauses = clause_spans(raw_words)
+        self._cue_clauses = CueClauses(self, needed_point, point_content)    # walk64 2-3: a lone cue's own clause
         self._contradicted: dict[str, frozenset[int]] = {}
         self._vetoed: dict[str, bool] = {}
         self._sentences = frozenset(sentence_spans(raw_words))
@@ -2566,6 +2596,22 @@ class AnswerJudge:
                 sentence = self._sentence_of(u.first)
                 a, b = sentence if sentence else (u.first, u.last)
                 if tells_learning(self._words[a:b + 1], own, VAGUE, need):
+                    out.append(k)
+            if heading.slot in (OBJECTED, SOURCE) and not self.elsewhere:
+                sentence = self._sentence_of(u.first)
+                a, b = sentence if sentence else (u.first, u.last)
+                tells = tells_objection if heading.slot == OBJECTED else tells_source
+                if tells(self._words[a:b + 1], own, VAGUE, need):
+                    out.append(k)
+            if heading.slot == FOR_THEM and not self.elsewhere:
+                sentence = self._sentence_of(u.first)
+                a, b = sentence if sentence else (u.first, u.last)
+                if tells_act_for(self._words[a:b + 1], own, VAGUE, need):
+                    out.append(k)
+            if heading.slot == OTHERS and not self.elsewhere:
+                sentence = self._sentence_of(u.first)
+                a, b = sentence if sentence else (u.first, u.last)
+                if tells_others_act(self._words[a:b + 1], heading.verb, own, VAGUE, need):
                     out.append(k)
             if heading.slot == ACT and fills_act(words, own, VAGUE, need):
                 out.append(k)
@@ -3113,8 +3159,8 @@ class AnswerJudge:
                 ok = ok & ~self._others_units()
         elif self.story:                         # a story prompt: "I think an outbox is the right way" is a view
             ok = ok & ~self._views()
-        if WHO_LABEL.match(kp.label):            # "Who benefited: ...": someone named, not "the platform I built"
-            ok = ok & self._names_someone(kp)
+        if WHO_LABEL.match(kp.label) and not _names_its_own(kp.label):   # "Who benefited: ...": someone named, not
+            ok = ok & self._names_someone(kp)                           # "the platform I built"
         praised = self._praised_head(kp, lexical) if ":" in kp.label else np.zeros(len(self.units), dtype=bool)
         ok = ok & ~praised                       # "The mission really resonates with me": liked, not said (judge83)
         if ASKS_FOR_EXAMPLE.search(kp.label):    # "a concrete example": told, not claimed ("I learn quickly")
@@ -3163,6 +3209,10 @@ class AnswerJudge:
                     else np.zeros(len(self.units), dtype=bool))
             alone = ~(self._halves & (sims[:, 0] < self.s.half_sentence_min) & ~cued)
             ok, others_ok = ok & alone, others_ok & alone
+        elsewhere = self._cue_clauses.elsewhere(kp, lexical, sims[:, 0])
+        if elsewhere:          # a lone cue said in a clause about another point: no piece cut out of that clause
+            pieces = np.array([any(a < u.first <= i <= u.last for a, _b, i in elsewhere) for u in self.units], dtype=bool)
+            ok, others_ok = ok & ~pieces, others_ok & ~pieces      # speaks for it ("payments and cards through APIs")
         masked = np.where(ok[:, None], sims, -1.0)
         planned = future_items(kp.label)
         if planned and not allowed >= HYPOTHETICAL:        # "..., what you would do differently": that item, a plan
@@ -3191,7 +3241,7 @@ class AnswerJudge:
         credited = self._credited(vecs[0], (masked[:, 0] > -1) & (self._own_acts() if own else True))
         f = Features(label=label_best, facet_max=float(facet_best[0]), facet_top2=float(facet_best[:2].mean()),
                      facet_share=float((facet_best >= FACET_SAID).mean()),
-                     lexical=self._cue_share(kp, lexical),
+                     lexical=0.0 if elsewhere else self._cue_share(kp, lexical),
                      authored=0.0 if kp.cues_from_label else 1.0, topic=topic_sim, topic_facet=topic_facet,
                      intent=intent, has_intent=float(bool(examples)), intent_number=intent_number,
                      wants_number=float(wants), credited=credited)
