@@ -1728,7 +1728,7 @@ def test_closing_the_window_while_recording_asks_and_closes_the_stream_first(win
     page, ctl = recording(window, qtbot, services, speaker, tmp_path)
     asked = []
 
-    def choose(_w, _title, text, options, cancel=None, default=0, closed_by=None):
+    def choose(_w, _title, text, options, cancel=None, default=0, closed_by=None, follows=None):
         asked.append((text, options, cancel, default))
         return default                                       # Enter: the default keeps recording
     monkeypatch.setattr(common, "choose", choose)
@@ -1808,6 +1808,43 @@ def test_the_quit_question_stays_when_the_answer_stops_under_it_until_it_is_answ
     qtbot.waitUntil(lambda: ctl.state == c.FEEDBACK, timeout=60000)
     # where the keyboard goes when the window is active again: the answer button (Space answers again), not the list
     assert window.focusWidget() is page.answer_btn, window.focusWidget()
+
+
+def test_the_quit_question_follows_the_answer_that_stopped_under_it(window, qtbot, services, speaker, tmp_path):
+    """walk66 finding 4: the silence stop ended and scored the answer behind "An answer is being recorded… Keep
+    recording", and the question went on saying so. It changes in place to the question about quitting with the
+    answer kept whole: "Quit" / "Stay open", in the same order (Esc, Enter: stay open)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from voiceprep.gui.main_window import QUIT_AFTER_STOPPED, QUIT_AFTER_STOPPED_OPTIONS
+
+    page, ctl = recording(window, qtbot, services, speaker, tmp_path)
+    qtbot.waitUntil(lambda: ctl.recorder is not None and ctl.recorder.seconds >= 3.0, timeout=30000)
+    seen = []
+
+    def under_the_question() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        seen.append((box.text(), [b.text() for b in box.buttons()]))
+        ctl.recorder.stop("silence")
+        later(100, after_the_stop)
+
+    def after_the_stop() -> None:
+        if ctl.state == c.RECORDING:
+            later(100, after_the_stop)
+            return
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        seen.append((box.text(), [b.text() for b in box.buttons()]))
+        qtbot.keyClick(box, Qt.Key.Key_Return)        # Enter: the default, now "Stay open"
+    when_modal(under_the_question)
+    window.close()
+    assert seen[0][0].startswith("An answer is being recorded.") and "Keep recording" in seen[0][1], seen
+    text, buttons = seen[1]
+    assert text == QUIT_AFTER_STOPPED and "recorded" not in text and "kept whole" in text, text
+    assert sorted(buttons) == sorted(QUIT_AFTER_STOPPED_OPTIONS) and "Keep recording" not in buttons, buttons
+    assert window.isVisible() and QApplication.activeModalWidget() is None
+    qtbot.waitUntil(lambda: ctl.state == c.FEEDBACK, timeout=60000)     # the answer goes on to its feedback, kept
 
 
 def test_keep_it_and_quit_after_the_answer_stopped_under_the_question_quits_with_the_answer_whole(
