@@ -132,7 +132,10 @@ from voiceprep.settings import (
     AnalysisSettings,
 )
 
-JUDGE_VERSION = "semantic-98"    # session 49: -98: clause107 (-95) taken out again: its clause texts were embedded at
+JUDGE_VERSION = "semantic-98-mend53"    # session 50: -98-mend53: read49b 1, 2, 7 (slots.py: a word said with "now", a
+                                   # verb of saying or examining in "re…ed", a place after "worked on"/"sat in", "by the
+                                   # time" it came to light, "now" with a figure in another clause fill no slot);
+                                   # session 49: -98: clause107 (-95) taken out again: its clause texts were embedded at
                                    # judgement time, outside the pre-embedded answer texts (test_prompt_texts, test_preembed);
                                    # -97: judge108 ("no one had renewed" after a finding is the cause:
                                    # `no_one_knew`; "I noticed there was X / the pool had X" names a
