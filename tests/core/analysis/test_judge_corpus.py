@@ -410,3 +410,30 @@ def test_dev2_writer_x_brings_a_second_tuning_bank_of_heading_key_points(dev2, b
     assert kinds["paraphrase-strong"] >= 10 and kinds["paraphrase-partial"] >= 20 and kinds["vague"] >= 7, kinds
     assert len(kinds) == 9, kinds
     assert "x" not in out_of_sample.writers(JUDGE)
+
+
+def test_dev2_writer_z_brings_an_out_of_sample_bank_of_heading_key_points(dev2, banks):
+    """Session 50 (data51): writer Z, heading-style data like W, kept out of sample: a bus depot manager's bank whose 14 key
+    points are headings in varied forms (not quoted here: tuners read this file), answered 20 times a prompt with X's mix
+    of kinds; on out_of_sample.txt, so plain dev2 and dev2 writers A-T leave it out."""
+    from bench import out_of_sample
+    from bench.judge_eval import load
+
+    bank_id = "bus-depot-manager"
+    mine = [a for a in dev2 if a["id"].startswith("d2z-")]
+    assert [a["id"] for a in mine] == [f"d2z-{n:03d}" for n in range(1, 61)]
+    assert {a["bank"] for a in mine} == {bank_id} and banks[bank_id].source == JUDGE / "banks" / f"{bank_id}.toml"
+    assert bank_id not in {a["bank"] for a in dev2 if not a["id"].startswith("d2z-")}
+    bank = banks[bank_id]
+    per_prompt = Counter(a["prompt"] for a in mine)
+    assert set(per_prompt) == {p.id for p in bank.all_prompts()} and min(per_prompt.values()) >= 20, per_prompt
+    labels = [kp.label for p in bank.all_prompts() for kp in p.key_points]
+    assert 13 <= len(labels) <= 15 and not [x for x in labels if re.match(r"(I|We|My|Our) ", x)], labels
+    assert len({x.split()[0] for x in labels}) >= 6, labels     # varied heading forms, not one template
+    kinds = Counter(a["kind"] for a in mine)
+    assert kinds["paraphrase-strong"] >= 10 and kinds["paraphrase-partial"] >= 18 and kinds["vague"] >= 6, kinds
+    assert len(kinds) == 9, kinds
+    assert "z" in out_of_sample.writers(JUDGE)
+    for split in (DEV2, f"{DEV2}:abcdefghijklmnopqrst", f"{DEV2}:vx"):
+        assert not [i.id for i in load(split, JUDGE)[0] if i.id.startswith("d2z-")], split
+    assert len([i for i in load(f"{DEV2}:z", JUDGE)[0]]) == 60
