@@ -101,15 +101,23 @@ from voiceprep.core.analysis.slot_fills import (
 from voiceprep.core.analysis.slots import (
     ACT,
     AMOUNT,
+    FOR_THEM,
     LEARNT,
     NUMBER,
+    OBJECTED,
+    OTHERS,
+    SOURCE,
     WHO,
     fills_act,
     fills_who,
     read_heading,
+    tells_act_for,
     tells_amount,
     tells_learning,
+    tells_objection,
+    tells_others_act,
     tells_result,
+    tells_source,
 )
 from voiceprep.core.analysis.text import (
     APPROXIMATE,
@@ -132,9 +140,12 @@ from voiceprep.settings import (
     AnalysisSettings,
 )
 
-JUDGE_VERSION = "semantic-98-mend53"    # session 50: -98-mend53: read49b 1, 2, 7 (slots.py: a word said with "now", a
+JUDGE_VERSION = "semantic-99-mend53"    # session 50: -99-mend53: read49b 1, 2, 7 (slots.py: a word said with "now", a
                                    # verb of saying or examining in "re…ed", a place after "worked on"/"sat in", "by the
                                    # time" it came to light, "now" with a figure in another clause fill no slot);
+                                   # -99: judge110 (slots.py reads four more
+                                   # heading forms: "Who pushed back, and on what", "Where the idea came from",
+                                   # "How I let them choose", "Putting it right for the people affected");
                                    # session 49: -98: clause107 (-95) taken out again: its clause texts were embedded at
                                    # judgement time, outside the pre-embedded answer texts (test_prompt_texts, test_preembed);
                                    # -97: judge108 ("no one had renewed" after a finding is the cause:
@@ -1867,6 +1878,13 @@ def generic_cue(cue: str, job: frozenset[str]) -> bool:
     return bool(_EVERYDAY_CUE.fullmatch(cue.strip())) and stem(cue.strip()) in job
 
 
+def _names_its_own(label: str) -> bool:
+    """Whether a "Who …" heading's slot reader names the person itself ("Who pushed back, and on what":
+    `tells_objection` reads the one objecting from the sentence's grammar, "the lettings officer", not from `PEOPLE`)."""
+    heading = read_heading(label)
+    return heading is not None and heading.slot == OBJECTED
+
+
 def usable(unit: Unit, allowed: frozenset[str]) -> bool:
     return not ((unit.negated | unit.hypothetical) - allowed)
 
@@ -2555,6 +2573,22 @@ class AnswerJudge:
                 a, b = sentence if sentence else (u.first, u.last)
                 if tells_learning(self._words[a:b + 1], own, VAGUE, need):
                     out.append(k)
+            if heading.slot in (OBJECTED, SOURCE) and not self.elsewhere:
+                sentence = self._sentence_of(u.first)
+                a, b = sentence if sentence else (u.first, u.last)
+                tells = tells_objection if heading.slot == OBJECTED else tells_source
+                if tells(self._words[a:b + 1], own, VAGUE, need):
+                    out.append(k)
+            if heading.slot == FOR_THEM and not self.elsewhere:
+                sentence = self._sentence_of(u.first)
+                a, b = sentence if sentence else (u.first, u.last)
+                if tells_act_for(self._words[a:b + 1], own, VAGUE, need):
+                    out.append(k)
+            if heading.slot == OTHERS and not self.elsewhere:
+                sentence = self._sentence_of(u.first)
+                a, b = sentence if sentence else (u.first, u.last)
+                if tells_others_act(self._words[a:b + 1], heading.verb, own, VAGUE, need):
+                    out.append(k)
             if heading.slot == ACT and fills_act(words, own, VAGUE, need):
                 out.append(k)
             if heading.slot == WHO:
@@ -3101,8 +3135,8 @@ class AnswerJudge:
                 ok = ok & ~self._others_units()
         elif self.story:                         # a story prompt: "I think an outbox is the right way" is a view
             ok = ok & ~self._views()
-        if WHO_LABEL.match(kp.label):            # "Who benefited: ...": someone named, not "the platform I built"
-            ok = ok & self._names_someone(kp)
+        if WHO_LABEL.match(kp.label) and not _names_its_own(kp.label):   # "Who benefited: ...": someone named, not
+            ok = ok & self._names_someone(kp)                           # "the platform I built"
         praised = self._praised_head(kp, lexical) if ":" in kp.label else np.zeros(len(self.units), dtype=bool)
         ok = ok & ~praised                       # "The mission really resonates with me": liked, not said (judge83)
         if ASKS_FOR_EXAMPLE.search(kp.label):    # "a concrete example": told, not claimed ("I learn quickly")
