@@ -142,7 +142,10 @@ from voiceprep.settings import (
     AnalysisSettings,
 )
 
-JUDGE_VERSION = "semantic-102"   # session 50: -102: judge111 (contrasts.py: a point that sets its claim against an
+JUDGE_VERSION = "semantic-103"   # session 50: -103: mend53: read49b 1, 2, 7 (slots.py: a word said with "now", a
+                                   # verb of saying or examining in "re…ed", a place after "worked on"/"sat in", "by the
+                                   # time" it came to light, "now" with a figure in another clause fill no slot);
+                                   # -102: judge111 (contrasts.py: a point that sets its claim against an
                                    # alternative, "..., not just asked for longer hours", is set aside where its sentence tells
                                    # the alternative instead: "so we did longer days and Saturdays");
                                    # -101: judge112: "plan" named as the object of the
