@@ -358,6 +358,10 @@ class AnalysisSettings:
     # point (judge.AnswerJudge.general; dev2: vague answers 5-32 details, strong ones 32-89; docs/benchmarks.md judge57)
     general_details: int = 25
     general_label_share: float = 0.25
+    # a covered point that sets its claim against an alternative ("..., not just asked for longer hours") is set aside
+    # when the sentence that carries it is nearer in meaning to the alternative than to the claim by this much
+    # (cosine similarity; contrasts.py, judge111)
+    contrast_margin: float = 0.10
     # ... and an answer that says fewer details of its own than this ticks no point by meaning alone: none of the cues
     # the bank wrote said, it is a passing mention of a topic ("So self-checkout, um, you can pay, you know, from your
     # shopping" for "Accepting payments and spending: ...": walk51 6); dev2's vague answers say 5 or more

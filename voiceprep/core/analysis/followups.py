@@ -10,6 +10,7 @@ from typing import TypeVar
 
 from voiceprep.core.analysis.delivery import asks_for_story
 from voiceprep.core.analysis.embedder import TOKENIZER_PATH  # the sentence model's, shipped
+from voiceprep.core.analysis.jottings import asked_as_change, dash_as_colon, topic_of_jotting, with_article
 from voiceprep.core.analysis.keypoints import FUNCTION_WORDS, NUMBER, OBJECT_PRONOUNS, PARTICLES
 from voiceprep.core.analysis.text import APPROXIMATE, CLOCK_UNITS, DETERMINERS, ED_NOT_PAST, TIME_UNITS, sentences, tokenize_text
 from voiceprep.core.banks.draft import name_phrase
@@ -254,9 +255,15 @@ def follow_up_for(kp: KeyPoint, bank: Bank | None = None) -> str:
     question-word topic ("How you found it") as "Can you tell me how you found it?", an instruction ("Name the
     design") as "Could you name the design?", a statement in quotes, a first-person point said back to the
     candidate. Only names keep their capitals mid-sentence (`bank`: its names, kept as written). A question the
-    rules below cannot be trusted to have made right (`_reads_wrong`) is asked in a plain form instead."""
+    rules below cannot be trusted to have made right (`_reads_wrong`) is asked in a plain form instead. A jotting's
+    dash is read as its colon, and a change is asked as a question about it ("How much did X fall?", jottings.py)."""
     if kp.follow_up:
         return kp.follow_up
+    jotted = dash_as_colon(kp.label)
+    return asked_as_change(_follow_up_for(dataclasses.replace(kp, label=jotted) if jotted != kp.label else kp, bank))
+
+
+def _follow_up_for(kp: KeyPoint, bank: Bank | None = None) -> str:
     label = kp.label
     lead_in = _after_lead_in(kp, bank)
     if lead_in:
@@ -572,6 +579,11 @@ def _after_lead_in(kp: KeyPoint, bank: Bank | None = None) -> str | None:
     return question
 
 
+# mend56 (walk66 5): a note that opens so says what its head was for, not what it is about ("LMAX disruptor: for
+# solving concurrent order matching issue" was asked "Can you tell me about for solving concurrent?")
+_PURPOSE_OPENERS = frozenset({"for", "to", "so", "because", "by", "since", "as"})
+
+
 def _after_heading(kp: KeyPoint, names: frozenset[str]) -> str | None:
     """fixCW (walk55 finding 4): a label whose words before its colon are a heading, not its topic ("Closing the loop:
     reconciliation caught what the flow missed", "Distributed pieces: Kafka consumers that commit offsets ...") was
@@ -584,7 +596,7 @@ def _after_heading(kp: KeyPoint, names: frozenset[str]) -> str | None:
     head, note = (part.strip() for part in kp.label.split(":", 1))
     words = [w.lower().strip(".,;()\"'") for w in head.split()]
     if not words or not note or "," in note or words[0] in DETERMINERS or _rider(note) or _own_question(head) \
-            or _own_question(note):
+            or _own_question(note) or note.split()[0].lower() in _PURPOSE_OPENERS:
         return None                 # mend54: "Pushback: what the board objected to": not "... about what the board?"
     cued = {w.lower() for cue in kp.cues for alt in cue.split("|") for w in re.findall(r"[A-Za-z][\w'-]*", alt)}
     if any(w in cued or w[:5] in {c[:5] for c in cued if len(c) >= 5} for w in words if len(w) >= 3):
@@ -1147,6 +1159,10 @@ def _follow_up(kp: KeyPoint, names: frozenset[str], story: bool | None = None) -
         return _how_you(_without_examples(head), kp, names, story)
     main = _main_part(head)                  # not "how the change in practice you made, such as ...?"
     if len(re.sub(r"\([^)]*\)", "", main).split()) > LONGEST_TOPIC_WORDS and _has_verb(main):
+        topic = topic_of_jotting(head, _has_verb)      # mend56 (walk66 5): not "Can you tell me how single writer
+        if topic:                                      # thread on a ring buffer, no locks on the hot path?"
+            said = _to_you(_lower_first(topic, kp, _english(topic.split()[0]), names))
+            return f"Can you tell me about {with_article(said)}?"
         return _asked(head, kp, names)       # "Kubernetes platforms you would build let a player in Brazil pay ..."
     # fixAY: "about", not "more about", which says the candidate spoke of it: a follow-up asks what they missed
     return f"Can you tell me about {_to_you(_lower_first(head, kp, names=names))}?"

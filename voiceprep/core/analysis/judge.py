@@ -35,6 +35,7 @@ from voiceprep.core.analysis.alternatives import (
     talks_over,
     turned_down,
 )
+from voiceprep.core.analysis.contrasts import alternative, tells_alternative, turns
 from voiceprep.core.analysis.cue_clauses import CueClauses, clause_texts
 from voiceprep.core.analysis.delivery import asks_for_story
 from voiceprep.core.analysis.embedder import Embedder
@@ -141,8 +142,17 @@ from voiceprep.settings import (
     AnalysisSettings,
 )
 
-JUDGE_VERSION = "semantic-100-read50a"  # session 50: -100-read50a: slots' "How I let them swap" takes "swapped",
+JUDGE_VERSION = "semantic-103-read50a"  # session 50: -103-read50a: slots' "How I let them swap" takes "swapped",
                                    # "tried", "planned" (`_family`: a regular past as spelt);
+                                   # -103: mend53: read49b 1, 2, 7 (slots.py: a word said with "now", a
+                                   # verb of saying or examining in "re…ed", a place after "worked on"/"sat in", "by the
+                                   # time" it came to light, "now" with a figure in another clause fill no slot);
+                                   # -102: judge111 (contrasts.py: a point that sets its claim against an
+                                   # alternative, "..., not just asked for longer hours", is set aside where its sentence tells
+                                   # the alternative instead: "so we did longer days and Saturdays");
+                                   # -101: judge112: "plan" named as the object of the
+                                   # candidate's own past act ("I changed the plan", "we worked out a plan") marks no
+                                   # hypothetical (`plan_noun`); "we had a recovery plan", "the plan is to" still do;
                                    # -100: clause109 (clause107's cue-clause rule back, in cue_clauses.py:
                                    # a cue's clause texts are offered by `embedded_texts`, so pre-embedded; a unit by its
                                    # own vector); -99: judge110 (slots.py reads four more
@@ -398,6 +408,17 @@ def needed_part(label: str) -> str:
     if alternative_asked(label) is not None:
         return label
     return CONTRASTED.sub("", label).strip() or label
+
+
+def contrast_texts(label: str) -> tuple[str, str] | None:
+    """For a label that sets its claim against an alternative (`CONTRASTED`), the claim (`needed_part`) and the
+    alternative (`contrasts.alternative`): "I changed the checks, not just told people to be more careful" -> ("I
+    changed the checks", "told people to be more careful"); None for other labels and a why-not point."""
+    m = CONTRASTED.search(label)
+    if m is None or alternative_asked(label) is not None:
+        return None
+    alt, claim = alternative(m.group(0)), needed_part(label)
+    return (claim, alt) if alt and claim != label else None
 
 
 @lru_cache(maxsize=1024)
@@ -1900,7 +1921,7 @@ def prompt_texts(prompt: Prompt) -> list[str]:
     for kp in prompt.key_points:
         said = point_content(kp.label)     # an instruction-style label is judged by what it asks said (walk59)
         texts += [kp.label, said, *facets(kp.label), *facets(said), *intent_examples(kp.label),
-                  *category_items(kp.label), *claim_texts(kp.label)]
+                  *category_items(kp.label), *claim_texts(kp.label), *(contrast_texts(kp.label) or ())]
     return list(dict.fromkeys(texts))
 
 
@@ -3328,6 +3349,9 @@ class AnswerJudge:
             unit = self._whole(self.units[figure])     # not the cue words' sentence without the figure
         if argued is None and unit is not None:
             unit = self._with_cues(unit, lexical, ok)
+        alternative_told = hit and unit is not None and self._tells_alternative(kp, unit, ok)
+        if alternative_told:      # "so we did longer days and Saturdays" for "..., not just asked for longer hours"
+            p, hit = self._set_aside(p), False
         # what was close in meaning but set aside, for "Close, but…": as close as the best usable sentence and
         # close in its own right (a sentence on another subject is no explanation); the one that would best quote
         # the point first (`_quote_scores`: "latency could come down by about 60 percent", not "latency would jump")
@@ -3355,6 +3379,9 @@ class AnswerJudge:
         if nobodys and unit is not None:      # what would have been the evidence, said by nobody in particular
             excluded = [unit, *excluded]
             why = "general"
+        elif alternative_told and unit is not None:      # the alternative the point sets its claim against
+            excluded = [unit, *excluded]
+            why = "opposite"
         elif excluded:
             first = excluded[0]
             turned = self._turned_down(kp.label)      # "We considered partitioning events by key, but we did not do that"
@@ -3376,6 +3403,24 @@ class AnswerJudge:
             self._cues_follow(lexical)   # the reason's window shows the cue said in it (fixBH left); a point quoted by
             #                              the sentence that says its words (`_carrier`), the cues said there (judge81)
         return lexical
+
+    def _tells_alternative(self, kp: KeyPoint, unit: Unit, ok: np.ndarray) -> bool:
+        """Whether the sentence that carries a point with a contrast (`contrast_texts`) tells the alternative instead
+        of the claim, turning to nothing else (`contrasts.turns`), and no usable unit (`ok`) tells the claim as nearly
+        (`contrasts.tells_alternative`). Read on the answer's own unit of that span only (its vector is the
+        pre-embedded one); a span no unit has is not read."""
+        texts = contrast_texts(kp.label)
+        if texts is None or self.vectors is None or self.embedder is None:
+            return False
+        at = next((i for i, u in enumerate(self.units) if (u.first, u.last) == (unit.first, unit.last)), None)
+        if at is None:
+            return False
+        sentence = self._sentence_of(unit.first) or (unit.first, unit.last)
+        if turns(" ".join(self.raw[sentence[0]:sentence[1] + 1])):    # the unit's whole sentence
+            return False
+        claim, alt = self.embedder.embed(list(texts))
+        others = self.vectors[:len(self.units)][ok]
+        return tells_alternative(self.vectors[at], claim, alt, self.s.contrast_margin, others)
 
     def one_to_one(self, results: Sequence[KeyPointResult]) -> None:
         """First hands the covered points' quoted units out again together, each moved point quoted better than before

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from voiceprep.core.analysis.plan_noun import acted_on_plan
 from voiceprep.core.analysis.text import ED_NOT_PAST, NUMBER_WORDS
 from voiceprep.settings import COMPARED_WORDS, LEAD_WORDS, REASON_ACT_WORDS, REASON_OPENER_WORDS, ROUGH_FIGURE_WORDS
 
@@ -535,6 +536,8 @@ def _markers(words: list[str], before: list[str] | None = None, story: bool = Fa
                 continue          # "every Friday latency would jump": what used to happen
             if had(words, i):
                 continue          # "I'd read about the Disruptor", "we'd already split the topic": I had
+            if w == "plan" and acted_on_plan(words, i, said_in_past, before or []):
+                continue          # "I changed the plan each time": an act on a plan, done (`plan_noun`, judge112)
             if w == "eventually" and nxt in ("consistent", "consistency"):
                 continue          # "reads were eventually consistent": the consistency model chosen, not a plan
             if w == "if" and (i > 1 or _tells_what_happened(words) or _tells_a_rule(words)
