@@ -142,7 +142,7 @@ from voiceprep.settings import (
     AnalysisSettings,
 )
 
-JUDGE_VERSION = "semantic-103-read50a"  # session 50: -103-read50a: slots' "How I let them swap" takes "swapped",
+JUDGE_VERSION = "semantic-104"  # session 50: -104: read50a: slots' "How I let them swap" takes "swapped",
                                    # "tried", "planned" (`_family`: a regular past as spelt);
                                    # -103: mend53: read49b 1, 2, 7 (slots.py: a word said with "now", a
                                    # verb of saying or examining in "re…ed", a place after "worked on"/"sat in", "by the
