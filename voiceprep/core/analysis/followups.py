@@ -328,9 +328,14 @@ def _follow_up_for(kp: KeyPoint, bank: Bank | None = None) -> str:
     return _heading_lowered(question, kp, names, bank_lower_words(bank)) if bank is not None else question
 
 
-# mend52 (read49b 3): words a heading may open with that are never a name, lowered without the bank writing them
+# mend52 (read49b 3): words a heading may open with that are never a name, lowered without the bank writing them;
+# read50a 2: and the plural measure and generic nouns a notes heading opens with ("Figures before and after",
+# "Things the board objected to"), not any plural the
+# sentence model knows ("Evans", "Hughes", "Windows" are names there too)
 _HEADING_OPENERS = frozenset({"the", "a", "an", "my", "our", "this", "that", "these", "those", "some", "any", "why",
-                              "what", "who", "how", "where", "when", "which", "getting", "working", "making", "being"})
+                              "what", "who", "how", "where", "when", "which", "getting", "working", "making", "being",
+                              "figures", "numbers", "results", "savings", "costs", "things", "people", "steps", "ways",
+                              "lessons"})
 
 
 @functools.lru_cache(maxsize=16)
@@ -360,8 +365,7 @@ def _heading_lowered(question: str, kp: KeyPoint, names: frozenset[str], lower: 
     first = words[0]
     if (first in names or not first[:1].isupper() or any(w[:1].isupper() for w in said[1:])
             or not _english(first) or _written_so_in_cues(first, kp)
-            or not _written_lower(first.lower(), lower) and first.lower() not in _HEADING_OPENERS
-            and not _plain_plural(first.lower())):
+            or not _written_lower(first.lower(), lower) and first.lower() not in _HEADING_OPENERS):
         return question
     return f"{topic}{first[0].lower()}{question[len(topic) + 1:]}"
 
@@ -371,20 +375,6 @@ def _written_lower(word: str, lower: frozenset[str]) -> bool:
     heading's "Complaint numbers", "budget" of "over budget")."""
     forms = {word, f"{word}s", f"{word}es"} | {word[:-len(end)] for end in ("s", "es") if word.endswith(end)}
     return bool(forms & lower)
-
-
-def _plain_plural(word: str) -> bool:
-    """mend54: a plain plural ("figures", "numbers", "complaints"), the plural of a word of the sentence model's
-    vocabulary: a heading's first word that is one is lowered though the bank never writes it so; a name is seldom a
-    plural (one that is, "Teams", is among the bank's names when it writes it mid-sentence)."""
-    if len(word) < 5 or not word.endswith("s") or word.endswith(("ss", "us", "is")):
-        return False
-    stems = {word[:-1]} | ({word[:-2]} if word.endswith("es") else set()) | \
-        ({word[:-3] + "y"} if word.endswith("ies") else set())
-    try:
-        return bool(stems & _english_words())
-    except (OSError, ValueError, KeyError):
-        return False
 
 
 def _story_of(kp: KeyPoint, bank: Bank | None) -> bool | None:
