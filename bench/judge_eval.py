@@ -198,6 +198,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     ap.add_argument("--overall", action="store_true", help="overall score per kind (strong >= 80, vague <= 25)")
     ap.add_argument("--breakdown", action="store_true",
                     help=f"each strong answer under {BREAKDOWN_BELOW:.0f}: its overall taken apart (`breakdown`)")
+    ap.add_argument("--below", type=float, default=BREAKDOWN_BELOW,
+                    help=f"with --breakdown: list the strong answers under this overall (default {BREAKDOWN_BELOW:.0f})")
     ap.add_argument("--half", choices=["A", "B"],
                     help="dev and dev2 only: the answers of half the prompts (dev_half)")
     ap.add_argument("--writers", help="dev2 only: these writers' answers (letters, e.g. cd = ids d2c-, d2d-)")
@@ -245,13 +247,13 @@ def main() -> None:
             if args.errors and method == "judge":
                 print("\n".join("   " + e for e in s.errors))
         if args.breakdown:
-            print(f"{name:5} strong answers under {BREAKDOWN_BELOW:.0f}:\n| answer | overall | human coverage | "
+            print(f"{name:5} strong answers under {args.below:.0f}:\n| answer | overall | human coverage | "
                   "judge missed | false ticks | weighting | delivery cost | with human ticks |")
             for item in items:
                 if item.kind in STRONG:
                     bank = banks[item.bank]
                     b = breakdown(item, bank, to_transcript(item))
-                    if b["overall"] < BREAKDOWN_BELOW:
+                    if b["overall"] < args.below:
                         print(breakdown_row(b))
         if args.overall:
             for kind, values in sorted(overall_by_kind(items, banks, to_transcript).items()):

@@ -7,6 +7,7 @@ unless the tool was asked for them by name (`--writers s`) or with `--out-of-sam
 
 from __future__ import annotations
 
+import re
 import sys
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -35,6 +36,19 @@ def writers(corpus: Path = CORPUS) -> frozenset[str]:
             raise SystemExit(f"{path}: {word!r} is not a writer letter (one letter a line, e.g. s for ids d2s-)")
         letters.add(word)
     return frozenset(letters)
+
+
+def banks(corpus: Path = CORPUS) -> frozenset[str]:
+    """The out-of-sample writers' bank files (their stems, e.g. "wind-turbine-service-lead"), read from the corpus
+    README's table ("| `banks/X.toml` | dev2 writer U's bank ..."), never from the banks or the answers: tests name
+    them neutrally and keep their labels out of their messages (mend56)."""
+    held = writers(corpus)
+    readme = corpus / "README.md"
+    if not held or not readme.exists():
+        return frozenset()
+    rows = re.findall(r"^\|\s*`banks/([\w-]+)\.toml`\s*\|\s*dev2 writer ([A-Z])'s bank", readme.read_text(encoding="utf-8"),
+                      re.MULTILINE)
+    return frozenset(stem for stem, letter in rows if letter.lower() in held)
 
 
 def writer_of(answer_id: str) -> str | None:

@@ -282,6 +282,10 @@ class AnalysisSettings:
     # not covered by that neighbouring act (judge.AnswerJudge._denied_act; K, L, M own banks: 0.05 also took a true
     # tick, 0.10 only false ones; docs/benchmarks.md judge38)
     denied_act_margin: float = 0.10
+    # a lone cue's own clause that says one cue of another point is about that point only when it is this much nearer
+    # that point's label than the cue's own (judge.AnswerJudge._about_another; "a fifty-millisecond timeout, and if it
+    # blew that we served the last cached multiplier": 0.39 to what-and-scale, 0.38 to failure handling; clause107)
+    cue_clause_margin: float = 0.05
     # a point's evidence is the whole sentence that carries it, up to this many words; a piece of a longer one is
     # quoted with "…" where it was cut (analyze.carrying_quote)
     evidence_max_words: int = 45
@@ -354,6 +358,10 @@ class AnalysisSettings:
     # point (judge.AnswerJudge.general; dev2: vague answers 5-32 details, strong ones 32-89; docs/benchmarks.md judge57)
     general_details: int = 25
     general_label_share: float = 0.25
+    # a covered point that sets its claim against an alternative ("..., not just asked for longer hours") is set aside
+    # when the sentence that carries it is nearer in meaning to the alternative than to the claim by this much
+    # (cosine similarity; contrasts.py, judge111)
+    contrast_margin: float = 0.10
     # ... and an answer that says fewer details of its own than this ticks no point by meaning alone: none of the cues
     # the bank wrote said, it is a passing mention of a topic ("So self-checkout, um, you can pay, you know, from your
     # shopping" for "Accepting payments and spending: ...": walk51 6); dev2's vague answers say 5 or more

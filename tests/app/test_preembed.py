@@ -16,8 +16,10 @@ from voiceprep.app import threads
 from voiceprep.app.judging import prepare_judge
 from voiceprep.app.preembed import BATCH, PreEmbedder, TypedPreEmbedder, answer_texts
 from voiceprep.core.analysis import embedder
-from voiceprep.core.analysis.analyze import analyze_answer
-from voiceprep.core.analysis.segments import clean
+from voiceprep.core.analysis.analyze import analyze_answer, words_read
+from voiceprep.core.analysis.cue_clauses import clause_texts
+from voiceprep.core.analysis.judge import unit_texts
+from voiceprep.core.analysis.segments import clean, units
 from voiceprep.core.transcript import Segment, Transcript, Word
 from voiceprep.settings import AnalysisSettings
 
@@ -85,7 +87,9 @@ def test_the_pre_embedded_answer_is_judged_as_the_cold_one_and_the_model_runs_on
 
 
 def test_the_texts_are_the_ones_the_judge_embeds(bank, model, monkeypatch):
-    """`answer_texts` follows `AnswerJudge`: the texts it gives the model for the answer are these, no more."""
+    """`answer_texts` follows `AnswerJudge`: the texts it gives the model for every answer (its units and read-on
+    pairs, at once), then the clauses a lone cue may be read in (`cue_clauses.clause_texts`, embedded when one is:
+    clause109), no more."""
     prompt = bank.prompt("hardest-problem")
     transcript = spoken(unsure=37)
     model.forget()
@@ -98,7 +102,10 @@ def test_the_texts_are_the_ones_the_judge_embeds(bank, model, monkeypatch):
     monkeypatch.setattr(model, "embed", lambda texts: calls.append(list(texts)) or real(texts))
     analyze_answer(bank, prompt, transcript)
     texts = answer_texts(transcript.words(), AnalysisSettings())
-    assert calls[0][:len(texts)] == texts or set(calls[0]) == set(texts)
+    read = words_read(transcript.words(), AnalysisSettings(), True)
+    eager = list(dict.fromkeys(unit_texts(read, units(read))[1]))
+    assert calls[0][:len(eager)] == eager or set(calls[0]) == set(eager)
+    assert texts == list(dict.fromkeys(eager + clause_texts(read)))
     # words still being said: up to the last sentence's end only
     words = transcript.words()
     cut = next(i for i, w in enumerate(words) if w.word.endswith("contention."))

@@ -73,7 +73,8 @@ def test_a_round_with_a_skipped_question_and_every_answered_point_covered_advise
 
 def test_a_round_a_follow_up_raised_says_both_scores_each_named():
     r = walk18()
-    assert before_and_with(r) == "Before follow-ups 50 · with follow-ups 100"
+    # walk66 8: named as the round's score by its key points, not one more average beside the welcome's and Progress's
+    assert before_and_with(r) == "Round score by its key points: before follow-ups 50 · with follow-ups 100"
     plain = Rehearsal.for_round(BANK, BANK.rounds[0])
     plain.record(analyze_answer(BANK, plain.current, Transcript.from_text("No idea.")))
     assert before_and_with(plain) is None          # no follow-up answered: one number, the overall
@@ -133,18 +134,20 @@ def test_the_headline_says_a_range_of_scores_as_a_range_not_as_the_scale():
     definition (scores run from 0 to 100). A range is said as one, and equal scores as one number."""
     from voiceprep.app.scored import headline
 
-    assert headline(2, 2, 57, scores=[0, 100]) == "Your scores ranged from 0 to 100. Drill your weak points next."
+    assert headline(2, 2, 57, scores=[0, 100]) == "Your weakest answer scored 0, your strongest 100. Drill your weak points next."
     # walk38: a drill's range was a second story beside its overall: its overall is its one number
     assert headline(2, 2, 50, "Drill", [0, 100]) == "Drill done. Drill your weak points again."
     assert headline(2, 2, 45, scores=[45, 45]) == "Your answers all scored 45. Drill your weak points next."
     # walk65 5: after a retry, said plainly ("Your best tries ranged from 25 to 100 (your lowest try: 0)." was not)
     assert headline(3, 3, 60, scores=[25, 100, 100], tries=[0, 25, 100, 100]) == \
-        "Each question's best try scored between 25 and 100; your lowest try scored 0. Drill your weak points next."
+        "Your weakest question scored 25 on its best try, your strongest 100; your lowest try scored 0. Drill your weak " \
+        "points next."
     assert headline(2, 2, 45, scores=[45, 45], tries=[10, 45, 45]) == \
         "Each question's best try scored 45; your lowest try scored 10. Drill your weak points next."
     assert headline(2, 2, 45, "Drill", [45, 45.2]) == "Drill done. Drill your weak points again."
     for said in (headline(2, 2, 57, scores=[0, 100]), headline(2, 2, 78, scores=[83, 100, 25, 75])):
-        assert "scored 0 to 100" not in said and " to 100" in said and "ranged from" in said, said
+        # mend56 (walk66 8): the two ends named as the weakest and the strongest, not "between 0 and 100" (a truism)
+        assert "scored 0 to 100" not in said and "between" not in said and "your strongest 100" in said, said
 
 
 ONE = parse_bank(BANK.text.split('[[rounds.prompts]]\nid = "q2"')[0])      # one round of one question: q1
@@ -235,8 +238,8 @@ def test_a_weak_sitting_retried_up_is_not_summed_up_as_polished():
     assert s.competencies["communication"] == competency_scores(bank, pairs, said)["communication"] < 99.5
     message = round_message(r, s, what_name(r))
     low = min(counted_scores(r))                                           # each question's best try
-    assert message.startswith(f"Each question's best try scored between {low:.0f} and 100; your lowest try scored "
-                              f"{fillers.overall:.0f}.") and "Your scores" not in message, message
+    assert message.startswith(f"Your weakest question scored {low:.0f} on its best try, your strongest 100; your lowest "
+                              f"try scored {fillers.overall:.0f}.") and "Your scores" not in message, message
 
 
 def test_the_feedbacks_shares_of_a_competency_scored_from_delivery_alone_add_up_to_the_overall():
@@ -291,7 +294,7 @@ def test_a_rounds_headline_says_its_skips_first():
     assert headline(3, 7, 26, scores=[50, 50, 80]) == \
         "4 questions skipped — answer them next, then drill your weak points."      # not "3 of 7" again (walk14)
     assert headline(1, 2, 40, scores=[80], weak=False) == "1 question skipped — answer it next."
-    assert headline(2, 2, 57, scores=[0, 100]).startswith("Your scores ranged")          # none skipped: as before
+    assert headline(2, 2, 57, scores=[0, 100]).startswith("Your weakest answer")          # none skipped: as before
 
 
 def test_a_continued_rounds_headline_ranges_over_both_sittings_as_its_summary_does(tmp_path):
@@ -318,7 +321,7 @@ def test_a_continued_rounds_headline_ranges_over_both_sittings_as_its_summary_do
     assert (summary.answered, summary.total) == (2, 2) and summary.overall == 50      # both sittings (fixBX)
     assert counted_scores(r) == [100, 0]                   # question 1 as the summary counts it, then question 2
     said = round_message(r, summary, what_name(r))
-    assert said.startswith("Your scores ranged from 0 to 100."), said     # was "Round done." (question 2's 0 alone)
+    assert said.startswith("Your weakest answer scored 0, your strongest 100."), said     # was "Round done." (question 2's 0)
     assert "answered before this sitting · 2 of 2 key points" in question_lines(r)[0]
     access.close_all()
 

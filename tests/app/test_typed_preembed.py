@@ -16,7 +16,9 @@ from voiceprep.app import threads
 from voiceprep.app.judging import prepare_judge
 from voiceprep.app.preembed import TypedPreEmbedder, answer_texts, complete_sentences, typed_words
 from voiceprep.core.analysis import embedder
-from voiceprep.core.analysis.segments import clean
+from voiceprep.core.analysis.analyze import words_read
+from voiceprep.core.analysis.judge import unit_texts
+from voiceprep.core.analysis.segments import clean, units
 from voiceprep.settings import AnalysisSettings
 
 pytestmark = pytest.mark.usefixtures("fresh_judge")       # tests/app/conftest.py
@@ -69,7 +71,10 @@ def test_a_typed_answer_pre_embedded_as_typed_is_judged_as_the_cold_one(bank, se
     model.forget()
     prepare_judge(prompt, None, bank)
     cold = session.save_typed(bank, prompt, SAID)
-    cold_vectors = {t: model._cache[t].copy() for t in texts_of(SAID)}
+    # every text the cold judge embedded (its units and read-on pairs; a cue's clause only when read: clause109)
+    cold_vectors = {t: model._cache[t].copy() for t in texts_of(SAID) if t in model._cache}
+    read = words_read(typed_words(SAID), AnalysisSettings(), False)
+    assert set(unit_texts(read, units(read))[1]) <= set(cold_vectors)
     model.forget()
     prepare_judge(prompt, None, bank)
     session.save_typed(bank, prompt, "We used a ring buffer.")       # the points' texts, cached as in use

@@ -608,7 +608,7 @@ def test_a_drill_answer_is_marked_in_history_compare_and_progress(qtbot, window,
     qtbot.waitUntil(lambda: "1 answer and 1 drill (the drill not in the average or best) ·" in progress.summary.text(),
                     timeout=10000)
     first = off_gui(lambda: services.history.attempt(plain))["overall"]       # walkthrough 5: the drill left out
-    assert progress.summary.text().endswith(f"average {first:.0f} per answer · best {first:.0f}"), \
+    assert progress.summary.text().endswith(f"average {first:.0f} per answer over every day shown · best {first:.0f}"), \
         progress.summary.text()
     second_day = max(t for t, _ in progress.overall.series["overall"])
     assert progress.overall.canvas.drills["overall"] == {second_day}          # a day of drills only: hollow
@@ -784,10 +784,10 @@ def test_a_cut_off_answer_says_so_and_its_length_is_rounded_as_the_feedback_says
     st = {"attempts": 3, "typed": 0, "drills": 0, "minutes_spoken": 2.0, "avg_overall": 80.0, "best_overall": 90.0}
     assert "cut off" not in summary_text(st)
     assert summary_text({**st, "cut_off": 1}) == ("3 answers · 1 answer cut off (the app closed or the microphone "
-                                                  "stopped): not counted · 2.0 minutes spoken · average 80 per answer · "
-                                                  "best 90")
+                                                  "stopped): not counted · 2.0 minutes spoken · average 80 per answer "
+                                                  "over every day shown · best 90")
     # a skip is in the average as 0, as its round counts it, and said (walkthrough 13)
-    assert summary_text({**st, "skipped": 2}).endswith("average 80 per answer · best 90")      # no answers (walk19)
+    assert summary_text({**st, "skipped": 2}).endswith("average 80 per answer over every day shown · best 90")      # walk19
 
 
 def test_down_or_enter_in_the_search_goes_to_the_first_result_and_tab_then_down_selects_the_first_row(

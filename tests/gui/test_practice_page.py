@@ -1121,7 +1121,7 @@ def test_welcome_back_comes_first_and_a_middling_round_is_not_praised(window, qt
     # (walk21: the range is of the scores the overall counts, each question's best try, not of every try)
     # (walk24: after a retry, the range is named as the best tries', and a lower try is said)
     assert round_message(2, 2, 88, scores=[100, 75], tries=[83, 100, 25, 75]) == \
-        "Each question's best try scored between 75 and 100; your lowest try scored 25. Pick another round next."
+        "Your weakest question scored 75 on its best try, your strongest 100; your lowest try scored 25. Pick another round next."
     assert "Well done" in round_message(2, 2, 85, scores=[80, 90])
     page, ctl = start(window, qtbot)
     assert page.position.isVisible() and page.replay_btn.isVisible()      # a round shows them again
@@ -1137,7 +1137,8 @@ def test_a_drills_end_says_its_scores_are_on_the_points_asked_for():
     # review30: "Drill done. Drill your weak points next." under "Drill complete": again, not next
     assert round_message(2, 2, 50, "Drill", [0, 100]) == "Drill done. Drill your weak points again."
     assert round_message(1, 1, 50, "Drill", [50]) == "Drill done. Drill your weak points again, or pick another round."
-    assert round_message(2, 2, 50, "Round", [0, 100]) == "Your scores ranged from 0 to 100. Drill your weak points next."
+    assert round_message(2, 2, 50, "Round", [0, 100]) == \
+        "Your weakest answer scored 0, your strongest 100. Drill your weak points next."
     # walkthrough 11: a drill retried up to 100 was told "Drill your weak points next"
     assert round_message(2, 2, 100, "Drill", [100, 100], tries=[33, 100, 100]) == "Drill done. Pick another round next."
 
@@ -1153,7 +1154,8 @@ def test_a_rounds_headline_is_one_short_line_and_says_skipped_questions_in_the_r
     # walk46 4: the skip said first, and what to do, without "3 of 4" (shown under it)
     one = round_message(3, 4, 64, scores=[74, 69, 66])
     assert one == "1 question skipped — answer it next, then drill your weak points."
-    assert round_message(4, 4, 64, scores=[74, 69, 66, 60]) == "Your scores ranged from 60 to 74. Drill your weak points next."
+    assert round_message(4, 4, 64, scores=[74, 69, 66, 60]) == \
+        "Your weakest answer scored 60, your strongest 74. Drill your weak points next."
     assert scored.skipped_line(3, 4) == "1 question skipped: it counts as not answered."
     assert scored.skipped_line(2, 4) == "2 questions skipped: they count as not answered."
     assert scored.skipped_line(4, 4) is None and scored.skipped_line(0, 4) is None
@@ -1196,8 +1198,8 @@ def test_a_rounds_headline_gives_the_range_over_its_stored_overall(window, qtbot
         stored = json.loads(h.read("SELECT summary_json FROM rounds WHERE summary_json IS NOT NULL")[0][
             "summary_json"])
     overall = f"{stored['overall']:.0f}"
-    assert page.prompt_text.text() == (f"Your scores ranged from {min(scores):.0f} to {max(scores):.0f}. Drill your "
-                                       "weak points next.")
+    assert page.prompt_text.text() == (f"Your weakest answer scored {min(scores):.0f}, your strongest "
+                                       f"{max(scores):.0f}. Drill your weak points next.")
     assert overall in [w.text() for w in page.summary.findChildren(QLabel)]      # the big number under it
     # walkthrough 9: the stored round's competencies count delivery as each answer's do ("Polished communicator"
     # read 100 on the round after answers of 97 and 98; spoken answers: tests/core/test_rehearsal.py); typed answers
@@ -1728,7 +1730,7 @@ def test_closing_the_window_while_recording_asks_and_closes_the_stream_first(win
     page, ctl = recording(window, qtbot, services, speaker, tmp_path)
     asked = []
 
-    def choose(_w, _title, text, options, cancel=None, default=0, closed_by=None):
+    def choose(_w, _title, text, options, cancel=None, default=0, closed_by=None, follows=None):
         asked.append((text, options, cancel, default))
         return default                                       # Enter: the default keeps recording
     monkeypatch.setattr(common, "choose", choose)
@@ -1808,6 +1810,43 @@ def test_the_quit_question_stays_when_the_answer_stops_under_it_until_it_is_answ
     qtbot.waitUntil(lambda: ctl.state == c.FEEDBACK, timeout=60000)
     # where the keyboard goes when the window is active again: the answer button (Space answers again), not the list
     assert window.focusWidget() is page.answer_btn, window.focusWidget()
+
+
+def test_the_quit_question_follows_the_answer_that_stopped_under_it(window, qtbot, services, speaker, tmp_path):
+    """walk66 finding 4: the silence stop ended and scored the answer behind "An answer is being recorded… Keep
+    recording", and the question went on saying so. It changes in place to the question about quitting with the
+    answer kept whole: "Quit" / "Stay open", in the same order (Esc, Enter: stay open)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from voiceprep.gui.main_window import QUIT_AFTER_STOPPED, QUIT_AFTER_STOPPED_OPTIONS
+
+    page, ctl = recording(window, qtbot, services, speaker, tmp_path)
+    qtbot.waitUntil(lambda: ctl.recorder is not None and ctl.recorder.seconds >= 3.0, timeout=30000)
+    seen = []
+
+    def under_the_question() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        seen.append((box.text(), [b.text() for b in box.buttons()]))
+        ctl.recorder.stop("silence")
+        later(100, after_the_stop)
+
+    def after_the_stop() -> None:
+        if ctl.state == c.RECORDING:
+            later(100, after_the_stop)
+            return
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        seen.append((box.text(), [b.text() for b in box.buttons()]))
+        qtbot.keyClick(box, Qt.Key.Key_Return)        # Enter: the default, now "Stay open"
+    when_modal(under_the_question)
+    window.close()
+    assert seen[0][0].startswith("An answer is being recorded.") and "Keep recording" in seen[0][1], seen
+    text, buttons = seen[1]
+    assert text == QUIT_AFTER_STOPPED and "recorded" not in text and "kept whole" in text, text
+    assert sorted(buttons) == sorted(QUIT_AFTER_STOPPED_OPTIONS) and "Keep recording" not in buttons, buttons
+    assert window.isVisible() and QApplication.activeModalWidget() is None
+    qtbot.waitUntil(lambda: ctl.state == c.FEEDBACK, timeout=60000)     # the answer goes on to its feedback, kept
 
 
 def test_keep_it_and_quit_after_the_answer_stopped_under_the_question_quits_with_the_answer_whole(

@@ -25,10 +25,12 @@ from voiceprep.core.history.queries import kind_name, local
 from voiceprep.core.history.skipped import PLOTTED, skipped_text
 from voiceprep.core.rehearsal import Rehearsal
 from voiceprep.core.wording import (
+    ANSWERS_RANGED,
     BEST_TRIES_RANGED,
     BEST_TRIES_SAME,
     DELIVERY_NOT_IN_ROUND,
     LOWEST_TRY,
+    ROUND_BOTH,
     WHOLE_ROUND_DONE,
     counted,
     delivery_not_scored,
@@ -89,7 +91,7 @@ def headline(answered: int, total: int, overall: float, what: str = "Round", sco
                     BEST_TRIES_RANGED.format(low=score_text(low), high=score_text(high))) + f"{lowest}."
         else:
             said = f"Your answers all scored {score_text(low)}." if same else \
-                f"Your scores ranged from {score_text(low)} to {score_text(high)}."
+                ANSWERS_RANGED.format(low=score_text(low), high=score_text(high))
     else:
         said = f"{what} done."
     if retried_up or not weak:
@@ -248,10 +250,12 @@ def before_follow_ups(rehearsal: Rehearsal, summary: RoundSummary | None = None)
 
 
 def before_and_with(rehearsal: Rehearsal, summary: RoundSummary | None = None) -> str | None:
-    """The summary's line under its overall when follow-ups changed it (None otherwise)."""
+    """The summary's line under its overall when follow-ups changed it (None otherwise), named as the round's score
+    by its key points (walk66 8: "Before follow-ups 55" read as one more average beside the welcome's and Progress's)."""
     summary = summary or rehearsal.summary()
     before = before_follow_ups(rehearsal, summary)
-    return both_text(before, summary.overall) if before is not None else None
+    return ROUND_BOTH.format(what=what_name(rehearsal), before=score_text(before), after=score_text(summary.overall)) \
+        if before is not None else None
 
 
 def question_lines(rehearsal: Rehearsal) -> list[str]:

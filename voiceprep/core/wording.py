@@ -40,7 +40,15 @@ FOLLOW_UP_NOT_FOUND_TIP = ("I could not find what the follow-up asked in this an
                            "know.")
 # the round's headline after a retry: each question's best try counts, and a lower try is said (walk65 5: "Your best
 # tries ranged from 25 to 100 (your lowest try: 0)." was hard to parse on first read)
-BEST_TRIES_RANGED = "Each question's best try scored between {low} and {high}"
+# mend56 (walk66 finding 8): "Each question's best try scored between 0 and 100" read as the scale, a truism: the
+# weakest and the strongest question named as such, as the round without a retry says its answers
+BEST_TRIES_RANGED = "Your weakest question scored {low} on its best try, your strongest {high}"
+ANSWERS_RANGED = "Your weakest answer scored {low}, your strongest {high}."
+# the summary's two overalls of one round (walk66 8: "Before follow-ups 55 · with follow-ups 66" under a big 66, beside
+# the welcome's average of answers and Progress's): what they are, the round's key points, not an average of answers
+ROUND_BOTH = "{what} score by its key points: before follow-ups {before} · with follow-ups {after}"
+# Progress's average: each day's answers on the bank and prompts shown, not the last session's (the welcome's)
+PROGRESS_AVERAGE = "average {score} per answer over every day shown{before}"
 BEST_TRIES_SAME = "Each question's best try scored {score}"
 LOWEST_TRY = "; your lowest try scored {score}"
 NEXT_UP_HEADING = "What the interviewer would ask next"

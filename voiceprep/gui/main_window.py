@@ -67,6 +67,11 @@ QUIT_WHILE_CONTINUING = ("You are adding to an answer. If you quit, the recordin
                          "added is kept: it is joined to the answer and scored with it (at the latest at the next "
                          "start), marked “cut off” in History (not counted in your averages).\n\nKeep recording goes "
                          "on with the answer (Esc).")
+# the answer stopped by itself (the silence stop, the time limit) while one of the two above was up: the question
+# changes to this in place, its buttons renamed in the same order (walk66 finding 4: it went on offering "Keep recording")
+QUIT_AFTER_STOPPED = ("The answer stopped by itself and is kept whole, not cut off: it is scored now, or at the next "
+                      "start if you quit before its feedback.\n\nQuit voiceprep? Stay open shows its feedback (Esc).")
+QUIT_AFTER_STOPPED_OPTIONS = ["Quit", "Stay open"]
 # the speech model did not load (a model folder gone, a model not installed): the box's title and text, the error a
 # sentence of its own (mend48: "… or leave it empty for the bundled tiny.en" ended with no full stop)
 MODEL_FAILED = ("Transcription model", "{error}\n\nYou can still type answers; set a model in Settings.")
@@ -419,11 +424,14 @@ class MainWindow(QMainWindow):
             # the body says what quitting does, not the title alone, and so does the button (walk22: "Stop and keep
             # it" under "An answer is being recorded." did not say voiceprep quits); Esc and Enter keep recording.
             # It stays up until answered, though the answer stops under it (walk24: the silence stop closed it, and
-            # the candidate's Ctrl+Q seemed to do nothing)
+            # the candidate's Ctrl+Q seemed to do nothing), changed to say so (walk66: it still said "recording")
             continuing = self.controller.continuing is not None
+
+            def now_asked() -> tuple[str, list[str]] | None:
+                return None if self.controller.recording_voice else (QUIT_AFTER_STOPPED, QUIT_AFTER_STOPPED_OPTIONS)
             quit_now = common.choose(self, "Quit voiceprep?", QUIT_WHILE_CONTINUING if continuing else
                                      QUIT_WHILE_RECORDING, ["Keep it and quit", "Keep recording"], cancel=1,
-                                     default=1) == 0
+                                     default=1, follows=(self.controller.stateChanged, now_asked)) == 0
             if not quit_now:                 # Enter, Esc or closing the question: the answer goes on, or is kept
                 event.ignore()
                 if not self.controller.recording_voice:       # it stopped under the question (whole, not cut off)

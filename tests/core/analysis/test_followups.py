@@ -13,6 +13,7 @@ import re
 
 import pytest
 
+from tests.core.analysis.followup_cases import case_ids, quiet
 from voiceprep.core.analysis.followups import follow_up_for
 from voiceprep.core.banks import BankRegistry
 from voiceprep.core.banks.model import KeyPoint
@@ -160,10 +161,10 @@ def _plain(label: str) -> KeyPoint:
 
 @pytest.mark.parametrize("label, asked", [
     # walkthrough 10: "Can you tell me how Latency went down by a number you can say?", "...how Alerts caught..."
-    ("Latency went down by a number I can say", "Can you tell me how much latency went down?"),
+    ("Latency went down by a number I can say", "How much did latency go down?"),
     ("Alerts caught routing problems before customers noticed",
      "Can you tell me how alerts caught routing problems before customers noticed?"),
-    ("Time to detect incidents dropped from hours to minutes", "Can you tell me how much time to detect incidents dropped?"),
+    ("Time to detect incidents dropped from hours to minutes", "How much did time to detect incidents drop?"),
     ("The cause was lock contention in the order matching engine", "Can you tell me what the cause was?"),
     ("When a region failed, traffic moved to a healthy region without anyone stepping in",
      "Can you tell me what happened when a region failed?"),
@@ -370,13 +371,14 @@ def test_the_labels_cover_both_bank_folders():
     assert len({stem for stem, _kp in LABELS}) >= 8 and len(LABELS) > 100
 
 
-@pytest.mark.parametrize("stem,kp", LABELS, ids=[f"{s}:{k.id}" for s, k in LABELS])
+@pytest.mark.parametrize("stem,kp", LABELS, ids=case_ids(LABELS))
 def test_no_label_is_asked_about_as_if_a_statement_were_a_thing(stem, kp):
-    q = follow_up_for(kp)
-    assert about_a_clause(q) is None, (q, about_a_clause(q))
-    assert q[:1].isupper() and q.endswith("?") and "  " not in q, q
-    for plain in (kp, _plain(kp.label)):        # also as typed in the bank editor
-        assert about_a_clause(follow_up_for(plain)) is None, follow_up_for(plain)
+    with quiet(stem):         # an out-of-sample bank: its label not shown (followup_cases)
+        q = follow_up_for(kp)
+        assert about_a_clause(q) is None, (q, about_a_clause(q))
+        assert q[:1].isupper() and q.endswith("?") and "  " not in q, q
+        for plain in (kp, _plain(kp.label)):        # also as typed in the bank editor
+            assert about_a_clause(follow_up_for(plain)) is None, follow_up_for(plain)
 
 
 # the closing sentence a two-sentence follow-up may end with, after "You haven't said yet ..." or a question
@@ -461,12 +463,12 @@ def test_the_one_question_check_tells_a_question_from_a_pasted_label():
     ("That decision and its trade-offs", "Can you tell me about that decision and its trade-offs?"),
     ("The design vs. the constraints", "Can you tell me about the design vs. the constraints?"),
     # walk21: a plain plural first, a full clause, a plan
-    ("Chargebacks dropped by 18% after we added 3-D Secure", "Can you tell me how much chargebacks dropped?"),
+    ("Chargebacks dropped by 18% after we added 3-D Secure", "How much did chargebacks drop?"),
     ("Retries used idempotency keys, e.g. the order id plus attempt",
      "Can you tell me how retries used idempotency keys?"),          # walk22: not its example
     ("I would add load tests earlier", "Can you tell me why you would add load tests earlier?"),
     ("I want to fix problems for the whole unit", "Can you tell me why you want to fix problems for the whole unit?"),
-    ("PCI scope dropped by half", "Can you tell me how much PCI scope dropped?"),
+    ("PCI scope dropped by half", "How much did PCI scope drop?"),
     ("Refunds went through a PCI-scoped service", "Can you tell me how refunds went through a PCI-scoped service?"),
     ("First I made the area safe and looked after the person who was hurt",     # the adverb after "you": session 23
      "You haven't said yet how you first made the area safe and looked after the person who was hurt. Can you walk "
@@ -479,15 +481,16 @@ def test_a_label_with_its_own_stops_or_a_clause_makes_one_question(label, asked)
         assert not_one_question(q) is None, (q, not_one_question(q))
 
 
-@pytest.mark.parametrize("stem,kp", LABELS, ids=[f"{s}:{k.id}" for s, k in LABELS])
+@pytest.mark.parametrize("stem,kp", LABELS, ids=case_ids(LABELS))
 def test_every_label_makes_one_grammatical_question(stem, kp):
     """Over every label of both bank folders, as written, as typed in the editor, with its own full stop, and
     with a second sentence pasted after it (walk20)."""
-    for label in (kp.label, f"{kp.label.rstrip('.')}.", f"{kp.label.rstrip('.')}. It went well."):
-        for each in (dataclasses.replace(kp, label=label), _plain(label)):
-            q = follow_up_for(each)
-            assert not_one_question(q) is None, (label, q, not_one_question(q))
-            assert plainly_asked(q, NAMES[stem]) is None, (label, q, plainly_asked(q, NAMES[stem]))
+    with quiet(stem):         # an out-of-sample bank: its label not shown (followup_cases)
+        for label in (kp.label, f"{kp.label.rstrip('.')}.", f"{kp.label.rstrip('.')}. It went well."):
+            for each in (dataclasses.replace(kp, label=label), _plain(label)):
+                q = follow_up_for(each)
+                assert not_one_question(q) is None, (label, q, not_one_question(q))
+                assert plainly_asked(q, NAMES[stem]) is None, (label, q, plainly_asked(q, NAMES[stem]))
 
 
 def test_a_label_is_cut_at_its_first_sentence_as_the_notes_cut_it():
@@ -498,7 +501,7 @@ def test_a_label_is_cut_at_its_first_sentence_as_the_notes_cut_it():
 
     for label, first in (("I worked with Dr. Lee on the rollout. Latency halved in a week", "worked with Dr. Lee on the rollout"),
                          ("Costs fell by 30%, incl. the hosting bill. Then we hired two engineers",
-                          "costs fell"),
+                          "costs fall"),      # mend56: "How much did costs fall?"
                          ('We called the migration "done." Then the pager went off at midnight', 'called the migration "done'),
                          ("We compared Postgres Vs. MySQL for the ledger. It paid off within a month",
                           "compared Postgres Vs. MySQL for the ledger")):

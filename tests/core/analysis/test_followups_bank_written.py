@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.core.analysis.followup_cases import case_ids, quiet
 from voiceprep.core.analysis.followups import content_words, follow_up_for, follow_up_misses_point
 from voiceprep.core.banks.load import load_bank
 
@@ -28,12 +29,13 @@ WRITTEN = [(path.stem, bank, kp)
            for bank in [load_bank(path)] for prompt in bank.all_prompts() for kp in prompt.key_points if kp.follow_up]
 
 
-@pytest.mark.parametrize("stem,bank,kp", WRITTEN, ids=[f"{s}:{k.id}" for s, _b, k in WRITTEN])
+@pytest.mark.parametrize("stem,bank,kp", WRITTEN, ids=case_ids(WRITTEN))
 def test_a_written_follow_up_names_nothing_another_point_asks_for(stem, bank, kp):
-    prompt = next(p for p in bank.all_prompts() if kp in p.key_points)
-    known = _names(prompt.text) | _names(kp.label) | {bank.job.company}
-    others = set().union(*(_names(k.label) for k in prompt.key_points if k is not kp))
-    assert not (_names(kp.follow_up) & others) - known, (kp.follow_up, (_names(kp.follow_up) & others) - known)
+    with quiet(stem):         # an out-of-sample bank: its label not shown (followup_cases)
+        prompt = next(p for p in bank.all_prompts() if kp in p.key_points)
+        known = _names(prompt.text) | _names(kp.label) | {bank.job.company}
+        others = set().union(*(_names(k.label) for k in prompt.key_points if k is not kp))
+        assert not (_names(kp.follow_up) & others) - known, (kp.follow_up, (_names(kp.follow_up) & others) - known)
 
 
 def _content(text: str, company: str | None) -> set[str]:
@@ -45,17 +47,18 @@ ASKED = [(path.stem, bank, kp)
          for bank in [load_bank(path)] for prompt in bank.all_prompts() for kp in prompt.key_points]
 
 
-@pytest.mark.parametrize("stem,bank,kp", ASKED, ids=[f"{s}:{k.id}" for s, _b, k in ASKED])
+@pytest.mark.parametrize("stem,bank,kp", ASKED, ids=case_ids(ASKED))
 def test_every_follow_up_of_a_bundled_bank_names_its_own_points_content(stem, bank, kp):
     """walk39 (finding 7): "How would that experience carry over to Airwallex's infrastructure?" asked about
     "Connect it to Airwallex: detecting routing and reliability issues early across cloud regions" and named none of
     it, so the answer to what was asked scored 0 of 1. Every follow-up, written by the bank or made from the label,
     names a content word of its point: of its label or of a cue (words the judge takes for it)."""
-    question = follow_up_for(kp, bank)
-    own = _content(kp.label, bank.job.company) | {s for cue in kp.cues for alt in cue.split("|")
-                                                  for s in _content(alt, bank.job.company)}
-    assert _content(question, bank.job.company) & own, (question, kp.label)
-    assert not follow_up_misses_point(question, kp.label, kp.cues, bank.job.company)
+    with quiet(stem):         # an out-of-sample bank: its label not shown (followup_cases)
+        question = follow_up_for(kp, bank)
+        own = _content(kp.label, bank.job.company) | {s for cue in kp.cues for alt in cue.split("|")
+                                                      for s in _content(alt, bank.job.company)}
+        assert _content(question, bank.job.company) & own, (question, kp.label)
+        assert not follow_up_misses_point(question, kp.label, kp.cues, bank.job.company)
 
 
 def test_a_follow_up_naming_none_of_its_point_is_found_with_the_points_words_to_name():

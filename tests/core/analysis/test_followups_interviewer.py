@@ -10,6 +10,7 @@ import re
 
 import pytest
 
+from tests.core.analysis.followup_cases import case_ids, quiet
 from tests.core.analysis.test_followups import _plain
 from tests.core.analysis.test_followups_leftovers import WITH_BANKS
 from voiceprep.core.analysis.followups import _IMPERATIVES, _PLAIN_VERBS, _verb, follow_up_for
@@ -119,13 +120,14 @@ def test_the_interviewer_check_finds_the_walks_findings():
                 "Could you keep the API working for old app versions?"):
         assert interviewer_wrong(bad), bad
     for good in ("What did you do about the locks?", "Can you tell me about replication and failover?",
-                 "Could you explain the LMAX Disruptor?", "Can you tell me how much latency went down?",
+                 "Could you explain the LMAX Disruptor?", "How much did latency go down?",
                  "You haven't said yet how you moved the shifts. Can you walk me through that?",
                  "Can you tell me about Kafka partitions?", "How would you mentor Priya through her first on-call?"):
         assert interviewer_wrong(good) is None, good
 
 
-@pytest.mark.parametrize("stem,bank,kp", WITH_BANKS, ids=[f"{s}:{k.id}" for s, _b, k in WITH_BANKS])
+@pytest.mark.parametrize("stem,bank,kp", WITH_BANKS, ids=case_ids(WITH_BANKS))
 def test_every_key_point_of_every_bank_is_asked_as_an_interviewer_would(stem, bank, kp):
-    for q in (follow_up_for(kp, bank), follow_up_for(kp), follow_up_for(_plain(kp.label))):
-        assert interviewer_wrong(q) is None, (kp.label, q, interviewer_wrong(q))
+    with quiet(stem):         # an out-of-sample bank: its label not shown (followup_cases)
+        for q in (follow_up_for(kp, bank), follow_up_for(kp), follow_up_for(_plain(kp.label))):
+            assert interviewer_wrong(q) is None, (kp.label, q, interviewer_wrong(q))

@@ -8,6 +8,7 @@ import dataclasses
 
 import pytest
 
+from tests.core.analysis.followup_cases import case_ids, quiet
 from tests.core.analysis.test_followups import NAMES, _plain, about_a_clause, not_one_question, plainly_asked
 from voiceprep.core.analysis.followups import broken_question, follow_up_for
 from voiceprep.core.banks import parse_bank
@@ -33,7 +34,7 @@ IRREGULAR_PASTS = ("shrank", "sank", "swore", "slid", "sprang", "dealt", "meant"
 
 def test_a_change_said_with_an_irregular_past_is_asked_how_much():
     """fix39: "PCI scope shrank by half" was asked "Can you tell me more about PCI scope shrank by half?"."""
-    assert _asked("PCI scope shrank by half") == ["Can you tell me how much PCI scope shrank?"] * 2
+    assert _asked("PCI scope shrank by half") == ["How much did PCI scope shrink?"] * 2
 
 
 @pytest.mark.parametrize("past", IRREGULAR_PASTS)
@@ -90,7 +91,7 @@ def test_a_name_first_in_a_label_keeps_its_capital():
     assert follow_up_for(kps["sheets"], bank) == "Can you tell me how Sheets exports broke every week?"
     assert follow_up_for(kps["zooms"], bank) == "Can you tell me how Zooms were kept?"     # walk23: not "to 15 minutes"
     assert follow_up_for(kps["notion"], bank) == "Can you tell me how Docs lived in Notion?"  # walk23
-    assert follow_up_for(kps["plain"], bank) == "Can you tell me how much chargebacks dropped?"
+    assert follow_up_for(kps["plain"], bank) == "How much did chargebacks drop?"
     assert follow_up_for(kps["jira"], bank) == "Can you tell me how tickets moved from email?"  # walk23
 
 
@@ -170,13 +171,14 @@ def _bundled_with_banks():
 WITH_BANKS = list(_bundled_with_banks())
 
 
-@pytest.mark.parametrize("stem,bank,kp", WITH_BANKS, ids=[f"{s}:{k.id}" for s, _b, k in WITH_BANKS])
+@pytest.mark.parametrize("stem,bank,kp", WITH_BANKS, ids=case_ids(WITH_BANKS))
 def test_every_label_asked_with_its_banks_names_is_one_plain_question(stem, bank, kp):
     """As the app asks it (with the bank): one grammatical question, a capital mid-sentence only on a name."""
-    q = follow_up_for(kp, bank)
-    assert not_one_question(q) is None, (q, not_one_question(q))
-    assert plainly_asked(q, NAMES[stem]) is None, (q, plainly_asked(q, NAMES[stem]))
-    assert about_a_clause(q) is None, (q, about_a_clause(q))
+    with quiet(stem):         # an out-of-sample bank: its label not shown (followup_cases)
+        q = follow_up_for(kp, bank)
+        assert not_one_question(q) is None, (q, not_one_question(q))
+        assert plainly_asked(q, NAMES[stem]) is None, (q, plainly_asked(q, NAMES[stem]))
+        assert about_a_clause(q) is None, (q, about_a_clause(q))
 
 
 # walk41 finding 3: a charge nurse's notes, whose figures cut out left broken questions ("how did safety huddle

@@ -69,22 +69,22 @@ def test_a_name_before_a_noun_is_kept_and_a_verb_before_its_object_lowered(label
 
 @pytest.mark.parametrize("label, asked", [
     # was "how much Churn fell": a common noun capitalised only because it starts the label
-    ("Churn fell by 5 points after the onboarding change", "Can you tell me how much churn fell?"),
-    ("Churn fell by 5 points", "Can you tell me how much churn fell?"),
-    ("Footfall rose by 20% after the redesign", "Can you tell me how much footfall rose?"),
+    ("Churn fell by 5 points after the onboarding change", "How much did churn fall?"),
+    ("Churn fell by 5 points", "How much did churn fall?"),
+    ("Footfall rose by 20% after the redesign", "How much did footfall rise?"),
     ("Handover now takes 15 minutes instead of 40", "How long does handover take now?"),   # fixBT's leftover
     # names keep their capital: an acronym, a capital or digit inside, a Title Case run
-    ("NPS rose 12 points", "Can you tell me how much NPS rose?"),
-    ("Net Promoter Score rose by 12 points", "Can you tell me how much Net Promoter Score rose?"),
-    ("Press Ganey scores rose 12 points in six months", "Can you tell me how much Press Ganey scores rose?"),   # fixBN
-    ("Attrition fell by 5 points", "Can you tell me how much attrition fell?"),
+    ("NPS rose 12 points", "How much did NPS rise?"),
+    ("Net Promoter Score rose by 12 points", "How much did Net Promoter Score rise?"),
+    ("Press Ganey scores rose 12 points in six months", "How much did Press Ganey scores rise?"),   # fixBN
+    ("Attrition fell by 5 points", "How much did attrition fall?"),
 ])
 def test_a_things_first_capital_is_lowered_unless_it_is_a_name(label, asked):
     assert _asked(label) == asked
 
 
 def test_a_word_the_cues_write_with_its_capital_is_a_name():
-    assert _asked("Jira fell by 5 points", cues=("Jira tickets",)) == "Can you tell me how much Jira fell?"
+    assert _asked("Jira fell by 5 points", cues=("Jira tickets",)) == "How much did Jira fall?"
 
 
 # a name is no verb
@@ -130,8 +130,8 @@ def test_a_word_in_the_banks_names_keeps_its_capital_and_any_other_is_lowered():
     story = Prompt(id="p", text="Tell me about a time you moved a number.", key_points=(looker, churn))
     bank = Bank(schema=1, job=Job(id="b", title="Analyst"), rounds=(Round(id="r", title="R", prompts=(story,)),),
                 vocabulary=("Looker",))
-    assert follow_up_for(looker, bank) == "Can you tell me how much Looker fell?"
-    assert follow_up_for(churn, bank) == "Can you tell me how much churn fell?"
+    assert follow_up_for(looker, bank) == "How much did Looker fall?"
+    assert follow_up_for(churn, bank) == "How much did churn fall?"
 
 
 DATIX = KeyPoint(id="datix", label="Datix reports fell by 5 points", cues=("incident reports",))
@@ -148,13 +148,13 @@ DATIX = KeyPoint(id="datix", label="Datix reports fell by 5 points", cues=("inci
 def test_a_name_the_bank_writes_with_a_capital_keeps_it_at_a_labels_start(other, vocabulary, company):
     bank = _bank(DATIX, other, vocabulary=vocabulary, company=company)
     assert "Datix" in bank_names(bank)
-    assert follow_up_for(DATIX, bank) == "Can you tell me how much Datix reports fell?"
+    assert follow_up_for(DATIX, bank) == "How much did Datix reports fall?"
 
 
 def test_a_word_the_bank_writes_only_at_a_labels_start_is_lowered_as_a_thing():
     churn = KeyPoint(id="c", label="Churn fell by 5 points", cues=("retention",))
     bank = _bank(churn, KeyPoint(id="o", label="I logged it on Datix", cues=("logged",)))
-    assert follow_up_for(churn, bank) == "Can you tell me how much churn fell?"
+    assert follow_up_for(churn, bank) == "How much did churn fall?"
 
 
 def test_a_plain_cue_or_one_made_from_its_label_names_nothing():

@@ -19,7 +19,7 @@ def asked(label: str) -> str:
 
 @pytest.mark.parametrize("label, question", [
     ("The ring buffer saved 200 us (microseconds) per message",
-     "Can you tell me how much the ring buffer saved?"),
+     "How much did the ring buffer save?"),
     ("I saved 200 us (microseconds) per message with the LMAX Disruptor", "Can you tell me how much you saved?"),
     ("The Disruptor helped us hit 200 us p99", "Can you tell me how the Disruptor helped you hit p99?"),
     ("p99 of 200 us", "Can you tell me about p99?"),

@@ -12,6 +12,7 @@ import re
 
 import pytest
 
+from tests.core.analysis.followup_cases import case_ids, quiet
 from tests.core.analysis.test_followups import _plain, not_one_question
 from tests.core.analysis.test_followups_leftovers import WITH_BANKS
 from voiceprep.core.analysis.followups import follow_up_for, read_back_figures, second_person
@@ -130,10 +131,10 @@ def test_a_result_told_after_the_act_is_left_to_the_candidate(label, asked):
 @pytest.mark.parametrize("label, asked", [
     # fixO: a label's figures read back ("...how your team grew from 4 to 12?") give the answer away and sound odd
     # spoken; the act is asked without them
-    ("Our team grew from 4 to 12", "Can you tell me how much your team grew?"),
-    ("The team grew from 4 to 12 engineers", "Can you tell me how much the team grew?"),
-    ("Our bookings rose from 40 a week to 65 a week", "Can you tell me how much your bookings rose?"),
-    ("Our score climbed from seventy-one to eighty-three percent", "Can you tell me how much your score climbed?"),
+    ("Our team grew from 4 to 12", "How much did your team grow?"),
+    ("The team grew from 4 to 12 engineers", "How much did the team grow?"),
+    ("Our bookings rose from 40 a week to 65 a week", "How much did your bookings rise?"),
+    ("Our score climbed from seventy-one to eighty-three percent", "How much did your score climb?"),
     ("We clawed back 12 of the 15 days we had lost",
      "You haven't said yet how you clawed back the days you had lost. Can you walk me through that?"),
     ("We clawed back twelve of the fifteen days we had lost",
@@ -241,14 +242,15 @@ def test_the_spoken_check_finds_the_lines_read_wrong():
         assert spoken_wrong(good) is None, good
 
 
-@pytest.mark.parametrize("stem,bank,kp", WITH_BANKS, ids=[f"{s}:{k.id}" for s, _b, k in WITH_BANKS])
+@pytest.mark.parametrize("stem,bank,kp", WITH_BANKS, ids=case_ids(WITH_BANKS))
 def test_every_key_point_of_every_bank_reads_right_aloud(stem, bank, kp):
     """Every key point of both bank folders, as the app asks it (with its bank), as written without the bank and as
     typed in the editor."""
-    for q in (follow_up_for(kp, bank), follow_up_for(kp), follow_up_for(_plain(kp.label))):
-        assert spoken_wrong(q) is None, (kp.label, q, spoken_wrong(q))
-        assert not read_back_figures(kp.label, q) or kp.follow_up and q == kp.follow_up, (kp.label, q)   # fixO
-        assert not_one_question(q) is None, (kp.label, q, not_one_question(q))
+    with quiet(stem):         # an out-of-sample bank: its label not shown (followup_cases)
+        for q in (follow_up_for(kp, bank), follow_up_for(kp), follow_up_for(_plain(kp.label))):
+            assert spoken_wrong(q) is None, (kp.label, q, spoken_wrong(q))
+            assert not read_back_figures(kp.label, q) or kp.follow_up and q == kp.follow_up, (kp.label, q)   # fixO
+            assert not_one_question(q) is None, (kp.label, q, not_one_question(q))
 
 
 def test_the_corpus_check_covers_both_folders_and_every_bad_line_it_was_written_for():

@@ -71,7 +71,7 @@ def test_no_number_or_result_name_is_read_back_and_the_question_is_shorter(label
      "Can you walk me through that?"),
     ("I decided to migrate the ledger", "You haven't said yet how you decided to migrate the ledger. "
                                         "Can you walk me through that?"),
-    ("PCI scope shrank by half", "Can you tell me how much PCI scope shrank?"),
+    ("PCI scope shrank by half", "How much did PCI scope shrink?"),
     ("The customer was unhappy with the delay", "Can you tell me how the customer was unhappy with the delay?"),
     ("The service, which handles payouts, was rewritten in Go",
      "You haven't said yet that the service, which handles payouts, was rewritten in Go. "

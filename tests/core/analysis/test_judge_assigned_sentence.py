@@ -1,4 +1,4 @@
-"""judge66: the prompt's key points are given the answer's sentences jointly (`judge.assignment`, the maximum-weight
+"""judge66: the prompt's key points are given the answer's sentences jointly (`quote_assignment.assignment`, the maximum-weight
 one-to-one assignment of points to single units by `_quote_all`; pairs of sentences mix two points and take no part),
 and in an answer of `plain_detailed_details` details a plain point whose assigned unit quotes it at least as well as
 any other point counts from `plain_own_min_probability`, as judge62's own nearest sentence does: a sentence that
@@ -15,7 +15,7 @@ import pytest
 
 from tests.core.analysis.test_judge_own_sentence import WRONG_STRENGTH
 from voiceprep.core.analysis.analyze import analyze_answer
-from voiceprep.core.analysis.judge import assignment
+from voiceprep.core.analysis.quote_assignment import assignment
 from voiceprep.core.banks import BankRegistry
 from voiceprep.core.transcript import Transcript
 

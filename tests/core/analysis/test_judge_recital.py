@@ -134,3 +134,10 @@ def test_a_verb_run_into_its_particle_is_the_headings_word():
     own = recital_stems("Tell me about a time you changed the way payroll was done.",
                         ("Who pushed back, and on what", "The fix, and who signed it off"))
     assert {stem("pushback"), stem("signoff")} <= own
+
+
+def test_a_verb_run_into_away_is_the_headings_word_too():
+    """dedup53: the run-together reads the shared particles (`keypoints.PARTICLES`, "away" among them) and its own: "What
+    I'd take away from it" makes "my takeaway" the heading's word."""
+    own = recital_stems("Tell me about a time you changed the way payroll was done.", ("What I'd take away from it",))
+    assert stem("takeaway") in own

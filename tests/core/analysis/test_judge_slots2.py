@@ -208,7 +208,7 @@ def test_more_headings_are_read_by_their_grammar():
     light = read_heading("How it came to light")
     assert light is not None and light.slot == LEARNT
     assert read_heading("How I found out") is not None
-    assert read_heading("How I let them choose") is None
+    assert read_heading("How I let them choose") is not None       # judge110: the others choosing
     hit = read_heading("Who was hit, and by how much")
     assert hit is not None and hit.slot == AMOUNT and hit.topic == ("was", "hit")
     assert read_heading("Who lost out and how many") is not None

@@ -55,9 +55,9 @@ def test_other_sentences_are_not_cut(text):
 
 
 def test_without_a_past_verb_after_and_the_sentence_would_be_cut(monkeypatch):
-    """read48e: the cases above passed with `_past_verb` always true; this one is cut without it."""
+    """read48e: the cases above passed with `past_verb` always true; this one is cut without it."""
     from voiceprep.core.analysis import segments
-    monkeypatch.setattr(segments, "_past_verb", lambda word: True)
+    monkeypatch.setattr(segments, "past_verb", lambda word: True)
     assert halves_of(NO_ACT_AFTER_AND) == [(0, 4), (5, 10)]
 
 

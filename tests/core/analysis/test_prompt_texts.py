@@ -9,9 +9,11 @@ import pytest
 from tests.conftest import BANKS, REPO
 from voiceprep.core.analysis import embedder
 from voiceprep.core.analysis.analyze import analyze_answer
+from voiceprep.core.analysis.cue_clauses import clause_texts
 from voiceprep.core.analysis.evaluation import load_labeled
 from voiceprep.core.analysis.judge import (
     category_items,
+    embedded_texts,
     facets,
     intent_examples,
     prompt_texts,
@@ -59,11 +61,14 @@ def dev_answers(split: str, every: int):
 
 
 def answer_pieces(text: str) -> set[str]:
-    """The texts of the answer's own units (sentences, clauses, halves), which the judge embeds for every answer, and
-    of its pairs that read a closing fragment on with a comma (`read_on`, judge70)."""
+    """The texts of the answer's own units (sentences, clauses, halves), which the judge embeds for every answer, of
+    its pairs that read a closing fragment on with a comma (`read_on`, judge70), and of the clauses a lone cue is read
+    in (`cue_clauses.clause_texts`, clause109): what `judge.embedded_texts` offers the pre-embedders."""
     raw = [w.word for w in Transcript.from_text(text).words()]
     told = units(raw)
-    return {u.text for u in told} | {r for r in read_on_texts(raw, told) if r is not None}
+    pieces = {u.text for u in told} | {r for r in read_on_texts(raw, told) if r is not None} | set(clause_texts(raw))
+    assert pieces == set(embedded_texts(raw, told)[1])
+    return pieces
 
 
 def first_answer(e, runs, bank, prompt, text: str, prepared: bool):

@@ -109,7 +109,7 @@ def test_short_lines_standing_alone_are_ideas_unless_something_is_written_under_
                                 "LMAX disruptor -- for solving the concurrent order matching issue in 2019\n")
     assert [(p.label, p.heading) for p in points] == [
         ("Reduced checkout errors by half", "Things I am proud of"),
-        ("LMAX disruptor -- for solving the concurrent order matching issue in 2019",
+        ("LMAX disruptor: for solving the concurrent order matching issue in 2019",     # mend56: its dash a colon
          "most challenging stuff u solved")]
 
 

@@ -702,7 +702,7 @@ def test_progress_counts_answers_and_follow_ups_so_they_add_up():
     st = {"attempts": 3, "typed": 3, "drills": 0, "follow_ups": 1, "minutes_spoken": 0, "avg_overall": 50.0,
           "best_overall": 100.0}
     assert summary_text(st) == ("2 answers and 1 follow-up (all typed: not in minutes, pace or fillers) · 0 minutes "
-                                "spoken · average 50 per answer before follow-ups · best 100")
+                                "spoken · average 50 per answer over every day shown, before follow-ups · best 100")
     drill = summary_text({**st, "typed": 0, "drills": 1, "follow_ups": 0})
     assert drill.startswith("2 answers and 1 drill (the drill not in the average or best) ·"), drill
 

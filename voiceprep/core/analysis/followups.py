@@ -10,6 +10,7 @@ from typing import TypeVar
 
 from voiceprep.core.analysis.delivery import asks_for_story
 from voiceprep.core.analysis.embedder import TOKENIZER_PATH  # the sentence model's, shipped
+from voiceprep.core.analysis.jottings import asked_as_change, dash_as_colon, topic_of_jotting, with_article
 from voiceprep.core.analysis.keypoints import FUNCTION_WORDS, NUMBER, OBJECT_PRONOUNS, PARTICLES
 from voiceprep.core.analysis.text import APPROXIMATE, CLOCK_UNITS, DETERMINERS, ED_NOT_PAST, TIME_UNITS, sentences, tokenize_text
 from voiceprep.core.banks.draft import name_phrase
@@ -254,9 +255,15 @@ def follow_up_for(kp: KeyPoint, bank: Bank | None = None) -> str:
     question-word topic ("How you found it") as "Can you tell me how you found it?", an instruction ("Name the
     design") as "Could you name the design?", a statement in quotes, a first-person point said back to the
     candidate. Only names keep their capitals mid-sentence (`bank`: its names, kept as written). A question the
-    rules below cannot be trusted to have made right (`_reads_wrong`) is asked in a plain form instead."""
+    rules below cannot be trusted to have made right (`_reads_wrong`) is asked in a plain form instead. A jotting's
+    dash is read as its colon, and a change is asked as a question about it ("How much did X fall?", jottings.py)."""
     if kp.follow_up:
         return kp.follow_up
+    jotted = dash_as_colon(kp.label)
+    return asked_as_change(_follow_up_for(dataclasses.replace(kp, label=jotted) if jotted != kp.label else kp, bank))
+
+
+def _follow_up_for(kp: KeyPoint, bank: Bank | None = None) -> str:
     label = kp.label
     lead_in = _after_lead_in(kp, bank)
     if lead_in:
@@ -346,14 +353,38 @@ def _heading_lowered(question: str, kp: KeyPoint, names: frozenset[str], lower: 
     its capital. A plain word the bank never writes in lower case keeps its capital ("Budget tracking"): a capital is a
     small wart, a lowered name a wrong sentence."""
     words = kp.label.strip().rstrip(".").split()
-    if question != f"Can you tell me about {' '.join(words)}?" or not words:
-        return question
+    topic = "Can you tell me about "
+    said = question[len(topic):-1].split() if question.startswith(topic) and question.endswith("?") else []
+    if not words or not said or said[0] != words[0] or (len(said) > 1) != (len(words) > 1):
+        return question             # mend54: the label as asked, said to "you" ("and how I caught it") or with its rider
     first = words[0]
-    if (first in names or not first[:1].isupper() or any(w[:1].isupper() for w in words[1:])
+    if (first in names or not first[:1].isupper() or any(w[:1].isupper() for w in said[1:])
             or not _english(first) or _written_so_in_cues(first, kp)
-            or first.lower() not in lower and first.lower() not in _HEADING_OPENERS):
+            or not _written_lower(first.lower(), lower) and first.lower() not in _HEADING_OPENERS
+            and not _plain_plural(first.lower())):
         return question
-    return f"Can you tell me about {first[0].lower()}{first[1:]}{' ' if words[1:] else ''}{' '.join(words[1:])}?"
+    return f"{topic}{first[0].lower()}{question[len(topic) + 1:]}"
+
+
+def _written_lower(word: str, lower: frozenset[str]) -> bool:
+    """mend54: whether the bank writes `word` in lower case, in its plural or singular too ("complaints" for a
+    heading's "Complaint numbers", "budget" of "over budget")."""
+    forms = {word, f"{word}s", f"{word}es"} | {word[:-len(end)] for end in ("s", "es") if word.endswith(end)}
+    return bool(forms & lower)
+
+
+def _plain_plural(word: str) -> bool:
+    """mend54: a plain plural ("figures", "numbers", "complaints"), the plural of a word of the sentence model's
+    vocabulary: a heading's first word that is one is lowered though the bank never writes it so; a name is seldom a
+    plural (one that is, "Teams", is among the bank's names when it writes it mid-sentence)."""
+    if len(word) < 5 or not word.endswith("s") or word.endswith(("ss", "us", "is")):
+        return False
+    stems = {word[:-1]} | ({word[:-2]} if word.endswith("es") else set()) | \
+        ({word[:-3] + "y"} if word.endswith("ies") else set())
+    try:
+        return bool(stems & _english_words())
+    except (OSError, ValueError, KeyError):
+        return False
 
 
 def _story_of(kp: KeyPoint, bank: Bank | None) -> bool | None:
@@ -548,6 +579,11 @@ def _after_lead_in(kp: KeyPoint, bank: Bank | None = None) -> str | None:
     return question
 
 
+# mend56 (walk66 5): a note that opens so says what its head was for, not what it is about ("LMAX disruptor: for
+# solving concurrent order matching issue" was asked "Can you tell me about for solving concurrent?")
+_PURPOSE_OPENERS = frozenset({"for", "to", "so", "because", "by", "since", "as"})
+
+
 def _after_heading(kp: KeyPoint, names: frozenset[str]) -> str | None:
     """fixCW (walk55 finding 4): a label whose words before its colon are a heading, not its topic ("Closing the loop:
     reconciliation caught what the flow missed", "Distributed pieces: Kafka consumers that commit offsets ...") was
@@ -559,8 +595,9 @@ def _after_heading(kp: KeyPoint, names: frozenset[str]) -> str | None:
         return None
     head, note = (part.strip() for part in kp.label.split(":", 1))
     words = [w.lower().strip(".,;()\"'") for w in head.split()]
-    if not words or not note or "," in note or words[0] in DETERMINERS:
-        return None
+    if not words or not note or "," in note or words[0] in DETERMINERS or _rider(note) or _own_question(head) \
+            or _own_question(note) or note.split()[0].lower() in _PURPOSE_OPENERS:
+        return None                 # mend54: "Pushback: what the board objected to": not "... about what the board?"
     cued = {w.lower() for cue in kp.cues for alt in cue.split("|") for w in re.findall(r"[A-Za-z][\w'-]*", alt)}
     if any(w in cued or w[:5] in {c[:5] for c in cued if len(c) >= 5} for w in words if len(w) >= 3):
         return None
@@ -830,11 +867,14 @@ def _by_how_much(kp: KeyPoint, names: frozenset[str], story: bool | None = None)
 
 def read_back_figures(label: str, question: str) -> list[str]:
     """The figures of `label` that `question` says back (`_FIGURE`): an answer given away, odd read aloud; not those
-    of a time frame the label opens with (`_OPENING_TIME_FRAME`), said back as written."""
+    of a time frame the label opens with (`_OPENING_TIME_FRAME`), nor of a time marker that closes a phrase
+    (`_TIME_MARKER`, mend54: "How many complaints, six months on"), said back as written."""
     said = {m.group(0).lower() for m in _FIGURE_RE.finditer(question)}
     frame = _OPENING_TIME_FRAME.match(label)
+    markers = [m.span() for m in _TIME_MARKER.finditer(label)]
     return [m.group(0) for m in _FIGURE_RE.finditer(label)
-            if m.group(0).lower() in said and not (frame and m.end() <= frame.end())]
+            if m.group(0).lower() in said and not (frame and m.end() <= frame.end())
+            and not any(start <= m.start() < end for start, end in markers)]
 
 
 def _figures_out(label: str) -> str:
@@ -848,6 +888,11 @@ def _figures_out(label: str) -> str:
     return f"{frame.group(0)}{text}" if frame and text else text
 
 
+# mend54: a span that says when, closing its phrase ("The numbers six months on", "How many complaints, a year in"):
+# a time marker, no answer given away, said back as written; not a lateness ("shipped two weeks later") nor a span
+# that goes on ("2 weeks on discovery")
+_TIME_MARKER = re.compile(r"(?:" + _FIGURE + r"|an?|one)\s+" + _TIME_UNITS_OR_SHORT + r"\s+(?:on|in)(?=\s*(?:$|[,;.:?]))",
+                          re.IGNORECASE)
 # a time frame a label opens with, which sets the scene and is no answer given away ("In six months", "Within two
 # months,"): said back as written
 _OPENING_TIME_FRAME = re.compile(r"(?:in|within|over)\s+" + _FIGURE + r"\s+" + _TIME_UNITS + r"\b,?\s+(?=\S)",
@@ -993,12 +1038,36 @@ def _said_plainly(kp: KeyPoint, names: frozenset[str]) -> str:
     return f"You haven't covered this point yet: {said}. Can you tell me about it?"
 
 
+# mend54: the word order of a direct question, a question word (and what it asks of: "how many drivers", "which shifts")
+# then its auxiliary ("Why did the rota keep failing", "What did I change first", "Who was on call"); not a question word
+# topic, whose subject comes before its verb ("How it was fixed", "What the board objected to")
+_AUXILIARIES = r"(?:did|do|does|was|were|is|are|has|have|had|can|could|would|will|should)(?:n't)?"
+_DIRECT_QUESTION = re.compile(
+    r"(?:(?:why|when|where|who|whom)|how(?:\s+(?:many|much)(?:\s+[a-z][\w-]*){0,2}|\s+(?:long|often|far|soon))?|"
+    r"(?:what|which|whose)(?:\s+(?!(?:i|we|you|they|he|she|it|the|a|an|my|our|your|their|this|that)\b)[a-z][\w-]*){0,2})\s+"
+    + _AUXILIARIES + r"\s+[\w'-]", re.IGNORECASE)
+
+
+def _own_question(label: str) -> str | None:
+    """mend54: a heading written as the candidate's own question ("Why did the rota keep failing?", "Who did I bring
+    in", "What did I change first?: the rota"), asked as it is, turned to "you", with one question mark; its words
+    before a colon when the question is there. None for a label that is no question of its own."""
+    head = label.split(":")[0].strip()
+    bare = head.rstrip("?.! ").strip()
+    if bare and (head.endswith("?") or _DIRECT_QUESTION.match(bare)):
+        return _to_you(bare[0].upper() + bare[1:]) + "?"
+    if label.rstrip().endswith("?"):        # "Root cause: why did it fail?": the bank's words, asked as written
+        return _to_you(label[0].upper() + label[1:].rstrip("?.! ")) + "?"
+    return None
+
+
 def _follow_up(kp: KeyPoint, names: frozenset[str], story: bool | None = None) -> str:
     """follow_up_for's question phrased from the label, with the bank's `names`; `story`: whether its prompt asks
     for a story (None: unknown)."""
     label = (sentences(kp.label.strip()) or [""])[0]  # walk20: "...off the hot path. p99 fell under 2 ms and ...?"
-    if label.endswith("?"):                  # a question of its own: "What would I do differently?"
-        return _to_you(label[0].upper() + label[1:])
+    own = _own_question(label)
+    if own:                                  # a question of its own: "What would I do differently?"
+        return own
     label = label.rstrip(".!").strip()
     if ":" not in label and label and label.split()[0].lower() not in _WH:    # walk23: the subject asked, not
         # the result, its cause or its purpose ("What you changed so it would not happen again" is asked whole)
@@ -1086,6 +1155,10 @@ def _follow_up(kp: KeyPoint, names: frozenset[str], story: bool | None = None) -
         return _how_you(_without_examples(head), kp, names, story)
     main = _main_part(head)                  # not "how the change in practice you made, such as ...?"
     if len(re.sub(r"\([^)]*\)", "", main).split()) > LONGEST_TOPIC_WORDS and _has_verb(main):
+        topic = topic_of_jotting(head, _has_verb)      # mend56 (walk66 5): not "Can you tell me how single writer
+        if topic:                                      # thread on a ring buffer, no locks on the hot path?"
+            said = _to_you(_lower_first(topic, kp, _english(topic.split()[0]), names))
+            return f"Can you tell me about {with_article(said)}?"
         return _asked(head, kp, names)       # "Kubernetes platforms you would build let a player in Brazil pay ..."
     # fixAY: "about", not "more about", which says the candidate spoke of it: a follow-up asks what they missed
     return f"Can you tell me about {_to_you(_lower_first(head, kp, names=names))}?"
@@ -1182,6 +1255,14 @@ def _before_colon(label: str) -> str:
     return _without_examples(_head(before))
 
 
+def _rider(note: str) -> bool:
+    """mend54: whether the words after a heading's colon are a question-word clause ("who caught it", "what the board
+    objected to"): no note whose subject `_after_heading` can ask about (it asked "Can you tell me about what the
+    board?"); the heading is asked about, its content not read back."""
+    words = note.split()
+    return len(words) >= 2 and words[0].lower() in _WH and "," not in note and _has_verb(note)
+
+
 def _without_examples(text: str) -> str:
     """A label without the examples it gives ("The change we made, such as hourly rounding" -> "The change we
     made"), unless nothing else is left."""
@@ -1195,6 +1276,7 @@ def _done_to(head: str) -> str:
     last = words[-1].lower() if words else ""
     before = [w.lower() for w in words[:-1]]
     if len(words) < 2 or not _past(last) or any(ch in head for ch in ",;(") or before[0] in _SECOND_PERSON \
+            or _contact_relative(head) \
             or any(w in _VERBS or w in _SUBJECTS or _past(w) for w in before) or before == [before[0]] and (
                 before[0] in DETERMINERS):
         return ""
@@ -1561,13 +1643,37 @@ def _has_verb(text: str) -> bool:
                                                                  ("this", "its", "his", "was")) for w in words[1:])
 
 
+# mend54: a noun and a relative clause with no "that" closing the heading ("Things the board objected to", "The figures
+# the board saw", "Costs our drivers complained about"): a noun phrase, not the statement its verb makes it look
+_CONTACT_RELATIVE = re.compile(
+    r"(?:(?:the|a|an|our|my|their|these|those|this|that)\s+)?((?:[a-z][\w'-]*\s+){0,2}?[a-z][\w'-]*)\s+"
+    r"(?:the|a|an|our|my|their|his|her|its|i|we|they|he|she|you)\s+((?:[a-z][\w'-]*\s+){0,2}?)([a-z]+)"
+    r"(?:\s+(?:to|on|with|about|for|in|at|up|out|back|over|into|from|by|of|off|through))*", re.IGNORECASE)
+
+
+_OPENING_WORDS = frozenset({"within", "after", "before", "during", "over", "until", "since", "once", "when", "if"})
+
+
+def _contact_relative(text: str) -> bool:
+    """Whether `text` is a noun phrase closed by a relative clause without "that" (`_CONTACT_RELATIVE`): the noun's
+    words no verb, question word, pronoun or word that opens a time phrase ("Within a month complaints dropped"), the
+    clause's last word a past and the only one."""
+    found = _CONTACT_RELATIVE.fullmatch(text.strip().rstrip(".!?"))
+    if found is None:
+        return False
+    return _past(found.group(3).lower()) and not any(
+        w.lower() in _WH | _SUBJECTS | _VERBS | DETERMINERS | FUNCTION_WORDS | _PHRASE_ENDS | _OPENING_WORDS
+        or _past(w.lower()) or _adverb(w)
+        for w in found.group(1).split()) and not any(_past(w.lower()) for w in found.group(2).split())
+
+
 def _is_clause(text: str) -> bool:
     """A label that says something happened or is so ("Duplicate charges dropped to zero"), not a topic
     ("Idempotency keys and deduplication", "The root cause, named precisely"): "tell me more about" would not fit
     it."""
     words = _main_part(text).split()
-    if not words or words[0].lower() in _WH:   # "What you changed so it would not happen again": a topic
-        return False
+    if not words or words[0].lower() in _WH or _contact_relative(" ".join(words)):   # "What you changed so it would
+        return False                           # not happen again", "Things the board objected to": a topic
     if len(words) >= 3 and words[0].lower() in _VERBS:
         return True                            # "Cut p99 latency by 40% to 200ms": what the candidate did
     if len(words) >= 3 and words[1].lower() in ("was", "were", "is", "are") and words[0].lower() not in DETERMINERS:
@@ -1638,8 +1744,8 @@ def _states(text: str) -> bool:
     "Kafka partitions", "Payment systems design", "the measured result") is not one."""
     raw = _main_part(text).split()        # "The on-call lead, who owns the pager, signs off ..."
     words = [w.lower().strip("()\"'“”") for w in raw]
-    if len(words) < 2 or words[0].endswith("ing"):
-        return False                           # "Running it in production": an activity
+    if len(words) < 2 or words[0].endswith("ing") or _contact_relative(" ".join(raw)):
+        return False                           # "Running it in production": an activity; "The figures the board saw"
     if words[0] in _SUBJECTS or _adverb(words[0]) and words[1] in _SUBJECTS:
         return True                            # "It led to...", "Afterwards I changed..."
     named = _name_run(raw)                    # fixBN: "Press Ganey scores below target": "scores" is no verb
@@ -1652,6 +1758,8 @@ def _states(text: str) -> bool:
         if raw[i][-1] in ",;:" or before in DETERMINERS or after in _PHRASE_ENDS or after.endswith("ing") \
                 or not word.isalpha() or word in _PHRASE_ENDS:     # fixBI: "for" is no verb ("vitals for the ...")
             continue
+        if _TIME_MARKER.match(" ".join(raw[i + 1:])):
+            continue                           # mend54: "Complaint numbers six months on": when, no verb's object
         if _verb_with_s(word) and not before.endswith("s") and after not in _SUBJECTS:   # fixBN: "reports we built"
             return True                        # "The ring buffer avoids locks", "Airwallex moves money"
         if before.endswith("s") and not before.endswith("'s") and not word.endswith("s") and not _past(word) \

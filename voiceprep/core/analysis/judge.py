@@ -35,6 +35,8 @@ from voiceprep.core.analysis.alternatives import (
     talks_over,
     turned_down,
 )
+from voiceprep.core.analysis.contrasts import alternative, tells_alternative, turns
+from voiceprep.core.analysis.cue_clauses import CueClauses, clause_texts
 from voiceprep.core.analysis.delivery import asks_for_story, held_roles
 from voiceprep.core.analysis.embedder import Embedder
 from voiceprep.core.analysis.intents import intent_examples, wants_number
@@ -56,7 +58,7 @@ from voiceprep.core.analysis.plain import BASE_VERBS, claim_similarities, claim_
 from voiceprep.core.analysis.precision import asks_precision, hedges
 from voiceprep.core.analysis.products import dots, similarities
 from voiceprep.core.analysis.quantities import ARTICLES, numbers_said
-from voiceprep.core.analysis.quote_assignment import joint_quotes
+from voiceprep.core.analysis.quote_assignment import assignment, joint_quotes
 from voiceprep.core.analysis.recital import recital_stems, slot_heading
 from voiceprep.core.analysis.segments import (
     ADDITIVE,
@@ -102,15 +104,23 @@ from voiceprep.core.analysis.slot_fills import (
 from voiceprep.core.analysis.slots import (
     ACT,
     AMOUNT,
+    FOR_THEM,
     LEARNT,
     NUMBER,
+    OBJECTED,
+    OTHERS,
+    SOURCE,
     WHO,
     fills_act,
     fills_who,
     read_heading,
+    tells_act_for,
     tells_amount,
     tells_learning,
+    tells_objection,
+    tells_others_act,
     tells_result,
+    tells_source,
 )
 from voiceprep.core.analysis.text import (
     APPROXIMATE,
@@ -133,8 +143,19 @@ from voiceprep.settings import (
     AnalysisSettings,
 )
 
-JUDGE_VERSION = "semantic-98-walk66"    # session 50, mend55: a role held ("I was the tech lead") ticks a role
-                                   # point; a hedged sentence names nothing "precisely" (walk66 2, 1d)
+JUDGE_VERSION = "semantic-102-walk66"   # session 50: mend55 (-102-walk66): a role held ("I was the tech lead")
+                                   # ticks a role point; a hedged sentence names nothing "precisely" (walk66 2, 1d);
+                                   # -102: judge111 (contrasts.py: a point that sets its claim against an
+                                   # alternative, "..., not just asked for longer hours", is set aside where its sentence tells
+                                   # the alternative instead: "so we did longer days and Saturdays");
+                                   # -101: judge112: "plan" named as the object of the
+                                   # candidate's own past act ("I changed the plan", "we worked out a plan") marks no
+                                   # hypothetical (`plan_noun`); "we had a recovery plan", "the plan is to" still do;
+                                   # -100: clause109 (clause107's cue-clause rule back, in cue_clauses.py:
+                                   # a cue's clause texts are offered by `embedded_texts`, so pre-embedded; a unit by its
+                                   # own vector); -99: judge110 (slots.py reads four more
+                                   # heading forms: "Who pushed back, and on what", "Where the idea came from",
+                                   # "How I let them choose", "Putting it right for the people affected");
                                    # session 49: -98: clause107 (-95) taken out again: its clause texts were embedded at
                                    # judgement time, outside the pre-embedded answer texts (test_prompt_texts, test_preembed);
                                    # -97: judge108 ("no one had renewed" after a finding is the cause:
@@ -385,6 +406,17 @@ def needed_part(label: str) -> str:
     if alternative_asked(label) is not None:
         return label
     return CONTRASTED.sub("", label).strip() or label
+
+
+def contrast_texts(label: str) -> tuple[str, str] | None:
+    """For a label that sets its claim against an alternative (`CONTRASTED`), the claim (`needed_part`) and the
+    alternative (`contrasts.alternative`): "I changed the checks, not just told people to be more careful" -> ("I
+    changed the checks", "told people to be more careful"); None for other labels and a why-not point."""
+    m = CONTRASTED.search(label)
+    if m is None or alternative_asked(label) is not None:
+        return None
+    alt, claim = alternative(m.group(0)), needed_part(label)
+    return (claim, alt) if alt and claim != label else None
 
 
 @lru_cache(maxsize=1024)
@@ -1867,6 +1899,13 @@ def generic_cue(cue: str, job: frozenset[str]) -> bool:
     return bool(_EVERYDAY_CUE.fullmatch(cue.strip())) and stem(cue.strip()) in job
 
 
+def _names_its_own(label: str) -> bool:
+    """Whether a "Who …" heading's slot reader names the person itself ("Who pushed back, and on what":
+    `tells_objection` reads the one objecting from the sentence's grammar, "the lettings officer", not from `PEOPLE`)."""
+    heading = read_heading(label)
+    return heading is not None and heading.slot == OBJECTED
+
+
 def usable(unit: Unit, allowed: frozenset[str]) -> bool:
     return not ((unit.negated | unit.hypothetical) - allowed)
 
@@ -1880,7 +1919,7 @@ def prompt_texts(prompt: Prompt) -> list[str]:
     for kp in prompt.key_points:
         said = point_content(kp.label)     # an instruction-style label is judged by what it asks said (walk59)
         texts += [kp.label, said, *facets(kp.label), *facets(said), *intent_examples(kp.label),
-                  *category_items(kp.label), *claim_texts(kp.label)]
+                  *category_items(kp.label), *claim_texts(kp.label), *(contrast_texts(kp.label) or ())]
     return list(dict.fromkeys(texts))
 
 
@@ -1895,43 +1934,6 @@ def _sigmoid(z: float) -> float:
     return 1.0 / (1.0 + math.exp(-z))
 
 
-def assignment(weights: np.ndarray) -> list[int]:
-    """For each column of `weights` (rows >= columns: units x key points), its row in the one-to-one assignment of
-    columns to rows with the largest total weight (the Hungarian method, O(columns^2 x rows))."""
-    cost = -weights.T
-    n, m = cost.shape
-    u, v = np.zeros(n + 1), np.zeros(m + 1)
-    point_of = np.zeros(m + 1, dtype=int)      # each row's column, 1-based (0: none)
-    way = np.zeros(m + 1, dtype=int)
-    for i in range(1, n + 1):
-        point_of[0], j0 = i, 0
-        minv, used = np.full(m + 1, np.inf), np.zeros(m + 1, dtype=bool)
-        while True:
-            used[j0] = True
-            i0 = point_of[j0]
-            cur = cost[i0 - 1] - u[i0] - v[1:]
-            free = ~used[1:]
-            better = free & (cur < minv[1:])
-            minv[1:][better] = cur[better]
-            way[1:][better] = j0
-            j1 = 1 + int(np.argmin(np.where(free, minv[1:], np.inf)))
-            delta = minv[j1]
-            u[point_of[used]] += delta
-            v[used] -= delta
-            minv[1:][free] -= delta
-            j0 = j1
-            if point_of[j0] == 0:
-                break
-        while j0:
-            point_of[j0] = point_of[way[j0]]
-            j0 = way[j0]
-    out = [0] * n
-    for j in range(1, m + 1):
-        if point_of[j]:
-            out[point_of[j] - 1] = j - 1
-    return out
-
-
 def read_on_texts(raw_words: list[str], told: list[Unit]) -> list[str | None]:
     """For each pair of the answer's sentences (`pairs` of `told`'s sentence units, in order), its text as embedded
     when its first unit is a short fragment closing a sentence, read on with a comma (`read_on`, judge70); None for a
@@ -1941,11 +1943,19 @@ def read_on_texts(raw_words: list[str], told: list[Unit]) -> list[str | None]:
     return [read_on(raw_words, sentences[a], sentences[b], starts) for a, b in pairs(sentences)]
 
 
-def embedded_texts(raw_words: list[str], told: list[Unit]) -> tuple[list[str | None], list[str]]:
-    """The read-on text of each sentence pair (`read_on_texts`, None where none) and every text the judge embeds for
-    the answer: its units' texts, then those read-on texts (`app.preembed` embeds the same while it is spoken)."""
+def unit_texts(raw_words: list[str], told: list[Unit]) -> tuple[list[str | None], list[str]]:
+    """The read-on text of each sentence pair (`read_on_texts`, None where none) and the texts the judge embeds for
+    every answer: its units' texts, then those read-on texts."""
     read = read_on_texts(raw_words, told)
     return read, [u.text for u in told] + [r for r in read if r is not None]
+
+
+def embedded_texts(raw_words: list[str], told: list[Unit]) -> tuple[list[str | None], list[str]]:
+    """`unit_texts`, and every text the judge may embed for the answer: those texts, then each clause a cue can be
+    read in (`cue_clauses.clause_texts`, embedded only when a lone cue's clause is read). `app.preembed` embeds the
+    same while the answer is spoken or typed, so that the judge after Stop finds them all cached."""
+    read, texts = unit_texts(raw_words, told)
+    return read, texts + clause_texts(raw_words)
 
 
 def said_absent(said: Sequence[str]) -> list[int]:
@@ -2085,7 +2095,7 @@ class AnswerJudge:
         sentences = [i for i, u in enumerate(self.units) if u.kind == "sentence"]
         joins = pairs([self.units[i] for i in sentences])
         # read only for the model (the words-only judge embeds nothing)
-        read, texts = embedded_texts(raw_words, self.units) if embedder and self.units else ([], [])
+        read, texts = unit_texts(raw_words, self.units) if embedder and self.units else ([], [])
         self.vectors = embedder.embed(texts) if embedder and self.units else None
         if self.vectors is not None:
             said_on = iter(self.vectors[len(self.units):])
@@ -2135,6 +2145,7 @@ class AnswerJudge:
         self._words = [clean(w) for w in raw_words]
         self._kept = kept_denials(raw_words)
         self._clauses = clause_spans(raw_words)
+        self._cue_clauses = CueClauses(self, needed_point, point_content)    # walk64 2-3: a lone cue's own clause
         self._contradicted: dict[str, frozenset[int]] = {}
         self._vetoed: dict[str, bool] = {}
         self._sentences = frozenset(sentence_spans(raw_words))
@@ -2566,6 +2577,22 @@ class AnswerJudge:
                 sentence = self._sentence_of(u.first)
                 a, b = sentence if sentence else (u.first, u.last)
                 if tells_learning(self._words[a:b + 1], own, VAGUE, need):
+                    out.append(k)
+            if heading.slot in (OBJECTED, SOURCE) and not self.elsewhere:
+                sentence = self._sentence_of(u.first)
+                a, b = sentence if sentence else (u.first, u.last)
+                tells = tells_objection if heading.slot == OBJECTED else tells_source
+                if tells(self._words[a:b + 1], own, VAGUE, need):
+                    out.append(k)
+            if heading.slot == FOR_THEM and not self.elsewhere:
+                sentence = self._sentence_of(u.first)
+                a, b = sentence if sentence else (u.first, u.last)
+                if tells_act_for(self._words[a:b + 1], own, VAGUE, need):
+                    out.append(k)
+            if heading.slot == OTHERS and not self.elsewhere:
+                sentence = self._sentence_of(u.first)
+                a, b = sentence if sentence else (u.first, u.last)
+                if tells_others_act(self._words[a:b + 1], heading.verb, own, VAGUE, need):
                     out.append(k)
             if heading.slot == ACT and fills_act(words, own, VAGUE, need):
                 out.append(k)
@@ -3113,8 +3140,8 @@ class AnswerJudge:
                 ok = ok & ~self._others_units()
         elif self.story:                         # a story prompt: "I think an outbox is the right way" is a view
             ok = ok & ~self._views()
-        if WHO_LABEL.match(kp.label):            # "Who benefited: ...": someone named, not "the platform I built"
-            ok = ok & self._names_someone(kp)
+        if WHO_LABEL.match(kp.label) and not _names_its_own(kp.label):   # "Who benefited: ...": someone named, not
+            ok = ok & self._names_someone(kp)                           # "the platform I built"
         praised = self._praised_head(kp, lexical) if ":" in kp.label else np.zeros(len(self.units), dtype=bool)
         ok = ok & ~praised                       # "The mission really resonates with me": liked, not said (judge83)
         if ASKS_FOR_EXAMPLE.search(kp.label):    # "a concrete example": told, not claimed ("I learn quickly")
@@ -3165,6 +3192,10 @@ class AnswerJudge:
                     else np.zeros(len(self.units), dtype=bool))
             alone = ~(self._halves & (sims[:, 0] < self.s.half_sentence_min) & ~cued)
             ok, others_ok = ok & alone, others_ok & alone
+        elsewhere = self._cue_clauses.elsewhere(kp, lexical, sims[:, 0])
+        if elsewhere:          # a lone cue said in a clause about another point: no piece cut out of that clause
+            pieces = np.array([any(a < u.first <= i <= u.last for a, _b, i in elsewhere) for u in self.units], dtype=bool)
+            ok, others_ok = ok & ~pieces, others_ok & ~pieces      # speaks for it ("payments and cards through APIs")
         masked = np.where(ok[:, None], sims, -1.0)
         planned = future_items(kp.label)
         if planned and not allowed >= HYPOTHETICAL:        # "..., what you would do differently": that item, a plan
@@ -3193,7 +3224,7 @@ class AnswerJudge:
         credited = self._credited(vecs[0], (masked[:, 0] > -1) & (self._own_acts() if own else True))
         f = Features(label=label_best, facet_max=float(facet_best[0]), facet_top2=float(facet_best[:2].mean()),
                      facet_share=float((facet_best >= FACET_SAID).mean()),
-                     lexical=self._cue_share(kp, lexical),
+                     lexical=0.0 if elsewhere else self._cue_share(kp, lexical),
                      authored=0.0 if kp.cues_from_label else 1.0, topic=topic_sim, topic_facet=topic_facet,
                      intent=intent, has_intent=float(bool(examples)), intent_number=intent_number,
                      wants_number=float(wants), credited=credited)
@@ -3333,6 +3364,9 @@ class AnswerJudge:
             unit = self._whole(self.units[figure])     # not the cue words' sentence without the figure
         if argued is None and unit is not None:
             unit = self._with_cues(unit, lexical, ok)
+        alternative_told = hit and unit is not None and self._tells_alternative(kp, unit, ok)
+        if alternative_told:      # "so we did longer days and Saturdays" for "..., not just asked for longer hours"
+            p, hit = self._set_aside(p), False
         # what was close in meaning but set aside, for "Close, but…": as close as the best usable sentence and
         # close in its own right (a sentence on another subject is no explanation); the one that would best quote
         # the point first (`_quote_scores`: "latency could come down by about 60 percent", not "latency would jump")
@@ -3360,6 +3394,9 @@ class AnswerJudge:
         if nobodys and unit is not None:      # what would have been the evidence, said by nobody in particular
             excluded = [unit, *excluded]
             why = "general"
+        elif alternative_told and unit is not None:      # the alternative the point sets its claim against
+            excluded = [unit, *excluded]
+            why = "opposite"
         elif excluded:
             first = excluded[0]
             turned = self._turned_down(kp.label)      # "We considered partitioning events by key, but we did not do that"
@@ -3381,6 +3418,24 @@ class AnswerJudge:
             self._cues_follow(lexical)   # the reason's window shows the cue said in it (fixBH left); a point quoted by
             #                              the sentence that says its words (`_carrier`), the cues said there (judge81)
         return lexical
+
+    def _tells_alternative(self, kp: KeyPoint, unit: Unit, ok: np.ndarray) -> bool:
+        """Whether the sentence that carries a point with a contrast (`contrast_texts`) tells the alternative instead
+        of the claim, turning to nothing else (`contrasts.turns`), and no usable unit (`ok`) tells the claim as nearly
+        (`contrasts.tells_alternative`). Read on the answer's own unit of that span only (its vector is the
+        pre-embedded one); a span no unit has is not read."""
+        texts = contrast_texts(kp.label)
+        if texts is None or self.vectors is None or self.embedder is None:
+            return False
+        at = next((i for i, u in enumerate(self.units) if (u.first, u.last) == (unit.first, unit.last)), None)
+        if at is None:
+            return False
+        sentence = self._sentence_of(unit.first) or (unit.first, unit.last)
+        if turns(" ".join(self.raw[sentence[0]:sentence[1] + 1])):    # the unit's whole sentence
+            return False
+        claim, alt = self.embedder.embed(list(texts))
+        others = self.vectors[:len(self.units)][ok]
+        return tells_alternative(self.vectors[at], claim, alt, self.s.contrast_margin, others)
 
     def one_to_one(self, results: Sequence[KeyPointResult]) -> None:
         """First hands the covered points' quoted units out again together, each moved point quoted better than before

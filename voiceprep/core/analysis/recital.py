@@ -23,6 +23,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
+from voiceprep.core.analysis.keypoints import PARTICLES
 from voiceprep.core.analysis.text import stem, tokenize_text
 
 # a heading that asks a wh-question of the story ("Why …", "What I changed first", "Who was hit, and by how much")
@@ -120,4 +121,4 @@ def _run_together(norms: Iterable[str]) -> set[str]:
             for j in (i + 1, i + 2) if j < len(words) and words[j] in _PARTICLES}
 
 
-_PARTICLES = frozenset({"back", "off", "up", "in", "out", "on", "over", "down"})
+_PARTICLES = PARTICLES | frozenset({"back", "in", "on", "over"})

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from voiceprep.core.analysis.plan_noun import acted_on_plan
 from voiceprep.core.analysis.text import ED_NOT_PAST, NUMBER_WORDS
 from voiceprep.settings import COMPARED_WORDS, LEAD_WORDS, REASON_ACT_WORDS, REASON_OPENER_WORDS, ROUGH_FIGURE_WORDS
 
@@ -70,6 +71,9 @@ PAST = frozenset({"was", "were", "had", "did", "went", "built", "made", "took", 
                   "told", "gave", "wrote", "chose", "brought", "caught", "kept", "left", "lost", "paid", "said",
                   "sent", "spent", "thought", "won", "began", "became", "came", "knew", "felt", "held",
                   "met"}) | IRREGULAR_PAST
+# verbs whose past is their present ("I read the docs", "I let the author walk me through", "I put every question in
+# a doc"): with nothing else, a sentence of them tells no tense of its own (slot_fills); slots reads them as past
+BASE_PASTS = frozenset({"read", "let", "put", "set", "cut", "hit", "quit", "shut", "split", "spread"})
 # "I'd" before a past participle is "I had"
 PARTICIPLES = frozenset({"been", "read", "seen", "done", "heard", "gone", "known", "made", "built", "had", "taken",
                          "written", "got", "gotten", "found", "run", "led", "spent", "left", "lost", "taught"})
@@ -532,6 +536,8 @@ def _markers(words: list[str], before: list[str] | None = None, story: bool = Fa
                 continue          # "every Friday latency would jump": what used to happen
             if had(words, i):
                 continue          # "I'd read about the Disruptor", "we'd already split the topic": I had
+            if w == "plan" and acted_on_plan(words, i, said_in_past, before or []):
+                continue          # "I changed the plan each time": an act on a plan, done (`plan_noun`, judge112)
             if w == "eventually" and nxt in ("consistent", "consistency"):
                 continue          # "reads were eventually consistent": the consistency model chosen, not a plan
             if w == "if" and (i > 1 or _tells_what_happened(words) or _tells_a_rule(words)
@@ -1160,7 +1166,10 @@ def coordinated_halves(words: list[str], a: int, b: int,
     return _shared_subject_halves(words, a, b)
 
 
-def _past_verb(word: str) -> bool:
+def past_verb(word: str) -> bool:
+    """A verb told in the past: an irregular past (`PAST`) or a regular one ("-ed", not `ED_NOT_PAST`: "need",
+    "proceed"). The one reader of a word as a past verb: slots' (with `BASE_PASTS`) and slot_fills' (less the verbs
+    of being) are it (dedup53). `said_in_past` is the looser test of a stretch of words."""
     return word in PAST or (len(word) > 3 and word.endswith("ed") and word not in ED_NOT_PAST)
 
 
@@ -1172,7 +1181,7 @@ def _shared_subject_halves(words: list[str], a: int, b: int) -> list[tuple[int, 
     if not _tells_own_act(words, a, b):
         return []
     for k in range(a + HALF_WORDS, b - HALF_WORDS + 2):
-        if words[k] in ("and", "then") and _past_verb(words[k + 1]) and not _in_number(words, k):
+        if words[k] in ("and", "then") and past_verb(words[k + 1]) and not _in_number(words, k):
             return [(a, k - 1), (k, b)]
     return []
 

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from voiceprep.core.analysis.segments import PAST, said_in_past
+from voiceprep.core.analysis.segments import BASE_PASTS, PAST, past_verb, said_in_past
 from voiceprep.core.analysis.slots import FINDINGS
 from voiceprep.core.analysis.text import DETERMINERS, NUMBER_WORDS
 
@@ -55,7 +55,7 @@ def _object(words: Sequence[str], i: int) -> bool:
 
 
 def _past_verb(w: str) -> bool:
-    return w not in _BE and said_in_past([w])
+    return w not in _BE and past_verb(w)
 
 
 # a relative clause: what the thing noticed does, said of it, not the state it is in
@@ -198,9 +198,6 @@ def only_weighed(words: Sequence[str]) -> bool:
     return not any(_past_verb(w) for w in _WEIGHED.sub(" ", text).split())
 
 
-# verbs whose past is their present ("I read the docs", "I let the author walk me through", "I put every question in
-# a doc"): with nothing else, a sentence of them tells no tense of its own
-BASE_PASTS = frozenset({"read", "let", "put", "set", "cut", "hit", "quit", "shut", "split", "spread"})
 _HABITUAL = frozenset({"always", "usually", "generally", "typically", "normally", "often", "sometimes", "tend",
                        "tends", "whenever"})
 _SUBJECTS = frozenset({"i", "we"})

@@ -36,11 +36,18 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from voiceprep.core.analysis.keypoints import PARTICLES
+from voiceprep.core.analysis.segments import BASE_PASTS, past_verb
+
 WHO = "who"
 ACT = "act"
 NUMBER = "number"
 AMOUNT = "amount"
 LEARNT = "learnt"
+OBJECTED = "objected"
+SOURCE = "source"
+OTHERS = "others"
+FOR_THEM = "for_them"
 
 # the candidate as subject of a heading ("Who I …", "What we …")
 _SELF = r"(?:i|we)"
@@ -67,6 +74,23 @@ _AMOUNT_HEADING = re.compile(r"^\s*who\s+(?!(?:i|we)\b)(?P<rest>[^,]*?),?\s+and\
 _LEARNT_HEADING = re.compile(r"^\s*how\s+(?:it|this|that|i|we|the\s+\w+)\s+(?:came\s+to\s+light|came\s+out|found\s+out|"
                              r"was\s+(?:found|spotted|noticed|caught|discovered)|(?:first\s+)?(?:heard|learn(?:ed|t)))\b"
                              r"[^,]*?\s*\.?\s*$", re.IGNORECASE)
+# a heading that asks who, with someone else as subject, and on what ("Who pushed back, and on what", "Who objected,
+# and about what"): a person or group named as the one objecting, and what they objected to (judge110)
+_OBJECTED_HEADING = re.compile(r"^\s*who\s+(?!(?:i|we)\b)(?P<rest>[^,]*?),?\s+and\s+(?:on|about|over|to|against)\s+what"
+                               r"\s*\.?\s*$", re.IGNORECASE)
+# a heading that asks where a thing came from ("Where the idea came from", "Where I got it from"): a source named
+# (judge110)
+_SOURCE_HEADING = re.compile(r"^\s*where\s+(?P<rest>[^,]*?)\s+from\s*\.?\s*$", re.IGNORECASE)
+# a heading that asks how the candidate let others do a thing ("How I let them choose", "How we let the students
+# decide"): the others doing it, the candidate's act having given them the choice (judge110)
+_LET_HEADING = re.compile(rf"^\s*how\s+{_SELF}\s+let\s+(?P<who>[^,]*?)\s+(?P<verb>\w+)\s*\.?\s*$", re.IGNORECASE)
+# a heading that is a doing for people ("Putting it right for the people affected", "Making it up to the customers"
+# is not: no "for"): the candidate's own past act, done for them (judge110)
+_FOR_HEADING = re.compile(r"^\s*(?P<verb>\w+ing)\b(?P<rest>[^,:;]*?)\s+for\s+(?P<who>(?:the|those|our|my|their|all|every"
+                          r"one|everybody|each)\b[^,:;]*?)\s*\.?\s*$", re.IGNORECASE)
+# verbs of choosing, by their kind: the heading's verb ("choose") is done by any of its family, told in the past
+CHOOSING = frozenset({"chose", "chosen", "picked", "selected", "voted", "decided"})
+_FAMILIES = {"choose": CHOOSING, "pick": CHOOSING, "select": CHOOSING, "decide": CHOOSING, "vote": CHOOSING}
 # verbs of finding a thing out, told in the past, by anyone ("the auditor spotted", "we found out", "I noticed it")
 LEARNING = frozenset({"noticed", "spotted", "caught", "discovered", "saw", "found", "flagged", "picked"})
 # verbs of telling, said to the candidate ("a driver rang me", "the bank rang us", "the comms team forwarded it to me")
@@ -93,7 +117,7 @@ _INSTEAD = frozenset({"instead", "now"})
 # words of when, which name no thing changed ("we reviewed our processes afterwards": judge106)
 _WHEN = frozenset({"afterwards", "afterward", "after", "later", "again", "then", "since", "before", "once", "today"})
 # a verb's particles and manner adverbs ("-ly") name no thing changed
-_PARTICLES = frozenset({"around", "round", "back", "out", "off", "away", "up", "down", "over", "about", "through"})
+_PARTICLES = PARTICLES | frozenset({"around", "round", "back", "over", "about", "through"})
 _BE = frozenset({"was", "were", "had", "did", "got"})      # "we were down only forty instead of two hundred": no act
 # heading verbs that ask for such a change ("What I changed", "What we fixed", "What I did about it")
 CHANGE_ASKED = frozenset({"changed", "fixed", "did", "introduced", "built", "set", "put", "moved", "made", "tried"})
@@ -140,6 +164,14 @@ def read_heading(label: str) -> Heading | None:
         return Heading(WHO, bool(m.group("rider")), tuple(rest[1:]), rest[0] if rest else "")
     if (m := _ACT_HEADING.match(label)) and m.group("verb").lower() in CHANGE_ASKED:
         return Heading(ACT, bool(m.group("rider")), tuple(m.group("rest").lower().split()), m.group("verb").lower())
+    if m := _OBJECTED_HEADING.match(label):
+        return Heading(OBJECTED, True, tuple(m.group("rest").lower().split()))
+    if m := _SOURCE_HEADING.match(label):
+        return Heading(SOURCE, False, tuple(m.group("rest").lower().split()))
+    if m := _FOR_HEADING.match(label):
+        return Heading(FOR_THEM, False, tuple(m.group("who").lower().split()), m.group("verb").lower())
+    if m := _LET_HEADING.match(label):
+        return Heading(OTHERS, False, tuple(m.group("who").lower().split()), m.group("verb").lower())
     if _LEARNT_HEADING.match(label):
         return Heading(LEARNT, False, ())
     if m := _AMOUNT_HEADING.match(label):
@@ -171,14 +203,9 @@ def _acts(words: Sequence[str]) -> list[int]:
     return out
 
 
-_PAST_IRREGULAR = frozenset({"put", "set", "took", "made", "moved", "got", "brought", "gave", "sent", "built", "cut",
-                             "kept", "went", "came", "sat", "met", "ran", "led", "wrote", "began", "let", "told", "said",
-                             "did", "had", "was", "were", "found", "knew", "thought", "saw", "felt", "spoke", "rang",
-                             "swapped", "won", "chose", "left", "paid", "spent", "held", "taught", "bought", "stuck"})
-
-
 def _past(w: str) -> bool:
-    return w in _PAST_IRREGULAR or (len(w) > 3 and w.endswith("ed"))
+    # "stuck" is an act in a story of acts ("I stuck a note on the printer"), not the judge's past ("stuck payments")
+    return w in BASE_PASTS or w == "stuck" or past_verb(w)
 
 
 def _content(words: Sequence[str], own: frozenset[str], vague: frozenset[str]) -> int:
@@ -307,5 +334,173 @@ def tells_learning(words: Sequence[str], own: frozenset[str], vague: frozenset[s
         if w in LEARNING and (w not in ("found", "picked") or words[i + 1:i + 2] in (["out"], ["it"], ["up"])):
             return True
         if w in TELLING and _past(w) and _TO_US & set(words[i + 1:i + 4]):
+            return True
+    return False
+
+
+# ---- an objection slot ("Who pushed back, and on what"): someone named objecting, and to what (judge110)
+# verbs of objecting, told in the past ("the operations director objected", "the site managers fought it")
+OBJECTING = frozenset({"objected", "opposed", "resisted", "fought", "argued", "complained", "refused", "grumbled",
+                       "moaned", "challenged", "questioned", "disagreed", "resented", "blocked", "protested", "pushed"})
+# a state of objecting, after "was"/"were" ("was dead against it", "were worried about it", "weren't happy with …")
+_AGAINST = frozenset({"against", "worried", "unhappy", "concerned", "upset", "wary", "sceptical", "skeptical",
+                      "nervous", "angry", "furious", "unconvinced", "reluctant"})
+_NOT_HAPPY = frozenset({"happy", "keen", "having", "convinced", "sure"})     # "weren't happy with", "weren't having it"
+_WAS = frozenset({"was", "were"})
+_WASNT = frozenset({"wasn't", "weren't", "wasnt", "werent"})
+_DIDNT = frozenset({"didn't", "didnt"})
+_DEGREES = frozenset({"dead", "really", "very", "quite", "so", "totally", "completely", "all", "a", "bit", "at", "first",
+                      "too", "pretty", "strongly"})
+# words that end the one objecting, back from the verb: a clause opens after them
+_OPENS = frozenset({"and", "but", "so", "because", "then", "when", "which", "that", "while", "though", "although",
+                    "actually", "well", "obviously", "also"})
+# a few of anyone, which name nobody ("a few people pushed back", "some folks")
+_FEW = frozenset({"few", "couple", "some", "several", "many", "lot", "lots", "all", "everyone", "everybody"})
+
+
+def _objecting(words: Sequence[str], i: int) -> int:
+    """The offset after an objecting predicate that opens at words[i] ("objected", "pushed back", "was dead against",
+    "weren't happy", "didn't want"), or -1."""
+    w = words[i]
+    if w in OBJECTING and (w != "pushed" or words[i + 1:i + 2] == ["back"]):
+        return i + (2 if w == "pushed" else 1)
+    if w in _WAS or w in _WASNT:
+        k = i + 1
+        while k < len(words) and words[k] in _DEGREES:
+            k += 1
+        if k < len(words) and (words[k] in _AGAINST if w in _WAS else words[k] in _NOT_HAPPY):
+            return k + 1
+    if w in _DIDNT and words[i + 1:i + 2] in (["want"], ["like"], ["agree"]):
+        return i + 2
+    return -1
+
+
+def tells_objection(words: Sequence[str], own: frozenset[str], vague: frozenset[str], need: int) -> bool:
+    """Whether a sentence (cleaned words) tells who objected and to what, for a heading "Who pushed back, and on what":
+    someone other than the candidate named as the subject of an objecting predicate (`OBJECTING`, "was dead against
+    it", "weren't happy with", "didn't want": `_objecting`), opened by a determiner or possessive just before it
+    ("The Kettering site manager", "the lower-paid staff at Leicester"; not "a few people", "I", "we", "they"), and what they
+    objected to told after it in the sentence, with `need` words of content ("because they'd lose their own reports",
+    "his point was phones aren't allowed on the floor"); not "HR grumbled at first" (nothing objected to)."""
+    for i in range(len(words)):
+        after = _objecting(words, i)
+        if after < 0:
+            continue
+        a = i - 1               # back to the nearest opener: "The Kettering site manager", "the older drivers"
+        while a >= 0 and i - a <= 6 and words[a] not in OPENERS and words[a] not in _OPENS:
+            a -= 1
+        subject = words[a:i] if a >= 0 else []
+        if not subject or subject[0] not in OPENERS or (_SUBJECTS | _PERSONAL) & set(subject):
+            continue
+        if _content(subject, own | _ANYONE | _FEW, vague) < 1:
+            continue            # "a few people pushed back, as they always do": nobody named
+        what = [x for x in words[after:] if x not in _WHEN and x not in _DEGREES and x not in ("it", "this", "that")]
+        if _content(what, own, vague) >= need:
+            return True
+    return False
+
+
+# ---- a source slot ("Where the idea came from"): a source named, a person, a place, a thing read or seen (judge110)
+# verbs of a thing's beginning, with "with"/"from" and the source after ("It started with an exit interview")
+_ORIGIN = frozenset({"started", "began", "came", "stemmed", "grew", "arose"})
+# verbs of taking a thing from a source or meeting it there ("I'd seen it in a webinar", "I pinched the layout from a
+# friend", "something I'd read about in an article")
+_TAKEN = frozenset({"seen", "saw", "read", "heard", "pinched", "borrowed", "copied", "nicked", "stole", "took", "got",
+                    "picked", "learned", "learnt", "found", "spotted"})
+_FROM = frozenset({"from", "with", "in", "at", "on"})
+# verbs of putting an idea forward, by someone else ("A colleague on the pension side suggested it")
+_SUGGESTING = frozenset({"suggested", "recommended", "proposed", "raised", "mentioned", "pitched", "floated"})
+_IDEA = frozenset({"idea", "suggestion", "proposal", "brainchild"})
+
+
+def tells_source(words: Sequence[str], own: frozenset[str], vague: frozenset[str], need: int) -> bool:
+    """Whether a sentence (cleaned words) names where a thing came from, for a heading "Where the idea came from": a
+    beginning told with its source ("It started with an exit interview", "That started with a reconciliation I did"), a
+    thing met or taken from a source ("I'd seen it in a webinar by our software supplier", "I pinched the layout from a
+    friend"), someone else putting it forward ("A colleague on the pension side suggested it", "It was the shop
+    stewards' suggestion"); the source opened by a determiner or possessive, with `need` words of content in it or
+    its clause beyond the heading's; not "it came from looking at the process" (no source named), nor "I proposed it"."""
+    n = len(words)
+    for i, w in enumerate(words):
+        source: Sequence[str] = ()
+        if w in _ORIGIN or w in _TAKEN:
+            k = i + 1
+            while k < n and k - i <= 3 and words[k] not in _FROM:
+                k += 1
+            if k < n and words[k] in _FROM and (w in _TAKEN or words[k] in ("with", "from")) and k + 1 < n \
+                    and words[k + 1] in OPENERS:
+                end = k + 1     # the source to its clause's end ("a friend who runs payroll at a retailer"), or to
+                while end < n and words[end] not in _OPENS and words[end] != "as" and not (
+                        _past(words[end]) and words[end - 1] not in _SUBJECTS | _PERSONAL):
+                    end += 1            # another's verb ("the right people, a few people pushed back"; not "a
+                    #                     reconciliation I did where the two runs didn't agree")
+                source = words[k + 1:end]
+        elif w in _SUGGESTING or (w in _IDEA and i > 0 and words[i - 1].endswith(("'s", "s'"))):
+            a = i - 1           # back to the nearest opener: "A colleague on the pension side", "the shop stewards'"
+            while a >= 0 and i - a <= 6 and words[a] not in OPENERS and words[a] not in _OPENS:
+                a -= 1
+            if a >= 0 and words[a] in OPENERS:
+                person = [x for x in words[a:i] if x not in _ADVERBS and x not in _WHEN]
+                if _content(person, own | _ANYONE, vague) >= 1:      # a person named is a source
+                    return True
+        if source and _content(source, own | _ANYONE, vague) >= need:
+            return True
+    return False
+
+
+# ---- an others' act slot ("How I let them choose"): the others doing the heading's verb, given the choice (judge110)
+def _family(verb: str) -> frozenset[str]:
+    """The past forms that do a heading's verb: its family (`_FAMILIES`), or its own regular past."""
+    return _FAMILIES.get(verb, frozenset({verb + "d", verb + "ed"}))
+
+
+def tells_others_act(words: Sequence[str], verb: str, own: frozenset[str], vague: frozenset[str], need: int) -> bool:
+    """Whether a sentence (cleaned words) tells others doing what a heading "How I let them choose" names: a verb of its
+    family (`_family`: "picked", "chose", "voted") whose nearest subject back is not the candidate ("They ran their own
+    book club and picked each month's book", not "I picked their books at their level"), or said as done by someone
+    named ("the student picks were chosen by the student librarians"), with `need` words of content after it."""
+    done = _family(verb)
+    for i, w in enumerate(words):
+        if w not in done:
+            continue
+        after = words[i + 1:]
+        if after[:1] == ["by"] and after[1:2] and after[1] in OPENERS:
+            by = after[1:]
+            end = next((k for k, x in enumerate(by) if x in _OPENS), len(by))
+            if _content(by[:end], own | _ANYONE, vague) >= 1 and _content(after, own, vague) >= need:
+                return True
+            continue
+        subject = next((x for x in reversed(words[max(0, i - 10):i]) if x in _SUBJECTS or x in _PERSONAL), None)
+        if subject in _SUBJECTS:        # the candidate's own choice: "I picked their books at their level"
+            continue
+        end = next((k for k, x in enumerate(after) if x in _OPENS or x in _SUBJECTS), len(after))
+        if _content(after[:end], own, vague) >= need:
+            return True
+    return False
+
+
+# ---- a doing for people ("Putting it right for the people affected"): the candidate's act, reaching them (judge110)
+# words that name the people an act reaches, said after its verb ("refunded them", "rang every one of them", "wrote
+# to each of them", "paid it into their pots"); not "every" or "each" alone ("every tax code batch gets a check")
+_REACHED = frozenset({"them", "everyone", "everybody", "their", "him", "her"})
+_CLAUSE = frozenset({"because", "cos", "cuz", "coz", "but", "which", "so", "and", "rather"})
+
+
+def tells_act_for(words: Sequence[str], own: frozenset[str], vague: frozenset[str], need: int) -> bool:
+    """Whether a sentence (cleaned words) tells the candidate's own past act done for the people a heading names
+    ("Putting it right for the people affected"): a verb told in the past with the candidate as subject (`_acts`),
+    no finding nor word said (`NOT_ACTS`), with `need` words of content in its clause ("We refunded everyone in the
+    next pay with a note", "We paid them back the next week with a letter"), and the people reached after it in the
+    sentence (`_REACHED`); not "we got everybody sorted" (no act), nor "we fixed the codes" (nobody reached)."""
+    for j in _acts(words):
+        w = words[j]
+        if not _past(w) or w in NOT_ACTS or w == "made" and words[j + 1:j + 2] == ["sure"]:
+            continue
+        end = j + 1
+        while end < len(words) and words[end] not in _CLAUSE:
+            end += 1
+        thing = [x for x in words[j + 1:end] if x not in _PARTICLES and x not in _WHEN and not x.endswith("ly")
+                 and x not in _REACHED]
+        if _content(thing, own, vague) >= need and _REACHED & set(words[j + 1:]):
             return True
     return False

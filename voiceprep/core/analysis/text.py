@@ -33,8 +33,8 @@ CLOCK_UNITS = ("nanosecond", "microsecond", "millisecond", "second", "minute", "
 TIME_UNITS = (*CLOCK_UNITS, "day", "night", "week", "fortnight", "month", "quarter", "year", "decade", "sprint", "shift")
 # words ending "-ed" that are no past tense nor participle ("we proceed", "I'd speed it up"): followups' past tense
 # and segments' past perfect ("I'd" + a participle) read them alike
-ED_NOT_PAST = frozenset({"speed", "seed", "feed", "bleed", "breed", "greed", "indeed", "exceed", "succeed", "proceed",
-                         "embed", "hundred", "sacred", "naked", "wicked", "rugged"})
+ED_NOT_PAST = frozenset({"need", "speed", "seed", "feed", "bleed", "breed", "greed", "indeed", "exceed", "succeed",
+                         "proceed", "embed", "hundred", "sacred", "naked", "wicked", "rugged"})
 # the words that open a noun phrase, its article, demonstrative, possessive or quantifier ("the traces", "our logs",
 # "every service"): followups reads a phrase's shape by them, alternatives a thing named not bare
 # the words that say a figure is approximate ("about 40", "roughly two hours", "approximately 3%"): one set, each

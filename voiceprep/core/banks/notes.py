@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from voiceprep.core.analysis.jottings import dash_as_colon
 from voiceprep.core.analysis.text import sentences, stem, tokenize_text
 from voiceprep.core.banks.draft import GENERIC_NAMES, front_matter, name_phrase, names_in
 from voiceprep.core.banks.load import _STOPWORDS
@@ -342,7 +343,7 @@ def propose_key_points(notes: str, prompt: str = "",
             if not specific and not heading:      # "How I won them over" asks its own part of the story
                 skipped.append((idea, "too general: it says no more than the question"))
                 continue
-            label = capitalised(idea)
+            label = capitalised(dash_as_colon(idea))    # mend56 (walk66 5): "LMAX disruptor -- for ...": its colon
             rubric = piece.bullet and bool(_RUBRIC.match(idea)) and not _FIRST_PERSON.search(idea)
             out.append(ProposedPoint(label, cues, min_cues_for(cues),
                                      rubric=rubric, heading=piece.heading, story=piece.story))

@@ -91,13 +91,18 @@ def score_color(score: float | None) -> str:
 
 
 def choose(parent: QWidget | None, title: str, text: str, options: list[str], cancel: int | None = None,
-           default: int = 0, closed_by: Any = None) -> int:
+           default: int = 0, closed_by: Any = None, follows: Any = None) -> int:
     """Ask a question with named answers (plain text); return the index of the one chosen.
 
     `cancel` is the option Esc or closing the box means, `default` the one Enter presses. `closed_by`: a signal
     that makes the question moot (the answer it asks about stopped): the box closes as if cancelled (walkthrough 11:
     "An answer is being recorded" stayed up over the answer's feedback). One place for every question the app asks,
-    so tests can answer them."""
+    so tests can answer them.
+
+    `follows`: (signal, ask) for a question whose premise can change under it: at each emission ask() returns the
+    question's new (text, options), the options in the same order and meaning, or None while it still holds; the box
+    changes in place (walk66 finding 4: "An answer is being recorded… Keep recording" stayed up after the silence stop
+    had ended and scored the answer)."""
     from PySide6.QtWidgets import QMessageBox
 
     box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
@@ -108,11 +113,22 @@ def choose(parent: QWidget | None, title: str, text: str, options: list[str], ca
         box.setEscapeButton(buttons[cancel])
     if closed_by is not None:
         closed_by.connect(box.reject)
+
+    def follow(*_args: Any) -> None:
+        now = follows[1]()
+        if now is not None:
+            box.setText(now[0])
+            for button, option in zip(buttons, now[1]):
+                button.setText(option)
+    if follows is not None:
+        follows[0].connect(follow)
     try:
         box.exec()
     finally:
         if closed_by is not None:
             closed_by.disconnect(box.reject)
+        if follows is not None:
+            follows[0].disconnect(follow)
     clicked = box.clickedButton()
     return buttons.index(clicked) if clicked in buttons else (cancel if cancel is not None else len(options) - 1)
 

@@ -49,7 +49,7 @@ from voiceprep.core.history.queries import (
     standing_rule,
 )
 from voiceprep.core.history.skipped import competency_skips, is_skip
-from voiceprep.core.wording import counted, cut_at_word, score_shown, score_text
+from voiceprep.core.wording import PROGRESS_AVERAGE, counted, cut_at_word, score_shown, score_text
 from voiceprep.gui.operations import query, run_in_background
 from voiceprep.gui.widgets import accessible
 from voiceprep.gui.widgets.common import ACCENT, BAD, GOOD, WARN, heading, muted, sentence_case
@@ -328,11 +328,11 @@ def summary_text(st: dict[str, Any]) -> str:
         scores = f"no average yet{only_asked(st)}"
     else:
         # a skipped question is no answer: not in it (walk19), only in its round's score as 0 (core.history.skipped)
-        before = " before follow-ups" if follow_ups else ""
+        before = ", before follow-ups" if follow_ups else ""
         best = score_text(st["best_overall"] or 0)
         # a lower retry the same day is in no number here but the count and the best (queries.BEST_OF_DAY; fixAR)
         retries = retries_text(st.get("retries") or 0)
-        scores = (f"average {score_text(st['avg_overall'])} per answer{before} · best {best}"
+        scores = (PROGRESS_AVERAGE.format(score=score_text(st['avg_overall']), before=before) + f" · best {best}"
                   + (f" · {retries} (a question's best try of a day counts)" if retries else ""))
     # "answers", as the rest of the page says ("Includes 1 answer given with…", "per answer"; walk17 read "5 attempts"
     # then "Includes 1 answer")
