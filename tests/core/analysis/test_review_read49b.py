@@ -10,7 +10,7 @@ from voiceprep.core.analysis.delivery import analyze_delivery
 from voiceprep.core.analysis.evaluation import judge_hits
 from voiceprep.core.analysis.followups import follow_up_for
 from voiceprep.core.analysis.judge import SLOT_WORDS, VAGUE
-from voiceprep.core.analysis.slots import fills_act, tells_result
+from voiceprep.core.analysis.slots import fills_act, fills_who, read_heading, tells_result
 from voiceprep.core.transcript import Transcript
 from voiceprep.settings import AnalysisSettings
 
@@ -23,14 +23,30 @@ OWN = frozenset(["what", "i", "changed", "so", "it", "stopped"]) | SLOT_WORDS
     "i found the backlog was now three weeks behind on refunds",
     "i noticed the queue now held four thousand unread messages",
     "i realised the printer tray was full of old staples",
-    pytest.param("i explained to the head that parents would now get letters home", marks=pytest.mark.xfail(
-        strict=True, reason="read49b 1: a word said with 'now' is still read as a change (only findings are refused)")),
+    "i explained to the head that parents would now get letters home",
+    "we agreed that the tutors would now pass the notices on",
+    "i reported the jams to the it technician every day",
+    "i reviewed the printer logs every morning for a week",
+    "i checked the trays every morning instead",
 ])
 def test_a_finding_or_a_word_said_with_now_is_no_act_of_change(text):
     """slots.fills_act: any past verb after "I" with "now" or "instead" later in its clause, or a "re…ed" verb, was read
     as a change, though the module's NOT_ACTS (finding, knowing, saying) was never used: "I found the backlog was now
-    three weeks behind" filled "What I changed so it stopped". Findings (`FINDINGS`) are refused now."""
+    three weeks behind" filled "What I changed so it stopped". Findings (`FINDINGS`) are refused (read49b); a word said
+    (`SAYING`), a thing examined (`EXAMINING`) and a "re…ed" verb of either kind (`_redoes`) too (mend53)."""
     assert not fills_act(text.split(), OWN, VAGUE, AnalysisSettings().slot_filler_words)
+
+
+@pytest.mark.parametrize("text", [
+    "i rewrote the printer rota so every tray was checked at lunch",
+    "i reorganised the fiction shelves by genre with big signs",
+    "we rebuilt the booking form around the new system",
+    "i reduced the loan period for the new laptops",
+])
+def test_a_verb_re_doing_a_change_is_still_a_change(text):
+    """mend53: "re" and a verb of change ("rewrote", "rebuilt": read as past now), another "re…ed" verb ("reorganised",
+    "reduced") still fill "What I changed so it stopped"."""
+    assert fills_act(text.split(), OWN, VAGUE, AnalysisSettings().slot_filler_words)
 
 
 @pytest.mark.parametrize("text", ["we used the school app instead of paper letters",
@@ -57,16 +73,38 @@ BY_THE_TIME = (
     "coursework and the queue was out of the door. I never found out what fixed it in the end.")
 
 
-@pytest.mark.xfail(strict=True, reason="read49b 2: tells_result reads a figure after 'by the …' as the result")
 def test_the_size_of_the_problem_is_no_result(bank):  # noqa: F811
     """semantic-90: nothing ticked; semantic-92 ticks "The outcome, with a number" for the harm counted before anything
-    was fixed ("By the time anyone noticed, forty students had lost …")."""
+    was fixed ("By the time anyone noticed, forty students had lost …"); mend53: "by the time" it came to light
+    (`slots._found_then`) is no time after the change."""
     assert "outcome-number" not in ticked(bank, BY_THE_TIME)
 
 
-@pytest.mark.xfail(strict=True, reason="read49b 2: tells_result: 'now' with any figure in the next 12 words")
+AFTERWARDS = (
+    "The printers in the library jammed every day and the complaints piled up. I took the recycling tray away from the "
+    "printers and put a ream of new paper in each one. Afterwards complaints went from forty a week to six.")
+
+
+def test_a_figure_after_the_change_is_still_a_result(bank):  # noqa: F811
+    assert "outcome-number" in ticked(bank, AFTERWARDS)
+
+
 def test_now_looking_back_is_no_result():
-    assert not tells_result(["now", "i", "look", "back", "i", "think", "three", "things", "went", "wrong"], [7])
+    """mend53: a figure counts after "now" only in the clause "now" is said in (`slots._now_clause_end`); here it is in
+    a clause of its own, after "I think"."""
+    assert not tells_result(["now", "i", "look", "back", "i", "think", "three", "things", "went", "wrong"], [6])
+    assert not tells_result(["by", "the", "time", "we", "found", "out", "it", "had", "cost", "us", "forty"], [10])
+
+
+@pytest.mark.parametrize("text, figures", [
+    ("the logins used to fail thirty times a week and now it's one or two", [5, 12, 14]),
+    ("we now get about six complaints a term", [4]),
+    ("now it's one or two a week", [2, 4]),
+    ("by the time we finished the queue was down to forty", [10]),
+    ("afterwards complaints went from forty to six", [4, 6]),
+])
+def test_a_figure_now_or_by_the_time_of_the_change_is_still_a_result(text, figures):
+    assert tells_result(text.split(), figures)
 
 
 NAMES = """schema = 2
@@ -167,8 +205,27 @@ ON_MY_OWN = (
     "in the back office because the wifi was better there. I sorted the jams out on my own.")
 
 
-@pytest.mark.xfail(strict=True, reason="read49b 7: fills_who takes any thing after 'worked on'/'sat in' as a person")
 def test_a_place_or_a_thing_is_no_person_brought_in(bank):  # noqa: F811
     """slots.fills_who: INVOLVING's "worked", "sat" with _LINKS' "on", "in" and any opener: "the paper rota", "the back
-    office" are read as the person brought in, and what follows as the reason."""
+    office" were read as the person brought in, and what follows as the reason. mend53: after a link, only "with" or
+    "to" opens a person, unless the verb brings one with a particle (`slots.BRINGING`: "brought in")."""
     assert "who-involved" not in ticked(bank, ON_MY_OWN)
+
+
+UNION_REP = (
+    "The printers in the library jammed every day. I brought in our union rep because she knew the paper contract "
+    "inside out, and I sat down with the business manager because she controls the budget. The jams stopped.")
+
+
+def test_a_person_brought_in_with_a_particle_or_met_with_is_still_a_person(bank):  # noqa: F811
+    assert "who-involved" in ticked(bank, UNION_REP)
+    heading = read_heading("Who I brought in, and why")
+    own = frozenset(["who", "i", "brought", "in", "and", "why"]) | SLOT_WORDS
+    for text in ["i brought in our union rep because she knew the contract", "i went up to the deputy head because she "
+                 "ran the rota", "i worked with the site manager because he held the keys",
+                 "i sat down with the business manager because she controls the budget"]:
+        assert fills_who(text.split(), [], heading, own, VAGUE, 2), text
+    for text in ["i worked on the paper rota since the old one was broken",
+                 "i sat in the back office because the wifi was better there",
+                 "i went round every department meeting because they needed showing"]:
+        assert not fills_who(text.split(), [], heading, own, VAGUE, 2), text

@@ -143,8 +143,11 @@ from voiceprep.settings import (
     AnalysisSettings,
 )
 
-JUDGE_VERSION = "semantic-102-walk66"   # session 50: mend55 (-102-walk66): a role held ("I was the tech lead")
+JUDGE_VERSION = "semantic-103-walk66"   # session 50: mend55 (-103-walk66): a role held ("I was the tech lead")
                                    # ticks a role point; a hedged sentence names nothing "precisely" (walk66 2, 1d);
+                                   # -103: mend53: read49b 1, 2, 7 (slots.py: a word said with "now", a
+                                   # verb of saying or examining in "re…ed", a place after "worked on"/"sat in", "by the
+                                   # time" it came to light, "now" with a figure in another clause fill no slot);
                                    # -102: judge111 (contrasts.py: a point that sets its claim against an
                                    # alternative, "..., not just asked for longer hours", is set aside where its sentence tells
                                    # the alternative instead: "so we did longer days and Saturdays");

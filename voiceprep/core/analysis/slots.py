@@ -114,6 +114,14 @@ CHANGING = frozenset({"changed", "moved", "put", "swapped", "switched", "replace
                       "wrote", "rewrote", "adjusted", "updated", "upgraded", "fitted", "locked", "labelled", "labeled",
                       "covered"})
 _INSTEAD = frozenset({"instead", "now"})
+# verbs of saying: what is said with "now" or "instead" is a change told, not made ("I explained to the head that
+# parents would now get letters home", "we agreed she'd put a ream in instead": read49b 1)
+SAYING = frozenset({"said", "told", "asked", "explained", "talked", "spoke", "agreed", "mentioned", "announced",
+                    "suggested", "proposed", "promised", "warned", "reminded", "informed", "replied", "answered",
+                    "argued", "reported", "recommended", "insisted", "assured", "reassured", "responded", "requested"})
+# verbs of examining: what follows was looked at, not changed ("I reviewed the logs", "I checked the trays instead")
+EXAMINING = frozenset({"reviewed", "researched", "rechecked", "revisited", "checked", "examined", "inspected",
+                       "investigated", "studied", "analysed", "analyzed", "audited", "monitored", "traced", "read"})
 # words of when, which name no thing changed ("we reviewed our processes afterwards": judge106)
 _WHEN = frozenset({"afterwards", "afterward", "after", "later", "again", "then", "since", "before", "once", "today"})
 # a verb's particles and manner adverbs ("-ly") name no thing changed
@@ -127,6 +135,11 @@ INVOLVING = frozenset({"got", "brought", "asked", "called", "invited", "involved
                        "recruited", "hired", "approached", "persuaded", "convinced"})
 # words between a verb and the person it brings in ("went to", "worked with", "sat down with", "brought in")
 _LINKS = frozenset({"to", "with", "in", "down", "up", "along", "over", "on", "round", "around", "together"})
+# verbs that bring a person along with a particle ("brought in our union rep", "roped in the caretaker", "called over
+# the site manager"); any other verb reaches a person after a link only through "with" or "to" ("worked with", "sat down
+# with", "went up to"): "worked on the paper rota", "sat in the back office" name a thing or a place (read49b 7)
+BRINGING = frozenset({"got", "brought", "pulled", "roped", "called", "invited", "hired"})
+_TO_A_PERSON = frozenset({"with", "to"})
 # words that end the person named ("I got the site team in, because …", "asked the business manager to come down")
 _ENDS = frozenset({"because", "cos", "cuz", "coz", "since", "as", "to", "so", "and", "but", "who", "which", "that",
                    "in", "down", "up", "along", "over", "involved", "on", "round", "for", "about", "after", "when",
@@ -204,8 +217,11 @@ def _acts(words: Sequence[str]) -> list[int]:
 
 
 def _past(w: str) -> bool:
+    """Whether a word is a verb told in the past: irregular, re-done ("rewrote", "rebuilt"), or "-ed"."""
     # "stuck" is an act in a story of acts ("I stuck a note on the printer"), not the judge's past ("stuck payments")
-    return w in BASE_PASTS or w == "stuck" or past_verb(w)
+    if w in BASE_PASTS or w == "stuck" or past_verb(w):
+        return True
+    return w[:2] == "re" and (w[2:] in BASE_PASTS or past_verb(w[2:]))
 
 
 def _content(words: Sequence[str], own: frozenset[str], vague: frozenset[str]) -> int:
@@ -216,7 +232,8 @@ def _content(words: Sequence[str], own: frozenset[str], vague: frozenset[str]) -
 def fills_who(words: Sequence[str], next_words: Sequence[str], heading: Heading, own: frozenset[str],
               vague: frozenset[str], need: int) -> bool:
     """Whether a sentence (cleaned words) brings a person in, as the candidate's past act: an involving verb
-    (`INVOLVING`), its links ("went to", "got … in"), a person opened by a determiner or possessive, and, when the
+    (`INVOLVING`), its links ("went to", "brought in": after a link only "with"/"to" opens a person unless the verb
+    brings one with a particle, `BRINGING`), a person opened by a determiner or possessive, and, when the
     heading asks why, a reason told after the person (`REASONS`, or a clause said of them, "she manages …") in the
     sentence, or the next sentence said of them ("They're year ten volunteers") with `need` words of content."""
     why = heading.why
@@ -228,6 +245,8 @@ def fills_who(words: Sequence[str], next_words: Sequence[str], heading: Heading,
             k += 1
         if k >= len(words) or words[k] not in OPENERS:
             continue
+        if k > j + 1 and words[j] not in BRINGING and words[k - 1] not in _TO_A_PERSON:
+            continue                # "I worked on the paper rota", "I sat in the back office": no person
         end = k + 1
         while end < len(words) and words[end] not in _ENDS:
             end += 1
@@ -247,10 +266,19 @@ def fills_who(words: Sequence[str], next_words: Sequence[str], heading: Heading,
     return False
 
 
+def _redoes(w: str) -> bool:
+    """Whether a verb told in the past re-does something ("rewrote", "rebuilt", "reorganised", "rearranged"): "re" and a
+    verb of change, or any "re…ed" verb that is not one of saying or examining ("reported", "reviewed", "reminded": no
+    re-doing, read49b 1)."""
+    return w[:2] == "re" and (w[2:] in CHANGING or len(w) > 6 and w.endswith("ed") and w not in SAYING | EXAMINING)
+
+
 def fills_act(words: Sequence[str], own: frozenset[str], vague: frozenset[str], need: int) -> bool:
     """Whether a sentence (cleaned words) tells the candidate's own past act on a thing: a verb told in the past whose
-    subject is the candidate (`_acts`), not a finding (`FINDINGS`), a word said nor a person brought in, with `need`
-    words of content after it in its clause ("I took the recycling tray away from the printer")."""
+    subject is the candidate (`_acts`), not a finding (`FINDINGS`), a word said (`SAYING`: "I explained that parents
+    would now get letters") or a thing examined (`EXAMINING`), nor a person brought in, with `need` words of content
+    after it in its clause ("I took the recycling tray away from the printer"); a verb beginning "re" only when it
+    re-does something (`_redoes`)."""
     for j in _acts(words):
         w = words[j]
         if not _past(w) or w == "made" and words[j + 1:j + 2] == ["sure"]:      # "I made sure": no change
@@ -260,9 +288,9 @@ def fills_act(words: Sequence[str], own: frozenset[str], vague: frozenset[str], 
         end = j + 1
         while end < len(words) and words[end] not in ("because", "cos", "cuz", "coz", "but", "which", "so", "and"):
             end += 1
-        changes = (w in CHANGING or (w.startswith("re") and w.endswith("ed") and len(w) > 6)
+        changes = (w in CHANGING or _redoes(w)
                    or words[j + 1:j + 3] == ["up", "with"]             # "we came up with a new rule"
-                   or w not in _BE and bool(_INSTEAD & set(words[j + 1:end])))
+                   or w not in _BE | SAYING | EXAMINING and bool(_INSTEAD & set(words[j + 1:end])))
         if w in ("started", "began"):       # "I started covering every graphic novel": a practice begun
             changes = any(x.endswith("ing") for x in words[j + 1:j + 2])
         thing = [x for x in words[j + 1:end]       # "turned it around pretty quickly", "reviewed our processes afterwards":
@@ -283,6 +311,30 @@ _OPEN_TIME = frozenset({"the", "that", "this", "then", "end", "half", "summer", 
 
 
 _PART = frozenset({"out", "of", "them", "those", "these", "us"})   # between a part and "of": "twelve of them out of"
+# subjects that open a clause ("now I look back, I think three things went wrong": "now" is said of looking back, and
+# the figure is in a clause of its own after "I"; "now it's one or two", "we now get six a week": one clause)
+_CLAUSE_SUBJECTS = frozenset({"i", "we", "he", "she", "they", "you", "it", "there", "i'm", "we're", "it's", "there's",
+                              "they're", "he's", "she's", "you're", "i'd", "we'd", "i've", "we've", "they've"})
+_FOUND_REACH = 4            # words of a "by the time …" clause its verb is looked for in ("by the time anyone noticed")
+
+
+def _now_clause_end(words: Sequence[str], i: int) -> int:
+    """Where the clause "now" (words[i]) is said in ends: before a subject after its own ("now [that] we get …")."""
+    k = i + 1
+    if k < len(words) and words[k] == "that":
+        k += 1
+    if k < len(words) and words[k] in _CLAUSE_SUBJECTS:
+        k += 1
+    while k < len(words) and words[k] not in _CLAUSE_SUBJECTS:
+        k += 1
+    return k
+
+
+def _found_then(words: Sequence[str], i: int) -> bool:
+    """Whether "by" (words[i]) opens "by the time" the problem came to light ("By the time anyone noticed, forty
+    students had lost their coursework"): a figure then is the harm done before anything was fixed, no result."""
+    return (words[i + 1:i + 3] == ["the", "time"]
+            and any(x in FINDINGS or x in LEARNING for x in words[i + 3:i + 3 + _FOUND_REACH]))
 
 
 def tells_result(words: Sequence[str], figures: Sequence[int]) -> bool:
@@ -290,7 +342,8 @@ def tells_result(words: Sequence[str], figures: Sequence[int]) -> bool:
     move "from … to" a figure ("Collections went from about half to nearly ninety percent", "from every day to about
     one a fortnight"), a part of a whole ("eleven out
     of fourteen", "twelve of them out of the eighteen"), or a figure said after a time that follows the change ("by the
-    spring we had twenty-two", "by the end it was four", "Next stocktake we were down thirty-eight"). `figures`: the
+    spring we had twenty-two", "by the end it was four", "Next stocktake we were down thirty-eight"; "now" only in its
+    own clause, `_now_clause_end`; not "by the time" it came to light, `_found_then`). `figures`: the
     offsets of the words said as numbers (a number word too: "one", "half"). Not "X instead of Y" alone: "it finished
     in forty minutes instead of five hours" is as often another story's result (dev2 d2f-af-rt-04, off-topic)."""
     at = sorted(figures)
@@ -302,7 +355,8 @@ def tells_result(words: Sequence[str], figures: Sequence[int]) -> bool:
         if w == "of" and any(f < i and set(words[f + 1:i]) <= _PART for f in at) and any(i < f <= i + 4 for f in at):
             return True                 # "eleven of the fourteen", "twelve of them out of the eighteen"
         if (w in _AFTER_TIME and i + 1 < len(words) and (words[i + 1] in _OPEN_TIME or w in ("next", "now", "afterwards"))
-                and any(i < f <= i + 12 for f in at)):
+                and any(i < f <= i + 12 and (w != "now" or f < _now_clause_end(words, i)) for f in at)
+                and not (w == "by" and _found_then(words, i))):
             return True
     return False
 
