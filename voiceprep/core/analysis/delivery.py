@@ -394,8 +394,9 @@ _ROLES = frozenset({"lead", "owner"})
 _PARTICLES = frozenset({"on", "off", "up", "down", "out", "back", "over", "away"})
 
 
-def _roles(clean: list[str]) -> list[tuple[int, int]]:
-    """The spans where the candidate says the role they held ("I was the lead", "I was the tech lead")."""
+def held_roles(clean: list[str]) -> list[tuple[int, int]]:
+    """The spans where the candidate says the role they held ("I was the lead", "I was the tech lead"): the one reader
+    of a role held, for the Ownership card and for the judge's role points (`AnswerJudge`, walk66 2)."""
     out = []
     for i in range(len(clean) - 2):
         if clean[i] != "i" or clean[i + 1] != "was":
@@ -440,7 +441,7 @@ def _steps(raw: list[str], clean: list[str]) -> tuple[list[str], list[str]]:
         return not _CONDITIONS.intersection(clean[start:i])
 
     habit = bool(_HABIT.search(" ".join(clean)))
-    own = [words(i, j) for i, j in _roles(clean)] + [quote(i) for i in _done_by(clean, frozenset({"i"}), PRESENT_STEPS)
+    own = [words(i, j) for i, j in held_roles(clean)] + [quote(i) for i in _done_by(clean, frozenset({"i"}), PRESENT_STEPS)
                                                        if step(i) and told(i)]
     others = [quote(i) for i in _done_by(clean, _WE)]
     others += [raw[i - 1].strip(" ,.;:").lower() + " " + quote(i) for i in _done_by(clean, _OTHERS)

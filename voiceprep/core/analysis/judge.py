@@ -37,7 +37,7 @@ from voiceprep.core.analysis.alternatives import (
 )
 from voiceprep.core.analysis.contrasts import alternative, tells_alternative, turns
 from voiceprep.core.analysis.cue_clauses import CueClauses, clause_texts
-from voiceprep.core.analysis.delivery import asks_for_story
+from voiceprep.core.analysis.delivery import asks_for_story, held_roles
 from voiceprep.core.analysis.embedder import Embedder
 from voiceprep.core.analysis.intents import intent_examples, wants_number
 from voiceprep.core.analysis.keypoints import (
@@ -55,6 +55,7 @@ from voiceprep.core.analysis.keypoints import (
     match_key_point,
 )
 from voiceprep.core.analysis.plain import BASE_VERBS, claim_similarities, claim_texts
+from voiceprep.core.analysis.precision import asks_precision, hedges
 from voiceprep.core.analysis.products import dots, similarities
 from voiceprep.core.analysis.quantities import ARTICLES, numbers_said
 from voiceprep.core.analysis.quote_assignment import assignment, joint_quotes
@@ -142,7 +143,9 @@ from voiceprep.settings import (
     AnalysisSettings,
 )
 
-JUDGE_VERSION = "semantic-104"  # session 50: -104: read50a: slots' "How I let them swap" takes "swapped",
+JUDGE_VERSION = "semantic-105"  # session 50: -105: mend55: a role held ("I was the tech lead")
+                                   # ticks a role point; a hedged sentence names nothing "precisely" (walk66 2, 1d);
+                                   # -104: read50a: slots' "How I let them swap" takes "swapped",
                                    # "tried", "planned" (`_family`: a regular past as spelt);
                                    # -103: mend53: read49b 1, 2, 7 (slots.py: a word said with "now", a
                                    # verb of saying or examining in "re…ed", a place after "worked on"/"sat in", "by the
@@ -2464,6 +2467,18 @@ class AnswerJudge:
                                       for j in range(max(u.first, i - CHANGE_REACH), i)))
         return out
 
+    def _hedged_units(self) -> np.ndarray:
+        """Per unit, whether a sentence it overlaps hedges what it names (`precision.hedges`): the clause "found out
+        that it was, uh, the database," of a sentence that goes on "kind of, maybe, or, like, one of the services"."""
+        hedged = [(a, b) for a, b in self._sentence_list if hedges(self._words[a:b + 1])]
+        return np.array([any(a <= u.last and u.first <= b for a, b in hedged) for u in self.units], dtype=bool)
+
+    def _holds_role(self, ok: np.ndarray) -> bool:
+        """Whether a usable unit (`ok`) says the role the candidate held ("I was the tech lead on it"), by the reader
+        the Ownership card uses (`delivery.held_roles`)."""
+        return any(ok[k] and u.kind != "pair" and held_roles(self._words[u.first:u.last + 1])
+                   for k, u in enumerate(self.units))
+
     def _told_causes(self, kp: KeyPoint, ok: np.ndarray) -> np.ndarray:
         """Per unit, whether it tells a cause, for a cause heading (`CAUSE_HEADING`): usable for the point (`ok`), and
         at least `slot_filler_words` words of content beyond the heading's (`SLOT_WORDS`), told in the past, from a
@@ -3156,6 +3171,8 @@ class AnswerJudge:
         vague = self._vague_units(own_stems(kp.label, kp.cues)) | self._lone_name_units(kp.label)
         if not kp.cues_from_label:       # "the team made some decisions together": its cue said, nothing named
             vague = vague | self._unnamed_units(lexical)
+        if asks_precision(kp.label):     # "it was the database, kind of, maybe" for "The root cause, named precisely"
+            vague = vague | self._hedged_units()
         ok = ok & ~vague
         # "I think reliability is about testing a lot and monitoring. We had some retries.": a view and a bare
         # mention are no more said as a pair (walk48 4)
@@ -3238,6 +3255,9 @@ class AnswerJudge:
         #                                           the paper budget" for "Who I brought in, and why" (slots.py)
         if slotted:       # "it turned out the kids were loading scrap paper" for "The root cause I found"; a heading's
             p = self.s.judge_threshold      # words are a slot's, not said by a story in few details either (below)
+        if p < self.s.judge_threshold and YOUR_ROLE.search(kp.label) and self._holds_role(ok):
+            p = self.s.judge_threshold      # "I was the tech lead on it." for "Your role and decisions": the role held,
+            #                                 read as the Ownership card reads it (`held_roles`, walk66 2)
         before = self._before_figures(kp.label)
         if ASKS_FOR_NUMBERS.search(kp.label) and not any(
                 said and not any(i in before for i in range(u.first, u.last + 1))
