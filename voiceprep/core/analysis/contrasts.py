@@ -21,6 +21,8 @@ import re
 
 import numpy as np
 
+from voiceprep.core.analysis.products import dots
+
 # the contrast marker and a "just" after it: "not just asked for longer hours", "instead of just sending letters"
 _MARKER = re.compile(r"^\s*,?\s*(?:not\s+just|instead\s+of|rather\s+than)\s+(?:just\s+)?", re.IGNORECASE)
 
@@ -44,7 +46,7 @@ def turns(text: str) -> bool:
 
 def _cos(vectors: np.ndarray, v: np.ndarray) -> np.ndarray:
     norms = np.linalg.norm(vectors, axis=-1) * float(np.linalg.norm(v))
-    out: np.ndarray = np.divide(vectors @ v, norms, out=np.zeros(norms.shape, dtype=float), where=norms > 0)
+    out: np.ndarray = np.divide(dots(vectors, v), norms, out=np.zeros(norms.shape, dtype=float), where=norms > 0)
     return out
 
 
