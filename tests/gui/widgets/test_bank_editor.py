@@ -2629,7 +2629,7 @@ def test_names_a_removed_key_point_put_into_the_vocabulary_go_with_it(qtbot, ser
         editor.select(prompt + ("key_points", next(j for j, lab in enumerate(labels) if lab.startswith(start))))
         editor.remove_current()
 
-    remove("Checked patient first - BM")
+    remove("Checked patient first")                              # its " - " is a colon now (mend56)
     assert editor.doc.bank().vocabulary == ("Datix", "HCA")
     assert "“BM” is out of the Vocabulary too" in editor.status.text()
     remove("Filled in Datix")                                    # the candidate's own name stays
