@@ -8,15 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from voiceprep.core.analysis.followups import asked_follow_up
-from voiceprep.core.banks.model import Bank, Job, KeyPoint, Prompt, Round
-
-
-def _asked(label: str) -> str:
-    point = KeyPoint(id="k", label=label, cues=("rota",))
-    prompt = Prompt(id="p", text="Tell me about a time you turned round a failing depot.", key_points=(point,))
-    bank = Bank(schema=1, job=Job(id="b", title="Depot manager"), rounds=(Round(id="r", title="R", prompts=(prompt,)),))
-    return asked_follow_up(point, bank)
+from tests.core.analysis.test_followups_direct_question import _asked
 
 
 @pytest.mark.parametrize("label, asked", [
