@@ -125,6 +125,7 @@ from voiceprep.core.analysis.slots import (
 from voiceprep.core.analysis.text import (
     APPROXIMATE,
     DETERMINERS,
+    NOT_PLURAL,
     TIME_UNITS,
     Token,
     acronym,
@@ -143,7 +144,9 @@ from voiceprep.settings import (
     AnalysisSettings,
 )
 
-JUDGE_VERSION = "semantic-105"  # session 50: -105: mend55: a role held ("I was the tech lead")
+JUDGE_VERSION = "semantic-105-strong"  # session 51: -105-strong: judge116: "people across" names someone ("across" is
+                                   # no plural: NOT_PLURAL); "one a fortnight" is a number said (`rate_next`);
+                                   # session 50: -105: mend55: a role held ("I was the tech lead")
                                    # ticks a role point; a hedged sentence names nothing "precisely" (walk66 2, 1d);
                                    # -104: read50a: slots' "How I let them swap" takes "swapped",
                                    # "tried", "planned" (`_family`: a regular past as spelt);
@@ -3783,13 +3786,14 @@ class AnswerJudge:
 
     def _modifiers(self) -> frozenset[int]:
         """The words said right before a plural noun that names no one, in the same clause ("customer" in "customer
-        tickets"; not "on-call" in "the on-call folks", nor "engineer" in "every engineer gets paged")."""
+        tickets"; not "on-call" in "the on-call folks", nor "engineer" in "every engineer gets paged", nor "people" in
+        "two hundred and thirty people across all three sites": "across" is no plural, `NOT_PLURAL`)."""
         words, raw = self._words, self.raw
         return frozenset(i for i in range(len(words) - 1)
                          if raw[i][-1:].isalnum() and not words[i].endswith("s") and words[i + 1].endswith("s")
                          and (i == 0 or words[i - 1] not in SINGULAR_DETERMINERS)
                          and len(words[i + 1]) > 3 and words[i + 1] not in FUNCTION_WORDS
-                         and words[i + 1] not in PEOPLE)
+                         and words[i + 1] not in PEOPLE and words[i + 1] not in NOT_PLURAL)
 
     def _figure_words(self) -> frozenset[int]:
         """The words that say a figure: a number written in digits ("5 ms", "99.9%"), above ten ("forty minutes",
