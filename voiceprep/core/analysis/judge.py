@@ -143,7 +143,7 @@ from voiceprep.settings import (
     AnalysisSettings,
 )
 
-JUDGE_VERSION = "semantic-105-told"  # session 51: mend57: a number heading's point ("The result, with a number")
+JUDGE_VERSION = "semantic-106"  # session 51: -106: mend57: a number heading's point ("The result, with a number")
                                    # is ticked as the judge decides it, not by any number the Numbers card lists
                                    # (`analyze.told_points`; the app showed 6 false ticks on V the evaluation never counted);
                                    # session 50: -105: mend55: a role held ("I was the tech lead")
