@@ -143,9 +143,7 @@ from voiceprep.settings import (
     AnalysisSettings,
 )
 
-JUDGE_VERSION = "semantic-106-mend58"  # session 51: -106: mend58: quotes only: a words-ticked point's cue sentence is
-                                   # not one another point holds; a pairwise quote swap needs one word's gain (walk66 3);
-                                   # session 50: -105: mend55: a role held ("I was the tech lead")
+JUDGE_VERSION = "semantic-105"  # session 50: -105: mend55: a role held ("I was the tech lead")
                                    # ticks a role point; a hedged sentence names nothing "precisely" (walk66 2, 1d);
                                    # -104: read50a: slots' "How I let them swap" takes "swapped",
                                    # "tried", "planned" (`_family`: a regular past as spelt);
@@ -338,7 +336,6 @@ FACET_SAID = 0.45         # a facet this close to a sentence counts as said, for
 NUMBER_EVIDENCE_MARGIN = 0.15   # a sentence with a number this much less close still quotes a point that wants one
 QUOTE_WORD_BONUS = 0.08  # a quote's closeness gains this for each of the point's own words it says ...
 QUOTE_WORDS_CAP = 4      # ... up to this many
-SWAP_GAIN_MIN = QUOTE_WORD_BONUS   # `one_to_one` swaps two points' quotes for one that gains at least one word's worth
 TAKEN_MARGIN = 0.15      # another point's best sentence is not quoted when a sentence this much less close is free
 # a thing a plain label claims is shorter than the label and comes close to more sentences: it covers the point from
 # this much above the threshold (the whole label from the threshold)
@@ -3453,11 +3450,7 @@ class AnswerJudge:
         (`_quote_scores` above -1), B its better one, and A one that is more A's than B's. "I want to build the
         platforms that let a small business..." for "grow into building the underlying platforms" and "What excites me
         is that the infrastructure has direct business impact" for "Infra work with direct business impact", not the
-        two swapped (walk43). B's better quote must be better by at least what one of its own words adds (SWAP_GAIN_MIN):
-        A gives up its own sentence for it, and a hair is no sign that A's sentence is B's ("How you found it: tracing…"
-        at 0.45 on the symptom's sentence against 0.41 on its own took it, and the symptom, 1.05 there, fell to 0.50;
-        a role point at 0.248 against 0.242 set off two swaps that moved the scale and the architecture off theirs:
-        walk66 3). Decides nothing: quotes only. A moved quote takes its point's cue evidence along
+        two swapped (walk43). Decides nothing: quotes only. A moved quote takes its point's cue evidence along
         (`_cues_follow`)."""
         spans = {(u.first, u.last): i for i, u in enumerate(self.units)}
         placed = [(r, spans.get((r.judgement.unit.first, r.judgement.unit.last))) for r in results
@@ -3474,7 +3467,7 @@ class AnswerJudge:
                 qa, qb = ja.quotes, jb.quotes
                 if qa[ib] > -1 and qb[ia] > qb[ib] > -1 and qa[ib] > qb[ib] and qa[ia] > qb[ia] \
                         and not self._loses_its_figure(ra.key_point, ia, ib) \
-                        and not self._loses_its_figure(rb.key_point, ib, ia) and qb[ia] - qb[ib] >= SWAP_GAIN_MIN:
+                        and not self._loses_its_figure(rb.key_point, ib, ia):
                     ja.unit, jb.unit = self._whole(self.units[ib]), self._whole(self.units[ia])
                     placed[x], placed[y] = (ra, ib), (rb, ia)
                     moved += [ra, rb]
@@ -4030,21 +4023,17 @@ class AnswerJudge:
         matcher took them, first ("an API so other platforms can embed payments", not "a payments platform", where
         the matcher took "platforms"). A sentence's matches are the point's cues said in it, each once, wherever the
         matcher kept its first mention ("Finally, we write the raw events to cheap storage" for "Archive raw events
-        …", not the Kafka sentence that said "events" first: walk57 2). Of sentences that say as many, one another point
-        is quoted by and quotes better (`_taken`) last: "Our checkout API's p99 latency jumped from 300 milliseconds…"
-        is the symptom's, so "I batched the calls…, and p99 went back to 250 milliseconds" carries "The fix and the
-        measured result" (walk66 3: the fix was quoted nowhere, and the swaps then shuffled three points' quotes)."""
+        …", not the Kafka sentence that said "events" first: walk57 2)."""
         at = [(cue, self.index.tokens[m.first].word) for cue, m in lexical.said]
         matched = [len({cue for cue, w in at if u.first <= w <= u.last}) for u in self.units]
         kept = [self.index.tokens[m.first].word for m in lexical.matches]
         firsts = [sum(u.first <= w <= u.last for w in kept) for u in self.units]   # on a tie, the kept mentions
         said = self._cues_said_in(kp)
         most = max((n for n, u in zip(matched, self.units) if u.kind == "sentence"), default=0)
-        free = ~self._taken(kp)
-        scored = [(int(said[i]) if ok[i] and said[i] > most else matched[i], bool(free[i]), firsts[i], bool(ok[i]),
-                   float(sims[i]), -i) for i, u in enumerate(self.units) if u.kind == "sentence"]
+        scored = [(int(said[i]) if ok[i] and said[i] > most else matched[i], firsts[i], bool(ok[i]), float(sims[i]), -i)
+                  for i, u in enumerate(self.units) if u.kind == "sentence"]
         best = max(scored, default=None)
-        return self.units[-best[5]] if best and best[0] else None
+        return self.units[-best[4]] if best and best[0] else None
 
     def _cue_bearer(self, unit: Unit, lexical: KeyPointResult, ok: np.ndarray, sims: np.ndarray, kp: KeyPoint,
                     near: float) -> Unit:
