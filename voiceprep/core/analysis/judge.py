@@ -143,7 +143,10 @@ from voiceprep.settings import (
     AnalysisSettings,
 )
 
-JUDGE_VERSION = "semantic-105"  # session 50: -105: mend55: a role held ("I was the tech lead")
+JUDGE_VERSION = "semantic-106"  # session 51: -106: mend57: a number heading's point ("The result, with a number")
+                                   # is ticked as the judge decides it, not by any number the Numbers card lists
+                                   # (`analyze.told_points`; the app showed 6 false ticks on V the evaluation never counted);
+                                   # session 50: -105: mend55: a role held ("I was the tech lead")
                                    # ticks a role point; a hedged sentence names nothing "precisely" (walk66 2, 1d);
                                    # -104: read50a: slots' "How I let them swap" takes "swapped",
                                    # "tried", "planned" (`_family`: a regular past as spelt);
@@ -2542,7 +2545,7 @@ class AnswerJudge:
         return out
 
     @staticmethod
-    def _asks_number(label: str) -> bool:
+    def asks_number(label: str) -> bool:
         """Whether a heading asks for a figure told as the result: ", with a number" (`NUMBER_HEADING`), or a noun
         phrase headed by figures read by `read_heading` ("The numbers after that": slots.NUMBER)."""
         heading = read_heading(label)
@@ -3246,7 +3249,7 @@ class AnswerJudge:
             p = self.s.judge_threshold      # an instance of the point, told in the story's own words (judge26/28)
         if p < self.s.judge_threshold and (
                 (NUMBER_HEADING.match(kp.label) and (self._measured_results(kp, ok).any() or self._told_results(kp, ok).any()))
-                or (self._asks_number(kp.label) and self._told_results(kp, ok).any())):
+                or (self.asks_number(kp.label) and self._told_results(kp, ok).any())):
             p = self.s.judge_threshold      # "restarts went from three a day to none" for "The result, with a number"
         slotted = p < self.s.judge_threshold and (
             (bool(CAUSE_HEADING.match(kp.label)) and self._told_causes(kp, ok).any())
