@@ -146,7 +146,7 @@ from voiceprep.settings import (
     AnalysisSettings,
 )
 
-JUDGE_VERSION = "semantic-107-strong"  # session 51: -107-strong: judge116: "people across" names someone ("across" is
+JUDGE_VERSION = "semantic-108"  # session 51: -108: judge116: "people across" names someone ("across" is
                                    # no plural: NOT_PLURAL); "one a fortnight" is a number said (`rate_next`);
                                    # -107: judge114: another question's story keeps
                                    # no point nearer that question than the point, and is flagged so (walk66 1b);
