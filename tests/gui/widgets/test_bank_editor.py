@@ -1044,7 +1044,8 @@ def test_practice_opens_on_the_bank_just_made_and_the_welcome_says_it_is_ready(q
     assert "“Platform engineer at Acme” is ready" in window.welcome.sample.text()
     assert not window.welcome.create_btn.isVisible() and window.welcome.dismiss_btn.isVisible()
     # said once (session 12: the welcome and Practice's card both said it, one under the other)
-    assert "is ready" not in page.position.text() and page.position.text() == "Choose a round, then press Start round."
+    assert "is ready" not in page.position.text() and page.position.text() == (     # walk67 7: the round chosen named
+        f"Press Start round to begin “{page.bank().round(page.round_box.currentData()).title}”, or choose another round.")
     window.welcome.dismiss()                                     # no welcome: Practice says it
     window.nav.setCurrentRow(3)
     window.banks.new_bank()
@@ -1082,7 +1083,8 @@ def test_a_bank_made_while_the_welcome_is_out_of_view_is_said_ready_once(qtbot, 
     window.nav.setCurrentRow(0)
     assert page.bank().id == "acme" and window.welcome.isVisible()
     assert "is ready" in window.welcome.sample.text()
-    assert "is ready" not in page.position.text() and page.position.text() == "Choose a round, then press Start round."
+    assert "is ready" not in page.position.text() and page.position.text() == (     # walk67 7: the round chosen named
+        f"Press Start round to begin “{page.bank().round(page.round_box.currentData()).title}”, or choose another round.")
 
 
 def test_a_bank_named_as_a_bundled_one_says_mine_in_every_picker(qtbot, services, data_home):
