@@ -1122,7 +1122,7 @@ def test_from_the_answers_tab_reaches_compare_two_before_judge_again_and_ctrl_d_
     assert tab_stops(page.table, 1) == [page.compare_btn]
     after = tab_stops(page.compare_btn, 30)
     assert after.index(page.detail.rejudge) < after.index(page.detail.view) < after.index(page.detail.save_note)
-    assert after.index(page.delete_btn) < after.index(page.detail.rejudge)     # not the second stop from the answers
+    assert after.index(page.detail.rejudge) < after.index(page.delete_btn)     # walk67 6: Delete last, on no way
     compared: list[dict] = []
     monkeypatch.setattr(page, "_show_compare", compared.append)
     page.table.setFocus()
@@ -1491,7 +1491,7 @@ def test_tab_follows_the_page_as_drawn_filters_search_answers_feedback_actions(q
     while page.isAncestorOf(w := tab()) and len(seen) < 30:
         seen.append(w)
     filters = [x for x in (page.bank_filter, page.prompt_filter, page.min_score) if x.isVisible() and x.isEnabled()]
-    shown = [x for x in (page.compare_btn, page.delete_btn, page.export_btn) if x.isVisible() and x.isEnabled()]
+    shown = [x for x in (page.compare_btn, page.export_btn) if x.isVisible() and x.isEnabled()]
     focused = [x.parentWidget() if x is page.min_score.lineEdit() else x for x in seen]
     # walk47 3: the actions on the selected answers right after them, before the feedback; the feedback's own
     # buttons above it before it, as drawn (walk59 9c: Judge again came after the note)
@@ -1500,6 +1500,8 @@ def test_tab_follows_the_page_as_drawn_filters_search_answers_feedback_actions(q
     assert focused[:len(filters) + len(shown) + len(above) + 3] == [
         *filters, page.search, page.table, *shown, *above, page.detail.view], seen
     assert len(seen) == len(set(seen))
+    # walk67 6: Tab ×3 and Space from the search, meant for Export…, deleted an answer: Delete is the page's last stop
+    assert page.delete_btn.isEnabled() and seen[-1] is page.delete_btn, seen
     # from the search: Tab to the answers, Shift+Tab to the filters
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: QApplication.focusWidget() is page.search, timeout=5000)

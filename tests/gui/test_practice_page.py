@@ -1528,12 +1528,15 @@ def test_choosing_another_bank_with_no_round_going_shows_that_choice(window, qtb
     assert page.clock.text() == "0:00 / 2:00"
     page.fill_banks(select="senior-backend-payments")         # before any round
     assert page.clock.text() == "0:00 / 2:30"
+    assert "Choose a bank" not in page.position.text() and "begin “" in page.position.text()   # walk67 7, at start
     page, ctl = start(window, qtbot, bank="airwallex")
     to_the_summary(qtbot, page, ctl)
     page.fill_banks(select="senior-backend-payments")
     assert page.stack.currentIndex() == 0 and page.clock.text() == "0:00 / 2:30"
     assert page.prompt_text.text() == "" and not page.attempt_line.isVisible()
-    assert page.position.text() == "Choose a bank and a round, then press Start round."
+    # walk67 7: a round is chosen, so the card names it rather than asking to choose one
+    chosen = page.bank().round(page.round_box.currentData()).title
+    assert page.position.text() == f"Press Start round to begin “{chosen}”, or choose another round."
     page.start_btn.click()                                  # and the new choice starts as usual
     qtbot.waitUntil(lambda: ctl.state in (c.SPEAKING, c.IDLE) and ctl.rehearsal.bank.id == "senior-backend-payments",
                     timeout=30000)

@@ -551,3 +551,15 @@ def test_a_list_of_heading_lines_is_a_list_of_points_one_each():
     points = propose_key_points("Who the stakeholder was\n\nCouncillor Maria Lopez chairs the infrastructure committee\n")
     assert [(p.label, p.heading) for p in points] == [
         ("Councillor Maria Lopez chairs the infrastructure committee", "Who the stakeholder was")]
+
+
+def test_a_sentence_end_with_no_space_after_it_splits_as_two_sentences_would():
+    """Walk67 5: text pasted from a PDF ran "embedded finance.Under the hood" together into one merged point. A stop
+    after a lowercase word and before a capitalised one ends a sentence; names and numbers with a dot do not."""
+    pasted = ("Airwallex is building the global financial platform: multi-currency accounts, embedded finance.Under "
+              "the hood: multi-region consistency, low-latency payment routing.")
+    assert [p.label for p in propose_key_points(pasted)] == [
+        "Airwallex is building the global financial platform: multi-currency accounts, embedded finance",
+        "Under the hood: multi-region consistency, low-latency payment routing"]
+    kept = "We moved the checkout from ASP.NET to Node.js in release v1.2 and kept the U.S. tax rules."
+    assert [p.label for p in propose_key_points(kept)] == [kept.rstrip(".")]

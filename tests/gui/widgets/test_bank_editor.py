@@ -1044,7 +1044,8 @@ def test_practice_opens_on_the_bank_just_made_and_the_welcome_says_it_is_ready(q
     assert "“Platform engineer at Acme” is ready" in window.welcome.sample.text()
     assert not window.welcome.create_btn.isVisible() and window.welcome.dismiss_btn.isVisible()
     # said once (session 12: the welcome and Practice's card both said it, one under the other)
-    assert "is ready" not in page.position.text() and page.position.text() == "Choose a round, then press Start round."
+    assert "is ready" not in page.position.text() and page.position.text() == (     # walk67 7: the round chosen named
+        f"Press Start round to begin “{page.bank().round(page.round_box.currentData()).title}”, or choose another round.")
     window.welcome.dismiss()                                     # no welcome: Practice says it
     window.nav.setCurrentRow(3)
     window.banks.new_bank()
@@ -1082,7 +1083,8 @@ def test_a_bank_made_while_the_welcome_is_out_of_view_is_said_ready_once(qtbot, 
     window.nav.setCurrentRow(0)
     assert page.bank().id == "acme" and window.welcome.isVisible()
     assert "is ready" in window.welcome.sample.text()
-    assert "is ready" not in page.position.text() and page.position.text() == "Choose a round, then press Start round."
+    assert "is ready" not in page.position.text() and page.position.text() == (     # walk67 7: the round chosen named
+        f"Press Start round to begin “{page.bank().round(page.round_box.currentData()).title}”, or choose another round.")
 
 
 def test_a_bank_named_as_a_bundled_one_says_mine_in_every_picker(qtbot, services, data_home):
@@ -3387,3 +3389,69 @@ def test_a_question_whose_own_terms_the_vocabulary_crowds_out_gets_a_tip(qtbot, 
     editor.doc.set((), "vocabulary", ["Supplier1"])
     editor._after_change()
     assert not editor.hints, editor.hints
+
+
+def test_notes_dialog_sets_one_competency_for_the_ticked_points_and_they_load_without_a_problem(
+        qtbot, services, data_home, monkeypatch):
+    """Walk67 5: in a bank with competencies, each point Key points from my notes added had "(none)": five red
+    "Competency is empty" problems, fixed one by one by keyboard. The dialog offers the bank's competencies once for
+    all the ticked points, first the one a new point of the prompt takes; the points are added with it."""
+    from voiceprep.core.banks.new_point import default_competency
+
+    no_question(monkeypatch)
+    _window, editor = new_bank_in_active_window(qtbot, services, data_home)
+    editor.add_competency()
+    editor.add_competency()
+    ids = [editor.doc.get(("competencies", i), "id") for i in range(2)]
+    prompt_path = ("rounds", 0, "prompts", 0)
+    editor.select(prompt_path)
+    before = editor.doc.count(prompt_path, "key_points")
+    first = default_competency(editor.doc, prompt_path)[0]
+    other = next(c for c in ids if c != first)
+    seen: list[tuple[str | None, bool]] = []
+
+    def pick_then_add():
+        dialog = QApplication.activeModalWidget()
+        dialog.notes.setPlainText("Moved the ledger to Kafka.\nCut payout errors by 40%.\nLed the on-call rota.")
+        dialog.propose_btn.click()
+        for i in range(dialog.list.count()):
+            tick(dialog, i)
+        box = dialog.competency_box
+        seen.append((box.currentData() if box.currentIndex() >= 0 else None, dialog.add_btn.isEnabled()))
+        box.setCurrentIndex(box.findData(other))
+        dialog.add_btn.click()
+    when_modal(pick_then_add)
+    editor.key_points_from_notes()
+    assert seen == [(first, first is not None)]       # the default offered; with none yet, Add waits for a pick
+    added = [("rounds", 0, "prompts", 0, "key_points", k) for k in range(before, editor.doc.count(prompt_path, "key_points"))]
+    assert len(added) == 3 and all(editor.doc.get(kp, "competency") == other for kp in added)
+    assert not any("Competency is empty" in t for t in problem_texts(editor)), problem_texts(editor)
+
+
+def test_notes_dialog_competency_pick_is_asked_before_adding_and_space_presses_add(qtbot, monkeypatch):
+    """Walk67 5 and 7: with no competency to start from, Add waits for one and the dialog says why; a bank without
+    competencies asks nothing. Space on the focused "Add N ticked key points" presses it, as on any button."""
+    dialog = NotesDialog(None, "Moved the ledger to Kafka.\nCut payout errors by 40%.", "",
+                         competencies=[("delivery", "Delivery"), ("ownership", "Ownership")])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    dialog.propose_btn.click()
+    assert sum(dialog.ticked()) == 2 and dialog.competency() is None
+    assert not dialog.add_btn.isEnabled() and "pick the one" in dialog.competency_note.text()
+    dialog.competency_box.setFocus()
+    qtbot.keyClick(dialog.competency_box, Qt.Key.Key_Down)
+    assert dialog.competency() == "delivery" and dialog.add_btn.isEnabled()
+    dialog.add_btn.setFocus()
+    qtbot.waitUntil(lambda: dialog.add_btn.hasFocus(), timeout=5000)
+    qtbot.keyClick(dialog.add_btn, Qt.Key.Key_Space)
+    assert dialog.result() == NotesDialog.DialogCode.Accepted and not dialog.isVisible()
+    plain = NotesDialog(None, "Moved the ledger to Kafka.", "")
+    qtbot.addWidget(plain)
+    plain.propose_btn.click()
+    assert plain.competency_box.isHidden() and plain.competency() is None and plain.add_btn.isEnabled()
+    chosen = NotesDialog(None, "", "", competencies=[("delivery", "Delivery"), ("ownership", "Ownership")],
+                         competency="ownership")
+    qtbot.addWidget(chosen)
+    assert chosen.competency() == "ownership"

@@ -174,7 +174,7 @@ def _pieces(notes: str) -> list[_Piece]:
                 out.extend(_Piece(line.strip(), heading, story=story, listed=True) for line in lines)
                 continue
             out.extend(_Piece(s, heading, alone=len(lines) == 1, story=story)
-                       for line in _lines(lines) for s in sentences(line))
+                       for line in _lines(lines) for s in sentences(_spaced_stops(line)))
     return [_Piece(c, p.heading, p.bullet, p.alone, p.story, p.listed) for p in out if (c := _clean(p.text))]
 
 
@@ -223,6 +223,17 @@ def _lines(lines: list[str]) -> list[str]:
         else:
             out.append(line.strip())
     return out
+
+
+# a sentence's end with no space after it, as text pasted from a PDF runs them together ("embedded finance.Under the
+# hood", walk67 5): a stop after a lowercase word and before a capitalised one; "ASP.NET", "Node.js", "v1.2", "e.g.The"
+# and "U.S.A" have no lowercase word before, or no capitalised word after
+_RUN_ON_STOP = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")
+
+
+def _spaced_stops(line: str) -> str:
+    """The line with a space after each run-on sentence end, so it splits as two sentences would."""
+    return _RUN_ON_STOP.sub(" ", line)
 
 
 def _split_long(sentence: str) -> list[str]:

@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QPalette, QTextCursor
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -177,6 +178,12 @@ class DraftDialog(QDialog):
 
 
 WHY_LINES = 4      # lines said by name under "Not ticked" and "Left out"; the rest counted
+# the notes dialog's one competency for all the ticked points, in a bank with competencies (walk67 5: five added
+# points had "(none)", five red problems fixed one by one)
+NOTES_COMPETENCY = "Competency of the ticked ones"
+NOTES_COMPETENCY_PICK = "pick one"
+NOTES_COMPETENCY_NOTE = "This bank's key points each name a competency: pick the one these show."
+NOTES_COMPETENCY_SET = "Each ticked key point is added with this competency; change any of them in the editor."
 
 
 class NotesDialog(QDialog):
@@ -186,7 +193,10 @@ class NotesDialog(QDialog):
     A key point is added as a plain label, judged by its meaning: the cues proposed from the notes are only a hint
     (measured in fix37, saved as cues they made the judge worse). Cues the candidate types are saved."""
 
-    def __init__(self, parent=None, notes: str = "", prompt: str = ""):
+    def __init__(self, parent=None, notes: str = "", prompt: str = "",
+                 competencies: list[tuple[str, str]] | None = None, competency: str | None = None):
+        """`competencies`: the bank's, as (id, name), offered for all the ticked points, `competency` chosen first
+        (what a new key point of this prompt would take); none: the bank has none and nothing is asked."""
         super().__init__(parent)
         self.setWindowTitle("Key points from my notes")
         self.prompt = prompt
@@ -248,6 +258,22 @@ class NotesDialog(QDialog):
         form.addRow("Key point", self.label_edit)
         form.addRow("Cues (optional, separated by ;)", self.cues_edit)
         form.addRow("Cues needed", needed_row)
+        self.competency_box = QComboBox()
+        self.competency_box.setAccessibleName(NOTES_COMPETENCY)
+        self.competency_box.setPlaceholderText(NOTES_COMPETENCY_PICK)
+        for cid, name in competencies or []:
+            self.competency_box.addItem(name or cid, cid)
+        self.competency_box.setCurrentIndex(self.competency_box.findData(competency) if competency else -1)
+        self.competency_note = plain_label("")
+        competency_row = QHBoxLayout()
+        competency_row.addWidget(self.competency_box)
+        competency_row.addWidget(self.competency_note, 1)
+        if competencies:
+            form.addRow(NOTES_COMPETENCY, competency_row)
+        else:
+            self.competency_box.hide()
+            self.competency_note.hide()
+        self.competency_box.currentIndexChanged.connect(lambda _i: self._count())
         lay.addLayout(form)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.add_btn = self.buttons.addButton("Add the ticked key points", QDialogButtonBox.ButtonRole.AcceptRole)
@@ -266,7 +292,7 @@ class NotesDialog(QDialog):
             kept=str(self.needed.value() or self.needed.specialValueText()))))
         # one Tab stop for the whole list (arrows move, Space ticks), then the selected one's wording and cues
         tab_chain(self.buttons, [self.notes, self.propose_btn, self.list, self.label_edit, self.cues_edit,
-                                 self.needed])
+                                 self.needed, *([self.competency_box] if competencies else [])])
         self._show_current(-1)
         _fit(self, 820, 640)
 
@@ -447,7 +473,14 @@ class NotesDialog(QDialog):
         # the button says what it adds (walk41: four Shift+Tabs from the list wrapped round to it, and a Space meant for
         # the list added two ticked points she had not meant to keep)
         self.add_btn.setText(f"Add {counted(n, 'ticked key point')}" if n else "Add the ticked key points")
-        self.add_btn.setEnabled(n > 0)
+        asked = self.competency_box.count() > 0
+        picked = not asked or self.competency() is not None
+        self.competency_note.setText(NOTES_COMPETENCY_SET if picked else NOTES_COMPETENCY_NOTE)
+        self.add_btn.setEnabled(n > 0 and picked)
+
+    def competency(self) -> str | None:
+        """The competency picked for all the ticked points (None: the bank has none, or none is picked yet)."""
+        return self.competency_box.currentData() if self.competency_box.currentIndex() >= 0 else None
 
     def _why_text(self) -> str:
         """Each line proposed unticked and each line left out, with why, said on the dialog (not only in a

@@ -1628,7 +1628,10 @@ class BankEditor(QWidget):
         self._structural(act)
         return result[0] if result else None
 
-    def add_key_point(self, label: str = "", cues: list[str] | None = None, min_cues: int | None = None) -> NodePath | None:
+    def add_key_point(self, label: str = "", cues: list[str] | None = None, min_cues: int | None = None,
+                      competency: str | None = None) -> NodePath | None:
+        """A new key point after the one selected (else last) in the current prompt; its competency `competency`, else
+        the one default_competency chooses."""
         path = self.node_path
         if len(path) < 4 or path[0] != "rounds":
             return None
@@ -1638,7 +1641,7 @@ class BankEditor(QWidget):
 
         def act() -> NodePath:
             assert self.doc is not None
-            taken.append(default_competency(self.doc, prompt_path))
+            taken.append((competency, "chosen") if competency else default_competency(self.doc, prompt_path))
             comp = taken[-1][0]
             values: dict[str, Any] = {"id": id_from_text(label, set(self.doc.ids(prompt_path, "key_points")),
                                                          fallback="point"),
@@ -1656,21 +1659,21 @@ class BankEditor(QWidget):
             return result[0]
         self._structural(act)
         comp, source = taken[-1] if taken else (None, "")
-        if comp and source != "prompt's" and self.doc is not None:   # walk50: where the list starts, said
+        if comp and source not in ("prompt's", "chosen") and self.doc is not None:   # walk50: where it starts, said
             name = next((self.doc.get(("competencies", c), "name") or comp for c in range(self.doc.count((), "competencies"))
                          if self.doc.get(("competencies", c), "id") == comp), comp)
             self.status.setText(f"Competency: {name}, the one this {source} key points use most; pick another if this "
                                 "point shows another.")
         return result[0] if result else None
 
-    def add_key_points(self, points: list[ProposedPoint]) -> None:
-        """Add several proposals to the current prompt as one step per point; the first added one is then open
-        in the form with the keyboard in its Key point field."""
+    def add_key_points(self, points: list[ProposedPoint], competency: str | None = None) -> None:
+        """Add several proposals to the current prompt as one step per point, each with `competency` if given; the
+        first added one is then open in the form with the keyboard in its Key point field."""
         prompt_path = self.node_path[:4]
         added = []
         for p in points:
             self.node_path = prompt_path
-            added.append(self.add_key_point(p.label, p.cues, p.min_cues))
+            added.append(self.add_key_point(p.label, p.cues, p.min_cues, competency))
         first = next((a for a in added if a is not None), None)
         names: list[str] = []
         if self.doc is not None:
@@ -1893,11 +1896,18 @@ class BankEditor(QWidget):
 
         prompt_id = str(self.doc.get(self.node_path[:4], "id", "")) if self.doc is not None else ""
         prompt = str(self.doc.get(self.node_path[:4], "text", "") or "") if self.doc is not None else ""
-        dialog = NotesDialog(self, self._notes.get(prompt_id, ""), prompt)      # ticks the points closest to it
+        # the bank's competencies offered once for all the ticked points, first the one a new point here would take
+        # (walk67 5: each added point had "(none)", five problems fixed one by one)
+        doc = self.doc
+        competencies = [(str(doc.get(("competencies", i), "id", "")), str(doc.get(("competencies", i), "name", "") or ""))
+                        for i in range(doc.count((), "competencies"))] if doc is not None else []
+        first = default_competency(doc, self.node_path[:4])[0] if doc is not None and competencies else None
+        dialog = NotesDialog(self, self._notes.get(prompt_id, ""), prompt,      # ticks the points closest to it
+                             competencies=[c for c in competencies if c[0]], competency=first)
         accepted = dialog.exec()
         self._notes[prompt_id] = dialog.notes.toPlainText()       # shown again when it is reopened
         if accepted:
-            self.add_key_points(dialog.chosen())
+            self.add_key_points(dialog.chosen(), dialog.competency())
 
     # -- saving and closing ---------------------------------------------------------------------
     # -- ids ------------------------------------------------------------------------------------

@@ -353,7 +353,9 @@ class HistoryPage(QWidget):
         filters.addWidget(self.prompt_filter, 2)
         filters.addWidget(self.min_score)
         actions.addWidget(self.search, 3)
-        for b in (self.compare_btn, self.delete_btn, self.export_btn):
+        # Delete drawn last and the page's last Tab stop (walk67 6: Tab ×3 and Space from the search, meant for
+        # Export…, deleted an answer): a destructive button is on the way to nothing
+        for b in (self.compare_btn, self.export_btn, self.delete_btn):
             actions.addWidget(b)
         accessible.name(self.bank_filter, "Bank shown")
         accessible.name(self.prompt_filter, "Question shown")
@@ -500,8 +502,8 @@ class HistoryPage(QWidget):
         # meant for Compare two, judged one again; Judge again asks first now), then the feedback's as drawn: its
         # buttons above the text, Judge again among them (walk59 9c: last, it came after the note and Save note)
         order: list[QWidget] = [self.bank_filter, self.prompt_filter, self.min_score, self.search, self.table,
-                                self.compare_btn, self.delete_btn, self.export_btn, *feedback,
-                                *(b for b in self.notice.findChildren(QAbstractButton) if takes_tab(b))]
+                                self.compare_btn, self.export_btn, *feedback,
+                                *(b for b in self.notice.findChildren(QAbstractButton) if takes_tab(b)), self.delete_btn]
         for first, second in zip(order, order[1:]):
             QWidget.setTabOrder(first, second)
 

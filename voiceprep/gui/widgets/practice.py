@@ -127,6 +127,11 @@ ANSWER_CUT_OFF_TIP = ("Asks “{question}”, the question your last answer was 
 # a drill answer cut off: its points asked again (read46c 7: the whole question was asked)
 ANSWER_CUT_OFF_DRILL_TIP = ("Asks “{question}” again as the drill your last answer was cut off on, for its points: "
                             "{points}. Start round asks the round from its first question.")
+# what the card says before a round: with one chosen, Start round begins it (walk67 7: "Choose a round" with one chosen)
+CHOOSE_ROUND = "Choose a bank and a round, then press Start round."
+ROUND_CHOSEN = "Press Start round to begin “{round}”, or choose another round."
+BANK_READY = "Your bank “{name}” is ready: press Start round to begin “{round}”, or choose another round."
+BANK_READY_NO_ROUND = "Your bank “{name}” is ready: choose a round, then press Start round."
 DRILL_AGAIN_TITLE = "Drill: the points your cut-off answer asked for"
 NEXT_PENDING = PROCESSING_TEXT + " Next question as soon as your feedback is saved ({n} again or Esc: stay on it)."
 COMMANDS = {"Space": "Start or stop your answer", "R": "Retry this question (start over)", "N": "Next question",
@@ -518,7 +523,8 @@ class PracticePage(QWidget):
         card = Card()
         cl = QVBoxLayout(card)
         row = QHBoxLayout()
-        self.position = muted("Choose a bank and a round, then press Start round.")
+        self.position = muted(CHOOSE_ROUND)
+        self._choice_said = CHOOSE_ROUND         # the position's text while it says what Start round will do
         row.addWidget(self.position, 1)
         self.replay_btn = QPushButton("↻ Replay")            # its key added from its shortcut, below
         row.addWidget(self.replay_btn, 0, Qt.AlignmentFlag.AlignTop)
@@ -1180,8 +1186,7 @@ class PracticePage(QWidget):
         self.offered_bank = bank_id
         self.lastBankChanged.emit()
         if r is None:           # a welcome-back recap named the last bank's points: not this bank's
-            self.position.setText(f"Your bank “{name}” is ready: pick a round and press Start round." if say_ready
-                                  else "Choose a round, then press Start round.")
+            self._say_choice(name if say_ready else "")
             self.position.show()
             self.prompt_text.setText("")
             self._say_state("")
@@ -1240,10 +1245,22 @@ class PracticePage(QWidget):
         self.show_notice(f"Press Start round to begin “{chosen}” ({bank.name}). The question below is still "
                          f"from “{r.title}”; your answers to it are saved in History.")
 
+    def _say_choice(self, ready: str = "") -> None:
+        """What Start round will do: begin the round chosen (named), else choose one; `ready`, a bank just made,
+        said ready too."""
+        bank, round_id = self.bank(), self.round_box.currentData()
+        title = bank.round(round_id).title if bank is not None and round_id is not None else ""
+        self._choice_said = (BANK_READY.format(name=ready, round=title) if ready and title else
+                             BANK_READY_NO_ROUND.format(name=ready) if ready else
+                             ROUND_CHOSEN.format(round=title) if title else CHOOSE_ROUND)
+        self.position.setText(self._choice_said)
+
     def _show_choice(self, rnd, finished: bool) -> None:
         """No round going: the view is the chosen round's, not the last one's (its summary, its clock)."""
         self._show_clock(0.0, float(rnd.prompts[0].target_seconds if rnd.prompts else 0))
         if not finished:                # before any round: a welcome-back recap may be on screen; it stays
+            if self.position.text() == self._choice_said:      # the round named is the one now chosen
+                self._say_choice()
             return
         self.stack.setCurrentIndex(0)
         self.captions.clear()
@@ -1251,7 +1268,7 @@ class PracticePage(QWidget):
         self.notice.hide()
         self.drill_note.hide()
         self.attempt_line.hide()
-        self.position.setText("Choose a bank and a round, then press Start round.")
+        self._say_choice()
         self.next_btn.setText(self._keyed("Next", "N"))     # not the last round's "Finish round" (walkthrough 11)
         self.position.show()
         self.prompt_text.setText("")
