@@ -39,6 +39,7 @@ from voiceprep.core.analysis.contrasts import alternative, tells_alternative, tu
 from voiceprep.core.analysis.cue_clauses import CueClauses, clause_texts
 from voiceprep.core.analysis.delivery import asks_for_story, held_roles
 from voiceprep.core.analysis.embedder import Embedder
+from voiceprep.core.analysis.headings import ACT, AMOUNT, FOR_THEM, LEARNT, OBJECTED, OTHERS, SOURCE, WHO, heading_form
 from voiceprep.core.analysis.intents import intent_examples, wants_number
 from voiceprep.core.analysis.keypoints import (
     FUNCTION_WORDS,
@@ -59,7 +60,7 @@ from voiceprep.core.analysis.precision import asks_precision, hedges
 from voiceprep.core.analysis.products import dots, similarities
 from voiceprep.core.analysis.quantities import ARTICLES, numbers_said
 from voiceprep.core.analysis.quote_assignment import assignment, joint_quotes
-from voiceprep.core.analysis.recital import recital_stems, slot_heading
+from voiceprep.core.analysis.recital import recital_stems
 from voiceprep.core.analysis.segments import (
     ADDITIVE,
     CHANGE_CLAIM,
@@ -102,18 +103,8 @@ from voiceprep.core.analysis.slot_fills import (
     turned_out_how_it_went,
 )
 from voiceprep.core.analysis.slots import (
-    ACT,
-    AMOUNT,
-    FOR_THEM,
-    LEARNT,
-    NUMBER,
-    OBJECTED,
-    OTHERS,
-    SOURCE,
-    WHO,
     fills_act,
     fills_who,
-    read_heading,
     tells_act_for,
     tells_amount,
     tells_learning,
@@ -1150,12 +1141,11 @@ ASKS_FOR_EXAMPLE = re.compile(r"\b(?:an?|one|concrete|specific|real)\s+(?:(?:con
                               r"(?:example|instance)\b", re.IGNORECASE)
 
 
-# a key point written as a "How I …" note heading ("How I learned it fast", "How I let them choose") asks for the how of
+# a key point written as a "How I …" note heading (`headings.HOW_HEADING`: "How I learned it fast") asks for the how of
 # this story, a way it was done: a sentence in which the candidate only claims something of themselves in the present,
 # telling nothing that happened ("I pick things up pretty fast", "I'm always happy to learn new systems", "I usually just
 # read the docs"), names the manner, not this story's way (walk63 5, judge100). The heading read back before a colon
 # ("How I let them choose: a student book-buying trip") is not the candidate's claim: only the words after it are read
-HOW_HEADING = re.compile(r"^\s*how\s+(?:i|we)\b", re.IGNORECASE)
 _CLAIMING = frozenset({"i", "i'm", "i've", "im", "ive"})
 
 
@@ -1165,27 +1155,7 @@ ASKS_FOR_NUMBERS = re.compile(r"\bwith (?:a |the |some )?numbers?\b|\bquantif|\b
                               re.IGNORECASE)
 
 
-# a key point written as a note heading that names a slot of the story and asks for its number ("The result, with a
-# number", "What it saved, with a number", "What changed afterwards, with a number": walk63 1, judge97): its words name
-# no content a sentence could come near in meaning, so it is credited by what fills it, a sentence told as done that
-# measures a change with a figure (`_measured_results`), not by a bare number ("we had three hundred"), a number that
-# says nothing changed ("still about three a day") or a plan
-# (a heading, "The …"/"What …", with its comma: not an instruction, "Set an SLO target with a number", "Say how big
-# the jump in volume was, with a number", "Show that it worked, with a number", judged as before)
-NUMBER_HEADING = re.compile(r"^\s*(?:the|what|our|my|its)\b[^,:;.]{0,60},\s*with\s+(?:a|the|some)\s+numbers?\s*\.?\s*$",
-                            re.IGNORECASE)
 UNCHANGED = frozenset({"still", "same", "unchanged", "stayed", "flat"})
-# a key point written as a note heading that names the cause of a problem ("The root cause I found", "The root cause,
-# named precisely", "What caused it": walk63 1, judge99): like a number heading, its words name a slot, not content a
-# sentence comes near in meaning, so it is credited by what fills it (`_told_causes`): a sentence told as done that
-# says what the cause was, after a finding ("it turned out the kids were loading scrap paper", "I worked out it was
-# because the system sent the notice to the tutor", "the real cause was that each worker opened its own pool") or as
-# why a thing happened ("it was the desk being empty at lunch, because I was on canteen duty"); not the reason for the
-# candidate's own act ("I got the technician in, because the problem was on the network side"), nor the slot named
-# with nothing in it ("I found the root cause of the problem")
-CAUSE_HEADING = re.compile(r"^\s*(?:(?:the|my|our|its)\s+(?:(?:real|root|actual|underlying|main)\s+)?causes?"
-                           r"(?:\s+(?:i|we)\s+(?:found|identified|traced|uncovered|spotted))?|what\s+caused\s+it)"
-                           r"\s*(?:,[^,:;.]{0,40})?\.?\s*$", re.IGNORECASE)
 # what tells a cause found, the words after it being the cause (read over a unit's cleaned words; not "came down to",
 # said of a figure as often: "it came down to under two seconds", d2n-062)
 FOUND_CAUSE = re.compile(r"\b(?:turned out|(?:found|worked|figured) out|found (?:that|it was|the (?:\w+ )?(?:cause|reason))"
@@ -1196,18 +1166,6 @@ CAUSAL = frozenset({"because", "cos", "cuz", "coz"})
 # words of a cause heading's slot, which fill nothing ("the root cause of the problem", "why it was happening")
 SLOT_WORDS = frozenset({"problem", "problems", "issue", "issues", "cause", "causes", "reason", "reasons", "root",
                         "happening", "happened", "thing", "things", "why"})
-# a key point written as a note heading that names the technology brought in, and why ("The technology and why I
-# needed it", "The tool we picked, and why we chose it": walk63 1, judge99): credited by a sentence that names the
-# thing and gives the reason for it (`_told_technologies`), in its words before a reason ("We inherited a Go service
-# ..., so someone on the team had to be able to change it safely", "we got a self-issue kiosk because the lunch queue
-# was out the door"), or in the sentence just before one that refers back to it ("A self-issue machine. The reason was
-# me being on my own at lunch"); not "the new one" (no name), nor the old system ("Our old catalogue kept crashing, so
-# something had to change": the system before is another slot), nor "X, so I brought in Y" (the act after the reason,
-# reversed)
-TECH_HEADING = re.compile(r"^\s*(?:the|my|our)\s+(?:new\s+)?(?:technology|technologies|tool|tools|system|software|"
-                          r"platform|language|framework|stack)(?:\s+(?:i|we)\s+\w+)?,?\s+and\s+why\s+"
-                          r"(?:i|we)\s+\w+\s+(?:it|them)\s*\.?\s*$", re.IGNORECASE)      # the why asked: "The new
-#                                                     system" alone would be filled by any sentence that names a thing
 # what gives a reason, the words before it naming the thing and those after it the reason ("so" only before a
 # subject other than the candidate, "so someone had to": "so slow" is a degree, "so I brought in" the act)
 REASON = re.compile(r"\b(?:because|cos|cuz|coz|(?:the|one) reason (?:was|is|being)|as a way (?:of|to)|so that"
@@ -1907,7 +1865,7 @@ def generic_cue(cue: str, job: frozenset[str]) -> bool:
 def _names_its_own(label: str) -> bool:
     """Whether a "Who …" heading's slot reader names the person itself ("Who pushed back, and on what":
     `tells_objection` reads the one objecting from the sentence's grammar, "the lettings officer", not from `PEOPLE`)."""
-    heading = read_heading(label)
+    heading = heading_form(label).slot
     return heading is not None and heading.slot == OBJECTED
 
 
@@ -2541,13 +2499,6 @@ class AnswerJudge:
             out[k] = tells_result(words, [i - a for i in valued if a <= i <= b])
         return out
 
-    @staticmethod
-    def _asks_number(label: str) -> bool:
-        """Whether a heading asks for a figure told as the result: ", with a number" (`NUMBER_HEADING`), or a noun
-        phrase headed by figures read by `read_heading` ("The numbers after that": slots.NUMBER)."""
-        heading = read_heading(label)
-        return bool(NUMBER_HEADING.match(label)) or (heading is not None and heading.slot == NUMBER)
-
     def _told_amounts(self, ok: np.ndarray) -> list[int]:
         """The units usable for the point (`ok`) that tell who and how much by figures, read over their sentence, for an
         amount heading (`tells_amount`: "Who was hit, and by how much"); none in a story told for another question."""
@@ -2566,7 +2517,7 @@ class AnswerJudge:
 
     def _heading_fillers(self, kp: KeyPoint, ok: np.ndarray) -> list[int]:
         """The units that fill a heading's slot (`_fills_heading`)."""
-        heading = read_heading(kp.label)
+        heading = heading_form(kp.label).slot
         if heading is None or not self.story:
             return []
         if heading.slot == AMOUNT:
@@ -3084,7 +3035,7 @@ class AnswerJudge:
         allowed = label_markers(kp.label, self.prompt)
         views = self._view_words() if self.story and not self._own_act(kp.label) else frozenset()
         claims = self._claim_words() if ASKS_FOR_EXAMPLE.search(kp.label) else frozenset()
-        if self.story and HOW_HEADING.match(kp.label):
+        if self.story and heading_form(kp.label).how:
             claims = claims | self._self_claims()
         others = self._not_acting_words() if self._own_act(kp.label) else frozenset()
         if self._reads_others(kp.label):
@@ -3094,7 +3045,7 @@ class AnswerJudge:
         passing = self._passing_words(topic) if topic is not None else frozenset()
         vague = (self._vague_words(own_stems(kp.label, kp.cues)) | self._waved_names() | self._candour()
                  | self._lone_name_parts(kp.label))
-        if slot_heading(kp.label):          # a heading said back with nothing in it (judge105)
+        if heading_form(kp.label).names_slot:          # a heading said back with nothing in it (judge105)
             vague = vague | self._recital_words()
         names = names_and_quantity(kp.label) if kp.cues_from_label else frozenset()
         if names or (kp.cues_from_label and states_number(kp.label)):
@@ -3130,7 +3081,7 @@ class AnswerJudge:
             return lexical
         allowed = label_markers(kp.label, self.prompt)
         ok = self._on_its_side(kp.label, allowed)      # what else sets a unit aside (plain or not: `usable` below)
-        if slot_heading(kp.label):               # "I pulled in the right people to help us" for "Who I pulled in":
+        if heading_form(kp.label).names_slot:               # "I pulled in the right people to help us" for "Who I pulled in":
             ok = ok & ~self._recitals()          # the slot named, nothing in it (`recital`, judge105)
         against = self._against(kp.label, allowed)
         if against:           # "latency didn't really change" for "It cut latency...", "I always try to deliver value"
@@ -3151,7 +3102,7 @@ class AnswerJudge:
         ok = ok & ~praised                       # "The mission really resonates with me": liked, not said (judge83)
         if ASKS_FOR_EXAMPLE.search(kp.label):    # "a concrete example": told, not claimed ("I learn quickly")
             ok = ok & self._instances()
-        if self.story and HOW_HEADING.match(kp.label):   # "How I learned it fast": a way told, not "I pick things up
+        if self.story and heading_form(kp.label).how:   # "How I learned it fast": a way told, not "I pick things up
             claims = self._self_claims()                 # fast" (walk63 5), nor a pair of sentences with it
             ok = ok & np.array([not any(i in claims for i in range(u.first, u.last + 1)) for u in self.units], dtype=bool)
         argued = self._argued_against(kp.label) if alternative_asked(kp.label) is not None else None
@@ -3245,12 +3196,12 @@ class AnswerJudge:
         if floored:
             p = self.s.judge_threshold      # an instance of the point, told in the story's own words (judge26/28)
         if p < self.s.judge_threshold and (
-                (NUMBER_HEADING.match(kp.label) and (self._measured_results(kp, ok).any() or self._told_results(kp, ok).any()))
-                or (self._asks_number(kp.label) and self._told_results(kp, ok).any())):
+                (heading_form(kp.label).numbered and (self._measured_results(kp, ok).any() or self._told_results(kp, ok).any()))
+                or (heading_form(kp.label).asks_number and self._told_results(kp, ok).any())):
             p = self.s.judge_threshold      # "restarts went from three a day to none" for "The result, with a number"
         slotted = p < self.s.judge_threshold and (
-            (bool(CAUSE_HEADING.match(kp.label)) and self._told_causes(kp, ok).any())
-            or (bool(TECH_HEADING.match(kp.label)) and self._told_technologies(kp, ok))
+            (heading_form(kp.label).cause and self._told_causes(kp, ok).any())
+            or (heading_form(kp.label).technology and self._told_technologies(kp, ok))
             or self._fills_heading(kp, ok))       # "I asked the business manager to come down because she controls
         #                                           the paper budget" for "Who I brought in, and why" (slots.py)
         if slotted:       # "it turned out the kids were loading scrap paper" for "The root cause I found"; a heading's
