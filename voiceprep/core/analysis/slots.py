@@ -330,6 +330,19 @@ _OPENS = frozenset({"and", "but", "so", "because", "then", "when", "which", "tha
 _FEW = frozenset({"few", "couple", "some", "several", "many", "lot", "lots", "all", "everyone", "everybody"})
 
 
+_OPENER_REACH = 6           # words back from a verb its subject's opener is looked for in
+
+
+def _opened_before(words: Sequence[str], i: int) -> Sequence[str]:
+    """The words before words[i] back to the nearest opener (`OPENERS`), within `_OPENER_REACH` words and not past a
+    clause's opening (`_OPENS`): "The Kettering site manager" objected, "A colleague on the pension side" suggested it;
+    none when no opener opens them."""
+    a = i - 1
+    while a >= 0 and i - a <= _OPENER_REACH and words[a] not in OPENERS and words[a] not in _OPENS:
+        a -= 1
+    return words[a:i] if a >= 0 and words[a] in OPENERS else []
+
+
 def _objecting(words: Sequence[str], i: int) -> int:
     """The offset after an objecting predicate that opens at words[i] ("objected", "pushed back", "was dead against",
     "weren't happy", "didn't want"), or -1."""
@@ -358,11 +371,8 @@ def tells_objection(words: Sequence[str], own: frozenset[str], vague: frozenset[
         after = _objecting(words, i)
         if after < 0:
             continue
-        a = i - 1               # back to the nearest opener: "The Kettering site manager", "the older drivers"
-        while a >= 0 and i - a <= 6 and words[a] not in OPENERS and words[a] not in _OPENS:
-            a -= 1
-        subject = words[a:i] if a >= 0 else []
-        if not subject or subject[0] not in OPENERS or (_SUBJECTS | _PERSONAL) & set(subject):
+        subject = _opened_before(words, i)      # "The Kettering site manager", "the older drivers"
+        if not subject or (_SUBJECTS | _PERSONAL) & set(subject):
             continue
         if _content(subject, own | _ANYONE | _FEW, vague) < 1:
             continue            # "a few people pushed back, as they always do": nobody named
@@ -408,11 +418,9 @@ def tells_source(words: Sequence[str], own: frozenset[str], vague: frozenset[str
                     #                     reconciliation I did where the two runs didn't agree")
                 source = words[k + 1:end]
         elif w in _SUGGESTING or (w in _IDEA and i > 0 and words[i - 1].endswith(("'s", "s'"))):
-            a = i - 1           # back to the nearest opener: "A colleague on the pension side", "the shop stewards'"
-            while a >= 0 and i - a <= 6 and words[a] not in OPENERS and words[a] not in _OPENS:
-                a -= 1
-            if a >= 0 and words[a] in OPENERS:
-                person = [x for x in words[a:i] if x not in _ADVERBS and x not in _WHEN]
+            opened = _opened_before(words, i)   # "A colleague on the pension side", "the shop stewards'"
+            if opened:
+                person = [x for x in opened if x not in _ADVERBS and x not in _WHEN]
                 if _content(person, own | _ANYONE, vague) >= 1:      # a person named is a source
                     return True
         if source and _content(source, own | _ANYONE, vague) >= need:
