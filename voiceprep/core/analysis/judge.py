@@ -17,7 +17,7 @@ import math
 import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Sequence, Set
+from collections.abc import Callable, Sequence, Set
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -2524,31 +2524,20 @@ class AnswerJudge:
             return self._told_amounts(ok)
         own = frozenset(clean(w) for w in kp.label.split()) | SLOT_WORDS
         need = self.s.slot_filler_words
+        verb = heading.verb
+        by_sentence: dict[str, Callable[[Sequence[str], frozenset[str], frozenset[str], int], bool]] = {
+            LEARNT: tells_learning, OBJECTED: tells_objection, SOURCE: tells_source, FOR_THEM: tells_act_for,
+            OTHERS: lambda said, own, vague, need: tells_others_act(said, verb, own, vague, need)}
+        tells = None if self.elsewhere else by_sentence.get(heading.slot)     # read over the unit's sentence
         out = []
         for k, u in enumerate(self.units):
             if not ok[k] or u.kind == "pair":
                 continue
             words = self._words[u.first:u.last + 1]
-            if heading.slot == LEARNT and not self.elsewhere:
+            if tells is not None:
                 sentence = self._sentence_of(u.first)
                 a, b = sentence if sentence else (u.first, u.last)
-                if tells_learning(self._words[a:b + 1], own, VAGUE, need):
-                    out.append(k)
-            if heading.slot in (OBJECTED, SOURCE) and not self.elsewhere:
-                sentence = self._sentence_of(u.first)
-                a, b = sentence if sentence else (u.first, u.last)
-                tells = tells_objection if heading.slot == OBJECTED else tells_source
                 if tells(self._words[a:b + 1], own, VAGUE, need):
-                    out.append(k)
-            if heading.slot == FOR_THEM and not self.elsewhere:
-                sentence = self._sentence_of(u.first)
-                a, b = sentence if sentence else (u.first, u.last)
-                if tells_act_for(self._words[a:b + 1], own, VAGUE, need):
-                    out.append(k)
-            if heading.slot == OTHERS and not self.elsewhere:
-                sentence = self._sentence_of(u.first)
-                a, b = sentence if sentence else (u.first, u.last)
-                if tells_others_act(self._words[a:b + 1], heading.verb, own, VAGUE, need):
                     out.append(k)
             if heading.slot == ACT and fills_act(words, own, VAGUE, need):
                 out.append(k)
