@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from voiceprep.core.analysis.recital import FILLER, stems_of
-from voiceprep.core.analysis.text import tokenize_text
+from voiceprep.core.analysis.text import DEFINITE, tokenize_text
 
 WHO = "who"
 ACT = "act"
@@ -153,7 +153,6 @@ _WH = frozenset({"why", "what", "who", "whom", "how", "where", "when", "which"})
 # a heading that names a thing of the story ("The numbers after that", "The fix, and who signed it off"), or a doing
 # ("Putting it right for the people affected"), is a slot when it says at most this many words of content of its own
 # (beyond `FILLER` and the general words of any story), or asks a wh-rider (", and why", "and who signed it off")
-_DETERMINERS = frozenset({"the", "my", "our", "its", "their", "his", "her"})
 _WH_RIDER = re.compile(r"(?:,|\band)\s+(?:why|what|who|whom|how|where|when|which)\b", re.IGNORECASE)
 _SLOT_NOUN_WORDS = 1
 _HEAD_WORDS = 5
@@ -191,7 +190,7 @@ def slot_heading(label: str) -> bool:
     first = words[0]
     if first in _WH:
         return True
-    if first in _DETERMINERS or (first.endswith("ing") and first not in _NOT_GERUNDS):
+    if first in DEFINITE or (first.endswith("ing") and first not in _NOT_GERUNDS):
         rider = _WH_RIDER.search(label)
         if rider:                   # a thing and a wh-rider: "The technology and why I needed it"; not a sentence
             return len(label[:rider.start()].split()) <= _HEAD_WORDS     # before it ("The next day I went over ...")

@@ -116,6 +116,10 @@ from voiceprep.core.analysis.slots import (
 from voiceprep.core.analysis.text import (
     APPROXIMATE,
     DETERMINERS,
+    HEAD_DETERMINERS,
+    NOUN_DETERMINERS,
+    PERSON_DETERMINERS,
+    SINGULAR_DETERMINERS,
     TIME_UNITS,
     Token,
     acronym,
@@ -588,7 +592,6 @@ HEDGES = frozenset({"think", "thought", "feel", "felt", "believe", "believed", "
 PRAISE = (STANCE - HEDGES) | frozenset({"resonates", "resonate", "resonated", "resonating", "drawn", "inspiring", "inspired",
                              "inspires", "great", "amazing", "awesome", "fantastic", "compelling", "appeals", "appealing",
                              "attracted", "attracts", "admire", "strong", "exciting", "impressive"})
-_HEAD_DETERMINERS = frozenset({"the", "our", "your", "its", "their", "a", "an"})
 _STANCE_SKIP = frozenset({"really", "truly", "very", "always", "also", "just", "genuinely", "deeply", "strongly",
                           "personally", "still", "do", "a", "big", "huge", "am"})
 _WORD = re.compile(r"[a-z']+")
@@ -731,7 +734,6 @@ PERSONS = OTHER_PEOPLE | frozenset({
 CO_ACTORS = PERSONS - frozenset({"lead", "partner", "client", "clients", "customer", "customers"})
 _CLAUSE_OPENERS = frozenset({"and", "so", "then", "but", "because", "when", "while", "after", "once", "until", "as",
                              "since", "though", "although", "um", "uh", "well", "also", "that", "who", "which"})
-_PERSON_DETERMINERS = frozenset({"the", "a", "an", "my", "our", "his", "her", "their", "one", "two", "another", "this"})
 _CLEFTS = frozenset({"it", "it's", "that", "that's", "this"})
 _GOES_ON = frozenset({"was", "were", "had", "did", "went", "took", "got", "made", "kept", "put", "ran", "tried", "said",
                       "told", "gave", "came", "stayed", "just", "never", "always", "still", "then", "also"})
@@ -756,7 +758,7 @@ def _head_is_someone(words: Sequence[str], raw: Sequence[str], k: int, end: int)
     if words[j] in _CLEFTS and j + 1 <= end and words[j + 1] in ("was", "is"):
         j, cleft = j + 2, True                    # "it was Maria ... who": the one named after the cleft
     start = j
-    while j <= end and j < start + 2 and words[j] in _PERSON_DETERMINERS:
+    while j <= end and j < start + 2 and words[j] in PERSON_DETERMINERS:
         j += 1
     for m in range(j, min(end, j + 2) + 1):       # "the shift managers", "my old team lead", "the head chef"
         if words[m] in PERSONS:
@@ -766,7 +768,7 @@ def _head_is_someone(words: Sequence[str], raw: Sequence[str], k: int, end: int)
     if j > end or j != start or not _named(raw[j]) or words[j] in _CLEFTS:
         return False
     after = words[j + 1] if j + 1 <= end else ""
-    return cleft or _verb_like(after) or (raw[j].rstrip().endswith(",") and after in _PERSON_DETERMINERS)
+    return cleft or _verb_like(after) or (raw[j].rstrip().endswith(",") and after in PERSON_DETERMINERS)
 
 
 def acts_of_others(raw: Sequence[str], words: Sequence[str], sentences: Sequence[tuple[int, int]],
@@ -1117,8 +1119,6 @@ PEOPLE = frozenset({"people", "team", "teams", "engineers", "developers", "custo
 _PLACE_OR_FEATURE = frozenset({"company", "business", "businesses", "support", "ops"})
 _AS_PEOPLE = frozenset({"the", "our", "whole", "entire"})
 _AT = frozenset({"at", "in", "from", "to"})
-# a singular word after these is the head of its phrase ("every engineer gets paged"), not a modifier
-SINGULAR_DETERMINERS = frozenset({"every", "each", "a", "an", "one", "any", "no", "another"})
 # people whose agreement the candidate got are not the people who benefited (judge79, walk56 3: "got buy-in from the
 # team" for "Who benefited: engineers, on-call teams, ..."): the people after one of AGREEMENT and "from"/"of" ("sign-off
 # from my manager", "the approval of the whole team"), before one of AGREED ("the team agreed", "my manager signed
@@ -1796,7 +1796,6 @@ class Said:
 
 # "I want to help fix it" and "every thread was waiting on one new fix": an everyday verb of the label said as a noun
 # (after a determiner and up to two words that describe it, with no object after it) is another word, no cue for it
-NOUN_DETERMINERS = DETERMINERS | frozenset({"one", "another"})
 _NOT_BEFORE_NOUN = frozenset({"to", "will", "would", "could", "should", "can", "must", "might", "may", "and", "or",
                               "not", "just", "also", "then", "really", "always", "never", "help", "helped", "let"})
 _OBJECTS = NOUN_DETERMINERS | frozenset({"it", "them", "these", "those", "us", "me", "him", "you", "up", "out", "all",
@@ -3706,7 +3705,7 @@ class AnswerJudge:
         still tell the fit: judge85). An answer that says a cue ("transparent about fees", "Mostly the mission,
         honestly.") is judged as ever."""
         none = np.zeros(len(self.units), dtype=bool)
-        head = [t for t in tokenize_text(kp.label.partition(":")[0]) if t.norm not in _HEAD_DETERMINERS]
+        head = [t for t in tokenize_text(kp.label.partition(":")[0]) if t.norm not in HEAD_DETERMINERS]
         if len(head) != 1 or head[0].norm in FUNCTION_WORDS:      # "The mission", not "Say what Airwallex builds"
             return none
         own = {head[0].stem}
