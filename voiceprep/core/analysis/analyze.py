@@ -23,6 +23,7 @@ from voiceprep.core.analysis.delivery import (
     set_tail,
 )
 from voiceprep.core.analysis.followups import asked_follow_up, asked_next, missed_question, prompt_follow_up
+from voiceprep.core.analysis.headings import heading_form
 from voiceprep.core.analysis.judge import ASKS_FOR_NUMBERS, JUDGE_VERSION, YOUR_ROLE, AnswerJudge, other_questions
 from voiceprep.core.analysis.keypoints import KeyPointResult, TokenIndex
 from voiceprep.core.analysis.products import dots, similarities
@@ -192,6 +193,17 @@ def telling_point(kp: KeyPoint) -> str | None:
     return "ownership" if YOUR_ROLE.search(label) else "result" if ASKS_FOR_NUMBERS.search(label) else None
 
 
+def card_decides(kp: KeyPoint) -> bool:
+    """Whether the Ownership or Numbers card, not the judge alone, decides `kp` in the app (`told_points`): a telling
+    point, except a result point the judge reads as a number heading ("The result, with a number":
+    `headings.heading_form`'s `asks_number`), which the judge's own rule decides (a figure told as the result) and the
+    card only quotes (mend57: on writer V the card ticked "year seven", "five minutes", a negated and an off-topic
+    answer's figures, 6 false ticks to 3 true). Where it does, the evaluation reads the app's decision
+    (`evaluation.judge_hits`)."""
+    kind = telling_point(kp)
+    return kind == "ownership" or (kind == "result" and not heading_form(kp.label).asks_number)
+
+
 def told_points(results: list[KeyPointResult], delivery: Delivery, raw: list[str],
                 span: Callable[..., Evidence], evidence: dict[str, list[Evidence]],
                 tells_result: Callable[[int], bool] | None = None) -> None:
@@ -199,7 +211,8 @@ def told_points(results: list[KeyPointResult], delivery: Delivery, raw: list[str
     bank's plain points that ask only the same (`telling_point`), are judged as the Ownership and Numbers cards judge
     the same answer: a step the candidate says they took ("I added"), a quantity given as a measure. Their labels name
     no content a sentence could carry, so the judge by meaning missed "I designed ... I ran ... I added" in every
-    answer of walkthrough 8 while the card praised it. A point whose label names a topic is judged as any other.
+    answer of walkthrough 8 while the card praised it. A point whose label names a topic is judged as any other; a
+    number heading's is ticked as the judge ticks it, the card's figures its quotes (`card_decides`).
     A result point lists first the numbers said where the answer tells its result (`tells_result`: of the number's first
     word), then the rest as said: "250 milliseconds", "95%" before the incident's "200 milliseconds",
     "two seconds" (walk63 2)."""
@@ -210,6 +223,8 @@ def told_points(results: list[KeyPointResult], delivery: Delivery, raw: list[str
             note = "a step you took"
         elif kind == "result":
             found, note = list(delivery.numbers), "a number you gave"
+            if not card_decides(r.key_point) and not (r.hit and found):
+                continue                     # a number heading: the judge decides, the card's figures quote its tick
         else:
             continue
         r.hit, r.confidence, r.judgement = bool(found), 1.0, None

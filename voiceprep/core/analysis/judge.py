@@ -138,7 +138,10 @@ from voiceprep.settings import (
     AnalysisSettings,
 )
 
-JUDGE_VERSION = "semantic-105"  # session 50: -105: mend55: a role held ("I was the tech lead")
+JUDGE_VERSION = "semantic-106"  # session 51: -106: mend57: a number heading's point ("The result, with a number")
+                                   # is ticked as the judge decides it, not by any number the Numbers card lists
+                                   # (`analyze.told_points`; the app showed 6 false ticks on V the evaluation never counted);
+                                   # session 50: -105: mend55: a role held ("I was the tech lead")
                                    # ticks a role point; a hedged sentence names nothing "precisely" (walk66 2, 1d);
                                    # -104: read50a: slots' "How I let them swap" takes "swapped",
                                    # "tried", "planned" (`_family`: a regular past as spelt);
