@@ -12,7 +12,16 @@ from voiceprep.core.analysis.delivery import asks_for_story
 from voiceprep.core.analysis.embedder import TOKENIZER_PATH  # the sentence model's, shipped
 from voiceprep.core.analysis.jottings import asked_as_change, dash_as_colon, topic_of_jotting, with_article
 from voiceprep.core.analysis.keypoints import FUNCTION_WORDS, NUMBER, OBJECT_PRONOUNS, PARTICLES
-from voiceprep.core.analysis.text import APPROXIMATE, CLOCK_UNITS, DETERMINERS, ED_NOT_PAST, TIME_UNITS, sentences, tokenize_text
+from voiceprep.core.analysis.text import (
+    APPROXIMATE,
+    CLOCK_UNITS,
+    DETERMINERS,
+    ED_NOT_PAST,
+    NOT_PLURAL,
+    TIME_UNITS,
+    sentences,
+    tokenize_text,
+)
 from voiceprep.core.banks.draft import name_phrase
 from voiceprep.core.banks.model import Bank, KeyPoint, Prompt
 
@@ -629,9 +638,7 @@ _UNIT = (r"(?:\s+(?!(?:in|on|at|by|for|within|over|after|before|during|and|or|bu
          r"while|when|than)\b)[a-z]+)?(?:\s+(?:a|an|per|each)\s+[a-z]+)?")  # "from 4 to 12 engineers", "40 a week"
 _TIME_UNITS_OR_SHORT = "(?:" + "|".join(f"{u}s?" for u in TIME_UNITS) + "|mins?|hrs?|secs?)"
 # fixBN: words ending in "s" that are no plural a figure counts ("by 30% this year", "by 40% across regions")
-_NOT_A_UNIT = frozenset({"this", "its", "his", "hers", "was", "has", "does", "is", "as", "us", "thus", "plus", "less",
-                         "unless", "across", "versus", "whereas", "always", "perhaps", "afterwards", "towards", "besides",
-                         "sometimes", "nowadays", "thanks", "percent"})
+_NOT_A_UNIT = NOT_PLURAL
 _A_PLURAL = r"(?!(?:" + "|".join(sorted(_NOT_A_UNIT)) + r")\b)[a-z]{2,}[a-hj-rtv-z]s\b"   # "engineers", "points"
 # fixBN: a lateness or an earliness a figure measures ("started only six weeks late"), taken out with its words
 _LATENESS = r"(?:late|early|later|earlier|sooner|ago|behind\s+schedule|ahead\s+of\s+schedule|over\s+budget|under\s+budget)"

@@ -119,6 +119,7 @@ from voiceprep.core.analysis.text import (
     APPROXIMATE,
     DETERMINERS,
     HEAD_DETERMINERS,
+    NOT_PLURAL,
     NOUN_DETERMINERS,
     PERSON_DETERMINERS,
     SINGULAR_DETERMINERS,
@@ -140,7 +141,9 @@ from voiceprep.settings import (
     AnalysisSettings,
 )
 
-JUDGE_VERSION = "semantic-107"  # session 51: -107: judge114: another question's story keeps
+JUDGE_VERSION = "semantic-108"  # session 51: -108: judge116: "people across" names someone ("across" is
+                                   # no plural: NOT_PLURAL); "one a fortnight" is a number said (`rate_next`);
+                                   # -107: judge114: another question's story keeps
                                    # no point nearer that question than the point, and is flagged so (walk66 1b);
                                    # -106: mend57: a number heading's point ("The result, with a number")
                                    # is ticked as the judge decides it, not by any number the Numbers card lists
@@ -3724,13 +3727,14 @@ class AnswerJudge:
 
     def _modifiers(self) -> frozenset[int]:
         """The words said right before a plural noun that names no one, in the same clause ("customer" in "customer
-        tickets"; not "on-call" in "the on-call folks", nor "engineer" in "every engineer gets paged")."""
+        tickets"; not "on-call" in "the on-call folks", nor "engineer" in "every engineer gets paged", nor "people" in
+        "two hundred and thirty people across all three sites": "across" is no plural, `NOT_PLURAL`)."""
         words, raw = self._words, self.raw
         return frozenset(i for i in range(len(words) - 1)
                          if raw[i][-1:].isalnum() and not words[i].endswith("s") and words[i + 1].endswith("s")
                          and (i == 0 or words[i - 1] not in SINGULAR_DETERMINERS)
                          and len(words[i + 1]) > 3 and words[i + 1] not in FUNCTION_WORDS
-                         and words[i + 1] not in PEOPLE)
+                         and words[i + 1] not in PEOPLE and words[i + 1] not in NOT_PLURAL)
 
     def _figure_words(self) -> frozenset[int]:
         """The words that say a figure: a number written in digits ("5 ms", "99.9%"), above ten ("forty minutes",

@@ -1,9 +1,9 @@
 """What counts as a number said: one rule for the judge (`AnswerJudge.says_number`, for a point that states a figure)
 and delivery's Numbers card (`delivery._quantities`, which quotes those that measure something). A number is said by
-a numeral, a number word before its unit ("one percent"), a number written with its unit ("2GB"), a figure said in
-words ("under a millisecond", `word_figures`), a fraction of one thing ("half a point", `fractions_of_one`), a change
-that ends at zero ("fell to zero", `to_zero`) or a change said as a ratio ("doubled", "cut it in half", "twice as
-fast", `ratios`): `numbers_said`."""
+a numeral, a number word before its unit ("one percent") or said as a rate ("one a fortnight", `rate_next`), a number
+written with its unit ("2GB"), a figure said in words ("under a millisecond", `word_figures`), a fraction of one thing
+("half a point", `fractions_of_one`), a change that ends at zero ("fell to zero", `to_zero`) or a change said as a
+ratio ("doubled", "cut it in half", "twice as fast", `ratios`): `numbers_said`."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from voiceprep.core.analysis.text import CLOCK_UNITS, NUMBER_WORDS, Token, stem
+from voiceprep.core.analysis.text import CLOCK_UNITS, NUMBER_WORDS, TIME_UNITS, Token, stem
 
 _UNSAID = re.compile(r"[^\w'%$]")
 # a word that ends a clause or sentence: what is said after it is not read with what came before
@@ -208,6 +208,21 @@ def fractions_of_one(raw: list[str]) -> list[tuple[int, int]]:
     return out
 
 
+# what makes a number word a rate: "a" / "an" / "per" and a period after it ("about one a fortnight", "one per shift")
+_PER = frozenset({"a", "an", "per"})
+_PERIODS = frozenset(TIME_UNITS)
+
+
+def rate_next(raw: list[str], tokens: Sequence[Token], i: int) -> bool:
+    """Whether the number word tokens[i] is said as a rate, a count per period, in one clause: "Jams went from every
+    day to about one a fortnight" (judge116: writer V's d2v-056), "one per shift"; not "one of them", "one day", "one a
+    bit older", "I kept one. A week later"."""
+    w = tokens[i].word
+    return (i + 2 < len(tokens) and tokens[i + 1].norm in _PER and tokens[i + 2].norm in _PERIODS
+            and tokens[i + 1].word == w + 1 and tokens[i + 2].word == w + 2
+            and not any(ends_clause(x) for x in raw[w:w + 2]))
+
+
 def numbers_said(raw: list[str], tokens: Sequence[Token]) -> frozenset[int]:
     """The words (positions in `raw`, as `tokens` read them) that say a number (see the module): a numeral; a number
     word before its unit ("one percent"; not "one of them"); a number written with its unit; the words of a figure
@@ -215,7 +230,8 @@ def numbers_said(raw: list[str], tokens: Sequence[Token]) -> frozenset[int]:
     out: set[int] = set()
     for i, t in enumerate(tokens):
         unit_next = i + 1 < len(tokens) and said_unit(tokens[i + 1].norm)
-        if t.is_number or (t.norm in NUMBER_WORDS and t.norm != "point" and unit_next) or to_zero(raw, t.word):
+        if (t.is_number or (t.norm in NUMBER_WORDS and t.norm != "point" and (unit_next or rate_next(raw, tokens, i)))
+                or to_zero(raw, t.word)):
             out.add(t.word)
     for k in word_figures(tokens):
         out |= set(range(tokens[k - _figure_words(tokens, k)].word, tokens[k].word + 1))

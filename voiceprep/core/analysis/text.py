@@ -38,6 +38,11 @@ ED_NOT_PAST = frozenset({"need", "speed", "seed", "feed", "bleed", "breed", "gre
 # the words that say a figure is approximate ("about 40", "roughly two hours", "approximately 3%"): one set, each
 # reader of figures adding the words of its own (keypoints, judge, delivery, followups)
 APPROXIMATE = frozenset({"about", "around", "roughly", "approximately", "nearly", "almost"})
+# words ending in "s" that are no plural noun ("people across all three sites", "by 40% across regions", "grew
+# this year"): followups' units a figure counts (fixBN) and the judge's modifiers of a plural (`AnswerJudge._modifiers`)
+NOT_PLURAL = frozenset({"this", "its", "his", "hers", "was", "has", "does", "is", "as", "us", "thus", "plus", "less",
+                        "unless", "across", "versus", "whereas", "always", "perhaps", "afterwards", "towards", "besides",
+                        "sometimes", "nowadays", "thanks", "percent"})
 # the words that open a noun phrase, its article, demonstrative, possessive or quantifier ("the traces", "our logs",
 # "every service"): followups reads a phrase's shape by them, alternatives a thing named not bare
 DETERMINERS = frozenset({"a", "an", "the", "this", "that", "these", "those", "your", "my", "our", "their", "its",
