@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from voiceprep.core.analysis.evaluation import judge_hits
-from voiceprep.core.analysis.recital import recital_stems, slot_heading
+from voiceprep.core.analysis.headings import slot_heading
+from voiceprep.core.analysis.recital import recital_stems
 from voiceprep.core.analysis.text import stem
 from voiceprep.core.banks import load_bank
 from voiceprep.core.transcript import Transcript

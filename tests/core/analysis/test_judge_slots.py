@@ -10,8 +10,9 @@ import pytest
 
 from tests.core.analysis.answers import written_bank
 from voiceprep.core.analysis.evaluation import judge_hits
+from voiceprep.core.analysis.headings import ACT, WHO, read_heading
 from voiceprep.core.analysis.judge import VAGUE as VAGUE_WORDS
-from voiceprep.core.analysis.slots import ACT, WHO, fills_act, fills_who, read_heading, tells_result
+from voiceprep.core.analysis.slots import fills_act, fills_who, tells_result
 from voiceprep.core.transcript import Transcript
 from voiceprep.settings import AnalysisSettings
 

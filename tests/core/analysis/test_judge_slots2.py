@@ -11,8 +11,9 @@ import pytest
 
 from tests.core.analysis.answers import written_bank
 from voiceprep.core.analysis.evaluation import judge_hits
+from voiceprep.core.analysis.headings import ACT, AMOUNT, LEARNT, NUMBER, read_heading
 from voiceprep.core.analysis.judge import VAGUE as VAGUE_WORDS
-from voiceprep.core.analysis.slots import ACT, AMOUNT, LEARNT, NUMBER, fills_act, read_heading, tells_amount
+from voiceprep.core.analysis.slots import fills_act, tells_amount
 from voiceprep.core.transcript import Transcript
 from voiceprep.settings import AnalysisSettings
 

@@ -10,13 +10,9 @@ import pytest
 
 from tests.core.analysis.answers import written_bank
 from voiceprep.core.analysis.evaluation import judge_hits
+from voiceprep.core.analysis.headings import FOR_THEM, OBJECTED, OTHERS, SOURCE, read_heading
 from voiceprep.core.analysis.judge import VAGUE as VAGUE_WORDS
 from voiceprep.core.analysis.slots import (
-    FOR_THEM,
-    OBJECTED,
-    OTHERS,
-    SOURCE,
-    read_heading,
     tells_act_for,
     tells_objection,
     tells_others_act,

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from voiceprep.core.analysis.headings import OTHERS, read_heading
 from voiceprep.core.analysis.judge import VAGUE as VAGUE_WORDS
 from voiceprep.core.analysis.segments import clean
-from voiceprep.core.analysis.slots import OTHERS, read_heading, tells_others_act
+from voiceprep.core.analysis.slots import tells_others_act
 
 NONE: frozenset[str] = frozenset()
 

@@ -162,7 +162,7 @@ def test_a_cause_heading_is_not_credited_without_a_cause_told(bank, text):
 def test_slot_headings_are_read_as_headings_only():
     """A heading that names the slot (and, for the technology, asks why) is read as one; an instruction or a heading
     that asks no why is judged as before (`CAUSE_HEADING`, `TECH_HEADING`)."""
-    from voiceprep.core.analysis.judge import CAUSE_HEADING, TECH_HEADING
+    from voiceprep.core.analysis.headings import CAUSE_HEADING, TECH_HEADING
 
     assert all(CAUSE_HEADING.match(x) for x in ("The root cause I found", "The root cause, named precisely",
                                                  "What caused it", "The real cause"))

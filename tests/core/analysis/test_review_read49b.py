@@ -9,8 +9,9 @@ from tests.core.analysis.test_judge_slots import bank, ticked  # noqa: F401  (th
 from voiceprep.core.analysis.delivery import analyze_delivery
 from voiceprep.core.analysis.evaluation import judge_hits
 from voiceprep.core.analysis.followups import follow_up_for
+from voiceprep.core.analysis.headings import read_heading
 from voiceprep.core.analysis.judge import SLOT_WORDS, VAGUE
-from voiceprep.core.analysis.slots import fills_act, fills_who, read_heading, tells_result
+from voiceprep.core.analysis.slots import fills_act, fills_who, tells_result
 from voiceprep.core.transcript import Transcript
 from voiceprep.settings import AnalysisSettings
 

@@ -23,6 +23,7 @@ from voiceprep.core.analysis.delivery import (
     set_tail,
 )
 from voiceprep.core.analysis.followups import asked_follow_up, asked_next, missed_question, prompt_follow_up
+from voiceprep.core.analysis.headings import heading_form
 from voiceprep.core.analysis.judge import ASKS_FOR_NUMBERS, JUDGE_VERSION, YOUR_ROLE, AnswerJudge, other_questions
 from voiceprep.core.analysis.keypoints import KeyPointResult, TokenIndex
 from voiceprep.core.analysis.products import dots, similarities
@@ -194,12 +195,13 @@ def telling_point(kp: KeyPoint) -> str | None:
 
 def card_decides(kp: KeyPoint) -> bool:
     """Whether the Ownership or Numbers card, not the judge alone, decides `kp` in the app (`told_points`): a telling
-    point, except a result point the judge reads as a number heading ("The result, with a number": `AnswerJudge.
-    asks_number`), which the judge's own rule decides (a figure told as the result) and the card only quotes (mend57:
-    on writer V the card ticked "year seven", "five minutes", a negated and an off-topic answer's figures, 6 false
-    ticks to 3 true). Where it does, the evaluation reads the app's decision (`evaluation.judge_hits`)."""
+    point, except a result point the judge reads as a number heading ("The result, with a number":
+    `headings.heading_form`'s `asks_number`), which the judge's own rule decides (a figure told as the result) and the
+    card only quotes (mend57: on writer V the card ticked "year seven", "five minutes", a negated and an off-topic
+    answer's figures, 6 false ticks to 3 true). Where it does, the evaluation reads the app's decision
+    (`evaluation.judge_hits`)."""
     kind = telling_point(kp)
-    return kind == "ownership" or (kind == "result" and not AnswerJudge.asks_number(kp.label))
+    return kind == "ownership" or (kind == "result" and not heading_form(kp.label).asks_number)
 
 
 def told_points(results: list[KeyPointResult], delivery: Delivery, raw: list[str],

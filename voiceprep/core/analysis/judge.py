@@ -17,7 +17,7 @@ import math
 import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Sequence, Set
+from collections.abc import Callable, Sequence, Set
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -39,6 +39,7 @@ from voiceprep.core.analysis.contrasts import alternative, tells_alternative, tu
 from voiceprep.core.analysis.cue_clauses import CueClauses, clause_texts
 from voiceprep.core.analysis.delivery import asks_for_story, held_roles
 from voiceprep.core.analysis.embedder import Embedder
+from voiceprep.core.analysis.headings import ACT, AMOUNT, FOR_THEM, LEARNT, OBJECTED, OTHERS, SOURCE, WHO, heading_form
 from voiceprep.core.analysis.intents import intent_examples, wants_number
 from voiceprep.core.analysis.keypoints import (
     FUNCTION_WORDS,
@@ -61,7 +62,7 @@ from voiceprep.core.analysis.precision import asks_precision, hedges
 from voiceprep.core.analysis.products import dots, similarities
 from voiceprep.core.analysis.quantities import ARTICLES, numbers_said
 from voiceprep.core.analysis.quote_assignment import assignment, joint_quotes
-from voiceprep.core.analysis.recital import recital_stems, slot_heading
+from voiceprep.core.analysis.recital import recital_stems
 from voiceprep.core.analysis.segments import (
     ADDITIVE,
     CHANGE_CLAIM,
@@ -104,18 +105,8 @@ from voiceprep.core.analysis.slot_fills import (
     turned_out_how_it_went,
 )
 from voiceprep.core.analysis.slots import (
-    ACT,
-    AMOUNT,
-    FOR_THEM,
-    LEARNT,
-    NUMBER,
-    OBJECTED,
-    OTHERS,
-    SOURCE,
-    WHO,
     fills_act,
     fills_who,
-    read_heading,
     tells_act_for,
     tells_amount,
     tells_learning,
@@ -127,7 +118,11 @@ from voiceprep.core.analysis.slots import (
 from voiceprep.core.analysis.text import (
     APPROXIMATE,
     DETERMINERS,
+    HEAD_DETERMINERS,
     NOT_PLURAL,
+    NOUN_DETERMINERS,
+    PERSON_DETERMINERS,
+    SINGULAR_DETERMINERS,
     TIME_UNITS,
     Token,
     acronym,
@@ -607,7 +602,6 @@ HEDGES = frozenset({"think", "thought", "feel", "felt", "believe", "believed", "
 PRAISE = (STANCE - HEDGES) | frozenset({"resonates", "resonate", "resonated", "resonating", "drawn", "inspiring", "inspired",
                              "inspires", "great", "amazing", "awesome", "fantastic", "compelling", "appeals", "appealing",
                              "attracted", "attracts", "admire", "strong", "exciting", "impressive"})
-_HEAD_DETERMINERS = frozenset({"the", "our", "your", "its", "their", "a", "an"})
 _STANCE_SKIP = frozenset({"really", "truly", "very", "always", "also", "just", "genuinely", "deeply", "strongly",
                           "personally", "still", "do", "a", "big", "huge", "am"})
 _WORD = re.compile(r"[a-z']+")
@@ -750,7 +744,6 @@ PERSONS = OTHER_PEOPLE | frozenset({
 CO_ACTORS = PERSONS - frozenset({"lead", "partner", "client", "clients", "customer", "customers"})
 _CLAUSE_OPENERS = frozenset({"and", "so", "then", "but", "because", "when", "while", "after", "once", "until", "as",
                              "since", "though", "although", "um", "uh", "well", "also", "that", "who", "which"})
-_PERSON_DETERMINERS = frozenset({"the", "a", "an", "my", "our", "his", "her", "their", "one", "two", "another", "this"})
 _CLEFTS = frozenset({"it", "it's", "that", "that's", "this"})
 _GOES_ON = frozenset({"was", "were", "had", "did", "went", "took", "got", "made", "kept", "put", "ran", "tried", "said",
                       "told", "gave", "came", "stayed", "just", "never", "always", "still", "then", "also"})
@@ -775,7 +768,7 @@ def _head_is_someone(words: Sequence[str], raw: Sequence[str], k: int, end: int)
     if words[j] in _CLEFTS and j + 1 <= end and words[j + 1] in ("was", "is"):
         j, cleft = j + 2, True                    # "it was Maria ... who": the one named after the cleft
     start = j
-    while j <= end and j < start + 2 and words[j] in _PERSON_DETERMINERS:
+    while j <= end and j < start + 2 and words[j] in PERSON_DETERMINERS:
         j += 1
     for m in range(j, min(end, j + 2) + 1):       # "the shift managers", "my old team lead", "the head chef"
         if words[m] in PERSONS:
@@ -785,7 +778,7 @@ def _head_is_someone(words: Sequence[str], raw: Sequence[str], k: int, end: int)
     if j > end or j != start or not _named(raw[j]) or words[j] in _CLEFTS:
         return False
     after = words[j + 1] if j + 1 <= end else ""
-    return cleft or _verb_like(after) or (raw[j].rstrip().endswith(",") and after in _PERSON_DETERMINERS)
+    return cleft or _verb_like(after) or (raw[j].rstrip().endswith(",") and after in PERSON_DETERMINERS)
 
 
 def acts_of_others(raw: Sequence[str], words: Sequence[str], sentences: Sequence[tuple[int, int]],
@@ -1136,8 +1129,6 @@ PEOPLE = frozenset({"people", "team", "teams", "engineers", "developers", "custo
 _PLACE_OR_FEATURE = frozenset({"company", "business", "businesses", "support", "ops"})
 _AS_PEOPLE = frozenset({"the", "our", "whole", "entire"})
 _AT = frozenset({"at", "in", "from", "to"})
-# a singular word after these is the head of its phrase ("every engineer gets paged"), not a modifier
-SINGULAR_DETERMINERS = frozenset({"every", "each", "a", "an", "one", "any", "no", "another"})
 # people whose agreement the candidate got are not the people who benefited (judge79, walk56 3: "got buy-in from the
 # team" for "Who benefited: engineers, on-call teams, ..."): the people after one of AGREEMENT and "from"/"of" ("sign-off
 # from my manager", "the approval of the whole team"), before one of AGREED ("the team agreed", "my manager signed
@@ -1160,12 +1151,11 @@ ASKS_FOR_EXAMPLE = re.compile(r"\b(?:an?|one|concrete|specific|real)\s+(?:(?:con
                               r"(?:example|instance)\b", re.IGNORECASE)
 
 
-# a key point written as a "How I …" note heading ("How I learned it fast", "How I let them choose") asks for the how of
+# a key point written as a "How I …" note heading (`headings.HOW_HEADING`: "How I learned it fast") asks for the how of
 # this story, a way it was done: a sentence in which the candidate only claims something of themselves in the present,
 # telling nothing that happened ("I pick things up pretty fast", "I'm always happy to learn new systems", "I usually just
 # read the docs"), names the manner, not this story's way (walk63 5, judge100). The heading read back before a colon
 # ("How I let them choose: a student book-buying trip") is not the candidate's claim: only the words after it are read
-HOW_HEADING = re.compile(r"^\s*how\s+(?:i|we)\b", re.IGNORECASE)
 _CLAIMING = frozenset({"i", "i'm", "i've", "im", "ive"})
 
 
@@ -1175,27 +1165,7 @@ ASKS_FOR_NUMBERS = re.compile(r"\bwith (?:a |the |some )?numbers?\b|\bquantif|\b
                               re.IGNORECASE)
 
 
-# a key point written as a note heading that names a slot of the story and asks for its number ("The result, with a
-# number", "What it saved, with a number", "What changed afterwards, with a number": walk63 1, judge97): its words name
-# no content a sentence could come near in meaning, so it is credited by what fills it, a sentence told as done that
-# measures a change with a figure (`_measured_results`), not by a bare number ("we had three hundred"), a number that
-# says nothing changed ("still about three a day") or a plan
-# (a heading, "The …"/"What …", with its comma: not an instruction, "Set an SLO target with a number", "Say how big
-# the jump in volume was, with a number", "Show that it worked, with a number", judged as before)
-NUMBER_HEADING = re.compile(r"^\s*(?:the|what|our|my|its)\b[^,:;.]{0,60},\s*with\s+(?:a|the|some)\s+numbers?\s*\.?\s*$",
-                            re.IGNORECASE)
 UNCHANGED = frozenset({"still", "same", "unchanged", "stayed", "flat"})
-# a key point written as a note heading that names the cause of a problem ("The root cause I found", "The root cause,
-# named precisely", "What caused it": walk63 1, judge99): like a number heading, its words name a slot, not content a
-# sentence comes near in meaning, so it is credited by what fills it (`_told_causes`): a sentence told as done that
-# says what the cause was, after a finding ("it turned out the kids were loading scrap paper", "I worked out it was
-# because the system sent the notice to the tutor", "the real cause was that each worker opened its own pool") or as
-# why a thing happened ("it was the desk being empty at lunch, because I was on canteen duty"); not the reason for the
-# candidate's own act ("I got the technician in, because the problem was on the network side"), nor the slot named
-# with nothing in it ("I found the root cause of the problem")
-CAUSE_HEADING = re.compile(r"^\s*(?:(?:the|my|our|its)\s+(?:(?:real|root|actual|underlying|main)\s+)?causes?"
-                           r"(?:\s+(?:i|we)\s+(?:found|identified|traced|uncovered|spotted))?|what\s+caused\s+it)"
-                           r"\s*(?:,[^,:;.]{0,40})?\.?\s*$", re.IGNORECASE)
 # what tells a cause found, the words after it being the cause (read over a unit's cleaned words; not "came down to",
 # said of a figure as often: "it came down to under two seconds", d2n-062)
 FOUND_CAUSE = re.compile(r"\b(?:turned out|(?:found|worked|figured) out|found (?:that|it was|the (?:\w+ )?(?:cause|reason))"
@@ -1206,18 +1176,6 @@ CAUSAL = frozenset({"because", "cos", "cuz", "coz"})
 # words of a cause heading's slot, which fill nothing ("the root cause of the problem", "why it was happening")
 SLOT_WORDS = frozenset({"problem", "problems", "issue", "issues", "cause", "causes", "reason", "reasons", "root",
                         "happening", "happened", "thing", "things", "why"})
-# a key point written as a note heading that names the technology brought in, and why ("The technology and why I
-# needed it", "The tool we picked, and why we chose it": walk63 1, judge99): credited by a sentence that names the
-# thing and gives the reason for it (`_told_technologies`), in its words before a reason ("We inherited a Go service
-# ..., so someone on the team had to be able to change it safely", "we got a self-issue kiosk because the lunch queue
-# was out the door"), or in the sentence just before one that refers back to it ("A self-issue machine. The reason was
-# me being on my own at lunch"); not "the new one" (no name), nor the old system ("Our old catalogue kept crashing, so
-# something had to change": the system before is another slot), nor "X, so I brought in Y" (the act after the reason,
-# reversed)
-TECH_HEADING = re.compile(r"^\s*(?:the|my|our)\s+(?:new\s+)?(?:technology|technologies|tool|tools|system|software|"
-                          r"platform|language|framework|stack)(?:\s+(?:i|we)\s+\w+)?,?\s+and\s+why\s+"
-                          r"(?:i|we)\s+\w+\s+(?:it|them)\s*\.?\s*$", re.IGNORECASE)      # the why asked: "The new
-#                                                     system" alone would be filled by any sentence that names a thing
 # what gives a reason, the words before it naming the thing and those after it the reason ("so" only before a
 # subject other than the candidate, "so someone had to": "so slow" is a degree, "so I brought in" the act)
 REASON = re.compile(r"\b(?:because|cos|cuz|coz|(?:the|one) reason (?:was|is|being)|as a way (?:of|to)|so that"
@@ -1829,7 +1787,6 @@ class Said:
 
 # "I want to help fix it" and "every thread was waiting on one new fix": an everyday verb of the label said as a noun
 # (after a determiner and up to two words that describe it, with no object after it) is another word, no cue for it
-NOUN_DETERMINERS = DETERMINERS | frozenset({"one", "another"})
 _NOT_BEFORE_NOUN = frozenset({"to", "will", "would", "could", "should", "can", "must", "might", "may", "and", "or",
                               "not", "just", "also", "then", "really", "always", "never", "help", "helped", "let"})
 _OBJECTS = NOUN_DETERMINERS | frozenset({"it", "them", "these", "those", "us", "me", "him", "you", "up", "out", "all",
@@ -1898,7 +1855,7 @@ def generic_cue(cue: str, job: frozenset[str]) -> bool:
 def _names_its_own(label: str) -> bool:
     """Whether a "Who …" heading's slot reader names the person itself ("Who pushed back, and on what":
     `tells_objection` reads the one objecting from the sentence's grammar, "the lettings officer", not from `PEOPLE`)."""
-    heading = read_heading(label)
+    heading = heading_form(label).slot
     return heading is not None and heading.slot == OBJECTED
 
 
@@ -2541,13 +2498,6 @@ class AnswerJudge:
             out[k] = tells_result(words, [i - a for i in valued if a <= i <= b])
         return out
 
-    @staticmethod
-    def asks_number(label: str) -> bool:
-        """Whether a heading asks for a figure told as the result: ", with a number" (`NUMBER_HEADING`), or a noun
-        phrase headed by figures read by `read_heading` ("The numbers after that": slots.NUMBER)."""
-        heading = read_heading(label)
-        return bool(NUMBER_HEADING.match(label)) or (heading is not None and heading.slot == NUMBER)
-
     def _told_amounts(self, ok: np.ndarray) -> list[int]:
         """The units usable for the point (`ok`) that tell who and how much by figures, read over their sentence, for an
         amount heading (`tells_amount`: "Who was hit, and by how much"); none in a story told for another question."""
@@ -2566,38 +2516,27 @@ class AnswerJudge:
 
     def _heading_fillers(self, kp: KeyPoint, ok: np.ndarray) -> list[int]:
         """The units that fill a heading's slot (`_fills_heading`)."""
-        heading = read_heading(kp.label)
+        heading = heading_form(kp.label).slot
         if heading is None or not self.story:
             return []
         if heading.slot == AMOUNT:
             return self._told_amounts(ok)
         own = frozenset(clean(w) for w in kp.label.split()) | SLOT_WORDS
         need = self.s.slot_filler_words
+        verb = heading.verb
+        by_sentence: dict[str, Callable[[Sequence[str], frozenset[str], frozenset[str], int], bool]] = {
+            LEARNT: tells_learning, OBJECTED: tells_objection, SOURCE: tells_source, FOR_THEM: tells_act_for,
+            OTHERS: lambda said, own, vague, need: tells_others_act(said, verb, own, vague, need)}
+        tells = None if self.elsewhere else by_sentence.get(heading.slot)     # read over the unit's sentence
         out = []
         for k, u in enumerate(self.units):
             if not ok[k] or u.kind == "pair":
                 continue
             words = self._words[u.first:u.last + 1]
-            if heading.slot == LEARNT and not self.elsewhere:
+            if tells is not None:
                 sentence = self._sentence_of(u.first)
                 a, b = sentence if sentence else (u.first, u.last)
-                if tells_learning(self._words[a:b + 1], own, VAGUE, need):
-                    out.append(k)
-            if heading.slot in (OBJECTED, SOURCE) and not self.elsewhere:
-                sentence = self._sentence_of(u.first)
-                a, b = sentence if sentence else (u.first, u.last)
-                tells = tells_objection if heading.slot == OBJECTED else tells_source
                 if tells(self._words[a:b + 1], own, VAGUE, need):
-                    out.append(k)
-            if heading.slot == FOR_THEM and not self.elsewhere:
-                sentence = self._sentence_of(u.first)
-                a, b = sentence if sentence else (u.first, u.last)
-                if tells_act_for(self._words[a:b + 1], own, VAGUE, need):
-                    out.append(k)
-            if heading.slot == OTHERS and not self.elsewhere:
-                sentence = self._sentence_of(u.first)
-                a, b = sentence if sentence else (u.first, u.last)
-                if tells_others_act(self._words[a:b + 1], heading.verb, own, VAGUE, need):
                     out.append(k)
             if heading.slot == ACT and fills_act(words, own, VAGUE, need):
                 out.append(k)
@@ -3084,7 +3023,7 @@ class AnswerJudge:
         allowed = label_markers(kp.label, self.prompt)
         views = self._view_words() if self.story and not self._own_act(kp.label) else frozenset()
         claims = self._claim_words() if ASKS_FOR_EXAMPLE.search(kp.label) else frozenset()
-        if self.story and HOW_HEADING.match(kp.label):
+        if self.story and heading_form(kp.label).how:
             claims = claims | self._self_claims()
         others = self._not_acting_words() if self._own_act(kp.label) else frozenset()
         if self._reads_others(kp.label):
@@ -3094,7 +3033,7 @@ class AnswerJudge:
         passing = self._passing_words(topic) if topic is not None else frozenset()
         vague = (self._vague_words(own_stems(kp.label, kp.cues)) | self._waved_names() | self._candour()
                  | self._lone_name_parts(kp.label))
-        if slot_heading(kp.label):          # a heading said back with nothing in it (judge105)
+        if heading_form(kp.label).names_slot:          # a heading said back with nothing in it (judge105)
             vague = vague | self._recital_words()
         names = names_and_quantity(kp.label) if kp.cues_from_label else frozenset()
         if names or (kp.cues_from_label and states_number(kp.label)):
@@ -3130,7 +3069,7 @@ class AnswerJudge:
             return lexical
         allowed = label_markers(kp.label, self.prompt)
         ok = self._on_its_side(kp.label, allowed)      # what else sets a unit aside (plain or not: `usable` below)
-        if slot_heading(kp.label):               # "I pulled in the right people to help us" for "Who I pulled in":
+        if heading_form(kp.label).names_slot:               # "I pulled in the right people to help us" for "Who I pulled in":
             ok = ok & ~self._recitals()          # the slot named, nothing in it (`recital`, judge105)
         against = self._against(kp.label, allowed)
         if against:           # "latency didn't really change" for "It cut latency...", "I always try to deliver value"
@@ -3151,7 +3090,7 @@ class AnswerJudge:
         ok = ok & ~praised                       # "The mission really resonates with me": liked, not said (judge83)
         if ASKS_FOR_EXAMPLE.search(kp.label):    # "a concrete example": told, not claimed ("I learn quickly")
             ok = ok & self._instances()
-        if self.story and HOW_HEADING.match(kp.label):   # "How I learned it fast": a way told, not "I pick things up
+        if self.story and heading_form(kp.label).how:   # "How I learned it fast": a way told, not "I pick things up
             claims = self._self_claims()                 # fast" (walk63 5), nor a pair of sentences with it
             ok = ok & np.array([not any(i in claims for i in range(u.first, u.last + 1)) for u in self.units], dtype=bool)
         argued = self._argued_against(kp.label) if alternative_asked(kp.label) is not None else None
@@ -3245,12 +3184,12 @@ class AnswerJudge:
         if floored:
             p = self.s.judge_threshold      # an instance of the point, told in the story's own words (judge26/28)
         if p < self.s.judge_threshold and (
-                (NUMBER_HEADING.match(kp.label) and (self._measured_results(kp, ok).any() or self._told_results(kp, ok).any()))
-                or (self.asks_number(kp.label) and self._told_results(kp, ok).any())):
+                (heading_form(kp.label).numbered and (self._measured_results(kp, ok).any() or self._told_results(kp, ok).any()))
+                or (heading_form(kp.label).asks_number and self._told_results(kp, ok).any())):
             p = self.s.judge_threshold      # "restarts went from three a day to none" for "The result, with a number"
         slotted = p < self.s.judge_threshold and (
-            (bool(CAUSE_HEADING.match(kp.label)) and self._told_causes(kp, ok).any())
-            or (bool(TECH_HEADING.match(kp.label)) and self._told_technologies(kp, ok))
+            (heading_form(kp.label).cause and self._told_causes(kp, ok).any())
+            or (heading_form(kp.label).technology and self._told_technologies(kp, ok))
             or self._fills_heading(kp, ok))       # "I asked the business manager to come down because she controls
         #                                           the paper budget" for "Who I brought in, and why" (slots.py)
         if slotted:       # "it turned out the kids were loading scrap paper" for "The root cause I found"; a heading's
@@ -3771,7 +3710,7 @@ class AnswerJudge:
         still tell the fit: judge85). An answer that says a cue ("transparent about fees", "Mostly the mission,
         honestly.") is judged as ever."""
         none = np.zeros(len(self.units), dtype=bool)
-        head = [t for t in tokenize_text(kp.label.partition(":")[0]) if t.norm not in _HEAD_DETERMINERS]
+        head = [t for t in tokenize_text(kp.label.partition(":")[0]) if t.norm not in HEAD_DETERMINERS]
         if len(head) != 1 or head[0].norm in FUNCTION_WORDS:      # "The mission", not "Say what Airwallex builds"
             return none
         own = {head[0].stem}

@@ -24,8 +24,8 @@ from collections.abc import Sequence
 import numpy as np
 
 from voiceprep.core.analysis.embedder import Embedder
+from voiceprep.core.analysis.headings import heading_form
 from voiceprep.core.analysis.products import similarities
-from voiceprep.core.analysis.recital import slot_heading
 from voiceprep.core.analysis.segments import Unit
 from voiceprep.core.banks.model import Prompt
 from voiceprep.settings import AnalysisSettings
@@ -59,12 +59,12 @@ def told_for(embedder: Embedder, vectors: np.ndarray, told: Sequence[Unit], raw:
 
 
 def says_its_subject(prompt: Prompt) -> bool:
-    """Whether a question's key points mostly say its subject (at most half of them note headings, `slot_heading`):
+    """Whether a question's key points mostly say its subject (at most half of them note headings, `heading_form`'s `names_slot`):
     only then does closeness to its text and labels measure what an answer is about. A question written as headings
     ("The root cause I found", "What I changed so it stopped") says nothing of its subject in its labels, and a story
     told for it reads as nearer another question of the bank that names the same things (a librarian's recurring
     lunchtime noise, nearer "reluctant readers"): its points are not set aside by `nearer_the_other`."""
-    return 2 * sum(slot_heading(kp.label) for kp in prompt.key_points) <= len(prompt.key_points)
+    return 2 * sum(heading_form(kp.label).names_slot for kp in prompt.key_points) <= len(prompt.key_points)
 
 
 def closeness_to(embedder: Embedder, vectors: np.ndarray, other: Prompt) -> np.ndarray:

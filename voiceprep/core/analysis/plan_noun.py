@@ -12,9 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-# words before "plan" that make it a noun naming one plan: determiners and possessives
-_DETERMINERS = frozenset({"the", "a", "an", "our", "my", "their", "his", "her", "its", "your", "this", "that", "each",
-                          "every", "new", "whole", "same", "one"})
+from voiceprep.core.analysis.text import PLAN_DETERMINERS
+
 # words before "plan" that do not modify a noun: a subject or an auxiliary makes it a verb ("we plan", "I'd plan",
 # "to plan"), a joiner leaves it open ("and plan the rota")
 _NOT_MODIFIERS = frozenset({"i", "we", "you", "they", "he", "she", "it", "to", "will", "would", "could", "should",
@@ -46,7 +45,7 @@ def names_a_plan(words: Sequence[str], i: int, before: Sequence[str] = ()) -> bo
     nxt = list(words[i + 1:i + 2])
     if nxt and nxt[0] in ("to", "is", "was", "will"):
         return False
-    if prev in _DETERMINERS:
+    if prev in PLAN_DETERMINERS:
         return True
     return bool(prev) and prev.isalpha() and prev not in _NOT_MODIFIERS and not prev.endswith("ly")
 
@@ -65,7 +64,7 @@ def acted_on_plan(words: Sequence[str], i: int, past: Callable[[list[str]], bool
             verb = words[j] if j < i else ""
             # the plan is the act's object: nothing but a particle, a determiner or a modifier between ("I changed
             # the plan", "we worked out a plan"); not "I knew from the survey plan", where it is where she was
-            object_ = all(w in _PARTICLES or w in _DETERMINERS or (w.isalpha() and w not in _PREPOSITIONS)
+            object_ = all(w in _PARTICLES or w in PLAN_DETERMINERS or (w.isalpha() and w not in _PREPOSITIONS)
                           for w in words[j + 1:i])
             return bool(verb) and verb not in _NO_ACT and past([verb]) and object_
     return False

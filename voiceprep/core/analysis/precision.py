@@ -7,14 +7,14 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from voiceprep.core.analysis.text import KIND_DETERMINERS
+
 PRECISE_LABEL = re.compile(r"\b(precisely|exactly|precise|exact)\b", re.IGNORECASE)
 # one word that hedges what follows it ("maybe the database", "probably the pool")
 HEDGE_WORDS = frozenset({"maybe", "perhaps", "probably", "possibly", "kinda", "sorta", "somehow"})
 # two words that do ("kind of", "sort of", "or something", "i guess"); "kind of" / "sort of" after a determiner is a
 # noun ("that kind of query", "a sort of retry storm"), no hedge
 HEDGE_PAIRS = frozenset({("kind", "of"), ("sort", "of"), ("or", "something"), ("i", "guess")})
-_DETERMINERS = frozenset({"a", "an", "the", "that", "this", "what", "which", "some", "any", "every", "one", "same",
-                          "those", "these"})
 
 
 def asks_precision(label: str) -> bool:
@@ -27,6 +27,6 @@ def hedges(words: Sequence[str]) -> bool:
     for i, w in enumerate(words):
         if w in HEDGE_WORDS:
             return True
-        if i + 1 < len(words) and (w, words[i + 1]) in HEDGE_PAIRS and (i == 0 or words[i - 1] not in _DETERMINERS):
+        if i + 1 < len(words) and (w, words[i + 1]) in HEDGE_PAIRS and (i == 0 or words[i - 1] not in KIND_DETERMINERS):
             return True
     return False

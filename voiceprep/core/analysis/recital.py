@@ -5,8 +5,8 @@ numbers after that"). A heading names a slot of the story; an answer that recite
 the backlog kept growing and I got to the bottom of it. I pulled in the right people to help us ... And the numbers
 after that were a lot better") names every slot and fills none, yet each sentence is close in meaning to its heading.
 
-So, for a key point written as a heading (`slot_heading`: its form, not its words), a piece of the answer carries it
-only when, once the words of the question and of all the prompt's headings (`recital_stems`, with their run-together
+So, for a key point written as a heading (`headings.slot_heading`: its form, not its words), a piece of the answer
+carries it only when, once the words of the question and of all the prompt's headings (`recital_stems`, with their run-together
 forms: "pushed back" -> "pushback") and generic filler (`FILLER`: "the right people", "what needed changing", "a lot
 better", "as these things do") are taken away, some word of content is left: a name, a figure, a thing, an act
 ("a night-shift operator rang me on pay day", "It was the leavers", "We found out from a tweet"). The caller counts
@@ -19,29 +19,15 @@ metrics pipeline across five regions": a claim read back is credited, the verbat
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from functools import lru_cache
 
 from voiceprep.core.analysis.keypoints import PARTICLES
 from voiceprep.core.analysis.text import stem, tokenize_text
 
-# a heading that asks a wh-question of the story ("Why …", "What I changed first", "Who was hit, and by how much")
-_WH = frozenset({"why", "what", "who", "whom", "how", "where", "when", "which"})
-# a heading that names a thing of the story ("The numbers after that", "The fix, and who signed it off"), or a doing
-# ("Putting it right for the people affected"), is a slot when it says at most this many words of content of its own
-# (beyond `FILLER` and the general words of any story), or asks a wh-rider (", and why", "and who signed it off")
-_DETERMINERS = frozenset({"the", "my", "our", "its", "their", "his", "her"})
-_WH_RIDER = re.compile(r"(?:,|\band)\s+(?:why|what|who|whom|how|where|when|which)\b", re.IGNORECASE)
-_SLOT_NOUN_WORDS = 1
-_HEAD_WORDS = 5
-_OWN_CLAUSE = re.compile(r"(?<!\band)\s(?:i|we|i'd|we'd)\s[^,]*", re.IGNORECASE)   # not "The captain and I …"
-# "-ing" words that are no doing
-_NOT_GERUNDS = frozenset({"during", "nothing", "something", "anything", "everything", "thing", "morning", "evening",
-                          "string", "king", "ring", "spring", "wing", "ceiling", "building"})
 
-
-def _stems(words: str) -> frozenset[str]:
+def stems_of(words: str) -> frozenset[str]:
+    """The stems of words written in a block (`FILLER`, headings' general words)."""
     return frozenset(stem(w) for w in words.split())
 
 
@@ -50,7 +36,7 @@ def _stems(words: str) -> frozenset[str]:
 # looking, needing, helping and managing with no object named ("I looked at", "what needed changing", "I got to the
 # bottom of it", "put in place"), the general nouns of any process ("the process", "a fix", "the changes") and
 # hedges, frequencies and links ("as these things do", "always", "quickly", "because")
-FILLER = _stems("""
+FILLER = stems_of("""
     people person everyone everybody someone somebody anyone folks stakeholders colleagues
     better worse best good great positive negative important significant big huge massive key real successful success
     difference improvement improve improved benefit benefits robust effective smooth happy happier clear inviting
@@ -64,42 +50,6 @@ FILLER = _stems("""
     """)
 
 
-# the general words a story's heading says, which name no thing of its own ("the numbers after that", "what it cost
-# us", "putting it right for the people affected")
-_GENERAL = _stems("""
-    the my our its their his her this that these those and after before first then again once it them us we i me
-    number numbers result results outcome fix cost lesson idea right affected afterwards what who how why where when
-    cause causes reason reasons root decision evidence
-    putting getting making doing keeping
-    """)
-
-
-def _words(label: str) -> list[str]:
-    return [w.strip(" .,;:!?\"'()").lower() for w in label.split()]
-
-
-@lru_cache(maxsize=2048)
-def slot_heading(label: str) -> bool:
-    """Whether a key point is written as a note heading that names a slot of the story: a wh-heading ("Why the
-    backlog kept growing", "What I'd keep doing"), or a noun phrase or a doing whose words name nothing of their own
-    beyond filler (`_SLOT_NOUN_WORDS`) or that asks a wh-rider ("The numbers after that", "The fix, and who signed it
-    off", "Putting it right for the people affected"); not a question, a label with a colon, nor a sentence."""
-    if "?" in label or ":" in label:
-        return False
-    words = [w for w in _words(label) if w]
-    if not words:
-        return False
-    first = words[0]
-    if first in _WH:
-        return True
-    if first in _DETERMINERS or (first.endswith("ing") and first not in _NOT_GERUNDS):
-        rider = _WH_RIDER.search(label)
-        if rider:                   # a thing and a wh-rider: "The technology and why I needed it"; not a sentence
-            return len(label[:rider.start()].split()) <= _HEAD_WORDS     # before it ("The next day I went over ...")
-        head = _OWN_CLAUSE.sub(" ", label)      # "The root cause I found": the candidate's clause names no content
-        content = {t.stem for t in tokenize_text(head) if t.is_number or (len(t.norm) > 2 and t.stem not in FILLER)}
-        return len(content - _GENERAL) <= _SLOT_NOUN_WORDS
-    return False
 
 
 @lru_cache(maxsize=512)

@@ -2,7 +2,7 @@
 
 Candidates write their own key points as headings: "Who I brought in, and why", "What I changed so it stopped". A
 heading's words name a slot of the story, not content a sentence comes near in meaning, so the judge credits it by
-what fills the slot. Each heading is read by its grammar, not by its nouns (`read_heading`):
+what fills the slot. Each heading is read by its grammar, not by its nouns (headings.py, `read_heading`):
 
 - a wh-word and the candidate as subject ("Who I brought in", "Who we got involved") asks for a person or role the
   candidate brought in (`WHO`); "What I changed …", "What we did …" (a verb of change, `CHANGE_ASKED`) asks for the
@@ -17,9 +17,9 @@ controls the paper budget", "she manages the messaging system", or the next sent
 or the candidate's own past act of change on a thing named (`CHANGING`: "I took the recycling tray away from the
 printer", "we sent the reminders to parents through the app instead"), not a finding ("I found out"), a word said
 ("I explained it"), a person brought in nor an activity ("I ran a taste test"). A number heading ("The outcome, with a
-number": judge.NUMBER_HEADING) is also filled by a figure told as the result, by the grammar of a comparison
+number": headings.NUMBER_HEADING) is also filled by a figure told as the result, by the grammar of a comparison
 (`tells_result`: "went from about half to nearly ninety percent", "by the summer eleven out of fourteen").
-judge106 reads more headings by their form: "What stops it happening again" (`_PREVENT_HEADING`) asks for the
+judge106 reads more headings by their form: "What stops it happening again" (headings.py) asks for the
 candidate's own act of change (`ACT`); a noun phrase headed by figures, "The numbers after that", asks for a figure told
 as the result (`NUMBER`, by `tells_result`); "Who was hit, and by how much", someone else as subject and a how-much rider,
 asks for a count and an amount told as figures (`AMOUNT`, `tells_amount`); "How it came to light", "How I found out"
@@ -32,62 +32,16 @@ needs `slot_filler_words` words of content beyond the heading's own.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 
+from voiceprep.core.analysis.headings import Heading
 from voiceprep.core.analysis.keypoints import PARTICLES
 from voiceprep.core.analysis.segments import BASE_PASTS, past_verb
 
-WHO = "who"
-ACT = "act"
-NUMBER = "number"
-AMOUNT = "amount"
-LEARNT = "learnt"
-OBJECTED = "objected"
-SOURCE = "source"
-OTHERS = "others"
-FOR_THEM = "for_them"
-
-# the candidate as subject of a heading ("Who I …", "What we …")
-_SELF = r"(?:i|we)"
-_WHO_HEADING = re.compile(rf"^\s*who\s+{_SELF}\s+(?P<rest>[^,]*?)(?P<rider>,?\s+and\s+why\b.*)?\s*\.?\s*$",
-                          re.IGNORECASE)
-_ACT_HEADING = re.compile(rf"^\s*what\s+{_SELF}\s+(?P<verb>\w+)(?P<rest>[^,]*?)(?P<rider>,?\s+and\s+why\b.*)?\s*\.?\s*$",
-                          re.IGNORECASE)
 # verbs of finding, knowing and perceiving: what follows is a state found, never the candidate's change ("I found the
 # backlog was now three weeks behind", "I realised the tray was full of staples": `fills_act`)
 FINDINGS = frozenset({"found", "find", "learned", "learnt", "learn", "noticed", "saw", "realised", "realized", "thought",
                       "knew", "know", "felt", "heard", "looked", "watched", "figured", "discovered", "spotted"})
-# a heading that asks what prevents a thing ("What stops it happening again", "What prevents a repeat") asks for the
-# candidate's own act of change, as "What I changed" does (judge106)
-_PREVENT_HEADING = re.compile(r"^\s*what\s+(?P<verb>stops|prevents|keeps)\s+(?P<rest>[^,]*?)\s*\.?\s*$", re.IGNORECASE)
-# a heading that is a noun phrase headed by figures ("The numbers after that", "Our figures afterwards") asks for a
-# figure told as the result, as judge.NUMBER_HEADING's ", with a number" does (judge106)
-_NUMBER_HEADING = re.compile(r"^\s*(?:the|our|my|its|their)\s+(?:numbers|figures|stats|statistics|metrics)\b(?P<rest>[^,:;]*?)"
-                             r"\s*\.?\s*$", re.IGNORECASE)
-# a heading that asks who, with someone else as subject, and how much ("Who was hit, and by how much", "Who lost out,
-# and how many"): a group named and what it came to, told as figures (judge106)
-_AMOUNT_HEADING = re.compile(r"^\s*who\s+(?!(?:i|we)\b)(?P<rest>[^,]*?),?\s+and\s+(?:by\s+)?how\s+(?:much|many)\s*\.?\s*$",
-                             re.IGNORECASE)
-# a heading that asks how a thing became known ("How it came to light", "How I found out", "How the error was spotted")
-_LEARNT_HEADING = re.compile(r"^\s*how\s+(?:it|this|that|i|we|the\s+\w+)\s+(?:came\s+to\s+light|came\s+out|found\s+out|"
-                             r"was\s+(?:found|spotted|noticed|caught|discovered)|(?:first\s+)?(?:heard|learn(?:ed|t)))\b"
-                             r"[^,]*?\s*\.?\s*$", re.IGNORECASE)
-# a heading that asks who, with someone else as subject, and on what ("Who pushed back, and on what", "Who objected,
-# and about what"): a person or group named as the one objecting, and what they objected to (judge110)
-_OBJECTED_HEADING = re.compile(r"^\s*who\s+(?!(?:i|we)\b)(?P<rest>[^,]*?),?\s+and\s+(?:on|about|over|to|against)\s+what"
-                               r"\s*\.?\s*$", re.IGNORECASE)
-# a heading that asks where a thing came from ("Where the idea came from", "Where I got it from"): a source named
-# (judge110)
-_SOURCE_HEADING = re.compile(r"^\s*where\s+(?P<rest>[^,]*?)\s+from\s*\.?\s*$", re.IGNORECASE)
-# a heading that asks how the candidate let others do a thing ("How I let them choose", "How we let the students
-# decide"): the others doing it, the candidate's act having given them the choice (judge110)
-_LET_HEADING = re.compile(rf"^\s*how\s+{_SELF}\s+let\s+(?P<who>[^,]*?)\s+(?P<verb>\w+)\s*\.?\s*$", re.IGNORECASE)
-# a heading that is a doing for people ("Putting it right for the people affected", "Making it up to the customers"
-# is not: no "for"): the candidate's own past act, done for them (judge110)
-_FOR_HEADING = re.compile(r"^\s*(?P<verb>\w+ing)\b(?P<rest>[^,:;]*?)\s+for\s+(?P<who>(?:the|those|our|my|their|all|every"
-                          r"one|everybody|each)\b[^,:;]*?)\s*\.?\s*$", re.IGNORECASE)
 # verbs of choosing, by their kind: the heading's verb ("choose") is done by any of its family, told in the past
 CHOOSING = frozenset({"chose", "chosen", "picked", "selected", "voted", "decided"})
 _FAMILIES = {"choose": CHOOSING, "pick": CHOOSING, "select": CHOOSING, "decide": CHOOSING, "vote": CHOOSING}
@@ -127,8 +81,6 @@ _WHEN = frozenset({"afterwards", "afterward", "after", "later", "again", "then",
 # a verb's particles and manner adverbs ("-ly") name no thing changed
 _PARTICLES = PARTICLES | frozenset({"around", "round", "back", "over", "about", "through"})
 _BE = frozenset({"was", "were", "had", "did", "got"})      # "we were down only forty instead of two hundred": no act
-# heading verbs that ask for such a change ("What I changed", "What we fixed", "What I did about it")
-CHANGE_ASKED = frozenset({"changed", "fixed", "did", "introduced", "built", "set", "put", "moved", "made", "tried"})
 # verbs of bringing a person in, told in the past: what follows (after a particle) is the person
 INVOLVING = frozenset({"got", "brought", "asked", "called", "invited", "involved", "pulled", "roped", "went", "worked",
                        "spoke", "talked", "emailed", "rang", "phoned", "contacted", "met", "sat", "enlisted",
@@ -160,40 +112,6 @@ OPENERS = frozenset({"the", "our", "my", "a", "an", "their", "his", "her", "two"
                      "all"})
 
 
-@dataclass(frozen=True)
-class Heading:
-    """A note heading read as a question: its slot (`WHO`, `ACT`, `NUMBER`, `AMOUNT`), whether it asks the reason too, its
-    topic words."""
-    slot: str
-    why: bool
-    topic: tuple[str, ...]
-    verb: str = ""           # the heading's own verb ("brought", "referred", "changed"): the slot's verb too
-
-
-def read_heading(label: str) -> Heading | None:
-    """A heading's slot, by its grammar: a wh-word with the candidate as subject, and an optional "and why" rider."""
-    if m := _WHO_HEADING.match(label):
-        rest = m.group("rest").lower().split()
-        return Heading(WHO, bool(m.group("rider")), tuple(rest[1:]), rest[0] if rest else "")
-    if (m := _ACT_HEADING.match(label)) and m.group("verb").lower() in CHANGE_ASKED:
-        return Heading(ACT, bool(m.group("rider")), tuple(m.group("rest").lower().split()), m.group("verb").lower())
-    if m := _OBJECTED_HEADING.match(label):
-        return Heading(OBJECTED, True, tuple(m.group("rest").lower().split()))
-    if m := _SOURCE_HEADING.match(label):
-        return Heading(SOURCE, False, tuple(m.group("rest").lower().split()))
-    if m := _FOR_HEADING.match(label):
-        return Heading(FOR_THEM, False, tuple(m.group("who").lower().split()), m.group("verb").lower())
-    if m := _LET_HEADING.match(label):
-        return Heading(OTHERS, False, tuple(m.group("who").lower().split()), m.group("verb").lower())
-    if _LEARNT_HEADING.match(label):
-        return Heading(LEARNT, False, ())
-    if m := _AMOUNT_HEADING.match(label):
-        return Heading(AMOUNT, False, tuple(m.group("rest").lower().split()))
-    if m := _PREVENT_HEADING.match(label):
-        return Heading(ACT, False, tuple(m.group("rest").lower().split()), m.group("verb").lower())
-    if m := _NUMBER_HEADING.match(label):
-        return Heading(NUMBER, False, tuple(m.group("rest").lower().split()))
-    return None
 
 
 def _acts(words: Sequence[str]) -> list[int]:
@@ -412,6 +330,19 @@ _OPENS = frozenset({"and", "but", "so", "because", "then", "when", "which", "tha
 _FEW = frozenset({"few", "couple", "some", "several", "many", "lot", "lots", "all", "everyone", "everybody"})
 
 
+_OPENER_REACH = 6           # words back from a verb its subject's opener is looked for in
+
+
+def _opened_before(words: Sequence[str], i: int) -> Sequence[str]:
+    """The words before words[i] back to the nearest opener (`OPENERS`), within `_OPENER_REACH` words and not past a
+    clause's opening (`_OPENS`): "The Kettering site manager" objected, "A colleague on the pension side" suggested it;
+    none when no opener opens them."""
+    a = i - 1
+    while a >= 0 and i - a <= _OPENER_REACH and words[a] not in OPENERS and words[a] not in _OPENS:
+        a -= 1
+    return words[a:i] if a >= 0 and words[a] in OPENERS else []
+
+
 def _objecting(words: Sequence[str], i: int) -> int:
     """The offset after an objecting predicate that opens at words[i] ("objected", "pushed back", "was dead against",
     "weren't happy", "didn't want"), or -1."""
@@ -440,11 +371,8 @@ def tells_objection(words: Sequence[str], own: frozenset[str], vague: frozenset[
         after = _objecting(words, i)
         if after < 0:
             continue
-        a = i - 1               # back to the nearest opener: "The Kettering site manager", "the older drivers"
-        while a >= 0 and i - a <= 6 and words[a] not in OPENERS and words[a] not in _OPENS:
-            a -= 1
-        subject = words[a:i] if a >= 0 else []
-        if not subject or subject[0] not in OPENERS or (_SUBJECTS | _PERSONAL) & set(subject):
+        subject = _opened_before(words, i)      # "The Kettering site manager", "the older drivers"
+        if not subject or (_SUBJECTS | _PERSONAL) & set(subject):
             continue
         if _content(subject, own | _ANYONE | _FEW, vague) < 1:
             continue            # "a few people pushed back, as they always do": nobody named
@@ -490,11 +418,9 @@ def tells_source(words: Sequence[str], own: frozenset[str], vague: frozenset[str
                     #                     reconciliation I did where the two runs didn't agree")
                 source = words[k + 1:end]
         elif w in _SUGGESTING or (w in _IDEA and i > 0 and words[i - 1].endswith(("'s", "s'"))):
-            a = i - 1           # back to the nearest opener: "A colleague on the pension side", "the shop stewards'"
-            while a >= 0 and i - a <= 6 and words[a] not in OPENERS and words[a] not in _OPENS:
-                a -= 1
-            if a >= 0 and words[a] in OPENERS:
-                person = [x for x in words[a:i] if x not in _ADVERBS and x not in _WHEN]
+            opened = _opened_before(words, i)   # "A colleague on the pension side", "the shop stewards'"
+            if opened:
+                person = [x for x in opened if x not in _ADVERBS and x not in _WHEN]
                 if _content(person, own | _ANYONE, vague) >= 1:      # a person named is a source
                     return True
         if source and _content(source, own | _ANYONE, vague) >= need:
