@@ -137,3 +137,20 @@ def test_without_key_point_terms_the_hints_are_the_company_and_the_vocabulary_on
     airwallex = load_bank(BANKS / "airwallex.toml")
     assert airwallex.terms(airwallex.prompt("hardest-problem"), names) == ["ring buffer", "single writer", "sequencer",
                                                                            *airwallex.vocabulary]
+
+
+def test_a_questions_own_terms_left_out_by_the_cap_are_named():
+    """read49a 8, read48c 6: a long vocabulary fills the hint list before a question's own terms, silently.
+    `terms_left_out` names them (the bank editor shows them as a tip); none is left out in the bundled banks."""
+    from dataclasses import replace
+
+    airwallex = load_bank(BANKS / "airwallex.toml")
+    hardest = airwallex.prompt("hardest-problem")
+    for bank in (airwallex, load_bank(PAYMENTS), load_bank(BANKS / "affirm-backend-platform.toml")):
+        assert not any(bank.terms_left_out(p) for p in bank.all_prompts()), bank.job.id
+    crowded = replace(airwallex, vocabulary=tuple(f"Name{i}" for i in range(40)))
+    left = crowded.terms_left_out(hardest)
+    assert left and "ring buffer" not in left                   # its own vocabulary still leads
+    own = set(crowded.terms(hardest, EVERY))
+    assert set(left) <= own and not set(left) & set(crowded.terms(hardest))
+    assert crowded.terms_left_out(hardest, TranscriptionSettings(bank_terms=1000)) == []

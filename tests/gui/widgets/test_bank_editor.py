@@ -3367,3 +3367,23 @@ def test_a_questions_own_vocabulary_is_shown_and_saved_on_its_form(qtbot, servic
     assert bank.prompt("hardest-problem").vocabulary == ("ring buffer", "single writer", "sequencer", "matching engine")
     assert bank.vocabulary == load_bank(BANKS / "airwallex.toml").vocabulary
     assert all(not p.vocabulary for p in bank.all_prompts() if p.id != "hardest-problem")
+
+
+def test_a_question_whose_own_terms_the_vocabulary_crowds_out_gets_a_tip(qtbot, services, data_home):
+    """read49a 8, read48c 6: a long bank Vocabulary filled the transcriber's 24 hints before a question's own names,
+    and the editor said nothing. A tip on that question names what is left out; shortening the Vocabulary clears it."""
+    window = make_window(qtbot, services, data_home)
+    window.show()
+    window.banks.new_bank()
+    editor = window.banks.editor
+    editor.select(("rounds", 0, "prompts", 0))
+    editor.add_key_point()
+    type_into(qtbot, editor, "label", "I moved reconciliation onto Kubernetes with Debezium")
+    assert not editor.hints, editor.hints
+    editor.doc.set((), "vocabulary", [f"Supplier{i}" for i in range(30)])
+    editor._after_change()
+    tips = [text for field, text in editor.hints if field == "rounds[0].prompts[0].vocabulary"]
+    assert len(tips) == 1 and "24 terms at most" in tips[0] and "“Debezium”" in tips[0], editor.hints
+    editor.doc.set((), "vocabulary", ["Supplier1"])
+    editor._after_change()
+    assert not editor.hints, editor.hints

@@ -151,3 +151,20 @@ class Bank:
         for kp in (kp for p in self.all_prompts() if p != prompt for kp in p.key_points):
             add(*of(kp))
         return list(seen.values())[:settings.bank_terms]
+
+    def terms_left_out(self, prompt: Prompt, settings: TranscriptionSettings | None = None) -> list[str]:
+        """`prompt`'s own terms (its `vocabulary`, then its key points' terms) that `terms` leaves out for it: the
+        company and the bank's vocabulary come before them, and only `settings.bank_terms` are passed (read49a 8,
+        read48c 6: a long vocabulary crowded a question's own terms out, and the editor did not say so). The decoder
+        may pass fewer still (whole terms within HOTWORD_TOKENS); this counts the cap on terms only."""
+        settings = settings or TranscriptionSettings()
+        kept = {term_family(t) for t in self.terms(prompt, settings)}
+        own = [*prompt.vocabulary]
+        if settings.key_point_terms:
+            own += [t for kp in prompt.key_points for t in (*distinctive_words(kp.label, settings.bank_term_min_letters),
+                                                             *cue_terms(kp.cues, settings.bank_term_min_letters))]
+        out: dict[str, str] = {}
+        for term in own:
+            if term_family(term) not in kept:
+                out.setdefault(term_family(term), term)
+        return list(out.values())

@@ -73,7 +73,14 @@ from voiceprep.gui.widgets import accessible
 from voiceprep.gui.widgets.common import WARN, WrappedLine, enter_presses_buttons
 from voiceprep.gui.widgets.numbers import LimitedNumber, LimitedSpin, decimal_advice, decimal_typo
 from voiceprep.gui.widgets.shortcuts import SECTION, key_text
-from voiceprep.settings import TREE_ROW_PAD_PX, TREE_TEXT_CHARS, TREE_WRAP_MIN_PX, AnalysisSettings, BankSettings
+from voiceprep.settings import (
+    TREE_ROW_PAD_PX,
+    TREE_TEXT_CHARS,
+    TREE_WRAP_MIN_PX,
+    AnalysisSettings,
+    BankSettings,
+    TranscriptionSettings,
+)
 
 # fixCM: what Cues needed does, as the judge does it (its cue share is matched cues / min_cues, weighed with meaning:
 # judge.py `_cue_share`) and as question_banks/README.md says it, word for word
@@ -1337,7 +1344,7 @@ class BankEditor(QWidget):
         if conflict:
             add(conflict, "job.id", "problem")
         self.warnings = self._repeats()
-        self.hints = self._long_labels()
+        self.hints = self._long_labels() + self._crowded_terms()
         for field, text in self.warnings:
             add(text, field, "warning")
         for field, text in self.hints:
@@ -1475,6 +1482,26 @@ class BankEditor(QWidget):
                     elif hint := key_point_hint(label):
                         out.append((field, f"{self._place(pp + ('key_points', k))}: {hint}"))
                     out.extend(self._follow_up_off_point(pp + ("key_points", k), label))
+        return out
+
+    def _crowded_terms(self) -> list[tuple[str, str]]:
+        """A tip on a question whose own terms (its Vocabulary, its key points' names) are not passed to the
+        transcriber because the bank's Vocabulary fills the hint list first (read49a 8, read48c 6: the editor said
+        nothing, and the question's names were heard no better). (field path, text) pairs; only a bank that loads."""
+        doc = self.doc
+        if doc is None or doc.problems():
+            return []
+        settings, bank = TranscriptionSettings(), doc.bank()
+        out: list[tuple[str, str]] = []
+        for r, rnd in enumerate(bank.rounds):
+            for p, prompt in enumerate(rnd.prompts):
+                if not (left := bank.terms_left_out(prompt, settings)):
+                    continue
+                names = ", ".join(f"“{t}”" for t in left[:4]) + (f" and {len(left) - 4} more" if len(left) > 4 else "")
+                out.append((f"rounds[{r}].prompts[{p}].vocabulary",
+                            f"{self._place(('rounds', r, 'prompts', p))}: the transcriber is told {settings.bank_terms} "
+                            f"terms at most, and {counted(len(left), 'term')} of this question's own are left out "
+                            f"({names}); shorten the Vocabulary (under Job, or this question's) so they are heard"))
         return out
 
     def _follow_up_off_point(self, kp: NodePath, label: str) -> list[tuple[str, str]]:
