@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from voiceprep.core.analysis.noun_only import (
     acted_on,
+    asks_for,
     noun_phrases,
     only_a_noun_phrase,
     own_naming_stems,
@@ -29,7 +30,23 @@ def test_a_verb_or_a_relative_clause_is_no_noun_phrase():
     """ "to migrate", "that commit offsets", "without losing events": no article, possessive or preposition opens
     them."""
     assert [sorted(s) for s, _ in noun_phrases("Kafka consumers that commit offsets after the work is done")] == [["work"]]
-    assert noun_phrases("Migrate to the new cluster") == [(stems("new cluster"), "Migrate to the")]
+    assert noun_phrases("Moved the writes to the new cluster without downtime") == [
+        (stems("writes"), "Moved the to the new cluster without downtime"),
+        (stems("new cluster"), "Moved the writes to the without downtime")]
+
+
+def test_a_heading_or_a_thin_claim_has_no_noun_phrase_to_set_aside():
+    """A heading's slot ("The root cause I found") or one word beside the phrase: nothing of a claim to compare."""
+    assert noun_phrases("The root cause I found") == []
+    assert noun_phrases("The fix and the measured result") == []
+    assert noun_phrases("Migrate to the new cluster") == []
+
+
+def test_a_label_that_asks_for_the_thing_named():
+    assert asks_for("Name the LMAX Disruptor as the design you chose")
+    assert asks_for("Idempotency: idempotency keys, deduplication, so a retried payment is never charged twice")
+    assert asks_for("The change in practice we made, such as hourly rounding, a bundle or a checklist")
+    assert not asks_for(CONTENTION) and not asks_for(MIGRATION)
 
 
 def test_only_the_noun_phrase_said():

@@ -3545,7 +3545,8 @@ class AnswerJudge:
         claims nothing of the point's kind: it is not `noun_only_rest_min` near the label without that phrase, or the
         label says what that phrase was or had and the unit names it only as what the speaker acted on ("We put a
         mutex around the order book" for "The order book had lock contention under load"; noun_only.py, walk66 1a,
-        1c). Not for a label that asks for a thing named ("Name the LMAX Disruptor as the design you chose")."""
+        1c). Not for a label that asks for a thing named or lists what it asks (`asks_for`), nor, for a point that is
+        the candidate's own act, a unit that tells the candidate acting (its act in other words)."""
         out = np.zeros(len(self.units), dtype=bool)
         if (self.vectors is None or self.embedder is None or point_content(kp.label) != kp.label
                 or asks_for(kp.label) or not noun_phrases(kp.label)):
@@ -3557,7 +3558,10 @@ class AnswerJudge:
             return out
         near = similarities(self.vectors, self.embedder.embed(texts))
         subject = subject_phrase(kp.label)
+        acts = self._as_actor() if self._own_act(kp.label) else np.zeros(len(self.units), dtype=bool)
         for i, f in enumerate(found):
+            if acts[i]:      # the candidate's own act on the thing, for a point that is one: its act told in other
+                continue     # words ("I did sit with her on her drafts" for "I went through their drafts with them")
             if f is None:
                 continue
             toks = self._tokens_of(self.units[i])

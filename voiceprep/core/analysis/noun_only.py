@@ -11,12 +11,16 @@ phrase of the label (`noun_phrases`: a run of naming words after an article, a p
 book", "old pipeline"), where the label says more than that phrase, is compared with the label without the phrase
 (`rest`: "The had lock contention under load"). It can speak for the point only when it is that near the rest
 (`AnalysisSettings.noun_only_rest_min`). A piece that says none of the point's words is judged by meaning as ever, and
-one that says a word of the claim too ("contention", "migrated") shares more than a noun phrase. The rest texts are
-the label's, embedded with the prompt's texts (`judge.prompt_texts`), never the answer's own words.
+one that says a word of the claim too ("contention", "migrated") shares more than a noun phrase; for a point that is
+the candidate's own act, a piece that tells the candidate acting is judged as ever ("I did sit with her on her
+drafts" for "I went through their drafts with them"), and a label that asks for a thing named or lists what it asks
+(`asks_for`) keeps its nouns as the claim. The rest texts are the label's, embedded with the prompt's texts
+(`judge.prompt_texts`), never the answer's own words.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from voiceprep.core.analysis.keypoints import FUNCTION_WORDS
@@ -47,9 +51,15 @@ ASKING = frozenset({"name", "say", "explain", "describe", "mention", "state", "g
 
 
 def asks_for(label: str) -> bool:
-    """Whether a label is an instruction (`ASKING`): "Name the LMAX Disruptor as the design you chose"."""
+    """Whether a label is an instruction (`ASKING`): "Name the LMAX Disruptor as the design you chose"; or lists the
+    things it asks for (a heading and its items, "Idempotency: idempotency keys, deduplication, ...", or examples,
+    "The change in practice we made, such as hourly rounding, a bundle or a checklist"): a thing it names is then
+    what it asks, not the topic."""
     first = tokenize_text(label.split()[0]) if label.split() else []
-    return bool(first) and first[0].norm in ASKING
+    return (bool(first) and first[0].norm in ASKING) or bool(_LISTS.search(label))
+
+
+_LISTS = re.compile(r":|\bsuch\s+as\b|\be\.g\.", re.IGNORECASE)
 
 
 def _naming(norm: str) -> bool:
