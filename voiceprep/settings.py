@@ -362,6 +362,12 @@ class AnalysisSettings:
     # when the sentence that carries it is nearer in meaning to the alternative than to the claim by this much
     # (cosine similarity; contrasts.py, judge111)
     contrast_margin: float = 0.10
+    # a piece of an answer whose only words of a point are some of one noun phrase of its label ("I will split the
+    # pipeline into stages." for "How you would migrate from the old pipeline ...") speaks for the point only when its
+    # cosine similarity to the label without that phrase reaches this (noun_only.py, judge113: 0.196 for that plan;
+    # at 0.45 dev lost 9 true ticks to paraphrased acts near 0.31-0.49, "I called the supervisor," for "I escalated
+    # to the house supervisor ..."; dev2 A-T's false and true ticks both sit at 0.05-0.22: a weak signal)
+    noun_only_rest_min: float = 0.22
     # ... and an answer that says fewer details of its own than this ticks no point by meaning alone: none of the cues
     # the bank wrote said, it is a passing mention of a topic ("So self-checkout, um, you can pay, you know, from your
     # shopping" for "Accepting payments and spending: ...": walk51 6); dev2's vague answers say 5 or more

@@ -82,8 +82,9 @@ def test_a_role_not_held_is_not_ticked(bank):
     assert not judged(bank, "realtime-service", text)["role"].hit
 
 
-@pytest.mark.xfail(strict=True, reason="walk66 1a: a plan to split the pipeline reads as the migration point")
 def test_a_plan_of_stages_is_no_migration(bank):
+    """walk66 1a: "I will split the pipeline into stages." shares only "pipeline" with the migration point and says
+    no migration (noun_only.py)."""
     r = judged(bank, "pipeline-next", PLAN)
     assert not r["migration"].hit, r["migration"].judgement.probability
 
@@ -134,8 +135,9 @@ def test_a_question_of_headings_does_not_say_its_subject(bank, tmp_path):
     assert says_its_subject(bank.prompt("realtime-service"))
 
 
-@pytest.mark.xfail(strict=True, reason="walk66 1c: a fix (a mutex around the order book) ticks the problem it fixed")
 def test_a_fix_is_not_the_problem(tmp_path):
+    """walk66 1c: "a mutex around the order book" shares only "order book" with "The order book had lock contention
+    under load": a fix, no contention claimed (noun_only.py)."""
     (tmp_path / "own.toml").write_text(OWN_BANK)
     own = load_bank(tmp_path / "own.toml")
     r = judged(own, "hardest", MUTEX)

@@ -55,6 +55,15 @@ from voiceprep.core.analysis.keypoints import (
     label_tokens,
     match_key_point,
 )
+from voiceprep.core.analysis.noun_only import (
+    acted_on,
+    asks_for,
+    noun_phrases,
+    only_a_noun_phrase,
+    own_naming_stems,
+    rest_texts,
+    subject_phrase,
+)
 from voiceprep.core.analysis.other_story import closeness_to, nearer_the_other, says_its_subject, told_for
 from voiceprep.core.analysis.other_story import question_texts as question_texts  # one reading (judging, tests)
 from voiceprep.core.analysis.plain import BASE_VERBS, claim_similarities, claim_texts
@@ -141,7 +150,10 @@ from voiceprep.settings import (
     AnalysisSettings,
 )
 
-JUDGE_VERSION = "semantic-108"  # session 51: -108: judge116: "people across" names someone ("across" is
+JUDGE_VERSION = "semantic-109"  # session 51: -109: judge113 (noun_only.py: a piece that shares only
+                                   # a noun phrase with a label, near nothing else of it, or naming the subject the label
+                                   # says had a problem only as what the speaker acted on, claims nothing: walk66 1a, 1c);
+                                   # -108: judge116: "people across" names someone ("across" is
                                    # no plural: NOT_PLURAL); "one a fortnight" is a number said (`rate_next`);
                                    # -107: judge114: another question's story keeps
                                    # no point nearer that question than the point, and is flagged so (walk66 1b);
@@ -1872,7 +1884,8 @@ def prompt_texts(prompt: Prompt) -> list[str]:
     for kp in prompt.key_points:
         said = point_content(kp.label)     # an instruction-style label is judged by what it asks said (walk59)
         texts += [kp.label, said, *facets(kp.label), *facets(said), *intent_examples(kp.label),
-                  *category_items(kp.label), *claim_texts(kp.label), *(contrast_texts(kp.label) or ())]
+                  *category_items(kp.label), *claim_texts(kp.label), *(contrast_texts(kp.label) or ()),
+                  *rest_texts(kp.label)]
     return list(dict.fromkeys(texts))
 
 
@@ -2045,6 +2058,7 @@ class AnswerJudge:
         self.embedder = embedder
         self.s = settings
         self.units = units(raw_words)
+        self._unit_tokens: dict[tuple[int, int], list[Token]] = {}
         sentences = [i for i, u in enumerate(self.units) if u.kind == "sentence"]
         joins = pairs([self.units[i] for i in sentences])
         # read only for the model (the words-only judge embeds nothing)
@@ -3136,6 +3150,9 @@ class AnswerJudge:
                     else np.zeros(len(self.units), dtype=bool))
             alone = ~(self._halves & (sims[:, 0] < self.s.half_sentence_min) & ~cued)
             ok, others_ok = ok & alone, others_ok & alone
+        shared_noun = self._noun_only(kp, sims[:, 0])
+        if shared_noun.any():   # "I will split the pipeline into stages." for "How you would migrate from the old
+            ok, others_ok = ok & ~shared_noun, others_ok & ~shared_noun     # pipeline ...": a noun phrase, no claim
         elsewhere = self._cue_clauses.elsewhere(kp, lexical, sims[:, 0])
         if elsewhere:          # a lone cue said in a clause about another point: no piece cut out of that clause
             pieces = np.array([any(a < u.first <= i <= u.last for a, _b, i in elsewhere) for u in self.units], dtype=bool)
@@ -3466,6 +3483,41 @@ class AnswerJudge:
             if cue is not None and not inside(m) and there:
                 result.matches[k] = max(there, key=lambda s: (s.quality, -s.first))
         result.matches.sort(key=lambda m: m.first)
+
+    def _noun_only(self, kp: KeyPoint, close: np.ndarray) -> np.ndarray:
+        """Per unit, whether the only words of the point it says are some of one noun phrase of the label and it
+        claims nothing of the point's kind: it is not `noun_only_rest_min` near the label without that phrase, or the
+        label says what that phrase was or had and the unit names it only as what the speaker acted on ("We put a
+        mutex around the order book" for "The order book had lock contention under load"; noun_only.py, walk66 1a,
+        1c). Not for a label that asks for a thing named or lists what it asks (`asks_for`), nor, for a point that is
+        the candidate's own act, a unit that tells the candidate acting (its act in other words)."""
+        out = np.zeros(len(self.units), dtype=bool)
+        if (self.vectors is None or self.embedder is None or point_content(kp.label) != kp.label
+                or asks_for(kp.label) or not noun_phrases(kp.label)):
+            return out
+        own = own_naming_stems(kp.label, kp.cues)
+        found = [only_a_noun_phrase([t.stem for t in self._tokens_of(u)], own, kp.label) for u in self.units]
+        texts = list(dict.fromkeys(f[1] for f in found if f is not None))
+        if not texts:
+            return out
+        near = similarities(self.vectors, self.embedder.embed(texts))
+        subject = subject_phrase(kp.label)
+        acts = self._as_actor() if self._own_act(kp.label) else np.zeros(len(self.units), dtype=bool)
+        for i, f in enumerate(found):
+            if acts[i]:      # the candidate's own act on the thing, for a point that is one: its act told in other
+                continue     # words ("I did sit with her on her drafts" for "I went through their drafts with them")
+            if f is None:
+                continue
+            toks = self._tokens_of(self.units[i])
+            out[i] = (float(near[i, texts.index(f[1])]) < self.s.noun_only_rest_min
+                      or (f[0] == subject and acted_on([t.norm for t in toks], [t.stem for t in toks], f[0])))
+        return out
+
+    def _tokens_of(self, u: Unit) -> list[Token]:
+        key = (u.first, u.last)
+        if key not in self._unit_tokens:
+            self._unit_tokens[key] = tokenize_text(u.text)
+        return self._unit_tokens[key]
 
     def _names_only_the_doers(self, kp: KeyPoint, lexical: KeyPointResult) -> bool:
         """Whether a point whose label tells what its nouns do, in a relative clause ("Kafka consumers that commit
