@@ -150,6 +150,11 @@ OFF_TOPIC_CARD = "topic"
 DELIVERY_HEADING = "Delivery"
 OFF_TOPIC_DELIVERY_HEADING = "How it was said"
 OFF_TOPIC_DELIVERY = "Of how it was said only, not of the answer: it talked about something else."
+# judge114 (walk66 1b): the "topic" card of an answer that told the story of another question of the bank (its
+# summary names that question; analyze.OTHER_STORY)
+OTHER_STORY_LINE = "This answer told the story of another question"
+OTHER_STORY_TIP = ("It came nearer another question of this bank than the one asked, and none of your key points "
+                   "for this question was said: answer the question asked with a story of its own.")
 
 
 def delivery_shown(findings: list[dict[str, Any]]) -> dict[str, Any]:

@@ -37,6 +37,8 @@ UNCOVERED_S = 1.0          # audio after a window's last word shorter than this 
 FINAL_UNCOVERED_S = 0.5    # ... at the end of the answer: a last word the pass stopped short of is decoded again
 UNCOVERED_SPEECH_S = 0.4   # ... nor when the VAD finds less speech than this in it
 PROMPT_WORDS = 24          # committed words passed as context
+ECHO_RUN_WORDS = 5         # a re-decode that says this many words of its prompt in a row (half of it at least) copied it
+ECHO_DISTINCT_WORDS = 4    # ... when they are this many different words (a loop of "you know" is said, not copied)
 OPENING_MATCH_WORDS = 2    # a re-decode's first words found this many in a row later in the first decode, the last
 OPENING_SLACK_S = 0.5      # ... timed over the same audio in both (this much slack): the words before it left out
 MORE_WORDS_RATIO = 1.25    # a re-decode that also jumped over speech is kept if it heard this many times the words
@@ -137,6 +139,23 @@ def repeats(words: list[Word], more: list[Word]) -> bool:
     matched = sum(b.size for b in SequenceMatcher(None, tail, [_bare(w) for w in more], autojunk=False)
                   .get_matching_blocks())
     return matched >= len(more) / 2
+
+
+def echoes(before: list[str], more: list[Word]) -> bool:
+    """True if `more`, a re-decode given `before` (the committed context and the window's words so far, bare) as its
+    prompt, copies it: a run of ECHO_RUN_WORDS or more of its words, at least half of them, said in that order
+    somewhere in `before`, with ECHO_DISTINCT_WORDS different words in it ("you know, you know, you know" is no copy).
+    A short re-decode after a loop of fillers wrote the prompt out again: "… you know, you know, uh, so I think high
+    availability is really important. We, uh, used the database …", the answer's opening, in a live caption at load 25
+    (walk66 7); `repeats` only looks at the words just before it."""
+    from difflib import SequenceMatcher
+
+    said = [_bare(w) for w in more]
+    if len(said) < ECHO_RUN_WORDS or not before:
+        return False
+    block = SequenceMatcher(None, before, said, autojunk=False).find_longest_match(0, len(before), 0, len(said))
+    run = said[block.b:block.b + block.size]
+    return block.size >= max(ECHO_RUN_WORDS, len(said) / 2) and len(set(run)) >= ECHO_DISTINCT_WORDS
 
 
 def kept_opening(first: list[Word], again: list[Word]) -> list[Word]:
@@ -300,6 +319,10 @@ class WordStream:
         return (self._total - self._base) / TARGET_RATE
 
     # -- passes -----------------------------------------------------------------------------------
+    def _context_words(self) -> list[str]:
+        """The committed words a pass is prompted with (`context`), bare."""
+        return [_bare(Word(0.0, 0.0, t)) for t in " ".join(s.text.strip() for s in self.committed).split()[-PROMPT_WORDS:]]
+
     def context(self) -> str | None:
         words = " ".join(s.text.strip() for s in self.committed).split()[-PROMPT_WORDS:]
         parts = [p for p in (self.filler_prompt, " ".join(words)) if p]
@@ -382,6 +405,10 @@ class WordStream:
             more = result.words
             if words and repeats(words, more):
                 break                   # the first decode's last words were timed early: nothing was missing
+            if words and echoes([*self._context_words(), *(_bare(w) for w in words)], more):
+                log.info("re-decode %.1f-%.1f s copied its prompt (%d words): left out", start / TARGET_RATE,
+                         end / TARGET_RATE, len(more))
+                break                   # it wrote out its prompt, not the audio (walk66 7)
             words += more
             weighted += result.avg_logprob * len(more)
             covered = int(words[-1].end * TARGET_RATE) if words else start

@@ -32,8 +32,8 @@ def bank(tmp_path_factory):
 
 
 def ticked(bank, text: str, prompt: str = "time-pick-new-technology") -> set[str]:
-    """The points the judge itself ticks (as bench/judge_eval.py reads it; the app's Numbers card also ticks "The
-    result, with a number" for any number given: `analyze.told_points`)."""
+    """The points the judge itself ticks (as bench/judge_eval.py reads it, and as the app shows them: the Numbers card
+    only quotes the figures of "The result, with a number" when the judge ticks it, `analyze.card_decides`, mend57)."""
     return judge_hits(Transcript.from_text(text), bank.prompt(prompt), AnalysisSettings(), bank)
 
 

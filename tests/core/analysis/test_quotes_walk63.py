@@ -73,7 +73,7 @@ def test_without_the_figure_guard_the_swap_comes_back(bank, monkeypatch):
 
 
 def test_a_result_point_told_by_its_numbers_lists_the_result_before_the_incident(bank):
-    """walk63 2: "The result, with a number" (ticked by the Numbers card, `analyze.told_points`) listed the incident's
+    """walk63 2: "The result, with a number" (quoted by the Numbers card when ticked, `analyze.told_points`) listed the incident's
     "200 milliseconds", "two seconds" first, then the result's; the result is told after the candidate's first step
     ("I added"), and its figures come first, the rest after, as said."""
     a = analyze_answer(bank, bank.prompt("debugged"), Transcript.from_text(DEBUGGED), AnalysisSettings())

@@ -42,7 +42,7 @@ from voiceprep.core.analysis.text import tokenize
 from voiceprep.core.banks.draft import OWNERSHIP_LABEL, RESULT_LABEL
 from voiceprep.core.banks.model import Bank, KeyPoint, Prompt
 from voiceprep.core.transcript import Transcript, Word
-from voiceprep.core.wording import OFF_TOPIC_CARD, delivery_shown
+from voiceprep.core.wording import OFF_TOPIC_CARD, OTHER_STORY_LINE, OTHER_STORY_TIP, delivery_shown
 from voiceprep.settings import AnalysisSettings
 
 
@@ -192,6 +192,16 @@ def telling_point(kp: KeyPoint) -> str | None:
     return "ownership" if YOUR_ROLE.search(label) else "result" if ASKS_FOR_NUMBERS.search(label) else None
 
 
+def card_decides(kp: KeyPoint) -> bool:
+    """Whether the Ownership or Numbers card, not the judge alone, decides `kp` in the app (`told_points`): a telling
+    point, except a result point the judge reads as a number heading ("The result, with a number": `AnswerJudge.
+    asks_number`), which the judge's own rule decides (a figure told as the result) and the card only quotes (mend57:
+    on writer V the card ticked "year seven", "five minutes", a negated and an off-topic answer's figures, 6 false
+    ticks to 3 true). Where it does, the evaluation reads the app's decision (`evaluation.judge_hits`)."""
+    kind = telling_point(kp)
+    return kind == "ownership" or (kind == "result" and not AnswerJudge.asks_number(kp.label))
+
+
 def told_points(results: list[KeyPointResult], delivery: Delivery, raw: list[str],
                 span: Callable[..., Evidence], evidence: dict[str, list[Evidence]],
                 tells_result: Callable[[int], bool] | None = None) -> None:
@@ -199,7 +209,8 @@ def told_points(results: list[KeyPointResult], delivery: Delivery, raw: list[str
     bank's plain points that ask only the same (`telling_point`), are judged as the Ownership and Numbers cards judge
     the same answer: a step the candidate says they took ("I added"), a quantity given as a measure. Their labels name
     no content a sentence could carry, so the judge by meaning missed "I designed ... I ran ... I added" in every
-    answer of walkthrough 8 while the card praised it. A point whose label names a topic is judged as any other.
+    answer of walkthrough 8 while the card praised it. A point whose label names a topic is judged as any other; a
+    number heading's is ticked as the judge ticks it, the card's figures its quotes (`card_decides`).
     A result point lists first the numbers said where the answer tells its result (`tells_result`: of the number's first
     word), then the rest as said: "250 milliseconds", "95%" before the incident's "200 milliseconds",
     "two seconds" (walk63 2)."""
@@ -210,6 +221,8 @@ def told_points(results: list[KeyPointResult], delivery: Delivery, raw: list[str
             note = "a step you took"
         elif kind == "result":
             found, note = list(delivery.numbers), "a number you gave"
+            if not card_decides(r.key_point) and not (r.hit and found):
+                continue                     # a number heading: the judge decides, the card's figures quote its tick
         else:
             continue
         r.hit, r.confidence, r.judgement = bool(found), 1.0, None
@@ -268,6 +281,8 @@ OFF_TOPIC_LINE = "This answer talked about something else"
 OFF_TOPIC = Finding(OFF_TOPIC_CARD, "warn", OFF_TOPIC_LINE,
                     "None of it came near the question or your key points: answer the question asked, and the tips on "
                     "length, structure and detail will follow from a real answer.")
+# ... and when it told the story of another question of the bank (judge114, walk66 1b: `AnswerJudge.other_story`)
+OTHER_STORY = Finding(OFF_TOPIC_CARD, "warn", OTHER_STORY_LINE, OTHER_STORY_TIP)
 # the Delivery cards kept for an answer about something else: how it sounded, not what a real answer would need
 SOUNDED = frozenset({"pace", "pauses", "fillers", "hedges"})
 QUOTE_WORDS = 14                 # of its first sentence of half this or more, quoted to say what it talked about
@@ -307,13 +322,34 @@ def elsewhere(embedder: model.Embedder, said: np.ndarray, spans: list[tuple[int,
     closest = float(similarities(said[long], asked).max())
     if closest >= limit:
         return None
+    return {"quote": first_quote(spans, long, raw), "closest": round(closest, 3)}
+
+
+def first_quote(spans: list[tuple[int, int]], long: list[int], raw: list[str]) -> str:
+    """An answer's first sentence that says something (of `spans`, among the `long` ones; a fragment such as "button
+    or something like that." tells little), cut to `QUOTE_WORDS`: what it talked about."""
     sizes = {k: sum(bool(w.strip()) for w in raw[spans[k][0]:spans[k][1] + 1]) for k in long}
-    # its first sentence that says something (a fragment such as "button or something like that." tells little)
     a, b = spans[next((k for k in long if sizes[k] >= QUOTE_WORDS // 2), max(long, key=sizes.__getitem__))]
     words = [w.strip() for w in raw[a:b + 1] if w.strip()]
     cut = len(words) > QUOTE_WORDS or not words[-1].endswith((".", "!", "?"))    # (a long sentence's window)
-    quote = " ".join(words[:QUOTE_WORDS]) + ("…" if cut else "")
-    return {"quote": quote, "closest": round(closest, 3)}
+    return " ".join(words[:QUOTE_WORDS]) + ("…" if cut else "")
+
+
+def other_story(judge: AnswerJudge, raw: list[str], settings: AnalysisSettings) -> dict[str, Any] | None:
+    """Whether an answer with no key point credited told the story of another question of the bank (walk66 1b: the
+    third-party-API story given to "Tell me about a real-time distributed web service you built"): the judge read
+    it as told for that question (`AnswerJudge.other_story`, judge114). Then its first sentence (`quote`), how close
+    its closest sentence came to this question (`closest`) and that other question (`other`, its id and text)."""
+    other, to_own = judge.other_story, judge.to_own
+    if other is None or to_own is None:
+        return None
+    kept = [k for k, u in enumerate(judge.units) if u.kind == "sentence"]
+    spans = [(judge.units[k].first, judge.units[k].last) for k in kept]
+    long = [i for i, (a, b) in enumerate(spans) if sum(bool(w.strip()) for w in raw[a:b + 1]) >= settings.off_topic_short_words]
+    if not long:
+        return None
+    return {"quote": first_quote(spans, long, raw), "closest": round(float(to_own[[kept[i] for i in long]].max()), 3),
+            "other": {"id": other.id, "text": other.text}}
 
 
 def last_credited(results: list[KeyPointResult], evidence: dict[str, list[Evidence]]) -> int:
@@ -447,8 +483,12 @@ def analyze_answer(bank: Bank, prompt: Prompt, transcript: Transcript,
         kept = [k for k, u in enumerate(judge.units) if u.kind == "sentence"]
         off_topic = elsewhere(embedder, judge.vectors[kept], [(judge.units[k].first, judge.units[k].last)
                                                               for k in kept], raw, prompt, settings)
+        if off_topic is None:        # ... or told another question's story, which that question names (judge114)
+            off_topic = other_story(judge, raw, settings)
     if off_topic is not None:        # one line says so; no tip that assumes a real answer (walk42 finding 6)
-        said_first = dataclasses.replace(OFF_TOPIC, summary=f"{OFF_TOPIC_LINE}: “{off_topic['quote']}”")
+        said_first = dataclasses.replace(OFF_TOPIC, summary=f"{OFF_TOPIC_LINE}: “{off_topic['quote']}”") \
+            if "other" not in off_topic else dataclasses.replace(
+                OTHER_STORY, summary=f"{OTHER_STORY_LINE}: “{off_topic['other']['text']}”")
         delivery.findings = [said_first, *(f for f in delivery.findings if f.name in SOUNDED)]
     pairs = [(r.key_point, r.hit) for r in results]
     coverage = weighted_hits(pairs) or 0.0

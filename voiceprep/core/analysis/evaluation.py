@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from voiceprep.core.analysis.analyze import words_read
+from voiceprep.core.analysis.analyze import analyze_answer, card_decides, words_read
 from voiceprep.core.analysis.embedder import Embedder, get_embedder
 from voiceprep.core.analysis.judge import AnswerJudge, other_questions
 from voiceprep.core.analysis.keypoints import TokenIndex, match_key_point
@@ -105,7 +105,11 @@ def answer_judge(transcript: Transcript, bank: Bank | None, prompt: Prompt, sett
 
 
 def judge_hits(transcript: Transcript, prompt: Prompt, settings: AnalysisSettings, bank: Bank | None = None) -> set[str]:
-    """The semantic judge (cue matcher alone when the model is unavailable), as the app runs it (`answer_judge`)."""
+    """The semantic judge (cue matcher alone when the model is unavailable), as the app runs it (`answer_judge`). For a
+    prompt with a point the Ownership or Numbers card decides in the app (`analyze.card_decides`: "Quantify the
+    impact"), the app's whole analysis, so what is counted is what `voiceprep score --json` shows (mend57)."""
+    if bank is not None and any(card_decides(kp) for kp in prompt.key_points):
+        return {r.key_point.id for r in analyze_answer(bank, prompt, transcript, settings).key_points if r.hit}
     judge = answer_judge(transcript, bank, prompt, settings, get_embedder())
     return {kp.id for kp in prompt.key_points if judge.judge(kp).hit}
 

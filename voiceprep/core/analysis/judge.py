@@ -55,6 +55,8 @@ from voiceprep.core.analysis.keypoints import (
     match_key_point,
 )
 from voiceprep.core.analysis.negation_scope import ASKS_CHOSEN, named_back, named_only_in_denial, weighed_words
+from voiceprep.core.analysis.other_story import closeness_to, nearer_the_other, says_its_subject, told_for
+from voiceprep.core.analysis.other_story import question_texts as question_texts  # one reading (judging, tests)
 from voiceprep.core.analysis.plain import BASE_VERBS, claim_similarities, claim_texts
 from voiceprep.core.analysis.precision import asks_precision, hedges
 from voiceprep.core.analysis.products import dots, similarities
@@ -147,6 +149,11 @@ from voiceprep.settings import (
 JUDGE_VERSION = "semantic-105-neg"  # session 51: -105-neg: judge117: "we didn't use X", "had no X" then another
                                    # cue is no X; "but we didn't use the Disruptor" takes it back; "looked at" is not
                                    # "the design you chose" (walk67 1, negation_scope.py);
+                                   # -107: judge114: another question's story keeps
+                                   # no point nearer that question than the point, and is flagged so (walk66 1b);
+                                   # -106: mend57: a number heading's point ("The result, with a number")
+                                   # is ticked as the judge decides it, not by any number the Numbers card lists
+                                   # (`analyze.told_points`; the app showed 6 false ticks on V the evaluation never counted);
                                    # session 50: -105: mend55: a role held ("I was the tech lead")
                                    # ticks a role point; a hedged sentence names nothing "precisely" (walk66 2, 1d);
                                    # -104: read50a: slots' "How I let them swap" takes "swapped",
@@ -1750,21 +1757,8 @@ def question_share(tokens: Sequence[Token], prompt: Prompt) -> float:
 
 def nearer_another(embedder: Embedder, vectors: np.ndarray, told: Sequence[Unit], raw: Sequence[str], prompt: Prompt,
                    others: Sequence[Prompt], settings: AnalysisSettings) -> bool:
-    """Whether an answer's sentences (`told`, their `vectors`; of `off_topic_short_words` words or more) are on average
-    nearer another question of the bank (`others`: its text and key point labels; each sentence's closest of them)
-    than `prompt`, by `elsewhere_margin` or more: the answer was told for that question ("why I want to join" given to
-    "what do you know about our products"; judge80)."""
-    rows = [i for i, u in enumerate(told) if u.kind == "sentence"
-            and sum(bool(w.strip()) for w in raw[u.first:u.last + 1]) >= settings.off_topic_short_words]
-    if not rows:
-        return False
-    said = vectors[rows]
-
-    def closeness(p: Prompt) -> float:
-        return float(similarities(said, embedder.embed(question_texts([p]))).max(axis=1).mean())
-
-    own = closeness(prompt)
-    return any(closeness(o) >= own + settings.elsewhere_margin for o in others if o.id != prompt.id)
+    """Whether an answer was told for another question of the bank (`other_story.told_for`; judge80)."""
+    return told_for(embedder, vectors, told, raw, prompt, others, settings) is not None
 
 
 def other_questions(prompts: Sequence[Prompt], prompt: Prompt) -> list[Prompt]:
@@ -1772,12 +1766,6 @@ def other_questions(prompts: Sequence[Prompt], prompt: Prompt) -> list[Prompt]:
     against. The one reading of them for the app's judge (`analyze_answer`), its preparation (`judging.prepare_judge`)
     and every evaluation (`evaluation.answer_judge`; mendF)."""
     return [p for p in prompts if p.id != prompt.id]
-
-
-def question_texts(prompts: Sequence[Prompt]) -> list[str]:
-    """The texts `nearer_another` embeds for each of `prompts`: its text and its key point labels (for the bank's other
-    questions: `judging.prepare_judge` embeds them with `prompt_texts`)."""
-    return [t for p in prompts for t in (p.text, *(kp.label for kp in p.key_points))]
 
 
 def details_beyond(tokens: Sequence[Token], own: Set[str]) -> int:
@@ -2146,10 +2134,19 @@ class AnswerJudge:
             or self.said_of_question >= settings.cued_concrete_question_share)
         # ... and told for another question of the bank (`nearer_another`): its sentences are on average nearer that
         # question's text and key points than this one's; a story in its own details is no evidence here (judge80)
-        self.elsewhere = bool(prompt is not None and others and self.details >= min(
-            settings.plain_concrete_details, settings.cued_concrete_details) and self.vectors is not None
-            and embedder is not None and nearer_another(embedder, self.vectors, self.units, raw_words, prompt, others,
-                                                        settings))
+        # (`told_for`: which question, `told_elsewhere`; per unit its closeness to that question and to this one)
+        self.told_elsewhere = told_for(embedder, self.vectors, self.units, raw_words, prompt, others, settings) \
+            if (prompt is not None and others and self.details >= min(
+                settings.plain_concrete_details, settings.cued_concrete_details) and self.vectors is not None
+                and embedder is not None) else None
+        self.elsewhere = self.told_elsewhere is not None
+        # ... which sets aside a point whose evidence is nearer that question, for a question whose points say its
+        # subject (`other_story`, `says_its_subject`; judge114)
+        self.other_story = self.told_elsewhere if prompt is not None and says_its_subject(prompt) else None
+        self._to_other = self.to_own = None
+        if self.other_story is not None and embedder is not None and self.vectors is not None and prompt is not None:
+            self._to_other = closeness_to(embedder, self.vectors, self.other_story)
+            self.to_own = closeness_to(embedder, self.vectors, prompt)
         self._marks = clause_markers(raw_words)
         self._words = [clean(w) for w in raw_words]
         self._kept = kept_denials(raw_words)
@@ -2547,7 +2544,7 @@ class AnswerJudge:
         return out
 
     @staticmethod
-    def _asks_number(label: str) -> bool:
+    def asks_number(label: str) -> bool:
         """Whether a heading asks for a figure told as the result: ", with a number" (`NUMBER_HEADING`), or a noun
         phrase headed by figures read by `read_heading` ("The numbers after that": slots.NUMBER)."""
         heading = read_heading(label)
@@ -3258,7 +3255,7 @@ class AnswerJudge:
             p = self.s.judge_threshold      # an instance of the point, told in the story's own words (judge26/28)
         if p < self.s.judge_threshold and (
                 (NUMBER_HEADING.match(kp.label) and (self._measured_results(kp, ok).any() or self._told_results(kp, ok).any()))
-                or (self._asks_number(kp.label) and self._told_results(kp, ok).any())):
+                or (self.asks_number(kp.label) and self._told_results(kp, ok).any())):
             p = self.s.judge_threshold      # "restarts went from three a day to none" for "The result, with a number"
         slotted = p < self.s.judge_threshold and (
             (bool(CAUSE_HEADING.match(kp.label)) and self._told_causes(kp, ok).any())
@@ -3385,6 +3382,11 @@ class AnswerJudge:
             unit = self._whole(self.units[figure])     # not the cue words' sentence without the figure
         if argued is None and unit is not None:
             unit = self._with_cues(unit, lexical, ok)
+        inside = np.array([unit.first <= u.first and u.last <= unit.last for u in self.units]) if unit is not None else None
+        if hit and inside is not None and self._to_other is not None and self.to_own is not None and nearer_the_other(
+                np.maximum(sims[:, 0], self.to_own), self._to_other, inside):
+            p, hit = self._set_aside(p), False   # another question's story, its evidence nearer that question: "I built
+            #                                      a public REST API" for "Your role and decisions" (walk66 1b)
         alternative_told = hit and unit is not None and self._tells_alternative(kp, unit, ok)
         if alternative_told:      # "so we did longer days and Saturdays" for "..., not just asked for longer hours"
             p, hit = self._set_aside(p), False
