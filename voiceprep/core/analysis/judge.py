@@ -3278,10 +3278,12 @@ class AnswerJudge:
             p = self._set_aside(p)       # "Consistency was always a priority" (judge28)
         if self._vetoed.get(kp.label):
             p = self._set_aside(p)       # "failover wasn't automatic" for "automatic failover"
-        if (p >= self.s.judge_threshold and label_best < self.s.meaning_evidence_min
+        if (p >= self.s.judge_threshold and label_best < self.s.meaning_evidence_min and not kp.cues_from_label
                 and named_only_in_denial(kp.cues, kp.min_cues, lexical, self._words)):
             p = self._set_aside(p)       # "We didn't use idempotency keys; ... we accepted an occasional duplicate": the
-            #                              thing named only in a denial, too few cues said plainly (walk67 1a)
+            #                              thing named only in a denial, too few cues said plainly (walk67 1a); the
+            #                              bank's own cues only: a label's first word names no thing ("no custom
+            #                              schedules" for "Explain the customer problem": d2i-pm-launch-01)
         if p >= self.s.judge_threshold and self._items_by_head_words(kp, parts, masked, lexical):
             p = self._set_aside(p)       # "payments have to be rounded fast" for "Accepting payments and spending:
             #                              online payments, local payment methods, cards and expense management" (walk62)
