@@ -55,6 +55,7 @@ from voiceprep.core.analysis.keypoints import (
     label_tokens,
     match_key_point,
 )
+from voiceprep.core.analysis.negation_scope import ASKS_CHOSEN, named_back, named_only_in_denial, weighed_words
 from voiceprep.core.analysis.noun_only import (
     acted_on,
     asks_for,
@@ -150,7 +151,10 @@ from voiceprep.settings import (
     AnalysisSettings,
 )
 
-JUDGE_VERSION = "semantic-109"  # session 51: -109: judge113 (noun_only.py: a piece that shares only
+JUDGE_VERSION = "semantic-110"  # session 51: -110: judge117: "we didn't use X", "had no X" then another
+                                   # cue is no X; "but we didn't use the Disruptor" takes it back; "looked at" is not
+                                   # "the design you chose" (walk67 1, negation_scope.py);
+                                   # -109: judge113 (noun_only.py: a piece that shares only
                                    # a noun phrase with a label, near nothing else of it, or naming the subject the label
                                    # says had a problem only as what the speaker acted on, claims nothing: walk66 1a, 1c);
                                    # -108: judge116: "people across" names someone ("across" is
@@ -2136,6 +2140,7 @@ class AnswerJudge:
         self._untold_words: frozenset[int] | None = None
         self._disowned_words: tuple[frozenset[int], frozenset[int]] | None = None
         self._turned_down_words: tuple[frozenset[int], frozenset[int]] | None = None
+        self._weighed_words: frozenset[int] | None = None
         self._claim_word_set: frozenset[int] | None = None
         self._self_claim_set: frozenset[int] | None = None
         self._not_acting_word_set: frozenset[int] | None = None
@@ -2841,7 +2846,8 @@ class AnswerJudge:
             out = {i for a, b in self._sentences if disowns(words[a:b + 1]) for i in range(a, b + 1)}
             taken: set[int] = set()
             for a, b in self._sentences:
-                taken |= retracting_clauses(words, [(c, d) for c, d in self._clauses if a <= c and d <= b])
+                clauses = [(c, d) for c, d in self._clauses if a <= c and d <= b]
+                taken |= retracting_clauses(words, clauses) | named_back(words, clauses)    # walk67 1c
             self._disowned_words = (frozenset(out), frozenset(taken))
         disowned, taken_back = self._disowned_words
         return disowned if alternative_asked(label) is not None else disowned | taken_back
@@ -2865,6 +2871,12 @@ class AnswerJudge:
                 talked |= {a + i for i in considered_words(words[a:b + 1], [(c - a, d - a) for c, d in clauses])}
             self._turned_down_words = (frozenset(turned), frozenset(talked))
         turned_words, talked_words = self._turned_down_words
+        if ASKS_CHOSEN.search(label):       # "I looked at the LMAX Disruptor" for "... the design you chose" (walk67 1c)
+            if self._weighed_words is None:
+                self._weighed_words = frozenset(
+                    i for a, b in self._sentences
+                    for i in weighed_words(self._words, [(c, d) for c, d in self._clauses if a <= c and d <= b]))
+            talked_words = talked_words | self._weighed_words
         return turned_words if talks_over(label) else turned_words | talked_words
 
     def _argued_against(self, label: str) -> Argued:
@@ -3225,6 +3237,12 @@ class AnswerJudge:
             p = self._set_aside(p)       # "Consistency was always a priority" (judge28)
         if self._vetoed.get(kp.label):
             p = self._set_aside(p)       # "failover wasn't automatic" for "automatic failover"
+        if (p >= self.s.judge_threshold and label_best < self.s.meaning_evidence_min and not kp.cues_from_label
+                and named_only_in_denial(kp.cues, kp.min_cues, lexical, self._words)):
+            p = self._set_aside(p)       # "We didn't use idempotency keys; ... we accepted an occasional duplicate": the
+            #                              thing named only in a denial, too few cues said plainly (walk67 1a); the
+            #                              bank's own cues only: a label's first word names no thing ("no custom
+            #                              schedules" for "Explain the customer problem": d2i-pm-launch-01)
         if p >= self.s.judge_threshold and self._items_by_head_words(kp, parts, masked, lexical):
             p = self._set_aside(p)       # "payments have to be rounded fast" for "Accepting payments and spending:
             #                              online payments, local payment methods, cards and expense management" (walk62)
