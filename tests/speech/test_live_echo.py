@@ -80,3 +80,36 @@ def test_a_loop_of_fillers_or_a_short_repeat_is_no_echo():
     assert not echoes(before, words("you know, you know, you know, so"))
     assert not echoes(before, words("the database was down for an hour"))
     assert echoes(before, [Word(0, 0, " " + w) for w in OPENING])
+
+
+class RestatingDecoder:
+    """The window's first decode hears an opening (0.3-9.0 s); the rest is the speaker saying its point again, on
+    purpose (9.2-14.0 s), heard so with or without a prompt."""
+
+    FIRST = ("Um, so I think high availability is really important. We, uh, used the database and we made sure it "
+             "was replicated across three zones.")
+    AGAIN = "So again, high availability is really important to us."
+
+    def __init__(self):
+        self.calls: list[tuple[float, str | None]] = []
+
+    def decode(self, window, offset=0.0, context=None, hotwords=None, cancelled=None):
+        self.calls.append((offset, context))
+        end = offset + len(window) / 16000
+        text, start, stop = (self.FIRST, 0.3, 9.0) if offset < 1.0 else (self.AGAIN, 9.2, 14.0) if offset < 10.0 \
+            else ("", offset, offset)
+        said = text.split()
+        step = (stop - start) / max(1, len(said))
+        words = [Word(start + k * step, start + (k + 0.8) * step, " " + w) for k, w in enumerate(said)]
+        return PassResult(words=[w for w in words if w.end <= end])
+
+
+def test_a_phrase_said_again_on_purpose_is_kept():
+    """read51b 1: a re-decode that says five words of its prompt in a row is an echo only if the audio does not say
+    them: decoded with no prompt, the speaker's restatement is heard again, and kept in the stored transcript."""
+    fake = RestatingDecoder()
+    stream = WordStream(fake)
+    stream.feed(load_audio(SPEECH))
+    said = " ".join(w.word.strip() for w in stream.decode(0, stream.total))
+    assert said.endswith("So again, high availability is really important to us."), said
+    assert any(c is None and o >= 8.5 for o, c in fake.calls), fake.calls       # checked without a prompt

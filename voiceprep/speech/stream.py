@@ -405,7 +405,7 @@ class WordStream:
             more = result.words
             if words and repeats(words, more):
                 break                   # the first decode's last words were timed early: nothing was missing
-            if words and echoes([*self._context_words(), *(_bare(w) for w in words)], more):
+            if words and context and self._echoed(words, more, start, end, hotwords):
                 log.info("re-decode %.1f-%.1f s copied its prompt (%d words): left out", start / TARGET_RATE,
                          end / TARGET_RATE, len(more))
                 break                   # it wrote out its prompt, not the audio (walk66 7)
@@ -418,6 +418,16 @@ class WordStream:
                 break
             start = covered
         return words, weighted / max(1, len(words))
+
+    def _echoed(self, words: list[Word], more: list[Word], start: int, end: int, hotwords: str | None) -> bool:
+        """Whether `more`, a prompted re-decode of `[start, end)` after `words`, copied its prompt (`echoes`) and the
+        audio does not say it: decoded with no prompt, which cannot be copied, the words are not heard again. A
+        speaker who says a phrase again on purpose ("So again, high availability is really important to us.") is
+        heard saying it both ways, and kept (read51b 1: it was left out of the stored transcript)."""
+        before = [*self._context_words(), *(_bare(w) for w in words)]
+        if not echoes(before, more):
+            return False
+        return not echoes(before, self._decode_once(start, end, None, hotwords, False).words)
 
     def _decode_once(self, start: int, end: int, extra: str | None, hotwords: str | None,
                      with_context: bool = True) -> PassResult:
