@@ -154,3 +154,22 @@ def test_a_questions_own_terms_left_out_by_the_cap_are_named():
     own = set(crowded.terms(hardest, EVERY))
     assert set(left) <= own and not set(left) & set(crowded.terms(hardest))
     assert crowded.terms_left_out(hardest, TranscriptionSettings(bank_terms=1000)) == []
+
+
+def test_a_words_plainness_and_family_are_worked_out_once():
+    """read51b 2: the bank editor's crowded-terms tip runs `terms_left_out` for every question at each change, on the
+    GUI thread, and `terms` works out every key point's terms for each question: uncached, 24 questions (138 key
+    points) took 2.4 s a change. Each word's plainness and each term's family are worked out once."""
+    from dataclasses import replace
+
+    from voiceprep.core.banks.terms import is_plain
+
+    airwallex = load_bank(BANKS / "airwallex.toml")
+    big = replace(airwallex, rounds=tuple(
+        replace(r, id=f"{r.id}{i}", prompts=tuple(replace(p, id=f"{p.id}{i}") for p in r.prompts))
+        for i in range(6) for r in airwallex.rounds))
+    [big.terms_left_out(p) for p in big.all_prompts()]            # every word seen once
+    before_plain, before_family = is_plain.cache_info().misses, term_family.cache_info().misses
+    assert [big.terms_left_out(p) for p in big.all_prompts()] == [airwallex.terms_left_out(p)
+                                                                  for _ in range(6) for p in airwallex.all_prompts()]
+    assert (is_plain.cache_info().misses, term_family.cache_info().misses) == (before_plain, before_family)

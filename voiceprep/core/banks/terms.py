@@ -31,8 +31,11 @@ STEMS = (("ies", "y"), ("ied", "y"), ("ier", "y"), ("es", ""), ("s", ""), ("ed",
 ENDINGS = ("", "s", "d", "ed", "al", "ion")
 
 
+@lru_cache(maxsize=1 << 16)
 def is_plain(word: str) -> bool:
-    """A plain English word or another form of one ("refunded", "symptom", "validate" are; "chargebacks" is not)."""
+    """A plain English word or another form of one ("refunded", "symptom", "validate" are; "chargebacks" is not).
+    Kept once worked out: `Bank.terms` asks of every key point's words for each question, and the bank editor's
+    tip on crowded terms asks for every question at each change (read51b 2: 2.4 s on the GUI thread, 24 questions)."""
     w = word.lower()
     stems = {w} | {w[: -len(end)] + by for end, by in STEMS if w.endswith(end) and len(w) > len(end) + 2}
     return any(stem + end in plain_words() for stem in stems for end in ENDINGS)
@@ -58,6 +61,7 @@ def cue_terms(cues: tuple[str, ...], min_letters: int = TranscriptionSettings.ba
             and (any(ch.isupper() for ch in alt) or (" " in alt and distinctive_words(alt, min_letters)))]
 
 
+@lru_cache(maxsize=1 << 16)
 def term_family(term: str) -> str:
     """What the forms of one term share, so the transcriber gets one of them: lower case, without hyphens or spaces,
     an acronym's plural "s" dropped and the Snowball stem of the rest ("chargeback"/"chargebacks", "API"/"APIs",
