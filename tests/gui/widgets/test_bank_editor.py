@@ -3391,6 +3391,23 @@ def test_a_question_whose_own_terms_the_vocabulary_crowds_out_gets_a_tip(qtbot, 
     assert not editor.hints, editor.hints
 
 
+def test_the_crowded_terms_tip_says_one_term_in_the_singular(qtbot, services, data_home):
+    """read51b 4: with one of the question's own terms left out the tip said "1 term of this question's own are
+    left out … so they are heard"."""
+    window = make_window(qtbot, services, data_home)
+    window.show()
+    window.banks.new_bank()
+    editor = window.banks.editor
+    editor.select(("rounds", 0, "prompts", 0))
+    editor.add_key_point()
+    type_into(qtbot, editor, "label", "I moved reconciliation onto Debezium")
+    editor.doc.set((), "vocabulary", [f"Supplier{i}" for i in range(30)])
+    editor._after_change()
+    tips = [text for field, text in editor.hints if field == "rounds[0].prompts[0].vocabulary"]
+    assert len(tips) == 1 and "1 term of this question's own is left out (“Debezium”)" in tips[0], editor.hints
+    assert "so it is heard" in tips[0], tips
+
+
 def test_notes_dialog_sets_one_competency_for_the_ticked_points_and_they_load_without_a_problem(
         qtbot, services, data_home, monkeypatch):
     """Walk67 5: in a bank with competencies, each point Key points from my notes added had "(none)": five red

@@ -1500,8 +1500,9 @@ class BankEditor(QWidget):
                 names = ", ".join(f"“{t}”" for t in left[:4]) + (f" and {len(left) - 4} more" if len(left) > 4 else "")
                 out.append((f"rounds[{r}].prompts[{p}].vocabulary",
                             f"{self._place(('rounds', r, 'prompts', p))}: the transcriber is told {settings.bank_terms} "
-                            f"terms at most, and {counted(len(left), 'term')} of this question's own are left out "
-                            f"({names}); shorten the Vocabulary (under Job, or this question's) so they are heard"))
+                            f"terms at most, and {counted(len(left), 'term')} of this question's own "
+                            f"{'is' if len(left) == 1 else 'are'} left out ({names}); shorten the Vocabulary (under "
+                            f"Job, or this question's) so {'it is' if len(left) == 1 else 'they are'} heard"))
         return out
 
     def _follow_up_off_point(self, kp: NodePath, label: str) -> list[tuple[str, str]]:
