@@ -61,7 +61,7 @@ HELD_OUT = ("test", "holdout")     # summary lines only: never list their items,
 TUNING = ("dev", "dev2")           # tune on these: --errors and --half allowed
 STRONG = ("strong", "paraphrase-strong")    # the regression set's and the judge corpus's name for a strong answer
 BREAKDOWN_BELOW = 85.0             # --breakdown lists the strong answers scoring under this
-DECODER = "mend58"                # in the transcript cache's key: name the last change to how the app decodes
+DECODER = "read51b"               # in the transcript cache's key: name the last change to how the app decodes
                                    # (voiceprep.speech.decoder/transcriber) here, so a new decoder transcribes anew
 
 
