@@ -1,6 +1,8 @@
 """negation_scope.py's readers on plain words (walk67 finding 1)."""
 from __future__ import annotations
 
+import pytest
+
 from voiceprep.core.analysis.negation_scope import ASKS_CHOSEN, named_back, weighed_words
 
 
@@ -31,3 +33,45 @@ def test_a_thing_weighed_then_taken_is_chosen():
 def test_only_a_point_that_asks_for_the_choice_reads_weighing():
     assert ASKS_CHOSEN.search("Name the LMAX Disruptor as the design you chose")
     assert not ASKS_CHOSEN.search("Explain the mechanics: ring buffer, single writer")
+
+
+def test_a_thing_weighed_then_chosen_by_the_same_subject_is_chosen():
+    """read51a 2: "We evaluated the Disruptor and a sharded lock design and chose the Disruptor" chose it (the
+    subject not said again); judge117 read it as only weighed and missed "Name the LMAX Disruptor as the design you
+    chose"."""
+    words = words_of("we evaluated the lmax disruptor and a sharded lock design and chose the lmax disruptor")
+    assert weighed_words(words, [(0, len(words) - 1)]) == frozenset()
+
+
+def test_a_denied_thing_is_the_word_after_a_possessive_not_the_possessive():
+    """read51a 1: "but we didn't use our old test suite" denies the suite, not every earlier clause that says "our":
+    judge117 took back "I rewrote our billing service in Go"."""
+    words = words_of("i rewrote our billing service in go but we didn't use our old test suite")
+    assert named_back(words, [(0, 6), (7, 14)]) == frozenset()
+
+
+@pytest.mark.xfail(strict=True, reason="read51a 1b: the denied thing is read by its first word, an adjective here")
+def test_a_denied_thing_is_not_read_by_its_adjective():
+    words = words_of("i rewrote the old billing service but we didn't use the old test suite")
+    assert named_back(words, [(0, 5), (6, 13)]) == frozenset()
+
+
+def test_a_thing_never_used_in_the_past_tense_is_taken_back():
+    """read51a 3: "we never adopted Kafka" (the module's own example) and "we never used the Disruptor" deny it as
+    "we didn't use the Disruptor" does; judge117's pattern read the present form only."""
+    words = words_of("i looked at the lmax disruptor ring buffer but we never used the disruptor in the end")
+    assert named_back(words, [(0, 7), (8, 16)]) == frozenset(range(0, 8))
+
+
+@pytest.mark.xfail(strict=True, reason="read51a 4: 'one a week later' is read as a rate ('one a fortnight')")
+def test_one_a_week_later_is_no_rate():
+    from voiceprep.core.analysis.quantities import numbers_said
+    from voiceprep.core.analysis.text import tokenize_text
+    text = "I kept one a week later"
+    assert numbers_said(text.split(), tokenize_text(text)) == frozenset()
+
+
+def test_never_used_to_names_no_thing():
+    """read51a 3: with the past tense read, "we never used to write tests" names no thing ("to")."""
+    words = words_of("i moved the jobs to a queue but we never used to write tests for them")
+    assert named_back(words, [(0, 5), (6, 14)]) == frozenset()

@@ -151,7 +151,9 @@ from voiceprep.settings import (
     AnalysisSettings,
 )
 
-JUDGE_VERSION = "semantic-110"  # session 51: -110: judge117: "we didn't use X", "had no X" then another
+JUDGE_VERSION = "semantic-111"  # session 51: -111: read51a: "evaluated X ... and chose X" chose X; "didn't
+                                   # use our Y" denies Y, not every clause with "our" (negation_scope.py);
+                                   # -110: judge117: "we didn't use X", "had no X" then another
                                    # cue is no X; "but we didn't use the Disruptor" takes it back; "looked at" is not
                                    # "the design you chose" (walk67 1, negation_scope.py);
                                    # -109: judge113 (noun_only.py: a piece that shares only

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from voiceprep.core.analysis.keypoints import KeyPointResult
+from voiceprep.core.analysis.keypoints import FUNCTION_WORDS, KeyPointResult
 
 _GROUP_SPLIT = "|"
 
@@ -65,7 +65,9 @@ def named_only_in_denial(cues: Sequence[str], min_cues: int, lexical: KeyPointRe
 # a later clause that denies using a thing it names: "we didn't use the Disruptor in the end", "we never adopted Kafka"
 _DENIED_USE = re.compile(
     r"\b(?:we|i|the team)\s+(?:\w+\s+)?(?:did not|didn't|never)\s+(?:actually\s+|really\s+|end up\s+)?"
-    r"(?:use|using|ship|adopt|deploy|choose|pick|implement|go with|went with)\s+(?:the\s+|a\s+|an\s+)?"
+    r"(?:use|using|ship|adopt|deploy|choose|pick|implement|go with|went with|"
+    r"used|shipped|adopted|deployed|chose|picked|implemented)\s+"      # "we never adopted Kafka"
+    r"(?:(?:the|a|an|our|my|your|their|his|her|its|this|that|these|those)\s+)?"      # the thing, not its determiner
     r"(?P<thing>[a-z][\w-]*)")
 _NOT_A_THING = frozenset({"it", "them", "that", "this", "those", "these", "any", "anything", "much", "one", "either"})
 
@@ -78,7 +80,7 @@ def named_back(words: Sequence[str], clauses: Sequence[tuple[int, int]]) -> froz
     for a, b in clauses:
         for said in _DENIED_USE.finditer(" ".join(words[a:b + 1])):
             thing = said.group("thing")
-            if thing in _NOT_A_THING:
+            if thing in _NOT_A_THING or thing in FUNCTION_WORDS:     # "we never used to ...": no thing named
                 continue
             out.update(i for c, d in clauses if d < a and thing in words[c:d + 1] for i in range(c, d + 1))
     return frozenset(out)
@@ -90,8 +92,10 @@ ASKS_CHOSEN = re.compile(r"\b(?:you|we|i)\s+(?:chose|picked|selected|went\s+with
 # a thing weighed, not yet taken: "looked at", "considered", "weighed", "evaluated", "explored", "thought about"
 _WEIGHED = re.compile(r"\b(?:looked\s+(?:at|into)|had\s+a\s+look\s+at|considered|weighed|evaluated|explored|"
                       r"thought\s+(?:about|of))\s+\S")
-# ... taken after all: "and in the end we went with it", "we chose the Disruptor", "we used it"
-_TAKEN = re.compile(r"\b(?:we|i)\s+(?:(?!never\b|not\b|didn't\b|did\b)\w+\s+)?"
+# ... taken after all: "and in the end we went with it", "we chose the Disruptor", "we used it", and the same subject's
+# next verb ("We evaluated the Disruptor and a sharded lock and chose the Disruptor")
+_TAKEN = re.compile(r"(?:\b(?:we|i)\s+(?:(?!never\b|not\b|didn't\b|did\b)\w+\s+)?|"
+                    r"\b(?:and|then)\s+(?:then\s+|finally\s+|eventually\s+)?)"    # "... and chose the Disruptor"
                     r"(?:went\s+(?:ahead\s+)?with|ended\s+up\s+(?:with|using|picking|choosing)|"
                     r"adopted|chose|picked|used|settled\s+on|built)\b(?!\s+(?:to|for)\b)")
 
