@@ -151,7 +151,10 @@ from voiceprep.settings import (
     AnalysisSettings,
 )
 
-JUDGE_VERSION = "semantic-111"  # session 51: -111: read51a: "evaluated X ... and chose X" chose X; "didn't
+JUDGE_VERSION = "semantic-111-deny"  # session 52: -deny: judge119: "no lost or duplicated money" denies
+                                   # "duplicated" too; "something we skipped" is not done (skipped.py); a thing
+                                   # denied is its noun phrase's last word (negation_scope.py, walk67 1a 1b);
+                                   # session 51: -111: read51a: "evaluated X ... and chose X" chose X; "didn't
                                    # use our Y" denies Y, not every clause with "our" (negation_scope.py);
                                    # -110: judge117: "we didn't use X", "had no X" then another
                                    # cue is no X; "but we didn't use the Disruptor" takes it back; "looked at" is not
