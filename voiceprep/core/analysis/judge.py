@@ -151,7 +151,7 @@ from voiceprep.settings import (
     AnalysisSettings,
 )
 
-JUDGE_VERSION = "semantic-111-acts"  # session 52: judge118 (provisional): "I posted ... that it was understated
+JUDGE_VERSION = "semantic-112"  # session 52: -112: judge118: "I posted ... that it was understated
                                    # and it would be right by lunchtime": a "would" in what the speaker told, in the
                                    # past, with "that", is told, not a plan (segments._told_that);
                                    # session 51: -111: read51a: "evaluated X ... and chose X" chose X; "didn't
