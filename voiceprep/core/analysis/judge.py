@@ -152,9 +152,12 @@ from voiceprep.settings import (
     AnalysisSettings,
 )
 
-JUDGE_VERSION = "semantic-111-deny"  # session 52: -deny: judge119: "no lost or duplicated money" denies
+JUDGE_VERSION = "semantic-112-deny"  # session 52: -deny: judge119: "no lost or duplicated money" denies
                                    # "duplicated" too; "something we skipped" is not done (skipped.py); a thing
                                    # denied is its noun phrase's last word (negation_scope.py, walk67 1a 1b);
+                                   # -112: judge118: "I posted ... that it was understated
+                                   # and it would be right by lunchtime": a "would" in what the speaker told, in the
+                                   # past, with "that", is told, not a plan (segments._told_that);
                                    # session 51: -111: read51a: "evaluated X ... and chose X" chose X; "didn't
                                    # use our Y" denies Y, not every clause with "our" (negation_scope.py);
                                    # -110: judge117: "we didn't use X", "had no X" then another
