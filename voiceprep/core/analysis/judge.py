@@ -152,7 +152,7 @@ from voiceprep.settings import (
     AnalysisSettings,
 )
 
-JUDGE_VERSION = "semantic-112-deny"  # session 52: -deny: judge119: "no lost or duplicated money" denies
+JUDGE_VERSION = "semantic-113"  # session 52: -113: judge119: "no lost or duplicated money" denies
                                    # "duplicated" too; "something we skipped" is not done (skipped.py); a thing
                                    # denied is its noun phrase's last word (negation_scope.py, walk67 1a 1b);
                                    # -112: judge118: "I posted ... that it was understated
