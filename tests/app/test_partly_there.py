@@ -187,6 +187,7 @@ def test_a_point_close_in_meaning_whose_bank_asks_for_a_cue_says_which_words_it_
                                                   "reconcile, mismatch, discrepancy. Say it in those words.")
     assert _detail(_no_cue_said(0.5, ("kafka", "topic|topics", "partition|partitions"), 2)) == (
         "Close, but this point asks you to say 2 of: kafka, topic, partition. Say it in those words.")
+    assert _detail(_no_cue_said(0.4, ("ledger",))) == "Close, but this point asks you to say “ledger”. Say it in those words."
     assert _detail(_no_cue_said(0.1, recon)) is None                 # far in meaning: nothing to be close to
     assert _detail(_no_cue_said(0.5, ("reconciliation",), from_label=True)) is None    # cues from the label: no ask
 

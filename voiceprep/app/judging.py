@@ -303,7 +303,7 @@ def _detail(result: Any, heard: list[str] | None = None, story: bool = True,
 
 
 # a point whose bank asks for one of its words to be said (`cues`, `min_cues`), close in meaning but none said (walk67 2)
-CUE_ASKED = "Close, but this point asks you to say {which}: {words}. Say it in those words."
+CUE_ASKED = "Close, but this point asks you to say {words}. Say it in those words."
 CUE_ASKED_SHOWN = 6             # words listed; the rest as "…"
 
 
@@ -326,8 +326,9 @@ def _cue_asked(result: Any, judgement: Any) -> str | None:
         groups.append(forms)
     words = [w for g in groups for w in g] if needed == 1 else [" or ".join(g) for g in groups]
     listed = ", ".join(words[:CUE_ASKED_SHOWN]) + (", …" if len(words) > CUE_ASKED_SHOWN else "")
-    which = "one of" if needed == 1 else f"{needed} of"
-    return CUE_ASKED.format(which=which, words=listed)
+    if len(words) == 1:
+        return CUE_ASKED.format(words=f"“{words[0]}”")
+    return CUE_ASKED.format(words=f"{'one' if needed == 1 else needed} of: {listed}")
 
 
 def _missing_parts(label: str, said: list[str], common: frozenset[str] = frozenset()) -> str | None:
