@@ -183,11 +183,12 @@ def test_a_point_close_in_meaning_whose_bank_asks_for_a_cue_says_which_words_it_
     its card said nothing but its follow-up: a red ✗ read as a bug. It says what the point asks for (each cue's forms
     once: "mismatch", not "mismatches" too)."""
     recon = ("reconciliation|reconcile", "mismatch|mismatches|discrepancy|discrepancies")
-    assert _detail(_no_cue_said(0.36, recon)) == ("Close, but this point asks you to say one of: reconciliation, "
-                                                  "reconcile, mismatch, discrepancy. Say it in those words.")
+    tail = ": its bank asks for those words. If your own words should count, try them on the point in the bank editor (Try it)."
+    assert _detail(_no_cue_said(0.36, recon)) == ("Close, but this key point counts only when you say one of: "
+                                                  "reconciliation, reconcile, mismatch, discrepancy" + tail)
     assert _detail(_no_cue_said(0.5, ("kafka", "topic|topics", "partition|partitions"), 2)) == (
-        "Close, but this point asks you to say 2 of: kafka, topic, partition. Say it in those words.")
-    assert _detail(_no_cue_said(0.4, ("ledger",))) == "Close, but this point asks you to say “ledger”. Say it in those words."
+        "Close, but this key point counts only when you say 2 of: kafka, topic, partition" + tail)
+    assert _detail(_no_cue_said(0.4, ("ledger",))) == "Close, but this key point counts only when you say “ledger”" + tail
     assert _detail(_no_cue_said(0.1, recon)) is None                 # far in meaning: nothing to be close to
     assert _detail(_no_cue_said(0.5, ("reconciliation",), from_label=True)) is None    # cues from the label: no ask
 
@@ -201,4 +202,4 @@ def test_the_bundled_reconciliation_point_says_why_walk67s_plain_description_is_
             "through.")
     detail = _said_back(load_bank(BANKS / "senior-backend-payments.toml"), "payments-domain", said, "reconciliation-loop")
     assert detail is not None and detail.startswith(
-        "Close, but this point asks you to say one of: reconciliation, reconcile, mismatch, discrepancy."), detail
+        "Close, but this key point counts only when you say one of: reconciliation, reconcile, mismatch, discrepancy:"), detail

@@ -303,7 +303,8 @@ def _detail(result: Any, heard: list[str] | None = None, story: bool = True,
 
 
 # a point whose bank asks for one of its words to be said (`cues`, `min_cues`), close in meaning but none said (walk67 2)
-CUE_ASKED = "Close, but this point asks you to say {words}. Say it in those words."
+CUE_ASKED = ("Close, but this key point counts only when you say {words}: its bank asks for those words. If your own "
+             "words should count, try them on the point in the bank editor (Try it).")
 CUE_ASKED_SHOWN = 6             # words listed; the rest as "…"
 
 
