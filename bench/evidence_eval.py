@@ -1,11 +1,15 @@
 """Is the judge's quote the sentence a careful interviewer would quote? On the labelled evidence set.
 
-    .venv/bin/python bench/evidence_eval.py [--list]
+    .venv/bin/python bench/evidence_eval.py [--list] [--set dev|dev2] [--split dev|test]
 
-For every key point that both the labels (tests/core/analysis/data/judge/evidence.toml) and the judge credit, the
-judge's first evidence (the sentence it quotes for the point) is right when at least half of its words lie in one of
-the sentences labelled for that point. Typed text, as `voiceprep score --text-file` reads it. Prints the share right;
---list prints each quote that is wrong, with the sentences labelled for it.
+--set dev (the default) reads tests/core/analysis/data/judge/evidence.toml (21 dev answers); --set dev2 reads
+evidence_dev2.toml (dev2 answers of writers A-T, session 52), whose --split dev (the default) is for tuning quote
+rules and whose --split test is for the integrator only, once per quote rule.
+
+For every key point that both the labels and the judge credit, the judge's first evidence (the sentence it quotes for
+the point) is right when at least half of its words lie in one of the sentences labelled for that point. Typed text,
+as `voiceprep score --text-file` reads it. Prints the share right; --list prints each quote that is wrong, with the
+sentences labelled for it.
 """
 
 from __future__ import annotations
@@ -34,13 +38,20 @@ def spans_of(words: list[str], sentence: str) -> tuple[int, int]:
     raise ValueError(f"labelled sentence not in its answer: {sentence!r}")
 
 
-def measure(listing: bool = False) -> tuple[int, int, int]:
-    """(quotes right, quotes judged, labelled points the judge did not credit)."""
-    data = tomllib.loads((CORPUS / "evidence.toml").read_text())
-    dev = {i.id: i for i in load_labeled(CORPUS / "dev.toml")}
+SETS = {"dev": ("evidence.toml", "dev.toml"), "dev2": ("evidence_dev2.toml", "dev2.toml")}
+
+
+def measure(listing: bool = False, labels: str = "dev", split: str = "dev") -> tuple[int, int, int]:
+    """(quotes right, quotes judged, labelled points the judge did not credit) on one labelled set (`SETS`); of a set
+    whose answers carry a `split`, only the answers of `split`."""
+    labels_file, answers_file = SETS[labels]
+    data = tomllib.loads((CORPUS / labels_file).read_text())
+    dev = {i.id: i for i in load_labeled(CORPUS / answers_file)}
     banks = {b.id: b for b in BankRegistry.discover([REPO / "question_banks", CORPUS / "banks"]).banks}
     right = judged = missed = 0
     for answer in data["answer"]:
+        if answer.get("split", "dev") != split:
+            continue
         item = dev.get(answer["id"])
         bank_id, prompt_id, text = ((item.bank, item.prompt, item.text) if item else
                                     (answer["bank"], answer["prompt"], answer["text"]))
@@ -67,8 +78,11 @@ def measure(listing: bool = False) -> tuple[int, int, int]:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--list", action="store_true", help="list every wrong quote")
+    ap.add_argument("--set", choices=sorted(SETS), default="dev", dest="labels", help="which labelled set")
+    ap.add_argument("--split", choices=("dev", "test"), default="dev",
+                    help="of --set dev2: its tuning part (dev) or the integrator's held-out part (test)")
     args = ap.parse_args()
-    right, judged, missed = measure(args.list)
+    right, judged, missed = measure(args.list, args.labels, args.split)
     print(f"evidence: {right} of {judged} quotes right ({right / max(judged, 1):.3f}); "
           f"{missed} labelled points not credited by the judge")
 

@@ -437,3 +437,25 @@ def test_dev2_writer_z_brings_an_out_of_sample_bank_of_heading_key_points(dev2, 
     for split in (DEV2, f"{DEV2}:abcdefghijklmnopqrst", f"{DEV2}:vx"):
         assert not [i.id for i in load(split, JUDGE)[0] if i.id.startswith("d2z-")], split
     assert len([i for i in load(f"{DEV2}:z", JUDGE)[0]]) == 60
+
+
+def test_evidence_dev2_labels_the_seeded_a_to_t_answers_sentence_by_sentence(dev2):
+    """evidence_dev2.toml (session 52) labels exactly bench/evidence_select.py's answers, with their splits, writers
+    A-T only; for each answer every covered point (its dev2 hits) and nothing else, each with whole sentences of the
+    answer as bench/evidence_eval.py matches them."""
+    from bench.evidence_select import select
+    from voiceprep.core.analysis.segments import sentence_spans
+
+    labels = tomllib.loads((JUDGE / "evidence_dev2.toml").read_text(encoding="utf-8"))["answer"]
+    assert [(a["id"], a["split"]) for a in labels] == select()
+    assert Counter(a["split"] for a in labels) == {"dev": 84, "test": 28}
+    by_id = {a["id"]: a for a in dev2}
+    for label in labels:
+        assert re.match(r"d2[a-t]-", label["id"]), label["id"]
+        answer = by_id[label["id"]]
+        assert list(label["quotes"]) == answer["hits"], label["id"]
+        words = answer["text"].split()
+        sentences = {" ".join(words[a:b + 1]) for a, b in sentence_spans(words)}
+        assert len(sentences) > 1, label["id"]
+        for point, quoted in label["quotes"].items():
+            assert quoted and len(set(quoted)) == len(quoted) and set(quoted) <= sentences, (label["id"], point)
