@@ -321,8 +321,8 @@ class AnalysisSettings:
     # a missed point whose cues were made from its label is "Partly there" when two of its words were said, or one
     # and the judge found it this likely (one plain word, "day", said about something else is not partly there)
     partly_there_min_probability: float = 0.2
-    # a missed point whose bank wrote cues, none said, is told it asks for them ("Close, but this key point counts
-    # only when you say one of: reconciliation, …") when the judge found it this likely by meaning alone (walk67 2:
+    # a missed point whose bank wrote cues, none said, is told which words its bank lists ("Close, but not credited:
+    # you said none of the words its bank lists for it (reconciliation, …)") when the judge found it this likely (walk67 2:
     # a red ✗ with no word beside a plain description of it). On dev, regression and V: 7 of 363 such misses
     # reach 0.3, 1 of them labelled hit
     cue_asked_min_probability: float = 0.3

@@ -179,27 +179,39 @@ def _no_cue_said(probability: float, cues: tuple[str, ...], min_cues: int = 1, f
 
 def test_a_point_close_in_meaning_whose_bank_asks_for_a_cue_says_which_words_it_asks_for():
     """walk67 2: "Every morning we matched the processor settlement file against our ledger…" was close to the
-    bundled `reconciliation-loop` point, whose bank asks for "reconciliation" or "mismatch" said (`min_cues` 1), and
-    its card said nothing but its follow-up: a red ✗ read as a bug. It says what the point asks for (each cue's forms
+    bundled `reconciliation-loop` point, whose bank lists "reconciliation" and "mismatch" for it, and its card said
+    nothing but its follow-up: a red ✗ read as a bug. It says which words its bank lists, none said (each cue's forms
     once: "mismatch", not "mismatches" too)."""
     recon = ("reconciliation|reconcile", "mismatch|mismatches|discrepancy|discrepancies")
-    tail = ": its bank asks for those words. If your own words should count, try them on the point in the bank editor (Try it)."
-    assert _detail(_no_cue_said(0.36, recon)) == ("Close, but this key point counts only when you say one of: "
-                                                  "reconciliation, reconcile, mismatch, discrepancy" + tail)
+    tail = ". If your own words should count, try them on the point in the bank editor (Try it)."
+    assert _detail(_no_cue_said(0.36, recon)) == ("Close, but not credited: you said none of the words its bank lists "
+                                                  "for it (reconciliation, reconcile, mismatch, discrepancy)" + tail)
     assert _detail(_no_cue_said(0.5, ("kafka", "topic|topics", "partition|partitions"), 2)) == (
-        "Close, but this key point counts only when you say 2 of: kafka, topic, partition" + tail)
-    assert _detail(_no_cue_said(0.4, ("ledger",))) == "Close, but this key point counts only when you say “ledger”" + tail
+        "Close, but not credited: you said none of the words its bank lists for it (kafka, topic, partition)" + tail)
+    assert _detail(_no_cue_said(0.4, ("ledger",))) == ("Close, but not credited: you did not say “ledger”, which its "
+                                                       "bank lists for it" + tail)
     assert _detail(_no_cue_said(0.1, recon)) is None                 # far in meaning: nothing to be close to
     assert _detail(_no_cue_said(0.5, ("reconciliation",), from_label=True)) is None    # cues from the label: no ask
 
 
 def test_the_bundled_reconciliation_point_says_why_walk67s_plain_description_is_not_credited():
-    """walk67 2 end to end, typed: the judge's decision is unchanged (missed), its card says what the bank asks for."""
+    """walk67 2 end to end, typed: the judge's decision is unchanged (missed), its card names the words its bank lists.
+    read52b 1: it said "counts only when you say one of: reconciliation, …", which is untrue: the judge goes by meaning,
+    and the label's own words credit the point with none of them said; the card claims no such rule."""
+    from voiceprep.core.analysis.analyze import analyze_answer
     from voiceprep.core.banks import load_bank
+    from voiceprep.core.transcript import Transcript
 
+    bank = load_bank(BANKS / "senior-backend-payments.toml")
     said = ("Every morning we matched the processor settlement file against our ledger, line by line, and any payment "
             "that was captured but never settled, or settled twice, went to an exceptions queue that finance worked "
             "through.")
-    detail = _said_back(load_bank(BANKS / "senior-backend-payments.toml"), "payments-domain", said, "reconciliation-loop")
+    detail = _said_back(bank, "payments-domain", said, "reconciliation-loop")
     assert detail is not None and detail.startswith(
-        "Close, but this key point counts only when you say one of: reconciliation, reconcile, mismatch, discrepancy:"), detail
+        "Close, but not credited: you said none of the words its bank lists for it (reconciliation, reconcile, mismatch, "
+        "discrepancy)"), detail
+    assert "only when" not in detail and "asks for" not in detail, detail
+    credited = analyze_answer(bank, bank.prompt("payments-domain"),
+                              Transcript.from_text("Closing the loop caught what the flow missed."))
+    point = next(r for r in credited.key_points if r.key_point.id == "reconciliation-loop")
+    assert point.hit and not point.matches           # credited with none of the words: they are not a rule
