@@ -3549,3 +3549,27 @@ def test_a_bank_file_added_while_the_app_runs_shows_without_reload_and_the_edito
     assert "dropped-in" in [banks.list.item(i).data(ID_ROLE) for i in range(banks.list.count())]
     assert banks.errors.isHidden() and not window.practice.bank_problems_btn.text()
     assert banks.pages.currentWidget() is editor and field(editor, "title").text() == "Half-written bank"
+
+
+def test_a_bank_file_saved_by_replacing_it_is_watched_again_at_once_not_after_the_read(qtbot, services, data_home):
+    """read52b 2: an editor's atomic save (a new file renamed over the old one) drops the file out of the watch; it was
+    watched again only once the folder had been read, after BANKS_SETTLE_MS and the read. Written in place in between
+    (by a second save, a sync tool), the change was never read: the list kept the file's old text or old problem."""
+    import os
+
+    window = make_window(qtbot, services, data_home)
+    banks = window.banks
+    good = (BANKS / "airwallex.toml").read_text().replace('id = "airwallex"', 'id = "replaced"', 1)
+    mine = paths.user_banks_dir() / "replaced.toml"
+    mine.write_text(good)
+    qtbot.waitUntil(lambda: services.registry.find("replaced") is not None and str(mine) in banks._watcher.files()
+                    and not banks._reading and not banks._settle.isActive(), timeout=10000)     # every read done
+    banks._settle.setInterval(60_000)           # the read far off: what is watched meanwhile is the watcher's own doing
+    swap = mine.parent / ".replaced.toml.swap"
+    swap.write_text(good.replace('title = "', 'title = "Replaced ', 1))
+    os.replace(swap, mine)
+    qtbot.wait(300)                             # the watcher's events for it handled (watched still, before them)
+    assert str(mine) in banks._watcher.files()
+    banks._settle.setInterval(50)
+    mine.write_text(good.replace('title = "', 'title = "In place ', 1))         # written in place now: seen and read
+    qtbot.waitUntil(lambda: services.registry.find("replaced").job.title.startswith("In place "), timeout=10000)

@@ -306,8 +306,14 @@ class BanksPage(QWidget):
         self._settle.timeout.connect(self._read_banks)
         self._watcher = QFileSystemWatcher(self)
         self._watcher.directoryChanged.connect(lambda _path: self._settle.start())
-        self._watcher.fileChanged.connect(lambda _path: self._settle.start())
+        self._watcher.fileChanged.connect(self._file_changed)
         self._watch_files()
+
+    def _file_changed(self, _path: str) -> None:
+        """A watched bank file changed. One saved by replacing it (an editor's atomic save) has dropped out of the
+        watch: watched again now, not after the read (read52b 2: written in place meanwhile, it was never read)."""
+        self._watch_files()
+        self._settle.start()
 
     def _watch_files(self) -> None:
         """The folder and each bank file in it (a file saved by replacing it drops out of the watch: added again)."""
