@@ -3573,3 +3573,57 @@ def test_a_bank_file_saved_by_replacing_it_is_watched_again_at_once_not_after_th
     banks._settle.setInterval(50)
     mine.write_text(good.replace('title = "', 'title = "In place ', 1))         # written in place now: seen and read
     qtbot.waitUntil(lambda: services.registry.find("replaced").job.title.startswith("In place "), timeout=10000)
+
+
+TWO_ROUNDS = """schema = 1
+[job]
+id = "two"
+title = "Two rounds"
+[[rounds]]
+id = "r1"
+title = "Phone screen"
+[[rounds.prompts]]
+id = "p1"
+text = "Tell me about a migration you led."
+[[rounds.prompts.key_points]]
+id = "k1"
+label = "I planned the cutover"
+[[rounds]]
+id = "r2"
+title = "Onsite"
+[[rounds.prompts]]
+id = "p2"
+text = "Tell me about an outage you handled."
+[[rounds.prompts.key_points]]
+id = "k2"
+label = "I rolled back the release"
+"""
+
+
+def test_practice_keeps_the_bank_chosen_through_its_file_failing_once_while_it_is_edited(qtbot, services, data_home):
+    """read52b 3: with Banks watching the folder, a save of the candidate's bank file that does not load (a text
+    editor's autosave, half-typed) is read at once: Practice showed the first bank instead, and kept showing it once
+    the file was fixed; Start round began another bank's round. The bank and round chosen come back with the file."""
+    window = make_window(qtbot, services, data_home)
+    practice = window.practice
+    mine = paths.user_banks_dir() / "two.toml"
+    mine.write_text(TWO_ROUNDS)
+    qtbot.waitUntil(lambda: practice.bank_box.findData("two") >= 0, timeout=10000)
+    practice.bank_box.setCurrentIndex(practice.bank_box.findData("two"))
+    practice.round_box.setCurrentIndex(practice.round_box.findData("r2"))
+    mine.write_text(TWO_ROUNDS.replace("[job]", "[job", 1))                 # saved half-typed
+    qtbot.waitUntil(lambda: "two.toml" in practice.bank_problems_btn.text(), timeout=10000)
+    assert practice.bank_box.currentData() != "two"
+    mine.write_text(TWO_ROUNDS)                                              # fixed
+    qtbot.waitUntil(lambda: not practice.bank_problems_btn.text(), timeout=10000)
+    assert (practice.bank_box.currentData(), practice.round_box.currentData()) == ("two", "r2")
+    assert "“Onsite”" in practice.position.text()
+    # a bank the candidate chose meanwhile stands
+    mine.write_text(TWO_ROUNDS.replace("[job]", "[job", 1))
+    qtbot.waitUntil(lambda: "two.toml" in practice.bank_problems_btn.text(), timeout=10000)
+    other = next(i for i in range(practice.bank_box.count()) if i != practice.bank_box.currentIndex())
+    practice.bank_box.setCurrentIndex(other)
+    chosen = practice.bank_box.currentData()
+    mine.write_text(TWO_ROUNDS)
+    qtbot.waitUntil(lambda: not practice.bank_problems_btn.text(), timeout=10000)
+    assert practice.bank_box.currentData() == chosen

@@ -670,6 +670,9 @@ class PracticePage(QWidget):
         self.notice.close_btn.clicked.connect(self._notice_dismissed)
         self.bank_box.currentIndexChanged.connect(lambda _i: self._fill_rounds())
         self._bank_chosen = False                    # the candidate picked a bank: a later welcome back keeps it
+        # the bank and round chosen when its file stopped loading, and the bank shown instead: chosen again when the
+        # file loads again, unless another was chosen meanwhile (read52b 3)
+        self._awaited: tuple[str, str | None, str | None] | None = None
         self.bank_box.activated.connect(lambda _i: setattr(self, "_bank_chosen", True))
         # a bank only offered (just made or imported: offer_bank), not chosen in the box nor practised: a restart
         # opens where the welcome back points instead (walk50: three imports looked at, the last one reopened)
@@ -1096,6 +1099,12 @@ class PracticePage(QWidget):
         `reopened`: `select` is the bank the candidate last used (a restart), kept as their choice: the welcome back
         does not switch it (walk24: a restart reopened the welcome back's bank, not the last one used)."""
         self._bank_chosen = self._bank_chosen or reopened
+        if self._awaited is not None:       # the bank chosen before its file broke, back: chosen again, with its round
+            awaited, awaited_round, shown = self._awaited
+            if select != shown:
+                self._awaited = None        # another bank chosen meanwhile: that choice stands
+            elif self.services.registry.find(awaited) is not None:
+                self._awaited, select, round_id = None, awaited, round_id or awaited_round
         if round_id is None and select is not None and select == self.bank_box.currentData():
             round_id = self.round_box.currentData()
         self.bank_box.blockSignals(True)
@@ -1108,6 +1117,10 @@ class PracticePage(QWidget):
             i = self.bank_box.findData(select)
             if i >= 0:
                 self.bank_box.setCurrentIndex(i)
+            elif self._awaited is None:
+                # its file no longer loads (a half-typed save, read by Banks' watch of the folder): another bank is
+                # shown, and the choice is kept for when the file loads again (read52b 3: it stayed on the first bank)
+                self._awaited = (select, round_id, self.bank_box.currentData())
         self._fill_rounds(round_id)
         self._say_bank_edited()
         self._say_bank_problems()
