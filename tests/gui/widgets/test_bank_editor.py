@@ -3627,3 +3627,21 @@ def test_practice_keeps_the_bank_chosen_through_its_file_failing_once_while_it_i
     mine.write_text(TWO_ROUNDS)
     qtbot.waitUntil(lambda: not practice.bank_problems_btn.text(), timeout=10000)
     assert practice.bank_box.currentData() == chosen
+
+
+@pytest.mark.xfail(strict=True, reason="read52b 4: History's bank filter falls back to All banks while the file fails "
+                                       "to load and does not come back (Progress and the Banks list likewise)")
+def test_history_keeps_its_bank_filter_through_the_file_failing_to_load_once(qtbot, services, data_home):
+    """read52b 4: as Practice (read52b 3), History's bank filter goes to "All banks" when the chosen bank's file is
+    read half-typed by the folder watch, and stays there once the file loads again."""
+    window = make_window(qtbot, services, data_home)
+    history = window.history
+    mine = paths.user_banks_dir() / "two.toml"
+    mine.write_text(TWO_ROUNDS)
+    qtbot.waitUntil(lambda: history.bank_filter.findData("two") >= 0, timeout=10000)
+    history.bank_filter.setCurrentIndex(history.bank_filter.findData("two"))
+    mine.write_text(TWO_ROUNDS.replace("[job]", "[job", 1))
+    qtbot.waitUntil(lambda: history.bank_filter.findData("two") < 0, timeout=10000)
+    mine.write_text(TWO_ROUNDS)
+    qtbot.waitUntil(lambda: history.bank_filter.findData("two") >= 0, timeout=10000)
+    assert history.bank_filter.currentData() == "two"
