@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from voiceprep.settings import SKIP_SUBJECT_WORDS
+
 SKIP_WORDS = frozenset({"skip", "skipped", "skipping"})
 _CANDIDATE = frozenset({"we", "i"})
 # what may stand between the candidate and the skip: "we just skipped", "we decided to skip", "I had to skip"
 _BETWEEN = frozenset({"just", "simply", "also", "then", "deliberately", "basically", "actually", "to", "decided", "chose",
                       "had", "ended", "up", "kind", "of", "sort"})
-_REACH = 4
 
 
 def skipped_by_candidate(words: Sequence[str], i: int) -> bool:
@@ -22,7 +23,7 @@ def skipped_by_candidate(words: Sequence[str], i: int) -> bool:
     decided to skip", "I ended up skipping"; not "the duplicate was skipped", "the consumer skips it"."""
     if words[i] not in SKIP_WORDS:
         return False
-    for k in range(i - 1, max(-1, i - 1 - _REACH), -1):
+    for k in range(i - 1, max(-1, i - 1 - SKIP_SUBJECT_WORDS), -1):
         if words[k] in _CANDIDATE:
             return True
         if words[k] not in _BETWEEN:
