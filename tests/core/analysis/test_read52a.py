@@ -86,3 +86,20 @@ def test_a_skip_in_the_present_is_a_routine_not_a_step_left_out() -> None:
 def test_a_skip_of_a_message_told_in_the_past_is_done() -> None:
     from voiceprep.core.analysis.skipped import skipped_by_candidate
     assert not skipped_by_candidate(words_of("after three retries we skipped the poison message and moved it"), 4)
+
+
+@pytest.mark.usefixtures("fresh_judge")        # tests/core/analysis/conftest.py
+@pytest.mark.xfail(strict=True, reason="read52a 1c: a denial (now a skip too) spreads over a clause joined by 'and' "
+                                       "with no subject of its own, as 'We didn't keep the sign-off and reconciled ...' "
+                                       "did before judge119")
+def test_a_skip_does_not_deny_the_next_act_of_its_sentence() -> None:
+    from tests.conftest import BANKS
+    from voiceprep.core.analysis.evaluation import judge_hits
+    from voiceprep.core.banks import load_bank
+    from voiceprep.core.transcript import Transcript
+    from voiceprep.settings import AnalysisSettings
+    bank = load_bank(BANKS / "senior-backend-payments.toml")
+    text = ("We skipped the manual sign-off and reconciled our ledger against the processor's settlement files every "
+            "night.")
+    hits = judge_hits(Transcript.from_text(text), bank.prompt("postgres-reconciliation"), AnalysisSettings(), bank)
+    assert "reconciliation" in hits
