@@ -60,14 +60,14 @@ def test_a_denied_phrase_takes_back_only_a_clause_that_says_all_of_it() -> None:
     assert named_back(words, [(0, 5), (6, 16)]) == frozenset(range(0, 6))
 
 
-@pytest.mark.xfail(strict=True, reason="read52a 3b: 'the Disruptor library' is not said whole in 'the LMAX "
+@pytest.mark.xfail(strict=True, reason="read52a 4b: 'the Disruptor library' is not said whole in 'the LMAX "
                                        "Disruptor', so nothing is taken back (before judge119, its first word was)")
 def test_a_denied_thing_named_with_a_longer_phrase_takes_its_clause_back() -> None:
     words = words_of("i prototyped with the lmax disruptor but we didn't use the disruptor library in the end")
     assert named_back(words, [(0, 5), (6, 15)]) == frozenset(range(0, 6))
 
 
-@pytest.mark.xfail(strict=True, reason="read52a 4: `_coordinated_peer` cannot tell a noun from a modifier: 'no "
+@pytest.mark.xfail(strict=True, reason="read52a 5: `_coordinated_peer` cannot tell a noun from a modifier: 'no "
                                        "downtime or data loss' denies 'data' alone, so 'we moved the data' asserts it")
 def test_a_coordinated_noun_is_not_denied_alone() -> None:
     assert ("data",) not in denied_phrases("Migrated with no downtime or data loss")
