@@ -152,7 +152,7 @@ from voiceprep.settings import (
     AnalysisSettings,
 )
 
-JUDGE_VERSION = "semantic-113-read"  # session 52: -113-read: read52a: "one a week after the fix" is a rate;
+JUDGE_VERSION = "semantic-114"  # session 52: -114: read52a: "one a week after the fix" is a rate;
                                    # "I fixed that bug and wrote ..., and we would add X" plans X; "the old
                                    # approach" denied takes back no clause that names only "a new approach";
                                    # -113: judge119: "no lost or duplicated money" denies
