@@ -491,6 +491,9 @@ HAVING_DENIAL_WORDS = 4
 # of its naming words are in none of them ("had lock contention"); fewer is a heading's slot or a bare noun phrase,
 # whose nouns are the claim (noun_only.noun_phrases)
 NOUN_ONLY_CLAIM_WORDS = 2
+# a hedge said this many words after a piece of the answer ("I did a kick off meeting at some point, I think,") is a
+# tag on what it tells (judge.AnswerJudge._unsure_units, hedged_claims.py: judge121, walk68 1)
+HEDGE_TAG_WORDS = 3
 # the head of what a clause says was missing: up to this many words after its "no" or denied "have" ("no automatic
 # failover"; judge.said_missing)
 MISSING_HEAD_WORDS = 3

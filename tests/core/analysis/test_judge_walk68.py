@@ -76,15 +76,17 @@ def test_a_result_told_with_a_number_still_counts(bank):
     ("I told you the printer broke.", False),
     ("Every September I meet each new form tutor for ten minutes.", False),   # the candidate's own routine
     ("Thank you, that is a good question.", False),
+    ("Because you route payments between cloud regions, the sooner you see one region going bad, the less money gets "
+     "stuck.", False),                                     # the listener's company, addressed
 ])
 def test_what_talks_in_general(text, general):
-    assert talks_in_general(words(text)) is general
+    assert talks_in_general(text.split()) is general
 
 
 def test_the_generic_you_acts():
-    assert generic_actor(words("you basically onboard new customers"))
-    assert not generic_actor(words("and you know it's a lot"))
-    assert not generic_actor(words("as you see it was chaos"))
+    assert generic_actor(["every", "September,", "you", "basically", "onboard", "new", "customers"])
+    assert not generic_actor(["and", "you", "know", "it's", "a", "lot"])
+    assert not generic_actor(["a", "ring", "buffer,", "which", "gives", "you", "mechanical", "sympathy"])    # an object
 
 
 @pytest.mark.parametrize("text, unsure", [

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from voiceprep.core.analysis.segments import tells_an_instance
+from voiceprep.core.analysis.segments import clean, tells_an_instance
 
 GENERIC_YOU = frozenset({"you", "you've", "you're"})
 # said between the generic "you" and its verb: "you basically onboard", "you just have to", "you kind of"
@@ -26,18 +26,26 @@ _BETWEEN = frozenset({"basically", "just", "really", "always", "usually", "norma
                       "also", "then", "actually", "kind", "sort", "of", "all", "sometimes", "probably", "still", "first"})
 # what follows a "you" that is a filler, not an actor: "you know", "you see", "you mean", "you guys"
 _FILLER_NEXT = frozenset({"know", "see", "mean", "guys", "what", "too", "and", "or", "but", "so", ""})
-# a "you" that is someone spoken to or about, not the generic actor: "I told you", "thank you", "for you", "as you"
-_NOT_ACTOR_BEFORE = frozenset({"thank", "told", "tell", "asked", "ask", "showed", "show", "gave", "give", "to", "for",
-                               "with", "about", "at", "from", "than", "as", "let", "help", "helped"})
+# a word after which a "you" opens a clause (else it is an object: "which gives you", "I told you", "thank you")
+_CLAUSE_OPENERS = frozenset({"and", "but", "so", "or", "then", "because", "cos", "when", "whenever", "if", "once",
+                             "where", "while", "that", "until", "unless", "before", "after", "um", "uh", "er", "basically",
+                             "well", "now", "yeah", "right", "like"})
+# what makes a "you" the generic one rather than the listener's company addressed ("because you route payments between
+# regions"): a need or a habit said with it ("you have to", "you need to", "every September, you onboard")
+_NEEDS = frozenset({("have", "to"), ("has", "to"), ("need", "to"), ("needs", "to"), ("got", "to")})
+_HABITS = frozenset({"every", "always", "usually", "normally", "typically", "often", "whenever", "each", "must",
+                     "should", "gotta"})
 
 
-def generic_actor(words: Sequence[str]) -> bool:
-    """Whether the generic "you" acts somewhere in these words (`clean` words): "you basically onboard", "you've got
-    to", "you're always chasing"; not "you know", "I told you", "thank you"."""
+def generic_actor(raw: Sequence[str]) -> bool:
+    """Whether the generic "you" acts in these words (as said, with their punctuation): a "you" that opens a clause
+    and is followed by a verb ("you basically onboard", "you've got to"), not a filler ("you know", "you see"), nor
+    an object ("which gives you", "I told you", "thank you")."""
+    words = [clean(w) for w in raw]
     for i, w in enumerate(words):
         if w not in GENERIC_YOU:
             continue
-        if i and words[i - 1] in _NOT_ACTOR_BEFORE:
+        if i and not (raw[i - 1].rstrip()[-1:] in ",.;:?!" or words[i - 1] in _CLAUSE_OPENERS):
             continue
         if w != "you":
             return True
@@ -49,11 +57,13 @@ def generic_actor(words: Sequence[str]) -> bool:
     return False
 
 
-def talks_in_general(words: Sequence[str]) -> bool:
-    """Whether a sentence (`clean` words) talks about how things go in general: it tells nothing that happened
-    (`tells_an_instance`) and its actor is the generic "you" (`generic_actor`). A general noun is no such actor: "the
+def talks_in_general(raw: Sequence[str]) -> bool:
+    """Whether a sentence (its words as said) talks about how things go in general: it tells nothing that happened
+    (`tells_an_instance`), its actor is the generic "you" (`generic_actor`), and it says a need or a habit with it
+    ("you have to understand why", "every September, you basically onboard"). A general noun is no such actor: "the
     file upload now needs two people to approve it" tells how things stand, "about fifteen people" counts who was hit
-    (dev2 writer X)."""
-    if tells_an_instance(list(words)):
+    (dev2 writer X); nor is the listener's company addressed ("because you route payments between regions", writer N)."""
+    words = [clean(w) for w in raw]
+    if tells_an_instance(words) or not generic_actor(raw):
         return False
-    return generic_actor(words)
+    return bool(_HABITS & set(words)) or any(pair in _NEEDS for pair in zip(words, words[1:]))

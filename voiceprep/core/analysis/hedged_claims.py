@@ -4,9 +4,13 @@ A plain-sentence label often tells two things done ("I set up a kickoff call and
 customer"), and the judge credits it when the answer tells one of them well in other words
 (`plain.claimed_acts`, `judge.AnswerJudge._claims_probability`). "I did a kick off meeting at some point, I think,
 with the deputy head" tells the first half only, and not well: the speaker is not sure it happened. An interviewer gives
-that half a point at most. So a sentence that hedges what it tells (`hedged`: "I think", "I guess", "I'd say",
-"maybe", "probably", "sort of", as `precision.hedges` reads them) is no sentence for a half of the label to be read
-on; the whole label is still read on it as before (told in full, a hedge is judged by the rest of the judge).
+that half a point at most. So a piece of the answer that hedges what it tells (`hedged`: "I think", "I guess", "I'd
+say", "maybe", "probably", "sort of", as `precision.hedges` reads them), in its own words or in a tag right after them
+(`settings.HEDGE_TAG_WORDS`: "..., I think,"), is no piece for a half of the label to be read on, nor, when it is far
+from the whole label, for the label itself (`judge.AnswerJudge.judge`); a piece close to the whole label is read as
+before (told in full, a hedge is judged by the rest of the judge). A hedge later in the sentence is about something
+else: "I had him on the prep table within five minutes, and ... I told them, I think it's about even whether he gets
+through" (dev2 writer O) tells its first act firmly.
 
 "I think of onboarding as...", "I think about", "I believe in" are what one thinks of, not a hedge (as the Delivery
 card reads them).

@@ -147,6 +147,7 @@ from voiceprep.core.banks.load import default_cues, label_min_cues
 from voiceprep.core.banks.model import Job, KeyPoint, Prompt
 from voiceprep.settings import (
     DENIED_CLAIM_WORDS,
+    HEDGE_TAG_WORDS,
     MISSING_HEAD_WORDS,
     PHRASE_CUE_WORDS,
     SUBJECT_PARTNER_WORDS,
@@ -2461,10 +2462,14 @@ class AnswerJudge:
         return np.array([any(a <= u.last and u.first <= b for a, b in hedged) for u in self.units], dtype=bool)
 
     def _unsure_units(self) -> np.ndarray:
-        """Per unit, whether a sentence it overlaps hedges what it tells (`hedged_claims.hedged`); once per answer."""
+        """Per unit, whether it hedges what it tells (`hedged_claims.hedged`), in its own words or a tag said right
+        after them in its sentence (`HEDGE_TAG_WORDS`): "I did a kick off meeting at some point" before ", I think,";
+        not the clause "I had him on the prep table within five minutes" of a sentence that goes on, later, "I think
+        it's about even" (dev2 writer O); once per answer."""
         if self._unsure is None:
-            unsure = [(a, b) for a, b in self._sentence_list if hedged(self._words[a:b + 1])]
-            self._unsure = np.array([any(a <= u.last and u.first <= b for a, b in unsure) for u in self.units], dtype=bool)
+            ends = [(s[1] if (s := self._sentence_of(u.first)) is not None else u.last) for u in self.units]
+            self._unsure = np.array([hedged(self._words[u.first:max(u.last, min(u.last + HEDGE_TAG_WORDS, end)) + 1])
+                                     for u, end in zip(self.units, ends)], dtype=bool)
         return self._unsure
 
     def _holds_role(self, ok: np.ndarray) -> bool:
@@ -2828,9 +2833,8 @@ class AnswerJudge:
         """The words of the sentences that talk about how things go in general (`general_talk.talks_in_general`);
         once per answer."""
         if self._general_word_set is None:
-            words = self._words
             self._general_word_set = frozenset(i for a, b in self._sentence_list
-                                               if talks_in_general(words[a:b + 1])
+                                               if talks_in_general(self.raw[a:b + 1])
                                                for i in range(a, b + 1))
         return self._general_word_set
 
