@@ -154,10 +154,13 @@ from voiceprep.settings import (
     AnalysisSettings,
 )
 
-JUDGE_VERSION = "semantic-111-ramble"  # session 52: -ramble: judge121: a story prompt's sentence about how things go
-                                   # in general ("every September you onboard 30 new customers") is no evidence nor
-                                   # result; half of a two-part label said unsure is no claim (general_talk.py,
-                                   # hedged_claims.py, walk68 1);
+JUDGE_VERSION = "semantic-112-ramble"  # session 52: -ramble: judge121: a story prompt's sentence about how things go
+                                   # in general ("every September you basically onboard 30 new customers") is no
+                                   # evidence nor result; half of a two-part label said unsure is no claim
+                                   # (general_talk.py, hedged_claims.py, walk68 1);
+                                   # -112: judge118: "I posted ... that it was understated
+                                   # and it would be right by lunchtime": a "would" in what the speaker told, in the
+                                   # past, with "that", is told, not a plan (segments._told_that);
                                    # session 51: -111: read51a: "evaluated X ... and chose X" chose X; "didn't
                                    # use our Y" denies Y, not every clause with "our" (negation_scope.py);
                                    # -110: judge117: "we didn't use X", "had no X" then another
