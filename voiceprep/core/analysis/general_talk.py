@@ -10,8 +10,9 @@ aside for points that are not the candidate's own act, as it sets aside a view (
 friendly"), and a number said there is no result (`analyze.told_points`); an own act already needs the candidate
 acting.
 
-A "you" that is not the generic actor is not read so: "you know" / "you see" / "you mean" (fillers), and a "you" after
-a verb or a preposition ("I told you", "thank you", "for you").
+A "you" that is not the generic actor is not read so: "you know" / "you see" / "you mean" (fillers), a "you" that opens
+no clause ("which gives you", "I told you", "thank you"), and the listener's company addressed with no need or habit
+said ("because you route payments between cloud regions").
 """
 
 from __future__ import annotations
