@@ -159,6 +159,9 @@ JUDGE_VERSION = "semantic-111-ramble"  # session 52: -ramble: judge121: a story 
                                    # in general ("every September you basically onboard 30 new customers") is no
                                    # evidence nor result; half of a two-part label said unsure is no claim
                                    # (general_talk.py, hedged_claims.py, walk68 1);
+                                   # -114: read52a: "one a week after the fix" is a rate;
+                                   # "I fixed that bug and wrote ..., and we would add X" plans X; "the old
+                                   # approach" denied takes back no clause that names only "a new approach";
                                    # -113: judge119: "no lost or duplicated money" denies
                                    # "duplicated" too; "something we skipped" is not done (skipped.py); a thing
                                    # denied is its noun phrase's last word (negation_scope.py, walk67 1a 1b);
