@@ -1265,12 +1265,29 @@ class BankEditor(QWidget):
                 self._building = False
                 f.initial = f.read()
 
+    def _item_at(self, path: NodePath) -> QTreeWidgetItem | None:
+        """The tree row of the node at `path` (the current row when it is that node's)."""
+        current = self.tree.currentItem()
+        if current is not None and self._path_of(current) == path:
+            return current
+        rows = [self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount())]
+        while rows:
+            it = rows.pop()
+            if it is None:
+                continue
+            if self._path_of(it) == path:
+                return it
+            rows.extend(it.child(i) for i in range(it.childCount()))
+        return None
+
     def _relabel(self) -> None:
-        """Update the current tree item's text after a field change, without rebuilding the form."""
-        doc, it = self.doc, self.tree.currentItem()
+        """Update the tree row of the node whose form is shown after a field change, without rebuilding the form. Its
+        row, not the current one: a change committed as another row is clicked is the form's node's (walk68 6b: the row
+        clicked took the previous key point's text)."""
+        p = self.node_path
+        doc, it = self.doc, self._item_at(p)
         if doc is None or it is None:
             return
-        p = self.node_path
         kind = self._kind(p)
         typed = {f.key: f.read for f in self.fields}
 
