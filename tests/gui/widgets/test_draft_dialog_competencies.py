@@ -9,8 +9,8 @@ from voiceprep.gui.widgets.bank_dialogs import DRAFT_NO_COMPETENCIES, DraftDialo
 def test_the_draft_summary_counts_the_competencies_found_with_their_weights(qtbot):
     dialog = DraftDialog(text=CSM_POST)
     qtbot.addWidget(dialog)
-    assert ("4 competencies found: Stakeholder management 30%, Communication and training 25%, Problem solving and "
-            "de-escalation 25%, Data-driven account management 20%") in dialog.summary.text()
+    assert ("4 competencies found: Stakeholder management 0.3, Communication and training 0.25, Problem solving and "
+            "de-escalation 0.25, Data-driven account management 0.2") in dialog.summary.text()
 
 
 def test_the_draft_summary_says_none_were_found_and_what_to_do(qtbot):

@@ -70,10 +70,10 @@ DRAFT_NO_COMPETENCIES = ("0 competencies found: every key point will count alike
 
 
 def draft_competencies(competencies) -> str:
-    """The draft summary's line about the competencies found, with their weights as percentages."""
+    """The draft summary's line about the competencies found, with their weights as the editor shows them."""
     if not competencies:
         return DRAFT_NO_COMPETENCIES
-    listed = ", ".join(f"{c.name} {c.weight * 100:g}%" for c in competencies)
+    listed = ", ".join(f"{c.name} {c.weight:g}" for c in competencies)
     return f"{counted(len(competencies), 'competency', 'competencies')} found: {listed}"
 
 
