@@ -46,6 +46,7 @@ def field(editor, key: str):
 def click(qtbot, editor, path) -> None:
     """Select a tree row with the mouse, as the walker did (no commit of our own before it)."""
     it = item_of(editor, path)
+    editor.tree.scrollToItem(it)
     rect = editor.tree.visualItemRect(it)
     qtbot.mouseClick(editor.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert editor.node_path == path

@@ -49,6 +49,7 @@ from PySide6.QtWidgets import (
 from voiceprep import paths
 from voiceprep.app.trial import Trial, try_point
 from voiceprep.core.analysis.followups import follow_up_misses_point
+from voiceprep.core.analysis.scoring import round_shares
 from voiceprep.core.banks import point_names
 from voiceprep.core.banks.advice import key_point_hint
 from voiceprep.core.banks.document import STARTER_ID, STARTER_LABEL, BankDocument, NodePath, slugify
@@ -305,6 +306,15 @@ ADD_YOUR_OWN = "add your own (Add a key point, or Key points from my notes…)"
 EXAMPLE_WENT = f"The example key point “{STARTER_LABEL}” went with the old question: {ADD_YOUR_OWN}."
 EXAMPLE_GONE = (f"This question has no key points yet: the example key point “{STARTER_LABEL}” went when you "
                 f"rewrote the question; {ADD_YOUR_OWN}")
+
+
+# a weighted competency no key point names: it counts for nothing (walk68 5: a misclick left one so, nothing said)
+NO_KEY_POINT = ("{place} “{name}” (weight {weight}) has no key point, so it counts for nothing in the overall: pick it "
+                "as the Competency of the key points that show it")
+# a competency far below its weight in a round, as the round summary will weigh it (scoring.round_shares)
+FAR_BELOW = ("{place} “{name}” (weight {weight}) will carry about {share:.0%} of the overall of round “{round}”, not "
+             "{fair:.0%}: {points} of the round's {total} key points {are} on it. Give it more key points there, or a lower "
+             "weight")
 
 
 def problem_place(field: str | None, round_titles: Sequence[str] = (), names: Mapping[str, str] | None = None) -> str:
@@ -1360,8 +1370,9 @@ class BankEditor(QWidget):
         conflict = self.id_conflict(str(doc.get(("job",), "id", "")), doc.path)
         if conflict:
             add(conflict, "job.id", "problem")
-        self.warnings = self._repeats()
-        self.hints = self._long_labels() + self._crowded_terms()
+        far_below, unpointed = self._competency_shares()
+        self.warnings = self._repeats() + unpointed
+        self.hints = self._long_labels() + self._crowded_terms() + far_below
         for field, text in self.warnings:
             add(text, field, "warning")
         for field, text in self.hints:
@@ -1521,6 +1532,37 @@ class BankEditor(QWidget):
                             f"{'is' if len(left) == 1 else 'are'} left out ({names}); shorten the Vocabulary (under "
                             f"Job, or this question's) so {'it is' if len(left) == 1 else 'they are'} heard"))
         return out
+
+    def _competency_shares(self) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+        """(hints, warnings) on what each competency will weigh, only for a bank that loads (walk68 5: job weights
+        30/25/25/20, the round summary said "4% of the overall" for a weight of 0.25, the editor nothing): a round where
+        a competency carries under `limits.share_far_below` of its weight's share, as the round's summary will weigh
+        it (scoring.round_shares), a tip; a weighted competency no key point names (nor delivery), a warning."""
+        doc = self.doc
+        if doc is None or doc.problems():
+            return [], []
+        bank = doc.bank()
+        hints: list[tuple[str, str]] = []
+        warnings: list[tuple[str, str]] = []
+        named = {kp.competency for p in bank.all_prompts() for kp in p.key_points}
+        for i, comp in enumerate(bank.competencies):
+            if comp.weight and comp.id not in named and not (comp.delivery and comp.delivery_weight):
+                warnings.append((f"competencies[{i}].name", NO_KEY_POINT.format(
+                    place=self._place(("competencies", i)), name=comp.name or comp.id, weight=f"{comp.weight:g}")))
+        for rnd in bank.rounds:
+            shares = round_shares(bank, [p.id for p in rnd.prompts])
+            total = sum(c.weight for c in bank.competencies if c.id in shares)
+            points = [kp for p in rnd.prompts for kp in p.key_points]
+            for i, comp in enumerate(bank.competencies):
+                share = shares.get(comp.id)
+                if len(shares) < 2 or share is None or not total or share >= self.limits.share_far_below * comp.weight / total:
+                    continue
+                on = sum(1 for kp in points if kp.competency == comp.id)
+                hints.append((f"competencies[{i}].weight", FAR_BELOW.format(
+                    place=self._place(("competencies", i)), name=comp.name or comp.id, weight=f"{comp.weight:g}",
+                    share=share, fair=comp.weight / total, round=rnd.title, points=on, total=len(points),
+                    are="is" if on == 1 else "are")))
+        return hints, warnings
 
     def _follow_up_off_point(self, kp: NodePath, label: str) -> list[tuple[str, str]]:
         """A tip when a key point's written follow-up names nothing of the point (judge52: "How would that
