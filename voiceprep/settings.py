@@ -483,6 +483,14 @@ LEAD_WORDS = 3
 # judge88: a contraction denies a word of the label's claim said within this many words after it ("wasn't a proper
 # ledger"; judge.AnswerJudge._contrastive)
 DENIED_CLAIM_WORDS = 4
+# judge117 (read51a 8: it was a number in negation_scope): a denial of having or using a thing ("we didn't use |
+# idempotency keys") is read in at most this many words before the thing named, fillers aside: the denial and its verb
+# (negation_scope._denies_having)
+HAVING_DENIAL_WORDS = 4
+# judge113 (read51a 8: it was a number in noun_only): a label claims something beside its noun phrases when this many
+# of its naming words are in none of them ("had lock contention"); fewer is a heading's slot or a bare noun phrase,
+# whose nouns are the claim (noun_only.noun_phrases)
+NOUN_ONLY_CLAIM_WORDS = 2
 # the head of what a clause says was missing: up to this many words after its "no" or denied "have" ("no automatic
 # failover"; judge.said_missing)
 MISSING_HEAD_WORDS = 3

@@ -7,7 +7,11 @@ prevention point onto the tracing sentence. Quotes only: every decision is the s
 Open (xfail, strict): mend58 fixed both answers (a words-carrier ranks a sentence another point holds last; a pairwise
 swap needs one own word's gain, 0.08) but moved 98 quotes on dev2 A-T about as often for the worse as for the better:
 the hair-thin swaps the margin blocks often put right a wrong carrier (debugging answers whose symptom and fix
-sentences both say "N milliseconds" and "timeouts"). See docs/benchmarks.md, mend58."""
+sentences both say "N milliseconds" and "timeouts"). judge120 (session 52) tried a carrier that, for a point asking
+the candidate's act or the result, prefers a sentence telling their act, with mend58's swap margin: both tests pass,
+but evidence_dev2 dev fell 270 -> 266 of 334 (the symptom's carrier is often the recovery sentence, "p95 went back to
+around three-twenty, timeouts basically to zero", which only a hair-thin swap put right): not taken. See
+docs/benchmarks.md, mend58 and judge120."""
 from __future__ import annotations
 
 import pytest

@@ -563,3 +563,21 @@ def test_a_sentence_end_with_no_space_after_it_splits_as_two_sentences_would():
         "Under the hood: multi-region consistency, low-latency payment routing"]
     kept = "We moved the checkout from ASP.NET to Node.js in release v1.2 and kept the U.S. tax rules."
     assert [p.label for p in propose_key_points(kept)] == [kept.rstrip(".")]
+
+
+def test_a_run_on_sentence_end_splits_but_names_file_names_and_dotted_identifiers_stay_whole():
+    """read51b, mend60: the run-on split (a lowercase word, a stop, a capitalised word) also split "config.Yaml" into
+    two points and wrote "vs.Code" as "vs. Code". A sentence opens with a word that names nothing ("Then", "We");
+    after a name's, a file name's or an identifier's dot comes a word that names something, and an abbreviation's
+    stop ends no sentence."""
+    for line in ("We moved the whole team of six engineers to vs.Code in the first month",
+                 "We kept every service's settings in config.Yaml and reviewed each change",
+                 "We stubbed time.Now in every test of the billing service",
+                 "We replaced java.util.The old list with a ring buffer",
+                 "We kept dashboards, alerts, runbooks etc.The team owned them all"):
+        assert [p.label for p in propose_key_points(line)] == [line], line
+    run_on = ("We moved the ledger service onto Kubernetes.Then we cut the deploy time from an hour to ten "
+              "minutes.We shipped it to every region")
+    assert [p.label for p in propose_key_points(run_on)] == [
+        "We moved the ledger service onto Kubernetes", "Then we cut the deploy time from an hour to ten minutes",
+        "We shipped it to every region"]

@@ -3,8 +3,11 @@ point, as "charge of backs"."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from tests.conftest import BANKS
 from voiceprep.core.banks import load_bank
+from voiceprep.core.banks.model import Bank
 from voiceprep.core.banks.terms import cue_terms, distinctive_words, term_family
 from voiceprep.settings import TranscriptionSettings
 
@@ -142,8 +145,6 @@ def test_without_key_point_terms_the_hints_are_the_company_and_the_vocabulary_on
 def test_a_questions_own_terms_left_out_by_the_cap_are_named():
     """read49a 8, read48c 6: a long vocabulary fills the hint list before a question's own terms, silently.
     `terms_left_out` names them (the bank editor shows them as a tip); none is left out in the bundled banks."""
-    from dataclasses import replace
-
     airwallex = load_bank(BANKS / "airwallex.toml")
     hardest = airwallex.prompt("hardest-problem")
     for bank in (airwallex, load_bank(PAYMENTS), load_bank(BANKS / "affirm-backend-platform.toml")):
@@ -156,20 +157,42 @@ def test_a_questions_own_terms_left_out_by_the_cap_are_named():
     assert crowded.terms_left_out(hardest, TranscriptionSettings(bank_terms=1000)) == []
 
 
+def six_times(bank: Bank) -> Bank:
+    """The bank with its rounds six times over, ids made unique (airwallex: 24 questions, 138 key points)."""
+    return replace(bank, rounds=tuple(
+        replace(r, id=f"{r.id}{i}", prompts=tuple(replace(p, id=f"{p.id}{i}") for p in r.prompts))
+        for i in range(6) for r in bank.rounds))
+
+
 def test_a_words_plainness_and_family_are_worked_out_once():
     """read51b 2: the bank editor's crowded-terms tip runs `terms_left_out` for every question at each change, on the
     GUI thread, and `terms` works out every key point's terms for each question: uncached, 24 questions (138 key
     points) took 2.4 s a change. Each word's plainness and each term's family are worked out once."""
-    from dataclasses import replace
-
     from voiceprep.core.banks.terms import is_plain
 
     airwallex = load_bank(BANKS / "airwallex.toml")
-    big = replace(airwallex, rounds=tuple(
-        replace(r, id=f"{r.id}{i}", prompts=tuple(replace(p, id=f"{p.id}{i}") for p in r.prompts))
-        for i in range(6) for r in airwallex.rounds))
+    big = six_times(airwallex)
     [big.terms_left_out(p) for p in big.all_prompts()]            # every word seen once
     before_plain, before_family = is_plain.cache_info().misses, term_family.cache_info().misses
     assert [big.terms_left_out(p) for p in big.all_prompts()] == [airwallex.terms_left_out(p)
                                                                   for _ in range(6) for p in airwallex.all_prompts()]
     assert (is_plain.cache_info().misses, term_family.cache_info().misses) == (before_plain, before_family)
+
+
+def test_each_key_points_terms_are_worked_out_once_per_bank(monkeypatch):
+    """mend60 1 (read51b 2, session 51's read-back): `terms` worked out every key point's terms for each question, and
+    the crowded-terms tip asks it for every question at each change: quadratic in key points. `terms` and
+    `terms_left_out` now share `point_terms`, worked out once per bank (and per label and cues) and kept."""
+    import voiceprep.core.banks.model as model
+
+    labels: list[str] = []
+    real = model.distinctive_words
+    monkeypatch.setattr(model, "distinctive_words", lambda label, letters: labels.append(label) or real(label, letters))
+    airwallex = load_bank(BANKS / "airwallex.toml")
+    big = six_times(airwallex)
+    left = [big.terms_left_out(p, EVERY) for p in big.all_prompts()]
+    points = [kp for p in airwallex.all_prompts() for kp in p.key_points]
+    assert sorted(labels) == sorted({kp.label for kp in points}), len(labels)          # 23 labels, each once
+    assert all(big.point_terms(kp) == (*real(kp.label), *cue_terms(kp.cues)) for kp in points)
+    assert left == [airwallex.terms_left_out(p, EVERY) for _ in range(6) for p in airwallex.all_prompts()]
+    assert big.terms(big.all_prompts()[5]) == airwallex.terms(airwallex.all_prompts()[1])

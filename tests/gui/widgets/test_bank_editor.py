@@ -3377,20 +3377,26 @@ def test_a_questions_own_vocabulary_is_shown_and_saved_on_its_form(qtbot, servic
     assert all(not p.vocabulary for p in bank.all_prompts() if p.id != "hardest-problem")
 
 
-def test_a_question_whose_own_terms_the_vocabulary_crowds_out_gets_a_tip(qtbot, services, data_home):
-    """read49a 8, read48c 6: a long bank Vocabulary filled the transcriber's 24 hints before a question's own names,
-    and the editor said nothing. A tip on that question names what is left out; shortening the Vocabulary clears it."""
+def crowded_terms_tips(qtbot, services, data_home, label: str) -> tuple[BankEditor, list[str]]:
+    """A new bank's first question with a key point `label` (no tip yet), then 30 names in the bank's Vocabulary: the
+    editor and its crowded-terms tips on that question."""
     window = make_window(qtbot, services, data_home)
     window.show()
     window.banks.new_bank()
     editor = window.banks.editor
     editor.select(("rounds", 0, "prompts", 0))
     editor.add_key_point()
-    type_into(qtbot, editor, "label", "I moved reconciliation onto Kubernetes with Debezium")
+    type_into(qtbot, editor, "label", label)
     assert not editor.hints, editor.hints
     editor.doc.set((), "vocabulary", [f"Supplier{i}" for i in range(30)])
     editor._after_change()
-    tips = [text for field, text in editor.hints if field == "rounds[0].prompts[0].vocabulary"]
+    return editor, [text for field, text in editor.hints if field == "rounds[0].prompts[0].vocabulary"]
+
+
+def test_a_question_whose_own_terms_the_vocabulary_crowds_out_gets_a_tip(qtbot, services, data_home):
+    """read49a 8, read48c 6: a long bank Vocabulary filled the transcriber's 24 hints before a question's own names,
+    and the editor said nothing. A tip on that question names what is left out; shortening the Vocabulary clears it."""
+    editor, tips = crowded_terms_tips(qtbot, services, data_home, "I moved reconciliation onto Kubernetes with Debezium")
     assert len(tips) == 1 and "24 terms at most" in tips[0] and "“Debezium”" in tips[0], editor.hints
     editor.doc.set((), "vocabulary", ["Supplier1"])
     editor._after_change()
@@ -3400,17 +3406,8 @@ def test_a_question_whose_own_terms_the_vocabulary_crowds_out_gets_a_tip(qtbot, 
 def test_the_crowded_terms_tip_says_one_term_in_the_singular(qtbot, services, data_home):
     """read51b 4: with one of the question's own terms left out the tip said "1 term of this question's own are
     left out … so they are heard"."""
-    window = make_window(qtbot, services, data_home)
-    window.show()
-    window.banks.new_bank()
-    editor = window.banks.editor
-    editor.select(("rounds", 0, "prompts", 0))
-    editor.add_key_point()
-    type_into(qtbot, editor, "label", "I moved reconciliation onto Debezium")
-    editor.doc.set((), "vocabulary", [f"Supplier{i}" for i in range(30)])
-    editor._after_change()
-    tips = [text for field, text in editor.hints if field == "rounds[0].prompts[0].vocabulary"]
-    assert len(tips) == 1 and "1 term of this question's own is left out (“Debezium”)" in tips[0], editor.hints
+    _editor, tips = crowded_terms_tips(qtbot, services, data_home, "I moved reconciliation onto Debezium")
+    assert len(tips) == 1 and "1 term of this question's own is left out (“Debezium”)" in tips[0], tips
     assert "so it is heard" in tips[0], tips
 
 

@@ -151,7 +151,10 @@ from voiceprep.settings import (
     AnalysisSettings,
 )
 
-JUDGE_VERSION = "semantic-111"  # session 51: -111: read51a: "evaluated X ... and chose X" chose X; "didn't
+JUDGE_VERSION = "semantic-112"  # session 52: -112: judge118: "I posted ... that it was understated
+                                   # and it would be right by lunchtime": a "would" in what the speaker told, in the
+                                   # past, with "that", is told, not a plan (segments._told_that);
+                                   # session 51: -111: read51a: "evaluated X ... and chose X" chose X; "didn't
                                    # use our Y" denies Y, not every clause with "our" (negation_scope.py);
                                    # -110: judge117: "we didn't use X", "had no X" then another
                                    # cue is no X; "but we didn't use the Disruptor" takes it back; "looked at" is not

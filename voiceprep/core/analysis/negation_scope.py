@@ -17,6 +17,7 @@ import re
 from collections.abc import Sequence
 
 from voiceprep.core.analysis.keypoints import FUNCTION_WORDS, KeyPointResult
+from voiceprep.settings import HAVING_DENIAL_WORDS
 
 _GROUP_SPLIT = "|"
 
@@ -35,7 +36,6 @@ _DENIED_HAVING = frozenset({"use", "used", "using", "have", "had", "having", "ad
                             "introduced", "keep", "kept"})
 _DENIALS = frozenset({"not", "never", "no", "didn't", "don't", "doesn't", "wasn't", "weren't", "haven't", "hasn't",
                       "hadn't", "without"})
-_HAVING_WORDS = 4         # the denial and its verb: at most this many words before the thing named
 _FILLERS = frozenset({"a", "an", "the", "any", "really", "actually", "even", "ever", "bother", "to", "end", "up"})
 
 
@@ -44,7 +44,7 @@ def _denies_having(words: Sequence[str], first: int) -> bool:
     idempotency keys", "we had no | idempotency keys"), not a harm denied ("didn't let | retries turn into ...")."""
     if words[first:first + 1] in (["no"], ["without"]):
         return True       # the cue matcher's span may start at its "no" ("had | no idempotency keys")
-    core = [w for w in words[max(0, first - _HAVING_WORDS):first] if w not in _FILLERS]
+    core = [w for w in words[max(0, first - HAVING_DENIAL_WORDS):first] if w not in _FILLERS]
     if not core:
         return False
     if core[-1] in ("no", "without"):

@@ -25,6 +25,7 @@ from collections.abc import Iterable
 
 from voiceprep.core.analysis.keypoints import FUNCTION_WORDS
 from voiceprep.core.analysis.text import tokenize_text
+from voiceprep.settings import NOUN_ONLY_CLAIM_WORDS
 
 # what opens a noun phrase: an article, a possessive or a preposition ("the order book", "from the old pipeline",
 # "under load"); not "to" ("to migrate") nor "without" ("without losing events": a gerund)
@@ -38,10 +39,9 @@ GRAMMAR = FUNCTION_WORDS | OPENERS | frozenset({
     "they", "them", "he", "she", "it", "there", "than", "then", "to", "without", "after", "before", "while", "if",
     "because", "some", "all", "more", "most", "very", "just", "only", "also", "own", "enough", "really", "still",
     "even", "well"})
-# a label claims something beside its noun phrases when this many of its naming words are in none of them ("had lock
-# contention", "migrate ... losing events"); not a heading's slot ("The root cause I found", "Why the old system was
-# not good enough": what fills the slot is the claim, and no piece of the label says it)
-CLAIM_WORDS = 2
+# a label claims something beside its noun phrases when `NOUN_ONLY_CLAIM_WORDS` (settings) of its naming words are in
+# none of them ("had lock contention", "migrate ... losing events"); not a heading's slot ("The root cause I found",
+# "Why the old system was not good enough": what fills the slot is the claim, and no piece of the label says it)
 
 
 # what a label that asks for something opens with: "Name the LMAX Disruptor as the design you chose" asks for the
@@ -68,9 +68,9 @@ def _naming(norm: str) -> bool:
 
 def noun_phrases(label: str) -> list[tuple[frozenset[str], str]]:
     """Each noun phrase of a label that makes a claim beside it: the stems of a run of naming words opened by an
-    article, a possessive or a preposition, and the label without that run (its `rest`), when `CLAIM_WORDS` of the
-    label's naming words are in no such run (its claim: "had lock contention", "migrate ... losing events"). "The order
-    book had lock contention under load" -> ({order, book}, "The had lock contention under load"), ({load}, "The order
+    article, a possessive or a preposition, and the label without that run (its `rest`), when `NOUN_ONLY_CLAIM_WORDS`
+    of the label's naming words are in no such run (its claim: "had lock contention", "migrate ... losing events"). "The
+    order book had lock contention under load" -> ({order, book}, "The had lock contention under load"), ({load}, "The order
     book had lock contention under"); none for "The fix and the measured result" (only noun phrases) nor "The root
     cause I found" (a heading's slot)."""
     words = label.split()
@@ -87,7 +87,7 @@ def noun_phrases(label: str) -> list[tuple[frozenset[str], str]]:
             j += 1
         runs.append((i, j, i > 0 and norms[i - 1] in OPENERS and words[i - 1][-1:] not in ",;:"))
         i = j
-    if sum(j - i for i, j, phrase in runs if not phrase) < CLAIM_WORDS:
+    if sum(j - i for i, j, phrase in runs if not phrase) < NOUN_ONLY_CLAIM_WORDS:
         return []
     return [(frozenset(t.stem for k in range(i, j) for t in toks[k]), " ".join(words[:i] + words[j:]))
             for i, j, phrase in runs if phrase]

@@ -179,8 +179,27 @@ REPORTING = ("agree", "decide", "decidi", "promis", "told", "said", "explain", "
 
 
 def _reported(before: list[str]) -> bool:
-    """Whether the words before a "would" report, in the past, what was agreed, decided or said, within 6 words."""
-    return any(w.startswith(REPORTING) for w in before[-6:]) and said_in_past(before)
+    """Whether the words before a "would" report, in the past, what was agreed, decided or said, within 6 words, or
+    what the speaker told in the past with "that" (`_told_that`)."""
+    return (any(w.startswith(REPORTING) for w in before[-6:]) and said_in_past(before)) or _told_that(before)
+
+
+# the words a sentence may open with before its subject ("So I posted ...", "And then we told ...")
+_OPENERS = frozenset({"so", "and", "then", "um", "uh", "erm", "er", "well", "okay", "ok", "honestly", "first"})
+
+
+def _told_that(before: list[str]) -> bool:
+    """Whether a "would" is said inside what the speaker told, in the past, with "that", the tenses in sequence: the
+    speaker's own past act before the "that" and a past verb after it ("I posted in the managers' channel straight
+    away that Saturday was understated and it would be right by lunchtime": the future of what was told, as in "I
+    told them we would", not a plan; judge118). Not in a supposition ("if", "whether", "unless"), nor "I built a tool
+    that would flag it" (no past after the "that": what the thing would do)."""
+    if "that" not in before or any(w in ("if", "whether", "unless") for w in before):
+        return False
+    k = len(before) - 1 - before[::-1].index("that")
+    head, body = before[:k], before[k + 1:]
+    start = next((j for j, w in enumerate(head) if w not in _OPENERS), len(head))
+    return head[start:start + 1] in (["i"], ["we"]) and said_in_past(head) and said_in_past(body)
 
 
 # "we talked about adding a check", "we discussed moving it", "I thought about calling them": an act talked over, not

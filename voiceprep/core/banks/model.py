@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from voiceprep.core.banks.terms import cue_terms, distinctive_words, term_family
@@ -128,29 +129,50 @@ class Bank:
         bank editor put it there before walk24), its cue's first spelling stands for it."""
         settings = settings or TranscriptionSettings()
         seen: dict[str, str] = {}
-        canonical = {alt.strip().casefold(): alts[0].strip()
-                     for p in self.all_prompts() for kp in p.key_points for cue in kp.cues
-                     if len(alts := cue.split("|")) > 1 for alt in alts[1:]
-                     if term_family(alt) == term_family(alts[0])}
+        canonical = self._canonical_spellings
 
         def add(*terms: str | None) -> None:
             for term in terms:
                 if term:
                     seen.setdefault(term_family(term), term)
-
-        def of(kp: KeyPoint) -> list[str]:
-            return [*distinctive_words(kp.label, settings.bank_term_min_letters),
-                    *cue_terms(kp.cues, settings.bank_term_min_letters)]
         own = prompt.vocabulary if prompt is not None else ()
         add(*(canonical.get(v.casefold(), v) for v in own), self.job.company,
             *(canonical.get(v.casefold(), v) for v in self.vocabulary))
         if not settings.key_point_terms:
             return list(seen.values())[:settings.bank_terms]
         for kp in prompt.key_points if prompt is not None else ():
-            add(*of(kp))
+            add(*self.point_terms(kp, settings))
         for kp in (kp for p in self.all_prompts() if p != prompt for kp in p.key_points):
-            add(*of(kp))
+            if len(seen) >= settings.bank_terms:
+                break                    # a term added now would come after the cap
+            add(*self.point_terms(kp, settings))
         return list(seen.values())[:settings.bank_terms]
+
+    def point_terms(self, kp: KeyPoint, settings: TranscriptionSettings | None = None) -> tuple[str, ...]:
+        """A key point's terms, as `terms` hints them: its label's words that are not plain English
+        (`distinctive_words`), then its cues' names, acronyms and phrases with such a word (`cue_terms`). Worked out
+        once per bank and kept: `terms` asks for every key point's for each question, and the bank editor's
+        crowded-terms tip asks `terms` for every question at each change (read51b 2, mend60: quadratic in key
+        points, 2.4 s on a 138-point bank before `is_plain` was cached)."""
+        min_letters = (settings or TranscriptionSettings()).bank_term_min_letters
+        key = (kp.label, kp.cues, min_letters)
+        if (found := self._point_terms.get(key)) is None:
+            found = self._point_terms[key] = (*distinctive_words(kp.label, min_letters), *cue_terms(kp.cues, min_letters))
+        return found
+
+    @cached_property
+    def _point_terms(self) -> dict[tuple[str, tuple[str, ...], int], tuple[str, ...]]:
+        """`point_terms` kept per (label, cues, fewest letters): a Bank is frozen, so what is worked out stays true."""
+        return {}
+
+    @cached_property
+    def _canonical_spellings(self) -> dict[str, str]:
+        """A cue's later spelling of its first one ("Hoyo verse" of "HoYoverse"), casefolded, -> the first: `terms`
+        hints the first for it."""
+        return {alt.strip().casefold(): alts[0].strip()
+                for p in self.all_prompts() for kp in p.key_points for cue in kp.cues
+                if len(alts := cue.split("|")) > 1 for alt in alts[1:]
+                if term_family(alt) == term_family(alts[0])}
 
     def terms_left_out(self, prompt: Prompt, settings: TranscriptionSettings | None = None) -> list[str]:
         """`prompt`'s own terms (its `vocabulary`, then its key points' terms) that `terms` leaves out for it: the
@@ -161,8 +183,7 @@ class Bank:
         kept = {term_family(t) for t in self.terms(prompt, settings)}
         own = [*prompt.vocabulary]
         if settings.key_point_terms:
-            own += [t for kp in prompt.key_points for t in (*distinctive_words(kp.label, settings.bank_term_min_letters),
-                                                             *cue_terms(kp.cues, settings.bank_term_min_letters))]
+            own += [t for kp in prompt.key_points for t in self.point_terms(kp, settings)]
         out: dict[str, str] = {}
         for term in own:
             if term_family(term) not in kept:

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from voiceprep.core.analysis.jottings import dash_as_colon
-from voiceprep.core.analysis.text import sentences, stem, tokenize_text
+from voiceprep.core.analysis.text import ABBREVIATION, ABBREVIATION_REACH, sentences, stem, tokenize_text
 from voiceprep.core.banks.draft import GENERIC_NAMES, front_matter, name_phrase, names_in
 from voiceprep.core.banks.load import _STOPWORDS
 from voiceprep.core.wording import capitalised
@@ -226,14 +226,25 @@ def _lines(lines: list[str]) -> list[str]:
 
 
 # a sentence's end with no space after it, as text pasted from a PDF runs them together ("embedded finance.Under the
-# hood", walk67 5): a stop after a lowercase word and before a capitalised one; "ASP.NET", "Node.js", "v1.2", "e.g.The"
-# and "U.S.A" have no lowercase word before, or no capitalised word after
-_RUN_ON_STOP = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")
+# hood", walk67 5): a whole word ending in two lowercase letters, its stop, and a capitalised word that names nothing,
+# one that carries no point of its own (`_STOPWORDS`: "Under", "The", "We", "Then"), with a space after it. A name, a
+# file name or a dotted identifier has a word that names something after its dot ("vs.Code", "config.Yaml",
+# "time.Now"), a capital or a dot before it ("ASP.NET", "e.g.The", "java.util.The"), or no space after ("Node.js",
+# "v1.2"); an abbreviation's stop ends no sentence (`ABBREVIATION`, as for `sentences`: "etc.The"). A run-on whose next
+# sentence opens with a name or a noun ("finance.Airwallex runs") stays one idea, which the candidate splits when
+# reviewing: a name broken in two would be worse (read51b, mend60: a lowercase word before and a capital after split
+# "config.Yaml")
+_RUN_ON_STOP = re.compile(r"(?<![\w.@/\\])([A-Za-z]*[a-z]{2}[.!?])([A-Z][a-z]*)(?=\s)")
 
 
 def _spaced_stops(line: str) -> str:
-    """The line with a space after each run-on sentence end, so it splits as two sentences would."""
-    return _RUN_ON_STOP.sub(" ", line)
+    """The line with a space after each run-on sentence end (`_RUN_ON_STOP`), so it splits as two sentences would."""
+    def spaced(m: re.Match[str]) -> str:
+        stop = m.end(1)
+        if m[2].lower() not in _STOPWORDS or ABBREVIATION.search(line, max(0, stop - ABBREVIATION_REACH), stop):
+            return m[0]
+        return f"{m[1]} {m[2]}"
+    return _RUN_ON_STOP.sub(spaced, line)
 
 
 def _split_long(sentence: str) -> list[str]:

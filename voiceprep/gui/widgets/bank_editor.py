@@ -1516,10 +1516,13 @@ class BankEditor(QWidget):
         """A tip on a question whose own terms (its Vocabulary, its key points' names) are not passed to the
         transcriber because the bank's Vocabulary fills the hint list first (read49a 8, read48c 6: the editor said
         nothing, and the question's names were heard no better). (field path, text) pairs; only a bank that loads."""
-        doc = self.doc
-        if doc is None or doc.problems():
+        if self.doc is None:
             return []
-        settings, bank = TranscriptionSettings(), doc.bank()
+        try:
+            bank = self.doc.bank()      # loaded once (`problems()` loads it too: mend60)
+        except BankLoadError:
+            return []
+        settings = TranscriptionSettings()
         out: list[tuple[str, str]] = []
         for r, rnd in enumerate(bank.rounds):
             for p, prompt in enumerate(rnd.prompts):
