@@ -65,7 +65,7 @@ from voiceprep.core.banks.load import (
     parse_bank,
     weight_text,
 )
-from voiceprep.core.banks.model import DELIVERY_ASPECTS
+from voiceprep.core.banks.model import DELIVERY_ASPECTS, Bank
 from voiceprep.core.banks.new_point import default_competency
 from voiceprep.core.banks.notes import ProposedPoint
 from voiceprep.core.wording import TYPED_AND_TRIED, counted
@@ -1370,9 +1370,13 @@ class BankEditor(QWidget):
         conflict = self.id_conflict(str(doc.get(("job",), "id", "")), doc.path)
         if conflict:
             add(conflict, "job.id", "problem")
-        far_below, unpointed = self._competency_shares()
+        try:
+            bank: Bank | None = doc.bank()          # once, for the tips of a bank that loads
+        except BankLoadError:
+            bank = None
+        far_below, unpointed = self._competency_shares(bank) if bank is not None else ([], [])
         self.warnings = self._repeats() + unpointed
-        self.hints = self._long_labels() + self._crowded_terms() + far_below
+        self.hints = self._long_labels() + (self._crowded_terms(bank) if bank is not None else []) + far_below
         for field, text in self.warnings:
             add(text, field, "warning")
         for field, text in self.hints:
@@ -1512,16 +1516,18 @@ class BankEditor(QWidget):
                     out.extend(self._follow_up_off_point(pp + ("key_points", k), label))
         return out
 
-    def _crowded_terms(self) -> list[tuple[str, str]]:
+    def _crowded_terms(self, bank: Bank | None = None) -> list[tuple[str, str]]:
         """A tip on a question whose own terms (its Vocabulary, its key points' names) are not passed to the
         transcriber because the bank's Vocabulary fills the hint list first (read49a 8, read48c 6: the editor said
-        nothing, and the question's names were heard no better). (field path, text) pairs; only a bank that loads."""
-        if self.doc is None:
-            return []
-        try:
-            bank = self.doc.bank()      # loaded once (`problems()` loads it too: mend60)
-        except BankLoadError:
-            return []
+        nothing, and the question's names were heard no better). (field path, text) pairs; only a bank that loads
+        (`bank`, else loaded here)."""
+        if bank is None:
+            if self.doc is None:
+                return []
+            try:
+                bank = self.doc.bank()      # loaded once (`problems()` loads it too: mend60)
+            except BankLoadError:
+                return []
         settings = TranscriptionSettings()
         out: list[tuple[str, str]] = []
         for r, rnd in enumerate(bank.rounds):
@@ -1536,15 +1542,11 @@ class BankEditor(QWidget):
                             f"Job, or this question's) so {'it is' if len(left) == 1 else 'they are'} heard"))
         return out
 
-    def _competency_shares(self) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    def _competency_shares(self, bank: Bank) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
         """(hints, warnings) on what each competency will weigh, only for a bank that loads (walk68 5: job weights
         30/25/25/20, the round summary said "4% of the overall" for a weight of 0.25, the editor nothing): a round where
         a competency carries under `limits.share_far_below` of its weight's share, as the round's summary will weigh
         it (scoring.round_shares), a tip; a weighted competency no key point names (nor delivery), a warning."""
-        doc = self.doc
-        if doc is None or doc.problems():
-            return [], []
-        bank = doc.bank()
         hints: list[tuple[str, str]] = []
         warnings: list[tuple[str, str]] = []
         named = {kp.competency for p in bank.all_prompts() for kp in p.key_points}
