@@ -1957,7 +1957,7 @@ def test_competencies_added_and_removed_keep_the_bank_saveable_in_plain_words(qt
     assert [editor.doc.get(("competencies", i), "weight") for i in range(2)] == [0.5, 0.5]
     # saveable: no problem, but a warning that the second counts for nothing until a key point names it (walk68 5)
     assert editor.weight_sum.text() == "Weights add up to 1 ✓" and problem_texts(editor) == [
-        "Competency 2 “Competency 2” (weight 0.5) has no key point, so it counts for nothing in the overall: pick it as "
+        "Competency 2 (weight 0.5) has no key point, so it counts for nothing in the overall: pick it as "
         "the Competency of the key points that show it"], problem_texts(editor)
     assert "add up to 1" in editor.status.text() and "“Competency 2” 0.5" in editor.status.text(), \
         editor.status.text()

@@ -309,10 +309,10 @@ EXAMPLE_GONE = (f"This question has no key points yet: the example key point “
 
 
 # a weighted competency no key point names: it counts for nothing (walk68 5: a misclick left one so, nothing said)
-NO_KEY_POINT = ("{place} “{name}” (weight {weight}) has no key point, so it counts for nothing in the overall: pick it "
+NO_KEY_POINT = ("{named} (weight {weight}) has no key point, so it counts for nothing in the overall: pick it "
                 "as the Competency of the key points that show it")
 # a competency far below its weight in a round, as the round summary will weigh it (scoring.round_shares)
-FAR_BELOW = ("{place} “{name}” (weight {weight}) will carry about {share:.0%} of the overall of round “{round}”, not "
+FAR_BELOW = ("{named} (weight {weight}) will carry about {share:.0%} of the overall of round “{round}”, not "
              "{fair:.0%}: {points} of the round's {total} key points {are} on it. Give it more key points there, or a lower "
              "weight")
 
@@ -1553,7 +1553,7 @@ class BankEditor(QWidget):
         for i, comp in enumerate(bank.competencies):
             if comp.weight and comp.id not in named and not (comp.delivery and comp.delivery_weight):
                 warnings.append((f"competencies[{i}].name", NO_KEY_POINT.format(
-                    place=self._place(("competencies", i)), name=comp.name or comp.id, weight=f"{comp.weight:g}")))
+                    named=self._competency_named(i, comp.name or comp.id), weight=f"{comp.weight:g}")))
         for rnd in bank.rounds:
             shares = round_shares(bank, [p.id for p in rnd.prompts])
             total = sum(c.weight for c in bank.competencies if c.id in shares)
@@ -1564,10 +1564,15 @@ class BankEditor(QWidget):
                     continue
                 on = sum(1 for kp in points if kp.competency == comp.id)
                 hints.append((f"competencies[{i}].weight", FAR_BELOW.format(
-                    place=self._place(("competencies", i)), name=comp.name or comp.id, weight=f"{comp.weight:g}",
+                    named=self._competency_named(i, comp.name or comp.id), weight=f"{comp.weight:g}",
                     share=share, fair=comp.weight / total, round=rnd.title, points=on, total=len(points),
                     are="is" if on == 1 else "are")))
         return hints, warnings
+
+    def _competency_named(self, i: int, name: str) -> str:
+        """"Competency 2 “Communication”", or "Competency 2" while that is its name (a new one's)."""
+        place = self._place(("competencies", i))
+        return place if name == place else f"{place} “{name}”"
 
     def _follow_up_off_point(self, kp: NodePath, label: str) -> list[tuple[str, str]]:
         """A tip when a key point's written follow-up names nothing of the point (judge52: "How would that
