@@ -31,6 +31,7 @@ import statistics
 import sys
 import time
 from collections import defaultdict
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -116,27 +117,36 @@ def spoken(items: list[Labeled], banks: dict[str, Bank], transcriber=None, speak
     loaded ones to use (the tests' own); by default loaded when the cache lacks one."""
     out: dict[str, Transcript] = {}
     start, fresh = time.perf_counter(), 0
+    todo = []
     for item in items:
         cached = new_path(banks[item.bank], item)
         if cached.exists():
             out[item.text] = Transcript.from_dict(json.loads(cached.read_text()))
-            continue
-        if speaker is None:
-            from voiceprep.speech.tts import Speaker
-            speaker = Speaker(cache_dir=REPO / "bench/out/judge-tts")
-        if transcriber is None:
-            from voiceprep.speech.transcriber import Transcriber
-            transcriber = Transcriber()
+        elif all(cached != other for _, other in todo):     # an answer given twice is spoken once
+            todo.append((item, cached))
+    if todo and speaker is None:
+        from voiceprep.speech.tts import Speaker
+        speaker = Speaker(cache_dir=REPO / "bench/out/judge-tts")
+    if todo and transcriber is None:
+        from voiceprep.speech.transcriber import Transcriber
+        transcriber = Transcriber()
+
+    def render(text: str) -> Path:
         try:
-            audio = speaker.render(item.text)
+            return speaker.render(text)
         except Exception:   # espeak-ng occasionally yields nothing when the machine is busy: one retry
             time.sleep(1)
-            audio = speaker.render(item.text)
-        t = transcriber.transcribe(audio, hotwords=app_hints(banks[item.bank], item))
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        cached.write_text(json.dumps(t.to_dict()))
-        out[item.text] = t
-        fresh += 1
+            return speaker.render(text)
+    # espeak-ng speaks in its worker process: each answer is spoken while the one before is transcribed (the decoder
+    # has one thread on 2 cores), not after it (speed62)
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="speak") as ahead:
+        rendered = [ahead.submit(render, item.text) for item, _ in todo]
+        for (item, cached), audio in zip(todo, rendered):
+            t = transcriber.transcribe(audio.result(), hotwords=app_hints(banks[item.bank], item))
+            cached.parent.mkdir(parents=True, exist_ok=True)
+            cached.write_text(json.dumps(t.to_dict()))
+            out[item.text] = t
+            fresh += 1
     print(f"audio: {len(items)} answers ({fresh} newly spoken and transcribed in {time.perf_counter() - start:.0f} s; "
           f"decoder {DECODER})")
     return out

@@ -321,6 +321,11 @@ class AnalysisSettings:
     # a missed point whose cues were made from its label is "Partly there" when two of its words were said, or one
     # and the judge found it this likely (one plain word, "day", said about something else is not partly there)
     partly_there_min_probability: float = 0.2
+    # a missed point whose bank wrote cues, none said, is told it asks for them ("Close, but this key point counts
+    # only when you say one of: reconciliation, …") when the judge found it this likely by meaning alone (walk67 2:
+    # a red ✗ with no word beside a plain description of it). On dev, regression and V: 7 of 363 such misses
+    # reach 0.3, 1 of them labelled hit
+    cue_asked_min_probability: float = 0.3
     # an answer that says this many details of its own (judge.details_said: vague answers 3-27, strong ones 32-85)
     # tells a concrete story, and a plain key point ("We fixed the hazard itself with a change to equipment...") is
     # far in meaning from the instance that tells it ("We fitted trailer restraints..."): in such an answer a plain

@@ -9,7 +9,10 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 import soundfile as sf
@@ -82,6 +85,23 @@ def next_start(db: Path, transcriber, columns: str) -> tuple[PracticeSession, li
     return session, recovered, h.read(f"SELECT {columns} FROM attempts"), sorted(p.name for p in h.audio_dir.iterdir())
 
 
+Job = TypeVar("Job")
+
+
+def crashed_two_at_a_time(jobs: list[Job], crash: Callable[[Job], float]) -> Iterator[tuple[Job, float]]:
+    """Each job's process started and killed by `crash(job)` (which returns when it began), two processes at a time
+    (the scenarios are independent: a history folder each), handed on in order for the next start and its checks in
+    this thread. On 2 cores each scenario is mostly one busy core (Python and model start, one decoding thread):
+    run one after another, the suite's slowest test waited ~200 s on one core (speed62)."""
+    pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="crash")
+    try:
+        futures = [pool.submit(crash, job) for job in jobs]
+        for job, future in zip(jobs, futures):
+            yield job, future.result()
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)      # a failed check waits for the processes already started
+
+
 def scenarios() -> list[tuple[str, str, str | float]]:
     out: list[tuple[str, str, str | float]] = [("answer", "checkpoint", p) for p in ANSWER_POINTS]
     out += [("answer", "recording", s) for s in RECORDED_SECONDS]
@@ -99,8 +119,11 @@ def test_every_checkpoint_is_a_real_name_and_there_are_at_least_twenty_points():
 def test_kill_minus_nine_anywhere_loses_no_answer(tmp_path, speech_dir, transcriber):
     jfk = str(speech_dir / "jfk.wav")
     report = []
-    for i, (mode, how, point) in enumerate(scenarios()):
-        db = fresh_history(tmp_path / f"run-{i}")
+    folders: dict[int, Path] = {}
+
+    def crash(scenario) -> float:
+        i, (mode, how, point) = scenario
+        db = folders[i] = fresh_history(tmp_path / f"run-{i}")
         began = time.time()
         args = [jfk] if mode in ("answer", "cli") else []
         if how == "checkpoint":
@@ -109,7 +132,10 @@ def test_kill_minus_nine_anywhere_loses_no_answer(tmp_path, speech_dir, transcri
         else:
             proc = start(mode, db, *args)
             kill_while_recording(proc, db, float(point))
+        return began
 
+    for (i, (mode, how, point)), began in crashed_two_at_a_time(list(enumerate(scenarios())), crash):
+        db = folders[i]
         session, recovered, rows, files = next_start(db, transcriber,
                                                      "id, state, state_detail, input, transcript, audio_path")
         label = f"{mode} killed at {point}"
@@ -170,8 +196,11 @@ def test_kill_minus_nine_while_continuing_an_answer_loses_nothing_added(tmp_path
     jfk = str(speech_dir / "jfk.wav")
     first_s = sf.info(jfk).duration
     report = []
-    for i, point in enumerate([9.0, *CONTINUE_POINTS]):
-        db = fresh_history(tmp_path / f"run-{i}")
+    folders: dict[int, Path] = {}
+
+    def crash(scenario) -> float:
+        i, point = scenario
+        db = folders[i] = fresh_history(tmp_path / f"run-{i}")
         began = time.time()
         if isinstance(point, float):
             proc = start("continue", db, jfk)
@@ -179,7 +208,10 @@ def test_kill_minus_nine_while_continuing_an_answer_loses_nothing_added(tmp_path
         else:
             proc = start("continue", db, jfk, pause=point)
             kill_at_checkpoint(proc, point)
+        return began
 
+    for (i, point), began in crashed_two_at_a_time(list(enumerate([9.0, *CONTINUE_POINTS])), crash):
+        db = folders[i]
         joining = time.time()
         session, recovered, rows, files = next_start(db, transcriber, "id, state, state_detail, transcript, audio_path")
         h = session.history()

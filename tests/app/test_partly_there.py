@@ -168,3 +168,38 @@ def test_a_point_ticked_when_no_cue_counted_reads_by_meaning_and_names_no_cue():
         doc = feedback_document(analyze_answer(bank, bank.prompt(prompt), Transcript.from_text(story)))
         kp = next(k for k in doc["key_points"] if k["id"] == point)
         assert kp["hit"] and [ev["note"] for ev in kp["evidence"]] == [note], kp["evidence"]
+
+
+def _no_cue_said(probability: float, cues: tuple[str, ...], min_cues: int = 1, from_label: bool = False):
+    return SimpleNamespace(hit=False, detail=None, matches=[],
+                           judgement=SimpleNamespace(probability=probability, excluded=[]),
+                           key_point=SimpleNamespace(cues_from_label=from_label, cues=cues, min_cues=min_cues,
+                                                     label="Closing the loop: reconciliation caught what the flow missed"))
+
+
+def test_a_point_close_in_meaning_whose_bank_asks_for_a_cue_says_which_words_it_asks_for():
+    """walk67 2: "Every morning we matched the processor settlement file against our ledger…" was close to the
+    bundled `reconciliation-loop` point, whose bank asks for "reconciliation" or "mismatch" said (`min_cues` 1), and
+    its card said nothing but its follow-up: a red ✗ read as a bug. It says what the point asks for (each cue's forms
+    once: "mismatch", not "mismatches" too)."""
+    recon = ("reconciliation|reconcile", "mismatch|mismatches|discrepancy|discrepancies")
+    tail = ": its bank asks for those words. If your own words should count, try them on the point in the bank editor (Try it)."
+    assert _detail(_no_cue_said(0.36, recon)) == ("Close, but this key point counts only when you say one of: "
+                                                  "reconciliation, reconcile, mismatch, discrepancy" + tail)
+    assert _detail(_no_cue_said(0.5, ("kafka", "topic|topics", "partition|partitions"), 2)) == (
+        "Close, but this key point counts only when you say 2 of: kafka, topic, partition" + tail)
+    assert _detail(_no_cue_said(0.4, ("ledger",))) == "Close, but this key point counts only when you say “ledger”" + tail
+    assert _detail(_no_cue_said(0.1, recon)) is None                 # far in meaning: nothing to be close to
+    assert _detail(_no_cue_said(0.5, ("reconciliation",), from_label=True)) is None    # cues from the label: no ask
+
+
+def test_the_bundled_reconciliation_point_says_why_walk67s_plain_description_is_not_credited():
+    """walk67 2 end to end, typed: the judge's decision is unchanged (missed), its card says what the bank asks for."""
+    from voiceprep.core.banks import load_bank
+
+    said = ("Every morning we matched the processor settlement file against our ledger, line by line, and any payment "
+            "that was captured but never settled, or settled twice, went to an exceptions queue that finance worked "
+            "through.")
+    detail = _said_back(load_bank(BANKS / "senior-backend-payments.toml"), "payments-domain", said, "reconciliation-loop")
+    assert detail is not None and detail.startswith(
+        "Close, but this key point counts only when you say one of: reconciliation, reconcile, mismatch, discrepancy:"), detail

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -57,15 +58,19 @@ def test_score_audio_and_transcript_json_for_every_prompt(tmp_path, capsys, spee
     speaker = Speaker(cache_dir=tmp_path)
     coverage = {}
     transcribed: dict[str, Path] = {}            # bank -> the `transcribe --json` output of its first answer
-    for bank_id, prompt_id in FIRSTS:
-        wav = speaker.render(answer_for(bank_id, prompt_id), out=tmp_path / f"{prompt_id}.wav")
-        assert main(["score", "--bank", bank_id, "--prompt", prompt_id, "--audio", str(wav), "--json"]) == 0
-        scored = json.loads(capsys.readouterr().out)
-        assert scored["delivery"]["wpm"] > 0 and scored["coverage"] > 0, (prompt_id, scored["transcript"])
-        coverage[prompt_id] = scored["coverage"]
-        assert main(["transcribe", str(wav), "--json"]) == 0
-        transcribed[bank_id] = tmp_path / f"{prompt_id}.json"
-        transcribed[bank_id].write_text(capsys.readouterr().out)
+    # espeak-ng speaks in its worker process: each bank's answer is spoken while the one before is scored (speed62)
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="speak") as ahead:
+        rendered = [ahead.submit(speaker.render, answer_for(bank_id, prompt_id), out=tmp_path / f"{prompt_id}.wav")
+                    for bank_id, prompt_id in FIRSTS]
+        for (bank_id, prompt_id), spoken in zip(FIRSTS, rendered):
+            wav = spoken.result()
+            assert main(["score", "--bank", bank_id, "--prompt", prompt_id, "--audio", str(wav), "--json"]) == 0
+            scored = json.loads(capsys.readouterr().out)
+            assert scored["delivery"]["wpm"] > 0 and scored["coverage"] > 0, (prompt_id, scored["transcript"])
+            coverage[prompt_id] = scored["coverage"]
+            assert main(["transcribe", str(wav), "--json"]) == 0
+            transcribed[bank_id] = tmp_path / f"{prompt_id}.json"
+            transcribed[bank_id].write_text(capsys.readouterr().out)
     for bank_id, prompt_id in PROMPTS:
         assert main(["score", "--bank", bank_id, "--prompt", prompt_id, "--transcript-json", str(transcribed[bank_id]),
                      "--json"]) == 0

@@ -1536,7 +1536,7 @@ def test_choosing_another_bank_with_no_round_going_shows_that_choice(window, qtb
     assert page.prompt_text.text() == "" and not page.attempt_line.isVisible()
     # walk67 7: a round is chosen, so the card names it rather than asking to choose one
     chosen = page.bank().round(page.round_box.currentData()).title
-    assert page.position.text() == f"Press Start round to begin “{chosen}”, or choose another round."
+    assert page.position.text() == f"Press Start round to begin “{chosen}”."      # its one round: no other (read51b)
     page.start_btn.click()                                  # and the new choice starts as usual
     qtbot.waitUntil(lambda: ctl.state in (c.SPEAKING, c.IDLE) and ctl.rehearsal.bank.id == "senior-backend-payments",
                     timeout=30000)
@@ -4551,7 +4551,8 @@ def test_the_banks_error_panel_says_what_to_do_and_opens_the_file(qtbot, service
     services.reload_banks()
     window = _opened(qtbot, services)
     text = window.banks.errors.toPlainText()
-    assert "a quoted text is not closed on line" in text and "Fix the file, then More > Reload." in text, text
+    assert "a quoted text is not closed on line" in text and "Fix the file and save it: this list reads it again by " \
+        "itself (or use More > Reload)." in text, text                  # walk67 7: the folder is watched
     assert "Open the file" in text
     opened = []
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)

@@ -282,7 +282,7 @@ def _detail(result: Any, heard: list[str] | None = None, story: bool = True,
                                                     f"Close, but said as not done or hypothetical: “{said}”")
     matches = list(_attr(result, "matches", None) or [])
     if not matches:
-        return None
+        return _cue_asked(result, judgement)
     cues = list(dict.fromkeys(c.split("|")[0] for c in (_attr(m, "cue") for m in matches) if c))
     # not "1 of 2 cues": with the judge by meaning, cue counts are hints, and another point may be credited
     # with fewer of them; say what was heard and what is missing
@@ -300,6 +300,36 @@ def _detail(result: Any, heard: list[str] | None = None, story: bool = True,
     if missing:
         return f"Partly there: {said}, but not yet {missing}."
     return f"Partly there: {said}, but not the whole point. Say it in one clear sentence."
+
+
+# a point whose bank asks for one of its words to be said (`cues`, `min_cues`), close in meaning but none said (walk67 2)
+CUE_ASKED = ("Close, but this key point counts only when you say {words}: its bank asks for those words. If your own "
+             "words should count, try them on the point in the bank editor (Try it).")
+CUE_ASKED_SHOWN = 6             # words listed; the rest as "…"
+
+
+def _cue_asked(result: Any, judgement: Any) -> str | None:
+    """Why a point close in meaning was not credited when the bank wrote its cues and none was said: the bank asks for
+    them (`min_cues`), so a plain description is not enough (walk67 2: "Every morning we matched the processor
+    settlement file against our ledger…" for "Closing the loop: reconciliation caught what the flow missed", a red ✗
+    with nothing said why). Said only when the judge found the point at least `cue_asked_min_probability` likely.
+    Each cue's forms said once ("mismatch", not "mismatches" too); with more than one needed, each cue's forms joined
+    by "or"."""
+    kp = _attr(result, "key_point")
+    probability = _attr(judgement, "probability")
+    if (kp is None or _attr(kp, "cues_from_label", False) or not _attr(kp, "cues", ()) or probability is None
+            or probability < AnalysisSettings.cue_asked_min_probability):
+        return None
+    needed = max(1, min(int(_attr(kp, "min_cues", 1) or 1), len(kp.cues)))
+    groups = []
+    for cue in kp.cues:
+        forms = list({stem(w.lower()): w for w in reversed(cue.split("|")) if w.strip()}.values())[::-1]
+        groups.append(forms)
+    words = [w for g in groups for w in g] if needed == 1 else [" or ".join(g) for g in groups]
+    listed = ", ".join(words[:CUE_ASKED_SHOWN]) + (", …" if len(words) > CUE_ASKED_SHOWN else "")
+    if len(words) == 1:
+        return CUE_ASKED.format(words=f"“{words[0]}”")
+    return CUE_ASKED.format(words=f"{'one' if needed == 1 else needed} of: {listed}")
 
 
 def _missing_parts(label: str, said: list[str], common: frozenset[str] = frozenset()) -> str | None:

@@ -10,7 +10,8 @@ exception comes back on the GUI thread. Lanes are Python threads, so each keeps 
   given to the judge when it is asked (`judging.prepare_judge`, perf36);
 - "work": slow work that does not touch the history (speech, playback, mic test);
 - "render": rendering a round's prompts ahead of time (never in the way of the voice being heard now);
-- "draw": drawing charts into images (Progress), so new data never costs the GUI thread the drawing.
+- "draw": drawing charts into images (Progress), so new data never costs the GUI thread the drawing;
+- "banks": reading the banks folder again when it changed (Banks watches it), never behind speech or a model.
 
 If `owner` (a widget) is gone by the time the work ends, the callbacks are skipped. A callback a worker thread
 calls itself (the recorder's level, captions and stop) goes through `from_thread(signal)`: once its object is
@@ -29,7 +30,7 @@ import shiboken6
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 
 log = logging.getLogger(__name__)
-_WORKERS = {"history": 1, "session": 1, "load": 1, "work": 2, "render": 1, "draw": 1, "devices": 1}
+_WORKERS = {"history": 1, "session": 1, "load": 1, "work": 2, "render": 1, "draw": 1, "devices": 1, "banks": 1}
 _executors: dict[str, ThreadPoolExecutor] = {}
 _lock = threading.Lock()
 

@@ -1048,7 +1048,7 @@ def test_practice_opens_on_the_bank_just_made_and_the_welcome_says_it_is_ready(q
     assert not window.welcome.create_btn.isVisible() and window.welcome.dismiss_btn.isVisible()
     # said once (session 12: the welcome and Practice's card both said it, one under the other)
     assert "is ready" not in page.position.text() and page.position.text() == (     # walk67 7: the round chosen named
-        f"Press Start round to begin “{page.bank().round(page.round_box.currentData()).title}”, or choose another round.")
+        f"Press Start round to begin “{page.bank().round(page.round_box.currentData()).title}”.")   # one round (read51b)
     window.welcome.dismiss()                                     # no welcome: Practice says it
     window.nav.setCurrentRow(3)
     window.banks.new_bank()
@@ -1087,7 +1087,7 @@ def test_a_bank_made_while_the_welcome_is_out_of_view_is_said_ready_once(qtbot, 
     assert page.bank().id == "acme" and window.welcome.isVisible()
     assert "is ready" in window.welcome.sample.text()
     assert "is ready" not in page.position.text() and page.position.text() == (     # walk67 7: the round chosen named
-        f"Press Start round to begin “{page.bank().round(page.round_box.currentData()).title}”, or choose another round.")
+        f"Press Start round to begin “{page.bank().round(page.round_box.currentData()).title}”.")   # one round (read51b)
 
 
 def test_a_bank_named_as_a_bundled_one_says_mine_in_every_picker(qtbot, services, data_home):
@@ -3475,3 +3475,83 @@ def test_notes_dialog_competency_pick_is_asked_before_adding_and_space_presses_a
                          competency="ownership")
     qtbot.addWidget(chosen)
     assert chosen.competency() == "ownership"
+
+
+def test_notes_dialog_opening_text_says_add_waits_for_a_competency(qtbot):
+    """read51b: mend59's competency choice greys Add until one is picked, and the dialog's opening text said only
+    "then add the ticked ones". In a bank with competencies it says Add waits for one; without, nothing of them."""
+    asked = NotesDialog(None, "", "", competencies=[("delivery", "Delivery"), ("ownership", "Ownership")])
+    qtbot.addWidget(asked)
+    assert asked.intro.text().endswith("then add the ticked ones, once you have picked their competency (this bank's "
+                                       "key points each name one)."), asked.intro.text()
+    plain = NotesDialog(None, "", "")
+    qtbot.addWidget(plain)
+    assert plain.intro.text().endswith("then add the ticked ones.") and "competency" not in plain.intro.text()
+
+
+def test_practice_offers_another_round_only_when_the_bank_has_one():
+    """read51b: "Press Start round to begin “Round 02”, or choose another round." was said of a bank with one round."""
+    from voiceprep.core.banks import parse_bank
+    from voiceprep.gui.widgets.practice import CHOOSE_ROUND, choice_text
+
+    two_text = """
+schema = 1
+[job]
+id = "two"
+title = "Two rounds"
+[[rounds]]
+id = "r1"
+title = "Phone screen"
+[[rounds.prompts]]
+id = "p1"
+text = "Tell me about a migration you led."
+[[rounds.prompts.key_points]]
+id = "k1"
+label = "I planned the cutover"
+[[rounds]]
+id = "r2"
+title = "Onsite"
+[[rounds.prompts]]
+id = "p2"
+text = "Tell me about an outage you handled."
+[[rounds.prompts.key_points]]
+id = "k2"
+label = "I rolled back the release"
+"""
+    two = parse_bank(two_text)
+    one = parse_bank(two_text.split("[[rounds]]\nid = \"r2\"")[0])
+    assert len(one.rounds) == 1 and len(two.rounds) == 2
+    assert choice_text(one, "r1") == "Press Start round to begin “Phone screen”."
+    assert choice_text(two, "r2") == "Press Start round to begin “Onsite”, or choose another round."
+    assert choice_text(one, "r1", "Mine") == "Your bank “Mine” is ready: press Start round to begin “Phone screen”."
+    assert choice_text(two, "r1", "Mine").endswith("begin “Phone screen”, or choose another round.")
+    assert choice_text(None, None) == CHOOSE_ROUND
+
+
+def test_a_bank_file_added_while_the_app_runs_shows_without_reload_and_the_editor_keeps_its_text(
+        qtbot, services, data_home):
+    """walk67 7: a broken bank file dropped into the banks folder while the app ran showed only after More > Reload.
+    The folder is watched: its problem (file, line, what to do) shows by itself, on Banks and Practice, and once the
+    file is fixed and saved the bank is listed. The bank being written in the editor is not touched."""
+    from voiceprep.gui.widgets.banks import ID_ROLE
+
+    window = make_window(qtbot, services, data_home)
+    banks = window.banks
+    banks.new_bank()
+    editor = banks.editor
+    type_into(qtbot, editor, "title", "Half-written bank")
+    good = (BANKS / "airwallex.toml").read_text().replace('id = "airwallex"', 'id = "dropped-in"', 1)
+    title = next(line for line in good.splitlines() if line.startswith("title = "))
+    broken = paths.user_banks_dir() / "broken.toml"
+    broken.write_text(good.replace(title, title[:-1], 1))
+    qtbot.waitUntil(lambda: "broken.toml:" in banks.errors.toPlainText(), timeout=10000)
+    said = banks.errors.toPlainText()
+    assert "a quoted text is not closed on line" in said and "Fix the file and save it" in said, said
+    assert "broken.toml" in window.practice.bank_problems_btn.text()
+    assert banks.pages.currentWidget() is editor and field(editor, "title").text() == "Half-written bank"
+    broken.write_text(good)                                     # fixed and saved in a text editor
+    qtbot.waitUntil(lambda: services.registry.find("dropped-in") is not None and not services.registry.errors,
+                    timeout=10000)
+    assert "dropped-in" in [banks.list.item(i).data(ID_ROLE) for i in range(banks.list.count())]
+    assert banks.errors.isHidden() and not window.practice.bank_problems_btn.text()
+    assert banks.pages.currentWidget() is editor and field(editor, "title").text() == "Half-written bank"

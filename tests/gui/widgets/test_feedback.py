@@ -596,3 +596,34 @@ def test_a_score_no_competency_ties_to_delivery_says_so_beside_it_with_what_to_w
     assert any(c.delivery_weight for c in airwallex.competencies)
     other = analyze_answer(airwallex, airwallex.prompt("why-airwallex"), spoken(RAMBLING, 75.0))
     assert "Not in this score" not in document_html(feedback_document(other), Colors(page.palette()))
+
+
+def test_a_follow_up_answer_highlights_only_the_evidence_of_the_points_it_shows(qtbot):
+    """walk67 2 (07): the reconciliation follow-up was missed (✗), and its transcript showed "Every morning we matched
+    the processor settlement file…" green, "evidence for a key point": evidence for the payment flow, a point the
+    follow-up page does not show. Only the cards shown have their evidence highlighted; the whole answer's page
+    still highlights it."""
+    from tests.conftest import BANKS
+    from voiceprep.app.judging import feedback_document
+    from voiceprep.core.analysis.analyze import analyze_answer
+    from voiceprep.core.banks import load_bank
+    from voiceprep.core.transcript import Transcript
+    from voiceprep.gui.widgets.feedback import document_html
+
+    bank = load_bank(BANKS / "senior-backend-payments.toml")
+    prompt = bank.prompt("payments-domain")
+    doc = feedback_document(analyze_answer(bank, prompt, Transcript.from_text(
+        "Every morning we matched the processor settlement file against our ledger, line by line, and any payment "
+        "that was captured but never settled, or settled twice, went to an exceptions queue that finance worked "
+        "through.")))
+    points = {k["id"]: k for k in doc["key_points"]}
+    assert points["payment-flow"]["hit"] and not points["reconciliation-loop"]["hit"]
+    colors = Colors(FeedbackView().palette())
+
+    def transcript(html: str) -> str:
+        return html.split("<h3>Transcript</h3>", 1)[1]
+
+    assert "font-weight:600" in transcript(document_html(doc, colors))          # the whole answer: its evidence
+    asked = [points["reconciliation-loop"]["label"]]
+    followed = transcript(document_html({**doc, "also_covered": []}, colors, None, asked, follow_up=""))
+    assert "font-weight:600" not in followed, followed

@@ -106,6 +106,7 @@ from voiceprep.core.analysis.segments import (
     units,
     used_to,
 )
+from voiceprep.core.analysis.skipped import SKIP_WORDS
 from voiceprep.core.analysis.slot_fills import (
     explains_a_feeling,
     no_one_knew,
@@ -151,7 +152,10 @@ from voiceprep.settings import (
     AnalysisSettings,
 )
 
-JUDGE_VERSION = "semantic-112"  # session 52: -112: judge118: "I posted ... that it was understated
+JUDGE_VERSION = "semantic-113"  # session 52: -113: judge119: "no lost or duplicated money" denies
+                                   # "duplicated" too; "something we skipped" is not done (skipped.py); a thing
+                                   # denied is its noun phrase's last word (negation_scope.py, walk67 1a 1b);
+                                   # -112: judge118: "I posted ... that it was understated
                                    # and it would be right by lunchtime": a "would" in what the speaker told, in the
                                    # past, with "that", is told, not a plan (segments._told_that);
                                    # session 51: -111: read51a: "evaluated X ... and chose X" chose X; "didn't
@@ -3151,8 +3155,10 @@ class AnswerJudge:
             ok = ok & ~self._candid_units()     # "was honest about what went wrong": not "I'll be honest, it went badly"
         fit = np.array([usable(u, allowed) for u in self.units])
         if argued is not None:      # a firm reason against the alternative: its "would" is inside the reason and its
-            #                         denial turns it down ("we didn't pick Kafka because it would add an ops team")
-            fit = fit | (argued.firm & np.array([usable(u, allowed | DENIALS | HYPOTHETICAL) for u in self.units]))
+            #                         denial turns it down ("we didn't pick Kafka because it would add an ops team"),
+            #                         as a skip does ("It would have needed an ops team, so we skipped it": skipped.py)
+            fit = fit | (argued.firm & np.array([usable(u, allowed | DENIALS | SKIP_WORDS | HYPOTHETICAL)
+                                                 for u in self.units]))
         others_ok, ok = ok, ok & fit
         said = point_content(kp.label)        # "Say how you kept patient data private": what it asks said (walk59)
         parts = facets(said)

@@ -144,14 +144,30 @@ def denied_phrases(label: str, whole: bool = False) -> tuple[tuple[str, ...], ..
         if not whole and t.norm == "without" and not (rest and rest[0].norm.endswith("ing")):
             continue
         phrase: list[str] = []
-        for u in rest:
+        for k, u in enumerate(rest):
             if u.clause_start or (not whole and (u.norm in _DENIED_END or len(phrase) == 3)):
+                peer = _coordinated_peer(phrase, rest, k) if not whole else None
+                if peer is not None:
+                    out.append((peer,))         # "no lost or duplicated money": "duplicated" is denied as "lost" is
                 break
             if u.norm not in FUNCTION_WORDS and u.norm not in LABEL_DENIALS:
                 phrase.append(u.stem)
         if phrase:
             out.append(tuple(phrase))
     return tuple(dict.fromkeys(out))
+
+
+def _coordinated_peer(phrase: list[str], rest: list[Token], k: int) -> str | None:
+    """After a denial's one-word phrase that an "or" ends ("no lost | or duplicated money"), the word that stands
+    with it under the same denial and before the same noun (walk67 1a): "duplicated". Only one modifier for one:
+    "no manual steps or sign-offs" keeps its first phrase alone."""
+    if len(phrase) != 1 or rest[k].norm not in ("or", "nor") or k + 2 >= len(rest):
+        return None
+    peer, head = rest[k + 1], rest[k + 2]
+    if peer.clause_start or head.clause_start or peer.norm in FUNCTION_WORDS or head.norm in FUNCTION_WORDS \
+            or peer.norm in _DENIED_END or head.norm in _DENIED_END or rest[k - 1].stem != phrase[0]:
+        return None
+    return peer.stem
 
 
 # words in "ly" that are no manner adverb ("not the family", "never apply it")

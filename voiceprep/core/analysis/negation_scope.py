@@ -5,7 +5,8 @@
   the bank asks (`min_cues`): the thing the point names was denied (`named_only_in_denial`).
 - A later clause that denies using a thing by its name takes back the earlier clauses of the sentence that named it
   ("I looked at the LMAX Disruptor ring buffer, but we didn't use the Disruptor in the end"), as "… but we did not
-  use it" does (`judge.RETRACTS`): `named_back`.
+  use it" does (`judge.RETRACTS`): `named_back`. The thing is its noun phrase's last word ("the old test suite":
+  "suite", not "old").
 - For a point that asks for what was chosen ("Name the LMAX Disruptor as the design you chose"), a thing looked at,
   considered or weighed was not chosen, even with an article ("I looked at the LMAX Disruptor"), unless the sentence
   goes on to take it (`alternatives._TAKEN_BACK`): `weighed_words`.
@@ -78,12 +79,34 @@ def named_back(words: Sequence[str], clauses: Sequence[tuple[int, int]]) -> froz
     we didn't use the Disruptor in the end" takes back the first clause. Not a clause that does not name it."""
     out: set[int] = set()
     for a, b in clauses:
-        for said in _DENIED_USE.finditer(" ".join(words[a:b + 1])):
+        text = " ".join(words[a:b + 1])
+        for said in _DENIED_USE.finditer(text):
             thing = said.group("thing")
             if thing in _NOT_A_THING or thing in FUNCTION_WORDS:     # "we never used to ...": no thing named
                 continue
-            out.update(i for c, d in clauses if d < a and thing in words[c:d + 1] for i in range(c, d + 1))
+            head = _head(words, a + text[:said.start("thing")].count(" "), b)
+            out.update(i for c, d in clauses if d < a and head in words[c:d + 1] for i in range(c, d + 1))
     return frozenset(out)
+
+
+_NOUN_PHRASE_WORDS = 4    # the thing denied: at most this many words from its first ("the old test suite")
+
+
+def _head(words: Sequence[str], first: int, last: int) -> str:
+    """The last word of the noun phrase that starts at `first` (up to `last`, a small word or `_NOUN_PHRASE_WORDS`),
+    the thing it names: "old test suite" -> "suite", "disruptor in the end" -> "disruptor" (read51a 1b: an adjective
+    first, "the old test suite", names no thing of its own)."""
+    k = first
+    while k + 1 <= last and k + 1 < first + _NOUN_PHRASE_WORDS and words[k + 1] not in FUNCTION_WORDS \
+            and words[k + 1] not in _NOT_A_THING and words[k + 1] not in _NOT_HEAD:
+        k += 1
+    return words[k]
+
+
+# words after a thing that are not part of its name: "we didn't use Kafka anymore", "the Disruptor after all"
+_NOT_HEAD = frozenset({"anymore", "after", "again", "either", "much", "then", "there", "here", "yet", "because", "since",
+                       "so", "but", "and", "or", "until", "instead", "though", "all", "at", "in", "end", "finally",
+                       "eventually", "directly", "ourselves", "myself", "themselves", "anyway", "now"})
 
 
 # a point that asks for the thing chosen: "as the design you chose", "the option you picked", "what you went with"

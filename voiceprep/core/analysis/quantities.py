@@ -211,16 +211,19 @@ def fractions_of_one(raw: list[str]) -> list[tuple[int, int]]:
 # what makes a number word a rate: "a" / "an" / "per" and a period after it ("about one a fortnight", "one per shift")
 _PER = frozenset({"a", "an", "per"})
 _PERIODS = frozenset(TIME_UNITS)
+# ... not when a word after the period makes it a point in time: "I kept one a week later", "one a day before"
+_WHEN = frozenset({"later", "earlier", "ago", "after", "before", "on", "afterwards", "beforehand"})
 
 
 def rate_next(raw: list[str], tokens: Sequence[Token], i: int) -> bool:
     """Whether the number word tokens[i] is said as a rate, a count per period, in one clause: "Jams went from every
     day to about one a fortnight" (judge116: writer V's d2v-056), "one per shift"; not "one of them", "one day", "one a
-    bit older", "I kept one. A week later"."""
+    bit older", "I kept one. A week later", "I kept one a week later" (a point in time: `_WHEN`)."""
     w = tokens[i].word
     return (i + 2 < len(tokens) and tokens[i + 1].norm in _PER and tokens[i + 2].norm in _PERIODS
             and tokens[i + 1].word == w + 1 and tokens[i + 2].word == w + 2
-            and not any(ends_clause(x) for x in raw[w:w + 2]))
+            and not any(ends_clause(x) for x in raw[w:w + 2])
+            and not (i + 3 < len(tokens) and tokens[i + 3].norm in _WHEN and not ends_clause(raw[w + 2])))
 
 
 def numbers_said(raw: list[str], tokens: Sequence[Token]) -> frozenset[int]:

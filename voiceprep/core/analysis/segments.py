@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from voiceprep.core.analysis.plan_noun import acted_on_plan
+from voiceprep.core.analysis.skipped import skipped_by_candidate
 from voiceprep.core.analysis.text import ED_NOT_PAST, NUMBER_WORDS
 from voiceprep.settings import COMPARED_WORDS, LEAD_WORDS, REASON_ACT_WORDS, REASON_OPENER_WORDS, ROUGH_FIGURE_WORDS
 
@@ -510,6 +511,8 @@ def _markers(words: list[str], before: list[str] | None = None, story: bool = Fa
         if (w == "no" and i > 0 and words[i - 1] in EXISTS) or (w == "without" and nxt == "any"):
             if not any(a in NO_HARM for a in after):
                 neg.add(w)        # "there's no API platform", "without any tests"
+        elif skipped_by_candidate(words, i):
+            neg.add(w)            # "Idempotency keys were something we skipped": not done (walk67 1b, `skipped`)
         elif w == "less" and nxt in UNSURE:
             neg.add(w)            # "I'm less sure about the card side": not said, as "not sure about" (judge86)
         elif w in NEGATORS or w.endswith("n't"):

@@ -195,6 +195,12 @@ NOTES_COMPETENCY = "Competency of the ticked ones"
 NOTES_COMPETENCY_PICK = "pick one"
 NOTES_COMPETENCY_NOTE = "This bank's key points each name a competency: pick the one these show."
 NOTES_COMPETENCY_SET = "Each ticked key point is added with this competency; change any of them in the editor."
+NOTES_INTRO = ("Paste your prep notes for this prompt. Each idea (a sentence, a line, a bullet, a named example, a "
+               "number) becomes a proposed key point. Notes for this prompt are all ticked (from a longer page, the few "
+               "closest to it); any line left out or not ticked says why. Space ticks or unticks the one selected; edit "
+               "its wording below the list (cues are optional), then add the ticked ones")
+# read51b: Add stays greyed until a competency is picked, and the opening text did not say so
+NOTES_INTRO_COMPETENCY = ", once you have picked their competency (this bank's key points each name one)."
 
 
 class NotesDialog(QDialog):
@@ -221,11 +227,8 @@ class NotesDialog(QDialog):
         self._own_cues: dict[int, list[str]] = {}   # row -> the cues the candidate typed: the only cues saved
         self._own_needed: set[int] = set()    # rows whose "Cues needed" the candidate set
         lay = QVBoxLayout(self)
-        lay.addWidget(plain_label("Paste your prep notes for this prompt. Each idea (a sentence, a line, a bullet, a "
-                                  "named example, a number) becomes a proposed key point. Notes for this prompt are "
-                                  "all ticked (from a longer page, the few closest to it); any line left out or not "
-                                  "ticked says why. Space ticks or unticks the one selected; edit its wording below the "
-                                  "list (cues are optional), then add the ticked ones."))
+        self.intro = plain_label(NOTES_INTRO + (NOTES_INTRO_COMPETENCY if competencies else "."))
+        lay.addWidget(self.intro)
         self.notes = QPlainTextEdit()
         self.notes.setPlaceholderText("e.g.  LMAX disruptor -- for solving concurrent order matching issue")
         accessible.name(self.notes, "Your notes")

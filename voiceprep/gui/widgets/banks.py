@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QRect, QSize, Qt, QUrl, Signal
+from PySide6.QtCore import QFileSystemWatcher, QRect, QSize, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QColor, QDesktopServices, QGuiApplication, QPalette
 from PySide6.QtWidgets import (
     QApplication,
@@ -33,11 +33,12 @@ from PySide6.QtWidgets import (
 )
 
 from voiceprep import paths
-from voiceprep.core.banks import BankLoadError, Competency, load_bank
+from voiceprep.core.banks import BankLoadError, BankRegistry, Competency, load_bank
 from voiceprep.core.banks.document import BankDocument, copy_title, slugify
 from voiceprep.core.banks.drafts import Draft, discard_draft, load_drafts
 from voiceprep.core.banks.load import SPLIT_IT, BankError, IdHolder, read_bank_text, weight_text
 from voiceprep.core.wording import capitalised, counted
+from voiceprep.gui.operations import run_in_background
 from voiceprep.gui.widgets import accessible, common
 from voiceprep.gui.widgets.bank_editor import BankEditor, plain_label, plain_tooltip, problem_text
 from voiceprep.gui.widgets.common import BAD, WARN, enter_presses_buttons, flow_row, heading, soft
@@ -47,6 +48,10 @@ DRAFT_LABEL = "Draft from a job description…"
 NEW_BANK_LABEL = "Create my own bank"     # the welcome banner's words too (walk21: "New bank" here)
 _BANK_MARKS = re.compile(r"^[ \t]*(schema[ \t]*=|\[[ \t]*job\b|\[\[[ \t]*rounds)", re.MULTILINE)
 _LISTED = 8
+# what to do with a file listed with problems: the banks folder is watched, so a saved fix shows by itself (walk67 7:
+# a broken file added while the app ran showed only after More > Reload); Reload stays for a folder not watched
+FIX_AND_SAVE = "Fix the file and save it: this list reads it again by itself (or use More &gt; Reload)."
+BANKS_SETTLE_MS = 400       # after the last change seen in the banks folder, read it (a save is several changes)
 
 
 def _at_line(line: int | None, said: str) -> str:
@@ -88,7 +93,7 @@ def errors_html(errors: Sequence[BankError]) -> str:
     listed = "<br>".join(html.escape(_with_todo(dataclasses.replace(e, file=Path(e.file).name) if e.file in files else e))
                          for e in errors)
     return ("<p>Files with problems (not offered until fixed):<br>" + listed +
-            f"</p><p>Fix the file, then More &gt; Reload.{' ' + links if links else ''}</p>")
+            f"</p><p>{FIX_AND_SAVE}{' ' + links if links else ''}</p>")
 
 
 def _with_todo(error: BankError) -> str:
@@ -285,6 +290,62 @@ class BanksPage(QWidget):
         self._followed: str | None = None           # the Practice bank last opened on (follow_bank_in_use)
         self._job_text = ("", "a pasted job description")      # the Draft dialog's text and where it came from
         self.fill()
+        self._watch_banks()
+
+    # -- the banks folder, watched --------------------------------------------------------------
+    def _watch_banks(self) -> None:
+        """Watch the candidate's banks folder and its files: a bank file added, changed or removed while the app
+        runs is read again off the GUI thread and shown (the new bank, or its problems) with no More > Reload
+        (walk67 7). Nothing open in the editor is touched: the editor holds its own text."""
+        self._reads = 0             # each read of the folder (a watched one or Reload): a late watched one is dropped
+        self._reading = False
+        self._again = False         # changed again while being read: read once more after
+        self._settle = QTimer(self)
+        self._settle.setSingleShot(True)
+        self._settle.setInterval(BANKS_SETTLE_MS)
+        self._settle.timeout.connect(self._read_banks)
+        self._watcher = QFileSystemWatcher(self)
+        self._watcher.directoryChanged.connect(lambda _path: self._settle.start())
+        self._watcher.fileChanged.connect(lambda _path: self._settle.start())
+        self._watch_files()
+
+    def _watch_files(self) -> None:
+        """The folder and each bank file in it (a file saved by replacing it drops out of the watch: added again)."""
+        try:
+            folder = paths.user_banks_dir()
+            files = [str(f) for f in sorted(folder.glob("*.toml"))]
+        except OSError:
+            return
+        if str(folder) not in self._watcher.directories():
+            self._watcher.addPath(str(folder))
+        gone = [f for f in self._watcher.files() if f not in files]
+        if gone:
+            self._watcher.removePaths(gone)
+        new = [f for f in files if f not in self._watcher.files()]
+        if new:
+            self._watcher.addPaths(new)
+
+    def _read_banks(self) -> None:
+        if self._reading:
+            self._again = True
+            return
+        self._reading, self._again = True, False
+        started = self._reads
+        run_in_background(BankRegistry.discover, on_done=lambda reg: self._banks_read(reg, started),
+                          on_error=lambda _exc: self._banks_read(None, started), lane="banks", owner=self)
+
+    def _banks_read(self, registry: BankRegistry | None, started: int) -> None:
+        self._reading = False
+        self._watch_files()
+        old = self.services.registry
+        if registry is not None and started == self._reads and (
+                registry != old or [b.source for b in registry.banks] != [b.source for b in old.banks]):
+            self._reads += 1
+            self.services.registry = registry
+            self.fill()
+            self.reloaded.emit()
+        if self._again:
+            self._settle.start()
 
     # -- browsing -------------------------------------------------------------------------------
     def fill(self) -> None:
@@ -323,6 +384,7 @@ class BanksPage(QWidget):
             self.list.setCurrentRow(0)
 
     def reload(self) -> None:
+        self._reads += 1            # read here and now: a watched read begun before it is older
         self.services.reload_banks()
         self.fill()
         self.reloaded.emit()
@@ -627,6 +689,7 @@ class BanksPage(QWidget):
 
     def _editor_saved(self, path: str) -> None:
         known = any(str(b.source) == path for b in self.services.registry.banks)
+        self._reads += 1
         self.services.reload_banks()
         self.fill()
         bank = next((b for b in self.services.registry.banks if str(b.source) == path), None)

@@ -267,6 +267,7 @@ def document_html(doc: Doc, colors: Colors, context: str | None = None, drill: l
         out.append(point_card(colors, k, tag if drill and k["label"] in drill else None))
     also = [k for k in doc["key_points"] if k["label"] in (doc.get("also_covered") or []) and k["hit"]] \
         if follow_up is not None and drill else []
+    carded = [*points, *also]           # the transcript highlights the evidence of these cards only (below)
     if also:                # fixCU: a point not asked about, still missed, said in the follow-up answer counts too
         # its heading alone, as the Markdown export's (read41b 6: "You also covered: A; B" over cards naming A and B)
         out.append(f"<h3>{e(ALSO_COVERED_HEADING)}</h3>"
@@ -299,7 +300,7 @@ def document_html(doc: Doc, colors: Colors, context: str | None = None, drill: l
     search = " · yellow: your search" if doc.get("searched") else ""
     out.append(f"<p style='color:{colors.muted}'>Highlighted: evidence for a key point · underlined: filler · "
                f"italic: hedge{search}</p>")
-    out.append(transcript_html(doc, colors))
+    out.append(transcript_html(doc, colors, carded))
     if context is not None and (judge := judge_version_text(doc.get("judge") or "")):   # History's small print
         out.append(f"<p style='color:{colors.muted}; font-size:small'>{e(judge)}</p>")
     return "".join(out)
@@ -784,9 +785,12 @@ class FeedbackView(QWidget):
         return [(bool(k["hit"]), k["label"]) for k in (self.document or {}).get("key_points", [])]
 
 
-def transcript_html(doc: Doc, colors: Colors | None = None) -> str:
+def transcript_html(doc: Doc, colors: Colors | None = None, carded: list[Doc] | None = None) -> str:
     """The transcript with evidence highlighted, fillers underlined, hedges in italics, a time at each segment; the
-    words History's search found (doc["searched"]: what was typed in it) marked in yellow."""
+    words History's search found (doc["searched"]: what was typed in it) marked in yellow. `carded`: the key points
+    whose cards the page shows (default: all), the only evidence highlighted: a follow-up answer shows only the
+    points asked about, and a sentence credited to another one, green beside a red ✗, read as evidence for the point
+    missed (walk67 2, 07)."""
     highlight = colors.tint(GOOD, 0.3) if colors else "#c8e6d0"
     marker = colors.tint(SEARCHED, 0.5) if colors else "#f9e07f"
     muted = colors.muted if colors else "gray"
@@ -794,7 +798,7 @@ def transcript_html(doc: Doc, colors: Colors | None = None) -> str:
     words = [w for s in segments for w in s.get("words", []) if w["word"].strip()]
     if not words:
         return f"<p>{e(doc['transcript'].get('text') or '')}</p>"
-    evidence = {i for k in doc["key_points"] for ev in k["evidence"]
+    evidence = {i for k in (doc["key_points"] if carded is None else carded) for ev in k["evidence"]
                 if ev.get("first_word") is not None and ev.get("last_word") is not None
                 for i in range(ev["first_word"], ev["last_word"] + 1)}
     # every word of a phrase ("I think", "you know"); an answer saved before walk18 has only each one's first

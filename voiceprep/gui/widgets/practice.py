@@ -129,9 +129,22 @@ ANSWER_CUT_OFF_DRILL_TIP = ("Asks “{question}” again as the drill your last 
                             "{points}. Start round asks the round from its first question.")
 # what the card says before a round: with one chosen, Start round begins it (walk67 7: "Choose a round" with one chosen)
 CHOOSE_ROUND = "Choose a bank and a round, then press Start round."
-ROUND_CHOSEN = "Press Start round to begin “{round}”, or choose another round."
-BANK_READY = "Your bank “{name}” is ready: press Start round to begin “{round}”, or choose another round."
+ROUND_CHOSEN = "Press Start round to begin “{round}”{another}."
+BANK_READY = "Your bank “{name}” is ready: press Start round to begin “{round}”{another}."
+ANOTHER_ROUND = ", or choose another round"      # said only when the bank has another (read51b: said with one round)
 BANK_READY_NO_ROUND = "Your bank “{name}” is ready: choose a round, then press Start round."
+
+
+def choice_text(bank: Bank | None, round_id: str | None, ready: str = "") -> str:
+    """What Start round will do, said before a round: begin the round chosen (named; "or choose another round" only
+    when the bank has another), else choose one; `ready`: a bank just made, said ready too."""
+    title = bank.round(round_id).title if bank is not None and round_id is not None else ""
+    another = ANOTHER_ROUND if bank is not None and len(bank.rounds) > 1 else ""
+    return (BANK_READY.format(name=ready, round=title, another=another) if ready and title else
+            BANK_READY_NO_ROUND.format(name=ready) if ready else
+            ROUND_CHOSEN.format(round=title, another=another) if title else CHOOSE_ROUND)
+
+
 DRILL_AGAIN_TITLE = "Drill: the points your cut-off answer asked for"
 NEXT_PENDING = PROCESSING_TEXT + " Next question as soon as your feedback is saved ({n} again or Esc: stay on it)."
 COMMANDS = {"Space": "Start or stop your answer", "R": "Retry this question (start over)", "N": "Next question",
@@ -1254,11 +1267,7 @@ class PracticePage(QWidget):
     def _say_choice(self, ready: str = "") -> None:
         """What Start round will do: begin the round chosen (named), else choose one; `ready`, a bank just made,
         said ready too."""
-        bank, round_id = self.bank(), self.round_box.currentData()
-        title = bank.round(round_id).title if bank is not None and round_id is not None else ""
-        self._choice_said = (BANK_READY.format(name=ready, round=title) if ready and title else
-                             BANK_READY_NO_ROUND.format(name=ready) if ready else
-                             ROUND_CHOSEN.format(round=title) if title else CHOOSE_ROUND)
+        self._choice_said = choice_text(self.bank(), self.round_box.currentData(), ready)
         self.position.setText(self._choice_said)
 
     def _show_choice(self, rnd, finished: bool) -> None:

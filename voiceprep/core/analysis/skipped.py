@@ -1,0 +1,30 @@
+"""A thing the candidate skipped was not done (walk67 finding 1b): "Idempotency keys were something we skipped", "we
+skipped the load test", "we decided to skip canaries" deny the thing as "we didn't use idempotency keys" does.
+
+Only with the candidate as the one who skips ("we", "I"): "the duplicate was detected and skipped" tells what the
+system did with a duplicate, which is the point (deduplication), not a denial.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+SKIP_WORDS = frozenset({"skip", "skipped", "skipping"})
+_CANDIDATE = frozenset({"we", "i"})
+# what may stand between the candidate and the skip: "we just skipped", "we decided to skip", "I had to skip"
+_BETWEEN = frozenset({"just", "simply", "also", "then", "deliberately", "basically", "actually", "to", "decided", "chose",
+                      "had", "ended", "up", "kind", "of", "sort"})
+_REACH = 4
+
+
+def skipped_by_candidate(words: Sequence[str], i: int) -> bool:
+    """Whether the skip word at `i` has the candidate as its subject: "we skipped", "something we skipped", "we
+    decided to skip", "I ended up skipping"; not "the duplicate was skipped", "the consumer skips it"."""
+    if words[i] not in SKIP_WORDS:
+        return False
+    for k in range(i - 1, max(-1, i - 1 - _REACH), -1):
+        if words[k] in _CANDIDATE:
+            return True
+        if words[k] not in _BETWEEN:
+            return False
+    return False
