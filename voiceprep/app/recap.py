@@ -322,8 +322,8 @@ def recap_lines(recap: Row, find: Callable[[str], Any | None], today: datetime |
 
 def unloaded_weak_text(label: str, bank: str) -> str:
     """The welcome's line on a weak point of a bank whose file did not load (`bank` its title, quoted)."""
-    return (f"Your weakest point, “{label}”, is on {bank}, whose file has a problem: no drill until it is fixed (see "
-            "Banks, then More > Reload).")
+    return (f"Your weakest point, “{label}”, is on {bank}, whose file has a problem: no drill until the file is fixed "
+            "and saved (see Banks).")
 
 
 def _never_first(recap: Row, weak: Row, find: Callable[[str], Any | None], skipped: list[str]) -> str:
