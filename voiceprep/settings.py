@@ -496,6 +496,12 @@ HAVING_DENIAL_WORDS = 4
 # of its naming words are in none of them ("had lock contention"); fewer is a heading's slot or a bare noun phrase,
 # whose nouns are the claim (noun_only.noun_phrases)
 NOUN_ONLY_CLAIM_WORDS = 2
+# judge119 (read52a: it was a number in negation_scope): the thing a later clause denies using is read as at most this
+# many words from its first ("the old test suite"; negation_scope._head)
+DENIED_THING_WORDS = 4
+# judge119 (read52a: it was a number in skipped): the candidate ("we", "I") is looked for at most this many words
+# before a skip ("we decided to skip"; skipped.skipped_by_candidate)
+SKIP_SUBJECT_WORDS = 4
 # the head of what a clause says was missing: up to this many words after its "no" or denied "have" ("no automatic
 # failover"; judge.said_missing)
 MISSING_HEAD_WORDS = 3

@@ -152,7 +152,10 @@ from voiceprep.settings import (
     AnalysisSettings,
 )
 
-JUDGE_VERSION = "semantic-113"  # session 52: -113: judge119: "no lost or duplicated money" denies
+JUDGE_VERSION = "semantic-114"  # session 52: -114: read52a: "one a week after the fix" is a rate;
+                                   # "I fixed that bug and wrote ..., and we would add X" plans X; "the old
+                                   # approach" denied takes back no clause that names only "a new approach";
+                                   # -113: judge119: "no lost or duplicated money" denies
                                    # "duplicated" too; "something we skipped" is not done (skipped.py); a thing
                                    # denied is its noun phrase's last word (negation_scope.py, walk67 1a 1b);
                                    # -112: judge118: "I posted ... that it was understated

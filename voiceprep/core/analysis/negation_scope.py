@@ -18,7 +18,7 @@ import re
 from collections.abc import Sequence
 
 from voiceprep.core.analysis.keypoints import FUNCTION_WORDS, KeyPointResult
-from voiceprep.settings import HAVING_DENIAL_WORDS
+from voiceprep.settings import DENIED_THING_WORDS, HAVING_DENIAL_WORDS
 
 _GROUP_SPLIT = "|"
 
@@ -84,23 +84,23 @@ def named_back(words: Sequence[str], clauses: Sequence[tuple[int, int]]) -> froz
             thing = said.group("thing")
             if thing in _NOT_A_THING or thing in FUNCTION_WORDS:     # "we never used to ...": no thing named
                 continue
-            head = _head(words, a + text[:said.start("thing")].count(" "), b)
-            out.update(i for c, d in clauses if d < a and head in words[c:d + 1] for i in range(c, d + 1))
+            first = a + text[:said.start("thing")].count(" ")
+            phrase = words[first:_head(words, first, b) + 1]
+            out.update(i for c, d in clauses if d < a and all(w in words[c:d + 1] for w in phrase)
+                       for i in range(c, d + 1))
     return frozenset(out)
 
 
-_NOUN_PHRASE_WORDS = 4    # the thing denied: at most this many words from its first ("the old test suite")
-
-
-def _head(words: Sequence[str], first: int, last: int) -> str:
-    """The last word of the noun phrase that starts at `first` (up to `last`, a small word or `_NOUN_PHRASE_WORDS`),
-    the thing it names: "old test suite" -> "suite", "disruptor in the end" -> "disruptor" (read51a 1b: an adjective
-    first, "the old test suite", names no thing of its own)."""
+def _head(words: Sequence[str], first: int, last: int) -> int:
+    """Where the noun phrase that starts at `first` ends (up to `last`, a small word or `DENIED_THING_WORDS`), its
+    last word the thing it names: "old test suite" -> "suite", "disruptor in the end" -> "disruptor" (read51a 1b: an
+    adjective first, "the old test suite", names no thing of its own). An earlier clause names the thing when it says
+    every word of the phrase: "the old approach" is not "a new approach with an outbox" (read52a 3)."""
     k = first
-    while k + 1 <= last and k + 1 < first + _NOUN_PHRASE_WORDS and words[k + 1] not in FUNCTION_WORDS \
+    while k + 1 <= last and k + 1 < first + DENIED_THING_WORDS and words[k + 1] not in FUNCTION_WORDS \
             and words[k + 1] not in _NOT_A_THING and words[k + 1] not in _NOT_HEAD:
         k += 1
-    return words[k]
+    return k
 
 
 # words after a thing that are not part of its name: "we didn't use Kafka anymore", "the Disruptor after all"

@@ -211,8 +211,11 @@ def fractions_of_one(raw: list[str]) -> list[tuple[int, int]]:
 # what makes a number word a rate: "a" / "an" / "per" and a period after it ("about one a fortnight", "one per shift")
 _PER = frozenset({"a", "an", "per"})
 _PERIODS = frozenset(TIME_UNITS)
-# ... not when a word after the period makes it a point in time: "I kept one a week later", "one a day before"
-_WHEN = frozenset({"later", "earlier", "ago", "after", "before", "on", "afterwards", "beforehand"})
+# ... not when a word after the period makes it a point in time: "I kept one a week later"; "after" and "before" only
+# at the clause's end ("I kept one a week after."), as a preposition they open what the rate is told of ("from five a
+# day before the fix to one a week after it", "one a month after the change": rates; read52a 1)
+_WHEN = frozenset({"later", "earlier", "ago", "afterwards", "beforehand"})
+_WHEN_AT_END = frozenset({"after", "before"})
 
 
 def rate_next(raw: list[str], tokens: Sequence[Token], i: int) -> bool:
@@ -223,7 +226,15 @@ def rate_next(raw: list[str], tokens: Sequence[Token], i: int) -> bool:
     return (i + 2 < len(tokens) and tokens[i + 1].norm in _PER and tokens[i + 2].norm in _PERIODS
             and tokens[i + 1].word == w + 1 and tokens[i + 2].word == w + 2
             and not any(ends_clause(x) for x in raw[w:w + 2])
-            and not (i + 3 < len(tokens) and tokens[i + 3].norm in _WHEN and not ends_clause(raw[w + 2])))
+            and not (i + 3 < len(tokens) and not ends_clause(raw[w + 2]) and _point_in_time(raw, tokens, i + 3)))
+
+
+def _point_in_time(raw: list[str], tokens: Sequence[Token], k: int) -> bool:
+    """Whether tokens[k], said after a rate's period, makes it a point in time (`_WHEN`, `_WHEN_AT_END`)."""
+    t = tokens[k]
+    if t.norm in _WHEN:
+        return True
+    return t.norm in _WHEN_AT_END and (ends_clause(raw[t.word]) or k + 1 == len(tokens) or tokens[k + 1].word != t.word + 1)
 
 
 def numbers_said(raw: list[str], tokens: Sequence[Token]) -> frozenset[int]:

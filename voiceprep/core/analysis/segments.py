@@ -189,16 +189,25 @@ def _reported(before: list[str]) -> bool:
 _OPENERS = frozenset({"so", "and", "then", "um", "uh", "erm", "er", "well", "okay", "ok", "honestly", "first"})
 
 
+# what joins the speaker's next act to the one before it, the same subject: "I fixed that bug and wrote ..."
+_OWN_NEXT_ACT = frozenset({"and", "then", "but", "or"})
+
+
 def _told_that(before: list[str]) -> bool:
     """Whether a "would" is said inside what the speaker told, in the past, with "that", the tenses in sequence: the
     speaker's own past act before the "that" and a past verb after it ("I posted in the managers' channel straight
     away that Saturday was understated and it would be right by lunchtime": the future of what was told, as in "I
     told them we would", not a plan; judge118). Not in a supposition ("if", "whether", "unless"), nor "I built a tool
-    that would flag it" (no past after the "that": what the thing would do)."""
+    that would flag it" (no past after the "that": what the thing would do), nor when the past after the "that" is
+    the speaker's own next act, its verb right after "and" or "then": "I fixed that bug and wrote the postmortem, and
+    we would add retries" (read52a 2: "that" a determiner, the "would" a plan)."""
     if "that" not in before or any(w in ("if", "whether", "unless") for w in before):
         return False
     k = len(before) - 1 - before[::-1].index("that")
     head, body = before[:k], before[k + 1:]
+    past = next((j for j, w in enumerate(body) if said_in_past([w])), None)
+    if past is not None and past > 0 and body[past - 1] in _OWN_NEXT_ACT:
+        return False
     start = next((j for j, w in enumerate(head) if w not in _OPENERS), len(head))
     return head[start:start + 1] in (["i"], ["we"]) and said_in_past(head) and said_in_past(body)
 
