@@ -623,6 +623,8 @@ class BankSettings:
     long_label_words: int = 25          # a key point longer than this gets a gentle hint in the editor: split it?
     max_label_chars: int = 400          # a key point's label is a sentence or two (bundled ones: at most 185); a
                                         # longer one is refused, checked before any work on its words (walk61 1)
+    share_far_below: float = 0.5        # the editor says a competency's real share of a round's overall when it is
+                                        # under this part of its weight's share (walk68 5: weight 0.25, 4%)
 
 
 # A point's name changed where it stands in the Vocabulary box is a correction, still the point's, when the new line
