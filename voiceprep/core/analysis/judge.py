@@ -155,7 +155,7 @@ from voiceprep.settings import (
     AnalysisSettings,
 )
 
-JUDGE_VERSION = "semantic-111-ramble"  # session 52: -ramble: judge121: a story prompt's sentence about how things go
+JUDGE_VERSION = "semantic-115"  # session 52: -115: judge121: a story prompt's sentence about how things go
                                    # in general ("every September you basically onboard 30 new customers") is no
                                    # evidence nor result; half of a two-part label said unsure is no claim
                                    # (general_talk.py, hedged_claims.py, walk68 1);
