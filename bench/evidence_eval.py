@@ -21,6 +21,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
+from bench import out_of_sample as out_of_sample_guard  # noqa: E402
 from voiceprep.core.analysis.analyze import analyze_answer  # noqa: E402
 from voiceprep.core.analysis.evaluation import load_labeled  # noqa: E402
 from voiceprep.core.banks import BankRegistry  # noqa: E402
@@ -46,7 +47,7 @@ def measure(listing: bool = False, labels: str = "dev", split: str = "dev") -> t
     whose answers carry a `split`, only the answers of `split`."""
     labels_file, answers_file = SETS[labels]
     data = tomllib.loads((CORPUS / labels_file).read_text())
-    dev = {i.id: i for i in load_labeled(CORPUS / answers_file)}
+    dev = {i.id: i for i in out_of_sample_guard.keep(load_labeled(CORPUS / answers_file))}   # dev2: never W, Z
     banks = {b.id: b for b in BankRegistry.discover([REPO / "question_banks", CORPUS / "banks"]).banks}
     right = judged = missed = 0
     for answer in data["answer"]:

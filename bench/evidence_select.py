@@ -20,6 +20,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
+from bench import out_of_sample as out_of_sample_guard  # noqa: E402
 from voiceprep.core.analysis.segments import sentence_spans  # noqa: E402
 
 CORPUS = REPO / "tests/core/analysis/data/judge"
@@ -34,7 +35,8 @@ FULL = ("affirm-backend-platform", "debug-performance")
 
 def select() -> list[tuple[str, str]]:
     """(answer id, split) for every labelled answer, in dev2.toml's order."""
-    answers = [a for a in tomllib.loads((CORPUS / "dev2.toml").read_text())["answer"] if WRITERS.match(a["id"])]
+    every = out_of_sample_guard.keep(tomllib.loads((CORPUS / "dev2.toml").read_text())["answer"], id_of=lambda a: a["id"])
+    answers = [a for a in every if WRITERS.match(a["id"])]
     pool = [a for a in answers if len(a["hits"]) >= 3 and (a["bank"], a["prompt"]) != FULL]
     rng = random.Random(SEED)
     incident = [a["id"] for a in pool if a["prompt"] in INCIDENT]

@@ -502,6 +502,9 @@ DENIED_THING_WORDS = 4
 # judge119 (read52a: it was a number in skipped): the candidate ("we", "I") is looked for at most this many words
 # before a skip ("we decided to skip"; skipped.skipped_by_candidate)
 SKIP_SUBJECT_WORDS = 4
+# a hedge said this many words after a piece of the answer ("I did a kick off meeting at some point, I think,") is a
+# tag on what it tells (judge.AnswerJudge._unsure_units, hedged_claims.py: judge121, walk68 1)
+HEDGE_TAG_WORDS = 3
 # the head of what a clause says was missing: up to this many words after its "no" or denied "have" ("no automatic
 # failover"; judge.said_missing)
 MISSING_HEAD_WORDS = 3
@@ -620,6 +623,8 @@ class BankSettings:
     long_label_words: int = 25          # a key point longer than this gets a gentle hint in the editor: split it?
     max_label_chars: int = 400          # a key point's label is a sentence or two (bundled ones: at most 185); a
                                         # longer one is refused, checked before any work on its words (walk61 1)
+    share_far_below: float = 0.5        # the editor says a competency's real share of a round's overall when it is
+                                        # under this part of its weight's share (walk68 5: weight 0.25, 4%)
 
 
 # A point's name changed where it stands in the Vocabulary box is a correction, still the point's, when the new line

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from datetime import datetime
 from typing import Any
 
@@ -151,11 +151,14 @@ def cut_off_said(recap: Row, find: Callable[[str], Any | None]) -> list[str]:
 
 
 def recap_lines(recap: Row, find: Callable[[str], Any | None], today: datetime | None = None,
-                labels: dict[str, str] | None = None, picked: str | None = None) -> tuple[str, str]:
+                labels: dict[str, str] | None = None, picked: str | None = None,
+                unloaded: Collection[str] = ()) -> tuple[str, str]:
     """(headline, details) for the last session, every bank of it; `find` gives a bank by id (None if it is gone)
     to name it and its questions; `labels` the names the pickers show (a look-alike bank with "(mine)"); `picked`
     the bank Practice's picker shows, named in the session's line and then "the bank chosen above" (walk15: a
-    copy's long name five times over)."""
+    copy's long name five times over); `unloaded` the banks whose file did not load (BankRegistry.unloaded): their
+    weak point has no drill until the file is fixed (walk68 3: the welcome said what the drill asks next, the drill
+    then said "No weak points yet")."""
     def title(bank_id: str) -> str:
         return bank_title(bank_id, find, labels)
 
@@ -293,7 +296,9 @@ def recap_lines(recap: Row, find: Callable[[str], Any | None], today: datetime |
                        ". Drill my weak points asks the first of them first."))
     said += cut_off_said(recap, find)
     weak = recap.get("weakest")
-    if weak:
+    if weak and (weak.get("bank_id") or recap["bank_id"]) in unloaded:
+        said.append(unloaded_weak_text(weak["label"], title(weak.get("bank_id") or recap["bank_id"])))
+    elif weak:
         where = named(weak.get("bank_id") or recap["bank_id"])
         older = rate_notes(weak)       # said in a follow-up (walk20), judged on its old wording (walkthrough 12)
         copy = weak.get("bank_id") or recap["bank_id"]
@@ -313,6 +318,12 @@ def recap_lines(recap: Row, find: Callable[[str], Any | None], today: datetime |
                     + (f" on {where}." if len(banks) > 1 and where == named(picked or "") else "."))
     said += [line for line in (session, the_round) if line]
     return "Welcome back.", "\n".join(said)     # one thing a line (walkthrough 9: one dense paragraph)
+
+
+def unloaded_weak_text(label: str, bank: str) -> str:
+    """The welcome's line on a weak point of a bank whose file did not load (`bank` its title, quoted)."""
+    return (f"Your weakest point, “{label}”, is on {bank}, whose file has a problem: no drill until the file is fixed "
+            "and saved (see Banks).")
 
 
 def _never_first(recap: Row, weak: Row, find: Callable[[str], Any | None], skipped: list[str]) -> str:

@@ -54,6 +54,9 @@ IDLE, SPEAKING, THINKING, RECORDING, PROCESSING, FEEDBACK, FINISHED = (
 # what a notice is about: the session (no voice, a drill that cannot start) or one answer (none heard, cancelled,
 # the microphone failed it), which the next answer makes old
 SESSION, ANSWER = "session", "answer"
+# a drill that cannot start ("No weak points yet"): said of the banks as they were, gone once they are reloaded
+# (walk68 3: it stayed above a welcome that named the next weak point of the bank just fixed)
+DRILL = "drill"
 # what a cancelled answer says, however it was cancelled (importing, recording, its microphone still opening: walk52 5)
 CANCELLED_NOTHING_SAVED = "Cancelled: nothing was saved."
 CANCELLED_KEPT_AS_IT_WAS = "Cancelled: your answer stays as it was."         # a continuation cancelled
@@ -239,7 +242,7 @@ class RehearsalController(QObject):
             try:
                 self.start(Rehearsal.for_weak_points(bank, weak, practised))
             except ValueError as exc:
-                self.notice.emit(str(exc).capitalize() + ".", SESSION)
+                self.notice.emit(str(exc).capitalize() + ".", DRILL)
         # walk60 6: a practised bank with nothing missed said "No weak points yet: rehearse a round first"
         query(lambda: service.drill_plan(bank), on_done=start, owner=self,  # not for a closed window
               on_error=lambda e: self.error.emit(user_message(e, "Finding your weak points")))
@@ -250,7 +253,7 @@ class RehearsalController(QObject):
             self.start(Rehearsal.for_weak_points(bank, [{"prompt_id": p, "key_point_id": k} for p, k in points],
                                                  practised=True))      # from a round's summary: a round was rehearsed
         except ValueError as exc:
-            self.notice.emit(str(exc).capitalize() + ".", SESSION)
+            self.notice.emit(str(exc).capitalize() + ".", DRILL)
 
     def _present(self, speak: bool = True) -> None:
         r = self.rehearsal

@@ -477,6 +477,7 @@ class MainWindow(QMainWindow):
 
     def _banks_reloaded(self) -> None:
         self.practice.fill_banks(self.practice.bank_box.currentData())
+        self.practice.banks_reloaded()
         self.history.fill_banks()
         self.progress.fill_banks()
         if self.practice.showing_recap():        # walk43 finding 6: a bank fixed and reloaded is named by its title,

@@ -64,8 +64,11 @@ def test_headings_said_back_with_nothing_in_them_fill_no_slot(payroll, prompt, t
     assert not recited & ticked(payroll, prompt, text)
 
 
-def test_a_heading_run_together_in_a_buzzword_answer_fills_no_slot(payroll):
-    """d2x-042: "There's always a cost and there's always pushback" ("pushback" is "Who pushed back" run together)."""
+def test_a_heading_run_together_in_a_buzzword_answer_fills_no_slot(payroll, monkeypatch):
+    """d2x-042: "There's always a cost and there's always pushback" ("pushback" is "Who pushed back" run together).
+    Its sentence goes on "and you have to take people with you": talk in general, set aside since judge121
+    (general_talk.py); with that rule off too, the recital rule alone keeps "cost" unticked."""
+    monkeypatch.setattr("voiceprep.core.analysis.judge.talks_in_general", lambda words: False)
     text = ("I'm always looking for ways to improve how payroll works. I identified an opportunity, I built the business "
             "case, I got sign-off from the right people, and I managed the stakeholders through the change. There's "
             "always a cost and there's always pushback, and you have to take people with you. The key lesson for me is "

@@ -114,3 +114,54 @@ def test_a_pasted_ad_s_invisible_characters_do_not_reach_the_drafted_bank():
     plain = (SHARED / "seeds").glob("*.txt").__next__().read_text(encoding="utf-8")
     pasted = plain.replace("e", "e\u200b", 40).replace("a", "a\u00ad", 40)
     assert draft_bank(pasted) == draft_bank(plain)
+
+
+CSM_POST = """Customer Success Manager (B2B SaaS) - Brightline Learning Platforms
+We are looking for a Customer Success Manager to own a portfolio of 40 mid-market customers.
+What you will do:
+- Onboard new customers and get them to first value within 30 days
+- Build trusted relationships with sponsors and day-to-day users
+- Handle escalations calmly and work with Support and Product to resolve them
+- Use product usage data to find at-risk accounts and act before renewal
+- Run training sessions and quarterly business reviews
+What we look for:
+- Stakeholder management (30%)
+- Communication and training (25%)
+- Problem solving and de-escalation (25%)
+- Data-driven account management (20%)
+"""
+CSM_WEIGHTS = {"stakeholder-management": 0.3, "communication-and-training": 0.25,
+               "problem-solving-and-de-escalation": 0.25, "data-driven-account-management": 0.2}
+
+
+def test_weighted_list_lines_summing_to_100_percent_are_the_competencies_not_prompts():
+    """walk68 2: a job post's "- Stakeholder management (30%)" lines were four more prompts and no competency; the
+    responsibilities gave the key points "Get them" and "-day users" (split inside "day-to-day")."""
+    bank = parse_bank(draft_bank(CSM_POST))
+    assert {c.id: c.weight for c in bank.competencies} == CSM_WEIGHTS
+    texts = [p.text for p in bank.all_prompts()]
+    assert len(texts) == 5 and not any("stakeholder management" in t.lower() for t in texts)
+    labels = [k.label for p in bank.all_prompts() for k in p.key_points]
+    assert "Day-to-day users" in labels
+    assert not any(label.startswith("-") or label in ("Get them", "-day users") for label in labels)
+    used = {k.competency for p in bank.all_prompts() for k in p.key_points}
+    assert used == set(CSM_WEIGHTS)                  # each weighted competency has key points to count by
+
+
+@pytest.mark.parametrize("block", [
+    "Competencies:\nStakeholder management: 30%\nCommunication and training: 25%\n"
+    "Problem solving and de-escalation: 25%\nData-driven account management: 20%\n",
+    "Competencies\n* Stakeholder management - 30%\n* Communication and training - 25%\n"
+    "* Problem solving and de-escalation - 25%\n* Data-driven account management - 20%\n",
+])
+def test_name_and_weight_lines_under_competencies_are_read_however_they_are_written(block):
+    bank = parse_bank(draft_bank(CSM_POST.split("What we look for:")[0] + block))
+    assert {c.id: c.weight for c in bank.competencies} == CSM_WEIGHTS
+
+
+def test_weighted_lines_that_do_not_add_up_stay_what_they_were():
+    """A list of percentages that is no weighting ("Grow renewals by 10%") is a job line, not a competency."""
+    text = "Account Manager\nWhat you will do:\n- Grow renewals: 10%\n- Cut churn: 5%\n"
+    bank = parse_bank(draft_bank(text))
+    assert not bank.competencies
+    assert any("renewals" in p.text.lower() for p in bank.all_prompts())

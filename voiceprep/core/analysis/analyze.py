@@ -206,7 +206,8 @@ def card_decides(kp: KeyPoint) -> bool:
 
 def told_points(results: list[KeyPointResult], delivery: Delivery, raw: list[str],
                 span: Callable[..., Evidence], evidence: dict[str, list[Evidence]],
-                tells_result: Callable[[int], bool] | None = None) -> None:
+                tells_result: Callable[[int], bool] | None = None,
+                in_general: Callable[[int], bool] | None = None) -> None:
     """The drafting tool's two points about how a story is told (`draft.OWNERSHIP_LABEL`, `draft.RESULT_LABEL`), and a
     bank's plain points that ask only the same (`telling_point`), are judged as the Ownership and Numbers cards judge
     the same answer: a step the candidate says they took ("I added"), a quantity given as a measure. Their labels name
@@ -215,7 +216,8 @@ def told_points(results: list[KeyPointResult], delivery: Delivery, raw: list[str
     number heading's is ticked as the judge ticks it, the card's figures its quotes (`card_decides`).
     A result point lists first the numbers said where the answer tells its result (`tells_result`: of the number's first
     word), then the rest as said: "250 milliseconds", "95%" before the incident's "200 milliseconds",
-    "two seconds" (walk63 2)."""
+    "two seconds" (walk63 2). A number said in a sentence that talks about how things go in general (`in_general`:
+    "every September, you basically onboard 30 new customers") is no result of the story (walk68 1)."""
     for r in results:
         kind = telling_point(r.key_point)
         if kind == "ownership":
@@ -223,6 +225,8 @@ def told_points(results: list[KeyPointResult], delivery: Delivery, raw: list[str
             note = "a step you took"
         elif kind == "result":
             found, note = list(delivery.numbers), "a number you gave"
+            if in_general is not None:
+                found = [n for n in found if (at := _find(raw, n)) is None or not in_general(at[0])]
             if not card_decides(r.key_point) and not (r.hit and found):
                 continue                     # a number heading: the judge decides, the card's figures quote its tick
         else:
@@ -462,7 +466,7 @@ def analyze_answer(bank: Bank, prompt: Prompt, transcript: Transcript,
 
     def tells_result(word: int) -> bool:
         return any(a <= word <= b and b >= acted and reads_as_result(text) for a, b, text in sentences)
-    told_points(results, delivery, raw, span, evidence, tells_result)
+    told_points(results, delivery, raw, span, evidence, tells_result, judge.said_in_general)
     if credited() != judged:
         # the Ownership and Numbers cards credited (or took back) a point: the Structure card reads the points as the
         # key point cards show them (fixH's leftover: "Give the result in numbers" ticked beside "STAR: no result")

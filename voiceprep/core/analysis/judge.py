@@ -39,7 +39,9 @@ from voiceprep.core.analysis.contrasts import alternative, tells_alternative, tu
 from voiceprep.core.analysis.cue_clauses import CueClauses, clause_texts
 from voiceprep.core.analysis.delivery import asks_for_story, held_roles
 from voiceprep.core.analysis.embedder import Embedder
+from voiceprep.core.analysis.general_talk import talks_in_general
 from voiceprep.core.analysis.headings import ACT, AMOUNT, FOR_THEM, LEARNT, OBJECTED, OTHERS, SOURCE, WHO, heading_form
+from voiceprep.core.analysis.hedged_claims import hedged
 from voiceprep.core.analysis.intents import intent_examples, wants_number
 from voiceprep.core.analysis.keypoints import (
     FUNCTION_WORDS,
@@ -146,13 +148,18 @@ from voiceprep.core.banks.load import default_cues, label_min_cues
 from voiceprep.core.banks.model import Job, KeyPoint, Prompt
 from voiceprep.settings import (
     DENIED_CLAIM_WORDS,
+    HEDGE_TAG_WORDS,
     MISSING_HEAD_WORDS,
     PHRASE_CUE_WORDS,
     SUBJECT_PARTNER_WORDS,
     AnalysisSettings,
 )
 
-JUDGE_VERSION = "semantic-114"  # session 52: -114: read52a: "one a week after the fix" is a rate;
+JUDGE_VERSION = "semantic-115"  # session 52: -115: judge121: a story prompt's sentence about how things go
+                                   # in general ("every September you basically onboard 30 new customers") is no
+                                   # evidence nor result; half of a two-part label said unsure is no claim
+                                   # (general_talk.py, hedged_claims.py, walk68 1);
+                                   # -114: read52a: "one a week after the fix" is a rate;
                                    # "I fixed that bug and wrote ..., and we would add X" plans X; "the old
                                    # approach" denied takes back no clause that names only "a new approach";
                                    # -113: judge119: "no lost or duplicated money" denies
@@ -2147,6 +2154,9 @@ class AnswerJudge:
         self._own_act_units: np.ndarray | None = None
         self._instance: np.ndarray | None = None
         self._view: np.ndarray | None = None
+        self._general_talk: np.ndarray | None = None
+        self._general_word_set: frozenset[int] | None = None
+        self._unsure: np.ndarray | None = None
         self._view_word_set: frozenset[int] | None = None
         self._habit_words: frozenset[int] | None = None
         self._untold_words: frozenset[int] | None = None
@@ -2460,6 +2470,17 @@ class AnswerJudge:
         that it was, uh, the database," of a sentence that goes on "kind of, maybe, or, like, one of the services"."""
         hedged = [(a, b) for a, b in self._sentence_list if hedges(self._words[a:b + 1])]
         return np.array([any(a <= u.last and u.first <= b for a, b in hedged) for u in self.units], dtype=bool)
+
+    def _unsure_units(self) -> np.ndarray:
+        """Per unit, whether it hedges what it tells (`hedged_claims.hedged`), in its own words or a tag said right
+        after them in its sentence (`HEDGE_TAG_WORDS`): "I did a kick off meeting at some point" before ", I think,";
+        not the clause "I had him on the prep table within five minutes" of a sentence that goes on, later, "I think
+        it's about even" (dev2 writer O); once per answer."""
+        if self._unsure is None:
+            ends = [(s[1] if (s := self._sentence_of(u.first)) is not None else u.last) for u in self.units]
+            self._unsure = np.array([hedged(self._words[u.first:max(u.last, min(u.last + HEDGE_TAG_WORDS, end)) + 1])
+                                     for u, end in zip(self.units, ends)], dtype=bool)
+        return self._unsure
 
     def _holds_role(self, ok: np.ndarray) -> bool:
         """Whether a usable unit (`ok`) says the role the candidate held ("I was the tech lead on it"), by the reader
@@ -2818,6 +2839,29 @@ class AnswerJudge:
             self._view = np.array([voices_a_view(u.text) for u in self.units], dtype=bool)
         return self._view
 
+    def _general_words(self) -> frozenset[int]:
+        """The words of the sentences that talk about how things go in general (`general_talk.talks_in_general`);
+        once per answer."""
+        if self._general_word_set is None:
+            self._general_word_set = frozenset(i for a, b in self._sentence_list
+                                               if talks_in_general(self.raw[a:b + 1])
+                                               for i in range(a, b + 1))
+        return self._general_word_set
+
+    def said_in_general(self, word: int) -> bool:
+        """Whether word `word` of a story prompt's answer is said in a sentence that talks about how things go in
+        general (`_general_words`): a number there is no result of the story (`analyze.told_points`)."""
+        return self.story and word in self._general_words()
+
+    def _in_general(self) -> np.ndarray:
+        """Per unit, whether every word of it is in sentences that talk about how things go in general
+        (`_general_words`); once per answer."""
+        if self._general_talk is None:
+            general = self._general_words()
+            self._general_talk = np.array([all(i in general for i in range(u.first, u.last + 1)) for u in self.units],
+                                          dtype=bool)
+        return self._general_talk
+
     def _view_words(self) -> frozenset[int]:
         """The words of the sentences that only voice a view; once per answer."""
         if self._view_word_set is None:
@@ -3059,7 +3103,9 @@ class AnswerJudge:
         cue is the matcher's job), nor, for a story prompt, in a sentence that only voices a view, nor, for a point
         that asks for an example, in a sentence that tells none."""
         allowed = label_markers(kp.label, self.prompt)
-        views = self._view_words() if self.story and not self._own_act(kp.label) else frozenset()
+        # ... nor in one that talks about how things go in general ("every September, you basically onboard 30 new
+        # customers": general_talk.py, walk68 1)
+        views = self._view_words() | self._general_words() if self.story and not self._own_act(kp.label) else frozenset()
         claims = self._claim_words() if ASKS_FOR_EXAMPLE.search(kp.label) else frozenset()
         if self.story and heading_form(kp.label).how:
             claims = claims | self._self_claims()
@@ -3120,8 +3166,9 @@ class AnswerJudge:
             ok = ok & self._as_actor()           # "postmortems matter"
             if self._reads_others(kp.label):     # nor "Chef called every ticket, and I went onto the hot section"
                 ok = ok & ~self._others_units()
-        elif self.story:                         # a story prompt: "I think an outbox is the right way" is a view
-            ok = ok & ~self._views()
+        elif self.story:                         # a story prompt: "I think an outbox is the right way" is a view,
+            ok = ok & ~self._views() & ~self._in_general()   # "every September you onboard 30 new customers" talk in
+            #                                                  general (general_talk.py, walk68 1)
         if WHO_LABEL.match(kp.label) and not _names_its_own(kp.label):   # "Who benefited: ...": someone named, not
             ok = ok & self._names_someone(kp)                           # "the platform I built"
         praised = self._praised_head(kp, lexical) if ":" in kp.label else np.zeros(len(self.units), dtype=bool)
@@ -3176,6 +3223,11 @@ class AnswerJudge:
                     else np.zeros(len(self.units), dtype=bool))
             alone = ~(self._halves & (sims[:, 0] < self.s.half_sentence_min) & ~cued)
             ok, others_ok = ok & alone, others_ok & alone
+        if kp.cues_from_label and len(claim_texts(kp.label)) > 1:    # a label that tells several things, one of
+            #   them said unsure and far from the whole: "I did a kick off meeting at some point, I think" for "I set
+            #   up a kickoff call and agreed one success goal with the customer" (hedged_claims.py, walk68 1)
+            unsure = self._unsure_units() & (sims[:, 0] < self.s.meaning_evidence_min)
+            ok, others_ok = ok & ~unsure, others_ok & ~unsure
         shared_noun = self._noun_only(kp, sims[:, 0])
         if shared_noun.any():   # "I will split the pipeline into stages." for "How you would migrate from the old
             ok, others_ok = ok & ~shared_noun, others_ok & ~shared_noun     # pipeline ...": a noun phrase, no claim
@@ -3218,7 +3270,8 @@ class AnswerJudge:
         w = self.s.judge_weights
         p = _sigmoid(sum(a * b for a, b in zip(w, f.vector())))
         if kp.cues_from_label:           # a plain label: one thing it says was done, told in other words
-            claimed = self._claims_probability(kp, masked[:, 0] > -1, f.lexical, credited)
+            # ... not one half of it said unsure: "I did a kick off meeting at some point, I think" (hedged_claims.py)
+            claimed = self._claims_probability(kp, (masked[:, 0] > -1) & ~self._unsure_units(), f.lexical, credited)
             if claimed >= self.s.judge_threshold + CLAIM_MARGIN:
                 p = max(p, claimed)
         closeness = self._quote_scores(kp, masked)

@@ -114,6 +114,14 @@ def overall_shares(weights: Mapping[str, float | None], competencies: Collection
     return {c: p / total for c, p in parts.items()} if total else {}
 
 
+def round_shares(bank: Bank, prompt_ids: list[str]) -> dict[str, float]:
+    """Each competency's share of a round's overall before it is answered, as its summary will weigh it: `shares` of
+    summarize_round (one rule), each answer spoken (a competency tied to delivery counts then). The bank editor says
+    it where a competency carries far less than its weight (walk68 5: job weight 0.25, one key point: 4%)."""
+    spoken: Said = {aspect: 0.0 for comp in bank.competencies for aspect in comp.delivery}
+    return summarize_round(bank, prompt_ids, {}, dict.fromkeys(prompt_ids, spoken) if spoken else None).shares
+
+
 @dataclass
 class RoundSummary:
     competencies: dict[str, float]

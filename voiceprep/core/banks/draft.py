@@ -1,8 +1,9 @@
 """Draft a bank from a job description: offline, deterministic, for the candidate to review and edit.
 
 Reads the title, company and level; must-haves; a competency table with its weights (and a
-"Scoring Weights" list, which wins when both are there); the responsibilities ("What you'll do")
-and the "What we look for" lines. Each line becomes a prompt ("Tell me about a time you ...") whose
+"Scoring Weights" list, which wins when both are there), or weighted lines ("- Stakeholder management (30%)",
+"Name: 30%") under "Competencies" or in a block summing to about 100% (`weighted_blocks`); the responsibilities
+("What you'll do") and the "What we look for" lines. Each line becomes a prompt ("Tell me about a time you ...") whose
 key points are the line's own ideas, plus two a strong answer always needs: what you did yourself,
 and the result in numbers. With fewer than four prompts, must-haves and standard openers fill in.
 """
@@ -52,14 +53,23 @@ VERBS = frozenset([
     "monitor", "automate", "migrate", "review", "test", "investigate", "troubleshoot", "integrate", "demonstrate",
     "apply", "ensure", "help", "run", "plan", "communicate", "coordinate", "evaluate", "research", "prototype",
     "refactor", "contribute", "champion", "influence", "take", "set", "grow", "identify", "solve", "make", "use",
-    "handle", "secure", "reduce", "increase", "model", "produce", "translate", "guide"
+    "handle", "secure", "reduce", "increase", "model", "produce", "translate", "guide", "onboard"
 ])
-SPLIT = re.compile(r"\s*(?:;|,|--|—|–|:|\((?:e\.g\.|eg|i\.e\.)|\band\b|\bwhile\b|\bensuring\b|\bincluding\b|\bto\b|"
-                   r"\bsuch as\b|\bwith\b|\bby\b|\bvia\b|\bthat\b)\s*", re.IGNORECASE)
+# a line's ideas are split at marks and joining words, never inside a hyphenated word (walk68 2: "day-to-day" gave
+# the key point "-day users")
+_WORD = "(?<![\\w-]){}(?![\\w-])"
+SPLIT = re.compile(r"\s*(?:;|,|--|—|–|:|\((?:e\.g\.|eg|i\.e\.)|" + "|".join(
+    _WORD.format(w) for w in ("and", "while", "ensuring", "including", "to", "such as", "with", "by", "via", "that"))
+    + r")\s*", re.IGNORECASE)
+# a weighted line: "Stakeholder management (30%)", "Communication: 25%", "Data - 20%", "Design = 0.3"
+_WEIGHTED = re.compile(r"(?P<name>[A-Za-z][^%:=()]*?)\s*(?:\(\s*(?P<share>\d+(?:\.\d+)?)\s*%\s*\)|"
+                       r"(?:[:=]|\s[-\u2013\u2014])\s*(?:(?P<percent>\d+(?:\.\d+)?)\s*%|(?P<fraction>0?\.\d+)))\s*\.?")
+WEIGHTED_NAME_WORDS = 8
+WEIGHTS_FULL = (0.95, 1.05)   # a block of weighted lines summing to about 100% is the job's competencies
 STOP = frozenset([
     "a", "an", "the", "of", "to", "for", "in", "on", "at", "by", "with", "and", "or", "our", "your", "their",
     "its", "we", "you", "this", "that", "from", "as", "into", "all", "any", "each", "other", "new", "well", "good",
-    "strong", "solid", "deep", "proper"
+    "strong", "solid", "deep", "proper", "them", "it", "they", "us", "him", "her", "me"
 ])
 WEAK = frozenset([
     "be", "is", "are", "was", "built", "done", "made", "used", "can", "will", "should", "would", "need", "needs",
@@ -159,9 +169,13 @@ def read_job(text: str) -> JobSpec:
     weights: dict[str, float] = {}
     weight_key: str | None = None
     table_header: list[str] | None = None
-    for line in lines:
+    weighted = weighted_blocks(lines)
+    for i, line in enumerate(lines):
         if "|" in line and line.count("|") >= 3:
             table_header = _table_row(line, table_header, spec)
+            continue
+        if i in weighted:
+            _weighted_competency(spec, *weighted[i])
             continue
         heading = _heading(line)
         if heading:
@@ -188,6 +202,51 @@ def read_job(text: str) -> JobSpec:
         spec.title = _title(fields["title"])
     spec.vocabulary = _vocabulary(spec)
     return spec
+
+
+def weighted_line(line: str) -> tuple[str, float] | None:
+    """A list line naming a competency and its weight ("- Stakeholder management (30%)", "Communication: 25%"), as
+    (name, fraction); None for any other line."""
+    match = _WEIGHTED.fullmatch(_strip_bullet(line))
+    if not match or len(match.group("name").split()) > WEIGHTED_NAME_WORDS:
+        return None
+    share = match.group("share") or match.group("percent")
+    weight = float(share) / 100 if share else float(match.group("fraction"))
+    return match.group("name").strip(), round(weight, 6)
+
+
+def weighted_blocks(lines: list[str]) -> dict[int, tuple[str, float]]:
+    """The lines that are the job's competencies, by index: a run of weighted lines under a "Competencies" heading, or
+    anywhere else (not under "Scoring weights", which weighs a table's ids) a run of two or more summing to about 100%
+    (walk68 2: "What we look for: - Stakeholder management (30%) ..." became four prompts and no competency)."""
+    found: dict[int, tuple[str, float]] = {}
+    section = "intro"
+    run: list[tuple[int, str, float]] = []      # (index, name, weight) of consecutive weighted lines
+
+    def close() -> None:
+        total = sum(w for _, _, w in run)
+        if run and section != "weights" and (section == "competencies" or (
+                len(run) >= 2 and WEIGHTS_FULL[0] <= total <= WEIGHTS_FULL[1])):
+            found.update({i: (name, w) for i, name, w in run})
+        run.clear()
+    for i, line in enumerate(lines):
+        read = weighted_line(line) if line.count("|") < 3 else None
+        if read is not None:
+            run.append((i, *read))
+            continue
+        close()
+        section = _heading(line) or section
+    close()
+    return found
+
+
+def _weighted_competency(spec: JobSpec, name: str, weight: float) -> None:
+    cid = _competency_id(name)
+    same = next((c for c in spec.competencies if c.id == cid), None)
+    if same is None:
+        spec.competencies.append(CompetencySpec(cid, name, weight))
+    elif same.weight is None:
+        same.weight = weight
 
 
 def _table_row(line: str, header: list[str] | None, spec: JobSpec) -> list[str] | None:
@@ -479,13 +538,16 @@ def plan(spec: JobSpec) -> list[tuple[str, list[DraftPrompt]]]:
         prompt = DraftPrompt(text, ideas, competency or _closest(line, spec.competencies), names[:4])
         return prompt
 
-    if spec.competencies:
-        rounds.append((spec.round_title or "Round 1 - Competencies",
-                       [make(c.definition or c.name, c.id) for c in spec.competencies]))
-    if spec.responsibilities:
-        rounds.append(("What you'll do", [make(line) for line in spec.responsibilities]))
-    if spec.looks_for:
-        rounds.append(("What we look for", [make(line) for line in spec.looks_for]))
+    lines = [("What you'll do", [make(line) for line in spec.responsibilities]),
+             ("What we look for", [make(line) for line in spec.looks_for])]
+    # a competency given only by its name and weight ("Stakeholder management (30%)") is asked by its own prompt only
+    # when no job line is closest to it: its name alone makes a thin prompt, and every weighted competency needs key
+    # points to count (walk68 2 and 5)
+    covered = {p.competency for _, prompts in lines for p in prompts}
+    own = [c for c in spec.competencies if c.definition or c.id not in covered]
+    if own:
+        rounds.append((spec.round_title or "Round 1 - Competencies", [make(c.definition or c.name, c.id) for c in own]))
+    rounds.extend((title, prompts) for title, prompts in lines if prompts)
     count = sum(len(prompts) for _, prompts in rounds)
     if count < MIN_PROMPTS:
         extra = [make(m) for m in spec.must_haves][:MIN_PROMPTS - count]
@@ -509,8 +571,12 @@ def plan(spec: JobSpec) -> list[tuple[str, list[DraftPrompt]]]:
 def _closest(line: str, comps: list[CompetencySpec]) -> str | None:
     if not comps:
         return None
-    words = {w for w in re.findall(r"[a-z]{4,}", line.lower())}
-    return max(comps, key=lambda c: len(words & set(re.findall(r"[a-z]{4,}", (c.name + " " + c.definition).lower())))).id
+    return max(comps, key=lambda c: len(_stems(line) & _stems(c.name + " " + c.definition))).id
+
+
+def _stems(text: str) -> set[str]:
+    """A text's words of four letters or more, by their first five ("escalations" and "de-escalation" share one)."""
+    return {w[:5] for w in re.findall(r"[a-z]{4,}", text.lower())}
 
 
 # -- writing ------------------------------------------------------------------------------------

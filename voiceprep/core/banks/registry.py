@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,6 +20,17 @@ def listing_key(name: str) -> list[tuple[int, int, str]]:
     """A folder's banks are listed by name, word by word, numbers as numbers: "X (my copy)", "X (my copy 2)", …
     "X (my copy 10)" (walk19: by file name, airwallex-mine-2.toml, "(my copy 2)", came before airwallex-mine.toml)."""
     return [(0, int(t), "") if t.isdigit() else (1, 0, t) for t in re.findall(r"\d+|[^\W\d_]+", name.casefold())]
+
+
+def _title_of(file: Path) -> str:
+    """The job title a bank file that did not load gives, read as TOML (walk68 3: the welcome named its bank by its
+    id); "" when the file does not read so far."""
+    try:
+        job = tomllib.loads(file.read_text(encoding="utf-8")).get("job")
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return ""
+    title = job.get("title") if isinstance(job, dict) else None
+    return " ".join(title.split()) if isinstance(title, str) else ""
 
 
 def lineage_of(bank_id: str, find: Callable[[str], Any | None]) -> tuple[str, ...]:
@@ -38,6 +50,7 @@ class BankRegistry:
     errors: list[BankError] = field(default_factory=list)
     bundled: set[str] = field(default_factory=set)
     unloaded: dict[str, str] = field(default_factory=dict)    # id -> the file that held it last and has not loaded
+    unloaded_titles: dict[str, str] = field(default_factory=dict)   # id -> that file's job title, as far as it reads
 
     @classmethod
     def discover(cls, dirs: list[Path] | None = None, record: Path | None = None) -> BankRegistry:
@@ -64,7 +77,10 @@ class BankRegistry:
                     loaded.append(load_bank(file))
                 except BankLoadError as exc:
                     registry.errors.extend(exc.errors)
-                    registry.unloaded.update({bank_id: held for bank_id, held in known.items() if held == str(file)})
+                    held = {bank_id: path for bank_id, path in known.items() if path == str(file)}
+                    registry.unloaded.update(held)
+                    title = _title_of(file) if held else ""
+                    registry.unloaded_titles.update(dict.fromkeys(held, title) if title else {})
             keepers = {bank_id: _keeper([b for b in loaded if b.id == bank_id], known.get(bank_id))
                        for bank_id in dict.fromkeys(b.id for b in loaded)}
             first = len(registry.banks)

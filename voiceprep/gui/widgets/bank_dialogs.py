@@ -63,6 +63,18 @@ def tab_chain(buttons: QDialogButtonBox, widgets: list[QWidget]) -> None:
 
 
 PASTED = "a pasted job description"     # where a draft's text came from when no file was opened
+# the draft's summary always counts the competencies it found (walk68 2: none found, and the dialog did not say so)
+DRAFT_NO_COMPETENCIES = ("0 competencies found: every key point will count alike. If the job gives weights, write "
+                         "them as lines such as \u201cStakeholder management (30%)\u201d under a "
+                         "\u201cCompetencies\u201d heading, or add them in the editor (Add > Competency).")
+
+
+def draft_competencies(competencies) -> str:
+    """The draft summary's line about the competencies found, with their weights as the editor shows them."""
+    if not competencies:
+        return DRAFT_NO_COMPETENCIES
+    listed = ", ".join(f"{c.name} {c.weight:g}" for c in competencies)
+    return f"{counted(len(competencies), 'competency', 'competencies')} found: {listed}"
 
 
 class DraftDialog(QDialog):
@@ -167,8 +179,7 @@ class DraftDialog(QDialog):
         prompts = bank.all_prompts()
         parts = [bank.job.title + (f" at {bank.job.company}" if bank.job.company else "") +
                  (f" ({bank.job.level})" if bank.job.level else "")]
-        if bank.competencies:
-            parts.append("Competencies: " + ", ".join(f"{c.name} {c.weight:g}" for c in bank.competencies))
+        parts.append(draft_competencies(bank.competencies))
         if bank.job.must_haves:
             parts.append(counted(len(bank.job.must_haves), "must-have"))
         parts.append(f"{counted(len(bank.rounds), 'round')}, {counted(len(prompts), 'prompt')}, "

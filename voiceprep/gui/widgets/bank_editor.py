@@ -49,6 +49,7 @@ from PySide6.QtWidgets import (
 from voiceprep import paths
 from voiceprep.app.trial import Trial, try_point
 from voiceprep.core.analysis.followups import follow_up_misses_point
+from voiceprep.core.analysis.scoring import round_shares
 from voiceprep.core.banks import point_names
 from voiceprep.core.banks.advice import key_point_hint
 from voiceprep.core.banks.document import STARTER_ID, STARTER_LABEL, BankDocument, NodePath, slugify
@@ -64,7 +65,7 @@ from voiceprep.core.banks.load import (
     parse_bank,
     weight_text,
 )
-from voiceprep.core.banks.model import DELIVERY_ASPECTS
+from voiceprep.core.banks.model import DELIVERY_ASPECTS, Bank
 from voiceprep.core.banks.new_point import default_competency
 from voiceprep.core.banks.notes import ProposedPoint
 from voiceprep.core.wording import TYPED_AND_TRIED, counted
@@ -305,6 +306,15 @@ ADD_YOUR_OWN = "add your own (Add a key point, or Key points from my notes…)"
 EXAMPLE_WENT = f"The example key point “{STARTER_LABEL}” went with the old question: {ADD_YOUR_OWN}."
 EXAMPLE_GONE = (f"This question has no key points yet: the example key point “{STARTER_LABEL}” went when you "
                 f"rewrote the question; {ADD_YOUR_OWN}")
+
+
+# a weighted competency no key point names: it counts for nothing (walk68 5: a misclick left one so, nothing said)
+NO_KEY_POINT = ("{named} (weight {weight}) has no key point, so it counts for nothing in the overall: pick it "
+                "as the Competency of the key points that show it")
+# a competency far below its weight in a round, as the round summary will weigh it (scoring.round_shares)
+FAR_BELOW = ("{named} (weight {weight}) will carry about {share:.0%} of the overall of round “{round}”, not "
+             "{fair:.0%}: {points} of the round's {total} key points {are} on it. Give it more key points there, or a lower "
+             "weight")
 
 
 def problem_place(field: str | None, round_titles: Sequence[str] = (), names: Mapping[str, str] | None = None) -> str:
@@ -1265,12 +1275,29 @@ class BankEditor(QWidget):
                 self._building = False
                 f.initial = f.read()
 
+    def _item_at(self, path: NodePath) -> QTreeWidgetItem | None:
+        """The tree row of the node at `path` (the current row when it is that node's)."""
+        current = self.tree.currentItem()
+        if current is not None and self._path_of(current) == path:
+            return current
+        rows = [self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount())]
+        while rows:
+            it = rows.pop()
+            if it is None:
+                continue
+            if self._path_of(it) == path:
+                return it
+            rows.extend(it.child(i) for i in range(it.childCount()))
+        return None
+
     def _relabel(self) -> None:
-        """Update the current tree item's text after a field change, without rebuilding the form."""
-        doc, it = self.doc, self.tree.currentItem()
+        """Update the tree row of the node whose form is shown after a field change, without rebuilding the form. Its
+        row, not the current one: a change committed as another row is clicked is the form's node's (walk68 6b: the row
+        clicked took the previous key point's text)."""
+        p = self.node_path
+        doc, it = self.doc, self._item_at(p)
         if doc is None or it is None:
             return
-        p = self.node_path
         kind = self._kind(p)
         typed = {f.key: f.read for f in self.fields}
 
@@ -1343,8 +1370,13 @@ class BankEditor(QWidget):
         conflict = self.id_conflict(str(doc.get(("job",), "id", "")), doc.path)
         if conflict:
             add(conflict, "job.id", "problem")
-        self.warnings = self._repeats()
-        self.hints = self._long_labels() + self._crowded_terms()
+        try:
+            bank: Bank | None = doc.bank()          # once, for the tips of a bank that loads
+        except BankLoadError:
+            bank = None
+        far_below, unpointed = self._competency_shares(bank) if bank is not None else ([], [])
+        self.warnings = self._repeats() + unpointed
+        self.hints = self._long_labels() + (self._crowded_terms(bank) if bank is not None else []) + far_below
         for field, text in self.warnings:
             add(text, field, "warning")
         for field, text in self.hints:
@@ -1484,16 +1516,18 @@ class BankEditor(QWidget):
                     out.extend(self._follow_up_off_point(pp + ("key_points", k), label))
         return out
 
-    def _crowded_terms(self) -> list[tuple[str, str]]:
+    def _crowded_terms(self, bank: Bank | None = None) -> list[tuple[str, str]]:
         """A tip on a question whose own terms (its Vocabulary, its key points' names) are not passed to the
         transcriber because the bank's Vocabulary fills the hint list first (read49a 8, read48c 6: the editor said
-        nothing, and the question's names were heard no better). (field path, text) pairs; only a bank that loads."""
-        if self.doc is None:
-            return []
-        try:
-            bank = self.doc.bank()      # loaded once (`problems()` loads it too: mend60)
-        except BankLoadError:
-            return []
+        nothing, and the question's names were heard no better). (field path, text) pairs; only a bank that loads
+        (`bank`, else loaded here)."""
+        if bank is None:
+            if self.doc is None:
+                return []
+            try:
+                bank = self.doc.bank()      # loaded once (`problems()` loads it too: mend60)
+            except BankLoadError:
+                return []
         settings = TranscriptionSettings()
         out: list[tuple[str, str]] = []
         for r, rnd in enumerate(bank.rounds):
@@ -1507,6 +1541,38 @@ class BankEditor(QWidget):
                             f"{'is' if len(left) == 1 else 'are'} left out ({names}); shorten the Vocabulary (under "
                             f"Job, or this question's) so {'it is' if len(left) == 1 else 'they are'} heard"))
         return out
+
+    def _competency_shares(self, bank: Bank) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+        """(hints, warnings) on what each competency will weigh, only for a bank that loads (walk68 5: job weights
+        30/25/25/20, the round summary said "4% of the overall" for a weight of 0.25, the editor nothing): a round where
+        a competency carries under `limits.share_far_below` of its weight's share, as the round's summary will weigh
+        it (scoring.round_shares), a tip; a weighted competency no key point names (nor delivery), a warning."""
+        hints: list[tuple[str, str]] = []
+        warnings: list[tuple[str, str]] = []
+        named = {kp.competency for p in bank.all_prompts() for kp in p.key_points}
+        for i, comp in enumerate(bank.competencies):
+            if comp.weight and comp.id not in named and not (comp.delivery and comp.delivery_weight):
+                warnings.append((f"competencies[{i}].name", NO_KEY_POINT.format(
+                    named=self._competency_named(i, comp.name or comp.id), weight=f"{comp.weight:g}")))
+        for rnd in bank.rounds:
+            shares = round_shares(bank, [p.id for p in rnd.prompts])
+            total = sum(c.weight for c in bank.competencies if c.id in shares)
+            points = [kp for p in rnd.prompts for kp in p.key_points]
+            for i, comp in enumerate(bank.competencies):
+                share = shares.get(comp.id)
+                if len(shares) < 2 or share is None or not total or share >= self.limits.share_far_below * comp.weight / total:
+                    continue
+                on = sum(1 for kp in points if kp.competency == comp.id)
+                hints.append((f"competencies[{i}].weight", FAR_BELOW.format(
+                    named=self._competency_named(i, comp.name or comp.id), weight=f"{comp.weight:g}",
+                    share=share, fair=comp.weight / total, round=rnd.title, points=on, total=len(points),
+                    are="is" if on == 1 else "are")))
+        return hints, warnings
+
+    def _competency_named(self, i: int, name: str) -> str:
+        """"Competency 2 “Communication”", or "Competency 2" while that is its name (a new one's)."""
+        place = self._place(("competencies", i))
+        return place if name == place else f"{place} “{name}”"
 
     def _follow_up_off_point(self, kp: NodePath, label: str) -> list[tuple[str, str]]:
         """A tip when a key point's written follow-up names nothing of the point (judge52: "How would that

@@ -429,8 +429,14 @@ def bank_problems_text(errors: Sequence[BankError]) -> tuple[str, str]:
     shown = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
     have = "has problems and is" if len(names) == 1 else "have problems and are"
     see = "it" if len(errors) == 1 else f"all {len(errors)}"
-    first = str(dataclasses.replace(errors[0], file=Path(errors[0].file).name))
+    error = dataclasses.replace(errors[0], file=Path(errors[0].file).name)
+    first = str(error)
     said = cut_at_word(first, BANK_PROBLEM_CHARS)
+    message, where = error.message, first[:len(first) - len(error.message)].rstrip()
+    if len(first) > BANK_PROBLEM_CHARS and first.endswith(message) and len(message) <= BANK_PROBLEM_CHARS:
+        # walk68 3: the line was cut before its "did you mean 'stakeholder-management'?": the problem itself goes on
+        # a line of its own, whole; its place is what is cut
+        said = f"{cut_at_word(where, BANK_PROBLEM_CHARS)}\n{message}"
     return (f"{counted(len(names), 'bank file')} {have} not offered ({shown}): see {see}, with what to do, in Banks\n"
             f"{'The problem' if len(errors) == 1 else 'The first'}: {said}"), first
 
@@ -1329,8 +1335,9 @@ class PracticePage(QWidget):
         i = self.bank_box.findData(recap["bank_id"])
         if i >= 0 and not self._bank_chosen:         # not over a bank the candidate chose meanwhile (the welcome
             self.bank_box.setCurrentIndex(i)         # is asked again after a long recovery) or last used (a restart)
-        headline, details = recap_lines(recap, self.services.registry.find, labels=self.services.registry.labels(),
-                                        picked=self.bank_box.currentData())
+        registry = self.services.registry
+        headline, details = recap_lines(recap, registry.find, labels={**registry.unloaded_titles, **registry.labels()},
+                                        picked=self.bank_box.currentData(), unloaded=registry.unloaded)
         skipped = recap.get("skipped") or []
         left = recap.get("left")             # else the question a round was left at (walk25), as the welcome names it
         self._recap_prompt = (recap.get("skipped_bank") or recap["bank_id"], skipped[0]) if skipped else \
@@ -1358,6 +1365,11 @@ class PracticePage(QWidget):
         self.mic_note = note
         if self.showing_recap():
             self._set_recap("\n".join(line for line in (note, self._recap_details) if line), keep_offer=True)
+
+    def banks_reloaded(self) -> None:
+        """More > Reload: a drill's "cannot start" notice was said of the banks as they were (walk68 3)."""
+        if self.ctl.rehearsal is None and self.notice.kind == c.DRILL:
+            self.notice.hide()
 
     def showing_recap(self) -> bool:
         """Whether Practice shows the welcome back now (no round going, its headline still the one shown)."""
